@@ -1,0 +1,96 @@
+"""What every extractor is, and the helpers they share.
+
+An extractor is an object with a ``type`` (one of ``ENTITY_TYPES``) and a
+``find(doc)`` method that yields normalized :class:`~aicity.model.Entity`
+objects for one :class:`~aicity.document.Document`. Extractors match the
+folded text (``doc.folded``) and build entities with ``doc.entity(...)`` so the
+offsets and ``text`` refer to the original.
+
+Extractor instances are built once per process (lazily, by the registry) and
+must not keep per-document state.
+"""
+from __future__ import annotations
+
+from typing import Any, Iterable, Iterator, Protocol
+
+import regex
+
+from ..document import Document
+from ..fold import fold
+from ..model import Entity
+
+
+class Extractor(Protocol):
+    type: str
+
+    def find(self, doc: Document) -> Iterable[Entity]: ...
+
+
+def compile_folded(pattern: str, flags: int = 0) -> regex.Pattern:
+    """Compile a pattern written in Traditional Chinese so it matches folded text.
+
+    ``fold()`` maps only CJK and full-width characters, so regex syntax is
+    untouched; ``regex.VERSION1`` is not used, to keep ``[...]`` semantics plain.
+    """
+    return regex.compile(fold(pattern), flags)
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of literal words, longest first, folded."""
+    unique = sorted({fold(w) for w in words if w}, key=lambda w: (-len(w), w))
+    return "(?:" + "|".join(regex.escape(w) for w in unique) + ")"
+
+
+class Gazetteer:
+    """An Aho–Corasick automaton over folded keys, each mapped to a payload.
+
+    ``matches(folded)`` yields ``(start, end, payloads)`` for every occurrence of
+    every key (overlapping ones included); callers decide which to keep, usually
+    with :func:`longest_non_overlapping`.
+    """
+
+    def __init__(self, entries: Iterable[tuple[str, Any]]):
+        import ahocorasick  # imported here: building is the first use
+
+        self._automaton = ahocorasick.Automaton()
+        payloads: dict[str, list[Any]] = {}
+        for key, payload in entries:
+            folded = fold(key)
+            if folded:
+                payloads.setdefault(folded, []).append(payload)
+        for key, values in payloads.items():
+            self._automaton.add_word(key, (len(key), tuple(values)))
+        self.size = len(payloads)
+        if payloads:
+            self._automaton.make_automaton()
+
+    def __len__(self) -> int:
+        return self.size
+
+    def matches(self, folded: str) -> Iterator[tuple[int, int, tuple[Any, ...]]]:
+        if not self.size:
+            return
+        for end_index, (length, values) in self._automaton.iter(folded):
+            end = end_index + 1
+            yield end - length, end, values
+
+
+def longest_non_overlapping(spans: Iterable[tuple[int, int, Any]]) -> list[tuple[int, int, Any]]:
+    """Keep the longest spans, leftmost first, that overlap no span already kept."""
+    kept: list[tuple[int, int, Any]] = []
+    taken: list[tuple[int, int]] = []
+    for span in sorted(spans, key=lambda s: (-(s[1] - s[0]), s[0])):
+        start, end = span[0], span[1]
+        if any(start < e and s < end for s, e in taken):
+            continue
+        kept.append(span)
+        taken.append((start, end))
+    kept.sort(key=lambda s: (s[0], s[1]))
+    return kept
+
+
+HAN = r"\p{Han}"
+
+
+def is_han(ch: str) -> bool:
+    return bool(ch) and ("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or ch == "〇")

@@ -1,0 +1,67 @@
+"""Script folding: one length-preserving view of Traditional and Simplified text.
+
+Extractors never match the raw input. They match ``fold(text)``, where every
+Traditional character is replaced by its Simplified form (OpenCC's
+TSCharacters table, first candidate), full-width ASCII by half-width, and the
+ideographic space by a space. The mapping is character for character, so an
+offset in the folded text is the same offset in the original: extractors find
+spans in the fold and slice the entity's ``text`` from the original.
+
+Patterns and dictionary keys are folded the same way (``fold()`` on the
+pattern source), so a rule written once in Traditional matches both scripts.
+"""
+from __future__ import annotations
+
+import functools
+import os
+
+
+def _opencc_dictionary(name: str) -> str:
+    import opencc  # opencc-python-reimplemented ships OpenCC's dictionaries
+
+    return os.path.join(os.path.dirname(opencc.__file__), "dictionary", name)
+
+
+@functools.cache
+def _tables() -> tuple[dict[int, str], frozenset[str], frozenset[str]]:
+    table: dict[int, str] = {}
+    traditional_only: set[str] = set()
+    with open(_opencc_dictionary("TSCharacters.txt"), encoding="utf-8") as fh:
+        for line in fh:
+            source, _, targets = line.rstrip("\n").partition("\t")
+            target = targets.split(" ")[0]
+            if len(source) == 1 and len(target) == 1 and source != target:
+                table[ord(source)] = target
+                traditional_only.add(source)
+    # Taiwan variant characters (啟/啓, 為/爲 ...) fold to the same character.
+    with open(_opencc_dictionary("TWVariants.txt"), encoding="utf-8") as fh:
+        for line in fh:
+            source, _, targets = line.rstrip("\n").partition("\t")
+            target = targets.split(" ")[0]
+            if len(source) == 1 and len(target) == 1:
+                folded = table.get(ord(target), target)
+                table.setdefault(ord(source), folded)
+    simplified_only: set[str] = set()
+    with open(_opencc_dictionary("STCharacters.txt"), encoding="utf-8") as fh:
+        for line in fh:
+            source, _, targets = line.rstrip("\n").partition("\t")
+            if len(source) == 1 and source not in targets.split(" ") and ord(source) not in table:
+                simplified_only.add(source)
+    for code in range(0xFF01, 0xFF5F):  # full-width ASCII
+        table[code] = chr(code - 0xFEE0)
+    table[0x3000] = " "
+    return table, frozenset(traditional_only), frozenset(simplified_only)
+
+
+def fold(text: str) -> str:
+    """Length-preserving fold of ``text`` to Simplified, half-width characters."""
+    return text.translate(_tables()[0])
+
+
+def script_of(text: str, sample: int = 20000) -> str:
+    """``"simplified"`` or ``"traditional"``: which script the text is mostly in."""
+    _, traditional_only, simplified_only = _tables()
+    head = text[:sample]
+    trad = sum(1 for ch in head if ch in traditional_only)
+    simp = sum(1 for ch in head if ch in simplified_only)
+    return "simplified" if simp > trad else "traditional"

@@ -1,0 +1,69 @@
+"""Plain-data results: entities and per-document results.
+
+Everything here is a frozen dataclass of builtins, so results pickle cleanly
+(multiprocessing, Dask workers) and serialise to JSON via ``to_dict()``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+ENTITY_TYPES: tuple[str, ...] = ("official", "company", "city", "date", "money")
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """One entity found in a text.
+
+    ``text == source[start:end]`` always holds for the source it was found in;
+    ``normalized`` is the value that ANNOTATION.md defines for the type, and
+    ``fields`` carries the type-specific structure beside it.
+    """
+
+    type: str
+    text: str
+    start: int
+    end: int
+    normalized: str
+    fields: dict[str, Any] = field(default_factory=dict, hash=False, compare=True)
+    rule: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """Flat JSON-ready dict: the core keys first, then the type's fields, then ``rule``."""
+        out: dict[str, Any] = {
+            "type": self.type,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "normalized": self.normalized,
+        }
+        for key, value in self.fields.items():
+            if key not in out:
+                out[key] = value
+        out["rule"] = self.rule
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentResult:
+    """The result of extracting one document (a file, stdin or a string)."""
+
+    path: str
+    ref_date: str | None
+    entities: tuple[Entity, ...] = ()
+    characters: int = 0
+    sha256: str = ""
+    encoding: str = ""
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The per-document JSON object of the CLI's ``json``/``jsonl`` formats."""
+        return {
+            "path": self.path,
+            "ref_date": self.ref_date,
+            "entities": [e.to_dict() for e in self.entities],
+        }

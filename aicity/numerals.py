@@ -1,0 +1,156 @@
+"""Numbers written in Arabic digits, Chinese numerals, or both mixed.
+
+Shared by the date and money extractors. Everything works on folded text
+(see :mod:`aicity.fold`), but the functions fold their input themselves, so
+``parse_number("新臺幣3億5,000萬")``-style pieces work from either script.
+
+>>> parse_number("一千零九十億")
+Decimal('109000000000')
+>>> parse_number("3億5,000萬")
+Decimal('350000000')
+>>> parse_number("8,529萬")
+Decimal('85290000')
+>>> parse_number("二〇二五")
+Decimal('2025')
+"""
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+from .fold import fold
+
+# Folded (Simplified) forms only: the input is folded before lookup.
+DIGIT_VALUES: dict[str, int] = {
+    "〇": 0, "零": 0, "○": 0, "Ｏ": 0,
+    "一": 1, "壹": 1, "幺": 1,
+    "二": 2, "两": 2, "贰": 2, "貳": 2,
+    "三": 3, "叁": 3, "参": 3, "參": 3,
+    "四": 4, "肆": 4,
+    "五": 5, "伍": 5,
+    "六": 6, "陆": 6, "陸": 6,
+    "七": 7, "柒": 7,
+    "八": 8, "捌": 8,
+    "九": 9, "玖": 9,
+}
+SMALL_UNITS: dict[str, int] = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+BIG_UNITS: dict[str, int] = {"万": 10**4, "亿": 10**8, "兆": 10**12}
+
+CHINESE_DIGITS = "".join(DIGIT_VALUES)
+UNIT_CHARS = "".join(SMALL_UNITS) + "".join(BIG_UNITS)
+
+# A number: Arabic (with thousands separators and decimals) or Chinese
+# numerals, optionally followed or interleaved with unit characters.
+# Written in folded form; compile with regex.
+ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+NUMBER_PATTERN = (
+    r"(?:(?:" + ARABIC + r")[" + UNIT_CHARS + r"]*(?:(?:" + ARABIC + r"|[" + CHINESE_DIGITS + r"])+["
+    + UNIT_CHARS + r"]+)*"
+    r"|[" + CHINESE_DIGITS + UNIT_CHARS + r"]*[" + CHINESE_DIGITS + r"十拾][" + CHINESE_DIGITS + UNIT_CHARS + r"]*)"
+)
+
+
+def _to_decimal(text: str) -> Decimal | None:
+    try:
+        return Decimal(text.replace(",", ""))
+    except InvalidOperation:
+        return None
+
+
+def _parse_below_wan(text: str) -> Decimal | None:
+    """A section without 萬/億/兆: '3', '5,000', '一千零九十', '5百', '十二', '2千'."""
+    if not text:
+        return Decimal(0)
+    if all(ch.isdigit() or ch in ",." for ch in text):
+        return _to_decimal(text)
+    if all(ch in DIGIT_VALUES for ch in text):  # 二〇二五: digit by digit
+        return Decimal("".join(str(DIGIT_VALUES[ch]) for ch in text))
+    total = Decimal(0)
+    pending: Decimal | None = None
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch.isdigit():
+            j = i
+            while j < len(text) and (text[j].isdigit() or text[j] in ",."):
+                j += 1
+            pending = _to_decimal(text[i:j])
+            if pending is None:
+                return None
+            i = j
+            continue
+        if ch in DIGIT_VALUES:
+            pending = Decimal(DIGIT_VALUES[ch])
+        elif ch in SMALL_UNITS:
+            total += (pending if pending is not None else Decimal(1)) * SMALL_UNITS[ch]
+            pending = None
+        else:
+            return None
+        i += 1
+    if pending is not None:
+        total += pending
+    return total
+
+
+def parse_number(text: str) -> Decimal | None:
+    """Value of a number expression, or ``None`` if it is not one.
+
+    Handles Arabic digits with separators and decimals, Chinese numerals with
+    十/百/千 and 萬/億/兆 (in either script, financial forms too), and mixes such
+    as ``3億5,000萬``, ``5百萬``, ``1.2億``. A bare unit counts as one of it
+    (``千億`` = 10^11), as news writes ``兆元產值``.
+    """
+    text = fold(text).strip().replace(" ", "")
+    if not text:
+        return None
+    total = Decimal(0)
+    section_start = 0
+    last_unit = None
+    i = 0
+    seen_any = False
+    while i <= len(text):
+        ch = text[i] if i < len(text) else None
+        if ch is not None and ch in BIG_UNITS:
+            # consecutive big units multiply: 萬億 = 10^12
+            unit = BIG_UNITS[ch]
+            j = i + 1
+            while j < len(text) and text[j] in BIG_UNITS:
+                unit *= BIG_UNITS[text[j]]
+                j += 1
+            section = _parse_below_wan(text[section_start:i])
+            if section is None:
+                return None
+            if section == 0 and not text[section_start:i]:
+                section = Decimal(1)
+            if last_unit is not None and unit > last_unit:
+                total = (total + section) * unit  # 5百萬 written as 5百 then 萬
+            else:
+                total += section * unit
+            last_unit = unit
+            seen_any = True
+            section_start = j
+            i = j
+            continue
+        if ch is None:
+            tail = text[section_start:]
+            if tail:
+                section = _parse_below_wan(tail)
+                if section is None:
+                    return None
+                # 3億5 (no unit after 5) is 3.5億 in speech; news writes 3億5,000萬.
+                total += section
+                seen_any = True
+            break
+        if not (ch.isdigit() or ch in ",." or ch in DIGIT_VALUES or ch in SMALL_UNITS):
+            return None
+        i += 1
+    if not seen_any:
+        return None
+    return total
+
+
+def format_decimal(value: Decimal) -> str:
+    """Plain decimal: no exponent, no grouping, no trailing zeros after the point."""
+    text = format(value.normalize(), "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text or "0"

@@ -1,0 +1,109 @@
+"""The one pure core: ``extract(text, types, ref_date) -> entities``.
+
+The CLI, the Python API, parallel and streamed folder runs, the SQLite writer
+and Dask workers all call :func:`extract` (or :func:`extract_document`). It
+reads no global state that changes per document: extractors are built once
+per process by the registry and keep no per-document state.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Iterable, Sequence
+
+from .document import Document
+from .extractors import get_extractor
+from .model import ENTITY_TYPES, Entity
+
+# A span of the first type lying inside a span of one of the second is dropped:
+# a city's name used as part of a company's name (高雄銀行) does not name the city.
+SHADOWED_BY: dict[str, tuple[str, ...]] = {"city": ("company",)}
+
+
+def parse_types(types: str | Iterable[str] | None) -> tuple[str, ...]:
+    """Validate a type selection (``"date,money"`` or an iterable); keep the canonical order."""
+    if types is None:
+        return ENTITY_TYPES
+    if isinstance(types, str):
+        wanted = [t.strip() for t in types.split(",") if t.strip()]
+    else:
+        wanted = [str(t).strip() for t in types]
+    unknown = [t for t in wanted if t not in ENTITY_TYPES]
+    if unknown:
+        raise ValueError(
+            f"unknown entity type(s): {', '.join(unknown)}; choose from {', '.join(ENTITY_TYPES)}"
+        )
+    if not wanted:
+        raise ValueError(f"no entity type given; choose from {', '.join(ENTITY_TYPES)}")
+    return tuple(t for t in ENTITY_TYPES if t in wanted)
+
+
+def coerce_date(value: dt.date | str | None) -> dt.date | None:
+    if value is None or isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, dt.datetime):
+        return value.date()
+    return dt.date.fromisoformat(str(value))
+
+
+def publication_date(text: str) -> dt.date | None:
+    """The document's own date, read from its header or byline, if it has one."""
+    from .extractors.date import publication_date as find
+
+    return find(text)
+
+
+def extract_document(
+    text: str,
+    types: str | Iterable[str] | None = None,
+    ref_date: dt.date | str | None = None,
+    user_dict=None,
+) -> tuple[dt.date, list[Entity]]:
+    """Extract entities and return ``(ref_date used, entities)``.
+
+    ``ref_date`` anchors dates without a year and relative dates. When it is
+    not given, the document's own publication date is read from its text; when
+    the text has none, today's date is used.
+    """
+    selected = parse_types(types)
+    anchor = coerce_date(ref_date) or publication_date(text) or dt.date.today()
+    doc = Document(text, anchor, user_dict)
+    found: dict[str, list[Entity]] = {}
+    for entity_type in selected:
+        found[entity_type] = list(get_extractor(entity_type).find(doc))
+    return anchor, resolve(found)
+
+
+def extract(
+    text: str,
+    types: str | Iterable[str] | None = None,
+    ref_date: dt.date | str | None = None,
+    user_dict=None,
+) -> list[Entity]:
+    """Entities of the selected types in ``text``, sorted by ``(start, end, type)``."""
+    return extract_document(text, types, ref_date, user_dict)[1]
+
+
+def resolve(found: dict[str, Sequence[Entity]]) -> list[Entity]:
+    """One place for overlap policy.
+
+    Within a type, the longest span wins and overlapping shorter ones go
+    (spaCy EntityRuler's policy). Across types spans may overlap (the city in
+    桃園市長張善政 and the official), except where :data:`SHADOWED_BY` says a
+    type's span inside another's is no mention of it.
+    """
+    kept: list[Entity] = []
+    for entity_type, entities in found.items():
+        chosen: list[Entity] = []
+        for ent in sorted(entities, key=lambda e: (-(e.end - e.start), e.start, e.normalized)):
+            if any(ent.start < c.end and c.start < ent.end for c in chosen):
+                continue
+            chosen.append(ent)
+        shadows = [e for t in SHADOWED_BY.get(entity_type, ()) for e in found.get(t, ())]
+        if shadows:
+            chosen = [
+                e for e in chosen
+                if not any(s.start <= e.start and e.end <= s.end for s in shadows)
+            ]
+        kept.extend(chosen)
+    kept.sort(key=lambda e: (e.start, e.end, ENTITY_TYPES.index(e.type)))
+    return kept

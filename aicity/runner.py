@@ -1,0 +1,109 @@
+"""Running the core over many documents: in order, streamed, optionally in parallel.
+
+:func:`run` yields one :class:`~aicity.model.DocumentResult` per input, in
+input order whatever ``jobs`` is, as soon as it (and every input before it) is
+done. Worker processes build the extractors once each and keep them for all
+the documents they are given.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import multiprocessing
+import os
+from dataclasses import dataclass
+from typing import Iterable, Iterator
+
+from .model import DocumentResult
+from .pipeline import extract_document, parse_types
+from .textio import STDIN, DecodeError, InputItem, read_text
+
+
+@dataclass(frozen=True)
+class Options:
+    """What to extract; plain data so it pickles to worker processes."""
+
+    types: tuple[str, ...]
+    ref_date: dt.date | None = None
+    encoding: str | None = None
+    user_dict: object | None = None
+
+
+def extract_text(path: str, text: str, options: Options, encoding: str = "") -> DocumentResult:
+    """Extract one decoded text into a :class:`DocumentResult`."""
+    ref, entities = extract_document(text, options.types, options.ref_date, options.user_dict)
+    return DocumentResult(
+        path=path,
+        ref_date=ref.isoformat(),
+        entities=tuple(entities),
+        characters=len(text),
+        sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        encoding=encoding,
+    )
+
+
+def process_item(item: InputItem, options: Options) -> DocumentResult:
+    """Read, decode and extract one input; failures come back as ``error``."""
+    if item.error:
+        return DocumentResult(path=item.path, ref_date=None, error=item.error)
+    try:
+        text, encoding = read_text(item.path, options.encoding)
+    except DecodeError as exc:
+        hint = "" if options.encoding else " (try --encoding)"
+        return DocumentResult(path=item.path, ref_date=None, error=f"{exc}{hint}")
+    except OSError as exc:
+        return DocumentResult(path=item.path, ref_date=None, error=exc.strerror or str(exc))
+    return extract_text(item.path, text, options, encoding)
+
+
+def _worker(args: tuple[InputItem, Options]) -> DocumentResult:
+    return process_item(*args)
+
+
+def default_jobs() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def warm_up(types: Iterable[str]) -> None:
+    """Build the extractors (and their dictionaries) in this process."""
+    from .extractors import get_extractor
+    from .pipeline import extract
+
+    for entity_type in types:
+        get_extractor(entity_type)
+    extract("2025年1月1日,臺北市長蔣萬安與台積電董事長魏哲家出席,投資1億元。", tuple(types), "2025-01-01")
+
+
+def run(items: list[InputItem], options: Options, jobs: int = 1) -> Iterator[DocumentResult]:
+    """Results for ``items`` in order. ``jobs > 1`` uses a process pool.
+
+    Standard input is read here, in the calling process. With the ``fork``
+    start method the dictionaries are built once before forking, so the
+    workers share them copy-on-write instead of each building its own.
+    """
+    parse_types(options.types)
+    jobs = max(1, min(jobs, len(items)))
+    if jobs == 1 or len(items) < 2:
+        for item in items:
+            yield process_item(item, options)
+        return
+    start_method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    if start_method == "fork":
+        warm_up(options.types)
+    context = multiprocessing.get_context(start_method)
+    # Small chunks keep the output streaming; stdin is read here, not in a worker.
+    pending = [(item, options) for item in items]
+    local = {i: process_item(item, options) for i, item in enumerate(items) if item.path == STDIN}
+    chunksize = max(1, min(16, len(items) // (jobs * 8) or 1))
+    pool = context.Pool(jobs)
+    try:
+        remote = pool.imap(_worker, [p for i, p in enumerate(pending) if i not in local], chunksize)
+        for index in range(len(items)):
+            yield local[index] if index in local else next(remote)
+        pool.close()
+    finally:
+        pool.terminate()
+        pool.join()
