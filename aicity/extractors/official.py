@@ -1,0 +1,303 @@
+"""Officials: a named person with a title, office or position.
+
+Grammar, around every title of ``titles.txt`` (found with one automaton, with
+prefixes such as 副/前/首席 absorbed from ``official_grammar.tsv``):
+
+* ``official.title_name``: [org] title name — 桃園市長張善政, 資深副總裁Muhammad Issa,
+  and lists sharing the title: 市議員劉士州、邱愛珊、黃馨慧;
+* ``official.name_title``: name title — 梁見後董事長, 國網中心張朝亮主任;
+* ``official.short``: surname + title — 張市長, 賴總統, 卓揆 — resolved to a full name
+  named with a title elsewhere in the document; dropped when there is none;
+* ``official.name_mention``: later bare mentions of a titled person's full name.
+
+A Han name is a surname (``surnames.txt``, compound ones too) and one or two
+given characters. Whether a third character belongs to the name is decided by
+what follows: a function word (及, 等) or the start of a common word (表示,
+強調: ``common_words.txt``, from jieba's dictionary) ends the name.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import Iterator
+
+import regex
+
+from ..document import Document
+from ..fold import fold
+from ..model import Entity
+from ..resources import load_list, load_table
+from .base import Gazetteer, is_han
+
+LATIN_NAME = regex.compile(r"\s?([A-Z][a-z]+(?:[-'][A-Za-z]+)?(?:\s(?:[A-Z]\.\s?)?[A-Z][a-z]+(?:[-'][A-Za-z]+)?){1,3})(?![A-Za-z])")
+ORG_STOP = set(fold("的與和、,，。;；:：!！?？「」『』《》()（）[]【】 \t\n\r·•|/兼暨"))
+MAX_ORG = 16
+
+
+@dataclass(frozen=True, slots=True)
+class Grammar:
+    titles: Gazetteer
+    prefixes: tuple[str, ...]
+    surnames: frozenset[str]
+    compound_surnames: frozenset[str]
+    stops: frozenset[str]
+    org_leads: tuple[str, ...]
+    org_suffixes: tuple[str, ...]
+    short_titles: dict[str, str]
+    common: frozenset[str]
+    not_names: frozenset[str]
+
+
+@functools.cache
+def _grammar() -> Grammar:
+    rows = load_table("official_grammar.tsv")
+    words = {kind: [fold(r["word"]) for r in rows if r["kind"] == kind] for kind in
+             ("title_prefix", "name_stop", "org_lead", "org_suffix")}
+    surnames = [fold(s) for s in load_list("surnames.txt")]
+    try:
+        common = frozenset(fold(w) for w in load_list("common_words.txt"))
+    except FileNotFoundError:
+        common = frozenset()
+    # Places and countries are no person's name (高雄 before 市長).
+    not_names = set()
+    for row in load_table("tw_cities.tsv"):
+        not_names.update(fold(n) for n in (row["name"], *row["aliases"].split("|")) if n)
+    for row in load_table("countries.tsv"):
+        not_names.update(fold(n) for n in (row["name"], row.get("name_cn", "")) if n)
+    return Grammar(
+        titles=Gazetteer((t, fold(t)) for t in load_list("titles.txt")),
+        prefixes=tuple(sorted(words["title_prefix"], key=len, reverse=True)),
+        surnames=frozenset(s for s in surnames if len(s) == 1),
+        compound_surnames=frozenset(s for s in surnames if len(s) == 2),
+        stops=frozenset(words["name_stop"]),
+        org_leads=tuple(sorted(words["org_lead"], key=len, reverse=True)),
+        org_suffixes=tuple(words["org_suffix"]),
+        short_titles={fold(r["word"]): r["value"] for r in rows if r["kind"] == "short_title"},
+        common=common,
+        not_names=frozenset(not_names),
+    )
+
+
+@dataclass(slots=True)
+class Found:
+    start: int
+    end: int
+    name: str          # as written (folded offsets, original text)
+    title: str
+    org: str | None
+    rule: str
+    name_start: int
+    name_end: int
+
+
+def _known_name_suffix(chunk: str) -> int:
+    """Length of the longest company, city or country name ending ``chunk`` (0 if none)."""
+    from .city import _gazetteer as cities
+    from .company import _dictionary as companies
+
+    best = 0
+    for gazetteer in (companies(), cities()[0]):
+        for start, end, _ in gazetteer.matches(chunk):
+            if end == len(chunk):
+                best = max(best, end - start)
+    return best
+
+
+class OfficialExtractor:
+    type = "official"
+
+    def __init__(self) -> None:
+        _grammar()
+
+    # ------------------------------------------------------------------ names
+    def _given_ok(self, ch: str, g: Grammar) -> bool:
+        return is_han(ch) and ch not in g.stops
+
+    def _name_at(self, folded: str, pos: int, g: Grammar) -> int | None:
+        """End of a Han name starting at ``pos``, or None."""
+        for surname_length in (2, 1):
+            surname = folded[pos:pos + surname_length]
+            if len(surname) < surname_length:
+                continue
+            if surname not in (g.compound_surnames if surname_length == 2 else g.surnames):
+                continue
+            first = pos + surname_length
+            if not self._given_ok(folded[first:first + 1], g):
+                continue
+            second = folded[first + 1:first + 2]
+            # The second given character belongs to the name unless it starts a
+            # common word (表示, 強調) or is a function word (及, 等).
+            if self._given_ok(second, g) and folded[first + 1:first + 3] not in g.common:
+                end = first + 2
+            else:
+                end = first + 1
+            if self._plausible(folded[pos:end], g):
+                return end
+        return None
+
+    def _plausible(self, name: str, g: Grammar) -> bool:
+        if len(name) < 2 or name in g.not_names or name in g.common:
+            return False
+        if len(name) >= 2 and name[:2] in g.common and name[:2] not in g.compound_surnames:
+            return False  # 強調, 高度, 成為 ... read as surname + given name
+        return True
+
+    def _name_before(self, folded: str, end: int, g: Grammar) -> int | None:
+        """Start of a Han name ending at ``end`` (right before a title), or None."""
+        for length in (3, 2, 4):
+            start = end - length
+            if start < 0:
+                continue
+            name = folded[start:end]
+            if not all(self._given_ok(ch, g) for ch in name[1:]) or not is_han(name[0]):
+                continue
+            if length == 4:
+                ok = name[:2] in g.compound_surnames
+            elif length == 3:
+                ok = name[0] in g.surnames or name[:2] in g.compound_surnames
+            else:
+                ok = name[0] in g.surnames
+            if ok and self._plausible(name, g):
+                return start
+        return None
+
+    def _org_before(self, doc: Document, pos: int, g: Grammar, title: str = "") -> str | None:
+        """The organisation or place right before a title or name, when there is one.
+
+        经發|局長 and 桃園|市長: the title's first character closes the organisation
+        (經發局, 桃園市). The chunk counts when it ends like an organisation
+        (部, 中心, 大學 ...) or with a known company, city or country (輝達, 法國).
+        """
+        folded = doc.folded
+        start = pos
+        while start > 0 and pos - start < MAX_ORG and folded[start - 1] not in ORG_STOP:
+            start -= 1
+        for lead in g.org_leads:  # 包括台灣微軟 -> 台灣微軟
+            index = folded.rfind(lead, start, pos)
+            if index != -1:
+                start = index + len(lead)
+        if pos - start < 1:
+            return None
+        closing = fold(title[:1])
+        if closing and closing in g.org_suffixes and closing in ("部", "局", "处", "院", "署", "所", "市", "县", "校", "馆"):
+            return doc.text[start:pos + 1] if pos - start >= 2 else None
+        chunk = folded[start:pos]
+        if len(chunk) >= 2 and chunk.endswith(g.org_suffixes):
+            return doc.text[start:pos]
+        known = _known_name_suffix(chunk)
+        if known:
+            return doc.text[start:pos] if known >= 2 and known == len(chunk) else doc.text[pos - known:pos]
+        return None
+
+    # ------------------------------------------------------------------ find
+    def _titles(self, folded: str, g: Grammar) -> list[tuple[int, int]]:
+        spans = []
+        for start, end, _ in g.titles.matches(folded):
+            if folded[start:end].isascii() and (
+                folded[start - 1:start].isalpha() and folded[start - 1:start].isascii()
+                or folded[end:end + 1].isascii() and folded[end:end + 1].isalpha()
+            ):
+                continue  # CEO inside a Latin word
+            spans.append((start, end))
+        # Longest first, so 主任委員 wins over 主任 and 副市長 over 市長.
+        kept: list[tuple[int, int]] = []
+        for start, end in sorted(spans, key=lambda s: (-(s[1] - s[0]), s[0])):
+            if not any(start < e and s < end for s, e in kept):
+                kept.append((start, end))
+        result = []
+        for start, end in sorted(kept):
+            changed = True
+            while changed:  # absorb prefixes: 資深副總裁, 前校長
+                changed = False
+                for prefix in g.prefixes:
+                    if folded.startswith(prefix, start - len(prefix)) and start - len(prefix) >= 0:
+                        start -= len(prefix)
+                        changed = True
+                        break
+            result.append((start, end))
+        return result
+
+    def find(self, doc: Document) -> Iterator[Entity]:
+        g = _grammar()
+        folded = doc.folded
+        full: list[Found] = []
+        shorts: list[tuple[int, int, str, str]] = []  # start, end, surname, title
+        for ts, te in self._titles(folded, g):
+            title = doc.text[ts:te]
+            found_after = self._names_after(doc, ts, te, title, g)
+            if found_after:
+                full.extend(found_after)
+                continue
+            name_start = self._name_before(folded, ts, g)
+            if name_start is not None:
+                full.append(Found(name_start, te, doc.text[name_start:ts], title,
+                                  self._org_before(doc, name_start, g), "official.name_title", name_start, ts))
+                continue
+            surname = folded[ts - 1:ts]
+            if ts >= 1 and surname in g.surnames:
+                shorts.append((ts - 1, te, surname, title))
+        for match in regex.finditer(r"(?<=(\p{Han}))(?:" + "|".join(map(regex.escape, g.short_titles)) + ")", folded):
+            surname = match.group(1)
+            if surname in g.surnames:
+                shorts.append((match.start() - 1, match.end(), surname, g.short_titles[match.group()]))
+        yield from self._emit(doc, full, shorts)
+
+    def _names_after(self, doc: Document, ts: int, te: int, title: str, g: Grammar) -> list[Found]:
+        folded = doc.folded
+        latin = LATIN_NAME.match(folded, te)
+        if latin:
+            s, e = latin.span(1)
+            return [Found(ts, e, doc.text[s:e], title, self._org_before(doc, ts, g, title), "official.title_name", s, e)]
+        end = self._name_at(folded, te, g)
+        if end is None:
+            return []
+        org = self._org_before(doc, ts, g, title)
+        found = [Found(ts, end, doc.text[te:end], title, org, "official.title_name", te, end)]
+        # 市議員劉士州、邱愛珊、黃馨慧: names sharing the title.
+        while folded[end:end + 1] == "、":
+            next_end = self._name_at(folded, end + 1, g)
+            if next_end is None or self._title_starts_at(folded, next_end, g):
+                break  # 立委A、B市長: B has a title of its own
+            found.append(Found(end + 1, next_end, doc.text[end + 1:next_end], title, org,
+                               "official.title_name_list", end + 1, next_end))
+            end = next_end
+        return found
+
+    @staticmethod
+    def _title_starts_at(folded: str, pos: int, g: Grammar) -> bool:
+        return any(start == 0 for start, _, _ in g.titles.matches(folded[pos:pos + 6]))
+
+    def _emit(self, doc: Document, full: list[Found], shorts) -> Iterator[Entity]:
+        folded = doc.folded
+        by_name: dict[str, Found] = {}
+        for item in full:
+            by_name.setdefault(fold(item.name), item)
+            yield self._entity(doc, item.start, item.end, item.name, item.title, item.org, item.rule)
+        for start, end, surname, title in shorts:
+            person = self._resolve(surname, title, by_name)
+            if person is not None:
+                yield self._entity(doc, start, end, person.name, title, person.org, "official.short")
+        taken = [(f.start, f.end) for f in full]
+        for key, person in by_name.items():
+            if person.name.isascii():
+                continue
+            position = folded.find(key)
+            while position != -1:
+                end = position + len(key)
+                if not any(s < end and position < e for s, e in taken):
+                    yield self._entity(doc, position, end, person.name, person.title, person.org,
+                                       "official.name_mention")
+                position = folded.find(key, end)
+
+    @staticmethod
+    def _resolve(surname: str, title: str, by_name: dict[str, Found]) -> Found | None:
+        candidates = [f for key, f in by_name.items() if key.startswith(surname) and not f.name.isascii()]
+        if len(candidates) > 1:
+            folded_title = fold(title)
+            same_title = [f for f in candidates if fold(f.title).endswith(folded_title[-2:])]
+            candidates = same_title or candidates
+        return candidates[0] if len(candidates) == 1 else None
+
+    @staticmethod
+    def _entity(doc: Document, start: int, end: int, name: str, title: str, org: str | None, rule: str) -> Entity:
+        return doc.entity("official", start, end, name, rule, name=name, title=title, org=org)
