@@ -36,7 +36,7 @@ from .base import Gazetteer, alternation, compile_folded, is_han, longest_non_ov
 
 CUE_WINDOW = 10
 # Characters that end a name when scanning left from a suffix (function words).
-STOP_CHARS = set(fold("的與和及跟由在為是於把被讓向對從將、,，。;；:：!！?？「」『』《》()（）[]【】\"'“”‘’ \t\n\r·•|/"))
+STOP_CHARS = set(fold("的與和及跟由在為是於把被讓向對從將等也亦還都已、,，。;；:：!！?？「」『』《》()（）[]【】\"'“”‘’ \t\n\r·•|/"))
 ORG_SUFFIX_AFTER = tuple(fold(w) for w in ("基金會", "協會", "學會", "公會", "基金", "研究院", "工會", "文教"))
 CORPORATE_TITLES = ("董事長", "總經理", "執行長", "創辦人", "總裁", "副總裁", "技術長", "營運長", "財務長", "共同創辦人")
 

@@ -46,6 +46,7 @@ class Grammar:
     short_titles: dict[str, str]
     common: frozenset[str]
     not_names: frozenset[str]
+    countries: frozenset[str]
 
 
 @functools.cache
@@ -62,8 +63,10 @@ def _grammar() -> Grammar:
     not_names = set()
     for row in load_table("tw_cities.tsv"):
         not_names.update(fold(n) for n in (row["name"], *row["aliases"].split("|")) if n)
+    countries = set()
     for row in load_table("countries.tsv"):
-        not_names.update(fold(n) for n in (row["name"], row.get("name_cn", "")) if n)
+        countries.update(fold(n) for n in (row["name"], row.get("name_cn", "")) if n)
+    not_names |= countries
     return Grammar(
         titles=Gazetteer((t, fold(t)) for t in load_list("titles.txt")),
         prefixes=tuple(sorted(words["title_prefix"], key=len, reverse=True)),
@@ -75,6 +78,7 @@ def _grammar() -> Grammar:
         short_titles={fold(r["word"]): r["value"] for r in rows if r["kind"] == "short_title"},
         common=common,
         not_names=frozenset(not_names),
+        countries=frozenset(countries),
     )
 
 
@@ -134,6 +138,24 @@ class OfficialExtractor:
             if self._plausible(folded[pos:end], g):
                 return end
         return None
+
+    def _foreign_name_at(self, folded: str, ts: int, te: int, g: Grammar) -> int | None:
+        """A transliterated name after a foreign title: 美國總統川普在, 俄羅斯總統普丁表示.
+
+        Only after a country's name, since transliterations have no surname to
+        anchor them; the name runs to a function word or the start of a common word.
+        """
+        if not any(folded.startswith(c, ts - len(c)) for c in g.countries if len(c) <= ts):
+            return None
+        end = te
+        while end < len(folded) and end - te < 4 and self._given_ok(folded[end], g):
+            if end - te >= 2 and folded[end:end + 2] in g.common:
+                break
+            end += 1
+        if not 2 <= end - te <= 4 or end - te == 4 and end < len(folded) and is_han(folded[end]):
+            return None
+        name = folded[te:end]
+        return end if self._plausible(name, g) else None
 
     def _plausible(self, name: str, g: Grammar) -> bool:
         if len(name) < 2 or name in g.not_names or name in g.common:
@@ -249,6 +271,8 @@ class OfficialExtractor:
             s, e = latin.span(1)
             return [Found(ts, e, doc.text[s:e], title, self._org_before(doc, ts, g, title), "official.title_name", s, e)]
         end = self._name_at(folded, te, g)
+        if end is None:
+            end = self._foreign_name_at(folded, ts, te, g)
         if end is None:
             return []
         org = self._org_before(doc, ts, g, title)
