@@ -12,6 +12,7 @@ from typing import Iterable, Sequence
 
 from .document import Document
 from .extractors import get_extractor
+from .extractors.base import IntervalSet
 from .model import ENTITY_TYPES, Entity
 
 # A span of the first type lying inside a span of one of the second is dropped:
@@ -94,16 +95,17 @@ def resolve(found: dict[str, Sequence[Entity]]) -> list[Entity]:
     kept: list[Entity] = []
     for entity_type, entities in found.items():
         chosen: list[Entity] = []
+        taken = IntervalSet()
         for ent in sorted(entities, key=lambda e: (-(e.end - e.start), e.start, e.normalized)):
-            if any(ent.start < c.end and c.start < ent.end for c in chosen):
+            if taken.overlaps(ent.start, ent.end):
                 continue
             chosen.append(ent)
-        shadows = [e for t in SHADOWED_BY.get(entity_type, ()) for e in found.get(t, ())]
-        if shadows:
-            chosen = [
-                e for e in chosen
-                if not any(s.start <= e.start and e.end <= s.end for s in shadows)
-            ]
+            taken.add(ent.start, ent.end)
+        shadows = IntervalSet()
+        for shadowing_type in SHADOWED_BY.get(entity_type, ()):
+            for other in found.get(shadowing_type, ()):
+                shadows.add(other.start, other.end)
+        chosen = [e for e in chosen if not shadows.covers(e.start, e.end)]
         kept.extend(chosen)
     kept.sort(key=lambda e: (e.start, e.end, ENTITY_TYPES.index(e.type)))
     return kept

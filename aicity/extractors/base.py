@@ -11,6 +11,8 @@ must not keep per-document state.
 """
 from __future__ import annotations
 
+import bisect
+
 from typing import Any, Iterable, Iterator, Protocol
 
 import regex
@@ -75,16 +77,50 @@ class Gazetteer:
             yield end - length, end, values
 
 
+class IntervalSet:
+    """A union of half-open intervals, with O(log n) overlap queries.
+
+    Overlap checks against everything kept so far are the inner loop of span
+    selection; a linear scan there makes a long document quadratic.
+    """
+
+    __slots__ = ("_starts", "_ends")
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        index = bisect.bisect_right(self._starts, start)
+        if index and self._ends[index - 1] > start:
+            return True
+        return index < len(self._starts) and self._starts[index] < end
+
+    def covers(self, start: int, end: int) -> bool:
+        """True when ``[start, end)`` lies within one interval of the set."""
+        index = bisect.bisect_right(self._starts, start)
+        return bool(index) and self._ends[index - 1] >= end
+
+    def add(self, start: int, end: int) -> None:
+        """Add an interval, merging it with any it overlaps (the set is their union)."""
+        low = bisect.bisect_left(self._ends, start)  # first interval that may touch
+        high = bisect.bisect_right(self._starts, end)
+        if low < high:
+            start = min(start, self._starts[low])
+            end = max(end, self._ends[high - 1])
+        self._starts[low:high] = [start]
+        self._ends[low:high] = [end]
+
+
 def longest_non_overlapping(spans: Iterable[tuple[int, int, Any]]) -> list[tuple[int, int, Any]]:
     """Keep the longest spans, leftmost first, that overlap no span already kept."""
     kept: list[tuple[int, int, Any]] = []
-    taken: list[tuple[int, int]] = []
+    taken = IntervalSet()
     for span in sorted(spans, key=lambda s: (-(s[1] - s[0]), s[0])):
-        start, end = span[0], span[1]
-        if any(start < e and s < end for s, e in taken):
+        if taken.overlaps(span[0], span[1]):
             continue
         kept.append(span)
-        taken.append((start, end))
+        taken.add(span[0], span[1])
     kept.sort(key=lambda s: (s[0], s[1]))
     return kept
 

@@ -32,7 +32,7 @@ from ..document import Document
 from ..fold import fold
 from ..model import Entity
 from ..resources import load_list, load_table
-from .base import Gazetteer, alternation, compile_folded, is_han, longest_non_overlapping
+from .base import Gazetteer, IntervalSet, alternation, compile_folded, is_han, longest_non_overlapping
 
 CUE_WINDOW = 10
 # Characters that end a name when scanning left from a suffix (function words).
@@ -176,6 +176,9 @@ class CompanyExtractor:
 
     # ------------------------------------------------------------------ dictionary
     def _dictionary_hits(self, doc: Document) -> list[tuple[int, int, Form]]:
+        return doc.cached("company.dictionary_hits", lambda: self._match_dictionary(doc))
+
+    def _match_dictionary(self, doc: Document) -> list[tuple[int, int, Form]]:
         folded = doc.folded
         hits: list[tuple[int, int, Form]] = []
         sources = []
@@ -230,7 +233,7 @@ class CompanyExtractor:
         folded = doc.folded
         common = _common_words()
         places = _place_names()
-        dictionary_ends = {end for _, end, forms in known.matches(folded) if not forms[0].ambiguous}
+        dictionary_ends = {end for _, end, form in self._dictionary_hits(doc) if not form.ambiguous}
         for match in suffix_pattern.finditer(folded):
             s, e = match.span()
             if e in dictionary_ends:
@@ -300,12 +303,12 @@ class CompanyExtractor:
         entities: list[Entity] = []
         sure: set[str] = set()
         pending: list[tuple[int, int, Form]] = []
-        suffixes = _rules()[0]
+        suffix_pattern = _rules()[1]
         common = _common_words()
         for start, end, form in hits:
             if self._inside_org_name(folded, end):
                 continue
-            followed_by_suffix = any(folded.startswith(s, end) for s in suffixes)
+            followed_by_suffix = suffix_pattern.match(folded, end) is not None
             # A name whose edge is half of a common word is likely inside that word:
             # 全聯 in 安全聯盟, 日友 in 臺日友誼, 台灣大 in 台灣大學.
             straddles = not form.latin and (
@@ -355,16 +358,18 @@ class CompanyExtractor:
         """Other mentions of names that a rule found (SiPearl公司 ... SiPearl團隊)."""
         if not found_names:
             return []
-        taken = [(e.start, e.end) for e in entities]
+        taken = IntervalSet()
+        for e in entities:
+            taken.add(e.start, e.end)
         extra = []
         for key, (canonical, info) in found_names.items():
             position = doc.folded.find(key)
             while position != -1:
                 end = position + len(key)
                 latin_ok = not _is_latin(key) or _latin_boundary(doc.folded, position, end)
-                if latin_ok and not any(s < end and position < e for s, e in taken):
+                if latin_ok and not taken.overlaps(position, end):
                     extra.append(self._entity(doc, position, end, canonical, "company.mention", info))
-                    taken.append((position, end))
+                    taken.add(position, end)
                 position = doc.folded.find(key, end)
         return extra
 

@@ -27,7 +27,7 @@ from ..document import Document
 from ..fold import fold
 from ..model import Entity
 from ..resources import load_list, load_table
-from .base import Gazetteer, is_han
+from .base import Gazetteer, IntervalSet, is_han
 
 LATIN_NAME = regex.compile(r"\s?([A-Z][a-z]+(?:[-'][A-Za-z]+)?(?:\s(?:[A-Z]\.\s?)?[A-Z][a-z]+(?:[-'][A-Za-z]+)?){1,3})(?![A-Za-z])")
 ORG_STOP = set(fold("的與和、,，。;；:：!！?？「」『』《》()（）[]【】 \t\n\r·•|/兼暨"))
@@ -145,7 +145,7 @@ class OfficialExtractor:
         Only after a country's name, since transliterations have no surname to
         anchor them; the name runs to a function word or the start of a common word.
         """
-        if not any(folded.startswith(c, ts - len(c)) for c in g.countries if len(c) <= ts):
+        if not any(folded[ts - n:ts] in g.countries for n in range(2, 6) if n <= ts):
             return None
         end = te
         while end < len(folded) and end - te < 4 and self._given_ok(folded[end], g):
@@ -301,14 +301,16 @@ class OfficialExtractor:
             person = self._resolve(surname, title, by_name)
             if person is not None:
                 yield self._entity(doc, start, end, person.name, title, person.org, "official.short")
-        taken = [(f.start, f.end) for f in full]
+        taken = IntervalSet()
+        for f in full:
+            taken.add(f.start, f.end)
         for key, person in by_name.items():
             if person.name.isascii():
                 continue
             position = folded.find(key)
             while position != -1:
                 end = position + len(key)
-                if not any(s < end and position < e for s, e in taken):
+                if not taken.overlaps(position, end):
                     yield self._entity(doc, position, end, person.name, person.title, person.org,
                                        "official.name_mention")
                 position = folded.find(key, end)
