@@ -26,6 +26,10 @@ from .base import Gazetteer, is_han, longest_non_overlapping
 
 # Kinds of surface form, strongest first (the order breaks ties between equal spans).
 FULL, SHORT, ABBREVIATION, ENGLISH, FOREIGN = "full", "short", "abbreviation", "english", "foreign"
+# Countries whose cities news writes with 市 (上海市, 大阪市, 首爾市).
+CITY_SUFFIX_COUNTRIES = frozenset({"CN", "JP", "KR"})
+# Function characters that end a word, so an abbreviation after them stands alone (與桃市).
+FUNCTION_CHARS = frozenset(fold("與和及、跟同在於由向對"))
 ADMIN_SUFFIXES = tuple(fold(c) for c in "縣府州省都道")
 
 
@@ -62,7 +66,10 @@ def _gazetteer() -> tuple[Gazetteer, frozenset[str], frozenset[str]]:
                 row["name"], row["country"], None, FOREIGN,
                 row.get("prefecture_homonym", "") in ("1", "true", "yes"),
             )
-            for form in {row["name"], row.get("name_cn", ""), *_split(row.get("aliases", ""))}:
+            forms = {row["name"], row.get("name_cn", ""), *_split(row.get("aliases", ""))}
+            if row["country"] in CITY_SUFFIX_COUNTRIES:  # 上海市, 大阪市: the 市 is part of the name
+                forms |= {f + "市" for f in forms if f and not f.endswith("市")}
+            for form in forms:
                 if form:
                     entries.append((form, info))
     after = frozenset(fold(r["word"]) for r in load_table("city_context.tsv") if r["kind"] == "after")
@@ -137,7 +144,7 @@ class CityExtractor:
             return not _starts_with_any(folded, end, after_words)
         if info.kind == ABBREVIATION:
             before = folded[start - 1:start]
-            at_boundary = not before or not is_han(before)
+            at_boundary = not before or not is_han(before) or before in FUNCTION_CHARS
             return at_boundary or _starts_with_any(folded, end, abbreviation_after)
         if info.kind == ENGLISH:
             return True

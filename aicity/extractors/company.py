@@ -234,6 +234,7 @@ class CompanyExtractor:
         common = _common_words()
         places = _place_names()
         dictionary_ends = {end for _, end, form in self._dictionary_hits(doc) if not form.ambiguous}
+        known_spans = [(start, end) for start, end, form in self._dictionary_hits(doc) if not form.ambiguous]
         for match in suffix_pattern.finditer(folded):
             s, e = match.span()
             if e in dictionary_ends:
@@ -241,6 +242,10 @@ class CompanyExtractor:
             strength = suffixes[match.group()]
             limit = {"legal": 14, "strong": 6, "weak": 4}[strength]
             start = self._scan_name_left(folded, s, limit)
+            for hit_start, hit_end in known_spans:  # 華為|技術有限公司: 為 is no stop inside 華為
+                if hit_start < start <= hit_end:
+                    start = hit_start
+                    break
             chunk = folded[start:s]
             if not chunk:
                 continue
@@ -262,6 +267,8 @@ class CompanyExtractor:
                 continue
             if strength != "legal" and len(chunk) > 2 and start > 0 and folded[start - 1] not in STOP_CHARS:
                 chunk, start = chunk[-2:], s - 2  # no boundary: take the usual two-character name
+            if strength != "legal" and start > 0 and folded[start - 1].isdigit():
+                continue  # 5月新|能源: a date, not a name
             if self._generic(chunk, generic, places, strength):
                 continue
             if strength == "weak" and not self._looks_like_name(chunk, common, places):
@@ -315,7 +322,9 @@ class CompanyExtractor:
                 folded[start - 1:start + 1] in common or folded[end - 1:end + 1] in common
                 or folded[start:end] in _place_names()
             )
-            if (form.ambiguous or straddles) and not followed_by_suffix and not self._has_cue(folded, start, end):
+            # 國賓|飯店 confirms 國賓, but not inside a longer name (沛星互動|科技).
+            confirmed = followed_by_suffix and (start == 0 or folded[start - 1] in STOP_CHARS or not is_han(folded[start - 1]))
+            if (form.ambiguous or straddles) and not confirmed and not self._has_cue(folded, start, end):
                 pending.append((start, end, form))
                 continue
             sure.add(form.info.canonical)

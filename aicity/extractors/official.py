@@ -126,9 +126,15 @@ class OfficialExtractor:
             if surname not in (g.compound_surnames if surname_length == 2 else g.surnames):
                 continue
             first = pos + surname_length
-            if not self._given_ok(folded[first:first + 1], g):
+            first_char, second = folded[first:first + 1], folded[first + 1:first + 2]
+            if not self._given_ok(first_char, g):
+                # 劉和然, 李在明: a function character can open a given name when a
+                # full name follows and then a clear boundary (a title, 表示, punctuation).
+                if (is_han(first_char) and self._given_ok(second, g)
+                        and self._boundary_after(folded, first + 2, g)
+                        and self._plausible(folded[pos:first + 2], g)):
+                    return first + 2
                 continue
-            second = folded[first + 1:first + 2]
             # The second given character belongs to the name unless it starts a
             # common word (表示, 強調) or is a function word (及, 等).
             if self._given_ok(second, g) and folded[first + 1:first + 3] not in g.common:
@@ -138,6 +144,11 @@ class OfficialExtractor:
             if self._plausible(folded[pos:end], g):
                 return end
         return None
+
+    def _boundary_after(self, folded: str, pos: int, g: Grammar) -> bool:
+        following = folded[pos:pos + 1]
+        return (not following or not is_han(following) or following in g.stops
+                or folded[pos:pos + 2] in g.common or self._title_starts_at(folded, pos, g))
 
     def _foreign_name_at(self, folded: str, ts: int, te: int, g: Grammar) -> int | None:
         """A transliterated name after a foreign title: 美國總統川普在, 俄羅斯總統普丁表示.
@@ -160,8 +171,9 @@ class OfficialExtractor:
     def _plausible(self, name: str, g: Grammar) -> bool:
         if len(name) < 2 or name in g.not_names or name in g.common:
             return False
-        if len(name) >= 2 and name[:2] in g.common and name[:2] not in g.compound_surnames:
-            return False  # 強調, 高度, 成為 ... read as surname + given name
+        if (len(name) >= 2 and name[:2] in g.common and name[:2] not in g.compound_surnames
+                and not (len(name) == 3 and name[:2] in g.countries)):
+            return False  # 強調, 高度, 成為 ... read as surname + given name (but 韓國瑜)
         return True
 
     def _name_before(self, folded: str, end: int, g: Grammar) -> int | None:

@@ -1,0 +1,1133 @@
+"""Dates: calendar days, months, years, date-times and ranges of them.
+
+Every rule matches the folded text (``doc.folded``) with a pattern written in
+Traditional Chinese and compiled by :func:`base.compile_folded`, so Simplified
+input is handled by the same code. A rule turns its match into a :class:`Spec`
+(what the words say: "the 5th of March", "last year", "yesterday"); the spec is
+resolved against an *anchor* date into a calendar value afterwards:
+
+* the anchor is ``doc.ref_date`` (the page's publication date), except inside a
+  "related news" list, where an item's yearless or relative date is anchored on
+  that item's own date line (ANNOTATION.md, date);
+* a relative year (去年, 明年) in a sentence that states a year counts from
+  that year (``2025年…較去年同期`` → 2024).
+
+Values are ISO 8601: ``2025``, ``2025-03``, ``2025-03-05``, ``2025-03-05T15:00``
+and ranges ``2025-03-16/2025-03-20``, with ``grain``, ``range_start``/``range_end``,
+``relative`` and ``calendar`` beside them.
+"""
+from __future__ import annotations
+
+import bisect
+import calendar
+import datetime as dt
+import functools
+from dataclasses import dataclass, replace
+from typing import Callable, Iterator, NamedTuple
+
+import regex
+
+from ..document import Document
+from ..fold import fold
+from ..model import Entity
+from ..numerals import parse_number
+from ..resources import load_list, load_table
+from .base import alternation, compile_folded
+
+# ---------------------------------------------------------------------------
+# Values
+
+
+@dataclass(frozen=True, slots=True)
+class Spec:
+    """A date as the words state it, before anchoring."""
+
+    year: int | None = None
+    year_rel: int | None = None  # years from the anchor's year: 今年 0, 去年 -1
+    clause_year: bool = False  # 去年 after "2025年" in the same sentence counts from 2025
+    needs_clause: bool = False  # 隔年/同年 mean nothing without a stated year
+    month: int | None = None
+    month_rel: int | None = None  # months from the anchor's month: 上個月 -1
+    day: int | None = None
+    day_rel: int | None = None  # days from the anchor: 昨天 -1
+    nearest: bool = False  # a day without its month (於14日): the month nearest the anchor
+    weekday: int | None = None  # Monday 0
+    week_rel: int | None = None  # weeks from the anchor's week: 上週 -1
+    hour: int | None = None
+    minute: int | None = None
+    second: int | None = None
+    roc: bool = False
+
+    @property
+    def anchored(self) -> bool:
+        return self.year is None
+
+    @property
+    def grain(self) -> str:
+        if self.hour is not None:
+            return "datetime"
+        if self.day is not None or self.day_rel is not None or self.weekday is not None:
+            return "day"
+        if self.month is not None or self.month_rel is not None:
+            return "month"
+        return "year"
+
+
+class Point(NamedTuple):
+    year: int
+    month: int | None = None
+    day: int | None = None
+    hour: int | None = None
+    minute: int | None = None
+    second: int | None = None
+
+
+def _fmt(p: Point, grain: str) -> str:
+    if grain == "year" or p.month is None:
+        return f"{p.year:04d}"
+    if grain == "month" or p.day is None:
+        return f"{p.year:04d}-{p.month:02d}"
+    text = f"{p.year:04d}-{p.month:02d}-{p.day:02d}"
+    if grain == "datetime" and p.hour is not None:
+        text += f"T{p.hour:02d}:{p.minute or 0:02d}"
+        if p.second is not None:
+            text += f":{p.second:02d}"
+    return text
+
+
+def _valid(y: int, m: int | None, d: int | None) -> bool:
+    if not 1 <= y <= 9999:
+        return False
+    if m is None:
+        return d is None
+    if not 1 <= m <= 12:
+        return False
+    return d is None or 1 <= d <= calendar.monthrange(y, m)[1]
+
+
+def _shift_month(y: int, m: int, delta: int) -> tuple[int, int]:
+    k = y * 12 + (m - 1) + delta
+    return k // 12, k % 12 + 1
+
+
+def _nearest_day(base: dt.date, day: int) -> dt.date | None:
+    """The date with day-of-month ``day`` that a news text most likely means.
+
+    News reports the recent past more than the near future: a day well after
+    the anchor's day is last month's (``28日`` on March 2nd is February 28th),
+    one far before it is next month's.
+    """
+    delta = day - base.day
+    order = [0, -1, 1] if -20 <= delta <= 15 else ([-1, 0, 1] if delta > 15 else [1, 0, -1])
+    for shift in order:
+        y, m = _shift_month(base.year, base.month, shift)
+        if _valid(y, m, day):
+            return dt.date(y, m, day)
+    return None
+
+
+def _resolve(spec: Spec, anchor: dt.date, clause_year: int | None) -> Point | None:
+    """Turn a spec into a calendar point, using ``anchor`` for what it leaves out."""
+    try:
+        if spec.day_rel is not None:
+            base = anchor + dt.timedelta(days=spec.day_rel)
+            if spec.day is not None:  # 今(16)日: the stated day near the relative one
+                near = _nearest_day(base, spec.day)
+                if near is None:
+                    return None
+                base = near
+            y, m, d = base.year, base.month, base.day
+        elif spec.weekday is not None:
+            monday = anchor - dt.timedelta(days=anchor.weekday())
+            day = monday + dt.timedelta(days=7 * (spec.week_rel or 0) + spec.weekday)
+            y, m, d = day.year, day.month, day.day
+        else:
+            if spec.year is not None:
+                y = spec.year
+            elif spec.year_rel is not None:
+                if spec.needs_clause and clause_year is None:
+                    return None
+                base_year = clause_year if spec.clause_year and clause_year else anchor.year
+                y = base_year + spec.year_rel
+            else:
+                y = anchor.year
+            m, d = spec.month, spec.day
+            if spec.month_rel is not None:
+                y, m = _shift_month(anchor.year, anchor.month, spec.month_rel)
+            if spec.nearest and m is None and d is not None:
+                near = _nearest_day(anchor, d)
+                if near is None:
+                    return None
+                y, m, d = near.year, near.month, near.day
+    except OverflowError:
+        return None
+    if not _valid(y, m, d):
+        return None
+    return Point(y, m, d, spec.hour, spec.minute, spec.second)
+
+
+def _resolve_end(spec: Spec, start: Point, anchor: dt.date, clause_year: int | None) -> Point | None:
+    """The end of a range: what it leaves out comes from the start (3月16日至20日)."""
+    if spec.year is not None or spec.year_rel is not None:
+        return _resolve(spec, anchor, clause_year)
+    y, m, d = start.year, spec.month, spec.day
+    inherited_month = m is None and d is not None
+    if inherited_month:
+        m = start.month
+    end = Point(y, m, d, spec.hour, spec.minute, spec.second)
+    if _before(end, start):  # 12月28日至1月3日, 3月30日至2日: the end rolls over
+        if inherited_month and m is not None:
+            y, m = _shift_month(y, m, 1)
+        else:
+            y += 1
+        end = Point(y, m, d, spec.hour, spec.minute, spec.second)
+    if not _valid(end.year, end.month, end.day) or _before(end, start):
+        return None
+    return end
+
+
+def _before(a: Point, b: Point) -> bool:
+    key = lambda p: (p.year, p.month or 0, p.day or 0)  # noqa: E731
+    return key(a) < key(b)
+
+
+# ---------------------------------------------------------------------------
+# Numbers
+
+_CN_ALIASES = str.maketrans({"廿": "二十", "卅": "三十", "元": "一", "兩": "二", "两": "二"})
+
+
+def _cn(text: str | None) -> int | None:
+    """A small Chinese or Arabic numeral (month, day, hour, ROC year)."""
+    if not text:
+        return None
+    text = text.translate(_CN_ALIASES)
+    value = parse_number(text)
+    if value is None or value != int(value):
+        return None
+    return int(value)
+
+
+AMPM_OFFSET = {
+    "上午": 0, "早上": 0, "清晨": 0, "早晨": 0, "凌晨": 0, "半夜": 0, "午夜": 0,
+    "中午": 12, "下午": 12, "晚上": 12, "晚间": 12, "傍晚": 12, "深夜": 12, "夜间": 12,
+}  # folded keys
+# One list for the pattern (Traditional, folded on compile) and the table above (folded).
+AMPM_WORDS = "上午|下午|中午|晚上|晚間|凌晨|早上|清晨|傍晚|深夜|夜間|早晨|半夜|午夜"
+
+WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+
+YEAR_WORDS = {  # folded relative year words: offset, counts from a stated year, needs one
+    "今年": (0, False, False), "去年": (-1, True, False), "前年": (-2, True, False),
+    "明年": (1, True, False), "后年": (2, True, False), "隔年": (1, True, True),
+    "翌年": (1, True, True), "同年": (0, True, True), "次年": (1, True, True),
+    "上年": (-1, True, False), "上一年": (-1, True, False), "本年": (0, False, False),
+}
+DAY_WORDS = {  # folded relative day words: days from the anchor
+    "今天": 0, "今日": 0, "今晨": 0, "今早": 0, "今晚": 0, "今夜": 0, "今起": 0,
+    "昨天": -1, "昨日": -1, "昨晚": -1, "昨夜": -1, "昨晨": -1,
+    "明天": 1, "明日": 1, "明晚": 1, "明早": 1, "明晨": 1, "明起": 1,
+    "前天": -2, "前日": -2, "大前天": -3,
+}
+EVENING_WORDS = {"今晚", "今夜", "昨晚", "昨夜", "明晚"}  # folded
+DAY_PREFIX = {"今": 0, "昨": -1, "明": 1, "前": -2}
+MONTH_WORDS = {"本月": 0, "这个月": 0, "上个月": -1, "上月": -1, "下个月": 1, "下月": 1}
+WEEK_WORDS = {"": 0, "本": 0, "这": 0, "这个": 0, "上": -1, "上个": -1, "上上": -2,
+              "下": 1, "下个": 1, "下下": 2}
+ENGLISH_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
+
+ROC_OFFSET = 1911
+# A bare 2-3 digit number before 年 is a ROC year only in this range (80年 = 1991,
+# 130年 = 2041); outside it, it is a duration or a count (20年來, 1年內).
+ROC_BARE = range(80, 131)
+WESTERN = range(1600, 2101)
+
+
+def _time(g: dict) -> tuple[int | None, int | None, int | None]:
+    hour = g.get("hh")
+    if hour is None:
+        hour = g.get("hhc")
+    if hour is None:
+        return None, None, None
+    h = _cn(hour)
+    mi = _cn(g.get("mi") or g.get("mic")) if (g.get("mi") or g.get("mic")) else (30 if g.get("half") else 0)
+    s = int(g["ss"]) if g.get("ss") else None
+    if h is None or mi is None:
+        return None, None, None
+    ampm = g.get("ampm")
+    if ampm:
+        offset = AMPM_OFFSET.get(ampm, 0)
+        if offset and h < 12:
+            h += offset
+        elif not offset and h == 12 and ampm in ("凌晨", "半夜", "午夜"):
+            h = 0
+    if not (0 <= h <= 23 and 0 <= mi <= 59):
+        return None, None, None
+    return h, mi, s
+
+
+def _year(g: dict, p: str) -> tuple[int | None, bool] | None:
+    """The stated year of prefix ``p``: ``(year, roc)``, ``(None, False)`` if none, None if invalid."""
+    if g.get(p + "y4"):
+        y = int(g[p + "y4"])
+        return ((y, False) if y in WESTERN else None)
+    if g.get(p + "ycn"):
+        y = _cn(g[p + "ycn"])
+        return ((y, False) if y in WESTERN else None)
+    for key, allowed in (("roc", range(1, 201)), ("rocc", range(1, 201)),
+                         ("rocb", ROC_BARE), ("rocbc", range(101, 131)), ("rocs", ROC_BARE)):
+        if g.get(p + key):
+            n = _cn(g[p + key])
+            if n is None or n not in allowed:
+                return None
+            return n + ROC_OFFSET, True
+    return None, False
+
+
+def _spec(g: dict, p: str = "", with_time: bool = True) -> Spec | None:
+    """Read the groups of prefix ``p`` (``""`` or ``"e_"``) into a spec; None if invalid."""
+    got = _year(g, p)
+    if got is None:
+        return None
+    year, roc = got
+    fields: dict = {"year": year, "roc": roc}
+    word = g.get(p + "yrel")
+    if word:
+        rel, clause, needs = YEAR_WORDS[word]
+        fields.update(year_rel=rel, clause_year=clause, needs_clause=needs)
+    if g.get(p + "mon"):
+        fields["month"] = int(g[p + "mon"])
+    elif g.get(p + "monc"):
+        fields["month"] = _cn(g[p + "monc"])
+    elif g.get(p + "mname"):
+        fields["month"] = ENGLISH_MONTHS.get(g[p + "mname"][:3].lower())
+    if g.get(p + "day"):
+        fields["day"] = int(g[p + "day"])
+    elif g.get(p + "dayc"):
+        fields["day"] = _cn(g[p + "dayc"])
+    if g.get(p + "ysuf") in ("底", "末") and "month" not in fields:
+        fields["month"] = 12  # 去年底 → 2024-12
+    if with_time and fields.get("day") is not None:
+        h, mi, s = _time(g)
+        fields.update(hour=h, minute=mi, second=s)
+    if fields.get("month") is not None and not 1 <= fields["month"] <= 12:
+        return None
+    if fields.get("day") is not None and not 1 <= fields["day"] <= 31:
+        return None
+    return Spec(**fields)
+
+
+# ---------------------------------------------------------------------------
+# Pattern fragments (Traditional; compile_folded folds them)
+
+SP = r"[ \t\u00a0]*"
+Y4 = r"(?:1[6-9]|20)[0-9]{2}"
+CN_DIGITS = "〇零○一二三四五六七八九"
+# Relative year words, with guards against the same characters inside other words:
+# 如今年輕人, 過去年度, 說明年度, 提前年底.
+YREL = (
+    r"(?:今年|(?<![過失除離回死退])去年|(?<![聰光說證表聲文清發透精分開簡鮮標載指申註查闡辨澄照])明年"
+    r"|(?<![提之以目眼從空史戰生年月日天週超事婚產賽])前年"
+    r"|(?<![之最以戰然隨此其午前日月年事而落產婚賽背])後年|隔年|翌年|同年|次年"
+    r"|(?<![基日資成版劇文腳根樣標範])本年"
+    # 上年 (mainland "last year") only as a comparison or a period: 比上年, 上年同期; not 線上年會
+    r"|(?<=[比較與於和及跟為從至到、,;；。\n]|^)上一?年|上一?年(?=同期|度|底|末))(?![輕紀齡級代])"
+)
+SEP = SP + r"(?:起至|起到|至|到|~|〜|-|–|—|－|～)" + SP
+WD = (  # weekday after a date: 3月5日(三), （週三）, 星期三
+    rf"(?:{SP}[(（]{SP}(?:週|星期|禮拜)?{SP}[一二三四五六日天]{SP}[)）]"
+    rf"|{SP}(?:星期|週|禮拜)[一二三四五六日天](?![一二三四五六日天至到~\-]))"
+)
+TIME = (  # a clock time after a date; 三點 needs 上午/下午 (it is also "three points"), 三時 does not
+    rf"(?:{SP}(?:(?P<ampm>{AMPM_WORDS}){SP})?"
+    rf"(?:(?<![0-9])(?P<hh>2[0-3]|[01]?[0-9]){SP}:{SP}(?P<mi>[0-5][0-9])(?:{SP}:{SP}(?P<ss>[0-5][0-9]))?(?![0-9])"
+    rf"|(?<![0-9])(?P<hh>2[0-4]|[01]?[0-9]){SP}[時點](?![間期段代])(?:{SP}(?P<mi>[0-5]?[0-9]){SP}分|{SP}(?P<half>半))?許?"
+    rf"|(?P<hhc>二十[一二三四]?|十[一二三四五六七八九]?|[一二兩三四五六七八九]|零){SP}(?:時|(?(ampm)點|(?!)))"
+    rf"(?:{SP}(?P<mic>[一二三四五]?十[一二三四五六七八九]?|[一二三四五六七八九]|卅[一二三四五六七八九]?){SP}分|{SP}(?P<half>半))?"
+    rf"))"
+)
+
+
+def _ynum(p: str) -> str:
+    """A year number before 年: Western, Chinese digits, 民國 N, or a bare ROC year."""
+    return (
+        rf"(?:(?<![0-9A-Za-z.])(?P<{p}y4>{Y4})(?![0-9])"
+        rf"|(?<![{CN_DIGITS}十百])(?P<{p}ycn>[{CN_DIGITS}]{{4}})"
+        rf"|民國{SP}(?:(?P<{p}roc>[0-9]{{1,3}})(?![0-9])|(?P<{p}rocc>[{CN_DIGITS}十百]{{1,6}}))"
+        rf"|(?<![0-9A-Za-z/])(?<![0-9][.,:])(?P<{p}rocb>[0-9]{{2,3}})(?![0-9])"
+        rf"|(?<![{CN_DIGITS}十百])(?P<{p}rocbc>一百[零〇一二三四五六七八九十]{{1,3}}|一[〇○零一二][{CN_DIGITS}]))"
+    )
+
+
+def _ypart(p: str) -> str:
+    """A year before a month: 2025年, 民國114年, 114年度, 今年."""
+    return rf"(?:{_ynum(p)}{SP}年(?:度)?|(?P<{p}yrel>{YREL})(?:度)?)"
+
+
+def _mpart(p: str) -> str:
+    return (
+        rf"(?:(?<![0-9.])(?P<{p}mon>1[0-2]|0?[1-9])(?![0-9])"
+        rf"|(?<![{CN_DIGITS}十])(?P<{p}monc>十[一二]|[一二三四五六七八九十元]))"
+    )
+
+
+def _dpart(p: str) -> str:
+    return (
+        rf"(?:(?<![0-9.])(?P<{p}day>3[01]|[12][0-9]|0?[1-9])(?![0-9])"
+        rf"|(?P<{p}dayc>[二三]十[一二三四五六七八九]?|十[一二三四五六七八九]?|廿[一二三四五六七八九]?|卅一?|[一二三四五六七八九]))"
+    )
+
+
+DAY_AR = r"(?:3[01]|[12][0-9]|0?[1-9])(?![0-9])"
+MON_AR = r"(?:1[0-2]|0?[1-9])(?![0-9])"
+# Every character a Chinese date can start with (a year, a month or 今年/去年...).
+YEAR_FIRST = "0-9" + CN_DIGITS + "十元民今去明前後隔翌同次上本"
+MONTH_SUFFIX = r"(?:上旬|中旬|下旬|底|末|初(?![步次期選審賽稿始])|中(?!\p{Han}))"
+
+# 2025年3月5日(三)下午3時, 3月16日至20日, 8 月 17–19 日, 2025年3月至6月, 三月五日, 2月營收
+CJK = (
+    rf"(?:{_ypart('')}{SP})?(?<![0-9])(?P<mon>{MON_AR}){SEP}(?P<e_mon>{MON_AR}){SP}月份?"  # 1—2月, 3至5月
+    rf"|(?:{_ypart('')}{SP})?{_mpart('')}{SP}月份?"
+    rf"(?:{SP}{_dpart('')}{SP}[日號](?P<wd>{WD})?{TIME}?"
+    rf"(?:{SEP}(?:(?:{_ypart('e_')}{SP})?{_mpart('e_')}{SP}月{SP})?{_dpart('e_')}{SP}[日號]{WD}?)?"
+    rf"|{SP}(?<![0-9])(?P<day>{DAY_AR}){SEP}(?P<e_day>{DAY_AR}){SP}[日號]{WD}?"
+    rf"|{SP}(?P<day>{DAY_AR})(?=[ \t]*(?:\.\.|…|$))"  # a snippet cut off mid-date: 2025年9月16 ...
+    rf"|(?P<msuf>{MONTH_SUFFIX})?(?:{SEP}(?:{_ypart('e_')}{SP})?{_mpart('e_')}{SP}月份?{MONTH_SUFFIX}?)?)"
+)
+
+# 2025年, 114年度, 民國115年, 今年, 去年底, 2025年至2030年, 2025-2030年
+YEAR = (
+    rf"(?:{_ynum('')}{SP}年(?:度)?|(?P<yrel>{YREL})(?:度)?)(?P<ysuf>底|末)?"
+    rf"(?:{SEP}{_ynum('e_')}{SP}年(?:度)?)?"
+    rf"|(?<![0-9A-Za-z.])(?P<y4>{Y4}){SEP}(?P<e_y4>{Y4}){SP}年"
+)
+
+# 2/17/2025, 2026/3/4 20:19, 114/3/5, 3/6, 2/9~13, 2/26至3/2
+SLASH = (
+    rf"(?<![0-9A-Za-z/\-_=#%@&?])(?<![0-9A-Za-z]\.)(?<![0-9]:)"
+    rf"(?:(?P<y4>{Y4})/(?P<mon>{MON_AR})/(?P<day>{DAY_AR})"
+    rf"|(?P<rocs>1[0-3][0-9]|[89][0-9])/(?P<mon>{MON_AR})/(?P<day>{DAY_AR})"
+    rf"|(?P<mon>{MON_AR})/(?P<day>{DAY_AR})/(?P<y4>{Y4})"
+    rf"|(?:{_ypart('')}{SP})?(?P<mon>{MON_AR})/(?P<day>{DAY_AR}))"  # 去年12/24
+    rf"(?![0-9/A-Za-z%]|\.[0-9])(?P<wd>{WD})?{TIME}?"
+    rf"(?:{SEP}(?:(?P<e_y4>{Y4})/)?(?:(?P<e_mon>{MON_AR})/)?(?P<e_day>{DAY_AR})(?![0-9/A-Za-z%]|\.[0-9]){WD}?)?"
+)
+
+# 2025-02-17, 2025.2.17, 2025-02-17T14:30, 114.3.5
+ISO = (
+    rf"(?<![0-9A-Za-z.\-/])(?<![0-9]:)"
+    rf"(?:(?P<y4>{Y4})(?P<sep>[-.])(?P<mon>1[0-2]|0?[1-9])(?P=sep)(?P<day>{DAY_AR})"
+    rf"|(?P<rocs>1[0-3][0-9])\.(?P<mon>1[0-2]|0?[1-9])\.(?P<day>{DAY_AR}))"
+    rf"(?![0-9]|\.[0-9]|-[0-9])(?P<wd>{WD})?"
+    rf"(?:(?:T|{SP})(?P<hh>2[0-3]|[01][0-9]):(?P<mi>[0-5][0-9])(?::(?P<ss>[0-5][0-9]))?(?![0-9]))?"
+)
+
+# （編輯：張良知）1141231: CNA closes a story with its ROC date as yyyMMdd
+CNA_STAMP = (
+    rf"(?<=[)）]{SP})(?P<rocs>1[0-3][0-9])(?P<mon>0[1-9]|1[0-2])(?P<day>0[1-9]|[12][0-9]|3[01])(?![0-9])"
+)
+
+# 12 月 12, 2025 (WordPress in Chinese); Feb 17, 2025; 17 February 2025
+MONTH_NAME = (
+    rf"(?<![0-9])(?P<mon>{MON_AR}){SP}月{SP}(?P<day>{DAY_AR}){SP},{SP}(?P<y4>{Y4})(?![0-9]){TIME}?"
+    rf"|(?<![A-Za-z])(?i:(?P<mname>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?)"
+    rf"{SP}(?P<day>{DAY_AR})(?:st|nd|rd|th)?{SP},?{SP}(?P<y4>{Y4})(?![0-9])"
+    rf"|(?<![0-9])(?P<day>{DAY_AR}){SP}(?i:(?P<mname>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?)"
+    rf",?{SP}(?P<y4>{Y4})(?![0-9])"
+)
+
+# 今(16)日, 昨（13）日, 今天, 昨晚, 明起, 今天(5日) ...
+RELATIVE_DAY = (
+    rf"(?:(?P<rd>[今昨明前]){SP}[(（]{SP}(?:(?P<mon>{MON_AR}){SP}月{SP})?(?P<day>{DAY_AR}){SP}(?:[)）]{SP}[日天]|日{SP}[)）])"
+    rf"|(?P<rdw>今天|今日|今晨|今早|今晚|今夜|今起|昨天|昨日|昨晚|昨夜|昨晨|明晚|明早|明晨|明天"
+    rf"|(?<![聰光說證表聲文清發透精分開簡鮮標載指申註查闡辨澄照])(?:明日|明起)"
+    rf"|(?<![提之以目眼從空史戰生年月日天週超事婚產賽午當])(?:大前天|前天|前日))"
+    rf"(?:{SP}[(（]{SP}(?P<day>{DAY_AR}){SP}日?{SP}[)）])?)"
+    rf"(?![之本期黃])(?P<wd>{WD})?{TIME}?"
+)
+
+# (12)日上午, （26）日在桃園: a press-release day in brackets, without 今/昨
+PAREN_DAY = (
+    rf"(?<![0-9A-Za-z]{SP})[(（]{SP}(?P<day>{DAY_AR}){SP}[)）]{SP}(?P<ri>日)(?P<wd>{WD})?{TIME}?"
+    rf"|(?<![0-9A-Za-z])[(（]{SP}(?P<day>{DAY_AR}){SP}(?P<ri>日){SP}[)）]"
+)
+
+# 上週五, 本週三, 下星期一, 週五
+WEEKDAY = (
+    rf"(?<![每逢隔至到~\-、])(?P<wrel>上上|下下|上個|下個|這個|上|本|這|下)?{SP}"
+    rf"(?:週|星期|禮拜)(?P<wdn>[一二三四五六日天])(?![一二三四五六日天至到~\-、末休年刊報])"
+)
+
+# What follows a bare 周X that is a weekday rather than a name (周一收盤 vs 周一鳴)
+AFTER_WEEKDAY = (
+    r"\A(?:上午|下午|中午|晚上|晚間|凌晨|早上|傍晚|深夜|夜間|起|前|後|將|宣布|表示|收盤|開盤|舉行|在|的|至)"
+)
+
+# 本月, 上個月, 下月底, 上月28日
+RELATIVE_MONTH = (
+    rf"(?<![登送飛奔踏每])(?P<mrel>本月|這個月|上個月|上月|下個月|下月)(?![球亮光刊])"
+    rf"(?:{SP}(?P<day>{DAY_AR}){SP}[日號](?P<wd>{WD})?{TIME}?|{MONTH_SUFFIX})?"
+)
+
+# 兩年前, 3個月前, 5天前
+AGO = (
+    rf"(?<![0-9.{CN_DIGITS}十多數幾])(?P<n>[1-7]?[0-9]|[一二兩三四五六七八九十]{{1,3}})"
+    rf"{SP}(?P<unit>年|個{SP}月|天)前(?![往進來提夕景述者])"
+)
+
+# GTC 2025, 2025世界海洋日, 2025「潮臺北」, 高雄市2024城市工程品質金質獎
+EVENT_YEAR = (
+    rf"(?<![0-9A-Za-z/\-_#@$%~+])(?<![0-9][.,:])(?P<y4>(?:19|20)[0-9]{{2}})"
+    rf"(?:{SP}[-–~]{SP}(?P<e_y4>(?:19|20)[0-9]{{2}}))?"
+    rf"(?![0-9A-Za-z%]|[.,:/][0-9])"
+)
+
+# Copyright © 2014, © 2014-2025
+COPYRIGHT = (
+    rf"(?:(?i:copyright)|版權所有|©|\([cC]\))(?:{SP}(?:©|\([cC]\)))?{SP}"
+    rf"(?P<y4>{Y4})(?:{SP}[-–~]{SP}(?P<e_y4>{Y4}))?(?![0-9])"
+)
+
+# 於14日, 14日下午3時, 14至16日
+DAY_ONLY = (
+    rf"(?<![0-9/\-A-Za-z月])(?<![0-9][.,:])(?P<day>{DAY_AR})"
+    rf"(?:{SP}(?P<ri>日)(?P<wd>{WD})?{TIME}?(?:{SEP}(?P<e_day>{DAY_AR}){SP}日{WD}?)?"
+    rf"|{SEP}(?P<e_day>{DAY_AR}){SP}日{WD}?)"
+)
+
+# 十三日, 二十日晚間, 五日在北京 (聯合報 writes days in Chinese numerals)
+DAY_ONLY_CN = (
+    rf"(?<![{CN_DIGITS}十百千萬億兩第月初廿卅])"
+    rf"(?P<dayc>[二三]十[一二三四五六七八九]?|十[一二三四五六七八九]?|廿[一二三四五六七八九]?|卅一?|[一二三四五六七八九])"
+    rf"{SP}(?P<ri>日)(?P<wd>{WD})?{TIME}?"
+)
+# After a one-character Chinese day (三日 is as often "three days"): words that
+# make it the day of an event.
+CN_DAY_CONTEXT = (
+    r"\A(?:在|於|表示|指出|說|晚|上午|下午|中午|凌晨|晚間|晚上|清晨|傍晚|早上|深夜|夜間|起|電|出席|召開"
+    r"|公布|宣布|舉行|舉辦|發布|發表|刊登|前往|抵達|會見|接見|再|又|也|則|即|將|正式|首度|率團|赴|出訪"
+    r"|訪問|受訪|接受|消息|報導|報道|訊|[(（])"
+)
+
+# Context around a match (folded): words that make a number a duration or a count.
+DURATION_BEFORE = (
+    r"(?:近|連\p{Han}?|為期|過去|未來|最近|前|後|每|逾|約|共|短短|數|幾|第|首|半|持續|歷時|僅|只|再|多"
+    r"|超過|長達|高達|不到|至少|歷經|花了|經過|停留|延長|縮短|延後|提前|順延|展延|需要|需|費時|耗時|這|那|滿|足"
+    r"|平均|每隔|每年|每逢|逢|總計|累計|總共|剩下|剩|還有|尚有|倒數)" + SP + r"\Z"
+)
+ROC_BEFORE = (  # 成立90年, 已有100年: an age, not a ROC year
+    r"(?:有|已|才|花|要|成立|創立|創校|建校|開業|走過|邁入|邁向|屆滿)" + SP + r"\Z"
+)
+DAY_AFTER = (  # 3日內, 5日均線, 3日遊, 500日圓, 5日本...
+    r"\A(?:內|以內|之內|間|來|均|線|遊|份|左右|之久|以上|以下|多|後|前(?![往進來去])|期|圓|元|幣|本|系|式|籍|語|劇|商|企|僑|裔|薪|次|數)"
+)
+MONTH_AFTER = r"\A(?:內|以內|之內|之久|左右|多)"
+NOT_DAIBIAO = r"(?![表理言工購收辦課替價謝駕碼號幣])"  # 1990年代 is a decade; 2020年代表 is "in 2020, represented"
+YEAR_AFTER = (
+    r"\A(?:多|餘|之久|左右|以上|以下|內|以內|之內|間|來|級|半|代" + NOT_DAIBIAO + r"|後|資|薪|的時間|期間|時間|的歷史|歷史)"
+)
+BIG_YEAR_AFTER = r"\A(?:多|餘|之久|代" + NOT_DAIBIAO + r")"  # 4-digit years: 2000多年, 1990年代
+FRACTION_BEFORE = (  # 逾1/3, 1又1/2
+    r"(?:約|近|逾|超過|佔|占|達|僅|不到|剩|將近|高達|多達|比數|比分|比|分之|約有|率|了|的|又)" + SP + r"\Z"
+)
+FRACTION_AFTER = (
+    r"\A" + SP + r"(?:的|以上|以下|左右|強|弱|杯|匙|吋|英吋|寸|cm|mm|比例|機率|成|席|決賽|準決賽|倍|局|圈|碗|號|車廂)"
+)
+EVENT_BEFORE = (
+    r"(?:撥打|專線|熱線|電話|代號|股號|編號|代碼|門牌|型號|版本|第|共|計|達|約|逾|近|破|突破|剩|僅|只|增加|減少"
+    r"|漲|跌|收|報|價|指數|加權|No\.?|#|[x×*])" + SP + r"\Z"
+)
+EVENT_AFTER = (
+    r"\A" + SP + r"(?:[萬億兆千百元圓人名件家個位輛點次張股戶間座支隻噸度分秒票項條號樓屆字頁卷集倍箱包坪層席艘架顆粒枚份封部篇場所輪回天週月年日時多餘%"
+    r"例宗筆組款種頭巷弄室列趟班床x×*]"
+    r"|美元|歐元|公里|公尺|公斤|客服|專線|熱線|kg|km|cm|mm|MW|GW|TB|GB|mAh|hp|cc|ml)"
+)
+
+
+class Candidate(NamedTuple):
+    start: int
+    end: int
+    rule: str
+    spec: Spec
+    end_spec: Spec | None = None
+    calendar_roc: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Ctx:
+    """What a rule's parser may read besides its match."""
+
+    folded: str
+    text: str  # the original, where folding loses a distinction (週/周)
+    ref: dt.date | None
+    script_of: Callable[[], str]  # "traditional"/"simplified", computed when a rule asks
+
+    @property
+    def script(self) -> str:
+        return self.script_of()
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    name: str
+    pattern: regex.Pattern
+    parse: Callable[[regex.Match, Ctx], Candidate | None]
+    # A cheap pattern that every match contains (月 for 3月5日). The full pattern
+    # only runs in windows around its hits: the full patterns open with optional
+    # parts and lookbehinds, which the regex engine would try at every position.
+    trigger: regex.Pattern | None = None
+
+
+@functools.cache
+def _ctx_re(pattern: str) -> regex.Pattern:
+    return compile_folded(pattern)
+
+
+def _before_is(ctx: Ctx, start: int, pattern: str, span: int = 6) -> bool:
+    return bool(_ctx_re(pattern).search(ctx.folded[max(0, start - span):start]))
+
+
+def _after_is(ctx: Ctx, end: int, pattern: str, span: int = 6) -> bool:
+    return bool(_ctx_re(pattern).match(ctx.folded[end:end + span]))
+
+
+_END_GROUPS = ("e_y4", "e_ycn", "e_roc", "e_rocc", "e_rocb", "e_rocbc", "e_yrel",
+               "e_mon", "e_monc", "e_day", "e_dayc")
+
+
+def _range(m: regex.Match, g: dict, name: str, start_spec: Spec) -> Candidate | None:
+    """A candidate from a match whose ``e_`` groups, if any matched, state a range's end."""
+    end_spec = None
+    if any(g.get(k) for k in _END_GROUPS):
+        end_spec = _spec(g, "e_", with_time=False)
+        if end_spec is None:
+            return None
+    roc = start_spec.roc or (end_spec is not None and end_spec.roc)
+    return Candidate(m.start(), m.end(), name, start_spec, end_spec, roc)
+
+
+# -- parsers: one per rule; each returns a Candidate or None (rejected) ------
+
+
+def _parse_cjk(m: regex.Match, ctx: Ctx) -> Candidate | None:
+    g = m.groupdict()
+    spec = _spec(g)
+    if spec is None:
+        return None
+    if spec.day is None and spec.year is None and spec.year_rel is None and not g.get("e_mon"):
+        # a bare month (2月營收): not a duration (連3月, 近3月) nor 五月天
+        if _before_is(ctx, m.start(), DURATION_BEFORE) or _after_is(ctx, m.end(), MONTH_AFTER):
+            return None
+        if g.get("monc") and _after_is(ctx, m.end(), r"\A天"):
+            return None  # 五月天, 人間四月天: names
+    if g.get("rocb") and _year_context_bad(ctx, m.start("rocb"), None):
+        return None
+    return _range(m, g, "date.cjk", spec)
+
+
+def _year_context_bad(ctx: Ctx, start: int, end: int | None) -> bool:
+    """A bare ROC year that reads as a duration or a count (逾100年, 20年來)."""
+    if _before_is(ctx, start, DURATION_BEFORE) or _before_is(ctx, start, ROC_BEFORE):
+        return True
+    return end is not None and _after_is(ctx, end, YEAR_AFTER)
+
+
+def _parse_year(m: regex.Match, ctx: Ctx) -> Candidate | None:
+    g = m.groupdict()
+    spec = _spec(g)
+    if spec is None:
+        return None
+    end_of_year = m.end("ysuf") if g.get("ysuf") else m.end()
+    if g.get("rocb") or g.get("rocbc"):
+        key = "rocb" if g.get("rocb") else "rocbc"
+        if _year_context_bad(ctx, m.start(key), end_of_year):
+            return None
+        if spec.year == 100 + ROC_OFFSET and _after_is(ctx, end_of_year, r"\A前"):
+            return None  # 100年前: a century ago, not "before 2011"
+    elif g.get("y4") or g.get("ycn"):
+        key = "y4" if g.get("y4") else "ycn"
+        if _before_is(ctx, m.start(key), r"(?:近|逾|超過|長達|將近|共|數|滿|每|第)" + SP + r"\Z"):
+            return None
+        if _after_is(ctx, m.end(), BIG_YEAR_AFTER):
+            return None
+    if g.get("yrel") and _after_is(ctx, m.end(), r"\A(?:輕|紀|齡)"):
+        return None
+    return _range(m, g, "date.year", spec)
+
+
+def _parse_slash(m: regex.Match, ctx: Ctx) -> Candidate | None:
+    g = m.groupdict()
+    spec = _spec(g)
+    if spec is None:
+        return None
+    if spec.year is None and spec.year_rel is None and not g.get("e_day"):
+        # a bare M/D may be a fraction or a score: 3/4的, 比數3/4
+        if _before_is(ctx, m.start(), FRACTION_BEFORE) or _after_is(ctx, m.end(), FRACTION_AFTER):
+            return None
+    return _range(m, g, "date.slash", spec)
+
+
+def _parse_iso(m: regex.Match, ctx: Ctx) -> Candidate | None:
+    g = m.groupdict()
+    spec = _spec(g)
+    if spec is None:
+        return None
+    return Candidate(m.start(), m.end(), "date.iso", spec, None, spec.roc)
+
+
+def _parse_cna_stamp(m: regex.Match, ctx: Ctx) -> Candidate | None:
+    spec = _spec(m.groupdict())
+    return None if spec is None else Candidate(m.start(), m.end(), "date.cna_stamp", spec, None, True)
+
+
+def _parse_month_name(m: regex.Match, ctx: Ctx) -> Candidate | None:
+    spec = _spec(m.groupdict())
+    return None if spec is None else Candidate(m.start(), m.end(), "date.month_name", spec)
+
+
+def _parse_relative_day(m: regex.Match, ctx: Ctx) -> Candidate | None:
+    g = m.groupdict()
+    if g.get("rd"):
+        rel = DAY_PREFIX[g["rd"]]
+    else:
+        rel = DAY_WORDS[g["rdw"]]
+    day = int(g["day"]) if g.get("day") else None
+    h, mi, s = _time(g)
+    if h is not None and h < 12 and not g.get("ampm") and g.get("rdw") in EVENING_WORDS:
+        h += 12  # 今晚六時 is 18:00
+    if g.get("mon"):  # 今(2月10)日: the month is stated, the year is the anchor's
+        spec = Spec(month=int(g["mon"]), day=day, hour=h, minute=mi, second=s)
+    else:
+        spec = Spec(day_rel=rel, day=day, hour=h, minute=mi, second=s)
+    return Candidate(m.start(), m.end(), "date.relative_day", spec)
+
+
+def _parse_paren_day(m: regex.Match, ctx: Ctx) -> Candidate | None:
+    g = m.groupdict()
+    if _after_is(ctx, m.end("ri"), DAY_AFTER):
+        return None
+    h, mi, s = _time(g)
+    spec = Spec(day=int(g["day"]), nearest=True, hour=h, minute=mi, second=s)
+    return Candidate(m.start(), m.end(), "date.paren_day", spec)
+
+
+def _parse_weekday(m: regex.Match, ctx: Ctx) -> Candidate | None:
+    g = m.groupdict()
+    rel = WEEK_WORDS.get(g.get("wrel") or "", 0)
+    if not g.get("wrel"):
+        # a bare weekday: not a list or a schedule (週一至週五, 每週三), not the
+        # surname 周 of a mainland name (周一鸣): there the original text has 周
+        original = ctx.text[m.start():m.end()]
+        if _before_is(ctx, m.start(), r"(?:每|逢|隔|至|到|~|、|和|及|與)" + SP + r"\Z"):
+            return None
+        if (original.startswith("周") and _after_is(ctx, m.end(), r"\A\p{Han}")
+                and not _after_is(ctx, m.end(), AFTER_WEEKDAY)):
+            return None
+    spec = Spec(weekday=WEEKDAYS[g["wdn"]], week_rel=rel)
+    return Candidate(m.start(), m.end(), "date.weekday", spec)
+
+
+def _parse_relative_month(m: regex.Match, ctx: Ctx) -> Candidate | None:
+    g = m.groupdict()
+    h, mi, s = _time(g)
+    spec = Spec(month_rel=MONTH_WORDS[g["mrel"]], day=int(g["day"]) if g.get("day") else None,
+                hour=h, minute=mi, second=s)
+    return Candidate(m.start(), m.end(), "date.relative_month", spec)
+
+
+def _parse_ago(m: regex.Match, ctx: Ctx) -> Candidate | None:
+    n = _cn(m.group("n"))
+    if n is None or n <= 0:
+        return None
+    unit = m.group("unit")
+    if unit == "年":
+        if n >= 80:
+            return None
+        spec = Spec(year_rel=-n)
+    elif unit == "天":
+        spec = Spec(day_rel=-n)
+    else:
+        spec = Spec(month_rel=-n)
+    return Candidate(m.start(), m.end(), "date.ago", spec)
+
+
+def _parse_event_year(m: regex.Match, ctx: Ctx) -> Candidate | None:
+    """A bare year naming an edition (GTC 2025, 2025世界海洋日): only near the page's year."""
+    if ctx.ref is None:
+        return None
+    g = m.groupdict()
+    y = int(g["y4"])
+    ref_year = ctx.ref.year
+    years = [y] + ([int(g["e_y4"])] if g.get("e_y4") else [])
+    # recent editions any year; targets further ahead are round (2030, 2040, 2050)
+    if any(not (ref_year - 10 <= v <= ref_year + 5 or (v <= ref_year + 30 and v % 5 == 0))
+           for v in years):
+        return None
+    if _before_is(ctx, m.start(), EVENT_BEFORE) or _after_is(ctx, m.end(), EVENT_AFTER):
+        return None
+    # a stock code after a company name: 中鋼(2002)
+    if _before_is(ctx, m.start(), r"\p{Han}[(（]\Z") and _after_is(ctx, m.end(), r"\A[)）]"):
+        return None
+    end_spec = Spec(year=years[1]) if len(years) > 1 else None
+    if end_spec is not None and years[1] <= y:
+        return None
+    return Candidate(m.start(), m.end(), "date.event_year", Spec(year=y), end_spec)
+
+
+def _parse_copyright(m: regex.Match, ctx: Ctx) -> Candidate | None:
+    g = m.groupdict()
+    end_spec = Spec(year=int(g["e_y4"])) if g.get("e_y4") else None
+    return Candidate(m.start("y4"), m.end(), "date.copyright", Spec(year=int(g["y4"])), end_spec)
+
+
+def _parse_day_only(m: regex.Match, ctx: Ctx) -> Candidate | None:
+    g = m.groupdict()
+    if _before_is(ctx, m.start(), DURATION_BEFORE):
+        return None
+    end_of_day = m.end("ri") if g.get("ri") else m.end()
+    if _after_is(ctx, end_of_day, DAY_AFTER):
+        return None
+    h, mi, s = _time(g)
+    spec = Spec(day=int(g["day"]), nearest=True, hour=h, minute=mi, second=s)
+    end_spec = Spec(day=int(g["e_day"])) if g.get("e_day") else None
+    return Candidate(m.start(), m.end(), "date.day", spec, end_spec)
+
+
+def _parse_day_only_cn(m: regex.Match, ctx: Ctx) -> Candidate | None:
+    g = m.groupdict()
+    if _before_is(ctx, m.start(), DURATION_BEFORE):
+        return None
+    day_end = m.end("ri")
+    if _after_is(ctx, day_end, DAY_AFTER):
+        return None
+    if len(g["dayc"]) == 1 and not _after_is(ctx, day_end, CN_DAY_CONTEXT):
+        return None
+    day = _cn(g["dayc"])
+    if day is None or not 1 <= day <= 31:
+        return None
+    h, mi, s = _time(g)
+    spec = Spec(day=day, nearest=True, hour=h, minute=mi, second=s)
+    return Candidate(m.start(), m.end(), "date.day_cn", spec)
+
+
+def _parse_holiday(m: regex.Match, ctx: Ctx) -> Candidate | None:
+    g = m.groupdict()
+    holiday = next((h for h in _holidays().get(g["hol"], ()) if h.script in ("all", ctx.script)), None)
+    if holiday is None or holiday.month is None:
+        return None  # a lunar or moving holiday: not annotated
+    if holiday.after is not None and not holiday.after.match(ctx.folded, m.end()):
+        return None  # 國慶 alone is also a given name
+    year_spec = _spec(g, with_time=False)
+    if year_spec is None:
+        return None
+    spec = replace(year_spec, month=holiday.month, day=holiday.day)
+    return Candidate(m.start(), m.end(), "date.holiday", spec, None, spec.roc)
+
+
+class Holiday(NamedTuple):
+    month: int | None  # None: named only so that it blocks a shorter name; not annotated
+    day: int | None
+    script: str  # all | traditional | simplified
+    after: regex.Pattern | None  # what must follow the name, if anything
+
+
+@functools.cache
+def _holidays() -> dict[str, tuple[Holiday, ...]]:
+    """Folded holiday name -> the holidays it names (by script)."""
+    table: dict[str, list[Holiday]] = {}
+    for row in load_table("date_holidays.tsv"):
+        after = row.get("after") or ""
+        holiday = Holiday(int(row["month"]) if row["month"] else None,
+                          int(row["day"]) if row["day"] else None, row["script"] or "all",
+                          compile_folded(rf"{SP}(?:{after})") if after else None)
+        for name in [row["name"], *filter(None, row["aliases"].split("|"))]:
+            table.setdefault(fold(name), []).append(holiday)
+    return {k: tuple(v) for k, v in table.items()}
+
+
+@functools.cache
+def _rules() -> tuple[Rule, ...]:
+    names = alternation(_holiday_names())
+    holiday = rf"(?:{_ypart('')}{SP}的?{SP})?(?P<hol>{names})"
+    firsts = "".join(sorted({fold(n)[0] for n in _holiday_names()}))
+    months = r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+
+    def c(pattern: str, first: str | None = None, flags: int = 0) -> regex.Pattern:
+        # a leading lookahead on the first character lets the engine skip most
+        # positions at once; without it, the alternations and lookbehinds that
+        # open the patterns are tried at every position
+        if first:
+            pattern = rf"(?=[{first}])(?:{pattern})"
+        return compile_folded(pattern, flags)
+
+    return (
+        Rule("date.cjk", c(CJK, YEAR_FIRST, regex.MULTILINE), _parse_cjk,
+             c(rf"[0-9{CN_DIGITS}十元]{SP}月")),
+        Rule("date.year", c(YEAR, YEAR_FIRST), _parse_year,
+             c(rf"[0-9{CN_DIGITS}十百]{SP}年|[今去明前後隔翌同次上本一]年")),
+        Rule("date.slash", c(SLASH, YEAR_FIRST), _parse_slash, c("/")),
+        Rule("date.iso", c(ISO, "0-9"), _parse_iso, c(r"[0-9][-.][0-9]")),
+        Rule("date.cna_stamp", c(CNA_STAMP, "1"), _parse_cna_stamp, c(r"[)）]" + SP + r"1[0-3][0-9]{5}")),
+        Rule("date.month_name", c(MONTH_NAME, "0-9A-Za-z"), _parse_month_name, c("月|" + months)),
+        Rule("date.relative_day", c(RELATIVE_DAY, "今昨明前大"), _parse_relative_day, c("[今昨明前]")),
+        Rule("date.paren_day", c(PAREN_DAY, "(（"), _parse_paren_day, c("日")),
+        Rule("date.weekday", c(WEEKDAY, "上下這本週星禮"), _parse_weekday, c("週|星期|禮拜")),
+        Rule("date.relative_month", c(RELATIVE_MONTH, "本這上下"), _parse_relative_month, c("月")),
+        Rule("date.ago", c(AGO, "0-9一二兩三四五六七八九十"), _parse_ago, c("前")),
+        Rule("date.holiday", c(holiday, YEAR_FIRST + firsts), _parse_holiday, c(names)),
+        Rule("date.copyright", c(COPYRIGHT, "Cc©版("), _parse_copyright),  # before event_year: ties
+        Rule("date.event_year", c(EVENT_YEAR, "12"), _parse_event_year),
+        Rule("date.day", c(DAY_ONLY, "0-9"), _parse_day_only, c("日")),
+        Rule("date.day_cn", c(DAY_ONLY_CN, "一二三四五六七八九十廿卅"), _parse_day_only_cn, c("日")),
+    )
+
+
+def _holiday_names() -> list[str]:
+    names = []
+    for row in load_table("date_holidays.tsv"):
+        names.append(row["name"])
+        names.extend(filter(None, row["aliases"].split("|")))
+    return names
+
+
+# ---------------------------------------------------------------------------
+# Finding candidates, then anchoring them
+
+
+# How far a match may reach before and after its trigger (民國一百一十四年度 十二月…).
+WINDOW_BEFORE, WINDOW_AFTER = 32, 64
+
+
+def _windows(rule: Rule, text: str) -> Iterator[tuple[int, int]]:
+    """Merged ``(pos, endpos)`` spans of ``text`` in which ``rule`` can match."""
+    if rule.trigger is None:
+        yield 0, len(text)
+        return
+    start = end = -1
+    for hit in rule.trigger.finditer(text):
+        lo, hi = max(0, hit.start() - WINDOW_BEFORE), min(len(text), hit.end() + WINDOW_AFTER)
+        if lo > end:
+            if end > start:
+                yield start, end
+            start = lo
+        end = max(end, hi)
+    if end > start:
+        yield start, end
+
+
+def _candidates(ctx: Ctx) -> list[Candidate]:
+    found: list[Candidate] = []
+    for rule in _rules():
+        last = 0  # windows never overlap, but a match may run to a window's end
+        for pos, endpos in _windows(rule, ctx.folded):
+            for m in rule.pattern.finditer(ctx.folded, max(pos, last), endpos):
+                last = m.end()
+                cand = rule.parse(m, ctx)
+                if cand is not None and cand.end > cand.start:
+                    found.append(cand)
+    return _longest_first(found)
+
+
+def _longest_first(cands: list[Candidate]) -> list[Candidate]:
+    """Keep the longest candidates, leftmost first, that overlap none already kept
+    (the policy of :func:`base.longest_non_overlapping`, in O(n log n))."""
+    starts: list[int] = []  # kept spans, sorted by start; they never overlap
+    ends: list[int] = []
+    kept: list[Candidate] = []
+    for c in sorted(cands, key=lambda c: (c.start - c.end, c.start)):
+        i = bisect.bisect_right(starts, c.start)
+        if i > 0 and ends[i - 1] > c.start:
+            continue
+        if i < len(starts) and starts[i] < c.end:
+            continue
+        starts.insert(i, c.start)
+        ends.insert(i, c.end)
+        kept.insert(i, c)
+    return kept
+
+
+@functools.cache
+def _marker_res() -> tuple[regex.Pattern, regex.Pattern]:
+    words = alternation(load_list("date_related_markers.txt"))
+    # the marker is a heading: alone on its line, give or take decoration (►延伸閱讀)
+    heading = regex.compile(r"[ \t\u00a0]*[^\w\n]{0,3}[ \t]*" + words + r"[ \t]*[^\w\n]{0,3}[ \t]*")
+    return regex.compile(words), heading
+
+
+def _markers(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the lines of ``text`` (folded) that are a related-news heading."""
+    words, heading = _marker_res()
+    out: list[tuple[int, int]] = []
+    for hit in words.finditer(text):
+        start = text.rfind("\n", 0, hit.start()) + 1
+        end = text.find("\n", hit.end())
+        end = len(text) if end < 0 else end
+        if (not out or out[-1][0] != start) and heading.fullmatch(text, start, end):
+            out.append((start, end))
+    return out
+
+
+ITEM_REACH = 400  # characters between a related-news date and its item's date line
+
+
+class _Anchors:
+    """The anchor date for each position: ``ref`` outside "related news" lists;
+    inside one, the date line of the item a position belongs to."""
+
+    def __init__(self, ctx: Ctx, cands: list[Candidate], ref: dt.date):
+        self.ref = ref
+        self.regions: list[tuple[int, int, list[tuple[int, dt.date]], bool]] = []
+        text = ctx.folded
+        markers = _markers(text)
+        if not markers:
+            return
+        lines = _date_lines(text, cands)
+        ends = [m[0] for m in markers[1:]] + [len(text)]
+        for marker, end in zip(markers, ends):
+            start = marker[1]
+            dated = [(pos, day) for pos, day in lines if start <= pos < end]
+            if dated:
+                self.regions.append((start, end, dated, _dates_lead(text, start, dated)))
+
+    def at(self, pos: int) -> dt.date:
+        for start, end, dated, leading in self.regions:
+            if start <= pos < end:
+                # an item is a few short lines: a date line farther away belongs to
+                # another item, or the "list" was an in-body link box and the
+                # article goes on
+                if leading:
+                    before = [(p, d) for p, d in dated if pos - ITEM_REACH <= p <= pos]
+                    return before[-1][1] if before else self.ref
+                after = [(p, d) for p, d in dated if pos <= p <= pos + ITEM_REACH]
+                return after[0][1] if after else self.ref
+        return self.ref
+
+
+_SENTENCE_END = regex.compile(r"[。!?;；]")  # folded: ！？ are ASCII now
+
+
+def _date_lines(text: str, cands: list[Candidate]) -> list[tuple[int, dt.date]]:
+    """(position, date) of the lines that end with an item's full date."""
+    out = []
+    for c in cands:
+        if c.end_spec is not None or c.spec.year is None or c.spec.day is None:
+            continue
+        line_start = text.rfind("\n", 0, c.start) + 1
+        line_end = text.find("\n", c.end)
+        line_end = len(text) if line_end < 0 else line_end
+        prefix = text[line_start:c.start].strip()
+        # what precedes the date on its line: nothing, a user name, a category or
+        # the item's headline; never a sentence
+        if text[c.end:line_end].strip() or len(prefix) > 60 or _SENTENCE_END.search(prefix):
+            continue
+        if _valid(c.spec.year, c.spec.month, c.spec.day):
+            out.append((line_start, dt.date(c.spec.year, c.spec.month, c.spec.day)))
+    return out
+
+
+def _dates_lead(text: str, start: int, dated: list[tuple[int, dt.date]]) -> bool:
+    """Whether each item's date line comes before its headline (the list opens with one)."""
+    first_date = dated[0][0]
+    for line in regex.finditer(r"[^\n]+", text[start:first_date]):
+        if len(regex.sub(r"\s", "", line.group())) >= 10:
+            return False
+    return True
+
+
+_SENTENCE_BREAK = regex.compile(r"[。!?;；\n]")  # folded text
+
+
+def _clause_years(ctx: Ctx, cands: list[Candidate]) -> dict[int, int]:
+    """For each relative-year candidate, the year stated before it in its sentence."""
+    out: dict[int, int] = {}
+    breaks: list[int] | None = None
+    last: tuple[int, int] | None = None  # (end, year) of the last stated year
+    for i, c in enumerate(cands):
+        if c.spec.clause_year and last is not None:
+            if breaks is None:
+                breaks = [m.start() for m in _SENTENCE_BREAK.finditer(ctx.folded)]
+            k = bisect.bisect_left(breaks, c.start)
+            sentence_start = breaks[k - 1] if k else -1
+            if last[0] > sentence_start:
+                out[i] = last[1]
+        if c.spec.year is not None and c.rule != "date.copyright":
+            last = (c.end, c.spec.year)
+    return out
+
+
+class DateExtractor:
+    type = "date"
+
+    def find(self, doc: Document) -> Iterator[Entity]:
+        ref = doc.ref_date if doc.ref_date is not None else publication_date(doc.text)
+        ctx = Ctx(doc.folded, doc.text, ref, lambda: doc.script)
+        cands = _candidates(ctx)
+        anchors = _Anchors(ctx, cands, ref) if ref is not None else None
+        clause = _clause_years(ctx, cands)
+        for i, c in enumerate(cands):
+            if c.spec.anchored and anchors is None:
+                continue
+            anchor = anchors.at(c.start) if anchors is not None else dt.date(2000, 1, 1)
+            value = _value(c, anchor, clause.get(i))
+            if value is None:
+                continue
+            normalized, fields = value
+            if c.spec.anchored:
+                fields["relative"] = True
+            if c.calendar_roc:
+                fields["calendar"] = "roc"
+            yield doc.entity("date", c.start, c.end, normalized, rule=c.rule, **fields)
+
+
+def _value(c: Candidate, anchor: dt.date, clause_year: int | None) -> tuple[str, dict] | None:
+    start = _resolve(c.spec, anchor, clause_year)
+    if start is None:
+        return None
+    grain = c.spec.grain
+    if c.end_spec is None:
+        return _fmt(start, grain), {"grain": grain}
+    end = _resolve_end(c.end_spec, start, anchor, clause_year)
+    if end is None or _before(end, start):
+        return None
+    a = _fmt(start, grain)
+    b = _fmt(end, c.end_spec.grain)
+    if a == b:
+        return a, {"grain": grain}
+    return f"{a}/{b}", {"grain": grain, "range_start": a, "range_end": b}
+
+
+# ---------------------------------------------------------------------------
+# The page's own date
+
+PUBLISHED_LABEL = (
+    r"(?:發布|發佈|發表|出版|刊登|上稿|張貼|刊出|Published|Posted)"
+    r"(?:日期|時間|於|on|:)?"
+)
+OTHER_LABEL = r"(?:日期|時間|更新時間|更新日期|最後更新|異動時間|Date|Updated)"
+
+
+@functools.cache
+def _label_re() -> tuple[regex.Pattern, regex.Pattern]:
+    tail = SP + r"[:：]?" + SP + r"\Z"
+    return (compile_folded(PUBLISHED_LABEL + tail, regex.IGNORECASE),
+            compile_folded(OTHER_LABEL + tail, regex.IGNORECASE))
+
+
+def publication_date(text: str) -> dt.date | None:
+    """The page's own date, from its header: a labelled date (發布日期:2/17/2025,
+    发布时间, 更新時間...), else the first full date (with year and day) near the top."""
+    head = text[:3000]
+    ctx = Ctx(fold(head), head, None, lambda: "traditional")
+    full = [c for c in _candidates(ctx)
+            if c.end_spec is None and c.spec.year is not None and c.spec.day is not None
+            and _valid(c.spec.year, c.spec.month, c.spec.day)]
+    published, other = _label_re()
+    for label in (published, other):
+        for c in full:
+            line_start = ctx.folded.rfind("\n", 0, c.start) + 1
+            if label.search(ctx.folded[max(line_start, c.start - 16):c.start]):
+                return dt.date(c.spec.year, c.spec.month, c.spec.day)
+    for c in full:
+        if c.start < 1500:
+            return dt.date(c.spec.year, c.spec.month, c.spec.day)
+    return None

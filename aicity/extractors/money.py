@@ -1,0 +1,721 @@
+"""Money: amounts with a currency, a money unit, or a plain money context.
+
+The extractor scans the folded text once for number tokens (Arabic, Chinese
+or mixed numerals with 十/百/千/萬/億/兆, 多/餘/幾 and a leading 數: ``1,090億``,
+``一千零九十億``, ``3億5,000萬``, ``數十億``, ``四十四點三九五億``) and reads
+a short window on either side of each:
+
+* before it: a qualifier (逾, 約, 近, 上 ...), a currency written before the
+  number (新臺幣, NT$, US$, €, 美金 ...), and a money cue (營收, 狂砸, 交保 ...);
+* after it: an English magnitude (``US$1.5 billion``), a currency or the money
+  unit 元/塊 (``億歐元``, ``萬元``), a qualifier (以上, 左右), a money noun
+  (``千億商機``, ``500萬交保``), or a counter that rules money out (``3.6萬張``,
+  ``1494點``, ``23MW``).
+
+A token is money when a currency or money unit is written, or when it carries
+萬/億/兆 and a cue makes it money. Later passes over the document's tokens add
+what needs more than one token: ranges (``3至5億元``), lists that share a
+currency (``3億、5億美元``), per-item amounts after a sentence-wide cue
+(``全交保!王昱棠500萬、辜淑雯400萬``), ``1元5角``, and a foreign currency
+carried to the bare amounts after it in the same sentence (``營收251億美元,
+淨利21億`` → both USD).
+
+Ranges give two amounts, one per end, each with the shared unit and currency:
+``3至5億元`` → ``300000000 TWD`` (``range="from"``) and ``500000000 TWD``
+(``range="to"``). Vague amounts keep their number (``上千億`` → 10^11, ``數十億``
+→ 10^9) with a ``qualifier``.
+
+A bare 元 (and an implicit amount) is the page's currency: CNY on a Simplified
+page, TWD otherwise (``doc.script``). The word lists are resource files
+(``currencies.tsv``, ``money_*.txt``/``.tsv``).
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Iterator
+
+import regex
+
+from ..document import Document
+from ..fold import fold
+from ..model import Entity
+from ..numerals import BIG_UNITS, DIGIT_VALUES, SMALL_UNITS, format_decimal, parse_number
+from ..resources import load_list, load_table
+from .base import alternation, compile_folded
+
+# --- the number grammar (written in Traditional, folded when compiled) ---------------------
+
+_CN_DIGITS = "零〇○一二兩三四五六七八九壹貳參叁肆伍陸柒捌玖廿卅卌"
+_SMALL = "十拾百佰千仟"
+_BIG = "萬億兆"
+# 1,090 / 1090 / 15.8; a grouped number must not run on into more digits (1,0900).
+_ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?"
+# Chinese numerals, with a decimal 點 between digits (四十四點三九五億, 卅一點六○九元).
+_CN_RUN = f"[{_CN_DIGITS}{_SMALL}]+(?:點[{_CN_DIGITS}]+)?"
+_ATOM = f"(?:{_ARABIC}|{_CN_RUN})"
+# A token: an optional 數/幾/好幾 before a unit, then numerals, units and 多/餘/幾
+# (100多萬, 千餘萬, 十幾億); one space may stand between Arabic digits and a unit (1,090 億).
+_TOKEN = (
+    f"(?:好?[數幾](?=[{_SMALL}{_BIG}]))?"
+    f"(?:{_ATOM}|[{_BIG}])"
+    f"(?:{_ATOM}|[{_SMALL}{_BIG}多餘幾]|(?<=\\d) (?=[{_SMALL}{_BIG}]))*"
+)
+
+# English magnitudes after a number (US$1.5 billion, NT$300 million); single letters
+# (5M, 45K) only count where a currency or a cue is present.
+_EN_MAGNITUDES = {
+    "thousand": 10**3, "k": 10**3, "million": 10**6, "mn": 10**6, "m": 10**6,
+    "billion": 10**9, "bn": 10**9, "b": 10**9, "trillion": 10**12, "tn": 10**12,
+}
+
+# How far (characters) the context windows reach.
+_LEFT_WINDOW = 24
+_SCOPE_REACH = 30
+_PER_SHARE_WINDOW = 12
+
+_RANGE_GAP = frozenset({"至", "到", "~", "-", "–", "—", "〜"})
+_HARD_BOUNDARY = "。?;\n"          # a sentence ends (a scope cue does not reach past)
+_SENTENCE_BOUNDARY = "。?!;\n"     # for carrying a currency over
+_ADVERB_AFTER_QIANWAN = set(fold("不別要記得可務莫勿小當注"))  # 千萬不要: "by all means"
+# a bare unit naming a column or a rate, not an amount: (單位:萬元), 每萬元, 以千元計
+_UNIT_COLUMN_BEFORE = tuple(fold(w) for w in ("單位", "每", "(", ":", "/"))
+_UNIT_COLUMN_AFTER = tuple(fold(w) for w in ("計", "為單位", ")"))
+
+
+@dataclass(frozen=True, slots=True)
+class _Currency:
+    code: str     # ISO 4217, or LOCAL / DOLLAR / YEN (resolved per page and sentence)
+    kind: str     # name | symbol | code | unit
+
+
+@dataclass(frozen=True, slots=True)
+class _Grammar:
+    token: regex.Pattern
+    left: regex.Pattern
+    after_currency: regex.Pattern
+    after_qualifier: regex.Pattern
+    after_fraction: regex.Pattern
+    en_magnitude: regex.Pattern
+    cue_left: regex.Pattern
+    block_left: regex.Pattern
+    fx_left: regex.Pattern
+    word_end: regex.Pattern
+    cue_after: regex.Pattern
+    counter: regex.Pattern
+    scope: regex.Pattern
+    per_share: regex.Pattern
+    per_share_after: regex.Pattern
+    yuan_words: regex.Pattern
+    list_gap: regex.Pattern
+    currencies: dict[str, _Currency]
+    qualifiers: dict[str, str]
+    yuan_word_money: dict[str, bool]
+
+
+def _words(name: str) -> list[str]:
+    return [w for w in load_list(name) if w]
+
+
+@functools.cache
+def _grammar() -> _Grammar:
+    currencies: dict[str, _Currency] = {}
+    before_names: list[str] = []
+    before_codes: list[str] = []
+    after_names: list[str] = []
+    after_codes: list[str] = []
+    for row in load_table("currencies.tsv"):
+        surface, place, kind = row["surface"], row["place"], row["kind"]
+        currencies[fold(surface)] = _Currency(row["code"], kind)
+        target_before = before_codes if kind == "code" else before_names
+        target_after = after_codes if kind == "code" else after_names
+        if place in ("before", "both"):
+            target_before.append(surface)
+        if place in ("after", "both"):
+            target_after.append(surface)
+    latin = "(?<![A-Za-z])"
+    currency_before = f"(?:{alternation(before_names)}|{latin}{alternation(before_codes)})"
+    currency_after = f"(?:{alternation(after_names)}|{alternation(after_codes)}(?![A-Za-z]))"
+
+    qualifiers: dict[str, str] = {}
+    qual_before: list[str] = []
+    qual_after: list[str] = []
+    for row in load_table("money_qualifiers.tsv"):
+        qualifiers[fold(row["word"])] = row["qualifier"]
+        (qual_before if row["place"] == "before" else qual_after).append(row["word"])
+    qb = alternation(qual_before)
+
+    fillers = alternation(_words("money_fillers.txt"))
+    filler_chain = f"(?:[ :：]?{fillers}){{0,3}}[ :：]?"
+    yuan_rows = load_table("money_yuan_words.tsv")
+    english = "|".join(sorted(_EN_MAGNITUDES, key=len, reverse=True))
+    return _Grammar(
+        token=compile_folded(_TOKEN),
+        # Patterns anchored at a token's start (\Z at endpos) search in reverse ((?r)), so
+        # they are tried from the token leftwards once, not at every start in the window.
+        left=compile_folded(
+            f"(?r)(?:(?P<q1>{qb})[ ]?)?(?:(?P<cur>{currency_before})[ ]?)?(?:(?P<q2>{qb})[ ]?)?\\Z"
+        ),
+        after_currency=compile_folded(f"[ ]?(?P<cur>{currency_after})(?P<zheng>整(?!數))?"),
+        after_qualifier=compile_folded(f"[ ]?(?P<q>{alternation(qual_after)})"),
+        after_fraction=compile_folded("(?P<unit>角|毛錢|毛|分)(?P<qian>錢)?"),
+        en_magnitude=regex.compile(f"[ ]?(?P<mag>{english})(?![A-Za-z])", regex.IGNORECASE),
+        cue_left=compile_folded(f"(?r){alternation(_words('money_cues_before.txt'))}{filler_chain}\\Z"),
+        block_left=compile_folded(f"(?r){alternation(_words('money_not_before.txt'))}{filler_chain}\\Z"),
+        fx_left=compile_folded(
+            f"(?r){alternation(_words('money_fx_cues.txt'))}(?:了|約|逾|近|達|超過)?[ ]?\\Z"
+        ),
+        # a cue, filler or blocker word ending at a point (賣超, 衝上, 跌破): a qualifier
+        # (超, 上, 破) that is the last character of one belongs to that word
+        word_end=compile_folded(
+            "(?r)" + alternation(
+                _words("money_cues_before.txt") + _words("money_fillers.txt")
+                + _words("money_not_before.txt")
+            ) + "\\Z"
+        ),
+        cue_after=compile_folded(f"[ ]?的?{alternation(_words('money_cues_after.txt'))}"),
+        # a counter unless the word there is one of the exceptions (年增, 卡位, 分別)
+        counter=compile_folded(
+            f"[ ]?(?!{alternation(_words('money_not_counters.txt'))})"
+            f"{alternation(_words('money_counters.txt'))}"
+        ),
+        scope=compile_folded(alternation(_words("money_scope_cues.txt"))),
+        per_share=compile_folded(alternation(_words("money_per_share.txt")), regex.IGNORECASE),
+        per_share_after=compile_folded("[ ]?(?:/股|/每股|股利|股息|每股)"),
+        yuan_words=compile_folded(alternation(r["word"] for r in yuan_rows)),
+        list_gap=compile_folded(r"[ ]?(?:、|,|及|和|與|以及|或)[ ]?(?:\p{Han}{1,4}[以為則各])?[ ]?"),
+        currencies=currencies,
+        qualifiers=qualifiers,
+        yuan_word_money={fold(r["word"]): r["money"] == "yes" for r in yuan_rows},
+    )
+
+
+# --- numbers --------------------------------------------------------------------------
+
+_CN_DECIMAL = regex.compile(
+    f"([{fold(_CN_DIGITS + _SMALL)}]+)点([{fold(_CN_DIGITS)}]+)"
+)
+# 兩三千萬, 十二三萬: two neighbouring digits before a unit are "about" the first; not inside
+# a digit-by-digit number (二三四億).
+_APPROX_PAIR = regex.compile(
+    f"(?<![{fold(_CN_DIGITS)}])([{fold('一二兩三四五六七八九')}])([{fold('二三四五六七八九')}])(?=[{fold(_SMALL + _BIG)}])"
+)
+_SCORE_WORDS = {"廿": "二十", "卅": "三十", "卌": "四十"}
+_BIG_FOLDED = set(BIG_UNITS)
+_SMALL_FOLDED = set(SMALL_UNITS)
+_DIGIT_FOLDED = set(DIGIT_VALUES) | set(fold("廿卅卌"))
+
+
+def _token_value(token: str) -> tuple[Decimal, str | None] | None:
+    """The value of a folded number token and the qualifier its wording gives."""
+    text = token.replace(" ", "")
+    qualifier = None
+    if text.startswith(("好几", "数", "几")):
+        text = text[2:] if text.startswith("好几") else text[1:]
+        qualifier = "several"
+    if any(ch in text for ch in "多余几"):
+        text = text.replace("多", "").replace("余", "").replace("几", "")
+        qualifier = qualifier or "over"
+    pair = _APPROX_PAIR.search(text)
+    if pair and DIGIT_VALUES[pair.group(2)] == DIGIT_VALUES[pair.group(1)] + 1:
+        text = text[: pair.start(2)] + text[pair.end(2):]  # 兩三千萬 -> 兩千萬, "about"
+        qualifier = qualifier or "about"
+    for old, new in _SCORE_WORDS.items():
+        text = text.replace(fold(old), new)
+
+    def decimal(m: regex.Match) -> str:
+        whole = parse_number(m.group(1))
+        frac = "".join(str(DIGIT_VALUES[ch]) for ch in m.group(2))
+        return f"{whole}.{frac}" if whole is not None else m.group(0)
+
+    text = _CN_DECIMAL.sub(decimal, text)
+    if not text:
+        return None
+    value = parse_number(text, colloquial=True)
+    if value is None:
+        return None
+    return value, qualifier
+
+
+def _unit_multiplier(token: str) -> Decimal:
+    """The magnitude written after a token's leading numeral: 5億 -> 10^8, 5千萬 -> 10^7."""
+    text = token.replace(" ", "").rstrip("多余几")
+    i = 0
+    while i < len(text) and (text[i].isdigit() or text[i] in ",." or text[i] in _DIGIT_FOLDED):
+        i += 1
+    units = text[i:]
+    if not units or any(ch not in _SMALL_FOLDED and ch not in _BIG_FOLDED for ch in units):
+        return Decimal(1)
+    value = parse_number(units)
+    return value if value is not None else Decimal(1)
+
+
+def _big_unit_multiplier(token: str) -> Decimal:
+    """Only the 萬/億/兆 part at the end of a token: 8千萬 -> 10^4."""
+    text = token.replace(" ", "").rstrip("多余几")
+    i = len(text)
+    while i > 0 and text[i - 1] in _BIG_FOLDED:
+        i -= 1
+    if i == len(text):
+        return Decimal(1)
+    return parse_number(text[i:]) or Decimal(1)
+
+
+# --- candidates -----------------------------------------------------------------------
+
+MONEY, MAYBE, BARE, DEAD = "money", "maybe", "bare", "dead"
+
+
+@dataclass(slots=True)
+class _Cand:
+    start: int
+    end: int
+    tok_start: int
+    tok_end: int
+    token: str
+    value: Decimal
+    qualifier: str | None
+    currency: _Currency | None     # written currency or unit
+    status: str                    # MONEY / MAYBE (implicit, waiting for context) / BARE / DEAD
+    rule: str
+    big: bool                      # has 萬/億/兆 (or an English magnitude)
+    cue_left: bool
+    cue_right: bool
+    per_share: bool = False
+    range_role: str | None = None
+    code: str | None = None        # resolved ISO code
+    fraction: Decimal | None = None  # 角/分: a fraction of the page's currency
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+
+
+class MoneyExtractor:
+    type = "money"
+
+    def find(self, doc: Document) -> Iterator[Entity]:
+        g = _grammar()
+        text = doc.folded
+        cands: list[_Cand] = []
+        for m in g.token.finditer(text):
+            cand = self._candidate(g, text, m)
+            if cand is not None and cand.status != DEAD:
+                cands.append(cand)
+        if not cands:
+            return
+        self._ranges(text, cands)
+        self._lists(g, text, cands)
+        self._scope(g, text, cands)
+        cands = self._fractions(text, cands)
+        self._currencies(doc, text, cands)
+        for c in cands:
+            if c.status != MONEY:
+                continue
+            amount = format_decimal(c.value)
+            yield doc.entity(
+                "money", c.start, c.end, f"{amount} {c.code}", rule=c.rule,
+                amount=amount, currency=c.code, qualifier=c.qualifier,
+                per_share=True if c.per_share else None, range=c.range_role,
+            )
+
+    # -- one token ---------------------------------------------------------------------
+
+    def _candidate(self, g: _Grammar, text: str, m: regex.Match) -> _Cand | None:
+        tok_start, tok_end = m.start(), m.end()
+        token = m.group()
+        # A token may not start with a big unit and go on with digits: 萬一 is "in case".
+        if token[0] in _BIG_FOLDED:
+            k = 0
+            while k < len(token) and token[k] in _BIG_FOLDED:
+                k += 1
+            token = token[:k]
+            tok_end = tok_start + k
+        # 多/餘 at the end belong to the next word unless money or a counter follows
+        # (3億余紀忠 is a name); 萬一 at the end is "in case" (三千萬一旦).
+        while len(token) > 1 and token[-1] in "多余" and self._next_is_word(g, text, tok_end):
+            token, tok_end = token[:-1], tok_end - 1
+        if len(token) > 2 and token[-1] == "一" and token[-2] in "万亿" and self._next_is_word(
+            g, text, tok_end
+        ):
+            token, tok_end = token[:-1], tok_end - 1
+        parsed = _token_value(token)
+        if parsed is None:
+            return None
+        value, qualifier = parsed
+        has_digits = any(ch.isdigit() or ch in _DIGIT_FOLDED for ch in token)
+        big = any(ch in _BIG_FOLDED for ch in token)
+        pure = not has_digits
+        if pure:
+            bigs = [BIG_UNITS[ch] for ch in token if ch in _BIG_FOLDED]
+            if bigs != sorted(bigs):  # 億萬 (億萬富翁) is no number
+                return None
+
+        # ---- right of the token
+        pos = tok_end
+        magnitude = None
+        single_letter = False
+        mag = g.en_magnitude.match(text, pos)
+        if mag and not big:
+            word = mag.group("mag")
+            if len(word) > 1 or word in "kKMB":
+                magnitude = Decimal(_EN_MAGNITUDES[word.lower()])
+                single_letter = len(word) == 1
+                pos = mag.end()
+        currency = None
+        end = pos
+        cur = g.after_currency.match(text, pos)
+        if cur:
+            currency = g.currencies.get(cur.group("cur"))
+            if currency and currency.kind == "unit" and not self._unit_ok(g, text, token, cur):
+                currency = None
+            if currency:
+                end = cur.end()
+        currency_after = currency is not None
+        fraction = None
+        end_fraction = end
+        if currency is None:
+            frac = g.after_fraction.match(text, pos)
+            if frac:
+                fraction = Decimal("0.01") if frac.group("unit") == "分" else Decimal("0.1")
+                end_fraction = frac.end()
+        right_end = end
+        qual_after = g.after_qualifier.match(text, end)
+        if qual_after and (qual_after.group("q") != "起" or currency is not None):
+            qualifier = g.qualifiers[qual_after.group("q")]
+            end = qual_after.end()
+
+        # ---- left of the token
+        window_start = max(0, tok_start - _LEFT_WINDOW)
+        start = tok_start
+        currency_before = None
+        qual_before = None
+        left = g.left.search(text, window_start, tok_start)
+        if left and left.start() < tok_start:
+            starts_with_unit = token[0] in _SMALL_FOLDED or token[0] in _BIG_FOLDED
+            groups = {k: left.group(k) for k in ("q1", "cur", "q2")}
+            for k in ("q1", "q2"):
+                # 上 qualifies 上千億, 上億 only; before digits it ends the word before it.
+                if groups[k] == "上" and not starts_with_unit:
+                    groups[k] = None
+                # 賣超, 衝上, 跌破: the "qualifier" is the end of a cue or filler word
+                elif groups[k]:
+                    q_start, q_end = left.start(k), left.end(k)
+                    word = g.word_end.search(text, max(0, q_end - 8), q_end)
+                    if word and word.start() < q_start:
+                        groups[k] = None
+            if groups["q1"] and groups["cur"] is None and groups["q2"] is None:
+                groups["q2"], groups["q1"] = groups["q1"], None
+                q2_start = left.start("q1")
+            else:
+                q2_start = left.start("q2") if groups["q2"] else tok_start
+            if groups["cur"]:
+                currency_before = g.currencies.get(groups["cur"])
+                start = left.start("cur")
+                if groups["q1"]:
+                    start = left.start("q1")
+                    qual_before = groups["q1"]
+            if groups["q2"]:
+                qual_before = groups["q2"]
+                start = min(start, q2_start)
+        if qual_before:
+            qualifier = g.qualifiers.get(qual_before, qualifier)
+        # the cue is read before the qualifier/currency; a qualifier that is the end of a
+        # cue (賣超300億: 超; 衝上: 上) belongs to the cue.
+        cue_span = self._cue(g, g.cue_left, text, start)
+        block_span = self._cue(g, g.block_left, text, start)
+        if cue_span is None and qual_before and currency_before is None:
+            cue_span = self._cue(g, g.cue_left, text, tok_start)
+            if cue_span is not None:
+                start, qual_before = tok_start, None
+                qualifier = parsed[1]
+        cue_left = cue_span is not None and (block_span is None or cue_span >= block_span)
+        blocked = block_span is not None and not cue_left
+
+        if fraction is not None and currency is None:
+            fx = g.fx_left.search(text, window_start, start)
+            if fx is None and text[max(0, tok_start - 1):tok_start] not in ("元", "圆", "角"):
+                fraction = None
+            else:
+                end = end_fraction
+        # a currency written before wins over the bare unit after it (美金5000元, 人民幣145元)
+        if currency_before is not None and (currency is None or currency.kind == "unit"):
+            currency = currency_before
+        cue_right = bool(g.cue_after.match(text, right_end)) and currency is None
+
+        cand = _Cand(
+            start=start, end=end, tok_start=tok_start, tok_end=tok_end, token=token,
+            value=value * (magnitude or 1), qualifier=qualifier, currency=currency,
+            status=BARE, rule="", big=big or magnitude is not None,
+            cue_left=cue_left, cue_right=cue_right, fraction=fraction,
+        )
+        if fraction is not None:
+            cand.value = value * fraction
+            cand.status, cand.rule = MONEY, "money.fraction"
+            return cand
+
+        # ---- decide
+        left_char = text[tok_start - 1] if tok_start else ""
+        if token == "千万" and text[tok_end:tok_end + 1] in _ADVERB_AFTER_QIANWAN:
+            cand.status = DEAD
+            return cand
+        # a counter after the number rules money out, unless a money noun starts there
+        # (8萬月薪, 100億股本: 月, 股 are counters too)
+        counted = not cue_right and (
+            g.counter.match(text, pos) is not None
+            or (pos < len(text) and text[pos].isascii() and text[pos].isalpha())
+        )
+        if currency is not None:
+            if (
+                (pure and self._unit_column(text, start, end))
+                or (single_letter and currency_before is None)
+                or (not currency_after and counted)  # 人民幣3日, 美元1年期
+            ):
+                cand.status = DEAD
+                return cand
+            cand.status = MONEY
+            cand.rule = self._explicit_rule(currency, currency is currency_before)
+            cand.per_share = not cand.big and self._per_share(g, text, start, end)
+            return cand
+        # no currency written: implicit amounts only
+        if counted:
+            cand.status = DEAD
+            return cand
+        if left_char and left_char.isascii() and (left_char.isalnum() or left_char in "./#-_"):
+            if left_char != "-":
+                cand.status = DEAD
+                return cand
+        if left_char == "第":
+            cand.status = DEAD
+            return cand
+        if blocked:
+            cand.status = DEAD
+            return cand
+        if pure:
+            single = len(token) == 1 and token in _BIG_FOLDED
+            if (cue_left or cue_right) and (not single or qual_before or qualifier):
+                cand.status, cand.rule = MONEY, "money.cue_before" if cue_left else "money.cue_after"
+            else:
+                cand.status = DEAD
+            return cand
+        small_thousand = "千" in token or "仟" in token
+        if cand.big or (small_thousand and cue_left):
+            if cue_left:
+                cand.status, cand.rule = MONEY, "money.cue_before"
+            elif cue_right:
+                cand.status, cand.rule = MONEY, "money.cue_after"
+            elif single_letter:
+                cand.status = DEAD
+            else:
+                cand.status = MAYBE
+        return cand
+
+    @staticmethod
+    def _explicit_rule(currency: _Currency, before: bool) -> str:
+        if currency.kind == "unit":
+            return "money.amount_with_unit"
+        if currency.kind == "symbol":
+            return "money.currency_symbol"
+        return "money.currency_before" if before else "money.currency_after"
+
+    @staticmethod
+    def _next_is_word(g: _Grammar, text: str, pos: int) -> bool:
+        """True when text[pos] starts a Han word that is no currency, unit or counter."""
+        if pos >= len(text) or not _is_han(text[pos]):
+            return False
+        if g.after_currency.match(text, pos) or g.counter.match(text, pos):
+            return False
+        return not g.cue_after.match(text, pos)
+
+    @staticmethod
+    def _unit_ok(g: _Grammar, text: str, token: str, cur: regex.Match) -> bool:
+        """元/圓/塊 after a number: the money unit, or the start of another word?"""
+        surface = cur.group("cur")
+        at = cur.start("cur")
+        if surface in ("元", "圆"):
+            word = g.yuan_words.match(text, at)
+            if word and not g.yuan_word_money[word.group()]:
+                return False
+            single_cn = len(token) == 1 and token in _DIGIT_FOLDED
+            nxt = text[cur.end():cur.end() + 1]
+            if single_cn and nxt and _is_han(nxt) and nxt not in fold("錢整的起左以多上"):
+                return False  # 二元論, 一元化: a lone Chinese digit + 元 + word
+            return True
+        if surface == "块":
+            # 塊 alone is also "a piece": 50塊, 三十塊 are money; 一塊, 兩塊地 are not
+            if not any(ch.isdigit() or ch in _SMALL_FOLDED or ch in _BIG_FOLDED for ch in token):
+                return False
+            nxt = text[cur.end():cur.end() + 1]
+            return not nxt or not _is_han(nxt) or nxt in fold("的就而多左啊吧呢喔耶")
+        return True  # 塊錢
+
+    @staticmethod
+    def _unit_column(text: str, start: int, end: int) -> bool:
+        """單位:萬元, (百萬元), 每萬元, 以千元計: a bare unit naming a column or a rate."""
+        before = text[max(0, start - 3):start].rstrip(" ")
+        after = text[end:end + 3].lstrip(" ")
+        return before.endswith(_UNIT_COLUMN_BEFORE) or after.startswith(_UNIT_COLUMN_AFTER)
+
+    @staticmethod
+    def _cue(g: _Grammar, pattern: regex.Pattern, text: str, end: int) -> int | None:
+        """Start of a cue (with fillers) that ends right at ``end``, or None."""
+        m = pattern.search(text, max(0, end - _LEFT_WINDOW), end)
+        return m.start() if m else None
+
+    @staticmethod
+    def _per_share(g: _Grammar, text: str, start: int, end: int) -> bool:
+        window = text[max(0, start - _PER_SHARE_WINDOW):start]
+        for boundary in "。;\n":
+            window = window.rsplit(boundary, 1)[-1]
+        return bool(g.per_share.search(window) or g.per_share_after.match(text, end))
+
+    # -- passes over the document ------------------------------------------------------
+
+    @staticmethod
+    def _ranges(text: str, cands: list[_Cand]) -> None:
+        """3至5億元, 新臺幣3至5億, 營收3億至5億: both ends share unit and currency."""
+        for a, b in zip(cands, cands[1:]):
+            if a.status == DEAD or b.status == DEAD:
+                continue
+            gap = text[a.end:b.start].strip(" ")
+            if gap not in _RANGE_GAP:
+                continue
+            a_written = a.currency is not None and a.tok_end != a.end  # a currency after A
+            pair_money = (
+                a.status == MONEY or b.status == MONEY or a.cue_left or b.cue_right
+            )
+            if not pair_money or (not b.big and b.currency is None and a.currency is None):
+                continue
+            if not a.big and not a_written and (a.currency is None or a.currency.kind != "unit"):
+                if b.big:
+                    has_small = any(ch in _SMALL_FOLDED for ch in a.token)
+                    scale = _big_unit_multiplier(b.token) if has_small else _unit_multiplier(b.token)
+                    a.value *= scale
+                    a.big = True
+            if a.currency is None:
+                a.currency = b.currency
+            if b.currency is None:
+                b.currency = a.currency
+            for c, role in ((a, "from"), (b, "to")):
+                if c.status != MONEY:
+                    c.status, c.rule = MONEY, "money.range"
+                c.range_role = role
+
+    @staticmethod
+    def _lists(g: _Grammar, text: str, cands: list[_Cand]) -> None:
+        """3億、5億美元 / 美金3億、5億: an amount listed next to money shares its currency."""
+        changed = True
+        while changed:
+            changed = False
+            for a, b in zip(cands, cands[1:]):
+                if (a.status == MONEY) == (b.status == MONEY):
+                    continue
+                other = b if a.status == MONEY else a
+                if other.status != MAYBE:
+                    continue
+                gap = g.list_gap.fullmatch(text, a.end, b.start)
+                if gap is None:
+                    continue
+                money = a if a.status == MONEY else b
+                other.status, other.rule = MONEY, "money.list"
+                # a currency written after the last item covers the ones before it, and one
+                # written before the first covers the ones after it
+                if money.currency and money.currency.kind != "unit":
+                    other.currency = money.currency
+                changed = True
+        # 投資3億、5億美元: a bare amount listed right before one with a written currency
+        for a, b in zip(cands, cands[1:]):
+            if (
+                a.status == MONEY and b.status == MONEY and a.currency is None
+                and b.currency is not None and b.currency.kind != "unit"
+                and a.end < b.start and text[a.end:b.start].strip(" ") in ("、", ",", "或", "至", "到")
+            ):
+                a.currency = b.currency
+
+    @staticmethod
+    def _scope(g: _Grammar, text: str, cands: list[_Cand]) -> None:
+        """Amounts after a sentence-wide cue: 全交保!王昱棠500萬、辜淑雯400萬."""
+        pending = [c for c in cands if c.status == MAYBE]
+        if not pending:
+            return
+        cues = [(m.start(), m.end()) for m in g.scope.finditer(text)]
+        if not cues:
+            return
+        ends = [e for _, e in cues]
+        for c in pending:
+            i = bisect.bisect_right(ends, c.start) - 1
+            if i < 0:
+                continue
+            cue_end = ends[i]
+            if c.start - cue_end > _SCOPE_REACH:
+                continue
+            between = text[cue_end:c.start]
+            if any(ch in between for ch in _HARD_BOUNDARY):
+                continue
+            c.status, c.rule = MONEY, "money.scope"
+
+    @staticmethod
+    def _fractions(text: str, cands: list[_Cand]) -> list[_Cand]:
+        """1元5角: a 角/分 written right after an amount in 元 adds to it."""
+        out: list[_Cand] = []
+        for c in cands:
+            prev = out[-1] if out else None
+            if (
+                c.status == MONEY and c.fraction is not None and prev is not None
+                and prev.status == MONEY and prev.end == c.tok_start
+                and prev.currency is not None and prev.currency.kind == "unit"
+            ):
+                prev.value += c.value
+                prev.end = c.end
+                continue
+            out.append(c)
+        return out
+
+    @staticmethod
+    def _currencies(doc: Document, text: str, cands: list[_Cand]) -> None:
+        """Resolve each amount's currency: written, carried over in the sentence, or local."""
+        local = "CNY" if doc.script == "simplified" else "TWD"
+        last_foreign: str | None = None  # a foreign currency written earlier in this sentence
+        previous = 0
+        for c in cands:
+            if c.status != MONEY:
+                continue
+            if any(ch in _SENTENCE_BOUNDARY for ch in text[previous:c.start]):
+                last_foreign = None  # a new sentence
+            previous = c.start
+            cur = c.currency
+            if cur is None:
+                c.code = last_foreign if last_foreign and c.fraction is None else local
+                continue
+            code = cur.code
+            if code == "LOCAL":
+                c.code = local
+                continue
+            if code in ("DOLLAR", "YEN"):
+                said = _sentence_around(text, c.start, c.end)
+                if code == "DOLLAR":
+                    usd = doc.script == "simplified" or any(w in said for w in ("美元", "美金", "美国", "美股"))
+                    code = "USD" if usd else "TWD"
+                else:
+                    cny = doc.script == "simplified" or any(w in said for w in ("人民币", "RMB", "中国", "大陆"))
+                    code = "CNY" if cny else "JPY"
+            c.code = code
+            if code != local:
+                last_foreign = code
+
+
+def _sentence_around(text: str, start: int, end: int, reach: int = 120) -> str:
+    """The sentence holding text[start:end], at most ``reach`` characters either side."""
+    lo = max(0, start - reach)
+    hi = min(len(text), end + reach)
+    before = text[lo:start]
+    after = text[end:hi]
+    cut = max(before.rfind(ch) for ch in _SENTENCE_BOUNDARY)
+    if cut >= 0:
+        before = before[cut + 1:]
+    cuts = [i for i in (after.find(ch) for ch in _SENTENCE_BOUNDARY) if i >= 0]
+    if cuts:
+        after = after[:min(cuts)]
+    return before + text[start:end] + after
