@@ -26,6 +26,8 @@ from .base import Gazetteer, is_han, longest_non_overlapping
 
 # Kinds of surface form, strongest first (the order breaks ties between equal spans).
 FULL, SHORT, ABBREVIATION, ENGLISH, FOREIGN = "full", "short", "abbreviation", "english", "foreign"
+# A full form's last character that begins a title: 桃園市長 is 桃園 + 市長.
+TITLE_AFTER_SUFFIX = frozenset(fold(w) for w in ("市長", "縣長", "市議員", "縣議員"))
 # Countries whose cities news writes with 市 (上海市, 大阪市, 首爾市).
 CITY_SUFFIX_COUNTRIES = frozenset({"CN", "JP", "KR"})
 # Function characters that end a word, so an abbreviation after them stands alone (與桃市).
@@ -121,6 +123,10 @@ class CityExtractor:
         for start, end, info in kept:
             if not self._accept(folded, start, end, info, after_words, abbreviation_after, prefectures):
                 continue
+            if info.kind == FULL and folded[end - 1:end + 2] in TITLE_AFTER_SUFFIX:
+                end -= 1  # 桃園|市長: the 市 belongs to the title, so spans nest, never cross
+            elif info.kind == FULL and folded[end - 1:end + 1] in TITLE_AFTER_SUFFIX:
+                end -= 1
             yield doc.entity(
                 "city", start, end, info.name, f"city.{info.kind}",
                 country=info.country, level=info.level,
