@@ -123,10 +123,10 @@ class CityExtractor:
         for start, end, info in kept:
             if not self._accept(folded, start, end, info, after_words, abbreviation_after, prefectures):
                 continue
-            if info.kind == FULL and folded[end - 1:end + 2] in TITLE_AFTER_SUFFIX:
-                end -= 1  # 桃園|市長: the 市 belongs to the title, so spans nest, never cross
-            elif info.kind == FULL and folded[end - 1:end + 1] in TITLE_AFTER_SUFFIX:
-                end -= 1
+            if info.kind in (FULL, FOREIGN) and end - start > 2 and (
+                folded[end - 1:end + 1] in TITLE_AFTER_SUFFIX or folded[end - 1:end + 2] in TITLE_AFTER_SUFFIX
+            ):
+                end -= 1  # 桃園|市長, 福岡|市長: the 市 belongs to the title, so spans nest, never cross
             yield doc.entity(
                 "city", start, end, info.name, f"city.{info.kind}",
                 country=info.country, level=info.level,
