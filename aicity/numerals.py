@@ -91,13 +91,17 @@ def _parse_below_wan(text: str) -> Decimal | None:
     return total
 
 
-def parse_number(text: str) -> Decimal | None:
+def parse_number(text: str, colloquial: bool = False) -> Decimal | None:
     """Value of a number expression, or ``None`` if it is not one.
 
     Handles Arabic digits with separators and decimals, Chinese numerals with
     十/百/千 and 萬/億/兆 (in either script, financial forms too), and mixes such
     as ``3億5,000萬``, ``5百萬``, ``1.2億``. A bare unit counts as one of it
     (``千億`` = 10^11), as news writes ``兆元產值``.
+
+    With ``colloquial=True`` a single digit after a big unit is read as speech
+    reads it, one place lower: ``12萬5`` = 125000, ``兩萬五`` = 25000,
+    ``1億2`` = 120000000 (money amounts); by default it is added as written.
     """
     text = fold(text).strip().replace(" ", "")
     if not text:
@@ -137,6 +141,8 @@ def parse_number(text: str) -> Decimal | None:
                 if section is None:
                     return None
                 # 3億5 (no unit after 5) is 3.5億 in speech; news writes 3億5,000萬.
+                if colloquial and last_unit is not None and len(tail) == 1 and section:
+                    section *= Decimal(last_unit) / 10
                 total += section
                 seen_any = True
             break

@@ -2,31 +2,35 @@
 
 The extractor scans the folded text once for number tokens (Arabic, Chinese
 or mixed numerals with 十/百/千/萬/億/兆, 多/餘/幾 and a leading 數: ``1,090億``,
-``一千零九十億``, ``3億5,000萬``, ``數十億``, ``四十四點三九五億``) and reads
-a short window on either side of each:
+``一千零九十億``, ``3億5,000萬``, ``數十億``, ``四十四點三九五億``, ``兩萬五``)
+and reads a short window on either side of each:
 
 * before it: a qualifier (逾, 約, 近, 上 ...), a currency written before the
-  number (新臺幣, NT$, US$, €, 美金 ...), and a money cue (營收, 狂砸, 交保 ...);
+  number (新臺幣, NT$, US$, €, 美金 ...), and a money cue (營收, 狂砸, 交保 ...)
+  or a word that rules money out (失守, 人數 ...);
 * after it: an English magnitude (``US$1.5 billion``), a currency or the money
-  unit 元/塊 (``億歐元``, ``萬元``), a qualifier (以上, 左右), a money noun
-  (``千億商機``, ``500萬交保``), or a counter that rules money out (``3.6萬張``,
-  ``1494點``, ``23MW``).
+  unit 元/塊 (``億歐元``, ``萬元``), 角/分 (``貶7.1分``), a qualifier (以上,
+  左右), a money noun (``千億商機``, ``500萬交保``), or a counter that rules
+  money out (``3.6萬張``, ``1494點``, ``50萬個``, ``23MW``).
 
 A token is money when a currency or money unit is written, or when it carries
-萬/億/兆 and a cue makes it money. Later passes over the document's tokens add
+萬/億/兆 and a cue makes it money. Passes over the document's tokens then add
 what needs more than one token: ranges (``3至5億元``), lists that share a
-currency (``3億、5億美元``), per-item amounts after a sentence-wide cue
-(``全交保!王昱棠500萬、辜淑雯400萬``), ``1元5角``, and a foreign currency
-carried to the bare amounts after it in the same sentence (``營收251億美元,
-淨利21億`` → both USD).
+currency or a cue (``3億、5億美元``, ``甲以500萬、乙以300萬交保``), per-item
+amounts after a sentence-wide cue (``全交保!王昱棠500萬、辜淑雯400萬``),
+``1元5角``, and a foreign currency carried to the bare amounts after it in the
+same sentence (``營收251.8億美元,淨利21.7億`` -> both USD).
 
 Ranges give two amounts, one per end, each with the shared unit and currency:
-``3至5億元`` → ``300000000 TWD`` (``range="from"``) and ``500000000 TWD``
-(``range="to"``). Vague amounts keep their number (``上千億`` → 10^11, ``數十億``
-→ 10^9) with a ``qualifier``.
+``3至5億元`` -> ``300000000 TWD`` (``range="from"``, span ``3``) and
+``500000000 TWD`` (``range="to"``). Vague amounts keep their number (``上千億``
+-> 10^11, ``數十億`` -> 10^9) and say how in ``qualifier`` (over, about,
+nearly, at least, at most, under, several).
 
 A bare 元 (and an implicit amount) is the page's currency: CNY on a Simplified
-page, TWD otherwise (``doc.script``). The word lists are resource files
+page, TWD otherwise (``doc.script``). ``$`` alone is TWD on a Traditional page
+unless the sentence speaks of 美元/美國/美股; ``¥`` is JPY, or CNY on a
+Simplified page or beside 人民幣. The word lists are resource files
 (``currencies.tsv``, ``money_*.txt``/``.tsv``).
 """
 from __future__ import annotations
@@ -58,10 +62,13 @@ _CN_RUN = f"[{_CN_DIGITS}{_SMALL}]+(?:點[{_CN_DIGITS}]+)?"
 _ATOM = f"(?:{_ARABIC}|{_CN_RUN})"
 # A token: an optional 數/幾/好幾 before a unit, then numerals, units and 多/餘/幾
 # (100多萬, 千餘萬, 十幾億); one space may stand between Arabic digits and a unit (1,090 億).
+# Arabic digits follow only a unit (3億5,000萬), and Chinese digits never follow Arabic
+# ones directly, so 每兩1萬2千元 does not read 兩1 as one number.
 _TOKEN = (
     f"(?:好?[數幾](?=[{_SMALL}{_BIG}]))?"
     f"(?:{_ATOM}|[{_BIG}])"
-    f"(?:{_ATOM}|[{_SMALL}{_BIG}多餘幾]|(?<=\\d) (?=[{_SMALL}{_BIG}]))*"
+    f"(?:(?<=[{_SMALL}{_BIG}多餘幾]){_ARABIC}|(?<!\\d){_CN_RUN}|[{_SMALL}{_BIG}多餘幾]"
+    f"|(?<=\\d) (?=[{_SMALL}{_BIG}]))*"
 )
 
 # English magnitudes after a number (US$1.5 billion, NT$300 million); single letters
@@ -92,19 +99,47 @@ class _Currency:
 
 
 @dataclass(frozen=True, slots=True)
+class _Rx:
+    """A pattern plus the characters its match can start with (forward patterns) or end
+    with (reverse ones): most number tokens have no currency, cue or counter beside them,
+    and one set lookup skips the regex for them."""
+
+    pattern: regex.Pattern
+    edge: frozenset[str]
+
+    def match(self, text: str, pos: int) -> regex.Match | None:
+        if pos >= len(text) or text[pos] not in self.edge:
+            return None
+        return self.pattern.match(text, pos)
+
+    def ending_at(self, text: str, end: int, window: int = 0) -> regex.Match | None:
+        if end <= 0 or text[end - 1] not in self.edge:
+            return None
+        return self.pattern.search(text, max(0, end - (window or _LEFT_WINDOW)), end)
+
+
+def _forward(pattern: str, words, extra: str = " ", flags: int = 0) -> _Rx:
+    return _Rx(compile_folded(pattern, flags), frozenset({fold(w)[0] for w in words if w} | set(extra)))
+
+
+def _reverse(pattern: str, words, extra: str = " ") -> _Rx:
+    return _Rx(compile_folded("(?r)" + pattern), frozenset({fold(w)[-1] for w in words if w} | set(extra)))
+
+
+@dataclass(frozen=True, slots=True)
 class _Grammar:
     token: regex.Pattern
-    left: regex.Pattern
-    after_currency: regex.Pattern
-    after_qualifier: regex.Pattern
-    after_fraction: regex.Pattern
-    en_magnitude: regex.Pattern
-    cue_left: regex.Pattern
-    block_left: regex.Pattern
-    fx_left: regex.Pattern
-    word_end: regex.Pattern
-    cue_after: regex.Pattern
-    counter: regex.Pattern
+    left: _Rx
+    after_currency: _Rx
+    after_qualifier: _Rx
+    after_fraction: _Rx
+    en_magnitude: _Rx
+    cue_left: _Rx
+    block_left: _Rx
+    fx_left: _Rx
+    word_end: _Rx
+    cue_after: _Rx
+    counter: _Rx
     scope: regex.Pattern
     per_share: regex.Pattern
     per_share_after: regex.Pattern
@@ -147,39 +182,51 @@ def _grammar() -> _Grammar:
         (qual_before if row["place"] == "before" else qual_after).append(row["word"])
     qb = alternation(qual_before)
 
-    fillers = alternation(_words("money_fillers.txt"))
-    filler_chain = f"(?:[ :：]?{fillers}){{0,3}}[ :：]?"
+    filler_words = _words("money_fillers.txt")
+    cue_words = _words("money_cues_before.txt")
+    block_words = _words("money_not_before.txt")
+    fx_words = _words("money_fx_cues.txt")
+    after_words = _words("money_cues_after.txt")
+    counter_words = _words("money_counters.txt")
+    fillers = alternation(filler_words)
+    filler_chain = f"(?:[ :]?{fillers}){{0,3}}[ :]?"
     yuan_rows = load_table("money_yuan_words.tsv")
     english = "|".join(sorted(_EN_MAGNITUDES, key=len, reverse=True))
+    fx_glue = ["了", "約", "逾", "近", "達", "超過"]
     return _Grammar(
         token=compile_folded(_TOKEN),
         # Patterns anchored at a token's start (\Z at endpos) search in reverse ((?r)), so
         # they are tried from the token leftwards once, not at every start in the window.
-        left=compile_folded(
-            f"(?r)(?:(?P<q1>{qb})[ ]?)?(?:(?P<cur>{currency_before})[ ]?)?(?:(?P<q2>{qb})[ ]?)?\\Z"
+        left=_reverse(
+            f"(?:(?P<q1>{qb})[ ]?)?(?:(?P<cur>{currency_before})[ ]?)?(?:(?P<q2>{qb})[ ]?)?\\Z",
+            qual_before + before_names + before_codes,
         ),
-        after_currency=compile_folded(f"[ ]?(?P<cur>{currency_after})(?P<zheng>整(?!數))?"),
-        after_qualifier=compile_folded(f"[ ]?(?P<q>{alternation(qual_after)})"),
-        after_fraction=compile_folded("(?P<unit>角|毛錢|毛|分)(?P<qian>錢)?"),
-        en_magnitude=regex.compile(f"[ ]?(?P<mag>{english})(?![A-Za-z])", regex.IGNORECASE),
-        cue_left=compile_folded(f"(?r){alternation(_words('money_cues_before.txt'))}{filler_chain}\\Z"),
-        block_left=compile_folded(f"(?r){alternation(_words('money_not_before.txt'))}{filler_chain}\\Z"),
-        fx_left=compile_folded(
-            f"(?r){alternation(_words('money_fx_cues.txt'))}(?:了|約|逾|近|達|超過)?[ ]?\\Z"
+        after_currency=_forward(
+            f"[ ]?(?P<cur>{currency_after})(?P<zheng>整(?!數))?", after_names + after_codes
         ),
+        after_qualifier=_forward(f"[ ]?(?P<q>{alternation(qual_after)})", qual_after),
+        after_fraction=_forward("(?P<unit>角|毛錢|毛|分)(?P<qian>錢)?", ["角", "毛", "分"], ""),
+        en_magnitude=_forward(
+            f"[ ]?(?P<mag>{english})(?![A-Za-z])",
+            [w for m in _EN_MAGNITUDES for w in (m, m.upper())], flags=regex.IGNORECASE,
+        ),
+        cue_left=_reverse(f"{alternation(cue_words)}{filler_chain}\\Z", cue_words + filler_words, " :"),
+        block_left=_reverse(
+            f"{alternation(block_words)}{filler_chain}\\Z", block_words + filler_words, " :"
+        ),
+        fx_left=_reverse(f"{alternation(fx_words)}(?:{'|'.join(fx_glue)})?[ ]?\\Z", fx_words + fx_glue),
         # a cue, filler or blocker word ending at a point (賣超, 衝上, 跌破): a qualifier
         # (超, 上, 破) that is the last character of one belongs to that word
-        word_end=compile_folded(
-            "(?r)" + alternation(
-                _words("money_cues_before.txt") + _words("money_fillers.txt")
-                + _words("money_not_before.txt")
-            ) + "\\Z"
+        word_end=_reverse(
+            alternation(cue_words + filler_words + block_words) + "\\Z",
+            cue_words + filler_words + block_words, "",
         ),
-        cue_after=compile_folded(f"[ ]?的?{alternation(_words('money_cues_after.txt'))}"),
+        cue_after=_forward(f"[ ]?的?{alternation(after_words)}", after_words, " 的"),
         # a counter unless the word there is one of the exceptions (年增, 卡位, 分別)
-        counter=compile_folded(
+        counter=_forward(
             f"[ ]?(?!{alternation(_words('money_not_counters.txt'))})"
-            f"{alternation(_words('money_counters.txt'))}"
+            f"{alternation(counter_words)}",
+            counter_words,
         ),
         scope=compile_folded(alternation(_words("money_scope_cues.txt"))),
         per_share=compile_folded(alternation(_words("money_per_share.txt")), regex.IGNORECASE),
@@ -208,6 +255,7 @@ _SMALL_FOLDED = set(SMALL_UNITS)
 _DIGIT_FOLDED = set(DIGIT_VALUES) | set(fold("廿卅卌"))
 
 
+@functools.lru_cache(maxsize=4096)
 def _token_value(token: str) -> tuple[Decimal, str | None] | None:
     """The value of a folded number token and the qualifier its wording gives."""
     text = token.replace(" ", "")
@@ -341,10 +389,7 @@ class MoneyExtractor:
             g, text, tok_end
         ):
             token, tok_end = token[:-1], tok_end - 1
-        parsed = _token_value(token)
-        if parsed is None:
-            return None
-        value, qualifier = parsed
+        qualifier = None  # from the context; the token's own (多, 數) is added once parsed
         has_digits = any(ch.isdigit() or ch in _DIGIT_FOLDED for ch in token)
         big = any(ch in _BIG_FOLDED for ch in token)
         pure = not has_digits
@@ -388,11 +433,10 @@ class MoneyExtractor:
             end = qual_after.end()
 
         # ---- left of the token
-        window_start = max(0, tok_start - _LEFT_WINDOW)
         start = tok_start
         currency_before = None
         qual_before = None
-        left = g.left.search(text, window_start, tok_start)
+        left = g.left.ending_at(text, tok_start)
         if left and left.start() < tok_start:
             starts_with_unit = token[0] in _SMALL_FOLDED or token[0] in _BIG_FOLDED
             groups = {k: left.group(k) for k in ("q1", "cur", "q2")}
@@ -403,7 +447,7 @@ class MoneyExtractor:
                 # 賣超, 衝上, 跌破: the "qualifier" is the end of a cue or filler word
                 elif groups[k]:
                     q_start, q_end = left.start(k), left.end(k)
-                    word = g.word_end.search(text, max(0, q_end - 8), q_end)
+                    word = g.word_end.ending_at(text, q_end, 8)
                     if word and word.start() < q_start:
                         groups[k] = None
             if groups["q1"] and groups["cur"] is None and groups["q2"] is None:
@@ -422,28 +466,47 @@ class MoneyExtractor:
                 start = min(start, q2_start)
         if qual_before:
             qualifier = g.qualifiers.get(qual_before, qualifier)
-        # the cue is read before the qualifier/currency; a qualifier that is the end of a
-        # cue (賣超300億: 超; 衝上: 上) belongs to the cue.
-        cue_span = self._cue(g, g.cue_left, text, start)
-        block_span = self._cue(g, g.block_left, text, start)
-        if cue_span is None and qual_before and currency_before is None:
-            cue_span = self._cue(g, g.cue_left, text, tok_start)
-            if cue_span is not None:
-                start, qual_before = tok_start, None
-                qualifier = parsed[1]
+        # Only an amount with no currency written needs a cue (or a blocker) to decide.
+        # The cue is read before the qualifier; a qualifier that turns out to be the end of
+        # a cue (賣超300億: 超, once the word_end check above missed it) goes to the cue.
+        cue_span = block_span = None
+        if currency is None and currency_before is None and fraction is None:
+            cue_span = self._cue(g.cue_left, text, start)
+            if cue_span is None and qual_before:
+                cue_span = self._cue(g.cue_left, text, tok_start)
+                if cue_span is not None:
+                    start, qual_before = tok_start, None
+                    qualifier = g.qualifiers[qual_after.group("q")] if end > right_end else None
+            if cue_span is not None or big or magnitude is not None:
+                block_span = self._cue(g.block_left, text, start)
         cue_left = cue_span is not None and (block_span is None or cue_span >= block_span)
         blocked = block_span is not None and not cue_left
 
         if fraction is not None and currency is None:
-            fx = g.fx_left.search(text, window_start, start)
-            if fx is None and text[max(0, tok_start - 1):tok_start] not in ("元", "圆", "角"):
+            fx = g.fx_left.ending_at(text, start)
+            after_yuan = text[max(0, tok_start - 1):tok_start] in ("元", "圆", "角")
+            if fx is None and not after_yuan and currency_before is None:  # 三角, 5分鐘
                 fraction = None
             else:
                 end = end_fraction
         # a currency written before wins over the bare unit after it (美金5000元, 人民幣145元)
         if currency_before is not None and (currency is None or currency.kind == "unit"):
             currency = currency_before
-        cue_right = bool(g.cue_after.match(text, right_end)) and currency is None
+        cue_right = currency is None and g.cue_after.match(text, right_end) is not None
+
+        # Most tokens are plain numbers (dates, counts): with no currency, cue or big unit
+        # beside them they can only be the first end of a range (3至5億元); stop here.
+        if (
+            currency is None and fraction is None and not cue_left and not cue_right
+            and not big and magnitude is None
+            and text[tok_end:tok_end + 2].strip(" ")[:1] not in _RANGE_GAP
+        ):
+            return None
+        parsed = _token_value(token)
+        if parsed is None:
+            return None
+        value = parsed[0]
+        qualifier = qualifier or parsed[1]
 
         cand = _Cand(
             start=start, end=end, tok_start=tok_start, tok_end=tok_end, token=token,
@@ -559,9 +622,9 @@ class MoneyExtractor:
         return before.endswith(_UNIT_COLUMN_BEFORE) or after.startswith(_UNIT_COLUMN_AFTER)
 
     @staticmethod
-    def _cue(g: _Grammar, pattern: regex.Pattern, text: str, end: int) -> int | None:
+    def _cue(pattern: _Rx, text: str, end: int) -> int | None:
         """Start of a cue (with fillers) that ends right at ``end``, or None."""
-        m = pattern.search(text, max(0, end - _LEFT_WINDOW), end)
+        m = pattern.ending_at(text, end)
         return m.start() if m else None
 
     @staticmethod
@@ -606,17 +669,14 @@ class MoneyExtractor:
     @staticmethod
     def _lists(g: _Grammar, text: str, cands: list[_Cand]) -> None:
         """3億、5億美元 / 美金3億、5億: an amount listed next to money shares its currency."""
-        changed = True
-        while changed:
-            changed = False
-            for a, b in zip(cands, cands[1:]):
+        pairs = list(zip(cands, cands[1:]))
+        # one pass rightwards, one leftwards: a chain of listed amounts is reached in O(n)
+        for ordered in (pairs, reversed(pairs)):
+            for a, b in ordered:
                 if (a.status == MONEY) == (b.status == MONEY):
                     continue
                 other = b if a.status == MONEY else a
-                if other.status != MAYBE:
-                    continue
-                gap = g.list_gap.fullmatch(text, a.end, b.start)
-                if gap is None:
+                if other.status != MAYBE or g.list_gap.fullmatch(text, a.end, b.start) is None:
                     continue
                 money = a if a.status == MONEY else b
                 other.status, other.rule = MONEY, "money.list"
@@ -624,7 +684,6 @@ class MoneyExtractor:
                 # written before the first covers the ones after it
                 if money.currency and money.currency.kind != "unit":
                     other.currency = money.currency
-                changed = True
         # 投資3億、5億美元: a bare amount listed right before one with a written currency
         for a, b in zip(cands, cands[1:]):
             if (

@@ -1,0 +1,142 @@
+"""Money extractor: the shared case file, and many surface forms -> one value."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import pathlib
+
+import pytest
+
+from aicity.document import Document
+from aicity.extractors.money import MoneyExtractor
+from aicity.pipeline import extract
+
+REF_DATE = dt.date(2025, 1, 1)
+CASES = json.loads((pathlib.Path(__file__).parent / "cases" / "money.json").read_text(encoding="utf-8"))
+
+
+def _money(text: str):
+    return extract(text, types="money", ref_date=REF_DATE)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["input"][:24] for c in CASES])
+def test_cases(case):
+    if case.get("notSupported"):
+        pytest.xfail("not supported yet")
+    found = _money(case["input"])
+    for ent in found:
+        assert ent.text == case["input"][ent.start:ent.end]
+    got = [(e.text, e.start, e.end, e.normalized) for e in found]
+    want = [(r["text"], r["start"], r["end"], r["normalized"]) for r in case["results"]]
+    assert got == want
+
+
+def test_case_file_is_large_enough():
+    assert len(CASES) >= 80
+    assert sum(1 for c in CASES if not c["results"]) >= 10
+
+
+# Many surface forms -> one value (Duckling Corpus.hs style). Each string must give
+# exactly one amount, covering the whole string, with this value.
+SAME_VALUE = [
+    ("109000000000 EUR", ["1090億歐元", "1,090億歐元", "一千零九十億歐元", "€1090億", "€1,090億",
+                          "1090亿欧元", "EUR 1090億", "1090億 EUR", "歐元1090億", "1,090 億歐元"]),
+    ("15000000000000 TWD", ["15兆元", "十五兆元", "新臺幣15兆元", "新台幣15兆", "NT$15兆", "15兆新台幣",
+                            "台幣15兆元", "15兆 TWD"]),
+    ("85290000 TWD", ["8,529萬元", "8529萬元", "八千五百二十九萬元", "新臺幣8,529萬元", "NT$8,529萬"]),
+    ("350000000 TWD", ["新臺幣3億5,000萬元", "3億5千萬元", "三億五千萬元", "3.5億元", "350,000,000元",
+                       "新台幣3億5000萬", "NTD 3.5億"]),
+    ("5000000 USD", ["US$500萬", "500萬美元", "5百萬美元", "美金500萬", "USD 5 million", "US$5 million",
+                     "五百萬美元", "500万美元", "美元500萬"]),
+    ("125000 TWD", ["12萬5千元", "12.5萬元", "十二萬五千元", "125,000元"]),
+    ("1.5 TWD", ["1.5元", "1元5角", "一點五元", "新臺幣1.5元"]),
+    ("120000000 TWD", ["NT$1.2億", "1.2億元", "一億二千萬元", "新台幣1億2,000萬元", "NT$120 million"]),
+    ("2000000 TWD", ["兩百萬元", "200萬元", "二百萬元", "2百萬元"]),
+    ("100000000000 TWD", ["上千億元", "千億元", "1,000億元", "一千億元"]),
+    ("3000 JPY", ["3000日圓", "3,000日幣", "三千日元", "¥3000", "￥3,000", "JPY 3000", "3000円"]),
+    ("3000 CNY", ["3000人民幣", "人民幣3000元", "RMB 3000", "3000元人民幣", "CN¥3000"]),
+    ("500 HKD", ["500港元", "港幣500元", "HK$500", "500 HKD"]),
+    ("20 GBP", ["20英鎊", "£20", "GBP 20"]),
+    ("1000000 KRW", ["100萬韓元", "100萬韓圜", "₩1,000,000"]),
+    ("100 MYR", ["100令吉", "100馬幣", "RM100", "100林吉特"]),
+]
+
+
+@pytest.mark.parametrize(
+    "value,text", [(value, text) for value, texts in SAME_VALUE for text in texts]
+)
+def test_surface_forms(value, text):
+    found = _money(text)
+    assert [(e.text, e.normalized) for e in found] == [(text, value)]
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("政府將投入上千億元", "100000000000 TWD"),
+        ("政府将投入上千亿元", "100000000000 CNY"),  # a Simplified page: the bare 元 is CNY
+        ("罰款120萬元", "1200000 TWD"),
+        ("罚款120万元", "1200000 CNY"),
+    ],
+)
+def test_page_currency_follows_script(text, value):
+    assert [e.normalized for e in _money(text)] == [value]
+
+
+@pytest.mark.parametrize(
+    "text,qualifier",
+    [
+        ("逾百億元", "over"), ("超過3億元", "over"), ("近4600萬元", "nearly"), ("約300億元", "about"),
+        ("上千億元", "at least"), ("數十億元", "several"), ("千餘萬元", "over"), ("100多萬元", "over"),
+        ("1500萬元以下", "at most"), ("3萬元起", "at least"), ("300萬元左右", "about"),
+        ("不到10萬元", "under"), ("兩三千萬元", "about"),
+    ],
+)
+def test_qualifiers(text, qualifier):
+    (ent,) = _money(text)
+    assert ent.text == text
+    assert ent.fields["qualifier"] == qualifier
+
+
+@pytest.mark.parametrize(
+    "text,per_share",
+    [("全年EPS衝上34.51元", True), ("擬配息8.75元", True), ("股票5元股利", True),
+     ("每股盈餘6.89元", True), ("遭罰120萬元", False)],
+)
+def test_per_share(text, per_share):
+    (ent,) = _money(text)
+    assert ent.fields.get("per_share", False) is per_share
+
+
+def test_fields_and_rule():
+    (ent,) = _money("外資狂砸15.8億卡位")
+    assert ent.to_dict() == {
+        "type": "money", "text": "15.8億", "start": 4, "end": 9, "normalized": "1580000000 TWD",
+        "amount": "1580000000", "currency": "TWD", "rule": "money.cue_before",
+    }
+
+
+def test_range_gives_both_ends():
+    found = _money("預計需3至5億元經費")
+    assert [(e.text, e.normalized, e.fields["range"]) for e in found] == [
+        ("3", "300000000 TWD", "from"), ("5億元", "500000000 TWD", "to"),
+    ]
+
+
+def test_extractor_interface_and_no_state():
+    extractor = MoneyExtractor()
+    assert extractor.type == "money"
+    doc = Document("營收1,090億元", REF_DATE)
+    first = list(extractor.find(doc))
+    second = list(extractor.find(Document("營收1,090億元", REF_DATE)))
+    assert first == second and first[0].normalized == "109000000000 TWD"
+
+
+def test_long_text_is_linear():
+    import time
+
+    text = ("外資賣超626億,台股下跌1494點,成交量5657億元,3.6萬張。" * 2000)
+    start = time.perf_counter()
+    found = _money(text)
+    assert time.perf_counter() - start < 10
+    assert len(found) == 4000
