@@ -58,10 +58,11 @@ def fold(text: str) -> str:
     return text.translate(_tables()[0])
 
 
-def script_of(text: str, sample: int = 20000) -> str:
+def script_of(text: str, sample: int = 4000) -> str:
     """``"simplified"`` or ``"traditional"``: which script the text is mostly in."""
     _, traditional_only, simplified_only = _tables()
     head = text[:sample]
-    trad = sum(1 for ch in head if ch in traditional_only)
-    simp = sum(1 for ch in head if ch in simplified_only)
+    # map() with a bound __contains__ keeps the per-character loop in C.
+    trad = sum(map(traditional_only.__contains__, head))
+    simp = sum(map(simplified_only.__contains__, head))
     return "simplified" if simp > trad else "traditional"
