@@ -243,7 +243,7 @@ ROC_BARE = range(80, 131)
 WESTERN = range(1600, 2101)
 
 
-def _time(g: dict) -> tuple[int | None, int | None, int | None]:
+def _time(g: "_Groups") -> tuple[int | None, int | None, int | None]:
     hour = g.get("hh")
     if hour is None:
         hour = g.get("hhc")
@@ -266,7 +266,7 @@ def _time(g: dict) -> tuple[int | None, int | None, int | None]:
     return h, mi, s
 
 
-def _year(g: dict, p: str) -> tuple[int | None, bool] | None:
+def _year(g: "_Groups", p: str) -> tuple[int | None, bool] | None:
     """The stated year of prefix ``p``: ``(year, roc)``, ``(None, False)`` if none, None if invalid."""
     if g.get(p + "y4"):
         y = int(g[p + "y4"])
@@ -284,7 +284,7 @@ def _year(g: dict, p: str) -> tuple[int | None, bool] | None:
     return None, False
 
 
-def _spec(g: dict, p: str = "", with_time: bool = True) -> Spec | None:
+def _spec(g: "_Groups", p: str = "", with_time: bool = True) -> Spec | None:
     """Read the groups of prefix ``p`` (``""`` or ``"e_"``) into a spec; None if invalid."""
     got = _year(g, p)
     if got is None:
@@ -325,8 +325,8 @@ Y4 = r"(?:1[6-9]|20)[0-9]{2}"
 CN_DIGITS = "〇零○一二三四五六七八九"
 # Relative year words, with guards against the same characters inside other words:
 # 如今年輕人, 過去年度, 說明年度, 提前年底.
-YREL = (
-    r"(?:今年|(?<![過失除離回死退])去年|(?<![聰光說證表聲文清發透精分開簡鮮標載指申註查闡辨澄照])明年"
+YREL = (  # (the leading lookahead lets the engine skip the lookbehinds at most positions)
+    r"(?=[今去明前後隔翌同次本上])(?:今年|(?<![過失除離回死退])去年|(?<![聰光說證表聲文清發透精分開簡鮮標載指申註查闡辨澄照])明年"
     r"|(?<![提之以目眼從空史戰生年月日天週超事婚產賽])前年"
     r"|(?<![之最以戰然隨此其午前日月年事而落產婚賽背])後年|隔年|翌年|同年|次年"
     r"|(?<![基日資成版劇文腳根樣標範])本年"
@@ -339,7 +339,7 @@ WD = (  # weekday after a date: 3月5日(三), （週三）, 星期三
     rf"|{SP}(?:星期|週|禮拜)[一二三四五六日天](?![一二三四五六日天至到~\-]))"
 )
 TIME = (  # a clock time after a date; 三點 needs 上午/下午 (it is also "three points"), 三時 does not
-    rf"(?:{SP}(?:(?P<ampm>{AMPM_WORDS}){SP})?"
+    rf"(?:(?={SP}[0-9上下中晚凌早清傍深夜半午{CN_DIGITS}十兩]){SP}(?:(?P<ampm>{AMPM_WORDS}){SP})?"
     rf"(?:(?<![0-9])(?P<hh>2[0-3]|[01]?[0-9]){SP}:{SP}(?P<mi>[0-5][0-9])(?:{SP}:{SP}(?P<ss>[0-5][0-9]))?(?![0-9])"
     rf"|(?<![0-9])(?P<hh>2[0-4]|[01]?[0-9]){SP}[時點](?![間期段代])(?:{SP}(?P<mi>[0-5]?[0-9]){SP}分|{SP}(?P<half>半))?許?"
     rf"|(?P<hhc>二十[一二三四]?|十[一二三四五六七八九]?|[一二兩三四五六七八九]|零){SP}(?:時|(?(ampm)點|(?!)))"
@@ -351,7 +351,7 @@ TIME = (  # a clock time after a date; 三點 needs 上午/下午 (it is also "t
 def _ynum(p: str) -> str:
     """A year number before 年: Western, Chinese digits, 民國 N, or a bare ROC year."""
     return (
-        rf"(?:(?<![0-9A-Za-z.])(?P<{p}y4>{Y4})(?![0-9])"
+        rf"(?=[0-9{CN_DIGITS}十百民])(?:(?<![0-9A-Za-z.])(?P<{p}y4>{Y4})(?![0-9])"
         rf"|(?<![{CN_DIGITS}十百])(?P<{p}ycn>[{CN_DIGITS}]{{4}})"
         rf"|民國{SP}(?:(?P<{p}roc>[0-9]{{1,3}})(?![0-9])|(?P<{p}rocc>[{CN_DIGITS}十百]{{1,6}}))"
         rf"|(?<![0-9A-Za-z/])(?<![0-9][.,:])(?P<{p}rocb>[0-9]{{2,3}})(?![0-9])"
@@ -366,14 +366,14 @@ def _ypart(p: str) -> str:
 
 def _mpart(p: str) -> str:
     return (
-        rf"(?:(?<![0-9.])(?P<{p}mon>1[0-2]|0?[1-9])(?![0-9])"
+        rf"(?=[0-9{CN_DIGITS}十元])(?:(?<![0-9.])(?P<{p}mon>1[0-2]|0?[1-9])(?![0-9])"
         rf"|(?<![{CN_DIGITS}十])(?P<{p}monc>十[一二]|[一二三四五六七八九十元]))"
     )
 
 
 def _dpart(p: str) -> str:
     return (
-        rf"(?:(?<![0-9.])(?P<{p}day>3[01]|[12][0-9]|0?[1-9])(?![0-9])"
+        rf"(?=[0-9{CN_DIGITS}十廿卅])(?:(?<![0-9.])(?P<{p}day>3[01]|[12][0-9]|0?[1-9])(?![0-9])"
         rf"|(?P<{p}dayc>[二三]十[一二三四五六七八九]?|十[一二三四五六七八九]?|廿[一二三四五六七八九]?|卅一?|[一二三四五六七八九]))"
     )
 
@@ -427,10 +427,11 @@ CNA_STAMP = (
     rf"(?<=[)）]{SP})(?P<rocs>1[0-3][0-9])(?P<mon>0[1-9]|1[0-2])(?P<day>0[1-9]|[12][0-9]|3[01])(?![0-9])"
 )
 
-# 12 月 12, 2025 (WordPress in Chinese); Feb 17, 2025; 17 February 2025
-MONTH_NAME = (
-    rf"(?<![0-9])(?P<mon>{MON_AR}){SP}月{SP}(?P<day>{DAY_AR}){SP},{SP}(?P<y4>{Y4})(?![0-9]){TIME}?"
-    rf"|(?<![A-Za-z])(?i:(?P<mname>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?)"
+# 12 月 12, 2025 (WordPress in Chinese)
+MONTH_NAME_CJK = rf"(?<![0-9])(?P<mon>{MON_AR}){SP}月{SP}(?P<day>{DAY_AR}){SP},{SP}(?P<y4>{Y4})(?![0-9]){TIME}?"
+# Feb 17, 2025; 17 February 2025
+MONTH_NAME_EN = (
+    rf"(?<![A-Za-z])(?i:(?P<mname>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?)"
     rf"{SP}(?P<day>{DAY_AR})(?:st|nd|rd|th)?{SP},?{SP}(?P<y4>{Y4})(?![0-9])"
     rf"|(?<![0-9])(?P<day>{DAY_AR}){SP}(?i:(?P<mname>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?)"
     rf",?{SP}(?P<y4>{Y4})(?![0-9])"
@@ -572,10 +573,12 @@ class Rule:
     name: str
     pattern: regex.Pattern
     parse: Callable[[regex.Match, Ctx], Candidate | None]
-    # A cheap pattern that every match contains (月 for 3月5日). The full pattern
-    # only runs in windows around its hits: the full patterns open with optional
-    # parts and lookbehinds, which the regex engine would try at every position.
+    # A cheap pattern that every match contains (月 for 3月5日), and how far
+    # before a trigger's start a match may begin. The full pattern is only tried
+    # just before and at each trigger: it opens with optional parts and
+    # lookbehinds that the regex engine would otherwise try at every position.
     trigger: regex.Pattern | None = None
+    before: int = 0
 
 
 @functools.cache
@@ -591,11 +594,27 @@ def _after_is(ctx: Ctx, end: int, pattern: str, span: int = 6) -> bool:
     return bool(_ctx_re(pattern).match(ctx.folded[end:end + span]))
 
 
+class _Groups:
+    """``m.groupdict().get`` without building the dict (the patterns have many groups)."""
+
+    __slots__ = ("_m", "_names")
+
+    def __init__(self, m: regex.Match):
+        self._m = m
+        self._names = m.re.groupindex
+
+    def get(self, name: str) -> str | None:
+        return self._m.group(name) if name in self._names else None
+
+    def __getitem__(self, name: str) -> str | None:
+        return self._m.group(name)
+
+
 _END_GROUPS = ("e_y4", "e_ycn", "e_roc", "e_rocc", "e_rocb", "e_rocbc", "e_yrel",
                "e_mon", "e_monc", "e_day", "e_dayc")
 
 
-def _range(m: regex.Match, g: dict, name: str, start_spec: Spec) -> Candidate | None:
+def _range(m: regex.Match, g: "_Groups", name: str, start_spec: Spec) -> Candidate | None:
     """A candidate from a match whose ``e_`` groups, if any matched, state a range's end."""
     end_spec = None
     if any(g.get(k) for k in _END_GROUPS):
@@ -610,7 +629,7 @@ def _range(m: regex.Match, g: dict, name: str, start_spec: Spec) -> Candidate | 
 
 
 def _parse_cjk(m: regex.Match, ctx: Ctx) -> Candidate | None:
-    g = m.groupdict()
+    g = _Groups(m)
     spec = _spec(g)
     if spec is None:
         return None
@@ -633,7 +652,7 @@ def _year_context_bad(ctx: Ctx, start: int, end: int | None) -> bool:
 
 
 def _parse_year(m: regex.Match, ctx: Ctx) -> Candidate | None:
-    g = m.groupdict()
+    g = _Groups(m)
     spec = _spec(g)
     if spec is None:
         return None
@@ -656,7 +675,7 @@ def _parse_year(m: regex.Match, ctx: Ctx) -> Candidate | None:
 
 
 def _parse_slash(m: regex.Match, ctx: Ctx) -> Candidate | None:
-    g = m.groupdict()
+    g = _Groups(m)
     spec = _spec(g)
     if spec is None:
         return None
@@ -668,7 +687,7 @@ def _parse_slash(m: regex.Match, ctx: Ctx) -> Candidate | None:
 
 
 def _parse_iso(m: regex.Match, ctx: Ctx) -> Candidate | None:
-    g = m.groupdict()
+    g = _Groups(m)
     spec = _spec(g)
     if spec is None:
         return None
@@ -676,17 +695,18 @@ def _parse_iso(m: regex.Match, ctx: Ctx) -> Candidate | None:
 
 
 def _parse_cna_stamp(m: regex.Match, ctx: Ctx) -> Candidate | None:
-    spec = _spec(m.groupdict())
+    spec = _spec(_Groups(m))
     return None if spec is None else Candidate(m.start(), m.end(), "date.cna_stamp", spec, None, True)
 
 
 def _parse_month_name(m: regex.Match, ctx: Ctx) -> Candidate | None:
-    spec = _spec(m.groupdict())
-    return None if spec is None else Candidate(m.start(), m.end(), "date.month_name", spec)
+    spec = _spec(_Groups(m))
+    name = "date.english" if m.re.groupindex.get("mname") else "date.month_name"
+    return None if spec is None else Candidate(m.start(), m.end(), name, spec)
 
 
 def _parse_relative_day(m: regex.Match, ctx: Ctx) -> Candidate | None:
-    g = m.groupdict()
+    g = _Groups(m)
     if g.get("rd"):
         rel = DAY_PREFIX[g["rd"]]
     else:
@@ -703,7 +723,7 @@ def _parse_relative_day(m: regex.Match, ctx: Ctx) -> Candidate | None:
 
 
 def _parse_paren_day(m: regex.Match, ctx: Ctx) -> Candidate | None:
-    g = m.groupdict()
+    g = _Groups(m)
     if _after_is(ctx, m.end("ri"), DAY_AFTER):
         return None
     h, mi, s = _time(g)
@@ -712,7 +732,7 @@ def _parse_paren_day(m: regex.Match, ctx: Ctx) -> Candidate | None:
 
 
 def _parse_weekday(m: regex.Match, ctx: Ctx) -> Candidate | None:
-    g = m.groupdict()
+    g = _Groups(m)
     rel = WEEK_WORDS.get(g.get("wrel") or "", 0)
     if not g.get("wrel"):
         # a bare weekday: not a list or a schedule (週一至週五, 每週三), not the
@@ -728,7 +748,7 @@ def _parse_weekday(m: regex.Match, ctx: Ctx) -> Candidate | None:
 
 
 def _parse_relative_month(m: regex.Match, ctx: Ctx) -> Candidate | None:
-    g = m.groupdict()
+    g = _Groups(m)
     h, mi, s = _time(g)
     spec = Spec(month_rel=MONTH_WORDS[g["mrel"]], day=int(g["day"]) if g.get("day") else None,
                 hour=h, minute=mi, second=s)
@@ -755,7 +775,7 @@ def _parse_event_year(m: regex.Match, ctx: Ctx) -> Candidate | None:
     """A bare year naming an edition (GTC 2025, 2025世界海洋日): only near the page's year."""
     if ctx.ref is None:
         return None
-    g = m.groupdict()
+    g = _Groups(m)
     y = int(g["y4"])
     ref_year = ctx.ref.year
     years = [y] + ([int(g["e_y4"])] if g.get("e_y4") else [])
@@ -775,13 +795,13 @@ def _parse_event_year(m: regex.Match, ctx: Ctx) -> Candidate | None:
 
 
 def _parse_copyright(m: regex.Match, ctx: Ctx) -> Candidate | None:
-    g = m.groupdict()
+    g = _Groups(m)
     end_spec = Spec(year=int(g["e_y4"])) if g.get("e_y4") else None
     return Candidate(m.start("y4"), m.end(), "date.copyright", Spec(year=int(g["y4"])), end_spec)
 
 
 def _parse_day_only(m: regex.Match, ctx: Ctx) -> Candidate | None:
-    g = m.groupdict()
+    g = _Groups(m)
     if _before_is(ctx, m.start(), DURATION_BEFORE):
         return None
     end_of_day = m.end("ri") if g.get("ri") else m.end()
@@ -794,7 +814,7 @@ def _parse_day_only(m: regex.Match, ctx: Ctx) -> Candidate | None:
 
 
 def _parse_day_only_cn(m: regex.Match, ctx: Ctx) -> Candidate | None:
-    g = m.groupdict()
+    g = _Groups(m)
     if _before_is(ctx, m.start(), DURATION_BEFORE):
         return None
     day_end = m.end("ri")
@@ -811,7 +831,7 @@ def _parse_day_only_cn(m: regex.Match, ctx: Ctx) -> Candidate | None:
 
 
 def _parse_holiday(m: regex.Match, ctx: Ctx) -> Candidate | None:
-    g = m.groupdict()
+    g = _Groups(m)
     holiday = next((h for h in _holidays().get(g["hol"], ()) if h.script in ("all", ctx.script)), None)
     if holiday is None or holiday.month is None:
         return None  # a lunar or moving holiday: not annotated
@@ -852,33 +872,40 @@ def _rules() -> tuple[Rule, ...]:
     firsts = "".join(sorted({fold(n)[0] for n in _holiday_names()}))
     months = r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
 
-    def c(pattern: str, first: str | None = None, flags: int = 0) -> regex.Pattern:
-        # a leading lookahead on the first character lets the engine skip most
-        # positions at once; without it, the alternations and lookbehinds that
-        # open the patterns are tried at every position
+    def c(pattern: str, first: str | None = None, flags: int = 0, near: str | None = None,
+          reach: int = 16) -> regex.Pattern:
+        # Leading lookaheads let the engine give up at most positions at once:
+        # on the first character, and on a character the match must contain
+        # within a few characters (月 for a Chinese month). Without them, the
+        # alternations and lookbehinds that open the patterns run at every position.
+        if near:
+            pattern = rf"(?=[^{near}\n]{{0,{reach}}}{near})(?:{pattern})"
         if first:
             pattern = rf"(?=[{first}])(?:{pattern})"
         return compile_folded(pattern, flags)
 
     return (
-        Rule("date.cjk", c(CJK, YEAR_FIRST, regex.MULTILINE), _parse_cjk,
-             c(rf"[0-9{CN_DIGITS}十元]{SP}月")),
-        Rule("date.year", c(YEAR, YEAR_FIRST), _parse_year,
-             c(rf"[0-9{CN_DIGITS}十百]{SP}年|[今去明前後隔翌同次上本一]年")),
-        Rule("date.slash", c(SLASH, YEAR_FIRST), _parse_slash, c("/")),
-        Rule("date.iso", c(ISO, "0-9"), _parse_iso, c(r"[0-9][-.][0-9]")),
-        Rule("date.cna_stamp", c(CNA_STAMP, "1"), _parse_cna_stamp, c(r"[)）]" + SP + r"1[0-3][0-9]{5}")),
-        Rule("date.month_name", c(MONTH_NAME, "0-9A-Za-z"), _parse_month_name, c("月|" + months)),
-        Rule("date.relative_day", c(RELATIVE_DAY, "今昨明前大"), _parse_relative_day, c("[今昨明前]")),
-        Rule("date.paren_day", c(PAREN_DAY, "(（"), _parse_paren_day, c("日")),
-        Rule("date.weekday", c(WEEKDAY, "上下這本週星禮"), _parse_weekday, c("週|星期|禮拜")),
-        Rule("date.relative_month", c(RELATIVE_MONTH, "本這上下"), _parse_relative_month, c("月")),
-        Rule("date.ago", c(AGO, "0-9一二兩三四五六七八九十"), _parse_ago, c("前")),
-        Rule("date.holiday", c(holiday, YEAR_FIRST + firsts), _parse_holiday, c(names)),
+        Rule("date.cjk", c(CJK, YEAR_FIRST, regex.MULTILINE, near="月"), _parse_cjk,
+             c(rf"[0-9{CN_DIGITS}十元]{SP}月"), 16),
+        Rule("date.year", c(YEAR, YEAR_FIRST, near="年", reach=12), _parse_year,
+             c(rf"[0-9{CN_DIGITS}十百]{SP}年|[今去明前後隔翌同次上本一]年"), 16),
+        Rule("date.slash", c(SLASH, YEAR_FIRST, near="/", reach=10), _parse_slash, c("/"), 12),
+        Rule("date.iso", c(ISO, "0-9"), _parse_iso, c(r"[0-9][-.][0-9]"), 4),
+        Rule("date.cna_stamp", c(CNA_STAMP, "1"), _parse_cna_stamp, c(r"(?<=[)）]" + SP + r")1[0-3][0-9]{5}"), 0),
+        Rule("date.month_name", c(MONTH_NAME_CJK, "0-9", near="月", reach=4), _parse_month_name, c("月"), 4),
+        Rule("date.english", c(MONTH_NAME_EN, "0-9A-Za-z"), _parse_month_name, c(months), 4),
+        Rule("date.relative_day", c(RELATIVE_DAY, "今昨明前大"), _parse_relative_day, c("[今昨明前]"), 2),
+        Rule("date.paren_day", c(PAREN_DAY, "(（", near="日", reach=8), _parse_paren_day, c("日"), 8),
+        Rule("date.weekday", c(WEEKDAY, "上下這本週星禮"), _parse_weekday, c("週|星期|禮拜"), 4),
+        Rule("date.relative_month", c(RELATIVE_MONTH, "本這上下", near="月"), _parse_relative_month,
+             c("月"), 4),
+        Rule("date.ago", c(AGO, "0-9一二兩三四五六七八九十", near="前"), _parse_ago, c("前"), 12),
+        Rule("date.holiday", c(holiday, YEAR_FIRST + firsts), _parse_holiday, c(names), 16),
         Rule("date.copyright", c(COPYRIGHT, "Cc©版("), _parse_copyright),  # before event_year: ties
         Rule("date.event_year", c(EVENT_YEAR, "12"), _parse_event_year),
-        Rule("date.day", c(DAY_ONLY, "0-9"), _parse_day_only, c("日")),
-        Rule("date.day_cn", c(DAY_ONLY_CN, "一二三四五六七八九十廿卅"), _parse_day_only_cn, c("日")),
+        Rule("date.day", c(DAY_ONLY, "0-9", near="日", reach=8), _parse_day_only, c("日"), 8),
+        Rule("date.day_cn", c(DAY_ONLY_CN, "一二三四五六七八九十廿卅", near="日", reach=4), _parse_day_only_cn,
+             c("日"), 4),
     )
 
 
@@ -894,37 +921,35 @@ def _holiday_names() -> list[str]:
 # Finding candidates, then anchoring them
 
 
-# How far a match may reach before and after its trigger (民國一百一十四年度 十二月…).
-WINDOW_BEFORE, WINDOW_AFTER = 32, 64
+# How far a match may run past its trigger (3月16日（三）下午3時至3月20日（五）...).
+WINDOW_AFTER = 72
 
 
-def _windows(rule: Rule, text: str) -> Iterator[tuple[int, int]]:
-    """Merged ``(pos, endpos)`` spans of ``text`` in which ``rule`` can match."""
+def _matches(rule: Rule, text: str) -> Iterator[regex.Match]:
+    """The non-overlapping matches of ``rule``, leftmost first, found near its triggers."""
     if rule.trigger is None:
-        yield 0, len(text)
+        yield from rule.pattern.finditer(text)
         return
-    start = end = -1
+    last = 0
     for hit in rule.trigger.finditer(text):
-        lo, hi = max(0, hit.start() - WINDOW_BEFORE), min(len(text), hit.end() + WINDOW_AFTER)
-        if lo > end:
-            if end > start:
-                yield start, end
-            start = lo
-        end = max(end, hi)
-    if end > start:
-        yield start, end
+        if hit.end() <= last:
+            continue  # inside the previous match
+        pos, end = max(last, hit.start() - rule.before), min(len(text), hit.end() + WINDOW_AFTER)
+        while pos <= hit.start():
+            m = rule.pattern.search(text, pos, end)
+            if m is None or m.start() > hit.start():
+                break  # a match after this trigger has a trigger of its own
+            yield m
+            last = pos = max(m.end(), m.start() + 1)
 
 
 def _candidates(ctx: Ctx) -> list[Candidate]:
     found: list[Candidate] = []
     for rule in _rules():
-        last = 0  # windows never overlap, but a match may run to a window's end
-        for pos, endpos in _windows(rule, ctx.folded):
-            for m in rule.pattern.finditer(ctx.folded, max(pos, last), endpos):
-                last = m.end()
-                cand = rule.parse(m, ctx)
-                if cand is not None and cand.end > cand.start:
-                    found.append(cand)
+        for m in _matches(rule, ctx.folded):
+            cand = rule.parse(m, ctx)
+            if cand is not None and cand.end > cand.start:
+                found.append(cand)
     return _longest_first(found)
 
 
@@ -959,10 +984,13 @@ def _markers(text: str) -> list[tuple[int, int]]:
     words, heading = _marker_res()
     out: list[tuple[int, int]] = []
     for hit in words.finditer(text):
-        start = text.rfind("\n", 0, hit.start()) + 1
-        end = text.find("\n", hit.end())
-        end = len(text) if end < 0 else end
-        if (not out or out[-1][0] != start) and heading.fullmatch(text, start, end):
+        # a heading line is short: look for its ends only a few characters away
+        lo = max(0, hit.start() - 12)
+        start = text.rfind("\n", lo, hit.start()) + 1 or lo
+        end = text.find("\n", hit.end(), hit.end() + 12)
+        end = min(len(text), hit.end() + 12) if end < 0 else end
+        line_is_whole = (start == 0 or text[start - 1] == "\n") and (end == len(text) or text[end] == "\n")
+        if line_is_whole and (not out or out[-1][0] != start) and heading.fullmatch(text, start, end):
             out.append((start, end))
     return out
 
@@ -976,7 +1004,8 @@ class _Anchors:
 
     def __init__(self, ctx: Ctx, cands: list[Candidate], ref: dt.date):
         self.ref = ref
-        self.regions: list[tuple[int, int, list[tuple[int, dt.date]], bool]] = []
+        # (start, end, date-line positions, their dates, whether dates lead their items)
+        self.regions: list[tuple[int, int, list[int], list[dt.date], bool]] = []
         text = ctx.folded
         markers = _markers(text)
         if not markers:
@@ -987,19 +1016,22 @@ class _Anchors:
             start = marker[1]
             dated = [(pos, day) for pos, day in lines if start <= pos < end]
             if dated:
-                self.regions.append((start, end, dated, _dates_lead(text, start, dated)))
+                self.regions.append((start, end, [p for p, _ in dated], [d for _, d in dated],
+                                     _dates_lead(text, start, dated)))
 
     def at(self, pos: int) -> dt.date:
-        for start, end, dated, leading in self.regions:
+        for start, end, positions, dates, leading in self.regions:
             if start <= pos < end:
                 # an item is a few short lines: a date line farther away belongs to
                 # another item, or the "list" was an in-body link box and the
                 # article goes on
                 if leading:
-                    before = [(p, d) for p, d in dated if pos - ITEM_REACH <= p <= pos]
-                    return before[-1][1] if before else self.ref
-                after = [(p, d) for p, d in dated if pos <= p <= pos + ITEM_REACH]
-                return after[0][1] if after else self.ref
+                    i = bisect.bisect_right(positions, pos) - 1
+                    ok = i >= 0 and pos - positions[i] <= ITEM_REACH
+                else:
+                    i = bisect.bisect_left(positions, pos)
+                    ok = i < len(positions) and positions[i] - pos <= ITEM_REACH
+                return dates[i] if ok else self.ref
         return self.ref
 
 
@@ -1012,13 +1044,18 @@ def _date_lines(text: str, cands: list[Candidate]) -> list[tuple[int, dt.date]]:
     for c in cands:
         if c.end_spec is not None or c.spec.year is None or c.spec.day is None:
             continue
-        line_start = text.rfind("\n", 0, c.start) + 1
-        line_end = text.find("\n", c.end)
-        line_end = len(text) if line_end < 0 else line_end
-        prefix = text[line_start:c.start].strip()
         # what precedes the date on its line: nothing, a user name, a category or
-        # the item's headline; never a sentence
-        if text[c.end:line_end].strip() or len(prefix) > 60 or _SENTENCE_END.search(prefix):
+        # the item's headline; never a sentence. Only a short stretch is looked
+        # at, so that a page without newlines costs no more than one with them.
+        lo = max(0, c.start - 61)
+        line_start = text.rfind("\n", lo, c.start) + 1
+        if line_start == 0 and lo > 0:
+            continue
+        rest = text[c.end:c.end + 16].split("\n", 1)
+        if rest[0].strip() or (len(rest) == 1 and c.end + 16 < len(text)):
+            continue
+        prefix = text[line_start:c.start].strip()
+        if len(prefix) > 60 or _SENTENCE_END.search(prefix):
             continue
         if _valid(c.spec.year, c.spec.month, c.spec.day):
             out.append((line_start, dt.date(c.spec.year, c.spec.month, c.spec.day)))

@@ -1,0 +1,181 @@
+"""Dates: the shared case file, the page's own date, and many surface forms -> one value.
+
+Every test passes a fixed reference date; none reads today's date.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import opencc
+import pytest
+
+from aicity.document import Document
+from aicity.extractors.date import DateExtractor, publication_date
+from aicity.pipeline import extract
+
+HERE = Path(__file__).parent
+CASES = json.loads((HERE / "cases" / "date.json").read_text(encoding="utf-8"))
+SEEDS = HERE.parent / "seeds"
+REF = dt.date(2025, 3, 5)  # a Wednesday
+T2S = opencc.OpenCC("t2s")
+
+
+def dates(text: str, ref: dt.date = REF):
+    return list(DateExtractor().find(Document(text, ref)))
+
+
+def values(text: str, ref: dt.date = REF) -> list[str]:
+    return [e.normalized for e in dates(text, ref)]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"{i}-{c['comment'][:40]}" for i, c in enumerate(CASES)])
+def test_case(case):
+    ref = dt.date.fromisoformat(case["ref_date"])
+    found = dates(case["input"], ref)
+    for e in found:  # the invariant: entity text is the original slice
+        assert e.text == case["input"][e.start:e.end]
+        assert e.type == "date" and e.rule.startswith("date.")
+    got = [{"text": e.text, "start": e.start, "end": e.end, "normalized": e.normalized} for e in found]
+    want = [{k: r[k] for k in ("text", "start", "end", "normalized")} for r in case["results"]]
+    if case.get("notSupported"):
+        pytest.xfail(case["comment"])
+    assert got == want
+
+
+def test_case_file_size():
+    assert len(CASES) >= 80
+    assert sum(1 for c in CASES if not c["results"]) >= 10  # negatives
+    assert any("(Simplified)" in c["comment"] for c in CASES)
+
+
+def test_pipeline_gives_the_same():
+    text = "台北市長蔣萬安昨（4）日出席活動，市府預計3月16日至20日舉行。"
+    ents = extract(text, types="date", ref_date="2025-03-05")
+    assert [e.normalized for e in ents] == ["2025-03-04", "2025-03-16/2025-03-20"]
+
+
+# --- fields beside the value
+
+
+def test_fields():
+    (roc,) = dates("依據民國114年3月5日函辦理")
+    assert roc.fields == {"grain": "day", "calendar": "roc"}
+    (rng,) = dates("活動於3月16日至20日舉行")
+    assert rng.fields == {"grain": "day", "range_start": "2025-03-16",
+                          "range_end": "2025-03-20", "relative": True}
+    (dtm,) = dates("發布時間:2026/3/4 20:19")
+    assert dtm.normalized == "2026-03-04T20:19" and dtm.fields["grain"] == "datetime"
+    assert "relative" not in dtm.fields
+    (month,) = dates("2月營收")
+    assert month.fields == {"grain": "month", "relative": True}
+    (year,) = dates("去年")
+    assert year.fields == {"grain": "year", "relative": True}
+    assert year.rule == "date.year"
+
+
+def test_no_ref_date_uses_the_page_date():
+    doc = Document("發布日期:2/17/2025\n於14日會晤", None)
+    assert [e.normalized for e in DateExtractor().find(doc)] == ["2025-02-17", "2025-02-14"]
+    # no page date either: only absolute dates come out
+    doc = Document("於14日會晤，2019年成立", None)
+    assert [e.normalized for e in DateExtractor().find(doc)] == ["2019"]
+
+
+# --- publication_date
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("000_54bfc9fa5cc0f4e0.txt", "2025-02-17"),
+    ("001_d576b6d6b89d97c5.txt", "2025-03-22"),
+    ("002_3244aa1531057470.txt", "2024-11-24"),
+    ("003_fbd2b042641ab395.txt", "2026-03-04"),
+    ("004_f36fe6764211d941.txt", "2025-12-12"),  # the calendar widget "2026 年 1 月" has no day
+])
+def test_publication_date_seeds(name, expected):
+    text = (SEEDS / name).read_text(encoding="utf-8")
+    assert publication_date(text) == dt.date.fromisoformat(expected)
+    assert publication_date(T2S.convert(text)) == dt.date.fromisoformat(expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("发布时间：2025-03-05 10:30\n来源：新华社", "2025-03-05"),
+    ("更新時間：2025/03/06 08:00\n發布時間：2025/03/05 14:22", "2025-03-05"),  # published beats updated
+    ("日期：114年3月5日\n主旨：函轉", "2025-03-05"),
+    ("出版時間 2025年3月5日", "2025-03-05"),
+    ("2025-03-05 14:30 聯合報 記者王小明／台北即時報導\n會議於2024年12月1日召開", "2025-03-05"),
+    ("首頁\n2026 年 1 月\n« 12 月\n新聞\n12 月 12, 2025\n本文", "2025-12-12"),
+    ("立法院今天三讀通過修正草案，2月營收創新高。", None),
+])
+def test_publication_date_forms(text, expected):
+    assert publication_date(text) == (dt.date.fromisoformat(expected) if expected else None)
+
+
+# --- many surface forms -> one value (Duckling Corpus style), ref 2025-03-05
+
+SAME_VALUE = {
+    "2025-03-05": [
+        "2025年3月5日", "２０２５年３月５日", "二〇二五年三月五日", "二零二五年三月五日", "民國114年3月5日",
+        "114年3月5日", "民國一百一十四年三月五日", "114/3/5", "2025/3/5", "2025-03-05", "2025.3.5",
+        "3/5/2025", "3月5日", "三月五日", "3月5號", "今天", "今日", "今(5)日", "今（5）日", "今天(5日)",
+        "March 5, 2025", "5 March 2025", "3 月 5, 2025", "2025年3月5日（三）", "3月5日(週三)",
+        "本週三", "週三", "星期三", "2025 年 3 月 5 日", "3月5日上午",
+    ],
+    "2025-03-04": ["昨天", "昨日", "昨(4)日", "昨晚", "3/4", "4日"],
+    "2025-03-06": ["明天", "明日", "明(6)日", "3月6日", "6日"],
+    "2025-02-28": ["上週五", "上星期五", "2/28", "2月28日", "28日", "和平紀念日", "今年和平紀念日"],
+    "2024": ["2024年", "去年", "113年", "民國113年", "113年度", "二〇二四年", "2024 年", "一年前"],
+    "2025": ["今年", "2025年", "114年", "今年度", "本年度", "二〇二五年", "GTC 2025"],
+    "2026": ["明年", "2026年", "115年", "民國115年"],
+    "2025-02": ["2025年2月", "2月", "二月", "上個月", "上月", "114年2月", "2月份", "2025 年 2 月", "2月底"],
+    "2024-12": ["去年底", "去年12月", "2024年12月", "113年12月", "去年十二月", "2024年底"],
+    "2025-03-05T15:00": [
+        "3月5日下午3時", "3月5日下午3點", "今天下午3點", "今天下午三點", "2025-03-05 15:00",
+        "2025/3/5 15:00", "3月5日15時", "3月5日15:00", "今（5）日下午3時", "3月5日（三）下午3時",
+        "2025年3月5日 15:00",
+    ],
+    "2025-03-05T09:30": ["3月5日上午9時30分", "3月5日上午9點半", "今天上午9:30", "2025-03-05T09:30"],
+    "2025-03-16/2025-03-20": [
+        "3月16日至20日", "3月16日到20日", "3月16日~20日", "3月16日－20日", "3/16~20", "3/16-3/20",
+        "3/16至3/20", "2025年3月16日至20日", "3月16至20日", "3月16日至3月20日", "16日至20日",
+        "2025年3月16日至2025年3月20日",
+    ],
+    "2025-01/2025-06": ["2025年1月至6月", "1至6月", "1—6月份", "1-6月", "114年1月至6月", "一月至六月"],
+    "2025-10-10": ["國慶日", "雙十節", "雙十國慶", "今年國慶日", "國慶焰火", "國慶連假"],
+    "2025-12-25": ["聖誕節", "耶誕節", "行憲紀念日"],
+    "2025-01-01": ["元旦", "今年元旦", "開國紀念日", "2025年元旦", "1月1日", "元月1日"],
+}
+
+
+@pytest.mark.parametrize("value,form", [(v, f) for v, forms in SAME_VALUE.items() for f in forms])
+def test_same_value(value, form):
+    sentence = f"消息指出，{form}，市府將公布結果。"
+    found = dates(sentence)
+    assert [e.normalized for e in found] == [value], form
+    assert found[0].text in form  # the span may leave out a bare 上午 or a Latin event name
+
+
+@pytest.mark.parametrize("value,form", [(v, f) for v, forms in SAME_VALUE.items() for f in forms
+                                        if v != "2025-10-10"])  # 國慶 differs by region
+def test_same_value_simplified(value, form):
+    sentence = T2S.convert(f"消息指出，{form}，市府將公布結果。")
+    assert values(sentence) == [value], form
+
+
+NOT_DATES = [
+    "連續5天", "近5日", "連崩6天", "連賣64日", "上路3天", "1年內", "20年來", "五天", "為期三天", "第七屆",
+    "1024記憶體", "2NE1", "Amuse 2.2", "3.5模型", "07-397-5887", "3/4的民眾", "2/3席次", "3萬3",
+    "18,000人", "未來", "近日", "近期", "本週", "下週", "即日起", "暑假", "春節", "農曆春節", "中秋節",
+    "七夕情人節", "五月天", "晚間8時", "14:30", "下午3點", "股價2050元", "1999市民熱線", "2330台積電",
+    "中鋼(2002)", "80772 高雄市", "5日均線", "3日遊", "30日內", "500日圓", "每週三", "週一至週五",
+    "每年3月", "每月5日", "成立90年", "逾100年", "90年代", "幾月幾號", "線上年會", "如今年輕人",
+    "說明日期", "提前年底", "日前", "當天", "年底", "今再倒貨", "3.6萬張", "23MW", "第20條",
+    "王國慶表示", "全國慶祝", "1又1/2局", "3/4車廂", "RTX 5090", "Windows 11", "iPhone 17",
+]
+
+
+@pytest.mark.parametrize("text", NOT_DATES)
+def test_not_a_date(text):
+    assert values(f"報導指出，{text}，仍待觀察。") == []
+    assert values(T2S.convert(f"報導指出，{text}，仍待觀察。")) == []
