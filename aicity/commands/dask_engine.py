@@ -1,0 +1,267 @@
+"""``aicity extract --engine dask``: the same extraction as a Dask bag over the files.
+
+The files are split, in input order, into partitions of many documents each;
+one task per partition reads its files (local paths, or any fsspec URL such as
+``s3://bucket/news/a.txt``), runs the one core (:func:`aicity.runner.process_item`
+/ :func:`aicity.runner.extract_text`) and writes ``OUTDIR/part-NNNNN.jsonl``
+itself, each line exactly what ``aicity extract --format jsonl`` prints.
+Reading ``part-00000.jsonl``, ``part-00001.jsonl`` ... in name order gives
+the local output, line for line. Only a small summary per partition (lines
+written, failed paths) travels back to the client.
+
+Each worker process builds the extractors and their dictionaries once, on
+its first task (:func:`aicity.extractors.get_extractor` caches them per
+process), and reuses them for every document of every later partition.
+"""
+from __future__ import annotations
+
+import codecs
+import logging
+import math
+import os
+import re
+from dataclasses import replace
+from typing import Iterable, NamedTuple
+
+import click
+
+from ..cli import input_error
+from ..model import DocumentResult
+from ..runner import Options, default_jobs, extract_text, process_item
+from ..textio import DEFAULT_GLOBS, STDIN, DecodeError, InputItem, decode, describe_os_error
+
+DASK_MISSING = (
+    "--engine dask needs Dask, which is not installed; "
+    "install it with: pip install 'aicity[dask]'"
+)
+PART_NAME = "part-{:05d}.jsonl"
+PARTS_PER_WORKER = 4        # at least a few tasks per worker, to balance uneven files;
+MAX_PARTITION_FILES = 100   # a few seconds of work each: a short tail, little lost if a worker dies
+URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*://")
+
+
+class FileTask(NamedTuple):
+    """One input file as shipped to a worker."""
+
+    partition: int
+    path: str       # as the user gave it; what the output shows
+    location: str   # what the worker opens: an absolute path or a URL
+
+
+class PartitionSummary(NamedTuple):
+    partition: int
+    written: int
+    failures: tuple[tuple[str, str], ...]   # (path, error)
+
+
+def is_url(path: str) -> bool:
+    return bool(URL.match(path))
+
+
+def run_dask(
+    items: list[InputItem],
+    options: Options,
+    outdir: str,
+    scheduler: str | None = None,
+    globs: Iterable[str] | None = None,
+) -> int:
+    """Extract ``items`` on a Dask cluster into JSONL partitions; return the number of failed inputs.
+
+    Without ``scheduler`` a local cluster with one single-threaded worker
+    process per core is started and stopped; with one (``tcp://host:8786``),
+    the running cluster is used and ``outdir`` must be reachable from its
+    workers (a shared folder, or a URL such as ``s3://bucket/out``). Failed
+    inputs are reported on stderr with their path. Earlier ``part-*.jsonl``
+    files in ``outdir`` are removed first, so the folder holds this run only.
+    """
+    try:
+        import dask.bag
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise click.ClickException(DASK_MISSING) from None
+
+    if any(item.path == STDIN for item in items):
+        raise click.UsageError("--engine dask reads files and URLs, not standard input (-); use --engine local")
+    failures = 0
+    files: list[tuple[str, str]] = []   # (path as given, location for the worker)
+    for item in expand_urls(items, globs):
+        if item.error:
+            failures += 1
+            input_error(item.path, item.error)
+        else:
+            files.append((item.path, item.path if is_url(item.path) else os.path.abspath(item.path)))
+    if not is_url(outdir):
+        outdir = os.path.abspath(outdir)
+    _prepare_outdir(outdir)
+    if not files:
+        return failures
+
+    cluster = None
+    try:
+        if scheduler:
+            client = Client(scheduler, timeout="30s")
+        else:
+            cluster = LocalCluster(
+                n_workers=default_jobs(), threads_per_worker=1, processes=True,
+                # Failed inputs are reported here, by path; the cluster's own
+                # log (heartbeats lost at shutdown ...) is noise on stderr.
+                dashboard_address=None, silence_logs=logging.CRITICAL,
+                # The scheduler serves /health even without a dashboard; on a
+                # free port, so a Jupyter cluster on 8787 does not collide.
+                scheduler_kwargs={"dashboard_address": ":0"},
+            )
+            client = Client(cluster)
+    except (OSError, TimeoutError) as exc:
+        where = f"the Dask scheduler at {scheduler}" if scheduler else "a local Dask cluster"
+        raise click.ClickException(f"cannot start or reach {where}: {exc}") from None
+    try:
+        workers = max(1, len(client.scheduler_info().get("workers", {})))
+        size = partition_size(len(files), workers)
+        tasks = [FileTask(index // size, path, location) for index, (path, location) in enumerate(files)]
+        # from_sequence cuts consecutive runs of `size`, matching FileTask.partition.
+        bag = dask.bag.from_sequence(tasks, partition_size=size)
+        summaries = bag.map_partitions(extract_partition, options, outdir)
+        # One future per partition; report in partition order, as a local run would.
+        for future in client.compute(summaries.to_delayed()):
+            for summary in future.result():
+                for path, message in summary.failures:
+                    failures += 1
+                    input_error(path, message)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+    return failures
+
+
+def partition_size(count: int, workers: int) -> int:
+    """Files per partition: a few partitions per worker, each of many files."""
+    return max(1, min(MAX_PARTITION_FILES, math.ceil(count / (workers * PARTS_PER_WORKER))))
+
+
+def extract_partition(tasks: list[FileTask], options: Options, outdir: str) -> list[PartitionSummary]:
+    """Worker side: extract one partition's files and write its JSONL file."""
+    import fsspec
+
+    from ..output import JsonlRenderer  # the exact line format of --format jsonl
+
+    partition = tasks[0].partition
+    target = f"{outdir.rstrip('/')}/{PART_NAME.format(partition)}"
+    # Local files are written under a temporary name and renamed, so a part
+    # file is either whole or absent; object stores publish on close anyway.
+    temporary = target if is_url(outdir) else f"{os.path.dirname(target)}/.{os.path.basename(target)}.tmp"
+    written = 0
+    failures = []
+    with fsspec.open(temporary, "w", encoding="utf-8", newline="\n") as stream:
+        renderer = JsonlRenderer(stream)
+        for task in tasks:
+            result = extract_one(task, options)
+            if result.error:
+                failures.append((result.path, result.error))
+                continue
+            renderer.write(result)
+            written += 1
+    if temporary != target:
+        os.replace(temporary, target)
+    return [PartitionSummary(partition, written, tuple(failures))]
+
+
+def extract_one(task: FileTask, options: Options) -> DocumentResult:
+    """One file through the core: a local path exactly as the CLI reads it, a URL through fsspec."""
+    if not is_url(task.location):
+        # Workers open the absolute path; the output shows the path as given.
+        return replace(process_item(InputItem(task.location), options), path=task.path)
+    try:
+        text, encoding = decode_as(read_url(task.location), options.encoding)
+    except DecodeError as exc:
+        hint = "" if options.encoding else "; try --encoding NAME"
+        return DocumentResult(path=task.path, ref_date=None, error=f"cannot decode: {exc}{hint}")
+    except OSError as exc:
+        return DocumentResult(path=task.path, ref_date=None, error=describe_os_error(exc))
+    try:
+        return extract_text(task.path, text, options, encoding)
+    except Exception as exc:  # as runner.process_item: one bad page must not sink its partition
+        if os.environ.get("AICITY_DEBUG"):
+            raise
+        return DocumentResult(
+            path=task.path, ref_date=None,
+            error=f"internal error while extracting: {type(exc).__name__}: {exc} "
+                  "(please report it; AICITY_DEBUG=1 shows the traceback)",
+        )
+
+
+def read_url(url: str) -> bytes:
+    import fsspec
+
+    with fsspec.open(url, "rb") as fh:
+        return fh.read()
+
+
+def decode_as(data: bytes, encoding: str | None) -> tuple[str, str]:
+    """``textio.read_text``'s decoding, for bytes that came from fsspec."""
+    if not encoding:
+        return decode(data)
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise DecodeError(f"not valid {encoding} ({exc.reason} at byte {exc.start})") from None
+    except LookupError:
+        raise DecodeError(f"unknown encoding {encoding!r}") from None
+    if text.startswith("\ufeff") and codecs.lookup(encoding).name == "utf-8":
+        text = text[1:]
+    return text, encoding
+
+
+def expand_urls(items: list[InputItem], globs: Iterable[str] | None = None) -> list[InputItem]:
+    """Replace URL inputs (which ``collect_inputs`` cannot stat) by the files they name.
+
+    A URL of a folder or prefix is walked recursively, in sorted order, for
+    names matching ``globs`` (default: the CLI's text-like suffixes); a glob
+    URL (``s3://bucket/2025/*.txt``) is expanded by fsspec.
+    """
+    if not any(is_url(item.path) for item in items):
+        return items
+    import fnmatch
+
+    import fsspec
+
+    patterns = tuple(globs) if globs else DEFAULT_GLOBS
+    expanded: list[InputItem] = []
+    for item in items:
+        if not is_url(item.path):
+            expanded.append(item)
+            continue
+        try:
+            fs, root = fsspec.core.url_to_fs(item.path)
+            if any(ch in root for ch in "*?["):
+                found = sorted(fs.glob(root))
+            elif fs.isdir(root):
+                found = sorted(
+                    p for p in fs.find(root) if any(fnmatch.fnmatch(p.rsplit("/", 1)[-1], g) for g in patterns)
+                )
+                if not found:
+                    expanded.append(InputItem(item.path, f"no files matching {', '.join(patterns)} under this URL"))
+                    continue
+            elif fs.exists(root):
+                found = [root]
+            else:
+                expanded.append(InputItem(item.path, "no such file or folder"))
+                continue
+        except (ImportError, ValueError, OSError) as exc:  # unknown protocol, missing s3fs, no access
+            expanded.append(InputItem(item.path, str(exc)))
+            continue
+        expanded.extend(InputItem(item.path if p == root else fs.unstrip_protocol(p)) for p in found)
+    return expanded
+
+
+def _prepare_outdir(outdir: str) -> None:
+    import fsspec
+
+    fs, root = fsspec.core.url_to_fs(outdir)
+    try:
+        fs.makedirs(root, exist_ok=True)
+        stale = fs.glob(f"{root.rstrip('/')}/part-*.jsonl")
+    except OSError as exc:
+        raise click.ClickException(f"{outdir}: cannot write the partitions here: {exc}") from None
+    if stale:
+        fs.rm(stale)
