@@ -213,7 +213,7 @@ class OfficialExtractor:
         if pos - start < 1:
             return None
         closing = fold(title[:1])
-        if closing and closing in g.org_suffixes and closing in ("部", "局", "处", "院", "署", "所", "市", "县", "校", "馆"):
+        if closing and closing in g.org_suffixes and closing in ("部", "局", "处", "院", "署", "所", "市", "县"):
             return doc.text[start:pos + 1] if pos - start >= 2 else None
         chunk = folded[start:pos]
         if len(chunk) >= 2 and chunk.endswith(g.org_suffixes):
