@@ -210,6 +210,11 @@ class OfficialExtractor:
             index = folded.rfind(lead, start, pos)
             if index != -1:
                 start = index + len(lead)
+        # 執行長詹文男及中央大學校長: a name before 及 ends the previous item, but
+        # 國家科學及技術委員會 keeps its 及.
+        index = folded.rfind(fold("及"), start, pos)
+        if index != -1 and self._name_before(folded, index, g) is not None:
+            start = index + 1
         if pos - start < 1:
             return None
         closing = fold(title[:1])
