@@ -35,6 +35,7 @@ from ..resources import load_list, load_table
 from .base import Gazetteer, IntervalSet, alternation, compile_folded, is_han, longest_non_overlapping
 
 CUE_WINDOW = 10
+LIST_JOINERS = frozenset(fold("、和及與跟,，"))
 # Characters that end a name when scanning left from a suffix (function words).
 STOP_CHARS = set(fold("的與和及跟由在為是於把被讓向對從將等也亦還都已、,，。;；:：!！?？「」『』《》()（）[]【】\"'“”‘’ \t\n\r·•|/"))
 ORG_SUFFIX_AFTER = tuple(fold(w) for w in ("基金會", "協會", "學會", "公會", "基金", "研究院", "工會", "文教"))
@@ -205,13 +206,11 @@ class CompanyExtractor:
         return any(suffix in tail for suffix in ORG_SUFFIX_AFTER)
 
     @staticmethod
-    def _listed_with(folded: str, start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-        """True when the name is an item of an enumeration next to a sure company."""
-        joiners = ("、", "和", "及", "与", "跟", ",")
-        for s, e in spans:
-            if e < start and folded[e:start] in joiners or s > end and folded[end:s] in joiners:
-                return True
-        return False
+    def _listed_with(folded: str, start: int, end: int, sure_ends: set[int], sure_starts: set[int]) -> bool:
+        """True when the name is an item of an enumeration next to a sure company
+        (鴻海、和碩、聯發科): one joining character between them."""
+        return (start - 1 in sure_ends and folded[start - 1] in LIST_JOINERS
+                or end + 1 in sure_starts and folded[end] in LIST_JOINERS)
 
     def _has_cue(self, folded: str, start: int, end: int) -> bool:
         cues = _rules()[3]
@@ -329,10 +328,11 @@ class CompanyExtractor:
                 continue
             sure.add(form.info.canonical)
             entities.append(self._entity(doc, start, end, form.info, "company.dictionary"))
-        spans = [(e.start, e.end) for e in entities]
+        sure_ends = {e.end for e in entities}
+        sure_starts = {e.start for e in entities}
         for start, end, form in pending:
             # 國賓 alone after 國賓飯店 was seen; 和碩 in a list with 鴻海、和碩、聯發科.
-            if form.info.canonical in sure or self._listed_with(folded, start, end, spans):
+            if form.info.canonical in sure or self._listed_with(folded, start, end, sure_ends, sure_starts):
                 entities.append(self._entity(doc, start, end, form.info, "company.dictionary_context"))
 
         found_names: dict[str, tuple[str, CompanyInfo | None]] = {}
