@@ -10,6 +10,7 @@ import datetime as dt
 import importlib
 import os
 import sys
+from contextlib import contextmanager
 
 import click
 
@@ -89,6 +90,20 @@ def parse_glob_option(ctx, param, value):
     return globs or None
 
 
+def parse_encoding_option(ctx, param, value):
+    if value is None:
+        return None
+    from .textio import check_encoding
+
+    try:
+        check_encoding(value)
+    except LookupError:
+        raise click.BadParameter(
+            f"{value!r} is not an encoding Python knows; use e.g. utf-8, utf-16, big5, cp950, gb18030"
+        ) from None
+    return value
+
+
 def types_option(fn):
     return click.option(
         "--types", "-t", metavar="TYPE[,TYPE...]", callback=parse_types_option,
@@ -112,7 +127,7 @@ def input_options(fn):
              "Default: text-like files (*.txt, *.md, *.html ...).",
     )(fn)
     fn = click.option(
-        "--encoding", metavar="NAME",
+        "--encoding", metavar="NAME", callback=parse_encoding_option,
         help="Decode every input with this encoding instead of detecting "
              "UTF-8/UTF-16/Big5/GB18030.",
     )(fn)
@@ -132,12 +147,47 @@ def load_user_dict(dict_files):
 
     try:
         return load_user_dictionary(dict_files)
-    except (ResourceError, OSError) as exc:
+    except OSError as exc:
+        from .textio import describe_os_error, display_path
+
+        where = display_path(str(exc.filename)) if exc.filename else ", ".join(dict_files)
+        raise click.BadParameter(f"{where}: {describe_os_error(exc)}", param_hint="--dict") from None
+    except (ResourceError, ValueError) as exc:  # ResourceError names the file and line
         raise click.BadParameter(str(exc), param_hint="--dict") from None
 
 
 def error(message: str) -> None:
+    """One line on stderr, prefixed ``aicity:``."""
     click.echo(f"aicity: {message}", err=True)
+
+
+def input_error(path: str, reason: str) -> None:
+    """Report an input that was skipped: ``aicity: PATH: reason``."""
+    from .textio import display_path
+
+    error(f"{display_path(path)}: {reason}")
+
+
+class PipeClosed(Exception):
+    """Standard output was closed by its reader (``| head``): stop quietly."""
+
+
+class OutputError(click.ClickException):
+    """The output file cannot be written."""
+
+    exit_code = 1
+
+    def __init__(self, path: str, exc: OSError):
+        from .textio import describe_os_error, display_path
+
+        super().__init__(f"cannot write {display_path(path)}: {describe_os_error(exc)}")
+
+
+def open_output(path: str):
+    try:
+        return open(path, "w", encoding="utf-8", newline="\n")
+    except OSError as exc:
+        raise OutputError(path, exc) from None
 
 
 # ---------------------------------------------------------------- commands
@@ -161,7 +211,8 @@ def cli():
 FORMAT_HELP = (
     "Output format. table: rich tables for people; json: one array of documents; "
     "jsonl: one document object per line, streamed; csv/tsv: one row per entity; "
-    "sqlite: write a database (needs -o). Default: table on a terminal, jsonl when piped."
+    "sqlite: write a database (needs -o). Default: from -o FILE's suffix (.json, .jsonl, .csv, .tsv, .db), "
+    "else table on a terminal and jsonl when piped."
 )
 
 
@@ -184,7 +235,8 @@ FORMAT_HELP = (
 def extract(paths, types, ref_date, fmt, output, jobs, progress, engine, scheduler, globs, encoding, dict_files):
     """Extract entities from files, folders (recursively) or - (stdin).
 
-    Documents come out in sorted path order. Each JSON document is
+    Documents come out in the order of the PATHs, a folder's files in
+    sorted order. Each JSON document is
     {"path", "ref_date", "entities": [{"type", "text", "start", "end",
     "normalized", ...type fields, "rule"}]}, where text == source[start:end].
 
@@ -208,7 +260,7 @@ def extract(paths, types, ref_date, fmt, output, jobs, progress, engine, schedul
         else:
             raise click.UsageError("give at least one PATH (a file, a folder, or - for stdin)")
     if fmt is None:
-        fmt = "table" if sys.stdout.isatty() else "jsonl"
+        fmt = _default_format(output)
     if fmt == "sqlite" and not output:
         raise click.UsageError("--format sqlite needs -o FILE.db")
     if engine == "dask" and not output:
@@ -222,51 +274,75 @@ def extract(paths, types, ref_date, fmt, output, jobs, progress, engine, schedul
 
         failures = run_dask(items, options, output, scheduler)
         sys.exit(EXIT_INPUT_ERROR if failures else EXIT_OK)
-    failures = _run_and_render(items, options, fmt, output, jobs, progress)
+    try:
+        failures = _run_and_render(items, options, fmt, output, jobs, progress)
+    except BrokenPipeError:
+        raise PipeClosed() from None
     sys.exit(EXIT_INPUT_ERROR if failures else EXIT_OK)
 
 
+OUTPUT_SUFFIX_FORMATS = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv",
+                         ".tsv": "tsv", ".db": "sqlite", ".sqlite": "sqlite", ".sqlite3": "sqlite"}
+
+
+def _default_format(output: str | None) -> str:
+    """-o FILE.csv (.json, .jsonl, .tsv, .db) picks its format; else table on a terminal, jsonl when piped."""
+    if output:
+        return OUTPUT_SUFFIX_FORMATS.get(os.path.splitext(output)[1].lower(), "jsonl")
+    return "table" if sys.stdout.isatty() else "jsonl"
+
+
 def _run_and_render(items, options, fmt, output, jobs, progress) -> int:
-    """Stream results to the renderer; report failed inputs on stderr; count them."""
+    """Stream results to the renderer; report failed inputs on stderr; count them.
+
+    Inputs that cannot be used are reported as they come, in input order, and
+    the run goes on with the others.
+    """
+    from contextlib import ExitStack, closing
+
     from .runner import run
 
-    if fmt == "sqlite":
-        from .sqlite_store import SqliteRenderer
+    with ExitStack() as stack:
+        if fmt == "sqlite":
+            from .sqlite_store import SqliteRenderer
 
-        renderer = SqliteRenderer(output)
-        stream = None
-    else:
-        stream = open(output, "w", encoding="utf-8", newline="\n") if output else sys.stdout
-        from .output import make_renderer
+            renderer = SqliteRenderer(output)
+        else:
+            from .output import make_renderer
 
-        renderer = make_renderer(fmt, stream)
-    show_progress = progress if progress is not None else (sys.stderr.isatty() and len(items) > 3)
-    failures = 0
-    bar = None
-    try:
-        if show_progress:
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-            from rich.console import Console
-
-            bar = Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                           console=Console(stderr=True), transient=True)
-            bar.start()
-            task = bar.add_task("extract", total=len(items))
-        for result in run(items, options, jobs):
+            stream = stack.enter_context(open_output(output)) if output else sys.stdout
+            renderer = make_renderer(fmt, stream)
+        # Start the worker pool before any thread (the progress bar's) exists.
+        results = stack.enter_context(closing(run(items, options, jobs)))
+        show_progress = progress if progress is not None else (sys.stderr.isatty() and len(items) > 3)
+        bar = stack.enter_context(_progress_bar(len(items))) if show_progress else None
+        failures = 0
+        for result in results:
             if result.error:
                 failures += 1
-                error(f"{result.path}: {result.error}")
+                input_error(result.path, result.error)
             else:
                 renderer.write(result)
             if bar is not None:
-                bar.advance(task)
+                bar()
         renderer.close()
-    finally:
-        if bar is not None:
-            bar.stop()
-        if output and stream is not None:
-            stream.close()
     return failures
+
+
+@contextmanager
+def _progress_bar(total: int):
+    """A transient rich progress bar on stderr; yields a function that advances it."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    progress = Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(),
+                        TimeRemainingColumn(), console=Console(stderr=True), transient=True)
+    task = progress.add_task("extract", total=total)
+    progress.start()
+    try:
+        yield lambda: progress.advance(task)
+    finally:
+        progress.stop()
 
 
 @cli.command(context_settings=CONTEXT_SETTINGS)
@@ -294,45 +370,100 @@ def convert(path, target, phrases, output, encoding):
       echo '内存价格上涨' | aicity convert --to taiwan --phrases
     """
     from .convert import convert as do_convert
-    from .textio import DecodeError, read_text
+    from .textio import DecodeError, describe_os_error, inspect_file, read_text
 
+    item = inspect_file(path)
+    if item.error:
+        input_error(path, item.error)
+        sys.exit(EXIT_INPUT_ERROR)
     try:
         text, _ = read_text(path, encoding)
-    except (OSError, DecodeError) as exc:
-        error(f"{path}: {getattr(exc, 'strerror', None) or exc}")
+    except OSError as exc:
+        input_error(path, describe_os_error(exc))
+        sys.exit(EXIT_INPUT_ERROR)
+    except DecodeError as exc:
+        input_error(path, f"cannot decode: {exc}" + ("" if encoding else "; try --encoding NAME"))
         sys.exit(EXIT_INPUT_ERROR)
     result = do_convert(text, target, phrases)
     if output:
-        with open(output, "w", encoding="utf-8", newline="") as fh:
-            fh.write(result)
+        try:
+            with open(output, "w", encoding="utf-8", newline="") as fh:
+                fh.write(result)
+        except OSError as exc:
+            raise OutputError(output, exc) from None
+        return
+    try:
+        _write_stdout(result)
+    except BrokenPipeError:
+        raise PipeClosed() from None
+
+
+def _write_stdout(text: str) -> None:
+    """Write ``text`` to stdout as UTF-8 bytes, exactly (no newline translation)."""
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # a text-only stream (some test harnesses)
+        sys.stdout.write(text)
     else:
-        sys.stdout.write(result)
         sys.stdout.flush()
+        buffer.write(text.encode("utf-8"))
+    sys.stdout.flush()
 
 
 def main(argv=None) -> None:
-    """Console-script entry point: usage errors exit 2, Ctrl-C 130, a closed pipe quietly."""
+    """Console-script entry point: never a traceback for a user's mistake.
+
+    Usage errors exit 2, unreadable inputs 1 (from ``extract``), Ctrl-C 130, a
+    closed output pipe (``| head``) quietly with 0; an unexpected exception is
+    one line on stderr and exit 1 (``AICITY_DEBUG=1`` shows the traceback).
+    """
+    _utf8_stdout()
+    code: int | str | None = EXIT_OK
     try:
-        cli.main(args=argv, prog_name="aicity", standalone_mode=False)
+        try:
+            returned = cli.main(args=argv, prog_name="aicity", standalone_mode=False)
+            code = returned if isinstance(returned, int) else EXIT_OK
+        except SystemExit as exc:
+            code = exc.code
+        # Flush here, not at interpreter exit, so that a closed pipe is caught.
+        sys.stdout.flush()
     except click.exceptions.Exit as exc:
-        sys.exit(exc.exit_code)
+        code = exc.exit_code
     except click.ClickException as exc:
         exc.show()
-        sys.exit(exc.exit_code)
+        code = exc.exit_code
     except (KeyboardInterrupt, click.Abort):
         _silence_stdout()
         error("interrupted")
-        sys.exit(EXIT_INTERRUPTED)
-    except BrokenPipeError:
+        code = EXIT_INTERRUPTED
+    except (PipeClosed, BrokenPipeError):
+        _silence_stdout()  # keep a failure code set before the reader went away
+    except Exception as exc:  # noqa: BLE001 - the last line of defence
+        if os.environ.get("AICITY_DEBUG"):
+            raise
         _silence_stdout()
-        sys.exit(EXIT_OK)
+        error(f"internal error: {type(exc).__name__}: {exc} "
+              "(please report it; AICITY_DEBUG=1 shows the traceback)")
+        code = EXIT_INPUT_ERROR
+    sys.exit(code)
+
+
+def _utf8_stdout() -> None:
+    """Machine formats are UTF-8 whatever the locale says."""
+    stream = sys.stdout
+    encoding = (getattr(stream, "encoding", None) or "").lower().replace("_", "-")
+    if encoding not in ("utf-8", "utf8") and hasattr(stream, "reconfigure"):
+        try:
+            stream.reconfigure(encoding="utf-8")
+        except (OSError, ValueError):
+            pass
 
 
 def _silence_stdout() -> None:
     # Python flushes stdout at exit; point it at devnull so that flush cannot
-    # raise again on the closed pipe.
+    # raise again on the closed pipe (or write a half line after Ctrl-C).
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
         pass

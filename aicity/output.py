@@ -7,10 +7,15 @@ the stream only; errors about inputs are the caller's business (stderr).
 from __future__ import annotations
 
 import csv
+import errno
 import json
-from typing import IO, Any
+import signal
+import threading
+from contextlib import contextmanager
+from typing import IO, Any, Iterator
 
 from .model import DocumentResult
+from .textio import display_path
 
 FORMATS = ("table", "json", "jsonl", "csv", "tsv")
 CORE_COLUMNS = ("path", "ref_date", "type", "text", "start", "end", "normalized")
@@ -20,6 +25,30 @@ def _json(obj: Any) -> str:
     return json.dumps(obj, ensure_ascii=False)
 
 
+def _document(result: DocumentResult) -> dict[str, Any]:
+    data = result.to_dict()
+    data["path"] = display_path(result.path)
+    return data
+
+
+@contextmanager
+def whole_write() -> Iterator[None]:
+    """Hold Ctrl-C back while one document is written, so no line is left half-written.
+
+    SIGINT is blocked on the main thread for the duration; a Ctrl-C pressed
+    meanwhile is delivered (as ``KeyboardInterrupt``) right after.
+    """
+    mask = getattr(signal, "pthread_sigmask", None)
+    if mask is None or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = mask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        mask(signal.SIG_SETMASK, previous)
+
+
 class JsonlRenderer:
     """One JSON object per document per line, flushed as each document finishes."""
 
@@ -27,9 +56,11 @@ class JsonlRenderer:
         self.stream = stream
 
     def write(self, result: DocumentResult) -> None:
-        # One write call per line, so an interrupted run never leaves half a line.
-        self.stream.write(_json(result.to_dict()) + "\n")
-        self.stream.flush()
+        # One write and flush per line, with Ctrl-C held back: never half a line.
+        line = _json(_document(result)) + "\n"
+        with whole_write():
+            self.stream.write(line)
+            self.stream.flush()
 
     def close(self) -> None:
         pass
@@ -44,7 +75,9 @@ class JsonRenderer:
 
     def write(self, result: DocumentResult) -> None:
         prefix = "[\n" if self.count == 0 else ",\n"
-        self.stream.write(prefix + "  " + _json(result.to_dict()))
+        with whole_write():
+            self.stream.write(prefix + "  " + _json(_document(result)))
+            self.stream.flush()
         self.count += 1
 
     def close(self) -> None:
@@ -61,13 +94,16 @@ class DelimitedRenderer:
         self.writer.writerow([*CORE_COLUMNS, "rule", "fields"])
 
     def write(self, result: DocumentResult) -> None:
-        for entity in result.entities:
-            self.writer.writerow([
-                result.path, result.ref_date, entity.type, entity.text, entity.start,
-                entity.end, entity.normalized, entity.rule,
-                _json(entity.fields) if entity.fields else "",
-            ])
-        self.stream.flush()
+        path = display_path(result.path)
+        rows = [
+            [path, result.ref_date, entity.type, entity.text, entity.start,
+             entity.end, entity.normalized, entity.rule,
+             _json(entity.fields) if entity.fields else ""]
+            for entity in result.entities
+        ]
+        with whole_write():
+            self.writer.writerows(rows)
+            self.stream.flush()
 
     def close(self) -> None:
         pass
@@ -97,17 +133,27 @@ class TableRenderer:
     def __init__(self, stream: IO[str], color: bool | None = None):
         from rich.console import Console
 
-        self.console = Console(file=stream, force_terminal=color, no_color=color is False,
-                               highlight=False, soft_wrap=False)
+        class _Console(Console):
+            def on_broken_pipe(self) -> None:
+                # rich would exit 1 itself; let the CLI end quietly as for every format.
+                self.quiet = True
+                raise BrokenPipeError(errno.EPIPE, "the output pipe was closed")
+
+        self.console = _Console(file=stream, force_terminal=color, no_color=color is False,
+                                highlight=False, soft_wrap=False)
 
     def write(self, result: DocumentResult) -> None:
         from rich.table import Table
+        from rich.text import Text
 
-        table = Table(
-            title=f"{result.path}  [dim](ref_date {result.ref_date}, {len(result.entities)} entities)[/]",
-            title_justify="left",
-            expand=False,
-        )
+        # The heading is one unwrapped line above the table, so the path stays whole.
+        heading = Text(display_path(result.path), style="bold")
+        heading.append(f"  (ref_date {result.ref_date}, {len(result.entities)} entities)", style="dim")
+        if not result.entities:
+            with whole_write():
+                self.console.print(heading, soft_wrap=True)
+            return
+        table = Table(expand=False)
         table.add_column("Type", no_wrap=True)
         table.add_column("Text", overflow="fold", max_width=30)
         table.add_column("Normalized", overflow="fold", max_width=34)
@@ -119,17 +165,24 @@ class TableRenderer:
                 for key in DETAIL_FIELDS.get(entity.type, ())
                 if entity.fields.get(key) not in (None, "")
             )
+            # Text objects, not markup: entity text may hold "[" and "]".
             table.add_row(
-                f"[{TYPE_STYLES.get(entity.type, '')}]{entity.type}[/]",
-                entity.text.replace("\n", " "),
-                entity.normalized,
+                Text(entity.type, style=TYPE_STYLES.get(entity.type, "")),
+                Text(_one_line(entity.text)),
+                Text(_one_line(entity.normalized)),
                 f"{entity.start}-{entity.end}",
-                details,
+                Text(_one_line(details)),
             )
-        self.console.print(table)
+        with whole_write():
+            self.console.print(heading, soft_wrap=True)
+            self.console.print(table)
 
     def close(self) -> None:
         pass
+
+
+def _one_line(value: str) -> str:
+    return " ".join(str(value).split()) if any(c in str(value) for c in "\r\n\t") else str(value)
 
 
 def make_renderer(fmt: str, stream: IO[str], color: bool | None = None):

@@ -11,12 +11,13 @@ import datetime as dt
 import hashlib
 import multiprocessing
 import os
+import signal
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from .model import DocumentResult
 from .pipeline import extract_document, parse_types
-from .textio import STDIN, DecodeError, InputItem, read_text
+from .textio import STDIN, DecodeError, InputItem, describe_os_error, read_text
 
 
 @dataclass(frozen=True)
@@ -37,27 +38,49 @@ def extract_text(path: str, text: str, options: Options, encoding: str = "") -> 
         ref_date=ref.isoformat(),
         entities=tuple(entities),
         characters=len(text),
-        sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        sha256=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
         encoding=encoding,
     )
 
 
 def process_item(item: InputItem, options: Options) -> DocumentResult:
-    """Read, decode and extract one input; failures come back as ``error``."""
+    """Read, decode and extract one input; failures come back as ``error``.
+
+    An unexpected exception inside an extractor does not end the run either:
+    it comes back as this document's error (``internal error: ...``), so every
+    other document keeps its result. Set ``AICITY_DEBUG=1`` to raise it instead.
+    """
     if item.error:
         return DocumentResult(path=item.path, ref_date=None, error=item.error)
     try:
         text, encoding = read_text(item.path, options.encoding)
     except DecodeError as exc:
-        hint = "" if options.encoding else " (try --encoding)"
-        return DocumentResult(path=item.path, ref_date=None, error=f"{exc}{hint}")
+        hint = "" if options.encoding else "; try --encoding NAME"
+        return DocumentResult(path=item.path, ref_date=None, error=f"cannot decode: {exc}{hint}")
     except OSError as exc:
-        return DocumentResult(path=item.path, ref_date=None, error=exc.strerror or str(exc))
-    return extract_text(item.path, text, options, encoding)
+        return DocumentResult(path=item.path, ref_date=None, error=describe_os_error(exc))
+    except MemoryError:
+        return DocumentResult(path=item.path, ref_date=None, error="too large to read into memory")
+    try:
+        return extract_text(item.path, text, options, encoding)
+    except Exception as exc:  # noqa: BLE001 - one bad document must not sink the rest
+        if os.environ.get("AICITY_DEBUG"):
+            raise
+        return DocumentResult(
+            path=item.path, ref_date=None,
+            error=f"internal error while extracting: {type(exc).__name__}: {exc} "
+                  "(please report it; AICITY_DEBUG=1 shows the traceback)",
+        )
 
 
 def _worker(args: tuple[InputItem, Options]) -> DocumentResult:
     return process_item(*args)
+
+
+def _worker_init() -> None:
+    # Ctrl-C goes to the whole process group: the parent handles it and ends
+    # the pool; the workers must not each print a KeyboardInterrupt traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def default_jobs() -> int:
@@ -80,28 +103,41 @@ def warm_up(types: Iterable[str]) -> None:
 def run(items: list[InputItem], options: Options, jobs: int = 1) -> Iterator[DocumentResult]:
     """Results for ``items`` in order. ``jobs > 1`` uses a process pool.
 
-    Standard input is read here, in the calling process. With the ``fork``
-    start method the dictionaries are built once before forking, so the
-    workers share them copy-on-write instead of each building its own.
+    The pool is started here, before the first result is asked for (so before
+    a caller starts threads such as a progress bar); the returned generator
+    ends it when exhausted, closed or garbage-collected. Standard input is
+    read here, in the calling process. With the ``fork`` start method the
+    dictionaries are built once before forking, so the workers share them
+    copy-on-write instead of each building its own.
     """
     parse_types(options.types)
+    items = list(items)
     jobs = max(1, min(jobs, len(items)))
     if jobs == 1 or len(items) < 2:
-        for item in items:
-            yield process_item(item, options)
-        return
+        return (process_item(item, options) for item in items)
     start_method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     if start_method == "fork":
-        warm_up(options.types)
+        try:
+            warm_up(options.types)
+        except Exception:  # noqa: BLE001 - the workers report it per document
+            pass
     context = multiprocessing.get_context(start_method)
     # Small chunks keep the output streaming; stdin is read here, not in a worker.
-    pending = [(item, options) for item in items]
     local = {i: process_item(item, options) for i, item in enumerate(items) if item.path == STDIN}
+    remote_items = [(item, options) for i, item in enumerate(items) if i not in local]
     chunksize = max(1, min(16, len(items) // (jobs * 8) or 1))
-    pool = context.Pool(jobs)
+    pool = context.Pool(jobs, initializer=_worker_init)
     try:
-        remote = pool.imap(_worker, [p for i, p in enumerate(pending) if i not in local], chunksize)
-        for index in range(len(items)):
+        remote = pool.imap(_worker, remote_items, chunksize)
+    except BaseException:
+        pool.terminate()
+        raise
+    return _ordered(len(items), local, remote, pool)
+
+
+def _ordered(count: int, local: dict, remote: Iterator[DocumentResult], pool) -> Iterator[DocumentResult]:
+    try:
+        for index in range(count):
             yield local[index] if index in local else next(remote)
         pool.close()
     finally:

@@ -2,24 +2,41 @@
 
 Nothing here raises for a bad input: a path that cannot be read comes back as
 an :class:`InputItem` with an ``error``, so the caller reports it, goes on with
-the others and sets the exit code.
+the others and sets the exit code. :func:`read_text` raises ``OSError`` or
+:class:`DecodeError`, which the runner turns into such an error.
 """
 from __future__ import annotations
 
 import codecs
+import errno
 import fnmatch
+import functools
 import os
+import re
 import stat
 from dataclasses import dataclass
-from pathlib import Path
 
 # Files a folder walk picks up when no --glob is given.
 TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".rst", ".htm", ".html", ".xhtml")
 DEFAULT_GLOBS = tuple("*" + s for s in TEXT_SUFFIXES)
 STDIN = "-"
 
-# Legacy encodings of Chinese text, tried after UTF-8 and UTF-16 with a BOM.
-LEGACY_ENCODINGS = ("cp950", "big5hkscs", "gb18030")
+# Legacy encodings of Chinese text, tried after UTF-8 and UTF-16/32 with a BOM:
+# Big5 (Microsoft's cp950 first, then the Hong Kong superset), then GB18030.
+BIG5_ENCODINGS = ("cp950", "big5hkscs")
+GB_ENCODING = "gb18030"
+LEGACY_ENCODINGS = (*BIG5_ENCODINGS, GB_ENCODING)
+
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE: it starts with the same two bytes
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+# How much of a text the encoding guessers look at.
+SAMPLE_CHARS = 20_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +48,30 @@ class InputItem:
 
 
 class DecodeError(ValueError):
-    pass
+    """The bytes are not text in any encoding we read; the message says why."""
+
+
+def display_path(path: str) -> str:
+    """``path`` as printable text: undecodable bytes of a file name become ``\\xNN``.
+
+    File names that are not valid UTF-8 reach Python as lone surrogates, which
+    no UTF-8 stream can print; this keeps them visible and the output valid.
+    """
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def describe_os_error(exc: OSError) -> str:
+    """A short lower-case reason for an ``OSError`` (``permission denied``)."""
+    if exc.errno == errno.ENOENT:
+        return "no such file or folder"
+    if exc.errno == errno.ELOOP:
+        return "symlink loop (too many levels of symbolic links); skipped"
+    reason = exc.strerror or str(exc)
+    return reason[:1].lower() + reason[1:]
 
 
 def _matches(name: str, globs: tuple[str, ...]) -> bool:
@@ -41,9 +81,11 @@ def _matches(name: str, globs: tuple[str, ...]) -> bool:
 def collect_inputs(paths: list[str], globs: tuple[str, ...] | None = None) -> list[InputItem]:
     """Expand files and folders (recursively, sorted) into input items.
 
+    Paths come out in the order given; a folder's files in sorted order.
     Files named explicitly are taken whatever their name; inside folders only
-    names matching ``globs`` (default: text-like suffixes) are taken. Symlink
-    loops, unreadable folders, FIFOs and devices become items with an error.
+    names matching ``globs`` (default: text-like suffixes) are taken. Missing
+    paths, symlink loops, unreadable folders, FIFOs and devices become items
+    with an error, and a folder with no matching file is one too.
     """
     globs = tuple(globs) if globs else DEFAULT_GLOBS
     items: list[InputItem] = []
@@ -51,126 +93,249 @@ def collect_inputs(paths: list[str], globs: tuple[str, ...] | None = None) -> li
         if raw == STDIN:
             items.append(InputItem(STDIN))
             continue
-        path = Path(raw)
         try:
-            info = path.stat()
-        except FileNotFoundError:
-            items.append(InputItem(raw, "no such file or folder"))
-            continue
-        except OSError as exc:  # ELOOP, EACCES on a parent ...
-            items.append(InputItem(raw, exc.strerror or str(exc)))
+            info = os.stat(raw)
+        except OSError as exc:  # ENOENT, ELOOP, EACCES on a parent ...
+            items.append(InputItem(raw, describe_os_error(exc)))
             continue
         if stat.S_ISDIR(info.st_mode):
-            found = _walk(path, globs)
+            found = _walk(raw, info, globs)
             if not found:
-                items.append(InputItem(raw, f"no files matching {', '.join(globs)} in this folder"))
+                items.append(InputItem(
+                    raw, f"no files matching {' '.join(globs)} in this folder (use --glob to pick others)"
+                ))
             items.extend(found)
         else:
             items.append(_file_item(raw, info))
     return items
 
 
+def inspect_file(path: str) -> InputItem:
+    """One explicitly named input (not a folder walk): an item, with an error if unusable."""
+    if path == STDIN:
+        return InputItem(STDIN)
+    try:
+        info = os.stat(path)
+    except OSError as exc:
+        return InputItem(path, describe_os_error(exc))
+    if stat.S_ISDIR(info.st_mode):
+        return InputItem(path, "is a folder")
+    return _file_item(path, info)
+
+
 def _file_item(path: str, info: os.stat_result | None = None) -> InputItem:
     try:
         info = info or os.stat(path)
     except OSError as exc:
-        return InputItem(path, exc.strerror or str(exc))
-    if not stat.S_ISREG(info.st_mode):
-        kind = "a FIFO" if stat.S_ISFIFO(info.st_mode) else "not a regular file"
-        return InputItem(path, f"{kind}; skipped")
-    return InputItem(path)
+        return InputItem(path, describe_os_error(exc))
+    mode = info.st_mode
+    if stat.S_ISREG(mode):
+        return InputItem(path)
+    if stat.S_ISFIFO(mode):
+        kind = "a FIFO (named pipe)"
+    elif stat.S_ISCHR(mode):
+        kind = "a character device"
+    elif stat.S_ISBLK(mode):
+        kind = "a block device"
+    elif stat.S_ISSOCK(mode):
+        kind = "a socket"
+    else:
+        kind = "not a regular file"
+    return InputItem(path, f"{kind}, not a regular file; skipped")
 
 
-def _walk(root: Path, globs: tuple[str, ...]) -> list[InputItem]:
+def _walk(root: str, root_info: os.stat_result, globs: tuple[str, ...]) -> list[InputItem]:
+    """Depth-first, sorted walk; follows symlinks but reports a link back to an ancestor."""
     items: list[InputItem] = []
-    seen: set[tuple[int, int]] = set()
 
-    def visit(folder: Path) -> None:
+    def key(info: os.stat_result) -> tuple[int, int]:
+        return info.st_dev, info.st_ino
+
+    def listing(folder: str) -> list[os.DirEntry] | None:
         try:
-            info = folder.stat()
+            with os.scandir(folder) as it:
+                return sorted(it, key=lambda e: e.name)
         except OSError as exc:
-            items.append(InputItem(str(folder), exc.strerror or str(exc)))
-            return
-        key = (info.st_dev, info.st_ino)
-        if key in seen:
-            items.append(InputItem(str(folder), "symlink loop; skipped"))
-            return
-        seen.add(key)
+            items.append(InputItem(folder, describe_os_error(exc)))
+            return None
+
+    # A stack of (entries still to visit, (dev, ino) of that folder); the keys on
+    # the stack are the current folder's ancestors: meeting one again is a loop.
+    entries = listing(root)
+    if entries is None:
+        return items
+    stack: list[tuple[list[os.DirEntry], tuple[int, int]]] = [(entries[::-1], key(root_info))]
+    while stack:
+        pending, _ = stack[-1]
+        if not pending:
+            stack.pop()
+            continue
+        entry = pending.pop()
+        full = entry.path
         try:
-            entries = sorted(os.scandir(folder), key=lambda e: e.name)
-        except OSError as exc:
-            items.append(InputItem(str(folder), exc.strerror or str(exc)))
-            return
-        for entry in entries:
-            full = Path(entry.path)
+            is_dir = entry.is_dir()
+        except OSError as exc:  # ELOOP on a looping symlink, EACCES ...
+            if _matches(entry.name, globs) or exc.errno != errno.ELOOP:
+                items.append(InputItem(full, describe_os_error(exc)))
+            continue
+        if is_dir:
             try:
-                is_dir = entry.is_dir()
+                info = os.stat(full)
             except OSError as exc:
-                items.append(InputItem(str(full), exc.strerror or str(exc)))
+                items.append(InputItem(full, describe_os_error(exc)))
                 continue
-            if is_dir:
-                visit(full)
-            elif _matches(entry.name, globs):
-                if entry.is_symlink() and not full.exists():
-                    items.append(InputItem(str(full), "broken or looping symlink; skipped"))
-                    continue
-                items.append(_file_item(str(full)))
-
-    visit(root)
+            if key(info) in {k for _, k in stack}:
+                items.append(InputItem(full, "symlink loop (links back to a folder above it); skipped"))
+                continue
+            children = listing(full)
+            if children is not None:
+                stack.append((children[::-1], key(info)))
+        elif _matches(entry.name, globs):
+            try:
+                info = os.stat(full)
+            except OSError as exc:  # a broken symlink
+                reason = "broken symlink; skipped" if exc.errno == errno.ENOENT else describe_os_error(exc)
+                items.append(InputItem(full, reason))
+                continue
+            items.append(_file_item(full, info))
     return items
 
+
+# ---------------------------------------------------------------- decoding
 
 def decode(data: bytes) -> tuple[str, str]:
     """Decode bytes as text; return ``(text, encoding)`` or raise :class:`DecodeError`.
 
     UTF-8 (with or without BOM) and UTF-16/32 with a BOM first; then Big5 and
-    GB18030, chosen by charset-normalizer when both decode. Binary data
-    (NUL bytes outside UTF-16/32) is refused rather than guessed at.
+    GB18030, told apart by how common their characters are when both decode.
+    Binary data (NUL bytes outside UTF-16/32), truncated UTF-8 and files that
+    mix UTF-8 with another encoding are refused rather than guessed at.
     """
-    for bom, encoding in (
-        (codecs.BOM_UTF32_LE, "utf-32"),
-        (codecs.BOM_UTF32_BE, "utf-32"),
-        (codecs.BOM_UTF8, "utf-8-sig"),
-        (codecs.BOM_UTF16_LE, "utf-16"),
-        (codecs.BOM_UTF16_BE, "utf-16"),
-    ):
+    for bom, encoding in BOMS:
         if data.startswith(bom):
             try:
                 return data.decode(encoding), encoding
             except UnicodeDecodeError as exc:
-                raise DecodeError(f"starts with a {encoding} BOM but is not valid {encoding}: {exc.reason}") from None
+                raise DecodeError(
+                    f"starts with a {encoding.upper()} byte-order mark but is not valid "
+                    f"{encoding.upper()} ({exc.reason} at byte {exc.start})"
+                ) from None
     if b"\x00" in data:
-        raise DecodeError("binary data (NUL bytes); not a text file")
+        raise DecodeError(
+            "binary data (NUL bytes), not text; if it is UTF-16 without a byte-order mark, "
+            "give --encoding utf-16-le (or utf-16-be)"
+        )
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as utf8_error:
-        if _mostly_utf8(data, utf8_error):
-            raise DecodeError(
-                f"invalid UTF-8 at byte {utf8_error.start} ({utf8_error.reason}); "
-                "the file looks truncated or mixed"
-            ) from None
-    candidates = []
-    for encoding in LEGACY_ENCODINGS:
+        problem = _utf8_problem(data, utf8_error)
+        if problem:
+            raise DecodeError(problem) from None
+    big5 = None
+    for encoding in BIG5_ENCODINGS:
         try:
-            candidates.append((data.decode(encoding), encoding))
+            big5 = (data.decode(encoding), encoding)
+            break
         except UnicodeDecodeError:
             continue
+    try:
+        gb: tuple[str, str] | None = (data.decode(GB_ENCODING), GB_ENCODING)
+    except UnicodeDecodeError:
+        gb = None
+    candidates = [c for c in (big5, gb) if c is not None]
     if not candidates:
-        raise DecodeError("not UTF-8, UTF-16, Big5 or GB18030 text")
-    if len(candidates) == 1:
-        return candidates[0]
-    return _best_candidate(data, candidates)
+        raise DecodeError("not text: not UTF-8, UTF-16 with a byte-order mark, Big5 or GB18030")
+    text, encoding = candidates[0] if len(candidates) == 1 else _best_candidate(data, candidates)
+    if _control_share(text) > 0.05:
+        raise DecodeError("binary data (control characters), not text")
+    return text, encoding
 
 
-def _mostly_utf8(data: bytes, error: UnicodeDecodeError) -> bool:
-    """True when the bytes are valid UTF-8 except for a tail or a few spots."""
-    if error.start >= len(data) - 4:  # truncated final character
-        return True
-    valid = data.decode("utf-8", errors="ignore").encode("utf-8")
-    return len(valid) >= 0.98 * len(data) and len(data) > 64
+_CJK_RUN = re.compile(r"[\u3400-\u9fff]")
+
+
+def _utf8_problem(data: bytes, error: UnicodeDecodeError) -> str | None:
+    """Why bytes that are not valid UTF-8 still look like UTF-8 text, or None.
+
+    Truncated UTF-8 (the last character cut off after other multi-byte
+    characters) and a file in which some lines are UTF-8 Chinese and others
+    are not (mixed encodings, or a few damaged bytes) are reported, not guessed.
+    """
+    prefix = data[: error.start]
+    line = data.count(b"\n", 0, error.start) + 1
+    if error.reason == "unexpected end of data" and not prefix.isascii():
+        return (f"truncated UTF-8: the last character is cut off at byte {error.start} "
+                f"(line {line})")
+    for number, raw in enumerate(data.split(b"\n"), 1):
+        if raw.isascii():
+            continue
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        if len(_CJK_RUN.findall(text)) >= 4:
+            return (f"mixed encodings: line {number} is UTF-8 but byte {error.start} "
+                    f"(line {line}) is not valid UTF-8 ({error.reason})")
+    if len(data) > 64:
+        valid = len(data.decode("utf-8", errors="ignore").encode("utf-8"))
+        if valid >= 0.98 * len(data):
+            return (f"invalid UTF-8 at byte {error.start} (line {line}, {error.reason}); "
+                    "the file looks damaged or mixed")
+    return None
+
+
+def _control_share(text: str) -> float:
+    sample = text[:SAMPLE_CHARS]
+    if not sample:
+        return 0.0
+    controls = sum(1 for ch in sample if ch < " " and ch not in "\t\n\r\f\v\x1b")
+    return controls / len(sample)
+
+
+@functools.cache
+def _char_frequencies() -> dict[str, int] | None:
+    """Frequencies of single Chinese characters, from jieba's dictionary (Simplified)."""
+    try:
+        import jieba
+    except ImportError:  # pragma: no cover - jieba is a dependency
+        return None
+    path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
+    try:
+        with open(path, encoding="utf-8") as fh:
+            data = fh.read()
+    except OSError:  # pragma: no cover
+        return None
+    return {m.group(1): int(m.group(2)) for m in re.finditer(r"^(\S) (\d+)", data, re.M)}
 
 
 def _best_candidate(data: bytes, candidates: list[tuple[str, str]]) -> tuple[str, str]:
+    """Pick the reading whose characters are commonest in Chinese text.
+
+    Reading GB18030 bytes as Big5 (or the reverse) gives rare characters; the
+    mean log frequency of the characters, compared in the folded (Simplified)
+    form so that neither script is favoured, tells them apart on all but a
+    text of one or two characters. Ties go to Big5.
+    """
+    import math
+
+    from .fold import fold
+
+    freq = _char_frequencies()
+    if not freq:
+        return _charset_normalizer_choice(data, candidates)
+    total = sum(freq.values())
+
+    def score(text: str) -> float:
+        chars = [ch for ch in fold(text[:SAMPLE_CHARS]) if ord(ch) > 0x7F]
+        if not chars:
+            return 0.0
+        return sum(math.log((freq.get(ch, 0) + 1) / total) for ch in chars) / len(chars)
+
+    ranked = sorted(enumerate(candidates), key=lambda ic: (-score(ic[1][0]), ic[0]))
+    return ranked[0][1]
+
+
+def _charset_normalizer_choice(data: bytes, candidates: list[tuple[str, str]]) -> tuple[str, str]:
     from charset_normalizer import from_bytes
 
     best = from_bytes(data, cp_isolation=[enc for _, enc in candidates]).best()
@@ -179,26 +344,38 @@ def _best_candidate(data: bytes, candidates: list[tuple[str, str]]) -> tuple[str
         for text, encoding in candidates:
             if codecs.lookup(encoding).name == chosen:
                 return text, encoding
-    # Fall back on the share of common CJK characters in each reading.
-    def score(text: str) -> float:
-        common = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fa5" or ch.isascii())
-        return common / max(1, len(text))
+    return candidates[0]
 
-    return max(candidates, key=lambda c: score(c[0]))
+
+def check_encoding(name: str) -> str:
+    """The canonical codec name for ``name``; ``LookupError`` if Python has no such codec."""
+    return codecs.lookup(name).name
+
+
+def read_bytes(path: str) -> bytes:
+    """The raw bytes of a file, or of standard input for ``-``."""
+    if path == STDIN:
+        import sys
+
+        stream = getattr(sys.stdin, "buffer", None)
+        if stream is None:
+            raise OSError(errno.EBADF, "no standard input to read")
+        return stream.read()
+    with open(path, "rb") as fh:
+        return fh.read()
 
 
 def read_text(path: str, encoding: str | None = None) -> tuple[str, str]:
     """Read and decode a file (or stdin for ``-``); raise OSError or DecodeError."""
-    if path == STDIN:
-        import sys
-
-        data = sys.stdin.buffer.read()
-    else:
-        with open(path, "rb") as fh:
-            data = fh.read()
+    data = read_bytes(path)
     if encoding:
         try:
-            return data.decode(encoding), encoding
-        except (UnicodeDecodeError, LookupError) as exc:
-            raise DecodeError(f"cannot decode as {encoding}: {exc}") from None
+            text = data.decode(encoding)
+        except UnicodeDecodeError as exc:
+            raise DecodeError(f"not valid {encoding} ({exc.reason} at byte {exc.start})") from None
+        except LookupError:
+            raise DecodeError(f"unknown encoding {encoding!r}") from None
+        if text.startswith("\ufeff") and codecs.lookup(encoding).name == "utf-8":
+            text = text[1:]
+        return text, encoding
     return decode(data)

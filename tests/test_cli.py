@@ -1,0 +1,505 @@
+"""The command line end to end (issue #2): every format parsed back and compared as data."""
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import json
+import os
+import pty
+import re
+import shutil
+import subprocess
+import threading
+from pathlib import Path
+
+import pytest
+
+from aicity import __version__
+from aicity.cli import cli
+from aicity.convert import convert
+from aicity.model import ENTITY_TYPES
+from aicity.runner import Options, process_item
+from aicity.textio import InputItem
+
+from conftest import SEED_FILES, SEEDS, assert_no_traceback
+
+FORMATS = ("table", "json", "jsonl", "csv", "tsv")
+ANSI = re.compile(r"\x1b\[")
+
+
+def expected_documents(paths, types=ENTITY_TYPES, ref_date=None) -> list[dict]:
+    """What the CLI must print, computed through the library (the one core)."""
+    options = Options(types=tuple(types), ref_date=ref_date)
+    return [process_item(InputItem(str(p)), options).to_dict() for p in paths]
+
+
+def invoke(runner, args, input=None, env=None):
+    result = runner.invoke(cli, args, input=input, env=env, catch_exceptions=False)
+    assert_no_traceback(result.stderr)
+    return result
+
+
+def parse(fmt: str, stdout: str) -> list[dict]:
+    """Machine output back into the document dicts of --format json."""
+    if fmt == "json":
+        return json.loads(stdout)
+    if fmt == "jsonl":
+        return [json.loads(line) for line in stdout.splitlines()]
+    if fmt in ("csv", "tsv"):
+        reader = csv.DictReader(io.StringIO(stdout), delimiter="," if fmt == "csv" else "\t")
+        assert reader.fieldnames == ["path", "ref_date", "type", "text", "start", "end",
+                                     "normalized", "rule", "fields"]
+        docs: dict[str, dict] = {}
+        for row in reader:
+            doc = docs.setdefault(row["path"], {"path": row["path"], "ref_date": row["ref_date"],
+                                                "entities": []})
+            assert doc["ref_date"] == row["ref_date"]
+            entity = {"type": row["type"], "text": row["text"], "start": int(row["start"]),
+                      "end": int(row["end"]), "normalized": row["normalized"]}
+            entity.update(json.loads(row["fields"]) if row["fields"] else {})
+            entity["rule"] = row["rule"]
+            doc["entities"].append(entity)
+        return list(docs.values())
+    raise AssertionError(fmt)
+
+
+def only_with_entities(docs):
+    """CSV/TSV have one row per entity, so documents without any do not show."""
+    return [d for d in docs if d["entities"]]
+
+
+# ---------------------------------------------------------------- formats
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "csv", "tsv"])
+def test_machine_formats_parse_back_to_the_library_results(runner, fmt):
+    result = invoke(runner, ["extract", str(SEEDS), "--format", fmt])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    expected = expected_documents(SEED_FILES)
+    got = parse(fmt, result.stdout)
+    if fmt in ("csv", "tsv"):
+        expected = only_with_entities(expected)
+    assert got == expected
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_every_format_with_types_and_ref_date(runner, fmt):
+    args = ["extract", *map(str, SEED_FILES[:3]), "-f", fmt, "--types", "money,date", "--ref-date", "2025-02-17"]
+    result = invoke(runner, args, env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    expected = expected_documents(SEED_FILES[:3], ("date", "money"), "2025-02-17")
+    if fmt == "table":
+        assert not ANSI.search(result.stdout)  # no colour codes when not on a terminal
+        for doc in expected:
+            assert f"{doc['path']}  (ref_date 2025-02-17, {len(doc['entities'])} entities)" in result.stdout
+            for entity in doc["entities"]:
+                assert entity["type"] in ("date", "money")
+                if len(entity["normalized"]) < 30:
+                    assert entity["normalized"] in result.stdout
+        return
+    got = parse(fmt, result.stdout)
+    if fmt in ("csv", "tsv"):
+        expected = only_with_entities(expected)
+    assert got == expected
+    assert all(d["ref_date"] == "2025-02-17" for d in got)
+    assert {e["type"] for d in got for e in d["entities"]} <= {"date", "money"}
+
+
+def test_jsonl_is_the_default_when_piped_and_streams_one_line_per_document(runner):
+    result = invoke(runner, ["extract", str(SEEDS)])
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert len(lines) == len(SEED_FILES)
+    assert [json.loads(line)["path"] for line in lines] == [str(p) for p in SEED_FILES]
+
+
+def test_json_keys_and_entity_keys_are_in_a_stable_order(runner):
+    result = invoke(runner, ["extract", str(SEED_FILES[0]), "-f", "json"])
+    doc = json.loads(result.stdout)[0]
+    assert list(doc) == ["path", "ref_date", "entities"]
+    for entity in doc["entities"]:
+        keys = list(entity)
+        assert keys[:5] == ["type", "text", "start", "end", "normalized"]
+        assert keys[-1] == "rule"
+
+
+def test_empty_json_is_an_empty_array(runner, tmp_path):
+    (tmp_path / "empty.txt").write_text("")
+    result = invoke(runner, ["extract", str(tmp_path), "-f", "json"])
+    assert result.exit_code == 0
+    assert json.loads(result.stdout) == [{"path": str(tmp_path / "empty.txt"),
+                                          "ref_date": json.loads(result.stdout)[0]["ref_date"],
+                                          "entities": []}]
+    result = invoke(runner, ["extract", str(tmp_path), "-f", "csv", "--types", "date"])
+    assert result.stdout.splitlines() == ["path,ref_date,type,text,start,end,normalized,rule,fields"]
+
+
+def test_types_are_filtered_and_kept_in_canonical_order(runner):
+    result = invoke(runner, ["extract", str(SEEDS), "--types", " money , city"])
+    assert result.exit_code == 0
+    docs = parse("jsonl", result.stdout)
+    assert {e["type"] for d in docs for e in d["entities"]} <= {"money", "city"}
+    assert docs == expected_documents(SEED_FILES, ("city", "money"))
+
+
+def test_entities_are_sorted_by_position(runner):
+    for doc in parse("jsonl", invoke(runner, ["extract", str(SEEDS)]).stdout):
+        keys = [(e["start"], e["end"], ENTITY_TYPES.index(e["type"])) for e in doc["entities"]]
+        assert keys == sorted(keys)
+
+
+def test_ref_date_option_anchors_every_document(runner):
+    docs = parse("jsonl", invoke(runner, ["extract", str(SEEDS), "--ref-date", "2024-12-31"]).stdout)
+    assert {d["ref_date"] for d in docs} == {"2024-12-31"}
+
+
+def test_ref_date_defaults_to_each_documents_publication_date(runner, gold_ref_dates):
+    docs = parse("jsonl", invoke(runner, ["extract", str(SEEDS), "--types", "date"]).stdout)
+    assert {Path(d["path"]).name: d["ref_date"] for d in docs} == gold_ref_dates
+
+
+# ---------------------------------------------------------------- the offsets invariant
+
+@pytest.mark.parametrize("seed", SEED_FILES, ids=lambda p: p.name[:3])
+def test_text_is_source_slice_for_every_entity_of_every_seed(runner, seed):
+    source = seed.read_text(encoding="utf-8")
+    [doc] = json.loads(invoke(runner, ["extract", str(seed), "-f", "json"]).stdout)
+    assert doc["entities"], "a seed page with no entity at all"
+    for entity in doc["entities"]:
+        assert 0 <= entity["start"] < entity["end"] <= len(source), entity
+        assert source[entity["start"]:entity["end"]] == entity["text"], entity
+        assert entity["type"] in ENTITY_TYPES
+        assert entity["normalized"], entity
+
+
+# ---------------------------------------------------------------- stdin
+
+def test_stdin_dash(runner):
+    data = SEED_FILES[0].read_bytes()
+    result = invoke(runner, ["extract", "-", "-f", "json"], input=data)
+    assert result.exit_code == 0
+    [doc] = json.loads(result.stdout)
+    [expected] = expected_documents(SEED_FILES[:1])
+    assert doc == {**expected, "path": "-"}
+
+
+def test_stdin_is_read_when_no_path_is_given(runner):
+    data = SEED_FILES[1].read_bytes()
+    result = invoke(runner, ["extract"], input=data)
+    assert result.exit_code == 0
+    [doc] = parse("jsonl", result.stdout)
+    assert doc == {**expected_documents(SEED_FILES[1:2])[0], "path": "-"}
+
+
+def test_stdin_in_big5_and_mixed_with_files(runner):
+    text = "臺北市長蔣萬安與台積電董事長魏哲家出席,2025年3月5日宣布投資1億元。"
+    result = invoke(runner, ["extract", str(SEED_FILES[0]), "-", str(SEED_FILES[1]), "--jobs", "2",
+                             "--ref-date", "2025-01-01"], input=text.encode("cp950"))
+    assert result.exit_code == 0
+    docs = parse("jsonl", result.stdout)
+    assert [d["path"] for d in docs] == [str(SEED_FILES[0]), "-", str(SEED_FILES[1])]
+    for entity in docs[1]["entities"]:
+        assert text[entity["start"]:entity["end"]] == entity["text"]
+
+
+# ---------------------------------------------------------------- jobs
+
+@pytest.fixture(scope="module")
+def twenty_files(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("twenty")
+    for copy in range(4):
+        for seed in SEED_FILES:
+            shutil.copyfile(seed, folder / f"{copy}_{seed.name}")
+    (folder / "zz_empty.txt").write_bytes(b"")
+    (folder / "zz_binary.txt").write_bytes(b"\x00\x01\x02binary")
+    return folder
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+def test_jobs_1_and_2_give_identical_output(runner, twenty_files, fmt):
+    one = invoke(runner, ["extract", str(twenty_files), "-f", fmt, "--jobs", "1"])
+    two = invoke(runner, ["extract", str(twenty_files), "-f", fmt, "--jobs", "2"])
+    assert one.exit_code == two.exit_code == 1  # the binary file
+    assert one.stdout == two.stdout
+    assert one.stderr == two.stderr
+    assert one.stdout.count(str(twenty_files)) >= 20
+
+
+# ---------------------------------------------------------------- encodings
+
+ENCODED_TEXT = (
+    "發布日期:2/17/2025\n臺北市長蔣萬安今(16)日表示,台積電將在高雄投資新臺幣1,000億元,"
+    "預計2025年3月5日完工。\r\n副市長李四川與鴻海董事長劉揚偉出席。\n"
+)
+
+
+def _encodings():
+    simplified = convert(ENCODED_TEXT, "t2s")
+    return {
+        "utf-8": ENCODED_TEXT.encode("utf-8"),
+        "utf-8-bom": codecs.BOM_UTF8 + ENCODED_TEXT.encode("utf-8"),
+        "utf-16-le-bom": codecs.BOM_UTF16_LE + ENCODED_TEXT.encode("utf-16-le"),
+        "utf-16-be-bom": codecs.BOM_UTF16_BE + ENCODED_TEXT.encode("utf-16-be"),
+        "big5": ENCODED_TEXT.encode("cp950"),
+        "gb18030-simplified": simplified.encode("gb18030"),
+        "utf-8-simplified": simplified.encode("utf-8"),
+    }
+
+
+@pytest.mark.parametrize("name", list(_encodings()))
+def test_input_encodings_are_read_correctly(runner, tmp_path, name):
+    data = _encodings()[name]
+    path = tmp_path / f"{name}.txt"
+    path.write_bytes(data)
+    source = convert(ENCODED_TEXT, "t2s") if "simplified" in name else ENCODED_TEXT
+    result = invoke(runner, ["extract", str(path), "-f", "json"])
+    assert result.exit_code == 0, result.stderr
+    [doc] = json.loads(result.stdout)
+    reference = tmp_path / "reference.txt"
+    reference.write_text(source, encoding="utf-8", newline="")
+    [expected] = expected_documents([reference])
+    assert doc["entities"] == expected["entities"]
+    assert doc["ref_date"] == expected["ref_date"]
+    for entity in doc["entities"]:
+        assert source[entity["start"]:entity["end"]] == entity["text"]
+
+
+def test_binary_file_is_reported_and_skipped_others_printed(runner, tmp_path):
+    shutil.copyfile(SEED_FILES[0], tmp_path / "a.txt")
+    (tmp_path / "b.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    shutil.copyfile(SEED_FILES[1], tmp_path / "c.txt")
+    result = invoke(runner, ["extract", str(tmp_path), "-f", "jsonl"])
+    assert result.exit_code == 1
+    assert [d["path"] for d in parse("jsonl", result.stdout)] == [str(tmp_path / "a.txt"), str(tmp_path / "c.txt")]
+    assert result.stderr.splitlines() == [
+        f"aicity: {tmp_path / 'b.txt'}: cannot decode: binary data (NUL bytes), not text; "
+        "if it is UTF-16 without a byte-order mark, give --encoding utf-16-le (or utf-16-be); "
+        "try --encoding NAME"
+    ]
+
+
+def test_encoding_option_reads_what_detection_refuses(runner, tmp_path):
+    path = tmp_path / "utf16.txt"
+    path.write_bytes(ENCODED_TEXT.encode("utf-16-le"))
+    assert invoke(runner, ["extract", str(path)]).exit_code == 1
+    result = invoke(runner, ["extract", str(path), "--encoding", "utf-16-le", "-f", "json"])
+    assert result.exit_code == 0
+    reference = tmp_path / "reference.txt"
+    reference.write_text(ENCODED_TEXT, encoding="utf-8", newline="")
+    assert json.loads(result.stdout)[0]["entities"] == expected_documents([reference])[0]["entities"]
+
+
+# ---------------------------------------------------------------- folders, globs, output files
+
+def test_folders_are_recursive_and_sorted(runner, tmp_path):
+    for rel in ("b/2.txt", "a/1.md", "a/z/3.txt", "0.html", "skip.csv"):
+        path = tmp_path / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("臺北市長蔣萬安", encoding="utf-8")
+    docs = parse("jsonl", invoke(runner, ["extract", str(tmp_path)]).stdout)
+    assert [os.path.relpath(d["path"], tmp_path) for d in docs] == ["0.html", "a/1.md", "a/z/3.txt", "b/2.txt"]
+    docs = parse("jsonl", invoke(runner, ["extract", str(tmp_path), "--glob", "*.csv", "--glob", "3.*"]).stdout)
+    assert [os.path.relpath(d["path"], tmp_path) for d in docs] == ["a/z/3.txt", "skip.csv"]
+
+
+@pytest.mark.parametrize("suffix, fmt", [(".json", "json"), (".jsonl", "jsonl"), (".csv", "csv"),
+                                         (".tsv", "tsv"), (".out", "jsonl")])
+def test_output_file_format_follows_its_suffix(runner, tmp_path, suffix, fmt):
+    out = tmp_path / f"result{suffix}"
+    result = invoke(runner, ["extract", str(SEEDS), "-o", str(out)])
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    expected = expected_documents(SEED_FILES)
+    if fmt in ("csv", "tsv"):
+        expected = only_with_entities(expected)
+    assert parse(fmt, out.read_text(encoding="utf-8")) == expected
+
+
+def test_explicit_format_wins_over_the_output_suffix(runner, tmp_path):
+    out = tmp_path / "result.json"
+    invoke(runner, ["extract", str(SEEDS), "-o", str(out), "-f", "jsonl"])
+    assert len(out.read_text(encoding="utf-8").splitlines()) == len(SEED_FILES)
+
+
+# ---------------------------------------------------------------- progress bar
+
+def test_no_progress_bar_when_not_on_a_terminal(runner, twenty_files):
+    result = invoke(runner, ["extract", str(SEEDS), "-f", "jsonl"])
+    assert result.stderr == ""
+
+
+def test_forced_progress_bar_goes_to_stderr_only(runner):
+    result = invoke(runner, ["extract", str(SEEDS), "-f", "jsonl", "--progress"])
+    assert result.exit_code == 0
+    assert parse("jsonl", result.stdout) == expected_documents(SEED_FILES)
+
+
+def test_progress_bar_on_a_terminal_stderr_and_clean_piped_stdout(aicity_bin, subprocess_env, tmp_path):
+    """stderr is a terminal, stdout a pipe: the bar shows on stderr, stdout is pure JSONL."""
+    for copy in range(3):
+        for seed in SEED_FILES:
+            shutil.copyfile(seed, tmp_path / f"{copy}_{seed.name}")
+    controller, terminal = pty.openpty()
+    seen = bytearray()
+
+    def drain():  # the terminal must be read, or the bar blocks once its buffer is full
+        while True:
+            try:
+                chunk = os.read(controller, 65536)
+            except OSError:  # EIO: the other side is closed
+                return
+            if not chunk:
+                return
+            seen.extend(chunk)
+
+    reader = threading.Thread(target=drain, daemon=True)
+    reader.start()
+    try:
+        process = subprocess.Popen(
+            [aicity_bin, "extract", str(tmp_path), "--types", "money", "--jobs", "2"],
+            stdout=subprocess.PIPE, stderr=terminal, env={**subprocess_env, "COLUMNS": "100"})
+        os.close(terminal)
+        stdout, _ = process.communicate(timeout=120)
+        reader.join(timeout=10)
+    finally:
+        os.close(controller)
+    assert process.returncode == 0, bytes(seen)
+    assert b"extracting" in seen
+    assert b"Traceback" not in seen
+    lines = stdout.decode("utf-8").splitlines()
+    assert len(lines) == 3 * len(SEED_FILES)
+    for line in lines:
+        json.loads(line)
+    assert b"\x1b" not in stdout
+
+
+# ---------------------------------------------------------------- convert
+
+def test_convert_to_simplified_traditional_taiwan(runner, tmp_path):
+    path = tmp_path / "t.txt"
+    path.write_text("臺灣積體電路製造公司發佈新聞。\n", encoding="utf-8")
+    simplified = invoke(runner, ["convert", "--to", "simplified", str(path)])
+    assert simplified.exit_code == 0
+    assert simplified.stdout == "台湾积体电路制造公司发布新闻。\n"
+    back = invoke(runner, ["convert", "--to", "traditional", "-"], input=simplified.stdout.encode("utf-8"))
+    assert back.stdout == "臺灣積體電路製造公司發佈新聞。\n"
+    taiwan = invoke(runner, ["convert", "--to", "taiwan", "-"], input="台湾积体电路制造公司发布新闻。\n")
+    assert taiwan.stdout == "臺灣積體電路製造公司發佈新聞。\n"  # OpenCC s2tw: 台 -> 臺
+
+
+def test_convert_keeps_crlf_and_lone_cr_line_endings(runner, tmp_path):
+    source = "臺北市長\r\n蔣萬安\r\n\r\n發佈\r舊式\n結尾無換行"
+    path = tmp_path / "crlf.txt"
+    path.write_bytes(source.encode("utf-8"))
+    result = invoke(runner, ["convert", "--to", "simplified", str(path)])
+    assert result.stdout_bytes == "台北市长\r\n蒋万安\r\n\r\n发布\r旧式\n结尾无换行".encode("utf-8")
+    out = tmp_path / "out.txt"
+    invoke(runner, ["convert", "--to", "simplified", str(path), "-o", str(out)])
+    assert out.read_bytes() == result.stdout_bytes
+
+
+def test_convert_reads_legacy_encodings_and_writes_utf8(runner, tmp_path):
+    path = tmp_path / "big5.txt"
+    path.write_bytes("臺北市長蔣萬安\r\n".encode("cp950"))
+    result = invoke(runner, ["convert", "--to", "simplified", str(path)])
+    assert result.stdout_bytes == "台北市长蒋万安\r\n".encode("utf-8")
+
+
+def test_convert_stdin_is_the_default(runner):
+    result = invoke(runner, ["convert"], input="臺北".encode("utf-8"))
+    assert result.stdout == "台北"
+
+
+@pytest.mark.parametrize("make, message", [
+    (lambda p: p / "missing.txt", "no such file or folder"),
+    (lambda p: p, "is a folder"),
+    (lambda p: Path("/dev/null"), "a character device, not a regular file; skipped"),
+])
+def test_convert_unusable_input_is_one_line_exit_1(runner, tmp_path, make, message):
+    target = make(tmp_path)
+    result = invoke(runner, ["convert", str(target)])
+    assert result.exit_code == 1
+    assert result.stderr == f"aicity: {target}: {message}\n"
+    assert result.stdout == ""
+
+
+def test_convert_binary_input(runner, tmp_path):
+    path = tmp_path / "bin.dat"
+    path.write_bytes(b"\x00\x01\x02\x03")
+    result = invoke(runner, ["convert", str(path)])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"aicity: {path}: cannot decode: binary data")
+
+
+# ---------------------------------------------------------------- help and version
+
+def test_version_and_help(runner):
+    assert invoke(runner, ["--version"]).stdout == f"aicity, version {__version__}\n"
+    for args in (["--help"], ["extract", "--help"], ["convert", "-h"]):
+        result = invoke(runner, args)
+        assert result.exit_code == 0
+        assert "Usage:" in result.stdout
+    assert "Exit codes" in invoke(runner, ["extract", "--help"]).stdout
+
+
+# ---------------------------------------------------------------- the console-script entry point
+
+@pytest.fixture
+def main_entry(monkeypatch):
+    """``aicity.cli.main`` in-process, with stdout left alone (it would point fd 1 at /dev/null)."""
+    from aicity import cli as cli_module
+
+    monkeypatch.setattr(cli_module, "_silence_stdout", lambda: None)
+    monkeypatch.delenv("AICITY_DEBUG", raising=False)
+
+    def call(args, exception):
+        def boom(*_args, **_kwargs):
+            raise exception
+
+        monkeypatch.setattr(cli_module, "_run_and_render", boom)
+        with pytest.raises(SystemExit) as info:
+            cli_module.main(args)
+        return info.value.code
+
+    return call
+
+
+def test_main_unexpected_exception_is_one_line_exit_1(main_entry, capsys):
+    assert main_entry(["extract", str(SEED_FILES[0])], RuntimeError("kaput")) == 1
+    err = capsys.readouterr().err
+    assert err == ("aicity: internal error: RuntimeError: kaput "
+                   "(please report it; AICITY_DEBUG=1 shows the traceback)\n")
+
+
+def test_main_debug_shows_the_traceback(main_entry, monkeypatch):
+    monkeypatch.setenv("AICITY_DEBUG", "1")
+    with pytest.raises(RuntimeError, match="kaput"):
+        main_entry(["extract", str(SEED_FILES[0])], RuntimeError("kaput"))
+
+
+def test_main_ctrl_c_is_exit_130(main_entry, capsys):
+    assert main_entry(["extract", str(SEED_FILES[0])], KeyboardInterrupt()) == 130
+    assert capsys.readouterr().err.strip() == "aicity: interrupted"
+
+
+def test_main_closed_pipe_is_quiet(main_entry, capsys):
+    assert main_entry(["extract", str(SEED_FILES[0])], BrokenPipeError(32, "Broken pipe")) == 0
+    assert capsys.readouterr().err == ""
+
+
+def test_main_usage_error_is_exit_2(capsys):
+    from aicity.cli import main
+
+    with pytest.raises(SystemExit) as info:
+        main(["extract", str(SEED_FILES[0]), "--types", "nope"])
+    assert info.value.code == 2
+    assert "unknown entity type(s): nope" in capsys.readouterr().err
+
+
+def test_output_is_utf8_whatever_the_locale_says(aicity_bin, subprocess_env):
+    done = subprocess.run([aicity_bin, "extract", str(SEED_FILES[0]), "--types", "city,date"],
+                          capture_output=True, env={**subprocess_env, "PYTHONIOENCODING": "ascii"}, timeout=120)
+    assert done.returncode == 0, done.stderr
+    [doc] = [json.loads(line) for line in done.stdout.decode("utf-8").splitlines()]
+    assert doc == {**expected_documents(SEED_FILES[:1], ("city", "date"))[0]}
