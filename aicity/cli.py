@@ -272,7 +272,7 @@ def extract(paths, types, ref_date, fmt, output, jobs, progress, engine, schedul
     if engine == "dask":
         from .commands.dask_engine import run_dask
 
-        failures = run_dask(items, options, output, scheduler)
+        failures = run_dask(items, options, output, scheduler, globs)
         sys.exit(EXIT_INPUT_ERROR if failures else EXIT_OK)
     try:
         failures = _run_and_render(items, options, fmt, output, jobs, progress)

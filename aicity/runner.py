@@ -13,11 +13,11 @@ import multiprocessing
 import os
 import signal
 from dataclasses import dataclass
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from .model import DocumentResult
 from .pipeline import extract_document, parse_types
-from .textio import STDIN, DecodeError, InputItem, describe_os_error, read_text
+from .textio import STDIN, DecodeError, InputItem, decode_as, describe_os_error, read_bytes
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ def extract_text(path: str, text: str, options: Options, encoding: str = "") -> 
     )
 
 
-def process_item(item: InputItem, options: Options) -> DocumentResult:
+def process_item(item: InputItem, options: Options, reader: Callable[[str], bytes] = read_bytes) -> DocumentResult:
     """Read, decode and extract one input; failures come back as ``error``.
 
     An unexpected exception inside an extractor does not end the run either:
@@ -53,7 +53,7 @@ def process_item(item: InputItem, options: Options) -> DocumentResult:
     if item.error:
         return DocumentResult(path=item.path, ref_date=None, error=item.error)
     try:
-        text, encoding = read_text(item.path, options.encoding)
+        text, encoding = decode_as(reader(item.path), options.encoding)
     except DecodeError as exc:
         hint = "" if options.encoding else "; try --encoding NAME"
         return DocumentResult(path=item.path, ref_date=None, error=f"cannot decode: {exc}{hint}")

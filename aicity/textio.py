@@ -365,17 +365,21 @@ def read_bytes(path: str) -> bytes:
         return fh.read()
 
 
+def decode_as(data: bytes, encoding: str | None) -> tuple[str, str]:
+    """Decode with ``encoding`` when one is given (a BOM of UTF-8 dropped), else detect."""
+    if not encoding:
+        return decode(data)
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise DecodeError(f"not valid {encoding} ({exc.reason} at byte {exc.start})") from None
+    except LookupError:
+        raise DecodeError(f"unknown encoding {encoding!r}") from None
+    if text.startswith("\ufeff") and codecs.lookup(encoding).name == "utf-8":
+        text = text[1:]
+    return text, encoding
+
+
 def read_text(path: str, encoding: str | None = None) -> tuple[str, str]:
     """Read and decode a file (or stdin for ``-``); raise OSError or DecodeError."""
-    data = read_bytes(path)
-    if encoding:
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError as exc:
-            raise DecodeError(f"not valid {encoding} ({exc.reason} at byte {exc.start})") from None
-        except LookupError:
-            raise DecodeError(f"unknown encoding {encoding!r}") from None
-        if text.startswith("\ufeff") and codecs.lookup(encoding).name == "utf-8":
-            text = text[1:]
-        return text, encoding
-    return decode(data)
+    return decode_as(read_bytes(path), encoding)

@@ -15,7 +15,6 @@ process), and reuses them for every document of every later partition.
 """
 from __future__ import annotations
 
-import codecs
 import logging
 import math
 import os
@@ -27,8 +26,8 @@ import click
 
 from ..cli import input_error
 from ..model import DocumentResult
-from ..runner import Options, default_jobs, extract_text, process_item
-from ..textio import DEFAULT_GLOBS, STDIN, DecodeError, InputItem, decode, describe_os_error
+from ..runner import Options, default_jobs, process_item
+from ..textio import DEFAULT_GLOBS, STDIN, InputItem, read_bytes
 
 DASK_MISSING = (
     "--engine dask needs Dask, which is not installed; "
@@ -167,27 +166,10 @@ def extract_partition(tasks: list[FileTask], options: Options, outdir: str) -> l
 
 
 def extract_one(task: FileTask, options: Options) -> DocumentResult:
-    """One file through the core: a local path exactly as the CLI reads it, a URL through fsspec."""
-    if not is_url(task.location):
-        # Workers open the absolute path; the output shows the path as given.
-        return replace(process_item(InputItem(task.location), options), path=task.path)
-    try:
-        text, encoding = decode_as(read_url(task.location), options.encoding)
-    except DecodeError as exc:
-        hint = "" if options.encoding else "; try --encoding NAME"
-        return DocumentResult(path=task.path, ref_date=None, error=f"cannot decode: {exc}{hint}")
-    except OSError as exc:
-        return DocumentResult(path=task.path, ref_date=None, error=describe_os_error(exc))
-    try:
-        return extract_text(task.path, text, options, encoding)
-    except Exception as exc:  # as runner.process_item: one bad page must not sink its partition
-        if os.environ.get("AICITY_DEBUG"):
-            raise
-        return DocumentResult(
-            path=task.path, ref_date=None,
-            error=f"internal error while extracting: {type(exc).__name__}: {exc} "
-                  "(please report it; AICITY_DEBUG=1 shows the traceback)",
-        )
+    """One file through the core, exactly as the CLI reads it; a URL's bytes come through fsspec."""
+    reader = read_url if is_url(task.location) else read_bytes
+    # Workers open the absolute path or URL; the output shows the path as given.
+    return replace(process_item(InputItem(task.location), options, reader), path=task.path)
 
 
 def read_url(url: str) -> bytes:
@@ -195,21 +177,6 @@ def read_url(url: str) -> bytes:
 
     with fsspec.open(url, "rb") as fh:
         return fh.read()
-
-
-def decode_as(data: bytes, encoding: str | None) -> tuple[str, str]:
-    """``textio.read_text``'s decoding, for bytes that came from fsspec."""
-    if not encoding:
-        return decode(data)
-    try:
-        text = data.decode(encoding)
-    except UnicodeDecodeError as exc:
-        raise DecodeError(f"not valid {encoding} ({exc.reason} at byte {exc.start})") from None
-    except LookupError:
-        raise DecodeError(f"unknown encoding {encoding!r}") from None
-    if text.startswith("\ufeff") and codecs.lookup(encoding).name == "utf-8":
-        text = text[1:]
-    return text, encoding
 
 
 def expand_urls(items: list[InputItem], globs: Iterable[str] | None = None) -> list[InputItem]:
