@@ -22,7 +22,9 @@ import bisect
 import calendar
 import datetime as dt
 import functools
-from dataclasses import dataclass, replace
+import operator
+import re
+from dataclasses import dataclass
 from typing import Callable, Iterator, NamedTuple
 
 import regex
@@ -38,9 +40,9 @@ from .base import alternation, compile_folded
 # Values
 
 
-@dataclass(frozen=True, slots=True)
-class Spec:
-    """A date as the words state it, before anchoring."""
+class Spec(NamedTuple):
+    """A date as the words state it, before anchoring. (A named tuple: rules build
+    thousands per page, and a frozen dataclass is several times slower to build.)"""
 
     year: int | None = None
     year_rel: int | None = None  # years from the anchor's year: 今年 0, 去年 -1
@@ -95,6 +97,9 @@ def _fmt(p: Point, grain: str) -> str:
     return text
 
 
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # calendar.mdays
+
+
 def _valid(y: int, m: int | None, d: int | None) -> bool:
     if not 1 <= y <= 9999:
         return False
@@ -102,7 +107,8 @@ def _valid(y: int, m: int | None, d: int | None) -> bool:
         return d is None
     if not 1 <= m <= 12:
         return False
-    return d is None or 1 <= d <= calendar.monthrange(y, m)[1]
+    # calendar.monthrange(y, m)[1], without the weekday it also works out
+    return d is None or 1 <= d <= (29 if m == 2 and calendar.isleap(y) else _MONTH_DAYS[m])
 
 
 def _shift_month(y: int, m: int, delta: int) -> tuple[int, int]:
@@ -197,6 +203,7 @@ def _before(a: Point, b: Point) -> bool:
 _CN_ALIASES = str.maketrans({"廿": "二十", "卅": "三十", "元": "一", "兩": "二", "两": "二"})
 
 
+@functools.lru_cache(maxsize=4096)
 def _cn(text: str | None) -> int | None:
     """A small Chinese or Arabic numeral (month, day, hour, ROC year)."""
     if not text:
@@ -243,7 +250,7 @@ ROC_BARE = range(80, 131)
 WESTERN = range(1600, 2101)
 
 
-def _time(g: "_Groups") -> tuple[int | None, int | None, int | None]:
+def _time(g: "Groups") -> tuple[int | None, int | None, int | None]:
     hour = g.get("hh")
     if hour is None:
         hour = g.get("hhc")
@@ -266,55 +273,90 @@ def _time(g: "_Groups") -> tuple[int | None, int | None, int | None]:
     return h, mi, s
 
 
-def _year(g: "_Groups", p: str) -> tuple[int | None, bool] | None:
+class _Keys(NamedTuple):
+    """The group names of one prefix (``""`` or ``"e_"``), spelled out once."""
+
+    y4: str
+    ycn: str
+    rocs: tuple[tuple[str, range], ...]
+    yrel: str
+    mon: str
+    monc: str
+    mname: str
+    day: str
+    dayc: str
+    ysuf: str
+
+
+_KEYS = {
+    p: _Keys(p + "y4", p + "ycn",
+             tuple((p + key, allowed) for key, allowed in (
+                 ("roc", range(1, 201)), ("rocc", range(1, 201)), ("rocb", ROC_BARE),
+                 ("rocbc", range(101, 131)), ("rocs", ROC_BARE))),
+             p + "yrel", p + "mon", p + "monc", p + "mname", p + "day", p + "dayc", p + "ysuf")
+    for p in ("", "e_")
+}
+
+
+def _year(g: "Groups", p: str) -> tuple[int | None, bool] | None:
     """The stated year of prefix ``p``: ``(year, roc)``, ``(None, False)`` if none, None if invalid."""
-    if g.get(p + "y4"):
-        y = int(g[p + "y4"])
+    keys = _KEYS[p]
+    value = g.get(keys.y4)
+    if value:
+        y = int(value)
         return ((y, False) if y in WESTERN else None)
-    if g.get(p + "ycn"):
-        y = _cn(g[p + "ycn"])
+    value = g.get(keys.ycn)
+    if value:
+        y = _cn(value)
         return ((y, False) if y in WESTERN else None)
-    for key, allowed in (("roc", range(1, 201)), ("rocc", range(1, 201)),
-                         ("rocb", ROC_BARE), ("rocbc", range(101, 131)), ("rocs", ROC_BARE)):
-        if g.get(p + key):
-            n = _cn(g[p + key])
+    for key, allowed in keys.rocs:
+        value = g.get(key)
+        if value:
+            n = _cn(value)
             if n is None or n not in allowed:
                 return None
             return n + ROC_OFFSET, True
     return None, False
 
 
-def _spec(g: "_Groups", p: str = "", with_time: bool = True) -> Spec | None:
+def _spec(g: "Groups", p: str = "", with_time: bool = True) -> Spec | None:
     """Read the groups of prefix ``p`` (``""`` or ``"e_"``) into a spec; None if invalid."""
     got = _year(g, p)
     if got is None:
         return None
     year, roc = got
-    fields: dict = {"year": year, "roc": roc}
-    word = g.get(p + "yrel")
+    keys = _KEYS[p]
+    get = g.get
+    year_rel = None
+    clause_year = needs_clause = False
+    word = get(keys.yrel)
     if word:
-        rel, clause, needs = YEAR_WORDS[word]
-        fields.update(year_rel=rel, clause_year=clause, needs_clause=needs)
-    if g.get(p + "mon"):
-        fields["month"] = int(g[p + "mon"])
-    elif g.get(p + "monc"):
-        fields["month"] = _cn(g[p + "monc"])
-    elif g.get(p + "mname"):
-        fields["month"] = ENGLISH_MONTHS.get(g[p + "mname"][:3].lower())
-    if g.get(p + "day"):
-        fields["day"] = int(g[p + "day"])
-    elif g.get(p + "dayc"):
-        fields["day"] = _cn(g[p + "dayc"])
-    if g.get(p + "ysuf") in ("底", "末") and "month" not in fields:
-        fields["month"] = 12  # 去年底 → 2024-12
-    if with_time and fields.get("day") is not None:
-        h, mi, s = _time(g)
-        fields.update(hour=h, minute=mi, second=s)
-    if fields.get("month") is not None and not 1 <= fields["month"] <= 12:
+        year_rel, clause_year, needs_clause = YEAR_WORDS[word]
+    month = day = None
+    month_stated = True
+    if get(keys.mon):
+        month = int(g[keys.mon])
+    elif get(keys.monc):
+        month = _cn(g[keys.monc])
+    elif get(keys.mname):
+        month = ENGLISH_MONTHS.get(g[keys.mname][:3].lower())
+    else:
+        month_stated = False
+    if get(keys.day):
+        day = int(g[keys.day])
+    elif get(keys.dayc):
+        day = _cn(g[keys.dayc])
+    if not month_stated and get(keys.ysuf) in ("底", "末"):
+        month = 12  # 去年底 → 2024-12
+    hour = minute = second = None
+    if with_time and day is not None:
+        hour, minute, second = _time(g)
+    if month is not None and not 1 <= month <= 12:
         return None
-    if fields.get("day") is not None and not 1 <= fields["day"] <= 31:
+    if day is not None and not 1 <= day <= 31:
         return None
-    return Spec(**fields)
+    return Spec(year=year, year_rel=year_rel, clause_year=clause_year, needs_clause=needs_clause,
+                month=month, day=day, hour=hour, minute=minute, second=second, roc=roc)
 
 
 # ---------------------------------------------------------------------------
@@ -573,12 +615,20 @@ class Rule:
     name: str
     pattern: regex.Pattern
     parse: Callable[[regex.Match, Ctx], Candidate | None]
-    # A cheap pattern that every match contains (月 for 3月5日), and how far
-    # before a trigger's start a match may begin. The full pattern is only tried
-    # just before and at each trigger: it opens with optional parts and
-    # lookbehinds that the regex engine would otherwise try at every position.
-    trigger: regex.Pattern | None = None
+    # Where a match may be (月 for 3月5日): the spans of a cheap pattern that every
+    # match contains, and how far before such a span's start a match may begin. The
+    # full pattern is only tried just before and at each of them: it opens with
+    # optional parts and lookbehinds that would otherwise be tried at every position.
+    trigger: Callable[[str], list[tuple[int, int]]] | None = None
     before: int = 0
+    # Where a match can start: a pattern of the re module (which scans faster) that
+    # matches at every position the full pattern can match at (its first characters,
+    # less those its leading lookbehinds rule out); the full pattern is tried only there.
+    starts: re.Pattern | None = None
+    # The group a candidate starts at, when not the match's start (© 2014: the year).
+    span_group: str | None = None
+    # False when the text surely holds no match (a cheap look before the pattern runs).
+    present: Callable[[str], bool] | None = None
 
 
 @functools.cache
@@ -594,30 +644,34 @@ def _after_is(ctx: Ctx, end: int, pattern: str, span: int = 6) -> bool:
     return bool(_ctx_re(pattern).match(ctx.folded[end:end + span]))
 
 
-class _Groups:
-    """``m.groupdict().get`` without building the dict (the patterns have many groups)."""
+@functools.lru_cache(maxsize=None)
+def _group_names(pattern: regex.Pattern) -> tuple[tuple[str, ...], Callable[[tuple], tuple]]:
+    """A pattern's group names, and what picks their values out of ``match.groups()``."""
+    names = tuple(pattern.groupindex)
+    indices = [pattern.groupindex[name] - 1 for name in names]
+    if len(indices) == 1:
+        return names, lambda values: (values[indices[0]],)
+    return names, operator.itemgetter(*indices)
 
-    __slots__ = ("_m", "_names")
 
-    def __init__(self, m: regex.Match):
-        self._m = m
-        self._names = m.re.groupindex
+Groups = dict  # a match's groups by name: str | None
 
-    def get(self, name: str) -> str | None:
-        return self._m.group(name) if name in self._names else None
 
-    def __getitem__(self, name: str) -> str | None:
-        return self._m.group(name)
+def _Groups(m: regex.Match) -> dict[str, str | None]:
+    """``m.groupdict()``, built several times faster (the regex module looks names up
+    slowly, and the patterns have many groups)."""
+    names, pick = _group_names(m.re)
+    return dict(zip(names, pick(m.groups())))
 
 
 _END_GROUPS = ("e_y4", "e_ycn", "e_roc", "e_rocc", "e_rocb", "e_rocbc", "e_yrel",
                "e_mon", "e_monc", "e_day", "e_dayc")
 
 
-def _range(m: regex.Match, g: "_Groups", name: str, start_spec: Spec) -> Candidate | None:
+def _range(m: regex.Match, g: "Groups", name: str, start_spec: Spec) -> Candidate | None:
     """A candidate from a match whose ``e_`` groups, if any matched, state a range's end."""
     end_spec = None
-    if any(g.get(k) for k in _END_GROUPS):
+    if any(map(g.get, _END_GROUPS)):
         end_spec = _spec(g, "e_", with_time=False)
         if end_spec is None:
             return None
@@ -840,7 +894,7 @@ def _parse_holiday(m: regex.Match, ctx: Ctx) -> Candidate | None:
     year_spec = _spec(g, with_time=False)
     if year_spec is None:
         return None
-    spec = replace(year_spec, month=holiday.month, day=holiday.day)
+    spec = year_spec._replace(month=holiday.month, day=holiday.day)
     return Candidate(m.start(), m.end(), "date.holiday", spec, None, spec.roc)
 
 
@@ -865,12 +919,196 @@ def _holidays() -> dict[str, tuple[Holiday, ...]]:
     return {k: tuple(v) for k, v in table.items()}
 
 
+def _charset(chars: str) -> frozenset[str]:
+    """The characters of a regex character-class body such as ``0-9A-Za-z今去``."""
+    out: set[str] = set()
+    i = 0
+    while i < len(chars):
+        if i + 2 < len(chars) and chars[i + 1] == "-":
+            out.update(chr(c) for c in range(ord(chars[i]), ord(chars[i + 2]) + 1))
+            i += 3
+        else:
+            out.add(chars[i])
+            i += 1
+    return frozenset(out)
+
+
+def _ignorecase(word: str) -> str:
+    """``word`` as the regex module's (?i:) matches it (simple case folding), spelled
+    out as classes for the re module: re also lets ı match i, the regex module does not."""
+    extra = {"i": "\u0130", "s": "\u017f", "k": "\u212a"}
+    return "".join(f"[{ch.upper()}{ch.lower()}{extra.get(ch.lower(), '')}]" if ch.isalpha() else re.escape(ch)
+                   for ch in word)
+
+
+def _re_hits(pattern: str) -> Callable[[str], list[tuple[int, int]]]:
+    """The spans of a plain pattern (literals, classes, alternations of literals), which
+    the re module finds as the regex module does, several times faster."""
+    compiled = re.compile(fold(pattern))
+    return lambda text: list(map(re.Match.span, compiled.finditer(text)))
+
+
+def _regex_hits(pattern: str) -> Callable[[str], list[tuple[int, int]]]:
+    compiled = compile_folded(pattern)
+    return lambda text: [m.span() for m in compiled.finditer(text)]
+
+
+def _words_hits(*words: str) -> Callable[[str], list[tuple[int, int]]]:
+    """The spans of ``a|b|c``: literal words that share no character (so no two
+    occurrences overlap), found one by one with ``str.find``, far faster than a
+    pattern finds a class or an alternation."""
+    folded = [fold(w) for w in words]
+    assert sum(len(set(w)) for w in folded) == len(set("".join(folded))), "words share a character"
+
+    def hits(text: str) -> list[tuple[int, int]]:
+        out: list[tuple[int, int]] = []
+        find = text.find
+        for word in folded:
+            size = len(word)
+            at = find(word)
+            while at >= 0:
+                out.append((at, at + size))
+                at = find(word, at + size)
+        if len(folded) > 1:
+            out.sort()
+        return out
+
+    return hits
+
+
+def _alternation_hits(names: list[str]) -> Callable[[str], list[tuple[int, int]]]:
+    """The spans of a pattern alternating the literal ``names`` longest first (as
+    :func:`base.alternation` writes it): at each point the longest name there, then on
+    from its end. The names are found by their last characters with ``str.find`` and
+    told apart by their last two: scanning for the whole alternation costs several
+    times more. ``names`` are spelled as the pattern holds them (folded)."""
+    by_tail: dict[str, dict[str, list[str]]] = {}  # last character -> last two -> names
+    for name in sorted({n for n in names if n}):
+        by_tail.setdefault(name[-1], {}).setdefault(name[-2:], []).append(name)
+
+    def hits(text: str) -> list[tuple[int, int]]:
+        longest: dict[int, int] = {}  # start -> length of the longest name there
+        find = text.find
+        for last, by_two in by_tail.items():
+            at = find(last)
+            while at >= 0:
+                end = at + 1
+                keyed = by_two.get(text[at - 1:end], ()) if at else ()
+                for name in (*keyed, *by_two.get(last, ())):  # (a one-character name)
+                    start = end - len(name)
+                    if start >= 0 and len(name) > longest.get(start, 0) and text.startswith(name, start):
+                        longest[start] = len(name)
+                at = find(last, end)
+        out: list[tuple[int, int]] = []
+        stop = 0
+        for start in sorted(longest):
+            if start >= stop:
+                stop = start + longest[start]
+                out.append((start, stop))
+        return out
+
+    return hits
+
+
+def _cna_stamp_hits(text: str) -> list[tuple[int, int]]:
+    """The spans of ``(?<=[)）]{SP})1[0-3][0-9]{5}``: a 7-digit number right after a
+    closing bracket (folded: ")"), past SP."""
+    out: list[tuple[int, int]] = []
+    find = text.find
+    at = find(")")
+    while at >= 0:
+        k = at + 1
+        while k < len(text) and text[k] in _SP_CHARS:
+            k += 1
+        if _CNA_DIGITS.match(text, k):
+            out.append((k, k + 7))
+        at = find(")", k)
+    return out
+
+
+_CNA_DIGITS = re.compile(r"1[0-3][0-9]{5}")
+
+
+# Letters the regex module's (?i:) case-folds to an ASCII one: ſ (s), K (Kelvin, k), İ (i).
+_FOLDS_TO_ASCII = "\u017f\u212a\u0130"
+
+
+def _latin_words_present(text: str, words: tuple[bytes, ...]) -> bool:
+    """Whether ``(?i:a|b|c)`` (ASCII words, given lowered as bytes) may match in ``text``:
+    the text's ASCII characters, lowered, hold one (a cheap look: a text rarely holds
+    one), or the text has a letter that folds to an ASCII one."""
+    projected = text.encode("ascii", "ignore").lower()
+    return any(w in projected for w in words) or any(ch in text for ch in _FOLDS_TO_ASCII)
+
+
+def _copyright_present(text: str) -> bool:
+    """Whether COPYRIGHT may match: it opens with ©, 版權所有, (c) or Copyright."""
+    return "©" in text or _COPYRIGHT_CN in text or _latin_words_present(text, (b"(c)", b"copyright"))
+
+
+_COPYRIGHT_CN = fold("版權所有")
+
+
+def _latin_words_hits(words: tuple[str, ...]) -> Callable[[str], list[tuple[int, int]]]:
+    """The spans of ``(?i:a|b|c)`` over Latin letters, as the regex module matches it
+    (simple case folding; ſ is s). A page rarely holds one of the words: its ASCII
+    letters, lowered, are looked through first, and the pattern runs only if one is there."""
+    spans = _re_hits(f"(?=[{''.join(sorted({_ignorecase(w[0])[1:-1] for w in words}))}])(?:"
+                     + "|".join(_ignorecase(w) for w in words) + ")")
+    lowered = tuple(w.lower().encode() for w in words)
+    assert all(w.isascii() and w.isalpha() for w in words)
+
+    def hits(text: str) -> list[tuple[int, int]]:
+        return spans(text) if _latin_words_present(text, lowered) else []
+
+    return hits
+
+
+_SP_CHARS = frozenset(" \t\u00a0")  # SP
+
+
+def _unit_hits(unit: str, spaced: str, adjacent: str = "") -> Callable[[str], list[tuple[int, int]]]:
+    """The spans of ``[spaced]{SP}unit|[adjacent]unit`` (unit: one character in neither
+    class nor SP): each ``unit`` in the text, read backwards over SP to the class."""
+    unit = fold(unit)
+    spaced_set = _charset(fold(spaced))
+    adjacent_set = _charset(fold(adjacent))
+    assert unit not in spaced_set | adjacent_set | _SP_CHARS
+
+    def hits(text: str) -> list[tuple[int, int]]:
+        out: list[tuple[int, int]] = []
+        find = text.find
+        at = find(unit)
+        while at >= 0:
+            k = at - 1
+            while k >= 0 and text[k] in _SP_CHARS:
+                k -= 1
+            if k >= 0 and (text[k] in spaced_set or (k == at - 1 and text[k] in adjacent_set)):
+                out.append((k, at + 1))
+            at = find(unit, at + 1)
+        return out
+
+    return hits
+
+
+def _starts(first: str, after_digit: bool = True) -> re.Pattern:
+    """Where a match can start: at one of the ``first`` characters (a class body), but
+    with ``after_digit=False`` not at an ASCII digit right after another (every branch
+    of the pattern that opens with a digit has a lookbehind that rules a digit out)."""
+    chars = _charset(fold(first))
+    digits = frozenset("0123456789")
+    if after_digit or not chars & digits:
+        return re.compile("[" + "".join(map(re.escape, sorted(chars))) + "]")
+    rest = "".join(map(re.escape, sorted(chars - digits)))
+    return re.compile("(?<![0-9])[0-9]" + (f"|[{rest}]" if rest else ""))
+
+
 @functools.cache
 def _rules() -> tuple[Rule, ...]:
     names = alternation(_holiday_names())
     holiday = rf"(?:{_ypart('')}{SP}的?{SP})?(?P<hol>{names})"
     firsts = "".join(sorted({fold(n)[0] for n in _holiday_names()}))
-    months = r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    month_abbrs = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
     def c(pattern: str, first: str | None = None, flags: int = 0, near: str | None = None,
           reach: int = 16) -> regex.Pattern:
@@ -884,28 +1122,44 @@ def _rules() -> tuple[Rule, ...]:
             pattern = rf"(?=[{first}])(?:{pattern})"
         return compile_folded(pattern, flags)
 
+    def rule(name, pattern, first, parse, trigger=None, before=0, span_group=None,
+             after_digit=True, present=None, **kw) -> Rule:
+        return Rule(name, c(pattern, first, **kw), parse, trigger, before,
+                    _starts(first, after_digit), span_group, present)
+
+    yue, ri = _words_hits("月"), _words_hits("日")  # shared: their hits are found once per text
+    # after_digit=False: every branch that opens with an ASCII digit has (?<![0-9...]).
     return (
-        Rule("date.cjk", c(CJK, YEAR_FIRST, regex.MULTILINE, near="月"), _parse_cjk,
-             c(rf"[0-9{CN_DIGITS}十元]{SP}月"), 16),
-        Rule("date.year", c(YEAR, YEAR_FIRST, near="年", reach=12), _parse_year,
-             c(rf"[0-9{CN_DIGITS}十百]{SP}年|[今去明前後隔翌同次上本一]年"), 16),
-        Rule("date.slash", c(SLASH, YEAR_FIRST, near="/", reach=10), _parse_slash, c("/"), 12),
-        Rule("date.iso", c(ISO, "0-9"), _parse_iso, c(r"[0-9][-.][0-9]"), 4),
-        Rule("date.cna_stamp", c(CNA_STAMP, "1"), _parse_cna_stamp, c(r"(?<=[)）]" + SP + r")1[0-3][0-9]{5}"), 0),
-        Rule("date.month_name", c(MONTH_NAME_CJK, "0-9", near="月", reach=4), _parse_month_name, c("月"), 4),
-        Rule("date.english", c(MONTH_NAME_EN, "0-9A-Za-z"), _parse_month_name, c(months), 4),
-        Rule("date.relative_day", c(RELATIVE_DAY, "今昨明前大"), _parse_relative_day, c("[今昨明前]"), 2),
-        Rule("date.paren_day", c(PAREN_DAY, "(（", near="日", reach=8), _parse_paren_day, c("日"), 8),
-        Rule("date.weekday", c(WEEKDAY, "上下這本週星禮"), _parse_weekday, c("週|星期|禮拜"), 4),
-        Rule("date.relative_month", c(RELATIVE_MONTH, "本這上下", near="月"), _parse_relative_month,
-             c("月"), 4),
-        Rule("date.ago", c(AGO, "0-9一二兩三四五六七八九十", near="前"), _parse_ago, c("前"), 12),
-        Rule("date.holiday", c(holiday, YEAR_FIRST + firsts), _parse_holiday, c(names), 16),
-        Rule("date.copyright", c(COPYRIGHT, "Cc©版("), _parse_copyright),  # before event_year: ties
-        Rule("date.event_year", c(EVENT_YEAR, "12"), _parse_event_year),
-        Rule("date.day", c(DAY_ONLY, "0-9", near="日", reach=8), _parse_day_only, c("日"), 8),
-        Rule("date.day_cn", c(DAY_ONLY_CN, "一二三四五六七八九十廿卅", near="日", reach=4), _parse_day_only_cn,
-             c("日"), 4),
+        rule("date.cjk", CJK, YEAR_FIRST, _parse_cjk, _unit_hits("月", f"0-9{CN_DIGITS}十元"), 16,
+             after_digit=False, flags=regex.MULTILINE, near="月"),
+        rule("date.year", YEAR, YEAR_FIRST, _parse_year,
+             _unit_hits("年", f"0-9{CN_DIGITS}十百", "今去明前後隔翌同次上本一"), 16,
+             after_digit=False, near="年", reach=12),
+        rule("date.slash", SLASH, YEAR_FIRST, _parse_slash, _words_hits("/"), 12, after_digit=False,
+             near="/", reach=10),
+        rule("date.iso", ISO, "0-9", _parse_iso, _regex_hits(r"[0-9][-.][0-9]"), 4, after_digit=False),
+        rule("date.cna_stamp", CNA_STAMP, "1", _parse_cna_stamp, _cna_stamp_hits, 0),
+        rule("date.month_name", MONTH_NAME_CJK, "0-9", _parse_month_name, yue, 4, after_digit=False,
+             near="月", reach=4),
+        rule("date.english", MONTH_NAME_EN, "0-9A-Za-z", _parse_month_name,
+             _latin_words_hits(month_abbrs), 4, after_digit=False),
+        rule("date.relative_day", RELATIVE_DAY, "今昨明前大", _parse_relative_day,
+             _words_hits("今", "昨", "明", "前"), 2),
+        rule("date.paren_day", PAREN_DAY, "(（", _parse_paren_day, ri, 8, near="日", reach=8),
+        rule("date.weekday", WEEKDAY, "上下這本週星禮", _parse_weekday,
+             _words_hits("週", "星期", "禮拜"), 4),
+        rule("date.relative_month", RELATIVE_MONTH, "本這上下", _parse_relative_month, yue, 4,
+             near="月"),
+        rule("date.ago", AGO, "0-9一二兩三四五六七八九十", _parse_ago, _words_hits("前"), 12,
+             after_digit=False, near="前"),
+        rule("date.holiday", holiday, YEAR_FIRST + firsts, _parse_holiday,  # names as compile_folded has them
+             _alternation_hits([fold(fold(n)) for n in _holiday_names()]), 16),
+        rule("date.copyright", COPYRIGHT, "Cc©版(", _parse_copyright,  # before event_year: ties
+             span_group="y4", present=_copyright_present),
+        rule("date.event_year", EVENT_YEAR, "12", _parse_event_year),
+        rule("date.day", DAY_ONLY, "0-9", _parse_day_only, ri, 8, after_digit=False, near="日", reach=8),
+        rule("date.day_cn", DAY_ONLY_CN, "一二三四五六七八九十廿卅", _parse_day_only_cn, ri, 4,
+             near="日", reach=4),
     )
 
 
@@ -925,70 +1179,102 @@ def _holiday_names() -> list[str]:
 WINDOW_AFTER = 72
 
 
-def _matches(rule: Rule, text: str) -> Iterator[regex.Match]:
-    """The non-overlapping matches of ``rule``, leftmost first, found near its triggers."""
-    if rule.trigger is None:
-        yield from rule.pattern.finditer(text)
+def _matches(rule: Rule, text: str, hits: list[tuple[int, int]] | None) -> Iterator[regex.Match]:
+    """The non-overlapping matches of ``rule``, leftmost first, found near its trigger's
+    ``hits`` (``pattern.finditer(text)`` for a rule without a trigger)."""
+    if hits is None:
+        if rule.present is None or rule.present(text):
+            yield from rule.pattern.finditer(text)
         return
+    match = rule.pattern.match
+    next_start = rule.starts.search
+    before = rule.before
+    size = len(text)
     last = 0
-    for hit in rule.trigger.finditer(text):
-        if hit.end() <= last:
+    for hit_start, hit_end in hits:
+        if hit_end <= last:
             continue  # inside the previous match
-        pos, end = max(last, hit.start() - rule.before), min(len(text), hit.end() + WINDOW_AFTER)
-        while pos <= hit.start():
-            m = rule.pattern.search(text, pos, end)
-            if m is None or m.start() > hit.start():
-                break  # a match after this trigger has a trigger of its own
+        pos = hit_start - before
+        if pos < last:
+            pos = last
+        # the leftmost match starting in [pos, hit_start], as pattern.search(text, pos, end)
+        # finds it when it starts there: tried only where a match can start
+        at = next_start(text, pos, hit_start + 1)
+        if at is None:
+            continue
+        end = hit_end + WINDOW_AFTER
+        if end > size:
+            end = size
+        while at is not None:
+            start = at.start()
+            m = match(text, start, end)
+            if m is None:
+                at = next_start(text, start + 1, hit_start + 1)
+                continue
             yield m
-            last = pos = max(m.end(), m.start() + 1)
+            last = m.end()
+            if last <= start:
+                last = start + 1
+            if last > hit_start:
+                break
+            at = next_start(text, last, hit_start + 1)
 
 
 def _candidates(ctx: Ctx) -> list[Candidate]:
-    found: list[Candidate] = []
+    """Every rule's matches, parsed into candidates; the longest kept, leftmost first,
+    where they overlap (the policy of :func:`base.longest_non_overlapping`).
+
+    A match's span is known before it is parsed, so the matches are visited in the
+    order that policy keeps candidates in, and one that overlaps a candidate already
+    kept is dropped unparsed: it would be dropped once parsed too."""
+    text = ctx.folded
+    found: list[tuple[int, int, int, int, Rule, regex.Match]] = []
+    hits: dict[Callable, list[tuple[int, int]]] = {}  # rules may share a trigger
     for rule in _rules():
-        for m in _matches(rule, ctx.folded):
-            cand = rule.parse(m, ctx)
-            if cand is not None and cand.end > cand.start:
-                found.append(cand)
-    return _longest_first(found)
-
-
-def _longest_first(cands: list[Candidate]) -> list[Candidate]:
-    """Keep the longest candidates, leftmost first, that overlap none already kept
-    (the policy of :func:`base.longest_non_overlapping`, in O(n log n))."""
-    starts: list[int] = []  # kept spans, sorted by start; they never overlap
-    ends: list[int] = []
+        group = rule.span_group
+        trigger = rule.trigger
+        if trigger is not None and trigger not in hits:
+            hits[trigger] = trigger(text)
+        for m in _matches(rule, text, hits.get(trigger)):
+            start = m.start(group) if group else m.start()
+            end = m.end()
+            if end > start:
+                found.append((start - end, start, len(found), end, rule, m))
+    found.sort()  # longest first, then leftmost, then as found
+    covered = bytearray(len(text))  # 1 where a kept candidate lies
     kept: list[Candidate] = []
-    for c in sorted(cands, key=lambda c: (c.start - c.end, c.start)):
-        i = bisect.bisect_right(starts, c.start)
-        if i > 0 and ends[i - 1] > c.start:
+    for _, start, _, end, rule, m in found:
+        if covered.find(1, start, end) >= 0:
             continue
-        if i < len(starts) and starts[i] < c.end:
+        cand = rule.parse(m, ctx)
+        if cand is None:
             continue
-        starts.insert(i, c.start)
-        ends.insert(i, c.end)
-        kept.insert(i, c)
+        assert cand.start == start and cand.end == end, rule.name
+        covered[start:end] = b"\x01" * (end - start)
+        kept.append(cand)
+    kept.sort(key=lambda c: c.start)
     return kept
 
 
 @functools.cache
-def _marker_res() -> tuple[regex.Pattern, regex.Pattern]:
-    words = alternation(load_list("date_related_markers.txt"))
+def _marker_res() -> tuple[Callable[[str], list[tuple[int, int]]], regex.Pattern]:
+    markers = load_list("date_related_markers.txt")
+    words = alternation(markers)
     # the marker is a heading: alone on its line, give or take decoration (►延伸閱讀)
     heading = regex.compile(r"[ \t\u00a0]*[^\w\n]{0,3}[ \t]*" + words + r"[ \t]*[^\w\n]{0,3}[ \t]*")
-    return regex.compile(words), heading
+    return _alternation_hits([fold(w) for w in markers]), heading  # (as regex.compile(words))
 
 
 def _markers(text: str) -> list[tuple[int, int]]:
     """(start, end) of the lines of ``text`` (folded) that are a related-news heading."""
-    words, heading = _marker_res()
+    hits, heading = _marker_res()
     out: list[tuple[int, int]] = []
-    for hit in words.finditer(text):
+    for hit_start, hit_end in hits(text):
         # a heading line is short: look for its ends only a few characters away
-        lo = max(0, hit.start() - 12)
-        start = text.rfind("\n", lo, hit.start()) + 1 or lo
-        end = text.find("\n", hit.end(), hit.end() + 12)
-        end = min(len(text), hit.end() + 12) if end < 0 else end
+        lo = max(0, hit_start - 12)
+        start = text.rfind("\n", lo, hit_start) + 1 or lo
+        end = text.find("\n", hit_end, hit_end + 12)
+        end = min(len(text), hit_end + 12) if end < 0 else end
         line_is_whole = (start == 0 or text[start - 1] == "\n") and (end == len(text) or text[end] == "\n")
         if line_is_whole and (not out or out[-1][0] != start) and heading.fullmatch(text, start, end):
             out.append((start, end))
@@ -1011,16 +1297,20 @@ class _Anchors:
         if not markers:
             return
         lines = _date_lines(text, cands)
+        line_positions = [pos for pos, _ in lines]  # ascending, as the candidates are
         ends = [m[0] for m in markers[1:]] + [len(text)]
         for marker, end in zip(markers, ends):
             start = marker[1]
-            dated = [(pos, day) for pos, day in lines if start <= pos < end]
+            dated = lines[bisect.bisect_left(line_positions, start):bisect.bisect_left(line_positions, end)]
             if dated:
                 self.regions.append((start, end, [p for p, _ in dated], [d for _, d in dated],
                                      _dates_lead(text, start, dated)))
+        self._starts = [region[0] for region in self.regions]  # the regions do not overlap
 
     def at(self, pos: int) -> dt.date:
-        for start, end, positions, dates, leading in self.regions:
+        i = bisect.bisect_right(self._starts, pos) - 1 if self.regions else -1
+        if i >= 0:
+            start, end, positions, dates, leading = self.regions[i]
             if start <= pos < end:
                 # an item is a few short lines: a date line farther away belongs to
                 # another item, or the "list" was an in-body link box and the
@@ -1065,10 +1355,14 @@ def _date_lines(text: str, cands: list[Candidate]) -> list[tuple[int, dt.date]]:
 def _dates_lead(text: str, start: int, dated: list[tuple[int, dt.date]]) -> bool:
     """Whether each item's date line comes before its headline (the list opens with one)."""
     first_date = dated[0][0]
-    for line in regex.finditer(r"[^\n]+", text[start:first_date]):
-        if len(regex.sub(r"\s", "", line.group())) >= 10:
+    for line in _LINE.finditer(text, start, first_date):
+        if len(_SPACE.sub("", line.group())) >= 10:
             return False
     return True
+
+
+_LINE = regex.compile(r"[^\n]+")
+_SPACE = regex.compile(r"\s")
 
 
 _SENTENCE_BREAK = regex.compile(r"[。!?;；\n]")  # folded text

@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import string
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Iterator
@@ -148,6 +149,67 @@ class _Grammar:
     currencies: dict[str, _Currency]
     qualifiers: dict[str, str]
     yuan_word_money: dict[str, bool]
+    screen: _Screen
+
+
+@dataclass(frozen=True, slots=True)
+class _Screen:
+    """What must be written beside a number token for it to be money, or the first end
+    of a range, at all: most tokens (dates, counts, scores) have nothing of the kind
+    around them, and these set lookups let them be skipped before any regex runs.
+
+    After the token (at ``p``, or at ``p + 1`` past one space): a word of
+    ``after_currency`` or ``cue_after`` starts there (its first character, if the word
+    has one, else its first two are in ``first``/``first_two``), or 的, 角/毛/分, a
+    Latin letter (an English magnitude) or a range's 至/到/~ is there. Before it (at
+    ``p``, or at ``p - 1`` past a space or colon): a word of ``left`` or ``cue_left``
+    ends there (``last``/``last_two``). Each set holds every word's first or last
+    characters both singly folded and as the compiled patterns (folded twice) hold them.
+    """
+
+    first: frozenset[str]
+    first_two: frozenset[str]
+    first_two_heads: frozenset[str]  # the first characters of first_two
+    last: frozenset[str]
+    last_two: frozenset[str]
+    last_two_tails: frozenset[str]  # the last characters of last_two
+
+    @staticmethod
+    def build(after_words: list[str], before_words: list[str], after_extra: str) -> "_Screen":
+        first, first_two, last, last_two = set(after_extra), set(), set(), set()
+        for words, one, two, cut in ((after_words, first, first_two, slice(0, 2)),
+                                     (before_words, last, last_two, slice(-2, None))):
+            for word in words:
+                for folded in {fold(word), fold(fold(word))}:
+                    if len(folded) == 1:
+                        one.add(folded)
+                    elif folded:
+                        two.add(folded[cut])
+        return _Screen(frozenset(first), frozenset(first_two), frozenset(w[0] for w in first_two),
+                       frozenset(last), frozenset(last_two), frozenset(w[-1] for w in last_two))
+
+    def plain(self, text: str, start: int, end: int, token: str) -> bool:
+        """True when the token text[start:end] is surely no money (``_candidate`` would
+        return None): no big unit, no 多/餘 to trim, and nothing of the above beside it."""
+        if token[-1] in "多余" or "万" in token or "亿" in token or "兆" in token:  # _BIG_FOLDED
+            return False
+        if end < len(text):
+            ch = text[end]
+            if ch in self.first or (ch in self.first_two_heads and text[end:end + 2] in self.first_two):
+                return False
+            if ch == " " and (text[end + 1:end + 2] in self.first or text[end + 1:end + 3] in self.first_two):
+                return False
+        if start > 0:
+            ch = text[start - 1]
+            if ch in self.last or (
+                start > 1 and ch in self.last_two_tails and text[start - 2:start] in self.last_two
+            ):
+                return False
+            if ch in " :" and start > 1 and (
+                text[start - 2] in self.last or (start > 2 and text[start - 3:start - 1] in self.last_two)
+            ):
+                return False
+        return True
 
 
 def _words(name: str) -> list[str]:
@@ -236,6 +298,13 @@ def _grammar() -> _Grammar:
         currencies=currencies,
         qualifiers=qualifiers,
         yuan_word_money={fold(r["word"]): r["money"] == "yes" for r in yuan_rows},
+        screen=_Screen.build(
+            after_names + after_codes + after_words,
+            qual_before + before_names + before_codes + cue_words + filler_words,
+            # 的 (cue_after), 角/毛/分 (after_fraction), an English magnitude (any Latin
+            # letter, and those case-folding to one), a range
+            "的角毛分" + string.ascii_letters + "\u212a\u017f\u0130\u0131" + "".join(_RANGE_GAP),
+        ),
     )
 
 
@@ -251,6 +320,7 @@ _APPROX_PAIR = regex.compile(
 )
 _SCORE_WORDS = {"廿": "二十", "卅": "三十", "卌": "四十"}
 _BIG_FOLDED = set(BIG_UNITS)
+assert _BIG_FOLDED == set("万亿兆")  # _Screen.plain spells them out
 _SMALL_FOLDED = set(SMALL_UNITS)
 _DIGIT_FOLDED = set(DIGIT_VALUES) | set(fold("廿卅卌"))
 
@@ -348,7 +418,10 @@ class MoneyExtractor:
         g = _grammar()
         text = doc.folded
         cands: list[_Cand] = []
+        plain = g.screen.plain
         for m in g.token.finditer(text):
+            if plain(text, m.start(), m.end(), m.group()):
+                continue
             cand = self._candidate(g, text, m)
             if cand is not None and cand.status != DEAD:
                 cands.append(cand)
