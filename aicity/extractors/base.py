@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 
-from typing import Any, Iterable, Iterator, Protocol
+from typing import Any, Iterable, Protocol
 
 import regex
 
@@ -69,12 +69,11 @@ class Gazetteer:
     def __len__(self) -> int:
         return self.size
 
-    def matches(self, folded: str) -> Iterator[tuple[int, int, tuple[Any, ...]]]:
+    def matches(self, folded: str) -> list[tuple[int, int, tuple[Any, ...]]]:
         if not self.size:
-            return
-        for end_index, (length, values) in self._automaton.iter(folded):
-            end = end_index + 1
-            yield end - length, end, values
+            return []
+        # A list comprehension over the C iterator: no generator frame per match.
+        return [(end - length + 1, end + 1, values) for end, (length, values) in self._automaton.iter(folded)]
 
 
 class IntervalSet:
