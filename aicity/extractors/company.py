@@ -22,6 +22,7 @@ is not a mention of the company.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 from dataclasses import dataclass
 from typing import Iterator
@@ -232,8 +233,10 @@ class CompanyExtractor:
         folded = doc.folded
         common = _common_words()
         places = _place_names()
-        dictionary_ends = {end for _, end, form in self._dictionary_hits(doc) if not form.ambiguous}
-        known_spans = [(start, end) for start, end, form in self._dictionary_hits(doc) if not form.ambiguous]
+        # Sure dictionary names, non-overlapping and sorted by start.
+        known_starts = [start for start, _, form in self._dictionary_hits(doc) if not form.ambiguous]
+        known_ends = [end for _, end, form in self._dictionary_hits(doc) if not form.ambiguous]
+        dictionary_ends = set(known_ends)
         for match in suffix_pattern.finditer(folded):
             s, e = match.span()
             if e in dictionary_ends:
@@ -241,10 +244,10 @@ class CompanyExtractor:
             strength = suffixes[match.group()]
             limit = {"legal": 14, "strong": 6, "weak": 4}[strength]
             start = self._scan_name_left(folded, s, limit)
-            for hit_start, hit_end in known_spans:  # 華為|技術有限公司: 為 is no stop inside 華為
-                if hit_start < start <= hit_end:
-                    start = hit_start
-                    break
+            # 華為|技術有限公司: 為 is no stop inside 華為 (binary search: one name at most)
+            index = bisect.bisect_left(known_starts, start) - 1
+            if index >= 0 and known_ends[index] >= start:
+                start = known_starts[index]
             chunk = folded[start:s]
             if not chunk:
                 continue
