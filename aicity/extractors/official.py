@@ -43,6 +43,7 @@ class Grammar:
     stops: frozenset[str]
     org_leads: tuple[str, ...]
     org_suffixes: tuple[str, ...]
+    org_closing: frozenset[str]
     short_titles: dict[str, str]
     common: frozenset[str]
     not_names: frozenset[str]
@@ -53,7 +54,7 @@ class Grammar:
 def _grammar() -> Grammar:
     rows = load_table("official_grammar.tsv")
     words = {kind: [fold(r["word"]) for r in rows if r["kind"] == kind] for kind in
-             ("title_prefix", "name_stop", "org_lead", "org_suffix")}
+             ("title_prefix", "name_stop", "org_lead", "org_suffix", "org_closing")}
     surnames = [fold(s) for s in load_list("surnames.txt")]
     try:
         common = frozenset(fold(w) for w in load_list("common_words.txt"))
@@ -75,6 +76,7 @@ def _grammar() -> Grammar:
         stops=frozenset(words["name_stop"]),
         org_leads=tuple(sorted(words["org_lead"], key=len, reverse=True)),
         org_suffixes=tuple(words["org_suffix"]),
+        org_closing=frozenset(words["org_closing"]),
         short_titles={fold(r["word"]): r["value"] for r in rows if r["kind"] == "short_title"},
         common=common,
         not_names=frozenset(not_names),
@@ -218,7 +220,7 @@ class OfficialExtractor:
         if pos - start < 1:
             return None
         closing = fold(title[:1])
-        if closing and closing in g.org_suffixes and closing in ("部", "局", "处", "院", "署", "所", "市", "县"):
+        if closing and closing in g.org_closing:
             return doc.text[start:pos + 1] if pos - start >= 2 else None
         chunk = folded[start:pos]
         if len(chunk) >= 2 and chunk.endswith(g.org_suffixes):
