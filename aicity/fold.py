@@ -3,7 +3,7 @@
 Extractors never match the raw input. They match ``fold(text)``, where every
 Traditional character is replaced by its Simplified form (OpenCC's
 TSCharacters table, first candidate), full-width ASCII by half-width, and the
-ideographic space by a space. The mapping is character for character, so an
+ideographic space by a space (and a lone surrogate by U+FFFD). The mapping is character for character, so an
 offset in the folded text is the same offset in the original: extractors find
 spans in the fold and slice the entity's ``text`` from the original.
 
@@ -50,6 +50,11 @@ def _tables() -> tuple[list[str], frozenset[str], frozenset[str]]:
     for code in range(0xFF01, 0xFF5F):  # full-width ASCII
         table[code] = chr(code - 0xFEE0)
     table[0x3000] = " "
+    # Lone surrogates (undecodable bytes kept by surrogateescape) become U+FFFD:
+    # the fold must encode as UTF-8 for the dictionary automaton, and no rule
+    # matches either character.
+    for code in range(0xD800, 0xE000):
+        table[code] = "\ufffd"
     # str.translate looks a list up by index twice as fast as a dict by key;
     # code points past the list's end raise IndexError, which translate reads
     # as "unchanged".

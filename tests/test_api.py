@@ -18,7 +18,7 @@ from aicity.model import DocumentResult, Entity
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 SEED_000 = SEEDS / "000_54bfc9fa5cc0f4e0.txt"
-HEAVY_MODULES = ("regex", "jieba", "ahocorasick", "rich", "pandas", "opencc", "charset_normalizer", "click")
+HEAVY_MODULES = ("regex", "jieba", "ahocorasick_rs", "rich", "pandas", "opencc", "charset_normalizer", "click")
 
 
 def cli_jsonl(*args: str) -> list[dict]:

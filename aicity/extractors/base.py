@@ -46,34 +46,41 @@ def alternation(words: Iterable[str]) -> str:
 class Gazetteer:
     """An Aho–Corasick automaton over folded keys, each mapped to a payload.
 
-    ``matches(folded)`` yields ``(start, end, payloads)`` for every occurrence of
+    ``matches(folded)`` returns ``(start, end, payloads)`` for every occurrence of
     every key (overlapping ones included); callers decide which to keep, usually
     with :func:`longest_non_overlapping`.
+
+    The automaton is ahocorasick_rs (the Rust aho-corasick crate): it reports
+    character offsets and scans CJK text about ten times faster than
+    pyahocorasick, whose trie looks a character up among a node's children one
+    by one, and the root of a Chinese dictionary has a thousand of them.
     """
 
     def __init__(self, entries: Iterable[tuple[str, Any]]):
-        import ahocorasick  # imported here: building is the first use
-
-        self._automaton = ahocorasick.Automaton()
         payloads: dict[str, list[Any]] = {}
         for key, payload in entries:
             folded = fold(key)
             if folded:
                 payloads.setdefault(folded, []).append(payload)
-        for key, values in payloads.items():
-            self._automaton.add_word(key, (len(key), tuple(values)))
         self.size = len(payloads)
+        self._values = [tuple(values) for values in payloads.values()]
+        self._automaton = None
         if payloads:
-            self._automaton.make_automaton()
+            import ahocorasick_rs  # imported here: building is the first use
+
+            self._automaton = ahocorasick_rs.AhoCorasick(list(payloads))
 
     def __len__(self) -> int:
         return self.size
 
     def matches(self, folded: str) -> list[tuple[int, int, tuple[Any, ...]]]:
-        if not self.size:
+        if self._automaton is None:
             return []
-        # A list comprehension over the C iterator: no generator frame per match.
-        return [(end - length + 1, end + 1, values) for end, (length, values) in self._automaton.iter(folded)]
+        values = self._values
+        found = self._automaton.find_matches_as_indexes(folded, overlapping=True)
+        # Ordered by end, as a streaming automaton reports them (callers rely on no
+        # other order, but keep it stable across automaton libraries).
+        return [(start, end, values[index]) for index, start, end in found]
 
 
 class IntervalSet:
