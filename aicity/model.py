@@ -28,6 +28,12 @@ class Entity:
     fields: dict[str, Any] = field(default_factory=dict, hash=False, compare=True)
     rule: str = ""
 
+    def __reduce__(self):
+        # Rebuilt through the constructor from one tuple: pickling is the price of
+        # every entity crossing from a worker process, and the default for a frozen
+        # slots dataclass (a state dict set field by field) costs twice as much.
+        return (Entity, (self.type, self.text, self.start, self.end, self.normalized, self.fields, self.rule))
+
     def to_dict(self) -> dict[str, Any]:
         """Flat JSON-ready dict: the core keys first, then the type's fields, then ``rule``."""
         out: dict[str, Any] = {
@@ -55,6 +61,10 @@ class DocumentResult:
     sha256: str = ""
     encoding: str = ""
     error: str | None = None
+
+    def __reduce__(self):
+        return (DocumentResult, (self.path, self.ref_date, self.entities, self.characters,
+                                 self.sha256, self.encoding, self.error))
 
     @property
     def ok(self) -> bool:

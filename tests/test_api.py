@@ -83,6 +83,18 @@ def test_extract_returns_frozen_entities_with_offsets():
         money[0].normalized = "0 EUR"  # type: ignore[misc]
 
 
+def test_results_pickle_whole_and_stay_frozen():
+    """Results cross process boundaries (--jobs, Dask): every field survives a pickle."""
+    import pickle
+
+    result = aicity.extract_file(str(SEED_000))
+    again = pickle.loads(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+    assert again == result and again.entities and again.sha256 == result.sha256
+    assert [(e.rule, e.fields) for e in again.entities] == [(e.rule, e.fields) for e in result.entities]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        again.entities[0].start = 0  # type: ignore[misc]
+
+
 def test_extract_types_selection_and_validation():
     only_money = aicity.extract(TEXT, types="money", ref_date="2025-02-17")
     assert {e.type for e in only_money} == {"money"}
