@@ -53,6 +53,14 @@ def publication_date(text: str) -> dt.date | None:
     return find(text)
 
 
+def document_date(doc: Document) -> dt.date | None:
+    """:func:`publication_date` of a document; the date rules then run once for
+    both it and the date extractor."""
+    from .extractors.date import document_date as find
+
+    return find(doc)
+
+
 def extract_document(
     text: str,
     types: str | Iterable[str] | None = None,
@@ -66,12 +74,12 @@ def extract_document(
     the text has none, today's date is used.
     """
     selected = parse_types(types)
-    anchor = coerce_date(ref_date) or publication_date(text) or dt.date.today()
-    doc = Document(text, anchor, user_dict)
+    doc = Document(text, None, user_dict)
+    doc.ref_date = coerce_date(ref_date) or document_date(doc) or dt.date.today()
     found: dict[str, list[Entity]] = {}
     for entity_type in selected:
         found[entity_type] = list(get_extractor(entity_type).find(doc))
-    return anchor, resolve(found)
+    return doc.ref_date, resolve(found)
 
 
 def extract(

@@ -30,7 +30,7 @@ from typing import Callable, Iterator, NamedTuple
 import regex
 
 from ..document import Document
-from ..fold import fold
+from ..fold import fold, script_of
 from ..model import Entity
 from ..numerals import parse_number
 from ..resources import load_list, load_table
@@ -631,6 +631,9 @@ class Rule:
     span_group: str | None = None
     # False when the text surely holds no match (a cheap look before the pattern runs).
     present: Callable[[str], bool] | None = None
+    # True when the parser reads ``ctx.ref``: its candidates are parsed again for
+    # each anchor; every other rule's are parsed once per document.
+    needs_ref: bool = False
 
 
 @functools.cache
@@ -1125,9 +1128,9 @@ def _rules() -> tuple[Rule, ...]:
         return compile_folded(pattern, flags)
 
     def rule(name, pattern, first, parse, trigger=None, before=0, span_group=None,
-             after_digit=True, present=None, **kw) -> Rule:
+             after_digit=True, present=None, needs_ref=False, **kw) -> Rule:
         return Rule(name, c(pattern, first, **kw), parse, trigger, before,
-                    _starts(first, after_digit), span_group, present)
+                    _starts(first, after_digit), span_group, present, needs_ref)
 
     yue, ri = _words_hits("月"), _words_hits("日")  # shared: their hits are found once per text
     # after_digit=False: every branch that opens with an ASCII digit has (?<![0-9...]).
@@ -1158,7 +1161,7 @@ def _rules() -> tuple[Rule, ...]:
              _alternation_hits([fold(fold(n)) for n in _holiday_names()]), 16),
         rule("date.copyright", COPYRIGHT, "Cc©版(", _parse_copyright,  # before event_year: ties
              span_group="y4", present=_copyright_present),
-        rule("date.event_year", EVENT_YEAR, "12", _parse_event_year),
+        rule("date.event_year", EVENT_YEAR, "12", _parse_event_year, needs_ref=True),
         rule("date.day", DAY_ONLY, "0-9", _parse_day_only, ri, 8, after_digit=False, near="日", reach=8),
         rule("date.day_cn", DAY_ONLY_CN, "一二三四五六七八九十廿卅", _parse_day_only_cn, ri, 4,
              near="日", reach=4),
@@ -1222,15 +1225,13 @@ def _matches(rule: Rule, text: str, hits: list[tuple[int, int]] | None) -> Itera
             at = next_start(text, last, hit_start + 1)
 
 
-def _candidates(ctx: Ctx) -> list[Candidate]:
-    """Every rule's matches, parsed into candidates; the longest kept, leftmost first,
-    where they overlap (the policy of :func:`base.longest_non_overlapping`).
+Found = list[tuple[int, int, int, int, Rule, regex.Match]]
 
-    A match's span is known before it is parsed, so the matches are visited in the
-    order that policy keeps candidates in, and one that overlaps a candidate already
-    kept is dropped unparsed: it would be dropped once parsed too."""
-    text = ctx.folded
-    found: list[tuple[int, int, int, int, Rule, regex.Match]] = []
+
+def _found(text: str) -> Found:
+    """Every rule's matches in the folded ``text``, in the order the overlap policy
+    visits them: longest first, then leftmost, then in rule order."""
+    found: Found = []
     hits: dict[Callable, list[tuple[int, int]]] = {}  # rules may share a trigger
     for rule in _rules():
         group = rule.span_group
@@ -1242,13 +1243,32 @@ def _candidates(ctx: Ctx) -> list[Candidate]:
             end = m.end()
             if end > start:
                 found.append((start - end, start, len(found), end, rule, m))
-    found.sort()  # longest first, then leftmost, then as found
-    covered = bytearray(len(text))  # 1 where a kept candidate lies
+    found.sort()
+    return found
+
+
+_UNPARSED = object()
+
+
+def _select(found: Found, ctx: Ctx, parsed: dict[int, Candidate | None], limit: int | None = None) -> list[Candidate]:
+    """The matches parsed into candidates; the longest kept, leftmost first, where
+    they overlap (the policy of :func:`base.longest_non_overlapping`).
+
+    A match's span is known before it is parsed, so one that overlaps a candidate
+    already kept is dropped unparsed: it would be dropped once parsed too.
+    ``parsed`` remembers the parses that do not depend on ``ctx.ref`` across the
+    calls for one document; ``limit`` keeps only candidates starting before it."""
+    covered = bytearray(len(ctx.folded))  # 1 where a kept candidate lies
     kept: list[Candidate] = []
-    for _, start, _, end, rule, m in found:
-        if covered.find(1, start, end) >= 0:
+    for index, (_, start, _, end, rule, m) in enumerate(found):
+        if limit is not None and start >= limit or covered.find(1, start, end) >= 0:
             continue
-        cand = rule.parse(m, ctx)
+        if rule.needs_ref:
+            cand = rule.parse(m, ctx)
+        else:
+            cand = parsed.get(index, _UNPARSED)
+            if cand is _UNPARSED:
+                cand = parsed[index] = rule.parse(m, ctx)
         if cand is None:
             continue
         assert cand.start == start and cand.end == end, rule.name
@@ -1256,6 +1276,17 @@ def _candidates(ctx: Ctx) -> list[Candidate]:
         kept.append(cand)
     kept.sort(key=lambda c: c.start)
     return kept
+
+
+def _candidates(ctx: Ctx) -> list[Candidate]:
+    """The candidates of a text that is not a :class:`Document`."""
+    return _select(_found(ctx.folded), ctx, {})
+
+
+def _document_matches(doc: Document) -> tuple[Found, dict[int, Candidate | None]]:
+    """The rules' matches in a document and its parse memo, found once for both
+    the publication date and the extractor."""
+    return doc.cached("date.found", lambda: (_found(doc.folded), {}))
 
 
 @functools.cache
@@ -1392,9 +1423,10 @@ class DateExtractor:
     type = "date"
 
     def find(self, doc: Document) -> Iterator[Entity]:
-        ref = doc.ref_date if doc.ref_date is not None else publication_date(doc.text)
+        ref = doc.ref_date if doc.ref_date is not None else document_date(doc)
         ctx = Ctx(doc.folded, doc.text, ref, lambda: doc.script)
-        cands = _candidates(ctx)
+        found, parsed = _document_matches(doc)
+        cands = _select(found, ctx, parsed)
         anchors = _Anchors(ctx, cands, ref) if ref is not None else None
         clause = _clause_years(ctx, cands)
         for i, c in enumerate(cands):
@@ -1446,12 +1478,26 @@ def _label_re() -> tuple[regex.Pattern, regex.Pattern]:
             compile_folded(OTHER_LABEL + tail, regex.IGNORECASE))
 
 
+HEAD = 3000  # the characters of a page that its own date is looked for in
+TOP = 1500  # an unlabelled full date counts only this near the top
+
+
 def publication_date(text: str) -> dt.date | None:
     """The page's own date, from its header: a labelled date (發布日期:2/17/2025,
     发布时间, 更新時間...), else the first full date (with year and day) near the top."""
-    head = text[:3000]
-    ctx = Ctx(fold(head), head, None, lambda: "traditional")
-    full = [c for c in _candidates(ctx)
+    head = text[:HEAD]
+    return _publication_date(Ctx(fold(head), head, None, lambda: script_of(head)), _found(fold(head)), {})
+
+
+def document_date(doc: Document) -> dt.date | None:
+    """:func:`publication_date` of a document, sharing the date rules' matches
+    with the date extractor (the rules run over the text once)."""
+    found, parsed = _document_matches(doc)
+    return _publication_date(Ctx(doc.folded, doc.text, None, lambda: doc.script), found, parsed)
+
+
+def _publication_date(ctx: Ctx, found: Found, parsed: dict[int, Candidate | None]) -> dt.date | None:
+    full = [c for c in _select(found, ctx, parsed, limit=HEAD)
             if c.end_spec is None and c.spec.year is not None and c.spec.day is not None
             and _valid(c.spec.year, c.spec.month, c.spec.day)]
     published, other = _label_re()
@@ -1461,6 +1507,6 @@ def publication_date(text: str) -> dt.date | None:
             if label.search(ctx.folded[max(line_start, c.start - 16):c.start]):
                 return dt.date(c.spec.year, c.spec.month, c.spec.day)
     for c in full:
-        if c.start < 1500:
+        if c.start < TOP:
             return dt.date(c.spec.year, c.spec.month, c.spec.day)
     return None
