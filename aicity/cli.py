@@ -300,20 +300,22 @@ def _run_and_render(items, options, fmt, output, jobs, progress) -> int:
     """
     from contextlib import ExitStack, closing
 
-    from .runner import run
+    from .runner import Rendered, run
 
     with ExitStack() as stack:
+        render = None
         if fmt == "sqlite":
             from .sqlite_store import SqliteRenderer
 
             renderer = SqliteRenderer(output)
         else:
-            from .output import make_renderer
+            from .output import document_renderer, make_renderer
 
             stream = stack.enter_context(open_output(output)) if output else sys.stdout
             renderer = make_renderer(fmt, stream)
+            render = document_renderer(fmt)  # workers render machine formats themselves
         # Start the worker pool before any thread (the progress bar's) exists.
-        results = stack.enter_context(closing(run(items, options, jobs)))
+        results = stack.enter_context(closing(run(items, options, jobs, render)))
         show_progress = progress if progress is not None else (sys.stderr.isatty() and len(items) > 3)
         bar = stack.enter_context(_progress_bar(len(items))) if show_progress else None
         failures = 0
@@ -321,6 +323,8 @@ def _run_and_render(items, options, fmt, output, jobs, progress) -> int:
             if result.error:
                 failures += 1
                 input_error(result.path, result.error)
+            elif isinstance(result, Rendered):
+                renderer.write_rendered(result.text)
             else:
                 renderer.write(result)
             if bar is not None:

@@ -3,16 +3,22 @@
 A renderer is built with the output stream, gets ``write(result)`` per
 document as it finishes, and ``close()`` at the end. Machine formats write to
 the stream only; errors about inputs are the caller's business (stderr).
+
+A machine format's text for one document is a pure function of the result
+(:func:`document_renderer`), so worker processes can render their documents
+and send back text (``write_rendered``) instead of entities to unpickle.
 """
 from __future__ import annotations
 
 import csv
 import errno
+import functools
+import io
 import json
 import signal
 import threading
 from contextlib import contextmanager
-from typing import IO, Any, Iterator
+from typing import IO, Any, Callable, Iterator
 
 from .model import DocumentResult
 from .textio import display_path
@@ -49,6 +55,37 @@ def whole_write() -> Iterator[None]:
         mask(signal.SIG_SETMASK, previous)
 
 
+def render_jsonl(result: DocumentResult) -> str:
+    return _json(_document(result)) + "\n"
+
+
+def render_json_item(result: DocumentResult) -> str:
+    return "  " + _json(_document(result))
+
+
+def render_delimited(result: DocumentResult, delimiter: str) -> str:
+    buffer = io.StringIO()
+    path = display_path(result.path)
+    csv.writer(buffer, delimiter=delimiter, lineterminator="\n").writerows(
+        [path, result.ref_date, entity.type, entity.text, entity.start,
+         entity.end, entity.normalized, entity.rule,
+         _json(entity.fields) if entity.fields else ""]
+        for entity in result.entities
+    )
+    return buffer.getvalue()
+
+
+def document_renderer(fmt: str) -> Callable[[DocumentResult], str] | None:
+    """The picklable function that renders one document in ``fmt``; None for
+    formats that render in the writing process (table)."""
+    return {
+        "jsonl": render_jsonl,
+        "json": render_json_item,
+        "csv": functools.partial(render_delimited, delimiter=","),
+        "tsv": functools.partial(render_delimited, delimiter="\t"),
+    }.get(fmt)
+
+
 class JsonlRenderer:
     """One JSON object per document per line, flushed as each document finishes."""
 
@@ -56,8 +93,10 @@ class JsonlRenderer:
         self.stream = stream
 
     def write(self, result: DocumentResult) -> None:
+        self.write_rendered(render_jsonl(result))
+
+    def write_rendered(self, line: str) -> None:
         # One write and flush per line, with Ctrl-C held back: never half a line.
-        line = _json(_document(result)) + "\n"
         with whole_write():
             self.stream.write(line)
             self.stream.flush()
@@ -74,9 +113,12 @@ class JsonRenderer:
         self.count = 0
 
     def write(self, result: DocumentResult) -> None:
+        self.write_rendered(render_json_item(result))
+
+    def write_rendered(self, item: str) -> None:
         prefix = "[\n" if self.count == 0 else ",\n"
         with whole_write():
-            self.stream.write(prefix + "  " + _json(_document(result)))
+            self.stream.write(prefix + item)
             self.stream.flush()
         self.count += 1
 
@@ -90,19 +132,15 @@ class DelimitedRenderer:
 
     def __init__(self, stream: IO[str], delimiter: str):
         self.stream = stream
-        self.writer = csv.writer(stream, delimiter=delimiter, lineterminator="\n")
-        self.writer.writerow([*CORE_COLUMNS, "rule", "fields"])
+        self.delimiter = delimiter
+        csv.writer(stream, delimiter=delimiter, lineterminator="\n").writerow([*CORE_COLUMNS, "rule", "fields"])
 
     def write(self, result: DocumentResult) -> None:
-        path = display_path(result.path)
-        rows = [
-            [path, result.ref_date, entity.type, entity.text, entity.start,
-             entity.end, entity.normalized, entity.rule,
-             _json(entity.fields) if entity.fields else ""]
-            for entity in result.entities
-        ]
+        self.write_rendered(render_delimited(result, self.delimiter))
+
+    def write_rendered(self, rows: str) -> None:
         with whole_write():
-            self.writer.writerows(rows)
+            self.stream.write(rows)
             self.stream.flush()
 
     def close(self) -> None:

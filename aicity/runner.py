@@ -73,8 +73,23 @@ def process_item(item: InputItem, options: Options, reader: Callable[[str], byte
         )
 
 
-def _worker(args: tuple[InputItem, Options]) -> DocumentResult:
-    return process_item(*args)
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    """A document rendered in a worker: what the writer writes for it, and
+    the counts a caller reports, instead of its entities."""
+
+    path: str
+    text: str
+    entity_count: int
+    error: None = None
+
+
+def _worker(args: tuple[InputItem, Options, Callable[[DocumentResult], str] | None]) -> DocumentResult | Rendered:
+    item, options, render = args
+    result = process_item(item, options)
+    if render is None or result.error:
+        return result
+    return Rendered(result.path, render(result), len(result.entities))
 
 
 def _worker_init() -> None:
@@ -100,8 +115,19 @@ def warm_up(types: Iterable[str]) -> None:
     extract("2025年1月1日,臺北市長蔣萬安與台積電董事長魏哲家出席,投資1億元。", tuple(types), "2025-01-01")
 
 
-def run(items: list[InputItem], options: Options, jobs: int = 1) -> Iterator[DocumentResult]:
+def run(
+    items: list[InputItem],
+    options: Options,
+    jobs: int = 1,
+    render: Callable[[DocumentResult], str] | None = None,
+) -> Iterator[DocumentResult | Rendered]:
     """Results for ``items`` in order. ``jobs > 1`` uses a process pool.
+
+    With ``render`` (a picklable function, see :func:`aicity.output.document_renderer`)
+    the workers render each document and send back a :class:`Rendered`, which is
+    cheaper to send than the entities and leaves the writing process less to do;
+    failed documents, and every document when ``jobs == 1``, come as
+    :class:`DocumentResult`.
 
     The pool is started here, before the first result is asked for (so before
     a caller starts threads such as a progress bar); the returned generator
@@ -124,7 +150,7 @@ def run(items: list[InputItem], options: Options, jobs: int = 1) -> Iterator[Doc
     context = multiprocessing.get_context(start_method)
     # Small chunks keep the output streaming; stdin is read here, not in a worker.
     local = {i: process_item(item, options) for i, item in enumerate(items) if item.path == STDIN}
-    remote_items = [(item, options) for i, item in enumerate(items) if i not in local]
+    remote_items = [(item, options, render) for i, item in enumerate(items) if i not in local]
     chunksize = max(1, min(16, len(items) // (jobs * 8) or 1))
     pool = context.Pool(jobs, initializer=_worker_init)
     try:

@@ -216,7 +216,7 @@ def twenty_files(tmp_path_factory):
     return folder
 
 
-@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+@pytest.mark.parametrize("fmt", ["jsonl", "json", "csv", "tsv", "table"])
 def test_jobs_1_and_2_give_identical_output(runner, twenty_files, fmt):
     one = invoke(runner, ["extract", str(twenty_files), "-f", fmt, "--jobs", "1"])
     two = invoke(runner, ["extract", str(twenty_files), "-f", fmt, "--jobs", "2"])
