@@ -102,18 +102,30 @@ def resolve(found: dict[str, Sequence[Entity]]) -> list[Entity]:
     """
     kept: list[Entity] = []
     for entity_type, entities in found.items():
-        chosen: list[Entity] = []
-        taken = IntervalSet()
-        for ent in sorted(entities, key=lambda e: (-(e.end - e.start), e.start, e.normalized)):
-            if taken.overlaps(ent.start, ent.end):
-                continue
-            chosen.append(ent)
-            taken.add(ent.start, ent.end)
+        chosen = _longest_non_overlapping(entities)
         shadows = IntervalSet()
         for shadowing_type in SHADOWED_BY.get(entity_type, ()):
             for other in found.get(shadowing_type, ()):
                 shadows.add(other.start, other.end)
-        chosen = [e for e in chosen if not shadows.covers(e.start, e.end)]
+        if shadows:
+            chosen = [e for e in chosen if not shadows.covers(e.start, e.end)]
         kept.extend(chosen)
-    kept.sort(key=lambda e: (e.start, e.end, ENTITY_TYPES.index(e.type)))
+    order = {t: i for i, t in enumerate(ENTITY_TYPES)}
+    kept.sort(key=lambda e: (e.start, e.end, order[e.type]))
     return kept
+
+
+def _longest_non_overlapping(entities: Sequence[Entity]) -> list[Entity]:
+    """The longest spans, leftmost first, that overlap no span kept before them."""
+    by_start = sorted(entities, key=lambda e: (e.start, e.end))
+    # Most types come out of their extractor without overlaps: one linear check.
+    if all(a.end <= b.start for a, b in zip(by_start, by_start[1:])):
+        return by_start
+    chosen: list[Entity] = []
+    taken = IntervalSet()
+    for ent in sorted(entities, key=lambda e: (-(e.end - e.start), e.start, e.normalized)):
+        if taken.overlaps(ent.start, ent.end):
+            continue
+        chosen.append(ent)
+        taken.add(ent.start, ent.end)
+    return chosen

@@ -96,6 +96,9 @@ class IntervalSet:
         self._starts: list[int] = []
         self._ends: list[int] = []
 
+    def __bool__(self) -> bool:
+        return bool(self._starts)
+
     def overlaps(self, start: int, end: int) -> bool:
         index = bisect.bisect_right(self._starts, start)
         if index and self._ends[index - 1] > start:
