@@ -27,24 +27,35 @@ from ..document import Document
 from ..fold import fold
 from ..model import Entity
 from ..resources import load_list, load_table
-from .base import Gazetteer, IntervalSet, is_han
+from .base import Gazetteer, IntervalSet, is_han, longest_non_overlapping
+from .city import _gazetteer as _city_gazetteer
+from .company import _dictionary as _company_dictionary
 
 LATIN_NAME = regex.compile(r"\s?([A-Z][a-z]+(?:[-'][A-Za-z]+)?(?:\s(?:[A-Z]\.\s?)?[A-Z][a-z]+(?:[-'][A-Za-z]+)?){1,3})(?![A-Za-z])")
 ORG_STOP = set(fold("的與和、,，。;；:：!！?？「」『』《》()（）[]【】 \t\n\r·•|/兼暨"))
 MAX_ORG = 16
+# The organisation's chunk before a title: up to MAX_ORG characters that are no
+# stop, matched leftwards from the title (REVERSE) in one call.
+ORG_CHUNK = regex.compile(
+    "[^" + "".join(regex.escape(ch) for ch in sorted(ORG_STOP)) + "]{0,%d}" % MAX_ORG, regex.REVERSE
+)
 
 
 @dataclass(frozen=True, slots=True)
 class Grammar:
     titles: Gazetteer
-    prefixes: tuple[str, ...]
+    prefixes: frozenset[str]
+    prefix_lengths: tuple[int, ...]     # longest first
+    prefix_last_chars: frozenset[str]   # a cheap test before the set lookups
     surnames: frozenset[str]
     compound_surnames: frozenset[str]
     stops: frozenset[str]
     org_leads: tuple[str, ...]
+    org_lead_pattern: regex.Pattern    # any org lead: most chunks have none
     org_suffixes: tuple[str, ...]
     org_closing: frozenset[str]
     short_titles: dict[str, str]
+    short_title_pattern: regex.Pattern  # a short title after a Han character (its surname)
     common: frozenset[str]
     not_names: frozenset[str]
     countries: frozenset[str]
@@ -68,16 +79,22 @@ def _grammar() -> Grammar:
     for row in load_table("countries.tsv"):
         countries.update(fold(n) for n in (row["name"], row.get("name_cn", "")) if n)
     not_names |= countries
+    org_leads = tuple(sorted(words["org_lead"], key=len, reverse=True))
+    short_titles = {fold(r["word"]): r["value"] for r in rows if r["kind"] == "short_title"}
     return Grammar(
         titles=Gazetteer((t, fold(t)) for t in load_list("titles.txt")),
-        prefixes=tuple(sorted(words["title_prefix"], key=len, reverse=True)),
+        prefixes=frozenset(words["title_prefix"]),
+        prefix_lengths=tuple(sorted({len(p) for p in words["title_prefix"]}, reverse=True)),
+        prefix_last_chars=frozenset(p[-1] for p in words["title_prefix"]),
         surnames=frozenset(s for s in surnames if len(s) == 1),
         compound_surnames=frozenset(s for s in surnames if len(s) == 2),
         stops=frozenset(words["name_stop"]),
-        org_leads=tuple(sorted(words["org_lead"], key=len, reverse=True)),
+        org_leads=org_leads,
+        org_lead_pattern=regex.compile("|".join(map(regex.escape, org_leads))),
         org_suffixes=tuple(words["org_suffix"]),
         org_closing=frozenset(words["org_closing"]),
-        short_titles={fold(r["word"]): r["value"] for r in rows if r["kind"] == "short_title"},
+        short_titles=short_titles,
+        short_title_pattern=regex.compile(r"(?<=(\p{Han}))(?:" + "|".join(map(regex.escape, short_titles)) + ")"),
         common=common,
         not_names=frozenset(not_names),
         countries=frozenset(countries),
@@ -98,11 +115,8 @@ class Found:
 
 def _known_name_suffix(chunk: str) -> int:
     """Length of the longest company, city or country name ending ``chunk`` (0 if none)."""
-    from .city import _gazetteer as cities
-    from .company import _dictionary as companies
-
     best = 0
-    for gazetteer in (companies(), cities()[0]):
+    for gazetteer in (_company_dictionary(), _city_gazetteer()[0]):
         for start, end, _ in gazetteer.matches(chunk):
             if end == len(chunk):
                 best = max(best, end - start)
@@ -205,13 +219,12 @@ class OfficialExtractor:
         (部, 中心, 大學 ...) or with a known company, city or country (輝達, 法國).
         """
         folded = doc.folded
-        start = pos
-        while start > 0 and pos - start < MAX_ORG and folded[start - 1] not in ORG_STOP:
-            start -= 1
-        for lead in g.org_leads:  # 包括台灣微軟 -> 台灣微軟
-            index = folded.rfind(lead, start, pos)
-            if index != -1:
-                start = index + len(lead)
+        start = ORG_CHUNK.match(folded, 0, pos).start()
+        if g.org_lead_pattern.search(folded, start, pos):
+            for lead in g.org_leads:  # 包括台灣微軟 -> 台灣微軟
+                index = folded.rfind(lead, start, pos)
+                if index != -1:
+                    start = index + len(lead)
         # 執行長詹文男及中央大學校長: a name before 及 ends the previous item, but
         # 國家科學及技術委員會 keeps its 及.
         index = folded.rfind(fold("及"), start, pos)
@@ -232,29 +245,25 @@ class OfficialExtractor:
 
     # ------------------------------------------------------------------ find
     def _titles(self, folded: str, g: Grammar) -> list[tuple[int, int]]:
-        spans = []
+        spans: list[tuple[int, int, None]] = []
         for start, end, _ in g.titles.matches(folded):
             if folded[start:end].isascii() and (
                 folded[start - 1:start].isalpha() and folded[start - 1:start].isascii()
                 or folded[end:end + 1].isascii() and folded[end:end + 1].isalpha()
             ):
                 continue  # CEO inside a Latin word
-            spans.append((start, end))
+            spans.append((start, end, None))
         # Longest first, so 主任委員 wins over 主任 and 副市長 over 市長.
-        kept: list[tuple[int, int]] = []
-        for start, end in sorted(spans, key=lambda s: (-(s[1] - s[0]), s[0])):
-            if not any(start < e and s < end for s, e in kept):
-                kept.append((start, end))
         result = []
-        for start, end in sorted(kept):
-            changed = True
-            while changed:  # absorb prefixes: 資深副總裁, 前校長
-                changed = False
-                for prefix in g.prefixes:
-                    if folded.startswith(prefix, start - len(prefix)) and start - len(prefix) >= 0:
-                        start -= len(prefix)
-                        changed = True
+        for start, end, _ in longest_non_overlapping(spans):
+            # Absorb prefixes, longest first: 資深副總裁, 前校長.
+            while start and folded[start - 1] in g.prefix_last_chars:
+                for length in g.prefix_lengths:
+                    if length <= start and folded[start - length:start] in g.prefixes:
+                        start -= length
                         break
+                else:
+                    break
             result.append((start, end))
         return result
 
@@ -277,7 +286,7 @@ class OfficialExtractor:
             surname = folded[ts - 1:ts]
             if ts >= 1 and surname in g.surnames:
                 shorts.append((ts - 1, te, surname, title))
-        for match in regex.finditer(r"(?<=(\p{Han}))(?:" + "|".join(map(regex.escape, g.short_titles)) + ")", folded):
+        for match in g.short_title_pattern.finditer(folded):
             surname = match.group(1)
             if surname in g.surnames:
                 shorts.append((match.start() - 1, match.end(), surname, g.short_titles[match.group()]))
