@@ -34,6 +34,7 @@ from .company import _dictionary as _company_dictionary
 LATIN_NAME = regex.compile(r"\s?([A-Z][a-z]+(?:[-'][A-Za-z]+)?(?:\s(?:[A-Z]\.\s?)?[A-Z][a-z]+(?:[-'][A-Za-z]+)?){1,3})(?![A-Za-z])")
 ORG_STOP = set(fold("的與和、,，。;；:：!！?？「」『』《》()（）[]【】 \t\n\r·•|/兼暨"))
 MAX_ORG = 16
+AND = fold("及")
 # The organisation's chunk before a title: up to MAX_ORG characters that are no
 # stop, matched leftwards from the title (REVERSE) in one call.
 ORG_CHUNK = regex.compile(
@@ -49,6 +50,7 @@ class Grammar:
     prefix_last_chars: frozenset[str]   # a cheap test before the set lookups
     surnames: frozenset[str]
     compound_surnames: frozenset[str]
+    name_first_chars: frozenset[str]    # the first characters of all surnames
     stops: frozenset[str]
     org_leads: tuple[str, ...]
     org_lead_pattern: regex.Pattern    # any org lead: most chunks have none
@@ -59,6 +61,7 @@ class Grammar:
     common: frozenset[str]
     not_names: frozenset[str]
     countries: frozenset[str]
+    country_last_chars: frozenset[str]  # a cheap test before the look-ups by length
 
 
 @functools.cache
@@ -88,6 +91,7 @@ def _grammar() -> Grammar:
         prefix_last_chars=frozenset(p[-1] for p in words["title_prefix"]),
         surnames=frozenset(s for s in surnames if len(s) == 1),
         compound_surnames=frozenset(s for s in surnames if len(s) == 2),
+        name_first_chars=frozenset(s[0] for s in surnames if len(s) in (1, 2)),
         stops=frozenset(words["name_stop"]),
         org_leads=org_leads,
         org_lead_pattern=regex.compile("|".join(map(regex.escape, org_leads))),
@@ -98,6 +102,7 @@ def _grammar() -> Grammar:
         common=common,
         not_names=frozenset(not_names),
         countries=frozenset(countries),
+        country_last_chars=frozenset(c[-1] for c in countries),
     )
 
 
@@ -135,6 +140,8 @@ class OfficialExtractor:
 
     def _name_at(self, folded: str, pos: int, g: Grammar) -> int | None:
         """End of a Han name starting at ``pos``, or None."""
+        if folded[pos:pos + 1] not in g.name_first_chars:
+            return None  # no surname starts here: most positions after a title
         for surname_length in (2, 1):
             surname = folded[pos:pos + surname_length]
             if len(surname) < surname_length:
@@ -172,7 +179,8 @@ class OfficialExtractor:
         Only after a country's name, since transliterations have no surname to
         anchor them; the name runs to a function word or the start of a common word.
         """
-        if not any(folded[ts - n:ts] in g.countries for n in range(2, 6) if n <= ts):
+        if folded[ts - 1:ts] not in g.country_last_chars or not any(
+                folded[ts - n:ts] in g.countries for n in range(2, 6) if n <= ts):
             return None
         end = te
         while end < len(folded) and end - te < 4 and self._given_ok(folded[end], g):
@@ -194,20 +202,23 @@ class OfficialExtractor:
 
     def _name_before(self, folded: str, end: int, g: Grammar) -> int | None:
         """Start of a Han name ending at ``end`` (right before a title), or None."""
+        if not self._given_ok(folded[end - 1:end], g):
+            return None  # every name's last character is a given one
         for length in (3, 2, 4):
             start = end - length
             if start < 0:
                 continue
             name = folded[start:end]
-            if not all(self._given_ok(ch, g) for ch in name[1:]) or not is_han(name[0]):
-                continue
+            # The set look-ups first: they rule out most lengths.
             if length == 4:
                 ok = name[:2] in g.compound_surnames
             elif length == 3:
                 ok = name[0] in g.surnames or name[:2] in g.compound_surnames
             else:
                 ok = name[0] in g.surnames
-            if ok and self._plausible(name, g):
+            if not ok or not all(self._given_ok(ch, g) for ch in name[1:]) or not is_han(name[0]):
+                continue
+            if self._plausible(name, g):
                 return start
         return None
 
@@ -227,7 +238,7 @@ class OfficialExtractor:
                     start = index + len(lead)
         # 執行長詹文男及中央大學校長: a name before 及 ends the previous item, but
         # 國家科學及技術委員會 keeps its 及.
-        index = folded.rfind(fold("及"), start, pos)
+        index = folded.rfind(AND, start, pos)
         if index != -1 and self._name_before(folded, index, g) is not None:
             start = index + 1
         if pos - start < 1:
@@ -294,7 +305,7 @@ class OfficialExtractor:
 
     def _names_after(self, doc: Document, ts: int, te: int, title: str, g: Grammar) -> list[Found]:
         folded = doc.folded
-        latin = LATIN_NAME.match(folded, te)
+        latin = None if is_han(folded[te:te + 1]) else LATIN_NAME.match(folded, te)
         if latin:
             s, e = latin.span(1)
             return [Found(ts, e, doc.text[s:e], title, self._org_before(doc, ts, g, title), "official.title_name", s, e)]
@@ -323,7 +334,7 @@ class OfficialExtractor:
         folded = doc.folded
         by_name: dict[str, Found] = {}
         for item in full:
-            by_name.setdefault(fold(item.name), item)
+            by_name.setdefault(folded[item.name_start:item.name_end], item)  # the fold of its name
             yield self._entity(doc, item.start, item.end, item.name, item.title, item.org, item.rule)
         for start, end, surname, title in shorts:
             person = self._resolve(surname, title, by_name)
