@@ -345,18 +345,19 @@ class CompanyExtractor:
         for start, end, form in hits:
             if self._inside_org_name(folded, end):
                 continue
-            followed_by_suffix = suffix_pattern.match(folded, end) is not None
             # A name whose edge is half of a common word is likely inside that word:
             # 全聯 in 安全聯盟, 日友 in 臺日友誼, 台灣大 in 台灣大學.
             straddles = not form.latin and (
                 folded[start - 1:start + 1] in common or folded[end - 1:end + 1] in common
                 or folded[start:end] in places
             )
-            # 國賓|飯店 confirms 國賓, but not inside a longer name (沛星互動|科技).
-            confirmed = followed_by_suffix and (start == 0 or folded[start - 1] in STOP_CHARS or not is_han(folded[start - 1]))
-            if (form.ambiguous or straddles) and not confirmed and not self._has_cue(folded, start, end):
-                pending.append((start, end, form))
-                continue
+            if form.ambiguous or straddles:  # needs context (most names do not)
+                followed_by_suffix = suffix_pattern.match(folded, end) is not None
+                # 國賓|飯店 confirms 國賓, but not inside a longer name (沛星互動|科技).
+                confirmed = followed_by_suffix and (start == 0 or folded[start - 1] in STOP_CHARS or not is_han(folded[start - 1]))
+                if not confirmed and not self._has_cue(folded, start, end):
+                    pending.append((start, end, form))
+                    continue
             sure.add(form.info.canonical)
             entities.append(self._entity(doc, start, end, form.info, "company.dictionary"))
         sure_ends = {e.end for e in entities}
