@@ -36,6 +36,8 @@ from ..resources import load_list, load_table
 from .base import Gazetteer, IntervalSet, alternation, compile_folded, is_han, longest_non_overlapping
 
 CUE_WINDOW = 10
+# How far left of a suffix of each strength a name may reach.
+NAME_LIMITS = {"legal": 14, "strong": 6, "weak": 4}
 LIST_JOINERS = frozenset(fold("、和及與跟,，"))
 # Characters that end a name when scanning left from a suffix (function words).
 STOP_CHARS = set(fold("的與和及跟由在為是於把被讓向對從將等也亦還都已、,，。;；:：!！?？「」『』《》()（）[]【】\"'“”‘’ \t\n\r·•|/"))
@@ -242,7 +244,7 @@ class CompanyExtractor:
     def _has_cue(self, folded: str, start: int, end: int) -> bool:
         cues = _rules()[3]
         window = folded[max(0, start - CUE_WINDOW):end + CUE_WINDOW]
-        return any(True for _ in cues.matches(window))
+        return bool(cues.matches(window))
 
     # ------------------------------------------------------------------ rules
     def _scan_name_left(self, folded: str, stop: int, limit: int) -> int:
@@ -269,7 +271,7 @@ class CompanyExtractor:
                 continue  # 中華電信 is a dictionary name; 電信 is no suffix of 中華 here
             suffix = suffix_words[word_index]
             strength = suffixes[suffix]
-            limit = {"legal": 14, "strong": 6, "weak": 4}[strength]
+            limit = NAME_LIMITS[strength]
             start = self._scan_name_left(folded, s, limit)
             # 華為|技術有限公司: 為 is no stop inside 華為 (binary search: one name at most)
             index = bisect.bisect_left(known_starts, start) - 1
