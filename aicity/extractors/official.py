@@ -336,8 +336,13 @@ class OfficialExtractor:
         for item in full:
             by_name.setdefault(folded[item.name_start:item.name_end], item)  # the fold of its name
             yield self._entity(doc, item.start, item.end, item.name, item.title, item.org, item.rule)
+        # Han names by their first character, for the one-character surnames of short forms.
+        by_surname: dict[str, list[Found]] = {}
+        for key, person in by_name.items():
+            if not person.name.isascii():
+                by_surname.setdefault(key[:1], []).append(person)
         for start, end, surname, title in shorts:
-            person = self._resolve(surname, title, by_name)
+            person = self._resolve(surname, title, by_surname)
             if person is not None:
                 yield self._entity(doc, start, end, person.name, title, person.org, "official.short")
         taken = IntervalSet()
@@ -355,8 +360,8 @@ class OfficialExtractor:
                 position = folded.find(key, end)
 
     @staticmethod
-    def _resolve(surname: str, title: str, by_name: dict[str, Found]) -> Found | None:
-        candidates = [f for key, f in by_name.items() if key.startswith(surname) and not f.name.isascii()]
+    def _resolve(surname: str, title: str, by_surname: dict[str, list[Found]]) -> Found | None:
+        candidates = by_surname.get(surname, [])
         if len(candidates) > 1:
             folded_title = fold(title)
             same_title = [f for f in candidates if fold(f.title).endswith(folded_title[-2:])]
