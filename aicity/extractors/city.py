@@ -33,6 +33,9 @@ CITY_SUFFIX_COUNTRIES = frozenset({"CN", "JP", "KR"})
 # Function characters that end a word, so an abbreviation after them stands alone (與桃市).
 FUNCTION_CHARS = frozenset(fold("與和及、跟同在於由向對"))
 ADMIN_SUFFIXES = tuple(fold(c) for c in "縣府州省都道")
+# Ties between places that share a form: Taiwan first, then by kind (strongest first).
+KIND_ORDER = (FULL, SHORT, ABBREVIATION, ENGLISH, FOREIGN)
+RULES = {kind: f"city.{kind}" for kind in KIND_ORDER}
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,8 +51,35 @@ def _split(cell: str) -> list[str]:
     return [part.strip() for part in cell.split("|") if part.strip()]
 
 
+def _choose(infos: list[CityInfo]) -> CityInfo:
+    """The place a form shared by several names: Taiwan first, then the first listed."""
+    return sorted(infos, key=lambda i: (i.country != "TW", KIND_ORDER.index(i.kind)))[0]
+
+
+class WordStarts:
+    """A set of words to test for at a position of a text (up to ``longest`` characters).
+
+    Most positions start no word at all, which one look-up of the first character shows.
+    """
+
+    __slots__ = ("words", "first_chars", "lengths")
+
+    def __init__(self, words: frozenset[str], longest: int = 5):
+        self.words = words
+        self.first_chars = frozenset(word[:1] for word in words)
+        self.lengths = tuple(sorted({len(word) for word in words if 1 <= len(word) <= longest}))
+
+    def at(self, text: str, pos: int) -> bool:
+        if text[pos:pos + 1] not in self.first_chars:
+            return False
+        return any(text[pos:pos + n] in self.words for n in self.lengths)
+
+
 @functools.cache
-def _gazetteer() -> tuple[Gazetteer, frozenset[str], frozenset[str]]:
+def _gazetteer() -> tuple[Gazetteer, WordStarts, WordStarts]:
+    """The gazetteer, whose payload per form is the one place the form names
+    (chosen once here, not per match), and the context words after short forms
+    and after abbreviations."""
     entries: list[tuple[str, CityInfo]] = []
     for row in load_table("tw_cities.tsv"):
         name, level = row["name"], row["level"]
@@ -78,7 +108,11 @@ def _gazetteer() -> tuple[Gazetteer, frozenset[str], frozenset[str]]:
     abbreviation_after = frozenset(
         fold(r["word"]) for r in load_table("city_context.tsv") if r["kind"] == "abbreviation_after"
     )
-    return Gazetteer(entries), after, abbreviation_after
+    places_by_form: dict[str, list[CityInfo]] = {}
+    for form, info in entries:
+        places_by_form.setdefault(fold(form), []).append(info)
+    chosen = Gazetteer((form, _choose(infos)) for form, infos in places_by_form.items())
+    return chosen, WordStarts(after), WordStarts(abbreviation_after)
 
 
 @functools.lru_cache(maxsize=8)
@@ -90,10 +124,6 @@ def _user_gazetteer(user) -> Gazetteer:
         info = CityInfo(entry.name, fields.get("country", ""), fields.get("level"), FULL)
         entries.extend((form, info) for form in (entry.name, *entry.aliases))
     return Gazetteer(entries)
-
-
-def _starts_with_any(text: str, pos: int, words: frozenset[str], longest: int = 5) -> bool:
-    return any(text[pos:pos + n] in words for n in range(1, longest + 1))
 
 
 class CityExtractor:
@@ -109,8 +139,7 @@ class CityExtractor:
         if doc.user is not None and doc.user.of_type("city"):
             for start, end, infos in _user_gazetteer(doc.user).matches(folded):
                 candidates.append((start, end, infos[0]))
-        for start, end, infos in gazetteer.matches(folded):
-            info = self._choose(infos)
+        for start, end, (info,) in gazetteer.matches(folded):
             if info.kind == ENGLISH and not self._latin_boundary(folded, start, end):
                 continue
             candidates.append((start, end, info))
@@ -128,14 +157,9 @@ class CityExtractor:
             ):
                 end -= 1  # 桃園|市長, 福岡|市長: the 市 belongs to the title, so spans nest, never cross
             yield doc.entity(
-                "city", start, end, info.name, f"city.{info.kind}",
+                "city", start, end, info.name, RULES[info.kind],
                 country=info.country, level=info.level,
             )
-
-    @staticmethod
-    def _choose(infos: tuple[CityInfo, ...]) -> CityInfo:
-        # A form shared by several places: Taiwan first, then the first listed.
-        return sorted(infos, key=lambda i: (i.country != "TW", [FULL, SHORT, ABBREVIATION, ENGLISH, FOREIGN].index(i.kind)))[0]
 
     @staticmethod
     def _latin_boundary(folded: str, start: int, end: int) -> bool:
@@ -147,16 +171,16 @@ class CityExtractor:
         if info.kind == FULL:
             return True
         if info.kind == SHORT:
-            return not _starts_with_any(folded, end, after_words)
+            return not after_words.at(folded, end)
         if info.kind == ABBREVIATION:
             before = folded[start - 1:start]
             at_boundary = not before or not is_han(before) or before in FUNCTION_CHARS
-            return at_boundary or _starts_with_any(folded, end, abbreviation_after)
+            return at_boundary or abbreviation_after.at(folded, end)
         if info.kind == ENGLISH:
             return True
         # Foreign: 青森縣 / 大阪府 are prefectures; so is a bare 青森 in a page that
         # speaks of 青森縣 (the prefecture's capital shares its name). 史丹佛大學 is no 丹佛.
-        if folded[end:end + 1] in ADMIN_SUFFIXES or _starts_with_any(folded, end, after_words):
+        if folded[end:end + 1] in ADMIN_SUFFIXES or after_words.at(folded, end):
             return False
         if info.prefecture_homonym and info.name in prefectures:
             return False

@@ -27,27 +27,41 @@ from ..document import Document
 from ..fold import fold
 from ..model import Entity
 from ..resources import load_list, load_table
-from .base import Gazetteer, IntervalSet, is_han
+from .base import Gazetteer, IntervalSet, is_han, longest_non_overlapping
+from .city import _gazetteer as _city_gazetteer
+from .company import _dictionary as _company_dictionary
 
 LATIN_NAME = regex.compile(r"\s?([A-Z][a-z]+(?:[-'][A-Za-z]+)?(?:\s(?:[A-Z]\.\s?)?[A-Z][a-z]+(?:[-'][A-Za-z]+)?){1,3})(?![A-Za-z])")
 ORG_STOP = set(fold("的與和、,，。;；:：!！?？「」『』《》()（）[]【】 \t\n\r·•|/兼暨"))
 MAX_ORG = 16
+AND = fold("及")
+# The organisation's chunk before a title: up to MAX_ORG characters that are no
+# stop, matched leftwards from the title (REVERSE) in one call.
+ORG_CHUNK = regex.compile(
+    "[^" + "".join(regex.escape(ch) for ch in sorted(ORG_STOP)) + "]{0,%d}" % MAX_ORG, regex.REVERSE
+)
 
 
 @dataclass(frozen=True, slots=True)
 class Grammar:
     titles: Gazetteer
-    prefixes: tuple[str, ...]
+    prefixes: frozenset[str]
+    prefix_lengths: tuple[int, ...]     # longest first
+    prefix_last_chars: frozenset[str]   # a cheap test before the set lookups
     surnames: frozenset[str]
     compound_surnames: frozenset[str]
+    name_first_chars: frozenset[str]    # the first characters of all surnames
     stops: frozenset[str]
     org_leads: tuple[str, ...]
+    org_lead_pattern: regex.Pattern    # any org lead: most chunks have none
     org_suffixes: tuple[str, ...]
     org_closing: frozenset[str]
     short_titles: dict[str, str]
+    short_title_pattern: regex.Pattern  # a short title after a Han character (its surname)
     common: frozenset[str]
     not_names: frozenset[str]
     countries: frozenset[str]
+    country_last_chars: frozenset[str]  # a cheap test before the look-ups by length
 
 
 @functools.cache
@@ -68,19 +82,27 @@ def _grammar() -> Grammar:
     for row in load_table("countries.tsv"):
         countries.update(fold(n) for n in (row["name"], row.get("name_cn", "")) if n)
     not_names |= countries
+    org_leads = tuple(sorted(words["org_lead"], key=len, reverse=True))
+    short_titles = {fold(r["word"]): r["value"] for r in rows if r["kind"] == "short_title"}
     return Grammar(
         titles=Gazetteer((t, fold(t)) for t in load_list("titles.txt")),
-        prefixes=tuple(sorted(words["title_prefix"], key=len, reverse=True)),
+        prefixes=frozenset(words["title_prefix"]),
+        prefix_lengths=tuple(sorted({len(p) for p in words["title_prefix"]}, reverse=True)),
+        prefix_last_chars=frozenset(p[-1] for p in words["title_prefix"]),
         surnames=frozenset(s for s in surnames if len(s) == 1),
         compound_surnames=frozenset(s for s in surnames if len(s) == 2),
+        name_first_chars=frozenset(s[0] for s in surnames if len(s) in (1, 2)),
         stops=frozenset(words["name_stop"]),
-        org_leads=tuple(sorted(words["org_lead"], key=len, reverse=True)),
+        org_leads=org_leads,
+        org_lead_pattern=regex.compile("|".join(map(regex.escape, org_leads))),
         org_suffixes=tuple(words["org_suffix"]),
         org_closing=frozenset(words["org_closing"]),
-        short_titles={fold(r["word"]): r["value"] for r in rows if r["kind"] == "short_title"},
+        short_titles=short_titles,
+        short_title_pattern=regex.compile(r"(?<=(\p{Han}))(?:" + "|".join(map(regex.escape, short_titles)) + ")"),
         common=common,
         not_names=frozenset(not_names),
         countries=frozenset(countries),
+        country_last_chars=frozenset(c[-1] for c in countries),
     )
 
 
@@ -98,11 +120,8 @@ class Found:
 
 def _known_name_suffix(chunk: str) -> int:
     """Length of the longest company, city or country name ending ``chunk`` (0 if none)."""
-    from .city import _gazetteer as cities
-    from .company import _dictionary as companies
-
     best = 0
-    for gazetteer in (companies(), cities()[0]):
+    for gazetteer in (_company_dictionary(), _city_gazetteer()[0]):
         for start, end, _ in gazetteer.matches(chunk):
             if end == len(chunk):
                 best = max(best, end - start)
@@ -121,6 +140,8 @@ class OfficialExtractor:
 
     def _name_at(self, folded: str, pos: int, g: Grammar) -> int | None:
         """End of a Han name starting at ``pos``, or None."""
+        if folded[pos:pos + 1] not in g.name_first_chars:
+            return None  # no surname starts here: most positions after a title
         for surname_length in (2, 1):
             surname = folded[pos:pos + surname_length]
             if len(surname) < surname_length:
@@ -158,7 +179,8 @@ class OfficialExtractor:
         Only after a country's name, since transliterations have no surname to
         anchor them; the name runs to a function word or the start of a common word.
         """
-        if not any(folded[ts - n:ts] in g.countries for n in range(2, 6) if n <= ts):
+        if folded[ts - 1:ts] not in g.country_last_chars or not any(
+                folded[ts - n:ts] in g.countries for n in range(2, 6) if n <= ts):
             return None
         end = te
         while end < len(folded) and end - te < 4 and self._given_ok(folded[end], g):
@@ -180,20 +202,23 @@ class OfficialExtractor:
 
     def _name_before(self, folded: str, end: int, g: Grammar) -> int | None:
         """Start of a Han name ending at ``end`` (right before a title), or None."""
+        if not self._given_ok(folded[end - 1:end], g):
+            return None  # every name's last character is a given one
         for length in (3, 2, 4):
             start = end - length
             if start < 0:
                 continue
             name = folded[start:end]
-            if not all(self._given_ok(ch, g) for ch in name[1:]) or not is_han(name[0]):
-                continue
+            # The set look-ups first: they rule out most lengths.
             if length == 4:
                 ok = name[:2] in g.compound_surnames
             elif length == 3:
                 ok = name[0] in g.surnames or name[:2] in g.compound_surnames
             else:
                 ok = name[0] in g.surnames
-            if ok and self._plausible(name, g):
+            if not ok or not all(self._given_ok(ch, g) for ch in name[1:]) or not is_han(name[0]):
+                continue
+            if self._plausible(name, g):
                 return start
         return None
 
@@ -205,16 +230,15 @@ class OfficialExtractor:
         (部, 中心, 大學 ...) or with a known company, city or country (輝達, 法國).
         """
         folded = doc.folded
-        start = pos
-        while start > 0 and pos - start < MAX_ORG and folded[start - 1] not in ORG_STOP:
-            start -= 1
-        for lead in g.org_leads:  # 包括台灣微軟 -> 台灣微軟
-            index = folded.rfind(lead, start, pos)
-            if index != -1:
-                start = index + len(lead)
+        start = ORG_CHUNK.match(folded, 0, pos).start()
+        if g.org_lead_pattern.search(folded, start, pos):
+            for lead in g.org_leads:  # 包括台灣微軟 -> 台灣微軟
+                index = folded.rfind(lead, start, pos)
+                if index != -1:
+                    start = index + len(lead)
         # 執行長詹文男及中央大學校長: a name before 及 ends the previous item, but
         # 國家科學及技術委員會 keeps its 及.
-        index = folded.rfind(fold("及"), start, pos)
+        index = folded.rfind(AND, start, pos)
         if index != -1 and self._name_before(folded, index, g) is not None:
             start = index + 1
         if pos - start < 1:
@@ -232,29 +256,25 @@ class OfficialExtractor:
 
     # ------------------------------------------------------------------ find
     def _titles(self, folded: str, g: Grammar) -> list[tuple[int, int]]:
-        spans = []
+        spans: list[tuple[int, int, None]] = []
         for start, end, _ in g.titles.matches(folded):
             if folded[start:end].isascii() and (
                 folded[start - 1:start].isalpha() and folded[start - 1:start].isascii()
                 or folded[end:end + 1].isascii() and folded[end:end + 1].isalpha()
             ):
                 continue  # CEO inside a Latin word
-            spans.append((start, end))
+            spans.append((start, end, None))
         # Longest first, so 主任委員 wins over 主任 and 副市長 over 市長.
-        kept: list[tuple[int, int]] = []
-        for start, end in sorted(spans, key=lambda s: (-(s[1] - s[0]), s[0])):
-            if not any(start < e and s < end for s, e in kept):
-                kept.append((start, end))
         result = []
-        for start, end in sorted(kept):
-            changed = True
-            while changed:  # absorb prefixes: 資深副總裁, 前校長
-                changed = False
-                for prefix in g.prefixes:
-                    if folded.startswith(prefix, start - len(prefix)) and start - len(prefix) >= 0:
-                        start -= len(prefix)
-                        changed = True
+        for start, end, _ in longest_non_overlapping(spans):
+            # Absorb prefixes, longest first: 資深副總裁, 前校長.
+            while start and folded[start - 1] in g.prefix_last_chars:
+                for length in g.prefix_lengths:
+                    if length <= start and folded[start - length:start] in g.prefixes:
+                        start -= length
                         break
+                else:
+                    break
             result.append((start, end))
         return result
 
@@ -277,7 +297,7 @@ class OfficialExtractor:
             surname = folded[ts - 1:ts]
             if ts >= 1 and surname in g.surnames:
                 shorts.append((ts - 1, te, surname, title))
-        for match in regex.finditer(r"(?<=(\p{Han}))(?:" + "|".join(map(regex.escape, g.short_titles)) + ")", folded):
+        for match in g.short_title_pattern.finditer(folded):
             surname = match.group(1)
             if surname in g.surnames:
                 shorts.append((match.start() - 1, match.end(), surname, g.short_titles[match.group()]))
@@ -285,7 +305,7 @@ class OfficialExtractor:
 
     def _names_after(self, doc: Document, ts: int, te: int, title: str, g: Grammar) -> list[Found]:
         folded = doc.folded
-        latin = LATIN_NAME.match(folded, te)
+        latin = None if is_han(folded[te:te + 1]) else LATIN_NAME.match(folded, te)
         if latin:
             s, e = latin.span(1)
             return [Found(ts, e, doc.text[s:e], title, self._org_before(doc, ts, g, title), "official.title_name", s, e)]
@@ -314,10 +334,15 @@ class OfficialExtractor:
         folded = doc.folded
         by_name: dict[str, Found] = {}
         for item in full:
-            by_name.setdefault(fold(item.name), item)
+            by_name.setdefault(folded[item.name_start:item.name_end], item)  # the fold of its name
             yield self._entity(doc, item.start, item.end, item.name, item.title, item.org, item.rule)
+        # Han names by their first character, for the one-character surnames of short forms.
+        by_surname: dict[str, list[Found]] = {}
+        for key, person in by_name.items():
+            if not person.name.isascii():
+                by_surname.setdefault(key[:1], []).append(person)
         for start, end, surname, title in shorts:
-            person = self._resolve(surname, title, by_name)
+            person = self._resolve(surname, title, by_surname)
             if person is not None:
                 yield self._entity(doc, start, end, person.name, title, person.org, "official.short")
         taken = IntervalSet()
@@ -335,8 +360,8 @@ class OfficialExtractor:
                 position = folded.find(key, end)
 
     @staticmethod
-    def _resolve(surname: str, title: str, by_name: dict[str, Found]) -> Found | None:
-        candidates = [f for key, f in by_name.items() if key.startswith(surname) and not f.name.isascii()]
+    def _resolve(surname: str, title: str, by_surname: dict[str, list[Found]]) -> Found | None:
+        candidates = by_surname.get(surname, [])
         if len(candidates) > 1:
             folded_title = fold(title)
             same_title = [f for f in candidates if fold(f.title).endswith(folded_title[-2:])]
