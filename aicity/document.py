@@ -48,12 +48,5 @@ class Document:
         **fields: Any,
     ) -> Entity:
         """Build an entity whose ``text`` is the original slice ``[start:end]``."""
-        return Entity(
-            type=type,
-            text=self.text[start:end],
-            start=start,
-            end=end,
-            normalized=normalized,
-            fields={k: v for k, v in fields.items() if v is not None},
-            rule=rule,
-        )
+        return Entity(type, self.text[start:end], start, end, normalized,
+                      {k: v for k, v in fields.items() if v is not None}, rule)

@@ -23,6 +23,7 @@ from ..fold import fold
 from ..model import Entity
 from ..resources import load_table
 from .base import Gazetteer, is_han, longest_non_overlapping
+from .lexicon import document_matches
 
 # Kinds of surface form, strongest first (the order breaks ties between equal spans).
 FULL, SHORT, ABBREVIATION, ENGLISH, FOREIGN = "full", "short", "abbreviation", "english", "foreign"
@@ -139,7 +140,7 @@ class CityExtractor:
         if doc.user is not None and doc.user.of_type("city"):
             for start, end, infos in _user_gazetteer(doc.user).matches(folded):
                 candidates.append((start, end, infos[0]))
-        for start, end, (info,) in gazetteer.matches(folded):
+        for start, end, (info,) in document_matches(doc, gazetteer):
             if info.kind == ENGLISH and not self._latin_boundary(folded, start, end):
                 continue
             candidates.append((start, end, info))

@@ -34,6 +34,7 @@ from ..fold import fold
 from ..model import Entity
 from ..resources import load_list, load_table
 from .base import Gazetteer, IntervalSet, alternation, compile_folded, is_han, longest_non_overlapping
+from .lexicon import document_matches
 
 CUE_WINDOW = 10
 # How far left of a suffix of each strength a name may reach.
@@ -214,7 +215,7 @@ class CompanyExtractor:
             sources.append(_user_dictionary(doc.user))
         sources.append(_dictionary())
         for gazetteer in sources:
-            for start, end, forms in gazetteer.matches(folded):
+            for start, end, forms in document_matches(doc, gazetteer):
                 form = forms[0]
                 # Latin forms match case-sensitively as listed, and only as whole words.
                 if form.latin and not _latin_boundary(folded, start, end):
@@ -375,7 +376,7 @@ class CompanyExtractor:
                 continue
             entities.append(self._entity(doc, start, end, name, "company.suffix", info))
             found_names.setdefault(fold(doc.text[start:end]), (name, info))
-        for match in self._foreign_prefix_matches(folded):
+        for match in self._foreign_prefix_matches(doc):
             for group in ("name", "alias"):
                 if match.group(group) is None:
                     continue
@@ -387,7 +388,7 @@ class CompanyExtractor:
                 entities.append(self._entity(doc, s, e, canonical, "company.foreign_prefix", info))
                 found_names.setdefault(folded[s:e], (canonical, info))
         latin_title = _rules()[5]
-        for match in latin_title.finditer(folded) if self._latin_name_before_title(folded) else ():
+        for match in latin_title.finditer(folded) if self._latin_name_before_title(doc) else ():
             s, e = match.span("name")
             name = doc.text[s:e]
             if len(name) < 2 or name.isupper() and len(name) <= 3 and name in ("CEO", "CFO", "CTO", "COO", "AI"):
@@ -398,12 +399,13 @@ class CompanyExtractor:
         return iter(entities)
 
     @staticmethod
-    def _foreign_prefix_matches(folded: str) -> Iterator[regex.Match]:
-        """``foreign.finditer(folded)``, tried only where a prefix (英商, 美商) starts:
+    def _foreign_prefix_matches(doc: Document) -> Iterator[regex.Match]:
+        """``foreign.finditer(doc.folded)``, tried only where a prefix (英商, 美商) starts:
         every match starts with one, and the regex is slow to scan for them."""
         foreign = _rules()[4]
+        folded = doc.folded
         resume = 0
-        for start in sorted({start for start, _, _ in _rule_anchors()[0].matches(folded)}):
+        for start in sorted({start for start, _, _ in document_matches(doc, _rule_anchors()[0])}):
             if start < resume:
                 continue  # inside the previous match, as finditer would skip it
             match = foreign.match(folded, start)
@@ -412,10 +414,11 @@ class CompanyExtractor:
                 resume = match.end()
 
     @staticmethod
-    def _latin_name_before_title(folded: str) -> bool:
+    def _latin_name_before_title(doc: Document) -> bool:
         """Whether ``latin_title`` can match at all: some corporate title right after
         (or one space after) a character that can end a Latin name."""
-        for start, _, _ in _rule_anchors()[1].matches(folded):
+        folded = doc.folded
+        for start, _, _ in document_matches(doc, _rule_anchors()[1]):
             if folded[start - 1:start] in LATIN_NAME_END or folded[start - 2:start - 1] in LATIN_NAME_END:
                 return True
         return False

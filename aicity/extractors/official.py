@@ -30,6 +30,7 @@ from ..resources import load_list, load_table
 from .base import Gazetteer, IntervalSet, is_han, longest_non_overlapping
 from .city import _gazetteer as _city_gazetteer
 from .company import _dictionary as _company_dictionary
+from .lexicon import document_matches
 
 LATIN_NAME = regex.compile(r"\s?([A-Z][a-z]+(?:[-'][A-Za-z]+)?(?:\s(?:[A-Z]\.\s?)?[A-Z][a-z]+(?:[-'][A-Za-z]+)?){1,3})(?![A-Za-z])")
 ORG_STOP = set(fold("的與和、,，。;；:：!！?？「」『』《》()（）[]【】 \t\n\r·•|/兼暨"))
@@ -255,9 +256,10 @@ class OfficialExtractor:
         return None
 
     # ------------------------------------------------------------------ find
-    def _titles(self, folded: str, g: Grammar) -> list[tuple[int, int]]:
+    def _titles(self, doc: Document, g: Grammar) -> list[tuple[int, int]]:
+        folded = doc.folded
         spans: list[tuple[int, int, None]] = []
-        for start, end, _ in g.titles.matches(folded):
+        for start, end, _ in document_matches(doc, g.titles):
             if folded[start:end].isascii() and (
                 folded[start - 1:start].isalpha() and folded[start - 1:start].isascii()
                 or folded[end:end + 1].isascii() and folded[end:end + 1].isalpha()
@@ -283,7 +285,7 @@ class OfficialExtractor:
         folded = doc.folded
         full: list[Found] = []
         shorts: list[tuple[int, int, str, str]] = []  # start, end, surname, title
-        for ts, te in self._titles(folded, g):
+        for ts, te in self._titles(doc, g):
             title = doc.text[ts:te]
             found_after = self._names_after(doc, ts, te, title, g)
             if found_after:
