@@ -140,3 +140,39 @@ def test_long_text_is_linear():
     found = _money(text)
     assert time.perf_counter() - start < 10
     assert len(found) == 4000
+
+
+def test_runs_hold_every_token():
+    """The re module's \\d, which finds the runs of number characters, knows every digit
+    of the BMP that the regex module's \\d (the token grammar's) knows."""
+    import re
+
+    import regex
+
+    bmp = "".join(chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000)
+    assert set(regex.findall(r"\d", bmp)) <= set(re.findall(r"\d", bmp))
+
+
+def test_quiet_runs_hold_no_money_token():
+    """Skipping the quiet runs keeps every token that is not plain (random texts made of
+    number characters and the words the screen looks for)."""
+    import random
+
+    from aicity.extractors.money import _grammar
+
+    g = _grammar()
+    screen = g.screen
+
+    def loud_tokens(text, spans):
+        return [m.span() for a, b in spans for m in g.token.finditer(text, a, b)
+                if not screen.plain(text, m.start(), m.end(), m.group())]
+
+    words = sorted(screen.first | screen.last | screen.first_two | screen.last_two)
+    pieces = words + list("0123456789零〇一二两三四五六七八九十百千万亿兆多余几好数点,. :的年元") + [
+        "٣", "\U00011f52", "好几", "数十", "  "]
+    rnd = random.Random(7)
+    for _ in range(20000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 10)))
+        runs = [r.span() for r in g.runs.finditer(text)
+                if not screen.quiet_run(text, r.start(), r.end(), r.group())]
+        assert loud_tokens(text, runs) == loud_tokens(text, [(0, len(text))]), text

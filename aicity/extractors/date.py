@@ -1128,9 +1128,9 @@ def _rules() -> tuple[Rule, ...]:
         return compile_folded(pattern, flags)
 
     def rule(name, pattern, first, parse, trigger=None, before=0, span_group=None,
-             after_digit=True, present=None, needs_ref=False, **kw) -> Rule:
+             after_digit=True, present=None, needs_ref=False, starts=None, **kw) -> Rule:
         return Rule(name, c(pattern, first, **kw), parse, trigger, before,
-                    _starts(first, after_digit), span_group, present, needs_ref)
+                    starts or _starts(first, after_digit), span_group, present, needs_ref)
 
     yue, ri = _words_hits("月"), _words_hits("日")  # shared: their hits are found once per text
     # after_digit=False: every branch that opens with an ASCII digit has (?<![0-9...]).
@@ -1161,7 +1161,9 @@ def _rules() -> tuple[Rule, ...]:
              _alternation_hits([fold(fold(n)) for n in _holiday_names()]), 16),
         rule("date.copyright", COPYRIGHT, "Cc©版(", _parse_copyright,  # before event_year: ties
              span_group="y4", present=_copyright_present),
-        rule("date.event_year", EVENT_YEAR, "12", _parse_event_year, needs_ref=True),
+        rule("date.event_year", EVENT_YEAR, "12", _parse_event_year, needs_ref=True,
+             # where (?P<y4>) can be; the lookbehind comes second, so that re scans for [12]
+             starts=re.compile(r"(?:19|20)(?<![0-9]..)[0-9]{2}(?![0-9])")),
         rule("date.day", DAY_ONLY, "0-9", _parse_day_only, ri, 8, after_digit=False, near="日", reach=8),
         rule("date.day_cn", DAY_ONLY_CN, "一二三四五六七八九十廿卅", _parse_day_only_cn, ri, 4,
              near="日", reach=4),
@@ -1189,7 +1191,7 @@ def _matches(rule: Rule, text: str, hits: list[tuple[int, int]] | None) -> Itera
     ``hits`` (``pattern.finditer(text)`` for a rule without a trigger)."""
     if hits is None:
         if rule.present is None or rule.present(text):
-            yield from rule.pattern.finditer(text)
+            yield from _scan(rule, text)
         return
     match = rule.pattern.match
     next_start = rule.starts.search
@@ -1223,6 +1225,23 @@ def _matches(rule: Rule, text: str, hits: list[tuple[int, int]] | None) -> Itera
             if last > hit_start:
                 break
             at = next_start(text, last, hit_start + 1)
+
+
+def _scan(rule: Rule, text: str) -> Iterator[regex.Match]:
+    """``rule.pattern.finditer(text)`` (whose matches are never empty), with the pattern
+    tried only where ``rule.starts`` finds a match can start: the re module skips the
+    other positions faster than the regex module does."""
+    match = rule.pattern.match
+    next_start = rule.starts.search
+    at = next_start(text)
+    while at is not None:
+        start = at.start()
+        m = match(text, start)
+        if m is None:
+            at = next_start(text, start + 1)
+            continue
+        yield m
+        at = next_start(text, m.end())
 
 
 Found = list[tuple[int, int, int, int, Rule, regex.Match]]
