@@ -338,7 +338,23 @@ def assert_money(expr: str, sentence: str, expected: str) -> None:
 @example(("US$5,000", "5000 USD"), "{}")
 def test_money_amounts(case, sentence):
     expr, expected = case
+    # (十億元), (百萬美元): a bare unit in parentheses names a table column's unit,
+    # and is rightly no amount (see test_bare_unit_in_parentheses_is_a_column_unit).
+    assume(not (sentence == "({})" and is_bare_unit(expr)))
     assert_money(expr, sentence, expected)
+
+
+def is_bare_unit(expr: str) -> bool:
+    """十億元, 百萬美元: the number is unit characters only, no digit."""
+    numeral = "".join(ch for ch in expr if ch in "0123456789一二兩三四五六七八九零〇十百千萬億兆")
+    return bool(numeral) and not any(ch in "0123456789一二兩三四五六七八九零〇" for ch in numeral)
+
+
+@pytest.mark.parametrize("text", ["(十億元)", "（百萬美元）", "(千元)"])
+def test_bare_unit_in_parentheses_is_a_column_unit(text):
+    assert [e for e in extract(text, types="money", ref_date="2025-01-01")] == []
+    inside = "投資" + text[1:-1] + "。"  # the same words as an amount in a sentence
+    assert [e.text for e in extract(inside, types="money", ref_date="2025-01-01")] == [text[1:-1]]
 
 
 @pytest.mark.parametrize("expr, expected", [
