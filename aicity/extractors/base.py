@@ -64,7 +64,7 @@ class Gazetteer:
                 payloads.setdefault(folded, []).append(payload)
         self.size = len(payloads)
         self.keys = list(payloads)
-        self._values = [tuple(values) for values in payloads.values()]
+        self.values = [tuple(values) for values in payloads.values()]  # per key, in key order
         self._automaton = None
         if payloads:
             import ahocorasick_rs  # imported here: building is the first use
@@ -77,10 +77,10 @@ class Gazetteer:
     def matches(self, folded: str) -> list[tuple[int, int, tuple[Any, ...]]]:
         if self._automaton is None:
             return []
-        values = self._values
+        values = self.values
         found = self._automaton.find_matches_as_indexes(folded, overlapping=True)
-        # Ordered by end, as a streaming automaton reports them (callers rely on no
-        # other order, but keep it stable across automaton libraries).
+        # In the automaton's order: by end, the longest first at one end (the order
+        # the callers' first-match tie-breaks were written against).
         return [(start, end, values[index]) for index, start, end in found]
 
 
@@ -98,7 +98,7 @@ class FusedGazetteer:
         self.members = tuple(gazetteers)
         payloads: dict[str, list[tuple[int, tuple[Any, ...]]]] = {}
         for index, gazetteer in enumerate(self.members):
-            for key, values in zip(gazetteer.keys, gazetteer._values):
+            for key, values in zip(gazetteer.keys, gazetteer.values):
                 payloads.setdefault(key, []).append((index, values))
         self._payloads = list(payloads.values())
         self._automaton = None

@@ -1505,7 +1505,8 @@ def publication_date(text: str) -> dt.date | None:
     """The page's own date, from its header: a labelled date (發布日期:2/17/2025,
     发布时间, 更新時間...), else the first full date (with year and day) near the top."""
     head = text[:HEAD]
-    return _publication_date(Ctx(fold(head), head, None, lambda: script_of(head)), _found(fold(head)), {})
+    folded = fold(head)
+    return _publication_date(Ctx(folded, head, None, lambda: script_of(head)), _found(folded), {})
 
 
 def document_date(doc: Document) -> dt.date | None:
