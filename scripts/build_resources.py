@@ -8,19 +8,19 @@ A development step, run offline from installed packages (the ``dev`` extra)::
 
 It writes four files (the generated files are committed; never hand-edit them):
 
-``countries.tsv``
+``common/countries.tsv``
     ISO 3166-1 countries and territories with their CLDR names (Babel).
-``world_cities.tsv``
+``city/world_cities.tsv``
     CLDR exemplar cities of the time-zone database (Babel), minus the entries
     that are not cities (see :func:`build_world_cities`).
-``common_words.txt``
+``common/common_words.txt``
     2- and 3-character words of jieba's dictionary with frequency
     >= COMMON_WORDS_MIN_FREQ that are not person names, folded to Simplified.
-``companies_tw.tsv``
+``company/companies_tw.tsv``
     TWSE and TPEx listed stocks from twstock's bundled code lists, with an
     ``ambiguous`` flag computed by :func:`ambiguity_reasons`.
 
-It reads two hand-curated files as input: ``world_cities_extra.tsv`` (its city
+It reads two hand-curated files as input: ``city/world_cities_extra.tsv`` (its city
 names count as place names in the company ambiguity test) and nothing else.
 The Taiwanese county and township names used by the same test are below
 (:data:`TW_ADMIN`); they are facts from Chunghwa Post's 3+3 postal code list.
@@ -45,7 +45,7 @@ from aicity.fold import fold  # noqa: E402
 # --------------------------------------------------------------------------
 # thresholds (jieba dict.txt frequencies; the dictionary's total is ~60 million)
 
-#: common_words.txt keeps 2-3 character words at least this frequent (~17,000 words).
+#: common/common_words.txt keeps 2-3 character words at least this frequent (~17,000 words).
 COMMON_WORDS_MIN_FREQ = 200
 #: a company short name that is, or begins, a jieba word at least this frequent is ambiguous.
 AMBIGUOUS_MIN_FREQ = 40
@@ -205,7 +205,7 @@ PERSON_TAGGED_MIN_FREQ = 500
 def build_common_words(jd: dict[str, tuple[int, str]]) -> list[str]:
     from aicity.resources import load_list
 
-    surnames = {fold(s) for s in load_list("surnames.txt") if len(s) == 1}
+    surnames = {fold(s) for s in load_list("official/surnames.txt") if len(s) == 1}
     return sorted(
         w
         for w, (freq, pos) in jd.items()
@@ -442,7 +442,7 @@ def main(argv: list[str] | None = None) -> int:
     babel_v, jieba_v, twstock_v = version("babel"), version("jieba"), version("twstock")
     changed = []
 
-    # countries.tsv
+    # common/countries.tsv
     country_rows = build_countries(loc)
     countries = country_names(country_rows)
     text = tsv(
@@ -455,10 +455,10 @@ def main(argv: list[str] | None = None) -> int:
         ["code", "name", "name_cn", "aliases"],
         country_rows,
     )
-    if write_if_changed(RES / "countries.tsv", text, args.check):
-        changed.append("countries.tsv")
+    if write_if_changed(RES / "common/countries.tsv", text, args.check):
+        changed.append("common/countries.tsv")
 
-    # world_cities.tsv
+    # city/world_cities.tsv
     city_rows, dropped = build_world_cities(loc, countries, jd)
     text = tsv(
         [
@@ -469,17 +469,17 @@ def main(argv: list[str] | None = None) -> int:
             "names equal to a country/territory,",
             f"state-qualified names, very common words (jieba freq >= {CITY_COMMON_MIN_FREQ}, not a place),",
             f"names beginning a common non-place word (jieba freq >= {CITY_PREFIX_MIN_FREQ}, e.g. 自由市 in 自由市場).",
-            "Cities CLDR lacks are in world_cities_extra.tsv (hand-curated).",
+            "Cities CLDR lacks are in city/world_cities_extra.tsv (hand-curated).",
         ],
         ["id", "name", "name_cn", "country", "aliases"],
         city_rows,
     )
-    if write_if_changed(RES / "world_cities.tsv", text, args.check):
-        changed.append("world_cities.tsv")
+    if write_if_changed(RES / "city/world_cities.tsv", text, args.check):
+        changed.append("city/world_cities.tsv")
     if args.verbose:
         print("\n".join(dropped), file=sys.stderr)
 
-    # common_words.txt
+    # common/common_words.txt
     words = build_common_words(jd)
     text = "\n".join(
         [
@@ -487,18 +487,18 @@ def main(argv: list[str] | None = None) -> int:
             "# licence: MIT (jieba, https://github.com/fxsjy/jieba)",
             f"# 2- and 3-character words with frequency >= {COMMON_WORDS_MIN_FREQ}, part of speech not a",
             "# person name (nr, nrt, nrfg) unless its frequency is >= "
-            f"{PERSON_TAGGED_MIN_FREQ} and it does not start with a surname of surnames.txt",
+            f"{PERSON_TAGGED_MIN_FREQ} and it does not start with a surname of official/surnames.txt",
             "# (jieba tags 智慧 and 友誼 nr); folded to Simplified with aicity.fold.fold; one per line.",
             *words,
         ]
     ) + "\n"
-    if write_if_changed(RES / "common_words.txt", text, args.check):
-        changed.append("common_words.txt")
+    if write_if_changed(RES / "common/common_words.txt", text, args.check):
+        changed.append("common/common_words.txt")
 
-    # companies_tw.tsv
+    # company/companies_tw.tsv
     places = tw_place_names() | countries
     places |= {fold(r[1]) for r in city_rows} | {fold(r[2]) for r in city_rows}
-    for row in read_table(RES / "world_cities_extra.tsv"):
+    for row in read_table(RES / "city/world_cities_extra.tsv"):
         places |= {fold(n) for n in [row["name"], row["name_cn"], *row["aliases"].split("|")] if n}
     company_rows = build_companies_tw(jd, places)
     text = tsv(
@@ -511,13 +511,13 @@ def main(argv: list[str] | None = None) -> int:
             f"{AMBIGUOUS_MIN_FREQ}, begins such a word,",
             "is a Taiwanese county/township, country or world-city name, is a two-character name jieba tags as a",
             "person, or is one character / a Latin acronym of <= 3 characters. See ambiguity_reasons() in the script.",
-            "Everyday names that differ from the short name are in companies_extra.tsv (id = stock code).",
+            "Everyday names that differ from the short name are in company/companies_extra.tsv (id = stock code).",
         ],
         ["code", "name", "market", "industry", "ambiguous"],
         company_rows,
     )
-    if write_if_changed(RES / "companies_tw.tsv", text, args.check):
-        changed.append("companies_tw.tsv")
+    if write_if_changed(RES / "company/companies_tw.tsv", text, args.check):
+        changed.append("company/companies_tw.tsv")
 
     n_amb = sum(r[4] == "1" for r in company_rows)
     print(

@@ -12,7 +12,7 @@ from aicity.resources import parse_list, parse_table
 
 ROOT = Path(__file__).resolve().parents[1]
 RES = ROOT / "aicity" / "resources"
-DATA_FILES = sorted(p for p in RES.iterdir() if p.suffix in (".txt", ".tsv"))
+DATA_FILES = sorted(p for p in RES.rglob("*") if p.suffix in (".txt", ".tsv"))
 TSV_FILES = [p for p in DATA_FILES if p.suffix == ".tsv"]
 TXT_FILES = [p for p in DATA_FILES if p.suffix == ".txt"]
 
@@ -23,7 +23,7 @@ CATEGORY_COLUMNS = ("kind", "type", "category", "class")
 
 
 def ids(paths):
-    return [p.name for p in paths]
+    return [p.relative_to(RES).as_posix() for p in paths]
 
 
 def raw(path: Path) -> bytes:
@@ -66,14 +66,14 @@ def data_lines(path: Path) -> list[tuple[int, str]]:
 
 
 def test_there_are_data_files():
-    names = {p.name for p in DATA_FILES}
+    names = {p.relative_to(RES).as_posix() for p in DATA_FILES}
     for expected in (
-        "companies_tw.tsv",
-        "companies_extra.tsv",
-        "world_cities.tsv",
-        "world_cities_extra.tsv",
-        "countries.tsv",
-        "common_words.txt",
+        "company/companies_tw.tsv",
+        "company/companies_extra.tsv",
+        "city/world_cities.tsv",
+        "city/world_cities_extra.tsv",
+        "common/countries.tsv",
+        "common/common_words.txt",
     ):
         assert expected in names
 
@@ -164,7 +164,7 @@ def test_table_shape(path):
 
 @pytest.fixture(scope="module")
 def countries():
-    return {r["code"]: r for r in table("countries.tsv")}
+    return {r["code"]: r for r in table("common/countries.tsv")}
 
 
 @pytest.fixture(scope="module")
@@ -177,12 +177,12 @@ def country_names(countries):
 
 @pytest.fixture(scope="module")
 def companies_tw():
-    return {r["code"]: r for r in table("companies_tw.tsv")}
+    return {r["code"]: r for r in table("company/companies_tw.tsv")}
 
 
 @pytest.fixture(scope="module")
 def cities():
-    return table("world_cities.tsv") + table("world_cities_extra.tsv")
+    return table("city/world_cities.tsv") + table("city/world_cities_extra.tsv")
 
 
 def test_countries(countries):
@@ -230,7 +230,7 @@ def test_company_ambiguity(companies_tw, code, ambiguous):
 
 
 def test_companies_extra(companies_tw, countries):
-    rows = table("companies_extra.tsv")
+    rows = table("company/companies_extra.tsv")
     kinds = {"foreign", "tw_listed", "tw_unlisted", "tw_state"}
     assert sum(r["kind"] == "foreign" for r in rows) >= 300
     assert sum(r["kind"] == "tw_listed" for r in rows) >= 150
@@ -245,7 +245,7 @@ def test_companies_extra(companies_tw, countries):
         if r["id"].isdigit():
             assert r["stock_code"] == r["id"], r
         if code:
-            assert code in companies_tw, f"{r['id']}: stock code {code} not in companies_tw.tsv"
+            assert code in companies_tw, f"{r['id']}: stock code {code} not in company/companies_tw.tsv"
             assert r["kind"] == "tw_listed" and r["country"] == "TW", r
             short = companies_tw[code]["name"]
             names = {r["canonical"]} | {a.lstrip("~") for a in aliases}
@@ -275,7 +275,7 @@ def test_companies_extra(companies_tw, countries):
     ],
 )
 def test_companies_extra_names(id_, name):
-    rows = {r["id"]: r for r in table("companies_extra.tsv")}
+    rows = {r["id"]: r for r in table("company/companies_extra.tsv")}
     row = rows[id_]
     assert name == row["canonical"] or name in row["aliases"].split("|")
 
@@ -311,13 +311,13 @@ def test_world_cities(cities, countries, country_names):
 
 
 def test_world_cities_extra_ids():
-    for c in table("world_cities_extra.tsv"):
+    for c in table("city/world_cities_extra.tsv"):
         assert re.fullmatch(r"[a-z]{2}-[a-z0-9]+(-[a-z0-9]+)*", c["id"]), c["id"]
         assert c["id"][:2].upper() == c["country"], c
 
 
 def test_common_words():
-    words = parse_list(text(RES / "common_words.txt"), "common_words.txt")
+    words = parse_list(text(RES / "common/common_words.txt"), "common/common_words.txt")
     assert 3000 <= len(words) <= 25000
     assert all(2 <= len(w) <= 3 for w in words)
     assert all(fold(w) == w for w in words[:2000]), "entries are folded to Simplified"

@@ -5,7 +5,7 @@ Simplified spellings are one key), then context checks per kind of form:
 
 * full forms (臺中市, 台中市, 新竹縣) always name the city;
 * short forms (臺中, 高雄) do unless the next word makes them part of another
-  name (臺中科大, 高雄港站, 新北投), per ``city_context.tsv``;
+  name (臺中科大, 高雄港站, 新北投), per ``city/context.tsv``;
 * government abbreviations (北市, 中市) only at a word boundary or before a
   government word (北市府, 中市長), since 集中市場 is no city;
 * foreign names are cities unless followed by 縣/府/州/省 (青森縣 is a
@@ -82,7 +82,7 @@ def _gazetteer() -> tuple[Gazetteer, WordStarts, WordStarts]:
     (chosen once here, not per match), and the context words after short forms
     and after abbreviations."""
     entries: list[tuple[str, CityInfo]] = []
-    for row in load_table("tw_cities.tsv"):
+    for row in load_table("city/tw_cities.tsv"):
         name, level = row["name"], row["level"]
         full = CityInfo(name, "TW", level, FULL)
         entries.append((name, full))
@@ -93,7 +93,7 @@ def _gazetteer() -> tuple[Gazetteer, WordStarts, WordStarts]:
             entries.append((abbreviation, CityInfo(name, "TW", level, ABBREVIATION)))
         for english in _split(row["english"]):
             entries.append((english, CityInfo(name, "TW", level, ENGLISH)))
-    for table in ("world_cities.tsv", "world_cities_extra.tsv"):
+    for table in ("city/world_cities.tsv", "city/world_cities_extra.tsv"):
         for row in load_table(table):
             info = CityInfo(
                 row["name"], row["country"], None, FOREIGN,
@@ -105,9 +105,9 @@ def _gazetteer() -> tuple[Gazetteer, WordStarts, WordStarts]:
             for form in forms:
                 if form:
                     entries.append((form, info))
-    after = frozenset(fold(r["word"]) for r in load_table("city_context.tsv") if r["kind"] == "after")
+    after = frozenset(fold(r["word"]) for r in load_table("city/context.tsv") if r["kind"] == "after")
     abbreviation_after = frozenset(
-        fold(r["word"]) for r in load_table("city_context.tsv") if r["kind"] == "abbreviation_after"
+        fold(r["word"]) for r in load_table("city/context.tsv") if r["kind"] == "abbreviation_after"
     )
     places_by_form: dict[str, list[CityInfo]] = {}
     for form, info in entries:

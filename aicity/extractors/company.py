@@ -1,6 +1,6 @@
 """Companies: a dictionary of listed and well-known companies, plus name grammar.
 
-Dictionary (``companies_tw.tsv`` from the TWSE/TPEx lists, ``companies_extra.tsv``
+Dictionary (``company/companies_tw.tsv`` from the TWSE/TPEx lists, ``company/companies_extra.tsv``
 for foreign, unlisted and everyday names, and a user's ``--dict``), matched
 with one Aho–Corasick automaton over folded text. Every surface form of a
 company maps to one canonical name, so ``normalized`` is stable across a corpus.
@@ -11,7 +11,7 @@ a sure mention of the same company elsewhere in the document.
 Rules find companies the dictionary lacks:
 
 * ``company.suffix``: a name before a legal form or an industry word
-  (健策精密工業股份有限公司, 豐禾建設, 太子集團), per ``company_suffixes.tsv``;
+  (健策精密工業股份有限公司, 豐禾建設, 太子集團), per ``company/suffixes.tsv``;
 * ``company.foreign_prefix``: 英商安謀(ARM), 法商訊源(Atos), 美商Google;
 * ``company.latin_before_title``: a Latin name before a corporate title
   (SiPearl執行長);
@@ -97,10 +97,10 @@ def _parse_aliases(cell: str) -> tuple[list[str], set[str]]:
 
 @functools.cache
 def _dictionary() -> Gazetteer:
-    listed = {row["code"]: row for row in load_table("companies_tw.tsv")}
+    listed = {row["code"]: row for row in load_table("company/companies_tw.tsv")}
     extra_by_code: dict[str, dict[str, str]] = {}
     entries: list[tuple[str, Form]] = []
-    for row in load_table("companies_extra.tsv"):
+    for row in load_table("company/companies_extra.tsv"):
         code = row.get("stock_code") or (row["id"] if row["id"] in listed else "")
         if code and code in listed:
             extra_by_code[code] = row
@@ -135,11 +135,11 @@ def _user_dictionary(user) -> Gazetteer:
 
 @functools.cache
 def _rules():
-    suffixes = {fold(r["suffix"]): r["strength"] for r in load_table("company_suffixes.tsv")}
+    suffixes = {fold(r["suffix"]): r["strength"] for r in load_table("company/suffixes.tsv")}
     suffix_pattern = regex.compile(alternation(suffixes))
-    generic = frozenset(fold(w) for w in load_list("company_generic.txt"))
-    cues = Gazetteer((w, w) for w in load_list("company_cues.txt"))
-    prefixes = alternation(load_list("company_prefixes.txt"))
+    generic = frozenset(fold(w) for w in load_list("company/generic.txt"))
+    cues = Gazetteer((w, w) for w in load_list("company/cues.txt"))
+    prefixes = alternation(load_list("company/prefixes.txt"))
     foreign = compile_folded(
         prefixes + r"(?P<name>[A-Za-z][A-Za-z0-9&.\-]*(?: [A-Z][A-Za-z0-9&.\-]*)*|\p{Han}{2,6}?)"
         r"(?:[(（](?P<alias>[A-Za-z][A-Za-z0-9&.\- ]{0,30})[)）])?(?=[(（、,，。及與和在\s]|$)"
@@ -166,7 +166,7 @@ def _suffix_automaton():
 def _rule_anchors() -> tuple[Gazetteer, Gazetteer]:
     """The words that every match of the foreign-prefix and the Latin-name rules
     contains: their patterns only need trying where one occurs, which is rare."""
-    prefixes = Gazetteer((w, w) for w in load_list("company_prefixes.txt"))
+    prefixes = Gazetteer((w, w) for w in load_list("company/prefixes.txt"))
     titles = Gazetteer((w, w) for w in CORPORATE_TITLES)
     return prefixes, titles
 
@@ -174,7 +174,7 @@ def _rule_anchors() -> tuple[Gazetteer, Gazetteer]:
 @functools.cache
 def _common_words() -> frozenset[str]:
     try:
-        return frozenset(fold(w) for w in load_list("common_words.txt"))
+        return frozenset(fold(w) for w in load_list("common/common_words.txt"))
     except FileNotFoundError:
         return frozenset()
 
@@ -183,9 +183,9 @@ def _common_words() -> frozenset[str]:
 def _place_names() -> frozenset[str]:
     """Countries and Taiwan's cities, which are not a company's name on their own."""
     names = set()
-    for row in load_table("countries.tsv"):
+    for row in load_table("common/countries.tsv"):
         names.update(fold(n) for n in (row["name"], row.get("name_cn", ""), *_split(row.get("aliases", ""))) if n)
-    for row in load_table("tw_cities.tsv"):
+    for row in load_table("city/tw_cities.tsv"):
         names.update(fold(n) for n in (row["name"], *_split(row["aliases"])))
     names.update(fold(n) for n in ("台灣", "臺灣", "中國", "大陸", "歐洲", "亞洲", "美洲", "非洲", "兩岸", "全台", "全臺"))
     return frozenset(names)

@@ -914,7 +914,7 @@ class Holiday(NamedTuple):
 def _holidays() -> dict[str, tuple[Holiday, ...]]:
     """Folded holiday name -> the holidays it names (by script)."""
     table: dict[str, list[Holiday]] = {}
-    for row in load_table("date_holidays.tsv"):
+    for row in load_table("date/holidays.tsv"):
         after = row.get("after") or ""
         holiday = Holiday(int(row["month"]) if row["month"] else None,
                           int(row["day"]) if row["day"] else None, row["script"] or "all",
@@ -1172,7 +1172,7 @@ def _rules() -> tuple[Rule, ...]:
 
 def _holiday_names() -> list[str]:
     names = []
-    for row in load_table("date_holidays.tsv"):
+    for row in load_table("date/holidays.tsv"):
         names.append(row["name"])
         names.extend(filter(None, row["aliases"].split("|")))
     return names
@@ -1310,7 +1310,7 @@ def _document_matches(doc: Document) -> tuple[Found, dict[int, Candidate | None]
 
 @functools.cache
 def _marker_res() -> tuple[Callable[[str], list[tuple[int, int]]], regex.Pattern]:
-    markers = load_list("date_related_markers.txt")
+    markers = load_list("date/related_markers.txt")
     words = alternation(markers)
     # the marker is a heading: alone on its line, give or take decoration (►延伸閱讀)
     heading = regex.compile(r"[ \t\u00a0]*[^\w\n]{0,3}[ \t]*" + words + r"[ \t]*[^\w\n]{0,3}[ \t]*")

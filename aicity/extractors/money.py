@@ -31,7 +31,7 @@ A bare 元 (and an implicit amount) is the page's currency: CNY on a Simplified
 page, TWD otherwise (``doc.script``). ``$`` alone is TWD on a Traditional page
 unless the sentence speaks of 美元/美國/美股; ``¥`` is JPY, or CNY on a
 Simplified page or beside 人民幣. The word lists are resource files
-(``currencies.tsv``, ``money_*.txt``/``.tsv``).
+(``money/currencies.tsv``, ``money/*.txt``/``.tsv``).
 """
 from __future__ import annotations
 
@@ -249,7 +249,7 @@ def _grammar() -> _Grammar:
     before_codes: list[str] = []
     after_names: list[str] = []
     after_codes: list[str] = []
-    for row in load_table("currencies.tsv"):
+    for row in load_table("money/currencies.tsv"):
         surface, place, kind = row["surface"], row["place"], row["kind"]
         currencies[fold(surface)] = _Currency(row["code"], kind)
         target_before = before_codes if kind == "code" else before_names
@@ -265,20 +265,20 @@ def _grammar() -> _Grammar:
     qualifiers: dict[str, str] = {}
     qual_before: list[str] = []
     qual_after: list[str] = []
-    for row in load_table("money_qualifiers.tsv"):
+    for row in load_table("money/qualifiers.tsv"):
         qualifiers[fold(row["word"])] = row["qualifier"]
         (qual_before if row["place"] == "before" else qual_after).append(row["word"])
     qb = alternation(qual_before)
 
-    filler_words = _words("money_fillers.txt")
-    cue_words = _words("money_cues_before.txt")
-    block_words = _words("money_not_before.txt")
-    fx_words = _words("money_fx_cues.txt")
-    after_words = _words("money_cues_after.txt")
-    counter_words = _words("money_counters.txt")
+    filler_words = _words("money/fillers.txt")
+    cue_words = _words("money/cues_before.txt")
+    block_words = _words("money/not_before.txt")
+    fx_words = _words("money/fx_cues.txt")
+    after_words = _words("money/cues_after.txt")
+    counter_words = _words("money/counters.txt")
     fillers = alternation(filler_words)
     filler_chain = f"(?:[ :]?{fillers}){{0,3}}[ :]?"
-    yuan_rows = load_table("money_yuan_words.tsv")
+    yuan_rows = load_table("money/yuan_words.tsv")
     english = "|".join(sorted(_EN_MAGNITUDES, key=len, reverse=True))
     fx_glue = ["了", "約", "逾", "近", "達", "超過"]
     return _Grammar(
@@ -313,12 +313,12 @@ def _grammar() -> _Grammar:
         cue_after=_forward(f"[ ]?的?{alternation(after_words)}", after_words, " 的"),
         # a counter unless the word there is one of the exceptions (年增, 卡位, 分別)
         counter=_forward(
-            f"[ ]?(?!{alternation(_words('money_not_counters.txt'))})"
+            f"[ ]?(?!{alternation(_words('money/not_counters.txt'))})"
             f"{alternation(counter_words)}",
             counter_words,
         ),
-        scope=compile_folded(alternation(_words("money_scope_cues.txt"))),
-        per_share=compile_folded(alternation(_words("money_per_share.txt")), regex.IGNORECASE),
+        scope=compile_folded(alternation(_words("money/scope_cues.txt"))),
+        per_share=compile_folded(alternation(_words("money/per_share.txt")), regex.IGNORECASE),
         per_share_after=compile_folded("[ ]?(?:/股|/每股|股利|股息|每股)"),
         yuan_words=compile_folded(alternation(r["word"] for r in yuan_rows)),
         list_gap=compile_folded(r"[ ]?(?:、|,|及|和|與|以及|或)[ ]?(?:\p{Han}{1,4}[以為則各])?[ ]?"),

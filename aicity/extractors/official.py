@@ -1,7 +1,7 @@
 """Officials: a named person with a title, office or position.
 
-Grammar, around every title of ``titles.txt`` (found with one automaton, with
-prefixes such as 副/前/首席 absorbed from ``official_grammar.tsv``):
+Grammar, around every title of ``official/titles.txt`` (found with one automaton, with
+prefixes such as 副/前/首席 absorbed from ``official/grammar.tsv``):
 
 * ``official.title_name``: [org] title name — 桃園市長張善政, 資深副總裁Muhammad Issa,
   and lists sharing the title: 市議員劉士州、邱愛珊、黃馨慧;
@@ -10,10 +10,10 @@ prefixes such as 副/前/首席 absorbed from ``official_grammar.tsv``):
   named with a title elsewhere in the document; dropped when there is none;
 * ``official.name_mention``: later bare mentions of a titled person's full name.
 
-A Han name is a surname (``surnames.txt``, compound ones too) and one or two
+A Han name is a surname (``official/surnames.txt``, compound ones too) and one or two
 given characters. Whether a third character belongs to the name is decided by
 what follows: a function word (及, 等) or the start of a common word (表示,
-強調: ``common_words.txt``, from jieba's dictionary) ends the name.
+強調: ``common/common_words.txt``, from jieba's dictionary) ends the name.
 """
 from __future__ import annotations
 
@@ -67,26 +67,26 @@ class Grammar:
 
 @functools.cache
 def _grammar() -> Grammar:
-    rows = load_table("official_grammar.tsv")
+    rows = load_table("official/grammar.tsv")
     words = {kind: [fold(r["word"]) for r in rows if r["kind"] == kind] for kind in
              ("title_prefix", "name_stop", "org_lead", "org_suffix", "org_closing")}
-    surnames = [fold(s) for s in load_list("surnames.txt")]
+    surnames = [fold(s) for s in load_list("official/surnames.txt")]
     try:
-        common = frozenset(fold(w) for w in load_list("common_words.txt"))
+        common = frozenset(fold(w) for w in load_list("common/common_words.txt"))
     except FileNotFoundError:
         common = frozenset()
     # Places and countries are no person's name (高雄 before 市長).
     not_names = set()
-    for row in load_table("tw_cities.tsv"):
+    for row in load_table("city/tw_cities.tsv"):
         not_names.update(fold(n) for n in (row["name"], *row["aliases"].split("|")) if n)
     countries = set()
-    for row in load_table("countries.tsv"):
+    for row in load_table("common/countries.tsv"):
         countries.update(fold(n) for n in (row["name"], row.get("name_cn", "")) if n)
     not_names |= countries
     org_leads = tuple(sorted(words["org_lead"], key=len, reverse=True))
     short_titles = {fold(r["word"]): r["value"] for r in rows if r["kind"] == "short_title"}
     return Grammar(
-        titles=Gazetteer((t, fold(t)) for t in load_list("titles.txt")),
+        titles=Gazetteer((t, fold(t)) for t in load_list("official/titles.txt")),
         prefixes=frozenset(words["title_prefix"]),
         prefix_lengths=tuple(sorted({len(p) for p in words["title_prefix"]}, reverse=True)),
         prefix_last_chars=frozenset(p[-1] for p in words["title_prefix"]),
