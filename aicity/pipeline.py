@@ -12,7 +12,7 @@ from typing import Iterable, Sequence
 
 from .document import Document
 from .extractors import get_extractor
-from .extractors.base import IntervalSet
+from .extractors.base import IntervalSet, longest_non_overlapping
 from .model import ENTITY_TYPES, Entity
 
 # A span of the first type lying inside a span of one of the second is dropped:
@@ -46,16 +46,9 @@ def coerce_date(value: dt.date | str | None) -> dt.date | None:
     return dt.date.fromisoformat(str(value))
 
 
-def publication_date(text: str) -> dt.date | None:
-    """The document's own date, read from its header or byline, if it has one."""
-    from .extractors.date import publication_date as find
-
-    return find(text)
-
-
 def document_date(doc: Document) -> dt.date | None:
-    """:func:`publication_date` of a document; the date rules then run once for
-    both it and the date extractor."""
+    """The document's own publication date (header, byline), if its text has
+    one; the date rules then run once for both it and the date extractor."""
     from .extractors.date import document_date as find
 
     return find(doc)
@@ -102,7 +95,7 @@ def resolve(found: dict[str, Sequence[Entity]]) -> list[Entity]:
     """
     kept: list[Entity] = []
     for entity_type, entities in found.items():
-        chosen = _longest_non_overlapping(entities)
+        chosen = longest_non_overlapping(entities, _entity_span, _normalized)
         shadows = IntervalSet()
         for shadowing_type in SHADOWED_BY.get(entity_type, ()):
             for other in found.get(shadowing_type, ()):
@@ -115,17 +108,9 @@ def resolve(found: dict[str, Sequence[Entity]]) -> list[Entity]:
     return kept
 
 
-def _longest_non_overlapping(entities: Sequence[Entity]) -> list[Entity]:
-    """The longest spans, leftmost first, that overlap no span kept before them."""
-    by_start = sorted(entities, key=lambda e: (e.start, e.end))
-    # Most types come out of their extractor without overlaps: one linear check.
-    if all(a.end <= b.start for a, b in zip(by_start, by_start[1:])):
-        return by_start
-    chosen: list[Entity] = []
-    taken = IntervalSet()
-    for ent in sorted(entities, key=lambda e: (-(e.end - e.start), e.start, e.normalized)):
-        if taken.overlaps(ent.start, ent.end):
-            continue
-        chosen.append(ent)
-        taken.add(ent.start, ent.end)
-    return chosen
+def _entity_span(entity: Entity) -> tuple[int, int]:
+    return entity.start, entity.end
+
+
+def _normalized(entity: Entity) -> str:
+    return entity.normalized

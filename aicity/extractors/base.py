@@ -13,13 +13,15 @@ from __future__ import annotations
 
 import bisect
 
-from typing import Any, Iterable, Protocol
+from typing import Any, Callable, Iterable, Protocol, TypeVar
 
 import regex
 
 from ..document import Document
 from ..fold import fold
 from ..model import Entity
+
+T = TypeVar("T")
 
 
 class Extractor(Protocol):
@@ -159,20 +161,46 @@ class IntervalSet:
         self._ends[low:high] = [end]
 
 
-def longest_non_overlapping(spans: Iterable[tuple[int, int, Any]]) -> list[tuple[int, int, Any]]:
-    """Keep the longest spans, leftmost first, that overlap no span already kept."""
-    kept: list[tuple[int, int, Any]] = []
+def _tuple_span(item: tuple[int, int, Any]) -> tuple[int, int]:
+    return item[0], item[1]
+
+
+def longest_non_overlapping(
+    items: Iterable[T],
+    span: Callable[[T], tuple[int, int]] = _tuple_span,
+    tiebreak: Callable[[T], Any] | None = None,
+) -> list[T]:
+    """The one overlap policy: keep the longest spans, leftmost first (then by
+    ``tiebreak``), that overlap no span already kept; return them by position.
+
+    ``items`` are ``(start, end, payload)`` tuples unless ``span`` says how to
+    read an item's span (``lambda e: (e.start, e.end)`` for entities).
+    """
+    by_start = sorted(items, key=span)
+    # Most lists come out of their extractor without overlaps: one linear check.
+    if all(span(a)[1] <= span(b)[0] for a, b in zip(by_start, by_start[1:])):
+        return by_start
+
+    def priority(item: T) -> tuple[Any, ...]:
+        start, end = span(item)
+        return (start - end, start) if tiebreak is None else (start - end, start, tiebreak(item))
+
+    kept: list[T] = []
     taken = IntervalSet()
-    for span in sorted(spans, key=lambda s: (-(s[1] - s[0]), s[0])):
-        if taken.overlaps(span[0], span[1]):
+    for item in sorted(by_start, key=priority):
+        start, end = span(item)
+        if taken.overlaps(start, end):
             continue
-        kept.append(span)
-        taken.add(span[0], span[1])
-    kept.sort(key=lambda s: (s[0], s[1]))
+        kept.append(item)
+        taken.add(start, end)
+    kept.sort(key=span)
     return kept
 
 
-HAN = r"\p{Han}"
+def latin_boundary(text: str, start: int, end: int) -> bool:
+    """No Latin letter or digit glued to either side of ``text[start:end]`` (AMD, not AMDX)."""
+    before, after = text[start - 1:start], text[end:end + 1]
+    return not (before.isascii() and before.isalnum()) and not (after.isascii() and after.isalnum())
 
 
 def is_han(ch: str) -> bool:

@@ -15,105 +15,22 @@ Simplified spellings are one key), then context checks per kind of form:
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
 from typing import Iterator
 
 from ..document import Document
 from ..fold import fold
 from ..model import Entity
-from ..resources import load_table
-from .base import Gazetteer, is_han, longest_non_overlapping
-from .lexicon import document_matches
+from .base import Gazetteer, is_han, latin_boundary, longest_non_overlapping
+from .lexicon import (
+    ABBREVIATION, ENGLISH, FOREIGN, FULL, PLACE_KIND_ORDER, SHORT, CityInfo, city_gazetteer, document_matches,
+)
 
-# Kinds of surface form, strongest first (the order breaks ties between equal spans).
-FULL, SHORT, ABBREVIATION, ENGLISH, FOREIGN = "full", "short", "abbreviation", "english", "foreign"
 # A full form's last character that begins a title: 桃園市長 is 桃園 + 市長.
 TITLE_AFTER_SUFFIX = frozenset(fold(w) for w in ("市長", "縣長", "市議員", "縣議員"))
-# Countries whose cities news writes with 市 (上海市, 大阪市, 首爾市).
-CITY_SUFFIX_COUNTRIES = frozenset({"CN", "JP", "KR"})
 # Function characters that end a word, so an abbreviation after them stands alone (與桃市).
 FUNCTION_CHARS = frozenset(fold("與和及、跟同在於由向對"))
 ADMIN_SUFFIXES = tuple(fold(c) for c in "縣府州省都道")
-# Ties between places that share a form: Taiwan first, then by kind (strongest first).
-KIND_ORDER = (FULL, SHORT, ABBREVIATION, ENGLISH, FOREIGN)
-RULES = {kind: f"city.{kind}" for kind in KIND_ORDER}
-
-
-@dataclass(frozen=True, slots=True)
-class CityInfo:
-    name: str
-    country: str
-    level: str | None
-    kind: str
-    prefecture_homonym: bool = False
-
-
-def _split(cell: str) -> list[str]:
-    return [part.strip() for part in cell.split("|") if part.strip()]
-
-
-def _choose(infos: list[CityInfo]) -> CityInfo:
-    """The place a form shared by several names: Taiwan first, then the first listed."""
-    return sorted(infos, key=lambda i: (i.country != "TW", KIND_ORDER.index(i.kind)))[0]
-
-
-class WordStarts:
-    """A set of words to test for at a position of a text (up to ``longest`` characters).
-
-    Most positions start no word at all, which one look-up of the first character shows.
-    """
-
-    __slots__ = ("words", "first_chars", "lengths")
-
-    def __init__(self, words: frozenset[str], longest: int = 5):
-        self.words = words
-        self.first_chars = frozenset(word[:1] for word in words)
-        self.lengths = tuple(sorted({len(word) for word in words if 1 <= len(word) <= longest}))
-
-    def at(self, text: str, pos: int) -> bool:
-        if text[pos:pos + 1] not in self.first_chars:
-            return False
-        return any(text[pos:pos + n] in self.words for n in self.lengths)
-
-
-@functools.cache
-def _gazetteer() -> tuple[Gazetteer, WordStarts, WordStarts]:
-    """The gazetteer, whose payload per form is the one place the form names
-    (chosen once here, not per match), and the context words after short forms
-    and after abbreviations."""
-    entries: list[tuple[str, CityInfo]] = []
-    for row in load_table("city/tw_cities.tsv"):
-        name, level = row["name"], row["level"]
-        full = CityInfo(name, "TW", level, FULL)
-        entries.append((name, full))
-        for alias in _split(row["aliases"]):
-            kind = FULL if alias.endswith(("市", "縣")) else SHORT
-            entries.append((alias, CityInfo(name, "TW", level, kind)))
-        for abbreviation in _split(row["abbreviations"]):
-            entries.append((abbreviation, CityInfo(name, "TW", level, ABBREVIATION)))
-        for english in _split(row["english"]):
-            entries.append((english, CityInfo(name, "TW", level, ENGLISH)))
-    for table in ("city/world_cities.tsv", "city/world_cities_extra.tsv"):
-        for row in load_table(table):
-            info = CityInfo(
-                row["name"], row["country"], None, FOREIGN,
-                row.get("prefecture_homonym", "") in ("1", "true", "yes"),
-            )
-            forms = {row["name"], row.get("name_cn", ""), *_split(row.get("aliases", ""))}
-            if row["country"] in CITY_SUFFIX_COUNTRIES:  # 上海市, 大阪市: the 市 is part of the name
-                forms |= {f + "市" for f in forms if f and not f.endswith("市")}
-            for form in forms:
-                if form:
-                    entries.append((form, info))
-    after = frozenset(fold(r["word"]) for r in load_table("city/context.tsv") if r["kind"] == "after")
-    abbreviation_after = frozenset(
-        fold(r["word"]) for r in load_table("city/context.tsv") if r["kind"] == "abbreviation_after"
-    )
-    places_by_form: dict[str, list[CityInfo]] = {}
-    for form, info in entries:
-        places_by_form.setdefault(fold(form), []).append(info)
-    chosen = Gazetteer((form, _choose(infos)) for form, infos in places_by_form.items())
-    return chosen, WordStarts(after), WordStarts(abbreviation_after)
+RULES = {kind: f"city.{kind}" for kind in PLACE_KIND_ORDER}
 
 
 @functools.lru_cache(maxsize=8)
@@ -131,17 +48,17 @@ class CityExtractor:
     type = "city"
 
     def __init__(self) -> None:
-        _gazetteer()
+        city_gazetteer()
 
     def find(self, doc: Document) -> Iterator[Entity]:
-        gazetteer, after_words, abbreviation_after = _gazetteer()
+        gazetteer, after_words, abbreviation_after = city_gazetteer()
         folded = doc.folded
         candidates: list[tuple[int, int, CityInfo]] = []
         if doc.user is not None and doc.user.of_type("city"):
             for start, end, infos in _user_gazetteer(doc.user).matches(folded):
                 candidates.append((start, end, infos[0]))
         for start, end, (info,) in document_matches(doc, gazetteer):
-            if info.kind == ENGLISH and not self._latin_boundary(folded, start, end):
+            if info.kind == ENGLISH and not latin_boundary(folded, start, end):
                 continue
             candidates.append((start, end, info))
         # Longest match first, so 臺中市 wins over 臺中 and 中市 inside it.
@@ -161,12 +78,6 @@ class CityExtractor:
                 "city", start, end, info.name, RULES[info.kind],
                 country=info.country, level=info.level,
             )
-
-    @staticmethod
-    def _latin_boundary(folded: str, start: int, end: int) -> bool:
-        before = folded[start - 1:start]
-        after = folded[end:end + 1]
-        return not (before.isascii() and before.isalnum()) and not (after.isascii() and after.isalnum())
 
     def _accept(self, folded, start, end, info, after_words, abbreviation_after, prefectures) -> bool:
         if info.kind == FULL:

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-from dataclasses import dataclass
 from typing import Iterator
 
 import regex
@@ -33,8 +32,11 @@ from ..document import Document
 from ..fold import fold
 from ..model import Entity
 from ..resources import load_list, load_table
-from .base import Gazetteer, IntervalSet, alternation, compile_folded, is_han, longest_non_overlapping
-from .lexicon import document_matches
+from .base import Gazetteer, IntervalSet, alternation, compile_folded, is_han, latin_boundary, longest_non_overlapping
+from .lexicon import (
+    CompanyInfo, Form, common_words, company_dictionary, company_forms, company_rule_anchors, corporate_titles,
+    document_matches, is_latin, split_cell,
+)
 
 CUE_WINDOW = 10
 # How far left of a suffix of each strength a name may reach.
@@ -45,82 +47,8 @@ STOP_CHARS = set(fold("的與和及跟由在為是於把被讓向對從將等也
 ORG_SUFFIX_AFTER = tuple(fold(w) for w in ("基金會", "協會", "學會", "公會", "基金", "研究院", "工會", "文教"))
 ORG_SUFFIX_AFTER_PATTERN = regex.compile("|".join(map(regex.escape, ORG_SUFFIX_AFTER)))
 ORG_NAME_REACH = 12  # how far after a company's name its foundation's suffix may come
-CORPORATE_TITLES = ("董事長", "總經理", "執行長", "創辦人", "總裁", "副總裁", "技術長", "營運長", "財務長", "共同創辦人")
 # Characters that can end the Latin name before a corporate title (see latin_title).
 LATIN_NAME_END = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789&-")
-
-
-@dataclass(frozen=True, slots=True)
-class CompanyInfo:
-    canonical: str
-    aliases: tuple[str, ...]
-    stock_code: str | None
-    country: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class Form:
-    """One surface form of a company in the gazetteer."""
-
-    info: CompanyInfo
-    ambiguous: bool
-    latin: bool
-
-
-def _split(cell: str) -> list[str]:
-    return [p.strip() for p in cell.split("|") if p.strip()]
-
-
-def _is_latin(form: str) -> bool:
-    return all(ch.isascii() for ch in form)
-
-
-def _forms(info: CompanyInfo, written: list[str], ambiguous_forms: set[str]) -> list[tuple[str, Form]]:
-    out = []
-    for form in written:
-        if len(form) < 2:
-            continue
-        out.append((form, Form(info, form in ambiguous_forms, _is_latin(form))))
-    return out
-
-
-def _parse_aliases(cell: str) -> tuple[list[str], set[str]]:
-    """Aliases from a ``|`` list; a leading ``~`` marks one that needs company context."""
-    aliases, ambiguous = [], set()
-    for alias in _split(cell):
-        if alias.startswith("~"):
-            alias = alias[1:].strip()
-            ambiguous.add(alias)
-        aliases.append(alias)
-    return aliases, ambiguous
-
-
-@functools.cache
-def _dictionary() -> Gazetteer:
-    listed = {row["code"]: row for row in load_table("company/companies_tw.tsv")}
-    extra_by_code: dict[str, dict[str, str]] = {}
-    entries: list[tuple[str, Form]] = []
-    for row in load_table("company/companies_extra.tsv"):
-        code = row.get("stock_code") or (row["id"] if row["id"] in listed else "")
-        if code and code in listed:
-            extra_by_code[code] = row
-            continue
-        aliases, ambiguous = _parse_aliases(row.get("aliases", ""))
-        info = CompanyInfo(row["canonical"], tuple(aliases), code or None, row.get("country") or None)
-        entries += _forms(info, [row["canonical"], *aliases], ambiguous)
-    for code, row in listed.items():
-        short = row["name"]
-        ambiguous = {short} if row.get("ambiguous") == "1" else set()
-        canonical, aliases = short, []
-        if code in extra_by_code:
-            # The hand-curated row decides: a name it lists without ~ is safe.
-            extra = extra_by_code[code]
-            canonical = extra.get("canonical") or short
-            aliases, ambiguous = _parse_aliases(extra.get("aliases", ""))
-        names = [canonical, *([short] if short != canonical else []), *aliases]
-        info = CompanyInfo(canonical, tuple(n for n in names if n != canonical), code, "TW")
-        entries += _forms(info, names, ambiguous)
-    return Gazetteer(entries)
 
 
 @functools.lru_cache(maxsize=8)
@@ -129,7 +57,7 @@ def _user_dictionary(user) -> Gazetteer:
     for entry in user.of_type("company"):
         fields = dict(entry.fields)
         info = CompanyInfo(entry.name, tuple(entry.aliases), fields.get("stock_code"), fields.get("country"))
-        entries += _forms(info, [entry.name, *entry.aliases], set())
+        entries += company_forms(info, [entry.name, *entry.aliases], set())
     return Gazetteer(entries)
 
 
@@ -146,7 +74,7 @@ def _rules():
     )
     latin_title = compile_folded(
         r"(?<![A-Za-z0-9])(?P<name>[A-Z][A-Za-z0-9&\-]*[A-Za-z0-9](?: [A-Z][A-Za-z0-9&\-]+)*)\s?"
-        + alternation(CORPORATE_TITLES)
+        + alternation(corporate_titles())
     )
     return suffixes, suffix_pattern, generic, cues, foreign, latin_title
 
@@ -163,44 +91,22 @@ def _suffix_automaton():
 
 
 @functools.cache
-def _rule_anchors() -> tuple[Gazetteer, Gazetteer]:
-    """The words that every match of the foreign-prefix and the Latin-name rules
-    contains: their patterns only need trying where one occurs, which is rare."""
-    prefixes = Gazetteer((w, w) for w in load_list("company/prefixes.txt"))
-    titles = Gazetteer((w, w) for w in CORPORATE_TITLES)
-    return prefixes, titles
-
-
-@functools.cache
-def _common_words() -> frozenset[str]:
-    try:
-        return frozenset(fold(w) for w in load_list("common/common_words.txt"))
-    except FileNotFoundError:
-        return frozenset()
-
-
-@functools.cache
 def _place_names() -> frozenset[str]:
     """Countries and Taiwan's cities, which are not a company's name on their own."""
     names = set()
     for row in load_table("common/countries.tsv"):
-        names.update(fold(n) for n in (row["name"], row.get("name_cn", ""), *_split(row.get("aliases", ""))) if n)
+        names.update(fold(n) for n in (row["name"], row.get("name_cn", ""), *split_cell(row.get("aliases", ""))) if n)
     for row in load_table("city/tw_cities.tsv"):
-        names.update(fold(n) for n in (row["name"], *_split(row["aliases"])))
+        names.update(fold(n) for n in (row["name"], *split_cell(row["aliases"])))
     names.update(fold(n) for n in ("台灣", "臺灣", "中國", "大陸", "歐洲", "亞洲", "美洲", "非洲", "兩岸", "全台", "全臺"))
     return frozenset(names)
-
-
-def _latin_boundary(text: str, start: int, end: int) -> bool:
-    before, after = text[start - 1:start], text[end:end + 1]
-    return not (before.isascii() and before.isalnum()) and not (after.isascii() and after.isalnum())
 
 
 class CompanyExtractor:
     type = "company"
 
     def __init__(self) -> None:
-        _dictionary()
+        company_dictionary()
         _rules()
 
     # ------------------------------------------------------------------ dictionary
@@ -213,12 +119,12 @@ class CompanyExtractor:
         sources = []
         if doc.user is not None and doc.user.of_type("company"):
             sources.append(_user_dictionary(doc.user))
-        sources.append(_dictionary())
+        sources.append(company_dictionary())
         for gazetteer in sources:
             for start, end, forms in document_matches(doc, gazetteer):
                 form = forms[0]
                 # Latin forms match case-sensitively as listed, and only as whole words.
-                if form.latin and not _latin_boundary(folded, start, end):
+                if form.latin and not latin_boundary(folded, start, end):
                     continue
                 hits.append((start, end, form))
         # 中華 inside 中華電信 is no mention of 中華汽車: keep the longest names.
@@ -261,7 +167,7 @@ class CompanyExtractor:
         suffixes, _, generic, _, _, _ = _rules()
         suffix_words, suffix_automaton = _suffix_automaton()
         folded = doc.folded
-        common = _common_words()
+        common = common_words()
         places = _place_names()
         # Sure dictionary names, non-overlapping and sorted by start.
         known_starts = [start for start, _, form in self._dictionary_hits(doc) if not form.ambiguous]
@@ -305,7 +211,7 @@ class CompanyExtractor:
                 continue
             if strength == "weak" and not self._looks_like_name(chunk, common, places):
                 continue
-            if strength == "legal" and suffix == fold("公司") and not _is_latin(chunk):
+            if strength == "legal" and suffix == fold("公司") and not is_latin(chunk):
                 # bare 公司 after Han text is mostly "the company": need a boundary and no generic word
                 if len(chunk) > 6 or chunk in common or (start > 0 and folded[start - 1] not in STOP_CHARS):
                     continue
@@ -338,12 +244,12 @@ class CompanyExtractor:
     def find(self, doc: Document) -> Iterator[Entity]:
         folded = doc.folded
         hits = self._dictionary_hits(doc)
-        known = _dictionary()
+        known = company_dictionary()
         entities: list[Entity] = []
         sure: set[str] = set()
         pending: list[tuple[int, int, Form]] = []
         suffix_pattern = _rules()[1]
-        common = _common_words()
+        common = common_words()
         places = _place_names()
         for start, end, form in hits:
             if self._inside_org_name(folded, end):
@@ -405,7 +311,7 @@ class CompanyExtractor:
         foreign = _rules()[4]
         folded = doc.folded
         resume = 0
-        for start in sorted({start for start, _, _ in document_matches(doc, _rule_anchors()[0])}):
+        for start in sorted({start for start, _, _ in document_matches(doc, company_rule_anchors()[0])}):
             if start < resume:
                 continue  # inside the previous match, as finditer would skip it
             match = foreign.match(folded, start)
@@ -418,7 +324,7 @@ class CompanyExtractor:
         """Whether ``latin_title`` can match at all: some corporate title right after
         (or one space after) a character that can end a Latin name."""
         folded = doc.folded
-        for start, _, _ in document_matches(doc, _rule_anchors()[1]):
+        for start, _, _ in document_matches(doc, company_rule_anchors()[1]):
             if folded[start - 1:start] in LATIN_NAME_END or folded[start - 2:start - 1] in LATIN_NAME_END:
                 return True
         return False
@@ -435,7 +341,7 @@ class CompanyExtractor:
             position = doc.folded.find(key)
             while position != -1:
                 end = position + len(key)
-                latin_ok = not _is_latin(key) or _latin_boundary(doc.folded, position, end)
+                latin_ok = not is_latin(key) or latin_boundary(doc.folded, position, end)
                 if latin_ok and not taken.overlaps(position, end):
                     extra.append(self._entity(doc, position, end, canonical, "company.mention", info))
                     taken.add(position, end)

@@ -1,28 +1,275 @@
-"""The name extractors' dictionaries, matched together once per document.
+"""The gazetteers of the name extractors, built from package resources.
 
-Companies, places, titles and the company rules' anchor words are separate
-gazetteers, each owned by its extractor; :func:`document_matches` serves each
-one's hits over a whole document from a single fused scan (see
-:class:`~aicity.extractors.base.FusedGazetteer`), shared through the
-document's cache.
+Every dictionary that companies, cities and officials match — the company
+names, the places, the officials' title grammar and the company rules' anchor
+words — is built here, lazily and once per process, from the files under
+``aicity/resources/``. This module imports no extractor; the extractors import
+it. :func:`document_matches` serves each gazetteer's hits over a whole document
+from a single fused scan (see :class:`~aicity.extractors.base.FusedGazetteer`),
+shared through the document's cache.
 """
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass
 from typing import Any
 
+import regex
+
 from ..document import Document
+from ..fold import fold
+from ..resources import load_list, load_table
 from .base import FusedGazetteer, Gazetteer
+
+# Kinds of a place's surface form, strongest first (the order breaks ties between equal spans).
+FULL, SHORT, ABBREVIATION, ENGLISH, FOREIGN = "full", "short", "abbreviation", "english", "foreign"
+PLACE_KIND_ORDER = (FULL, SHORT, ABBREVIATION, ENGLISH, FOREIGN)
+# Countries whose cities news writes with 市 (上海市, 大阪市, 首爾市).
+CITY_SUFFIX_COUNTRIES = frozenset({"CN", "JP", "KR"})
+
+
+def split_cell(cell: str) -> list[str]:
+    """The entries of a ``|``-separated table cell."""
+    return [part.strip() for part in cell.split("|") if part.strip()]
 
 
 @functools.cache
-def _fused() -> FusedGazetteer:
-    # Imported here: those modules import this one.
-    from .city import _gazetteer as places
-    from .company import _dictionary as companies, _rule_anchors
-    from .official import _grammar
+def common_words() -> frozenset[str]:
+    """Everyday words (jieba's dictionary, folded): not a name on their own."""
+    return frozenset(fold(w) for w in load_list("common/common_words.txt"))
 
-    return FusedGazetteer([companies(), places()[0], _grammar().titles, *_rule_anchors()])
+
+@functools.cache
+def corporate_titles() -> tuple[str, ...]:
+    """The corporate titles that the Latin-name company rule looks for after a name."""
+    return load_list("company/corporate_titles.txt")
+
+
+# ------------------------------------------------------------------ places
+
+@dataclass(frozen=True, slots=True)
+class CityInfo:
+    name: str
+    country: str
+    level: str | None
+    kind: str
+    prefecture_homonym: bool = False
+
+
+def _choose_place(infos: list[CityInfo]) -> CityInfo:
+    """The place a form shared by several names: Taiwan first, then the first listed."""
+    return sorted(infos, key=lambda i: (i.country != "TW", PLACE_KIND_ORDER.index(i.kind)))[0]
+
+
+class WordStarts:
+    """A set of words to test for at a position of a text (up to ``longest`` characters).
+
+    Most positions start no word at all, which one look-up of the first character shows.
+    """
+
+    __slots__ = ("words", "first_chars", "lengths")
+
+    def __init__(self, words: frozenset[str], longest: int = 5):
+        self.words = words
+        self.first_chars = frozenset(word[:1] for word in words)
+        self.lengths = tuple(sorted({len(word) for word in words if 1 <= len(word) <= longest}))
+
+    def at(self, text: str, pos: int) -> bool:
+        if text[pos:pos + 1] not in self.first_chars:
+            return False
+        return any(text[pos:pos + n] in self.words for n in self.lengths)
+
+
+@functools.cache
+def city_gazetteer() -> tuple[Gazetteer, WordStarts, WordStarts]:
+    """The gazetteer, whose payload per form is the one place the form names
+    (chosen once here, not per match), and the context words after short forms
+    and after abbreviations."""
+    entries: list[tuple[str, CityInfo]] = []
+    for row in load_table("city/tw_cities.tsv"):
+        name, level = row["name"], row["level"]
+        full = CityInfo(name, "TW", level, FULL)
+        entries.append((name, full))
+        for alias in split_cell(row["aliases"]):
+            kind = FULL if alias.endswith(("市", "縣")) else SHORT
+            entries.append((alias, CityInfo(name, "TW", level, kind)))
+        for abbreviation in split_cell(row["abbreviations"]):
+            entries.append((abbreviation, CityInfo(name, "TW", level, ABBREVIATION)))
+        for english in split_cell(row["english"]):
+            entries.append((english, CityInfo(name, "TW", level, ENGLISH)))
+    for table in ("city/world_cities.tsv", "city/world_cities_extra.tsv"):
+        for row in load_table(table):
+            info = CityInfo(
+                row["name"], row["country"], None, FOREIGN,
+                row.get("prefecture_homonym", "") in ("1", "true", "yes"),
+            )
+            forms = {row["name"], row.get("name_cn", ""), *split_cell(row.get("aliases", ""))}
+            if row["country"] in CITY_SUFFIX_COUNTRIES:  # 上海市, 大阪市: the 市 is part of the name
+                forms |= {f + "市" for f in forms if f and not f.endswith("市")}
+            for form in forms:
+                if form:
+                    entries.append((form, info))
+    after = frozenset(fold(r["word"]) for r in load_table("city/context.tsv") if r["kind"] == "after")
+    abbreviation_after = frozenset(
+        fold(r["word"]) for r in load_table("city/context.tsv") if r["kind"] == "abbreviation_after"
+    )
+    places_by_form: dict[str, list[CityInfo]] = {}
+    for form, info in entries:
+        places_by_form.setdefault(fold(form), []).append(info)
+    chosen = Gazetteer((form, _choose_place(infos)) for form, infos in places_by_form.items())
+    return chosen, WordStarts(after), WordStarts(abbreviation_after)
+
+
+# ------------------------------------------------------------------ companies
+
+@dataclass(frozen=True, slots=True)
+class CompanyInfo:
+    canonical: str
+    aliases: tuple[str, ...]
+    stock_code: str | None
+    country: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Form:
+    """One surface form of a company in the gazetteer."""
+
+    info: CompanyInfo
+    ambiguous: bool
+    latin: bool
+
+
+def is_latin(form: str) -> bool:
+    return all(ch.isascii() for ch in form)
+
+
+def company_forms(info: CompanyInfo, written: list[str], ambiguous_forms: set[str]) -> list[tuple[str, Form]]:
+    out = []
+    for form in written:
+        if len(form) < 2:
+            continue
+        out.append((form, Form(info, form in ambiguous_forms, is_latin(form))))
+    return out
+
+
+def parse_aliases(cell: str) -> tuple[list[str], set[str]]:
+    """Aliases from a ``|`` list; a leading ``~`` marks one that needs company context."""
+    aliases, ambiguous = [], set()
+    for alias in split_cell(cell):
+        if alias.startswith("~"):
+            alias = alias[1:].strip()
+            ambiguous.add(alias)
+        aliases.append(alias)
+    return aliases, ambiguous
+
+
+@functools.cache
+def company_dictionary() -> Gazetteer:
+    listed = {row["code"]: row for row in load_table("company/companies_tw.tsv")}
+    extra_by_code: dict[str, dict[str, str]] = {}
+    entries: list[tuple[str, Form]] = []
+    for row in load_table("company/companies_extra.tsv"):
+        code = row.get("stock_code") or (row["id"] if row["id"] in listed else "")
+        if code and code in listed:
+            extra_by_code[code] = row
+            continue
+        aliases, ambiguous = parse_aliases(row.get("aliases", ""))
+        info = CompanyInfo(row["canonical"], tuple(aliases), code or None, row.get("country") or None)
+        entries += company_forms(info, [row["canonical"], *aliases], ambiguous)
+    for code, row in listed.items():
+        short = row["name"]
+        ambiguous = {short} if row.get("ambiguous") == "1" else set()
+        canonical, aliases = short, []
+        if code in extra_by_code:
+            # The hand-curated row decides: a name it lists without ~ is safe.
+            extra = extra_by_code[code]
+            canonical = extra.get("canonical") or short
+            aliases, ambiguous = parse_aliases(extra.get("aliases", ""))
+        names = [canonical, *([short] if short != canonical else []), *aliases]
+        info = CompanyInfo(canonical, tuple(n for n in names if n != canonical), code, "TW")
+        entries += company_forms(info, names, ambiguous)
+    return Gazetteer(entries)
+
+
+@functools.cache
+def company_rule_anchors() -> tuple[Gazetteer, Gazetteer]:
+    """The words that every match of the foreign-prefix and the Latin-name rules
+    contains: their patterns only need trying where one occurs, which is rare."""
+    prefixes = Gazetteer((w, w) for w in load_list("company/prefixes.txt"))
+    titles = Gazetteer((w, w) for w in corporate_titles())
+    return prefixes, titles
+
+
+# ------------------------------------------------------------------ officials
+
+@dataclass(frozen=True, slots=True)
+class OfficialGrammar:
+    titles: Gazetteer
+    prefixes: frozenset[str]
+    prefix_lengths: tuple[int, ...]     # longest first
+    prefix_last_chars: frozenset[str]   # a cheap test before the set lookups
+    surnames: frozenset[str]
+    compound_surnames: frozenset[str]
+    name_first_chars: frozenset[str]    # the first characters of all surnames
+    stops: frozenset[str]
+    org_leads: tuple[str, ...]
+    org_lead_pattern: regex.Pattern    # any org lead: most chunks have none
+    org_suffixes: tuple[str, ...]
+    org_closing: frozenset[str]
+    short_titles: dict[str, str]
+    short_title_pattern: regex.Pattern  # a short title after a Han character (its surname)
+    common: frozenset[str]
+    not_names: frozenset[str]
+    countries: frozenset[str]
+    country_last_chars: frozenset[str]  # a cheap test before the look-ups by length
+
+
+@functools.cache
+def official_grammar() -> OfficialGrammar:
+    rows = load_table("official/grammar.tsv")
+    words = {kind: [fold(r["word"]) for r in rows if r["kind"] == kind] for kind in
+             ("title_prefix", "name_stop", "org_lead", "org_suffix", "org_closing")}
+    surnames = [fold(s) for s in load_list("official/surnames.txt")]
+    common = common_words()
+    # Places and countries are no person's name (高雄 before 市長).
+    not_names = set()
+    for row in load_table("city/tw_cities.tsv"):
+        not_names.update(fold(n) for n in (row["name"], *row["aliases"].split("|")) if n)
+    countries = set()
+    for row in load_table("common/countries.tsv"):
+        countries.update(fold(n) for n in (row["name"], row.get("name_cn", "")) if n)
+    not_names |= countries
+    org_leads = tuple(sorted(words["org_lead"], key=len, reverse=True))
+    short_titles = {fold(r["word"]): r["value"] for r in rows if r["kind"] == "short_title"}
+    return OfficialGrammar(
+        titles=Gazetteer((t, fold(t)) for t in load_list("official/titles.txt")),
+        prefixes=frozenset(words["title_prefix"]),
+        prefix_lengths=tuple(sorted({len(p) for p in words["title_prefix"]}, reverse=True)),
+        prefix_last_chars=frozenset(p[-1] for p in words["title_prefix"]),
+        surnames=frozenset(s for s in surnames if len(s) == 1),
+        compound_surnames=frozenset(s for s in surnames if len(s) == 2),
+        name_first_chars=frozenset(s[0] for s in surnames if len(s) in (1, 2)),
+        stops=frozenset(words["name_stop"]),
+        org_leads=org_leads,
+        org_lead_pattern=regex.compile("|".join(map(regex.escape, org_leads))),
+        org_suffixes=tuple(words["org_suffix"]),
+        org_closing=frozenset(words["org_closing"]),
+        short_titles=short_titles,
+        short_title_pattern=regex.compile(r"(?<=(\p{Han}))(?:" + "|".join(map(regex.escape, short_titles)) + ")"),
+        common=common,
+        not_names=frozenset(not_names),
+        countries=frozenset(countries),
+        country_last_chars=frozenset(c[-1] for c in countries),
+    )
+
+
+# ------------------------------------------------------------------ one fused scan
+
+@functools.cache
+def _fused() -> FusedGazetteer:
+    return FusedGazetteer([
+        company_dictionary(), city_gazetteer()[0], official_grammar().titles, *company_rule_anchors(),
+    ])
 
 
 def document_matches(doc: Document, gazetteer: Gazetteer) -> list[tuple[int, int, tuple[Any, ...]]]:

@@ -17,7 +17,6 @@ what follows: a function word (及, 等) or the start of a common word (表示,
 """
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -26,11 +25,8 @@ import regex
 from ..document import Document
 from ..fold import fold
 from ..model import Entity
-from ..resources import load_list, load_table
-from .base import Gazetteer, IntervalSet, is_han, longest_non_overlapping
-from .city import _gazetteer as _city_gazetteer
-from .company import _dictionary as _company_dictionary
-from .lexicon import document_matches
+from .base import IntervalSet, is_han, longest_non_overlapping
+from .lexicon import OfficialGrammar, city_gazetteer, company_dictionary, document_matches, official_grammar
 
 LATIN_NAME = regex.compile(r"\s?([A-Z][a-z]+(?:[-'][A-Za-z]+)?(?:\s(?:[A-Z]\.\s?)?[A-Z][a-z]+(?:[-'][A-Za-z]+)?){1,3})(?![A-Za-z])")
 ORG_STOP = set(fold("的與和、,，。;；:：!！?？「」『』《》()（）[]【】 \t\n\r·•|/兼暨"))
@@ -41,70 +37,6 @@ AND = fold("及")
 ORG_CHUNK = regex.compile(
     "[^" + "".join(regex.escape(ch) for ch in sorted(ORG_STOP)) + "]{0,%d}" % MAX_ORG, regex.REVERSE
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Grammar:
-    titles: Gazetteer
-    prefixes: frozenset[str]
-    prefix_lengths: tuple[int, ...]     # longest first
-    prefix_last_chars: frozenset[str]   # a cheap test before the set lookups
-    surnames: frozenset[str]
-    compound_surnames: frozenset[str]
-    name_first_chars: frozenset[str]    # the first characters of all surnames
-    stops: frozenset[str]
-    org_leads: tuple[str, ...]
-    org_lead_pattern: regex.Pattern    # any org lead: most chunks have none
-    org_suffixes: tuple[str, ...]
-    org_closing: frozenset[str]
-    short_titles: dict[str, str]
-    short_title_pattern: regex.Pattern  # a short title after a Han character (its surname)
-    common: frozenset[str]
-    not_names: frozenset[str]
-    countries: frozenset[str]
-    country_last_chars: frozenset[str]  # a cheap test before the look-ups by length
-
-
-@functools.cache
-def _grammar() -> Grammar:
-    rows = load_table("official/grammar.tsv")
-    words = {kind: [fold(r["word"]) for r in rows if r["kind"] == kind] for kind in
-             ("title_prefix", "name_stop", "org_lead", "org_suffix", "org_closing")}
-    surnames = [fold(s) for s in load_list("official/surnames.txt")]
-    try:
-        common = frozenset(fold(w) for w in load_list("common/common_words.txt"))
-    except FileNotFoundError:
-        common = frozenset()
-    # Places and countries are no person's name (高雄 before 市長).
-    not_names = set()
-    for row in load_table("city/tw_cities.tsv"):
-        not_names.update(fold(n) for n in (row["name"], *row["aliases"].split("|")) if n)
-    countries = set()
-    for row in load_table("common/countries.tsv"):
-        countries.update(fold(n) for n in (row["name"], row.get("name_cn", "")) if n)
-    not_names |= countries
-    org_leads = tuple(sorted(words["org_lead"], key=len, reverse=True))
-    short_titles = {fold(r["word"]): r["value"] for r in rows if r["kind"] == "short_title"}
-    return Grammar(
-        titles=Gazetteer((t, fold(t)) for t in load_list("official/titles.txt")),
-        prefixes=frozenset(words["title_prefix"]),
-        prefix_lengths=tuple(sorted({len(p) for p in words["title_prefix"]}, reverse=True)),
-        prefix_last_chars=frozenset(p[-1] for p in words["title_prefix"]),
-        surnames=frozenset(s for s in surnames if len(s) == 1),
-        compound_surnames=frozenset(s for s in surnames if len(s) == 2),
-        name_first_chars=frozenset(s[0] for s in surnames if len(s) in (1, 2)),
-        stops=frozenset(words["name_stop"]),
-        org_leads=org_leads,
-        org_lead_pattern=regex.compile("|".join(map(regex.escape, org_leads))),
-        org_suffixes=tuple(words["org_suffix"]),
-        org_closing=frozenset(words["org_closing"]),
-        short_titles=short_titles,
-        short_title_pattern=regex.compile(r"(?<=(\p{Han}))(?:" + "|".join(map(regex.escape, short_titles)) + ")"),
-        common=common,
-        not_names=frozenset(not_names),
-        countries=frozenset(countries),
-        country_last_chars=frozenset(c[-1] for c in countries),
-    )
 
 
 @dataclass(slots=True)
@@ -122,7 +54,7 @@ class Found:
 def _known_name_suffix(chunk: str) -> int:
     """Length of the longest company, city or country name ending ``chunk`` (0 if none)."""
     best = 0
-    for gazetteer in (_company_dictionary(), _city_gazetteer()[0]):
+    for gazetteer in (company_dictionary(), city_gazetteer()[0]):
         for start, end, _ in gazetteer.matches(chunk):
             if end == len(chunk):
                 best = max(best, end - start)
@@ -133,13 +65,13 @@ class OfficialExtractor:
     type = "official"
 
     def __init__(self) -> None:
-        _grammar()
+        official_grammar()
 
     # ------------------------------------------------------------------ names
-    def _given_ok(self, ch: str, g: Grammar) -> bool:
+    def _given_ok(self, ch: str, g: OfficialGrammar) -> bool:
         return is_han(ch) and ch not in g.stops
 
-    def _name_at(self, folded: str, pos: int, g: Grammar) -> int | None:
+    def _name_at(self, folded: str, pos: int, g: OfficialGrammar) -> int | None:
         """End of a Han name starting at ``pos``, or None."""
         if folded[pos:pos + 1] not in g.name_first_chars:
             return None  # no surname starts here: most positions after a title
@@ -169,12 +101,12 @@ class OfficialExtractor:
                 return end
         return None
 
-    def _boundary_after(self, folded: str, pos: int, g: Grammar) -> bool:
+    def _boundary_after(self, folded: str, pos: int, g: OfficialGrammar) -> bool:
         following = folded[pos:pos + 1]
         return (not following or not is_han(following) or following in g.stops
                 or folded[pos:pos + 2] in g.common or self._title_starts_at(folded, pos, g))
 
-    def _foreign_name_at(self, folded: str, ts: int, te: int, g: Grammar) -> int | None:
+    def _foreign_name_at(self, folded: str, ts: int, te: int, g: OfficialGrammar) -> int | None:
         """A transliterated name after a foreign title: 美國總統川普在, 俄羅斯總統普丁表示.
 
         Only after a country's name, since transliterations have no surname to
@@ -193,7 +125,7 @@ class OfficialExtractor:
         name = folded[te:end]
         return end if self._plausible(name, g) else None
 
-    def _plausible(self, name: str, g: Grammar) -> bool:
+    def _plausible(self, name: str, g: OfficialGrammar) -> bool:
         if len(name) < 2 or name in g.not_names or name in g.common:
             return False
         if (len(name) >= 2 and name[:2] in g.common and name[:2] not in g.compound_surnames
@@ -201,7 +133,7 @@ class OfficialExtractor:
             return False  # 強調, 高度, 成為 ... read as surname + given name (but 韓國瑜)
         return True
 
-    def _name_before(self, folded: str, end: int, g: Grammar) -> int | None:
+    def _name_before(self, folded: str, end: int, g: OfficialGrammar) -> int | None:
         """Start of a Han name ending at ``end`` (right before a title), or None."""
         if not self._given_ok(folded[end - 1:end], g):
             return None  # every name's last character is a given one
@@ -223,7 +155,7 @@ class OfficialExtractor:
                 return start
         return None
 
-    def _org_before(self, doc: Document, pos: int, g: Grammar, title: str = "") -> str | None:
+    def _org_before(self, doc: Document, pos: int, g: OfficialGrammar, title: str = "") -> str | None:
         """The organisation or place right before a title or name, when there is one.
 
         经發|局長 and 桃園|市長: the title's first character closes the organisation
@@ -256,7 +188,7 @@ class OfficialExtractor:
         return None
 
     # ------------------------------------------------------------------ find
-    def _titles(self, doc: Document, g: Grammar) -> list[tuple[int, int]]:
+    def _titles(self, doc: Document, g: OfficialGrammar) -> list[tuple[int, int]]:
         folded = doc.folded
         spans: list[tuple[int, int, None]] = []
         for start, end, _ in document_matches(doc, g.titles):
@@ -281,7 +213,7 @@ class OfficialExtractor:
         return result
 
     def find(self, doc: Document) -> Iterator[Entity]:
-        g = _grammar()
+        g = official_grammar()
         folded = doc.folded
         full: list[Found] = []
         shorts: list[tuple[int, int, str, str]] = []  # start, end, surname, title
@@ -305,7 +237,7 @@ class OfficialExtractor:
                 shorts.append((match.start() - 1, match.end(), surname, g.short_titles[match.group()]))
         yield from self._emit(doc, full, shorts)
 
-    def _names_after(self, doc: Document, ts: int, te: int, title: str, g: Grammar) -> list[Found]:
+    def _names_after(self, doc: Document, ts: int, te: int, title: str, g: OfficialGrammar) -> list[Found]:
         folded = doc.folded
         latin = None if is_han(folded[te:te + 1]) else LATIN_NAME.match(folded, te)
         if latin:
@@ -329,7 +261,7 @@ class OfficialExtractor:
         return found
 
     @staticmethod
-    def _title_starts_at(folded: str, pos: int, g: Grammar) -> bool:
+    def _title_starts_at(folded: str, pos: int, g: OfficialGrammar) -> bool:
         return any(start == 0 for start, _, _ in g.titles.matches(folded[pos:pos + 6]))
 
     def _emit(self, doc: Document, full: list[Found], shorts) -> Iterator[Entity]:
