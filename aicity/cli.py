@@ -238,6 +238,12 @@ def cli():
       aicity convert --to simplified page.txt   # OpenCC conversion
 
     Run `aicity COMMAND --help` for each command's options.
+
+    \b
+    Shell completion of commands, options and their values (click's):
+      eval "$(_AICITY_COMPLETE=bash_source aicity)"    # in ~/.bashrc
+      eval "$(_AICITY_COMPLETE=zsh_source aicity)"     # in ~/.zshrc
+      _AICITY_COMPLETE=fish_source aicity > ~/.config/fish/completions/aicity.fish
     """
 
 

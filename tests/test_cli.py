@@ -259,6 +259,13 @@ def test_negative_jobs_are_a_usage_error(runner):
     assert invoke(runner, ["extract", str(SEED_FILES[0]), "-j", "-1"]).exit_code == 2
 
 
+def test_shell_completion_is_documented_and_completes_option_values(runner):
+    assert "_AICITY_COMPLETE=bash_source aicity" in invoke(runner, ["--help"]).stdout
+    env = {"_AICITY_COMPLETE": "bash_complete", "COMP_WORDS": "aicity extract --format c", "COMP_CWORD": "3"}
+    result = runner.invoke(cli, [], env=env, prog_name="aicity")
+    assert result.stdout.split() == ["plain,csv"]
+
+
 # ---------------------------------------------------------------- quiet, colour
 
 def test_quiet_keeps_errors(runner, tmp_path):
