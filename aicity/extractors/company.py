@@ -65,6 +65,7 @@ class Form:
     info: CompanyInfo
     ambiguous: bool
     latin: bool
+    user: bool = False  # from the user's --dict: the user says it is a company
 
 
 def _split(cell: str) -> list[str]:
@@ -75,12 +76,13 @@ def _is_latin(form: str) -> bool:
     return all(ch.isascii() for ch in form)
 
 
-def _forms(info: CompanyInfo, written: list[str], ambiguous_forms: set[str]) -> list[tuple[str, Form]]:
+def _forms(info: CompanyInfo, written: list[str], ambiguous_forms: set[str],
+           user: bool = False) -> list[tuple[str, Form]]:
     out = []
     for form in written:
         if len(form) < 2:
             continue
-        out.append((form, Form(info, form in ambiguous_forms, _is_latin(form))))
+        out.append((form, Form(info, form in ambiguous_forms, _is_latin(form), user)))
     return out
 
 
@@ -129,7 +131,7 @@ def _user_dictionary(user) -> Gazetteer:
     for entry in user.of_type("company"):
         fields = dict(entry.fields)
         info = CompanyInfo(entry.name, tuple(entry.aliases), fields.get("stock_code"), fields.get("country"))
-        entries += _forms(info, [entry.name, *entry.aliases], set())
+        entries += _forms(info, [entry.name, *entry.aliases], set(), user=True)
     return Gazetteer(entries)
 
 
@@ -350,7 +352,8 @@ class CompanyExtractor:
                 continue
             # A name whose edge is half of a common word is likely inside that word:
             # 全聯 in 安全聯盟, 日友 in 臺日友誼, 台灣大 in 台灣大學.
-            straddles = not form.latin and (
+            # (Not for the user's own names: 星河動力|主席 is no 力主.)
+            straddles = not form.latin and not form.user and (
                 folded[start - 1:start + 1] in common or folded[end - 1:end + 1] in common
                 or folded[start:end] in places
             )
