@@ -272,7 +272,7 @@ FORMAT_HELP = (
 @click.option("--color/--no-color", default=None,
               help="Colours in the table. Default: on a terminal, unless NO_COLOR is set.")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
-              help="local: this machine's processes; dask: a Dask bag over the files (pip install 'aicity[dask]').")
+              help="local: this machine's processes; dask: a Dask bag over the files (the dask extra: pip install -e '.[dask]').")
 @click.option("--scheduler", metavar="ADDRESS",
               help="With --engine dask: the address of a running Dask scheduler. Default: start a local cluster.")
 @input_options
