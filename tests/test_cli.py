@@ -542,7 +542,7 @@ TRADITIONAL_LINE = "他宣布了,皇后后來也到了台灣。\n"
 
 
 @pytest.mark.parametrize("target, expected", [
-    ("taiwan", TRADITIONAL_LINE),          # t2tw: nothing to change in Taiwanese text
+    ("taiwan", TRADITIONAL_LINE),          # t2tw: this line is already Taiwan standard
     ("traditional", TRADITIONAL_LINE),     # already Traditional
     ("hongkong", "他宣布了,皇后后來也到了台灣。\n"),  # t2hk
     ("simplified", "他宣布了,皇后后来也到了台湾。\n"),

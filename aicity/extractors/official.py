@@ -344,7 +344,7 @@ class OfficialExtractor:
     # ------------------------------------------------------------------ the user's officials
     @staticmethod
     def _user_names(doc: Document) -> "UserNames":
-        """Where the user dictionary's officials are named in the document, longest first."""
+        """Where the user dictionary's officials are named on this page (the longest names win)."""
         names = UserNames({}, {}, [])
         if doc.user is None or not doc.user.of_type("official"):
             return names
