@@ -343,7 +343,7 @@ class OfficialExtractor:
 
     # ------------------------------------------------------------------ the user's officials
     @staticmethod
-    def _user_names(doc: Document) -> "UserNames":
+    def _user_names(doc: Document) -> UserNames:
         """Where the user dictionary's officials are named on this page (the longest names win)."""
         names = UserNames({}, {}, [])
         if doc.user is None or not doc.user.of_type("official"):
@@ -356,7 +356,7 @@ class OfficialExtractor:
         return names
 
     def _user_name_after(self, doc: Document, ts: int, te: int, title: str,
-                         user_names: "UserNames", g: Grammar) -> list[Found]:
+                         user_names: UserNames, g: Grammar) -> list[Found]:
         """A user's official named right after a title: OpenAI執行長奧特曼."""
         hit = user_names.starting.get(te)
         if hit is None:
@@ -366,7 +366,7 @@ class OfficialExtractor:
         return [Found(ts, end, entry.name, title, org, "official.title_name", te, end)]
 
     @staticmethod
-    def _dictionary_mentions(full: list[Found], user_names: "UserNames") -> list[Found]:
+    def _dictionary_mentions(full: list[Found], user_names: UserNames) -> list[Found]:
         """Bare mentions of a user's official whose entry gives a title: the
         dictionary supplies the title the text leaves out."""
         taken = IntervalSet()
