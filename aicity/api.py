@@ -36,7 +36,7 @@ __all__ = ["extract", "extract_file", "extract_files", "to_dataframe"]
 
 PANDAS_MISSING = (
     "aicity.to_dataframe needs pandas, which is not installed; "
-    "install it with: pip install 'aicity[pandas]'"
+    "install the pandas extra, in a checkout of aicity: pip install -e '.[pandas]'"
 )
 
 
@@ -128,7 +128,7 @@ def extract_files(
 
 
 def to_dataframe(results: DocumentResult | Iterable[DocumentResult | Entity]) -> "pandas.DataFrame":
-    """One row per entity, as a pandas DataFrame (``pip install 'aicity[pandas]'``).
+    """One row per entity, as a pandas DataFrame (the pandas extra: ``pip install -e '.[pandas]'``).
 
     ``results`` is a :class:`DocumentResult`, an iterable of them (such as
     :func:`extract_files`), or a list of entities (such as :func:`extract`),

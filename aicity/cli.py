@@ -136,7 +136,34 @@ def input_options(fn):
         metavar="FILE", help="A user dictionary (TSV; see `aicity dict --help`). Repeatable; "
                              "user entries win over built-in ones.",
     )(fn)
-    return fn
+    return quiet_option(fn)
+
+
+QUIET = "aicity.quiet"
+
+
+def _set_quiet(ctx, param, value):
+    if value:
+        ctx.meta[QUIET] = True  # meta is shared by the whole context chain
+
+
+def quiet_option(fn):
+    return click.option(
+        "--quiet", "-q", is_flag=True, expose_value=False, callback=_set_quiet,
+        help="No progress bar and no notes (warnings) on stderr; errors are still shown.",
+    )(fn)
+
+
+def is_quiet() -> bool:
+    ctx = click.get_current_context(silent=True)
+    return bool(ctx is not None and ctx.meta.get(QUIET))
+
+
+def jobs_option(fn):
+    return click.option(
+        "--jobs", "-j", type=click.IntRange(min=0), metavar="N",
+        help="Worker processes. Default, and 0: the number of cores. Output order never changes.",
+    )(fn)
 
 
 def load_user_dict(dict_files):
@@ -159,6 +186,12 @@ def load_user_dict(dict_files):
 def error(message: str) -> None:
     """One line on stderr, prefixed ``aicity:``."""
     click.echo(f"aicity: {message}", err=True)
+
+
+def note(message: str) -> None:
+    """A warning or remark on stderr, which --quiet silences (errors use :func:`error`)."""
+    if not is_quiet():
+        error(message)
 
 
 def input_error(path: str, reason: str) -> None:
@@ -205,6 +238,12 @@ def cli():
       aicity convert --to simplified page.txt   # OpenCC conversion
 
     Run `aicity COMMAND --help` for each command's options.
+
+    \b
+    Shell completion of commands, options and their values (click's):
+      eval "$(_AICITY_COMPLETE=bash_source aicity)"    # in ~/.bashrc
+      eval "$(_AICITY_COMPLETE=zsh_source aicity)"     # in ~/.zshrc
+      _AICITY_COMPLETE=fish_source aicity > ~/.config/fish/completions/aicity.fish
     """
 
 
@@ -222,17 +261,23 @@ FORMAT_HELP = (
 @ref_date_option
 @click.option("--format", "-f", "fmt", type=click.Choice(["table", "json", "jsonl", "csv", "tsv", "sqlite"]),
               help=FORMAT_HELP)
-@click.option("--output", "-o", metavar="FILE|DIR", help="Write to FILE (or DIR for --engine dask) instead of stdout.")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N",
-              help="Worker processes for folders. Default: the number of cores. Output order never changes.")
+@click.option("--output", "-o", metavar="FILE|DIR",
+              help="Write to FILE (or DIR for --engine dask) instead of stdout. Without --format, "
+                   "FILE's suffix picks the format: .json .jsonl .ndjson .csv .tsv .db .sqlite .sqlite3.")
+@click.option("--bom", is_flag=True,
+              help="Start csv/tsv output with a UTF-8 byte-order mark, so Excel reads the Chinese correctly.")
+@jobs_option
 @click.option("--progress/--no-progress", default=None,
               help="Progress bar on stderr. Default: on when stderr is a terminal and there are several files.")
+@click.option("--color/--no-color", default=None,
+              help="Colours in the table. Default: on a terminal, unless NO_COLOR is set.")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
-              help="local: this machine's processes; dask: a Dask bag over the files (pip install 'aicity[dask]').")
+              help="local: this machine's processes; dask: a Dask bag over the files (the dask extra: pip install -e '.[dask]').")
 @click.option("--scheduler", metavar="ADDRESS",
               help="With --engine dask: the address of a running Dask scheduler. Default: start a local cluster.")
 @input_options
-def extract(paths, types, ref_date, fmt, output, jobs, progress, engine, scheduler, globs, encoding, dict_files):
+def extract(paths, types, ref_date, fmt, output, bom, jobs, progress, color, engine, scheduler, globs, encoding,
+            dict_files):
     """Extract entities from files, folders (recursively) or - (stdin).
 
     Documents come out in the order of the PATHs, a folder's files in
@@ -259,12 +304,9 @@ def extract(paths, types, ref_date, fmt, output, jobs, progress, engine, schedul
             paths = ("-",)
         else:
             raise click.UsageError("give at least one PATH (a file, a folder, or - for stdin)")
-    if fmt is None:
-        fmt = _default_format(output)
-    if fmt == "sqlite" and not output:
-        raise click.UsageError("--format sqlite needs -o FILE.db")
-    if engine == "dask" and not output:
-        raise click.UsageError("--engine dask writes JSONL partitions: give -o OUTDIR")
+    fmt = _output_format(fmt, output, engine, scheduler)
+    if bom and fmt not in ("csv", "tsv"):
+        raise click.UsageError(f"--bom is for csv and tsv output, not {fmt}")
     options = Options(types=types, ref_date=ref_date, encoding=encoding,
                       user_dict=load_user_dict(dict_files))
     items = collect_inputs(list(paths), globs)
@@ -275,7 +317,8 @@ def extract(paths, types, ref_date, fmt, output, jobs, progress, engine, schedul
         failures = run_dask(items, options, output, scheduler, globs)
         sys.exit(EXIT_INPUT_ERROR if failures else EXIT_OK)
     try:
-        failures = _run_and_render(items, options, fmt, output, jobs, progress)
+        failures = _run_and_render(items, options, fmt, output, jobs, False if is_quiet() else progress,
+                                   color, bom)
     except BrokenPipeError:
         raise PipeClosed() from None
     sys.exit(EXIT_INPUT_ERROR if failures else EXIT_OK)
@@ -285,14 +328,37 @@ OUTPUT_SUFFIX_FORMATS = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl",
                          ".tsv": "tsv", ".db": "sqlite", ".sqlite": "sqlite", ".sqlite3": "sqlite"}
 
 
-def _default_format(output: str | None) -> str:
-    """-o FILE.csv (.json, .jsonl, .tsv, .db) picks its format; else table on a terminal, jsonl when piped."""
-    if output:
-        return OUTPUT_SUFFIX_FORMATS.get(os.path.splitext(output)[1].lower(), "jsonl")
-    return "table" if sys.stdout.isatty() else "jsonl"
+def _output_format(fmt: str | None, output: str | None, engine: str, scheduler: str | None) -> str:
+    """The format to write, or a usage error when the options cannot go together.
+
+    Without --format, -o FILE's suffix picks it (an unknown suffix is an error,
+    not a guess); with no -o, table on a terminal and jsonl when piped.
+    """
+    if engine == "dask":
+        if not output:
+            raise click.UsageError("--engine dask writes JSONL partitions: give -o OUTDIR")
+        if fmt not in (None, "jsonl"):
+            raise click.UsageError(f"--engine dask writes JSONL partitions only, not --format {fmt}; "
+                                   "use the local engine for other formats")
+        return "jsonl"
+    if scheduler:
+        raise click.UsageError("--scheduler needs --engine dask")
+    if fmt is None and output:
+        suffix = os.path.splitext(output)[1].lower()
+        fmt = OUTPUT_SUFFIX_FORMATS.get(suffix)
+        if fmt is None:
+            known = " ".join(OUTPUT_SUFFIX_FORMATS)
+            raise click.UsageError(
+                f"cannot tell the format from {output!r}: aicity writes {known}; "
+                "name the file so, or give --format (for Excel: -o FILE.csv --bom)")
+    if fmt is None:
+        fmt = "table" if sys.stdout.isatty() else "jsonl"
+    if fmt == "sqlite" and not output:
+        raise click.UsageError("--format sqlite needs -o FILE.db")
+    return fmt
 
 
-def _run_and_render(items, options, fmt, output, jobs, progress) -> int:
+def _run_and_render(items, options, fmt, output, jobs, progress, color=None, bom=False) -> int:
     """Stream results to the renderer; report failed inputs on stderr; count them.
 
     Inputs that cannot be used are reported as they come, in input order, and
@@ -312,8 +378,8 @@ def _run_and_render(items, options, fmt, output, jobs, progress) -> int:
             from .output import document_renderer, make_renderer
 
             stream = stack.enter_context(open_output(output)) if output else sys.stdout
-            renderer = make_renderer(fmt, stream)
-            render = document_renderer(fmt)  # workers render machine formats themselves
+            renderer = make_renderer(fmt, stream, color, types=options.types, bom=bom)
+            render = document_renderer(fmt, options.types)  # workers render machine formats themselves
         # Start the worker pool before any thread (the progress bar's) exists.
         results = stack.enter_context(closing(run(items, options, jobs, render)))
         show_progress = progress if progress is not None else (sys.stderr.isatty() and len(items) > 3)
@@ -355,7 +421,9 @@ def _progress_bar(total: int):
               type=click.Choice(["simplified", "traditional", "taiwan", "hongkong",
                                  "s2t", "t2s", "s2tw", "tw2s", "s2twp", "tw2sp", "s2hk", "hk2s", "t2tw", "t2hk"]),
               help="simplified (t2s), traditional (s2t), taiwan (s2tw, Taiwan standard characters), "
-                   "hongkong (s2hk), or any OpenCC configuration name.")
+                   "hongkong (s2hk), or any OpenCC configuration name. For a named target the input's "
+                   "script is detected: Traditional input goes through t2tw / t2hk, or is left as it "
+                   "is for traditional.")
 @click.option("--phrases/--no-phrases", default=False, show_default=True,
               help="Also convert vocabulary: taiwan -> s2twp (内存 -> 記憶體), simplified -> tw2sp (記憶體 -> 内存). "
                    "Changes the text's length.")

@@ -9,6 +9,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 ENTITY_TYPES: tuple[str, ...] = ("official", "company", "city", "date", "money")
+# The fields each type may carry beside ``normalized`` (see docs/entities.md);
+# CSV/TSV output has one column per field of the types extracted.
+FIELDS_BY_TYPE: dict[str, tuple[str, ...]] = {
+    "official": ("name", "title", "org"),
+    "company": ("canonical", "aliases", "stock_code", "country"),
+    "city": ("country", "level"),
+    "date": ("grain", "range_start", "range_end", "relative", "calendar"),
+    "money": ("amount", "currency", "qualifier", "per_share", "range"),
+}
 
 
 @dataclass(frozen=True, slots=True)

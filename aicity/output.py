@@ -20,11 +20,43 @@ import threading
 from contextlib import contextmanager
 from typing import IO, Any, Callable, Iterator
 
-from .model import DocumentResult
+from .model import ENTITY_TYPES, FIELDS_BY_TYPE, DocumentResult
 from .textio import display_path
 
 FORMATS = ("table", "json", "jsonl", "csv", "tsv")
 CORE_COLUMNS = ("path", "ref_date", "type", "text", "start", "end", "normalized")
+UTF8_BOM = "\ufeff"
+
+
+def console_colors(color: bool | None) -> dict[str, Any]:
+    """rich Console arguments for --color/--no-color/neither.
+
+    Left unset, rich decides: colour on a terminal unless NO_COLOR is set.
+    An explicit ``no_color=False`` would override NO_COLOR, so it is only
+    passed when --color forces colours.
+    """
+    if color is None:
+        return {}
+    return {"force_terminal": color, "no_color": not color}
+
+
+def field_columns(types=ENTITY_TYPES) -> tuple[str, ...]:
+    """One CSV column per field of ``types``, in type order, each once (country is shared)."""
+    columns: dict[str, None] = {}
+    for entity_type in types:
+        columns.update(dict.fromkeys(FIELDS_BY_TYPE.get(entity_type, ())))
+    return tuple(columns)
+
+
+def _cell(value: Any) -> Any:
+    """A field as one spreadsheet cell: lists joined with |, booleans as true/false."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, tuple)):
+        return "|".join(map(str, value))
+    return value
 
 
 def _json(obj: Any) -> str:
@@ -63,26 +95,26 @@ def render_json_item(result: DocumentResult) -> str:
     return "  " + _json(_document(result))
 
 
-def render_delimited(result: DocumentResult, delimiter: str) -> str:
+def render_delimited(result: DocumentResult, delimiter: str, fields: tuple[str, ...]) -> str:
     buffer = io.StringIO()
     path = display_path(result.path)
     csv.writer(buffer, delimiter=delimiter, lineterminator="\n").writerows(
         [path, result.ref_date, entity.type, entity.text, entity.start,
-         entity.end, entity.normalized, entity.rule,
-         _json(entity.fields) if entity.fields else ""]
+         entity.end, entity.normalized, entity.rule, *(_cell(entity.fields.get(key)) for key in fields)]
         for entity in result.entities
     )
     return buffer.getvalue()
 
 
-def document_renderer(fmt: str) -> Callable[[DocumentResult], str] | None:
+def document_renderer(fmt: str, types=ENTITY_TYPES) -> Callable[[DocumentResult], str] | None:
     """The picklable function that renders one document in ``fmt``; None for
     formats that render in the writing process (table)."""
+    fields = field_columns(types)
     return {
         "jsonl": render_jsonl,
         "json": render_json_item,
-        "csv": functools.partial(render_delimited, delimiter=","),
-        "tsv": functools.partial(render_delimited, delimiter="\t"),
+        "csv": functools.partial(render_delimited, delimiter=",", fields=fields),
+        "tsv": functools.partial(render_delimited, delimiter="\t", fields=fields),
     }.get(fmt)
 
 
@@ -128,15 +160,19 @@ class JsonRenderer:
 
 
 class DelimitedRenderer:
-    """One row per entity; type-specific fields go in a JSON ``fields`` column."""
+    """One row per entity; each field of the selected types has its own column."""
 
-    def __init__(self, stream: IO[str], delimiter: str):
+    def __init__(self, stream: IO[str], delimiter: str, types=ENTITY_TYPES, bom: bool = False):
         self.stream = stream
         self.delimiter = delimiter
-        csv.writer(stream, delimiter=delimiter, lineterminator="\n").writerow([*CORE_COLUMNS, "rule", "fields"])
+        self.fields = field_columns(types)
+        if bom:  # Excel takes a CSV without one for the local code page
+            stream.write(UTF8_BOM)
+        csv.writer(stream, delimiter=delimiter, lineterminator="\n").writerow(
+            [*CORE_COLUMNS, "rule", *self.fields])
 
     def write(self, result: DocumentResult) -> None:
-        self.write_rendered(render_delimited(result, self.delimiter))
+        self.write_rendered(render_delimited(result, self.delimiter, self.fields))
 
     def write_rendered(self, rows: str) -> None:
         with whole_write():
@@ -177,8 +213,7 @@ class TableRenderer:
                 self.quiet = True
                 raise BrokenPipeError(errno.EPIPE, "the output pipe was closed")
 
-        self.console = _Console(file=stream, force_terminal=color, no_color=color is False,
-                                highlight=False, soft_wrap=False)
+        self.console = _Console(file=stream, highlight=False, soft_wrap=False, **console_colors(color))
 
     def write(self, result: DocumentResult) -> None:
         from rich.table import Table
@@ -223,15 +258,15 @@ def _one_line(value: str) -> str:
     return " ".join(str(value).split()) if any(c in str(value) for c in "\r\n\t") else str(value)
 
 
-def make_renderer(fmt: str, stream: IO[str], color: bool | None = None):
+def make_renderer(fmt: str, stream: IO[str], color: bool | None = None, types=ENTITY_TYPES, bom: bool = False):
     if fmt == "jsonl":
         return JsonlRenderer(stream)
     if fmt == "json":
         return JsonRenderer(stream)
     if fmt == "csv":
-        return DelimitedRenderer(stream, ",")
+        return DelimitedRenderer(stream, ",", types, bom)
     if fmt == "tsv":
-        return DelimitedRenderer(stream, "\t")
+        return DelimitedRenderer(stream, "\t", types, bom)
     if fmt == "table":
         return TableRenderer(stream, color)
     raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")

@@ -6,13 +6,15 @@ The format (also taught by ``aicity dict --help``)::
     type	name	aliases	fields
     company	奇點空間設計	奇點空間	country=TW
     company	台灣積體電路製造	台積電|TSMC	stock_code=2330;country=TW
-    city	臺東縣	台東|東縣	country=TW;level=county
+    city	臺東縣	台東|東縣	country=TW;level=縣
     official	張善政		title=市長;org=桃園市政府
     title	智發會主委
 
 UTF-8, tab-separated, at most four columns: ``type`` (company, city, official
 or title), ``name`` (the canonical name), ``aliases`` (other names, separated
 by ``|``; may be empty) and ``fields`` (``key=value`` pairs separated by ``;``).
+Names and aliases have at least two characters. A city's ``level`` is written
+as the built-in cities have it: 直轄市, 市 or 縣.
 The header row is optional. Errors name the file and line.
 
 The loaded :class:`UserDictionary` is plain frozen data, so it is hashable
@@ -36,6 +38,7 @@ ALLOWED_FIELDS: dict[str, tuple[str, ...]] = {
 }
 HEADER: tuple[str, ...] = ("type", "name", "aliases", "fields")
 ALIAS_SEPARATOR = "|"
+MIN_NAME_LENGTH = 2
 FIELD_SEPARATOR = ";"
 
 
@@ -143,6 +146,11 @@ def _parse_row(cells: list[str], source: str, number: int) -> tuple[UserEntry | 
         alias = alias.strip()
         if alias and alias != name and alias not in aliases:
             aliases.append(alias)
+    for written in (name, *aliases):
+        # The extractors never match a single character (it is part of too many words).
+        if len(written) < MIN_NAME_LENGTH:
+            what = "name" if written == name else "alias"
+            return None, f"{what} {written!r} is one character; names need at least {MIN_NAME_LENGTH}"
     fields, problem = _parse_fields(fields_cell, entry_type)
     if problem:
         return None, problem

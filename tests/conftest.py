@@ -114,3 +114,34 @@ def assert_no_traceback(stderr: str | bytes) -> None:
     text = stderr.decode("utf-8", "replace") if isinstance(stderr, bytes) else stderr
     assert "Traceback" not in text, text
     assert "Exception ignored" not in text, text
+
+
+def run_on_a_terminal(args: list[str], env: dict[str, str]) -> bytes:
+    """Run a command with its stdout on a pseudo-terminal; what it wrote there."""
+    import pty
+
+    controller, terminal = pty.openpty()
+    process = subprocess.run(args, stdout=terminal, stderr=subprocess.DEVNULL, env=env, timeout=120)
+    os.close(terminal)
+    seen = bytearray()
+    while True:
+        try:
+            chunk = os.read(controller, 65536)
+        except OSError:  # EIO: the other side is closed and everything was read
+            break
+        if not chunk:
+            break
+        seen.extend(chunk)
+    os.close(controller)
+    assert process.returncode == 0, bytes(seen)
+    return bytes(seen)
+
+
+def colour_codes(output: bytes) -> set[int]:
+    """The foreground colour codes (30-38, 90-97) in the SGR sequences of ``output``."""
+    import re
+
+    codes = set()
+    for params in re.findall(rb"\x1b\[([0-9;]*)m", output):
+        codes.update(int(p) for p in params.split(b";") if p and (30 <= int(p) <= 38 or 90 <= int(p) <= 97))
+    return codes

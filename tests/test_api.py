@@ -191,7 +191,7 @@ def test_to_dataframe_from_entities_and_empty():
 
 def test_to_dataframe_without_pandas_says_how_to_install(monkeypatch):
     monkeypatch.setitem(sys.modules, "pandas", None)  # makes `import pandas` raise ImportError
-    with pytest.raises(ImportError, match=r"pip install 'aicity\[pandas\]'"):
+    with pytest.raises(ImportError, match=r"pip install -e '\.\[pandas\]'"):
         aicity.to_dataframe([])
 
 

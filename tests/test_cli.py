@@ -22,7 +22,7 @@ from aicity.model import ENTITY_TYPES
 from aicity.runner import Options, process_item
 from aicity.textio import InputItem
 
-from conftest import SEED_FILES, SEEDS, assert_no_traceback
+from conftest import SEED_FILES, SEEDS, assert_no_traceback, colour_codes, run_on_a_terminal
 
 FORMATS = ("table", "json", "jsonl", "csv", "tsv")
 ANSI = re.compile(r"\x1b\[")
@@ -48,8 +48,9 @@ def parse(fmt: str, stdout: str) -> list[dict]:
         return [json.loads(line) for line in stdout.splitlines()]
     if fmt in ("csv", "tsv"):
         reader = csv.DictReader(io.StringIO(stdout), delimiter="," if fmt == "csv" else "\t")
-        assert reader.fieldnames == ["path", "ref_date", "type", "text", "start", "end",
-                                     "normalized", "rule", "fields"]
+        core = ["path", "ref_date", "type", "text", "start", "end", "normalized", "rule"]
+        assert reader.fieldnames[:len(core)] == core
+        field_names = reader.fieldnames[len(core):]
         docs: dict[str, dict] = {}
         for row in reader:
             doc = docs.setdefault(row["path"], {"path": row["path"], "ref_date": row["ref_date"],
@@ -57,11 +58,20 @@ def parse(fmt: str, stdout: str) -> list[dict]:
             assert doc["ref_date"] == row["ref_date"]
             entity = {"type": row["type"], "text": row["text"], "start": int(row["start"]),
                       "end": int(row["end"]), "normalized": row["normalized"]}
-            entity.update(json.loads(row["fields"]) if row["fields"] else {})
+            entity.update((key, csv_field(key, row[key])) for key in field_names if row[key] != "")
             entity["rule"] = row["rule"]
             doc["entities"].append(entity)
         return list(docs.values())
     raise AssertionError(fmt)
+
+
+def csv_field(key: str, cell: str):
+    """A field cell back as JSON has it: aliases a list, flags booleans."""
+    if key == "aliases":
+        return cell.split("|")
+    if cell in ("true", "false"):
+        return cell == "true"
+    return cell
 
 
 def only_with_entities(docs):
@@ -132,7 +142,8 @@ def test_empty_json_is_an_empty_array(runner, tmp_path):
                                           "ref_date": json.loads(result.stdout)[0]["ref_date"],
                                           "entities": []}]
     result = invoke(runner, ["extract", str(tmp_path), "-f", "csv", "--types", "date"])
-    assert result.stdout.splitlines() == ["path,ref_date,type,text,start,end,normalized,rule,fields"]
+    assert result.stdout.splitlines() == ["path,ref_date,type,text,start,end,normalized,rule,"
+                                          "grain,range_start,range_end,relative,calendar"]
 
 
 def test_types_are_filtered_and_kept_in_canonical_order(runner):
@@ -226,6 +237,105 @@ def test_jobs_1_and_2_give_identical_output(runner, twenty_files, fmt):
     assert one.stdout.count(str(twenty_files)) >= 20
 
 
+def test_jobs_0_means_every_core(runner, monkeypatch):
+    import aicity.runner
+    from aicity.runner import default_jobs
+
+    asked = []
+    real_run = aicity.runner.run
+
+    def recording_run(items, options, jobs, render=None):
+        asked.append(jobs)
+        return real_run(items, options, 1, render)
+
+    monkeypatch.setattr(aicity.runner, "run", recording_run)
+    result = invoke(runner, ["extract", str(SEED_FILES[0]), "-j", "0", "-f", "jsonl"])
+    assert result.exit_code == 0, result.output
+    assert asked == [default_jobs()]
+    assert parse("jsonl", result.stdout) == expected_documents(SEED_FILES[:1])
+
+
+def test_negative_jobs_are_a_usage_error(runner):
+    assert invoke(runner, ["extract", str(SEED_FILES[0]), "-j", "-1"]).exit_code == 2
+
+
+def test_shell_completion_is_documented_and_completes_option_values(runner):
+    assert "_AICITY_COMPLETE=bash_source aicity" in invoke(runner, ["--help"]).stdout
+    env = {"_AICITY_COMPLETE": "bash_complete", "COMP_WORDS": "aicity extract --format c", "COMP_CWORD": "3"}
+    result = runner.invoke(cli, [], env=env, prog_name="aicity")
+    assert result.stdout.split() == ["plain,csv"]
+
+
+# ---------------------------------------------------------------- quiet, colour
+
+def test_quiet_keeps_errors(runner, tmp_path):
+    missing = tmp_path / "missing.txt"
+    result = invoke(runner, ["extract", "-q", str(SEED_FILES[0]), str(missing), "--progress"])
+    assert result.exit_code == 1
+    assert result.stderr == f"aicity: {missing}: no such file or folder\n"
+
+
+def test_the_table_honours_no_color_unless_color_is_forced(runner):
+    args = ["extract", str(SEED_FILES[0]), "-f", "table", "--types", "date"]
+    # --color forces colours; NO_COLOR (https://no-color.org) turns them off again unless forced.
+    assert ANSI.search(invoke(runner, [*args, "--color"]).stdout)
+    assert ANSI.search(invoke(runner, [*args, "--color"], env={"NO_COLOR": "1"}).stdout)
+    assert not ANSI.search(invoke(runner, [*args, "--no-color"], env={"FORCE_COLOR": "1"}).stdout)
+
+
+def test_the_table_on_a_terminal_honours_no_color(aicity_bin, subprocess_env):
+    """On a real terminal the table is coloured, and NO_COLOR takes the colours away."""
+    args = [aicity_bin, "extract", str(SEED_FILES[0]), "--types", "date"]
+    env = {k: v for k, v in subprocess_env.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+    env["TERM"] = "xterm-256color"
+    assert colour_codes(run_on_a_terminal(args, env))
+    plain = run_on_a_terminal(args, {**env, "NO_COLOR": "1"})
+    assert "2025-02-17".encode() in plain
+    assert colour_codes(plain) == set()  # bold may stay: NO_COLOR is about colour only
+
+
+# ---------------------------------------------------------------- CSV for spreadsheets
+
+def test_csv_has_one_column_per_field_of_the_selected_types(runner):
+    result = invoke(runner, ["extract", str(SEED_FILES[0]), "-f", "csv", "--types", "official,money"])
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert list(rows[0]) == ["path", "ref_date", "type", "text", "start", "end", "normalized", "rule",
+                             "name", "title", "org", "amount", "currency", "qualifier", "per_share", "range"]
+    euros = next(r for r in rows if r["normalized"] == "109000000000 EUR")
+    assert (euros["amount"], euros["currency"], euros["qualifier"], euros["title"]) == (
+        "109000000000", "EUR", "over", "")
+    president = next(r for r in rows if r["text"] == "總統馬克宏")
+    assert (president["name"], president["title"], president["amount"]) == ("馬克宏", "總統", "")
+
+
+def test_every_field_the_extractors_produce_has_a_csv_column():
+    from aicity.output import field_columns
+
+    for doc in expected_documents(SEED_FILES):
+        for entity in doc["entities"]:
+            extra = set(entity) - {"type", "text", "start", "end", "normalized", "rule"}
+            assert extra <= set(field_columns([entity["type"]])), entity
+
+
+def test_csv_list_and_flag_fields_are_plain_cells(runner):
+    result = invoke(runner, ["extract", *map(str, SEED_FILES), "-f", "tsv", "--types", "company,date"])
+    rows = list(csv.DictReader(io.StringIO(result.stdout), delimiter="\t"))
+    nvidia = next(r for r in rows if r["normalized"] == "輝達")
+    assert "NVIDIA" in nvidia["aliases"].split("|")
+    assert {r["relative"] for r in rows} >= {"true", ""}
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv"])
+def test_bom_starts_csv_for_excel_and_parses_back(runner, tmp_path, fmt):
+    out = tmp_path / f"entities.{fmt}"
+    assert invoke(runner, ["extract", str(SEEDS), "-o", str(out), "--bom", "--jobs", "2"]).exit_code == 0
+    data = out.read_bytes()
+    assert data.startswith(codecs.BOM_UTF8) and data.count(codecs.BOM_UTF8) == 1
+    plain = invoke(runner, ["extract", str(SEEDS), "-f", fmt]).stdout
+    assert not plain.startswith("\ufeff")
+    assert data.decode("utf-8-sig") == plain
+
+
 # ---------------------------------------------------------------- encodings
 
 ENCODED_TEXT = (
@@ -303,8 +413,8 @@ def test_folders_are_recursive_and_sorted(runner, tmp_path):
     assert [os.path.relpath(d["path"], tmp_path) for d in docs] == ["a/z/3.txt", "skip.csv"]
 
 
-@pytest.mark.parametrize("suffix, fmt", [(".json", "json"), (".jsonl", "jsonl"), (".csv", "csv"),
-                                         (".tsv", "tsv"), (".out", "jsonl")])
+@pytest.mark.parametrize("suffix, fmt", [(".json", "json"), (".jsonl", "jsonl"), (".ndjson", "jsonl"),
+                                         (".csv", "csv"), (".tsv", "tsv")])
 def test_output_file_format_follows_its_suffix(runner, tmp_path, suffix, fmt):
     out = tmp_path / f"result{suffix}"
     result = invoke(runner, ["extract", str(SEEDS), "-o", str(out)])
@@ -314,6 +424,42 @@ def test_output_file_format_follows_its_suffix(runner, tmp_path, suffix, fmt):
     if fmt in ("csv", "tsv"):
         expected = only_with_entities(expected)
     assert parse(fmt, out.read_text(encoding="utf-8")) == expected
+
+
+@pytest.mark.parametrize("name", ["result.xlsx", "result.out", "result"])
+def test_an_output_suffix_that_names_no_format_is_a_usage_error(runner, tmp_path, name):
+    result = invoke(runner, ["extract", str(SEED_FILES[0]), "-o", str(tmp_path / name)])
+    assert result.exit_code == 2
+    assert f"cannot tell the format from '{tmp_path / name}'" in result.stderr
+    assert not (tmp_path / name).exists()
+
+
+def test_an_unknown_suffix_is_fine_with_an_explicit_format(runner, tmp_path):
+    out = tmp_path / "result.out"
+    assert invoke(runner, ["extract", str(SEED_FILES[0]), "-f", "jsonl", "-o", str(out)]).exit_code == 0
+    assert parse("jsonl", out.read_text(encoding="utf-8")) == expected_documents(SEED_FILES[:1])
+
+
+@pytest.mark.parametrize("fmt", ["sqlite", "csv", "json", "tsv"])
+def test_dask_engine_with_a_format_it_cannot_write_is_a_usage_error(runner, tmp_path, fmt):
+    out = tmp_path / "parts"
+    result = invoke(runner, ["extract", str(SEEDS), "--engine", "dask", "-f", fmt, "-o", str(out)])
+    assert result.exit_code == 2
+    assert f"--engine dask writes JSONL partitions only, not --format {fmt}" in result.stderr
+    assert not out.exists()
+
+
+def test_scheduler_without_the_dask_engine_is_a_usage_error(runner):
+    result = invoke(runner, ["extract", str(SEED_FILES[0]), "--scheduler", "tcp://127.0.0.1:8786"])
+    assert result.exit_code == 2
+    assert "--scheduler needs --engine dask" in result.stderr
+    assert result.stdout == ""
+
+
+def test_bom_is_only_for_csv_and_tsv(runner):
+    result = invoke(runner, ["extract", str(SEED_FILES[0]), "-f", "jsonl", "--bom"])
+    assert result.exit_code == 2
+    assert "--bom is for csv and tsv output, not jsonl" in result.stderr
 
 
 def test_explicit_format_wins_over_the_output_suffix(runner, tmp_path):
@@ -335,8 +481,9 @@ def test_forced_progress_bar_goes_to_stderr_only(runner):
     assert parse("jsonl", result.stdout) == expected_documents(SEED_FILES)
 
 
-def test_progress_bar_on_a_terminal_stderr_and_clean_piped_stdout(aicity_bin, subprocess_env, tmp_path):
-    """stderr is a terminal, stdout a pipe: the bar shows on stderr, stdout is pure JSONL."""
+@pytest.mark.parametrize("quiet", [False, True])
+def test_progress_bar_on_a_terminal_stderr_and_clean_piped_stdout(aicity_bin, subprocess_env, tmp_path, quiet):
+    """stderr is a terminal, stdout a pipe: the bar shows on stderr (not with -q), stdout is pure JSONL."""
     for copy in range(3):
         for seed in SEED_FILES:
             shutil.copyfile(seed, tmp_path / f"{copy}_{seed.name}")
@@ -357,7 +504,7 @@ def test_progress_bar_on_a_terminal_stderr_and_clean_piped_stdout(aicity_bin, su
     reader.start()
     try:
         process = subprocess.Popen(
-            [aicity_bin, "extract", str(tmp_path), "--types", "money", "--jobs", "2"],
+            [aicity_bin, "extract", str(tmp_path), "--types", "money", "--jobs", "2", *(["-q"] if quiet else [])],
             stdout=subprocess.PIPE, stderr=terminal, env={**subprocess_env, "COLUMNS": "100"})
         os.close(terminal)
         stdout, _ = process.communicate(timeout=120)
@@ -365,7 +512,10 @@ def test_progress_bar_on_a_terminal_stderr_and_clean_piped_stdout(aicity_bin, su
     finally:
         os.close(controller)
     assert process.returncode == 0, bytes(seen)
-    assert b"extracting" in seen
+    if quiet:
+        assert seen == b""
+    else:
+        assert b"extracting" in seen
     assert b"Traceback" not in seen
     lines = stdout.decode("utf-8").splitlines()
     assert len(lines) == 3 * len(SEED_FILES)
@@ -386,6 +536,31 @@ def test_convert_to_simplified_traditional_taiwan(runner, tmp_path):
     assert back.stdout == "臺灣積體電路製造公司發佈新聞。\n"
     taiwan = invoke(runner, ["convert", "--to", "taiwan", "-"], input="台湾积体电路制造公司发布新闻。\n")
     assert taiwan.stdout == "臺灣積體電路製造公司發佈新聞。\n"  # OpenCC s2tw: 台 -> 臺
+
+
+TRADITIONAL_LINE = "他宣布了,皇后后來也到了台灣。\n"
+
+
+@pytest.mark.parametrize("target, expected", [
+    ("taiwan", TRADITIONAL_LINE),          # t2tw: this line is already Taiwan standard
+    ("traditional", TRADITIONAL_LINE),     # already Traditional
+    ("hongkong", "他宣布了,皇后后來也到了台灣。\n"),  # t2hk
+    ("simplified", "他宣布了,皇后后来也到了台湾。\n"),
+])
+def test_convert_traditional_input_is_not_read_as_simplified(runner, target, expected):
+    # s2tw would turn 宣布 into 宣佈 and 后 into 後: it takes its input for Simplified.
+    result = invoke(runner, ["convert", "--to", target, "-"], input=TRADITIONAL_LINE)
+    assert result.exit_code == 0
+    assert result.stdout == expected
+
+
+def test_convert_hongkong_from_simplified_and_traditional(runner):
+    assert invoke(runner, ["convert", "--to", "hongkong", "-"], input="他说后来宣布了。\n").stdout == "他説後來宣佈了。\n"
+    assert invoke(runner, ["convert", "--to", "hongkong", "-"], input="他說後來宣布了。\n").stdout == "他説後來宣布了。\n"
+
+
+def test_an_opencc_configuration_is_applied_as_named(runner):
+    assert invoke(runner, ["convert", "--to", "s2tw", "-"], input=TRADITIONAL_LINE).stdout == "他宣佈了,皇后後來也到了臺灣。\n"
 
 
 def test_convert_keeps_crlf_and_lone_cr_line_endings(runner, tmp_path):

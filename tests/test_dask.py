@@ -143,7 +143,7 @@ def test_without_dask_the_error_says_how_to_install(monkeypatch, tmp_path):
         monkeypatch.setitem(sys.modules, module, None)  # `import` now raises ImportError
     result = dask_run(str(SEEDS), "-o", str(tmp_path / "out"))
     assert result.exit_code in (1, 2)
-    assert "pip install 'aicity[dask]'" in result.output
+    assert "pip install -e '.[dask]'" in result.output
 
 
 def test_dask_engine_needs_an_output_folder():

@@ -150,6 +150,22 @@ def test_eval_json_on_the_hand_made_pair(pair):
     assert "1 input(s) are not in the gold file" in result.stderr
 
 
+@pytest.mark.parametrize("fmt", ["json", "table"])
+def test_eval_writes_to_an_output_file_and_quiet_drops_the_warnings(pair, tmp_path, fmt):
+    gold_path, pred_path = pair
+    out = tmp_path / f"scores.{fmt}"
+    args = ["eval", str(gold_path), "--pred", str(pred_path), "-f", fmt, "-o", str(out)]
+    result = CliRunner().invoke(cli, [*args, "-q"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "" and result.stderr == ""
+    written = out.read_text(encoding="utf-8")
+    assert written == CliRunner().invoke(cli, args[:-2]).stdout
+    if fmt == "json":
+        assert json.loads(written)["scores"]["all"]["f1"] == pytest.approx(2 / 3)
+    else:
+        assert "\x1b[" not in written and "all" in written
+
+
 def test_eval_table_and_errors(pair):
     gold_path, pred_path = pair
     result = CliRunner().invoke(cli, ["eval", str(gold_path), "--pred", str(pred_path), "--errors"])

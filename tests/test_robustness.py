@@ -371,7 +371,7 @@ def test_extraction_is_linear_on_one_long_line(entity_type):
     (["--glob", "[abc.txt"], "'[abc.txt': unbalanced [ ]"),
     (["--glob", ""], "an empty pattern matches nothing; use e.g. '*.txt'"),
     (["--encoding", "klingon"], "'klingon' is not an encoding Python knows; use e.g. utf-8"),
-    (["--jobs", "0"], "0 is not in the range x>=1"),
+    (["--jobs", "-1"], "-1 is not in the range x>=0"),  # -j 0 is every core
     (["--no-such-option"], "No such option '--no-such-option'"),
 ])
 def test_bad_options_are_usage_errors_saying_what_is_accepted(runner, args, message):

@@ -11,8 +11,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from aicity.cli import cli
+from aicity.commands.show import containers, labelled_text, styled_text
 from aicity.html_view import Close, Open, Text, highlighted_html, nest, render_html
 from aicity.model import ENTITY_TYPES, DocumentResult, Entity
+
+from conftest import colour_codes, run_on_a_terminal
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 SEED_000 = SEEDS / "000_54bfc9fa5cc0f4e0.txt"
@@ -203,18 +206,109 @@ def extracted(path: Path, *args: str) -> list[dict]:
     return json.loads(result.stdout)["entities"]
 
 
-def test_show_terminal_prints_the_whole_text_legend_and_summary():
+LABEL = re.compile(r"\]\((?:official|company|city|date|money)\)")
+
+
+def test_show_piped_labels_every_entity_in_the_text_and_counts_them():
     result = invoke(str(SEED_000), "--types", "date,money")
     assert result.exit_code == 0, result.output
     out = result.stdout
     assert not ANSI.search(out)  # not a terminal: no colour codes
     text = SEED_000.read_text(encoding="utf-8")
-    assert text.rstrip("\n") in out
+    assert "[" not in text and "]" not in text  # so the labels can be taken out again below
+    lines = out.splitlines()
+    rule = max(i for i, line in enumerate(lines) if line and set(line) == {"─"})
+    body = "\n".join(lines[1:rule])
+    assert LABEL.sub("", body).replace("[", "").rstrip("\n") == text.rstrip("\n")
+    labelled = re.findall(r"\[([^\[\]]+)\]\((date|money)\)", body)
+    entities = extracted(SEED_000, "--types", "date,money")
+    assert sorted(labelled) == sorted((e["text"], e["type"]) for e in entities)
+    assert ("超過1090億歐元", "money") in labelled and ("2/17/2025", "date") in labelled
     assert out.splitlines()[0].startswith(f"{SEED_000}  (ref_date 2025-02-17,")
-    assert re.search(r"Legend: +■ date \d+ +■ money \d+", out)
-    summary = out.split("Legend:")[1]
+    counts = {t: sum(e["type"] == t for e in entities) for t in ("date", "money")}
+    assert f"Entities:   date {counts['date']}   money {counts['money']}" in out
+    assert "■" not in out  # a colour swatch means nothing without colour
+    summary = out.split("Entities:")[1]
     assert re.search(r"^date  ", summary, re.M) and re.search(r"^money  ", summary, re.M)
     assert "2025-02-17" in summary and "109000000000 EUR" in summary
+
+
+def test_show_piped_nests_labels_like_the_entities():
+    text = "桃園市長張善政出席"
+    entities = [span(text, "city", 0, 2, "桃園市"), span(text, "official", 0, 7, "張善政")]
+    assert labelled_text(text, entities) == "[[桃園](city)市長張善政](official)出席"
+    # Crossing spans: the later one is split where the earlier one ends, as in the HTML view.
+    crossing = [span(text, "city", 0, 3, "桃園市"), span(text, "official", 2, 7, "張善政")]
+    assert labelled_text(text, crossing) == "[桃園[市](official)](city)[長張善政](official)出席"
+
+
+def test_show_with_colours_keeps_the_text_and_the_swatch_legend():
+    result = invoke(str(SEED_000), "--types", "date,money", "--color")
+    out = ANSI.sub("", result.stdout)
+    assert SEED_000.read_text(encoding="utf-8").rstrip("\n") in out
+    assert re.search(r"Legend: +■ date \d+ +■ money \d+", out)
+
+
+def test_show_on_a_terminal_honours_no_color(aicity_bin, subprocess_env):
+    args = [aicity_bin, "show", str(SEED_000), "--types", "date"]
+    env = {k: v for k, v in subprocess_env.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+    env["TERM"] = "xterm-256color"
+    assert 33 in colour_codes(run_on_a_terminal(args, env))  # date: bold yellow
+    plain = run_on_a_terminal(args, {**env, "NO_COLOR": "1"})
+    assert colour_codes(plain) == set()
+    assert "[2/17/2025](date)".encode() in plain  # without colour, labels say what is what
+    forced = run_on_a_terminal([*args, "--color"], {**env, "NO_COLOR": "1"})
+    assert 33 in colour_codes(forced)
+
+
+class CountingEntity:
+    """An entity whose span reads are counted, to see how often the layout looks at each."""
+
+    reads = 0
+
+    def __init__(self, entity: Entity):
+        self._entity = entity
+
+    def __getattr__(self, name):
+        if name in ("start", "end"):
+            CountingEntity.reads += 1
+        return getattr(self._entity, name)
+
+
+def span_reads(count: int) -> int:
+    text = "張市長" * count
+    entities = []
+    for i in range(count):  # a container over every third one, so both branches are taken
+        entities.append(span(text, "official", 3 * i, 3 * i + 3, "張三"))
+        if i % 3 == 0:
+            entities.append(span(text, "city", 3 * i, 3 * i + 1, "X"))
+    CountingEntity.reads = 0
+    styled_text(text, [CountingEntity(e) for e in entities])
+    return CountingEntity.reads
+
+
+def test_show_terminal_layout_reads_each_span_a_bounded_number_of_times():
+    """Linear, not quadratic: checking containment against every other entity made 1 MB take 13 s.
+
+    (benchmarks/show_speed.py times it.)"""
+    small, large = span_reads(300), span_reads(3000)
+    assert large <= 10.5 * small
+    assert large < 20 * 4000
+
+
+def test_containers_match_a_pairwise_check():
+    text = "x" * 40
+    import random
+
+    rng = random.Random(7)
+    for _ in range(200):
+        entities = []
+        for _ in range(rng.randint(0, 8)):
+            start = rng.randint(0, 38)
+            entities.append(span(text, rng.choice(ENTITY_TYPES), start, rng.randint(start + 1, 40), "v"))
+        pairwise = {i for i, e in enumerate(entities)
+                    if any(j != i and e.start <= o.start and o.end <= e.end for j, o in enumerate(entities))}
+        assert containers(entities) == pairwise
 
 
 def test_show_terminal_colours_entities_with_the_type_styles():

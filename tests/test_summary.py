@@ -149,6 +149,23 @@ def test_summary_table_and_top():
     assert "Officials" not in result.stdout  # not selected
 
 
+@pytest.mark.parametrize("fmt", ["json", "table"])
+def test_summary_writes_to_an_output_file(tmp_path, fmt):
+    out = tmp_path / f"summary.{fmt}"
+    result = invoke(str(SEEDS), "--types", "money", "-f", fmt, "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ""
+    written = out.read_text(encoding="utf-8")
+    assert written == invoke(str(SEEDS), "--types", "money", "-f", fmt).stdout
+    assert "EUR" in written
+
+
+def test_summary_output_that_cannot_be_written_is_reported(tmp_path):
+    result = invoke(str(SEEDS), "--types", "money", "-o", str(tmp_path / "no" / "such" / "summary.json"))
+    assert result.exit_code == 1
+    assert "cannot write" in result.output
+
+
 def test_parallel_jobs_give_the_same_summary():
     one = invoke(str(SEEDS), "--types", "date,money", "-f", "json", "--jobs", "1")
     two = invoke(str(SEEDS), "--types", "date,money", "-f", "json", "--jobs", "3")

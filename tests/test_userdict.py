@@ -22,7 +22,7 @@ GOOD = (
     "company\t奇點空間設計\t奇點空間\tcountry=TW\n"
     "company\t台灣積體電路\t台積電|TSMC\tstock_code=2330;country=TW\n"
     "\n"
-    "city\t臺東縣\t台東|東縣\tcountry=TW;level=county\n"
+    "city\t臺東縣\t台東|東縣\tcountry=TW;level=縣\n"
     "official\t張善政\t\ttitle=市長;org=桃園市政府\n"
     "title\t智發會主委\n"
 )
@@ -94,6 +94,10 @@ def test_files_load_in_order_and_may_repeat_names_across_files(tmp_path):
     ("official\t張善政\t\ttitle=", "field 'title' has an empty value"),
     ("city\t臺北市\t\tlevel=a;level=b", "field 'level' given twice"),
     ("company\t台積電\tTSMC\tcountry=TW\textra", "5 tab-separated columns, at most 4 allowed"),
+    ("company\t鼎", "name '鼎' is one character; names need at least 2"),
+    ("official\t林\t\ttitle=市長", "name '林' is one character"),
+    ("title\t長", "name '長' is one character"),
+    ("company\t台積電\tTSMC|T", "alias 'T' is one character"),
 ])
 def test_malformed_lines_name_file_and_line(tmp_path, line, message):
     path = write(tmp_path, f"# header comment\ncompany\tOK\n{line}\n")
@@ -116,7 +120,7 @@ def test_misplaced_header_is_an_error(tmp_path):
 
 
 def test_check_file_reports_every_error_and_loader_the_first(tmp_path):
-    path = write(tmp_path, "compny\tA\ncompany\tB\ncompany\t\ncompany\tB\n")
+    path = write(tmp_path, "compny\tAB\ncompany\tBC\ncompany\t\ncompany\tBC\n")
     errors = check_file(path)
     assert [e.split(": ", 1)[0] for e in errors] == [f"{path}:1", f"{path}:3", f"{path}:4"]
     with pytest.raises(ResourceError) as caught:
@@ -143,8 +147,20 @@ def test_dict_help_teaches_the_format():
     result = CliRunner().invoke(cli, ["dict", "--help"])
     assert result.exit_code == 0
     for expected in ("company, city, official or title", "separated by |", "key=value",
-                     "stock_code, country", "title, org", "奇點空間設計", "aicity dict check"):
+                     "stock_code, country", "title, org", "奇點空間設計", "aicity dict check",
+                     "level (直轄市, 市 or 縣)", "level=縣"):
         assert expected in result.output
+    assert "county" not in result.output  # the level is written as the built-in cities have it
+
+
+def test_a_one_character_name_is_refused_by_check_and_by_dict(tmp_path):
+    path = write(tmp_path, "company\t星河動力\ncompany\t鼎\n")
+    result = CliRunner().invoke(cli, ["dict", "check", str(path)])
+    assert result.exit_code == 1
+    assert result.stderr == f"aicity: {path}:2: name '鼎' is one character; names need at least 2\n"
+    result = CliRunner().invoke(cli, ["extract", "--dict", str(path), "-"], input="鼎盛\n")
+    assert result.exit_code == 2
+    assert f"{path}:2: name '鼎' is one character" in result.stderr
 
 
 def test_dict_check_valid_file(tmp_path):
@@ -156,7 +172,7 @@ def test_dict_check_valid_file(tmp_path):
 
 def test_dict_check_invalid_file_lists_every_error(tmp_path):
     good = write(tmp_path, GOOD, "good.tsv")
-    bad = write(tmp_path, "compny\tA\ncompany\t\n", "bad.tsv")
+    bad = write(tmp_path, "compny\tAB\ncompany\t\n", "bad.tsv")
     result = CliRunner().invoke(cli, ["dict", "check", str(good), str(bad)])
     assert result.exit_code == 1
     assert f"{good}: OK" in result.stdout
@@ -198,3 +214,68 @@ def test_user_entries_win_over_built_in_ones(tmp_path):
     assert result.exit_code == 0, result.output
     tsmc = [e for e in json.loads(result.stdout)["entities"] if e["text"] == "台積電"]
     assert tsmc and all(e["normalized"] == "台灣積體電路製造" for e in tsmc)
+
+
+# ---------------------------------------------------------------- user officials and titles
+
+USER_NEWS = (
+    "發布日期:3/9/2026\n"
+    "星河動力主席王大明昨(8)日宣布擴廠,科創署策展人韓立群到場致詞。\n"
+    "OpenAI執行長奧特曼也視訊出席;奧特曼稱,下一代模型年底前推出。\n"
+    "晚間林育陞與黃一峰一同用餐,黃一峰說很愉快。\n"
+)
+
+
+def user_entities(tmp_path, dictionary: str, types: str = "official,company") -> list[dict]:
+    path = write(tmp_path, dictionary)
+    result = CliRunner().invoke(cli, ["extract", "--dict", str(path), "--types", types, "-f", "jsonl", "-"],
+                                input=USER_NEWS)
+    assert result.exit_code == 0, result.output
+    entities = json.loads(result.stdout)["entities"]
+    assert all(USER_NEWS[e["start"]:e["end"]] == e["text"] for e in entities)
+    return entities
+
+
+def officials(entities) -> list[tuple]:
+    return [(e["text"], e["normalized"], e.get("title"), e.get("org"), e["rule"])
+            for e in entities if e["type"] == "official"]
+
+
+def test_a_user_title_is_a_title_to_the_officials_grammar(tmp_path):
+    assert not any(e["normalized"] == "韓立群" for e in user_entities(tmp_path, "company\t星河動力\n"))
+    found = officials(user_entities(tmp_path, "title\t策展人\n"))
+    assert ("策展人韓立群", "韓立群", "策展人", "科創署", "official.title_name") in found
+
+
+def test_a_user_official_is_a_name_beside_a_title_and_alone_with_the_entry_title(tmp_path):
+    assert not any(e["normalized"] == "奧特曼" for e in user_entities(tmp_path, "company\t星河動力\n"))
+    found = officials(user_entities(tmp_path, "official\t奧特曼\tSam Altman\ttitle=執行長;org=OpenAI\n"))
+    assert ("執行長奧特曼", "奧特曼", "執行長", "OpenAI", "official.title_name") in found
+    # The second mention has no title in the text: the entry gives it.
+    assert ("奧特曼", "奧特曼", "執行長", "OpenAI", "official.dictionary") in found
+
+
+def test_a_user_official_without_a_title_needs_one_in_the_text(tmp_path):
+    found = officials(user_entities(tmp_path, "official\t黃一峰\nofficial\t奧特曼\n"))
+    assert not any(name == "黃一峰" for _, name, *_ in found)  # never titled: no official
+    assert [f for f in found if f[1] == "奧特曼"] == [
+        ("執行長奧特曼", "奧特曼", "執行長", "OpenAI", "official.title_name"),
+        ("奧特曼", "奧特曼", "執行長", "OpenAI", "official.name_mention"),
+    ]
+
+
+def test_a_user_official_alias_normalizes_to_the_entry_name(tmp_path):
+    path = write(tmp_path, "official\t奧特曼\tSam Altman\ttitle=執行長\n")
+    result = CliRunner().invoke(cli, ["extract", "--dict", str(path), "--types", "official", "-f", "jsonl", "-"],
+                                input="他見到了執行長Sam Altman。\n")
+    (entity,) = json.loads(result.stdout)["entities"]
+    assert (entity["text"], entity["normalized"], entity["title"]) == ("執行長Sam Altman", "奧特曼", "執行長")
+
+
+def test_a_user_company_before_a_title_is_found_and_is_the_officials_org(tmp_path):
+    without = user_entities(tmp_path, "title\t策展人\n")
+    assert not any(e["type"] == "company" and e["normalized"] == "星河動力" for e in without)
+    entities = user_entities(tmp_path, "company\t星河動力\t\tcountry=TW\n")
+    company = [e for e in entities if e["type"] == "company" and e["normalized"] == "星河動力"]
+    assert [(e["text"], e["start"]) for e in company] == [("星河動力", USER_NEWS.index("星河動力"))]
+    assert ("主席王大明", "王大明", "主席", "星河動力", "official.title_name") in officials(entities)

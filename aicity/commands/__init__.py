@@ -81,15 +81,6 @@ def read_one_input(path: str, encoding: str | None) -> tuple[str, str]:
     sys.exit(EXIT_INPUT_ERROR)
 
 
-def jobs_option(fn: Callable) -> Callable:
-    import click
-
-    return click.option(
-        "--jobs", "-j", type=click.IntRange(min=1), metavar="N",
-        help="Worker processes for folders. Default: the number of cores.",
-    )(fn)
-
-
 def paths_or_stdin(paths: Iterable[str]) -> tuple[str, ...]:
     """The PATH arguments, or ``-`` when none are given and stdin is piped."""
     import sys

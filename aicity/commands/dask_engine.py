@@ -31,7 +31,7 @@ from ..textio import DEFAULT_GLOBS, STDIN, InputItem, read_bytes
 
 DASK_MISSING = (
     "--engine dask needs Dask, which is not installed; "
-    "install it with: pip install 'aicity[dask]'"
+    "install the dask extra, in a checkout of aicity: pip install -e '.[dask]'"
 )
 PART_NAME = "part-{:05d}.jsonl"
 PARTS_PER_WORKER = 4        # at least a few tasks per worker, to balance uneven files;

@@ -24,7 +24,7 @@ def dictionary():
       aliases  other names for it, separated by |   (may be empty)
       fields   key=value pairs separated by ;       (may be empty)
                  company:  stock_code, country
-                 city:     country, level
+                 city:     country, level (直轄市, 市 or 縣)
                  official: title, org
 
     Lines starting with # are comments; blank lines are ignored. A header
@@ -36,7 +36,7 @@ def dictionary():
       type      name            aliases          fields
       company   奇點空間設計    奇點空間         country=TW
       company   台灣積體電路    台積電|TSMC      stock_code=2330;country=TW
-      city      臺東縣          台東|東縣        country=TW;level=county
+      city      臺東縣          台東|東縣        country=TW;level=縣
       official  張善政                           title=市長;org=桃園市政府
       title     智發會主委
 
@@ -45,9 +45,16 @@ def dictionary():
       aicity dict check my_dict.tsv
       aicity extract --dict my_dict.tsv --types company seeds/
 
-    Errors name the file and line: an unknown type, an empty name, a field
-    not written key=value (or not allowed for the type), more than four
-    columns, or the same type and name twice in one file.
+    Names and aliases need at least two characters. A title is recognised
+    wherever the built-in titles are (智發會主委陳文強); an official is
+    recognised beside any title (執行長奧特曼), and named alone too when the
+    entry gives a title (奧特曼 -> title=執行長); a company or city also
+    serves as the organisation before a title.
+
+    Errors name the file and line: an unknown type, an empty or
+    one-character name, a field not written key=value (or not allowed for
+    the type), more than four columns, or the same type and name twice in
+    one file.
     """
 
 

@@ -5,9 +5,8 @@ import sys
 
 import click
 
-from ..cli import (CONTEXT_SETTINGS, EXIT_INPUT_ERROR, EXIT_OK, error, input_options, load_user_dict,
-                   ref_date_option, types_option)
-from . import jobs_option
+from ..cli import (CONTEXT_SETTINGS, EXIT_INPUT_ERROR, EXIT_OK, error, input_options, jobs_option, load_user_dict,
+                   note, open_output, ref_date_option, types_option)
 
 EXIT_BELOW_MIN_F1 = 1
 
@@ -22,17 +21,20 @@ EXIT_BELOW_MIN_F1 = 1
 @ref_date_option
 @click.option("--format", "-f", "fmt", type=click.Choice(["table", "json"]), default="table",
               show_default=True, help="table for people; json: the figures (and errors) as one object.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Write the scores to FILE instead of stdout.")
 @click.option("--errors", "show_errors", is_flag=True,
               help="Also list every miss (gold entity not found) and false alarm (value found, not gold).")
 @click.option("--min-f1", type=click.FloatRange(0, 1), metavar="T",
               help="Exit 1 when the micro-averaged F1 (the \"all\" row) is below T (for CI).")
 @jobs_option
 @input_options
-def evaluate(gold, paths, pred_file, types, ref_date, fmt, show_errors, min_f1, jobs,
+def evaluate(gold, paths, pred_file, types, ref_date, fmt, output, show_errors, min_f1, jobs,
              globs, encoding, dict_files):
     """Score the extractor on PATHs (files, folders) against a GOLD file.
 
-    GOLD is JSONL in the format of ANNOTATION.md, one document per line:
+    GOLD is JSONL, one document per line (the format is described in
+    docs/entities.md):
     {"doc": "000_….txt", "ref_date": "2025-02-17", "entities": [{"type":
     "company", "normalized": ["輝達", "NVIDIA"], "evidence": "輝達NVIDIA"}]}.
     Documents are matched on the file's base name.
@@ -73,10 +75,15 @@ def evaluate(gold, paths, pred_file, types, ref_date, fmt, show_errors, min_f1, 
         raise click.UsageError(str(exc)) from None
 
     _warn_unmatched(report, pred_docs, gold_docs)
-    if fmt == "json":
-        _print_json(report, gold, show_errors)
-    else:
-        _print_table(report, gold, show_errors)
+    stream = open_output(output) if output else sys.stdout
+    try:
+        if fmt == "json":
+            _print_json(report, gold, show_errors, stream)
+        else:
+            _print_table(report, gold, show_errors, stream)
+    finally:
+        if output:
+            stream.close()
     if failures:
         sys.exit(EXIT_INPUT_ERROR)
     if min_f1 is not None and report.micro_f1 < min_f1:
@@ -102,16 +109,16 @@ def _warn_unmatched(report, pred_docs, gold_docs) -> None:
 
     if report.unmatched_gold:
         names = ", ".join(report.unmatched_gold[:5]) + (" ..." if len(report.unmatched_gold) > 5 else "")
-        error(f"warning: {len(report.unmatched_gold)} gold document(s) have no matching input "
+        note(f"warning: {len(report.unmatched_gold)} gold document(s) have no matching input "
               f"and count as all missed: {names}")
     gold_names = {doc_key(g) for g in gold_docs}
     extra = [doc_key(p) for p in pred_docs if doc_key(p) not in gold_names]
     if extra:
-        error(f"warning: {len(extra)} input(s) are not in the gold file and are not scored: "
+        note(f"warning: {len(extra)} input(s) are not in the gold file and are not scored: "
               + ", ".join(extra[:5]) + (" ..." if len(extra) > 5 else ""))
 
 
-def _print_json(report, gold, show_errors) -> None:
+def _print_json(report, gold, show_errors, stream) -> None:
     import json
 
     out = {
@@ -121,10 +128,10 @@ def _print_json(report, gold, show_errors) -> None:
     }
     if show_errors:
         out["errors"] = [e.to_dict() for e in report.errors]
-    click.echo(json.dumps(out, ensure_ascii=False, indent=2))
+    stream.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
 
 
-def _print_table(report, gold, show_errors) -> None:
+def _print_table(report, gold, show_errors, stream) -> None:
     from rich import box
     from rich.console import Console
     from rich.markup import escape
@@ -132,7 +139,7 @@ def _print_table(report, gold, show_errors) -> None:
 
     from ..output import TYPE_STYLES
 
-    console = Console(highlight=False, soft_wrap=False)
+    console = Console(file=stream, highlight=False, soft_wrap=False)
     if show_errors:
         console.print(f"[bold]Misses and false alarms[/] ({len(report.errors)})")
         errors = Table(box=box.SIMPLE)

@@ -62,36 +62,32 @@ def show(path, types, ref_date, fmt, output, color, dict_files, encoding):
 
 
 def print_terminal(result, text: str, types, stream, color: bool | None = None) -> None:
-    """The text with rich styles per type, then a legend and a compact summary."""
+    """The text with rich styles per type, then a legend and a compact summary.
+
+    Without colours (piped, NO_COLOR, --no-color) each entity is written inline
+    as ``[text](type)``, so the output still says what was found where.
+    """
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
     from ..html_view import digest
-    from ..output import TYPE_STYLES
+    from ..output import TYPE_STYLES, console_colors
 
-    console = Console(file=stream, force_terminal=color, no_color=color is False,
-                      highlight=False, emoji=False)
+    console = Console(file=stream, highlight=False, emoji=False, **console_colors(color))
+    coloured = console.color_system is not None and not console.no_color
     console.rule(Text(f"{result.path}  (ref_date {result.ref_date}, {len(result.entities)} entities)"),
                  align="left", characters="─")
-    body = Text(text)
-    # Longest spans first, so a nested entity's colour shows over its container's;
-    # a container is also underlined, so its full extent stays visible.
-    for entity in sorted(result.entities, key=lambda e: (-(e.end - e.start), e.start)):
-        style = TYPE_STYLES.get(entity.type, "bold")
-        if any(other is not entity and entity.start <= other.start and other.end <= entity.end
-               for other in result.entities):
-            style += " underline"
-        body.stylize(style, entity.start, entity.end)
-    console.print(body, soft_wrap=True)
+    console.print(styled_text(text, result.entities) if coloured else labelled_text(text, result.entities),
+                  soft_wrap=True)
     console.rule(characters="─")
 
     counts = {t: 0 for t in types}
     for entity in result.entities:
         counts[entity.type] = counts.get(entity.type, 0) + 1
-    legend = Text("Legend:")
+    legend = Text("Legend:" if coloured else "Entities:")
     for entity_type, count in counts.items():
-        legend.append("   ■ " + entity_type, style=TYPE_STYLES.get(entity_type, "bold"))
+        legend.append(("   ■ " if coloured else "   ") + entity_type, style=TYPE_STYLES.get(entity_type, "bold"))
         legend.append(f" {count}")
     console.print(legend, soft_wrap=True)
 
@@ -106,3 +102,60 @@ def print_terminal(result, text: str, types, stream, color: bool | None = None) 
         console.print(summary)
     else:
         console.print("No entities found.")
+
+
+def styled_text(text: str, entities):
+    """``text`` as a rich Text with a style per entity type; containers are also underlined."""
+    from rich.text import Span, Text
+
+    from ..output import TYPE_STYLES
+
+    holding = containers(entities)
+    # Longest spans first, so a nested entity's colour shows over its container's.
+    spans = [
+        Span(entity.start, entity.end,
+             TYPE_STYLES.get(entity.type, "bold") + (" underline" if index in holding else ""))
+        for index, entity in sorted(enumerate(entities), key=lambda ie: (ie[1].start - ie[1].end, ie[1].start))
+    ]
+    return Text(text, spans=spans)
+
+
+def containers(entities) -> set[int]:
+    """Indexes of the entities that contain another entity, in O(n log n).
+
+    Sorted by (start, longest first), an entity contains another exactly when
+    some entity after it ends no later than it does: everything after it starts
+    at or after its start, and whatever starts at or after its end ends past it.
+    """
+    spans = [(entity.start, entity.end) for entity in entities]
+    order = sorted(range(len(spans)), key=lambda i: (spans[i][0], -spans[i][1]))
+    holding: set[int] = set()
+    earliest_end_after = None  # the smallest end among the entities after this one in `order`
+    for position in range(len(order) - 1, -1, -1):
+        index = order[position]
+        start, end = spans[index]
+        if earliest_end_after is not None and earliest_end_after <= end:
+            holding.add(index)
+        earliest_end_after = end if earliest_end_after is None else min(earliest_end_after, end)
+    # Two entities on the same span (of different types) hold each other.
+    seen: dict[tuple[int, int], int] = {}
+    for index, span in enumerate(spans):
+        if span in seen:
+            holding.update((index, seen[span]))
+        seen.setdefault(span, index)
+    return holding
+
+
+def labelled_text(text: str, entities) -> str:
+    """``text`` with every entity written ``[text](type)``, nested where entities nest."""
+    from ..html_view import Close, Open, nest
+
+    out: list[str] = []
+    for event in nest(text, entities):
+        if isinstance(event, Open):
+            out.append("[")
+        elif isinstance(event, Close):
+            out.append(f"]({event.entity.type})")
+        else:
+            out.append(event.text)
+    return "".join(out)

@@ -8,9 +8,9 @@ from decimal import Decimal, InvalidOperation
 
 import click
 
-from ..cli import (CONTEXT_SETTINGS, EXIT_INPUT_ERROR, EXIT_OK, input_options, load_user_dict,
-                   ref_date_option, types_option)
-from . import jobs_option, paths_or_stdin
+from ..cli import (CONTEXT_SETTINGS, EXIT_INPUT_ERROR, EXIT_OK, input_options, jobs_option, load_user_dict,
+                   open_output, ref_date_option, types_option)
+from . import paths_or_stdin
 
 # The year and month a date value starts in: days, datetimes, months and ranges
 # ("2023-03-16/2023-03-20" counts at its start); a bare year has no month.
@@ -154,11 +154,13 @@ def _plain(amount: Decimal) -> str:
 @ref_date_option
 @click.option("--format", "-f", "fmt", type=click.Choice(["table", "json"]), default="table",
               show_default=True, help="table: rich tables for people; json: one object.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Write to FILE instead of stdout.")
 @click.option("--top", "-n", type=click.IntRange(min=1), default=10, show_default=True, metavar="N",
               help="Rows per ranking (officials, companies, cities, co-occurrence partners).")
 @jobs_option
 @input_options
-def summary(paths, types, ref_date, fmt, top, jobs, globs, encoding, dict_files):
+def summary(paths, types, ref_date, fmt, output, top, jobs, globs, encoding, dict_files):
     """Summarise the entities of a corpus: files, folders (recursively) or - (stdin).
 
     \b
@@ -191,16 +193,21 @@ def summary(paths, types, ref_date, fmt, top, jobs, globs, encoding, dict_files)
     for result in results:
         corpus.add(result)
     data = corpus.to_dict(top)
-    if fmt == "json":
-        import json
+    stream = open_output(output) if output else sys.stdout
+    try:
+        if fmt == "json":
+            import json
 
-        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
-    else:
-        print_tables(data, types)
+            stream.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        else:
+            print_tables(data, types, stream)
+    finally:
+        if output:
+            stream.close()
     sys.exit(EXIT_INPUT_ERROR if results.failures else EXIT_OK)
 
 
-def print_tables(data: dict, types) -> None:
+def print_tables(data: dict, types, stream=None) -> None:
     from rich import box
     from rich.console import Console
     from rich.markup import escape
@@ -208,7 +215,7 @@ def print_tables(data: dict, types) -> None:
 
     from ..output import TYPE_STYLES
 
-    console = Console(highlight=False)
+    console = Console(file=stream, highlight=False)
     count = data["documents"]
     console.print(f"[bold]{count} document{'' if count == 1 else 's'}[/]")
 

@@ -57,7 +57,7 @@ def _user_dictionary(user) -> Gazetteer:
     for entry in user.of_type("company"):
         fields = dict(entry.fields)
         info = CompanyInfo(entry.name, tuple(entry.aliases), fields.get("stock_code"), fields.get("country"))
-        entries += company_forms(info, [entry.name, *entry.aliases], set())
+        entries += company_forms(info, [entry.name, *entry.aliases], set(), user=True)
     return Gazetteer(entries)
 
 
@@ -256,7 +256,8 @@ class CompanyExtractor:
                 continue
             # A name whose edge is half of a common word is likely inside that word:
             # 全聯 in 安全聯盟, 日友 in 臺日友誼, 台灣大 in 台灣大學.
-            straddles = not form.latin and (
+            # (Not for the user's own names: 星河動力|主席 is no 力主.)
+            straddles = not form.latin and not form.user and (
                 folded[start - 1:start + 1] in common or folded[end - 1:end + 1] in common
                 or folded[start:end] in places
             )

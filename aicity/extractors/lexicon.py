@@ -137,18 +137,21 @@ class Form:
     info: CompanyInfo
     ambiguous: bool
     latin: bool
+    user: bool = False  # from the user's --dict: the user says it is a company
 
 
 def is_latin(form: str) -> bool:
     return all(ch.isascii() for ch in form)
 
 
-def company_forms(info: CompanyInfo, written: list[str], ambiguous_forms: set[str]) -> list[tuple[str, Form]]:
+def company_forms(
+    info: CompanyInfo, written: list[str], ambiguous_forms: set[str], user: bool = False
+) -> list[tuple[str, Form]]:
     out = []
     for form in written:
         if len(form) < 2:
             continue
-        out.append((form, Form(info, form in ambiguous_forms, is_latin(form))))
+        out.append((form, Form(info, form in ambiguous_forms, is_latin(form), user)))
     return out
 
 

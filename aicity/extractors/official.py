@@ -17,6 +17,7 @@ what follows: a function word (及, 等) or the start of a common word (表示,
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -25,7 +26,9 @@ import regex
 from ..document import Document
 from ..fold import fold
 from ..model import Entity
-from .base import IntervalSet, is_han, longest_non_overlapping
+from .base import Gazetteer, IntervalSet, is_han, longest_non_overlapping
+from .city import _user_gazetteer as _user_cities
+from .company import _user_dictionary as _user_companies
 from .lexicon import OfficialGrammar, city_gazetteer, company_dictionary, document_matches, official_grammar
 
 LATIN_NAME = regex.compile(r"\s?([A-Z][a-z]+(?:[-'][A-Za-z]+)?(?:\s(?:[A-Z]\.\s?)?[A-Z][a-z]+(?:[-'][A-Za-z]+)?){1,3})(?![A-Za-z])")
@@ -40,6 +43,15 @@ ORG_CHUNK = regex.compile(
 
 
 @dataclass(slots=True)
+class UserNames:
+    """The user's officials found in one document: by start, by end, and in order."""
+
+    starting: dict  # start -> (end, UserEntry)
+    ending: dict    # end -> (start, UserEntry)
+    spans: list     # (start, end, UserEntry)
+
+
+@dataclass(slots=True)
 class Found:
     start: int
     end: int
@@ -51,10 +63,25 @@ class Found:
     name_end: int
 
 
-def _known_name_suffix(chunk: str) -> int:
+@functools.lru_cache(maxsize=8)
+def _user_titles(user) -> Gazetteer:
+    """The user dictionary's titles (``--dict``), built once per dictionary."""
+    return Gazetteer((entry.name, None) for entry in user.of_type("title"))
+
+
+@functools.lru_cache(maxsize=8)
+def _user_officials(user) -> Gazetteer:
+    """The user dictionary's officials: each name and alias -> its entry."""
+    return Gazetteer((name, entry) for entry in user.of_type("official") for name in entry.names)
+
+
+def _known_name_suffix(chunk: str, user=None) -> int:
     """Length of the longest company, city or country name ending ``chunk`` (0 if none)."""
     best = 0
-    for gazetteer in (company_dictionary(), city_gazetteer()[0]):
+    gazetteers = [company_dictionary(), city_gazetteer()[0]]
+    if user is not None:
+        gazetteers += [_user_companies(user), _user_cities(user)]
+    for gazetteer in gazetteers:
         for start, end, _ in gazetteer.matches(chunk):
             if end == len(chunk):
                 best = max(best, end - start)
@@ -182,7 +209,7 @@ class OfficialExtractor:
         chunk = folded[start:pos]
         if len(chunk) >= 2 and chunk.endswith(g.org_suffixes):
             return doc.text[start:pos]
-        known = _known_name_suffix(chunk)
+        known = _known_name_suffix(chunk, doc.user)
         if known:
             return doc.text[start:pos] if known >= 2 and known == len(chunk) else doc.text[pos - known:pos]
         return None
@@ -198,6 +225,8 @@ class OfficialExtractor:
             ):
                 continue  # CEO inside a Latin word
             spans.append((start, end, None))
+        if doc.user is not None and doc.user.of_type("title"):
+            spans += _user_titles(doc.user).matches(folded)
         # Longest first, so 主任委員 wins over 主任 and 副市長 over 市長.
         result = []
         for start, end, _ in longest_non_overlapping(spans):
@@ -217,11 +246,20 @@ class OfficialExtractor:
         folded = doc.folded
         full: list[Found] = []
         shorts: list[tuple[int, int, str, str]] = []  # start, end, surname, title
+        user_names = self._user_names(doc)
         for ts, te in self._titles(doc, g):
             title = doc.text[ts:te]
-            found_after = self._names_after(doc, ts, te, title, g)
+            found_after = self._user_name_after(doc, ts, te, title, user_names, g) or \
+                self._names_after(doc, ts, te, title, g)
             if found_after:
                 full.extend(found_after)
+                continue
+            user_before = user_names.ending.get(ts)
+            if user_before is not None:
+                start, entry = user_before
+                full.append(Found(start, te, entry.name, title,
+                                  self._org_before(doc, start, g) or entry.field("org"),
+                                  "official.name_title", start, ts))
                 continue
             name_start = self._name_before(folded, ts, g)
             if name_start is not None:
@@ -235,7 +273,44 @@ class OfficialExtractor:
             surname = match.group(1)
             if surname in g.surnames:
                 shorts.append((match.start() - 1, match.end(), surname, g.short_titles[match.group()]))
+        full.extend(self._dictionary_mentions(full, user_names))
         yield from self._emit(doc, full, shorts)
+
+    # ------------------------------------------------------------------ the user's officials
+    @staticmethod
+    def _user_names(doc: Document) -> UserNames:
+        """Where the user dictionary's officials are named on this page (the longest names win)."""
+        names = UserNames({}, {}, [])
+        if doc.user is None or not doc.user.of_type("official"):
+            return names
+        for start, end, entries in longest_non_overlapping(
+                (s, e, v) for s, e, v in _user_officials(doc.user).matches(doc.folded)):
+            names.starting[start] = (end, entries[0])
+            names.ending[end] = (start, entries[0])
+            names.spans.append((start, end, entries[0]))
+        return names
+
+    def _user_name_after(self, doc: Document, ts: int, te: int, title: str,
+                         user_names: UserNames, g: OfficialGrammar) -> list[Found]:
+        """A user's official named right after a title: OpenAI執行長奧特曼."""
+        hit = user_names.starting.get(te)
+        if hit is None:
+            return []
+        end, entry = hit
+        org = self._org_before(doc, ts, g, title) or entry.field("org")
+        return [Found(ts, end, entry.name, title, org, "official.title_name", te, end)]
+
+    @staticmethod
+    def _dictionary_mentions(full: list[Found], user_names: UserNames) -> list[Found]:
+        """Bare mentions of a user's official whose entry gives a title: the
+        dictionary supplies the title the text leaves out."""
+        taken = IntervalSet()
+        for found in full:
+            taken.add(found.start, found.end)
+        return [Found(start, end, entry.name, entry.field("title"), entry.field("org"),
+                      "official.dictionary", start, end)
+                for start, end, entry in user_names.spans
+                if entry.field("title") and not taken.overlaps(start, end)]
 
     def _names_after(self, doc: Document, ts: int, te: int, title: str, g: OfficialGrammar) -> list[Found]:
         folded = doc.folded
