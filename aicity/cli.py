@@ -266,7 +266,7 @@ def extract(paths, types, ref_date, fmt, output, jobs, progress, engine, schedul
     if engine == "dask" and not output:
         raise click.UsageError("--engine dask writes JSONL partitions: give -o OUTDIR")
     options = Options(types=types, ref_date=ref_date, encoding=encoding,
-                      user_dict=load_user_dict(dict_files))
+                      user_dict=load_user_dict(dict_files), keep_text=fmt == "sqlite")
     items = collect_inputs(list(paths), globs)
     jobs = jobs or default_jobs()
     if engine == "dask":
@@ -305,9 +305,15 @@ def _run_and_render(items, options, fmt, output, jobs, progress) -> int:
     with ExitStack() as stack:
         render = None
         if fmt == "sqlite":
+            from .errors import SqliteStoreError
             from .sqlite_store import SqliteRenderer
 
-            renderer = SqliteRenderer(output)
+            try:
+                renderer = SqliteRenderer(output)
+            except SqliteStoreError as exc:
+                raise click.ClickException(str(exc)) from None
+            for note in renderer.notes:
+                error(f"note: {note}")
         else:
             from .output import document_renderer, make_renderer
 
