@@ -15,10 +15,17 @@ runs over plain text never load them.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 from dataclasses import dataclass
 
 HTML_SUFFIXES = (".htm", ".html", ".xhtml")
+
+# Below this many characters trafilatura doubts its article and tries other
+# readings, which on a short page take the whole body, menus included. Its
+# default, 250, is some 40 English words but a whole short news item in
+# Chinese; 50 characters are one or two Chinese sentences.
+MIN_ARTICLE_CHARACTERS = 50
 
 # Markup that never holds article text, dropped by the fallback reading.
 NOT_TEXT = ("script", "style", "noscript", "template", "head")
@@ -50,6 +57,7 @@ def read_page(html: str) -> Page:
 
     found = trafilatura.bare_extraction(
         html,
+        config=_config(),
         with_metadata=True,
         include_comments=False,  # readers' comments are not the article
         # The publisher's date from the markup only, and the first publication, not the last edit.
@@ -59,6 +67,15 @@ def read_page(html: str) -> Page:
     if found is None:
         return Page(text)
     return Page(text, found.title or None, found.url or None, _iso_date(found.date))
+
+
+@functools.cache
+def _config():
+    from trafilatura.settings import use_config
+
+    config = use_config()
+    config.set("DEFAULT", "MIN_EXTRACTED_SIZE", str(MIN_ARTICLE_CHARACTERS))
+    return config
 
 
 def _all_text(html: str) -> str:

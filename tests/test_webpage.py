@@ -122,3 +122,17 @@ def test_html_libraries_load_only_when_a_page_is_read(tmp_path, page):
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+
+
+def test_a_short_article_is_read_without_the_menus(tmp_path):
+    # A news brief of two sentences: shorter than trafilatura's default minimum (250 characters).
+    brief = tmp_path / "brief.html"
+    brief.write_text(
+        "<html><head><title>新竹縣舉辦科技論壇</title></head><body>"
+        "<nav><a href='/'>首頁</a> <a href='/tech'>科技版</a> <a href='/login'>會員登入</a></nav>"
+        "<article><h1>新竹縣舉辦科技論壇</h1><p>新竹縣長楊文科昨日出席半導體論壇並致詞,現場約有三百人參加。</p>"
+        "<p>論壇由縣府與在地廠商合辦,下一屆將移師竹北舉行。</p></article></body></html>",
+        encoding="utf-8")
+    result = aicity.extract_file(brief, ref_date="2025-01-02")
+    assert "楊文科" in result.text
+    assert not any(word in result.text for word in ("首頁", "科技版", "會員登入"))
