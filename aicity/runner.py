@@ -18,7 +18,7 @@ from typing import Callable, Iterable, Iterator
 from .model import DocumentResult
 from .pipeline import extract_document, parse_types
 from .textio import STDIN, DecodeError, InputItem, decode_as, describe_os_error, read_bytes
-from .webpage import is_html_path
+from .webpage import is_web_page
 
 
 @dataclass(frozen=True)
@@ -39,12 +39,12 @@ class Options:
 def extract_text(path: str, text: str, options: Options, encoding: str = "") -> DocumentResult:
     """Extract one decoded text into a :class:`DocumentResult`.
 
-    A web page (``.html``, ``.htm``, ``.xhtml``) is read for its article text,
-    which the offsets then refer to, and its title, URL and publication date
-    (see :mod:`aicity.webpage`).
+    A web page (``.html``, ``.htm``, ``.xhtml``, or an HTML document on
+    standard input) is read for its article text, which the offsets then
+    refer to, and its title, URL and publication date (see :mod:`aicity.webpage`).
     """
     page = None
-    if is_html_path(path):
+    if is_web_page(path, text):
         from .webpage import read_page
 
         page = read_page(text)

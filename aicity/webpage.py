@@ -17,9 +17,14 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import os
+import re
 from dataclasses import dataclass
 
 HTML_SUFFIXES = (".htm", ".html", ".xhtml")
+# The start of an HTML document: a doctype or <html>, after an optional XML
+# declaration and comments.
+_HTML_START = re.compile(r"\ufeff?\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(!doctype\s+html|html)[\s>]",
+                         re.IGNORECASE | re.DOTALL)
 
 # Below this many characters trafilatura doubts its article and tries other
 # readings, which on a short page take the whole body, menus included. Its
@@ -41,8 +46,14 @@ class Page:
     date: dt.date | None = None
 
 
-def is_html_path(path: str) -> bool:
-    """Whether ``path`` names a web page (by its suffix; ``-`` is never one)."""
+def is_web_page(path: str, text: str) -> bool:
+    """Whether to read a document as a web page.
+
+    A file is one by its suffix; standard input (``-``, as from ``curl URL |
+    aicity extract -``) when it starts as an HTML document does.
+    """
+    if path == "-":
+        return _HTML_START.match(text[:1000]) is not None
     return os.path.splitext(path)[1].lower() in HTML_SUFFIXES
 
 

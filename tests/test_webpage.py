@@ -136,3 +136,15 @@ def test_a_short_article_is_read_without_the_menus(tmp_path):
     result = aicity.extract_file(brief, ref_date="2025-01-02")
     assert "楊文科" in result.text
     assert not any(word in result.text for word in ("首頁", "科技版", "會員登入"))
+
+
+def test_html_on_standard_input_is_read_as_a_page_and_text_as_text():
+    page = CliRunner().invoke(cli, ["extract", "-", "-f", "jsonl"], input=PAGE)
+    assert page.exit_code == 0, page.output
+    document = json.loads(page.stdout)
+    assert (document["title"], document["ref_date_source"]) == (TITLE, "metadata")
+    assert "王美花" not in document["text"]
+    # Text that merely mentions a tag stays text.
+    plain = CliRunner().invoke(cli, ["extract", "-", "-f", "jsonl", "--ref-date", "2025-01-02"],
+                               input="網頁以<html>標籤開頭,市長陳其邁說明。")
+    assert list(json.loads(plain.stdout)) == ["path", "ref_date", "entities"]
