@@ -72,12 +72,14 @@ def extract_file(
     ref_date: RefDate = None,
     encoding: str | None = None,
     user_dict: Any = None,
+    keep_text: bool = False,
 ) -> DocumentResult:
     """Read, decode and extract one file (``"-"`` reads standard input).
 
     The encoding is detected (UTF-8, UTF-16 with a BOM, Big5, GB18030) unless
     ``encoding`` is given. ``result.to_dict()`` is the file's object in the
-    CLI's ``--format jsonl`` output.
+    CLI's ``--format jsonl`` output. ``keep_text=True`` keeps the text in
+    ``result.text`` (a web page's article text is always kept).
 
     Raises:
         OSError: the file cannot be read.
@@ -86,7 +88,7 @@ def extract_file(
     from .runner import extract_text
     from .textio import read_text
 
-    options = _options(types, ref_date, encoding, user_dict)
+    options = _options(types, ref_date, encoding, user_dict, keep_text)
     text, detected = read_text(os.fspath(path), encoding)
     return extract_text(os.fspath(path), text, options, detected)
 
@@ -100,6 +102,7 @@ def extract_files(
     globs: Iterable[str] | None = None,
     user_dict: Any = None,
     errors: Literal["keep", "raise"] = "keep",
+    keep_text: bool = False,
 ) -> Iterator[DocumentResult]:
     """Extract files and folders (recursively, sorted), yielding results in input order.
 
@@ -111,6 +114,8 @@ def extract_files(
     A file that cannot be read or decoded yields a result whose ``error`` is
     set (``result.ok`` is false) and the others go on, as in the CLI; with
     ``errors="raise"`` it raises :class:`RuntimeError` instead.
+    ``keep_text=True`` keeps each document's text in ``result.text`` (what
+    :class:`aicity.sqlite_store.SqliteRenderer` stores and indexes).
     """
     from .runner import run
     from .textio import collect_inputs
@@ -119,7 +124,7 @@ def extract_files(
         raise ValueError(f"errors must be 'keep' or 'raise', not {errors!r}")
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
-    options = _options(types, ref_date, encoding, user_dict)
+    options = _options(types, ref_date, encoding, user_dict, keep_text)
     items = collect_inputs([os.fspath(p) for p in paths], tuple(globs) if globs else None)
     for result in run(items, options, jobs):
         if result.error and errors == "raise":
@@ -169,7 +174,7 @@ def to_dataframe(results: DocumentResult | Iterable[DocumentResult | Entity]) ->
     return frame.astype({"start": "int64", "end": "int64"})
 
 
-def _options(types: Types, ref_date: RefDate, encoding: str | None, user_dict: Any):
+def _options(types: Types, ref_date: RefDate, encoding: str | None, user_dict: Any, keep_text: bool = False):
     from .pipeline import coerce_date, parse_types
     from .runner import Options
 
@@ -178,6 +183,7 @@ def _options(types: Types, ref_date: RefDate, encoding: str | None, user_dict: A
         ref_date=coerce_date(ref_date),
         encoding=encoding,
         user_dict=_load_user_dict(user_dict),
+        keep_text=keep_text,
     )
 
 

@@ -308,7 +308,7 @@ def extract(paths, types, ref_date, fmt, output, bom, jobs, progress, color, eng
     if bom and fmt not in ("csv", "tsv"):
         raise click.UsageError(f"--bom is for csv and tsv output, not {fmt}")
     options = Options(types=types, ref_date=ref_date, encoding=encoding,
-                      user_dict=load_user_dict(dict_files))
+                      user_dict=load_user_dict(dict_files), keep_text=fmt == "sqlite")
     items = collect_inputs(list(paths), globs)
     jobs = jobs or default_jobs()
     if engine == "dask":
@@ -371,9 +371,15 @@ def _run_and_render(items, options, fmt, output, jobs, progress, color=None, bom
     with ExitStack() as stack:
         render = None
         if fmt == "sqlite":
+            from .errors import SqliteStoreError
             from .sqlite_store import SqliteRenderer
 
-            renderer = SqliteRenderer(output)
+            try:
+                renderer = SqliteRenderer(output)
+            except SqliteStoreError as exc:
+                raise click.ClickException(str(exc)) from None
+            for note in renderer.notes:
+                error(f"note: {note}")
         else:
             from .output import document_renderer, make_renderer
 

@@ -80,3 +80,18 @@ def script_of(text: str, sample: int = 4000) -> str:
     _, traditional_only, simplified_only = _tables()
     present = set(text[:sample])
     return "simplified" if len(present & simplified_only) > len(present & traditional_only) else "traditional"
+
+
+# The dots between the parts of a transliterated name (馬克·宏, 馬克‧宏, 馬克・宏).
+_NAME_DOTS = str.maketrans({"\u2027": "\u00b7", "\u30fb": "\u00b7", "\u2022": "\u00b7", "\uff65": "\u00b7"})
+
+
+def name_key(name: str) -> str:
+    """One person's identity across scripts and spellings of the name.
+
+    龔正 and 龚正, 黃偉哲 and 黄伟哲, ``MATT MAHAN`` and ``Matt Mahan`` share a
+    key: the fold, lower-cased, with runs of spaces made one and the dots of
+    transliterated names made one kind. Summaries and the SQLite views count
+    one person per key; the name as written stays in ``normalized``.
+    """
+    return " ".join(fold(name).translate(_NAME_DOTS).casefold().split())

@@ -12,7 +12,7 @@ ENTITY_TYPES: tuple[str, ...] = ("official", "company", "city", "date", "money")
 # The fields each type may carry beside ``normalized`` (see docs/entities.md);
 # CSV/TSV output has one column per field of the types extracted.
 FIELDS_BY_TYPE: dict[str, tuple[str, ...]] = {
-    "official": ("name", "title", "org"),
+    "official": ("name", "title", "org", "key"),
     "company": ("canonical", "aliases", "stock_code", "country"),
     "city": ("country", "level"),
     "date": ("grain", "range_start", "range_end", "relative", "calendar"),
@@ -61,7 +61,16 @@ class Entity:
 
 @dataclass(frozen=True, slots=True)
 class DocumentResult:
-    """The result of extracting one document (a file, stdin or a string)."""
+    """The result of extracting one document (a file, stdin or a string).
+
+    The optional fields are set only where they mean something, and the JSON
+    object shows them only when set: ``ref_date_source`` (where ``ref_date``
+    came from: ``"given"``, ``"metadata"`` for a web page's own date),
+    ``title`` and ``url`` of a web page, and ``text``, the text the offsets
+    refer to, kept when it is not the file's content (a web page's article)
+    or when asked for (the SQLite store). ``types`` are the entity types that
+    were looked for (not printed).
+    """
 
     path: str
     ref_date: str | None
@@ -70,10 +79,16 @@ class DocumentResult:
     sha256: str = ""
     encoding: str = ""
     error: str | None = None
+    ref_date_source: str | None = None
+    title: str | None = None
+    url: str | None = None
+    text: str | None = None
+    types: tuple[str, ...] | None = None
 
     def __reduce__(self):
         return (DocumentResult, (self.path, self.ref_date, self.entities, self.characters,
-                                 self.sha256, self.encoding, self.error))
+                                 self.sha256, self.encoding, self.error, self.ref_date_source,
+                                 self.title, self.url, self.text, self.types))
 
     @property
     def ok(self) -> bool:
@@ -81,8 +96,12 @@ class DocumentResult:
 
     def to_dict(self) -> dict[str, Any]:
         """The per-document JSON object of the CLI's ``json``/``jsonl`` formats."""
-        return {
-            "path": self.path,
-            "ref_date": self.ref_date,
-            "entities": [e.to_dict() for e in self.entities],
-        }
+        out: dict[str, Any] = {"path": self.path, "ref_date": self.ref_date}
+        for key in ("ref_date_source", "title", "url"):
+            value = getattr(self, key)
+            if value is not None:
+                out[key] = value
+        out["entities"] = [e.to_dict() for e in self.entities]
+        if self.text is not None:
+            out["text"] = self.text
+        return out

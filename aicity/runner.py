@@ -18,21 +18,41 @@ from typing import Callable, Iterable, Iterator
 from .model import DocumentResult
 from .pipeline import extract_document, parse_types
 from .textio import STDIN, DecodeError, InputItem, decode_as, describe_os_error, read_bytes
+from .webpage import is_web_page
 
 
 @dataclass(frozen=True)
 class Options:
-    """What to extract; plain data so it pickles to worker processes."""
+    """What to extract; plain data so it pickles to worker processes.
+
+    ``keep_text``: put each document's text in its result (the SQLite store
+    indexes it); a web page's article text is always kept.
+    """
 
     types: tuple[str, ...]
     ref_date: dt.date | None = None
     encoding: str | None = None
     user_dict: object | None = None
+    keep_text: bool = False
 
 
 def extract_text(path: str, text: str, options: Options, encoding: str = "") -> DocumentResult:
-    """Extract one decoded text into a :class:`DocumentResult`."""
-    ref, entities = extract_document(text, options.types, options.ref_date, options.user_dict)
+    """Extract one decoded text into a :class:`DocumentResult`.
+
+    A web page (``.html``, ``.htm``, ``.xhtml``, or an HTML document on
+    standard input) is read for its article text, which the offsets then
+    refer to, and its title, URL and publication date (see :mod:`aicity.webpage`).
+    """
+    page = None
+    if is_web_page(path, text):
+        from .webpage import read_page
+
+        page = read_page(text)
+        text = page.text
+    ref_date, source = options.ref_date, "given"
+    if ref_date is None and page is not None and page.date is not None:
+        ref_date, source = page.date, "metadata"
+    ref, entities = extract_document(text, options.types, ref_date, options.user_dict)
     return DocumentResult(
         path=path,
         ref_date=ref.isoformat(),
@@ -40,6 +60,11 @@ def extract_text(path: str, text: str, options: Options, encoding: str = "") -> 
         characters=len(text),
         sha256=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
         encoding=encoding,
+        ref_date_source=source if page is not None and ref_date is not None else None,
+        title=page.title if page is not None else None,
+        url=page.url if page is not None else None,
+        text=text if page is not None or options.keep_text else None,
+        types=tuple(options.types),
     )
 
 

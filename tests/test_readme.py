@@ -11,7 +11,9 @@ from __future__ import annotations
 import contextlib
 import importlib.util
 import io
+import os
 import shlex
+import subprocess
 import sys
 from pathlib import Path
 
@@ -86,6 +88,15 @@ def test_the_readme_has_examples_to_run():
     assert {e.marker for e in skipped} == {"benchmark", "not run"}
 
 
+def _shell_expanded(word: str, folder: Path) -> str:
+    """A word as the shell would expand it in ``folder`` ("$PWD/seeds")."""
+    if "$" not in word:
+        return word
+    done = subprocess.run(["bash", "-c", f'printf %s "{word}"'], cwd=folder, capture_output=True, text=True,
+                          env={**os.environ, "PWD": str(folder)}, check=True)
+    return done.stdout
+
+
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda e: f"README.md:{e.first}")
 def test_readme_example_runs(example, sandbox, monkeypatch):
     monkeypatch.chdir(sandbox)
@@ -97,6 +108,7 @@ def test_readme_example_runs(example, sandbox, monkeypatch):
         return
     calls = aicity_calls(example.code)
     for number, (args, stdin) in enumerate(calls, 1):
+        args = [_shell_expanded(arg, sandbox) for arg in args]
         result = CliRunner().invoke(cli, args, input=stdin, catch_exceptions=False)
         expected = example.command_exit if number == len(calls) else 0
         assert result.exit_code == expected, f"aicity {shlex.join(args)}:\n{result.output}"

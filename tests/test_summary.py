@@ -56,8 +56,10 @@ def test_corpus_summary_aggregates():
     data = corpus.to_dict(top=10)
     assert data["documents"] == 3
     assert data["officials"] == [
-        {"name": "張善政", "documents": 2, "mentions": 3, "titles": ["市長"], "orgs": ["桃園市政府"]},
-        {"name": "魏哲家", "documents": 1, "mentions": 1, "titles": ["董事長"], "orgs": ["台積電"]},
+        {"name": "張善政", "key": "张善政", "documents": 2, "mentions": 3, "spellings": ["張善政"],
+         "titles": ["市長"], "orgs": ["桃園市政府"]},
+        {"name": "魏哲家", "key": "魏哲家", "documents": 1, "mentions": 1, "spellings": ["魏哲家"],
+         "titles": ["董事長"], "orgs": ["台積電"]},
     ]
     assert data["companies"] == [{"name": "台積電", "documents": 2, "mentions": 3,
                                   "aliases": ["TSMC", "台灣積體電路"]}]
@@ -77,6 +79,24 @@ def test_corpus_summary_aggregates():
          "companies": [{"name": "台積電", "documents": 1}],
          "cities": [{"name": "臺北市", "documents": 1}]},
     ]
+
+
+def test_one_official_written_in_both_scripts_is_counted_once(tmp_path):
+    # Shanghai's mayor in a Traditional and a Simplified report, and both spellings in one text.
+    (tmp_path / "a.txt").write_text("上海市長龔正昨日會見台積電董事長魏哲家。", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("上海市长龚正表示欢迎。龔正市長隨後離開。", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["summary", str(tmp_path), "-f", "json", "--ref-date", "2025-03-01"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    [mayor] = [o for o in data["officials"] if o["key"] == "龚正"]
+    assert mayor["documents"] == 2 and mayor["mentions"] == 3
+    assert mayor["name"] == "龔正" and sorted(mayor["spellings"]) == ["龔正", "龚正"]
+    assert [o["name"] for o in data["officials"]].count("龔正") == 1
+    assert "龚正" not in [o["name"] for o in data["officials"]]
+    together = {o["official"]: o for o in data["cooccurrence"]}
+    assert together["龔正"]["companies"] == [{"name": "台積電", "documents": 1}]
+    table = CliRunner().invoke(cli, ["summary", str(tmp_path), "--ref-date", "2025-03-01"])
+    assert table.exit_code == 0 and "龔正 / 龚正" in table.stdout
 
 
 def test_top_limits_every_ranking():

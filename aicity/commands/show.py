@@ -45,6 +45,8 @@ def show(path, types, ref_date, fmt, output, color, dict_files, encoding):
                       user_dict=load_user_dict(dict_files))
     text, used_encoding = read_one_input(path, encoding)
     result = extract_text(path, text, options, used_encoding)
+    if result.text is not None:  # a web page: the offsets refer to its article text
+        text = result.text
 
     stream = open_output(output) if output else sys.stdout
     try:

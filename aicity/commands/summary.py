@@ -36,8 +36,9 @@ class Tally:
         return [value for value, _ in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 
-def _ranked(tallies: dict[str, Tally], top: int) -> list[tuple[str, Tally]]:
-    return sorted(tallies.items(), key=lambda kv: (-kv[1].documents, -kv[1].mentions, kv[0]))[:top]
+def _ranked(tallies: dict[str, Tally], top: int, shown=lambda name: name) -> list[tuple[str, Tally]]:
+    """Most documents first, then most mentions, then by the name as ``shown``."""
+    return sorted(tallies.items(), key=lambda kv: (-kv[1].documents, -kv[1].mentions, shown(kv[0])))[:top]
 
 
 def money_parts(entity) -> tuple[Decimal, str] | None:
@@ -72,7 +73,9 @@ class CorpusSummary:
         seen: dict[str, set[str]] = {"official": set(), "company": set(), "city": set()}
         for entity in result.entities:
             if entity.type == "official":
-                tally = self._count(self.officials, entity.normalized, seen["official"])
+                # One person across scripts: 龔正 and 龚正 share a key (see aicity.fold.name_key).
+                tally = self._count(self.officials, official_key(entity), seen["official"])
+                tally.note("spellings", entity.normalized)
                 tally.note("titles", entity.fields.get("title"))
                 tally.note("orgs", entity.fields.get("org"))
             elif entity.type == "company":
@@ -111,12 +114,16 @@ class CorpusSummary:
             ranked = sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
             return [{"name": name, "documents": n} for name, n in ranked]
 
+        def written(key: str) -> str:
+            # An official is shown as most often written (龔正, if more often than 龚正).
+            return self.officials[key].extra("spellings")[0]
+
         return {
             "documents": self.documents,
             "officials": [
-                {"name": name, "documents": t.documents, "mentions": t.mentions,
-                 "titles": t.extra("titles"), "orgs": t.extra("orgs")}
-                for name, t in _ranked(self.officials, top)
+                {"name": written(key), "key": key, "documents": t.documents, "mentions": t.mentions,
+                 "spellings": t.extra("spellings"), "titles": t.extra("titles"), "orgs": t.extra("orgs")}
+                for key, t in _ranked(self.officials, top, written)
             ],
             "companies": [
                 {"name": name, "documents": t.documents, "mentions": t.mentions,
@@ -133,13 +140,23 @@ class CorpusSummary:
             ],
             "timeline": [{"month": month, "mentions": n} for month, n in sorted(self.months.items())],
             "cooccurrence": [
-                {"official": name, "documents": self.officials[name].documents,
-                 "companies": partners(self.together[name][0]),
-                 "cities": partners(self.together[name][1])}
-                for name, _ in _ranked(self.officials, top)
-                if self.together[name][0] or self.together[name][1]
+                {"official": written(key), "documents": self.officials[key].documents,
+                 "companies": partners(self.together[key][0]),
+                 "cities": partners(self.together[key][1])}
+                for key, _ in _ranked(self.officials, top, written)
+                if self.together[key][0] or self.together[key][1]
             ],
         }
+
+
+def official_key(entity) -> str:
+    """The official's identity: its ``key`` field, or (results from before it) its name folded."""
+    key = entity.fields.get("key")
+    if key:
+        return key
+    from ..fold import name_key
+
+    return name_key(entity.normalized)
 
 
 def _plain(amount: Decimal) -> str:
@@ -234,7 +251,8 @@ def print_tables(data: dict, types, stream=None) -> None:
 
     counts = [("Docs", "right"), ("Mentions", "right")]
     section("official", "Officials", [("Name", "left"), *counts, ("Titles", "left"), ("Organisations", "left")],
-            [(o["name"], str(o["documents"]), str(o["mentions"]), ", ".join(o["titles"]), ", ".join(o["orgs"]))
+            [(" / ".join(o["spellings"]), str(o["documents"]), str(o["mentions"]), ", ".join(o["titles"]),
+              ", ".join(o["orgs"]))
              for o in data["officials"]])
     section("company", "Companies", [("Name", "left"), *counts, ("Also written", "left")],
             [(c["name"], str(c["documents"]), str(c["mentions"]), ", ".join(c["aliases"]))

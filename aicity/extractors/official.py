@@ -24,7 +24,7 @@ from typing import Iterator
 import regex
 
 from ..document import Document
-from ..fold import fold
+from ..fold import fold, name_key
 from ..model import Entity
 from .base import Gazetteer, IntervalSet, is_han, longest_non_overlapping
 from .city import _user_gazetteer as _user_cities
@@ -379,4 +379,5 @@ class OfficialExtractor:
 
     @staticmethod
     def _entity(doc: Document, start: int, end: int, name: str, title: str, org: str | None, rule: str) -> Entity:
-        return doc.entity("official", start, end, name, rule, name=name, title=title, org=org)
+        return doc.entity("official", start, end, name, rule, name=name, title=title, org=org,
+                          key=name_key(name))
