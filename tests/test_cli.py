@@ -300,7 +300,7 @@ def test_csv_has_one_column_per_field_of_the_selected_types(runner):
     result = invoke(runner, ["extract", str(SEED_FILES[0]), "-f", "csv", "--types", "official,money"])
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert list(rows[0]) == ["path", "ref_date", "type", "text", "start", "end", "normalized", "rule",
-                             "name", "title", "org", "amount", "currency", "qualifier", "per_share", "range"]
+                             "name", "title", "org", "key", "amount", "currency", "qualifier", "per_share", "range"]
     euros = next(r for r in rows if r["normalized"] == "109000000000 EUR")
     assert (euros["amount"], euros["currency"], euros["qualifier"], euros["title"]) == (
         "109000000000", "EUR", "over", "")
