@@ -19,6 +19,9 @@ It writes four files (the generated files are committed; never hand-edit them):
 ``company/companies_tw.tsv``
     TWSE and TPEx listed stocks from twstock's bundled code lists, with an
     ``ambiguous`` flag computed by :func:`ambiguity_reasons`.
+``company/companies_cn.tsv``
+    Mainland A-share short names (Shanghai, Shenzhen and Beijing exchanges) from
+    adata's bundled code list, with the same ``ambiguous`` flag.
 
 It reads two hand-curated files as input: ``city/world_cities_extra.tsv`` (its city
 names count as place names in the company ambiguity test) and nothing else.
@@ -425,6 +428,83 @@ def build_companies_tw(jd, places: set[str]) -> list[list[str]]:
     return rows
 
 
+#: a three-character A-share name whose first or last two characters are a jieba word at
+#: least this frequent reads as that word plus one character (新动力, 金融街): ambiguous.
+CN_EDGE_WORD_MIN_FREQ = 500
+
+#: A-share code prefixes of B shares (Shenzhen 200/201, Shanghai 900): the same
+#: companies as their A shares, under the same short name with a B.
+A_SHARE_B_PREFIXES = ("200", "201", "900")
+
+
+def a_share_market(code: str) -> str:
+    """SH (Shanghai: 6xxxxx), SZ (Shenzhen: 0xxxxx, 3xxxxx) or BJ (Beijing: 4xxxxx, 8xxxxx, 9xxxxx)."""
+    return {"6": "SH", "0": "SZ", "3": "SZ"}.get(code[:1], "BJ")
+
+
+def a_share_name(raw: str) -> str:
+    """An A-share short name as news writes it: no padding spaces (万  科Ａ),
+    no risk-warning or reform markers (ST, *ST, S, PT), no share-class letter
+    (Ａ/Ｂ at the end) and no 退 (delisting) marker."""
+    name = re.sub(r"\s+", "", raw)
+    name = re.sub(r"^(?:S?\*?ST|PT|S(?=\*?ST)|S(?=[\u4e00-\u9fff]))", "", name)
+    name = re.sub(r"(?<=[\u4e00-\u9fff])[AＡBＢ]$", "", name)
+    name = re.sub(r"(?<=[\u4e00-\u9fff])[AＡ]?退$", "", name)
+    return name
+
+
+def adata_code_csv() -> Path:
+    """adata's bundled A-share list, found without importing adata (its import
+    pulls in a JavaScript engine and network clients)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("adata")
+    if spec is None or not spec.submodule_search_locations:
+        raise SystemExit("adata is not installed: pip install -e '.[dev]'")
+    return Path(list(spec.submodule_search_locations)[0]) / "stock" / "cache" / "code.csv"
+
+
+def cn_ambiguity(name: str, jd) -> list[str]:
+    """Stricter for the mainland list, whose names are rarer in the pages aicity
+    reads than Taiwan's and more often made of everyday words: every
+    two-character name (正邦, 工智) needs company context, and so does a
+    three-character name whose first or last two characters are a jieba word
+    with frequency >= CN_EDGE_WORD_MIN_FREQ (新动力, 新里程, 金融街)."""
+    reasons = []
+    if len(name) == 2:
+        reasons.append("two characters")
+    if len(name) == 3 and any(jd.get(fold(p), (0, ""))[0] >= CN_EDGE_WORD_MIN_FREQ for p in (name[:2], name[1:])):
+        reasons.append("edge word")
+    return reasons
+
+
+def build_companies_cn(jd, places: set[str], taken: set[str]) -> list[list[str]]:
+    """Listed A shares (list date given; delisted rows without one are left out),
+    B shares left out, names cleaned by :func:`a_share_name`. A name that folds
+    like a Taiwanese listed name (``taken``) is left to the Taiwanese list."""
+    import csv
+
+    prefixes = defaultdict(list)
+    for w, (freq, pos) in jd.items():
+        for i in range(1, len(w)):
+            prefixes[w[:i]].append((freq, pos, w))
+    rows = []
+    seen: set[str] = set()
+    with open(adata_code_csv(), encoding="utf-8") as fh:
+        for record in csv.DictReader(fh):
+            code, raw = record["stock_code"].strip(), record["short_name"]
+            if not record.get("list_date2", "").strip() or code.startswith(A_SHARE_B_PREFIXES):
+                continue
+            name = a_share_name(raw)
+            if len(name) < 2 or fold(name) in taken or fold(name) in seen:
+                continue
+            seen.add(fold(name))
+            ambiguous = "1" if ambiguity_reasons(name, jd, prefixes, places) or cn_ambiguity(name, jd) else "0"
+            rows.append([code, name, a_share_market(code), ambiguous])
+    rows.sort(key=lambda r: r[0])
+    return rows
+
+
 # --------------------------------------------------------------------------
 
 
@@ -519,10 +599,30 @@ def main(argv: list[str] | None = None) -> int:
     if write_if_changed(RES / "company/companies_tw.tsv", text, args.check):
         changed.append("company/companies_tw.tsv")
 
+    # company/companies_cn.tsv
+    cn_rows = build_companies_cn(jd, places, {fold(r[1]) for r in company_rows})
+    text = tsv(
+        [
+            f"{gen} adata {version('adata')} (adata/stock/cache/code.csv)",
+            "licence: Apache-2.0 (adata, https://github.com/1nchaos/adata); the lists are the SSE, SZSE and BSE listings",
+            "Listed A shares of the Shanghai (SH), Shenzhen (SZ) and Beijing (BJ) exchanges; B shares and delisted rows left out.",
+            "name = the short name without padding spaces, ST/*ST/S/PT markers, the share class letter and 退.",
+            "Names that fold like a Taiwanese listed name are left to company/companies_tw.tsv.",
+            "ambiguous = 1 by the rule of company/companies_tw.tsv (ambiguity_reasons() in the script), and also for",
+            f"every two-character name and a three-character one whose first or last two characters are a jieba word",
+            f"with freq >= {CN_EDGE_WORD_MIN_FREQ} (cn_ambiguity()).",
+        ],
+        ["code", "name", "market", "ambiguous"],
+        cn_rows,
+    )
+    if write_if_changed(RES / "company/companies_cn.tsv", text, args.check):
+        changed.append("company/companies_cn.tsv")
+
     n_amb = sum(r[4] == "1" for r in company_rows)
     print(
         f"countries {len(country_rows)}, world_cities {len(city_rows)} (dropped {len(dropped)}), "
-        f"common_words {len(words)}, companies_tw {len(company_rows)} ({n_amb} ambiguous)",
+        f"common_words {len(words)}, companies_tw {len(company_rows)} ({n_amb} ambiguous), "
+        f"companies_cn {len(cn_rows)} ({sum(r[3] == '1' for r in cn_rows)} ambiguous)",
         file=sys.stderr,
     )
     if changed:

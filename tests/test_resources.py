@@ -253,6 +253,22 @@ def test_companies_extra(companies_tw, countries):
         else:
             assert r["kind"] != "tw_listed", r
             assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", r["id"]), f"id must be a slug: {r['id']}"
+    ids = {r["id"] for r in rows}
+    for r in rows:
+        if r.get("parent"):
+            assert r["parent"] in ids and r["parent"] != r["id"], f"{r['id']}: unknown parent {r['parent']}"
+
+
+def test_companies_cn():
+    rows = {r["code"]: r for r in table("company/companies_cn.tsv")}
+    assert len(rows) >= 4000
+    assert rows["600519"]["name"] == "贵州茅台" and rows["600519"]["market"] == "SH"
+    assert rows["002230"]["name"] == "科大讯飞" and rows["002230"]["ambiguous"] == "0"
+    assert rows["000002"]["name"] == "万科"  # padding spaces and the share-class letter removed
+    assert all(re.fullmatch(r"\d{6}", c) and not c.startswith(("200", "900")) for c in rows)
+    assert not any(r["name"].startswith(("ST", "*ST", "PT")) for r in rows.values())
+    assert {r["market"] for r in rows.values()} == {"SH", "SZ", "BJ"}
+    assert all(r["ambiguous"] == "1" for r in rows.values() if len(r["name"]) == 2)
 
 
 @pytest.mark.parametrize(

@@ -361,4 +361,5 @@ class CompanyExtractor:
             aliases=list(info.aliases) if info and info.aliases else None,
             stock_code=info.stock_code if info else None,
             country=info.country if info else None,
+            parent=info.parent if info else None,
         )

@@ -128,6 +128,7 @@ class CompanyInfo:
     aliases: tuple[str, ...]
     stock_code: str | None
     country: str | None
+    parent: str | None = None  # the parent company's canonical name, for a subsidiary
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,16 +166,29 @@ def parse_aliases(cell: str) -> tuple[list[str], set[str]]:
 
 @functools.cache
 def company_dictionary() -> Gazetteer:
+    """Every company name of the resources: the hand-curated rows
+    (``company/companies_extra.tsv``) first, then the Taiwanese listed short
+    names (``company/companies_tw.tsv``) and the mainland A shares
+    (``company/companies_cn.tsv``); a form already taken by an earlier source
+    keeps its first company. A subsidiary row names its parent (by id), which
+    becomes ``CompanyInfo.parent`` (the parent's canonical name)."""
     listed = {row["code"]: row for row in load_table("company/companies_tw.tsv")}
+    extra_rows = load_table("company/companies_extra.tsv")
     extra_by_code: dict[str, dict[str, str]] = {}
-    entries: list[tuple[str, Form]] = []
-    for row in load_table("company/companies_extra.tsv"):
+    canonical_of: dict[str, str] = {code: row["name"] for code, row in listed.items()}
+    for row in extra_rows:
         code = row.get("stock_code") or (row["id"] if row["id"] in listed else "")
         if code and code in listed:
             extra_by_code[code] = row
+        canonical_of[code or row["id"]] = row["canonical"]
+    entries: list[tuple[str, Form]] = []
+    for row in extra_rows:
+        code = row.get("stock_code") or (row["id"] if row["id"] in listed else "")
+        if code and code in listed:
             continue
         aliases, ambiguous = parse_aliases(row.get("aliases", ""))
-        info = CompanyInfo(row["canonical"], tuple(aliases), code or None, row.get("country") or None)
+        parent = canonical_of.get(row.get("parent", "")) or None
+        info = CompanyInfo(row["canonical"], tuple(aliases), code or None, row.get("country") or None, parent)
         entries += company_forms(info, [row["canonical"], *aliases], ambiguous)
     for code, row in listed.items():
         short = row["name"]
@@ -188,6 +202,13 @@ def company_dictionary() -> Gazetteer:
         names = [canonical, *([short] if short != canonical else []), *aliases]
         info = CompanyInfo(canonical, tuple(n for n in names if n != canonical), code, "TW")
         entries += company_forms(info, names, ambiguous)
+    taken = {fold(form) for form, _ in entries}
+    for row in load_table("company/companies_cn.tsv"):
+        name = row["name"]
+        if fold(name) in taken:
+            continue
+        info = CompanyInfo(name, (), row["code"], "CN")
+        entries += company_forms(info, [name], {name} if row.get("ambiguous") == "1" else set())
     return Gazetteer(entries)
 
 
