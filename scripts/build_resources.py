@@ -19,6 +19,14 @@ It writes four files (the generated files are committed; never hand-edit them):
 ``company/companies_tw.tsv``
     TWSE and TPEx listed stocks from twstock's bundled code lists, with an
     ``ambiguous`` flag computed by :func:`ambiguity_reasons`.
+``company/function_words.tsv``
+    jieba's adverbs, pronouns, prepositions, conjunctions, particles and set
+    phrases (by part of speech): a name candidate that begins with one, or
+    has an adverb inside, is a phrase (進一步提高, 投資最活躍), not a name.
+``company/everyday_words.txt``
+    Two-character jieba words of middling frequency (EVERYDAY_MIN_FREQ up to
+    the common-words threshold) that are no name: an industry word after one
+    (前瞻科技) makes no company.
 ``company/companies_cn.tsv``
     Mainland A-share short names (Shanghai, Shenzhen and Beijing exchanges) from
     adata's bundled code list, with the same ``ambiguous`` flag.
@@ -432,6 +440,44 @@ def build_companies_tw(jd, places: set[str]) -> list[list[str]]:
 #: least this frequent reads as that word plus one character (新动力, 金融街): ambiguous.
 CN_EDGE_WORD_MIN_FREQ = 500
 
+#: jieba parts of speech that no company name begins with: adverbs (d, ad, vd),
+#: pronouns (r), prepositions (p), conjunctions (c), particles (u…), idioms and set
+#: phrases (i, l); the minimum frequency of each kind; and where in a candidate
+#: the word counts ("start", or "inside" for adverbs, which mark a clause anywhere).
+FUNCTION_TAGS = {
+    "d": (50, "inside"), "ad": (50, "inside"), "vd": (50, "inside"),
+    "r": (50, "start"), "p": (50, "start"), "c": (50, "start"),
+    "u": (1, "start"), "uj": (1, "start"), "ul": (1, "start"), "uz": (1, "start"),
+    "ud": (1, "start"), "ug": (1, "start"), "uv": (1, "start"),
+    "i": (200, "start"), "l": (200, "start"),
+}
+
+
+#: company/everyday_words.txt: two-character words at least this frequent (and below
+#: COMMON_WORDS_MIN_FREQ, which common/common_words.txt already has), not names.
+EVERYDAY_MIN_FREQ = 40
+NAME_TAGS = PERSON_TAGS | {"ns", "nt", "nz"}
+
+
+def build_everyday_words(jd) -> list[str]:
+    return sorted(
+        w for w, (freq, tag) in jd.items()
+        if len(w) == 2 and is_cjk(w) and EVERYDAY_MIN_FREQ <= freq < COMMON_WORDS_MIN_FREQ and tag not in NAME_TAGS
+    )
+
+
+def build_function_words(jd) -> list[list[str]]:
+    """Words of two to four characters whose jieba tag is in FUNCTION_TAGS (with
+    its minimum frequency). Single characters are left to the extractor's own
+    short lists: most Han characters are also the first of some company's name."""
+    rows = []
+    for word, (freq, tag) in jd.items():
+        if tag in FUNCTION_TAGS and 2 <= len(word) <= 4 and is_cjk(word) and freq >= FUNCTION_TAGS[tag][0]:
+            rows.append([word, tag, FUNCTION_TAGS[tag][1]])
+    rows.sort()
+    return rows
+
+
 #: A-share code prefixes of B shares (Shenzhen 200/201, Shanghai 900): the same
 #: companies as their A shares, under the same short name with a B.
 A_SHARE_B_PREFIXES = ("200", "201", "900")
@@ -617,6 +663,37 @@ def main(argv: list[str] | None = None) -> int:
     )
     if write_if_changed(RES / "company/companies_cn.tsv", text, args.check):
         changed.append("company/companies_cn.tsv")
+
+    # company/function_words.tsv
+    function_rows = build_function_words(jd)
+    text = tsv(
+        [
+            f"{gen} jieba {jieba_v} dict.txt (part-of-speech tags)",
+            "licence: MIT (jieba, https://github.com/fxsjy/jieba)",
+            "Two- to four-character words tagged as adverbs (d, ad, vd), pronouns (r), prepositions (p), conjunctions (c),",
+            "particles (u…) or set phrases (i, l), folded to Simplified. where = start: no company name begins with it;",
+            "inside: no company name has it anywhere (adverbs). Minimum frequencies in FUNCTION_TAGS in the script.",
+        ],
+        ["word", "tag", "where"],
+        function_rows,
+    )
+    if write_if_changed(RES / "company/function_words.tsv", text, args.check):
+        changed.append("company/function_words.tsv")
+
+    # company/everyday_words.txt
+    everyday = build_everyday_words(jd)
+    text = "\n".join(
+        [
+            f"# {gen} jieba {jieba_v} dict.txt",
+            "# licence: MIT (jieba, https://github.com/fxsjy/jieba)",
+            f"# Two-character words with frequency >= {EVERYDAY_MIN_FREQ} and < {COMMON_WORDS_MIN_FREQ} (the more frequent ones are",
+            "# in common/common_words.txt), not tagged as a person, place, organisation or other proper name;",
+            "# folded to Simplified, one per line. An industry word after one of them (前瞻科技) makes no company.",
+            *everyday,
+        ]
+    ) + "\n"
+    if write_if_changed(RES / "company/everyday_words.txt", text, args.check):
+        changed.append("company/everyday_words.txt")
 
     n_amb = sum(r[4] == "1" for r in company_rows)
     print(

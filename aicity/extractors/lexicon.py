@@ -199,7 +199,15 @@ def company_dictionary() -> Gazetteer:
             extra = extra_by_code[code]
             canonical = extra.get("canonical") or short
             aliases, ambiguous = parse_aliases(extra.get("aliases", ""))
+        if canonical.endswith("-KY"):
+            # 臻鼎-KY is 臻鼎 in the news: -KY marks the registration, as a legal form does.
+            base = canonical[:-3]
+            if base not in aliases:
+                ambiguous = ambiguous | {base}  # 再生-KY, 東科-KY are safe; 再生 is a word, 東科 in 嶺東科大
+            aliases = [canonical, *(a for a in aliases if a != base)]
+            canonical = base
         names = [canonical, *([short] if short != canonical else []), *aliases]
+        names = list(dict.fromkeys(names))
         info = CompanyInfo(canonical, tuple(n for n in names if n != canonical), code, "TW")
         entries += company_forms(info, names, ambiguous)
     taken = {fold(form) for form, _ in entries}
