@@ -534,6 +534,9 @@ def build_companies_cn(jd, places: set[str], taken: set[str]) -> list[list[str]]
     for w, (freq, pos) in jd.items():
         for i in range(1, len(w)):
             prefixes[w[:i]].append((freq, pos, w))
+    import opencc
+
+    s2t = opencc.OpenCC("s2t").convert
     rows = []
     seen: set[str] = set()
     with open(adata_code_csv(), encoding="utf-8") as fh:
@@ -546,7 +549,7 @@ def build_companies_cn(jd, places: set[str], taken: set[str]) -> list[list[str]]
                 continue
             seen.add(fold(name))
             ambiguous = "1" if ambiguity_reasons(name, jd, prefixes, places) or cn_ambiguity(name, jd) else "0"
-            rows.append([code, name, a_share_market(code), ambiguous])
+            rows.append([code, name, s2t(name), a_share_market(code), ambiguous])
     rows.sort(key=lambda r: r[0])
     return rows
 
@@ -652,13 +655,14 @@ def main(argv: list[str] | None = None) -> int:
             f"{gen} adata {version('adata')} (adata/stock/cache/code.csv)",
             "licence: Apache-2.0 (adata, https://github.com/1nchaos/adata); the lists are the SSE, SZSE and BSE listings",
             "Listed A shares of the Shanghai (SH), Shenzhen (SZ) and Beijing (BJ) exchanges; B shares and delisted rows left out.",
-            "name = the short name without padding spaces, ST/*ST/S/PT markers, the share class letter and 退.",
+            "name = the short name without padding spaces, ST/*ST/S/PT markers, the share class letter and 退;",
+            "name_hant = its Traditional spelling (OpenCC s2t), the value a Traditional page's reader expects.",
             "Names that fold like a Taiwanese listed name are left to company/companies_tw.tsv.",
             "ambiguous = 1 by the rule of company/companies_tw.tsv (ambiguity_reasons() in the script), and also for",
             f"every two-character name and a three-character one whose first or last two characters are a jieba word",
             f"with freq >= {CN_EDGE_WORD_MIN_FREQ} (cn_ambiguity()).",
         ],
-        ["code", "name", "market", "ambiguous"],
+        ["code", "name", "name_hant", "market", "ambiguous"],
         cn_rows,
     )
     if write_if_changed(RES / "company/companies_cn.tsv", text, args.check):
@@ -699,7 +703,7 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"countries {len(country_rows)}, world_cities {len(city_rows)} (dropped {len(dropped)}), "
         f"common_words {len(words)}, companies_tw {len(company_rows)} ({n_amb} ambiguous), "
-        f"companies_cn {len(cn_rows)} ({sum(r[3] == '1' for r in cn_rows)} ambiguous)",
+        f"companies_cn {len(cn_rows)} ({sum(r[4] == '1' for r in cn_rows)} ambiguous)",
         file=sys.stderr,
     )
     if changed:

@@ -263,6 +263,7 @@ def test_companies_cn():
     rows = {r["code"]: r for r in table("company/companies_cn.tsv")}
     assert len(rows) >= 4000
     assert rows["600519"]["name"] == "贵州茅台" and rows["600519"]["market"] == "SH"
+    assert rows["002230"]["name_hant"] == "科大訊飛"
     assert rows["002230"]["name"] == "科大讯飞" and rows["002230"]["ambiguous"] == "0"
     assert rows["000002"]["name"] == "万科"  # padding spaces and the share-class letter removed
     assert all(re.fullmatch(r"\d{6}", c) and not c.startswith(("200", "900")) for c in rows)

@@ -104,6 +104,7 @@ def _rules():
 
 _BRACKET_LATIN = regex.compile(r"[(（]\s*[A-Za-z][A-Za-z0-9&.\-]*(?: [A-Za-z0-9&.\-]+){0,5}\s*[)）]")
 _LATIN_ALIAS_MIN = 3
+_LATIN_WORD_BEFORE = regex.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9&'\-]*$")
 # Every Latin legal form has one of these letters pairs: a cheap test before the regex.
 _LEGAL_HINT = regex.compile(r"(?i)(?:co\.|ltd|inc|corp|limited|bhd|berhad|gmbh|plc|llc|l\.l\.c|s\.a\.|s\.p\.a|n\.v\.|b\.v\.|k\.k\.|\bag\b|pty)")
 
@@ -329,6 +330,9 @@ class CompanyExtractor:
                 continue  # 前瞻科技|計畫, 居林高科技|園: the industry word modifies a noun
             limit = NAME_LIMITS[strength]
             start = self._scan_name_left(folded, s, limit)
+            if strength == "venue" and s and folded[s - 1].isascii() and folded[s - 1].isalpha():
+                latin = _LATIN_WORD_BEFORE.search(folded, 0, s)
+                start = latin.start() if latin else start  # Aurora|酒店: the whole Latin word
             # 華為|技術有限公司: 為 is no stop inside 華為 (binary search: one name at most)
             index = bisect.bisect_left(known_starts, start) - 1
             if index >= 0 and known_ends[index] >= start:
@@ -368,7 +372,7 @@ class CompanyExtractor:
                 else:  # 健策精密|工業股份有限公司: the known name starts the chunk
                     yield start, e, form.info.canonical, form.info, strength
                 continue
-            if strength != "legal" and len(chunk) > 2 and start > 0 and folded[start - 1] not in STOP_CHARS:
+            if strength != "legal" and len(chunk) > 2 and start > 0 and folded[start - 1] not in STOP_CHARS and not is_latin(chunk):
                 if folded[s - 3:s - 1] in common:
                     continue  # 建設|新能源, 持續|以科技: the name would begin inside a word
                 chunk, start = chunk[-2:], s - 2  # no boundary: take the usual two-character name
@@ -513,6 +517,11 @@ class CompanyExtractor:
             found_names.setdefault(folded[s:e], (name, None))
         for s, e, name, info, rule in self._latin_legal_names(doc, known):
             entities.append(self._entity(doc, s, e, name, rule, info))
+        brackets = IntervalSet()
+        for match in _ticker().finditer(folded) if "(" in folded or "（" in folded else ():
+            brackets.add(match.start(), match.end())
+        if brackets:  # (NASDAQ:AAPL): the exchange in a ticker is notation, no mention
+            entities = [e for e in entities if not brackets.covers(e.start, e.end)]
         for s, e, name in self._ticker_names(doc, known, entities):
             entities.append(self._entity(doc, s, e, name, "company.ticker"))
             found_names.setdefault(folded[s:e], (name, None))

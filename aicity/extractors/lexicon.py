@@ -215,7 +215,8 @@ def company_dictionary() -> Gazetteer:
         name = row["name"]
         if fold(name) in taken:
             continue
-        info = CompanyInfo(name, (), row["code"], "CN")
+        canonical = row.get("name_hant") or name
+        info = CompanyInfo(canonical, (name,) if name != canonical else (), row["code"], "CN")
         entries += company_forms(info, [name], {name} if row.get("ambiguous") == "1" else set())
     return Gazetteer(entries)
 
