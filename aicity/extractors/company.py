@@ -326,7 +326,9 @@ class CompanyExtractor:
             bracketed = self._latin_in_brackets(folded, e)
             if strength == "bracketed" and not bracketed:
                 continue  # 企業 ends a name only when its Latin name follows: 鉅祥企業(G-Shank)
-            if strength != "legal" and any(folded.startswith(w, e) for w in not_after):
+            if strength != "legal" and (
+                folded[e:e + 1] in not_after or folded[e:e + 2] in not_after or folded[e:e + 3] in not_after
+            ):
                 continue  # 前瞻科技|計畫, 居林高科技|園: the industry word modifies a noun
             limit = NAME_LIMITS[strength]
             start = self._scan_name_left(folded, s, limit)
@@ -461,9 +463,9 @@ class CompanyExtractor:
             # 工智 in 人工智能, 達新 in 達新台幣: the name's edge is half of a word.
             # A long name (中國信託銀行 in 攜手中國信託銀行) is never inside a word; a cue word
             # that ends where the name begins explains its first character (賣超|群創).
-            left = folded[start - 1:start + 1] in common and not self._cue_ends_at(folded, start)
             inside_word = not form.latin and end - start <= 3 and (
-                left or folded[end - 1:end + 1] in common
+                folded[start - 1:start + 1] in common and not self._cue_ends_at(folded, start)
+                or folded[end - 1:end + 1] in common
                 or folded[end - 1:end + 2] in currencies or folded[end - 1:end + 3] in currencies
             )
             straddles = inside_word or not form.latin and folded[start:end] in places

@@ -141,7 +141,7 @@ class Form:
 
 
 def is_latin(form: str) -> bool:
-    return all(ch.isascii() for ch in form)
+    return form.isascii()
 
 
 def company_forms(info: CompanyInfo, written: list[str], ambiguous_forms: set[str]) -> list[tuple[str, Form]]:
