@@ -104,6 +104,8 @@ def _rules():
 
 _BRACKET_LATIN = regex.compile(r"[(（]\s*[A-Za-z][A-Za-z0-9&.\-]*(?: [A-Za-z0-9&.\-]+){0,5}\s*[)）]")
 _LATIN_ALIAS_MIN = 3
+# A number or quantity and a measure word for firms (一家德國公司, 多家業者): a count, no name.
+_COUNT_START = regex.compile(fold("[一二兩三四五六七八九十百千幾多數每整][家間個所]"))
 _LATIN_WORD_BEFORE = regex.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9&'\-]*$")
 # Every Latin legal form has one of these letters pairs: a cheap test before the regex.
 _LEGAL_HINT = regex.compile(r"(?i)(?:co\.|ltd|inc|corp|limited|bhd|berhad|gmbh|plc|llc|l\.l\.c|s\.a\.|s\.p\.a|n\.v\.|b\.v\.|k\.k\.|\bag\b|pty)")
@@ -175,10 +177,11 @@ def _ticker() -> regex.Pattern:
 
 
 def reads_as_phrase(chunk: str) -> bool:
-    """True when a (folded) candidate begins with a function word or holds an adverb."""
+    """True when a (folded) candidate begins with a function word, a count of firms
+    (一家, 兩家, 多家) or holds an adverb."""
     if not chunk:
         return False
-    if chunk[0] in PHRASE_START_CHARS:
+    if chunk[0] in PHRASE_START_CHARS or _COUNT_START.match(chunk):
         return True
     start, inside = _function_words()
     if any(chunk[:n] in start for n in (4, 3, 2)):
@@ -472,7 +475,12 @@ class CompanyExtractor:
             if form.ambiguous or straddles:  # needs context (most names do not)
                 followed_by_suffix = suffix_pattern.match(folded, end) is not None
                 # 國賓|飯店 confirms 國賓, but not inside a longer name (沛星互動|科技).
-                confirmed = followed_by_suffix and (start == 0 or folded[start - 1] in STOP_CHARS or not is_han(folded[start - 1]))
+                bounded = start == 0 or folded[start - 1] in STOP_CHARS or not is_han(folded[start - 1])
+                confirmed = followed_by_suffix and bounded
+                # 蘋果(NASDAQ:AAPL), 蘋果(Apple): a ticker or a Latin name in brackets confirms it
+                confirmed = confirmed or bounded and not inside_word and folded[end:end + 1] in ("(", "（") and (
+                    _ticker().match(folded, end) is not None or self._latin_in_brackets(folded, end)
+                )
                 # A cue nearby (營收, 董事長) does not take a name out of the word it is in,
                 # and an everyday word (卓越, 統一) needs its cue right next to it.
                 everyday = folded[start:end] in common or form.ambiguous and end - start == 2
