@@ -135,13 +135,13 @@ def _currency_words() -> frozenset[str]:
 
 
 @functools.cache
-def _function_words() -> tuple[frozenset[str], frozenset[str]]:
-    """jieba's function words (folded): those no name begins with, and adverbs,
-    which no name has anywhere."""
-    start, inside = set(), set()
+def _function_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """jieba's function words (folded): those no name begins with, adverbs, which
+    no name has anywhere, and verbs, which begin no name that a weak rule finds."""
+    words: dict[str, set[str]] = {"start": set(), "inside": set(), "verb": set()}
     for row in load_table("company/function_words.tsv"):
-        (inside if row["where"] == "inside" else start).add(fold(row["word"]))
-    return frozenset(start), frozenset(inside)
+        words[row["where"]].add(fold(row["word"]))
+    return frozenset(words["start"]), frozenset(words["inside"]), frozenset(words["verb"])
 
 
 @functools.cache
@@ -176,15 +176,16 @@ def _ticker() -> regex.Pattern:
     )
 
 
-def reads_as_phrase(chunk: str) -> bool:
+def reads_as_phrase(chunk: str, weak: bool = False) -> bool:
     """True when a (folded) candidate begins with a function word, a count of firms
-    (一家, 兩家, 多家) or holds an adverb."""
+    (一家, 兩家, 多家), or (``weak``: a candidate of a rule with little evidence) a
+    verb (提高公司), or holds an adverb."""
     if not chunk:
         return False
     if chunk[0] in PHRASE_START_CHARS or _COUNT_START.match(chunk):
         return True
-    start, inside = _function_words()
-    if any(chunk[:n] in start for n in (4, 3, 2)):
+    start, inside, verbs = _function_words()
+    if any(chunk[:n] in start or weak and chunk[:n] in verbs for n in (4, 3, 2)):
         return True
     for i in range(len(chunk)):
         if i and chunk[i] in PHRASE_INSIDE_CHARS:
@@ -198,14 +199,14 @@ def phrase_end(chunk: str) -> int:
     """Where the name may begin after the function words at the left of a long
     candidate (另一家新會員台光電子材料 -> after 另一家): the end of the rightmost
     function word, or 0."""
-    start, inside = _function_words()
+    start, inside, verbs = _function_words()
     end = 0
     for i in range(len(chunk) - 2):
         if chunk[i] in PHRASE_START_CHARS and i + 1 > end:
             end = i + 1
         for n in (4, 3, 2):
             word = chunk[i:i + n]
-            if len(word) == n and i + n < len(chunk) - 1 and (word in start or word in inside):
+            if len(word) == n and i + n < len(chunk) - 1 and (word in start or word in inside or word in verbs):
                 end = max(end, i + n)
     return end
 
@@ -383,7 +384,8 @@ class CompanyExtractor:
                 chunk, start = chunk[-2:], s - 2  # no boundary: take the usual two-character name
             if strength != "legal" and start > 0 and folded[start - 1].isdigit():
                 continue  # 5月新|能源: a date, not a name
-            if self._generic(chunk, generic, places, strength) or reads_as_phrase(chunk):
+            bare = strength == "legal" and suffix == fold("公司")  # 公司 alone: mostly "the company"
+            if self._generic(chunk, generic, places, strength) or reads_as_phrase(chunk, weak=bare):
                 continue
             if strength in ("weak", "venue") and not (
                 self._looks_like_name(chunk, common, places) or bracketed and all(is_han(c) for c in chunk)
@@ -505,7 +507,7 @@ class CompanyExtractor:
             entities.append(self._entity(doc, start, end, name, "company.suffix", info))
             found_names.setdefault(fold(doc.text[start:end]), (name, info))
         for match in self._foreign_prefix_matches(doc):
-            if reads_as_phrase(match.group("name")):
+            if reads_as_phrase(match.group("name"), weak=True):
                 continue  # 台商|投資最活躍, 台商|的雇員人數: a clause, not a name
             for group in ("name", "alias"):
                 if match.group(group) is None:
@@ -571,7 +573,7 @@ class CompanyExtractor:
             chunk = folded[start:end]
             if not 2 <= len(chunk) <= 8 or not all(is_han(c) for c in chunk):
                 continue
-            if chunk in common or self._generic(chunk, generic, places, "weak") or reads_as_phrase(chunk):
+            if chunk in common or self._generic(chunk, generic, places, "weak") or reads_as_phrase(chunk, weak=True):
                 continue
             name = doc.text[start:end]
             for form in sorted((f for f, strength in suffixes.items() if strength == "legal"), key=len, reverse=True):
