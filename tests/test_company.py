@@ -41,3 +41,8 @@ def test_mainland_short_name_is_valued_in_traditional_in_both_scripts():
 def test_ky_suffix_is_an_alternative_not_the_value():
     ky, = companies("貿聯-KY今天公布營收。")
     assert ky.normalized == "貿聯" and "貿聯-KY" in ky.fields["aliases"]
+
+
+def test_foreign_subsidiary_names_its_parent():
+    chemicals = [e for e in companies("國油化學今天宣布派息。") if e.text == "國油化學"]
+    assert chemicals and chemicals[0].normalized == "國油化學" and chemicals[0].fields["parent"] == "國家石油"
