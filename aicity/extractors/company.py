@@ -529,12 +529,13 @@ class CompanyExtractor:
             found_names.setdefault(folded[s:e], (name, None))
         for s, e, name, info, rule in self._latin_legal_names(doc, known):
             entities.append(self._entity(doc, s, e, name, rule, info))
-        brackets = IntervalSet()
-        for match in _ticker().finditer(folded) if "(" in folded or "（" in folded else ():
-            brackets.add(match.start(), match.end())
-        if brackets:  # (NASDAQ:AAPL): the exchange in a ticker is notation, no mention
+        tickers = list(_ticker().finditer(folded)) if "(" in folded or "（" in folded else []
+        if tickers:  # (NASDAQ:AAPL): the exchange in a ticker is notation, no mention
+            brackets = IntervalSet()
+            for match in tickers:
+                brackets.add(match.start(), match.end())
             entities = [e for e in entities if not brackets.covers(e.start, e.end)]
-        for s, e, name in self._ticker_names(doc, known, entities):
+        for s, e, name in self._ticker_names(doc, tickers, entities):
             entities.append(self._entity(doc, s, e, name, "company.ticker"))
             found_names.setdefault(folded[s:e], (name, None))
         entities = self._bracket_aliases(doc, entities)
@@ -554,16 +555,16 @@ class CompanyExtractor:
             info = next((f[0].info for hs, he, f in known.matches(fold(name)) if hs == 0 and he == len(name)), None)
             yield s, e, info.canonical if info else name, info, "company.latin_legal"
 
-    def _ticker_names(self, doc: Document, known: Gazetteer, entities: list[Entity]) -> Iterator[tuple[int, int, str]]:
+    def _ticker_names(self, doc: Document, tickers: list[regex.Match], entities: list[Entity]) -> Iterator[tuple[int, int, str]]:
         """A name no list has, right before its ticker: 某某生技(6999.TWO), 某某集團（01234）."""
-        folded = doc.folded
-        if "(" not in folded and "（" not in folded:
+        if not tickers:
             return
+        folded = doc.folded
         suffixes, _, generic, _, _, _ = _rules()
         common = common_words()
         places = _place_names()
         taken = {e.end for e in entities}
-        for match in _ticker().finditer(folded):
+        for match in tickers:
             end = match.start()
             code = match.group("code")
             if end in taken or code and len(code) == 4 and int(code) in YEAR_RANGE:
