@@ -68,6 +68,9 @@ CITY_PREFIX_MIN_FREQ = 100
 
 #: jieba part-of-speech tags for person names.
 PERSON_TAGS = frozenset({"nr", "nrt", "nrfg"})
+#: jieba tags of proper names and abbreviations: a company name that jieba knows
+#: under one of them is no everyday word (rule 6 of ambiguity_reasons).
+PROPER_NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz", "j"})
 #: jieba tags for place and organisation names (a city that begins one, 上海 in 上海市, is fine).
 PLACE_ORG_TAGS = frozenset({"ns", "nt"})
 
@@ -400,6 +403,9 @@ def ambiguity_reasons(name: str, jd, prefixes, places: set[str]) -> list[str]:
        (nr/nrt/nrfg) at any frequency: it reads as a given name (志強, 長榮).
     5. short: one character, or only Latin letters/digits of at most three
        characters (ABC, GIS, M31): acronyms that mean many things.
+    6. everyday: the name is a jieba word of any frequency whose tag is no
+       proper name or abbreviation (not nr/nrt/nrfg/ns/nt/nz/j): 全域, 創業家,
+       進階, 慶生, 光罩 are words before they are companies.
     """
     base = re.sub(r"-KY$", "", name)
     f = fold(base)
@@ -415,6 +421,8 @@ def ambiguity_reasons(name: str, jd, prefixes, places: set[str]) -> list[str]:
         reasons.append("person")
     if len(base) == 1 or re.fullmatch(r"[A-Za-z0-9]{1,3}", base):
         reasons.append("short")
+    if entry and entry[1] not in PROPER_NAME_TAGS:
+        reasons.append("everyday")
     return reasons
 
 
@@ -651,7 +659,8 @@ def main(argv: list[str] | None = None) -> int:
             "ambiguous = 1: the name (without -KY) is a jieba word with freq >= "
             f"{AMBIGUOUS_MIN_FREQ}, begins such a word,",
             "is a Taiwanese county/township, country or world-city name, is a two-character name jieba tags as a",
-            "person, or is one character / a Latin acronym of <= 3 characters. See ambiguity_reasons() in the script.",
+            "person, is one character / a Latin acronym of <= 3 characters, or is a jieba word of any frequency",
+            "tagged as no proper name (全域, 創業家). See ambiguity_reasons() in the script.",
             "Everyday names that differ from the short name are in company/companies_extra.tsv (id = stock code).",
         ],
         ["code", "name", "market", "industry", "ambiguous"],
