@@ -223,6 +223,8 @@ def test_companies_tw(companies_tw):
         ("2317", "0"),  # 鴻海
         ("2454", "0"),  # 聯發科
         ("3653", "0"),  # 健策
+        ("3067", "1"),  # 全域: an everyday word in jieba, at any frequency
+        ("8477", "1"),  # 創業家
     ],
 )
 def test_company_ambiguity(companies_tw, code, ambiguous):
