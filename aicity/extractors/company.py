@@ -185,14 +185,22 @@ def reads_as_phrase(chunk: str, weak: bool = False) -> bool:
     if chunk[0] in PHRASE_START_CHARS or _COUNT_START.match(chunk):
         return True
     start, inside, verbs = _function_words()
-    if any(chunk[:n] in start or weak and chunk[:n] in verbs for n in (4, 3, 2)):
+    if chunk[:2] in start or chunk[:3] in start or chunk[:4] in start:
         return True
-    for i in range(len(chunk)):
-        if i and chunk[i] in PHRASE_INSIDE_CHARS:
-            return True
-        if any(chunk[i:i + n] in inside for n in (4, 3, 2) if i + n <= len(chunk)):
+    if weak and (chunk[:2] in verbs or chunk[:3] in verbs or chunk[:4] in verbs):
+        return True
+    if not PHRASE_INSIDE_CHARS.isdisjoint(chunk[1:]):
+        return True
+    firsts = _inside_first_chars()
+    for i, ch in enumerate(chunk):
+        if ch in firsts and (chunk[i:i + 2] in inside or chunk[i:i + 3] in inside or chunk[i:i + 4] in inside):
             return True
     return False
+
+
+@functools.cache
+def _inside_first_chars() -> frozenset[str]:
+    return frozenset(w[0] for w in _function_words()[1])
 
 
 def phrase_end(chunk: str) -> int:
@@ -287,19 +295,36 @@ class CompanyExtractor:
                 or end + 1 in sure_starts and folded[end] in LIST_JOINERS)
 
     @staticmethod
-    def _cue_ends_at(folded: str, position: int) -> bool:
-        before = folded[max(0, position - 4):position]
-        return any(e == len(before) for _, e, _ in _rules()[3].matches(before))
+    def _cues(doc: Document) -> tuple[list[int], list[int], set[int]]:
+        """The document's cue words, once: their starts and ends (sorted by start),
+        and the set of their ends."""
+        def scan():
+            spans = sorted((s, e) for s, e, _ in _rules()[3].matches(doc.folded))
+            return [s for s, _ in spans], [e for _, e in spans], {e for _, e in spans}
+        return doc.cached("company.cues", scan)
 
-    def _has_cue(self, folded: str, start: int, end: int, adjacent: bool = False) -> bool:
+    def _cue_ends_at(self, doc: Document, position: int) -> bool:
+        return position in self._cues(doc)[2]
+
+    def _has_cue(self, doc: Document, start: int, end: int, adjacent: bool = False) -> bool:
         """A cue word within CUE_WINDOW characters, or (``adjacent``) touching the name."""
-        cues = _rules()[3]
+        starts, ends, end_set = self._cues(doc)
         if adjacent:
-            after = folded[end:end + 8]
             # 青雲2月營收: a date between the name and its cue keeps them together
-            return any(not after[:s].strip(DATE_CHARS) for s, _, _ in cues.matches(after)) or self._cue_ends_at(folded, start)
-        window = folded[max(0, start - CUE_WINDOW):end + CUE_WINDOW]
-        return bool(cues.matches(window))
+            folded = doc.folded
+            i = bisect.bisect_left(starts, end)
+            while i < len(starts) and starts[i] < end + 8:
+                if ends[i] <= end + 8 and not folded[end:starts[i]].strip(DATE_CHARS):
+                    return True
+                i += 1
+            return start in end_set
+        low, high = max(0, start - CUE_WINDOW), end + CUE_WINDOW
+        i = bisect.bisect_left(starts, low)
+        while i < len(starts) and starts[i] < high:
+            if ends[i] <= high:
+                return True
+            i += 1
+        return False
 
     # ------------------------------------------------------------------ rules
     def _scan_name_left(self, folded: str, stop: int, limit: int) -> int:
@@ -461,15 +486,13 @@ class CompanyExtractor:
         places = _place_names()
         currencies = _currency_words()
         for start, end, form in hits:
-            if self._inside_org_name(folded, end):
-                continue
             # A name whose edge is half of a common word is likely inside that word:
             # 全聯 in 安全聯盟, 日友 in 臺日友誼, 台灣大 in 台灣大學.
             # 工智 in 人工智能, 達新 in 達新台幣: the name's edge is half of a word.
             # A long name (中國信託銀行 in 攜手中國信託銀行) is never inside a word; a cue word
             # that ends where the name begins explains its first character (賣超|群創).
             inside_word = not form.latin and end - start <= 3 and (
-                folded[start - 1:start + 1] in common and not self._cue_ends_at(folded, start)
+                folded[start - 1:start + 1] in common and not self._cue_ends_at(doc, start)
                 or folded[end - 1:end + 1] in common
                 or folded[end - 1:end + 2] in currencies or folded[end - 1:end + 3] in currencies
             )
@@ -486,18 +509,22 @@ class CompanyExtractor:
                 # A cue nearby (營收, 董事長) does not take a name out of the word it is in,
                 # and an everyday word (卓越, 統一) needs its cue right next to it.
                 everyday = folded[start:end] in common or form.ambiguous and end - start == 2
-                cued = not inside_word and self._has_cue(folded, start, end, adjacent=everyday)
+                cued = not inside_word and self._has_cue(doc, start, end, adjacent=everyday)
                 if not confirmed and not cued:
                     if not inside_word:
                         pending.append((start, end, form))
                     continue
+            if self._inside_org_name(folded, end):
+                continue  # checked last: most hits never get here
             sure.add(form.info.canonical)
             entities.append(self._entity(doc, start, end, form.info, "company.dictionary"))
         sure_ends = {e.end for e in entities}
         sure_starts = {e.start for e in entities}
         for start, end, form in pending:
             # 國賓 alone after 國賓飯店 was seen; 和碩 in a list with 鴻海、和碩、聯發科.
-            if form.info.canonical in sure or self._listed_with(folded, start, end, sure_ends, sure_starts):
+            if (form.info.canonical in sure or self._listed_with(folded, start, end, sure_ends, sure_starts)) and not (
+                self._inside_org_name(folded, end)
+            ):
                 entities.append(self._entity(doc, start, end, form.info, "company.dictionary_context"))
 
         found_names: dict[str, tuple[str, CompanyInfo | None]] = {}
