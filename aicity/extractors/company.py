@@ -556,6 +556,8 @@ class CompanyExtractor:
             found_names.setdefault(folded[s:e], (name, None))
         for s, e, name, info, rule in self._latin_legal_names(doc, known):
             entities.append(self._entity(doc, s, e, name, rule, info))
+            if info is None:  # ACME HOLDING CO., LTD. ... later ACME HOLDING alone
+                found_names.setdefault(fold(name), (name, None))
         tickers = list(_ticker().finditer(folded)) if "(" in folded or "（" in folded else []
         if tickers:  # (NASDAQ:AAPL): the exchange in a ticker is notation, no mention
             brackets = IntervalSet()
@@ -566,6 +568,9 @@ class CompanyExtractor:
             entities.append(self._entity(doc, s, e, name, "company.ticker"))
             found_names.setdefault(folded[s:e], (name, None))
         entities = self._bracket_aliases(doc, entities)
+        for entity in entities:  # 和泰電子(Hotayi) ... later Hotayi alone
+            if entity.rule == "company.bracket" and "stock_code" not in entity.fields:
+                found_names.setdefault(folded[entity.start:entity.end], (entity.normalized, None))
         entities.extend(self._later_mentions(doc, found_names, entities))
         return iter(entities)
 
