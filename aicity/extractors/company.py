@@ -46,7 +46,7 @@ from ..model import Entity
 from ..resources import load_list, load_table
 from .base import Gazetteer, IntervalSet, alternation, compile_folded, is_han, latin_boundary, longest_non_overlapping
 from .lexicon import (
-    CompanyInfo, Form, common_words, company_dictionary, company_forms, company_rule_anchors, corporate_titles,
+    CompanyInfo, Form, city_gazetteer, common_words, company_dictionary, company_forms, company_rule_anchors, corporate_titles,
     document_matches, is_latin, split_cell,
 )
 
@@ -113,13 +113,9 @@ _LEGAL_HINT = regex.compile(r"(?i)(?:co\.|ltd|inc|corp|limited|bhd|berhad|gmbh|p
 
 @functools.cache
 def _name_places() -> frozenset[str]:
-    """Places that begin a full company name: Taiwan's, the mainland's provinces and
-    Malaysia's states (``company/name_places.txt``), and every city of the city gazetteer."""
-    from .lexicon import city_gazetteer
-
-    names = set(_place_names()) | {fold(w) for w in load_list("company/name_places.txt")}
-    names.update(city_gazetteer()[0].keys)
-    return frozenset(n for n in names if len(n) >= 2)
+    """Places that begin a full company name (深圳市|大疆創新科技, 江蘇|恆潤光電科技):
+    the place names of at least two characters."""
+    return frozenset(n for n in _place_names() if len(n) >= 2)
 
 
 @functools.cache
@@ -232,15 +228,12 @@ def _suffix_automaton():
 
 @functools.cache
 def _place_names() -> frozenset[str]:
-    """Countries and Taiwan's cities, which are not a company's name on their own."""
-    names = set()
+    """Countries, cities (every form of the city gazetteer), the regions that begin
+    full company names (``company/name_places.txt``) and a few more: no company's
+    name on their own."""
+    names = set(city_gazetteer()[0].keys)
     for row in load_table("common/countries.tsv"):
         names.update(fold(n) for n in (row["name"], row.get("name_cn", ""), *split_cell(row.get("aliases", ""))) if n)
-    for row in load_table("city/tw_cities.tsv"):
-        names.update(fold(n) for n in (row["name"], *split_cell(row["aliases"])))
-    for table in ("city/world_cities.tsv", "city/world_cities_extra.tsv"):
-        for row in load_table(table):
-            names.update(fold(n) for n in (row["name"], row.get("name_cn", ""), *split_cell(row.get("aliases", ""))) if n)
     names.update(fold(n) for n in load_list("company/name_places.txt"))
     names.update(fold(n) for n in (
         "台灣", "臺灣", "中國", "大陸", "歐洲", "亞洲", "美洲", "非洲", "兩岸", "全台", "全臺", "大馬", "星馬", "港澳", "東南亞",
