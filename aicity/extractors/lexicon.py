@@ -173,18 +173,15 @@ def company_dictionary() -> Gazetteer:
     keeps its first company. A subsidiary row names its parent (by id), which
     becomes ``CompanyInfo.parent`` (the parent's canonical name)."""
     listed = {row["code"]: row for row in load_table("company/companies_tw.tsv")}
-    extra_rows = load_table("company/companies_extra.tsv")
-    extra_by_code: dict[str, dict[str, str]] = {}
+    # Each curated row with its stock code (a row whose id is a listed code overrides that listing).
+    extra_rows = [(row, row.get("stock_code") or (row["id"] if row["id"] in listed else ""))
+                  for row in load_table("company/companies_extra.tsv")]
+    extra_by_code = {code: row for row, code in extra_rows if code in listed}
     canonical_of: dict[str, str] = {code: row["name"] for code, row in listed.items()}
-    for row in extra_rows:
-        code = row.get("stock_code") or (row["id"] if row["id"] in listed else "")
-        if code and code in listed:
-            extra_by_code[code] = row
-        canonical_of[code or row["id"]] = row["canonical"]
+    canonical_of.update((code or row["id"], row["canonical"]) for row, code in extra_rows)
     entries: list[tuple[str, Form]] = []
-    for row in extra_rows:
-        code = row.get("stock_code") or (row["id"] if row["id"] in listed else "")
-        if code and code in listed:
+    for row, code in extra_rows:
+        if code in extra_by_code:
             continue
         aliases, ambiguous = parse_aliases(row.get("aliases", ""))
         parent = canonical_of.get(row.get("parent", "")) or None
