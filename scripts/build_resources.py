@@ -426,13 +426,18 @@ def ambiguity_reasons(name: str, jd, prefixes, places: set[str]) -> list[str]:
     return reasons
 
 
-def build_companies_tw(jd, places: set[str]) -> list[list[str]]:
-    import twstock
-
+def word_prefixes(jd) -> dict[str, list[tuple[int, str, str]]]:
+    """Every proper prefix of a jieba word -> (frequency, tag, word) of the words it begins."""
     prefixes = defaultdict(list)
     for w, (freq, pos) in jd.items():
         for i in range(1, len(w)):
             prefixes[w[:i]].append((freq, pos, w))
+    return prefixes
+
+
+def build_companies_tw(jd, prefixes, places: set[str]) -> list[list[str]]:
+    import twstock
+
     rows = []
     for code, info in twstock.codes.items():
         if info.type not in ("股票", "創新板"):  # no warrants, ETFs, ETNs, preferred shares, TDRs
@@ -464,13 +469,12 @@ FUNCTION_TAGS = {
 #: company/everyday_words.txt: two-character words at least this frequent (and below
 #: COMMON_WORDS_MIN_FREQ, which common/common_words.txt already has), not names.
 EVERYDAY_MIN_FREQ = 40
-NAME_TAGS = PERSON_TAGS | {"ns", "nt", "nz"}
 
 
 def build_everyday_words(jd) -> list[str]:
     return sorted(
         w for w, (freq, tag) in jd.items()
-        if len(w) == 2 and is_cjk(w) and EVERYDAY_MIN_FREQ <= freq < COMMON_WORDS_MIN_FREQ and tag not in NAME_TAGS
+        if len(w) == 2 and is_cjk(w) and EVERYDAY_MIN_FREQ <= freq < COMMON_WORDS_MIN_FREQ and tag not in PROPER_NAME_TAGS
     )
 
 
@@ -544,16 +548,12 @@ def cn_ambiguity(name: str, jd) -> list[str]:
     return reasons
 
 
-def build_companies_cn(jd, places: set[str], taken: set[str]) -> list[list[str]]:
+def build_companies_cn(jd, prefixes, places: set[str], taken: set[str]) -> list[list[str]]:
     """Listed A shares (list date given; delisted rows without one are left out),
     B shares left out, names cleaned by :func:`a_share_name`. A name that folds
     like a Taiwanese listed name (``taken``) is left to the Taiwanese list."""
     import csv
 
-    prefixes = defaultdict(list)
-    for w, (freq, pos) in jd.items():
-        for i in range(1, len(w)):
-            prefixes[w[:i]].append((freq, pos, w))
     import opencc
 
     s2t = opencc.OpenCC("s2t").convert
@@ -649,7 +649,8 @@ def main(argv: list[str] | None = None) -> int:
     places |= {fold(r[1]) for r in city_rows} | {fold(r[2]) for r in city_rows}
     for row in read_table(RES / "city/world_cities_extra.tsv"):
         places |= {fold(n) for n in [row["name"], row["name_cn"], *row["aliases"].split("|")] if n}
-    company_rows = build_companies_tw(jd, places)
+    prefixes = word_prefixes(jd)
+    company_rows = build_companies_tw(jd, prefixes, places)
     text = tsv(
         [
             f"{gen} twstock {twstock_v} (twstock/codes/twse_equities.csv and tpex_equities.csv)",
@@ -670,7 +671,7 @@ def main(argv: list[str] | None = None) -> int:
         changed.append("company/companies_tw.tsv")
 
     # company/companies_cn.tsv
-    cn_rows = build_companies_cn(jd, places, {fold(r[1]) for r in company_rows})
+    cn_rows = build_companies_cn(jd, prefixes, places, {fold(r[1]) for r in company_rows})
     text = tsv(
         [
             f"{gen} adata {version('adata')} (adata/stock/cache/code.csv)",
@@ -713,7 +714,7 @@ def main(argv: list[str] | None = None) -> int:
             f"# {gen} jieba {jieba_v} dict.txt",
             "# licence: MIT (jieba, https://github.com/fxsjy/jieba)",
             f"# Two-character words with frequency >= {EVERYDAY_MIN_FREQ} and < {COMMON_WORDS_MIN_FREQ} (the more frequent ones are",
-            "# in common/common_words.txt), not tagged as a person, place, organisation or other proper name;",
+            "# in common/common_words.txt), not tagged as a proper name or an abbreviation (nr, ns, nt, nz, j);",
             "# folded to Simplified, one per line. An industry word after one of them (前瞻科技) makes no company.",
             *everyday,
         ]
