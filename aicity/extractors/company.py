@@ -536,6 +536,8 @@ class CompanyExtractor:
                 written = doc.text[s:e].strip()
                 e = s + len(written)
                 info = next((f[0].info for _, _, f in known.matches(folded[s:e]) if True), None)
+                if info is None and is_latin(written) and len(written) < _LATIN_ALIAS_MIN:
+                    continue  # 美商AB: two Latin letters name no company on their own
                 canonical = info.canonical if info else doc.text[match.start("name"):match.end("name")]
                 entities.append(self._entity(doc, s, e, canonical, "company.foreign_prefix", info))
                 found_names.setdefault(folded[s:e], (canonical, info))
