@@ -13,7 +13,7 @@ ENTITY_TYPES: tuple[str, ...] = ("official", "company", "city", "date", "money")
 # CSV/TSV output has one column per field of the types extracted.
 FIELDS_BY_TYPE: dict[str, tuple[str, ...]] = {
     "official": ("name", "title", "org", "key"),
-    "company": ("canonical", "aliases", "stock_code", "country"),
+    "company": ("canonical", "aliases", "stock_code", "country", "parent"),
     "city": ("country", "level"),
     "date": ("grain", "range_start", "range_end", "relative", "calendar"),
     "money": ("amount", "currency", "qualifier", "per_share", "range"),

@@ -19,6 +19,17 @@ It writes four files (the generated files are committed; never hand-edit them):
 ``company/companies_tw.tsv``
     TWSE and TPEx listed stocks from twstock's bundled code lists, with an
     ``ambiguous`` flag computed by :func:`ambiguity_reasons`.
+``company/function_words.tsv``
+    jieba's adverbs, pronouns, prepositions, conjunctions, particles and set
+    phrases (by part of speech): a name candidate that begins with one, or
+    has an adverb inside, is a phrase (進一步提高, 投資最活躍), not a name.
+``company/everyday_words.txt``
+    Two-character jieba words of middling frequency (EVERYDAY_MIN_FREQ up to
+    the common-words threshold) that are no name: an industry word after one
+    (前瞻科技) makes no company.
+``company/companies_cn.tsv``
+    Mainland A-share short names (Shanghai, Shenzhen and Beijing exchanges) from
+    adata's bundled code list, with the same ``ambiguous`` flag.
 
 It reads two hand-curated files as input: ``city/world_cities_extra.tsv`` (its city
 names count as place names in the company ambiguity test) and nothing else.
@@ -57,6 +68,9 @@ CITY_PREFIX_MIN_FREQ = 100
 
 #: jieba part-of-speech tags for person names.
 PERSON_TAGS = frozenset({"nr", "nrt", "nrfg"})
+#: jieba tags of proper names and abbreviations: a company name that jieba knows
+#: under one of them is no everyday word (rule 6 of ambiguity_reasons).
+PROPER_NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz", "j"})
 #: jieba tags for place and organisation names (a city that begins one, 上海 in 上海市, is fine).
 PLACE_ORG_TAGS = frozenset({"ns", "nt"})
 
@@ -389,6 +403,9 @@ def ambiguity_reasons(name: str, jd, prefixes, places: set[str]) -> list[str]:
        (nr/nrt/nrfg) at any frequency: it reads as a given name (志強, 長榮).
     5. short: one character, or only Latin letters/digits of at most three
        characters (ABC, GIS, M31): acronyms that mean many things.
+    6. everyday: the name is a jieba word of any frequency whose tag is no
+       proper name or abbreviation (not nr/nrt/nrfg/ns/nt/nz/j): 全域, 創業家,
+       進階, 慶生, 光罩 are words before they are companies.
     """
     base = re.sub(r"-KY$", "", name)
     f = fold(base)
@@ -404,16 +421,23 @@ def ambiguity_reasons(name: str, jd, prefixes, places: set[str]) -> list[str]:
         reasons.append("person")
     if len(base) == 1 or re.fullmatch(r"[A-Za-z0-9]{1,3}", base):
         reasons.append("short")
+    if entry and entry[1] not in PROPER_NAME_TAGS:
+        reasons.append("everyday")
     return reasons
 
 
-def build_companies_tw(jd, places: set[str]) -> list[list[str]]:
-    import twstock
-
+def word_prefixes(jd) -> dict[str, list[tuple[int, str, str]]]:
+    """Every proper prefix of a jieba word -> (frequency, tag, word) of the words it begins."""
     prefixes = defaultdict(list)
     for w, (freq, pos) in jd.items():
         for i in range(1, len(w)):
             prefixes[w[:i]].append((freq, pos, w))
+    return prefixes
+
+
+def build_companies_tw(jd, prefixes, places: set[str]) -> list[list[str]]:
+    import twstock
+
     rows = []
     for code, info in twstock.codes.items():
         if info.type not in ("股票", "創新板"):  # no warrants, ETFs, ETNs, preferred shares, TDRs
@@ -421,6 +445,131 @@ def build_companies_tw(jd, places: set[str]) -> list[list[str]]:
         name = short_name(info.name)
         ambiguous = "1" if ambiguity_reasons(name, jd, prefixes, places) else "0"
         rows.append([code, name, info.market, info.group, ambiguous])
+    rows.sort(key=lambda r: r[0])
+    return rows
+
+
+#: a three-character A-share name whose first or last two characters are a jieba word at
+#: least this frequent reads as that word plus one character (新动力, 金融街): ambiguous.
+CN_EDGE_WORD_MIN_FREQ = 500
+
+#: jieba parts of speech that no company name begins with: adverbs (d, ad, vd),
+#: pronouns (r), prepositions (p), conjunctions (c), particles (u…), idioms and set
+#: phrases (i, l); the minimum frequency of each kind; and where in a candidate
+#: the word counts ("start", or "inside" for adverbs, which mark a clause anywhere).
+FUNCTION_TAGS = {
+    "d": (50, "inside"), "ad": (50, "inside"), "vd": (50, "inside"),
+    "r": (50, "start"), "p": (50, "start"), "c": (50, "start"),
+    "u": (1, "start"), "uj": (1, "start"), "ul": (1, "start"), "uz": (1, "start"),
+    "ud": (1, "start"), "ug": (1, "start"), "uv": (1, "start"),
+    "i": (200, "start"), "l": (200, "start"),
+}
+
+
+#: company/everyday_words.txt: two-character words at least this frequent (and below
+#: COMMON_WORDS_MIN_FREQ, which common/common_words.txt already has), not names.
+EVERYDAY_MIN_FREQ = 40
+
+
+def build_everyday_words(jd) -> list[str]:
+    return sorted(
+        w for w, (freq, tag) in jd.items()
+        if len(w) == 2 and is_cjk(w) and EVERYDAY_MIN_FREQ <= freq < COMMON_WORDS_MIN_FREQ and tag not in PROPER_NAME_TAGS
+    )
+
+
+#: Verbs (jieba tag v) at least this frequent begin no name that a weak rule finds
+#: (提高公司, 擴大投資公司), where = verb; except those that do begin company names
+#: (聯合利華, 通用汽車, 創新醫療, 開創國際, 縱橫通信, 超越科技, 應用材料, 可口可樂 …).
+VERB_MIN_FREQ = 500
+VERBS_IN_NAMES = frozenset(fold(w) for w in "聯合 通用 創新 開創 縱橫 超越 應用 可靠 出版 再生 捨得 採納 可口 值得 生意 啟發 聚合".split())
+
+
+def build_function_words(jd) -> list[list[str]]:
+    """Words of two to four characters whose jieba tag is in FUNCTION_TAGS (with
+    its minimum frequency), and frequent verbs (VERB_MIN_FREQ, less VERBS_IN_NAMES).
+    Single characters are left to the extractor's own short lists: most Han
+    characters are also the first of some company's name."""
+    rows = []
+    for word, (freq, tag) in jd.items():
+        if not (2 <= len(word) <= 4 and is_cjk(word)):
+            continue
+        if tag in FUNCTION_TAGS and freq >= FUNCTION_TAGS[tag][0]:
+            rows.append([word, tag, FUNCTION_TAGS[tag][1]])
+        elif tag == "v" and freq >= VERB_MIN_FREQ and word not in VERBS_IN_NAMES:
+            rows.append([word, tag, "verb"])
+    rows.sort()
+    return rows
+
+
+#: A-share code prefixes of B shares (Shenzhen 200/201, Shanghai 900): the same
+#: companies as their A shares, under the same short name with a B.
+A_SHARE_B_PREFIXES = ("200", "201", "900")
+
+
+def a_share_market(code: str) -> str:
+    """SH (Shanghai: 6xxxxx), SZ (Shenzhen: 0xxxxx, 3xxxxx) or BJ (Beijing: 4xxxxx, 8xxxxx, 9xxxxx)."""
+    return {"6": "SH", "0": "SZ", "3": "SZ"}.get(code[:1], "BJ")
+
+
+def a_share_name(raw: str) -> str:
+    """An A-share short name as news writes it: no padding spaces (万  科Ａ),
+    no risk-warning or reform markers (ST, *ST, S, PT), no share-class letter
+    (Ａ/Ｂ at the end) and no 退 (delisting) marker."""
+    name = re.sub(r"\s+", "", raw)
+    name = re.sub(r"^(?:S?\*?ST|PT|S(?=\*?ST)|S(?=[\u4e00-\u9fff]))", "", name)
+    name = re.sub(r"(?<=[\u4e00-\u9fff])[AＡBＢ]$", "", name)
+    name = re.sub(r"(?<=[\u4e00-\u9fff])[AＡ]?退$", "", name)
+    return name
+
+
+def adata_code_csv() -> Path:
+    """adata's bundled A-share list, found without importing adata (its import
+    pulls in a JavaScript engine and network clients)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("adata")
+    if spec is None or not spec.submodule_search_locations:
+        raise SystemExit("adata is not installed: pip install -e '.[dev]'")
+    return Path(list(spec.submodule_search_locations)[0]) / "stock" / "cache" / "code.csv"
+
+
+def cn_ambiguity(name: str, jd) -> list[str]:
+    """Stricter for the mainland list, whose names are rarer in the pages aicity
+    reads than Taiwan's and more often made of everyday words: every
+    two-character name (正邦, 工智) needs company context, and so does a
+    three-character name whose first or last two characters are a jieba word
+    with frequency >= CN_EDGE_WORD_MIN_FREQ (新动力, 新里程, 金融街)."""
+    reasons = []
+    if len(name) == 2:
+        reasons.append("two characters")
+    if len(name) == 3 and any(jd.get(fold(p), (0, ""))[0] >= CN_EDGE_WORD_MIN_FREQ for p in (name[:2], name[1:])):
+        reasons.append("edge word")
+    return reasons
+
+
+def build_companies_cn(jd, prefixes, places: set[str], taken: set[str]) -> list[list[str]]:
+    """Listed A shares (list date given; delisted rows without one are left out),
+    B shares left out, names cleaned by :func:`a_share_name`. A name that folds
+    like a Taiwanese listed name (``taken``) is left to the Taiwanese list."""
+    import csv
+
+    import opencc
+
+    s2t = opencc.OpenCC("s2t").convert
+    rows = []
+    seen: set[str] = set()
+    with open(adata_code_csv(), encoding="utf-8") as fh:
+        for record in csv.DictReader(fh):
+            code, raw = record["stock_code"].strip(), record["short_name"]
+            if not record.get("list_date2", "").strip() or code.startswith(A_SHARE_B_PREFIXES):
+                continue
+            name = a_share_name(raw)
+            if len(name) < 2 or fold(name) in taken or fold(name) in seen:
+                continue
+            seen.add(fold(name))
+            ambiguous = "1" if ambiguity_reasons(name, jd, prefixes, places) or cn_ambiguity(name, jd) else "0"
+            rows.append([code, name, s2t(name), a_share_market(code), ambiguous])
     rows.sort(key=lambda r: r[0])
     return rows
 
@@ -500,7 +649,8 @@ def main(argv: list[str] | None = None) -> int:
     places |= {fold(r[1]) for r in city_rows} | {fold(r[2]) for r in city_rows}
     for row in read_table(RES / "city/world_cities_extra.tsv"):
         places |= {fold(n) for n in [row["name"], row["name_cn"], *row["aliases"].split("|")] if n}
-    company_rows = build_companies_tw(jd, places)
+    prefixes = word_prefixes(jd)
+    company_rows = build_companies_tw(jd, prefixes, places)
     text = tsv(
         [
             f"{gen} twstock {twstock_v} (twstock/codes/twse_equities.csv and tpex_equities.csv)",
@@ -510,7 +660,8 @@ def main(argv: list[str] | None = None) -> int:
             "ambiguous = 1: the name (without -KY) is a jieba word with freq >= "
             f"{AMBIGUOUS_MIN_FREQ}, begins such a word,",
             "is a Taiwanese county/township, country or world-city name, is a two-character name jieba tags as a",
-            "person, or is one character / a Latin acronym of <= 3 characters. See ambiguity_reasons() in the script.",
+            "person, is one character / a Latin acronym of <= 3 characters, or is a jieba word of any frequency",
+            "tagged as no proper name (全域, 創業家). See ambiguity_reasons() in the script.",
             "Everyday names that differ from the short name are in company/companies_extra.tsv (id = stock code).",
         ],
         ["code", "name", "market", "industry", "ambiguous"],
@@ -519,10 +670,63 @@ def main(argv: list[str] | None = None) -> int:
     if write_if_changed(RES / "company/companies_tw.tsv", text, args.check):
         changed.append("company/companies_tw.tsv")
 
+    # company/companies_cn.tsv
+    cn_rows = build_companies_cn(jd, prefixes, places, {fold(r[1]) for r in company_rows})
+    text = tsv(
+        [
+            f"{gen} adata {version('adata')} (adata/stock/cache/code.csv)",
+            "licence: Apache-2.0 (adata, https://github.com/1nchaos/adata); the lists are the SSE, SZSE and BSE listings",
+            "Listed A shares of the Shanghai (SH), Shenzhen (SZ) and Beijing (BJ) exchanges; B shares and delisted rows left out.",
+            "name = the short name without padding spaces, ST/*ST/S/PT markers, the share class letter and 退;",
+            "name_hant = its Traditional spelling (OpenCC s2t), the value a Traditional page's reader expects.",
+            "Names that fold like a Taiwanese listed name are left to company/companies_tw.tsv.",
+            "ambiguous = 1 by the rule of company/companies_tw.tsv (ambiguity_reasons() in the script), and also for",
+            f"every two-character name and a three-character one whose first or last two characters are a jieba word",
+            f"with freq >= {CN_EDGE_WORD_MIN_FREQ} (cn_ambiguity()).",
+        ],
+        ["code", "name", "name_hant", "market", "ambiguous"],
+        cn_rows,
+    )
+    if write_if_changed(RES / "company/companies_cn.tsv", text, args.check):
+        changed.append("company/companies_cn.tsv")
+
+    # company/function_words.tsv
+    function_rows = build_function_words(jd)
+    text = tsv(
+        [
+            f"{gen} jieba {jieba_v} dict.txt (part-of-speech tags)",
+            "licence: MIT (jieba, https://github.com/fxsjy/jieba)",
+            "Two- to four-character words tagged as adverbs (d, ad, vd), pronouns (r), prepositions (p), conjunctions (c),",
+            "particles (u…) or set phrases (i, l), folded to Simplified. where = start: no company name begins with it;",
+            "inside: no company name has it anywhere (adverbs). Minimum frequencies in FUNCTION_TAGS in the script.",
+            f"where = verb: verbs (v) with freq >= {VERB_MIN_FREQ}, less VERBS_IN_NAMES: no name that a weak rule finds begins with one.",
+        ],
+        ["word", "tag", "where"],
+        function_rows,
+    )
+    if write_if_changed(RES / "company/function_words.tsv", text, args.check):
+        changed.append("company/function_words.tsv")
+
+    # company/everyday_words.txt
+    everyday = build_everyday_words(jd)
+    text = "\n".join(
+        [
+            f"# {gen} jieba {jieba_v} dict.txt",
+            "# licence: MIT (jieba, https://github.com/fxsjy/jieba)",
+            f"# Two-character words with frequency >= {EVERYDAY_MIN_FREQ} and < {COMMON_WORDS_MIN_FREQ} (the more frequent ones are",
+            "# in common/common_words.txt), not tagged as a proper name or an abbreviation (nr, ns, nt, nz, j);",
+            "# folded to Simplified, one per line. An industry word after one of them (前瞻科技) makes no company.",
+            *everyday,
+        ]
+    ) + "\n"
+    if write_if_changed(RES / "company/everyday_words.txt", text, args.check):
+        changed.append("company/everyday_words.txt")
+
     n_amb = sum(r[4] == "1" for r in company_rows)
     print(
         f"countries {len(country_rows)}, world_cities {len(city_rows)} (dropped {len(dropped)}), "
-        f"common_words {len(words)}, companies_tw {len(company_rows)} ({n_amb} ambiguous)",
+        f"common_words {len(words)}, companies_tw {len(company_rows)} ({n_amb} ambiguous), "
+        f"companies_cn {len(cn_rows)} ({sum(r[4] == '1' for r in cn_rows)} ambiguous)",
         file=sys.stderr,
     )
     if changed:

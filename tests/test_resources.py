@@ -223,6 +223,8 @@ def test_companies_tw(companies_tw):
         ("2317", "0"),  # 鴻海
         ("2454", "0"),  # 聯發科
         ("3653", "0"),  # 健策
+        ("3067", "1"),  # 全域: an everyday word in jieba, at any frequency
+        ("8477", "1"),  # 創業家
     ],
 )
 def test_company_ambiguity(companies_tw, code, ambiguous):
@@ -253,6 +255,23 @@ def test_companies_extra(companies_tw, countries):
         else:
             assert r["kind"] != "tw_listed", r
             assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", r["id"]), f"id must be a slug: {r['id']}"
+    ids = {r["id"] for r in rows}
+    for r in rows:
+        if r.get("parent"):
+            assert r["parent"] in ids and r["parent"] != r["id"], f"{r['id']}: unknown parent {r['parent']}"
+
+
+def test_companies_cn():
+    rows = {r["code"]: r for r in table("company/companies_cn.tsv")}
+    assert len(rows) >= 4000
+    assert rows["600519"]["name"] == "贵州茅台" and rows["600519"]["market"] == "SH"
+    assert rows["002230"]["name_hant"] == "科大訊飛"
+    assert rows["002230"]["name"] == "科大讯飞" and rows["002230"]["ambiguous"] == "0"
+    assert rows["000002"]["name"] == "万科"  # padding spaces and the share-class letter removed
+    assert all(re.fullmatch(r"\d{6}", c) and not c.startswith(("200", "900")) for c in rows)
+    assert not any(r["name"].startswith(("ST", "*ST", "PT")) for r in rows.values())
+    assert {r["market"] for r in rows.values()} == {"SH", "SZ", "BJ"}
+    assert all(r["ambiguous"] == "1" for r in rows.values() if len(r["name"]) == 2)
 
 
 @pytest.mark.parametrize(
@@ -335,6 +354,10 @@ def test_common_words():
 def test_generated_files_are_current():
     for module in ("twstock", "babel", "jieba"):
         pytest.importorskip(module)
+    import importlib.util
+
+    if importlib.util.find_spec("adata") is None:  # not imported: its import starts a JavaScript engine
+        pytest.skip("adata (the A-share list) is not installed")
     sys.path.insert(0, str(ROOT / "scripts"))
     try:
         import build_resources
@@ -342,7 +365,8 @@ def test_generated_files_are_current():
         sys.path.pop(0)
     from importlib import metadata
 
-    pinned = {"twstock": "1.5.1", "babel": "2.18.0", "jieba": "0.42.1"}
+    pinned = {"twstock": "1.5.1", "babel": "2.18.0", "jieba": "0.42.1", "adata": "2.9.5",
+              "opencc-python-reimplemented": "0.1.7"}
     if any(metadata.version(d) != v for d, v in pinned.items()):
         pytest.skip("different source versions installed; rebuild with scripts/build_resources.py")
     assert build_resources.main(["--check"]) == 0, "run scripts/build_resources.py"

@@ -15,7 +15,19 @@ Rules find companies the dictionary lacks:
 * ``company.foreign_prefix``: 英商安謀(ARM), 法商訊源(Atos), 美商Google;
 * ``company.latin_before_title``: a Latin name before a corporate title
   (SiPearl執行長);
+* ``company.latin_legal``: a Latin name with its legal form (ACME HOLDING CO.,
+  LTD., Wiwynn Mexico S.A. de C.V., Foo Pte. Ltd.), normalized without the form;
+* ``company.bracket``: a Chinese name followed by its Latin name or abbreviation
+  in brackets (華新科技(WTC)): the pair confirms the name, and the Latin name is
+  the same company;
+* ``company.ticker``: a name followed by its ticker ((NASDAQ:AAPL), (2330.TW), （00700）);
 * ``company.mention``: later mentions of a name a rule found.
+
+A rule's candidate that reads as a phrase rather than a name — beginning with a
+pronoun, particle, preposition or set phrase, or holding an adverb (進一步提高,
+投資最活躍, 人數逐漸減少; jieba's part-of-speech tags, ``company/function_words.tsv``) —
+is dropped, and so is an industry word used as a modifier of the noun after it
+(前瞻科技計畫, 科技園區; ``company/not_after.txt``).
 
 A company's name inside a foundation's or association's name (日月光環保永續基金會)
 is not a mention of the company.
@@ -34,19 +46,30 @@ from ..model import Entity
 from ..resources import load_list, load_table
 from .base import Gazetteer, IntervalSet, alternation, compile_folded, is_han, latin_boundary, longest_non_overlapping
 from .lexicon import (
-    CompanyInfo, Form, common_words, company_dictionary, company_forms, company_rule_anchors, corporate_titles,
+    CompanyInfo, Form, city_gazetteer, common_words, company_dictionary, company_forms, company_rule_anchors, corporate_titles,
     document_matches, is_latin, split_cell,
 )
 
 CUE_WINDOW = 10
 # How far left of a suffix of each strength a name may reach.
-NAME_LIMITS = {"legal": 14, "strong": 6, "weak": 4}
+NAME_LIMITS = {"legal": 14, "strong": 6, "weak": 4, "venue": 4, "bracketed": 4}
 LIST_JOINERS = frozenset(fold("、和及與跟,，"))
 # Characters that end a name when scanning left from a suffix (function words).
 STOP_CHARS = set(fold("的與和及跟由在為是於把被讓向對從將等也亦還都已、,，。;；:：!！?？「」『』《》()（）[]【】\"'“”‘’ \t\n\r·•|/"))
 ORG_SUFFIX_AFTER = tuple(fold(w) for w in ("基金會", "協會", "學會", "公會", "基金", "研究院", "工會", "文教"))
 ORG_SUFFIX_AFTER_PATTERN = regex.compile("|".join(map(regex.escape, ORG_SUFFIX_AFTER)))
 ORG_NAME_REACH = 12  # how far after a company's name its foundation's suffix may come
+# Single characters that begin no company name (pronouns, particles, adverbs; jieba's
+# tags r, u and d, less the characters that do begin names: 本田, 正新, 共信, 特力, 常州).
+PHRASE_START_CHARS = frozenset(fold("他我這你她那其它該誰另哪某此的了著地之得過般也就都還又將只已卻最更再才便則曾約太均未越極僅竟"))
+# Single-character adverbs that no name has inside (投資最活躍).
+PHRASE_INSIDE_CHARS = frozenset(fold("最更越很仍已卻竟"))
+# What may stand between a name and its cue word: a date (青雲2月營收, 台積電今年第3季營收).
+DATE_CHARS = "0123456789０１２３４５６７８９年月日季度第前上下半今去明本Q " + fold("年月日季度第前上下半今去明本")
+# Latin words that may join the capitalised words of a name (PCE Technology de Juarez).
+LATIN_CONNECTORS = ("de", "del", "of", "and", "la", "le", "du", "van", "von", "y", "&")
+# A four-digit number in brackets between these is a year, not a ticker (民國114年（2025）).
+YEAR_RANGE = range(1900, 2101)
 # Characters that can end the Latin name before a corporate title (see latin_title).
 LATIN_NAME_END = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789&-")
 
@@ -79,6 +102,119 @@ def _rules():
     return suffixes, suffix_pattern, generic, cues, foreign, latin_title
 
 
+_BRACKET_LATIN = regex.compile(r"[(（]\s*[A-Za-z][A-Za-z0-9&.\-]*(?: [A-Za-z0-9&.\-]+){0,5}\s*[)）]")
+_LATIN_ALIAS_MIN = 3
+# A number or quantity and a measure word for firms (一家德國公司, 多家業者): a count, no name.
+_COUNT_START = regex.compile(fold("[一二兩三四五六七八九十百千幾多數每整][家間個所]"))
+_LATIN_WORD_BEFORE = regex.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9&'\-]*$")
+# Every Latin legal form has one of these letters pairs: a cheap test before the regex.
+_LEGAL_HINT = regex.compile(r"(?i)(?:co\.|ltd|inc|corp|limited|bhd|berhad|gmbh|plc|llc|l\.l\.c|s\.a\.|s\.p\.a|n\.v\.|b\.v\.|k\.k\.|\bag\b|pty)")
+
+
+@functools.cache
+def _name_places() -> frozenset[str]:
+    """Places that begin a full company name (深圳市|大疆創新科技, 江蘇|恆潤光電科技):
+    the place names of at least two characters."""
+    return frozenset(n for n in _place_names() if len(n) >= 2)
+
+
+@functools.cache
+def _everyday_words() -> frozenset[str]:
+    return frozenset(load_list("company/everyday_words.txt"))
+
+
+@functools.cache
+def _currency_words() -> frozenset[str]:
+    """Currency names (新台幣, 美元) of ``money/currencies.tsv``: a name whose last
+    character begins one (營收達|新台幣) is inside it."""
+    return frozenset(fold(r["surface"]) for r in load_table("money/currencies.tsv") if r["kind"] == "name")
+
+
+@functools.cache
+def _function_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """jieba's function words (folded): those no name begins with, adverbs, which
+    no name has anywhere, and verbs, which begin no name that a weak rule finds."""
+    words: dict[str, set[str]] = {"start": set(), "inside": set(), "verb": set()}
+    for row in load_table("company/function_words.tsv"):
+        words[row["where"]].add(fold(row["word"]))
+    return frozenset(words["start"]), frozenset(words["inside"]), frozenset(words["verb"])
+
+
+@functools.cache
+def _not_after() -> frozenset[str]:
+    """Nouns that an industry word modifies (科技園區, 科技計畫): a candidate right
+    before one is that phrase, not a company."""
+    return frozenset(fold(w) for w in load_list("company/not_after.txt"))
+
+
+@functools.cache
+def _latin_legal() -> regex.Pattern:
+    """A Latin name (capitalised words, connectors between them) and a legal form."""
+    forms = sorted(load_list("company/latin_legal_forms.txt"), key=len, reverse=True)
+    form_pattern = "|".join(
+        regex.escape(f).replace(r"\ ", r"\s*").replace(",", ",?") for f in forms
+    )
+    word = r"(?:[A-Z0-9][A-Za-z0-9&'\-]*|[a-z]+[A-Z][A-Za-z0-9&\-]*)"
+    connector = "(?:" + "|".join(regex.escape(c) for c in LATIN_CONNECTORS) + ")"
+    return regex.compile(
+        rf"(?<![A-Za-z0-9&'\-.])(?P<name>{word}(?: (?:{connector} )?{word}){{0,7}}?)"
+        rf",?\s+(?P<form>(?i:{form_pattern}))(?![A-Za-z0-9])"
+    )
+
+
+@functools.cache
+def _ticker() -> regex.Pattern:
+    """A ticker in brackets: (NASDAQ:AAPL), (2330.TW), （00700）, (2330), (6669-KY)."""
+    exchanges = "|".join(regex.escape(x) for x in load_list("company/exchanges.txt"))
+    return regex.compile(
+        rf"[(（]\s*(?:(?:{exchanges})\s*[:：]\s*(?P<symbol>[A-Z][A-Z.]{{0,5}}|\d{{3,6}})"
+        rf"|(?P<code>\d{{4,6}})(?:\.(?:TW|TWO|HK|SS|SZ|SH|KL|SI|T)|-KY)?)\s*[)）]"
+    )
+
+
+def reads_as_phrase(chunk: str, weak: bool = False) -> bool:
+    """True when a (folded) candidate begins with a function word, a count of firms
+    (一家, 兩家, 多家), or (``weak``: a candidate of a rule with little evidence) a
+    verb (提高公司), or holds an adverb."""
+    if not chunk:
+        return False
+    if chunk[0] in PHRASE_START_CHARS or _COUNT_START.match(chunk):
+        return True
+    start, inside, verbs = _function_words()
+    if chunk[:2] in start or chunk[:3] in start or chunk[:4] in start:
+        return True
+    if weak and (chunk[:2] in verbs or chunk[:3] in verbs or chunk[:4] in verbs):
+        return True
+    if not PHRASE_INSIDE_CHARS.isdisjoint(chunk[1:]):
+        return True
+    firsts = _inside_first_chars()
+    for i, ch in enumerate(chunk):
+        if ch in firsts and (chunk[i:i + 2] in inside or chunk[i:i + 3] in inside or chunk[i:i + 4] in inside):
+            return True
+    return False
+
+
+@functools.cache
+def _inside_first_chars() -> frozenset[str]:
+    return frozenset(w[0] for w in _function_words()[1])
+
+
+def phrase_end(chunk: str) -> int:
+    """Where the name may begin after the function words at the left of a long
+    candidate (另一家新會員台光電子材料 -> after 另一家): the end of the rightmost
+    function word, or 0."""
+    start, inside, verbs = _function_words()
+    end = 0
+    for i in range(len(chunk) - 2):
+        if chunk[i] in PHRASE_START_CHARS and i + 1 > end:
+            end = i + 1
+        for n in (4, 3, 2):
+            word = chunk[i:i + n]
+            if len(word) == n and i + n < len(chunk) - 1 and (word in start or word in inside or word in verbs):
+                end = max(end, i + n)
+    return end
+
+
 @functools.cache
 def _suffix_automaton():
     """The company suffixes as (words, leftmost-longest automaton): the same
@@ -92,13 +228,16 @@ def _suffix_automaton():
 
 @functools.cache
 def _place_names() -> frozenset[str]:
-    """Countries and Taiwan's cities, which are not a company's name on their own."""
-    names = set()
+    """Countries, cities (every form of the city gazetteer), the regions that begin
+    full company names (``company/name_places.txt``) and a few more: no company's
+    name on their own."""
+    names = set(city_gazetteer()[0].keys)
     for row in load_table("common/countries.tsv"):
         names.update(fold(n) for n in (row["name"], row.get("name_cn", ""), *split_cell(row.get("aliases", ""))) if n)
-    for row in load_table("city/tw_cities.tsv"):
-        names.update(fold(n) for n in (row["name"], *split_cell(row["aliases"])))
-    names.update(fold(n) for n in ("台灣", "臺灣", "中國", "大陸", "歐洲", "亞洲", "美洲", "非洲", "兩岸", "全台", "全臺"))
+    names.update(fold(n) for n in load_list("company/name_places.txt"))
+    names.update(fold(n) for n in (
+        "台灣", "臺灣", "中國", "大陸", "歐洲", "亞洲", "美洲", "非洲", "兩岸", "全台", "全臺", "大馬", "星馬", "港澳", "東南亞",
+    ))
     return frozenset(names)
 
 
@@ -148,10 +287,37 @@ class CompanyExtractor:
         return (start - 1 in sure_ends and folded[start - 1] in LIST_JOINERS
                 or end + 1 in sure_starts and folded[end] in LIST_JOINERS)
 
-    def _has_cue(self, folded: str, start: int, end: int) -> bool:
-        cues = _rules()[3]
-        window = folded[max(0, start - CUE_WINDOW):end + CUE_WINDOW]
-        return bool(cues.matches(window))
+    @staticmethod
+    def _cues(doc: Document) -> tuple[list[int], list[int], set[int]]:
+        """The document's cue words, once: their starts and ends (sorted by start),
+        and the set of their ends."""
+        def scan():
+            spans = sorted((s, e) for s, e, _ in _rules()[3].matches(doc.folded))
+            return [s for s, _ in spans], [e for _, e in spans], {e for _, e in spans}
+        return doc.cached("company.cues", scan)
+
+    def _cue_ends_at(self, doc: Document, position: int) -> bool:
+        return position in self._cues(doc)[2]
+
+    def _has_cue(self, doc: Document, start: int, end: int, adjacent: bool = False) -> bool:
+        """A cue word within CUE_WINDOW characters, or (``adjacent``) touching the name."""
+        starts, ends, end_set = self._cues(doc)
+        if adjacent:
+            # 青雲2月營收: a date between the name and its cue keeps them together
+            folded = doc.folded
+            i = bisect.bisect_left(starts, end)
+            while i < len(starts) and starts[i] < end + 8:
+                if ends[i] <= end + 8 and not folded[end:starts[i]].strip(DATE_CHARS):
+                    return True
+                i += 1
+            return start in end_set
+        low, high = max(0, start - CUE_WINDOW), end + CUE_WINDOW
+        i = bisect.bisect_left(starts, low)
+        while i < len(starts) and starts[i] < high:
+            if ends[i] <= high:
+                return True
+            i += 1
+        return False
 
     # ------------------------------------------------------------------ rules
     def _scan_name_left(self, folded: str, stop: int, limit: int) -> int:
@@ -169,6 +335,7 @@ class CompanyExtractor:
         folded = doc.folded
         common = common_words()
         places = _place_names()
+        not_after = _not_after()
         # Sure dictionary names, non-overlapping and sorted by start.
         known_starts = [start for start, _, form in self._dictionary_hits(doc) if not form.ambiguous]
         known_ends = [end for _, end, form in self._dictionary_hits(doc) if not form.ambiguous]
@@ -178,12 +345,35 @@ class CompanyExtractor:
                 continue  # 中華電信 is a dictionary name; 電信 is no suffix of 中華 here
             suffix = suffix_words[word_index]
             strength = suffixes[suffix]
+            bracketed = self._latin_in_brackets(folded, e)
+            if strength == "bracketed" and not bracketed:
+                continue  # 企業 ends a name only when its Latin name follows: 鉅祥企業(G-Shank)
+            if strength != "legal" and (
+                folded[e:e + 1] in not_after or folded[e:e + 2] in not_after or folded[e:e + 3] in not_after
+            ):
+                continue  # 前瞻科技|計畫, 居林高科技|園: the industry word modifies a noun
             limit = NAME_LIMITS[strength]
             start = self._scan_name_left(folded, s, limit)
+            if strength == "venue" and s and folded[s - 1].isascii() and folded[s - 1].isalpha():
+                latin = _LATIN_WORD_BEFORE.search(folded, 0, s)
+                start = latin.start() if latin else start  # Aurora|酒店: the whole Latin word
             # 華為|技術有限公司: 為 is no stop inside 華為 (binary search: one name at most)
             index = bisect.bisect_left(known_starts, start) - 1
             if index >= 0 and known_ends[index] >= start:
                 start = known_starts[index]
+            if strength == "legal" and s - start > 2:
+                # 另一家新會員|台光電子材料股份有限公司: a sure company inside a long legal name
+                # begins it; otherwise the name begins after the last function word.
+                inner = bisect.bisect_left(known_starts, start + 1)
+                start += phrase_end(folded[start:s])
+                if inner < len(known_starts) and start < known_starts[inner] < s - 1:
+                    # ... unless a place begins the name: 深圳市|大疆創新科技有限公司
+                    if folded[start:known_starts[inner]] not in _name_places():
+                        start = known_starts[inner]
+            if s - start == 1 and start > 0 and folded[start - 1] in LIST_JOINERS and is_han(folded[start - 1]) and (
+                start == 1 or folded[start - 2] in STOP_CHARS
+            ):
+                start -= 1  # 、和泰|電子: a name may begin with 和 or 與 after a list comma
             chunk = folded[start:s]
             if not chunk:
                 continue
@@ -198,22 +388,33 @@ class CompanyExtractor:
             if best is not None:
                 hs, he, form = best
                 if he == len(chunk):
-                    name_start = start + hs
+                    yield start + hs, e, form.info.canonical, form.info, strength
+                elif strength == "strong" and len(chunk) - he >= 2:
+                    # 兆豐|國際投顧: a financial arm named after its holding is a subsidiary
+                    written = doc.text[start:e]
+                    yield start, e, written, CompanyInfo(written, (), None, form.info.country, form.info.canonical), strength
                 else:  # 健策精密|工業股份有限公司: the known name starts the chunk
-                    name_start = start
-                yield name_start, e, form.info.canonical, form.info, strength
+                    yield start, e, form.info.canonical, form.info, strength
                 continue
-            if strength != "legal" and len(chunk) > 2 and start > 0 and folded[start - 1] not in STOP_CHARS:
+            if strength != "legal" and len(chunk) > 2 and start > 0 and folded[start - 1] not in STOP_CHARS and not is_latin(chunk):
+                if folded[s - 3:s - 1] in common:
+                    continue  # 建設|新能源, 持續|以科技: the name would begin inside a word
                 chunk, start = chunk[-2:], s - 2  # no boundary: take the usual two-character name
             if strength != "legal" and start > 0 and folded[start - 1].isdigit():
                 continue  # 5月新|能源: a date, not a name
-            if self._generic(chunk, generic, places, strength):
+            bare = strength == "legal" and suffix == fold("公司")  # 公司 alone: mostly "the company"
+            if self._generic(chunk, generic, places, strength) or reads_as_phrase(chunk, weak=bare):
                 continue
-            if strength == "weak" and not self._looks_like_name(chunk, common, places):
+            if strength in ("weak", "venue") and not (
+                self._looks_like_name(chunk, common, places) or bracketed and all(is_han(c) for c in chunk)
+                or strength == "venue" and regex.fullmatch(r"[A-Z][A-Za-z]{2,}", chunk)
+            ):
                 continue
             if strength == "legal" and suffix == fold("公司") and not is_latin(chunk):
-                # bare 公司 after Han text is mostly "the company": need a boundary and no generic word
-                if len(chunk) > 6 or chunk in common or (start > 0 and folded[start - 1] not in STOP_CHARS):
+                # bare 公司 after Han text is mostly "the company": need a boundary and no
+                # generic word, or a full name (江蘇恆潤光電科技公司: place, trade name, industry)
+                bounded = start == 0 or folded[start - 1] in STOP_CHARS
+                if not (bounded and len(chunk) <= 6 and chunk not in common or self._full_name(chunk, suffixes)):
                     continue
             if len(chunk) < 2:
                 continue
@@ -221,11 +422,36 @@ class CompanyExtractor:
             yield start, e, written, None, strength
 
     @staticmethod
+    def _latin_in_brackets(folded: str, end: int) -> bool:
+        """A Latin name or abbreviation of at least three letters in brackets right
+        after ``end``: 華新科技(WTC), 鉅祥企業(G-Shank)."""
+        return folded[end:end + 1] in ("(", "（") and _BRACKET_LATIN.match(folded, end) is not None
+
+    @staticmethod
+    def _full_name(chunk: str, suffixes: dict[str, str]) -> bool:
+        """A mainland-style full name before 公司: a region or city, a trade name of
+        two to four characters and an industry word (江蘇|恆潤|光電科技, 廣州|立達|精密)."""
+        if not 5 <= len(chunk) <= 14 or not all(is_han(c) for c in chunk):
+            return False
+        regions = _name_places()
+        place = next((n for n in (4, 3, 2) if chunk[:n] in regions), 0)
+        if not place:
+            return False
+        rest = chunk[place:]
+        for n in (3, 2):
+            word = rest[-n:]
+            if suffixes.get(word) in ("weak", "strong", "venue") and 2 <= len(rest) - n <= 6:
+                return not reads_as_phrase(rest)
+        return False
+
+    @staticmethod
     def _generic(chunk: str, generic: frozenset[str], places: frozenset[str], strength: str) -> bool:
         """A generic word, a demonstrative (這一科技), or a place plus a generic word
         (歐洲投資銀行): no company's own name."""
         if chunk in generic or chunk[:1] in generic:
             return True
+        if strength != "strong" and any(chunk[:n] in generic for n in (2, 3, 4) if n < len(chunk)):
+            return True  # 數位|基磐建設: a generic word leads it
         for length in range(min(len(chunk) - 1, 4), 1, -1):
             if chunk[:length] in places and chunk[length:] in generic:
                 return True
@@ -235,7 +461,7 @@ class CompanyExtractor:
     def _looks_like_name(chunk: str, common: frozenset[str], places: frozenset[str]) -> bool:
         """A name before an industry word: Han, and no common word or place inside it
         (創新科技, 傳輸科技 and 臺灣大學科技 are no company names; 豐禾建設 is)."""
-        if not 2 <= len(chunk) <= 4 or not all(is_han(c) for c in chunk):
+        if not 2 <= len(chunk) <= 4 or not all(is_han(c) for c in chunk) or chunk in _everyday_words():
             return False
         pieces = {chunk[i:i + n] for n in (2, 3) for i in range(len(chunk) - n + 1)}
         return not (pieces & common or pieces & places)
@@ -251,30 +477,48 @@ class CompanyExtractor:
         suffix_pattern = _rules()[1]
         common = common_words()
         places = _place_names()
+        currencies = _currency_words()
         for start, end, form in hits:
-            if self._inside_org_name(folded, end):
-                continue
             # A name whose edge is half of a common word is likely inside that word:
             # 全聯 in 安全聯盟, 日友 in 臺日友誼, 台灣大 in 台灣大學.
+            # 工智 in 人工智能, 達新 in 達新台幣: the name's edge is half of a word.
+            # A long name (中國信託銀行 in 攜手中國信託銀行) is never inside a word; a cue word
+            # that ends where the name begins explains its first character (賣超|群創).
             # (Not for the user's own names: 星河動力|主席 is no 力主.)
-            straddles = not form.latin and not form.user and (
-                folded[start - 1:start + 1] in common or folded[end - 1:end + 1] in common
-                or folded[start:end] in places
+            inside_word = not form.latin and not form.user and end - start <= 3 and (
+                folded[start - 1:start + 1] in common and not self._cue_ends_at(doc, start)
+                or folded[end - 1:end + 1] in common
+                or folded[end - 1:end + 2] in currencies or folded[end - 1:end + 3] in currencies
             )
+            straddles = inside_word or not form.latin and folded[start:end] in places
             if form.ambiguous or straddles:  # needs context (most names do not)
                 followed_by_suffix = suffix_pattern.match(folded, end) is not None
                 # 國賓|飯店 confirms 國賓, but not inside a longer name (沛星互動|科技).
-                confirmed = followed_by_suffix and (start == 0 or folded[start - 1] in STOP_CHARS or not is_han(folded[start - 1]))
-                if not confirmed and not self._has_cue(folded, start, end):
-                    pending.append((start, end, form))
+                bounded = start == 0 or folded[start - 1] in STOP_CHARS or not is_han(folded[start - 1])
+                confirmed = followed_by_suffix and bounded
+                # 蘋果(NASDAQ:AAPL), 蘋果(Apple): a ticker or a Latin name in brackets confirms it
+                confirmed = confirmed or bounded and not inside_word and folded[end:end + 1] in ("(", "（") and (
+                    _ticker().match(folded, end) is not None or self._latin_in_brackets(folded, end)
+                )
+                # A cue nearby (營收, 董事長) does not take a name out of the word it is in,
+                # and an everyday word (卓越, 統一) needs its cue right next to it.
+                everyday = folded[start:end] in common or form.ambiguous and end - start == 2
+                cued = not inside_word and self._has_cue(doc, start, end, adjacent=everyday)
+                if not confirmed and not cued:
+                    if not inside_word:
+                        pending.append((start, end, form))
                     continue
+            if self._inside_org_name(folded, end):
+                continue  # checked last: most hits never get here
             sure.add(form.info.canonical)
             entities.append(self._entity(doc, start, end, form.info, "company.dictionary"))
         sure_ends = {e.end for e in entities}
         sure_starts = {e.start for e in entities}
         for start, end, form in pending:
             # 國賓 alone after 國賓飯店 was seen; 和碩 in a list with 鴻海、和碩、聯發科.
-            if form.info.canonical in sure or self._listed_with(folded, start, end, sure_ends, sure_starts):
+            if (form.info.canonical in sure or self._listed_with(folded, start, end, sure_ends, sure_starts)) and not (
+                self._inside_org_name(folded, end)
+            ):
                 entities.append(self._entity(doc, start, end, form.info, "company.dictionary_context"))
 
         found_names: dict[str, tuple[str, CompanyInfo | None]] = {}
@@ -284,6 +528,8 @@ class CompanyExtractor:
             entities.append(self._entity(doc, start, end, name, "company.suffix", info))
             found_names.setdefault(fold(doc.text[start:end]), (name, info))
         for match in self._foreign_prefix_matches(doc):
+            if reads_as_phrase(match.group("name"), weak=True):
+                continue  # 台商|投資最活躍, 台商|的雇員人數: a clause, not a name
             for group in ("name", "alias"):
                 if match.group(group) is None:
                     continue
@@ -291,6 +537,8 @@ class CompanyExtractor:
                 written = doc.text[s:e].strip()
                 e = s + len(written)
                 info = next((f[0].info for _, _, f in known.matches(folded[s:e]) if True), None)
+                if info is None and is_latin(written) and len(written) < _LATIN_ALIAS_MIN:
+                    continue  # 美商AB: two Latin letters name no company on their own
                 canonical = info.canonical if info else doc.text[match.start("name"):match.end("name")]
                 entities.append(self._entity(doc, s, e, canonical, "company.foreign_prefix", info))
                 found_names.setdefault(folded[s:e], (canonical, info))
@@ -298,12 +546,99 @@ class CompanyExtractor:
         for match in latin_title.finditer(folded) if self._latin_name_before_title(doc) else ():
             s, e = match.span("name")
             name = doc.text[s:e]
-            if len(name) < 2 or name.isupper() and len(name) <= 3 and name in ("CEO", "CFO", "CTO", "COO", "AI"):
-                continue
+            if len(name) < 2 or name.isupper() and len(name) <= 3:
+                continue  # CEO, AI; EBG總裁, BG總裁: a business unit's or a title's letters
             entities.append(self._entity(doc, s, e, name, "company.latin_before_title"))
             found_names.setdefault(folded[s:e], (name, None))
+        for s, e, name, info, rule in self._latin_legal_names(doc, known):
+            entities.append(self._entity(doc, s, e, name, rule, info))
+            if info is None:  # ACME HOLDING CO., LTD. ... later ACME HOLDING alone
+                found_names.setdefault(fold(name), (name, None))
+        tickers = list(_ticker().finditer(folded)) if "(" in folded or "（" in folded else []
+        if tickers:  # (NASDAQ:AAPL): the exchange in a ticker is notation, no mention
+            brackets = IntervalSet()
+            for match in tickers:
+                brackets.add(match.start(), match.end())
+            entities = [e for e in entities if not brackets.covers(e.start, e.end)]
+        for s, e, name in self._ticker_names(doc, tickers, entities):
+            entities.append(self._entity(doc, s, e, name, "company.ticker"))
+            found_names.setdefault(folded[s:e], (name, None))
+        entities = self._bracket_aliases(doc, entities)
+        for entity in entities:  # 和泰電子(Hotayi) ... later Hotayi alone
+            if entity.rule == "company.bracket" and "stock_code" not in entity.fields:
+                found_names.setdefault(folded[entity.start:entity.end], (entity.normalized, None))
         entities.extend(self._later_mentions(doc, found_names, entities))
         return iter(entities)
+
+    def _latin_legal_names(self, doc: Document, known: Gazetteer) -> Iterator[tuple[int, int, str, CompanyInfo | None, str]]:
+        """ACME HOLDING CO., LTD. -> ACME HOLDING; a known name keeps its company (NVIDIA Corp. -> 輝達)."""
+        text = doc.text
+        if not _LEGAL_HINT.search(text):
+            return
+        for match in _latin_legal().finditer(text):
+            s, e = match.start("name"), match.end("form")
+            name = match.group("name").rstrip(" ,")
+            if len(name) < _LATIN_ALIAS_MIN or name.lower() in LATIN_CONNECTORS:
+                continue
+            info = next((f[0].info for hs, he, f in known.matches(fold(name)) if hs == 0 and he == len(name)), None)
+            yield s, e, info.canonical if info else name, info, "company.latin_legal"
+
+    def _ticker_names(self, doc: Document, tickers: list[regex.Match], entities: list[Entity]) -> Iterator[tuple[int, int, str]]:
+        """A name no list has, right before its ticker: 某某生技(6999.TWO), 某某集團（01234）."""
+        if not tickers:
+            return
+        folded = doc.folded
+        suffixes, _, generic, _, _, _ = _rules()
+        common = common_words()
+        places = _place_names()
+        taken = {e.end for e in entities}
+        for match in tickers:
+            end = match.start()
+            code = match.group("code")
+            if end in taken or code and len(code) == 4 and int(code) in YEAR_RANGE:
+                continue
+            start = self._scan_name_left(folded, end, 8)
+            start += phrase_end(folded[start:end])
+            chunk = folded[start:end]
+            if not 2 <= len(chunk) <= 8 or not all(is_han(c) for c in chunk):
+                continue
+            if chunk in common or self._generic(chunk, generic, places, "weak") or reads_as_phrase(chunk, weak=True):
+                continue
+            name = doc.text[start:end]
+            for form in sorted((f for f, strength in suffixes.items() if strength == "legal"), key=len, reverse=True):
+                if chunk.endswith(form) and len(chunk) - len(form) >= 2:
+                    name = name[:-len(form)]
+                    break
+            yield start, end, name
+
+    def _bracket_aliases(self, doc: Document, entities: list[Entity]) -> list[Entity]:
+        """A Latin name in brackets right after a company (日月光半導體(ASE), 和泰電子(Hotayi))
+        is that company: it takes the company's value, whatever the dictionary says of it."""
+        folded = doc.folded
+        by_start: dict[int, list[Entity]] = {}
+        for e in entities:
+            by_start.setdefault(e.start, []).append(e)
+        out = list(entities)
+        replaced: set[int] = set()
+        for e in entities:
+            if is_latin(e.text) or folded[e.end:e.end + 1] not in ("(", "（"):
+                continue
+            match = _BRACKET_LATIN.match(folded, e.end)
+            if match is None:
+                continue
+            inner = match.group().strip("()（） ")
+            s = folded.index(inner, e.end)
+            t = s + len(inner)
+            if len(inner) < _LATIN_ALIAS_MIN:
+                continue
+            for other in by_start.get(s, ()):
+                if other.end == t and id(other) not in replaced:
+                    replaced.add(id(other))
+            out.append(doc.entity(
+                "company", s, t, e.normalized, "company.bracket",
+                **{k: v for k, v in e.fields.items() if k in ("canonical", "aliases", "stock_code", "country", "parent")},
+            ))
+        return [e for e in out if id(e) not in replaced]
 
     @staticmethod
     def _foreign_prefix_matches(doc: Document) -> Iterator[regex.Match]:
@@ -362,4 +697,5 @@ class CompanyExtractor:
             aliases=list(info.aliases) if info and info.aliases else None,
             stock_code=info.stock_code if info else None,
             country=info.country if info else None,
+            parent=info.parent if info else None,
         )

@@ -128,6 +128,7 @@ class CompanyInfo:
     aliases: tuple[str, ...]
     stock_code: str | None
     country: str | None
+    parent: str | None = None  # the parent company's canonical name, for a subsidiary
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +142,7 @@ class Form:
 
 
 def is_latin(form: str) -> bool:
-    return all(ch.isascii() for ch in form)
+    return form.isascii()
 
 
 def company_forms(
@@ -168,16 +169,26 @@ def parse_aliases(cell: str) -> tuple[list[str], set[str]]:
 
 @functools.cache
 def company_dictionary() -> Gazetteer:
+    """Every company name of the resources: the hand-curated rows
+    (``company/companies_extra.tsv``) first, then the Taiwanese listed short
+    names (``company/companies_tw.tsv``) and the mainland A shares
+    (``company/companies_cn.tsv``); a form already taken by an earlier source
+    keeps its first company. A subsidiary row names its parent (by id), which
+    becomes ``CompanyInfo.parent`` (the parent's canonical name)."""
     listed = {row["code"]: row for row in load_table("company/companies_tw.tsv")}
-    extra_by_code: dict[str, dict[str, str]] = {}
+    # Each curated row with its stock code (a row whose id is a listed code overrides that listing).
+    extra_rows = [(row, row.get("stock_code") or (row["id"] if row["id"] in listed else ""))
+                  for row in load_table("company/companies_extra.tsv")]
+    extra_by_code = {code: row for row, code in extra_rows if code in listed}
+    canonical_of: dict[str, str] = {code: row["name"] for code, row in listed.items()}
+    canonical_of.update((code or row["id"], row["canonical"]) for row, code in extra_rows)
     entries: list[tuple[str, Form]] = []
-    for row in load_table("company/companies_extra.tsv"):
-        code = row.get("stock_code") or (row["id"] if row["id"] in listed else "")
-        if code and code in listed:
-            extra_by_code[code] = row
+    for row, code in extra_rows:
+        if code in extra_by_code:
             continue
         aliases, ambiguous = parse_aliases(row.get("aliases", ""))
-        info = CompanyInfo(row["canonical"], tuple(aliases), code or None, row.get("country") or None)
+        parent = canonical_of.get(row.get("parent", "")) or None
+        info = CompanyInfo(row["canonical"], tuple(aliases), code or None, row.get("country") or None, parent)
         entries += company_forms(info, [row["canonical"], *aliases], ambiguous)
     for code, row in listed.items():
         short = row["name"]
@@ -188,9 +199,25 @@ def company_dictionary() -> Gazetteer:
             extra = extra_by_code[code]
             canonical = extra.get("canonical") or short
             aliases, ambiguous = parse_aliases(extra.get("aliases", ""))
+        if canonical.endswith("-KY"):
+            # 臻鼎-KY is 臻鼎 in the news: -KY marks the registration, as a legal form does.
+            base = canonical[:-3]
+            if base not in aliases:
+                ambiguous = ambiguous | {base}  # 再生-KY, 東科-KY are safe; 再生 is a word, 東科 in 嶺東科大
+            aliases = [canonical, *(a for a in aliases if a != base)]
+            canonical = base
         names = [canonical, *([short] if short != canonical else []), *aliases]
+        names = list(dict.fromkeys(names))
         info = CompanyInfo(canonical, tuple(n for n in names if n != canonical), code, "TW")
         entries += company_forms(info, names, ambiguous)
+    taken = {fold(form) for form, _ in entries}
+    for row in load_table("company/companies_cn.tsv"):
+        name = row["name"]
+        if fold(name) in taken:
+            continue
+        canonical = row.get("name_hant") or name
+        info = CompanyInfo(canonical, (name,) if name != canonical else (), row["code"], "CN")
+        entries += company_forms(info, [name], {name} if row.get("ambiguous") == "1" else set())
     return Gazetteer(entries)
 
 
