@@ -20,9 +20,10 @@ from typing import Iterator
 from ..document import Document
 from ..fold import fold
 from ..model import Entity
-from .base import Gazetteer, is_han, latin_boundary, longest_non_overlapping
+from .base import Gazetteer, compile_folded, is_han, latin_boundary, longest_non_overlapping
 from .lexicon import (
-    ABBREVIATION, ENGLISH, FOREIGN, FULL, PLACE_KIND_ORDER, SHORT, CityInfo, city_gazetteer, document_matches,
+    ABBREVIATION, COMBINED, ENGLISH, FOREIGN, FULL, PLACE_KIND_ORDER, SHORT, WEAK, CityInfo, city_gazetteer,
+    document_matches, place_context,
 )
 
 # A full form's last character that begins a title: 桃園市長 is 桃園 + 市長.
@@ -31,6 +32,22 @@ TITLE_AFTER_SUFFIX = frozenset(fold(w) for w in ("市長", "縣長", "市議員"
 FUNCTION_CHARS = frozenset(fold("與和及、跟同在於由向對"))
 ADMIN_SUFFIXES = tuple(fold(c) for c in "縣府州省都道")
 RULES = {kind: f"city.{kind}" for kind in PLACE_KIND_ORDER}
+# A dateline or byline right after a place names the city the story is filed from:
+# 福州3月2日電, (新山5日訊), 〔記者某某／新竹報導〕.
+DATELINE_AFTER = compile_folded(r"(?:\s?(?:\d{1,2}月)?\d{1,2}日(?:電|訊|專電|綜合報導)|報導|報道|訊\b)")
+# Separators of an enumeration (靜岡、岡山和廣島) and the words that close a list of prefectures.
+LIST_SEPARATORS = frozenset(fold("、及和與"))
+PREFECTURE_LIST_END = ("等县", "各县", "县", "府", "等州", "州", "州属", "等地")
+MAX_ITEM = 5
+
+
+@functools.cache
+def _pure_prefectures() -> frozenset[str]:
+    """Prefecture and state names that are no city's name (岩手, 兵庫, 吉打): one in a list
+    shows the list is of prefectures or states."""
+    gazetteer = city_gazetteer()[0]
+    keys = set(gazetteer.keys)
+    return frozenset(p for p in place_context().prefectures if p not in keys)
 
 
 @functools.lru_cache(maxsize=8)
@@ -68,8 +85,17 @@ class CityExtractor:
             if info.kind == FOREIGN and folded[end:end + 1] in ADMIN_SUFFIXES
         }
         for start, end, info in kept:
+            if info.kind == COMBINED:  # 北北基: each character names its city
+                if not after_words.at(folded, end):
+                    for offset, name in enumerate(info.parts):
+                        yield doc.entity("city", start + offset, start + offset + 1, name, RULES[COMBINED],
+                                         country="TW", level=None)
+                continue
             if not self._accept(folded, start, end, info, after_words, abbreviation_after, prefectures):
                 continue
+            if info.kind in (FOREIGN, WEAK) and (info.prefecture_homonym or info.kind == WEAK) \
+                    and self._in_prefecture_list(folded, start, end):
+                continue  # 靜岡、岡山等縣 / 檳城、吉打、霹靂: prefectures and states, not cities
             if info.kind in (FULL, FOREIGN) and end - start > 2 and (
                 folded[end - 1:end + 1] in TITLE_AFTER_SUFFIX or folded[end - 1:end + 2] in TITLE_AFTER_SUFFIX
             ):
@@ -90,11 +116,63 @@ class CityExtractor:
             return at_boundary or abbreviation_after.at(folded, end)
         if info.kind == ENGLISH:
             return True
+        if info.kind == WEAK:
+            # 崑山 alone may be a word; 江蘇崑山, 日本岡山 or a dateline (福州3月2日電) make it the city.
+            if after_words.at(folded, end) or folded[end:end + 1] in ADMIN_SUFFIXES:
+                return False
+            return self._dateline(folded, end) or self._region_before(folded, start)
         # Foreign: 青森縣 / 大阪府 are prefectures; so is a bare 青森 in a page that
         # speaks of 青森縣 (the prefecture's capital shares its name). 史丹佛大學 is no 丹佛.
         if folded[end:end + 1] in ADMIN_SUFFIXES or after_words.at(folded, end):
             return False
-        if info.prefecture_homonym and info.name in prefectures:
+        if info.prefecture_homonym and info.name in prefectures and not self._dateline(folded, end):
             return False
         # A foreign name glued inside a longer Han word is usually another word.
         return True
+
+    @staticmethod
+    def _dateline(folded: str, end: int) -> bool:
+        return DATELINE_AFTER.match(folded, end) is not None
+
+    @staticmethod
+    def _region_before(folded: str, start: int) -> bool:
+        context = place_context()
+        return any(
+            start >= n and folded[start - n:start] in context.regions for n in context.region_lengths
+        )
+
+    @staticmethod
+    def _in_prefecture_list(folded: str, start: int, end: int) -> bool:
+        """The name is an item of an enumeration that is of prefectures or states: another item is
+        a prefecture or state that is no city (岩手, 吉打), or the list ends in 等縣, 縣, 州."""
+        pure = _pure_prefectures()
+        items: list[str] = []
+        pos = start  # items to the left
+        while pos and folded[pos - 1] in LIST_SEPARATORS:
+            item_end, item_start = pos - 1, pos - 1
+            while item_start and is_han(folded[item_start - 1]) and item_end - item_start < MAX_ITEM \
+                    and folded[item_start - 1] not in LIST_SEPARATORS:
+                item_start -= 1
+            if item_start == item_end:
+                break
+            items.append(folded[item_start:item_end])
+            pos = item_start
+        pos = end  # items to the right
+        while folded[pos:pos + 1] in LIST_SEPARATORS and folded[pos:pos + 1]:
+            item_start = item_end = pos + 1
+            while item_end < len(folded) and is_han(folded[item_end]) and item_end - item_start < MAX_ITEM \
+                    and folded[item_end] not in LIST_SEPARATORS:
+                item_end += 1
+            if item_end == item_start:
+                break
+            items.append(folded[item_start:item_end])
+            pos = item_end
+        if not items:
+            return False
+        for item in items:
+            for n in range(2, len(item) + 1):
+                if item[-n:] in pure or item[:n] in pure:
+                    return True
+        last = items[-1] if folded[end:end + 1] in LIST_SEPARATORS else folded[start:end + 3]
+        return any(word in last[-3:] for word in PREFECTURE_LIST_END[:2]) or last.endswith(("县", "州"))
+
