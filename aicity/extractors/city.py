@@ -23,7 +23,7 @@ from ..model import Entity
 from .base import Gazetteer, compile_folded, is_han, latin_boundary, longest_non_overlapping
 from .lexicon import (
     ABBREVIATION, COMBINED, ENGLISH, FOREIGN, FULL, PLACE_KIND_ORDER, SHORT, WEAK, CityInfo, city_gazetteer,
-    document_matches, place_context,
+    common_words, document_matches, place_context,
 )
 
 # A full form's last character that begins a title: 桃園市長 is 桃園 + 市長.
@@ -39,6 +39,10 @@ DATELINE_AFTER = compile_folded(r"(?:\s?(?:\d{1,2}月)?\d{1,2}日(?:電|訊|專�
 LIST_SEPARATORS = frozenset(fold("、及和與"))
 PREFECTURE_LIST_END = ("等县", "各县", "县", "府", "等州", "州", "州属", "等地")
 MAX_ITEM = 5
+CITY_SUFFIX = fold("市")
+MAYOR_AFTER = frozenset(fold("長"))
+# Taiwan and China as a country before a place: their cities are all in the gazetteers.
+HOME = frozenset(fold(w) for w in ("台灣", "臺灣", "中華民國", "中國", "大陸", "內地", "中國大陸"))
 
 
 @functools.cache
@@ -104,6 +108,38 @@ class CityExtractor:
                 "city", start, end, info.name, RULES[info.kind],
                 country=info.country, level=info.level,
             )
+        yield from self._unlisted(doc, kept)
+
+    def _unlisted(self, doc: Document, kept) -> Iterator[Entity]:
+        """A city no gazetteer lists, named with its 市 right after a country, province or a
+        city abroad: 澳洲雪梨萊德市, 美國加州庫比蒂諾市 (not 日本大城市: 城市 is a word)."""
+        folded = doc.folded
+        if CITY_SUFFIX not in folded:
+            return
+        context = place_context()
+        foreign_ends = {end for _, end, info in kept if info.country != "TW"}
+        spans = [(start, end) for start, end, _ in kept]
+        common = common_words()
+        position = folded.find(CITY_SUFFIX)
+        while position != -1:
+            for length in (3, 2):
+                start = position - length
+                name = folded[start:position]
+                if start < 2 or not all(is_han(ch) for ch in name):
+                    continue
+                anchored = start in foreign_ends or any(
+                    folded[start - n:start] in context.regions and folded[start - n:start] not in HOME
+                    for n in context.region_lengths if n <= start)
+                if not anchored:
+                    continue
+                if name in common or name[-1] + CITY_SUFFIX in common or name[-2:] in common \
+                        or any(a < position + 1 and start < b for a, b in spans):
+                    break
+                end = position if folded[position + 1:position + 2] in MAYOR_AFTER else position + 1
+                yield doc.entity("city", start, end, doc.text[start:position + 1], "city.unlisted",
+                                 country=None, level=None)
+                break
+            position = folded.find(CITY_SUFFIX, position + 1)
 
     def _accept(self, folded, start, end, info, after_words, abbreviation_after, prefectures) -> bool:
         if info.kind == FULL:

@@ -260,13 +260,19 @@ class OfficialGrammar:
     not_names: frozenset[str]
     countries: frozenset[str]
     country_last_chars: frozenset[str]  # a cheap test before the look-ups by length
+    guarded_titles: dict[str, tuple[str, ...]]  # 代表: the office words one of which must precede it
+    appoint_verbs: tuple[str, ...]      # 擔任, 出任, 任: name + verb + title (longest first)
+    translit_titles: frozenset[str]     # 首相, 首席部長: a transliterated name may follow
+    honorifics: tuple[str, ...]         # 丹斯里, 拿督斯里, Datuk (longest first): skipped before a name
+    japanese_surnames: frozenset[str]   # 岸田, 石破 (2-3 kanji)
 
 
 @functools.cache
 def official_grammar() -> OfficialGrammar:
     rows = load_table("official/grammar.tsv")
     words = {kind: [fold(r["word"]) for r in rows if r["kind"] == kind] for kind in
-             ("title_prefix", "name_stop", "org_lead", "org_suffix", "org_closing")}
+             ("title_prefix", "name_stop", "org_lead", "org_suffix", "org_closing", "appoint_verb",
+              "translit_title")}
     surnames = [fold(s) for s in load_list("official/surnames.txt")]
     common = common_words()
     # Places and countries are no person's name (高雄 before 市長).
@@ -277,6 +283,7 @@ def official_grammar() -> OfficialGrammar:
     for row in load_table("common/countries.tsv"):
         countries.update(fold(n) for n in (row["name"], row.get("name_cn", "")) if n)
     not_names |= countries
+    not_names |= {fold(r["word"]) for r in rows if r["kind"] == "not_name"}
     org_leads = tuple(sorted(words["org_lead"], key=len, reverse=True))
     short_titles = {fold(r["word"]): r["value"] for r in rows if r["kind"] == "short_title"}
     return OfficialGrammar(
@@ -298,6 +305,12 @@ def official_grammar() -> OfficialGrammar:
         not_names=frozenset(not_names),
         countries=frozenset(countries),
         country_last_chars=frozenset(c[-1] for c in countries),
+        guarded_titles={fold(r["word"]): tuple(fold(w) for w in split_cell(r["value"]))
+                        for r in rows if r["kind"] == "guarded_title"},
+        appoint_verbs=tuple(sorted(words["appoint_verb"], key=len, reverse=True)),
+        translit_titles=frozenset(words["translit_title"]),
+        honorifics=tuple(sorted((fold(h) for h in load_list("official/honorifics.txt")), key=len, reverse=True)),
+        japanese_surnames=frozenset(fold(s) for s in load_list("official/surnames_ja.txt")),
     )
 
 
