@@ -438,7 +438,7 @@ CITY_WEAK_MIN_FREQ = 200
 #: this often (昆山, 義烏, 江陰); the others need context (江蘇X, X市, a dateline).
 COUNTY_CITY_NS_MIN_FREQ = 100
 #: GeoNames cities abroad (not CN/TW/JP/HK/MO) with at least this population, with a Han name.
-WORLD_MIN_POPULATION = 150_000
+WORLD_MIN_POPULATION = 300_000
 #: Malaysian towns: a lower bar (the Chinese press there names many towns).
 MY_MIN_POPULATION = 40_000
 

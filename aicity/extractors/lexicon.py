@@ -119,9 +119,11 @@ def city_gazetteer() -> tuple[Gazetteer, WordStarts, WordStarts]:
         for row in load_table(table):
             homonym = row.get("prefecture_homonym", "") in ("1", "true", "yes")
             info = CityInfo(row["name"], row["country"], row.get("level") or None, FOREIGN, homonym)
-            weak = CityInfo(row["name"], row["country"], row.get("level") or None, WEAK, homonym)
             needs_context = row.get("context", "") == "1"
-            forms = {row["name"], row.get("name_cn", ""), *split_cell(row.get("aliases", ""))}
+            if needs_context:
+                weak = CityInfo(row["name"], row["country"], row.get("level") or None, WEAK, homonym)
+            aliases = row.get("aliases", "")
+            forms = {row["name"], row.get("name_cn", ""), *(aliases.split("|") if aliases else ())}
             if row["country"] in CITY_SUFFIX_COUNTRIES:  # 上海市, 大阪市: the 市 is part of the name
                 forms |= {f + "市" for f in forms if f and not f.endswith("市")}
             for form in forms:
@@ -137,7 +139,9 @@ def city_gazetteer() -> tuple[Gazetteer, WordStarts, WordStarts]:
     places_by_form: dict[str, list[CityInfo]] = {}
     for form, info in entries:
         places_by_form.setdefault(fold(form), []).append(info)
-    chosen = Gazetteer((form, _choose_place(infos)) for form, infos in places_by_form.items())
+    chosen = Gazetteer(
+        (form, infos[0] if len(infos) == 1 else _choose_place(infos)) for form, infos in places_by_form.items()
+    )
     return chosen, WordStarts(after), WordStarts(abbreviation_after)
 
 
