@@ -604,6 +604,8 @@ def build_geonames_world(jd, common, tw_places, countries) -> tuple[list[list[st
         if not names:
             continue
         reasons = [weak_reason(n, jd, common, tw_places, countries) for n in names]
+        if country == "MY":  # jieba knows few Malaysian towns; their transliterations are rarely words
+            reasons = [None if r and r.startswith("two characters") else r for r in reasons]
         strong = [n for n, r in zip(names, reasons) if r is None]
         if not strong:
             weak.append(f"{city['name']}\t{names}\t{reasons[0]}")

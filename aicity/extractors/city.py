@@ -31,6 +31,8 @@ TITLE_AFTER_SUFFIX = frozenset(fold(w) for w in ("市長", "縣長", "市議員"
 # Function characters that end a word, so an abbreviation after them stands alone (與桃市).
 FUNCTION_CHARS = frozenset(fold("與和及、跟同在於由向對"))
 ADMIN_SUFFIXES = tuple(fold(c) for c in "縣府州省都道")
+METROPOLIS = fold("都")
+METROPOLIS_AFTER = frozenset(fold("廳知民內政議府"))
 RULES = {kind: f"city.{kind}" for kind in PLACE_KIND_ORDER}
 # A dateline or byline right after a place names the city the story is filed from:
 # 福州3月2日電, (新山5日訊), 〔記者某某／新竹報導〕.
@@ -86,7 +88,7 @@ class CityExtractor:
         kept = longest_non_overlapping(candidates)
         prefectures = {
             info.name for start, end, info in kept
-            if info.kind == FOREIGN and folded[end:end + 1] in ADMIN_SUFFIXES
+            if info.kind == FOREIGN and self._admin_suffix(folded, end)
         }
         for start, end, info in kept:
             if info.kind == COMBINED:  # 北北基: each character names its city
@@ -154,17 +156,39 @@ class CityExtractor:
             return True
         if info.kind == WEAK:
             # 崑山 alone may be a word; 江蘇崑山, 日本岡山 or a dateline (福州3月2日電) make it the city.
-            if after_words.at(folded, end) or folded[end:end + 1] in ADMIN_SUFFIXES:
+            if after_words.at(folded, end) or self._admin_suffix(folded, end) or self._glued(folded, start, end):
                 return False
             return self._dateline(folded, end) or self._region_before(folded, start)
         # Foreign: 青森縣 / 大阪府 are prefectures; so is a bare 青森 in a page that
         # speaks of 青森縣 (the prefecture's capital shares its name). 史丹佛大學 is no 丹佛.
-        if folded[end:end + 1] in ADMIN_SUFFIXES or after_words.at(folded, end):
+        if self._admin_suffix(folded, end) or after_words.at(folded, end):
+            return False
+        if info.generated and self._glued(folded, start, end):
             return False
         if info.prefecture_homonym and info.name in prefectures and not self._dateline(folded, end):
             return False
         # A foreign name glued inside a longer Han word is usually another word.
         return True
+
+    @staticmethod
+    def _admin_suffix(folded: str, end: int) -> bool:
+        """青森縣, 大阪府, 東京都: a prefecture or state; but 吉隆坡都有 is 都 the adverb."""
+        suffix = folded[end:end + 1]
+        if suffix not in ADMIN_SUFFIXES:
+            return False
+        if suffix == METROPOLIS:  # 東京都知事, 東京都內, 東京都, — not 都有, 都是
+            following = folded[end + 1:end + 2]
+            return not is_han(following) or following in METROPOLIS_AFTER
+        return True
+
+    @staticmethod
+    def _glued(folded: str, start: int, end: int) -> bool:
+        """A two-character name from a generated list whose characters each also make an
+        everyday word with their neighbour (南|北安|全: 南北, 安全) is part of other words."""
+        if end - start != 2:
+            return False
+        common = common_words()
+        return folded[start - 1:start + 1] in common or folded[end - 1:end + 1] in common
 
     @staticmethod
     def _dateline(folded: str, end: int) -> bool:

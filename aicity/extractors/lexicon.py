@@ -59,6 +59,7 @@ class CityInfo:
     kind: str
     prefecture_homonym: bool = False
     parts: tuple[str, ...] = ()  # COMBINED: the city of each character
+    generated: bool = False      # from a generated list (cn/jp/geonames): checked for glued words
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,12 +117,15 @@ def city_gazetteer() -> tuple[Gazetteer, WordStarts, WordStarts]:
         parts = tuple(split_cell(row["cities"]))
         entries.append((row["form"], CityInfo(parts[0], "TW", None, COMBINED, parts=parts)))
     for table in ("city/world_cities.tsv", "city/world_cities_extra.tsv", *GENERATED_CITY_TABLES):
+        generated = table in GENERATED_CITY_TABLES
         for row in load_table(table):
             homonym = row.get("prefecture_homonym", "") in ("1", "true", "yes")
-            info = CityInfo(row["name"], row["country"], row.get("level") or None, FOREIGN, homonym)
+            info = CityInfo(row["name"], row["country"], row.get("level") or None, FOREIGN, homonym,
+                            generated=generated)
             needs_context = row.get("context", "") == "1"
             if needs_context:
-                weak = CityInfo(row["name"], row["country"], row.get("level") or None, WEAK, homonym)
+                weak = CityInfo(row["name"], row["country"], row.get("level") or None, WEAK, homonym,
+                                generated=generated)
             aliases = row.get("aliases", "")
             forms = {row["name"], row.get("name_cn", ""), *(aliases.split("|") if aliases else ())}
             if row["country"] in CITY_SUFFIX_COUNTRIES:  # 上海市, 大阪市: the 市 is part of the name
@@ -266,7 +270,7 @@ class OfficialGrammar:
     country_last_chars: frozenset[str]  # a cheap test before the look-ups by length
     guarded_titles: dict[str, tuple[str, ...]]  # 代表: the office words one of which must precede it
     appoint_verbs: tuple[str, ...]      # 擔任, 出任, 任: name + verb + title (longest first)
-    translit_titles: frozenset[str]     # 首相, 首席部長: a transliterated name may follow
+    translit_titles: tuple[str, ...]    # 首相, 首席部長: a transliterated name may follow
     honorifics: tuple[str, ...]         # 丹斯里, 拿督斯里, Datuk (longest first): skipped before a name
     japanese_surnames: frozenset[str]   # 岸田, 石破 (2-3 kanji)
 
@@ -312,7 +316,7 @@ def official_grammar() -> OfficialGrammar:
         guarded_titles={fold(r["word"]): tuple(fold(w) for w in split_cell(r["value"]))
                         for r in rows if r["kind"] == "guarded_title"},
         appoint_verbs=tuple(sorted(words["appoint_verb"], key=len, reverse=True)),
-        translit_titles=frozenset(words["translit_title"]),
+        translit_titles=tuple(words["translit_title"]),
         honorifics=tuple(sorted((fold(h) for h in load_list("official/honorifics.txt")), key=len, reverse=True)),
         japanese_surnames=frozenset(fold(s) for s in load_list("official/surnames_ja.txt")),
     )

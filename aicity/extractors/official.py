@@ -131,7 +131,10 @@ class OfficialExtractor:
             if not self._given_ok(folded[first:first + 1], g):
                 continue
             second = folded[first + 1:first + 2]
-            end = first + 2 if self._given_ok(second, g) and folded[first + 1:first + 3] not in g.common else first + 1
+            # 岡田健一出席: two given characters when a boundary follows them
+            two = self._given_ok(second, g) and (
+                folded[first + 1:first + 3] not in g.common or self._boundary_after(folded, first + 2, g))
+            end = first + 2 if two else first + 1
             if self._plausible(folded[pos:end], g):
                 return end
         return None
@@ -152,12 +155,12 @@ class OfficialExtractor:
         if not anchored and (folded[ts - 1:ts] not in g.country_last_chars or not any(
                 folded[ts - n:ts] in g.countries for n in range(2, 6) if n <= ts)):
             return None
-        end = te
-        while end < len(folded) and end - te < 4 and self._given_ok(folded[end], g):
+        end, longest = te, (6 if anchored else 4)  # Malay names run longer: 依斯邁沙比里
+        while end < len(folded) and end - te < longest and self._given_ok(folded[end], g):
             if end - te >= 2 and (folded[end:end + 2] in g.common or self._title_starts_at(folded, end, g)):
                 break
             end += 1
-        if not 2 <= end - te <= 4 or end - te == 4 and end < len(folded) and is_han(folded[end]):
+        if not 2 <= end - te <= longest or end - te == longest and self._given_ok(folded[end:end + 1], g):
             return None
         name = folded[te:end]
         if anchored and not anchored_ok(name, g):
@@ -324,9 +327,14 @@ class OfficialExtractor:
             s, e = latin.span(1)
             return [Found(ts, e, doc.text[s:e], title, self._org_before(doc, ts, g, title), "official.title_name", s, e)]
         end = self._name_at(folded, ns, g)
+        anchored = bool(honorific) or folded[ts:te].endswith(g.translit_titles)
         if end is None:
-            anchored = bool(honorific) or folded[ts:te].endswith(tuple(g.translit_titles))
             end = self._foreign_name_at(folded, ts, ns, g, anchored)
+        elif anchored and not self._boundary_after(folded, end, g):
+            # 拿督翁哈菲茲: a Chinese surname opens a transliteration that runs past three characters
+            longer = self._foreign_name_at(folded, ts, ns, g, anchored)
+            if longer is not None and longer > end:
+                end = longer
         if end is None:
             return []
         org = self._org_before(doc, ts, g, title)
