@@ -33,6 +33,7 @@ ORG_STOP = set(fold("的與和、,，。;；:：!！?？「」『』《》()（�
 MAX_ORG = 16
 AND = fold("及")
 STATIONED = fold("駐")
+RO = fold("郎")
 # The organisation's chunk before a title: up to MAX_ORG characters that are no
 # stop, matched leftwards from the title (REVERSE) in one call.
 ORG_CHUNK = regex.compile(
@@ -100,8 +101,9 @@ class OfficialExtractor:
                 continue
             # The second given character belongs to the name unless it starts a
             # common word (表示, 強調) or is a function word (及, 等).
-            if self._given_ok(second, g) and folded[first + 1:first + 3] not in g.common:
-                end = first + 2
+            if self._given_ok(second, g) and (folded[first + 1:first + 3] not in g.common
+                                               or folded[first + 2:first + 3] in g.stops):
+                end = first + 2  # 侯友宜都出席: 宜都 is a word, but 都 is the adverb after the name
             elif self._given_ok(second, g) and self._recurs_as_name(folded, pos, first + 2):
                 end = first + 2  # 魏哲家主導: 家主 is a word, but the three characters recur as a name
             else:
@@ -135,6 +137,8 @@ class OfficialExtractor:
             two = self._given_ok(second, g) and (
                 folded[first + 1:first + 3] not in g.common or self._boundary_after(folded, first + 2, g))
             end = first + 2 if two else first + 1
+            if two and folded[end:end + 1] == RO:  # 宮下宗一郎: given names in 郎
+                end += 1
             if self._plausible(folded[pos:end], g):
                 return end
         return None
@@ -195,6 +199,8 @@ class OfficialExtractor:
                 ok = name[0] in g.surnames
             if not ok or not all(self._given_ok(ch, g) for ch in name[1:]) or not is_han(name[0]):
                 continue
+            if start and folded[start - 1:start + 1] in g.common:
+                continue  # 兼任|統籌部長: the "surname" ends a word with the character before it
             if self._plausible(name, g):
                 return start
         return None
