@@ -26,7 +26,9 @@ from ..document import Document
 from ..fold import fold
 from ..model import Entity
 from .base import IntervalSet, is_han, longest_non_overlapping
-from .lexicon import OfficialGrammar, city_gazetteer, company_dictionary, document_matches, official_grammar
+from .lexicon import (
+    OfficialGrammar, city_gazetteer, company_dictionary, document_matches, official_grammar, place_context,
+)
 
 LATIN_NAME = regex.compile(r"\s?([A-Z][a-z]+(?:[-'][A-Za-z]+)?(?:\s(?:[A-Z]\.\s?)?[A-Z][a-z]+(?:[-'][A-Za-z]+)?){1,3})(?![A-Za-z])")
 ORG_STOP = set(fold("的與和、,，。;；:：!！?？「」『』《》()（）[]【】 \t\n\r·•|/兼暨"))
@@ -59,12 +61,18 @@ def anchored_ok(name: str, g: OfficialGrammar) -> bool:
 
 
 def _known_name_suffix(chunk: str) -> int:
-    """Length of the longest company, city or country name ending ``chunk`` (0 if none)."""
+    """Length of the longest company, city, country, province, prefecture or state name
+    ending ``chunk`` (0 if none): 柔佛|州務大臣 -> org 柔佛."""
     best = 0
     for gazetteer in (company_dictionary(), city_gazetteer()[0]):
         for start, end, _ in gazetteer.matches(chunk):
             if end == len(chunk):
                 best = max(best, end - start)
+    regions = place_context()
+    for n in regions.region_lengths:
+        if n > best and n <= len(chunk) and chunk[-n:] in regions.regions:
+            best = n
+            break
     return best
 
 
@@ -167,8 +175,9 @@ class OfficialExtractor:
         if not 2 <= end - te <= longest or end - te == longest and self._given_ok(folded[end:end + 1], g):
             return None
         name = folded[te:end]
-        if anchored and not anchored_ok(name, g):
-            return None
+        if anchored and (not anchored_ok(name, g) or folded[te - 1:te + 1] in g.common
+                         or folded[te - 2:te + 1] in g.common):
+            return None  # 首相|府, 總統|府: the title and the first character make a word
         return end if self._plausible(name, g) else None
 
     def _plausible(self, name: str, g: OfficialGrammar) -> bool:
@@ -336,7 +345,7 @@ class OfficialExtractor:
         anchored = bool(honorific) or folded[ts:te].endswith(g.translit_titles)
         if end is None:
             end = self._foreign_name_at(folded, ts, ns, g, anchored)
-        elif anchored and not self._boundary_after(folded, end, g):
+        elif honorific and not self._boundary_after(folded, end, g):
             # 拿督翁哈菲茲: a Chinese surname opens a transliteration that runs past three characters
             longer = self._foreign_name_at(folded, ts, ns, g, anchored)
             if longer is not None and longer > end:
