@@ -28,6 +28,7 @@ The Taiwanese county and township names used by the same test are below
 from __future__ import annotations
 
 import argparse
+import functools
 import datetime as _dt
 import os
 import re
@@ -492,6 +493,16 @@ def s2t_safe():
     return lambda text: text.translate(table)
 
 
+@functools.cache
+def _province_and_state_names() -> frozenset[str]:
+    """Folded names of the mainland's provinces and of Malaysian and US states (not Japan's
+    prefectures: a city that shares its prefecture's name is marked prefecture_homonym)."""
+    return frozenset(
+        fold(n) for row in build_regions() if row[3] in ("province", "state")
+        for n in (row[0], row[1], *row[4].split("|")) if n
+    )
+
+
 def weak_reason(short: str, jd, common: set[str], tw_places: set[str], countries: set[str]) -> str | None:
     f = fold(short)
     if len(short) < 2:
@@ -500,8 +511,8 @@ def weak_reason(short: str, jd, common: set[str], tw_places: set[str], countries
         return "a Taiwanese county or township"
     if f in countries:
         return "a country"
-    if f in {fold(n) for n in (*US_STATE_SHORT, *MY_STATES)}:
-        return "a state's name"
+    if f in _province_and_state_names():
+        return "a province's or state's name (河北, 海南, 吉林, 德州)"
     entry = jd.get(f)
     if f in common and (entry is None or entry[1] != "ns"):
         return "a common word"
