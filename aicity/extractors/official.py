@@ -36,6 +36,7 @@ MAX_ORG = 16
 AND = fold("及")
 STATIONED = fold("駐")
 RO = fold("郎")
+LAST_ITEM = frozenset(fold("與及和"))
 # The organisation's chunk before a title: up to MAX_ORG characters that are no
 # stop, matched leftwards from the title (REVERSE) in one call.
 ORG_CHUNK = regex.compile(
@@ -354,14 +355,21 @@ class OfficialExtractor:
             return []
         org = self._org_before(doc, ts, g, title)
         found = [Found(ts, end, doc.text[ns:end], title, org, "official.title_name", ns, end)]
-        # 市議員劉士州、邱愛珊、黃馨慧: names sharing the title.
-        while folded[end:end + 1] == "、":
+        # 市議員劉士州、邱愛珊、黃馨慧: names sharing the title; so does a last name after 與/及/和
+        # when it is a full three-character name that ends the list (前副總羅某某與林某某退休).
+        while folded[end:end + 1] == "、" or folded[end:end + 1] in LAST_ITEM and end > ns:
+            last = folded[end:end + 1] != "、"
             next_end = self._name_at(folded, end + 1, g)
             if next_end is None or self._title_starts_at(folded, next_end, g):
                 break  # 立委A、B市長: B has a title of its own
+            if last and (next_end - end - 1 != 3 or not self._boundary_after(folded, next_end, g)
+                         or folded[next_end:next_end + 1] in LAST_ITEM | {"、"}):
+                break
             found.append(Found(end + 1, next_end, doc.text[end + 1:next_end], title, org,
                                "official.title_name_list", end + 1, next_end))
             end = next_end
+            if last:
+                break
         return found
 
     @staticmethod
