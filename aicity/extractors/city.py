@@ -17,6 +17,8 @@ from __future__ import annotations
 import functools
 from typing import Iterator
 
+import regex
+
 from ..document import Document
 from ..fold import fold
 from ..model import Entity
@@ -42,6 +44,7 @@ LIST_SEPARATORS = frozenset(fold("、及和與"))
 PREFECTURE_LIST_END = ("等县", "各县", "县", "府", "等州", "州", "州属", "等地")
 MAX_ITEM = 5
 CITY_SUFFIX = fold("市")
+BRACKET_DATELINE = regex.compile(r"\(\s?(\p{Han}{2,4}?)\s?\d{1,2}日" + fold("(?:訊|電|專訊)") + r"\s?\)")
 MAYOR_AFTER = frozenset(fold("長"))
 # Taiwan and China as a country before a place: their cities are all in the gazetteers.
 HOME = frozenset(fold(w) for w in ("台灣", "臺灣", "中華民國", "中國", "大陸", "內地", "中國大陸"))
@@ -111,6 +114,21 @@ class CityExtractor:
                 country=info.country, level=info.level,
             )
         yield from self._unlisted(doc, kept)
+        yield from self._dateline_towns(doc, kept)
+
+    def _dateline_towns(self, doc: Document, kept) -> Iterator[Entity]:
+        """A town no gazetteer lists that opens a bracketed dateline, as the Malaysian and Hong
+        Kong press write them: (居鑾8日訊), （昔加末12日電）. States and countries are no towns."""
+        folded = doc.folded
+        if "(" not in folded:
+            return
+        context = place_context()
+        for match in BRACKET_DATELINE.finditer(folded):
+            start, end = match.span(1)
+            name = match.group(1)
+            if name in context.regions or any(a < end and start < b for a, b, _ in kept):
+                continue
+            yield doc.entity("city", start, end, doc.text[start:end], "city.dateline", country=None, level=None)
 
     def _unlisted(self, doc: Document, kept) -> Iterator[Entity]:
         """A city no gazetteer lists, named with its 市 right after a country, province or a
