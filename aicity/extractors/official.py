@@ -35,7 +35,7 @@ ORG_STOP = set(fold("的與和、,，。;；:：!！?？「」『』《》()（�
 MAX_ORG = 16
 AND = fold("及")
 STATIONED = fold("駐")
-RO = fold("郎")
+LONG_GIVEN_ENDS = frozenset(fold("郎子"))  # the third character of a Japanese given name
 LAST_ITEM = frozenset(fold("與及和"))
 # The organisation's chunk before a title: up to MAX_ORG characters that are no
 # stop, matched leftwards from the title (REVERSE) in one call.
@@ -146,7 +146,7 @@ class OfficialExtractor:
             two = self._given_ok(second, g) and (
                 folded[first + 1:first + 3] not in g.common or self._boundary_after(folded, first + 2, g))
             end = first + 2 if two else first + 1
-            if two and folded[end:end + 1] == RO:  # 宮下宗一郎: given names in 郎
+            if two and folded[end:end + 1] in LONG_GIVEN_ENDS:  # 宮下宗一郎, 小池百合子
                 end += 1
             if self._plausible(folded[pos:end], g):
                 return end
