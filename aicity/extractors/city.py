@@ -10,7 +10,14 @@ Simplified spellings are one key), then context checks per kind of form:
   government word (北市府, 中市長), since 集中市場 is no city;
 * foreign names are cities unless followed by 縣/府/州/省 (青森縣 is a
   prefecture), or they share a prefecture's name that the document uses as a
-  prefecture elsewhere (高雄×青森 beside 青森縣).
+  prefecture elsewhere (高雄×青森 beside 青森縣), or they are an item of a list
+  of prefectures or states (青森、岩手等縣; 吉打、霹靂);
+* weak forms (the bare name of a generated city that is also a word, a
+  township, a state or a surname: 北安, 太平, 德州) count only after a province,
+  state or country (江蘇崑山, 山東德州) or before a dateline (福州3月2日電);
+* combined abbreviations (北北基, 桃竹苗) name one city per character;
+* a city no list has counts as ``X市`` right after a country or a city abroad
+  (澳洲雪梨萊德市), and as the town of a bracketed dateline ((淡邊3日訊)).
 """
 from __future__ import annotations
 

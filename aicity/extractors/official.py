@@ -8,10 +8,16 @@ prefixes such as 副/前/首席 absorbed from ``official/grammar.tsv``):
 * ``official.name_title``: name title — 梁見後董事長, 國網中心張朝亮主任;
 * ``official.short``: surname + title — 張市長, 賴總統, 卓揆 — resolved to a full name
   named with a title elsewhere in the document; dropped when there is none;
-* ``official.name_mention``: later bare mentions of a titled person's full name.
+* ``official.name_mention``: later bare mentions of a titled person's full name;
+* ``official.appointed``: name, appointing verb, title — 由劉某擔任董事長, 魏某任總裁.
 
-A Han name is a surname (``official/surnames.txt``, compound ones too) and one or two
-given characters. Whether a third character belongs to the name is decided by
+A title in ``guarded_title`` (代表) counts only after an office (駐…辦事處); an
+honorific (``official/honorifics.txt``: 丹斯里, 拿督斯里, Datuk) between a title and a
+name is skipped; after a ``translit_title`` (首相, 州務大臣) or an honorific a
+transliterated name without a Chinese surname may follow (首相安華).
+
+A Han name is a surname (``official/surnames.txt``, compound ones too; Japanese ones
+of ``official/surnames_ja.txt``: 岸田文雄) and one or two given characters. Whether a third character belongs to the name is decided by
 what follows: a function word (及, 等) or the start of a common word (表示,
 強調: ``common/common_words.txt``, from jieba's dictionary) ends the name.
 """
