@@ -17,9 +17,11 @@ name is skipped; after a ``translit_title`` (首相, 州務大臣) or an honorif
 transliterated name without a Chinese surname may follow (首相安華).
 
 A Han name is a surname (``official/surnames.txt``, compound ones too; Japanese ones
-of ``official/surnames_ja.txt``: 岸田文雄) and one or two given characters. Whether a third character belongs to the name is decided by
-what follows: a function word (及, 等) or the start of a common word (表示,
-強調: ``common/common_words.txt``, from jieba's dictionary) ends the name.
+of ``official/surnames_ja.txt``: 岸田文雄) and one or two given characters. Whether a
+third character belongs to the name is decided by what follows: a function word
+(及, 等) or the start of a common word (表示, 強調: ``common/common_words.txt``, from
+jieba's dictionary) ends the name, unless the three characters recur elsewhere as a
+name (魏某家主導 … 後魏某家時代).
 """
 from __future__ import annotations
 
