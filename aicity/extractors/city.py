@@ -48,7 +48,7 @@ RULES = {kind: f"city.{kind}" for kind in PLACE_KIND_ORDER}
 DATELINE_AFTER = compile_folded(r"(?:\s?(?:\d{1,2}月)?\d{1,2}日(?:電|訊|專電|綜合報導)|報導|報道|訊\b)")
 # Separators of an enumeration (靜岡、岡山和廣島) and the words that close a list of prefectures.
 LIST_SEPARATORS = frozenset(fold("、及和與"))
-PREFECTURE_LIST_END = ("等县", "各县", "县", "府", "等州", "州", "州属", "等地")
+PREFECTURE_LIST_END = tuple(fold(w) for w in ("等縣", "各縣", "等州", "等府", "等州屬"))
 MAX_ITEM = 5
 CITY_SUFFIX = fold("市")
 BRACKET_DATELINE = regex.compile(r"\(\s?(\p{Han}{2,4}?)\s?\d{1,2}日" + fold("(?:訊|電|專訊)") + r"\s?\)")
@@ -258,6 +258,7 @@ class CityExtractor:
             for n in range(2, len(item) + 1):
                 if item[-n:] in pure or item[:n] in pure:
                     return True
-        last = items[-1] if folded[end:end + 1] in LIST_SEPARATORS else folded[start:end + 3]
-        return any(word in last[-3:] for word in PREFECTURE_LIST_END[:2]) or last.endswith(("县", "州"))
+        # The words right after the list: 青森、岩手、秋田等縣.
+        tail = items[-1] if folded[end:end + 1] in LIST_SEPARATORS else folded[end:end + 3]
+        return any(word in tail for word in PREFECTURE_LIST_END)
 
