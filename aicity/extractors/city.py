@@ -10,19 +10,29 @@ Simplified spellings are one key), then context checks per kind of form:
   government word (北市府, 中市長), since 集中市場 is no city;
 * foreign names are cities unless followed by 縣/府/州/省 (青森縣 is a
   prefecture), or they share a prefecture's name that the document uses as a
-  prefecture elsewhere (高雄×青森 beside 青森縣).
+  prefecture elsewhere (高雄×青森 beside 青森縣), or they are an item of a list
+  of prefectures or states (青森、岩手等縣; 吉打、霹靂);
+* weak forms (the bare name of a generated city that is also a word, a
+  township, a state or a surname: 北安, 太平, 德州) count only after a province,
+  state or country (江蘇崑山, 山東德州) or before a dateline (福州3月2日電);
+* combined abbreviations (北北基, 桃竹苗) name one city per character;
+* a city no list has counts as ``X市`` right after a country or a city abroad
+  (澳洲雪梨萊德市), and as the town of a bracketed dateline ((淡邊3日訊)).
 """
 from __future__ import annotations
 
 import functools
 from typing import Iterator
 
+import regex
+
 from ..document import Document
 from ..fold import fold
 from ..model import Entity
-from .base import Gazetteer, is_han, latin_boundary, longest_non_overlapping
+from .base import Gazetteer, compile_folded, is_han, latin_boundary, longest_non_overlapping
 from .lexicon import (
-    ABBREVIATION, ENGLISH, FOREIGN, FULL, PLACE_KIND_ORDER, SHORT, CityInfo, city_gazetteer, document_matches,
+    ABBREVIATION, COMBINED, ENGLISH, FOREIGN, FULL, PLACE_KIND_ORDER, SHORT, WEAK, CityInfo, city_gazetteer,
+    common_words, document_matches, place_context,
 )
 
 # A full form's last character that begins a title: 桃園市長 is 桃園 + 市長.
@@ -30,7 +40,30 @@ TITLE_AFTER_SUFFIX = frozenset(fold(w) for w in ("市長", "縣長", "市議員"
 # Function characters that end a word, so an abbreviation after them stands alone (與桃市).
 FUNCTION_CHARS = frozenset(fold("與和及、跟同在於由向對"))
 ADMIN_SUFFIXES = tuple(fold(c) for c in "縣府州省都道")
+METROPOLIS = fold("都")
+METROPOLIS_AFTER = frozenset(fold("廳知民內政議府"))
 RULES = {kind: f"city.{kind}" for kind in PLACE_KIND_ORDER}
+# A dateline or byline right after a place names the city the story is filed from:
+# 福州3月2日電, (新山5日訊), 〔記者某某／新竹報導〕.
+DATELINE_AFTER = compile_folded(r"(?:\s?(?:\d{1,2}月)?\d{1,2}日(?:電|訊|專電|綜合報導)|報導|報道|訊\b)")
+# Separators of an enumeration (靜岡、岡山和廣島) and the words that close a list of prefectures.
+LIST_SEPARATORS = frozenset(fold("、及和與"))
+PREFECTURE_LIST_END = tuple(fold(w) for w in ("等縣", "各縣", "等州", "等府", "等州屬"))
+MAX_ITEM = 5
+CITY_SUFFIX = fold("市")
+BRACKET_DATELINE = regex.compile(r"\(\s?(\p{Han}{2,4}?)\s?\d{1,2}日" + fold("(?:訊|電|專訊)") + r"\s?\)")
+MAYOR_AFTER = frozenset(fold("長"))
+# Taiwan and China as a country before a place: their cities are all in the gazetteers.
+HOME = frozenset(fold(w) for w in ("台灣", "臺灣", "中華民國", "中國", "大陸", "內地", "中國大陸"))
+
+
+@functools.cache
+def _pure_prefectures() -> frozenset[str]:
+    """Prefecture and state names that are no city's name (岩手, 兵庫, 吉打): one in a list
+    shows the list is of prefectures or states."""
+    gazetteer = city_gazetteer()[0]
+    keys = set(gazetteer.keys)
+    return frozenset(p for p in place_context().prefectures if p not in keys)
 
 
 @functools.lru_cache(maxsize=8)
@@ -65,11 +98,20 @@ class CityExtractor:
         kept = longest_non_overlapping(candidates)
         prefectures = {
             info.name for start, end, info in kept
-            if info.kind == FOREIGN and folded[end:end + 1] in ADMIN_SUFFIXES
+            if info.kind == FOREIGN and self._admin_suffix(folded, end)
         }
         for start, end, info in kept:
+            if info.kind == COMBINED:  # 北北基: each character names its city
+                if not after_words.at(folded, end):
+                    for offset, name in enumerate(info.parts):
+                        yield doc.entity("city", start + offset, start + offset + 1, name, RULES[COMBINED],
+                                         country="TW", level=None)
+                continue
             if not self._accept(folded, start, end, info, after_words, abbreviation_after, prefectures):
                 continue
+            if info.kind in (FOREIGN, WEAK) and (info.prefecture_homonym or info.kind == WEAK) \
+                    and self._in_prefecture_list(folded, start, end):
+                continue  # 靜岡、岡山等縣 / 檳城、吉打、霹靂: prefectures and states, not cities
             if info.kind in (FULL, FOREIGN) and end - start > 2 and (
                 folded[end - 1:end + 1] in TITLE_AFTER_SUFFIX or folded[end - 1:end + 2] in TITLE_AFTER_SUFFIX
             ):
@@ -78,6 +120,53 @@ class CityExtractor:
                 "city", start, end, info.name, RULES[info.kind],
                 country=info.country, level=info.level,
             )
+        yield from self._unlisted(doc, kept)
+        yield from self._dateline_towns(doc, kept)
+
+    def _dateline_towns(self, doc: Document, kept) -> Iterator[Entity]:
+        """A town no gazetteer lists that opens a bracketed dateline, as the Malaysian and Hong
+        Kong press write them: (居鑾8日訊), （昔加末12日電）. States and countries are no towns."""
+        folded = doc.folded
+        if "(" not in folded:
+            return
+        context = place_context()
+        for match in BRACKET_DATELINE.finditer(folded):
+            start, end = match.span(1)
+            name = match.group(1)
+            if name in context.regions or any(a < end and start < b for a, b, _ in kept):
+                continue
+            yield doc.entity("city", start, end, doc.text[start:end], "city.dateline", country=None, level=None)
+
+    def _unlisted(self, doc: Document, kept) -> Iterator[Entity]:
+        """A city no gazetteer lists, named with its 市 right after a country, province or a
+        city abroad: 澳洲雪梨萊德市, 美國加州庫比蒂諾市 (not 日本大城市: 城市 is a word)."""
+        folded = doc.folded
+        if CITY_SUFFIX not in folded:
+            return
+        context = place_context()
+        foreign_ends = {end for _, end, info in kept if info.country != "TW"}
+        spans = [(start, end) for start, end, _ in kept]
+        common = common_words()
+        position = folded.find(CITY_SUFFIX)
+        while position != -1:
+            for length in (3, 2):
+                start = position - length
+                name = folded[start:position]
+                if start < 2 or not all(is_han(ch) for ch in name):
+                    continue
+                anchored = start in foreign_ends or any(
+                    folded[start - n:start] in context.regions and folded[start - n:start] not in HOME
+                    for n in context.region_lengths if n <= start)
+                if not anchored:
+                    continue
+                if name in common or name[-1] + CITY_SUFFIX in common or name[-2:] in common \
+                        or any(a < position + 1 and start < b for a, b in spans):
+                    break
+                end = position if folded[position + 1:position + 2] in MAYOR_AFTER else position + 1
+                yield doc.entity("city", start, end, doc.text[start:position + 1], "city.unlisted",
+                                 country=None, level=None)
+                break
+            position = folded.find(CITY_SUFFIX, position + 1)
 
     def _accept(self, folded, start, end, info, after_words, abbreviation_after, prefectures) -> bool:
         if info.kind == FULL:
@@ -90,11 +179,86 @@ class CityExtractor:
             return at_boundary or abbreviation_after.at(folded, end)
         if info.kind == ENGLISH:
             return True
+        if info.kind == WEAK:
+            # 崑山 alone may be a word; 江蘇崑山, 日本岡山 or a dateline (福州3月2日電) make it the city.
+            if after_words.at(folded, end) or self._admin_suffix(folded, end) or self._glued(folded, start, end):
+                return False
+            return self._dateline(folded, end) or self._region_before(folded, start)
         # Foreign: 青森縣 / 大阪府 are prefectures; so is a bare 青森 in a page that
         # speaks of 青森縣 (the prefecture's capital shares its name). 史丹佛大學 is no 丹佛.
-        if folded[end:end + 1] in ADMIN_SUFFIXES or after_words.at(folded, end):
+        if self._admin_suffix(folded, end) or after_words.at(folded, end):
             return False
-        if info.prefecture_homonym and info.name in prefectures:
+        if info.generated and self._glued(folded, start, end):
+            return False
+        if info.prefecture_homonym and info.name in prefectures and not self._dateline(folded, end):
             return False
         # A foreign name glued inside a longer Han word is usually another word.
         return True
+
+    @staticmethod
+    def _admin_suffix(folded: str, end: int) -> bool:
+        """青森縣, 大阪府, 東京都: a prefecture or state; but 吉隆坡都有 is 都 the adverb."""
+        suffix = folded[end:end + 1]
+        if suffix not in ADMIN_SUFFIXES:
+            return False
+        if suffix == METROPOLIS:  # 東京都知事, 東京都內, 東京都, — not 都有, 都是
+            following = folded[end + 1:end + 2]
+            return not is_han(following) or following in METROPOLIS_AFTER
+        return True
+
+    @staticmethod
+    def _glued(folded: str, start: int, end: int) -> bool:
+        """A two-character name from a generated list whose characters each also make an
+        everyday word with their neighbour (南|北安|全: 南北, 安全) is part of other words."""
+        if end - start != 2:
+            return False
+        common = common_words()
+        return folded[start - 1:start + 1] in common or folded[end - 1:end + 1] in common
+
+    @staticmethod
+    def _dateline(folded: str, end: int) -> bool:
+        return DATELINE_AFTER.match(folded, end) is not None
+
+    @staticmethod
+    def _region_before(folded: str, start: int) -> bool:
+        context = place_context()
+        return any(
+            start >= n and folded[start - n:start] in context.regions for n in context.region_lengths
+        )
+
+    @staticmethod
+    def _in_prefecture_list(folded: str, start: int, end: int) -> bool:
+        """The name is an item of an enumeration that is of prefectures or states: another item is
+        a prefecture or state that is no city (岩手, 吉打), or the list ends in 等縣, 縣, 州."""
+        pure = _pure_prefectures()
+        items: list[str] = []
+        pos = start  # items to the left
+        while pos and folded[pos - 1] in LIST_SEPARATORS:
+            item_end, item_start = pos - 1, pos - 1
+            while item_start and is_han(folded[item_start - 1]) and item_end - item_start < MAX_ITEM \
+                    and folded[item_start - 1] not in LIST_SEPARATORS:
+                item_start -= 1
+            if item_start == item_end:
+                break
+            items.append(folded[item_start:item_end])
+            pos = item_start
+        pos = end  # items to the right
+        while folded[pos:pos + 1] in LIST_SEPARATORS and folded[pos:pos + 1]:
+            item_start = item_end = pos + 1
+            while item_end < len(folded) and is_han(folded[item_end]) and item_end - item_start < MAX_ITEM \
+                    and folded[item_end] not in LIST_SEPARATORS:
+                item_end += 1
+            if item_end == item_start:
+                break
+            items.append(folded[item_start:item_end])
+            pos = item_end
+        if not items:
+            return False
+        for item in items:
+            for n in range(2, len(item) + 1):
+                if item[-n:] in pure or item[:n] in pure:
+                    return True
+        # The words right after the list: 青森、岩手、秋田等縣.
+        tail = items[-1] if folded[end:end + 1] in LIST_SEPARATORS else folded[end:end + 3]
+        return any(word in tail for word in PREFECTURE_LIST_END)
+

@@ -22,8 +22,12 @@ from ..resources import load_list, load_table
 from .base import FusedGazetteer, Gazetteer
 
 # Kinds of a place's surface form, strongest first (the order breaks ties between equal spans).
+# COMBINED: 北北基 (one city per character); WEAK: a foreign city's bare name that needs context.
 FULL, SHORT, ABBREVIATION, ENGLISH, FOREIGN = "full", "short", "abbreviation", "english", "foreign"
-PLACE_KIND_ORDER = (FULL, SHORT, ABBREVIATION, ENGLISH, FOREIGN)
+COMBINED, WEAK = "combined", "weak"
+PLACE_KIND_ORDER = (FULL, COMBINED, SHORT, ABBREVIATION, ENGLISH, FOREIGN, WEAK)
+# The generated gazetteers of cities abroad, after the hand-curated ones (which win a shared form).
+GENERATED_CITY_TABLES = ("city/cn_cities.tsv", "city/jp_cities.tsv", "city/geonames_cities.tsv")
 # Countries whose cities news writes with 市 (上海市, 大阪市, 首爾市).
 CITY_SUFFIX_COUNTRIES = frozenset({"CN", "JP", "KR"})
 
@@ -54,6 +58,17 @@ class CityInfo:
     level: str | None
     kind: str
     prefecture_homonym: bool = False
+    parts: tuple[str, ...] = ()  # COMBINED: the city of each character
+    generated: bool = False      # from a generated list (cn/jp/geonames): checked for glued words
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceContext:
+    """What a city's weak or homonym form is checked against (all folded)."""
+
+    regions: frozenset[str]         # provinces, prefectures, states and countries: 江蘇|崑山, 日本|岡山
+    region_lengths: tuple[int, ...]
+    prefectures: frozenset[str]     # Japanese prefectures and Malaysian states, bare and full
 
 
 def _choose_place(infos: list[CityInfo]) -> CityInfo:
@@ -86,6 +101,7 @@ def city_gazetteer() -> tuple[Gazetteer, WordStarts, WordStarts]:
     (chosen once here, not per match), and the context words after short forms
     and after abbreviations."""
     entries: list[tuple[str, CityInfo]] = []
+    common = common_words()
     for row in load_table("city/tw_cities.tsv"):
         name, level = row["name"], row["level"]
         full = CityInfo(name, "TW", level, FULL)
@@ -97,18 +113,29 @@ def city_gazetteer() -> tuple[Gazetteer, WordStarts, WordStarts]:
             entries.append((abbreviation, CityInfo(name, "TW", level, ABBREVIATION)))
         for english in split_cell(row["english"]):
             entries.append((english, CityInfo(name, "TW", level, ENGLISH)))
-    for table in ("city/world_cities.tsv", "city/world_cities_extra.tsv"):
+    for row in load_table("city/combined.tsv"):
+        parts = tuple(split_cell(row["cities"]))
+        entries.append((row["form"], CityInfo(parts[0], "TW", None, COMBINED, parts=parts)))
+    for table in ("city/world_cities.tsv", "city/world_cities_extra.tsv", *GENERATED_CITY_TABLES):
+        generated = table in GENERATED_CITY_TABLES
         for row in load_table(table):
-            info = CityInfo(
-                row["name"], row["country"], None, FOREIGN,
-                row.get("prefecture_homonym", "") in ("1", "true", "yes"),
-            )
-            forms = {row["name"], row.get("name_cn", ""), *split_cell(row.get("aliases", ""))}
+            homonym = row.get("prefecture_homonym", "") in ("1", "true", "yes")
+            info = CityInfo(row["name"], row["country"], row.get("level") or None, FOREIGN, homonym,
+                            generated=generated)
+            needs_context = row.get("context", "") == "1"
+            if needs_context:
+                weak = CityInfo(row["name"], row["country"], row.get("level") or None, WEAK, homonym,
+                                generated=generated)
+            aliases = row.get("aliases", "")
+            forms = {row["name"], row.get("name_cn", ""), *(aliases.split("|") if aliases else ())}
             if row["country"] in CITY_SUFFIX_COUNTRIES:  # 上海市, 大阪市: the 市 is part of the name
                 forms |= {f + "市" for f in forms if f and not f.endswith("市")}
             for form in forms:
                 if form:
-                    entries.append((form, info))
+                    # 崑山市 names the city; a bare 北安 or 太平 needs context (江蘇崑山, a dateline),
+                    # and so does a 市 form that ends in a word (項城市 in 各項城市).
+                    weak_form = needs_context and (not form.endswith("市") or fold(form[-2:]) in common)
+                    entries.append((form, weak if weak_form else info))
     after = frozenset(fold(r["word"]) for r in load_table("city/context.tsv") if r["kind"] == "after")
     abbreviation_after = frozenset(
         fold(r["word"]) for r in load_table("city/context.tsv") if r["kind"] == "abbreviation_after"
@@ -116,8 +143,27 @@ def city_gazetteer() -> tuple[Gazetteer, WordStarts, WordStarts]:
     places_by_form: dict[str, list[CityInfo]] = {}
     for form, info in entries:
         places_by_form.setdefault(fold(form), []).append(info)
-    chosen = Gazetteer((form, _choose_place(infos)) for form, infos in places_by_form.items())
+    chosen = Gazetteer(
+        (form, infos[0] if len(infos) == 1 else _choose_place(infos)) for form, infos in places_by_form.items()
+    )
     return chosen, WordStarts(after), WordStarts(abbreviation_after)
+
+
+@functools.cache
+def place_context() -> PlaceContext:
+    regions: set[str] = set()
+    prefectures: set[str] = set()
+    for row in load_table("city/regions.tsv"):
+        names = {fold(n) for n in (row["name"], row["name_cn"], *split_cell(row["aliases"])) if n}
+        regions |= names
+        if row["kind"] in ("prefecture", "state"):
+            prefectures |= names
+    for row in load_table("common/countries.tsv"):
+        regions.update(fold(n) for n in (row["name"], row["name_cn"]) if n)
+    regions |= {fold(w) for w in ("大陸", "內地", "中國大陸", "大馬")}
+    return PlaceContext(
+        frozenset(regions), tuple(sorted({len(r) for r in regions}, reverse=True)), frozenset(prefectures),
+    )
 
 
 # ------------------------------------------------------------------ companies
@@ -252,13 +298,19 @@ class OfficialGrammar:
     not_names: frozenset[str]
     countries: frozenset[str]
     country_last_chars: frozenset[str]  # a cheap test before the look-ups by length
+    guarded_titles: dict[str, tuple[str, ...]]  # 代表: the office words one of which must precede it
+    appoint_verbs: tuple[str, ...]      # 擔任, 出任, 任: name + verb + title (longest first)
+    translit_titles: tuple[str, ...]    # 首相, 首席部長: a transliterated name may follow
+    honorifics: tuple[str, ...]         # 丹斯里, 拿督斯里, Datuk (longest first): skipped before a name
+    japanese_surnames: frozenset[str]   # 岸田, 石破 (2-3 kanji)
 
 
 @functools.cache
 def official_grammar() -> OfficialGrammar:
     rows = load_table("official/grammar.tsv")
     words = {kind: [fold(r["word"]) for r in rows if r["kind"] == kind] for kind in
-             ("title_prefix", "name_stop", "org_lead", "org_suffix", "org_closing")}
+             ("title_prefix", "name_stop", "org_lead", "org_suffix", "org_closing", "appoint_verb",
+              "translit_title")}
     surnames = [fold(s) for s in load_list("official/surnames.txt")]
     common = common_words()
     # Places and countries are no person's name (高雄 before 市長).
@@ -269,6 +321,7 @@ def official_grammar() -> OfficialGrammar:
     for row in load_table("common/countries.tsv"):
         countries.update(fold(n) for n in (row["name"], row.get("name_cn", "")) if n)
     not_names |= countries
+    not_names |= {fold(r["word"]) for r in rows if r["kind"] == "not_name"}
     org_leads = tuple(sorted(words["org_lead"], key=len, reverse=True))
     short_titles = {fold(r["word"]): r["value"] for r in rows if r["kind"] == "short_title"}
     return OfficialGrammar(
@@ -290,6 +343,12 @@ def official_grammar() -> OfficialGrammar:
         not_names=frozenset(not_names),
         countries=frozenset(countries),
         country_last_chars=frozenset(c[-1] for c in countries),
+        guarded_titles={fold(r["word"]): tuple(fold(w) for w in split_cell(r["value"]))
+                        for r in rows if r["kind"] == "guarded_title"},
+        appoint_verbs=tuple(sorted(words["appoint_verb"], key=len, reverse=True)),
+        translit_titles=tuple(words["translit_title"]),
+        honorifics=tuple(sorted((fold(h) for h in load_list("official/honorifics.txt")), key=len, reverse=True)),
+        japanese_surnames=frozenset(fold(s) for s in load_list("official/surnames_ja.txt")),
     )
 
 

@@ -8,12 +8,20 @@ prefixes such as 副/前/首席 absorbed from ``official/grammar.tsv``):
 * ``official.name_title``: name title — 梁見後董事長, 國網中心張朝亮主任;
 * ``official.short``: surname + title — 張市長, 賴總統, 卓揆 — resolved to a full name
   named with a title elsewhere in the document; dropped when there is none;
-* ``official.name_mention``: later bare mentions of a titled person's full name.
+* ``official.name_mention``: later bare mentions of a titled person's full name;
+* ``official.appointed``: name, appointing verb, title — 由劉某擔任董事長, 魏某任總裁.
 
-A Han name is a surname (``official/surnames.txt``, compound ones too) and one or two
-given characters. Whether a third character belongs to the name is decided by
-what follows: a function word (及, 等) or the start of a common word (表示,
-強調: ``common/common_words.txt``, from jieba's dictionary) ends the name.
+A title in ``guarded_title`` (代表) counts only after an office (駐…辦事處); an
+honorific (``official/honorifics.txt``: 丹斯里, 拿督斯里, Datuk) between a title and a
+name is skipped; after a ``translit_title`` (首相, 州務大臣) or an honorific a
+transliterated name without a Chinese surname may follow (首相安華).
+
+A Han name is a surname (``official/surnames.txt``, compound ones too; Japanese ones
+of ``official/surnames_ja.txt``: 岸田文雄) and one or two given characters. Whether a
+third character belongs to the name is decided by what follows: a function word
+(及, 等) or the start of a common word (表示, 強調: ``common/common_words.txt``, from
+jieba's dictionary) ends the name, unless the three characters recur elsewhere as a
+name (魏某家主導 … 後魏某家時代).
 """
 from __future__ import annotations
 
@@ -29,12 +37,17 @@ from ..model import Entity
 from .base import Gazetteer, IntervalSet, is_han, longest_non_overlapping
 from .city import _user_gazetteer as _user_cities
 from .company import _user_dictionary as _user_companies
-from .lexicon import OfficialGrammar, city_gazetteer, company_dictionary, document_matches, official_grammar
+from .lexicon import (
+    OfficialGrammar, city_gazetteer, company_dictionary, document_matches, official_grammar, place_context,
+)
 
 LATIN_NAME = regex.compile(r"\s?([A-Z][a-z]+(?:[-'][A-Za-z]+)?(?:\s(?:[A-Z]\.\s?)?[A-Z][a-z]+(?:[-'][A-Za-z]+)?){1,3})(?![A-Za-z])")
 ORG_STOP = set(fold("的與和、,，。;；:：!！?？「」『』《》()（）[]【】 \t\n\r·•|/兼暨"))
 MAX_ORG = 16
 AND = fold("及")
+STATIONED = fold("駐")
+LONG_GIVEN_ENDS = frozenset(fold("郎子"))  # the third character of a Japanese given name
+LAST_ITEM = frozenset(fold("與及和"))
 # The organisation's chunk before a title: up to MAX_ORG characters that are no
 # stop, matched leftwards from the title (REVERSE) in one call.
 ORG_CHUNK = regex.compile(
@@ -75,8 +88,14 @@ def _user_officials(user) -> Gazetteer:
     return Gazetteer((name, entry) for entry in user.of_type("official") for name in entry.names)
 
 
+def anchored_ok(name: str, g: OfficialGrammar) -> bool:
+    """A transliteration holds no everyday word (級會議 after 部長 is none)."""
+    return not any(name[i:i + 2] in g.common for i in range(1, len(name) - 1))
+
+
 def _known_name_suffix(chunk: str, user=None) -> int:
-    """Length of the longest company, city or country name ending ``chunk`` (0 if none)."""
+    """Length of the longest company, city, country, province, prefecture or state name
+    ending ``chunk`` (0 if none): 柔佛|州務大臣 -> org 柔佛."""
     best = 0
     gazetteers = [company_dictionary(), city_gazetteer()[0]]
     if user is not None:
@@ -85,6 +104,11 @@ def _known_name_suffix(chunk: str, user=None) -> int:
         for start, end, _ in gazetteer.matches(chunk):
             if end == len(chunk):
                 best = max(best, end - start)
+    regions = place_context()
+    for n in regions.region_lengths:
+        if n > best and n <= len(chunk) and chunk[-n:] in regions.regions:
+            best = n
+            break
     return best
 
 
@@ -101,7 +125,8 @@ class OfficialExtractor:
     def _name_at(self, folded: str, pos: int, g: OfficialGrammar) -> int | None:
         """End of a Han name starting at ``pos``, or None."""
         if folded[pos:pos + 1] not in g.name_first_chars:
-            return None  # no surname starts here: most positions after a title
+            # no Chinese surname starts here (most positions after a title); maybe a Japanese one
+            return self._japanese_name_at(folded, pos, g) if is_han(folded[pos:pos + 1]) else None
         for surname_length in (2, 1):
             surname = folded[pos:pos + surname_length]
             if len(surname) < surname_length:
@@ -120,10 +145,44 @@ class OfficialExtractor:
                 continue
             # The second given character belongs to the name unless it starts a
             # common word (表示, 強調) or is a function word (及, 等).
-            if self._given_ok(second, g) and folded[first + 1:first + 3] not in g.common:
-                end = first + 2
+            if self._given_ok(second, g) and (folded[first + 1:first + 3] not in g.common
+                                               or folded[first + 2:first + 3] in g.stops):
+                end = first + 2  # 侯友宜都出席: 宜都 is a word, but 都 is the adverb after the name
+            elif self._given_ok(second, g) and self._recurs_as_name(folded, pos, first + 2):
+                end = first + 2  # 魏哲家主導: 家主 is a word, but the three characters recur as a name
             else:
                 end = first + 1
+            if self._plausible(folded[pos:end], g):
+                return end
+        return self._japanese_name_at(folded, pos, g)
+
+    @staticmethod
+    def _recurs_as_name(folded: str, start: int, end: int) -> bool:
+        """The characters ``folded[start:end]`` occur again followed by another character than
+        here (後魏哲家時代): a name, not a phrase that always runs on (施政報|告)."""
+        name, following = folded[start:end], folded[end:end + 1]
+        position = folded.find(name)
+        while position != -1:
+            if position != start and folded[position + len(name):position + len(name) + 1] != following:
+                return True
+            position = folded.find(name, position + 1)
+        return False
+
+    def _japanese_name_at(self, folded: str, pos: int, g: OfficialGrammar) -> int | None:
+        """A Japanese surname of 2-3 kanji and a given name of 1-2: 岸田文雄, 石破茂."""
+        for surname_length in (3, 2):
+            if folded[pos:pos + surname_length] not in g.japanese_surnames:
+                continue
+            first = pos + surname_length
+            if not self._given_ok(folded[first:first + 1], g):
+                continue
+            second = folded[first + 1:first + 2]
+            # 岡田健一出席: two given characters when a boundary follows them
+            two = self._given_ok(second, g) and (
+                folded[first + 1:first + 3] not in g.common or self._boundary_after(folded, first + 2, g))
+            end = first + 2 if two else first + 1
+            if two and folded[end:end + 1] in LONG_GIVEN_ENDS:  # 宮下宗一郎, 小池百合子
+                end += 1
             if self._plausible(folded[pos:end], g):
                 return end
         return None
@@ -133,23 +192,28 @@ class OfficialExtractor:
         return (not following or not is_han(following) or following in g.stops
                 or folded[pos:pos + 2] in g.common or self._title_starts_at(folded, pos, g))
 
-    def _foreign_name_at(self, folded: str, ts: int, te: int, g: OfficialGrammar) -> int | None:
-        """A transliterated name after a foreign title: 美國總統川普在, 俄羅斯總統普丁表示.
+    def _foreign_name_at(self, folded: str, ts: int, te: int, g: OfficialGrammar, anchored: bool = False) -> int | None:
+        """A transliterated name after a foreign title: 美國總統川普在, 俄羅斯總統普丁表示,
+        首相安華今年, 州務大臣拿督斯里沙林.
 
-        Only after a country's name, since transliterations have no surname to
+        Only after a country's name, or (``anchored``) after a title of
+        ``translit_title`` or an honorific, since transliterations have no surname to
         anchor them; the name runs to a function word or the start of a common word.
         """
-        if folded[ts - 1:ts] not in g.country_last_chars or not any(
-                folded[ts - n:ts] in g.countries for n in range(2, 6) if n <= ts):
+        if not anchored and (folded[ts - 1:ts] not in g.country_last_chars or not any(
+                folded[ts - n:ts] in g.countries for n in range(2, 6) if n <= ts)):
             return None
-        end = te
-        while end < len(folded) and end - te < 4 and self._given_ok(folded[end], g):
-            if end - te >= 2 and folded[end:end + 2] in g.common:
+        end, longest = te, (6 if anchored else 4)  # Malay names run longer: 依斯邁沙比里
+        while end < len(folded) and end - te < longest and self._given_ok(folded[end], g):
+            if end - te >= 2 and (folded[end:end + 2] in g.common or self._title_starts_at(folded, end, g)):
                 break
             end += 1
-        if not 2 <= end - te <= 4 or end - te == 4 and end < len(folded) and is_han(folded[end]):
+        if not 2 <= end - te <= longest or end - te == longest and self._given_ok(folded[end:end + 1], g):
             return None
         name = folded[te:end]
+        if anchored and (not anchored_ok(name, g) or folded[te - 1:te + 1] in g.common
+                         or folded[te - 2:te + 1] in g.common):
+            return None  # 首相|府, 總統|府: the title and the first character make a word
         return end if self._plausible(name, g) else None
 
     def _plausible(self, name: str, g: OfficialGrammar) -> bool:
@@ -164,20 +228,24 @@ class OfficialExtractor:
         """Start of a Han name ending at ``end`` (right before a title), or None."""
         if not self._given_ok(folded[end - 1:end], g):
             return None  # every name's last character is a given one
-        for length in (3, 2, 4):
+        # 3 characters first (most names), but 4 first for a Japanese surname: 岸田文雄首相.
+        lengths = (4, 3, 2) if folded[end - 4:end - 2] in g.japanese_surnames else (3, 2, 4)
+        for length in lengths:
             start = end - length
             if start < 0:
                 continue
             name = folded[start:end]
             # The set look-ups first: they rule out most lengths.
             if length == 4:
-                ok = name[:2] in g.compound_surnames
+                ok = name[:2] in g.compound_surnames or name[:2] in g.japanese_surnames
             elif length == 3:
-                ok = name[0] in g.surnames or name[:2] in g.compound_surnames
+                ok = name[0] in g.surnames or name[:2] in g.compound_surnames or name[:2] in g.japanese_surnames
             else:
                 ok = name[0] in g.surnames
             if not ok or not all(self._given_ok(ch, g) for ch in name[1:]) or not is_han(name[0]):
                 continue
+            if start and folded[start - 1:start + 1] in g.common:
+                continue  # 兼任|統籌部長: the "surname" ends a word with the character before it
             if self._plausible(name, g):
                 return start
         return None
@@ -205,6 +273,8 @@ class OfficialExtractor:
             return None
         closing = fold(title[:1])
         if closing and closing in g.org_closing:
+            if folded[pos - 1:pos] == closing:  # 國家實驗研究院|院長: the chunk already ends with it
+                return doc.text[start:pos] if pos - start >= 3 else None
             return doc.text[start:pos + 1] if pos - start >= 2 else None
         chunk = folded[start:pos]
         if len(chunk) >= 2 and chunk.endswith(g.org_suffixes):
@@ -218,18 +288,15 @@ class OfficialExtractor:
     def _titles(self, doc: Document, g: OfficialGrammar) -> list[tuple[int, int]]:
         folded = doc.folded
         spans: list[tuple[int, int, None]] = []
-        for start, end, _ in document_matches(doc, g.titles):
+        matches = document_matches(doc, g.titles)
+        if doc.user is not None and doc.user.of_type("title"):
+            matches = [*matches, *_user_titles(doc.user).matches(folded)]
+        for start, end, _ in matches:
             if folded[start:end].isascii() and (
                 folded[start - 1:start].isalpha() and folded[start - 1:start].isascii()
                 or folded[end:end + 1].isascii() and folded[end:end + 1].isalpha()
             ):
                 continue  # CEO inside a Latin word
-            spans.append((start, end, None))
-        if doc.user is not None and doc.user.of_type("title"):
-            spans += _user_titles(doc.user).matches(folded)
-        # Longest first, so 主任委員 wins over 主任 and 副市長 over 市長.
-        result = []
-        for start, end, _ in longest_non_overlapping(spans):
             # Absorb prefixes, longest first: 資深副總裁, 前校長.
             while start and folded[start - 1] in g.prefix_last_chars:
                 for length in g.prefix_lengths:
@@ -238,8 +305,18 @@ class OfficialExtractor:
                         break
                 else:
                     break
-            result.append((start, end))
-        return result
+            guards = g.guarded_titles.get(folded[start:end]) if g.guarded_titles else None
+            if guards is not None and not self._guarded_ok(folded, start, guards):
+                continue  # 代表 only after an office: 駐馬來西亞台北經濟文化辦事處代表
+            spans.append((start, end, None))
+        # Longest first (prefixes included), so 主任委員 wins over 主任, 副市長 over 市長 and
+        # 副+總裁 over the title 副總.
+        return [(start, end) for start, end, _ in longest_non_overlapping(spans)]
+
+    @staticmethod
+    def _guarded_ok(folded: str, start: int, guards: tuple[str, ...]) -> bool:
+        chunk = folded[ORG_CHUNK.match(folded, 0, start).start():start]
+        return chunk.endswith(guards) or STATIONED in chunk
 
     def find(self, doc: Document) -> Iterator[Entity]:
         g = official_grammar()
@@ -265,6 +342,10 @@ class OfficialExtractor:
             if name_start is not None:
                 full.append(Found(name_start, te, doc.text[name_start:ts], title,
                                   self._org_before(doc, name_start, g), "official.name_title", name_start, ts))
+                continue
+            appointed = self._appointed(doc, ts, te, title, g)
+            if appointed is not None:
+                full.append(appointed)
                 continue
             surname = folded[ts - 1:ts]
             if ts >= 1 and surname in g.surnames:
@@ -312,27 +393,67 @@ class OfficialExtractor:
                 for start, end, entry in user_names.spans
                 if entry.field("title") and not taken.overlaps(start, end)]
 
+    def _appointed(self, doc: Document, ts: int, te: int, title: str, g: OfficialGrammar) -> Found | None:
+        """由劉某擔任董事長, 魏某任總裁: a name, an appointing verb, then the title."""
+        folded = doc.folded
+        for verb in g.appoint_verbs:
+            verb_start = ts - len(verb)
+            if verb_start > 0 and folded[verb_start:ts] == verb:
+                name_start = self._name_before(folded, verb_start, g)
+                if name_start is not None:
+                    return Found(name_start, te, doc.text[name_start:verb_start], title,
+                                 self._org_before(doc, name_start, g), "official.appointed", name_start, verb_start)
+        return None
+
+    @staticmethod
+    def _honorific_at(folded: str, pos: int, g: OfficialGrammar) -> int:
+        """Length of an honorific at ``pos`` (丹斯里, 拿督斯里, Datuk Seri), with its space; 0 if none."""
+        for honorific in g.honorifics:
+            if folded.startswith(honorific, pos):
+                after = folded[pos + len(honorific):pos + len(honorific) + 1]
+                if honorific.isascii():
+                    if after != " ":
+                        continue
+                    return len(honorific) + 1
+                return len(honorific) + (after == " ")
+        return 0
+
     def _names_after(self, doc: Document, ts: int, te: int, title: str, g: OfficialGrammar) -> list[Found]:
         folded = doc.folded
-        latin = None if is_han(folded[te:te + 1]) else LATIN_NAME.match(folded, te)
+        honorific = self._honorific_at(folded, te, g)  # 首席部長拿督斯里某某: not part of the name
+        ns = te + honorific
+        latin = None if is_han(folded[ns:ns + 1]) else LATIN_NAME.match(folded, ns)
         if latin:
             s, e = latin.span(1)
             return [Found(ts, e, doc.text[s:e], title, self._org_before(doc, ts, g, title), "official.title_name", s, e)]
-        end = self._name_at(folded, te, g)
+        end = self._name_at(folded, ns, g)
+        anchored = bool(honorific) or folded[ts:te].endswith(g.translit_titles)
         if end is None:
-            end = self._foreign_name_at(folded, ts, te, g)
+            end = self._foreign_name_at(folded, ts, ns, g, anchored)
+        elif honorific and not self._boundary_after(folded, end, g):
+            # 拿督翁哈菲茲: a Chinese surname opens a transliteration that runs past three characters
+            longer = self._foreign_name_at(folded, ts, ns, g, anchored)
+            if longer is not None and longer > end:
+                end = longer
         if end is None:
             return []
         org = self._org_before(doc, ts, g, title)
-        found = [Found(ts, end, doc.text[te:end], title, org, "official.title_name", te, end)]
-        # 市議員劉士州、邱愛珊、黃馨慧: names sharing the title.
-        while folded[end:end + 1] == "、":
+        found = [Found(ts, end, doc.text[ns:end], title, org, "official.title_name", ns, end)]
+        # 市議員劉士州、邱愛珊、黃馨慧: names sharing the title; so does a last name after 與/及/和
+        # when it is a full three-character name that ends the list (前副總羅某某與林某某退休).
+        while folded[end:end + 1] == "、" or folded[end:end + 1] in LAST_ITEM and end > ns:
+            last = folded[end:end + 1] != "、"
             next_end = self._name_at(folded, end + 1, g)
             if next_end is None or self._title_starts_at(folded, next_end, g):
                 break  # 立委A、B市長: B has a title of its own
+            if last and (next_end - end - 1 != 3 or not self._boundary_after(folded, next_end, g)
+                         or folded[next_end:next_end + 1] in LAST_ITEM | {"、"}):
+                break
             found.append(Found(end + 1, next_end, doc.text[end + 1:next_end], title, org,
                                "official.title_name_list", end + 1, next_end))
             end = next_end
+            if last:
+                break
         return found
 
     @staticmethod
