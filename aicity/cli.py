@@ -15,6 +15,8 @@ from contextlib import contextmanager
 import click
 
 from . import __version__
+from .commands.messages import error, input_error
+from .errors import AicityError
 from .model import ENTITY_TYPES
 
 EXIT_OK = 0
@@ -46,6 +48,13 @@ class LazyGroup(click.Group):
             if _module_exists(module):
                 return getattr(importlib.import_module(module), attr)
         return super().get_command(ctx, name)
+
+    def invoke(self, ctx):
+        # The library raises its own errors, never click's: show them as click's (exit 1).
+        try:
+            return super().invoke(ctx)
+        except AicityError as exc:
+            raise click.ClickException(str(exc)) from None
 
 
 def _module_exists(module: str) -> bool:
@@ -154,18 +163,6 @@ def load_user_dict(dict_files):
         raise click.BadParameter(f"{where}: {describe_os_error(exc)}", param_hint="--dict") from None
     except (ResourceError, ValueError) as exc:  # ResourceError names the file and line
         raise click.BadParameter(str(exc), param_hint="--dict") from None
-
-
-def error(message: str) -> None:
-    """One line on stderr, prefixed ``aicity:``."""
-    click.echo(f"aicity: {message}", err=True)
-
-
-def input_error(path: str, reason: str) -> None:
-    """Report an input that was skipped: ``aicity: PATH: reason``."""
-    from .textio import display_path
-
-    error(f"{display_path(path)}: {reason}")
 
 
 class PipeClosed(Exception):

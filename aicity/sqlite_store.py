@@ -25,9 +25,8 @@ import os
 import sqlite3
 from typing import Any
 
-import click
-
 from . import __version__
+from .errors import OutputError
 from .model import DocumentResult, Entity
 from .textio import display_path
 
@@ -101,7 +100,7 @@ INSERT_ENTITY = (
 )
 
 
-class SqliteStoreError(click.ClickException):
+class SqliteStoreError(OutputError):
     """The database cannot be opened or is not an aicity database (the CLI exits 1)."""
 
 

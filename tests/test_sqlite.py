@@ -243,3 +243,16 @@ def test_another_tools_database_is_refused(tmp_path, corpus):
     assert "did not create" in result.output
     assert query(target, "SELECT name FROM sqlite_master") == [("documents",)]
     assert query(target, "PRAGMA journal_mode") == [("delete",)]  # left as it was
+
+
+def test_the_python_api_raises_aicity_errors(tmp_path):
+    """Used from Python, a bad database is an aicity OutputError, not a click exception."""
+    import click
+
+    from aicity.errors import OutputError
+
+    target = tmp_path / "notes.txt"
+    target.write_text("my notes, not a database\n" * 100, encoding="utf-8")
+    with pytest.raises(OutputError, match="cannot use as a SQLite database") as caught:
+        SqliteRenderer(target)
+    assert not isinstance(caught.value, click.ClickException)

@@ -24,10 +24,10 @@ from typing import Iterable, NamedTuple
 
 import click
 
-from ..cli import input_error
 from ..model import DocumentResult
 from ..runner import Options, default_jobs, process_item, warm_up
 from ..textio import DEFAULT_GLOBS, STDIN, InputItem, read_bytes
+from .messages import input_error
 
 DASK_MISSING = (
     "--engine dask needs Dask, which is not installed; "
