@@ -203,14 +203,17 @@ def extracted(path: Path, *args: str) -> list[dict]:
     return json.loads(result.stdout)["entities"]
 
 
-def test_show_terminal_prints_the_whole_text_legend_and_summary():
-    result = invoke(str(SEED_000), "--types", "date,money")
+def test_show_terminal_prints_the_whole_text_legend_and_summary(tmp_path, monkeypatch):
+    text = SEED_000.read_text(encoding="utf-8")
+    # A short relative path, so the heading fits the 80 columns wherever the checkout is.
+    (tmp_path / "page.txt").write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = invoke("page.txt", "--types", "date,money")
     assert result.exit_code == 0, result.output
     out = result.stdout
     assert not ANSI.search(out)  # not a terminal: no colour codes
-    text = SEED_000.read_text(encoding="utf-8")
     assert text.rstrip("\n") in out
-    assert out.splitlines()[0].startswith(f"{SEED_000}  (ref_date 2025-02-17,")
+    assert out.splitlines()[0].startswith("page.txt  (ref_date 2025-02-17,")
     assert re.search(r"Legend: +■ date \d+ +■ money \d+", out)
     summary = out.split("Legend:")[1]
     assert re.search(r"^date  ", summary, re.M) and re.search(r"^money  ", summary, re.M)
