@@ -43,8 +43,8 @@ def test_fields():
     (rng,) = dates("活動於3月16日至20日舉行")
     assert rng.fields == {"grain": "day", "range_start": "2025-03-16",
                           "range_end": "2025-03-20", "relative": True}
-    (dtm,) = dates("發布時間:2026/3/4 20:19")
-    assert dtm.normalized == "2026-03-04T20:19" and dtm.fields["grain"] == "datetime"
+    (dtm,) = dates("發布時間:2026/3/4 21:45")
+    assert dtm.normalized == "2026-03-04T21:45" and dtm.fields["grain"] == "datetime"
     assert "relative" not in dtm.fields
     (month,) = dates("2月營收")
     assert month.fields == {"grain": "month", "relative": True}
