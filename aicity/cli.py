@@ -16,7 +16,6 @@ import click
 
 from . import __version__
 from .commands.messages import error, input_error
-from .errors import AicityError
 from .model import ENTITY_TYPES
 
 EXIT_OK = 0
@@ -48,13 +47,6 @@ class LazyGroup(click.Group):
             if _module_exists(module):
                 return getattr(importlib.import_module(module), attr)
         return super().get_command(ctx, name)
-
-    def invoke(self, ctx):
-        # The library raises its own errors, never click's: show them as click's (exit 1).
-        try:
-            return super().invoke(ctx)
-        except AicityError as exc:
-            raise click.ClickException(str(exc)) from None
 
 
 def _module_exists(module: str) -> bool:
@@ -302,9 +294,13 @@ def _run_and_render(items, options, fmt, output, jobs, progress) -> int:
     with ExitStack() as stack:
         render = None
         if fmt == "sqlite":
+            from .errors import SqliteStoreError
             from .sqlite_store import SqliteRenderer
 
-            renderer = SqliteRenderer(output)
+            try:
+                renderer = SqliteRenderer(output)
+            except SqliteStoreError as exc:
+                raise click.ClickException(str(exc)) from None
         else:
             from .output import document_renderer, make_renderer
 

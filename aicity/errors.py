@@ -1,14 +1,10 @@
-"""The exceptions aicity raises about a user's files, for the API and the CLI alike.
-
-The library never imports click: it raises these, and the command line turns
-one into its message on stderr and exit code 1.
-"""
+"""The package's own exceptions: the library raises these, the CLI turns them into messages."""
 from __future__ import annotations
 
 
 class AicityError(Exception):
-    """A problem with what the user gave aicity; the message names the file and what to do."""
+    """Base of aicity's errors; its message is written for the user (the CLI exits 1)."""
 
 
-class OutputError(AicityError):
-    """An output (a file, a database) cannot be written or used."""
+class SqliteStoreError(AicityError):
+    """The database cannot be opened or is not an aicity database of this version."""

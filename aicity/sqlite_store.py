@@ -26,7 +26,7 @@ import sqlite3
 from typing import Any
 
 from . import __version__
-from .errors import OutputError
+from .errors import SqliteStoreError
 from .model import DocumentResult, Entity
 from .textio import display_path
 
@@ -98,10 +98,6 @@ INSERT_ENTITY = (
     f"INSERT INTO entities ({', '.join(ENTITY_COLUMNS)}) "
     f"VALUES ({', '.join('?' * len(ENTITY_COLUMNS))})"
 )
-
-
-class SqliteStoreError(OutputError):
-    """The database cannot be opened or is not an aicity database (the CLI exits 1)."""
 
 
 class SqliteRenderer:

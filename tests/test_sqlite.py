@@ -246,13 +246,13 @@ def test_another_tools_database_is_refused(tmp_path, corpus):
 
 
 def test_the_python_api_raises_aicity_errors(tmp_path):
-    """Used from Python, a bad database is an aicity OutputError, not a click exception."""
+    """Used from Python, a bad database is an aicity error, not a click exception."""
     import click
 
-    from aicity.errors import OutputError
+    from aicity.errors import AicityError
 
     target = tmp_path / "notes.txt"
     target.write_text("my notes, not a database\n" * 100, encoding="utf-8")
-    with pytest.raises(OutputError, match="cannot use as a SQLite database") as caught:
+    with pytest.raises(AicityError, match="cannot use as a SQLite database") as caught:
         SqliteRenderer(target)
     assert not isinstance(caught.value, click.ClickException)
