@@ -40,8 +40,10 @@ from aicity.pipeline import extract
 
 CASE_DIR = Path(__file__).parent / "cases"
 TYPES = ("official", "company", "city", "date", "money")
-# Cases whose results do not depend on the day are anchored on a fixed one, never today.
+# A case without ref_date must not depend on the day: it runs anchored on a fixed
+# day (never today) and must give the same on another.
 DEFAULT_REF_DATE = "2025-01-01"
+OTHER_REF_DATE = "2031-07-15"
 
 CASE_KEYS = {"input", "results", "comment"}
 OPTIONAL_CASE_KEYS = {"ref_date", "notSupported", "reason"}
@@ -124,8 +126,8 @@ def _describe(spans) -> list[str]:
     return [f"{text}@{start}:{end}={normalized}" for text, start, end, normalized in spans]
 
 
-@pytest.mark.parametrize("entity_type,case", PARAMS)
-def test_case(entity_type, case):
+def check_case(entity_type: str, case: dict) -> None:
+    """Assert that the pipeline gives exactly the case's results."""
     errors = schema_errors(entity_type, case)
     assert not errors, errors
     text = case["input"]
@@ -135,6 +137,10 @@ def test_case(entity_type, case):
         assert entity.text == text[entity.start:entity.end]
         assert entity.rule
     got = [(e.text, e.start, e.end, e.normalized) for e in found]
+    if "ref_date" not in case:
+        elsewhen = extract(text, types=entity_type, ref_date=OTHER_REF_DATE)
+        assert [(e.text, e.start, e.end, e.normalized) for e in elsewhen] == got, (
+            "the result depends on the reference date: give the case a ref_date")
     want = sorted(((r["text"], r["start"], r["end"], r["normalized"]) for r in case["results"]),
                   key=lambda span: span[1:3])
     assert [g[:3] for g in got] == [w[:3] for w in want], (
@@ -150,6 +156,11 @@ def test_case(entity_type, case):
             assert entity.fields.get(field) == result[field], (
                 f"{entity.text}@{entity.start}: want {field}={result[field]}, "
                 f"got {entity.fields.get(field)}")
+
+
+@pytest.mark.parametrize("entity_type,case", PARAMS)
+def test_case(entity_type, case):
+    check_case(entity_type, case)
 
 
 @pytest.mark.parametrize("entity_type", TYPES)
@@ -178,3 +189,19 @@ def test_schema_check_catches_malformed_cases():
     for case in bad:
         assert schema_errors("city", case), case
     assert schema_errors("date", good)  # country is a city's field, not a date's
+
+
+def test_the_runner_fails_a_wrong_case():
+    case = {"input": "市府今天宣布新制，預算3億元。", "ref_date": "2025-03-05", "comment": "",
+            "results": [{"text": "今天", "start": 2, "end": 4, "normalized": "2025-03-05"}]}
+    check_case("date", case)
+    wrong_value = {**case, "results": [{**case["results"][0], "normalized": "2025-03-06"}]}
+    missing = {**case, "results": []}
+    for bad in (wrong_value, missing):
+        with pytest.raises(AssertionError, match="want"):
+            check_case("date", bad)
+    # right on the default day, but 今天 depends on the day: the case needs a ref_date
+    no_ref_date = {"input": case["input"], "comment": "", "results": [
+        {"text": "今天", "start": 2, "end": 4, "normalized": DEFAULT_REF_DATE}]}
+    with pytest.raises(AssertionError, match="depends on the reference date"):
+        check_case("date", no_ref_date)
