@@ -7,15 +7,17 @@ A case (Recognizers-Text's Specs format)::
      "results": [{"text": "...", "start": 0, "end": 3, "normalized": "..."}],
      "notSupported": true,            # optional: a known gap, run as a strict xfail ...
      "reason": "...",                 # ... with the reason it fails (required with it)
-     "comment": "the form under test"}
+     "comment": "the form under test",
+     "script_note": "..."}            # optional: why a t2s copy's value differs (money)
 
 A result may also carry ``type`` (the file's type), ``alternatives`` (other
 normalized values ANNOTATION.md accepts for the same mention: 健策精密工業 beside
 健策精密) and the type's checked field (``title`` of an official, ``country`` of a
 city). A case lists EVERY entity of its type that the sentence should yield; the
 runner extracts that one type with the pipeline and compares spans and values.
-A Simplified case, usually the OpenCC t2s copy of the case before it, ends its
-comment with ``(Simplified)``; on a Simplified page a bare 元 is CNY.
+Most Traditional cases are followed by their OpenCC t2s copy (on a Simplified
+page a bare 元 is CNY); the names and dates files mark the copy's comment with
+``(Simplified)``, the money file with ``t2s copy``.
 
 Span conventions the name cases follow:
 
@@ -36,6 +38,7 @@ from pathlib import Path
 
 import pytest
 
+from aicity.fold import script_of
 from aicity.pipeline import extract
 
 CASE_DIR = Path(__file__).parent / "cases"
@@ -46,7 +49,7 @@ DEFAULT_REF_DATE = "2025-01-01"
 OTHER_REF_DATE = "2031-07-15"
 
 CASE_KEYS = {"input", "results", "comment"}
-OPTIONAL_CASE_KEYS = {"ref_date", "notSupported", "reason"}
+OPTIONAL_CASE_KEYS = {"ref_date", "notSupported", "reason", "script_note"}
 RESULT_KEYS = {"text", "start", "end", "normalized"}
 OPTIONAL_RESULT_KEYS = {"type", "alternatives"}
 CHECKED_FIELD = {"official": "title", "city": "country"}
@@ -62,8 +65,9 @@ def schema_errors(entity_type: str, case) -> list[str]:
         return [f"missing keys {sorted(missing)}, unknown keys {sorted(unknown)}"]
     if not isinstance(case["input"], str) or not case["input"]:
         errors.append("input is not a non-empty string")
-    if not isinstance(case["comment"], str):
-        errors.append("comment is not a string")
+    for key in ("comment", "script_note"):
+        if not isinstance(case.get(key, ""), str):
+            errors.append(f"{key} is not a string")
     if "ref_date" in case:
         try:
             dt.date.fromisoformat(case["ref_date"])
@@ -166,9 +170,9 @@ def test_case(entity_type, case):
 @pytest.mark.parametrize("entity_type", TYPES)
 def test_case_file_covers_both_scripts_and_negatives(entity_type):
     cases = CASES[entity_type]
-    simplified = [c for c in cases if c["comment"].endswith("(Simplified)")]
-    assert len(cases) - len(simplified) >= 60
-    assert len(simplified) * 3 >= len(cases) - len(simplified)
+    simplified = sum(1 for c in cases if script_of(c["input"]) == "simplified")
+    assert len(cases) - simplified >= 60
+    assert simplified * 3 >= len(cases) - simplified
     assert sum(1 for c in cases if not c["results"]) >= 10  # negatives
 
 
@@ -183,7 +187,8 @@ def test_schema_check_catches_malformed_cases():
         {**good, "notSupported": True},                                 # no reason
         {**good, "reason": "gap"},                                      # reason without the mark
         {**good, "ref_date": "5/3/2025"},                               # not ISO
-        {**good, "script_note": "x"},                                   # unknown key
+        {**good, "note": "x"},                                          # unknown key
+        {**good, "script_note": 1},                                     # not a string
         {k: v for k, v in good.items() if k != "comment"},              # missing key
     ]
     for case in bad:
