@@ -1158,7 +1158,7 @@ def _rules() -> tuple[Rule, ...]:
         rule("date.ago", AGO, "0-9一二兩三四五六七八九十", _parse_ago, _words_hits("前"), 12,
              after_digit=False, near="前"),
         rule("date.holiday", holiday, YEAR_FIRST + firsts, _parse_holiday,  # names as compile_folded has them
-             _alternation_hits([fold(n) for n in _holiday_names()]), 16),
+             _alternation_hits([fold(fold(n)) for n in _holiday_names()]), 16),
         rule("date.copyright", COPYRIGHT, "Cc©版(", _parse_copyright,  # before event_year: ties
              span_group="y4", present=_copyright_present),
         rule("date.event_year", EVENT_YEAR, "12", _parse_event_year, needs_ref=True,

@@ -177,7 +177,7 @@ class _Screen:
     Latin letter (an English magnitude) or a range's 至/到/~ is there. Before it (at
     ``p``, or at ``p - 1`` past a space or colon): a word of ``left`` or ``cue_left``
     ends there (``last``/``last_two``). Each set holds every word's first or last
-    characters, folded.
+    characters both singly folded and as the compiled patterns (folded twice) hold them.
     """
 
     first: frozenset[str]
@@ -193,11 +193,11 @@ class _Screen:
         for words, one, two, cut in ((after_words, first, first_two, slice(0, 2)),
                                      (before_words, last, last_two, slice(-2, None))):
             for word in words:
-                folded = fold(word)
-                if len(folded) == 1:
-                    one.add(folded)
-                elif folded:
-                    two.add(folded[cut])
+                for folded in {fold(word), fold(fold(word))}:
+                    if len(folded) == 1:
+                        one.add(folded)
+                    elif folded:
+                        two.add(folded[cut])
         screen = _Screen(frozenset(first), frozenset(first_two), frozenset(w[0] for w in first_two),
                          frozenset(last), frozenset(last_two), frozenset(w[-1] for w in last_two))
         # quiet_run relies on this: no word starts or ends with a quiet run character
