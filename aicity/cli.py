@@ -15,7 +15,7 @@ from contextlib import contextmanager
 import click
 
 from . import __version__
-from .commands.messages import error, input_error
+from .errors import SqliteStoreError
 from .model import ENTITY_TYPES
 
 EXIT_OK = 0
@@ -47,6 +47,13 @@ class LazyGroup(click.Group):
             if _module_exists(module):
                 return getattr(importlib.import_module(module), attr)
         return super().get_command(ctx, name)
+
+    def invoke(self, ctx):
+        # The library raises its own errors, not click's; this one the user can fix.
+        try:
+            return super().invoke(ctx)
+        except SqliteStoreError as exc:
+            raise click.ClickException(str(exc)) from None
 
 
 def _module_exists(module: str) -> bool:
@@ -157,6 +164,18 @@ def load_user_dict(dict_files):
         raise click.BadParameter(str(exc), param_hint="--dict") from None
 
 
+def error(message: str) -> None:
+    """One line on stderr, prefixed ``aicity:``."""
+    click.echo(f"aicity: {message}", err=True)
+
+
+def input_error(path: str, reason: str) -> None:
+    """Report an input that was skipped: ``aicity: PATH: reason``."""
+    from .textio import display_path
+
+    error(f"{display_path(path)}: {reason}")
+
+
 class PipeClosed(Exception):
     """Standard output was closed by its reader (``| head``): stop quietly."""
 
@@ -261,7 +280,7 @@ def extract(paths, types, ref_date, fmt, output, jobs, progress, engine, schedul
     if engine == "dask":
         from .commands.dask_engine import run_dask
 
-        failures = run_dask(items, options, output, scheduler, globs)
+        failures = run_dask(items, options, output, scheduler, globs, report=input_error)
         sys.exit(EXIT_INPUT_ERROR if failures else EXIT_OK)
     try:
         failures = _run_and_render(items, options, fmt, output, jobs, progress)
@@ -294,13 +313,9 @@ def _run_and_render(items, options, fmt, output, jobs, progress) -> int:
     with ExitStack() as stack:
         render = None
         if fmt == "sqlite":
-            from .errors import SqliteStoreError
             from .sqlite_store import SqliteRenderer
 
-            try:
-                renderer = SqliteRenderer(output)
-            except SqliteStoreError as exc:
-                raise click.ClickException(str(exc)) from None
+            renderer = SqliteRenderer(output)
         else:
             from .output import document_renderer, make_renderer
 
