@@ -15,7 +15,6 @@ from contextlib import contextmanager
 import click
 
 from . import __version__
-from .errors import SqliteStoreError
 from .model import ENTITY_TYPES
 
 EXIT_OK = 0
@@ -49,6 +48,8 @@ class LazyGroup(click.Group):
         return super().get_command(ctx, name)
 
     def invoke(self, ctx):
+        from .errors import SqliteStoreError
+
         # The library raises its own errors, not click's; this one the user can fix.
         try:
             return super().invoke(ctx)
