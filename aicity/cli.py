@@ -47,6 +47,15 @@ class LazyGroup(click.Group):
                 return getattr(importlib.import_module(module), attr)
         return super().get_command(ctx, name)
 
+    def invoke(self, ctx):
+        from .errors import SqliteStoreError
+
+        # The library raises its own errors, not click's; this one the user can fix.
+        try:
+            return super().invoke(ctx)
+        except SqliteStoreError as exc:
+            raise click.ClickException(str(exc)) from None
+
 
 def _module_exists(module: str) -> bool:
     import importlib.util
@@ -314,7 +323,7 @@ def extract(paths, types, ref_date, fmt, output, bom, jobs, progress, color, eng
     if engine == "dask":
         from .commands.dask_engine import run_dask
 
-        failures = run_dask(items, options, output, scheduler, globs)
+        failures = run_dask(items, options, output, scheduler, globs, report=input_error)
         sys.exit(EXIT_INPUT_ERROR if failures else EXIT_OK)
     try:
         failures = _run_and_render(items, options, fmt, output, jobs, False if is_quiet() else progress,

@@ -50,6 +50,7 @@ def _tables() -> tuple[list[str], frozenset[str], frozenset[str]]:
     for code in range(0xFF01, 0xFF5F):  # full-width ASCII
         table[code] = chr(code - 0xFEE0)
     table[0x3000] = " "
+    _close(table)
     # Lone surrogates (undecodable bytes kept by surrogateescape) become U+FFFD:
     # the fold must encode as UTF-8 for the dictionary automaton, and no rule
     # matches either character.
@@ -63,6 +64,21 @@ def _tables() -> tuple[list[str], frozenset[str], frozenset[str]]:
     for code, target in table.items():
         lookup[code] = target
     return lookup, frozenset(traditional_only), frozenset(simplified_only)
+
+
+def _close(table: dict[int, str]) -> None:
+    """Map every character to the end of its chain, so that fold(fold(x)) == fold(x).
+
+    A target can itself be a source (薴→苧 in TSCharacters, 苧→苎 as well); a
+    pattern folded at build time is folded again by ``compile_folded``, and the
+    text is folded once, so every chain must end in one step.
+    """
+    for code, target in table.items():
+        seen = {code}
+        while len(target) == 1 and ord(target) in table and ord(target) not in seen:
+            seen.add(ord(target))
+            target = table[ord(target)]
+        table[code] = target
 
 
 def fold(text: str) -> str:

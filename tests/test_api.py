@@ -66,7 +66,7 @@ def test_lazy_attributes():
 
 # ------------------------------------------------------------ extract(text)
 
-TEXT = "發布日期:2/17/2025\n法國總統馬克宏宣布將對AI領域投資超過1090億歐元。"
+TEXT = "發布日期:2/17/2025\n法國總統馬克宏表示,歐洲將對晶片研發投資超過1090億歐元。"
 
 
 def test_extract_returns_frozen_entities_with_offsets():

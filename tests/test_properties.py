@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from aicity.convert import convert
+from aicity.fold import fold
 from aicity.model import ENTITY_TYPES
 from aicity.pipeline import extract
 from aicity.runner import Options, run
@@ -165,6 +166,23 @@ def test_results_do_not_depend_on_jobs(texts):
             continue
         decoded = text.removeprefix("\ufeff")  # a UTF-8 BOM is not part of the text
         assert [e.to_dict() for e in result.entities] == [e.to_dict() for e in extract(decoded, None, REF)]
+
+
+# ================================================================ the script fold
+
+# The characters the fold maps, with whatever else hypothesis draws beside them.
+folded_characters = st.sampled_from(sorted(c for c in map(chr, range(0x10000))
+                                           if fold(c) != c and not 0xD800 <= ord(c) < 0xE000))
+fold_input = st.text(st.one_of(folded_characters, st.characters()), max_size=40)
+
+
+@FAST
+@given(fold_input)
+@example("薴苧苎")  # TSCharacters maps 薴 to 苧 and 苧 to 苎: the chain ends in one step
+def test_fold_is_idempotent_and_keeps_length(text):
+    once = fold(text)
+    assert fold(once) == once
+    assert len(once) == len(text)
 
 
 # ================================================================ the date grammar

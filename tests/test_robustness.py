@@ -335,30 +335,6 @@ def test_every_bad_input_at_once_in_the_installed_command(aicity_bin, subprocess
 
 # ================================================================ the 20 MB line
 
-@pytest.mark.parametrize("entity_type", ["official", "company", "city", "date", "money"])
-def test_extraction_is_linear_on_one_long_line(entity_type):
-    """Time on a line 4x longer must grow about 4x (quadratic would be 16x)."""
-    from conftest import seed_text_one_line
-
-    from aicity.pipeline import extract
-
-    news = seed_text_one_line()
-    extract(news[:3000], entity_type, "2025-02-17")  # build the extractor first
-
-    def best_time(size: int) -> float:
-        text = (news * (size // len(news) + 1))[:size]
-        best = float("inf")
-        for _ in range(3):
-            started = time.perf_counter()
-            extract(text, entity_type, "2025-02-17")
-            best = min(best, time.perf_counter() - started)
-        return best
-
-    t_small, t_large = best_time(30_000), best_time(120_000)
-    ratio = t_large / max(t_small, 0.005)
-    assert ratio < 8, f"{entity_type}: {t_small:.3f}s -> {t_large:.3f}s for 4x the text (x{ratio:.1f})"
-
-
 # ================================================================ bad options
 
 @pytest.mark.parametrize("args, message", [
@@ -447,7 +423,7 @@ def wait_for_lines(path: Path, count: int, timeout: float = 60) -> None:
 
 @pytest.mark.parametrize("jobs, whole_group", [("1", True), ("2", True), ("2", False)],
                          ids=["jobs1-ctrl-c", "jobs2-ctrl-c", "jobs2-kill-parent-only"])
-def test_ctrl_c_stops_promptly_without_a_traceback_or_half_a_line(
+def test_ctrl_c_stops_without_a_traceback_or_half_a_line(
         aicity_bin, subprocess_env, many_seeds_dir, tmp_path, jobs, whole_group):
     out = tmp_path / "out.jsonl"
     with open(out, "wb") as stdout:
@@ -457,20 +433,18 @@ def test_ctrl_c_stops_promptly_without_a_traceback_or_half_a_line(
                                    start_new_session=True)
     try:
         wait_for_lines(out, 3)
-        sent = time.monotonic()
         if whole_group:
             os.killpg(process.pid, signal.SIGINT)
         else:
             os.kill(process.pid, signal.SIGINT)
+        # Only a hang guard: how fast it stops is measured by benchmarks/interrupt.py.
         _, stderr = process.communicate(timeout=30)
-        stopped_after = time.monotonic() - sent
     finally:
         if process.poll() is None:
             os.killpg(process.pid, signal.SIGKILL)
     assert_no_traceback(stderr)
     assert process.returncode == 130
     assert stderr.decode("utf-8").strip() == "aicity: interrupted"
-    assert stopped_after < 5, f"took {stopped_after:.1f}s to stop"
     data = out.read_bytes()
     lines = data.decode("utf-8").splitlines()
     assert 3 <= len(lines) < len(list(many_seeds_dir.iterdir()))
@@ -560,7 +534,7 @@ def test_twenty_megabytes_on_one_line_bounded_memory(big_file_run):
     elapsed = time.monotonic() - started
     assert_no_traceback(err)
     returncode, peak_kib, out_bytes = out.split()
-    assert returncode != "timeout", "no result in 150 s: an extractor is superlinear (see the linear-time test)"
+    assert returncode != "timeout", "no result in 150 s: an extractor is superlinear (see benchmarks/long_line.py)"
     assert returncode == "0", err
     assert int(peak_kib) < 600 * 1024, f"peak RSS {int(peak_kib) / 1024:.0f} MiB"
     assert int(out_bytes) > 1_000_000

@@ -235,6 +235,19 @@ def test_not_a_database_is_refused_untouched(tmp_path, corpus):
     assert target.read_text(encoding="utf-8") == "my notes, not a database\n" * 100
 
 
+def test_the_python_api_raises_aicity_errors(tmp_path):
+    """Used from Python, a bad database is an aicity error, not a click exception."""
+    import click
+
+    from aicity.errors import AicityError
+
+    target = tmp_path / "notes.txt"
+    target.write_text("my notes, not a database\n" * 100, encoding="utf-8")
+    with pytest.raises(AicityError, match="cannot use as a SQLite database") as caught:
+        SqliteRenderer(target)
+    assert not isinstance(caught.value, click.ClickException)
+
+
 def test_sqlite_needs_an_output_file(corpus):
     result = CliRunner().invoke(cli, ["extract", str(corpus), "--format", "sqlite"])
     assert result.exit_code == 2

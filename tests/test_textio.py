@@ -52,7 +52,7 @@ def test_utf8_bom_is_dropped_so_offsets_start_at_the_text():
     "台北",  # two characters: once refused as "truncated UTF-8"
     "中",
     "高雄港",
-    "投資理財\n\n    桃園市與法國SiPearl深入交流,攜手發展AI產業合作\n",
+    "投資理財\n\n    臺中市與德國Bosch深入交流,攜手推動電動車產業\n",
 ])
 def test_big5_without_bom(text):
     decoded, used = decode(text.encode("cp950"))

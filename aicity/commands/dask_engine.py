@@ -20,11 +20,10 @@ import math
 import os
 import re
 from dataclasses import replace
-from typing import Iterable, NamedTuple
+from typing import Callable, Iterable, NamedTuple
 
 import click
 
-from ..cli import input_error
 from ..model import DocumentResult
 from ..runner import Options, default_jobs, process_item, warm_up
 from ..textio import DEFAULT_GLOBS, STDIN, InputItem, read_bytes
@@ -63,14 +62,16 @@ def run_dask(
     outdir: str,
     scheduler: str | None = None,
     globs: Iterable[str] | None = None,
+    *,
+    report: Callable[[str, str], None],
 ) -> int:
     """Extract ``items`` on a Dask cluster into JSONL partitions; return the number of failed inputs.
 
     Without ``scheduler`` a local cluster with one single-threaded worker
     process per core is started and stopped; with one (``tcp://host:8786``),
     the running cluster is used and ``outdir`` must be reachable from its
-    workers (a shared folder, or a URL such as ``s3://bucket/out``). Failed
-    inputs are reported on stderr with their path. Earlier ``part-*.jsonl``
+    workers (a shared folder, or a URL such as ``s3://bucket/out``). Each failed
+    input goes to ``report(path, reason)`` (the CLI's stderr line). Earlier ``part-*.jsonl``
     files in ``outdir`` are removed first, so the folder holds this run only.
     """
     try:
@@ -86,7 +87,7 @@ def run_dask(
     for item in expand_urls(items, globs):
         if item.error:
             failures += 1
-            input_error(item.path, item.error)
+            report(item.path, item.error)
         else:
             files.append((item.path, item.path if is_url(item.path) else os.path.abspath(item.path)))
     if not is_url(outdir):
@@ -131,7 +132,7 @@ def run_dask(
             for summary in future.result():
                 for path, message in summary.failures:
                     failures += 1
-                    input_error(path, message)
+                    report(path, message)
     finally:
         client.close()
         if cluster is not None:
