@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 
-from typing import Any, Iterable, Protocol
+from typing import Any, Callable, Iterable, Protocol
 
 import regex
 
@@ -159,13 +159,23 @@ class IntervalSet:
         self._ends[low:high] = [end]
 
 
-def longest_non_overlapping(spans: Iterable[tuple[int, int, Any]]) -> list[tuple[int, int, Any]]:
-    """Keep the longest spans, leftmost first, that overlap no span already kept."""
+def longest_non_overlapping(spans: Iterable[tuple[int, int, Any]],
+                            accept: Callable[[tuple[int, int, Any]], Any] | None = None) -> list[tuple[int, int, Any]]:
+    """Keep the longest spans, leftmost first, that overlap no span already kept.
+
+    ``accept``, if given, is asked about each span that overlaps none kept: None drops
+    it (it blocks no other), anything else is kept as its payload. A costly check thus
+    runs only on the spans that could be kept."""
     kept: list[tuple[int, int, Any]] = []
     taken = IntervalSet()
     for span in sorted(spans, key=lambda s: (-(s[1] - s[0]), s[0])):
         if taken.overlaps(span[0], span[1]):
             continue
+        if accept is not None:
+            payload = accept(span)
+            if payload is None:
+                continue
+            span = (span[0], span[1], payload)
         kept.append(span)
         taken.add(span[0], span[1])
     kept.sort(key=lambda s: (s[0], s[1]))
