@@ -13,7 +13,7 @@ from ...fold import fold
 from ...resources import load_list
 from .. import scan
 from ..base import compile_folded
-from .reading import Ctx
+from .reading import Ctx, after_is, before_is
 from .values import Candidate, valid
 from .words import fragment
 
@@ -127,20 +127,29 @@ _SPACE = regex.compile(r"\s")
 
 
 _SENTENCE_BREAK = compile_folded(fragment("SENTENCE_BREAK"))
+_CLAUSE_BREAK = compile_folded(fragment("CLAUSE_BREAK"))
+
+
+def _compares(ctx: Ctx, c: Candidate) -> bool:
+    """較去年, 比上年, 去年同期: a comparison with the year the sentence is about."""
+    return before_is(ctx, c.start, "COMPARISON_BEFORE") or after_is(ctx, c.end, "COMPARISON_AFTER")
 
 
 def clause_years(ctx: Ctx, cands: list[Candidate]) -> dict[int, int]:
-    """For each relative-year candidate, the year stated before it in its sentence."""
+    """For each relative-year candidate, the year stated before it in its clause, or
+    in its sentence when it makes a comparison (2025年營收衰退，較去年減少 → 2024)."""
     out: dict[int, int] = {}
-    breaks: list[int] | None = None
+    breaks: dict[bool, list[int]] = {}
     last: tuple[int, int] | None = None  # (end, year) of the last stated year
     for i, c in enumerate(cands):
         if c.spec.clause_year and last is not None:
-            if breaks is None:
-                breaks = [m.start() for m in _SENTENCE_BREAK.finditer(ctx.folded)]
-            k = bisect.bisect_left(breaks, c.start)
-            sentence_start = breaks[k - 1] if k else -1
-            if last[0] > sentence_start:
+            sentence = _compares(ctx, c)
+            if sentence not in breaks:
+                pattern = _SENTENCE_BREAK if sentence else _CLAUSE_BREAK
+                breaks[sentence] = [m.start() for m in pattern.finditer(ctx.folded)]
+            starts = breaks[sentence]
+            k = bisect.bisect_left(starts, c.start)
+            if last[0] > (starts[k - 1] if k else -1):
                 out[i] = last[1]
         if c.spec.year is not None and c.rule != "date.copyright":
             last = (c.end, c.spec.year)

@@ -8,8 +8,8 @@ import regex
 from .reading import (Ctx, after_is, before_is, groups, read_spec, small_number, time_of_day,
                       with_range)
 from .values import Candidate, Spec
-from .words import (DAY_PREFIX, DAY_WORDS, EVENING_WORDS, MONTH_WORDS, ROC_OFFSET, WEEK_WORDS,
-                    WEEKDAYS, holidays)
+from .words import (DAY_PREFIX, DAY_WORDS, EVENING_WORDS, HALVES, MONTH_WORDS, QUARTERS,
+                    ROC_OFFSET, WEEK_WORDS, WEEKDAYS, YEAR_CHARS, YEAR_POINTS, holidays)
 
 
 def cjk(m: regex.Match, ctx: Ctx) -> Candidate | None:
@@ -144,7 +144,7 @@ def ago(m: regex.Match, ctx: Ctx) -> Candidate | None:
     if unit == "年":
         if n >= 80:
             return None
-        spec = Spec(year_rel=-n)
+        spec = Spec(year_rel=-n, clause_year=True)  # 2020年時…5年前: 2015
     elif unit == "天":
         spec = Spec(day_rel=-n)
     else:
@@ -222,3 +222,61 @@ def holiday(m: regex.Match, ctx: Ctx) -> Candidate | None:
         return None
     spec = year_spec._replace(month=named.month, day=named.day)
     return Candidate(m.start(), m.end(), "date.holiday", spec, None, spec.roc)
+
+
+def _months_of_part(g: dict) -> tuple[int, int] | None:
+    """The first and last month of a quarter, the first quarters or a half."""
+    if g.get("qn"):
+        n = small_number(g["qn"])
+        return (3 * n - 2, 3 * n) if n and 1 <= n <= 4 else None
+    if g.get("qfirst"):
+        n = small_number(g["qfirst"])
+        return (1, 3 * n) if n and 1 <= n <= 4 else None
+    if g.get("qword"):
+        n = QUARTERS[g["qword"]]
+        return 3 * n - 2, 3 * n
+    half = HALVES[g["half"].upper() if g["half"].isascii() else g["half"]]
+    return (1, 6) if half == 1 else (7, 12)
+
+
+def year_part(m: regex.Match, ctx: Ctx) -> Candidate | None:
+    """2025年第四季 → 2025-10/2025-12; 上半年 → the anchor's January to June."""
+    g = groups(m)
+    months = _months_of_part(g)
+    year_spec = read_spec(g, with_time=False)
+    if months is None or year_spec is None:
+        return None
+    spec = year_spec._replace(month=months[0])
+    return Candidate(m.start(), m.end(), "date.year_part", spec, Spec(month=months[1]), spec.roc)
+
+
+def bare_year_point(m: regex.Match, ctx: Ctx) -> Candidate | None:
+    """年底前, 年初 with no year: a month of the anchor's year."""
+    return Candidate(m.start(), m.end(), "date.year_point", Spec(month=YEAR_POINTS[m.group("ysuf")]))
+
+
+def decade(m: regex.Match, ctx: Ctx) -> Candidate | None:
+    """90年代 → 1990/1999: a two-digit decade is the latest one that has begun by the anchor."""
+    g = groups(m)
+    if g.get("dec4"):
+        start = int(g["dec4"])
+    else:
+        tens = small_number(g["dec2"] or g["decc"].replace("〇", "十").replace("零", "十").replace("○", "十"))
+        if tens is None:
+            return None
+        if g.get("century"):
+            start = (small_number(g["century"]) - 1) * 100 + tens
+        else:
+            latest = ctx.ref.year if ctx.ref is not None else 2000
+            start = (latest // 100) * 100 + tens
+            if start > latest:
+                start -= 100
+    return Candidate(m.start(), m.end(), "date.decade", Spec(year=start), Spec(year=start + 9))
+
+
+def year_pair(m: regex.Match, ctx: Ctx) -> Candidate | None:
+    """今明兩年 → this year and the next, as a range."""
+    first, second = YEAR_CHARS[m.group("ya")], YEAR_CHARS[m.group("yb")]
+    if second != first + 1:
+        return None
+    return Candidate(m.start(), m.end(), "date.year_pair", Spec(year_rel=first), Spec(year_rel=second))

@@ -13,7 +13,7 @@ import regex
 from ...numerals import parse_number
 from .values import Candidate, Spec
 from .words import (AMPM_OFFSET, ENGLISH_MONTHS, MIDNIGHT_WORDS, ROC_BARE, ROC_OFFSET, WESTERN,
-                    YEAR_WORDS, context)
+                    YEAR_POINTS, YEAR_WORDS, context)
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +144,7 @@ def _year(g: Groups, p: str) -> tuple[int | None, bool] | None:
         return ((y, False) if y in WESTERN else None)
     value = g.get(keys.ycn)
     if value:
-        y = small_number(value)
+        y = small_number(value.replace("0", "〇"))  # 二０二五
         return ((y, False) if y in WESTERN else None)
     for key, allowed in keys.rocs:
         value = g.get(key)
@@ -164,9 +164,7 @@ def _month(g: Groups, keys: _Keys) -> int | None:
         return small_number(g[keys.monc])
     if get(keys.mname):
         return ENGLISH_MONTHS.get(g[keys.mname][:3].lower())
-    if get(keys.ysuf) in ("底", "末"):
-        return 12  # 去年底 → 2024-12
-    return None
+    return YEAR_POINTS.get(get(keys.ysuf) or "")  # 去年底 → 2024-12
 
 
 def read_spec(g: Groups, p: str = "", with_time: bool = True) -> Spec | None:

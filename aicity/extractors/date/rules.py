@@ -100,7 +100,7 @@ def declarations() -> tuple[Rule, ...]:
              before=4, after_digit=False),
         Rule("date.cna_stamp", "CNA_STAMP", p.cna_stamp, first="1",
              trigger=scan.after_char_hits(")", fragment("CNA_DIGITS"), 7)),
-        Rule("date.month_name", "MONTH_NAME_CJK", p.month_name, first="0-9", trigger=yue, before=4,
+        Rule("date.month_name", "MONTH_NAME_CJK", p.month_name, first="0-9一二三四五六七八九十", trigger=yue, before=4,
              near="月", reach=4, after_digit=False),
         Rule("date.english", "MONTH_NAME_EN", p.month_name, first="0-9A-Za-z",
              trigger=scan.latin_words_hits(ENGLISH_MONTH_ABBRS), before=4, after_digit=False),
@@ -117,6 +117,14 @@ def declarations() -> tuple[Rule, ...]:
         Rule("date.holiday", "HOLIDAY", p.holiday, first="{YEAR_FIRST}" + holiday_firsts,
              # the names as compile_folded holds them
              trigger=scan.alternation_hits([fold(fold(n)) for n in holiday_names()]), before=16),
+        Rule("date.year_part", "YEAR_PART", p.year_part, first="{YEAR_FIRST}第前首上下後QqH",
+             trigger=scan.re_hits(fragment("YEAR_PART_TRIGGER")), before=16, after_digit=False),
+        Rule("date.year_point", "BARE_YEAR_POINT", p.bare_year_point, first="年",
+             trigger=scan.re_hits(fragment("YEAR_POINT_TRIGGER"))),
+        Rule("date.decade", "DECADE", p.decade, first="{YEAR_FIRST}", trigger=scan.words_hits("年代"),
+             before=12, after_digit=False, needs_ref=True),
+        Rule("date.year_pair", "YEAR_PAIR", p.year_pair, first="{YEAR_CHARS}",
+             trigger=scan.re_hits(fragment("YEAR_PAIR"))),
         Rule("date.copyright", "COPYRIGHT", p.copyright, first="Cc©版(",  # before event_year: ties
              span_group="y4", present=_copyright_present),
         Rule("date.event_year", "EVENT_YEAR", p.event_year, first="12", needs_ref=True,

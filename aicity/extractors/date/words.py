@@ -68,6 +68,10 @@ WEEK_WORDS = _values("week")  # 上(週四) -> -1
 WEEKDAYS = _values("weekday")  # 一 -> 0 (Monday)
 ENGLISH_MONTHS = _values("month_en")  # jan -> 1
 ENGLISH_MONTH_ABBRS = tuple(row["surface"] for row in _rows("month_en"))
+YEAR_POINTS = _values("year_point")  # 底 -> 12 (年底)
+HALVES = _values("half")  # 下半年 -> 2
+QUARTERS = _values("quarter")  # 首季 -> 1
+YEAR_CHARS = _values("year_char")  # 明 -> 1 (今明兩年)
 
 
 # ---------------------------------------------------------------------------
@@ -119,6 +123,9 @@ def fragments() -> Fragments:
         "WEEK_RELATIONS": _words_pattern("week"),
         "WEEKDAY_CHARS": _chars("weekday"),
         "MONTH_ABBRS": _words_pattern("month_en"),
+        "HALF_WORDS": _words_pattern("half"),
+        "QUARTER_WORDS": _words_pattern("quarter"),
+        "YEAR_CHARS": _chars("year_char"),
         "HOLIDAY_NAMES": alternation(holiday_names()),
         "RELATED_MARKERS": alternation(load_list("date/related_markers.txt")),
     })
