@@ -114,7 +114,7 @@ def paren_day(m: regex.Match, ctx: Ctx) -> Candidate | None:
 
 def weekday(m: regex.Match, ctx: Ctx) -> Candidate | None:
     g = groups(m)
-    rel = WEEK_WORDS.get(g.get("wrel") or "", 0)
+    rel = WEEK_WORDS[g["wrel"]] if g.get("wrel") else None  # bare: on or before the anchor
     if not g.get("wrel"):
         # a bare weekday: not a list or a schedule (週一至週五, 每週三), not the
         # surname 周 of a mainland name (周一鸣): there the original text has 周
@@ -213,15 +213,27 @@ def day_only_cn(m: regex.Match, ctx: Ctx) -> Candidate | None:
 def holiday(m: regex.Match, ctx: Ctx) -> Candidate | None:
     g = groups(m)
     named = next((h for h in holidays().get(g["hol"], ()) if h.script in ("all", ctx.script)), None)
-    if named is None or named.month is None:
-        return None  # a lunar or moving holiday: not annotated
+    if named is None or (named.month is None and named.easter is None):
+        return None  # a lunar holiday: not annotated
     if named.after is not None and not named.after.match(ctx.folded, m.end()):
         return None  # 國慶 alone is also a given name
     year_spec = read_spec(g, with_time=False)
     if year_spec is None:
         return None
-    spec = year_spec._replace(month=named.month, day=named.day)
+    spec = year_spec._replace(month=named.month, day=named.day, weekday=named.weekday, nth=named.nth,
+                              easter=named.easter)
     return Candidate(m.start(), m.end(), "date.holiday", spec, None, spec.roc)
+
+
+def nth_weekday(m: regex.Match, ctx: Ctx) -> Candidate | None:
+    """五月第三個週日, 5月的最後一個星期一."""
+    g = groups(m)
+    spec = read_spec(g, with_time=False)
+    if spec is None or spec.month is None:
+        return None
+    nth = -1 if g.get("last") else small_number(g["nth"])
+    spec = spec._replace(weekday=WEEKDAYS[g["wdn"]], nth=nth)
+    return Candidate(m.start(), m.end(), "date.nth_weekday", spec, None, spec.roc)
 
 
 def _months_of_part(g: dict) -> tuple[int, int] | None:

@@ -26,6 +26,8 @@ class Spec(NamedTuple):
     minute: int | None = None
     second: int | None = None
     roc: bool = False
+    nth: int | None = None  # with month and weekday: the n-th such weekday (-1 the last)
+    easter: int | None = None  # days from Easter Sunday (復活節 0, 耶穌受難節 -2)
 
     @property
     def anchored(self) -> bool:
@@ -35,7 +37,8 @@ class Spec(NamedTuple):
     def grain(self) -> str:
         if self.hour is not None:
             return "datetime"
-        if self.day is not None or self.day_rel is not None or self.weekday is not None:
+        if (self.day is not None or self.day_rel is not None or self.weekday is not None
+                or self.easter is not None):
             return "day"
         if self.month is not None or self.month_rel is not None:
             return "month"
@@ -99,6 +102,40 @@ def nearest_day(base: dt.date, day: int) -> dt.date | None:
     return None
 
 
+def weekday_near(anchor: dt.date, weekday: int, week_rel: int | None) -> dt.date:
+    """上週四, 本週二 (weeks from Monday, ``week_rel`` from the anchor's); a bare 週五
+    (``week_rel`` None) is the latest on or before the anchor: news reports the past."""
+    if week_rel is None:
+        return anchor - dt.timedelta(days=(anchor.weekday() - weekday) % 7)
+    monday = anchor - dt.timedelta(days=anchor.weekday())
+    return monday + dt.timedelta(days=7 * week_rel + weekday)
+
+
+def nth_weekday(year: int, month: int, weekday: int | None, nth: int) -> int | None:
+    """The day of the ``nth`` ``weekday`` of a month (``nth`` -1: the last); None if none."""
+    if weekday is None or not 1 <= month <= 12:
+        return None
+    first = dt.date(year, month, 1).weekday()
+    days = calendar.monthrange(year, month)[1]
+    matching = [d for d in range(1 + (weekday - first) % 7, days + 1, 7)]
+    if nth == -1:
+        return matching[-1]
+    return matching[nth - 1] if 1 <= nth <= len(matching) else None
+
+
+def easter_sunday(year: int) -> dt.date:
+    """Easter Sunday of the Gregorian calendar (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l = (32 + 2 * e + 2 * i - h - k) % 7  # noqa: E741
+    m = (a + 11 * h + 22 * l) // 451
+    month, day = divmod(h + l - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
 def resolve(spec: Spec, anchor: dt.date, clause_year: int | None) -> Point | None:
     """Turn a spec into a calendar point, using ``anchor`` for what it leaves out."""
     try:
@@ -110,9 +147,8 @@ def resolve(spec: Spec, anchor: dt.date, clause_year: int | None) -> Point | Non
                     return None
                 base = near
             y, m, d = base.year, base.month, base.day
-        elif spec.weekday is not None:
-            monday = anchor - dt.timedelta(days=anchor.weekday())
-            day = monday + dt.timedelta(days=7 * (spec.week_rel or 0) + spec.weekday)
+        elif spec.weekday is not None and spec.nth is None:
+            day = weekday_near(anchor, spec.weekday, spec.week_rel)
             y, m, d = day.year, day.month, day.day
         else:
             if spec.year is not None:
@@ -132,6 +168,11 @@ def resolve(spec: Spec, anchor: dt.date, clause_year: int | None) -> Point | Non
                 if near is None:
                     return None
                 y, m, d = near.year, near.month, near.day
+            if spec.nth is not None and m is not None:
+                d = nth_weekday(y, m, spec.weekday, spec.nth)
+            elif spec.easter is not None:
+                day = easter_sunday(y) + dt.timedelta(days=spec.easter)
+                y, m, d = day.year, day.month, day.day
     except OverflowError:
         return None
     if not valid(y, m, d):

@@ -79,10 +79,13 @@ YEAR_CHARS = _values("year_char")  # 明 -> 1 (今明兩年)
 
 
 class Holiday(NamedTuple):
-    month: int | None  # None: named only so that it blocks a shorter name; not annotated
+    month: int | None  # None (and no easter): a lunar holiday, named only so that it blocks a shorter name
     day: int | None
     script: str  # all | traditional | simplified
     after: regex.Pattern | None  # what must follow the name, if anything
+    nth: int | None = None  # with month and weekday: the n-th weekday of the month (-1: the last)
+    weekday: int | None = None  # Monday 0
+    easter: int | None = None  # days from Easter Sunday
 
 
 def holiday_names() -> list[str]:
@@ -100,9 +103,10 @@ def holidays() -> dict[str, tuple[Holiday, ...]]:
     table: dict[str, list[Holiday]] = {}
     for row in load_table("date/holidays.tsv"):
         after = row.get("after") or ""
-        holiday = Holiday(int(row["month"]) if row["month"] else None,
-                          int(row["day"]) if row["day"] else None, row["script"] or "all",
-                          compile_folded(rf"{space}(?:{after})") if after else None)
+        number = {key: int(row[key]) if row.get(key) else None for key in ("month", "day", "nth", "weekday", "easter")}
+        holiday = Holiday(number["month"], number["day"], row["script"] or "all",
+                          compile_folded(rf"{space}(?:{after})") if after else None,
+                          number["nth"], number["weekday"], number["easter"])
         for name in [row["name"], *filter(None, row["aliases"].split("|"))]:
             table.setdefault(fold(name), []).append(holiday)
     return {k: tuple(v) for k, v in table.items()}
