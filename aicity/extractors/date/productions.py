@@ -5,16 +5,22 @@ from __future__ import annotations
 
 import regex
 
-from .reading import (Ctx, after_is, before_is, groups, read_spec, small_number, time_of_day,
-                      with_range)
+from .reading import (Ctx, after_is, before_is, day_of, groups, read_spec, roc_page, small_number,
+                      time_of_day, with_range)
 from .values import Candidate, Spec
 from .words import (DAY_PREFIX, DAY_WORDS, EVENING_WORDS, HALVES, MONTH_WORDS, QUARTERS,
                     ROC_OFFSET, WEEK_WORDS, WEEKDAYS, YEAR_CHARS, YEAR_POINTS, holidays)
 
 
+def _short_years(g: dict, ctx: Ctx) -> bool:
+    """Whether a bare two-digit year before 年 is read as the one nearest the anchor."""
+    bare = g.get("rocb")
+    return bool(bare) and len(bare) == 2 and not roc_page(ctx)
+
+
 def cjk(m: regex.Match, ctx: Ctx) -> Candidate | None:
     g = groups(m)
-    spec = read_spec(g)
+    spec = read_spec(g, short_years=_short_years(g, ctx))
     if spec is None:
         return None
     if spec.day is None and spec.year is None and spec.year_rel is None and not g.get("e_mon"):
@@ -25,7 +31,23 @@ def cjk(m: regex.Match, ctx: Ctx) -> Candidate | None:
             return None
     if g.get("rocb") and _year_context_bad(ctx, m.start("rocb"), None):
         return None
+    if g.get("items"):
+        return _day_list(m, spec)
     return with_range(m, g, "date.cjk", spec)
+
+
+_LIST_DAY = regex.compile(r"[0-9]+")
+
+
+def _day_list(m: regex.Match, spec: Spec) -> Candidate:
+    """3月5、6日: one item per day; the first runs from the match's start to its day."""
+    items = [(m.start(), m.end("day"), spec)]
+    for day in _LIST_DAY.finditer(m.group("items")):
+        start = m.start("items") + day.start()
+        items.append((start, start + len(day.group()), Spec(day=int(day.group()))))
+    last_start, _, last_spec = items[-1]
+    items[-1] = (last_start, m.end(), last_spec)  # the last item takes the 日
+    return Candidate(m.start(), m.end(), "date.cjk", spec, None, spec.roc, tuple(items))
 
 
 def _year_context_bad(ctx: Ctx, start: int, end: int | None) -> bool:
@@ -37,7 +59,7 @@ def _year_context_bad(ctx: Ctx, start: int, end: int | None) -> bool:
 
 def year(m: regex.Match, ctx: Ctx) -> Candidate | None:
     g = groups(m)
-    spec = read_spec(g)
+    spec = read_spec(g, short_years=_short_years(g, ctx))
     if spec is None:
         return None
     end_of_year = m.end("ysuf") if g.get("ysuf") else m.end()
@@ -55,6 +77,8 @@ def year(m: regex.Match, ctx: Ctx) -> Candidate | None:
             return None
     if g.get("yrel") and after_is(ctx, m.end(), "YEAR_WORD_AFTER"):
         return None
+    if spec.year_short is not None and not before_is(ctx, m.start(), "SHORT_YEAR_BEFORE"):
+        return None  # 深耕24年: a two-digit year alone is a year only after 於, 在, 自...
     return with_range(m, g, "date.year", spec)
 
 
@@ -131,8 +155,10 @@ def weekday(m: regex.Match, ctx: Ctx) -> Candidate | None:
 def relative_month(m: regex.Match, ctx: Ctx) -> Candidate | None:
     g = groups(m)
     h, mi, s = time_of_day(g)
-    spec = Spec(month_rel=MONTH_WORDS[g["mrel"]], day=int(g["day"]) if g.get("day") else None,
-                hour=h, minute=mi, second=s)
+    day = day_of(g)
+    if day is not None and not 1 <= day <= 31:
+        return None
+    spec = Spec(month_rel=MONTH_WORDS[g["mrel"]], day=day, hour=h, minute=mi, second=s)
     return Candidate(m.start(), m.end(), "date.relative_month", spec)
 
 
@@ -202,6 +228,8 @@ def day_only_cn(m: regex.Match, ctx: Ctx) -> Candidate | None:
         return None
     if len(g["dayc"]) == 1 and not after_is(ctx, day_end, "CN_DAY_CONTEXT"):
         return None
+    if g["ri"] == "号" and after_is(ctx, day_end, "NUMBER_SIGN_AFTER"):
+        return None  # 二十號球衣, 十五號公路 (the text is folded: 号)
     day = small_number(g["dayc"])
     if day is None or not 1 <= day <= 31:
         return None

@@ -81,6 +81,23 @@ def small_number(text: str | None) -> int | None:
     return int(value)
 
 
+def roc_page(ctx: Ctx) -> bool:
+    """Whether a bare two- or three-digit year before 年 is a ROC year: on a Taiwanese page
+    (Traditional script, or one that says 民國 or writes a ROC year such as 114年), not on a
+    mainland or overseas one."""
+    return ctx.script == "traditional" or _shows_roc_years(ctx.folded)
+
+
+@functools.lru_cache(maxsize=16)
+def _shows_roc_years(folded: str) -> bool:
+    return bool(context("ROC_PAGE_MARK").search(folded))
+
+
+def day_of(g: Groups) -> int | None:
+    """The day of the ``day`` (Arabic) or ``dayc`` (Chinese) group."""
+    return int(g["day"]) if g.get("day") else small_number(g.get("dayc"))
+
+
 def time_of_day(g: Groups) -> tuple[int | None, int | None, int | None]:
     """(hour, minute, second) of the clock-time groups; Nones without one or if invalid."""
     hour = g.get("hh")
@@ -123,6 +140,7 @@ class _Keys(NamedTuple):
     day: str
     dayc: str
     ysuf: str
+    rocb: str  # a bare number before 年: ROC, or on a mainland page a two-digit year
 
 
 _KEYS = {
@@ -130,13 +148,15 @@ _KEYS = {
              tuple((p + key, allowed) for key, allowed in (
                  ("roc", range(1, 201)), ("rocc", range(1, 201)), ("rocb", ROC_BARE),
                  ("rocbc", range(101, 131)), ("rocs", ROC_BARE))),
-             p + "yrel", p + "mon", p + "monc", p + "mname", p + "day", p + "dayc", p + "ysuf")
+             p + "yrel", p + "mon", p + "monc", p + "mname", p + "day", p + "dayc", p + "ysuf",
+             p + "rocb")
     for p in ("", "e_")
 }
 
 
-def _year(g: Groups, p: str) -> tuple[int | None, bool] | None:
-    """The stated year of prefix ``p``: ``(year, roc)``, ``(None, False)`` if none, None if invalid."""
+def _year(g: Groups, p: str, short_years: bool) -> tuple[int | None, bool] | None:
+    """The stated year of prefix ``p``: ``(year, roc)``, ``(None, False)`` if none, None if
+    invalid. With ``short_years``, a bare two-digit year is not ROC: the caller reads it."""
     keys = _KEYS[p]
     value = g.get(keys.y4)
     if value:
@@ -148,6 +168,8 @@ def _year(g: Groups, p: str) -> tuple[int | None, bool] | None:
         return ((y, False) if y in WESTERN else None)
     for key, allowed in keys.rocs:
         value = g.get(key)
+        if value and short_years and key == keys.rocb and len(value) == 2:
+            return None, False  # 12年 on a mainland page: 2012
         if value:
             n = small_number(value)
             if n is None or n not in allowed:
@@ -167,9 +189,10 @@ def _month(g: Groups, keys: _Keys) -> int | None:
     return YEAR_POINTS.get(get(keys.ysuf) or "")  # 去年底 → 2024-12
 
 
-def read_spec(g: Groups, p: str = "", with_time: bool = True) -> Spec | None:
-    """Read the groups of prefix ``p`` (``""`` or ``"e_"``) into a spec; None if invalid."""
-    got = _year(g, p)
+def read_spec(g: Groups, p: str = "", with_time: bool = True, short_years: bool = False) -> Spec | None:
+    """Read the groups of prefix ``p`` (``""`` or ``"e_"``) into a spec; None if invalid.
+    ``short_years``: a bare two-digit year before 年 is the one nearest the anchor, not ROC."""
+    got = _year(g, p, short_years)
     if got is None:
         return None
     year, roc = got
@@ -192,8 +215,10 @@ def read_spec(g: Groups, p: str = "", with_time: bool = True) -> Spec | None:
         return None
     if day is not None and not 1 <= day <= 31:
         return None
+    short = g.get(p + "y2") or (g.get(keys.rocb) if short_years and year is None else None)
     return Spec(year=year, year_rel=year_rel, clause_year=clause_year, needs_clause=needs_clause,
-                month=month, day=day, hour=hour, minute=minute, second=second, roc=roc)
+                month=month, day=day, hour=hour, minute=minute, second=second, roc=roc,
+                year_short=int(short) if short else None)
 
 
 _END_GROUPS = ("e_y4", "e_ycn", "e_roc", "e_rocc", "e_rocb", "e_rocbc", "e_yrel",

@@ -133,8 +133,8 @@ def declarations() -> tuple[Rule, ...]:
              starts=re.compile(fragment("EVENT_YEAR_STARTS"))),
         Rule("date.day", "DAY_ONLY", p.day_only, first="0-9", trigger=ri, before=8, near="日", reach=8,
              after_digit=False),
-        Rule("date.day_cn", "DAY_ONLY_CN", p.day_only_cn, first="一二三四五六七八九十廿卅", trigger=ri,
-             before=4, near="日", reach=4),
+        Rule("date.day_cn", "DAY_ONLY_CN", p.day_only_cn, first="一二三四五六七八九十廿卅",
+             trigger=scan.words_hits("日", "號"), before=4),
     )
 
 

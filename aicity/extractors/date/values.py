@@ -28,6 +28,7 @@ class Spec(NamedTuple):
     roc: bool = False
     nth: int | None = None  # with month and weekday: the n-th such weekday (-1 the last)
     easter: int | None = None  # days from Easter Sunday (復活節 0, 耶穌受難節 -2)
+    year_short: int | None = None  # a two-digit year (3/5/98): the one nearest the anchor
 
     @property
     def anchored(self) -> bool:
@@ -102,6 +103,13 @@ def nearest_day(base: dt.date, day: int) -> dt.date | None:
     return None
 
 
+def nearest_century(anchor_year: int, two_digits: int) -> int:
+    """The year ending in ``two_digits`` nearest ``anchor_year`` (98 in 2025: 1998)."""
+    century = anchor_year // 100 * 100
+    return min((century - 100 + two_digits, century + two_digits, century + 100 + two_digits),
+               key=lambda y: abs(y - anchor_year))
+
+
 def weekday_near(anchor: dt.date, weekday: int, week_rel: int | None) -> dt.date:
     """上週四, 本週二 (weeks from Monday, ``week_rel`` from the anchor's); a bare 週五
     (``week_rel`` None) is the latest on or before the anchor: news reports the past."""
@@ -153,6 +161,8 @@ def resolve(spec: Spec, anchor: dt.date, clause_year: int | None) -> Point | Non
         else:
             if spec.year is not None:
                 y = spec.year
+            elif spec.year_short is not None:
+                y = nearest_century(anchor.year, spec.year_short)
             elif spec.year_rel is not None:
                 if spec.needs_clause and clause_year is None:
                     return None
@@ -214,6 +224,9 @@ class Candidate(NamedTuple):
     spec: Spec
     end_spec: Spec | None = None
     calendar_roc: bool = False
+    # a list (3月5、6日): each item's span and spec; the items after the first take
+    # what they leave out from it
+    items: tuple[tuple[int, int, Spec], ...] | None = None
 
 
 def value(c: Candidate, anchor: dt.date, clause_year: int | None) -> tuple[str, dict] | None:
@@ -232,3 +245,19 @@ def value(c: Candidate, anchor: dt.date, clause_year: int | None) -> tuple[str, 
     if a == b:
         return a, {"grain": grain}
     return f"{a}/{b}", {"grain": grain, "range_start": a, "range_end": b}
+
+
+def values(c: Candidate, anchor: dt.date, clause_year: int | None) -> list[tuple[int, int, tuple[str, dict]]]:
+    """(start, end, value) of a candidate, or of each item of a list (3月5、6日)."""
+    if c.items is None:
+        got = value(c, anchor, clause_year)
+        return [] if got is None else [(c.start, c.end, got)]
+    first = resolve(c.spec, anchor, clause_year)
+    if first is None:
+        return []
+    out = []
+    for index, (start, end, spec) in enumerate(c.items):
+        point = first if index == 0 else resolve_end(spec, first, anchor, clause_year)
+        if point is not None:
+            out.append((start, end, (fmt(point, spec.grain), {"grain": spec.grain})))
+    return out
