@@ -48,11 +48,11 @@ def charset(chars: str) -> frozenset[str]:
 def guarded(pattern: str, first: str | None = None, near: str | None = None, reach: int = 16) -> str:
     """``pattern`` behind leading lookaheads that let the engine give up at most
     positions at once: on the first character (``first``, a class body), and on a
-    character the match must contain within ``reach`` characters (``near``: 月 for
-    a Chinese month). Without them, the alternations and lookbehinds that open the
-    patterns run at every position."""
+    character the match must contain within ``reach`` characters (``near``, a class
+    body: 月 for a Chinese month). Without them, the alternations and lookbehinds that
+    open the patterns run at every position."""
     if near:
-        pattern = rf"(?=[^{near}\n]{{0,{reach}}}{near})(?:{pattern})"
+        pattern = rf"(?=[^{near}\n]{{0,{reach}}}[{near}])(?:{pattern})"
     if first:
         pattern = rf"(?=[{first}])(?:{pattern})"
     return pattern

@@ -19,7 +19,7 @@ from ..base import compile_folded
 from . import productions
 from .reading import Ctx
 from .values import Candidate
-from .words import ENGLISH_MONTH_ABBRS, fragment, holiday_names
+from .words import ENGLISH_MONTH_ABBRS, YEAR_POINTS, fragment, holiday_names
 
 Production = Callable[[regex.Match, Ctx], "Candidate | None"]
 
@@ -85,7 +85,7 @@ def _copyright_present(text: str) -> bool:
 def declarations() -> tuple[Rule, ...]:
     p = productions
     # shared triggers: their hits are found once per text
-    yue, ri = scan.words_hits("月"), scan.words_hits("日")
+    yue, ri = scan.words_hits("月"), scan.words_hits("日", "號")  # 號: 廿五號 (day_cn)
     holiday_firsts = "".join(sorted({fold(n)[0] for n in holiday_names()}))
     return (
         Rule("date.cjk", "CJK", p.cjk, first="{YEAR_FIRST}", flags=regex.MULTILINE,
@@ -105,7 +105,7 @@ def declarations() -> tuple[Rule, ...]:
         Rule("date.english", "MONTH_NAME_EN", p.month_name, first="0-9A-Za-z",
              trigger=scan.latin_words_hits(ENGLISH_MONTH_ABBRS), before=4, after_digit=False),
         Rule("date.relative_day", "RELATIVE_DAY", p.relative_day, first="今昨明前大後琴尋聽",
-             trigger=scan.words_hits("今", "昨", "明", "前", "後", "琴", "尋", "聽"), before=2),
+             trigger=scan.words_hits("今", "昨", "明", "前", "後天", "琴", "尋", "聽"), before=2),
         Rule("date.paren_day", "PAREN_DAY", p.paren_day, first="(（", trigger=ri, before=8,
              near="日", reach=8),
         Rule("date.weekday", "WEEKDAY", p.weekday, first="上下這本週星禮",
@@ -120,13 +120,14 @@ def declarations() -> tuple[Rule, ...]:
         Rule("date.nth_weekday", "NTH_WEEKDAY", p.nth_weekday, first="{YEAR_FIRST}",
              trigger=scan.re_hits(fragment("NTH_WEEKDAY_TRIGGER")), before=24, after_digit=False),
         Rule("date.year_part", "YEAR_PART", p.year_part, first="{YEAR_FIRST}第前首上下後QqH",
-             trigger=scan.re_hits(fragment("YEAR_PART_TRIGGER")), before=16, after_digit=False),
+             trigger=scan.words_hits("季", "半年", "Q", "q", "H"), before=16, after_digit=False),
         Rule("date.year_point", "BARE_YEAR_POINT", p.bare_year_point, first="年",
-             trigger=scan.re_hits(fragment("YEAR_POINT_TRIGGER"))),
+             trigger=scan.alternation_hits([fold("年" + point) for point in YEAR_POINTS])),
         Rule("date.decade", "DECADE", p.decade, first="{YEAR_FIRST}", trigger=scan.words_hits("年代"),
              before=12, after_digit=False, needs_ref=True),
         Rule("date.year_pair", "YEAR_PAIR", p.year_pair, first="{YEAR_CHARS}",
-             trigger=scan.re_hits(fragment("YEAR_PAIR"))),
+             trigger=scan.unit_hits("年", "", "兩" + fragment("YEAR_CHARS")),  # 今明兩年, 明後年
+             before=3),
         Rule("date.copyright", "COPYRIGHT", p.copyright, first="Cc©版(",  # before event_year: ties
              span_group="y4", present=_copyright_present),
         Rule("date.event_year", "EVENT_YEAR", p.event_year, first="12", needs_ref=True,
@@ -134,7 +135,7 @@ def declarations() -> tuple[Rule, ...]:
         Rule("date.day", "DAY_ONLY", p.day_only, first="0-9", trigger=ri, before=8, near="日", reach=8,
              after_digit=False),
         Rule("date.day_cn", "DAY_ONLY_CN", p.day_only_cn, first="一二三四五六七八九十廿卅",
-             trigger=scan.words_hits("日", "號"), before=4),
+             trigger=ri, before=4, near="日號", reach=4),
     )
 
 
