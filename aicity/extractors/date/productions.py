@@ -9,7 +9,7 @@ from .reading import (Ctx, after_is, before_is, day_of, groups, read_spec, roc_p
                       time_of_day, with_range)
 from .values import Candidate, Spec
 from .words import (DAY_PREFIX, DAY_WORDS, EVENING_WORDS, HALVES, MONTH_WORDS, QUARTERS,
-                    ROC_OFFSET, WEEK_WORDS, WEEKDAYS, YEAR_CHARS, YEAR_POINTS, holidays)
+                    ROC_OFFSET, WEEK_WORDS, WEEKDAYS, YEAR_CHARS, YEAR_POINTS, YEAR_WORDS, holidays)
 
 
 def _short_years(g: dict, ctx: Ctx) -> bool:
@@ -320,3 +320,11 @@ def year_pair(m: regex.Match, ctx: Ctx) -> Candidate | None:
     if second != first + 1:
         return None
     return Candidate(m.start(), m.end(), "date.year_pair", Spec(year_rel=first), Spec(year_rel=second))
+
+
+def same_period(m: regex.Match, ctx: Ctx) -> Candidate | None:
+    """去年同月 alone is the anchor's month a year earlier, 去年同期 that year; after a
+    named period the extractor reads it as that period a year earlier."""
+    years = YEAR_WORDS[m.group("yrel")][0]
+    spec = Spec(month_rel=12 * years) if m.group("same") == "月" else Spec(year_rel=years, clause_year=True)
+    return Candidate(m.start(), m.end(), "date.same_period", spec)

@@ -128,6 +128,8 @@ def declarations() -> tuple[Rule, ...]:
         Rule("date.year_pair", "YEAR_PAIR", p.year_pair, first="{YEAR_CHARS}",
              trigger=scan.unit_hits("年", "", "兩" + fragment("YEAR_CHARS")),  # 今明兩年, 明後年
              before=3),
+        Rule("date.same_period", "SAME_PERIOD", p.same_period, first="去前上",
+             trigger=scan.words_hits("同"), before=6),
         Rule("date.copyright", "COPYRIGHT", p.copyright, first="Cc©版(",  # before event_year: ties
              span_group="y4", present=_copyright_present),
         Rule("date.event_year", "EVENT_YEAR", p.event_year, first="12", needs_ref=True,
