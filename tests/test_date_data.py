@@ -66,14 +66,14 @@ def test_guarded_day_words_are_not_read_inside_another_word():
     assert pattern.search("明日出發").group() == "明日"
 
 
-TEXTS = ["今天是5月5日，明天3月, 6月7日至8日", "月月月 1月", "", "日本12日訊，月底前3日內"]
+TEXTS = ["今天是5月5日，明天3月, 6月7日至8日", "月月月 1月", "", "日本12日訊，月底前3日內", "本月12日本月底"]
 
 
 @pytest.mark.parametrize("text", TEXTS)
 def test_triggers_find_what_the_pattern_finds(text):
     folded = fold(text)
     assert scan.words_hits("月")(folded) == [m.span() for m in regex.finditer("月", folded)]
-    names = [fold(n) for n in ("月底", "月", "日訊")]
+    names = [fold(n) for n in ("月底", "月", "日訊", "本月", "12日")]
     assert scan.alternation_hits(names)(folded) == [
         m.span() for m in regex.finditer(alternation(names), folded)]
     assert scan.unit_hits("月", "0-9")(folded) == [m.span() for m in regex.finditer(r"[0-9][ \t\u00a0]*月", folded)]

@@ -104,29 +104,38 @@ def words_hits(*words: str) -> Trigger:
     return hits
 
 
+# Numerals fill Chinese text: a name that ends with one (雙十一) is looked for by another character.
+COMMON_CHARS = frozenset("0123456789〇一二三四五六七八九十")
+
+
 def alternation_hits(names: list[str]) -> Trigger:
     """The spans of a pattern alternating the literal ``names`` longest first (as
     :func:`base.alternation` writes it): at each point the longest name there, then on
-    from its end. The names are found by their last characters with ``str.find`` and
-    told apart by their last two: scanning for the whole alternation costs several
+    from its end. Each name is found by one of its characters with ``str.find`` (its
+    last that is not among :data:`COMMON_CHARS`, so that 雙十一 is not looked for at
+    every 一), then checked in place: scanning for the whole alternation costs several
     times more. ``names`` are spelled as the pattern holds them (folded)."""
-    by_tail: dict[str, dict[str, list[str]]] = {}  # last character -> last two -> names
+    # key character -> the character before it ("" at a name's start) -> (name, key index)
+    by_char: dict[str, dict[str, list[tuple[str, int]]]] = {}
     for name in sorted({n for n in names if n}):
-        by_tail.setdefault(name[-1], {}).setdefault(name[-2:], []).append(name)
+        index = next((i for i in range(len(name) - 1, -1, -1) if name[i] not in COMMON_CHARS), len(name) - 1)
+        before = name[index - 1] if index else ""
+        by_char.setdefault(name[index], {}).setdefault(before, []).append((name, index))
 
     def hits(text: str) -> Spans:
         longest: dict[int, int] = {}  # start -> length of the longest name there
         find = text.find
-        for last, by_two in by_tail.items():
-            at = find(last)
+        startswith = text.startswith
+        for char, by_before in by_char.items():
+            first = by_before.get("", ())
+            at = find(char)
             while at >= 0:
-                end = at + 1
-                keyed = by_two.get(text[at - 1:end], ()) if at else ()
-                for name in (*keyed, *by_two.get(last, ())):  # (a one-character name)
-                    start = end - len(name)
-                    if start >= 0 and len(name) > longest.get(start, 0) and text.startswith(name, start):
+                keyed = by_before.get(text[at - 1], ()) if at else ()
+                for name, index in (*keyed, *first):
+                    start = at - index
+                    if start >= 0 and len(name) > longest.get(start, 0) and startswith(name, start):
                         longest[start] = len(name)
-                at = find(last, end)
+                at = find(char, at + 1)
         out: Spans = []
         stop = 0
         for start in sorted(longest):
