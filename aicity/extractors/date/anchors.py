@@ -126,7 +126,7 @@ _LINE = regex.compile(r"[^\n]+")
 _SPACE = regex.compile(r"\s")
 
 
-_SENTENCE_BREAK = compile_folded(fragment("SENTENCE_BREAK"))
+SENTENCE_BREAK = compile_folded(fragment("SENTENCE_BREAK"))
 _CLAUSE_BREAK = compile_folded(fragment("CLAUSE_BREAK"))
 
 
@@ -145,7 +145,7 @@ def clause_years(ctx: Ctx, cands: list[Candidate]) -> dict[int, int]:
         if c.spec.clause_year and last is not None:
             sentence = _compares(ctx, c)
             if sentence not in breaks:
-                pattern = _SENTENCE_BREAK if sentence else _CLAUSE_BREAK
+                pattern = SENTENCE_BREAK if sentence else _CLAUSE_BREAK
                 breaks[sentence] = [m.start() for m in pattern.finditer(ctx.folded)]
             starts = breaks[sentence]
             k = bisect.bisect_left(starts, c.start)

@@ -275,7 +275,7 @@ def _months_of_part(g: dict) -> tuple[int, int] | None:
     if g.get("qword"):
         n = QUARTERS[g["qword"]]
         return 3 * n - 2, 3 * n
-    half = HALVES[g["half"].upper() if g["half"].isascii() else g["half"]]
+    half = HALVES[g["half"]]
     return (1, 6) if half == 1 else (7, 12)
 
 
@@ -295,13 +295,16 @@ def bare_year_point(m: regex.Match, ctx: Ctx) -> Candidate | None:
     return Candidate(m.start(), m.end(), "date.year_point", Spec(month=YEAR_POINTS[m.group("ysuf")]))
 
 
+_TENS_ZERO = regex.compile("[〇零○]")
+
+
 def decade(m: regex.Match, ctx: Ctx) -> Candidate | None:
     """90年代 → 1990/1999: a two-digit decade is the latest one that has begun by the anchor."""
     g = groups(m)
     if g.get("dec4"):
         start = int(g["dec4"])
     else:
-        tens = small_number(g["dec2"] or g["decc"].replace("〇", "十").replace("零", "十").replace("○", "十"))
+        tens = small_number(g["dec2"] or _TENS_ZERO.sub("十", g["decc"]))  # 八〇年代 is 八十
         if tens is None:
             return None
         if g.get("century"):
