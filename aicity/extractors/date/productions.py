@@ -163,18 +163,22 @@ def relative_month(m: regex.Match, ctx: Ctx) -> Candidate | None:
 
 
 def ago(m: regex.Match, ctx: Ctx) -> Candidate | None:
+    """兩年前, 5天前, 兩週前 and, forward, 3天後, 兩個月後: counted from the anchor."""
     n = small_number(m.group("n"))
     if n is None or n <= 0:
         return None
     unit = m.group("unit")
+    sign = -1 if m.group("ago") else 1
     if unit == "年":
         if n >= 80:
             return None
-        spec = Spec(year_rel=-n, clause_year=True)  # 2020年時…5年前: 2015
+        spec = Spec(year_rel=sign * n, clause_year=True)  # 2020年時…5年前: 2015
     elif unit == "天":
-        spec = Spec(day_rel=-n)
-    else:
-        spec = Spec(month_rel=-n)
+        spec = Spec(day_rel=sign * n)
+    elif unit.endswith("月"):
+        spec = Spec(month_rel=sign * n)
+    else:  # weeks
+        spec = Spec(day_rel=sign * 7 * n)
     return Candidate(m.start(), m.end(), "date.ago", spec)
 
 

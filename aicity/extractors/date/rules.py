@@ -112,8 +112,8 @@ def declarations() -> tuple[Rule, ...]:
              trigger=scan.words_hits("週", "星期", "禮拜"), before=4),
         Rule("date.relative_month", "RELATIVE_MONTH", p.relative_month, first="本這上下", trigger=yue,
              before=4, near="月"),
-        Rule("date.ago", "AGO", p.ago, first="0-9一二兩三四五六七八九十", trigger=scan.words_hits("前"),
-             before=12, near="前", after_digit=False),
+        Rule("date.ago", "AGO", p.ago, first="0-9一二兩三四五六七八九十", trigger=scan.words_hits("前", "後"),
+             before=12, near="前後", after_digit=False),
         Rule("date.holiday", "HOLIDAY", p.holiday, first="{YEAR_FIRST}" + holiday_firsts,
              # the names as compile_folded holds them
              trigger=scan.alternation_hits([fold(fold(n)) for n in holiday_names()]), before=16),
