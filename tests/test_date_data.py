@@ -87,3 +87,12 @@ def test_finder_near_its_trigger_finds_what_finditer_finds(text):
     want = [m.span() for m in pattern.finditer(folded)]
     assert [m.span() for m in finder.matches(folded, finder.trigger(folded))] == want
     assert [m.span() for m in finder.scan(folded)] == want
+
+
+@pytest.mark.parametrize("word", sorted(words.YEAR_POINTS))
+def test_year_points_and_their_patterns_agree(word):
+    """YEAR_POINT (after a year) reads every year_point word of words.tsv; BARE_YEAR_POINT
+    (年底 with no year) exactly those flagged bare."""
+    assert compile_folded(words.fragment("YEAR_POINT")).fullmatch(word)
+    bare = compile_folded(words.fragment("BARE_YEAR_POINT")).fullmatch("年" + word)
+    assert bool(bare) == (word in words.BARE_YEAR_POINTS)

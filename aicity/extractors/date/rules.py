@@ -19,7 +19,7 @@ from ..base import compile_folded
 from . import productions
 from .reading import Ctx
 from .values import Candidate
-from .words import ENGLISH_MONTH_ABBRS, YEAR_POINTS, fragment, holiday_names
+from .words import BARE_YEAR_POINTS, ENGLISH_MONTH_ABBRS, fragment, holiday_names
 
 Production = Callable[[regex.Match, Ctx], "Candidate | None"]
 
@@ -122,14 +122,14 @@ def declarations() -> tuple[Rule, ...]:
         Rule("date.year_part", "YEAR_PART", p.year_part, first="{YEAR_FIRST}第前首上下後QqH",
              trigger=scan.words_hits("季", "半年", "Q", "q", "H"), before=16, after_digit=False),
         Rule("date.year_point", "BARE_YEAR_POINT", p.bare_year_point, first="年",
-             trigger=scan.alternation_hits([fold("年" + point) for point in YEAR_POINTS])),
+             trigger=scan.alternation_hits([fold("年" + point) for point in BARE_YEAR_POINTS])),
         Rule("date.decade", "DECADE", p.decade, first="{YEAR_FIRST}", trigger=scan.words_hits("年代"),
              before=12, after_digit=False, needs_ref=True),
         Rule("date.year_pair", "YEAR_PAIR", p.year_pair, first="{YEAR_CHARS}",
              trigger=scan.unit_hits("年", "", "兩" + fragment("YEAR_CHARS")),  # 今明兩年, 明後年
              before=3),
         Rule("date.same_period", "SAME_PERIOD", p.same_period, first="去前上",
-             trigger=scan.words_hits("同"), before=6),
+             trigger=scan.alternation_hits([fold(w) for w in ("同期", "同月", "同季")]), before=6),
         Rule("date.copyright", "COPYRIGHT", p.copyright, first="Cc©版(",  # before event_year: ties
              span_group="y4", present=_copyright_present),
         Rule("date.event_year", "EVENT_YEAR", p.event_year, first="12", needs_ref=True,

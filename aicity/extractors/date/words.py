@@ -69,6 +69,7 @@ WEEKDAYS = _values("weekday")  # 一 -> 0 (Monday)
 ENGLISH_MONTHS = _values("month_en")  # jan -> 1
 ENGLISH_MONTH_ABBRS = tuple(row["surface"] for row in _rows("month_en"))
 YEAR_POINTS = _values("year_point")  # 底 -> 12 (年底)
+BARE_YEAR_POINTS = _flagged("year_point", "bare")  # 年底 with no year before it (not 年中)
 HALVES = _values("half")  # 下半年 -> 2
 QUARTERS = _values("quarter")  # 首季 -> 1
 YEAR_CHARS = _values("year_char")  # 明 -> 1 (今明兩年)
