@@ -169,16 +169,20 @@ def longest_non_overlapping(
     items: Iterable[T],
     span: Callable[[T], tuple[int, int]] = _tuple_span,
     tiebreak: Callable[[T], Any] | None = None,
+    accept: Callable[[T], Any] | None = None,
 ) -> list[T]:
     """The one overlap policy: keep the longest spans, leftmost first (then by
     ``tiebreak``), that overlap no span already kept; return them by position.
 
     ``items`` are ``(start, end, payload)`` tuples unless ``span`` says how to
     read an item's span (``lambda e: (e.start, e.end)`` for entities).
+    ``accept``, for tuples, is asked about each span that overlaps none kept:
+    None drops it (it blocks no other), anything else is kept as its payload. A
+    costly check thus runs only on the spans that could be kept.
     """
     by_start = sorted(items, key=span)
     # Most lists come out of their extractor without overlaps: one linear check.
-    if all(span(a)[1] <= span(b)[0] for a, b in zip(by_start, by_start[1:])):
+    if accept is None and all(span(a)[1] <= span(b)[0] for a, b in zip(by_start, by_start[1:])):
         return by_start
 
     def priority(item: T) -> tuple[Any, ...]:
@@ -191,6 +195,11 @@ def longest_non_overlapping(
         start, end = span(item)
         if taken.overlaps(start, end):
             continue
+        if accept is not None:
+            payload = accept(item)
+            if payload is None:
+                continue
+            item = (start, end, payload)
         kept.append(item)
         taken.add(start, end)
     kept.sort(key=span)

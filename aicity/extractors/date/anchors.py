@@ -1,0 +1,156 @@
+"""What a candidate is anchored on: the page's date, an item's own date line inside a
+"related news" list, and for a relative year the year its sentence states."""
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import functools
+from typing import Callable
+
+import regex
+
+from ...fold import fold
+from ...resources import load_list
+from .. import scan
+from ..base import compile_folded
+from .reading import Ctx, after_is, before_is
+from .values import Candidate, valid
+from .words import fragment
+
+
+@functools.cache
+def _marker_res() -> tuple[Callable[[str], list[tuple[int, int]]], regex.Pattern]:
+    markers = load_list("date/related_markers.txt")
+    # the marker is a heading: alone on its line, give or take decoration (►延伸閱讀)
+    heading = regex.compile(fragment("RELATED_HEADING"))  # (its words are folded)
+    return scan.alternation_hits([fold(w) for w in markers]), heading  # (as regex.compile(words))
+
+
+def _markers(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the lines of ``text`` (folded) that are a related-news heading."""
+    hits, heading = _marker_res()
+    out: list[tuple[int, int]] = []
+    for hit_start, hit_end in hits(text):
+        # a heading line is short: look for its ends only a few characters away
+        lo = max(0, hit_start - 12)
+        start = text.rfind("\n", lo, hit_start) + 1 or lo
+        end = text.find("\n", hit_end, hit_end + 12)
+        end = min(len(text), hit_end + 12) if end < 0 else end
+        line_is_whole = (start == 0 or text[start - 1] == "\n") and (end == len(text) or text[end] == "\n")
+        if line_is_whole and (not out or out[-1][0] != start) and heading.fullmatch(text, start, end):
+            out.append((start, end))
+    return out
+
+
+ITEM_REACH = 400  # characters between a related-news date and its item's date line
+
+
+class Anchors:
+    """The anchor date for each position: ``ref`` outside "related news" lists;
+    inside one, the date line of the item a position belongs to."""
+
+    def __init__(self, ctx: Ctx, cands: list[Candidate], ref: dt.date):
+        self.ref = ref
+        # (start, end, date-line positions, their dates, whether dates lead their items)
+        self.regions: list[tuple[int, int, list[int], list[dt.date], bool]] = []
+        text = ctx.folded
+        markers = _markers(text)
+        if not markers:
+            return
+        lines = _date_lines(text, cands)
+        line_positions = [pos for pos, _ in lines]  # ascending, as the candidates are
+        ends = [m[0] for m in markers[1:]] + [len(text)]
+        for marker, end in zip(markers, ends):
+            start = marker[1]
+            dated = lines[bisect.bisect_left(line_positions, start):bisect.bisect_left(line_positions, end)]
+            if dated:
+                self.regions.append((start, end, [p for p, _ in dated], [d for _, d in dated],
+                                     _dates_lead(text, start, dated)))
+        self._starts = [region[0] for region in self.regions]  # the regions do not overlap
+
+    def at(self, pos: int) -> dt.date:
+        i = bisect.bisect_right(self._starts, pos) - 1 if self.regions else -1
+        if i >= 0:
+            start, end, positions, dates, leading = self.regions[i]
+            if start <= pos < end:
+                # an item is a few short lines: a date line farther away belongs to
+                # another item, or the "list" was an in-body link box and the
+                # article goes on
+                if leading:
+                    i = bisect.bisect_right(positions, pos) - 1
+                    ok = i >= 0 and pos - positions[i] <= ITEM_REACH
+                else:
+                    i = bisect.bisect_left(positions, pos)
+                    ok = i < len(positions) and positions[i] - pos <= ITEM_REACH
+                return dates[i] if ok else self.ref
+        return self.ref
+
+
+_SENTENCE_END = compile_folded(fragment("SENTENCE_END"))
+
+
+def _date_lines(text: str, cands: list[Candidate]) -> list[tuple[int, dt.date]]:
+    """(position, date) of the lines that end with an item's full date."""
+    out = []
+    for c in cands:
+        if c.end_spec is not None or c.spec.year is None or c.spec.day is None:
+            continue
+        # what precedes the date on its line: nothing, a user name, a category or
+        # the item's headline; never a sentence. Only a short stretch is looked
+        # at, so that a page without newlines costs no more than one with them.
+        lo = max(0, c.start - 61)
+        line_start = text.rfind("\n", lo, c.start) + 1
+        if line_start == 0 and lo > 0:
+            continue
+        rest = text[c.end:c.end + 16].split("\n", 1)
+        if rest[0].strip() or (len(rest) == 1 and c.end + 16 < len(text)):
+            continue
+        prefix = text[line_start:c.start].strip()
+        if len(prefix) > 60 or _SENTENCE_END.search(prefix):
+            continue
+        if valid(c.spec.year, c.spec.month, c.spec.day):
+            out.append((line_start, dt.date(c.spec.year, c.spec.month, c.spec.day)))
+    return out
+
+
+def _dates_lead(text: str, start: int, dated: list[tuple[int, dt.date]]) -> bool:
+    """Whether each item's date line comes before its headline (the list opens with one)."""
+    first_date = dated[0][0]
+    for line in _LINE.finditer(text, start, first_date):
+        if len(_SPACE.sub("", line.group())) >= 10:
+            return False
+    return True
+
+
+_LINE = regex.compile(r"[^\n]+")
+_SPACE = regex.compile(r"\s")
+
+
+SENTENCE_BREAK = compile_folded(fragment("SENTENCE_BREAK"))
+_CLAUSE_BREAK = compile_folded(fragment("CLAUSE_BREAK"))
+
+
+def _compares(ctx: Ctx, c: Candidate) -> bool:
+    """較去年, 比上年, 去年同期: a comparison with the year the sentence is about."""
+    return before_is(ctx, c.start, "COMPARISON_BEFORE") or after_is(ctx, c.end, "COMPARISON_AFTER")
+
+
+def clause_years(ctx: Ctx, cands: list[Candidate]) -> dict[int, int]:
+    """For each relative-year candidate, the year stated before it in its clause, or
+    in its sentence when it makes a comparison (2025年營收衰退，較去年減少 → 2024)."""
+    out: dict[int, int] = {}
+    breaks: dict[bool, list[int]] = {}
+    last: tuple[int, int] | None = None  # (end, year) of the last stated year
+    for i, c in enumerate(cands):
+        if c.spec.clause_year and last is not None:
+            sentence = _compares(ctx, c)
+            if sentence not in breaks:
+                pattern = SENTENCE_BREAK if sentence else _CLAUSE_BREAK
+                breaks[sentence] = [m.start() for m in pattern.finditer(ctx.folded)]
+            starts = breaks[sentence]
+            k = bisect.bisect_left(starts, c.start)
+            if last[0] > (starts[k - 1] if k else -1):
+                out[i] = last[1]
+        if c.spec.year is not None and c.rule != "date.copyright":
+            last = (c.end, c.spec.year)
+    return out

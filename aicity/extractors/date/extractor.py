@@ -1,0 +1,81 @@
+"""The date extractor: the kept candidates of a document, anchored and normalized."""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from typing import Iterator
+
+from ...document import Document
+from ...model import Entity
+from .anchors import SENTENCE_BREAK, Anchors, clause_years
+from .matching import document_matches, select
+from .page_date import document_date
+from .reading import Ctx
+from .values import Candidate, values
+from .words import context
+
+
+class DateExtractor:
+    type = "date"
+
+    def find(self, doc: Document) -> Iterator[Entity]:
+        ref = doc.ref_date if doc.ref_date is not None else document_date(doc)
+        ctx = Ctx(doc.folded, doc.text, ref, lambda: doc.script)
+        found, parsed = document_matches(doc)
+        cands = select(found, ctx, parsed)
+        anchors = Anchors(ctx, cands, ref) if ref is not None else None
+        clause = clause_years(ctx, cands)
+        skip = -1
+        period: tuple[int, str, dict] | None = None  # the last month, day or range named
+        for i, c in enumerate(cands):
+            if i == skip or (c.spec.anchored and anchors is None):
+                continue
+            anchor = anchors.at(c.start) if anchors is not None else dt.date(2000, 1, 1)
+            joined = _joined(ctx, c, cands[i + 1]) if i + 1 < len(cands) else None
+            got = values(joined, anchor, clause.get(i)) if joined is not None else []
+            if got:
+                c, skip = joined, i + 1
+            elif c.rule == "date.same_period" and period is not None:
+                got = _same_period(ctx, c, period)
+            if not got:
+                got = values(c, anchor, clause.get(i))
+            for start, end, (normalized, fields) in got:
+                if c.spec.anchored:
+                    fields["relative"] = True
+                if c.calendar_roc:
+                    fields["calendar"] = "roc"
+                if fields["grain"] != "year" and c.rule != "date.same_period":
+                    period = (end, normalized, fields)
+                yield doc.entity("date", start, end, normalized, rule=c.rule, **fields)
+
+
+def _joined(ctx: Ctx, first: Candidate, second: Candidate) -> Candidate | None:
+    """今年初至11月14日: two dates with only 至/到/~ between them, as one range."""
+    if (first.end_spec is not None or second.end_spec is not None or first.items or second.items
+            or not context("RANGE_BETWEEN").fullmatch(ctx.folded, first.end, second.start)):
+        return None
+    return first._replace(end=second.end, end_spec=second.spec,
+                          calendar_roc=first.calendar_roc or second.calendar_roc)
+
+
+def _same_period(ctx: Ctx, c: Candidate, period: tuple[int, str, dict]) -> list:
+    """去年同期 after 第三季 in its sentence: that quarter, a year earlier."""
+    end, normalized, fields = period
+    if SENTENCE_BREAK.search(ctx.folded, end, c.start):
+        return []
+    years = c.spec.year_rel if c.spec.year_rel is not None else (c.spec.month_rel or 0) // 12
+    moved = "/".join(_years_earlier(part, years) for part in normalized.split("/"))
+    if "None" in moved:
+        return []
+    out = dict(fields)
+    if "/" in moved:
+        out["range_start"], out["range_end"] = moved.split("/")
+    return [(c.start, c.end, (moved, out))]
+
+
+def _years_earlier(iso: str, years: int) -> str:
+    """``2025-07`` moved by ``years`` years; "None" if the day does not exist then (02-29)."""
+    year, rest = int(iso[:4]) + years, iso[4:]
+    if rest.startswith("-02-29") and not calendar.isleap(year):
+        return "None"
+    return f"{year:04d}{rest}"

@@ -1,0 +1,337 @@
+"""The rules' productions: each reads one rule's match into a
+:class:`~.values.Candidate`, or rejects it (None) when the words around it say
+it is no date (a duration, a count, a fraction, a name)."""
+from __future__ import annotations
+
+import regex
+
+from .reading import (Ctx, after_is, before_is, day_of, groups, read_spec, roc_page, small_number,
+                      time_of_day, with_range)
+from .values import Candidate, Spec
+from .words import (DAY_PREFIX, DAY_WORDS, EVENING_WORDS, HALVES, MONTH_WORDS, QUARTERS,
+                    ROC_OFFSET, WEEK_WORDS, WEEKDAYS, YEAR_CHARS, YEAR_POINTS, YEAR_WORDS, holidays)
+
+
+def _short_years(g: dict, ctx: Ctx) -> bool:
+    """Whether a bare two-digit year before 年 is read as the one nearest the anchor."""
+    bare = g.get("rocb")
+    return bool(bare) and len(bare) == 2 and not roc_page(ctx)
+
+
+def cjk(m: regex.Match, ctx: Ctx) -> Candidate | None:
+    g = groups(m)
+    spec = read_spec(g, short_years=_short_years(g, ctx))
+    if spec is None:
+        return None
+    if spec.day is None and spec.year is None and spec.year_rel is None and not g.get("e_mon"):
+        # a bare month (2月營收): not a duration (連3月, 近3月) nor 五月天
+        if before_is(ctx, m.start(), "DURATION_BEFORE") or after_is(ctx, m.end(), "MONTH_AFTER"):
+            return None
+        if g.get("monc") and after_is(ctx, m.end(), "MONTH_NAME_AFTER"):
+            return None
+    if g.get("rocb") and _year_context_bad(ctx, m.start("rocb"), None):
+        return None
+    if g.get("items"):
+        return _day_list(m, spec)
+    return with_range(m, g, "date.cjk", spec)
+
+
+_LIST_DAY = regex.compile(r"[0-9]+")
+
+
+def _day_list(m: regex.Match, spec: Spec) -> Candidate:
+    """3月5、6日: one item per day; the first runs from the match's start to its day."""
+    items = [(m.start(), m.end("day"), spec)]
+    for day in _LIST_DAY.finditer(m.group("items")):
+        start = m.start("items") + day.start()
+        items.append((start, start + len(day.group()), Spec(day=int(day.group()))))
+    last_start, _, last_spec = items[-1]
+    items[-1] = (last_start, m.end(), last_spec)  # the last item takes the 日
+    return Candidate(m.start(), m.end(), "date.cjk", spec, None, spec.roc, tuple(items))
+
+
+def _year_context_bad(ctx: Ctx, start: int, end: int | None) -> bool:
+    """A bare ROC year that reads as a duration or a count (逾100年, 20年來)."""
+    if before_is(ctx, start, "DURATION_BEFORE") or before_is(ctx, start, "ROC_BEFORE"):
+        return True
+    return end is not None and after_is(ctx, end, "YEAR_AFTER")
+
+
+def year(m: regex.Match, ctx: Ctx) -> Candidate | None:
+    g = groups(m)
+    spec = read_spec(g, short_years=_short_years(g, ctx))
+    if spec is None:
+        return None
+    end_of_year = m.end("ysuf") if g.get("ysuf") else m.end()
+    if g.get("rocb") or g.get("rocbc"):
+        key = "rocb" if g.get("rocb") else "rocbc"
+        if _year_context_bad(ctx, m.start(key), end_of_year):
+            return None
+        if spec.year == 100 + ROC_OFFSET and after_is(ctx, end_of_year, "CENTURY_AFTER"):
+            return None  # 100年前: a century ago, not "before 2011"
+    elif g.get("y4") or g.get("ycn"):
+        key = "y4" if g.get("y4") else "ycn"
+        if before_is(ctx, m.start(key), "BIG_YEAR_BEFORE"):
+            return None
+        if after_is(ctx, m.end(), "BIG_YEAR_AFTER"):
+            return None
+    if g.get("yrel") and after_is(ctx, m.end(), "YEAR_WORD_AFTER"):
+        return None
+    if spec.year_short is not None and not before_is(ctx, m.start(), "SHORT_YEAR_BEFORE"):
+        return None  # 深耕24年: a two-digit year alone is a year only after 於, 在, 自...
+    return with_range(m, g, "date.year", spec)
+
+
+def slash(m: regex.Match, ctx: Ctx) -> Candidate | None:
+    g = groups(m)
+    spec = read_spec(g)
+    if spec is None:
+        return None
+    if spec.year is None and spec.year_rel is None and not g.get("e_day"):
+        # a bare M/D may be a fraction or a score: 3/4的, 比數3/4
+        if before_is(ctx, m.start(), "FRACTION_BEFORE") or after_is(ctx, m.end(), "FRACTION_AFTER"):
+            return None
+    return with_range(m, g, "date.slash", spec)
+
+
+def iso(m: regex.Match, ctx: Ctx) -> Candidate | None:
+    spec = read_spec(groups(m))
+    return None if spec is None else Candidate(m.start(), m.end(), "date.iso", spec, None, spec.roc)
+
+
+def cna_stamp(m: regex.Match, ctx: Ctx) -> Candidate | None:
+    spec = read_spec(groups(m))
+    return None if spec is None else Candidate(m.start(), m.end(), "date.cna_stamp", spec, None, True)
+
+
+def month_name(m: regex.Match, ctx: Ctx) -> Candidate | None:
+    spec = read_spec(groups(m))
+    name = "date.english" if m.re.groupindex.get("mname") else "date.month_name"
+    return None if spec is None else Candidate(m.start(), m.end(), name, spec)
+
+
+def relative_day(m: regex.Match, ctx: Ctx) -> Candidate | None:
+    g = groups(m)
+    if g.get("rd"):
+        rel = DAY_PREFIX[g["rd"]]
+    else:
+        rel = DAY_WORDS[g["rdw"]]
+    day = int(g["day"]) if g.get("day") else None
+    h, mi, s = time_of_day(g)
+    if h is not None and h < 12 and not g.get("ampm") and g.get("rdw") in EVENING_WORDS:
+        h += 12  # 今晚六時 is 18:00
+    if g.get("mon"):  # 今(2月10)日: the month is stated, the year is the anchor's
+        spec = Spec(month=int(g["mon"]), day=day, hour=h, minute=mi, second=s)
+    else:
+        spec = Spec(day_rel=rel, day=day, hour=h, minute=mi, second=s)
+    return Candidate(m.start(), m.end(), "date.relative_day", spec)
+
+
+def paren_day(m: regex.Match, ctx: Ctx) -> Candidate | None:
+    g = groups(m)
+    if after_is(ctx, m.end("ri"), "DAY_AFTER"):
+        return None
+    h, mi, s = time_of_day(g)
+    spec = Spec(day=int(g["day"]), nearest=True, hour=h, minute=mi, second=s)
+    return Candidate(m.start(), m.end(), "date.paren_day", spec)
+
+
+def weekday(m: regex.Match, ctx: Ctx) -> Candidate | None:
+    g = groups(m)
+    rel = WEEK_WORDS[g["wrel"]] if g.get("wrel") else None  # bare: on or before the anchor
+    if not g.get("wrel"):
+        # a bare weekday: not a list or a schedule (週一至週五, 每週三), not the
+        # surname 周 of a mainland name (周一鸣): there the original text has 周
+        original = ctx.text[m.start():m.end()]
+        if before_is(ctx, m.start(), "LIST_BEFORE"):
+            return None
+        if (original.startswith("周") and after_is(ctx, m.end(), "HAN_AFTER")
+                and not after_is(ctx, m.end(), "AFTER_WEEKDAY")):
+            return None
+    spec = Spec(weekday=WEEKDAYS[g["wdn"]], week_rel=rel)
+    return Candidate(m.start(), m.end(), "date.weekday", spec)
+
+
+def relative_month(m: regex.Match, ctx: Ctx) -> Candidate | None:
+    g = groups(m)
+    h, mi, s = time_of_day(g)
+    day = day_of(g)
+    if day is not None and not 1 <= day <= 31:
+        return None
+    spec = Spec(month_rel=MONTH_WORDS[g["mrel"]], day=day, hour=h, minute=mi, second=s)
+    return Candidate(m.start(), m.end(), "date.relative_month", spec)
+
+
+def ago(m: regex.Match, ctx: Ctx) -> Candidate | None:
+    """兩年前, 5天前, 兩週前 and, forward, 3天後, 兩個月後: counted from the anchor."""
+    n = small_number(m.group("n"))
+    if n is None or n <= 0:
+        return None
+    unit = m.group("unit")
+    sign = -1 if m.group("ago") else 1
+    if unit == "年":
+        if n >= 80:
+            return None
+        spec = Spec(year_rel=sign * n, clause_year=True)  # 2020年時…5年前: 2015
+    elif unit == "天":
+        spec = Spec(day_rel=sign * n)
+    elif unit.endswith("月"):
+        spec = Spec(month_rel=sign * n)
+    else:  # weeks
+        spec = Spec(day_rel=sign * 7 * n)
+    return Candidate(m.start(), m.end(), "date.ago", spec)
+
+
+def event_year(m: regex.Match, ctx: Ctx) -> Candidate | None:
+    """A bare year naming an edition (GTC 2025, 2025世界海洋日): only near the page's year."""
+    if ctx.ref is None:
+        return None
+    g = groups(m)
+    y = int(g["y4"])
+    ref_year = ctx.ref.year
+    years = [y] + ([int(g["e_y4"])] if g.get("e_y4") else [])
+    # recent editions any year; targets further ahead are round (2030, 2040, 2050)
+    if any(not (ref_year - 10 <= v <= ref_year + 5 or (v <= ref_year + 30 and v % 5 == 0))
+           for v in years):
+        return None
+    if before_is(ctx, m.start(), "EVENT_BEFORE") or after_is(ctx, m.end(), "EVENT_AFTER"):
+        return None
+    if before_is(ctx, m.start(), "STOCK_CODE_BEFORE") and after_is(ctx, m.end(), "STOCK_CODE_AFTER"):
+        return None  # a stock code after a company name: 中鋼(2002)
+    end_spec = Spec(year=years[1]) if len(years) > 1 else None
+    if end_spec is not None and years[1] <= y:
+        return None
+    return Candidate(m.start(), m.end(), "date.event_year", Spec(year=y), end_spec)
+
+
+def copyright(m: regex.Match, ctx: Ctx) -> Candidate | None:
+    g = groups(m)
+    end_spec = Spec(year=int(g["e_y4"])) if g.get("e_y4") else None
+    return Candidate(m.start("y4"), m.end(), "date.copyright", Spec(year=int(g["y4"])), end_spec)
+
+
+def day_only(m: regex.Match, ctx: Ctx) -> Candidate | None:
+    g = groups(m)
+    if before_is(ctx, m.start(), "DURATION_BEFORE"):
+        return None
+    end_of_day = m.end("ri") if g.get("ri") else m.end()
+    if after_is(ctx, end_of_day, "DAY_AFTER"):
+        return None
+    h, mi, s = time_of_day(g)
+    spec = Spec(day=int(g["day"]), nearest=True, hour=h, minute=mi, second=s)
+    end_spec = Spec(day=int(g["e_day"])) if g.get("e_day") else None
+    return Candidate(m.start(), m.end(), "date.day", spec, end_spec)
+
+
+def day_only_cn(m: regex.Match, ctx: Ctx) -> Candidate | None:
+    g = groups(m)
+    if before_is(ctx, m.start(), "DURATION_BEFORE"):
+        return None
+    day_end = m.end("ri")
+    if after_is(ctx, day_end, "DAY_AFTER"):
+        return None
+    if len(g["dayc"]) == 1 and not after_is(ctx, day_end, "CN_DAY_CONTEXT"):
+        return None
+    if g["ri"] == "号" and after_is(ctx, day_end, "NUMBER_SIGN_AFTER"):
+        return None  # 二十號球衣, 十五號公路 (the text is folded: 号)
+    day = small_number(g["dayc"])
+    if day is None or not 1 <= day <= 31:
+        return None
+    h, mi, s = time_of_day(g)
+    spec = Spec(day=day, nearest=True, hour=h, minute=mi, second=s)
+    return Candidate(m.start(), m.end(), "date.day_cn", spec)
+
+
+def holiday(m: regex.Match, ctx: Ctx) -> Candidate | None:
+    g = groups(m)
+    named = next((h for h in holidays().get(g["hol"], ()) if h.script in ("all", ctx.script)), None)
+    if named is None or (named.month is None and named.easter is None):
+        return None  # a lunar holiday: not annotated
+    if named.after is not None and not named.after.match(ctx.folded, m.end()):
+        return None  # 國慶 alone is also a given name
+    year_spec = read_spec(g, with_time=False)
+    if year_spec is None:
+        return None
+    spec = year_spec._replace(month=named.month, day=named.day, weekday=named.weekday, nth=named.nth,
+                              easter=named.easter)
+    return Candidate(m.start(), m.end(), "date.holiday", spec, None, spec.roc)
+
+
+def nth_weekday(m: regex.Match, ctx: Ctx) -> Candidate | None:
+    """五月第三個週日, 5月的最後一個星期一."""
+    g = groups(m)
+    spec = read_spec(g, with_time=False)
+    if spec is None or spec.month is None:
+        return None
+    nth = -1 if g.get("last") else small_number(g["nth"])
+    spec = spec._replace(weekday=WEEKDAYS[g["wdn"]], nth=nth)
+    return Candidate(m.start(), m.end(), "date.nth_weekday", spec, None, spec.roc)
+
+
+def _months_of_part(g: dict) -> tuple[int, int] | None:
+    """The first and last month of a quarter, the first quarters or a half."""
+    if g.get("qn"):
+        n = small_number(g["qn"])
+        return (3 * n - 2, 3 * n) if n and 1 <= n <= 4 else None
+    if g.get("qfirst"):
+        n = small_number(g["qfirst"])
+        return (1, 3 * n) if n and 1 <= n <= 4 else None
+    if g.get("qword"):
+        n = QUARTERS[g["qword"]]
+        return 3 * n - 2, 3 * n
+    half = HALVES[g["half"]]
+    return (1, 6) if half == 1 else (7, 12)
+
+
+def year_part(m: regex.Match, ctx: Ctx) -> Candidate | None:
+    """2025年第四季 → 2025-10/2025-12; 上半年 → the anchor's January to June."""
+    g = groups(m)
+    months = _months_of_part(g)
+    year_spec = read_spec(g, with_time=False)
+    if months is None or year_spec is None:
+        return None
+    spec = year_spec._replace(month=months[0])
+    return Candidate(m.start(), m.end(), "date.year_part", spec, Spec(month=months[1]), spec.roc)
+
+
+def bare_year_point(m: regex.Match, ctx: Ctx) -> Candidate | None:
+    """年底前, 年初 with no year: a month of the anchor's year."""
+    return Candidate(m.start(), m.end(), "date.year_point", Spec(month=YEAR_POINTS[m.group("ysuf")]))
+
+
+_TENS_ZERO = regex.compile("[〇零○]")
+
+
+def decade(m: regex.Match, ctx: Ctx) -> Candidate | None:
+    """90年代 → 1990/1999: a two-digit decade is the latest one that has begun by the anchor."""
+    g = groups(m)
+    if g.get("dec4"):
+        start = int(g["dec4"])
+    else:
+        tens = small_number(g["dec2"] or _TENS_ZERO.sub("十", g["decc"]))  # 八〇年代 is 八十
+        if tens is None:
+            return None
+        if g.get("century"):
+            start = (small_number(g["century"]) - 1) * 100 + tens
+        else:
+            latest = ctx.ref.year if ctx.ref is not None else 2000
+            start = (latest // 100) * 100 + tens
+            if start > latest:
+                start -= 100
+    return Candidate(m.start(), m.end(), "date.decade", Spec(year=start), Spec(year=start + 9))
+
+
+def year_pair(m: regex.Match, ctx: Ctx) -> Candidate | None:
+    """今明兩年 → this year and the next, as a range."""
+    first, second = YEAR_CHARS[m.group("ya")], YEAR_CHARS[m.group("yb")]
+    if second != first + 1:
+        return None
+    return Candidate(m.start(), m.end(), "date.year_pair", Spec(year_rel=first), Spec(year_rel=second))
+
+
+def same_period(m: regex.Match, ctx: Ctx) -> Candidate | None:
+    """去年同月 alone is the anchor's month a year earlier, 去年同期 that year; after a
+    named period the extractor reads it as that period a year earlier."""
+    years = YEAR_WORDS[m.group("yrel")][0]
+    spec = Spec(month_rel=12 * years) if m.group("same") == "月" else Spec(year_rel=years, clause_year=True)
+    return Candidate(m.start(), m.end(), "date.same_period", spec)

@@ -1,0 +1,146 @@
+"""The date rules: each a small declaration of a name, the fragment of
+``date/fragments.txt`` it matches and its production (in ``productions.py``),
+with the hints :mod:`aicity.extractors.scan` uses to find its matches fast.
+
+Rule order matters only among matches of the same span: the earlier rule wins.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+import regex
+
+from ...fold import fold
+from .. import scan
+from ..base import compile_folded
+from . import productions
+from .reading import Ctx
+from .values import Candidate
+from .words import BARE_YEAR_POINTS, ENGLISH_MONTH_ABBRS, fragment, holiday_names
+
+Production = Callable[[regex.Match, Ctx], "Candidate | None"]
+
+# How far a match may run past its trigger (3月16日（三）下午3時至3月20日（五）...).
+WINDOW_AFTER = 72
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule as declared. ``first``: the characters a match can start with (a class
+    body; fragment names in braces allowed, as ``{YEAR_FIRST}``); ``trigger``, ``before``:
+    a cheap pattern every match contains and how far before its hits a match may
+    begin; ``near``, ``reach``: a character every match holds within ``reach``
+    characters of its start; ``after_digit=False``: every branch that opens with an
+    ASCII digit has a lookbehind ruling out a digit before it."""
+
+    name: str
+    pattern: str  # a fragment name
+    production: Production
+    first: str
+    trigger: scan.Trigger | None = None
+    before: int = 0
+    near: str | None = None
+    reach: int = 16
+    after_digit: bool = True
+    flags: int = 0
+    starts: re.Pattern | None = None  # overrides the one derived from ``first``
+    present: Callable[[str], bool] | None = None
+    span_group: str | None = None  # a candidate starts at this group (© 2014: the year)
+    needs_ref: bool = False  # the production reads ctx.ref: parsed again for each anchor
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledRule:
+    name: str
+    finder: scan.Finder
+    parse: Production
+    span_group: str | None
+    needs_ref: bool
+
+
+def _first(chars: str) -> str:
+    """A class body with ``{NAME}`` fragments inserted."""
+    return re.sub(r"\{([A-Z_]+)\}", lambda m: fragment(m.group(1)), chars)
+
+
+def compile_rule(rule: Rule) -> CompiledRule:
+    first = _first(rule.first)
+    pattern = scan.guarded(fragment(rule.pattern), first, rule.near, rule.reach)
+    finder = scan.Finder(compile_folded(pattern, rule.flags), rule.starts or scan.starts(first, rule.after_digit),
+                         rule.trigger, rule.before, WINDOW_AFTER, rule.present)
+    return CompiledRule(rule.name, finder, rule.production, rule.span_group, rule.needs_ref)
+
+
+_COPYRIGHT_CN = fold("版權所有")
+
+
+def _copyright_present(text: str) -> bool:
+    """Whether COPYRIGHT may match: it opens with ©, 版權所有, (c) or Copyright."""
+    return "©" in text or _COPYRIGHT_CN in text or scan.latin_words_present(text, (b"(c)", b"copyright"))
+
+
+def declarations() -> tuple[Rule, ...]:
+    p = productions
+    # shared triggers: their hits are found once per text
+    yue, ri = scan.words_hits("月"), scan.words_hits("日", "號")  # 號: 廿五號 (day_cn)
+    holiday_firsts = "".join(sorted({fold(n)[0] for n in holiday_names()}))
+    return (
+        Rule("date.cjk", "CJK", p.cjk, first="{YEAR_FIRST}", flags=regex.MULTILINE,
+             trigger=scan.unit_hits("月", fragment("MONTH_NUMERAL_CHARS")), before=16,
+             near="月", after_digit=False),
+        Rule("date.year", "YEAR", p.year, first="{YEAR_FIRST}",
+             trigger=scan.unit_hits("年", fragment("YEAR_NUMERAL_CHARS"), fragment("YEAR_WORD_CHARS")),
+             before=16, near="年", reach=12, after_digit=False),
+        Rule("date.slash", "SLASH", p.slash, first="{YEAR_FIRST}", trigger=scan.words_hits("/"),
+             before=12, near="/", reach=10, after_digit=False),
+        Rule("date.iso", "ISO", p.iso, first="0-9", trigger=scan.re_hits(fragment("ISO_TRIGGER")),
+             before=4, after_digit=False),
+        Rule("date.cna_stamp", "CNA_STAMP", p.cna_stamp, first="1",
+             trigger=scan.after_char_hits(")", fragment("CNA_DIGITS"), 7)),
+        Rule("date.month_name", "MONTH_NAME_CJK", p.month_name, first="0-9一二三四五六七八九十", trigger=yue, before=4,
+             near="月", reach=4, after_digit=False),
+        Rule("date.english", "MONTH_NAME_EN", p.month_name, first="0-9A-Za-z",
+             trigger=scan.latin_words_hits(ENGLISH_MONTH_ABBRS), before=4, after_digit=False),
+        Rule("date.relative_day", "RELATIVE_DAY", p.relative_day, first="今昨明前大後琴尋聽",
+             trigger=scan.words_hits("今", "昨", "明", "前", "後天", "琴", "尋", "聽"), before=2),
+        Rule("date.paren_day", "PAREN_DAY", p.paren_day, first="(（", trigger=ri, before=8,
+             near="日", reach=8),
+        Rule("date.weekday", "WEEKDAY", p.weekday, first="上下這本週星禮",
+             trigger=scan.words_hits("週", "星期", "禮拜"), before=4),
+        Rule("date.relative_month", "RELATIVE_MONTH", p.relative_month, first="本這上下", trigger=yue,
+             before=4, near="月"),
+        Rule("date.ago", "AGO", p.ago, first="0-9一二兩三四五六七八九十", trigger=scan.words_hits("前", "後"),
+             before=12, near="前後", after_digit=False),
+        Rule("date.holiday", "HOLIDAY", p.holiday, first="{YEAR_FIRST}" + holiday_firsts,
+             # the names as compile_folded holds them
+             trigger=scan.alternation_hits([fold(n) for n in holiday_names()]), before=16),
+        Rule("date.nth_weekday", "NTH_WEEKDAY", p.nth_weekday, first="{YEAR_FIRST}",
+             trigger=scan.re_hits(fragment("NTH_WEEKDAY_TRIGGER")), before=24, after_digit=False),
+        Rule("date.year_part", "YEAR_PART", p.year_part, first="{YEAR_FIRST}第前首上下後QqH",
+             trigger=scan.words_hits("季", "半年", "Q", "q", "H"), before=16, after_digit=False),
+        Rule("date.year_point", "BARE_YEAR_POINT", p.bare_year_point, first="年",
+             trigger=scan.alternation_hits([fold("年" + point) for point in BARE_YEAR_POINTS])),
+        Rule("date.decade", "DECADE", p.decade, first="{YEAR_FIRST}", trigger=scan.words_hits("年代"),
+             before=12, after_digit=False, needs_ref=True),
+        Rule("date.year_pair", "YEAR_PAIR", p.year_pair, first="{YEAR_CHARS}",
+             trigger=scan.unit_hits("年", "", "兩" + fragment("YEAR_CHARS")),  # 今明兩年, 明後年
+             before=3),
+        Rule("date.same_period", "SAME_PERIOD", p.same_period, first="去前上",
+             trigger=scan.alternation_hits([fold(w) for w in ("同期", "同月", "同季")]), before=6),
+        Rule("date.copyright", "COPYRIGHT", p.copyright, first="Cc©版(",  # before event_year: ties
+             span_group="y4", present=_copyright_present),
+        Rule("date.event_year", "EVENT_YEAR", p.event_year, first="12", needs_ref=True,
+             starts=re.compile(fragment("EVENT_YEAR_STARTS"))),
+        Rule("date.day", "DAY_ONLY", p.day_only, first="0-9", trigger=ri, before=8, near="日", reach=8,
+             after_digit=False),
+        Rule("date.day_cn", "DAY_ONLY_CN", p.day_only_cn, first="一二三四五六七八九十廿卅",
+             trigger=ri, before=4, near="日號", reach=4),
+    )
+
+
+@functools.cache
+def rules() -> tuple[CompiledRule, ...]:
+    return tuple(compile_rule(rule) for rule in declarations())

@@ -1,0 +1,146 @@
+"""The date rules' data: word tables, holidays and regex fragments, from
+``aicity/resources/date/``.
+
+``words.tsv`` is one table (kind, surface, value, ...) from which both the
+alternations the patterns use and the maps from a matched word to its value are
+derived; ``fragments.txt`` holds the patterns, composed from named parts.
+"""
+from __future__ import annotations
+
+import functools
+from typing import NamedTuple
+
+import regex
+
+from ...fold import fold
+from ...resources import load_list, load_table
+from ..base import alternation, compile_folded
+from ..fragments import Fragments, load_fragments
+
+ROC_OFFSET = 1911
+# A bare 2-3 digit number before 年 is a ROC year only in this range (80年 = 1991,
+# 130年 = 2041); outside it, it is a duration or a count (20年來, 1年內).
+ROC_BARE = range(80, 131)
+WESTERN = range(1600, 2101)
+
+
+def _rows(kind: str) -> list[dict[str, str]]:
+    return [row for row in load_table("date/words.tsv") if row["kind"] == kind]
+
+
+def _values(kind: str) -> dict[str, int]:
+    """Folded surface -> value, for the words of one kind (the text is matched folded)."""
+    return {fold(row["surface"]): int(row["value"]) for row in _rows(kind)}
+
+
+def _flagged(kind: str, flag: str) -> frozenset[str]:
+    return frozenset(fold(row["surface"]) for row in _rows(kind) if flag in row["flags"].split("|"))
+
+
+def _words_pattern(kind: str) -> str:
+    """The words of one kind as an alternation, in table order; guarded words after the
+    others, those sharing a guard together: ``(?<![guard])(?:a|b)``."""
+    plain = [row["surface"] for row in _rows(kind) if not row["guard"]]
+    guarded: dict[str, list[str]] = {}
+    for row in _rows(kind):
+        if row["guard"]:
+            guarded.setdefault(row["guard"], []).append(row["surface"])
+    branches = ["|".join(plain)] if plain else []
+    branches += [f"(?<![{guard}])(?:{'|'.join(words)})" for guard, words in guarded.items()]
+    return "|".join(branches)
+
+
+def _chars(kind: str) -> str:
+    return "".join(row["surface"] for row in _rows(kind))
+
+
+AMPM_OFFSET = _values("ampm")  # 下午 -> 12
+MIDNIGHT_WORDS = _flagged("ampm", "midnight")  # 12 o'clock after them is 0:00
+YEAR_WORDS = {  # folded relative year word -> (offset, counts from a stated year, needs one)
+    fold(row["surface"]): (int(row["value"]), "clause" in row["flags"], "needs_clause" in row["flags"])
+    for row in _rows("year")
+}
+DAY_WORDS = _values("day")  # 昨天 -> -1
+EVENING_WORDS = _flagged("day", "evening")
+DAY_PREFIX = _values("day_prefix")  # 昨(13)日 -> -1
+MONTH_WORDS = _values("month")  # 上個月 -> -1
+WEEK_WORDS = _values("week")  # 上(週四) -> -1
+WEEKDAYS = _values("weekday")  # 一 -> 0 (Monday)
+ENGLISH_MONTHS = _values("month_en")  # jan -> 1
+ENGLISH_MONTH_ABBRS = tuple(row["surface"] for row in _rows("month_en"))
+YEAR_POINTS = _values("year_point")  # 底 -> 12 (年底)
+BARE_YEAR_POINTS = _flagged("year_point", "bare")  # 年底 with no year before it (not 年中)
+HALVES = _values("half")  # 下半年 -> 2
+QUARTERS = _values("quarter")  # 首季 -> 1
+YEAR_CHARS = _values("year_char")  # 明 -> 1 (今明兩年)
+
+
+# ---------------------------------------------------------------------------
+# Holidays
+
+
+class Holiday(NamedTuple):
+    month: int | None  # None (and no easter): a lunar holiday, named only so that it blocks a shorter name
+    day: int | None
+    script: str  # all | traditional | simplified
+    after: regex.Pattern | None  # what must follow the name, if anything
+    nth: int | None = None  # with month and weekday: the n-th weekday of the month (-1: the last)
+    weekday: int | None = None  # Monday 0
+    easter: int | None = None  # days from Easter Sunday
+
+
+def holiday_names() -> list[str]:
+    names = []
+    for row in load_table("date/holidays.tsv"):
+        names.append(row["name"])
+        names.extend(filter(None, row["aliases"].split("|")))
+    return names
+
+
+@functools.cache
+def holidays() -> dict[str, tuple[Holiday, ...]]:
+    """Folded holiday name -> the holidays it names (by script)."""
+    space = fragments()["SP"]
+    table: dict[str, list[Holiday]] = {}
+    for row in load_table("date/holidays.tsv"):
+        after = row.get("after") or ""
+        number = {key: int(row[key]) if row.get(key) else None for key in ("month", "day", "nth", "weekday", "easter")}
+        holiday = Holiday(number["month"], number["day"], row["script"] or "all",
+                          compile_folded(rf"{space}(?:{after})") if after else None,
+                          number["nth"], number["weekday"], number["easter"])
+        for name in [row["name"], *filter(None, row["aliases"].split("|"))]:
+            table.setdefault(fold(name), []).append(holiday)
+    return {k: tuple(v) for k, v in table.items()}
+
+
+# ---------------------------------------------------------------------------
+# Fragments
+
+
+@functools.cache
+def fragments() -> Fragments:
+    """The patterns of ``date/fragments.txt``, with the alternations derived from the tables."""
+    return load_fragments("date/fragments.txt", {
+        "AMPM_WORDS": _words_pattern("ampm"),
+        "RELATIVE_DAY_WORDS": _words_pattern("day"),
+        "DAY_PREFIXES": _chars("day_prefix"),
+        "RELATIVE_MONTH_WORDS": _words_pattern("month"),
+        "WEEK_RELATIONS": _words_pattern("week"),
+        "WEEKDAY_CHARS": _chars("weekday"),
+        "MONTH_ABBRS": _words_pattern("month_en"),
+        "HALF_WORDS": _words_pattern("half"),
+        "QUARTER_WORDS": _words_pattern("quarter"),
+        "YEAR_CHARS": _chars("year_char"),
+        "HOLIDAY_NAMES": alternation(holiday_names()),
+        "RELATED_MARKERS": alternation(load_list("date/related_markers.txt")),
+    })
+
+
+def fragment(name: str) -> str:
+    return fragments()[name]
+
+
+@functools.cache
+def context(name: str) -> regex.Pattern:
+    """A context fragment compiled for the folded text (DAY_AFTER, DURATION_BEFORE...)."""
+    return compile_folded(fragment(name))
