@@ -35,19 +35,6 @@ DIGIT_VALUES: dict[str, int] = {
 SMALL_UNITS: dict[str, int] = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 BIG_UNITS: dict[str, int] = {"万": 10**4, "亿": 10**8, "兆": 10**12}
 
-CHINESE_DIGITS = "".join(DIGIT_VALUES)
-UNIT_CHARS = "".join(SMALL_UNITS) + "".join(BIG_UNITS)
-
-# A number: Arabic (with thousands separators and decimals) or Chinese
-# numerals, optionally followed or interleaved with unit characters.
-# Written in folded form; compile with regex.
-ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-NUMBER_PATTERN = (
-    r"(?:(?:" + ARABIC + r")[" + UNIT_CHARS + r"]*(?:(?:" + ARABIC + r"|[" + CHINESE_DIGITS + r"])+["
-    + UNIT_CHARS + r"]+)*"
-    r"|[" + CHINESE_DIGITS + UNIT_CHARS + r"]*[" + CHINESE_DIGITS + r"十拾][" + CHINESE_DIGITS + UNIT_CHARS + r"]*)"
-)
-
 
 def _to_decimal(text: str) -> Decimal | None:
     try:
