@@ -132,13 +132,10 @@ def test_extractor_interface_and_no_state():
     assert first == second and first[0].normalized == "109000000000 TWD"
 
 
-def test_long_text_is_linear():
-    import time
-
+def test_long_text_keeps_every_amount():
+    """Its time is measured by benchmarks/pathological.py ("news line"), not here."""
     text = ("外資賣超626億,台股下跌1494點,成交量5657億元,3.6萬張。" * 2000)
-    start = time.perf_counter()
     found = _money(text)
-    assert time.perf_counter() - start < 10
     assert len(found) == 4000
 
 

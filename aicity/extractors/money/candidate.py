@@ -17,7 +17,7 @@ import regex
 from ...numerals import BIG_UNITS
 from ..base import is_han
 from .grammar import RANGE_GAPS, SINGLE_LETTER_MAGNITUDES, Currency, Grammar
-from .numbers import BIG_FOLDED, DIGIT_FOLDED, SMALL_FOLDED, token_value
+from .numbers import BIG_FOLDED, DIGIT_FOLDED, SMALL_FOLDED, amount, token_value
 
 # MONEY: an amount; MAYBE: an implicit amount waiting for context (a list, a scope cue);
 # BARE: a plain number, only money as the first end of a range (3至5億元).
@@ -95,14 +95,16 @@ def candidate(g: Grammar, text: str, m: regex.Match) -> Cand | None:
     parsed = token_value(r.token)
     if parsed is None:
         return None
+    value = amount(parsed[0], r.fraction if r.fraction is not None else r.magnitude or 1)
+    if value is None:
+        return None
     cand = Cand(
         start=r.start, end=r.end, tok_start=r.tok_start, tok_end=r.tok_end, token=r.token,
-        value=parsed[0] * (r.magnitude or 1), qualifier=r.qualifier or parsed[1], currency=r.currency,
+        value=value, qualifier=r.qualifier or parsed[1], currency=r.currency,
         status=BARE, rule="", big=r.big or r.magnitude is not None,
         cue_left=r.cue_left, cue_right=r.cue_right, fraction=r.fraction,
     )
     if r.fraction is not None:
-        cand.value = parsed[0] * r.fraction
         cand.status, cand.rule = MONEY, "money.fraction"
         return cand
     return cand if decide(g, text, r, cand) else None

@@ -7,7 +7,7 @@ from decimal import Decimal
 import regex
 
 from ...fold import fold
-from ...numerals import BIG_UNITS, DIGIT_VALUES, SMALL_UNITS, parse_number
+from ...numerals import BIG_UNITS, DIGIT_VALUES, SMALL_UNITS, exact_product, exact_sum, parse_number
 from .grammar import CN_DIGITS, SMALL, BIG, grammar
 
 CN_DECIMAL = regex.compile(f"([{fold(CN_DIGITS + SMALL)}]+)点([{fold(CN_DIGITS)}]+)")
@@ -21,6 +21,21 @@ assert BIG_FOLDED == set("万亿兆")  # Screen.plain spells them out
 SMALL_FOLDED = frozenset(SMALL_UNITS)
 DIGIT_FOLDED = frozenset(DIGIT_VALUES) | frozenset(fold("廿卅卌"))
 VAGUE = "多余几"  # folded 多/餘/幾: "and more" inside or after a token
+# No amount of money reaches a septillion: a "number" beyond it is garbage (億億億..., a run
+# of digits), refused rather than reported.
+MAX_AMOUNT = Decimal(10) ** 24
+
+
+def amount(value: Decimal, factor: Decimal | int) -> Decimal | None:
+    """value * factor as an amount: exact and below MAX_AMOUNT, or None."""
+    product = exact_product(value, factor)
+    return product if product is not None and product < MAX_AMOUNT else None
+
+
+def amount_sum(a: Decimal, b: Decimal) -> Decimal | None:
+    """a + b as an amount (1元5角): exact and below MAX_AMOUNT, or None."""
+    total = exact_sum(a, b)
+    return total if total is not None and total < MAX_AMOUNT else None
 
 
 @functools.lru_cache(maxsize=4096)

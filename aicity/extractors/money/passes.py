@@ -13,7 +13,7 @@ import bisect
 from ...document import Document
 from .candidate import MAYBE, MONEY, Cand
 from .grammar import RANGE_GAPS, Grammar
-from .numbers import SMALL_FOLDED, big_unit_multiplier, unit_multiplier
+from .numbers import SMALL_FOLDED, amount, amount_sum, big_unit_multiplier, unit_multiplier
 
 _SCOPE_REACH = 30                  # characters from a scope cue to its amounts
 _HARD_BOUNDARY = "。?;\n"          # a sentence ends (a scope cue does not reach past)
@@ -32,8 +32,10 @@ def ranges(text: str, cands: list[Cand]) -> None:
         if not a.big and not a_written and (a.currency is None or a.currency.kind != "unit"):
             if b.big:  # 3至5億: the first end takes the second's unit
                 has_small = any(ch in SMALL_FOLDED for ch in a.token)
-                a.value *= big_unit_multiplier(b.token) if has_small else unit_multiplier(b.token)
-                a.big = True
+                scaled = amount(a.value, big_unit_multiplier(b.token) if has_small else unit_multiplier(b.token))
+                if scaled is None:
+                    continue
+                a.value, a.big = scaled, True
         if a.currency is None:
             a.currency = b.currency
         if b.currency is None:
@@ -101,9 +103,10 @@ def fractions(cands: list[Cand]) -> list[Cand]:
             and prev.status == MONEY and prev.end == c.tok_start
             and prev.currency is not None and prev.currency.kind == "unit"
         ):
-            prev.value += c.value
-            prev.end = c.end
-            continue
+            total = amount_sum(prev.value, c.value)
+            if total is not None:
+                prev.value, prev.end = total, c.end
+                continue
         out.append(c)
     return out
 
