@@ -14,10 +14,12 @@ from ...document import Document
 from .candidate import MAYBE, MONEY, Cand
 from .grammar import RANGE_GAPS, Grammar
 from .numbers import SMALL_FOLDED, amount, amount_sum, big_unit_multiplier, unit_multiplier
+from .region import Region, page_region
 
 _SCOPE_REACH = 30                  # characters from a scope cue to its amounts
 _HARD_BOUNDARY = "。?;\n"          # a sentence ends (a scope cue does not reach past)
 _SENTENCE_BOUNDARY = "。?!;\n"     # for carrying a currency over
+LOCAL_CODES = ("LOCAL", "DOLLAR", "YEN")  # the currency table's codes resolved by the page
 
 
 def ranges(text: str, cands: list[Cand]) -> None:
@@ -112,32 +114,40 @@ def fractions(cands: list[Cand]) -> list[Cand]:
 
 
 def currencies(g: Grammar, doc: Document, text: str, cands: list[Cand]) -> None:
-    """Resolve each amount's currency: written, carried over in the sentence, or local."""
-    local = "CNY" if doc.script == "simplified" else "TWD"
-    last_foreign: str | None = None  # a foreign currency written earlier in this sentence
+    """Resolve each amount's currency: written, carried over in the sentence, or the page's."""
+    region = None  # the page's region, looked up only when an amount needs it
+    written: list[str] = []  # the currencies written so far in this sentence
     previous = 0
     for c in cands:
         if c.status != MONEY:
             continue
         if any(ch in _SENTENCE_BOUNDARY for ch in text[previous:c.start]):
-            last_foreign = None  # a new sentence
+            written = []  # a new sentence
         previous = c.start
         cur = c.currency
+        if cur is not None and cur.code not in LOCAL_CODES:
+            c.code = cur.code
+            written.append(c.code)
+            continue
+        region = region or page_region(doc)
         if cur is None:
-            c.code = last_foreign if last_foreign and c.fraction is None else local
-            continue
-        code = cur.code
-        if code == "LOCAL":
-            c.code = local
-            continue
-        if code in g.symbol_hints:  # $ or ¥: which one the sentence speaks of
-            said = _sentence_around(text, c.start, c.end)
-            default = "TWD" if code == "DOLLAR" else "JPY"
-            hinted = doc.script == "simplified" or any(word in said for word, _ in g.symbol_hints[code])
-            code = g.symbol_hints[code][0][1] if hinted else default
-        c.code = code
-        if code != local:
-            last_foreign = code
+            # a foreign currency written earlier in the sentence carries to a bare amount
+            foreign = next((code for code in reversed(written) if code != region.currency), None)
+            c.code = foreign if foreign and c.fraction is None else region.currency
+        elif cur.code == "LOCAL":
+            c.code = region.currency
+        else:
+            c.code = _symbol_code(g, region, cur.code, text, c)
+            written.append(c.code)
+
+
+def _symbol_code(g: Grammar, region: Region, symbol: str, text: str, c: Cand) -> str:
+    """$ or ¥: the region's, unless the sentence speaks of another (美元, 人民幣)."""
+    said = _sentence_around(text, c.start, c.end)
+    for word, code in g.symbol_hints[symbol]:
+        if word in said:
+            return code
+    return region.symbol(symbol)
 
 
 def _sentence_around(text: str, start: int, end: int, reach: int = 120) -> str:
