@@ -66,6 +66,7 @@ class MoneyExtractor:
         passes.ranges(text, cands)
         passes.lists(g, text, cands)
         passes.scope(g, text, cands)
+        passes.clause_cues(g, text, cands)
         cands = passes.fractions(cands)
         passes.currencies(g, doc, text, cands)
         for c in cands:

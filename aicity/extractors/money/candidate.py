@@ -24,6 +24,7 @@ from .numbers import BIG_FOLDED, DIGIT_FOLDED, SMALL_FOLDED, amount, token_value
 MONEY, MAYBE, BARE = "money", "maybe", "bare"
 
 _FOLDED_YUAN = ("元", "圆")
+_AFTER_YUAN = ("元", "圆", "块", "角")  # a 角/分 right after these continues the amount (1元5角)
 
 
 @dataclass(slots=True)
@@ -225,15 +226,20 @@ def read_cue(g: Grammar, text: str, r: Reading) -> None:
 
 
 def settle_fraction(g: Grammar, text: str, r: Reading) -> None:
-    """角/分 are money after an exchange-rate word, a 元 or a currency (貶7.1分, 1元5角)."""
+    """角/分/仙 are money after an exchange-rate word, a 元, a currency, a money cue or a
+    per-share word (貶7.1分, 1元5角, 3块5毛, 每股派50仙); else 三角, 5分鐘 are no money."""
     if r.fraction is None or r.currency is not None:
         return
-    fx = g.fx_left.ending_at(text, r.start)
-    after_yuan = text[max(0, r.tok_start - 1):r.tok_start] in ("元", "圆", "角")
-    if fx is None and not after_yuan and r.currency_before is None:  # 三角, 5分鐘
-        r.fraction = None
-    else:
+    after_yuan = text[max(0, r.tok_start - 1):r.tok_start] in _AFTER_YUAN
+    if (
+        after_yuan or r.currency_before is not None
+        or g.fx_left.ending_at(text, r.start) is not None
+        or g.cue_left.ending_at(text, r.start) is not None
+        or _per_share(g, text, r.start, r.end_fraction)
+    ):
         r.end = r.end_fraction
+    else:
+        r.fraction = None
 
 
 def _plain_number(text: str, r: Reading) -> bool:

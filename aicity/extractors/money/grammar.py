@@ -26,8 +26,10 @@ SMALL = "十拾百佰千仟"
 BIG = "萬億兆"
 # 1,090 / 1090 / 15.8; a grouped number must not run on into more digits (1,0900).
 ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?"
-# Chinese numerals, with a decimal 點 between digits (四十四點三九五億, 卅一點六○九元).
-CN_RUN = f"[{CN_DIGITS}{SMALL}]+(?:點[{CN_DIGITS}]+)?"
+# Chinese numerals, with a decimal 點 or middle dot between digits (四十四點三九五億,
+# 卅一點六○九元, 一三·五億).
+DECIMAL_POINTS = "點·‧・"
+CN_RUN = f"[{CN_DIGITS}{SMALL}]+(?:[{DECIMAL_POINTS}][{CN_DIGITS}]+)?"
 ATOM = f"(?:{ARABIC}|{CN_RUN})"
 # A token: an optional 數/幾/好幾 before a unit, then numerals, units and 多/餘/幾
 # (100多萬, 千餘萬, 十幾億); one space may stand between Arabic digits and a unit (1,090 億).
@@ -48,7 +50,7 @@ TOKEN = (
 # counts too; tests check that the two agree on the BMP.
 BEYOND_BMP = "\\U00010000-\\U0010ffff"
 LOUD = "萬億兆多餘"  # in a run, they may make a token money whatever stands beside it
-RUN_QUIET = f"\\d{CN_DIGITS}{SMALL}點幾好數,. {BEYOND_BMP}"
+RUN_QUIET = f"\\d{CN_DIGITS}{SMALL}{DECIMAL_POINTS}幾好數,. {BEYOND_BMP}"
 RUN = f"[\\d{CN_DIGITS}{SMALL}{BIG}好數幾{BEYOND_BMP}][{RUN_QUIET}{LOUD}]*"
 
 # Single letters after a number are magnitudes only in these cases (5M, 45K, 3B; 5m is
@@ -114,6 +116,8 @@ class Grammar:
     fx_left: Rx
     word_end: Rx
     cue_after: Rx
+    clause_link: Rx                       # 至/達 right before an amount whose cue is earlier
+    cue_word: regex.Pattern               # any money cue word, anywhere
     counter: Rx
     scope: regex.Pattern
     per_share: regex.Pattern
@@ -179,6 +183,8 @@ class _Words:
         self.fx_glue = _words("money/fx_glue.txt")
         self.after = _words("money/cues_after.txt")
         self.counters = _words("money/counters.txt")
+        self.links = _words("money/cue_links.txt")
+        self.clause_links = _words("money/clause_links.txt")
         self.not_counters = _words("money/not_counters.txt")
 
 
@@ -194,11 +200,11 @@ def grammar() -> Grammar:
         screen=Screen.build(
             t.after_names + t.after_codes + w.after,
             t.qual_before + t.before_names + t.before_codes + w.cues + w.fillers,
-            # 的 (cue_after), 角/毛/分 (after_fraction), an English magnitude (any Latin
+            # 的/級 (cue_after), 角/毛/分 (after_fraction), an English magnitude (any Latin
             # letter, and those case-folding to one), a range
-            "的" + "".join(u[0] for u in lookups["fractions"]) + string.ascii_letters
+            "".join(fold(link) for link in w.links) + "".join(u[0] for u in lookups["fractions"]) + string.ascii_letters
             + "\u212a\u017f\u0130\u0131" + "".join(RANGE_GAPS),
-            fold(CN_DIGITS + SMALL + "點幾好數,. "),
+            fold(CN_DIGITS + SMALL + DECIMAL_POINTS + "幾好數,. "),
         ),
     )
 
@@ -260,7 +266,9 @@ def _patterns(t: _Tables, w: _Words, lookups: dict) -> dict:
         word_end=_reverse(
             alternation(w.cues + w.fillers + w.blockers) + "\\Z", w.cues + w.fillers + w.blockers, ""
         ),
-        cue_after=_forward(f"[ ]?的?{alternation(w.after)}", w.after, " 的"),
+        cue_after=_forward(f"[ ]?{alternation(w.links)}{{0,2}}{alternation(w.after)}", w.after, " " + fold("".join(w.links))),
+        clause_link=_reverse(f"{alternation(w.clause_links)}[ ]?\\Z", w.clause_links),
+        cue_word=compile_folded(alternation(w.cues)),
         # a counter unless the word there is one of the exceptions (年增, 卡位, 分別)
         counter=_forward(
             f"[ ]?(?!{alternation(w.not_counters)}){alternation(w.counters)}", w.counters

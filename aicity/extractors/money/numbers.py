@@ -8,9 +8,9 @@ import regex
 
 from ...fold import fold
 from ...numerals import BIG_UNITS, DIGIT_VALUES, SMALL_UNITS, exact_product, exact_sum, parse_number
-from .grammar import CN_DIGITS, SMALL, BIG, grammar
+from .grammar import BIG, CN_DIGITS, DECIMAL_POINTS, SMALL, grammar
 
-CN_DECIMAL = regex.compile(f"([{fold(CN_DIGITS + SMALL)}]+)点([{fold(CN_DIGITS)}]+)")
+CN_DECIMAL = regex.compile(f"([{fold(CN_DIGITS + SMALL)}]+)[{fold(DECIMAL_POINTS)}]([{fold(CN_DIGITS)}]+)")
 # 兩三千萬, 十二三萬: two neighbouring digits before a unit are "about" the first; not inside
 # a digit-by-digit number (二三四億).
 APPROX_PAIR = regex.compile(

@@ -17,6 +17,8 @@ from .numbers import SMALL_FOLDED, amount, amount_sum, big_unit_multiplier, unit
 from .region import Region, page_region
 
 _SCOPE_REACH = 30                  # characters from a scope cue to its amounts
+_CLAUSE_REACH = 16                 # characters from a clause's cue to its 至/達
+_CLAUSE_BOUNDARY = "。?!;,:\n"      # a clause ends
 _HARD_BOUNDARY = "。?;\n"          # a sentence ends (a scope cue does not reach past)
 _SENTENCE_BOUNDARY = "。?!;\n"     # for carrying a currency over
 LOCAL_CODES = ("LOCAL", "DOLLAR", "YEN")  # the currency table's codes resolved by the page
@@ -93,6 +95,22 @@ def scope(g: Grammar, text: str, cands: list[Cand]) -> None:
         if any(ch in text[cue_end:c.start] for ch in _HARD_BOUNDARY):
             continue
         c.status, c.rule = MONEY, "money.scope"
+
+
+def clause_cues(g: Grammar, text: str, cands: list[Cand]) -> None:
+    """營收年增3成至500億: an amount after 至/達 at the end of a clause whose money cue
+    stands earlier in the same clause (within _CLAUSE_REACH characters)."""
+    for c in cands:
+        if c.status != MAYBE:
+            continue
+        link = g.clause_link.ending_at(text, c.start)
+        if link is None:
+            continue
+        clause = text[max(0, link.start() - _CLAUSE_REACH):link.start()]
+        for boundary in _CLAUSE_BOUNDARY:
+            clause = clause.rsplit(boundary, 1)[-1]
+        if g.cue_word.search(clause):
+            c.status, c.rule = MONEY, "money.clause_cue"
 
 
 def fractions(cands: list[Cand]) -> list[Cand]:
