@@ -14,17 +14,18 @@ from decimal import Decimal
 
 import regex
 
-from ...numerals import BIG_UNITS
+from ...numerals import BIG_UNITS, DIGIT_VALUES
 from ..base import is_han
 from .grammar import RANGE_GAPS, SINGLE_LETTER_MAGNITUDES, Currency, Grammar
-from .numbers import BIG_FOLDED, DIGIT_FOLDED, SMALL_FOLDED, amount, token_value
+from .numbers import BIG_FOLDED, DIGIT_FOLDED, SMALL_FOLDED, amount, amount_sum, token_value
 
 # MONEY: an amount; MAYBE: an implicit amount waiting for context (a list, a scope cue);
 # BARE: a plain number, only money as the first end of a range (3至5億元).
 MONEY, MAYBE, BARE = "money", "maybe", "bare"
 
 _FOLDED_YUAN = ("元", "圆")
-_AFTER_YUAN = ("元", "圆", "块", "角")  # a 角/分 right after these continues the amount (1元5角)
+_AFTER_YUAN = ("元", "圆", "块", "角", "毛")
+_SPOKEN_FRACTIONS = ("毛", "角")  # a 角/分 right after these continues the amount (1元5角)
 
 
 @dataclass(slots=True)
@@ -42,6 +43,7 @@ class Cand:
     big: bool                      # has 萬/億/兆 (or an English magnitude)
     cue_left: bool
     cue_right: bool
+    unit_after: bool = False       # a 元/塊 written right after the number (1元5角 adds up)
     per_share: bool = False
     range_role: str | None = None
     code: str | None = None        # resolved ISO code
@@ -64,7 +66,10 @@ class Reading:
     currency: Currency | None = None
     currency_after: bool = False   # a currency written after the token
     fraction: Decimal | None = None
+    fraction_said: bool = False    # 毛錢, 角錢, 分錢: the 錢 makes it money
     end_fraction: int = 0
+    tail: Decimal | None = None    # the spoken last digit: 3塊5, 九毛九
+    unit_after: bool = False
     right_end: int = 0             # past the currency (or the magnitude)
     qual_after: regex.Match | None = None
     end: int = 0
@@ -97,13 +102,15 @@ def candidate(g: Grammar, text: str, m: regex.Match) -> Cand | None:
     if parsed is None:
         return None
     value = amount(parsed[0], r.fraction if r.fraction is not None else r.magnitude or 1)
+    if value is not None and r.tail is not None:
+        value = amount_sum(value, r.tail)
     if value is None:
         return None
     cand = Cand(
         start=r.start, end=r.end, tok_start=r.tok_start, tok_end=r.tok_end, token=r.token,
         value=value, qualifier=r.qualifier or parsed[1], currency=r.currency,
         status=BARE, rule="", big=r.big or r.magnitude is not None,
-        cue_left=r.cue_left, cue_right=r.cue_right, fraction=r.fraction,
+        cue_left=r.cue_left, cue_right=r.cue_right, fraction=r.fraction, unit_after=r.unit_after,
     )
     if r.fraction is not None:
         cand.status, cand.rule = MONEY, "money.fraction"
@@ -156,13 +163,19 @@ def read_right(g: Grammar, text: str, r: Reading) -> None:
             currency = None
         if currency:
             r.currency, r.end = currency, cur.end()
+            r.unit_after = currency.kind == "unit"
+            if cur.group("cur") == "块" and not r.big and r.magnitude is None:
+                r.end = _read_tail(text, r, r.end, Decimal("0.1"))  # 3塊5, 一塊二
     r.currency_after = r.currency is not None
     r.end_fraction = r.end
     if r.currency is None:
         frac = g.after_fraction.match(text, pos)
         if frac:
             r.fraction = g.fractions[frac.group("unit")]
+            r.fraction_said = frac.group("qian") is not None
             r.end_fraction = frac.end()
+            if r.fraction >= Decimal("0.1") and not r.fraction_said:
+                r.end_fraction = _read_tail(text, r, frac.end(), r.fraction / 10)  # 九毛九
     r.right_end = r.end
     qual_after = g.after_qualifier.match(text, r.end)
     if qual_after and (qual_after.group("q") != "起" or r.currency is not None):
@@ -232,7 +245,7 @@ def settle_fraction(g: Grammar, text: str, r: Reading) -> None:
         return
     after_yuan = text[max(0, r.tok_start - 1):r.tok_start] in _AFTER_YUAN
     if (
-        after_yuan or r.currency_before is not None
+        after_yuan or r.fraction_said or r.tail is not None or r.currency_before is not None
         or g.fx_left.ending_at(text, r.start) is not None
         or g.cue_left.ending_at(text, r.start) is not None
         or _per_share(g, text, r.start, r.end_fraction)
@@ -240,6 +253,29 @@ def settle_fraction(g: Grammar, text: str, r: Reading) -> None:
         r.end = r.end_fraction
     else:
         r.fraction = None
+
+
+def _spoken_digit(text: str, pos: int) -> str | None:
+    """The lone digit at text[pos] that ends a spoken amount (3塊5, 一塊二, 十塊五毛), or None:
+    a digit followed by a 毛/角 or by no Han character, digit or decimal point."""
+    ch = text[pos:pos + 1]
+    if not ch or not (ch in DIGIT_VALUES or "0" <= ch <= "9"):
+        return None
+    after = text[pos + 1:pos + 3]  # 三塊五, and 三塊五。 but not 3塊5,000 or 三塊五花肉
+    if after[:1] and after[:1] not in _SPOKEN_FRACTIONS and (
+        is_han(after[:1]) or after[:1].isdigit() or (after[:1] in ".," and after[1:].isdigit())
+    ):
+        return None
+    return ch
+
+
+def _read_tail(text: str, r: Reading, pos: int, step: Decimal) -> int:
+    """Read a spoken last digit at pos worth ``step`` each (3塊5: 0.5); the new end."""
+    digit = _spoken_digit(text, pos)
+    if digit is None or text[pos + 1:pos + 2] in _SPOKEN_FRACTIONS:
+        return pos  # 十塊五毛: the 五毛 is an amount of its own, added by the fractions pass
+    r.tail = DIGIT_VALUES[digit] * step if digit in DIGIT_VALUES else int(digit) * step
+    return pos + 1
 
 
 def _plain_number(text: str, r: Reading) -> bool:
@@ -330,13 +366,17 @@ def _unit_ok(g: Grammar, text: str, token: str, cur: regex.Match) -> bool:
         if word and not g.yuan_word_money[word.group()]:
             return False
         single_cn = len(token) == 1 and token in DIGIT_FOLDED
-        # 二元論, 一元化: a lone Chinese digit + 元 + word
-        return not (single_cn and nxt and is_han(nxt) and nxt not in g.unit_next_chars["元"])
+        # 二元論, 一元化: a lone Chinese digit + 元 + word; 一元五角 goes on with the amount
+        return not (
+            single_cn and nxt and is_han(nxt) and nxt not in g.unit_next_chars["元"]
+            and _spoken_digit(text, cur.end()) is None
+        )
     if surface == "块":
         # 塊 alone is also "a piece": 50塊, 三十塊 are money; 一塊, 兩塊地 are not
         if not any(ch.isdigit() or ch in SMALL_FOLDED or ch in BIG_FOLDED for ch in token):
-            return False
-        return not nxt or not is_han(nxt) or nxt in g.unit_next_chars["块"]
+            return _spoken_digit(text, cur.end()) is not None  # 一塊二, 三塊五 are money
+        return (not nxt or not is_han(nxt) or nxt in g.unit_next_chars["块"]
+                or _spoken_digit(text, cur.end()) is not None)
     return True  # 塊錢
 
 

@@ -253,7 +253,7 @@ def _patterns(t: _Tables, w: _Words, lookups: dict) -> dict:
             f"[ ]?(?P<cur>{t.currency_after()})(?P<zheng>整(?!數))?", t.after_names + t.after_codes
         ),
         after_qualifier=_forward(f"[ ]?(?P<q>{alternation(t.qual_after)})", t.qual_after),
-        after_fraction=_forward(f"(?P<unit>{alternation(fractions)})(?:錢)?", list(fractions), ""),
+        after_fraction=_forward(f"(?P<unit>{alternation(fractions)})(?P<qian>錢)?", list(fractions), ""),
         en_magnitude=_forward(
             f"[ ]?(?P<mag>{'|'.join(sorted(magnitudes, key=len, reverse=True))})(?![A-Za-z])",
             [m for word in magnitudes for m in (word, word.upper())], flags=regex.IGNORECASE,

@@ -14,7 +14,7 @@ from ...document import Document
 from .candidate import MAYBE, MONEY, Cand
 from .grammar import RANGE_GAPS, Grammar
 from .numbers import SMALL_FOLDED, amount, amount_sum, big_unit_multiplier, unit_multiplier
-from .region import Region, page_region
+from .region import Region, page_region, region_named
 
 _SCOPE_REACH = 30                  # characters from a scope cue to its amounts
 _CLAUSE_REACH = 16                 # characters from a clause's cue to its 至/達
@@ -120,8 +120,7 @@ def fractions(cands: list[Cand]) -> list[Cand]:
         prev = out[-1] if out else None
         if (
             c.status == MONEY and c.fraction is not None and prev is not None
-            and prev.status == MONEY and prev.end == c.tok_start
-            and prev.currency is not None and prev.currency.kind == "unit"
+            and prev.status == MONEY and prev.end == c.tok_start and prev.unit_after
         ):
             total = amount_sum(prev.value, c.value)
             if total is not None:
@@ -148,12 +147,14 @@ def currencies(g: Grammar, doc: Document, text: str, cands: list[Cand]) -> None:
             written.append(c.code)
             continue
         region = region or page_region(doc)
-        if cur is None:
-            # a foreign currency written earlier in the sentence carries to a bare amount
-            foreign = next((code for code in reversed(written) if code != region.currency), None)
-            c.code = foreign if foreign and c.fraction is None else region.currency
-        elif cur.code == "LOCAL":
-            c.code = region.currency
+        if cur is None or cur.code == "LOCAL":
+            # a currency written earlier in the sentence, or a government it names (港府撥款
+            # 30億元 on a Taiwanese page), or else the page's region
+            named = region_named(doc, _sentence_start(text, c.start), c.start)
+            local = named.currency if named is not None else region.currency
+            foreign = next((code for code in reversed(written) if code != local), None)
+            carried = cur is None and c.fraction is None and foreign
+            c.code = foreign if carried else local
         else:
             c.code = _symbol_code(g, region, cur.code, text, c)
             written.append(c.code)
@@ -166,6 +167,12 @@ def _symbol_code(g: Grammar, region: Region, symbol: str, text: str, c: Cand) ->
         if word in said:
             return code
     return region.symbol(symbol)
+
+
+def _sentence_start(text: str, pos: int, reach: int = 120) -> int:
+    """Where the sentence holding text[pos] starts, at most ``reach`` characters back."""
+    lo = max(0, pos - reach)
+    return max(lo, max(text.rfind(ch, lo, pos) for ch in _SENTENCE_BOUNDARY) + 1)
 
 
 def _sentence_around(text: str, start: int, end: int, reach: int = 120) -> str:

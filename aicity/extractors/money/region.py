@@ -4,13 +4,16 @@ In order: a declaration (``（單位：港元）``, ``（人民幣，下同）``
 itself; else the region most named by strong signals (the outlet, wire service or
 dateline of the page: 中新社, 星洲日報, ``(檳城11日訊)``); else the script's region
 (Taiwan for Traditional, the mainland for Simplified), unless weak signals (places,
-institutions, currency words) name another region at least ``WEAK_LEAD`` times and
-twice as often as the script's own. Weak signals never move a page between Taiwan and
-the mainland: both are written about everywhere, and the script tells them apart.
+institutions, market and currency words) name another region at least ``WEAK_LEAD``
+times and twice as often as the script's own (a Simplified copy of a Taiwanese page
+full of 台股 and 台北 is still Taiwanese).
+Within a page, a bare amount in a sentence that names a government before it (港府,
+澳門特區政府, 國務院) is that government's money (``region_named``).
 The signal words are ``money/region_signals.tsv``; the regions ``money/regions.tsv``.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 from collections import Counter
 from dataclasses import dataclass
@@ -77,27 +80,59 @@ def page_region(doc: Document) -> Region:
     return doc.cached("money.region", lambda: _page_region(doc))
 
 
-def _page_region(doc: Document) -> Region:
+def region_named(doc: Document, start: int, end: int) -> Region | None:
+    """The region of a government (港府, 國務院) that is the last region signal in
+    text[start:end], or None: a place named after it (臺北市編列...) speaks of another.
+    None too where the page declares its currency (a declaration covers every amount)."""
+    page = doc.cached("money.page", lambda: _scan(doc))
+    if page.declared is not None:
+        return None
+    i = bisect.bisect_left(page.signal_starts, end) - 1
+    if i < 0 or page.signal_starts[i] < start or page.signals[i][1] != "government":
+        return None
+    return _signals().regions[page.signals[i][0]]
+
+
+@dataclass(frozen=True, slots=True)
+class _Page:
+    declared: str | None                 # the region (or currency) a declaration names
+    strong: Counter
+    weak: Counter
+    signal_starts: list[int]             # where each signal word starts, in order
+    signals: list[tuple[str, str]]       # its (region, strength)
+
+
+def _scan(doc: Document) -> _Page:
     s = _signals()
     text = doc.folded
-    default = s.by_script.get(doc.script, s.by_script["traditional"])
-    declared = _declared(s, text)
-    if declared is not None:
-        return s.regions[declared] if declared in s.regions else _declared_region(s, declared, default)
     datelines = []
     if "日讯" in text or "日电" in text:
         datelines = [m.span() for m in s.dateline.finditer(text)]
     strong, weak = Counter(), Counter()
+    starts, regions = [], []
     # the longest word wins where two overlap: 香港經濟日報 is not 經濟日報
     for start, end, payloads in longest_non_overlapping(s.words.matches(text)):
         for region, strength in payloads:
             in_dateline = any(a <= start and end <= b for a, b in datelines)
             (strong if strength == "strong" or in_dateline else weak)[region] += 1
+            starts.append(start)
+            regions.append((region, strength))
+    return _Page(_declared(s, text), strong, weak, starts, regions)
+
+
+def _page_region(doc: Document) -> Region:
+    s = _signals()
+    page = doc.cached("money.page", lambda: _scan(doc))
+    default = s.by_script.get(doc.script, s.by_script["traditional"])
+    if page.declared is not None:
+        declared = page.declared
+        return s.regions[declared] if declared in s.regions else _declared_region(s, declared, default)
+    strong, weak = page.strong, page.weak
     if strong:
         best = max(strong.values())
         leaders = [r for r, n in strong.items() if n == best]
         return s.regions[default if default in leaders else leaders[0]]
-    moves = [r for r in weak if r not in s.by_script.values()]
+    moves = [r for r in weak if r != default]
     if moves:
         best = max(moves, key=lambda r: weak[r])
         if weak[best] >= WEAK_LEAD and weak[best] >= 2 * weak[default]:
