@@ -14,7 +14,7 @@ from ...document import Document
 from .candidate import MAYBE, MONEY, Cand
 from .grammar import RANGE_GAPS, Grammar
 from .numbers import SMALL_FOLDED, amount, amount_sum, big_unit_multiplier, unit_multiplier
-from .region import Region, page_region, region_named
+from .region import Region, government_before, page_region
 
 _SCOPE_REACH = 30                  # characters from a scope cue to its amounts
 _CLAUSE_REACH = 16                 # characters from a clause's cue to its 至/達
@@ -150,8 +150,9 @@ def currencies(g: Grammar, doc: Document, text: str, cands: list[Cand]) -> None:
         if cur is None or cur.code == "LOCAL":
             # a currency written earlier in the sentence, or a government it names (港府撥款
             # 30億元 on a Taiwanese page), or else the page's region
-            named = region_named(doc, _sentence_start(text, c.start), c.start)
-            local = named.currency if named is not None else region.currency
+            named = government_before(doc, c.start)
+            in_sentence = named is not None and named[0] >= _sentence_start(text, c.start)
+            local = named[1].currency if in_sentence else region.currency
             foreign = next((code for code in reversed(written) if code != local), None)
             carried = cur is None and c.fraction is None and foreign
             c.code = foreign if carried else local

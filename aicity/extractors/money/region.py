@@ -8,7 +8,7 @@ institutions, market and currency words) name another region at least ``WEAK_LEA
 times and twice as often as the script's own (a Simplified copy of a Taiwanese page
 full of 台股 and 台北 is still Taiwanese).
 Within a page, a bare amount in a sentence that names a government before it (港府,
-澳門特區政府, 國務院) is that government's money (``region_named``).
+澳門特區政府, 國務院) is that government's money (``government_before``).
 The signal words are ``money/region_signals.tsv``; the regions ``money/regions.tsv``.
 """
 from __future__ import annotations
@@ -80,17 +80,18 @@ def page_region(doc: Document) -> Region:
     return doc.cached("money.region", lambda: _page_region(doc))
 
 
-def region_named(doc: Document, start: int, end: int) -> Region | None:
-    """The region of a government (港府, 國務院) that is the last region signal in
-    text[start:end], or None: a place named after it (臺北市編列...) speaks of another.
-    None too where the page declares its currency (a declaration covers every amount)."""
+def government_before(doc: Document, pos: int) -> tuple[int, Region] | None:
+    """Where the last region signal before ``pos`` starts and its region, when that signal
+    is a government (港府, 國務院); None when it is a place (臺北市編列...: the amount is
+    that place's), when there is none, or when the page declares its currency (a
+    declaration covers every amount)."""
     page = doc.cached("money.page", lambda: _scan(doc))
     if page.declared is not None:
         return None
-    i = bisect.bisect_left(page.signal_starts, end) - 1
-    if i < 0 or page.signal_starts[i] < start or page.signals[i][1] != "government":
+    i = bisect.bisect_left(page.signal_starts, pos) - 1
+    if i < 0 or page.signals[i][1] != "government":
         return None
-    return _signals().regions[page.signals[i][0]]
+    return page.signal_starts[i], _signals().regions[page.signals[i][0]]
 
 
 @dataclass(frozen=True, slots=True)
