@@ -34,6 +34,7 @@ def inputs(size: int) -> dict[str, str]:
         "萬 run after a cue": fill("萬", "營收"),
         "digit run + 元": fill("1", "營收", "元"),
         "十 run + 元": fill("十", "營收", "元"),
+        "一 run + 點五元": fill("一", "營收", "點五元"),
         "多 run": fill("多", "3", "人"),
         "萬元 repeated": fill("萬元"),
         "range chain": fill("3至", "", "5億元"),

@@ -10,7 +10,12 @@ from ...fold import fold
 from ...numerals import BIG_UNITS, DIGIT_VALUES, SMALL_UNITS, exact_product, exact_sum, parse_number
 from .grammar import BIG, CN_DIGITS, DECIMAL_POINTS, SMALL, grammar
 
-CN_DECIMAL = regex.compile(f"([{fold(CN_DIGITS + SMALL)}]+)[{fold(DECIMAL_POINTS)}]([{fold(CN_DIGITS)}]+)")
+# Anchored at the start of a run of numerals and possessive, so a long run with no
+# decimal point is read once, not once per character (which would be quadratic).
+CN_DECIMAL = regex.compile(
+    f"(?<![{fold(CN_DIGITS + SMALL)}])([{fold(CN_DIGITS + SMALL)}]++)[{fold(DECIMAL_POINTS)}]([{fold(CN_DIGITS)}]+)"
+)
+_POINTS_FOLDED = frozenset(fold(DECIMAL_POINTS))
 # 兩三千萬, 十二三萬: two neighbouring digits before a unit are "about" the first; not inside
 # a digit-by-digit number (二三四億).
 APPROX_PAIR = regex.compile(
@@ -48,7 +53,8 @@ def token_value(token: str) -> tuple[Decimal, str | None] | None:
         qualifier = qualifier or "about"
     for word, reading in grammar().tens_words.items():
         text = text.replace(word, reading)
-    text = CN_DECIMAL.sub(_decimal_point, text)
+    if not _POINTS_FOLDED.isdisjoint(text):
+        text = CN_DECIMAL.sub(_decimal_point, text)
     if not text:
         return None
     value = parse_number(text, colloquial=True)
