@@ -36,6 +36,7 @@ def inputs(size: int) -> dict[str, str]:
         "十 run + 元": fill("十", "營收", "元"),
         "一 run + 點五元": fill("一", "營收", "點五元"),
         "多 run": fill("多", "3", "人"),
+        "一個 repeated + 億": fill("一個", "營收", "億"),
         "萬元 repeated": fill("萬元"),
         "range chain": fill("3至", "", "5億元"),
         "list chain": fill("3億、", "營收", "5億美元"),

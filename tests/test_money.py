@@ -165,7 +165,7 @@ def test_quiet_runs_hold_no_money_token():
                 if not screen.plain(text, m.start(), m.end(), m.group())]
 
     words = sorted(screen.first | screen.last | screen.first_two | screen.last_two)
-    pieces = words + list("0123456789零〇一二两三四五六七八九十百千万亿兆多余几好数点,. :的年元") + [
+    pieces = words + list("0123456789零〇一二两三四五六七八九十百千万亿兆多余几好数点,. :的年元个·") + [
         "٣", "\U00011f52", "好几", "数十", "  "]
     rnd = random.Random(7)
     for _ in range(20000):

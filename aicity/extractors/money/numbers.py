@@ -46,7 +46,7 @@ def amount_sum(a: Decimal, b: Decimal) -> Decimal | None:
 @functools.lru_cache(maxsize=4096)
 def token_value(token: str) -> tuple[Decimal, str | None] | None:
     """The value of a folded number token and the qualifier its wording gives."""
-    text, qualifier = _strip_vague(token.replace(" ", ""))
+    text, qualifier = _strip_vague(_bare(token))
     pair = APPROX_PAIR.search(text)
     if pair and DIGIT_VALUES[pair.group(2)] == DIGIT_VALUES[pair.group(1)] + 1:
         text = text[: pair.start(2)] + text[pair.end(2):]  # 兩三千萬 -> 兩千萬, "about"
@@ -61,6 +61,11 @@ def token_value(token: str) -> tuple[Decimal, str | None] | None:
     if value is None:
         return None
     return value, qualifier
+
+
+def _bare(token: str) -> str:
+    """The token without the space and 個 it may hold (1,090 億, 一個億)."""
+    return token.replace(" ", "").replace("个", "")
 
 
 def _strip_vague(text: str) -> tuple[str, str | None]:
@@ -85,7 +90,7 @@ def _decimal_point(m: regex.Match) -> str:
 
 def unit_multiplier(token: str) -> Decimal:
     """The magnitude written after a token's leading numeral: 5億 -> 10^8, 5千萬 -> 10^7."""
-    text = token.replace(" ", "").rstrip(VAGUE)
+    text = _bare(token).rstrip(VAGUE)
     i = 0
     while i < len(text) and (text[i].isdigit() or text[i] in ",." or text[i] in DIGIT_FOLDED):
         i += 1
@@ -98,7 +103,7 @@ def unit_multiplier(token: str) -> Decimal:
 
 def big_unit_multiplier(token: str) -> Decimal:
     """Only the 萬/億/兆 part at the end of a token: 8千萬 -> 10^4."""
-    text = token.replace(" ", "").rstrip(VAGUE)
+    text = _bare(token).rstrip(VAGUE)
     i = len(text)
     while i > 0 and text[i - 1] in BIG_FOLDED:
         i -= 1

@@ -54,9 +54,9 @@ class Screen:
         """True when no token in the run text[start:end] (see ``grammar.RUN``) can be money,
         as ``plain`` would find for each. A token inside the run has run characters beside
         it, and no word begins or ends with one; so only a big unit (which plain looks
-        for), 多/餘 (which end a token inside the run), or a word beside the run itself
-        can make a token money."""
-        return "多" not in run and "余" not in run and self.plain(text, start, end, run)
+        for), 多/餘 (which end a token inside the run), 個 (a counter, or 一個億), or a
+        word beside the run itself can make a token money."""
+        return "多" not in run and "余" not in run and "个" not in run and self.plain(text, start, end, run)
 
     def plain(self, text: str, start: int, end: int, token: str) -> bool:
         """True when the token text[start:end] is surely no money (the candidate steps
