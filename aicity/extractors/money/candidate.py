@@ -240,12 +240,18 @@ def read_cue(g: Grammar, text: str, r: Reading) -> None:
 
 def settle_fraction(g: Grammar, text: str, r: Reading) -> None:
     """角/分/仙 are money after an exchange-rate word, a 元, a currency, a money cue or a
-    per-share word (貶7.1分, 1元5角, 3块5毛, 每股派50仙); else 三角, 5分鐘 are no money."""
+    per-share word, or before a 分 (貶7.1分, 1元5角, 3块5毛, 每股派50仙, 1角2分); else
+    三角, 5分鐘 are no money."""
     if r.fraction is None or r.currency is not None:
         return
     after_yuan = text[max(0, r.tok_start - 1):r.tok_start] in _AFTER_YUAN
+    digit, unit, rest = (text[i:i + 1] for i in range(r.end_fraction, r.end_fraction + 3))
+    smaller_follows = (  # 1角2分, but not 2分鐘
+        unit == "分" and rest != "钟" and digit != "" and (digit in DIGIT_VALUES or "0" <= digit <= "9")
+    )
     if (
-        after_yuan or r.fraction_said or r.tail is not None or r.currency_before is not None
+        after_yuan or r.fraction_said or r.tail is not None or smaller_follows
+        or r.currency_before is not None
         or g.fx_left.ending_at(text, r.start) is not None
         or g.cue_left.ending_at(text, r.start) is not None
         or _per_share(g, text, r.start, r.end_fraction)
