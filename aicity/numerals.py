@@ -15,7 +15,7 @@ Decimal('2025')
 """
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Context, Decimal, Inexact, InvalidOperation, Overflow, localcontext
 
 from .fold import fold
 
@@ -35,18 +35,13 @@ DIGIT_VALUES: dict[str, int] = {
 SMALL_UNITS: dict[str, int] = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 BIG_UNITS: dict[str, int] = {"万": 10**4, "亿": 10**8, "兆": 10**12}
 
-CHINESE_DIGITS = "".join(DIGIT_VALUES)
-UNIT_CHARS = "".join(SMALL_UNITS) + "".join(BIG_UNITS)
-
-# A number: Arabic (with thousands separators and decimals) or Chinese
-# numerals, optionally followed or interleaved with unit characters.
-# Written in folded form; compile with regex.
-ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-NUMBER_PATTERN = (
-    r"(?:(?:" + ARABIC + r")[" + UNIT_CHARS + r"]*(?:(?:" + ARABIC + r"|[" + CHINESE_DIGITS + r"])+["
-    + UNIT_CHARS + r"]+)*"
-    r"|[" + CHINESE_DIGITS + UNIT_CHARS + r"]*[" + CHINESE_DIGITS + r"十拾][" + CHINESE_DIGITS + UNIT_CHARS + r"]*)"
-)
+# Numbers are exact or not read at all. Arithmetic on them runs in EXACT, where a result
+# that would need rounding (more than PRECISION significant digits) raises; parse_number
+# then answers None, as it does for a number of 10**PRECISION or more (none is news).
+PRECISION = 40
+EXACT = Context(prec=PRECISION, traps=[Inexact, Overflow, InvalidOperation])
+# At most two big units in a row: 萬億 (10^12) is a number, 萬萬萬萬... is none.
+MAX_BIG_UNIT_RUN = 2
 
 
 def _to_decimal(text: str) -> Decimal | None:
@@ -66,6 +61,7 @@ def _parse_below_wan(text: str) -> Decimal | None:
         return Decimal("".join(str(DIGIT_VALUES[ch]) for ch in text))
     total = Decimal(0)
     pending: Decimal | None = None
+    last_unit = 10**4  # the small units of a section fall: 千百十, never 十十 or 百千
     i = 0
     while i < len(text):
         ch = text[i]
@@ -81,6 +77,9 @@ def _parse_below_wan(text: str) -> Decimal | None:
         if ch in DIGIT_VALUES:
             pending = Decimal(DIGIT_VALUES[ch])
         elif ch in SMALL_UNITS:
+            if SMALL_UNITS[ch] >= last_unit:
+                return None
+            last_unit = SMALL_UNITS[ch]
             total += (pending if pending is not None else Decimal(1)) * SMALL_UNITS[ch]
             pending = None
         else:
@@ -102,10 +101,22 @@ def parse_number(text: str, colloquial: bool = False) -> Decimal | None:
     With ``colloquial=True`` a single digit after a big unit is read as speech
     reads it, one place lower: ``12萬5`` = 125000, ``兩萬五`` = 25000,
     ``1億2`` = 120000000 (money amounts); by default it is added as written.
+
+    The value is exact: a number of more than ``PRECISION`` significant digits, of
+    10**PRECISION or more, with more than two big units in a row or with one big unit
+    right after the same (``3億3億``) is ``None``.
     """
     text = fold(text).strip().replace(" ", "")
     if not text:
         return None
+    try:
+        with localcontext(EXACT):
+            return _parse(text, colloquial)
+    except (Inexact, Overflow, InvalidOperation):
+        return None
+
+
+def _parse(text: str, colloquial: bool) -> Decimal | None:
     total = Decimal(0)
     section_start = 0
     last_unit = None
@@ -118,6 +129,8 @@ def parse_number(text: str, colloquial: bool = False) -> Decimal | None:
             unit = BIG_UNITS[ch]
             j = i + 1
             while j < len(text) and text[j] in BIG_UNITS:
+                if j - i >= MAX_BIG_UNIT_RUN:
+                    return None
                 unit *= BIG_UNITS[text[j]]
                 j += 1
             section = _parse_below_wan(text[section_start:i])
@@ -125,10 +138,14 @@ def parse_number(text: str, colloquial: bool = False) -> Decimal | None:
                 return None
             if section == 0 and not text[section_start:i]:
                 section = Decimal(1)
+            if unit == last_unit:
+                return None  # 3億3億: a unit repeats, so this is two numbers run together
             if last_unit is not None and unit > last_unit:
                 total = (total + section) * unit  # 5百萬 written as 5百 then 萬
             else:
                 total += section * unit
+            if total.adjusted() >= PRECISION:
+                return None
             last_unit = unit
             seen_any = True
             section_start = j
@@ -149,14 +166,30 @@ def parse_number(text: str, colloquial: bool = False) -> Decimal | None:
         if not (ch.isdigit() or ch in ",." or ch in DIGIT_VALUES or ch in SMALL_UNITS):
             return None
         i += 1
-    if not seen_any:
+    if not seen_any or total.adjusted() >= PRECISION:
         return None
     return total
 
 
+def exact_product(a: Decimal, b: Decimal | int) -> Decimal | None:
+    """a * b, or None when it cannot be held exactly (see EXACT)."""
+    try:
+        return EXACT.multiply(a, b)
+    except (Inexact, Overflow, InvalidOperation):
+        return None
+
+
+def exact_sum(a: Decimal, b: Decimal) -> Decimal | None:
+    """a + b, or None when it cannot be held exactly (see EXACT)."""
+    try:
+        return EXACT.add(a, b)
+    except (Inexact, Overflow, InvalidOperation):
+        return None
+
+
 def format_decimal(value: Decimal) -> str:
     """Plain decimal: no exponent, no grouping, no trailing zeros after the point."""
-    text = format(value.normalize(), "f")
+    text = format(value.normalize(EXACT), "f")
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return text or "0"

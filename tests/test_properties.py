@@ -385,6 +385,72 @@ def test_money_fixed_forms(expr, expected):
     assert_money(expr, "公司宣布投資{},擴建新廠。", expected)
 
 
+# ================================================================ pathological amounts (issue 17)
+# Runs of units and digits must give no crash, no garbage amount and nothing rounded; the
+# time they take is measured by benchmarks/pathological.py, not here.
+
+MONEY_CUES = ["", "營收", "投資", "罚款"]
+
+
+@FAST
+@given(st.sampled_from(["億", "兆", "萬", "億萬", "萬億兆", "十", "千", "百十"]), st.integers(3, 3000),
+       st.sampled_from(MONEY_CUES), st.sampled_from(["", "元", "美元", "。"]))
+@example("億", 100_000, "", "")
+@example("兆", 100_000, "營收", "元")
+def test_runs_of_units_are_no_amount(unit, count, cue, tail):
+    text = cue + unit * count + tail
+    found = extract(text, "money", REF)
+    check_entities(text, found)
+    assert found == [], [(e.text[:20], e.normalized[:40]) for e in found]
+
+
+@FAST
+@given(st.sampled_from(["3億", "5萬", "2兆", "七千萬"]), st.integers(2, 500), st.sampled_from(MONEY_CUES))
+def test_a_unit_run_together_with_itself_is_no_amount(piece, count, cue):
+    """3億3億3億元: numbers run together, not one amount."""
+    text = cue + piece * count + "元"
+    found = extract(text, "money", REF)
+    check_entities(text, found)
+    assert found == []
+
+
+def plain_amount(whole: str, fraction: str) -> str:
+    """The normalized amount as ANNOTATION.md writes it, built from the digits alone."""
+    whole = whole.lstrip("0") or "0"
+    fraction = fraction.rstrip("0")
+    return f"{whole}.{fraction}" if fraction else whole
+
+
+@GRAMMAR
+@given(st.text("0123456789", min_size=1, max_size=40), st.text("0123456789", max_size=30),
+       st.sampled_from(["營收{}元。", "投資NT${}。", "罚款{}元"]))
+@example("1" * 29, "", "營收{}元。")
+@example("123456789012345678901234567890", "5", "營收{}元。")
+@example("12345678901234567890", "123456789012345678", "營收{}元。")
+def test_amounts_are_exact_or_refused(whole, fraction, sentence):
+    """An amount is its digits exactly; one of a septillion or more (or with more digits than
+    can be held exactly) is refused, never rounded."""
+    whole = whole.lstrip("0") or "1"
+    number = f"{whole}.{fraction}" if fraction else whole
+    text = sentence.format(number)
+    found = [e for e in extract(text, "money", REF)]
+    check_entities(text, found)
+    digits = len(whole) + len(fraction.rstrip("0"))
+    if len(whole) <= 24 and digits <= 40:
+        assert [e.fields["amount"] for e in found] == [plain_amount(whole, fraction)], text
+    else:
+        assert found == [], text
+
+
+@pytest.mark.parametrize("text, amount", [
+    ("營收一萬億元", "1000000000000"), ("投資3萬5千億元", "3500000000000"),
+    ("存款99,999兆元", "99999000000000000"), ("營收1億5000萬元", "150000000"),
+])
+def test_large_amounts_that_are_real(text, amount):
+    (entity,) = extract(text, "money", REF)
+    assert entity.fields["amount"] == amount
+
+
 # ================================================================ script independence
 
 TEMPLATES = [

@@ -1,0 +1,409 @@
+"""One number token: is it money? The decision as named steps.
+
+``candidate`` reads a token (``trim``), what is written after it (``read_right``:
+an English magnitude, a currency or 元, 角/分, a qualifier), before it (``read_left``:
+a qualifier, a currency), the cue or blocker word before it (``read_cue``), settles
+a 角/分 (``settle_fraction``), stops early for a plain number, and ``decide`` gives
+the status. The passes over the document (``passes.py``) then settle MAYBE and BARE
+candidates that need their neighbours.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+import regex
+
+from ...numerals import BIG_UNITS, DIGIT_VALUES
+from ..base import is_han
+from .grammar import RANGE_GAPS, SINGLE_LETTER_MAGNITUDES, Currency, Grammar
+from .numbers import BIG_FOLDED, DIGIT_FOLDED, SMALL_FOLDED, amount, amount_sum, token_value
+
+# MONEY: an amount; MAYBE: an implicit amount waiting for context (a list, a scope cue);
+# BARE: a plain number, only money as the first end of a range (3至5億元).
+MONEY, MAYBE, BARE = "money", "maybe", "bare"
+
+_FOLDED_YUAN = ("元", "圆")
+_AFTER_YUAN = ("元", "圆", "块", "角", "毛")
+_SPOKEN_FRACTIONS = ("毛", "角")  # a 角/分 right after these continues the amount (1元5角)
+
+
+@dataclass(slots=True)
+class Cand:
+    start: int
+    end: int
+    tok_start: int
+    tok_end: int
+    token: str
+    value: Decimal
+    qualifier: str | None
+    currency: Currency | None      # written currency or unit
+    status: str                    # MONEY / MAYBE / BARE
+    rule: str
+    big: bool                      # has 萬/億/兆 (or an English magnitude)
+    cue_left: bool
+    cue_right: bool
+    unit_after: bool = False       # a 元/塊 written right after the number (1元5角 adds up)
+    per_share: bool = False
+    range_role: str | None = None
+    code: str | None = None        # resolved ISO code
+    fraction: Decimal | None = None  # 角/分: a fraction of the page's currency
+
+
+@dataclass(slots=True)
+class Reading:
+    """What the steps find around one token, before it becomes a candidate."""
+
+    token: str
+    tok_start: int
+    tok_end: int
+    big: bool = False              # the token has 萬/億/兆
+    pure: bool = False             # units only, no digit (千億, 萬)
+    # right of the token
+    pos: int = 0                   # past the token and its English magnitude
+    magnitude: Decimal | None = None
+    single_letter: bool = False    # the magnitude is one letter (5M)
+    currency: Currency | None = None
+    currency_after: bool = False   # a currency written after the token
+    fraction: Decimal | None = None
+    fraction_said: bool = False    # 毛錢, 角錢, 分錢: the 錢 makes it money
+    end_fraction: int = 0
+    tail: Decimal | None = None    # the spoken last digit: 3塊5, 九毛九
+    unit_after: bool = False
+    right_end: int = 0             # past the currency (or the magnitude)
+    qual_after: regex.Match | None = None
+    end: int = 0
+    qualifier: str | None = None   # from the context; the token's own wording is added once parsed
+    # left of the token
+    start: int = 0
+    currency_before: Currency | None = None
+    qual_before: str | None = None
+    cue_left: bool = False
+    blocked: bool = False
+    cue_right: bool = False
+
+
+def candidate(g: Grammar, text: str, m: regex.Match) -> Cand | None:
+    """The candidate for one token match, or None when it is surely no money."""
+    r = trim(g, text, m)
+    if r is None:
+        return None
+    read_right(g, text, r)
+    read_left(g, text, r)
+    read_cue(g, text, r)
+    settle_fraction(g, text, r)
+    # a currency written before wins over the bare unit after it (美金5000元, 人民幣145元)
+    if r.currency_before is not None and (r.currency is None or r.currency.kind == "unit"):
+        r.currency = r.currency_before
+    r.cue_right = r.currency is None and g.cue_after.match(text, r.right_end) is not None
+    if _plain_number(text, r):
+        return None
+    parsed = token_value(r.token)
+    if parsed is None:
+        return None
+    value = amount(parsed[0], r.fraction if r.fraction is not None else r.magnitude or 1)
+    if value is not None and r.tail is not None:
+        value = amount_sum(value, r.tail)
+    if value is None:
+        return None
+    cand = Cand(
+        start=r.start, end=r.end, tok_start=r.tok_start, tok_end=r.tok_end, token=r.token,
+        value=value, qualifier=r.qualifier or parsed[1], currency=r.currency,
+        status=BARE, rule="", big=r.big or r.magnitude is not None,
+        cue_left=r.cue_left, cue_right=r.cue_right, fraction=r.fraction, unit_after=r.unit_after,
+    )
+    if r.fraction is not None:
+        cand.status, cand.rule = MONEY, "money.fraction"
+        return cand
+    return cand if decide(g, text, r, cand) else None
+
+
+def trim(g: Grammar, text: str, m: regex.Match) -> Reading | None:
+    """The token as an amount: cut what belongs to the next word; None for 億萬 and the like."""
+    tok_start, tok_end = m.start(), m.end()
+    token = m.group()
+    # A token may not start with a big unit and go on with digits: 萬一 is "in case".
+    if token[0] in BIG_FOLDED:
+        k = 0
+        while k < len(token) and token[k] in BIG_FOLDED:
+            k += 1
+        token = token[:k]
+        tok_end = tok_start + k
+    # 多/餘 at the end belong to the next word unless money or a counter follows
+    # (3億余紀忠 is a name); 萬一 at the end is "in case" (三千萬一旦).
+    while len(token) > 1 and token[-1] in "多余" and _next_is_word(g, text, tok_end):
+        token, tok_end = token[:-1], tok_end - 1
+    if len(token) > 2 and token[-1] == "一" and token[-2] in "万亿" and _next_is_word(g, text, tok_end):
+        token, tok_end = token[:-1], tok_end - 1
+    r = Reading(token, tok_start, tok_end)
+    r.big = any(ch in BIG_FOLDED for ch in token)
+    r.pure = not any(ch.isdigit() or ch in DIGIT_FOLDED for ch in token)
+    if r.pure:
+        bigs = [BIG_UNITS[ch] for ch in token if ch in BIG_FOLDED]
+        if bigs != sorted(bigs):  # 億萬 (億萬富翁) is no number
+            return None
+    return r
+
+
+def read_right(g: Grammar, text: str, r: Reading) -> None:
+    """An English magnitude, a currency or money unit, 角/分, then a qualifier (以上, 左右)."""
+    pos = r.tok_end
+    mag = g.en_magnitude.match(text, pos)
+    if mag and not r.big:
+        word = mag.group("mag")
+        if len(word) > 1 or word in SINGLE_LETTER_MAGNITUDES:
+            r.magnitude = g.magnitudes[word.lower()]
+            r.single_letter = len(word) == 1
+            pos = mag.end()
+    r.pos = r.end = pos
+    cur = g.after_currency.match(text, pos)
+    if cur:
+        currency = g.currencies.get(cur.group("cur"))
+        if currency and currency.kind == "unit" and not _unit_ok(g, text, r.token, cur):
+            currency = None
+        if currency:
+            r.currency, r.end = currency, cur.end()
+            r.unit_after = currency.kind == "unit"
+            if cur.group("cur") == "块" and not r.big and r.magnitude is None:
+                r.end = _read_tail(text, r, r.end, Decimal("0.1"))  # 3塊5, 一塊二
+    r.currency_after = r.currency is not None
+    r.end_fraction = r.end
+    if r.currency is None:
+        frac = g.after_fraction.match(text, pos)
+        if frac:
+            r.fraction = g.fractions[frac.group("unit")]
+            r.fraction_said = frac.group("qian") is not None
+            r.end_fraction = frac.end()
+            if r.fraction >= Decimal("0.1") and not r.fraction_said:
+                r.end_fraction = _read_tail(text, r, frac.end(), r.fraction / 10)  # 九毛九
+    r.right_end = r.end
+    qual_after = g.after_qualifier.match(text, r.end)
+    if qual_after and (qual_after.group("q") != "起" or r.currency is not None):
+        r.qualifier = g.qualifiers[qual_after.group("q")]
+        r.end = qual_after.end()
+    r.qual_after = qual_after
+
+
+def read_left(g: Grammar, text: str, r: Reading) -> None:
+    """A qualifier and a currency written before the token (逾新臺幣3億, 美金約500萬)."""
+    r.start = r.tok_start
+    left = g.left.ending_at(text, r.tok_start)
+    if left and left.start() < r.tok_start:
+        starts_with_unit = r.token[0] in SMALL_FOLDED or r.token[0] in BIG_FOLDED
+        groups = {k: left.group(k) for k in ("q1", "cur", "q2")}
+        for k in ("q1", "q2"):
+            # 上 qualifies 上千億, 上億 only; before digits it ends the word before it.
+            if groups[k] == "上" and not starts_with_unit:
+                groups[k] = None
+            # 賣超, 衝上, 跌破: the "qualifier" is the end of a cue or filler word
+            elif groups[k]:
+                word = g.word_end.ending_at(text, left.end(k), 8)
+                if word and word.start() < left.start(k):
+                    groups[k] = None
+        if groups["q1"] and groups["cur"] is None and groups["q2"] is None:
+            groups["q2"], groups["q1"] = groups["q1"], None
+            q2_start = left.start("q1")
+        else:
+            q2_start = left.start("q2") if groups["q2"] else r.tok_start
+        if groups["cur"]:
+            r.currency_before = g.currencies.get(groups["cur"])
+            r.start = left.start("cur")
+            if groups["q1"]:
+                r.start = left.start("q1")
+                r.qual_before = groups["q1"]
+        if groups["q2"]:
+            r.qual_before = groups["q2"]
+            r.start = min(r.start, q2_start)
+    if r.qual_before:
+        r.qualifier = g.qualifiers.get(r.qual_before, r.qualifier)
+
+
+def read_cue(g: Grammar, text: str, r: Reading) -> None:
+    """A money cue (營收, 狂砸) or a blocker (失守, 人數) before an amount with no currency.
+
+    The cue is read before the qualifier; a qualifier that turns out to be the end of a cue
+    (賣超300億: 超, once read_left's word_end check missed it) goes to the cue."""
+    if r.currency is not None or r.currency_before is not None or r.fraction is not None:
+        return
+    cue_span = _word_before(g.cue_left, text, r.start)
+    if cue_span is None and r.qual_before:
+        cue_span = _word_before(g.cue_left, text, r.tok_start)
+        if cue_span is not None:
+            r.start, r.qual_before = r.tok_start, None
+            r.qualifier = g.qualifiers[r.qual_after.group("q")] if r.end > r.right_end else None
+    block_span = None
+    if cue_span is not None or r.big or r.magnitude is not None:
+        block_span = _word_before(g.block_left, text, r.start)
+    r.cue_left = cue_span is not None and (block_span is None or cue_span >= block_span)
+    r.blocked = block_span is not None and not r.cue_left
+
+
+def settle_fraction(g: Grammar, text: str, r: Reading) -> None:
+    """角/分/仙 are money after an exchange-rate word, a 元, a currency, a money cue or a
+    per-share word, or before a 分 (貶7.1分, 1元5角, 3块5毛, 每股派50仙, 1角2分); else
+    三角, 5分鐘 are no money."""
+    if r.fraction is None or r.currency is not None:
+        return
+    after_yuan = text[max(0, r.tok_start - 1):r.tok_start] in _AFTER_YUAN
+    digit, unit, rest = (text[i:i + 1] for i in range(r.end_fraction, r.end_fraction + 3))
+    smaller_follows = (  # 1角2分, but not 2分鐘
+        unit == "分" and rest != "钟" and digit != "" and (digit in DIGIT_VALUES or "0" <= digit <= "9")
+    )
+    if (
+        after_yuan or r.fraction_said or r.tail is not None or smaller_follows
+        or r.currency_before is not None
+        or g.fx_left.ending_at(text, r.start) is not None
+        or g.cue_left.ending_at(text, r.start) is not None
+        or _per_share(g, text, r.start, r.end_fraction)
+    ):
+        r.end = r.end_fraction
+    else:
+        r.fraction = None
+
+
+def _spoken_digit(text: str, pos: int) -> str | None:
+    """The lone digit at text[pos] that ends a spoken amount (3塊5, 一塊二, 十塊五毛), or None:
+    a digit followed by a 毛/角 or by no Han character, digit or decimal point."""
+    ch = text[pos:pos + 1]
+    if not ch or not (ch in DIGIT_VALUES or "0" <= ch <= "9"):
+        return None
+    after = text[pos + 1:pos + 3]  # 三塊五, and 三塊五。 but not 3塊5,000 or 三塊五花肉
+    if after[:1] and after[:1] not in _SPOKEN_FRACTIONS and (
+        is_han(after[:1]) or after[:1].isdigit() or (after[:1] in ".," and after[1:].isdigit())
+    ):
+        return None
+    return ch
+
+
+def _read_tail(text: str, r: Reading, pos: int, step: Decimal) -> int:
+    """Read a spoken last digit at pos worth ``step`` each (3塊5: 0.5); the new end."""
+    digit = _spoken_digit(text, pos)
+    if digit is None or text[pos + 1:pos + 2] in _SPOKEN_FRACTIONS:
+        return pos  # 十塊五毛: the 五毛 is an amount of its own, added by the fractions pass
+    r.tail = DIGIT_VALUES[digit] * step if digit in DIGIT_VALUES else int(digit) * step
+    return pos + 1
+
+
+def _plain_number(text: str, r: Reading) -> bool:
+    """Most tokens are plain numbers (dates, counts): with no currency, cue or big unit
+    beside them they can only be the first end of a range (3至5億元)."""
+    return (
+        r.currency is None and r.fraction is None and not r.cue_left and not r.cue_right
+        and not r.big and r.magnitude is None
+        and text[r.tok_end:r.tok_end + 2].strip(" ")[:1] not in RANGE_GAPS
+    )
+
+
+def decide(g: Grammar, text: str, r: Reading, cand: Cand) -> bool:
+    """Set the candidate's status and rule; False when it is no money at all."""
+    if r.token == "千万" and text[r.tok_end:r.tok_end + 1] in g.qianwan_adverbs:
+        return False
+    # a counter after the number rules money out, unless a money noun starts there
+    # (8萬月薪, 100億股本: 月, 股 are counters too)
+    counted = not r.cue_right and (
+        g.counter.match(text, r.pos) is not None
+        or (r.pos < len(text) and text[r.pos].isascii() and text[r.pos].isalpha())
+    )
+    if r.currency is not None:
+        return _decide_written(g, text, r, cand, counted)
+    # no currency written: implicit amounts only
+    left_char = text[r.tok_start - 1] if r.tok_start else ""
+    if counted or left_char == "第" or r.blocked:
+        return False
+    if left_char and left_char.isascii() and (left_char.isalnum() or left_char in "./#_"):
+        return False  # A3, v2.5, #5; a minus sign (-3億) is fine
+    if r.pure:
+        single = len(r.token) == 1 and r.token in BIG_FOLDED
+        if (r.cue_left or r.cue_right) and (not single or r.qual_before or r.qualifier):
+            cand.status, cand.rule = MONEY, "money.cue_before" if r.cue_left else "money.cue_after"
+            return True
+        return False
+    small_thousand = "千" in r.token or "仟" in r.token
+    if cand.big or (small_thousand and r.cue_left):
+        if r.cue_left:
+            cand.status, cand.rule = MONEY, "money.cue_before"
+        elif r.cue_right:
+            cand.status, cand.rule = MONEY, "money.cue_after"
+        elif r.single_letter:
+            return False
+        else:
+            cand.status = MAYBE
+    return True
+
+
+def _decide_written(g: Grammar, text: str, r: Reading, cand: Cand, counted: bool) -> bool:
+    """A currency or unit is written: money, unless it names a column or a counter follows."""
+    if (
+        (r.pure and _unit_column(g, text, r.start, r.end))
+        or (r.single_letter and r.currency_before is None)
+        or (not r.currency_after and counted)  # 人民幣3日, 美元1年期
+    ):
+        return False
+    cand.status = MONEY
+    cand.rule = _explicit_rule(r.currency, r.currency is r.currency_before)
+    cand.per_share = not cand.big and _per_share(g, text, r.start, r.end)
+    return True
+
+
+def _explicit_rule(currency: Currency, before: bool) -> str:
+    if currency.kind == "unit":
+        return "money.amount_with_unit"
+    if currency.kind == "symbol":
+        return "money.currency_symbol"
+    return "money.currency_before" if before else "money.currency_after"
+
+
+def _next_is_word(g: Grammar, text: str, pos: int) -> bool:
+    """True when text[pos] starts a Han word that is no currency, unit or counter."""
+    if pos >= len(text) or not is_han(text[pos]):
+        return False
+    if g.after_currency.match(text, pos) or g.counter.match(text, pos):
+        return False
+    return not g.cue_after.match(text, pos)
+
+
+def _unit_ok(g: Grammar, text: str, token: str, cur: regex.Match) -> bool:
+    """元/圓/塊 after a number: the money unit, or the start of another word?"""
+    surface = cur.group("cur")
+    at = cur.start("cur")
+    nxt = text[cur.end():cur.end() + 1]
+    if surface in _FOLDED_YUAN:
+        word = g.yuan_words.match(text, at)
+        if word and not g.yuan_word_money[word.group()]:
+            return False
+        single_cn = len(token) == 1 and token in DIGIT_FOLDED
+        # 二元論, 一元化: a lone Chinese digit + 元 + word; 一元五角 goes on with the amount
+        return not (
+            single_cn and nxt and is_han(nxt) and nxt not in g.unit_next_chars["元"]
+            and _spoken_digit(text, cur.end()) is None
+        )
+    if surface == "块":
+        # 塊 alone is also "a piece": 50塊, 三十塊 are money; 一塊, 兩塊地 are not
+        if not any(ch.isdigit() or ch in SMALL_FOLDED or ch in BIG_FOLDED for ch in token):
+            return _spoken_digit(text, cur.end()) is not None  # 一塊二, 三塊五 are money
+        return (not nxt or not is_han(nxt) or nxt in g.unit_next_chars["块"]
+                or _spoken_digit(text, cur.end()) is not None)
+    return True  # 塊錢
+
+
+def _unit_column(g: Grammar, text: str, start: int, end: int) -> bool:
+    """單位:萬元, (百萬元), 每萬元, 以千元計: a bare unit naming a column or a rate."""
+    before = text[max(0, start - 3):start].rstrip(" ")
+    after = text[end:end + 3].lstrip(" ")
+    return before.endswith(g.unit_column_before) or after.startswith(g.unit_column_after)
+
+
+def _word_before(pattern, text: str, end: int) -> int | None:
+    """Start of a cue (with fillers) that ends right at ``end``, or None."""
+    m = pattern.ending_at(text, end)
+    return m.start() if m else None
+
+
+_PER_SHARE_WINDOW = 12
+
+
+def _per_share(g: Grammar, text: str, start: int, end: int) -> bool:
+    window = text[max(0, start - _PER_SHARE_WINDOW):start]
+    for boundary in "。;\n":
+        window = window.rsplit(boundary, 1)[-1]
+    return bool(g.per_share.search(window) or g.per_share_after.match(text, end))

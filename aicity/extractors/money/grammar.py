@@ -1,0 +1,282 @@
+"""The money grammar: number tokens, and the patterns read on either side of them.
+
+Everything is compiled once per process (``grammar()``) from the word lists and tables
+in ``resources/money/``; the only fragments written here are the number characters the
+token grammar is made of.
+"""
+from __future__ import annotations
+
+import functools
+import re
+import string
+from dataclasses import dataclass
+from decimal import Decimal
+
+import regex
+
+from ...fold import fold
+from ...resources import load_list, load_table
+from ..base import alternation, compile_folded
+from .screen import Screen
+
+# --- the number grammar (written in Traditional, folded when compiled) ---------------------
+
+CN_DIGITS = "零〇○一二兩三四五六七八九壹貳參叁肆伍陸柒捌玖廿卅卌"
+SMALL = "十拾百佰千仟"
+BIG = "萬億兆"
+# 1,090 / 1090 / 15.8; a grouped number must not run on into more digits (1,0900).
+ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?"
+# Chinese numerals, with a decimal 點 or middle dot between digits (四十四點三九五億,
+# 卅一點六○九元, 一三·五億).
+DECIMAL_POINTS = "點·‧・"
+CN_RUN = f"[{CN_DIGITS}{SMALL}]+(?:[{DECIMAL_POINTS}][{CN_DIGITS}]+)?"
+ATOM = f"(?:{ARABIC}|{CN_RUN})"
+# A token: an optional 數/幾/好幾 before a unit, then numerals, units and 多/餘/幾
+# (100多萬, 千餘萬, 十幾億); one space may stand between Arabic digits and a unit (1,090 億),
+# and a 個 between a numeral and 萬/億 as mainland speech says it (一個億, 三個多億).
+# Arabic digits follow only a unit (3億5,000萬), and Chinese digits never follow Arabic
+# ones directly, so 每兩1萬2千元 does not read 兩1 as one number.
+TOKEN = (
+    f"(?:好?[數幾](?=[{SMALL}{BIG}]))?"
+    f"(?:{ATOM}|[{BIG}])"
+    f"(?:(?<=[{SMALL}{BIG}多餘幾]){ARABIC}|(?<!\\d){CN_RUN}|[{SMALL}{BIG}多餘幾]"
+    f"|(?<=\\d) (?=[{SMALL}{BIG}])|(?<=[\\d{CN_DIGITS}多餘幾])個(?=[多餘]?[萬億]))*"
+)
+# Where tokens can be: maximal runs of the characters tokens are made of, opening on one
+# a token can open with. The re module finds these several times faster than the regex
+# module finds TOKEN (re looks a CJK character up in a bitmap, regex compares it with
+# each member of a class), and most runs are skipped whole (Screen.quiet_run). A run
+# may hold more than tokens, never less: re's \d may know fewer digits than the regex
+# module's newer Unicode tables, so any character past the BMP (where new digits go)
+# counts too; tests check that the two agree on the BMP.
+BEYOND_BMP = "\\U00010000-\\U0010ffff"
+LOUD = "萬億兆多餘個"  # in a run, they may make a token money whatever stands beside it
+RUN_QUIET = f"\\d{CN_DIGITS}{SMALL}{DECIMAL_POINTS}幾好數,. {BEYOND_BMP}"
+RUN = f"[\\d{CN_DIGITS}{SMALL}{BIG}好數幾{BEYOND_BMP}][{RUN_QUIET}{LOUD}]*"
+
+# Single letters after a number are magnitudes only in these cases (5M, 45K, 3B; 5m is
+# metres, 3b a grade), and only where a currency or a cue is present.
+SINGLE_LETTER_MAGNITUDES = "kKMB"
+
+# How far (characters) the context windows reach.
+LEFT_WINDOW = 24
+
+
+def _words(name: str) -> list[str]:
+    return [w for w in load_list(name) if w]
+
+
+RANGE_GAPS = frozenset(_words("money/range_gaps.txt"))
+
+
+@dataclass(frozen=True, slots=True)
+class Currency:
+    code: str     # ISO 4217, or LOCAL / DOLLAR / YEN (resolved per page and sentence)
+    kind: str     # name | symbol | code | unit
+
+
+@dataclass(frozen=True, slots=True)
+class Rx:
+    """A pattern plus the characters its match can start with (forward patterns) or end
+    with (reverse ones): most number tokens have no currency, cue or counter beside them,
+    and one set lookup skips the regex for them."""
+
+    pattern: regex.Pattern
+    edge: frozenset[str]
+
+    def match(self, text: str, pos: int) -> regex.Match | None:
+        if pos >= len(text) or text[pos] not in self.edge:
+            return None
+        return self.pattern.match(text, pos)
+
+    def ending_at(self, text: str, end: int, window: int = 0) -> regex.Match | None:
+        if end <= 0 or text[end - 1] not in self.edge:
+            return None
+        return self.pattern.search(text, max(0, end - (window or LEFT_WINDOW)), end)
+
+
+def _forward(pattern: str, words, extra: str = " ", flags: int = 0) -> Rx:
+    return Rx(compile_folded(pattern, flags), frozenset({fold(w)[0] for w in words if w} | set(extra)))
+
+
+def _reverse(pattern: str, words, extra: str = " ") -> Rx:
+    return Rx(compile_folded("(?r)" + pattern), frozenset({fold(w)[-1] for w in words if w} | set(extra)))
+
+
+@dataclass(frozen=True, slots=True)
+class Grammar:
+    token: regex.Pattern
+    runs: re.Pattern
+    left: Rx
+    after_currency: Rx
+    after_qualifier: Rx
+    after_fraction: Rx
+    en_magnitude: Rx
+    cue_left: Rx
+    block_left: Rx
+    fx_left: Rx
+    word_end: Rx
+    cue_after: Rx
+    clause_link: Rx                       # 至/達 right before an amount whose cue is earlier
+    cue_word: regex.Pattern               # any money cue word, anywhere
+    counter: Rx
+    scope: regex.Pattern
+    per_share: regex.Pattern
+    per_share_after: regex.Pattern
+    yuan_words: regex.Pattern
+    list_gap: regex.Pattern
+    currencies: dict[str, Currency]
+    qualifiers: dict[str, str]
+    magnitudes: dict[str, Decimal]        # folded, lower case
+    fractions: dict[str, Decimal]         # 角/毛/分 -> their part of the 元
+    yuan_word_money: dict[str, bool]
+    unit_next_chars: dict[str, frozenset[str]]  # 元/块 -> what may follow the unit
+    unit_column_before: tuple[str, ...]
+    unit_column_after: tuple[str, ...]
+    qianwan_adverbs: frozenset[str]
+    carries_back: frozenset[str]          # gaps over which a currency covers the amount before
+    symbol_hints: dict[str, tuple[tuple[str, str], ...]]  # DOLLAR/YEN -> (word, code)
+    tens_words: dict[str, str]            # 廿 -> 二十
+    screen: Screen
+
+
+class _Tables:
+    """The currency and qualifier tables, split by where their words are written."""
+
+    def __init__(self) -> None:
+        self.currencies: dict[str, Currency] = {}
+        self.before_names: list[str] = []
+        self.before_codes: list[str] = []
+        self.after_names: list[str] = []
+        self.after_codes: list[str] = []
+        for row in load_table("money/currencies.tsv"):
+            surface, place, kind = row["surface"], row["place"], row["kind"]
+            self.currencies[fold(surface)] = Currency(row["code"], kind)
+            target_before = self.before_codes if kind == "code" else self.before_names
+            target_after = self.after_codes if kind == "code" else self.after_names
+            if place in ("before", "both"):
+                target_before.append(surface)
+            if place in ("after", "both"):
+                target_after.append(surface)
+        self.qualifiers: dict[str, str] = {}
+        self.qual_before: list[str] = []
+        self.qual_after: list[str] = []
+        for row in load_table("money/qualifiers.tsv"):
+            self.qualifiers[fold(row["word"])] = row["qualifier"]
+            (self.qual_before if row["place"] == "before" else self.qual_after).append(row["word"])
+
+    def currency_before(self) -> str:
+        latin = "(?<![A-Za-z])"
+        return f"(?:{alternation(self.before_names)}|{latin}{alternation(self.before_codes)})"
+
+    def currency_after(self) -> str:
+        return f"(?:{alternation(self.after_names)}|{alternation(self.after_codes)}(?![A-Za-z]))"
+
+
+class _Words:
+    """The cue, filler, blocker and counter word lists."""
+
+    def __init__(self) -> None:
+        self.fillers = _words("money/fillers.txt")
+        self.cues = _words("money/cues_before.txt")
+        self.blockers = _words("money/not_before.txt")
+        self.fx = _words("money/fx_cues.txt")
+        self.fx_glue = _words("money/fx_glue.txt")
+        self.after = _words("money/cues_after.txt")
+        self.counters = _words("money/counters.txt")
+        self.links = _words("money/cue_links.txt")
+        self.clause_links = _words("money/clause_links.txt")
+        self.not_counters = _words("money/not_counters.txt")
+
+
+@functools.cache
+def grammar() -> Grammar:
+    t, w = _Tables(), _Words()
+    lookups = _lookups(t)
+    return Grammar(
+        token=compile_folded(TOKEN),
+        runs=re.compile(fold(RUN)),
+        **_patterns(t, w, lookups),
+        **lookups,
+        screen=Screen.build(
+            t.after_names + t.after_codes + w.after,
+            t.qual_before + t.before_names + t.before_codes + w.cues + w.fillers,
+            # 的/級 (cue_after), 角/毛/分 (after_fraction), an English magnitude (any Latin
+            # letter, and those case-folding to one), a range
+            "".join(fold(link) for link in w.links) + "".join(u[0] for u in lookups["fractions"]) + string.ascii_letters
+            + "\u212a\u017f\u0130\u0131" + "".join(RANGE_GAPS),
+            fold(CN_DIGITS + SMALL + DECIMAL_POINTS + "幾好數,. "),
+        ),
+    )
+
+
+def _lookups(t: _Tables) -> dict:
+    """The maps and sets the steps and passes look words up in."""
+    unit_next: dict[str, set[str]] = {}
+    for row in load_table("money/unit_next_chars.tsv"):
+        unit_next.setdefault(fold(row["kind"]), set()).add(fold(row["char"]))
+    unit_columns = load_table("money/unit_columns.tsv")
+    hints: dict[str, list[tuple[str, str]]] = {}
+    for row in load_table("money/symbol_hints.tsv"):
+        hints.setdefault(row["symbol"], []).append((fold(row["word"]), row["code"]))
+    return dict(
+        currencies=t.currencies,
+        qualifiers=t.qualifiers,
+        magnitudes={row["word"]: Decimal(row["value"]) for row in load_table("money/magnitudes.tsv")},
+        fractions={fold(row["unit"]): Decimal(row["value"]) for row in load_table("money/fractions.tsv")},
+        yuan_word_money={fold(r["word"]): r["money"] == "yes" for r in load_table("money/yuan_words.tsv")},
+        unit_next_chars={unit: frozenset(chars) for unit, chars in unit_next.items()},
+        unit_column_before=tuple(fold(r["word"]) for r in unit_columns if r["place"] == "before"),
+        unit_column_after=tuple(fold(r["word"]) for r in unit_columns if r["place"] == "after"),
+        qianwan_adverbs=frozenset(fold(w) for w in _words("money/qianwan_adverbs.txt")),
+        carries_back=frozenset(
+            fold(r["word"]) for r in load_table("money/list_joiners.tsv") if r["carries_back"] == "yes"
+        ),
+        symbol_hints={symbol: tuple(words) for symbol, words in hints.items()},
+        tens_words={fold(r["word"]): r["reading"] for r in load_table("money/tens_words.tsv")},
+    )
+
+
+def _patterns(t: _Tables, w: _Words, lookups: dict) -> dict:
+    """The patterns read on either side of a token."""
+    qb = alternation(t.qual_before)
+    filler_chain = f"(?:[ :]?{alternation(w.fillers)}){{0,3}}[ :]?"
+    magnitudes, fractions = lookups["magnitudes"], lookups["fractions"]
+    list_words = [r["word"] for r in load_table("money/list_joiners.tsv") if r["lists"] == "yes"]
+    return dict(
+        # Patterns anchored at a token's start (\Z at endpos) search in reverse ((?r)), so
+        # they are tried from the token leftwards once, not at every start in the window.
+        left=_reverse(
+            f"(?:(?P<q1>{qb})[ ]?)?(?:(?P<cur>{t.currency_before()})[ ]?)?(?:(?P<q2>{qb})[ ]?)?\\Z",
+            t.qual_before + t.before_names + t.before_codes,
+        ),
+        after_currency=_forward(
+            f"[ ]?(?P<cur>{t.currency_after()})(?P<zheng>整(?!數))?", t.after_names + t.after_codes
+        ),
+        after_qualifier=_forward(f"[ ]?(?P<q>{alternation(t.qual_after)})", t.qual_after),
+        after_fraction=_forward(f"(?P<unit>{alternation(fractions)})(?P<qian>錢)?", list(fractions), ""),
+        en_magnitude=_forward(
+            f"[ ]?(?P<mag>{'|'.join(sorted(magnitudes, key=len, reverse=True))})(?![A-Za-z])",
+            [m for word in magnitudes for m in (word, word.upper())], flags=regex.IGNORECASE,
+        ),
+        cue_left=_reverse(f"{alternation(w.cues)}{filler_chain}\\Z", w.cues + w.fillers, " :"),
+        block_left=_reverse(f"{alternation(w.blockers)}{filler_chain}\\Z", w.blockers + w.fillers, " :"),
+        fx_left=_reverse(f"{alternation(w.fx)}(?:{'|'.join(w.fx_glue)})?[ ]?\\Z", w.fx + w.fx_glue),
+        # a cue, filler or blocker word ending at a point (賣超, 衝上, 跌破): a qualifier
+        # (超, 上, 破) that is the last character of one belongs to that word
+        word_end=_reverse(
+            alternation(w.cues + w.fillers + w.blockers) + "\\Z", w.cues + w.fillers + w.blockers, ""
+        ),
+        cue_after=_forward(f"[ ]?{alternation(w.links)}{{0,2}}{alternation(w.after)}", w.after, " " + fold("".join(w.links))),
+        clause_link=_reverse(f"{alternation(w.clause_links)}[ ]?\\Z", w.clause_links),
+        cue_word=compile_folded(alternation(w.cues)),
+        # a counter unless the word there is one of the exceptions (年增, 卡位, 分別)
+        counter=_forward(
+            f"[ ]?(?!{alternation(w.not_counters)}){alternation(w.counters)}", w.counters
+        ),
+        scope=compile_folded(alternation(_words("money/scope_cues.txt"))),
+        per_share=compile_folded(alternation(_words("money/per_share.txt")), regex.IGNORECASE),
+        per_share_after=compile_folded(f"[ ]?{alternation(_words('money/per_share_after.txt'))}"),
+        yuan_words=compile_folded(alternation(r["word"] for r in load_table("money/yuan_words.tsv"))),
+        list_gap=compile_folded(f"[ ]?{alternation(list_words)}" r"[ ]?(?:\p{Han}{1,4}[以為則各])?[ ]?"),
+    )

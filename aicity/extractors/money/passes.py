@@ -1,0 +1,193 @@
+"""Passes over a document's candidates: what needs more than one token.
+
+Ranges (3至5億元), lists that share a currency or a cue (3億、5億美元), amounts after a
+sentence-wide cue (全交保!王昱棠500萬、辜淑雯400萬), 1元5角, and each amount's currency.
+Candidates a step rejected never reach these passes: a range or a list needs its two
+amounts side by side, and a rejected token between them is text in the gap that
+neither the range nor the list gap admits, so it blocks them as it should.
+"""
+from __future__ import annotations
+
+import bisect
+
+from ...document import Document
+from .candidate import MAYBE, MONEY, Cand
+from .grammar import RANGE_GAPS, Grammar
+from .numbers import SMALL_FOLDED, amount, amount_sum, big_unit_multiplier, unit_multiplier
+from .region import Region, government_before, page_region
+
+_SCOPE_REACH = 30                  # characters from a scope cue to its amounts
+_CLAUSE_REACH = 16                 # characters from a clause's cue to its 至/達
+_CLAUSE_BOUNDARY = "。?!;,:\n"      # a clause ends
+_HARD_BOUNDARY = "。?;\n"          # a sentence ends (a scope cue does not reach past)
+_SENTENCE_BOUNDARY = "。?!;\n"     # for carrying a currency over
+LOCAL_CODES = ("LOCAL", "DOLLAR", "YEN")  # the currency table's codes resolved by the page
+
+
+def ranges(text: str, cands: list[Cand]) -> None:
+    """3至5億元, 新臺幣3至5億, 營收3億至5億: both ends share unit and currency."""
+    for a, b in zip(cands, cands[1:]):
+        if text[a.end:b.start].strip(" ") not in RANGE_GAPS:
+            continue
+        a_written = a.currency is not None and a.tok_end != a.end  # a currency after A
+        pair_money = a.status == MONEY or b.status == MONEY or a.cue_left or b.cue_right
+        if not pair_money or (not b.big and b.currency is None and a.currency is None):
+            continue
+        if not a.big and not a_written and (a.currency is None or a.currency.kind != "unit"):
+            if b.big:  # 3至5億: the first end takes the second's unit
+                has_small = any(ch in SMALL_FOLDED for ch in a.token)
+                scaled = amount(a.value, big_unit_multiplier(b.token) if has_small else unit_multiplier(b.token))
+                if scaled is None:
+                    continue
+                a.value, a.big = scaled, True
+        if a.currency is None:
+            a.currency = b.currency
+        if b.currency is None:
+            b.currency = a.currency
+        for c, role in ((a, "from"), (b, "to")):
+            if c.status != MONEY:
+                c.status, c.rule = MONEY, "money.range"
+            c.range_role = role
+
+
+def lists(g: Grammar, text: str, cands: list[Cand]) -> None:
+    """3億、5億美元 / 美金3億、5億: an amount listed next to money shares its currency."""
+    pairs = list(zip(cands, cands[1:]))
+    # one pass rightwards, one leftwards: a chain of listed amounts is reached in O(n)
+    for ordered in (pairs, reversed(pairs)):
+        for a, b in ordered:
+            if (a.status == MONEY) == (b.status == MONEY):
+                continue
+            other = b if a.status == MONEY else a
+            if other.status != MAYBE or g.list_gap.fullmatch(text, a.end, b.start) is None:
+                continue
+            money = a if a.status == MONEY else b
+            other.status, other.rule = MONEY, "money.list"
+            # a currency written after the last item covers the ones before it, and one
+            # written before the first covers the ones after it
+            if money.currency and money.currency.kind != "unit":
+                other.currency = money.currency
+    # 投資3億、5億美元: a bare amount listed right before one with a written currency
+    for a, b in zip(cands, cands[1:]):
+        if (
+            a.status == MONEY and b.status == MONEY and a.currency is None
+            and b.currency is not None and b.currency.kind != "unit"
+            and a.end < b.start and text[a.end:b.start].strip(" ") in g.carries_back
+        ):
+            a.currency = b.currency
+
+
+def scope(g: Grammar, text: str, cands: list[Cand]) -> None:
+    """Amounts after a sentence-wide cue: 全交保!王昱棠500萬、辜淑雯400萬."""
+    pending = [c for c in cands if c.status == MAYBE]
+    if not pending:
+        return
+    ends = [m.end() for m in g.scope.finditer(text)]
+    if not ends:
+        return
+    for c in pending:
+        i = bisect.bisect_right(ends, c.start) - 1
+        if i < 0:
+            continue
+        cue_end = ends[i]
+        if c.start - cue_end > _SCOPE_REACH:
+            continue
+        if any(ch in text[cue_end:c.start] for ch in _HARD_BOUNDARY):
+            continue
+        c.status, c.rule = MONEY, "money.scope"
+
+
+def clause_cues(g: Grammar, text: str, cands: list[Cand]) -> None:
+    """營收年增3成至500億: an amount after 至/達 at the end of a clause whose money cue
+    stands earlier in the same clause (within _CLAUSE_REACH characters)."""
+    for c in cands:
+        if c.status != MAYBE:
+            continue
+        link = g.clause_link.ending_at(text, c.start)
+        if link is None:
+            continue
+        clause = text[max(0, link.start() - _CLAUSE_REACH):link.start()]
+        for boundary in _CLAUSE_BOUNDARY:
+            clause = clause.rsplit(boundary, 1)[-1]
+        if g.cue_word.search(clause):
+            c.status, c.rule = MONEY, "money.clause_cue"
+
+
+def fractions(cands: list[Cand]) -> list[Cand]:
+    """1元5角, 1角2分: a 角/分 written right after an amount in 元 (or in a larger
+    fraction) adds to it."""
+    out: list[Cand] = []
+    for c in cands:
+        prev = out[-1] if out else None
+        if (
+            c.status == MONEY and c.fraction is not None and prev is not None
+            and prev.status == MONEY and prev.end == c.tok_start
+            and (prev.unit_after or (prev.fraction is not None and c.fraction < prev.fraction))
+        ):
+            total = amount_sum(prev.value, c.value)
+            if total is not None:
+                prev.value, prev.end = total, c.end
+                continue
+        out.append(c)
+    return out
+
+
+def currencies(g: Grammar, doc: Document, text: str, cands: list[Cand]) -> None:
+    """Resolve each amount's currency: written, carried over in the sentence, or the page's."""
+    region = None  # the page's region, looked up only when an amount needs it
+    written: list[str] = []  # the currencies written so far in this sentence
+    previous = 0
+    for c in cands:
+        if c.status != MONEY:
+            continue
+        if any(ch in _SENTENCE_BOUNDARY for ch in text[previous:c.start]):
+            written = []  # a new sentence
+        previous = c.start
+        cur = c.currency
+        if cur is not None and cur.code not in LOCAL_CODES:
+            c.code = cur.code
+            written.append(c.code)
+            continue
+        region = region or page_region(doc)
+        if cur is None or cur.code == "LOCAL":
+            # a currency written earlier in the sentence, or a government it names (港府撥款
+            # 30億元 on a Taiwanese page), or else the page's region
+            named = government_before(doc, c.start)
+            in_sentence = named is not None and named[0] >= _sentence_start(text, c.start)
+            local = named[1].currency if in_sentence else region.currency
+            foreign = next((code for code in reversed(written) if code != local), None)
+            carried = cur is None and c.fraction is None and foreign
+            c.code = foreign if carried else local
+        else:
+            c.code = _symbol_code(g, region, cur.code, text, c)
+            written.append(c.code)
+
+
+def _symbol_code(g: Grammar, region: Region, symbol: str, text: str, c: Cand) -> str:
+    """$ or ¥: the region's, unless the sentence speaks of another (美元, 人民幣)."""
+    said = _sentence_around(text, c.start, c.end)
+    for word, code in g.symbol_hints[symbol]:
+        if word in said:
+            return code
+    return region.symbol(symbol)
+
+
+def _sentence_start(text: str, pos: int, reach: int = 120) -> int:
+    """Where the sentence holding text[pos] starts, at most ``reach`` characters back."""
+    lo = max(0, pos - reach)
+    return max(lo, max(text.rfind(ch, lo, pos) for ch in _SENTENCE_BOUNDARY) + 1)
+
+
+def _sentence_around(text: str, start: int, end: int, reach: int = 120) -> str:
+    """The sentence holding text[start:end], at most ``reach`` characters either side."""
+    lo = max(0, start - reach)
+    hi = min(len(text), end + reach)
+    before = text[lo:start]
+    after = text[end:hi]
+    cut = max(before.rfind(ch) for ch in _SENTENCE_BOUNDARY)
+    if cut >= 0:
+        before = before[cut + 1:]
+    cuts = [i for i in (after.find(ch) for ch in _SENTENCE_BOUNDARY) if i >= 0]
+    if cuts:
+        after = after[:min(cuts)]
+    return before + text[start:end] + after

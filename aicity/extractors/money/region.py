@@ -1,0 +1,158 @@
+"""Whose money a page's bare 元 is: the page's region, from the page's own signals.
+
+In order: a declaration (``（單位：港元）``, ``（人民幣，下同）``) names the currency
+itself; else the region most named by strong signals (the outlet, wire service or
+dateline of the page: 中新社, 星洲日報, ``(檳城11日訊)``); else the script's region
+(Taiwan for Traditional, the mainland for Simplified), unless weak signals (places,
+institutions, market and currency words) name another region at least ``WEAK_LEAD``
+times and twice as often as the script's own (a Simplified copy of a Taiwanese page
+full of 台股 and 台北 is still Taiwanese).
+Within a page, a bare amount in a sentence that names a government before it (港府,
+澳門特區政府, 國務院) is that government's money (``government_before``).
+The signal words are ``money/region_signals.tsv``; the regions ``money/regions.tsv``.
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+from collections import Counter
+from dataclasses import dataclass
+
+import regex
+
+from ...document import Document
+from ...resources import load_table
+from ..base import Gazetteer, alternation, compile_folded, longest_non_overlapping
+from .grammar import grammar
+
+WEAK_LEAD = 3  # weak signals that may move a page off its script's region
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    name: str
+    currency: str   # a bare 元
+    dollar: str     # a bare $
+    yen: str        # a bare ¥
+
+    def symbol(self, code: str) -> str:
+        """What the currency table's DOLLAR ($) or YEN (¥) is in this region."""
+        return self.dollar if code == "DOLLAR" else self.yen
+
+
+@dataclass(frozen=True, slots=True)
+class _Signals:
+    regions: dict[str, Region]
+    by_script: dict[str, str]           # script -> its region
+    by_currency: dict[str, str]         # currency -> the region whose money it is
+    words: Gazetteer                    # folded word -> (region, strength)
+    dateline: regex.Pattern
+    declaration: regex.Pattern
+
+
+@functools.cache
+def _signals() -> _Signals:
+    regions, by_script = {}, {}
+    for row in load_table("money/regions.tsv"):
+        regions[row["region"]] = Region(row["region"], row["currency"], row["dollar"], row["yen"])
+        if row["script"]:
+            by_script[row["script"]] = row["region"]
+    names = [surface for surface, cur in grammar().currencies.items()
+             if cur.kind in ("name", "code") and cur.code in {r.currency for r in regions.values()}]
+    return _Signals(
+        regions=regions,
+        by_script=by_script,
+        by_currency={r.currency: r.name for r in regions.values()},
+        words=Gazetteer((row["word"], (row["region"], row["strength"]))
+                        for row in load_table("money/region_signals.tsv")),
+        # (檳城11日訊), (新山5日讯), 中新社江蘇昆山6月23日電: the place a page was filed from
+        dateline=compile_folded(r"[(【]?[ ]?\p{Han}{2,12}?[ ]?\d{1,2}(?:月\d{1,2})?日[訊電][ ]?[)】]?"),
+        # (單位:港元), 單位:新臺幣億元, (人民幣,下同): the page says whose money its 元 is
+        declaration=compile_folded(
+            f"單位[ ]?[:]?[ ]?(?:[百千萬億兆]+)?(?P<a>{alternation(names)})"
+            f"|(?P<b>{alternation(names)})[ ]?[,、]?[ ]?下同"
+        ),
+    )
+
+
+def page_region(doc: Document) -> Region:
+    """The region whose money the page's bare 元 is (computed once per document)."""
+    return doc.cached("money.region", lambda: _page_region(doc))
+
+
+def government_before(doc: Document, pos: int) -> tuple[int, Region] | None:
+    """Where the last region signal before ``pos`` starts and its region, when that signal
+    is a government (港府, 國務院); None when it is a place (臺北市編列...: the amount is
+    that place's), when there is none, or when the page declares its currency (a
+    declaration covers every amount)."""
+    page = doc.cached("money.page", lambda: _scan(doc))
+    if page.declared is not None:
+        return None
+    i = bisect.bisect_left(page.signal_starts, pos) - 1
+    if i < 0 or page.signals[i][1] != "government":
+        return None
+    return page.signal_starts[i], _signals().regions[page.signals[i][0]]
+
+
+@dataclass(frozen=True, slots=True)
+class _Page:
+    declared: str | None                 # the region (or currency) a declaration names
+    strong: Counter
+    weak: Counter
+    signal_starts: list[int]             # where each signal word starts, in order
+    signals: list[tuple[str, str]]       # its (region, strength)
+
+
+def _scan(doc: Document) -> _Page:
+    s = _signals()
+    text = doc.folded
+    datelines = []
+    if "日讯" in text or "日电" in text:
+        datelines = [m.span() for m in s.dateline.finditer(text)]
+    strong, weak = Counter(), Counter()
+    starts, regions = [], []
+    # the longest word wins where two overlap: 香港經濟日報 is not 經濟日報
+    for start, end, payloads in longest_non_overlapping(s.words.matches(text)):
+        for region, strength in payloads:
+            in_dateline = any(a <= start and end <= b for a, b in datelines)
+            (strong if strength == "strong" or in_dateline else weak)[region] += 1
+            starts.append(start)
+            regions.append((region, strength))
+    return _Page(_declared(s, text), strong, weak, starts, regions)
+
+
+def _page_region(doc: Document) -> Region:
+    s = _signals()
+    page = doc.cached("money.page", lambda: _scan(doc))
+    default = s.by_script.get(doc.script, s.by_script["traditional"])
+    if page.declared is not None:
+        declared = page.declared
+        return s.regions[declared] if declared in s.regions else _declared_region(s, declared, default)
+    strong, weak = page.strong, page.weak
+    if strong:
+        best = max(strong.values())
+        leaders = [r for r, n in strong.items() if n == best]
+        return s.regions[default if default in leaders else leaders[0]]
+    moves = [r for r in weak if r != default]
+    if moves:
+        best = max(moves, key=lambda r: weak[r])
+        if weak[best] >= WEAK_LEAD and weak[best] >= 2 * weak[default]:
+            return s.regions[best]
+    return s.regions[default]
+
+
+def _declared(s: _Signals, text: str) -> str | None:
+    """The region (or, outside the regions, the currency) a declaration names, or None."""
+    if "单位" not in text and "下同" not in text:
+        return None
+    m = s.declaration.search(text)
+    if m is None:
+        return None
+    code = grammar().currencies[m.group("a") or m.group("b")].code
+    return s.by_currency.get(code, code)
+
+
+def _declared_region(s: _Signals, code: str, default: str) -> Region:
+    """A declared currency of no region in the table (單位:美元): bare 元 is that currency."""
+    base = s.regions[default]
+    return Region(base.name, code, base.dollar, base.yen)
