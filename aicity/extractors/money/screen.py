@@ -37,11 +37,11 @@ class Screen:
         for words, one, two, cut in ((after_words, first, first_two, slice(0, 2)),
                                      (before_words, last, last_two, slice(-2, None))):
             for word in words:
-                for folded in {fold(word), fold(fold(word))}:
-                    if len(folded) == 1:
-                        one.add(folded)
-                    elif folded:
-                        two.add(folded[cut])
+                folded = fold(word)
+                if len(folded) == 1:
+                    one.add(folded)
+                elif folded:
+                    two.add(folded[cut])
         screen = Screen(frozenset(first), frozenset(first_two), frozenset(w[0] for w in first_two),
                         frozenset(last), frozenset(last_two), frozenset(w[-1] for w in last_two))
         # quiet_run relies on this: no word starts or ends with a quiet run character
