@@ -204,11 +204,16 @@ def extract_one(task: FileTask, options: Options) -> DocumentResult:
     return replace(process_item(InputItem(task.location), options, reader), path=task.path)
 
 
-def read_url(url: str) -> bytes:
+def read_url(url: str, max_size: int | None = None) -> bytes:
     import fsspec
 
+    from ..textio import InputTooLarge
+
     with fsspec.open(url, "rb") as fh:
-        return fh.read()
+        data = fh.read() if max_size is None else fh.read(max_size + 1)
+    if max_size is not None and len(data) > max_size:
+        raise InputTooLarge(url, max_size)
+    return data
 
 
 def expand_urls(items: list[InputItem], globs: Iterable[str] | None = None) -> list[InputItem]:

@@ -5,8 +5,9 @@ import sys
 
 import click
 
-from ..cli import CONTEXT_SETTINGS, load_user_dict, open_output, ref_date_option, types_option
-from . import read_one_input, some_input_options
+from ..cli import (CONTEXT_SETTINGS, make_options, open_output, read_one_input, ref_date_option,
+                   refuse_output_over_input, types_option)
+from . import some_input_options
 
 
 @click.command(context_settings=CONTEXT_SETTINGS)
@@ -21,8 +22,8 @@ from . import read_one_input, some_input_options
               help="Write to FILE instead of stdout (e.g. -f html -o page.html).")
 @click.option("--color/--no-color", default=None,
               help="Colours in the terminal view. Default: on when writing to a terminal.")
-@some_input_options("dict_files", "encoding")
-def show(path, types, ref_date, fmt, output, color, dict_files, encoding):
+@some_input_options("dict_files", "encoding", "max_size")
+def show(path, types, ref_date, fmt, output, color, dict_files, encoding, max_size):
     """Print a document with its entities highlighted, one colour per type.
 
     Below the text come a legend and each type's distinct values with their
@@ -39,11 +40,11 @@ def show(path, types, ref_date, fmt, output, color, dict_files, encoding):
       aicity show seeds/000_54bfc9fa5cc0f4e0.txt -f html -o page.html
       cat page.txt | aicity show - --types date,money
     """
-    from ..runner import Options, extract_text
+    from ..runner import extract_text
 
-    options = Options(types=types, ref_date=ref_date, encoding=encoding,
-                      user_dict=load_user_dict(dict_files))
-    text, used_encoding = read_one_input(path, encoding)
+    options = make_options(types, ref_date, encoding, dict_files, max_size)
+    refuse_output_over_input(output, [path])
+    text, used_encoding = read_one_input(path, encoding, max_size)
     result = extract_text(path, text, options, used_encoding)
 
     stream = open_output(output) if output else sys.stdout
@@ -63,18 +64,16 @@ def show(path, types, ref_date, fmt, output, color, dict_files, encoding):
 
 def print_terminal(result, text: str, types, stream, color: bool | None = None) -> None:
     """The text with rich styles per type, then a legend and a compact summary."""
-    from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
     from ..html_view import digest
-    from ..output import TYPE_STYLES
+    from ..output import TYPE_STYLES, terminal_console, terminal_safe
 
-    console = Console(file=stream, force_terminal=color, no_color=color is False,
-                      highlight=False, emoji=False)
-    console.rule(Text(f"{result.path}  (ref_date {result.ref_date}, {len(result.entities)} entities)"),
+    console = terminal_console(stream, color, emoji=False)
+    console.rule(Text(terminal_safe(f"{result.path}  (ref_date {result.ref_date}, {len(result.entities)} entities)")),
                  align="left", characters="─")
-    body = Text(text)
+    body = Text(terminal_safe(text))
     # Longest spans first, so a nested entity's colour shows over its container's;
     # a container is also underlined, so its full extent stays visible.
     for entity in sorted(result.entities, key=lambda e: (-(e.end - e.start), e.start)):
@@ -101,7 +100,7 @@ def print_terminal(result, text: str, types, stream, color: bool | None = None) 
     for entity_type, values in digest(result.entities).items():
         shown = " · ".join(f"{value} ×{mentions}" if mentions > 1 else value
                            for value, mentions, _ in values)
-        summary.add_row(Text(entity_type, style=TYPE_STYLES.get(entity_type, "bold")), Text(shown))
+        summary.add_row(Text(entity_type, style=TYPE_STYLES.get(entity_type, "bold")), Text(terminal_safe(shown)))
     if summary.row_count:
         console.print(summary)
     else:

@@ -8,7 +8,7 @@ from decimal import Decimal, InvalidOperation
 
 import click
 
-from ..cli import (CONTEXT_SETTINGS, EXIT_INPUT_ERROR, EXIT_OK, input_options, load_user_dict,
+from ..cli import (CONTEXT_SETTINGS, EXIT_INPUT_ERROR, EXIT_OK, input_options, make_options,
                    ref_date_option, types_option)
 from . import jobs_option, paths_or_stdin
 
@@ -158,7 +158,7 @@ def _plain(amount: Decimal) -> str:
               help="Rows per ranking (officials, companies, cities, co-occurrence partners).")
 @jobs_option
 @input_options
-def summary(paths, types, ref_date, fmt, top, jobs, globs, encoding, dict_files):
+def summary(paths, types, ref_date, fmt, top, jobs, globs, encoding, dict_files, max_size):
     """Summarise the entities of a corpus: files, folders (recursively) or - (stdin).
 
     \b
@@ -180,12 +180,10 @@ def summary(paths, types, ref_date, fmt, top, jobs, globs, encoding, dict_files)
       aicity summary news/ --top 20 -j 8
       aicity summary news/ -f json | jq '.money'
     """
-    from ..runner import Options
     from ..textio import collect_inputs
     from . import ResultStream
 
-    options = Options(types=types, ref_date=ref_date, encoding=encoding,
-                      user_dict=load_user_dict(dict_files))
+    options = make_options(types, ref_date, encoding, dict_files, max_size)
     results = ResultStream(collect_inputs(list(paths_or_stdin(paths)), globs), options, jobs)
     corpus = CorpusSummary()
     for result in results:
@@ -202,13 +200,14 @@ def summary(paths, types, ref_date, fmt, top, jobs, globs, encoding, dict_files)
 
 def print_tables(data: dict, types) -> None:
     from rich import box
-    from rich.console import Console
     from rich.markup import escape
     from rich.table import Table
 
     from ..output import TYPE_STYLES
 
-    console = Console(highlight=False)
+    from ..output import terminal_console, terminal_safe
+
+    console = terminal_console()
     count = data["documents"]
     console.print(f"[bold]{count} document{'' if count == 1 else 's'}[/]")
 
@@ -222,7 +221,7 @@ def print_tables(data: dict, types) -> None:
         for name, justify in columns:
             table.add_column(name, justify=justify, overflow="fold")
         for row in rows:
-            table.add_row(*map(escape, row))
+            table.add_row(*(escape(terminal_safe(cell)) for cell in row))
         console.print(table)
 
     counts = [("Docs", "right"), ("Mentions", "right")]
