@@ -16,6 +16,7 @@ from contextlib import contextmanager
 import click
 
 from . import __version__
+from .errors import PipeClosed
 from .model import ENTITY_TYPES
 
 EXIT_OK = 0
@@ -210,10 +211,6 @@ def input_error(path: str, reason: str) -> None:
     from .textio import display_path
 
     error(f"{display_path(path)}: {reason}")
-
-
-class PipeClosed(Exception):
-    """Standard output was closed by its reader (``| head``): stop quietly."""
 
 
 STDOUT_NAME = "standard output"
@@ -542,7 +539,8 @@ def main(argv=None) -> None:
         code = exc.exit_code
     except (KeyboardInterrupt, click.Abort) as exc:
         _silence_stdout()
-        signum = getattr(exc, "signum", signal.SIGINT)
+        # Click turns a KeyboardInterrupt into Abort; the signal is on its cause.
+        signum = getattr(exc, "signum", None) or getattr(exc.__cause__, "signum", signal.SIGINT)
         try:
             error("interrupted" if signum == signal.SIGINT else f"stopped by {signal.Signals(signum).name}")
         except OSError:  # after a hang-up there may be no terminal left to tell
@@ -557,6 +555,9 @@ def main(argv=None) -> None:
         error(f"internal error: {type(exc).__name__}: {exc} "
               "(please report it; AICITY_DEBUG=1 shows the traceback)")
         code = EXIT_INPUT_ERROR
+    # The real stream again for the interpreter's last flush (nothing is left
+    # to write, or stdout already points at devnull).
+    sys.stdout = sys.stdout._stream if isinstance(sys.stdout, GuardedStdout) else sys.stdout
     sys.exit(code)
 
 
@@ -570,24 +571,29 @@ class Interrupted(KeyboardInterrupt):
 
 
 def _raise_interrupted(signum, frame) -> None:
+    if frame is not None and frame.f_code.co_name == "__del__":
+        # An exception raised in a finalizer is printed and dropped, and the
+        # run would go on: deliver the signal again, once the finalizer is done.
+        os.kill(os.getpid(), signum)
+        return
     raise Interrupted(signum)
 
 
 def _stop_on_signals() -> None:
-    # Only where the default (death mid-line) is in force: `nohup` ignores
-    # SIGHUP on purpose, and that choice is kept.
-    for name in ("SIGTERM", "SIGHUP"):
+    # Only where the default is in force: `nohup` ignores SIGHUP on purpose
+    # (and a shell ignores SIGINT for a background job), and that choice is kept.
+    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
         signum = getattr(signal, name, None)
-        if signum is not None and signal.getsignal(signum) == signal.SIG_DFL:
+        if signum is not None and signal.getsignal(signum) in (signal.SIG_DFL, signal.default_int_handler):
             signal.signal(signum, _raise_interrupted)
 
 
 class GuardedStdout:
     """``sys.stdout`` for the console script: a write that fails for any reason
     but a closed pipe (disk full, a descriptor closed by the caller) raises
-    :class:`OutputError` (``Error: cannot write standard output: ...``, exit 1);
-    a closed pipe stays a ``BrokenPipeError`` (a quiet exit 0). Everything else
-    is the real stream's."""
+    :class:`OutputError` (``Error: cannot write standard output: ...``, exit 1),
+    and a closed pipe :class:`PipeClosed` (a quiet exit 0) whichever command
+    and view wrote. Everything else is the real stream's."""
 
     def __init__(self, stream):
         self._stream = stream
@@ -598,7 +604,7 @@ class GuardedStdout:
         try:
             return getattr(self._stream, method)(*args)
         except BrokenPipeError:
-            raise
+            raise PipeClosed() from None
         except OSError as exc:
             raise OutputError(STDOUT_NAME, exc) from None
 

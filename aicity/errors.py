@@ -26,3 +26,10 @@ class InputError(AicityError, OSError):
 
 class OutputIsInput(AicityError, ValueError):
     """The output file is one of the inputs: writing it would destroy what is being read."""
+
+
+class PipeClosed(AicityError):
+    """Standard output was closed by its reader (``| head``): stop quietly, exit 0.
+
+    Not an ``OSError``: Click turns an EPIPE ``OSError`` into exit 1 itself.
+    """

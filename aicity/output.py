@@ -11,7 +11,6 @@ and send back text (``write_rendered``) instead of entities to unpickle.
 from __future__ import annotations
 
 import csv
-import errno
 import functools
 import io
 import json
@@ -198,15 +197,17 @@ def terminal_safe(text: str) -> str:
 def terminal_console(stream: IO[str] | None = None, color: bool | None = None, **options: Any):
     """The rich Console of every terminal view (tables, ``show``, ``summary``, ``eval``).
 
-    A closed pipe (``| head``) raises ``BrokenPipeError``, which the CLI ends
-    quietly with exit 0, where rich would exit 1 on its own.
+    A closed pipe (``| head``) raises :class:`~aicity.errors.PipeClosed`,
+    which the CLI ends quietly with exit 0, where rich would exit 1 on its own.
     """
     from rich.console import Console
+
+    from .errors import PipeClosed
 
     class _Console(Console):
         def on_broken_pipe(self) -> None:
             self.quiet = True
-            raise BrokenPipeError(errno.EPIPE, "the output pipe was closed")
+            raise PipeClosed()
 
     options.setdefault("highlight", False)
     return _Console(file=stream, force_terminal=color, no_color=color is False, **options)
