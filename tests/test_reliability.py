@@ -67,6 +67,13 @@ def group_is_gone(pid: int) -> bool:
     return False
 
 
+def start_extract(aicity_bin: str, env: dict, folder: Path, out: Path) -> subprocess.Popen:
+    """``aicity extract FOLDER -f jsonl -j 2 > OUT`` in its own session, as a shell job."""
+    with open(out, "wb") as stdout:
+        return subprocess.Popen([aicity_bin, "extract", str(folder), "-f", "jsonl", "-j", "2"],
+                                stdout=stdout, stderr=subprocess.PIPE, env=env, start_new_session=True)
+
+
 # ================================================================ 1. data loss
 
 @pytest.mark.parametrize("fmt", ["jsonl", "json", "csv", "tsv", "sqlite"])
@@ -146,10 +153,7 @@ def test_a_killed_worker_costs_only_the_document_it_held(tmp_path, monkeypatch):
 def test_kill_9_of_a_worker_does_not_hang_the_command(aicity_bin, subprocess_env, tmp_path):
     pages = copies(tmp_path / "news", 30)
     out = tmp_path / "out.jsonl"
-    with open(out, "wb") as stdout:
-        process = subprocess.Popen([aicity_bin, "extract", str(tmp_path / "news"), "-f", "jsonl", "-j", "2"],
-                                   stdout=stdout, stderr=subprocess.PIPE, env=subprocess_env,
-                                   start_new_session=True)
+    process = start_extract(aicity_bin, subprocess_env, tmp_path / "news", out)
     try:
         workers = []
         while not workers and process.poll() is None:
@@ -294,10 +298,7 @@ def test_signals_stop_the_run_with_whole_lines_and_no_traceback(
         aicity_bin, subprocess_env, tmp_path, signame, code, message, whole_group):
     copies(tmp_path / "news", 40)
     out = tmp_path / "out.jsonl"
-    with open(out, "wb") as stdout:
-        process = subprocess.Popen([aicity_bin, "extract", str(tmp_path / "news"), "-f", "jsonl", "-j", "2"],
-                                   stdout=stdout, stderr=subprocess.PIPE, env=subprocess_env,
-                                   start_new_session=True)
+    process = start_extract(aicity_bin, subprocess_env, tmp_path / "news", out)
     try:
         while process.poll() is None and out.read_bytes().count(b"\n") < 2:
             time.sleep(0.02)
