@@ -305,3 +305,11 @@ class _Pool:
         for worker in self.workers:
             worker.stop()
         self.workers = []
+
+    def __del__(self) -> None:
+        # A results generator dropped before its first item never runs its
+        # `finally`: the workers are ended when the pool goes away instead.
+        try:
+            self.close()
+        except Exception:  # noqa: BLE001 - at interpreter exit multiprocessing may be gone already
+            pass
