@@ -104,7 +104,7 @@ def run_dask(
             if _prefer_fork():
                 # Forked workers inherit the dictionaries built here: built once, not once per worker.
                 try:
-                    warm_up(options.types)
+                    warm_up(options.types, options.user_dict)
                 except Exception:  # noqa: BLE001 - the workers report it per document
                     pass
             with _quiet_children():
