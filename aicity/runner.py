@@ -98,8 +98,14 @@ def _work(item: InputItem, options: Options, render: Callable[[DocumentResult], 
     return Rendered(result.path, render(result), len(result.entities))
 
 
+# What a worker sends when it has a chunk in hand: a worker that dies before
+# it has taken a chunk lost none of it.
+TAKEN = "taken"
+
+
 def _serve(conn, options: Options, render) -> None:
-    """A worker's loop: take a chunk of items, send back one result per item, in order.
+    """A worker's loop: take a chunk of items (saying so), send back one result
+    per item, in order.
 
     ``None`` ends it; so does the parent going away (EOF, a broken pipe),
     quietly: there is nobody left to report to.
@@ -113,6 +119,7 @@ def _serve(conn, options: Options, render) -> None:
             chunk = conn.recv()
             if chunk is None:
                 return
+            conn.send(TAKEN)
             for item in chunk:
                 conn.send(_work(item, options, render))
     except (EOFError, OSError):
@@ -196,6 +203,12 @@ def run(
     return pool.results(len(items), local, remote, chunksize)
 
 
+# Workers that die in a row before taking any document: past this, something
+# kills every new process (a crash at start, a hostile supervisor), and
+# starting more would only spin.
+MAX_FRUITLESS_DEATHS = 8
+
+
 class _Worker:
     """One worker process, its end of the pipe, and the item indices it was sent
     and has not answered yet, oldest first (it answers in order)."""
@@ -206,6 +219,9 @@ class _Worker:
         self.process.start()
         child.close()
         self.pending: deque[int] = deque()
+        self.sent: deque[int] = deque()  # sizes of the chunks sent and not yet taken
+        self.taken = 0  # items of `pending` the worker has in hand
+        self.answered = False
 
     def death(self) -> str:
         """How the process ended, for the message about the document it lost."""
@@ -239,6 +255,7 @@ class _Pool:
 
     def __init__(self, context, jobs: int, options: Options, render) -> None:
         self.context, self.options, self.render = context, options, render
+        self.fruitless_deaths = 0  # deaths in a row of workers that had taken nothing
         self.workers: list[_Worker] = []
         try:
             for _ in range(jobs):
@@ -258,23 +275,32 @@ class _Pool:
         try:
             for index in range(count):
                 while index not in done:
-                    self._dispatch(items, todo, chunksize, index + window)
+                    self._dispatch(items, todo, done, chunksize, index + window)
                     self._receive(items, todo, done)
                 yield done.pop(index)
             for worker in self.workers:
-                worker.conn.send(None)
+                try:
+                    worker.conn.send(None)
+                except OSError:  # it died meanwhile: there is nothing left to lose
+                    pass
         finally:
             self.close()
 
-    def _dispatch(self, items: dict, todo: deque[int], chunksize: int, limit: int) -> None:
-        for worker in self.workers:
+    def _dispatch(self, items: dict, todo: deque[int], done: dict, chunksize: int, limit: int) -> None:
+        for worker in list(self.workers):
             # Two chunks each: the next one is there when the current one is done.
             while todo and todo[0] < limit and len(worker.pending) < 2 * chunksize:
                 chunk = []
                 while todo and todo[0] < limit and len(chunk) < chunksize:
                     chunk.append(todo.popleft())
-                worker.conn.send([items[i] for i in chunk])
+                try:
+                    worker.conn.send([items[i] for i in chunk])
+                except OSError:  # it died while idle: the chunk goes to its successor
+                    todo.extendleft(reversed(chunk))
+                    self._replace(worker, items, todo, done)
+                    break
                 worker.pending.extend(chunk)
+                worker.sent.append(len(chunk))
 
     def _receive(self, items: dict, todo: deque[int], done: dict) -> None:
         by_conn = {worker.conn: worker for worker in self.workers}
@@ -285,18 +311,34 @@ class _Pool:
             except (EOFError, OSError):
                 self._replace(worker, items, todo, done)
                 continue
+            if isinstance(result, str):  # TAKEN
+                worker.taken += worker.sent.popleft()
+                continue
             done[worker.pending.popleft()] = result
+            worker.taken -= 1
+            worker.answered = True
+            self.fruitless_deaths = 0
 
     def _replace(self, dead: _Worker, items: dict, todo: deque[int], done: dict) -> None:
-        """A worker died: report the item it was on, give back the others, start another."""
+        """A worker died: report the item it was on, give back the others, start another.
+
+        Raises ``RuntimeError`` when workers keep dying without doing anything
+        (not even taking a document), rather than starting them for ever.
+        """
         how = dead.death()
-        if dead.pending:
+        if dead.taken or dead.answered:
+            self.fruitless_deaths = 0
+        else:
+            self.fruitless_deaths += 1
+            if self.fruitless_deaths > MAX_FRUITLESS_DEATHS:
+                raise RuntimeError(f"worker processes keep dying as soon as they start ({how})")
+        if dead.taken:  # it answers in order: the first item unanswered is the one it was on
             lost = dead.pending.popleft()
             done[lost] = DocumentResult(
                 path=items[lost].path, ref_date=None,
                 error=f"not extracted: the worker process extracting it died ({how})",
             )
-            todo.extendleft(reversed(dead.pending))
+        todo.extendleft(reversed(dead.pending))
         dead.stop()
         self.workers.remove(dead)
         self.workers.append(_Worker(self.context, self.options, self.render))

@@ -579,3 +579,31 @@ def test_types_are_parsed_once_per_run(monkeypatch):
     calls.clear()
     list(aicity.extract_files([str(p) for p in SEED_FILES], types="city", jobs=1))
     assert calls == ["city"]
+
+
+def test_a_worker_dead_before_taking_anything_hands_its_work_on(tmp_path, monkeypatch):
+    """The first worker to start dies at once: the documents sent to it were never
+    taken, so they go to the workers started after it and none is lost."""
+    pages = copies(tmp_path / "news", 2)
+    flag = tmp_path / "first-worker-started"
+    real_serve = runner._serve
+
+    def serve(conn, options, render):
+        try:
+            os.close(os.open(flag, os.O_CREAT | os.O_EXCL))
+        except FileExistsError:
+            return real_serve(conn, options, render)
+        os._exit(0)
+
+    monkeypatch.setattr(runner, "_serve", serve)
+    results = list(runner.run([InputItem(str(p)) for p in pages], Options(ENTITY_TYPES), jobs=2))
+    assert flag.exists()
+    assert [r.path for r in results] == [str(p) for p in pages]
+    assert all(r.ok for r in results), [r.error for r in results if r.error]
+
+
+def test_workers_that_always_die_at_start_end_the_run_instead_of_spinning(tmp_path, monkeypatch):
+    pages = copies(tmp_path / "news", 2)
+    monkeypatch.setattr(runner, "_serve", lambda conn, options, render: os._exit(3))
+    with pytest.raises(RuntimeError, match=r"worker processes keep dying as soon as they start \(exit status 3\)"):
+        list(runner.run([InputItem(str(p)) for p in pages], Options(ENTITY_TYPES), jobs=2))
