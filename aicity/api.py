@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator, Literal, Union
 # Only the plain-data model at import time: the pipeline (regex, the
 # extractor registry) is imported by the first call, so `aicity.extract` is cheap.
 from .model import DocumentResult, Entity
+from .textio import DEFAULT_MAX_SIZE
 
 if TYPE_CHECKING:
     import pandas
@@ -58,12 +59,17 @@ def extract(text: str, types: Types = None, ref_date: RefDate = None, user_dict:
         exactly one entity of the CLI's JSON output.
 
     Raises:
+        TypeError: ``text`` is not a ``str`` (bytes: decode them, or use
+            :func:`extract_file`), or another argument has the wrong type.
         ValueError: an unknown entity type or a malformed ``ref_date``.
     """
-    from .pipeline import coerce_date, parse_types
-    from .pipeline import extract as core_extract
+    from .pipeline import extract_document
 
-    return core_extract(text, parse_types(types), coerce_date(ref_date), _load_user_dict(user_dict))
+    if not isinstance(text, str):
+        hint = "; decode the bytes first, or use aicity.extract_file" if isinstance(text, (bytes, bytearray)) else ""
+        raise TypeError(f"text must be a str, not {type(text).__name__}{hint}")
+    options = _options(types, ref_date, None, user_dict)
+    return extract_document(text, options.types, options.ref_date, options.user_dict)[1]
 
 
 def extract_file(
@@ -73,24 +79,31 @@ def extract_file(
     encoding: str | None = None,
     user_dict: Any = None,
     keep_text: bool = False,
+    max_size: int | None = DEFAULT_MAX_SIZE,
 ) -> DocumentResult:
     """Read, decode and extract one file (``"-"`` reads standard input).
 
     The encoding is detected (UTF-8, UTF-16 with a BOM, Big5, GB18030) unless
     ``encoding`` is given. ``result.to_dict()`` is the file's object in the
-    CLI's ``--format jsonl`` output. ``keep_text=True`` keeps the text in
+    CLI's ``--format jsonl`` output. Only regular files are read (a FIFO
+    could block forever, a device never end), and at most ``max_size`` bytes
+    (default 64 MB, the CLI's ``--max-size``; ``None``: no limit).
+    ``keep_text=True`` keeps the text in
     ``result.text`` (a web page's article text is always kept).
 
     Raises:
-        OSError: the file cannot be read.
+        OSError: the file cannot be read; :class:`aicity.errors.InputError`
+            (an ``OSError`` naming the path) when it is no regular file or
+            larger than ``max_size``.
         aicity.textio.DecodeError: its bytes are not text (a ``ValueError``).
     """
     from .runner import extract_text
     from .textio import read_text
 
-    options = _options(types, ref_date, encoding, user_dict, keep_text)
-    text, detected = read_text(os.fspath(path), encoding)
-    return extract_text(os.fspath(path), text, options, detected)
+    options = _options(types, ref_date, encoding, user_dict, max_size, keep_text)
+    path = _path(path)
+    text, detected = read_text(path, options.encoding, options.max_size)
+    return extract_text(path, text, options, detected)
 
 
 def extract_files(
@@ -103,29 +116,42 @@ def extract_files(
     user_dict: Any = None,
     errors: Literal["keep", "raise"] = "keep",
     keep_text: bool = False,
+    max_size: int | None = DEFAULT_MAX_SIZE,
 ) -> Iterator[DocumentResult]:
     """Extract files and folders (recursively, sorted), yielding results in input order.
 
     This is ``aicity extract PATH...``: folders are walked for text-like files
     (or those matching ``globs``, e.g. ``["*.txt"]``), and ``jobs > 1`` spreads
-    the work over that many processes without changing the order. Results are
-    yielded as they finish, so a large folder streams.
+    the work over that many processes without changing the order (``jobs=0``:
+    one per core; more than the cores are not started). Results are yielded
+    as they finish, so a large folder streams. Files larger than ``max_size``
+    bytes are not read (default 64 MB; ``None``: no limit).
 
     A file that cannot be read or decoded yields a result whose ``error`` is
     set (``result.ok`` is false) and the others go on, as in the CLI; with
     ``errors="raise"`` it raises :class:`RuntimeError` instead.
     ``keep_text=True`` keeps each document's text in ``result.text`` (what
     :class:`aicity.sqlite_store.SqliteRenderer` stores and indexes).
+
+    The arguments are checked at the call (``ValueError`` or ``TypeError``
+    naming the argument), before the first result is asked for.
     """
-    from .runner import run
+    from .runner import resolve_jobs
     from .textio import collect_inputs
 
     if errors not in ("keep", "raise"):
         raise ValueError(f"errors must be 'keep' or 'raise', not {errors!r}")
+    jobs, _ = resolve_jobs(jobs)
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
-    options = _options(types, ref_date, encoding, user_dict, keep_text)
-    items = collect_inputs([os.fspath(p) for p in paths], tuple(globs) if globs else None)
+    options = _options(types, ref_date, encoding, user_dict, max_size, keep_text)
+    items = collect_inputs([_path(p) for p in paths], tuple(globs) if globs else None)
+    return _results(items, options, jobs, errors)
+
+
+def _results(items, options, jobs: int, errors: str) -> Iterator[DocumentResult]:
+    from .runner import run
+
     for result in run(items, options, jobs):
         if result.error and errors == "raise":
             raise RuntimeError(f"{result.path}: {result.error}")
@@ -174,29 +200,50 @@ def to_dataframe(results: DocumentResult | Iterable[DocumentResult | Entity]) ->
     return frame.astype({"start": "int64", "end": "int64"})
 
 
-def _options(types: Types, ref_date: RefDate, encoding: str | None, user_dict: Any, keep_text: bool = False):
+def _options(types: Types, ref_date: RefDate, encoding: str | None, user_dict: Any,
+             max_size: int | None = DEFAULT_MAX_SIZE, keep_text: bool = False):
+    """The API's arguments, checked once, as the runner's options."""
     from .pipeline import coerce_date, parse_types
     from .runner import Options
 
+    if encoding is not None:
+        from .textio import check_encoding
+
+        if not isinstance(encoding, str):
+            raise TypeError(f"encoding must be a str or None, not {type(encoding).__name__}")
+        try:
+            check_encoding(encoding)
+        except LookupError as exc:
+            raise ValueError(f"encoding: {exc}") from None
+    if max_size is not None and (isinstance(max_size, bool) or not isinstance(max_size, int) or max_size < 1):
+        raise ValueError(f"max_size must be a positive number of bytes or None, not {max_size!r}")
     return Options(
         types=parse_types(types),
         ref_date=coerce_date(ref_date),
         encoding=encoding,
         user_dict=_load_user_dict(user_dict),
         keep_text=keep_text,
+        max_size=max_size,
     )
+
+
+def _path(path: Any) -> str:
+    if not isinstance(path, (str, os.PathLike)):
+        raise TypeError(f"a path must be a str or os.PathLike, not {type(path).__name__}")
+    return os.fspath(path)
 
 
 def _load_user_dict(user_dict: Any) -> Any:
     """Accept a loaded user dictionary, or the path(s) of its TSV file(s) as ``--dict`` does."""
-    if user_dict is None:
-        return None
+    from .userdict import UserDictionary, load_user_dictionary
+
+    if user_dict is None or isinstance(user_dict, UserDictionary):
+        return user_dict
     if isinstance(user_dict, (str, os.PathLike)):
         user_dict = [user_dict]
-    if isinstance(user_dict, (list, tuple)) and not user_dict:
-        return None
     if isinstance(user_dict, (list, tuple)) and all(isinstance(p, (str, os.PathLike)) for p in user_dict):
-        from .userdict import load_user_dictionary
-
-        return load_user_dictionary(tuple(os.fspath(p) for p in user_dict))
-    return user_dict
+        return load_user_dictionary(tuple(os.fspath(p) for p in user_dict)) if user_dict else None
+    raise TypeError(
+        "user_dict must be a UserDictionary, or the path (or a list of paths) of its TSV file(s), "
+        f"not {type(user_dict).__name__}"
+    )

@@ -9,18 +9,20 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import os
+import signal
 import sys
 from contextlib import contextmanager
 
 import click
 
 from . import __version__
+from .errors import PipeClosed
 from .model import ENTITY_TYPES
 
 EXIT_OK = 0
 EXIT_INPUT_ERROR = 1   # some input could not be read or decoded; the others were processed
 EXIT_USAGE = 2         # bad options (click's usage errors)
-EXIT_INTERRUPTED = 130  # Ctrl-C
+EXIT_INTERRUPTED = 130  # Ctrl-C (SIGINT); SIGTERM exits 143 and SIGHUP 129, 128 + the signal's number
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -102,15 +104,33 @@ def parse_glob_option(ctx, param, value):
 def parse_encoding_option(ctx, param, value):
     if value is None:
         return None
+    import codecs
+
     from .textio import check_encoding
 
     try:
         check_encoding(value)
     except LookupError:
+        try:
+            codecs.lookup(value)
+            problem = "is not a text encoding"
+        except LookupError:
+            problem = "is not an encoding Python knows"
         raise click.BadParameter(
-            f"{value!r} is not an encoding Python knows; use e.g. utf-8, utf-16, big5, cp950, gb18030"
+            f"{value!r} {problem}; use e.g. utf-8, utf-16, big5, cp950, gb18030"
         ) from None
     return value
+
+
+def parse_max_size_option(ctx, param, value):
+    from .textio import DEFAULT_MAX_SIZE, parse_size
+
+    if value is None:
+        return DEFAULT_MAX_SIZE
+    try:
+        return parse_size(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
 
 
 def types_option(fn):
@@ -145,6 +165,11 @@ def input_options(fn):
         metavar="FILE", help="A user dictionary (TSV; see `aicity dict --help`). Repeatable; "
                              "user entries win over built-in ones.",
     )(fn)
+    fn = click.option(
+        "--max-size", metavar="SIZE", callback=parse_max_size_option,
+        help="Skip (and report) an input larger than SIZE, e.g. 500K, 10M, 1G; standard input "
+             "is not read past it. Default: 64M.",
+    )(fn)
     return quiet_option(fn)
 
 
@@ -171,8 +196,27 @@ def is_quiet() -> bool:
 def jobs_option(fn):
     return click.option(
         "--jobs", "-j", type=click.IntRange(min=0), metavar="N",
-        help="Worker processes. Default, and 0: the number of cores. Output order never changes.",
+        help="Worker processes. Default, and 0: the number of cores (never more than that). "
+             "Output order never changes.",
     )(fn)
+
+
+def make_options(types, ref_date, encoding, dict_files, max_size, keep_text=False):
+    """The runner's options from the parsed input options."""
+    from .runner import Options
+
+    return Options(types=types, ref_date=ref_date, encoding=encoding,
+                   user_dict=load_user_dict(dict_files), max_size=max_size, keep_text=keep_text)
+
+
+def resolve_jobs_option(jobs: int | None) -> int:
+    """Worker processes for ``--jobs``: one per core by default, never more than the cores."""
+    from .runner import default_jobs, resolve_jobs
+
+    count, capped = resolve_jobs(jobs)
+    if capped:
+        note(f"--jobs {jobs} is more than the {default_jobs()} cores here; using {count}")
+    return count
 
 
 def load_user_dict(dict_files):
@@ -193,8 +237,10 @@ def load_user_dict(dict_files):
 
 
 def error(message: str) -> None:
-    """One line on stderr, prefixed ``aicity:``."""
-    click.echo(f"aicity: {message}", err=True)
+    """One line on stderr, prefixed ``aicity:``; control characters (from a file name) made visible."""
+    from .output import terminal_safe
+
+    click.echo(f"aicity: {terminal_safe(message)}", err=True)
 
 
 def note(message: str) -> None:
@@ -210,19 +256,61 @@ def input_error(path: str, reason: str) -> None:
     error(f"{display_path(path)}: {reason}")
 
 
-class PipeClosed(Exception):
-    """Standard output was closed by its reader (``| head``): stop quietly."""
+STDOUT_NAME = "standard output"
 
 
 class OutputError(click.ClickException):
-    """The output file cannot be written."""
+    """The output (a file, the database, standard output) cannot be written: disk full ..."""
 
     exit_code = 1
 
-    def __init__(self, path: str, exc: OSError):
+    def __init__(self, path: str, exc: Exception):
+        from .output import terminal_safe
         from .textio import describe_os_error, display_path
 
-        super().__init__(f"cannot write {display_path(path)}: {describe_os_error(exc)}")
+        reason = describe_os_error(exc) if isinstance(exc, OSError) else str(exc)
+        super().__init__(terminal_safe(f"cannot write {display_path(path)}: {reason}"))
+
+
+def refuse_output_over_input(output: str | None, items) -> None:
+    """A usage error, before anything is written, when the output is one of the inputs.
+
+    ``aicity extract a.txt -o a.txt`` would truncate its input before reading it.
+    Compared as files (same device and inode), so another spelling of the
+    path, a hard link, or standard input redirected from it count too.
+    """
+    if not output:
+        return
+    try:
+        target = os.stat(output)
+    except OSError:
+        return  # not there yet: it cannot be an input
+    from .textio import STDIN, display_path
+
+    for item in items:
+        path = item if isinstance(item, str) else item.path
+        try:
+            info = os.fstat(sys.stdin.fileno()) if path == STDIN else os.stat(path)
+        except (OSError, AttributeError, ValueError):
+            continue
+        if (info.st_dev, info.st_ino) == (target.st_dev, target.st_ino):
+            shown = "standard input" if path == STDIN else display_path(path)
+            raise click.UsageError(
+                f"the output {display_path(output)} is also an input ({shown}); writing it would "
+                "destroy what is being read: choose another output file"
+            )
+
+
+def read_one_input(path: str, encoding: str | None, max_size: int | None = None) -> tuple[str, str]:
+    """``(text, encoding)`` of one named file or ``-``; on failure report it and exit 1."""
+    from .errors import InputError
+    from .textio import DEFAULT_MAX_SIZE, read_document
+
+    try:
+        return read_document(path, encoding, DEFAULT_MAX_SIZE if max_size is None else max_size)
+    except InputError as exc:
+        input_error(exc.path, exc.reason)
+        sys.exit(EXIT_INPUT_ERROR)
 
 
 def open_output(path: str):
@@ -286,7 +374,7 @@ FORMAT_HELP = (
               help="With --engine dask: the address of a running Dask scheduler. Default: start a local cluster.")
 @input_options
 def extract(paths, types, ref_date, fmt, output, bom, jobs, progress, color, engine, scheduler, globs, encoding,
-            dict_files):
+            dict_files, max_size):
     """Extract entities from files, folders (recursively) or - (stdin).
 
     Documents come out in the order of the PATHs, a folder's files in
@@ -303,9 +391,8 @@ def extract(paths, types, ref_date, fmt, output, bom, jobs, progress, color, eng
 
     Exit codes: 0 success (also when nothing is found); 1 some input could not
     be read or decoded (reported on stderr, the others still processed);
-    2 usage error; 130 interrupted.
+    2 usage error; 130 interrupted (143 SIGTERM, 129 SIGHUP).
     """
-    from .runner import Options, default_jobs
     from .textio import collect_inputs
 
     if not paths:
@@ -316,10 +403,13 @@ def extract(paths, types, ref_date, fmt, output, bom, jobs, progress, color, eng
     fmt = _output_format(fmt, output, engine, scheduler)
     if bom and fmt not in ("csv", "tsv"):
         raise click.UsageError(f"--bom is for csv and tsv output, not {fmt}")
-    options = Options(types=types, ref_date=ref_date, encoding=encoding,
-                      user_dict=load_user_dict(dict_files), keep_text=fmt == "sqlite")
-    items = collect_inputs(list(paths), globs)
-    jobs = jobs or default_jobs()
+    options = make_options(types, ref_date, encoding, dict_files, max_size, keep_text=fmt == "sqlite")
+    # The output is left out of folder walks (a second run must not read the
+    # first one's output) and refused when named as an input.
+    items = collect_inputs(list(paths), globs, skip=output)
+    refuse_output_over_input(output, items)
+    refuse_output_over_input(output, paths)  # a folder given as the output of --engine dask
+    jobs = resolve_jobs_option(jobs)
     if engine == "dask":
         from .commands.dask_engine import run_dask
 
@@ -377,9 +467,12 @@ def _run_and_render(items, options, fmt, output, jobs, progress, color=None, bom
 
     from .runner import Rendered, run
 
+    write_errors: tuple[type[Exception], ...] = (OSError,)
     with ExitStack() as stack:
         render = None
         if fmt == "sqlite":
+            import sqlite3
+
             from .errors import SqliteStoreError
             from .sqlite_store import SqliteRenderer
 
@@ -387,8 +480,11 @@ def _run_and_render(items, options, fmt, output, jobs, progress, color=None, bom
                 renderer = SqliteRenderer(output)
             except SqliteStoreError as exc:
                 raise click.ClickException(str(exc)) from None
-            for note in renderer.notes:
-                error(f"note: {note}")
+            except sqlite3.Error as exc:  # a full disk before the first document
+                raise OutputError(output, exc) from None
+            for message in renderer.notes:
+                error(f"note: {message}")
+            write_errors = (OSError, sqlite3.Error)
         else:
             from .output import document_renderer, make_renderer
 
@@ -400,17 +496,22 @@ def _run_and_render(items, options, fmt, output, jobs, progress, color=None, bom
         show_progress = progress if progress is not None else (sys.stderr.isatty() and len(items) > 3)
         bar = stack.enter_context(_progress_bar(len(items))) if show_progress else None
         failures = 0
-        for result in results:
-            if result.error:
-                failures += 1
-                input_error(result.path, result.error)
-            elif isinstance(result, Rendered):
-                renderer.write_rendered(result.text)
-            else:
-                renderer.write(result)
-            if bar is not None:
-                bar()
-        renderer.close()
+        try:
+            for result in results:
+                if result.error:
+                    failures += 1
+                    input_error(result.path, result.error)
+                elif isinstance(result, Rendered):
+                    renderer.write_rendered(result.text)
+                else:
+                    renderer.write(result)
+                if bar is not None:
+                    bar()
+            renderer.close()
+        except BrokenPipeError:
+            raise
+        except write_errors as exc:  # disk full, a closed descriptor ...
+            raise OutputError(output or STDOUT_NAME, exc) from None
     return failures
 
 
@@ -443,7 +544,8 @@ def _progress_bar(total: int):
               help="Also convert vocabulary: taiwan -> s2twp (内存 -> 記憶體), simplified -> tw2sp (記憶體 -> 内存). "
                    "Changes the text's length.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write to FILE instead of stdout.")
-@click.option("--encoding", metavar="NAME", help="Input encoding (default: detected).")
+@click.option("--encoding", metavar="NAME", callback=parse_encoding_option,
+              help="Input encoding (default: detected).")
 def convert(path, target, phrases, output, encoding):
     """Convert a text between Traditional and Simplified Chinese (OpenCC).
 
@@ -457,20 +559,9 @@ def convert(path, target, phrases, output, encoding):
       echo '内存价格上涨' | aicity convert --to taiwan --phrases
     """
     from .convert import convert as do_convert
-    from .textio import DecodeError, describe_os_error, inspect_file, read_text
 
-    item = inspect_file(path)
-    if item.error:
-        input_error(path, item.error)
-        sys.exit(EXIT_INPUT_ERROR)
-    try:
-        text, _ = read_text(path, encoding)
-    except OSError as exc:
-        input_error(path, describe_os_error(exc))
-        sys.exit(EXIT_INPUT_ERROR)
-    except DecodeError as exc:
-        input_error(path, f"cannot decode: {exc}" + ("" if encoding else "; try --encoding NAME"))
-        sys.exit(EXIT_INPUT_ERROR)
+    refuse_output_over_input(output, [path])
+    text, _ = read_one_input(path, encoding)
     result = do_convert(text, target, phrases)
     if output:
         try:
@@ -488,22 +579,32 @@ def convert(path, target, phrases, output, encoding):
 def _write_stdout(text: str) -> None:
     """Write ``text`` to stdout as UTF-8 bytes, exactly (no newline translation)."""
     buffer = getattr(sys.stdout, "buffer", None)
-    if buffer is None:  # a text-only stream (some test harnesses)
-        sys.stdout.write(text)
-    else:
+    try:
+        if buffer is None:  # a text-only stream (some test harnesses)
+            sys.stdout.write(text)
+        else:
+            sys.stdout.flush()
+            buffer.write(text.encode("utf-8"))
         sys.stdout.flush()
-        buffer.write(text.encode("utf-8"))
-    sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise OutputError(STDOUT_NAME, exc) from None
 
 
 def main(argv=None) -> None:
     """Console-script entry point: never a traceback for a user's mistake.
 
-    Usage errors exit 2, unreadable inputs 1 (from ``extract``), Ctrl-C 130, a
-    closed output pipe (``| head``) quietly with 0; an unexpected exception is
-    one line on stderr and exit 1 (``AICITY_DEBUG=1`` shows the traceback).
+    Usage errors exit 2, unreadable inputs 1 (from ``extract``), Ctrl-C 130
+    (SIGTERM 143, SIGHUP 129: handled alike, whole lines only), a closed
+    output pipe (``| head``) quietly with 0, an output that cannot be written
+    (disk full, stdout closed) 1 with ``Error: cannot write ...``; an
+    unexpected exception is one line on stderr and exit 1 (``AICITY_DEBUG=1``
+    shows the traceback).
     """
     _utf8_stdout()
+    sys.stdout = GuardedStdout(sys.stdout)
+    _stop_on_signals()
     code: int | str | None = EXIT_OK
     try:
         try:
@@ -516,12 +617,19 @@ def main(argv=None) -> None:
     except click.exceptions.Exit as exc:
         code = exc.exit_code
     except click.ClickException as exc:
+        if isinstance(exc, OutputError):
+            _silence_stdout()  # what is still buffered for stdout cannot be written either
         exc.show()
         code = exc.exit_code
-    except (KeyboardInterrupt, click.Abort):
+    except (KeyboardInterrupt, click.Abort) as exc:
         _silence_stdout()
-        error("interrupted")
-        code = EXIT_INTERRUPTED
+        # Click turns a KeyboardInterrupt into Abort; the signal is on its cause.
+        signum = getattr(exc, "signum", None) or getattr(exc.__cause__, "signum", signal.SIGINT)
+        try:
+            error("interrupted" if signum == signal.SIGINT else f"stopped by {signal.Signals(signum).name}")
+        except OSError:  # after a hang-up there may be no terminal left to tell
+            pass
+        code = 128 + signum
     except (PipeClosed, BrokenPipeError):
         _silence_stdout()  # keep a failure code set before the reader went away
     except Exception as exc:  # noqa: BLE001 - the last line of defence
@@ -531,7 +639,72 @@ def main(argv=None) -> None:
         error(f"internal error: {type(exc).__name__}: {exc} "
               "(please report it; AICITY_DEBUG=1 shows the traceback)")
         code = EXIT_INPUT_ERROR
+    # The real stream again for the interpreter's last flush (nothing is left
+    # to write, or stdout already points at devnull).
+    sys.stdout = sys.stdout._stream if isinstance(sys.stdout, GuardedStdout) else sys.stdout
     sys.exit(code)
+
+
+class Interrupted(KeyboardInterrupt):
+    """SIGTERM or SIGHUP, raised like Ctrl-C's KeyboardInterrupt so that a run
+    stops the same way (whole output lines, workers ended); exit 128 + signum."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _raise_interrupted(signum, frame) -> None:
+    if frame is not None and frame.f_code.co_name == "__del__":
+        # An exception raised in a finalizer is printed and dropped, and the
+        # run would go on: deliver the signal again, once the finalizer is done.
+        os.kill(os.getpid(), signum)
+        return
+    raise Interrupted(signum)
+
+
+def _stop_on_signals() -> None:
+    # Only where the default is in force: `nohup` ignores SIGHUP on purpose
+    # (and a shell ignores SIGINT for a background job), and that choice is kept.
+    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
+        signum = getattr(signal, name, None)
+        if signum is not None and signal.getsignal(signum) in (signal.SIG_DFL, signal.default_int_handler):
+            signal.signal(signum, _raise_interrupted)
+
+
+class GuardedStdout:
+    """``sys.stdout`` for the console script: a write that fails for any reason
+    but a closed pipe (disk full, a descriptor closed by the caller) raises
+    :class:`OutputError` (``Error: cannot write standard output: ...``, exit 1),
+    and a closed pipe :class:`PipeClosed` (a quiet exit 0) whichever command
+    and view wrote. Everything else is the real stream's."""
+
+    def __init__(self, stream):
+        self._stream = stream
+
+    def _call(self, method: str, *args):
+        if self._stream is None:  # started with stdout closed (`aicity ... >&-`)
+            raise OutputError(STDOUT_NAME, OSError(9, "it is closed"))
+        try:
+            return getattr(self._stream, method)(*args)
+        except BrokenPipeError:
+            raise PipeClosed() from None
+        except OSError as exc:
+            raise OutputError(STDOUT_NAME, exc) from None
+
+    def write(self, text: str) -> int:
+        return self._call("write", text)
+
+    def flush(self) -> None:
+        self._call("flush")
+
+    def isatty(self) -> bool:
+        return self._stream is not None and self._stream.isatty()
+
+    def __getattr__(self, name: str):
+        if self._stream is None:
+            raise AttributeError(name)
+        return getattr(self._stream, name)
 
 
 def _utf8_stdout() -> None:
@@ -548,6 +721,8 @@ def _utf8_stdout() -> None:
 def _silence_stdout() -> None:
     # Python flushes stdout at exit; point it at devnull so that flush cannot
     # raise again on the closed pipe (or write a half line after Ctrl-C).
+    if isinstance(sys.stdout, GuardedStdout) and sys.stdout._stream is None:
+        return
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())

@@ -54,8 +54,15 @@ def canon(kind: str, value: Any) -> str:
 
 def load_records(path: str) -> list[dict]:
     """Documents of a JSONL file (or a JSON array): gold files and ``extract`` output alike."""
-    with open(path, encoding="utf-8-sig") as fh:
-        raw = fh.read().strip()
+    try:
+        with open(path, "rb") as fh:
+            raw = fh.read().decode("utf-8-sig").strip()
+    except UnicodeDecodeError as exc:
+        raise GoldError(f"{path}: not UTF-8 (byte {exc.start}: {exc.reason})") from None
+    except OSError as exc:
+        from .textio import describe_os_error
+
+        raise GoldError(f"{path}: {describe_os_error(exc)}") from None
     if not raw:
         return []
     try:

@@ -11,10 +11,10 @@ and send back text (``write_rendered``) instead of entities to unpickle.
 from __future__ import annotations
 
 import csv
-import errno
 import functools
 import io
 import json
+import re
 import signal
 import threading
 from contextlib import contextmanager
@@ -69,18 +69,24 @@ def _document(result: DocumentResult) -> dict[str, Any]:
     return data
 
 
+# The signals that stop a run (Ctrl-C, kill, a closed terminal): the CLI turns
+# each into an orderly stop, and output is never cut between two of them.
+RUN_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
+
+
 @contextmanager
 def whole_write() -> Iterator[None]:
-    """Hold Ctrl-C back while one document is written, so no line is left half-written.
+    """Hold Ctrl-C (and SIGTERM, SIGHUP) back while one document is written,
+    so no line is left half-written.
 
-    SIGINT is blocked on the main thread for the duration; a Ctrl-C pressed
-    meanwhile is delivered (as ``KeyboardInterrupt``) right after.
+    The signals are blocked on the main thread for the duration; one that
+    arrives meanwhile is delivered (as ``KeyboardInterrupt``) right after.
     """
     mask = getattr(signal, "pthread_sigmask", None)
     if mask is None or threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = mask(signal.SIG_BLOCK, {signal.SIGINT})
+    previous = mask(signal.SIG_BLOCK, set(RUN_SIGNALS))
     try:
         yield
     finally:
@@ -201,26 +207,60 @@ DETAIL_FIELDS = {
 }
 
 
+# Control characters in a text could drive the terminal (ESC sequences set the
+# window title, clear the screen, fake output): every terminal view shows them
+# as visible symbols instead, one character for one, so offsets stay valid.
+# C0 becomes its Unicode "control picture" (ESC -> ␛), DEL ␡, C1 the
+# replacement character; newline and tab are kept, and so is a CR before a
+# newline (as a space), so CRLF text looks as it should.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _visible(match: re.Match) -> str:
+    code = ord(match.group())
+    if code == 0x0D and match.string.startswith("\n", match.end()):
+        return " "
+    if code < 0x20:
+        return chr(0x2400 + code)
+    return "\u2421" if code == 0x7F else "\ufffd"
+
+
+def terminal_safe(text: str) -> str:
+    """``text`` with its control characters (except newline and tab) made visible, length kept."""
+    return _CONTROL.sub(_visible, text) if _CONTROL.search(text) else text
+
+
+def terminal_console(stream: IO[str] | None = None, color: bool | None = None, **options: Any):
+    """The rich Console of every terminal view (tables, ``show``, ``summary``, ``eval``).
+
+    A closed pipe (``| head``) raises :class:`~aicity.errors.PipeClosed`,
+    which the CLI ends quietly with exit 0, where rich would exit 1 on its own.
+    """
+    from rich.console import Console
+
+    from .errors import PipeClosed
+
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            self.quiet = True
+            raise PipeClosed()
+
+    options.setdefault("highlight", False)
+    return _Console(file=stream, **console_colors(color), **options)
+
+
 class TableRenderer:
     """A rich table per document, for people at a terminal."""
 
     def __init__(self, stream: IO[str], color: bool | None = None):
-        from rich.console import Console
-
-        class _Console(Console):
-            def on_broken_pipe(self) -> None:
-                # rich would exit 1 itself; let the CLI end quietly as for every format.
-                self.quiet = True
-                raise BrokenPipeError(errno.EPIPE, "the output pipe was closed")
-
-        self.console = _Console(file=stream, highlight=False, soft_wrap=False, **console_colors(color))
+        self.console = terminal_console(stream, color, soft_wrap=False)
 
     def write(self, result: DocumentResult) -> None:
         from rich.table import Table
         from rich.text import Text
 
         # The heading is one unwrapped line above the table, so the path stays whole.
-        heading = Text(display_path(result.path), style="bold")
+        heading = Text(terminal_safe(display_path(result.path)), style="bold")
         heading.append(f"  (ref_date {result.ref_date}, {len(result.entities)} entities)", style="dim")
         if not result.entities:
             with whole_write():
@@ -255,7 +295,8 @@ class TableRenderer:
 
 
 def _one_line(value: str) -> str:
-    return " ".join(str(value).split()) if any(c in str(value) for c in "\r\n\t") else str(value)
+    value = str(value)
+    return terminal_safe(" ".join(value.split()) if any(c in value for c in "\r\n\t") else value)
 
 
 def make_renderer(fmt: str, stream: IO[str], color: bool | None = None, types=ENTITY_TYPES, bom: bool = False):

@@ -26,8 +26,10 @@ def parse_types(types: str | Iterable[str] | None) -> tuple[str, ...]:
         return ENTITY_TYPES
     if isinstance(types, str):
         wanted = [t.strip() for t in types.split(",") if t.strip()]
-    else:
+    elif isinstance(types, Iterable) and not isinstance(types, (bytes, bytearray)):
         wanted = [str(t).strip() for t in types]
+    else:
+        raise TypeError(f"types must be a str such as 'date,money' or an iterable of str, not {type(types).__name__}")
     unknown = [t for t in wanted if t not in ENTITY_TYPES]
     if unknown:
         raise ValueError(
@@ -43,7 +45,12 @@ def coerce_date(value: dt.date | str | None) -> dt.date | None:
         return value
     if isinstance(value, dt.datetime):
         return value.date()
-    return dt.date.fromisoformat(str(value))
+    if not isinstance(value, str):
+        raise TypeError(f"ref_date must be a datetime.date or 'YYYY-MM-DD', not {type(value).__name__}")
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"ref_date: {value!r} is not a date; use YYYY-MM-DD") from None
 
 
 def document_date(doc: Document) -> dt.date | None:
@@ -56,21 +63,22 @@ def document_date(doc: Document) -> dt.date | None:
 
 def extract_document(
     text: str,
-    types: str | Iterable[str] | None = None,
+    types: tuple[str, ...] = ENTITY_TYPES,
     ref_date: dt.date | str | None = None,
     user_dict=None,
 ) -> tuple[dt.date, list[Entity]]:
     """Extract entities and return ``(ref_date used, entities)``.
 
-    ``ref_date`` anchors dates without a year and relative dates. When it is
-    not given, the document's own publication date is read from its text; when
-    the text has none, today's date is used.
+    ``types`` is a selection already checked by :func:`parse_types` (where the
+    user gave it: the CLI's option, the API's call), so a run of many
+    documents parses it once. ``ref_date`` anchors dates without a year and
+    relative dates. When it is not given, the document's own publication date
+    is read from its text; when the text has none, today's date is used.
     """
-    selected = parse_types(types)
     doc = Document(text, None, user_dict)
     doc.ref_date = coerce_date(ref_date) or document_date(doc) or dt.date.today()
     found: dict[str, list[Entity]] = {}
-    for entity_type in selected:
+    for entity_type in types:
         found[entity_type] = list(get_extractor(entity_type).find(doc))
     return doc.ref_date, resolve(found)
 
@@ -81,8 +89,11 @@ def extract(
     ref_date: dt.date | str | None = None,
     user_dict=None,
 ) -> list[Entity]:
-    """Entities of the selected types in ``text``, sorted by ``(start, end, type)``."""
-    return extract_document(text, types, ref_date, user_dict)[1]
+    """Entities of the selected types in ``text``, sorted by ``(start, end, type)``.
+
+    The core's own entry point: ``types`` and ``ref_date`` are checked here.
+    """
+    return extract_document(text, parse_types(types), coerce_date(ref_date), user_dict)[1]
 
 
 def resolve(found: dict[str, Sequence[Entity]]) -> list[Entity]:

@@ -225,6 +225,8 @@ class SqliteRenderer:
             self.connection = sqlite3.connect(self.path, isolation_level=None)
             self._prepare()
         except sqlite3.Error as exc:
+            if _is_io_error(exc):
+                raise  # cannot write (a full disk): the caller's write error, not a bad database
             raise SqliteStoreError(f"{self.path}: cannot use as a SQLite database: {exc}") from None
 
     def _prepare(self) -> None:
@@ -262,6 +264,8 @@ class SqliteRenderer:
         except sqlite3.OperationalError as exc:  # no FTS5, or a SQLite before 3.34 (no trigram)
             if db.in_transaction:
                 db.execute("ROLLBACK")
+            if not _missing_fts(exc):
+                raise  # a full disk or an unwritable file is no missing feature
             self.notes.append(
                 f"this SQLite ({sqlite3.sqlite_version}) cannot build the full-text index "
                 f"(FTS5 with the {FTS_TOKENIZER} tokenizer, SQLite 3.34+: {exc}); documents.text is "
@@ -409,3 +413,14 @@ def _column_value(value: Any) -> Any:
         return value
     return json.dumps(value, ensure_ascii=False)
 
+
+def _missing_fts(exc: sqlite3.OperationalError) -> bool:
+    """Whether the error says this SQLite lacks FTS5 or its trigram tokenizer."""
+    message = str(exc).lower()
+    return "no such module" in message or "tokenizer" in message
+
+
+def _is_io_error(exc: sqlite3.Error) -> bool:
+    """Whether SQLite failed to write (a full disk, an I/O error), not on the file's content."""
+    message = str(exc).lower()
+    return "disk i/o error" in message or "disk is full" in message

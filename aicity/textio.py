@@ -1,9 +1,10 @@
 """Reading input: finding the files under the given paths and decoding them.
 
-Nothing here raises for a bad input: a path that cannot be read comes back as
-an :class:`InputItem` with an ``error``, so the caller reports it, goes on with
-the others and sets the exit code. :func:`read_text` raises ``OSError`` or
-:class:`DecodeError`, which the runner turns into such an error.
+Collecting inputs raises nothing for a bad one: a path that cannot be used
+comes back as an :class:`InputItem` with an ``error``, so the caller reports
+it, goes on with the others and sets the exit code. Reading goes through one
+function, :func:`read_document`, which raises :class:`~aicity.errors.InputError`
+with the reason every command prints (``aicity: PATH: reason``).
 """
 from __future__ import annotations
 
@@ -15,6 +16,9 @@ import os
 import re
 import stat
 from dataclasses import dataclass
+from typing import Callable
+
+from .errors import InputError
 
 # Files a folder walk picks up when no --glob is given.
 TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".rst", ".htm", ".html", ".xhtml")
@@ -37,6 +41,11 @@ BOMS = (
 
 # How much of a text the encoding guessers look at.
 SAMPLE_CHARS = 20_000
+
+# The largest input read by default (--max-size): far above any news page, and
+# low enough that /dev/zero on stdin or a stray disk image cannot exhaust memory.
+DEFAULT_MAX_SIZE = 64 * 1024 * 1024
+SIZE_UNITS = {"": 1, "B": 1, "K": 1024, "M": 1024 ** 2, "G": 1024 ** 3, "T": 1024 ** 4}
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,16 +87,23 @@ def _matches(name: str, globs: tuple[str, ...]) -> bool:
     return any(fnmatch.fnmatch(name, g) for g in globs)
 
 
-def collect_inputs(paths: list[str], globs: tuple[str, ...] | None = None) -> list[InputItem]:
+def collect_inputs(paths: list[str], globs: tuple[str, ...] | None = None,
+                   skip: str | None = None) -> list[InputItem]:
     """Expand files and folders (recursively, sorted) into input items.
 
     Paths come out in the order given; a folder's files in sorted order.
     Files named explicitly are taken whatever their name; inside folders only
     names matching ``globs`` (default: text-like suffixes) are taken. Missing
     paths, symlink loops, unreadable folders, FIFOs and devices become items
-    with an error, and a folder with no matching file is one too.
+    with an error, and a folder with no matching file is one too. ``skip``
+    (the run's own output file or folder) is left out of folder walks, as
+    ripgrep does, so a second run does not read the first one's output.
     """
     globs = tuple(globs) if globs else DEFAULT_GLOBS
+    try:
+        skipped = _key(os.stat(skip)) if skip else None
+    except OSError:
+        skipped = None  # not there yet: no walk can meet it
     items: list[InputItem] = []
     for raw in paths:
         if raw == STDIN:
@@ -99,7 +115,7 @@ def collect_inputs(paths: list[str], globs: tuple[str, ...] | None = None) -> li
             items.append(InputItem(raw, describe_os_error(exc)))
             continue
         if stat.S_ISDIR(info.st_mode):
-            found = _walk(raw, info, globs)
+            found = _walk(raw, info, globs, skipped)
             if not found:
                 items.append(InputItem(
                     raw, f"no files matching {' '.join(globs)} in this folder (use --glob to pick others)"
@@ -128,9 +144,14 @@ def _file_item(path: str, info: os.stat_result | None = None) -> InputItem:
         info = info or os.stat(path)
     except OSError as exc:
         return InputItem(path, describe_os_error(exc))
-    mode = info.st_mode
+    problem = _not_regular(info.st_mode)
+    return InputItem(path, problem) if problem else InputItem(path)
+
+
+def _not_regular(mode: int) -> str | None:
+    """Why a file of this mode is not read (FIFOs and devices could block or never end), or None."""
     if stat.S_ISREG(mode):
-        return InputItem(path)
+        return None
     if stat.S_ISFIFO(mode):
         kind = "a FIFO (named pipe)"
     elif stat.S_ISCHR(mode):
@@ -141,15 +162,19 @@ def _file_item(path: str, info: os.stat_result | None = None) -> InputItem:
         kind = "a socket"
     else:
         kind = "not a regular file"
-    return InputItem(path, f"{kind}, not a regular file; skipped")
+    return f"{kind}, not a regular file; skipped"
 
 
-def _walk(root: str, root_info: os.stat_result, globs: tuple[str, ...]) -> list[InputItem]:
-    """Depth-first, sorted walk; follows symlinks but reports a link back to an ancestor."""
+def _key(info: os.stat_result) -> tuple[int, int]:
+    return info.st_dev, info.st_ino
+
+
+def _walk(root: str, root_info: os.stat_result, globs: tuple[str, ...],
+          skipped: tuple[int, int] | None = None) -> list[InputItem]:
+    """Depth-first, sorted walk; follows symlinks but reports a link back to an
+    ancestor; leaves out the file or folder whose ``(device, inode)`` is ``skipped``."""
     items: list[InputItem] = []
-
-    def key(info: os.stat_result) -> tuple[int, int]:
-        return info.st_dev, info.st_ino
+    key = _key
 
     def listing(folder: str) -> list[os.DirEntry] | None:
         try:
@@ -184,6 +209,8 @@ def _walk(root: str, root_info: os.stat_result, globs: tuple[str, ...]) -> list[
             except OSError as exc:
                 items.append(InputItem(full, describe_os_error(exc)))
                 continue
+            if key(info) == skipped:
+                continue
             if key(info) in {k for _, k in stack}:
                 items.append(InputItem(full, "symlink loop (links back to a folder above it); skipped"))
                 continue
@@ -197,7 +224,8 @@ def _walk(root: str, root_info: os.stat_result, globs: tuple[str, ...]) -> list[
                 reason = "broken symlink; skipped" if exc.errno == errno.ENOENT else describe_os_error(exc)
                 items.append(InputItem(full, reason))
                 continue
-            items.append(_file_item(full, info))
+            if key(info) != skipped:
+                items.append(_file_item(full, info))
     return items
 
 
@@ -221,10 +249,7 @@ def decode(data: bytes) -> tuple[str, str]:
                     f"{encoding.upper()} ({exc.reason} at byte {exc.start})"
                 ) from None
     if b"\x00" in data:
-        raise DecodeError(
-            "binary data (NUL bytes), not text; if it is UTF-16 without a byte-order mark, "
-            "give --encoding utf-16-le (or utf-16-be)"
-        )
+        raise DecodeError(_nul_bytes_problem(data))
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as utf8_error:
@@ -252,6 +277,25 @@ def decode(data: bytes) -> tuple[str, str]:
 
 
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]")
+# Characters that make up nearly all of a Chinese or English text: printable
+# ASCII and whitespace, CJK ideographs and punctuation, full-width forms.
+_TEXT_CHAR = re.compile(r"[\t\n\r\x20-\x7e\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+
+
+def _nul_bytes_problem(data: bytes) -> str:
+    """Why bytes with NULs are not read: UTF-16 without a byte-order mark (say
+    which), or a binary file (an image, an archive ...)."""
+    sample = data[:4096]
+    sample = sample[: len(sample) // 2 * 2]
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = sample.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if text and len(_TEXT_CHAR.findall(text)) >= 0.9 * len(text):
+            return (f"binary data (NUL bytes); it looks like {encoding.upper()} without a "
+                    f"byte-order mark: give --encoding {encoding}")
+    return "binary file (NUL bytes), not text"
 
 
 def _utf8_problem(data: bytes, error: UnicodeDecodeError) -> str | None:
@@ -348,21 +392,77 @@ def _charset_normalizer_choice(data: bytes, candidates: list[tuple[str, str]]) -
 
 
 def check_encoding(name: str) -> str:
-    """The canonical codec name for ``name``; ``LookupError`` if Python has no such codec."""
-    return codecs.lookup(name).name
+    """The canonical codec name for ``name``; ``LookupError`` if Python has no such
+    codec or it is no text encoding (``rot13``, ``base64``, ``hex`` ...)."""
+    info = codecs.lookup(name)
+    if not getattr(info, "_is_text_encoding", True):
+        raise LookupError(f"{name!r} is not a text encoding")
+    return info.name
 
 
-def read_bytes(path: str) -> bytes:
-    """The raw bytes of a file, or of standard input for ``-``."""
+def parse_size(text: str) -> int:
+    """Bytes in a size such as ``64M``, ``1.5G``, ``500k``, ``10MB`` or ``4096``; ValueError if malformed."""
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([KMGT]?)(?:I?B)?\s*", text, re.IGNORECASE)
+    if not match:
+        raise ValueError(f"{text!r} is not a size; use a number of bytes or e.g. 500K, 64M, 1G")
+    size = int(float(match[1]) * SIZE_UNITS[match[2].upper()])
+    if size < 1:
+        raise ValueError(f"{text!r} is too small; use e.g. 500K, 64M, 1G")
+    return size
+
+
+def format_size(size: int) -> str:
+    """``64 MB``, ``1.5 GB``, ``100 bytes``: a size limit as people read it."""
+    for unit in ("T", "G", "M", "K"):
+        scale = SIZE_UNITS[unit]
+        if size >= scale:
+            return f"{size / scale:.4g} {unit}B"
+    return f"{size} bytes"
+
+
+class InputTooLarge(InputError):
+    """The input is larger than the size limit; it is not read past the limit."""
+
+    def __init__(self, path: str, limit: int):
+        super().__init__(path, f"larger than the size limit of {format_size(limit)} (--max-size); skipped")
+        self.limit = limit
+
+    def __reduce__(self):
+        return (type(self), (self.path, self.limit))
+
+
+def _open_nonblocking(path: str, flags: int) -> int:
+    # Opening a FIFO for reading would otherwise wait for a writer.
+    return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
+
+
+def read_bytes(path: str, max_size: int | None = DEFAULT_MAX_SIZE) -> bytes:
+    """The raw bytes of a regular file, or of standard input for ``-``, at most ``max_size``.
+
+    Raises :class:`~aicity.errors.InputError` for a FIFO or device (opened
+    without blocking and never read: a FIFO could wait forever, ``/dev/zero``
+    never ends) and :class:`InputTooLarge` past ``max_size`` (``None``: no
+    limit), having read no more than ``max_size + 1`` bytes; else ``OSError``.
+    """
     if path == STDIN:
         import sys
 
         stream = getattr(sys.stdin, "buffer", None)
         if stream is None:
             raise OSError(errno.EBADF, "no standard input to read")
-        return stream.read()
-    with open(path, "rb") as fh:
-        return fh.read()
+        data = stream.read() if max_size is None else stream.read(max_size + 1)
+    else:
+        with open(path, "rb", opener=_open_nonblocking) as fh:
+            info = os.fstat(fh.fileno())
+            problem = _not_regular(info.st_mode)
+            if problem:
+                raise InputError(path, problem)
+            if max_size is not None and info.st_size > max_size:
+                raise InputTooLarge(path, max_size)
+            data = fh.read() if max_size is None else fh.read(max_size + 1)
+    if max_size is not None and len(data) > max_size:
+        raise InputTooLarge(path, max_size)
+    return data
 
 
 def decode_as(data: bytes, encoding: str | None) -> tuple[str, str]:
@@ -370,6 +470,7 @@ def decode_as(data: bytes, encoding: str | None) -> tuple[str, str]:
     if not encoding:
         return decode(data)
     try:
+        check_encoding(encoding)
         text = data.decode(encoding)
     except UnicodeDecodeError as exc:
         raise DecodeError(f"not valid {encoding} ({exc.reason} at byte {exc.start})") from None
@@ -380,6 +481,36 @@ def decode_as(data: bytes, encoding: str | None) -> tuple[str, str]:
     return text, encoding
 
 
-def read_text(path: str, encoding: str | None = None) -> tuple[str, str]:
-    """Read and decode a file (or stdin for ``-``); raise OSError or DecodeError."""
-    return decode_as(read_bytes(path), encoding)
+def read_text(path: str, encoding: str | None = None, max_size: int | None = DEFAULT_MAX_SIZE) -> tuple[str, str]:
+    """Read and decode a file (or stdin for ``-``); raise OSError (InputError included) or DecodeError."""
+    return decode_as(read_bytes(path, max_size), encoding)
+
+
+def read_document(
+    item: InputItem | str,
+    encoding: str | None = None,
+    max_size: int | None = DEFAULT_MAX_SIZE,
+    reader: Callable[[str, int | None], bytes] = read_bytes,
+) -> tuple[str, str]:
+    """``(text, encoding)`` of one input, or :class:`~aicity.errors.InputError` saying why not.
+
+    The one place where every way an input can fail (a path that is no
+    regular file, an OS error, the size limit, bytes that are not text) is
+    turned into the reason the CLI prints. ``item`` is an item from
+    :func:`collect_inputs`, or a path named by the user (checked here).
+    """
+    if isinstance(item, str):
+        item = inspect_file(item)
+    if item.error:
+        raise InputError(item.path, item.error)
+    try:
+        return decode_as(reader(item.path, max_size), encoding)
+    except InputError:
+        raise
+    except DecodeError as exc:
+        hint = "" if encoding else "; try --encoding NAME"
+        raise InputError(item.path, f"cannot decode: {exc}{hint}") from None
+    except OSError as exc:
+        raise InputError(item.path, describe_os_error(exc)) from None
+    except MemoryError:
+        raise InputError(item.path, "too large to read into memory") from None

@@ -259,8 +259,8 @@ def test_an_extractor_crash_loses_only_that_document(runner, tmp_path, monkeypat
 # ================================================================ bad content
 
 BAD_BYTES = {
-    "binary": (b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)) * 4, "cannot decode: binary data"),
-    "nul-bytes": ("台積電今天\x00宣布投資1億元".encode("utf-8"), "cannot decode: binary data (NUL bytes)"),
+    "binary": (b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)) * 4, "cannot decode: binary file"),
+    "nul-bytes": ("台積電今天\x00宣布投資1億元".encode("utf-8"), "cannot decode: binary file (NUL bytes)"),
     "truncated-utf8": (GOOD.read_bytes()[:-1] + "臺".encode("utf-8")[:2], "cannot decode: truncated UTF-8"),
     "mixed-encodings": ("臺北市長蔣萬安今天表示\n".encode("utf-8") + "台積電將投資新臺幣一千億元\n".encode("cp950"),
                         "cannot decode: mixed encodings"),

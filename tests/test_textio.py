@@ -96,7 +96,7 @@ def test_emoji_combining_and_full_width_forms_survive():
 
 
 @pytest.mark.parametrize("data, message", [
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary data"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "^binary file"),
     ("台積電\x00股價".encode("utf-8"), "NUL"),
     ("臺北市長蔣萬安".encode("utf-8")[:-1], "truncated UTF-8"),
     ("臺北市長蔣萬安".encode("utf-8")[:-2], "truncated UTF-8"),

@@ -42,11 +42,11 @@ class ResultStream:
     """
 
     def __init__(self, items, options, jobs: int | None = None):
-        from ..runner import default_jobs
+        from ..cli import resolve_jobs_option
 
         self.items = items
         self.options = options
-        self.jobs = jobs or default_jobs()
+        self.jobs = resolve_jobs_option(jobs)
         self.failures = 0
 
     def __iter__(self) -> Iterator:
@@ -61,24 +61,6 @@ class ResultStream:
             yield result
 
 
-def read_one_input(path: str, encoding: str | None) -> tuple[str, str]:
-    """``(text, encoding)`` of one named file or ``-``; on failure report it and exit 1."""
-    import sys
-
-    from ..cli import EXIT_INPUT_ERROR, input_error
-    from ..textio import DecodeError, describe_os_error, inspect_file, read_text
-
-    item = inspect_file(path)
-    problem = item.error
-    if not problem:
-        try:
-            return read_text(path, encoding)
-        except OSError as exc:
-            problem = describe_os_error(exc)
-        except DecodeError as exc:
-            problem = f"cannot decode: {exc}" + ("" if encoding else "; try --encoding NAME")
-    input_error(path, problem)
-    sys.exit(EXIT_INPUT_ERROR)
 
 
 def paths_or_stdin(paths: Iterable[str]) -> tuple[str, ...]:

@@ -19,6 +19,7 @@ import logging
 import math
 import os
 import re
+from contextlib import contextmanager
 from dataclasses import replace
 from typing import Callable, Iterable, NamedTuple
 
@@ -104,18 +105,19 @@ def run_dask(
             if _prefer_fork():
                 # Forked workers inherit the dictionaries built here: built once, not once per worker.
                 try:
-                    warm_up(options.types)
+                    warm_up(options.types, options.user_dict)
                 except Exception:  # noqa: BLE001 - the workers report it per document
                     pass
-            cluster = LocalCluster(
-                n_workers=default_jobs(), threads_per_worker=1, processes=True,
-                # Failed inputs are reported here, by path; the cluster's own
-                # log (heartbeats lost at shutdown ...) is noise on stderr.
-                dashboard_address=None, silence_logs=logging.CRITICAL,
-                # The scheduler serves /health even without a dashboard; on a
-                # free port, so a Jupyter cluster on 8787 does not collide.
-                scheduler_kwargs={"dashboard_address": ":0"},
-            )
+            with _quiet_children():
+                cluster = LocalCluster(
+                    n_workers=default_jobs(), threads_per_worker=1, processes=True,
+                    # Failed inputs are reported here, by path; the cluster's own
+                    # log (heartbeats lost at shutdown ...) is noise on stderr.
+                    dashboard_address=None, silence_logs=logging.CRITICAL,
+                    # The scheduler serves /health even without a dashboard; on a
+                    # free port, so a Jupyter cluster on 8787 does not collide.
+                    scheduler_kwargs={"dashboard_address": ":0"},
+                )
             client = Client(cluster)
     except (OSError, TimeoutError) as exc:
         where = f"the Dask scheduler at {scheduler}" if scheduler else "a local Dask cluster"
@@ -138,6 +140,35 @@ def run_dask(
         if cluster is not None:
             cluster.close()
     return failures
+
+
+@contextmanager
+def _quiet_children():
+    """Start the local cluster's processes deaf to Ctrl-C, and with the default
+    (silent) action for SIGTERM and SIGHUP.
+
+    Forked workers would inherit the CLI's handlers, and each print a
+    traceback when Ctrl-C reaches the whole process group; the main process
+    handles these signals and closes the cluster. Ctrl-C is blocked meanwhile
+    in the main process, and delivered once the workers are started.
+    """
+    import signal
+
+    mask = getattr(signal, "pthread_sigmask", None)
+    others = [getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
+    if mask is None:
+        yield
+        return
+    saved = {signum: signal.getsignal(signum) for signum in others}
+    previous = mask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        for signum in others:
+            signal.signal(signum, signal.SIG_DFL)
+        yield
+    finally:
+        for signum, handler in saved.items():
+            signal.signal(signum, handler)
+        mask(signal.SIG_SETMASK, previous)
 
 
 def partition_size(count: int, workers: int) -> int:
@@ -205,11 +236,16 @@ def extract_one(task: FileTask, options: Options) -> DocumentResult:
     return replace(process_item(InputItem(task.location), options, reader), path=task.path)
 
 
-def read_url(url: str) -> bytes:
+def read_url(url: str, max_size: int | None = None) -> bytes:
     import fsspec
 
+    from ..textio import InputTooLarge
+
     with fsspec.open(url, "rb") as fh:
-        return fh.read()
+        data = fh.read() if max_size is None else fh.read(max_size + 1)
+    if max_size is not None and len(data) > max_size:
+        raise InputTooLarge(url, max_size)
+    return data
 
 
 def expand_urls(items: list[InputItem], globs: Iterable[str] | None = None) -> list[InputItem]:

@@ -5,7 +5,7 @@ import sys
 
 import click
 
-from ..cli import (CONTEXT_SETTINGS, EXIT_INPUT_ERROR, EXIT_OK, error, input_options, jobs_option, load_user_dict,
+from ..cli import (CONTEXT_SETTINGS, EXIT_INPUT_ERROR, EXIT_OK, error, input_options, jobs_option, make_options,
                    note, open_output, ref_date_option, types_option)
 
 EXIT_BELOW_MIN_F1 = 1
@@ -30,7 +30,7 @@ EXIT_BELOW_MIN_F1 = 1
 @jobs_option
 @input_options
 def evaluate(gold, paths, pred_file, types, ref_date, fmt, output, show_errors, min_f1, jobs,
-             globs, encoding, dict_files):
+             globs, encoding, dict_files, max_size):
     """Score the extractor on PATHs (files, folders) against a GOLD file.
 
     GOLD is JSONL, one document per line (the format is described in
@@ -69,7 +69,7 @@ def evaluate(gold, paths, pred_file, types, ref_date, fmt, output, show_errors, 
         if pred_file:
             pred_docs = load_records(pred_file)
         else:
-            pred_docs, failures = _extract(paths, types, ref_date, jobs, globs, encoding, dict_files)
+            pred_docs, failures = _extract(paths, types, ref_date, jobs, globs, encoding, dict_files, max_size)
         report = score(gold_docs, pred_docs, types)
     except GoldError as exc:
         raise click.UsageError(str(exc)) from None
@@ -92,13 +92,11 @@ def evaluate(gold, paths, pred_file, types, ref_date, fmt, output, show_errors, 
     sys.exit(EXIT_OK)
 
 
-def _extract(paths, types, ref_date, jobs, globs, encoding, dict_files) -> tuple[list[dict], int]:
-    from ..runner import Options
+def _extract(paths, types, ref_date, jobs, globs, encoding, dict_files, max_size) -> tuple[list[dict], int]:
     from ..textio import collect_inputs
     from . import ResultStream
 
-    options = Options(types=types, ref_date=ref_date, encoding=encoding,
-                      user_dict=load_user_dict(dict_files))
+    options = make_options(types, ref_date, encoding, dict_files, max_size)
     results = ResultStream(collect_inputs(list(paths), globs), options, jobs)
     predictions = [result.to_dict() for result in results]
     return predictions, results.failures
@@ -133,13 +131,15 @@ def _print_json(report, gold, show_errors, stream) -> None:
 
 def _print_table(report, gold, show_errors, stream) -> None:
     from rich import box
-    from rich.console import Console
-    from rich.markup import escape
+    from rich.markup import escape as markup_escape
     from rich.table import Table
 
-    from ..output import TYPE_STYLES
+    from ..output import TYPE_STYLES, terminal_console, terminal_safe
 
-    console = Console(file=stream, highlight=False, soft_wrap=False)
+    def escape(text: str) -> str:
+        return markup_escape(terminal_safe(text))
+
+    console = terminal_console(stream, soft_wrap=False)
     if show_errors:
         console.print(f"[bold]Misses and false alarms[/] ({len(report.errors)})")
         errors = Table(box=box.SIMPLE)

@@ -5,8 +5,9 @@ import sys
 
 import click
 
-from ..cli import CONTEXT_SETTINGS, load_user_dict, open_output, ref_date_option, types_option
-from . import read_one_input, some_input_options
+from ..cli import (CONTEXT_SETTINGS, make_options, open_output, read_one_input, ref_date_option,
+                   refuse_output_over_input, types_option)
+from . import some_input_options
 
 
 @click.command(context_settings=CONTEXT_SETTINGS)
@@ -21,8 +22,8 @@ from . import read_one_input, some_input_options
               help="Write to FILE instead of stdout (e.g. -f html -o page.html).")
 @click.option("--color/--no-color", default=None,
               help="Colours in the terminal view. Default: on when writing to a terminal.")
-@some_input_options("dict_files", "encoding")
-def show(path, types, ref_date, fmt, output, color, dict_files, encoding):
+@some_input_options("dict_files", "encoding", "max_size")
+def show(path, types, ref_date, fmt, output, color, dict_files, encoding, max_size):
     """Print a document with its entities highlighted, one colour per type.
 
     Below the text come a legend and each type's distinct values with their
@@ -39,11 +40,11 @@ def show(path, types, ref_date, fmt, output, color, dict_files, encoding):
       aicity show seeds/000_54bfc9fa5cc0f4e0.txt -f html -o page.html
       cat page.txt | aicity show - --types date,money
     """
-    from ..runner import Options, extract_text
+    from ..runner import extract_text
 
-    options = Options(types=types, ref_date=ref_date, encoding=encoding,
-                      user_dict=load_user_dict(dict_files))
-    text, used_encoding = read_one_input(path, encoding)
+    options = make_options(types, ref_date, encoding, dict_files, max_size)
+    refuse_output_over_input(output, [path])
+    text, used_encoding = read_one_input(path, encoding, max_size)
     result = extract_text(path, text, options, used_encoding)
     if result.text is not None:  # a web page: the offsets refer to its article text
         text = result.text
@@ -69,18 +70,18 @@ def print_terminal(result, text: str, types, stream, color: bool | None = None) 
     Without colours (piped, NO_COLOR, --no-color) each entity is written inline
     as ``[text](type)``, so the output still says what was found where.
     """
-    from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
     from ..html_view import digest
-    from ..output import TYPE_STYLES, console_colors
+    from ..output import TYPE_STYLES, terminal_console, terminal_safe
 
-    console = Console(file=stream, highlight=False, emoji=False, **console_colors(color))
+    console = terminal_console(stream, color, emoji=False)
     coloured = console.color_system is not None and not console.no_color
-    console.rule(Text(f"{result.path}  (ref_date {result.ref_date}, {len(result.entities)} entities)"),
+    console.rule(Text(terminal_safe(f"{result.path}  (ref_date {result.ref_date}, {len(result.entities)} entities)")),
                  align="left", characters="─")
-    console.print(styled_text(text, result.entities) if coloured else labelled_text(text, result.entities),
+    safe = terminal_safe(text)  # one character for one, so the entities' offsets still hold
+    console.print(styled_text(safe, result.entities) if coloured else labelled_text(safe, result.entities),
                   soft_wrap=True)
     console.rule(characters="─")
 
@@ -99,7 +100,7 @@ def print_terminal(result, text: str, types, stream, color: bool | None = None) 
     for entity_type, values in digest(result.entities).items():
         shown = " · ".join(f"{value} ×{mentions}" if mentions > 1 else value
                            for value, mentions, _ in values)
-        summary.add_row(Text(entity_type, style=TYPE_STYLES.get(entity_type, "bold")), Text(shown))
+        summary.add_row(Text(entity_type, style=TYPE_STYLES.get(entity_type, "bold")), Text(terminal_safe(shown)))
     if summary.row_count:
         console.print(summary)
     else:

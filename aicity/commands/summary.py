@@ -8,7 +8,7 @@ from decimal import Decimal, InvalidOperation
 
 import click
 
-from ..cli import (CONTEXT_SETTINGS, EXIT_INPUT_ERROR, EXIT_OK, input_options, jobs_option, load_user_dict,
+from ..cli import (CONTEXT_SETTINGS, EXIT_INPUT_ERROR, EXIT_OK, input_options, jobs_option, make_options,
                    open_output, ref_date_option, types_option)
 from . import paths_or_stdin
 
@@ -177,7 +177,7 @@ def _plain(amount: Decimal) -> str:
               help="Rows per ranking (officials, companies, cities, co-occurrence partners).")
 @jobs_option
 @input_options
-def summary(paths, types, ref_date, fmt, output, top, jobs, globs, encoding, dict_files):
+def summary(paths, types, ref_date, fmt, output, top, jobs, globs, encoding, dict_files, max_size):
     """Summarise the entities of a corpus: files, folders (recursively) or - (stdin).
 
     \b
@@ -199,12 +199,10 @@ def summary(paths, types, ref_date, fmt, output, top, jobs, globs, encoding, dic
       aicity summary news/ --top 20 -j 8
       aicity summary news/ -f json | jq '.money'
     """
-    from ..runner import Options
     from ..textio import collect_inputs
     from . import ResultStream
 
-    options = Options(types=types, ref_date=ref_date, encoding=encoding,
-                      user_dict=load_user_dict(dict_files))
+    options = make_options(types, ref_date, encoding, dict_files, max_size)
     results = ResultStream(collect_inputs(list(paths_or_stdin(paths)), globs), options, jobs)
     corpus = CorpusSummary()
     for result in results:
@@ -226,13 +224,14 @@ def summary(paths, types, ref_date, fmt, output, top, jobs, globs, encoding, dic
 
 def print_tables(data: dict, types, stream=None) -> None:
     from rich import box
-    from rich.console import Console
     from rich.markup import escape
     from rich.table import Table
 
     from ..output import TYPE_STYLES
 
-    console = Console(file=stream, highlight=False)
+    from ..output import terminal_console, terminal_safe
+
+    console = terminal_console(stream)
     count = data["documents"]
     console.print(f"[bold]{count} document{'' if count == 1 else 's'}[/]")
 
@@ -246,7 +245,7 @@ def print_tables(data: dict, types, stream=None) -> None:
         for name, justify in columns:
             table.add_column(name, justify=justify, overflow="fold")
         for row in rows:
-            table.add_row(*map(escape, row))
+            table.add_row(*(escape(terminal_safe(cell)) for cell in row))
         console.print(table)
 
     counts = [("Docs", "right"), ("Mentions", "right")]
