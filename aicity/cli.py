@@ -11,6 +11,7 @@ import importlib
 import os
 import signal
 import sys
+from collections import Counter
 from contextlib import contextmanager
 
 import click
@@ -413,7 +414,10 @@ def extract(paths, types, ref_date, fmt, output, bom, jobs, progress, color, eng
     if engine == "dask":
         from .commands.dask_engine import run_dask
 
-        failures = run_dask(items, options, output, scheduler, globs, report=input_error)
+        undated: Counter[str] = Counter()
+        failures = run_dask(items, options, output, scheduler, globs, report=input_error, undated=undated)
+        if undated:
+            note(today_note(undated["today"], undated["dateline+today"], dt.date.today()))
         sys.exit(EXIT_INPUT_ERROR if failures else EXIT_OK)
     try:
         failures = _run_and_render(items, options, fmt, output, jobs, False if is_quiet() else progress,
@@ -496,6 +500,7 @@ def _run_and_render(items, options, fmt, output, jobs, progress, color=None, bom
         show_progress = progress if progress is not None else (sys.stderr.isatty() and len(items) > 3)
         bar = stack.enter_context(_progress_bar(len(items))) if show_progress else None
         failures = 0
+        undated: Counter[str] = Counter()  # documents dated (in part) by today's date
         try:
             for result in results:
                 if result.error:
@@ -505,6 +510,8 @@ def _run_and_render(items, options, fmt, output, jobs, progress, color=None, bom
                     renderer.write_rendered(result.text)
                 else:
                     renderer.write(result)
+                if result.ref_date_source in TODAY_SOURCES:
+                    undated[result.ref_date_source] += 1
                 if bar is not None:
                     bar()
             renderer.close()
@@ -512,7 +519,28 @@ def _run_and_render(items, options, fmt, output, jobs, progress, color=None, bom
             raise
         except write_errors as exc:  # disk full, a closed descriptor ...
             raise OutputError(output or STDOUT_NAME, exc) from None
+    if undated:
+        note(today_note(undated["today"], undated["dateline+today"], dt.date.today()))
     return failures
+
+
+# The ref_date_source values that mean today's date was used (see aicity.pipeline).
+TODAY_SOURCES = ("today", "dateline+today")
+
+
+def today_note(no_date: int, day_only: int, today: dt.date) -> str:
+    """The one note of a run in which documents were dated by today's date."""
+    def documents(count: int) -> str:
+        return f"{count} document{'s' if count != 1 else ''}"
+
+    parts = []
+    if no_date:
+        parts.append(f"{documents(no_date)} {'have no date of their' if no_date != 1 else 'has no date of its'} own")
+    if day_only:
+        parts.append(f"{documents(day_only)} {'give' if day_only != 1 else 'gives'} only the day in "
+                     "a dateline, so the month and year are today's")
+    return (f"note: {' and '.join(parts)}; relative dates in them are counted from today "
+            f"({today.isoformat()}): give --ref-date")
 
 
 @contextmanager

@@ -75,8 +75,9 @@ def csv_field(key: str, cell: str):
 
 
 def only_with_entities(docs):
-    """CSV/TSV have one row per entity, so documents without any do not show."""
-    return [d for d in docs if d["entities"]]
+    """CSV/TSV have one row per entity, so documents without any do not show; their
+    document columns are path and ref_date (not ref_date_source)."""
+    return [{k: v for k, v in d.items() if k != "ref_date_source"} for d in docs if d["entities"]]
 
 
 # ---------------------------------------------------------------- formats
@@ -127,7 +128,7 @@ def test_jsonl_is_the_default_when_piped_and_streams_one_line_per_document(runne
 def test_json_keys_and_entity_keys_are_in_a_stable_order(runner):
     result = invoke(runner, ["extract", str(SEED_FILES[0]), "-f", "json"])
     doc = json.loads(result.stdout)[0]
-    assert list(doc) == ["path", "ref_date", "entities"]
+    assert list(doc) == ["path", "ref_date", "ref_date_source", "entities"]
     for entity in doc["entities"]:
         keys = list(entity)
         assert keys[:5] == ["type", "text", "start", "end", "normalized"]
@@ -140,7 +141,7 @@ def test_empty_json_is_an_empty_array(runner, tmp_path):
     assert result.exit_code == 0
     assert json.loads(result.stdout) == [{"path": str(tmp_path / "empty.txt"),
                                           "ref_date": json.loads(result.stdout)[0]["ref_date"],
-                                          "entities": []}]
+                                          "ref_date_source": "today", "entities": []}]
     result = invoke(runner, ["extract", str(tmp_path), "-f", "csv", "--types", "date"])
     assert result.stdout.splitlines() == ["path,ref_date,type,text,start,end,normalized,rule,"
                                           "grain,range_start,range_end,relative,calendar"]
