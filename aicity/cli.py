@@ -145,7 +145,7 @@ def ref_date_option(fn):
     return click.option(
         "--ref-date", metavar="YYYY-MM-DD", callback=parse_ref_date_option,
         help="Anchor for dates without a year and relative dates (今日, 去年). "
-             "Default: each document's own publication date, read from its text.",
+             "Default: each document's own date, read from its head or dateline, else today.",
     )(fn)
 
 
