@@ -65,7 +65,9 @@ class DocumentResult:
 
     The optional fields are set only where they mean something, and the JSON
     object shows them only when set: ``ref_date_source`` (where ``ref_date``
-    came from: ``"given"``, ``"metadata"`` for a web page's own date),
+    came from, set for every document extracted: ``"given"``, ``"metadata"``
+    for a web page's own date, ``"header"``, ``"dateline"``,
+    ``"dateline+today"``, ``"today"``; see :data:`aicity.pipeline.REF_DATE_SOURCES`),
     ``title`` and ``url`` of a web page, and ``text``, the text the offsets
     refer to, kept when it is not the file's content (a web page's article)
     or when asked for (the SQLite store). ``types`` are the entity types that
