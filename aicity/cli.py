@@ -18,7 +18,7 @@ import click
 
 from . import __version__
 from .errors import PipeClosed
-from .model import ENTITY_TYPES
+from .model import ENTITY_TYPES, TODAY_SOURCES
 
 EXIT_OK = 0
 EXIT_INPUT_ERROR = 1   # some input could not be read or decoded; the others were processed
@@ -416,8 +416,7 @@ def extract(paths, types, ref_date, fmt, output, bom, jobs, progress, color, eng
 
         undated: Counter[str] = Counter()
         failures = run_dask(items, options, output, scheduler, globs, report=input_error, undated=undated)
-        if undated:
-            note(today_note(undated["today"], undated["dateline+today"], dt.date.today()))
+        note_undated(undated)
         sys.exit(EXIT_INPUT_ERROR if failures else EXIT_OK)
     try:
         failures = _run_and_render(items, options, fmt, output, jobs, False if is_quiet() else progress,
@@ -519,17 +518,17 @@ def _run_and_render(items, options, fmt, output, jobs, progress, color=None, bom
             raise
         except write_errors as exc:  # disk full, a closed descriptor ...
             raise OutputError(output or STDOUT_NAME, exc) from None
-    if undated:
-        note(today_note(undated["today"], undated["dateline+today"], dt.date.today()))
+    note_undated(undated)
     return failures
 
 
-# The ref_date_source values that mean today's date was used (see aicity.pipeline).
-TODAY_SOURCES = ("today", "dateline+today")
+def note_undated(undated: Counter[str]) -> None:
+    """The one note of a run in which documents were dated by today's date, by their
+    ``ref_date_source`` ("today", "dateline+today"); nothing when there were none."""
+    if not undated:
+        return
+    no_date, day_only = undated["today"], undated["dateline+today"]
 
-
-def today_note(no_date: int, day_only: int, today: dt.date) -> str:
-    """The one note of a run in which documents were dated by today's date."""
     def documents(count: int) -> str:
         return f"{count} document{'s' if count != 1 else ''}"
 
@@ -539,8 +538,8 @@ def today_note(no_date: int, day_only: int, today: dt.date) -> str:
     if day_only:
         parts.append(f"{documents(day_only)} {'give' if day_only != 1 else 'gives'} only the day in "
                      "a dateline, so the month and year are today's")
-    return (f"note: {' and '.join(parts)}; relative dates in them are counted from today "
-            f"({today.isoformat()}): give --ref-date")
+    note(f"note: {' and '.join(parts)}; relative dates in them are counted from today "
+         f"({dt.date.today().isoformat()}): give --ref-date")
 
 
 @contextmanager

@@ -66,14 +66,7 @@ class Extraction(NamedTuple):
 
     ref_date: dt.date
     entities: list[Entity]
-    ref_date_source: str  # see REF_DATE_SOURCES
-
-
-# Where a document's ref_date came from: the caller (--ref-date), the page's header date,
-# its dateline (completed from the header date when it gives only the day), a dateline
-# that gives only the day completed from today, or nothing on the page: today. (A web
-# page's metadata date, "metadata", is the runner's: it comes in as a given date.)
-REF_DATE_SOURCES = ("given", "metadata", "header", "dateline", "dateline+today", "today")
+    ref_date_source: str  # model.REF_DATE_SOURCES ("metadata" is the runner's: to this it is given)
 
 
 def extract_document(
@@ -89,7 +82,7 @@ def extract_document(
     documents parses it once. ``ref_date`` anchors dates without a year and
     relative dates. When it is not given, the document's own date is read from
     its text (:func:`aicity.extractors.date.page_date`); when the text has none,
-    today's date is used. ``ref_date_source`` says which (:data:`REF_DATE_SOURCES`).
+    today's date is used. ``ref_date_source`` says which (:data:`aicity.model.REF_DATE_SOURCES`).
     Nothing is printed: a caller that wants to warn about today's date does so.
     """
     from .extractors.date import document_page_date

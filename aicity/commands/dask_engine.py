@@ -26,7 +26,7 @@ from typing import Callable, Iterable, NamedTuple
 
 import click
 
-from ..model import DocumentResult
+from ..model import TODAY_SOURCES, DocumentResult
 from ..runner import Options, default_jobs, process_item, warm_up
 from ..textio import DEFAULT_GLOBS, STDIN, InputItem, read_bytes
 
@@ -207,7 +207,7 @@ def extract_partition(tasks: list[FileTask], options: Options, outdir: str) -> l
                 continue
             renderer.write(result)
             written += 1
-            if result.ref_date_source in ("today", "dateline+today"):
+            if result.ref_date_source in TODAY_SOURCES:
                 undated.append(result.ref_date_source)
     if temporary != target:
         os.replace(temporary, target)

@@ -160,33 +160,27 @@ def _dateline(folded: str) -> tuple[int | None, int | None, int] | None:
     return (int(y4) if y4 else None), month, day
 
 
-def _back(year: int, month: int, steps: int) -> tuple[int, int]:
-    index = year * 12 + month - 1 - steps
-    return index // 12, index % 12 + 1
+def _candidates(month: int | None, day: int, base: dt.date, steps: range) -> list[dt.date]:
+    """The dates with this day (and month) ``steps`` months (years, with a month)
+    from ``base``'s."""
+    out = []
+    for step in steps:
+        if month is None:
+            index = base.year * 12 + base.month - 1 + step
+            year, mon = index // 12, index % 12 + 1
+        else:
+            year, mon = base.year + step, month
+        if valid(year, mon, day):
+            out.append(dt.date(year, mon, day))
+    return out
 
 
 def _latest(month: int | None, day: int, base: dt.date) -> dt.date | None:
     """The latest date on or before ``base`` with this day (and month)."""
-    for back in range(0, 49):
-        if month is None:
-            year, mon = _back(base.year, base.month, back)
-        elif back < 5:
-            year, mon = base.year - back, month
-        else:
-            return None
-        if valid(year, mon, day) and dt.date(year, mon, day) <= base:
-            return dt.date(year, mon, day)
-    return None
+    return max((d for d in _candidates(month, day, base, range(-12, 1)) if d <= base), default=None)
 
 
 def _nearest(month: int | None, day: int, base: dt.date) -> dt.date | None:
-    """The date with this day (and month) nearest to ``base``, either side of it."""
-    options = []
-    for shift in range(-13, 14) if month is None else range(-4, 5):
-        if month is None:
-            year, mon = _back(base.year, base.month, -shift)
-        else:
-            year, mon = base.year + shift, month
-        if valid(year, mon, day):
-            options.append(dt.date(year, mon, day))
-    return min(options, key=lambda d: (abs((d - base).days), d > base), default=None)
+    """The date with this day (and month) nearest to ``base``, the earlier on a tie."""
+    return min(_candidates(month, day, base, range(-12, 13)),
+               key=lambda d: (abs((d - base).days), d > base), default=None)
