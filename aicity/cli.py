@@ -11,13 +11,14 @@ import importlib
 import os
 import signal
 import sys
+from collections import Counter
 from contextlib import contextmanager
 
 import click
 
 from . import __version__
 from .errors import PipeClosed
-from .model import ENTITY_TYPES
+from .model import ENTITY_TYPES, TODAY_SOURCES
 
 EXIT_OK = 0
 EXIT_INPUT_ERROR = 1   # some input could not be read or decoded; the others were processed
@@ -144,7 +145,7 @@ def ref_date_option(fn):
     return click.option(
         "--ref-date", metavar="YYYY-MM-DD", callback=parse_ref_date_option,
         help="Anchor for dates without a year and relative dates (今日, 去年). "
-             "Default: each document's own publication date, read from its text.",
+             "Default: each document's own date, read from its head or dateline, else today.",
     )(fn)
 
 
@@ -413,7 +414,9 @@ def extract(paths, types, ref_date, fmt, output, bom, jobs, progress, color, eng
     if engine == "dask":
         from .commands.dask_engine import run_dask
 
-        failures = run_dask(items, options, output, scheduler, globs, report=input_error)
+        undated: Counter[str] = Counter()
+        failures = run_dask(items, options, output, scheduler, globs, report=input_error, undated=undated)
+        note_undated(undated)
         sys.exit(EXIT_INPUT_ERROR if failures else EXIT_OK)
     try:
         failures = _run_and_render(items, options, fmt, output, jobs, False if is_quiet() else progress,
@@ -496,6 +499,7 @@ def _run_and_render(items, options, fmt, output, jobs, progress, color=None, bom
         show_progress = progress if progress is not None else (sys.stderr.isatty() and len(items) > 3)
         bar = stack.enter_context(_progress_bar(len(items))) if show_progress else None
         failures = 0
+        undated: Counter[str] = Counter()  # documents dated (in part) by today's date
         try:
             for result in results:
                 if result.error:
@@ -505,6 +509,8 @@ def _run_and_render(items, options, fmt, output, jobs, progress, color=None, bom
                     renderer.write_rendered(result.text)
                 else:
                     renderer.write(result)
+                if result.ref_date_source in TODAY_SOURCES:
+                    undated[result.ref_date_source] += 1
                 if bar is not None:
                     bar()
             renderer.close()
@@ -512,7 +518,28 @@ def _run_and_render(items, options, fmt, output, jobs, progress, color=None, bom
             raise
         except write_errors as exc:  # disk full, a closed descriptor ...
             raise OutputError(output or STDOUT_NAME, exc) from None
+    note_undated(undated)
     return failures
+
+
+def note_undated(undated: Counter[str]) -> None:
+    """The one note of a run in which documents were dated by today's date, by their
+    ``ref_date_source`` ("today", "dateline+today"); nothing when there were none."""
+    if not undated:
+        return
+    no_date, day_only = undated["today"], undated["dateline+today"]
+
+    def documents(count: int) -> str:
+        return f"{count} document{'s' if count != 1 else ''}"
+
+    parts = []
+    if no_date:
+        parts.append(f"{documents(no_date)} {'have no date of their' if no_date != 1 else 'has no date of its'} own")
+    if day_only:
+        parts.append(f"{documents(day_only)} {'give' if day_only != 1 else 'gives'} only the day in "
+                     "a dateline, so the month and year are today's")
+    note(f"note: {' and '.join(parts)}; relative dates in them are counted from today "
+         f"({dt.date.today().isoformat()}): give --ref-date")
 
 
 @contextmanager

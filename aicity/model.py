@@ -9,6 +9,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 ENTITY_TYPES: tuple[str, ...] = ("official", "company", "city", "date", "money")
+
+# Where a document's ref_date came from: the caller (--ref-date), a web page's metadata,
+# the page's header date, its dateline (completed from the header date when it gives only
+# the day), a dateline that gives only the day completed from today, or nothing on the
+# page: today (see aicity.extractors.date.page_date).
+REF_DATE_SOURCES = ("given", "metadata", "header", "dateline", "dateline+today", "today")
+# those that mean today's date was used
+TODAY_SOURCES = ("dateline+today", "today")
 # The fields each type may carry beside ``normalized`` (see docs/entities.md);
 # CSV/TSV output has one column per field of the types extracted.
 FIELDS_BY_TYPE: dict[str, tuple[str, ...]] = {
@@ -65,7 +73,9 @@ class DocumentResult:
 
     The optional fields are set only where they mean something, and the JSON
     object shows them only when set: ``ref_date_source`` (where ``ref_date``
-    came from: ``"given"``, ``"metadata"`` for a web page's own date),
+    came from, set for every document extracted: ``"given"``, ``"metadata"``
+    for a web page's own date, ``"header"``, ``"dateline"``,
+    ``"dateline+today"``, ``"today"``; see :data:`REF_DATE_SOURCES`),
     ``title`` and ``url`` of a web page, and ``text``, the text the offsets
     refer to, kept when it is not the file's content (a web page's article)
     or when asked for (the SQLite store). ``types`` are the entity types that

@@ -8,7 +8,7 @@ per process by the registry and keep no per-document state.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Iterable, Sequence
+from typing import Iterable, NamedTuple, Sequence
 
 from .document import Document
 from .extractors import get_extractor
@@ -54,11 +54,19 @@ def coerce_date(value: dt.date | str | None) -> dt.date | None:
 
 
 def document_date(doc: Document) -> dt.date | None:
-    """The document's own publication date (header, byline), if its text has
-    one; the date rules then run once for both it and the date extractor."""
+    """The document's own publication date (header, byline, dateline), if its
+    text has one; the date rules then run once for both it and the date extractor."""
     from .extractors.date import document_date as find
 
     return find(doc)
+
+
+class Extraction(NamedTuple):
+    """What :func:`extract_document` returns."""
+
+    ref_date: dt.date
+    entities: list[Entity]
+    ref_date_source: str  # model.REF_DATE_SOURCES ("metadata" is the runner's: to this it is given)
 
 
 def extract_document(
@@ -66,21 +74,31 @@ def extract_document(
     types: tuple[str, ...] = ENTITY_TYPES,
     ref_date: dt.date | str | None = None,
     user_dict=None,
-) -> tuple[dt.date, list[Entity]]:
-    """Extract entities and return ``(ref_date used, entities)``.
+) -> Extraction:
+    """Extract entities and return ``(ref_date used, entities, ref_date_source)``.
 
     ``types`` is a selection already checked by :func:`parse_types` (where the
     user gave it: the CLI's option, the API's call), so a run of many
     documents parses it once. ``ref_date`` anchors dates without a year and
-    relative dates. When it is not given, the document's own publication date
-    is read from its text; when the text has none, today's date is used.
+    relative dates. When it is not given, the document's own date is read from
+    its text (:func:`aicity.extractors.date.page_date`); when the text has none,
+    today's date is used. ``ref_date_source`` says which (:data:`aicity.model.REF_DATE_SOURCES`).
+    Nothing is printed: a caller that wants to warn about today's date does so.
     """
+    from .extractors.date import document_page_date
+
     doc = Document(text, None, user_dict)
-    doc.ref_date = coerce_date(ref_date) or document_date(doc) or dt.date.today()
-    found: dict[str, list[Entity]] = {}
+    given = coerce_date(ref_date)
+    if given is not None:
+        doc.ref_date, source = given, "given"
+    else:
+        today = dt.date.today()
+        found = document_page_date(doc, today)
+        doc.ref_date, source = (found.date, found.source) if found is not None else (today, "today")
+    found_entities: dict[str, list[Entity]] = {}
     for entity_type in types:
-        found[entity_type] = list(get_extractor(entity_type).find(doc))
-    return doc.ref_date, resolve(found)
+        found_entities[entity_type] = list(get_extractor(entity_type).find(doc))
+    return Extraction(doc.ref_date, resolve(found_entities), source)
 
 
 def extract(

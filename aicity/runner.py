@@ -59,10 +59,12 @@ def extract_text(path: str, text: str, options: Options, encoding: str = "") -> 
 
         page = read_page(text)
         text = page.text
-    ref_date, source = options.ref_date, "given"
+    ref_date, metadata = options.ref_date, False
     if ref_date is None and page is not None and page.date is not None:
-        ref_date, source = page.date, "metadata"
-    ref, entities = extract_document(text, options.types, ref_date, options.user_dict)
+        ref_date, metadata = page.date, True
+    ref, entities, source = extract_document(text, options.types, ref_date, options.user_dict)
+    if metadata:
+        source = "metadata"
     return DocumentResult(
         path=path,
         ref_date=ref.isoformat(),
@@ -70,7 +72,7 @@ def extract_text(path: str, text: str, options: Options, encoding: str = "") -> 
         characters=len(text),
         sha256=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
         encoding=encoding,
-        ref_date_source=source if page is not None and ref_date is not None else None,
+        ref_date_source=source,
         title=page.title if page is not None else None,
         url=page.url if page is not None else None,
         text=text if page is not None or options.keep_text else None,
@@ -112,13 +114,14 @@ class Rendered:
     text: str
     entity_count: int
     error: None = None
+    ref_date_source: str | None = None
 
 
 def _work(item: InputItem, options: Options, render: Callable[[DocumentResult], str] | None):
     result = process_item(item, options)
     if render is None or result.error:
         return result
-    return Rendered(result.path, render(result), len(result.entities))
+    return Rendered(result.path, render(result), len(result.entities), ref_date_source=result.ref_date_source)
 
 
 # What a worker sends when it has a chunk in hand: a worker that dies before

@@ -110,6 +110,18 @@ def test_extract_reads_the_publication_date():
     assert "2025-02-17" in [e.normalized for e in dates]
 
 
+def test_extract_file_says_where_the_ref_date_came_from(tmp_path, capsys):
+    """The library prints nothing: the source is in the result."""
+    page = tmp_path / "page.txt"
+    page.write_text("（中央社記者林小青台北5日電）議會今天休會。", encoding="utf-8")
+    result = aicity.extract_file(page)
+    assert result.ref_date_source == "dateline+today" and result.ref_date.endswith("-05")
+    assert aicity.extract_file(page, ref_date="2025-03-05").ref_date_source == "given"
+    page.write_text("議會今天休會。", encoding="utf-8")
+    assert aicity.extract_file(page).ref_date_source == "today"
+    assert capsys.readouterr() == ("", "")
+
+
 def test_extract_agrees_with_the_cli_on_a_text():
     result = CliRunner().invoke(cli, ["extract", "-", "--format", "jsonl", "--ref-date", "2025-02-17"], input=TEXT)
     assert result.exit_code == 0, result.output
@@ -123,6 +135,7 @@ def test_extract_file_equals_cli_output():
     result = aicity.extract_file(SEED_000)
     assert isinstance(result, DocumentResult) and result.ok
     assert result.ref_date == "2025-02-17"
+    assert result.ref_date_source == "header"
     assert result.characters > 0 and len(result.sha256) == 64
     assert "109000000000 EUR" in [e.normalized for e in result.entities if e.type == "money"]
     assert result.to_dict() == cli_jsonl(str(SEED_000))[0]

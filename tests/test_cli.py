@@ -75,8 +75,9 @@ def csv_field(key: str, cell: str):
 
 
 def only_with_entities(docs):
-    """CSV/TSV have one row per entity, so documents without any do not show."""
-    return [d for d in docs if d["entities"]]
+    """CSV/TSV have one row per entity, so documents without any do not show; their
+    document columns are path and ref_date (not ref_date_source)."""
+    return [{k: v for k, v in d.items() if k != "ref_date_source"} for d in docs if d["entities"]]
 
 
 # ---------------------------------------------------------------- formats
@@ -127,7 +128,7 @@ def test_jsonl_is_the_default_when_piped_and_streams_one_line_per_document(runne
 def test_json_keys_and_entity_keys_are_in_a_stable_order(runner):
     result = invoke(runner, ["extract", str(SEED_FILES[0]), "-f", "json"])
     doc = json.loads(result.stdout)[0]
-    assert list(doc) == ["path", "ref_date", "entities"]
+    assert list(doc) == ["path", "ref_date", "ref_date_source", "entities"]
     for entity in doc["entities"]:
         keys = list(entity)
         assert keys[:5] == ["type", "text", "start", "end", "normalized"]
@@ -140,7 +141,7 @@ def test_empty_json_is_an_empty_array(runner, tmp_path):
     assert result.exit_code == 0
     assert json.loads(result.stdout) == [{"path": str(tmp_path / "empty.txt"),
                                           "ref_date": json.loads(result.stdout)[0]["ref_date"],
-                                          "entities": []}]
+                                          "ref_date_source": "today", "entities": []}]
     result = invoke(runner, ["extract", str(tmp_path), "-f", "csv", "--types", "date"])
     assert result.stdout.splitlines() == ["path,ref_date,type,text,start,end,normalized,rule,"
                                           "grain,range_start,range_end,relative,calendar"]
@@ -168,6 +169,61 @@ def test_ref_date_option_anchors_every_document(runner):
 def test_ref_date_defaults_to_each_documents_publication_date(runner, gold_ref_dates):
     docs = parse("jsonl", invoke(runner, ["extract", str(SEEDS), "--types", "date"]).stdout)
     assert {Path(d["path"]).name: d["ref_date"] for d in docs} == gold_ref_dates
+
+
+# Each document's own date and where it came from (pages in our own words).
+SOURCE_PAGES = {
+    "a_header.txt": ("發布日期：2025-03-05\n市府今天宣布新的補助方案。", "2025-03-05", "header"),
+    "b_dateline.txt": ("2025/03/06 00:40\n（中央社記者林小青台北5日電）議會今天休會。", "2025-03-05", "dateline"),
+    "c_day_only.txt": ("(新山5日訊)州政府今天宣布撥款。", None, "dateline+today"),
+    "d_nothing.txt": ("市府今天宣布新的補助方案。", None, "today"),
+    "e_nothing.txt": ("議會明天審查預算。", None, "today"),
+}
+
+
+def write_source_pages(folder: Path) -> None:
+    for name, (text, _, _) in SOURCE_PAGES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_every_document_says_where_its_ref_date_came_from(runner, tmp_path, jobs):
+    write_source_pages(tmp_path)
+    result = invoke(runner, ["extract", str(tmp_path), "-f", "jsonl", "--jobs", jobs])
+    assert result.exit_code == 0
+    docs = {Path(d["path"]).name: d for d in parse("jsonl", result.stdout)}
+    assert {name: d["ref_date_source"] for name, d in docs.items()} == {
+        name: source for name, (_, _, source) in SOURCE_PAGES.items()}
+    for name, (_, ref_date, _) in SOURCE_PAGES.items():
+        if ref_date is not None:
+            assert docs[name]["ref_date"] == ref_date, name
+    today = docs["d_nothing.txt"]["ref_date"]
+    assert docs["e_nothing.txt"]["ref_date"] == today
+    assert docs["c_day_only.txt"]["ref_date"].endswith("-05") and docs["c_day_only.txt"]["ref_date"] <= today
+    # one note for the whole run, not one per document
+    assert result.stderr == (
+        "aicity: note: 2 documents have no date of their own and 1 document gives only the day in "
+        "a dateline, so the month and year are today's; relative dates in them are counted from "
+        f"today ({today}): give --ref-date\n")
+
+
+def test_the_today_note_is_silenced_by_quiet_and_absent_with_ref_date(runner, tmp_path):
+    write_source_pages(tmp_path)
+    quiet = invoke(runner, ["extract", str(tmp_path), "-f", "jsonl", "-q"])
+    assert quiet.exit_code == 0 and quiet.stderr == ""
+    assert len(parse("jsonl", quiet.stdout)) == len(SOURCE_PAGES)
+    given = invoke(runner, ["extract", str(tmp_path), "-f", "jsonl", "--ref-date", "2024-01-02"])
+    assert given.stderr == ""
+    assert {d["ref_date_source"] for d in parse("jsonl", given.stdout)} == {"given"}
+    one = invoke(runner, ["extract", str(tmp_path / "d_nothing.txt"), "-f", "jsonl"])
+    assert one.stderr.startswith("aicity: note: 1 document has no date of its own; relative dates")
+    dated = invoke(runner, ["extract", str(tmp_path / "a_header.txt"), str(tmp_path / "b_dateline.txt")])
+    assert dated.exit_code == 0 and dated.stderr == ""
+
+
+def test_the_seeds_are_dated_by_their_headers(runner):
+    docs = parse("jsonl", invoke(runner, ["extract", str(SEEDS), "--types", "date"]).stdout)
+    assert {d["ref_date_source"] for d in docs} == {"header"}
 
 
 # ---------------------------------------------------------------- the offsets invariant

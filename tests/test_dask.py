@@ -119,6 +119,24 @@ def test_failed_inputs_are_reported_and_counted(cluster, tmp_path):
     assert partition_lines(outdir) == local_lines(str(folder / "a.txt"))  # stale part gone, a.txt kept
 
 
+def test_documents_dated_by_today_are_noted_once(cluster, tmp_path):
+    folder = tmp_path / "undated"
+    folder.mkdir()
+    shutil.copyfile(SEEDS / "000_54bfc9fa5cc0f4e0.txt", folder / "a.txt")  # a header date
+    for name in ("b.txt", "c.txt", "d.txt"):
+        (folder / name).write_text("市議會今天開議。", encoding="utf-8")
+    outdir = tmp_path / "out"
+    result = dask_run(str(folder), "--scheduler", cluster.scheduler_address, "-o", str(outdir))
+    assert result.exit_code == 0
+    lines = partition_lines(outdir)
+    assert [json.loads(line)["ref_date_source"] for line in lines] == ["header", "today", "today", "today"]
+    today = json.loads(lines[1])["ref_date"]
+    assert result.stderr == ("aicity: note: 3 documents have no date of their own; relative dates in them "
+                             f"are counted from today ({today}): give --ref-date\n")
+    quiet = dask_run(str(folder), "--scheduler", cluster.scheduler_address, "-o", str(outdir), "-q")
+    assert quiet.exit_code == 0 and quiet.stderr == ""
+
+
 def test_fsspec_urls_are_read_on_the_workers(cluster, tmp_path):
     outdir = tmp_path / "out"
     url = SEEDS.as_uri()  # file:///.../seeds

@@ -11,7 +11,7 @@ import opencc
 import pytest
 
 from aicity.document import Document
-from aicity.extractors.date import DateExtractor, publication_date
+from aicity.extractors.date import DateExtractor, page_date, publication_date
 from aicity.pipeline import extract
 
 HERE = Path(__file__).parent
@@ -88,6 +88,61 @@ def test_publication_date_seeds(name, expected):
 ])
 def test_publication_date_forms(text, expected):
     assert publication_date(text) == (dt.date.fromisoformat(expected) if expected else None)
+
+
+# The page's own date and where it came from, with today fixed at TODAY: (text, date, source).
+TODAY = dt.date(2026, 4, 20)
+PAGE_DATES = [
+    # a header: a labelled date, a timestamp or a dated byline on a line of its own near the top
+    ("發布時間 2026/3/4 20:19\n市府今天宣布新措施。", "2026-03-04", "header"),
+    ("更新日期：2025-11-02\n議會昨天休會。", "2025-11-02", "header"),
+    ("2025/12/23 22:51\n報導指出，廠商3日交貨。", "2025-12-23", "header"),
+    ("2024-07-08T09:15:00+08:00\n颱風明天登陸。", "2024-07-08", "header"),
+    ("晚報 2023-06-30 18:02 字級\n市長今晚出訪。", "2023-06-30", "header"),
+    ("王小華 十二月 4, 2025 0\n評審日前公布名單。", "2025-12-04", "header"),
+    ("2025年8月9日 21:40 鄰里日報\n\n里長今天說明。", "2025-08-09", "header"),
+    # a wire dateline: the day it was filed; the month and year from the header date
+    ("2025/10/01 07:10\n（中央社記者林小青台北30日電）外資今天賣超。", "2025-09-30", "dateline"),
+    ("2025-03-05 20:00\n新華社北京5日電 會議今天閉幕。", "2025-03-05", "dateline"),
+    ("中新網福州3月2日電 當地今天舉行茶葉博覽會。\n2025年3月3日 08:00", "2025-03-02", "dateline"),
+    ("本報記者王大同2024年1月15日電 展覽今天開幕。", "2024-01-15", "dateline"),
+    ("新聞稿 2025-03-06 01:12\n路透倫敦三月五日電 英國央行今天宣布。", "2025-03-05", "dateline"),
+    ("（中央社記者林小青台北31日電）股市今天封關。（編輯：王大同）1141231", "2025-12-31", "dateline"),
+    # ... or from today, and the source says so
+    ("(新山5日訊)州政府今天宣布撥款。", "2026-04-05", "dateline+today"),
+    ("（檳城22日訊）商會昨晚舉辦晚宴。", "2026-03-22", "dateline+today"),
+    ("【11月8日訊】公會今天改選理事。", "2025-11-08", "dateline+today"),
+    ("法新社巴黎4月18日電 法國總統今天出訪。", "2026-04-18", "dateline+today"),
+    ("\n\n   央廣台南二十日電 市府今天公布預算。", "2026-04-20", "dateline+today"),
+    # never an event date of the body, nor a cited report
+    ("市長表示，2025年3月5日將舉行公聽會。", None, None),
+    ("2025年3月5日，市長出席活動並致詞。", None, None),
+    ("會議紀錄\n立法院於2024年12月1日三讀通過修正案，並於今天公布。", None, None),
+    ("市場消息，據新華社5日電，當地今天降息。", None, None),
+    ("漁民說日子過得很太平，(太平3日訊)是地方報的欄目。", None, None),
+]
+
+
+@pytest.mark.parametrize("script", ["traditional", "simplified"])
+@pytest.mark.parametrize("text,expected,source", PAGE_DATES)
+def test_page_date_and_its_source(text, expected, source, script):
+    if script == "simplified":
+        text = T2S.convert(text)
+    found = page_date(text, TODAY)
+    if expected is None:
+        assert found is None
+        assert publication_date(text, TODAY) is None
+    else:
+        assert found == (dt.date.fromisoformat(expected), source)
+        assert publication_date(text, TODAY) == dt.date.fromisoformat(expected)
+
+
+def test_a_dateline_with_only_the_day_needs_today():
+    """Without today, a dateline that gives only the day gives no date."""
+    assert page_date("(新山5日訊)州政府今天宣布撥款。") is None
+    assert publication_date("(新山5日訊)州政府今天宣布撥款。") is None
+    assert page_date("(新山5日訊)州政府今天宣布撥款。", dt.date(2026, 1, 3)) == (dt.date(2025, 12, 5),
+                                                                            "dateline+today")
 
 
 # --- many surface forms -> one value (Duckling Corpus style), ref 2025-03-05

@@ -326,6 +326,9 @@ def test_every_bad_input_at_once_in_the_installed_command(aicity_bin, subprocess
     assert done.returncode == 1
     assert_no_traceback(done.stderr)
     errors = done.stderr.decode("utf-8").splitlines()
+    # the good texts have no date of their own: one note says so, after the errors
+    assert errors[-1].startswith("aicity: note: ") and "counted from today" in errors[-1]
+    errors = errors[:-1]
     assert len(errors) == len(BAD_BYTES) + 4
     assert all(line.startswith("aicity: ") for line in errors)
     assert sorted(Path(p).name for p in jsonl_paths(done.stdout.decode("utf-8"))) == sorted(

@@ -67,7 +67,10 @@ def stored_documents(db: Path) -> list[dict]:
                 "type": row["type"], "text": row["text"], "start": row["start"], "end": row["end"],
                 "normalized": row["normalized"], **json.loads(row["fields"]), "rule": row["rule"],
             })
-        documents.append({"path": doc["path"], "ref_date": doc["ref_date"], "entities": entities})
+        document = {"path": doc["path"], "ref_date": doc["ref_date"]}
+        if doc["ref_date_source"] is not None:
+            document["ref_date_source"] = doc["ref_date_source"]
+        documents.append({**document, "entities": entities})
     connection.close()
     return documents
 

@@ -86,8 +86,8 @@ def test_jsonl_document_carries_the_page_fields_and_text(page, tmp_path):
     assert html_doc["ref_date_source"] == "given" and html_doc["title"] == TITLE
     for entity in html_doc["entities"]:
         assert html_doc["text"][entity["start"]:entity["end"]] == entity["text"]
-    # A plain text file's object is as before: no page fields, no text.
-    assert list(text_doc) == ["path", "ref_date", "entities"]
+    # A plain text file's object has no page fields and no text.
+    assert list(text_doc) == ["path", "ref_date", "ref_date_source", "entities"]
 
 
 def test_a_fragment_without_an_article_still_gives_its_text(tmp_path):
@@ -147,4 +147,4 @@ def test_html_on_standard_input_is_read_as_a_page_and_text_as_text():
     # Text that merely mentions a tag stays text.
     plain = CliRunner().invoke(cli, ["extract", "-", "-f", "jsonl", "--ref-date", "2025-01-02"],
                                input="網頁以<html>標籤開頭,市長陳其邁說明。")
-    assert list(json.loads(plain.stdout)) == ["path", "ref_date", "entities"]
+    assert list(json.loads(plain.stdout)) == ["path", "ref_date", "ref_date_source", "entities"]

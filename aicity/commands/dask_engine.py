@@ -19,13 +19,14 @@ import logging
 import math
 import os
 import re
+from collections import Counter
 from contextlib import contextmanager
 from dataclasses import replace
 from typing import Callable, Iterable, NamedTuple
 
 import click
 
-from ..model import DocumentResult
+from ..model import TODAY_SOURCES, DocumentResult
 from ..runner import Options, default_jobs, process_item, warm_up
 from ..textio import DEFAULT_GLOBS, STDIN, InputItem, read_bytes
 
@@ -51,6 +52,8 @@ class PartitionSummary(NamedTuple):
     partition: int
     written: int
     failures: tuple[tuple[str, str], ...]   # (path, error)
+    # the ref_date_source of each document dated by today's date ("today", "dateline+today")
+    undated: tuple[str, ...] = ()
 
 
 def is_url(path: str) -> bool:
@@ -65,6 +68,7 @@ def run_dask(
     globs: Iterable[str] | None = None,
     *,
     report: Callable[[str, str], None],
+    undated: Counter | None = None,
 ) -> int:
     """Extract ``items`` on a Dask cluster into JSONL partitions; return the number of failed inputs.
 
@@ -74,6 +78,8 @@ def run_dask(
     workers (a shared folder, or a URL such as ``s3://bucket/out``). Each failed
     input goes to ``report(path, reason)`` (the CLI's stderr line). Earlier ``part-*.jsonl``
     files in ``outdir`` are removed first, so the folder holds this run only.
+    ``undated``, when given, counts the documents dated by today's date by their
+    ``ref_date_source``.
     """
     try:
         import dask.bag
@@ -135,6 +141,8 @@ def run_dask(
                 for path, message in summary.failures:
                     failures += 1
                     report(path, message)
+                if undated is not None:
+                    undated.update(summary.undated)
     finally:
         client.close()
         if cluster is not None:
@@ -189,6 +197,7 @@ def extract_partition(tasks: list[FileTask], options: Options, outdir: str) -> l
     temporary = target if is_url(outdir) else f"{os.path.dirname(target)}/.{os.path.basename(target)}.tmp"
     written = 0
     failures = []
+    undated = []
     with fsspec.open(temporary, "w", encoding="utf-8", newline="\n") as stream:
         renderer = JsonlRenderer(stream)
         for task in tasks:
@@ -198,9 +207,11 @@ def extract_partition(tasks: list[FileTask], options: Options, outdir: str) -> l
                 continue
             renderer.write(result)
             written += 1
+            if result.ref_date_source in TODAY_SOURCES:
+                undated.append(result.ref_date_source)
     if temporary != target:
         os.replace(temporary, target)
-    return [PartitionSummary(partition, written, tuple(failures))]
+    return [PartitionSummary(partition, written, tuple(failures), tuple(undated))]
 
 
 def _prefer_fork() -> bool:

@@ -27,6 +27,7 @@ page's own date) and ``extractor.py``.
 from __future__ import annotations
 
 from .extractor import DateExtractor
-from .page_date import document_date, publication_date
+from .page_date import PageDate, document_date, document_page_date, page_date, publication_date
 
-__all__ = ["DateExtractor", "document_date", "publication_date"]
+__all__ = ["DateExtractor", "PageDate", "document_date", "document_page_date", "page_date",
+           "publication_date"]

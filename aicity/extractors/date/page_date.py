@@ -1,9 +1,28 @@
-"""The page's own date, from its header: a labelled date (發布日期:2/17/2025,
-发布时间, 更新時間...), else the first full date (with year and day) near the top."""
+"""The page's own date, and where it was read from.
+
+Never an event date from the body: the page's date is one of
+
+* a **dateline** at the start of the story (``新華社北京3月5日電``,
+  ``（中央社記者林小青台北5日電）``, ``(新山5日訊)``, ``【3月5日訊】``; fragment
+  ``DATELINE``, outlets in ``words.tsv``): the day the story was filed. When it
+  gives only the day (or the month and day), the rest comes from the page's
+  header date (the date with that day nearest to it), else from ``today``
+  (the latest such date on or before it): source ``dateline`` or
+  ``dateline+today``;
+* else a **header** date (year, month and day): a labelled one (發布日期:2/17/2025,
+  发布时间, 更新時間...: published beats updated), CNA's closing stamp
+  (``1141231``), or an unlabelled date or timestamp near the top on a line of
+  its own or with a byline (``2025/3/5 08:10 記者王大同／台南報導``,
+  ``十二月 4, 2025``), never in a sentence of the body: source ``header``.
+
+:func:`page_date` says which (:class:`PageDate`); :func:`publication_date`
+gives only the date.
+"""
 from __future__ import annotations
 
 import datetime as dt
 import functools
+from typing import NamedTuple
 
 import regex
 
@@ -11,12 +30,24 @@ from ...document import Document
 from ...fold import fold, script_of
 from ..base import compile_folded
 from .matching import Found, Parsed, document_matches, find_all, select
-from .reading import Ctx
-from .values import valid
+from .reading import Ctx, small_number
+from .values import Candidate, valid
 from .words import fragment
 
 HEAD = 3000  # the characters of a page that its own date is looked for in
-TOP = 1500  # an unlabelled full date counts only this near the top
+TOP = 1500  # an unlabelled header date or a dateline counts only this near the top
+HEADER_LINE_REST = 40  # at most this many other characters on an unlabelled header date's line
+
+# Where the page's date came from (besides "given", "metadata" and "today", which the
+# pipeline and the runner set).
+HEADER = "header"
+DATELINE = "dateline"
+DATELINE_TODAY = "dateline+today"
+
+
+class PageDate(NamedTuple):
+    date: dt.date
+    source: str  # HEADER, DATELINE or DATELINE_TODAY
 
 
 @functools.cache
@@ -26,21 +57,66 @@ def _label_re() -> tuple[regex.Pattern, regex.Pattern]:
             compile_folded(fragment("OTHER_LABEL") + tail, regex.IGNORECASE))
 
 
-def publication_date(text: str) -> dt.date | None:
-    """The page's own date in ``text`` (see the module's docstring)."""
+@functools.cache
+def _dateline_re() -> regex.Pattern:
+    return compile_folded(fragment("DATELINE"))
+
+
+@functools.cache
+def _header_line_not() -> regex.Pattern:
+    return compile_folded(fragment("HEADER_LINE_NOT"))
+
+
+def page_date(text: str, today: dt.date | None = None) -> PageDate | None:
+    """The page's own date in ``text`` and its source (see the module's docstring).
+
+    ``today`` completes a dateline that gives only the day when the page has no
+    header date; without it, such a dateline gives no date."""
     head = text[:HEAD]
     folded = fold(head)
-    return _publication_date(Ctx(folded, head, None, lambda: script_of(head)), find_all(folded), {})
+    ctx = Ctx(folded, head, None, lambda: script_of(head))
+    return _page_date(ctx, find_all(folded), {}, today)
+
+
+def publication_date(text: str, today: dt.date | None = None) -> dt.date | None:
+    """The date of :func:`page_date`, or ``None``."""
+    found = page_date(text, today)
+    return found.date if found is not None else None
+
+
+def document_page_date(doc: Document, today: dt.date | None = None) -> PageDate | None:
+    """:func:`page_date` of a document, sharing the date rules' matches with the
+    date extractor (the rules run over the text once)."""
+    found, parsed = document_matches(doc)
+    return _page_date(Ctx(doc.folded, doc.text, None, lambda: doc.script), found, parsed, today)
 
 
 def document_date(doc: Document) -> dt.date | None:
-    """:func:`publication_date` of a document, sharing the date rules' matches
-    with the date extractor (the rules run over the text once)."""
-    found, parsed = document_matches(doc)
-    return _publication_date(Ctx(doc.folded, doc.text, None, lambda: doc.script), found, parsed)
+    """The date of :func:`document_page_date`, without today's help."""
+    found = document_page_date(doc)
+    return found.date if found is not None else None
 
 
-def _publication_date(ctx: Ctx, found: Found, parsed: Parsed) -> dt.date | None:
+def _page_date(ctx: Ctx, found: Found, parsed: Parsed, today: dt.date | None) -> PageDate | None:
+    header = _header_date(ctx, found, parsed)
+    line = _dateline(ctx.folded)
+    if line is not None:
+        year, month, day = line
+        if year is not None:
+            if month is not None and valid(year, month, day):
+                return PageDate(dt.date(year, month, day), DATELINE)
+        elif header is not None:
+            got = _nearest(month, day, header)
+            if got is not None:
+                return PageDate(got, DATELINE)
+        elif today is not None:
+            got = _latest(month, day, today)
+            if got is not None:
+                return PageDate(got, DATELINE_TODAY)
+    return PageDate(header, HEADER) if header is not None else None
+
+
+def _header_date(ctx: Ctx, found: Found, parsed: Parsed) -> dt.date | None:
     full = [c for c in select(found, ctx, parsed, limit=HEAD)
             if c.end_spec is None and c.spec.year is not None and c.spec.day is not None
             and valid(c.spec.year, c.spec.month, c.spec.day)]
@@ -49,8 +125,62 @@ def _publication_date(ctx: Ctx, found: Found, parsed: Parsed) -> dt.date | None:
         for c in full:
             line_start = ctx.folded.rfind("\n", 0, c.start) + 1
             if label.search(ctx.folded[max(line_start, c.start - 16):c.start]):
-                return dt.date(c.spec.year, c.spec.month, c.spec.day)
+                return _day(c)
     for c in full:
-        if c.start < TOP:
-            return dt.date(c.spec.year, c.spec.month, c.spec.day)
+        if c.rule == "date.cna_stamp" or c.start < TOP and _header_line(ctx.folded, c):
+            return _day(c)
     return None
+
+
+def _day(c: Candidate) -> dt.date:
+    return dt.date(c.spec.year, c.spec.month, c.spec.day)
+
+
+def _header_line(folded: str, c: Candidate) -> bool:
+    """Whether the date stands on a header line: no sentence punctuation and little
+    else on its line (a time, a byline, an outlet's name)."""
+    start = folded.rfind("\n", 0, c.start) + 1
+    end = folded.find("\n", c.end)
+    rest = folded[start:c.start] + " " + folded[c.end:end if end >= 0 else len(folded)]
+    return (len(rest.strip()) <= HEADER_LINE_REST
+            and _header_line_not().search(rest) is None)
+
+
+def _dateline(folded: str) -> tuple[int | None, int | None, int] | None:
+    """(year, month, day) of the first dateline near the top; the year and month
+    may be missing."""
+    m = _dateline_re().search(folded, 0, TOP)
+    if m is None:
+        return None
+    y4 = m.group("y4")
+    month = small_number(m.group("mon") or m.group("monc"))
+    day = small_number(m.group("day") or m.group("dayc"))
+    if day is None or not 1 <= day <= 31 or month is not None and not 1 <= month <= 12:
+        return None
+    return (int(y4) if y4 else None), month, day
+
+
+def _candidates(month: int | None, day: int, base: dt.date, steps: range) -> list[dt.date]:
+    """The dates with this day (and month) ``steps`` months (years, with a month)
+    from ``base``'s."""
+    out = []
+    for step in steps:
+        if month is None:
+            index = base.year * 12 + base.month - 1 + step
+            year, mon = index // 12, index % 12 + 1
+        else:
+            year, mon = base.year + step, month
+        if valid(year, mon, day):
+            out.append(dt.date(year, mon, day))
+    return out
+
+
+def _latest(month: int | None, day: int, base: dt.date) -> dt.date | None:
+    """The latest date on or before ``base`` with this day (and month)."""
+    return max((d for d in _candidates(month, day, base, range(-12, 1)) if d <= base), default=None)
+
+
+def _nearest(month: int | None, day: int, base: dt.date) -> dt.date | None:
+    """The date with this day (and month) nearest to ``base``, the earlier on a tie."""
+    return min(_candidates(month, day, base, range(-12, 13)),
+               key=lambda d: (abs((d - base).days), d > base), default=None)

@@ -132,6 +132,7 @@ def fragments() -> Fragments:
         "QUARTER_WORDS": _words_pattern("quarter"),
         "YEAR_CHARS": _chars("year_char"),
         "HOLIDAY_NAMES": alternation(holiday_names()),
+        "OUTLET_WORDS": _words_pattern("outlet"),
         "RELATED_MARKERS": alternation(load_list("date/related_markers.txt")),
     })
 
