@@ -17,7 +17,7 @@ Simplified spellings are one key), then context checks per kind of form:
   state or country (江蘇崑山, 山東德州) or before a dateline (福州3月2日電);
 * combined abbreviations (北北基, 桃竹苗) name one city per character;
 * a city no list has counts as ``X市`` right after a country or a city abroad
-  (澳洲雪梨萊德市), and as the town of a bracketed dateline ((淡邊3日訊)).
+  (澳洲墨爾本某某市), and as the town of a bracketed dateline ((淡邊3日訊)).
 """
 from __future__ import annotations
 
@@ -139,7 +139,7 @@ class CityExtractor:
 
     def _unlisted(self, doc: Document, kept) -> Iterator[Entity]:
         """A city no gazetteer lists, named with its 市 right after a country, province or a
-        city abroad: 澳洲雪梨萊德市, 美國加州庫比蒂諾市 (not 日本大城市: 城市 is a word)."""
+        city abroad: 美國加州庫比蒂諾市, 澳洲墨爾本某某市 (not 日本大城市: 城市 is a word)."""
         folded = doc.folded
         if CITY_SUFFIX not in folded:
             return

@@ -66,7 +66,7 @@ PHRASE_START_CHARS = frozenset(fold("他我這你她那其它該誰另哪某此�
 PHRASE_INSIDE_CHARS = frozenset(fold("最更越很仍已卻竟"))
 # What may stand between a name and its cue word: a date (青雲2月營收, 台積電今年第3季營收).
 DATE_CHARS = "0123456789０１２３４５６７８９年月日季度第前上下半今去明本Q " + fold("年月日季度第前上下半今去明本")
-# Latin words that may join the capitalised words of a name (PCE Technology de Juarez).
+# Latin words that may join the capitalised words of a name (Acme Industrial de Monterrey).
 LATIN_CONNECTORS = ("de", "del", "of", "and", "la", "le", "du", "van", "von", "y", "&")
 # A four-digit number in brackets between these is a year, not a ticker (民國114年（2025）).
 YEAR_RANGE = range(1900, 2101)
@@ -201,7 +201,7 @@ def _inside_first_chars() -> frozenset[str]:
 
 def phrase_end(chunk: str) -> int:
     """Where the name may begin after the function words at the left of a long
-    candidate (另一家新會員台光電子材料 -> after 另一家): the end of the rightmost
+    candidate (又一家新成員某某電子材料 -> after 又一家): the end of the rightmost
     function word, or 0."""
     start, inside, verbs = _function_words()
     end = 0
@@ -347,7 +347,7 @@ class CompanyExtractor:
             strength = suffixes[suffix]
             bracketed = self._latin_in_brackets(folded, e)
             if strength == "bracketed" and not bracketed:
-                continue  # 企業 ends a name only when its Latin name follows: 鉅祥企業(G-Shank)
+                continue  # 企業 ends a name only when its Latin name follows: 某某企業(ABC)
             if strength != "legal" and (
                 folded[e:e + 1] in not_after or folded[e:e + 2] in not_after or folded[e:e + 3] in not_after
             ):
@@ -362,7 +362,7 @@ class CompanyExtractor:
             if index >= 0 and known_ends[index] >= start:
                 start = known_starts[index]
             if strength == "legal" and s - start > 2:
-                # 另一家新會員|台光電子材料股份有限公司: a sure company inside a long legal name
+                # 又一家新成員|某某電子材料股份有限公司: a sure company inside a long legal name
                 # begins it; otherwise the name begins after the last function word.
                 inner = bisect.bisect_left(known_starts, start + 1)
                 start += phrase_end(folded[start:s])
@@ -424,7 +424,7 @@ class CompanyExtractor:
     @staticmethod
     def _latin_in_brackets(folded: str, end: int) -> bool:
         """A Latin name or abbreviation of at least three letters in brackets right
-        after ``end``: 華新科技(WTC), 鉅祥企業(G-Shank)."""
+        after ``end``: 華新科技(WTC), 某某企業(ABC)."""
         return folded[end:end + 1] in ("(", "（") and _BRACKET_LATIN.match(folded, end) is not None
 
     @staticmethod
@@ -564,7 +564,7 @@ class CompanyExtractor:
             entities.append(self._entity(doc, s, e, name, "company.ticker"))
             found_names.setdefault(folded[s:e], (name, None))
         entities = self._bracket_aliases(doc, entities)
-        for entity in entities:  # 和泰電子(Hotayi) ... later Hotayi alone
+        for entity in entities:  # 某某電子(Acme) ... later Acme alone
             if entity.rule == "company.bracket" and "stock_code" not in entity.fields:
                 found_names.setdefault(folded[entity.start:entity.end], (entity.normalized, None))
         entities.extend(self._later_mentions(doc, found_names, entities))
@@ -612,7 +612,7 @@ class CompanyExtractor:
             yield start, end, name
 
     def _bracket_aliases(self, doc: Document, entities: list[Entity]) -> list[Entity]:
-        """A Latin name in brackets right after a company (日月光半導體(ASE), 和泰電子(Hotayi))
+        """A Latin name in brackets right after a company (日月光半導體(ASE), 華新科技(WTC))
         is that company: it takes the company's value, whatever the dictionary says of it."""
         folded = doc.folded
         by_start: dict[int, list[Entity]] = {}

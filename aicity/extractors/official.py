@@ -147,9 +147,9 @@ class OfficialExtractor:
             # common word (表示, 強調) or is a function word (及, 等).
             if self._given_ok(second, g) and (folded[first + 1:first + 3] not in g.common
                                                or folded[first + 2:first + 3] in g.stops):
-                end = first + 2  # 侯友宜都出席: 宜都 is a word, but 都 is the adverb after the name
+                end = first + 2  # 林正宜都到場: 宜都 is a word, but 都 is the adverb after the name
             elif self._given_ok(second, g) and self._recurs_as_name(folded, pos, first + 2):
-                end = first + 2  # 魏哲家主導: 家主 is a word, but the three characters recur as a name
+                end = first + 2  # 陳志家主持: 家主 is a word, but the three characters recur as a name
             else:
                 end = first + 1
             if self._plausible(folded[pos:end], g):
@@ -159,7 +159,7 @@ class OfficialExtractor:
     @staticmethod
     def _recurs_as_name(folded: str, start: int, end: int) -> bool:
         """The characters ``folded[start:end]`` occur again followed by another character than
-        here (後魏哲家時代): a name, not a phrase that always runs on (施政報|告)."""
+        here (後陳志家時代): a name, not a phrase that always runs on (施政報|告)."""
         name, following = folded[start:end], folded[end:end + 1]
         position = folded.find(name)
         while position != -1:
@@ -194,7 +194,7 @@ class OfficialExtractor:
 
     def _foreign_name_at(self, folded: str, ts: int, te: int, g: OfficialGrammar, anchored: bool = False) -> int | None:
         """A transliterated name after a foreign title: 美國總統川普在, 俄羅斯總統普丁表示,
-        首相安華今年, 州務大臣拿督斯里沙林.
+        首相某某今年, 州務大臣拿督斯里某某.
 
         Only after a country's name, or (``anchored``) after a title of
         ``translit_title`` or an honorific, since transliterations have no surname to
