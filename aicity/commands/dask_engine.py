@@ -155,10 +155,13 @@ def _quiet_children():
     """Start the local cluster's processes deaf to Ctrl-C, and with the default
     (silent) action for SIGTERM and SIGHUP.
 
-    Forked workers would inherit the CLI's handlers, and each print a
-    traceback when Ctrl-C reaches the whole process group; the main process
-    handles these signals and closes the cluster. Ctrl-C is blocked meanwhile
-    in the main process, and delivered once the workers are started.
+    Workers would otherwise each print a traceback when Ctrl-C reaches the
+    whole process group; the main process handles these signals and closes
+    the cluster. While the workers start, Ctrl-C is ignored: an ignored signal
+    stays ignored in a spawned interpreter (Python then installs no
+    KeyboardInterrupt handler, nor does asyncio), and a forked one inherits
+    the blocked mask too. A Ctrl-C in those two seconds is lost; one after
+    them stops the run.
     """
     import signal
 
@@ -167,9 +170,10 @@ def _quiet_children():
     if mask is None:
         yield
         return
-    saved = {signum: signal.getsignal(signum) for signum in others}
+    saved = {signum: signal.getsignal(signum) for signum in (signal.SIGINT, *others)}
     previous = mask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
         for signum in others:
             signal.signal(signum, signal.SIG_DFL)
         yield
