@@ -151,13 +151,14 @@ class CityExtractor:
         while position != -1:
             for length in (3, 2):
                 start = position - length
-                name = folded[start:position]
-                if start < 2 or not all(is_han(ch) for ch in name):
+                if start < 2:
                     continue
-                anchored = start in foreign_ends or any(
+                # The place before the name first: most 市 follow none (臺北市, 市長).
+                anchored = start in foreign_ends or folded[start - 1] in context.region_last_chars and any(
                     folded[start - n:start] in context.regions and folded[start - n:start] not in HOME
                     for n in context.region_lengths if n <= start)
-                if not anchored:
+                name = folded[start:position]
+                if not anchored or not all(is_han(ch) for ch in name):
                     continue
                 if name in common or name[-1] + CITY_SUFFIX in common or name[-2:] in common \
                         or any(a < position + 1 and start < b for a, b in spans):

@@ -69,6 +69,7 @@ class PlaceContext:
     regions: frozenset[str]         # provinces, prefectures, states and countries: 江蘇|崑山, 日本|岡山
     region_lengths: tuple[int, ...]
     prefectures: frozenset[str]     # Japanese prefectures and Malaysian states, bare and full
+    region_last_chars: frozenset[str]  # a cheap test before the look-ups by length
 
 
 def _choose_place(infos: list[CityInfo]) -> CityInfo:
@@ -163,6 +164,7 @@ def place_context() -> PlaceContext:
     regions |= {fold(w) for w in ("大陸", "內地", "中國大陸", "大馬")}
     return PlaceContext(
         frozenset(regions), tuple(sorted({len(r) for r in regions}, reverse=True)), frozenset(prefectures),
+        frozenset(r[-1] for r in regions),
     )
 
 
