@@ -29,10 +29,10 @@ import regex
 from ..document import Document
 from ..fold import fold
 from ..model import Entity
-from .base import Gazetteer, compile_folded, is_han, latin_boundary, longest_non_overlapping
+from .base import compile_folded, is_han, latin_boundary, longest_non_overlapping
 from .lexicon import (
     ABBREVIATION, COMBINED, ENGLISH, FOREIGN, FULL, PLACE_KIND_ORDER, SHORT, WEAK, CityInfo, city_gazetteer,
-    common_words, document_matches, place_context,
+    common_words, document_matches, place_context, user_city_gazetteer,
 )
 
 # A full form's last character that begins a title: 桃園市長 is 桃園 + 市長.
@@ -66,17 +66,6 @@ def _pure_prefectures() -> frozenset[str]:
     return frozenset(p for p in place_context().prefectures if p not in keys)
 
 
-@functools.lru_cache(maxsize=8)
-def _user_gazetteer(user) -> Gazetteer:
-    """The user dictionary's cities (``--dict``), built once per dictionary."""
-    entries = []
-    for entry in user.of_type("city"):
-        fields = dict(entry.fields)
-        info = CityInfo(entry.name, fields.get("country", ""), fields.get("level"), FULL)
-        entries.extend((form, info) for form in (entry.name, *entry.aliases))
-    return Gazetteer(entries)
-
-
 class CityExtractor:
     type = "city"
 
@@ -88,7 +77,7 @@ class CityExtractor:
         folded = doc.folded
         candidates: list[tuple[int, int, CityInfo]] = []
         if doc.user is not None and doc.user.of_type("city"):
-            for start, end, infos in _user_gazetteer(doc.user).matches(folded):
+            for start, end, infos in user_city_gazetteer(doc.user).matches(folded):
                 candidates.append((start, end, infos[0]))
         for start, end, (info,) in document_matches(doc, gazetteer):
             if info.kind == ENGLISH and not latin_boundary(folded, start, end):

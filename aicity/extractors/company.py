@@ -46,8 +46,8 @@ from ..model import Entity
 from ..resources import load_list, load_table
 from .base import Gazetteer, IntervalSet, alternation, compile_folded, is_han, latin_boundary, longest_non_overlapping
 from .lexicon import (
-    CompanyInfo, Form, city_gazetteer, common_words, company_dictionary, company_forms, company_rule_anchors, corporate_titles,
-    document_matches, is_latin, split_cell,
+    CompanyInfo, Form, city_gazetteer, common_words, company_dictionary, company_rule_anchors, corporate_titles,
+    document_matches, is_latin, split_cell, user_company_dictionary,
 )
 
 CUE_WINDOW = 10
@@ -72,16 +72,6 @@ LATIN_CONNECTORS = ("de", "del", "of", "and", "la", "le", "du", "van", "von", "y
 YEAR_RANGE = range(1900, 2101)
 # Characters that can end the Latin name before a corporate title (see latin_title).
 LATIN_NAME_END = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789&-")
-
-
-@functools.lru_cache(maxsize=8)
-def _user_dictionary(user) -> Gazetteer:
-    entries = []
-    for entry in user.of_type("company"):
-        fields = dict(entry.fields)
-        info = CompanyInfo(entry.name, tuple(entry.aliases), fields.get("stock_code"), fields.get("country"))
-        entries += company_forms(info, [entry.name, *entry.aliases], set(), user=True)
-    return Gazetteer(entries)
 
 
 @functools.cache
@@ -257,7 +247,7 @@ class CompanyExtractor:
         hits: list[tuple[int, int, Form]] = []
         sources = []
         if doc.user is not None and doc.user.of_type("company"):
-            sources.append(_user_dictionary(doc.user))
+            sources.append(user_company_dictionary(doc.user))
         sources.append(company_dictionary())
         for gazetteer in sources:
             for start, end, forms in document_matches(doc, gazetteer):

@@ -3,7 +3,8 @@
 Every dictionary that companies, cities and officials match — the company
 names, the places, the officials' title grammar and the company rules' anchor
 words — is built here, lazily and once per process, from the files under
-``aicity/resources/``. This module imports no extractor; the extractors import
+``aicity/resources/``; the user dictionary's companies and cities (``--dict``)
+once per dictionary. This module imports no extractor; the extractors import
 it. :func:`document_matches` serves each gazetteer's hits over a whole document
 from a single fused scan (see :class:`~aicity.extractors.base.FusedGazetteer`),
 shared through the document's cache.
@@ -168,6 +169,17 @@ def place_context() -> PlaceContext:
     )
 
 
+@functools.lru_cache(maxsize=8)
+def user_city_gazetteer(user) -> Gazetteer:
+    """The user dictionary's cities (``--dict``), built once per dictionary."""
+    entries = []
+    for entry in user.of_type("city"):
+        fields = dict(entry.fields)
+        info = CityInfo(entry.name, fields.get("country", ""), fields.get("level"), FULL)
+        entries.extend((form, info) for form in (entry.name, *entry.aliases))
+    return Gazetteer(entries)
+
+
 # ------------------------------------------------------------------ companies
 
 @dataclass(frozen=True, slots=True)
@@ -276,6 +288,17 @@ def company_rule_anchors() -> tuple[Gazetteer, Gazetteer]:
     prefixes = Gazetteer((w, w) for w in load_list("company/prefixes.txt"))
     titles = Gazetteer((w, w) for w in corporate_titles())
     return prefixes, titles
+
+
+@functools.lru_cache(maxsize=8)
+def user_company_dictionary(user) -> Gazetteer:
+    """The user dictionary's companies (``--dict``), built once per dictionary."""
+    entries = []
+    for entry in user.of_type("company"):
+        fields = dict(entry.fields)
+        info = CompanyInfo(entry.name, tuple(entry.aliases), fields.get("stock_code"), fields.get("country"))
+        entries += company_forms(info, [entry.name, *entry.aliases], set(), user=True)
+    return Gazetteer(entries)
 
 
 # ------------------------------------------------------------------ officials

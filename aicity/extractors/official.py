@@ -35,10 +35,9 @@ from ..document import Document
 from ..fold import fold, name_key
 from ..model import Entity
 from .base import Gazetteer, IntervalSet, is_han, longest_non_overlapping
-from .city import _user_gazetteer as _user_cities
-from .company import _user_dictionary as _user_companies
 from .lexicon import (
     OfficialGrammar, city_gazetteer, company_dictionary, document_matches, official_grammar, place_context,
+    user_city_gazetteer, user_company_dictionary,
 )
 
 LATIN_NAME = regex.compile(r"\s?([A-Z][a-z]+(?:[-'][A-Za-z]+)?(?:\s(?:[A-Z]\.\s?)?[A-Z][a-z]+(?:[-'][A-Za-z]+)?){1,3})(?![A-Za-z])")
@@ -99,7 +98,7 @@ def _known_name_suffix(chunk: str, user=None) -> int:
     best = 0
     gazetteers = [company_dictionary(), city_gazetteer()[0]]
     if user is not None:
-        gazetteers += [_user_companies(user), _user_cities(user)]
+        gazetteers += [user_company_dictionary(user), user_city_gazetteer(user)]
     for gazetteer in gazetteers:
         for start, end, _ in gazetteer.matches(chunk):
             if end == len(chunk):
