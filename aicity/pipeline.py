@@ -18,6 +18,9 @@ from .model import ENTITY_TYPES, Entity
 # A span of the first type lying inside a span of one of the second is dropped:
 # a city's name used as part of a company's name (高雄銀行) does not name the city.
 SHADOWED_BY: dict[str, tuple[str, ...]] = {"city": ("company",)}
+# A span of the first type lying inside the *name* of an entity of the second is
+# part of that name: a company's short name inside a person's (部長林佳龍: not 佳龍).
+NAMED_INSIDE: dict[str, tuple[str, ...]] = {"company": ("official",)}
 
 
 def parse_types(types: str | Iterable[str] | None) -> tuple[str, ...]:
@@ -96,9 +99,22 @@ def extract_document(
         found = document_page_date(doc, today)
         doc.ref_date, source = (found.date, found.source) if found is not None else (today, "today")
     found_entities: dict[str, list[Entity]] = {}
-    for entity_type in types:
+    for entity_type in _with_shadowing(types):
         found_entities[entity_type] = list(get_extractor(entity_type).find(doc))
-    return Extraction(doc.ref_date, resolve(found_entities), source)
+    entities = resolve(found_entities)
+    if len(found_entities) > len(types):  # types run only to shadow others stay out
+        entities = [e for e in entities if e.type in types]
+    return Extraction(doc.ref_date, entities, source)
+
+
+def _with_shadowing(types: tuple[str, ...]) -> tuple[str, ...]:
+    """The selected types and those that can shadow them, in canonical order, so a
+    type's result does not depend on which other types were asked for."""
+    needed = set(types)
+    for entity_type in types:
+        needed.update(SHADOWED_BY.get(entity_type, ()))
+        needed.update(NAMED_INSIDE.get(entity_type, ()))
+    return tuple(t for t in ENTITY_TYPES if t in needed)
 
 
 def extract(
@@ -120,7 +136,8 @@ def resolve(found: dict[str, Sequence[Entity]]) -> list[Entity]:
     Within a type, the longest span wins and overlapping shorter ones go
     (spaCy EntityRuler's policy). Across types spans may overlap (the city in
     桃園市長張善政 and the official), except where :data:`SHADOWED_BY` says a
-    type's span inside another's is no mention of it.
+    type's span inside another's is no mention of it, or :data:`NAMED_INSIDE` that
+    a span inside another entity's name is part of that name.
     """
     kept: list[Entity] = []
     for entity_type, entities in found.items():
@@ -129,12 +146,24 @@ def resolve(found: dict[str, Sequence[Entity]]) -> list[Entity]:
         for shadowing_type in SHADOWED_BY.get(entity_type, ()):
             for other in found.get(shadowing_type, ()):
                 shadows.add(other.start, other.end)
+        for naming_type in NAMED_INSIDE.get(entity_type, ()):
+            for other in found.get(naming_type, ()):
+                name_span = _name_span(other)
+                if name_span is not None:
+                    shadows.add(*name_span)
         if shadows:
             chosen = [e for e in chosen if not shadows.covers(e.start, e.end)]
         kept.extend(chosen)
     order = {t: i for i, t in enumerate(ENTITY_TYPES)}
     kept.sort(key=lambda e: (e.start, e.end, order[e.type]))
     return kept
+
+
+def _name_span(entity: Entity) -> tuple[int, int] | None:
+    """Where an entity's ``name`` field stands in its text, if it does."""
+    name = entity.fields.get("name")
+    at = entity.text.find(name) if name else -1
+    return None if at < 0 else (entity.start + at, entity.start + at + len(name))
 
 
 def _entity_span(entity: Entity) -> tuple[int, int]:

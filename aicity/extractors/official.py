@@ -47,6 +47,8 @@ AND = fold("及")
 STATIONED = fold("駐")
 LONG_GIVEN_ENDS = frozenset(fold("郎子"))  # the third character of a Japanese given name
 LAST_ITEM = frozenset(fold("與及和"))
+# How many characters of an office may stand between a country and its title (美國|商務|部長).
+COUNTRY_OFFICE_GAP = 6
 # The organisation's chunk before a title: up to MAX_ORG characters that are no
 # stop, matched leftwards from the title (REVERSE) in one call.
 ORG_CHUNK = regex.compile(
@@ -199,21 +201,33 @@ class OfficialExtractor:
         ``translit_title`` or an honorific, since transliterations have no surname to
         anchor them; the name runs to a function word or the start of a common word.
         """
-        if not anchored and (folded[ts - 1:ts] not in g.country_last_chars or not any(
-                folded[ts - n:ts] in g.countries for n in range(2, 6) if n <= ts)):
+        if not anchored and not self._country_before(folded, ts, g):
             return None
         end, longest = te, (6 if anchored else 4)  # Malay names run longer: 依斯邁沙比里
         while end < len(folded) and end - te < longest and self._given_ok(folded[end], g):
             if end - te >= 2 and (folded[end:end + 2] in g.common or self._title_starts_at(folded, end, g)):
                 break
             end += 1
-        if not 2 <= end - te <= longest or end - te == longest and self._given_ok(folded[end:end + 1], g):
-            return None
+        if not 2 <= end - te <= longest or (end - te == longest and self._given_ok(folded[end:end + 1], g)
+                                             and not self._boundary_after(folded, end, g)):
+            return None  # it runs on past the longest name
         name = folded[te:end]
         if anchored and (not anchored_ok(name, g) or folded[te - 1:te + 1] in g.common
                          or folded[te - 2:te + 1] in g.common):
             return None  # 首相|府, 總統|府: the title and the first character make a word
         return end if self._plausible(name, g) else None
+
+    @staticmethod
+    def _country_before(folded: str, ts: int, g: OfficialGrammar) -> bool:
+        """A country's name ends right before the title, or opens the office it heads
+        (美國|總統, 美國|商務部長: up to ``COUNTRY_OFFICE_GAP`` Han characters between)."""
+        for end in range(ts, max(ts - COUNTRY_OFFICE_GAP, 2) - 1, -1):
+            if end < ts and not is_han(folded[end]):
+                return False
+            if folded[end - 1:end] in g.country_last_chars and any(
+                    folded[end - n:end] in g.countries for n in range(2, 6) if n <= end):
+                return True
+        return False
 
     def _plausible(self, name: str, g: OfficialGrammar) -> bool:
         if len(name) < 2 or name in g.not_names or name in g.common:
@@ -429,9 +443,14 @@ class OfficialExtractor:
         anchored = bool(honorific) or folded[ts:te].endswith(g.translit_titles)
         if end is None:
             end = self._foreign_name_at(folded, ts, ns, g, anchored)
-        elif honorific and not self._boundary_after(folded, end, g):
-            # 拿督翁哈菲茲: a Chinese surname opens a transliteration that runs past three characters
-            longer = self._foreign_name_at(folded, ts, ns, g, anchored)
+        elif not self._boundary_after(folded, end, g):
+            # The Chinese reading runs into the next word: a Japanese name (武藤|容治) or a
+            # transliteration (拿督翁哈菲茲, 部長盧特尼克) may end at a boundary instead.
+            longer = self._japanese_name_at(folded, ns, g)
+            if longer is None or longer <= end or not self._boundary_after(folded, longer, g):
+                longer = self._foreign_name_at(folded, ts, ns, g, anchored)
+                if not honorific and longer is not None and not self._boundary_after(folded, longer, g):
+                    longer = None
             if longer is not None and longer > end:
                 end = longer
         if end is None:
