@@ -54,6 +54,7 @@ CUE_WINDOW = 10
 # How far left of a suffix of each strength a name may reach.
 NAME_LIMITS = {"legal": 14, "strong": 6, "weak": 4, "venue": 4, "bracketed": 4}
 LIST_JOINERS = frozenset(fold("、和及與跟,，"))
+ACCORDING_TO = fold("據")
 # Characters that end a name when scanning left from a suffix (function words).
 STOP_CHARS = set(fold("的與和及跟由在為是於把被讓向對從將等也亦還都已、,，。;；:：!！?？「」『』《》()（）[]【】\"'“”‘’ \t\n\r·•|/"))
 ORG_SUFFIX_AFTER = tuple(fold(w) for w in ("基金會", "協會", "學會", "公會", "基金", "研究院", "工會", "文教"))
@@ -365,6 +366,9 @@ class CompanyExtractor:
             ):
                 start -= 1  # 、和泰|電子: a name may begin with 和 or 與 after a list comma
             chunk = folded[start:s]
+            after_according_to = chunk[:1] == ACCORDING_TO and len(chunk) > 2
+            if after_according_to:
+                start, chunk = start + 1, chunk[1:]  # 據|某某銀行統計 (據 is no stop: 數據科技)
             if not chunk:
                 continue
             # A dictionary company ending right at the suffix: 科技大廠群聯|電子 -> 群聯.
@@ -403,7 +407,7 @@ class CompanyExtractor:
             if strength == "legal" and suffix == fold("公司") and not is_latin(chunk):
                 # bare 公司 after Han text is mostly "the company": need a boundary and no
                 # generic word, or a full name (江蘇恆潤光電科技公司: place, trade name, industry)
-                bounded = start == 0 or folded[start - 1] in STOP_CHARS
+                bounded = start == 0 or folded[start - 1] in STOP_CHARS or after_according_to
                 if not (bounded and len(chunk) <= 6 and chunk not in common or self._full_name(chunk, suffixes)):
                     continue
             if len(chunk) < 2:
