@@ -479,8 +479,8 @@ def phrase_ambiguity(name: str, jd, places: set[str]) -> list[str]:
     """A four-character name that reads as a phrase before it reads as a small
     company's name: two very frequent words (亞洲教育 in 亞洲教育論壇), or a place or
     region word and an everyday word (中國稀土, 中國電力, 環球醫療), or numerals and money
-    words only (九毛九). Not applied to the
-    TWSE/TPEx and A-share lists, whose well-known names (中國銀行, 台灣高鐵) it would catch."""
+    words only (九毛九). Not applied to the TWSE/TPEx and A-share lists, whose
+    well-known names (中國銀行, 台灣高鐵) it would catch."""
     base = re.sub(r"-KY$", "", name)
     if NUMBER_PHRASE.fullmatch(base):
         return ["number"]
@@ -500,9 +500,8 @@ def refresh_listing_ambiguity(path: Path, jd, prefixes, places: set[str], check:
     """Recompute the ``ambiguous`` column of a transcribed listing with
     :func:`ambiguity_reasons` (the rule of the TWSE/TPEx names) and, as for the
     A shares, :func:`cn_ambiguity` (these companies are rarer in the news than
-    the listed ones: 物聯 is mostly 物聯網, 相互 a word) and :func:`phrase_ambiguity`,
-    keep its header
-    comment and its other columns as they are, and sort the rows by code.
+    the listed ones: 物聯 is mostly 物聯網, 相互 a word) and :func:`phrase_ambiguity`;
+    keep its header comment and its other columns as they are, and sort the rows by code.
     Returns (changed, rows, ambiguous rows)."""
     text = path.read_text(encoding="utf-8")
     head = [line[2:] if line.startswith("# ") else line[1:] for line in text.splitlines() if line.startswith("#")]
