@@ -451,6 +451,72 @@ def build_companies_tw(jd, prefixes, places: set[str]) -> list[list[str]]:
     return rows
 
 
+#: Listings transcribed from public repositories' data files (facts: code, short name, market),
+#: hand-kept except their ``ambiguous`` column, which this script keeps by the rule of
+#: company/companies_tw.tsv: Taiwan's emerging board (興櫃) and HKEX short names.
+TRANSCRIBED_LISTINGS = ("company/companies_tw_emerging.tsv", "company/companies_hk.tsv")
+
+
+#: a four-character name of a transcribed listing whose two halves are both jieba words at
+#: least this frequent reads as an everyday phrase (亞洲教育, 知識科技): ambiguous.
+PHRASE_HALF_MIN_FREQ = 1000
+#: ... and so does one that is a place or region and then an everyday word at least this frequent
+#: (中國稀土, 中國電力, 國際娛樂 are what the words say before they are companies).
+PLACE_WORD_MIN_FREQ = 200
+#: a name of numerals and money or measure words only reads as an amount (九毛九 is 0.99 yuan).
+NUMBER_PHRASE = re.compile(r"[零〇一二兩三四五六七八九十百千萬億元塊毛角分個]+")
+#: region words that begin names as places do (jieba tags them n or nz, not ns).
+REGION_WORDS = frozenset(fold(w) for w in "國際 環球 全球 亞洲 亞太 中華 大中華 東方 西部 北方 南方".split())
+
+
+@functools.cache
+def company_form_words() -> frozenset[str]:
+    """The legal forms and strong suffixes of company/suffixes.tsv (集團, 控股, 銀行, 證券):
+    after a place they make a company's name (重慶銀行), not a phrase."""
+    return frozenset(fold(r["suffix"]) for r in read_table(RES / "company/suffixes.tsv") if r["strength"] in ("legal", "strong"))
+
+
+def phrase_ambiguity(name: str, jd, places: set[str]) -> list[str]:
+    """A four-character name that reads as a phrase before it reads as a small
+    company's name: two very frequent words (亞洲教育 in 亞洲教育論壇), or a place or
+    region word and an everyday word (中國稀土, 中國電力, 環球醫療), or numerals and money
+    words only (九毛九). Not applied to the TWSE/TPEx and A-share lists, whose
+    well-known names (中國銀行, 台灣高鐵) it would catch."""
+    base = re.sub(r"-KY$", "", name)
+    if NUMBER_PHRASE.fullmatch(base):
+        return ["number"]
+    if len(base) != 4:
+        return []
+    (f1, t1), (f2, t2) = (jd.get(fold(half), (0, "")) for half in (base[:2], base[2:]))
+    if f1 >= PHRASE_HALF_MIN_FREQ and f2 >= PHRASE_HALF_MIN_FREQ:
+        return ["phrase"]
+    head = fold(base[:2])
+    if (head in places or head in REGION_WORDS or t1 == "ns") and f2 >= PLACE_WORD_MIN_FREQ and t2 not in PROPER_NAME_TAGS \
+            and fold(base[2:]) not in company_form_words():
+        return ["place phrase"]
+    return []
+
+
+def refresh_listing_ambiguity(path: Path, jd, prefixes, places: set[str], check: bool) -> tuple[bool, int, int]:
+    """Recompute the ``ambiguous`` column of a transcribed listing with
+    :func:`ambiguity_reasons` (the rule of the TWSE/TPEx names) and, as for the
+    A shares, :func:`cn_ambiguity` (these companies are rarer in the news than
+    the listed ones: 物聯 is mostly 物聯網, 相互 a word) and :func:`phrase_ambiguity`;
+    keep its header comment and its other columns as they are, and sort the rows by code.
+    Returns (changed, rows, ambiguous rows)."""
+    text = path.read_text(encoding="utf-8")
+    head = [line[2:] if line.startswith("# ") else line[1:] for line in text.splitlines() if line.startswith("#")]
+    columns = next(line for line in text.splitlines() if line and not line.startswith("#")).split("\t")
+    rows = read_table(path)
+    for row in rows:
+        name = short_name(row["name"])
+        risky = ambiguity_reasons(name, jd, prefixes, places) or cn_ambiguity(name, jd) or phrase_ambiguity(name, jd, places)
+        row["ambiguous"] = "1" if risky else "0"
+    rows.sort(key=lambda r: r[columns[0]])
+    new = tsv(head, columns, [[row.get(c, "") for c in columns] for row in rows])
+    return write_if_changed(path, new, check), len(rows), sum(r["ambiguous"] == "1" for r in rows)
+
+
 #: a three-character A-share name whose first or last two characters are a jieba word at
 #: least this frequent reads as that word plus one character (新动力, 金融街): ambiguous.
 CN_EDGE_WORD_MIN_FREQ = 500
@@ -537,7 +603,8 @@ def adata_code_csv() -> Path:
 
 
 def cn_ambiguity(name: str, jd) -> list[str]:
-    """Stricter for the mainland list, whose names are rarer in the pages aicity
+    """Stricter for the mainland list (and the transcribed listings of the
+    emerging board and HKEX), whose names are rarer in the pages aicity
     reads than Taiwan's and more often made of everyday words: every
     two-character name (正邦, 工智) needs company context, and so does a
     three-character name whose first or last two characters are a jieba word
@@ -1021,6 +1088,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     if write_if_changed(RES / "company/companies_tw.tsv", text, args.check):
         changed.append("company/companies_tw.tsv")
+
+    # company/companies_tw_emerging.tsv, company/companies_hk.tsv (transcribed; only `ambiguous` is kept here)
+    for name in TRANSCRIBED_LISTINGS:
+        changed_listing, n_rows, n_amb_rows = refresh_listing_ambiguity(RES / name, jd, prefixes, places, args.check)
+        print(f"{name}: {n_rows} rows ({n_amb_rows} ambiguous)", file=sys.stderr)
+        if changed_listing:
+            changed.append(name)
 
     # company/companies_cn.tsv
     cn_rows = build_companies_cn(jd, prefixes, places, {fold(r[1]) for r in company_rows})

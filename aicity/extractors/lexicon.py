@@ -231,11 +231,18 @@ def parse_aliases(cell: str) -> tuple[list[str], set[str]]:
 def company_dictionary() -> Gazetteer:
     """Every company name of the resources: the hand-curated rows
     (``company/companies_extra.tsv``) first, then the Taiwanese listed short
-    names (``company/companies_tw.tsv``) and the mainland A shares
-    (``company/companies_cn.tsv``); a form already taken by an earlier source
+    names (``company/companies_tw.tsv``, with the emerging board of
+    ``company/companies_tw_emerging.tsv``), the mainland A shares
+    (``company/companies_cn.tsv``) and HKEX short names
+    (``company/companies_hk.tsv``); a form already taken by an earlier source
     keeps its first company. A subsidiary row names its parent (by id), which
     becomes ``CompanyInfo.parent`` (the parent's canonical name)."""
     listed = {row["code"]: row for row in load_table("company/companies_tw.tsv")}
+    # Taiwan's emerging board (興櫃) joins the listings; a company since listed is twstock's row.
+    listed_names = {fold(row["name"]) for row in listed.values()}
+    for row in load_table("company/companies_tw_emerging.tsv"):
+        if row["code"] not in listed and fold(row["name"]) not in listed_names:
+            listed[row["code"]] = row
     # Each curated row with its stock code (a row whose id is a listed code overrides that listing).
     extra_rows = [(row, row.get("stock_code") or (row["id"] if row["id"] in listed else ""))
                   for row in load_table("company/companies_extra.tsv")]
@@ -271,13 +278,15 @@ def company_dictionary() -> Gazetteer:
         info = CompanyInfo(canonical, tuple(n for n in names if n != canonical), code, "TW")
         entries += company_forms(info, names, ambiguous)
     taken = {fold(form) for form, _ in entries}
-    for row in load_table("company/companies_cn.tsv"):
-        name = row["name"]
-        if fold(name) in taken:
-            continue
-        canonical = row.get("name_hant") or name
-        info = CompanyInfo(canonical, (name,) if name != canonical else (), row["code"], "CN")
-        entries += company_forms(info, [name], {name} if row.get("ambiguous") == "1" else set())
+    for table, country in (("company/companies_cn.tsv", "CN"), ("company/companies_hk.tsv", "HK")):
+        for row in load_table(table):
+            name = row["name"]
+            if fold(name) in taken:
+                continue
+            taken.add(fold(name))
+            canonical = row.get("name_hant") or name
+            info = CompanyInfo(canonical, (name,) if name != canonical else (), row["code"], country)
+            entries += company_forms(info, [name], {name} if row.get("ambiguous") == "1" else set())
     return Gazetteer(entries)
 
 
