@@ -7,8 +7,8 @@ import regex
 
 from .reading import (Ctx, after_is, before_is, day_of, groups, read_spec, roc_page, small_number,
                       time_of_day, with_range)
-from .values import Candidate, Spec
-from .words import (DAY_PREFIX, DAY_WORDS, EVENING_WORDS, HALVES, MONTH_WORDS, QUARTERS,
+from .values import Candidate, Spec, valid
+from .words import (DAY_PREFIX, DAY_WORDS, EVENING_WORDS, HALVES, MONTH_PREFIX, MONTH_WORDS, QUARTERS,
                     ROC_OFFSET, WEEK_WORDS, WEEKDAYS, YEAR_CHARS, YEAR_POINTS, YEAR_WORDS, holidays)
 
 
@@ -162,6 +162,26 @@ def relative_month(m: regex.Match, ctx: Ctx) -> Candidate | None:
     return Candidate(m.start(), m.end(), "date.relative_month", spec)
 
 
+def paren_month(m: regex.Match, ctx: Ctx) -> Candidate | None:
+    """下(4)月: the month in brackets, in the year that the relation word (本, 上, 下)
+    gives from the anchor; where the two disagree, the bracketed month nearest the anchor."""
+    g = groups(m)
+    month, day = int(g["mon"]), day_of(g)
+    if day is not None and not valid(2000, month, day):
+        return None
+    h, mi, s = time_of_day(g)
+    if ctx.ref is None:
+        return Candidate(m.start(), m.end(), "date.paren_month", Spec(month=month, day=day, hour=h, minute=mi, second=s))
+    index = ctx.ref.year * 12 + ctx.ref.month - 1 + MONTH_PREFIX[g["mp"]]
+    year = index // 12
+    if index % 12 + 1 != month:
+        here = ctx.ref.year * 12 + ctx.ref.month - 1
+        year = min((ctx.ref.year + k for k in (-1, 0, 1)),
+                   key=lambda y: abs(y * 12 + month - 1 - here))
+    spec = Spec(year=year, month=month, day=day, hour=h, minute=mi, second=s)
+    return Candidate(m.start(), m.end(), "date.paren_month", spec)
+
+
 def ago(m: regex.Match, ctx: Ctx) -> Candidate | None:
     """兩年前, 5天前, 兩週前 and, forward, 3天後, 兩個月後: counted from the anchor."""
     n = small_number(m.group("n"))
@@ -303,7 +323,8 @@ _TENS_ZERO = regex.compile("[〇零○]")
 
 
 def decade(m: regex.Match, ctx: Ctx) -> Candidate | None:
-    """90年代 → 1990/1999: a two-digit decade is the latest one that has begun by the anchor."""
+    """90年代 → 1990/1999: a two-digit decade is the latest one that has begun by the anchor;
+    民國80年代 → 1991/2000."""
     g = groups(m)
     if g.get("dec4"):
         start = int(g["dec4"])
@@ -311,7 +332,9 @@ def decade(m: regex.Match, ctx: Ctx) -> Candidate | None:
         tens = small_number(g["dec2"] or _TENS_ZERO.sub("十", g["decc"]))  # 八〇年代 is 八十
         if tens is None:
             return None
-        if g.get("century"):
+        if g.get("rocd"):
+            start = ROC_OFFSET + tens  # 民國80年代: ROC years 80-89
+        elif g.get("century"):
             start = (small_number(g["century"]) - 1) * 100 + tens
         else:
             latest = ctx.ref.year if ctx.ref is not None else 2000

@@ -112,6 +112,8 @@ def declarations() -> tuple[Rule, ...]:
              trigger=scan.words_hits("週", "星期", "禮拜"), before=4),
         Rule("date.relative_month", "RELATIVE_MONTH", p.relative_month, first="本這上下", trigger=yue,
              before=4, near="月"),
+        Rule("date.paren_month", "PAREN_MONTH", p.paren_month, first="本今上下次", trigger=yue,
+             before=10, near="月", reach=10, needs_ref=True),
         Rule("date.ago", "AGO", p.ago, first="0-9一二兩三四五六七八九十", trigger=scan.words_hits("前", "後"),
              before=12, near="前後", after_digit=False),
         Rule("date.holiday", "HOLIDAY", p.holiday, first="{YEAR_FIRST}" + holiday_firsts,

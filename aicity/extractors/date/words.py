@@ -64,6 +64,7 @@ DAY_WORDS = _values("day")  # 昨天 -> -1
 EVENING_WORDS = _flagged("day", "evening")
 DAY_PREFIX = _values("day_prefix")  # 昨(13)日 -> -1
 MONTH_WORDS = _values("month")  # 上個月 -> -1
+MONTH_PREFIX = _values("month_prefix")  # 下(4)月 -> 1
 WEEK_WORDS = _values("week")  # 上(週四) -> -1
 WEEKDAYS = _values("weekday")  # 一 -> 0 (Monday)
 ENGLISH_MONTHS = _values("month_en")  # jan -> 1
@@ -124,6 +125,7 @@ def fragments() -> Fragments:
         "AMPM_WORDS": _words_pattern("ampm"),
         "RELATIVE_DAY_WORDS": _words_pattern("day"),
         "DAY_PREFIXES": _chars("day_prefix"),
+        "MONTH_PREFIXES": _chars("month_prefix"),
         "RELATIVE_MONTH_WORDS": _words_pattern("month"),
         "WEEK_RELATIONS": _words_pattern("week"),
         "WEEKDAY_CHARS": _chars("weekday"),
