@@ -34,12 +34,12 @@ def ranges(text: str, cands: list[Cand]) -> None:
         if not pair_money or (not b.big and b.currency is None and a.currency is None):
             continue
         if not a.big and not a_written and (a.currency is None or a.currency.kind != "unit"):
-            if b.big:  # 3至5億: the first end takes the second's unit
-                has_small = any(ch in SMALL_FOLDED for ch in a.token)
-                scaled = amount(a.value, big_unit_multiplier(b.token) if has_small else unit_multiplier(b.token))
+            # 3至5億, 兩到三千: the first end takes the second's unit
+            if b.big or (b.currency is not None and not any(ch in SMALL_FOLDED for ch in a.token)):
+                scaled = _first_end(a, b)
                 if scaled is None:
                     continue
-                a.value, a.big = scaled, True
+                a.value, a.big = scaled, a.big or scaled != a.value
         if a.currency is None:
             a.currency = b.currency
         if b.currency is None:
@@ -48,6 +48,22 @@ def ranges(text: str, cands: list[Cand]) -> None:
             if c.status != MONEY:
                 c.status, c.rule = MONEY, "money.range"
             c.range_role = role
+
+
+def _first_end(a: Cand, b: Cand):
+    """The value of a range's first end written without the unit of the second: 3至5億 ->
+    3億, 兩到三千 -> 兩千, 一百二十到一百五十萬 -> 一百二十萬 (a numeral with 十/百/千 of its
+    own takes 萬/億 only), 800至1千萬 -> 800萬 (it takes the 萬 alone where the whole
+    unit would pass the second end); 8500到3萬 stays 8500, a whole amount already."""
+    if any(ch in SMALL_FOLDED for ch in a.token):
+        return amount(a.value, big_unit_multiplier(b.token))
+    for factor in (unit_multiplier(b.token), big_unit_multiplier(b.token)):
+        scaled = amount(a.value, factor)
+        if scaled is None:
+            return None
+        if scaled <= b.value:
+            return scaled
+    return a.value
 
 
 def lists(g: Grammar, text: str, cands: list[Cand]) -> None:
