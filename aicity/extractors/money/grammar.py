@@ -202,9 +202,10 @@ def grammar() -> Grammar:
             t.after_names + t.after_codes + w.after,
             t.qual_before + t.before_names + t.before_codes + w.cues + w.fillers,
             # 的/級 (cue_after), 角/毛/分 (after_fraction), an English magnitude (any Latin
-            # letter, and those case-folding to one), a range
+            # letter, and those case-folding to one), a range's one-character gap (a plain first
+            # end before a longer gap, 5千(含)至, is no candidate: candidate._plain_number)
             "".join(fold(link) for link in w.links) + "".join(u[0] for u in lookups["fractions"]) + string.ascii_letters
-            + "\u212a\u017f\u0130\u0131" + "".join(RANGE_GAPS),
+            + "\u212a\u017f\u0130\u0131" + "".join(gap for gap in RANGE_GAPS if len(gap) == 1),
             fold(CN_DIGITS + SMALL + DECIMAL_POINTS + "幾好數,. "),
         ),
     )
