@@ -176,6 +176,9 @@ def read_right(g: Grammar, text: str, r: Reading) -> None:
             r.end_fraction = frac.end()
             if r.fraction >= Decimal("0.1") and not r.fraction_said:
                 r.end_fraction = _read_tail(text, r, frac.end(), r.fraction / 10)  # 九毛九
+            named = g.fraction_currencies.get(frac.group("unit"))
+            if named is not None:  # 20美分, 12港仙: a cent of a named currency is money as written
+                r.currency, r.end = named, r.end_fraction
     r.right_end = r.end
     qual_after = g.after_qualifier.match(text, r.end)
     if qual_after and (qual_after.group("q") != "起" or r.currency is not None):

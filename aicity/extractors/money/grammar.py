@@ -129,6 +129,7 @@ class Grammar:
     qualifiers: dict[str, str]
     magnitudes: dict[str, Decimal]        # folded, lower case
     fractions: dict[str, Decimal]         # 角/毛/分 -> their part of the 元
+    fraction_currencies: dict[str, Currency]  # a named cent (美分, 港仙) -> its currency
     yuan_word_money: dict[str, bool]
     unit_next_chars: dict[str, frozenset[str]]  # 元/块 -> what may follow the unit
     unit_column_before: tuple[str, ...]
@@ -225,6 +226,10 @@ def _lookups(t: _Tables) -> dict:
         qualifiers=t.qualifiers,
         magnitudes={row["word"]: Decimal(row["value"]) for row in load_table("money/magnitudes.tsv")},
         fractions={fold(row["unit"]): Decimal(row["value"]) for row in load_table("money/fractions.tsv")},
+        fraction_currencies={
+            fold(row["unit"]): Currency(row["currency"], "name")
+            for row in load_table("money/fractions.tsv") if row["currency"]
+        },
         yuan_word_money={fold(r["word"]): r["money"] == "yes" for r in load_table("money/yuan_words.tsv")},
         unit_next_chars={unit: frozenset(chars) for unit, chars in unit_next.items()},
         unit_column_before=tuple(fold(r["word"]) for r in unit_columns if r["place"] == "before"),
