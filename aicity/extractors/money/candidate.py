@@ -25,6 +25,7 @@ MONEY, MAYBE, BARE = "money", "maybe", "bare"
 
 _FOLDED_YUAN = ("元", "圆")
 _AFTER_YUAN = ("元", "圆", "块", "角", "毛")
+_NOT_AFTER_FEN = ("钟", "之")  # 三分鐘, 四分之一: no 分 of money (folded)
 _SPOKEN_FRACTIONS = ("毛", "角")  # a 角/分 right after these continues the amount (1元5角)
 
 
@@ -170,7 +171,7 @@ def read_right(g: Grammar, text: str, r: Reading) -> None:
     r.end_fraction = r.end
     if r.currency is None:
         frac = g.after_fraction.match(text, pos)
-        if frac:
+        if frac and not (frac.group("unit") == "分" and text[frac.end():frac.end() + 1] in _NOT_AFTER_FEN):
             r.fraction = g.fractions[frac.group("unit")]
             r.fraction_said = frac.group("qian") is not None
             r.end_fraction = frac.end()
@@ -264,27 +265,45 @@ def settle_fraction(g: Grammar, text: str, r: Reading) -> None:
         r.fraction = None
 
 
-def _spoken_digit(text: str, pos: int) -> str | None:
-    """The lone digit at text[pos] that ends a spoken amount (3塊5, 一塊二, 十塊五毛), or None:
-    a digit followed by a 毛/角 or by no Han character, digit or decimal point."""
-    ch = text[pos:pos + 1]
-    if not ch or not (ch in DIGIT_VALUES or "0" <= ch <= "9"):
+def _spoken_tail(text: str, pos: int) -> tuple[Decimal, int] | None:
+    """The lone digit at text[pos] that ends a spoken amount (3塊5, 一塊二, 十塊五毛), as its
+    value and width, or None: a digit, or 零 and a digit a place lower (三塊零四: 0.4 of a
+    角), followed by a 毛/角/分, a range's 到/至, or no Han character, digit or decimal point."""
+    width, scale = 1, Decimal(1)
+    if text[pos:pos + 1] == "零" and _digit(text[pos + 1:pos + 2]) is not None:
+        width, scale = 2, Decimal("0.1")
+    value = _digit(text[pos + width - 1:pos + width])
+    if value is None:
         return None
-    after = text[pos + 1:pos + 3]  # 三塊五, and 三塊五。 but not 3塊5,000 or 三塊五花肉
-    if after[:1] and after[:1] not in _SPOKEN_FRACTIONS and (
+    end = pos + width
+    after = text[end:end + 2]  # 三塊五, and 三塊五。 but not 3塊5,000 or 三塊五花肉
+    if after[:1] and not _fraction_at(text, end) and after[:1] not in RANGE_GAPS and (
         is_han(after[:1]) or after[:1].isdigit() or (after[:1] in ".," and after[1:].isdigit())
     ):
         return None
-    return ch
+    return value * scale, width
+
+
+def _digit(ch: str) -> int | None:
+    if ch in DIGIT_VALUES:
+        return DIGIT_VALUES[ch]
+    return int(ch) if ch and "0" <= ch <= "9" else None
+
+
+def _fraction_at(text: str, pos: int) -> bool:
+    """A 毛/角, or a 分 that is no 分鐘/分之, at text[pos]: the digit before it is an amount
+    of its own (十塊五毛, 三塊四分)."""
+    ch = text[pos:pos + 1]
+    return ch in _SPOKEN_FRACTIONS or (ch == "分" and text[pos + 1:pos + 2] not in _NOT_AFTER_FEN)
 
 
 def _read_tail(text: str, r: Reading, pos: int, step: Decimal) -> int:
     """Read a spoken last digit at pos worth ``step`` each (3塊5: 0.5); the new end."""
-    digit = _spoken_digit(text, pos)
-    if digit is None or text[pos + 1:pos + 2] in _SPOKEN_FRACTIONS:
+    tail = _spoken_tail(text, pos)
+    if tail is None or _fraction_at(text, pos + tail[1]):
         return pos  # 十塊五毛: the 五毛 is an amount of its own, added by the fractions pass
-    r.tail = DIGIT_VALUES[digit] * step if digit in DIGIT_VALUES else int(digit) * step
-    return pos + 1
+    r.tail = tail[0] * step
+    return pos + tail[1]
 
 
 def _plain_number(text: str, r: Reading) -> bool:
@@ -378,14 +397,14 @@ def _unit_ok(g: Grammar, text: str, token: str, cur: regex.Match) -> bool:
         # 二元論, 一元化: a lone Chinese digit + 元 + word; 一元五角 goes on with the amount
         return not (
             single_cn and nxt and is_han(nxt) and nxt not in g.unit_next_chars["元"]
-            and _spoken_digit(text, cur.end()) is None
+            and _spoken_tail(text, cur.end()) is None
         )
     if surface == "块":
         # 塊 alone is also "a piece": 50塊, 三十塊 are money; 一塊, 兩塊地 are not
         if not any(ch.isdigit() or ch in SMALL_FOLDED or ch in BIG_FOLDED for ch in token):
-            return _spoken_digit(text, cur.end()) is not None  # 一塊二, 三塊五 are money
+            return _spoken_tail(text, cur.end()) is not None  # 一塊二, 三塊五 are money
         return (not nxt or not is_han(nxt) or nxt in g.unit_next_chars["块"]
-                or _spoken_digit(text, cur.end()) is not None)
+                or _spoken_tail(text, cur.end()) is not None)
     return True  # 塊錢
 
 
