@@ -49,6 +49,7 @@ class Cand:
     range_role: str | None = None
     code: str | None = None        # resolved ISO code
     fraction: Decimal | None = None  # 角/分: a fraction of the page's currency
+    magnitude: Decimal | None = None  # an English magnitude after the number (15k, 1.5 billion)
 
 
 @dataclass(slots=True)
@@ -112,6 +113,7 @@ def candidate(g: Grammar, text: str, m: regex.Match) -> Cand | None:
         value=value, qualifier=r.qualifier or parsed[1], currency=r.currency,
         status=BARE, rule="", big=r.big or r.magnitude is not None,
         cue_left=r.cue_left, cue_right=r.cue_right, fraction=r.fraction, unit_after=r.unit_after,
+        magnitude=r.magnitude,
     )
     if r.fraction is not None:
         cand.status, cand.rule = MONEY, "money.fraction"
@@ -357,7 +359,7 @@ def _decide_written(g: Grammar, text: str, r: Reading, cand: Cand, counted: bool
     """A currency or unit is written: money, unless it names a column or a counter follows."""
     if (
         (r.pure and _unit_column(g, text, r.start, r.end))
-        or (r.single_letter and r.currency_before is None)
+        or (r.single_letter and r.currency_before is None and not r.currency_after)
         or (not r.currency_after and counted)  # 人民幣3日, 美元1年期
     ):
         return False

@@ -54,10 +54,12 @@ def _first_end(a: Cand, b: Cand):
     """The value of a range's first end written without the unit of the second: 3至5億 ->
     3億, 兩到三千 -> 兩千, 一百二十到一百五十萬 -> 一百二十萬 (a numeral with 十/百/千 of its
     own takes 萬/億 only), 800至1千萬 -> 800萬 (it takes the 萬 alone where the whole
-    unit would pass the second end); 8500到3萬 stays 8500, a whole amount already."""
+    unit would pass the second end); 8500到3萬 stays 8500, a whole amount already; 10~15k
+    takes the k."""
     if any(ch in SMALL_FOLDED for ch in a.token):
         return amount(a.value, big_unit_multiplier(b.token))
-    for factor in (unit_multiplier(b.token), big_unit_multiplier(b.token)):
+    factors = (b.magnitude,) if b.magnitude is not None else (unit_multiplier(b.token), big_unit_multiplier(b.token))
+    for factor in factors:
         scaled = amount(a.value, factor)
         if scaled is None:
             return None
