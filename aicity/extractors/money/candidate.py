@@ -25,6 +25,7 @@ MONEY, MAYBE, BARE = "money", "maybe", "bare"
 
 _FOLDED_YUAN = ("元", "圆")
 _AFTER_YUAN = ("元", "圆", "块", "角", "毛")
+_JIAO = Decimal("0.1")
 _NOT_AFTER_FEN = ("钟", "之")  # 三分鐘, 四分之一: no 分 of money (folded)
 _SPOKEN_FRACTIONS = ("毛", "角")  # a 角/分 right after these continues the amount (1元5角)
 
@@ -261,10 +262,20 @@ def settle_fraction(g: Grammar, text: str, r: Reading) -> None:
         or g.fx_left.ending_at(text, r.start) is not None
         or g.cue_left.ending_at(text, r.start) is not None
         or _per_share(g, text, r.start, r.end_fraction)
+        or (r.fraction == _JIAO and not is_han(digit) and _lone_jiao(g, text, r))
     ):
         r.end = r.end_fraction
     else:
         r.fraction = None
+
+
+def _lone_jiao(g: Grammar, text: str, r: Reading) -> bool:
+    """A number of 角/毛 with nothing after it: money when the number is in Arabic digits
+    (2角, 5毛) or a price move stands before it (漲了兩毛, 便宜五毛); 三毛 may be a name."""
+    before = text[r.tok_start - 1:r.tok_start]
+    if before == "第" or (before.isascii() and before.isalnum()):  # 第3角, A5角
+        return False
+    return r.token.isascii() or g.move_left.ending_at(text, r.start) is not None
 
 
 def _spoken_tail(text: str, pos: int) -> tuple[Decimal, int] | None:

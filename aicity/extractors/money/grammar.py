@@ -115,6 +115,7 @@ class Grammar:
     cue_left: Rx
     block_left: Rx
     fx_left: Rx
+    move_left: Rx                         # 漲了 (兩毛): a price move before a number of 角/毛
     word_end: Rx
     cue_after: Rx
     clause_link: Rx                       # 至/達 right before an amount whose cue is earlier
@@ -183,6 +184,7 @@ class _Words:
         self.blockers = _words("money/not_before.txt")
         self.fx = _words("money/fx_cues.txt")
         self.fx_glue = _words("money/fx_glue.txt")
+        self.moves = _words("money/price_moves.txt")
         self.after = _words("money/cues_after.txt")
         self.counters = _words("money/counters.txt")
         self.links = _words("money/cue_links.txt")
@@ -268,6 +270,7 @@ def _patterns(t: _Tables, w: _Words, lookups: dict) -> dict:
         cue_left=_reverse(f"{alternation(w.cues)}{filler_chain}\\Z", w.cues + w.fillers, " :"),
         block_left=_reverse(f"{alternation(w.blockers)}{filler_chain}\\Z", w.blockers + w.fillers, " :"),
         fx_left=_reverse(f"{alternation(w.fx)}(?:{'|'.join(w.fx_glue)})?[ ]?\\Z", w.fx + w.fx_glue),
+        move_left=_reverse(f"{alternation(w.moves)}(?:{'|'.join(w.fx_glue)})?[ ]?\\Z", w.moves + w.fx_glue),
         # a cue, filler or blocker word ending at a point (賣超, 衝上, 跌破): a qualifier
         # (超, 上, 破) that is the last character of one belongs to that word
         word_end=_reverse(
