@@ -74,7 +74,7 @@ class MoneyExtractor:
         passes.lists(g, text, cands)
         passes.scope(g, text, cands)
         passes.clause_cues(g, text, cands)
-        cands = passes.fractions(cands)
+        cands = passes.fractions(text, cands)
         passes.currencies(g, doc, text, cands)
         for c in cands:
             if c.status != MONEY:

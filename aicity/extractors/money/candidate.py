@@ -372,12 +372,19 @@ def _decide_written(g: Grammar, text: str, r: Reading, cand: Cand, counted: bool
         (r.pure and _unit_column(g, text, r.start, r.end))
         or (r.single_letter and r.currency_before is None and not r.currency_after)
         or (not r.currency_after and counted)  # 人民幣3日, 美元1年期
+        or (not r.currency_after and _lone_digit_word(text, r))  # 美元一路走強, 日圓三連貶
     ):
         return False
     cand.status = MONEY
     cand.rule = _explicit_rule(r.currency, r.currency is r.currency_before)
     cand.per_share = not cand.big and _per_share(g, text, r.start, r.end)
     return True
+
+
+def _lone_digit_word(text: str, r: Reading) -> bool:
+    """A lone Chinese digit after a currency that runs on into a word (美元一路, 日圓三連貶,
+    美元零利率): the digit is part of the word, not an amount."""
+    return len(r.token) == 1 and r.token in DIGIT_FOLDED and is_han(text[r.end:r.end + 1])
 
 
 def _explicit_rule(currency: Currency, before: bool) -> str:

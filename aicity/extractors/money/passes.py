@@ -22,6 +22,7 @@ _CLAUSE_BOUNDARY = "。?!;,:\n"      # a clause ends
 _HARD_BOUNDARY = "。?;\n"          # a sentence ends (a scope cue does not reach past)
 _SENTENCE_BOUNDARY = "。?!;\n"     # for carrying a currency over
 LOCAL_CODES = ("LOCAL", "DOLLAR", "YEN")  # the currency table's codes resolved by the page
+_CENT_JOINERS = ("", "又")  # 2美元50美分, 兩美元又三美分
 
 
 def ranges(text: str, cands: list[Cand]) -> None:
@@ -131,18 +132,22 @@ def clause_cues(g: Grammar, text: str, cands: list[Cand]) -> None:
             c.status, c.rule = MONEY, "money.clause_cue"
 
 
-def fractions(cands: list[Cand]) -> list[Cand]:
+def fractions(text: str, cands: list[Cand]) -> list[Cand]:
     """1元5角, 1角2分: a 角/分 written right after an amount in 元 (or in a larger
-    fraction) adds to it."""
+    fraction) adds to it; so does a named cent after an amount in its currency
+    (2美元50美分, 兩美元又三美分)."""
     out: list[Cand] = []
     for c in cands:
         prev = out[-1] if out else None
-        if (
-            c.status == MONEY and c.fraction is not None and prev is not None
-            and prev.status == MONEY and prev.end == c.tok_start
-            and (prev.unit_after or (prev.fraction is not None and c.fraction < prev.fraction))
-        ):
-            total = amount_sum(prev.value, c.value)
+        if c.status == MONEY and c.fraction is not None and prev is not None and prev.status == MONEY:
+            if c.currency is None:  # 角/分 of the page's 元
+                adds = prev.end == c.tok_start and (
+                    prev.unit_after or (prev.fraction is not None and c.fraction < prev.fraction))
+            else:  # a named cent
+                adds = (prev.fraction is None and prev.currency is not None
+                        and prev.currency.code == c.currency.code
+                        and text[prev.end:c.tok_start].strip(" ") in _CENT_JOINERS)
+            total = amount_sum(prev.value, c.value) if adds else None
             if total is not None:
                 prev.value, prev.end = total, c.end
                 continue
