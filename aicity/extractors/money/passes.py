@@ -187,7 +187,10 @@ def currencies(g: Grammar, doc: Document, text: str, cands: list[Cand]) -> None:
 
 
 def _symbol_code(g: Grammar, region: Region, symbol: str, text: str, c: Cand) -> str:
-    """$ or ¥: the region's, unless the sentence speaks of another (美元, 人民幣)."""
+    """$ or ¥: the region's, unless the sentence speaks of another (美元, 人民幣); ¥ before
+    an amount in 元 (¥100元, ￥1,299.00元) is the renminbi, as yen are 円/日圓."""
+    if symbol == "YEN" and c.unit_after:
+        return "CNY"
     said = _sentence_around(text, c.start, c.end)
     for word, code in g.symbol_hints[symbol]:
         if word in said:
