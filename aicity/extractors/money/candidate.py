@@ -135,7 +135,7 @@ def trim(g: Grammar, text: str, m: regex.Match) -> Reading | None:
         tok_end = tok_start + k
     # 多/餘 at the end belong to the next word unless money or a counter follows
     # (3億余紀忠 is a name); 萬一 at the end is "in case" (三千萬一旦).
-    while len(token) > 1 and token[-1] in "多余" and _next_is_word(g, text, tok_end):
+    while len(token) > 1 and token[-1] in "多余来" and _next_is_word(g, text, tok_end):
         token, tok_end = token[:-1], tok_end - 1
     if len(token) > 2 and token[-1] == "一" and token[-2] in "万亿" and _next_is_word(g, text, tok_end):
         token, tok_end = token[:-1], tok_end - 1

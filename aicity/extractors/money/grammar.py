@@ -32,14 +32,14 @@ DECIMAL_POINTS = "點·‧・"
 CN_RUN = f"[{CN_DIGITS}{SMALL}]+(?:[{DECIMAL_POINTS}][{CN_DIGITS}]+)?"
 ATOM = f"(?:{ARABIC}|{CN_RUN})"
 # A token: an optional 數/幾/好幾 before a unit, then numerals, units and 多/餘/幾
-# (100多萬, 千餘萬, 十幾億); one space may stand between Arabic digits and a unit (1,090 億),
+# (100多萬, 千餘萬, 十幾億), and 來 after a unit (十來萬, 百來塊); one space may stand between Arabic digits and a unit (1,090 億),
 # and a 個 between a numeral and 萬/億 as mainland speech says it (一個億, 三個多億).
 # Arabic digits follow only a unit (3億5,000萬), and Chinese digits never follow Arabic
 # ones directly, so 每兩1萬2千元 does not read 兩1 as one number.
 TOKEN = (
     f"(?:好?[數幾](?=[{SMALL}{BIG}]))?"
     f"(?:{ATOM}|[{BIG}])"
-    f"(?:(?<=[{SMALL}{BIG}多餘幾]){ARABIC}|(?<!\\d){CN_RUN}|[{SMALL}{BIG}多餘幾]"
+    f"(?:(?<=[{SMALL}{BIG}多餘幾]){ARABIC}|(?<!\\d){CN_RUN}|[{SMALL}{BIG}多餘幾]|(?<=[{SMALL}{BIG}])來"
     f"|(?<=\\d) (?=[{SMALL}{BIG}])|(?<=[\\d{CN_DIGITS}多餘幾])個(?=[多餘]?[萬億]))*"
 )
 # Where tokens can be: maximal runs of the characters tokens are made of, opening on one
@@ -50,7 +50,7 @@ TOKEN = (
 # module's newer Unicode tables, so any character past the BMP (where new digits go)
 # counts too; tests check that the two agree on the BMP.
 BEYOND_BMP = "\\U00010000-\\U0010ffff"
-LOUD = "萬億兆多餘個"  # in a run, they may make a token money whatever stands beside it
+LOUD = "萬億兆多餘個來"  # in a run, they may make a token money whatever stands beside it
 RUN_QUIET = f"\\d{CN_DIGITS}{SMALL}{DECIMAL_POINTS}幾好數,. {BEYOND_BMP}"
 RUN = f"[\\d{CN_DIGITS}{SMALL}{BIG}好數幾{BEYOND_BMP}][{RUN_QUIET}{LOUD}]*"
 

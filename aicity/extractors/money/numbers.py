@@ -25,7 +25,7 @@ BIG_FOLDED = frozenset(BIG_UNITS)
 assert BIG_FOLDED == set("万亿兆")  # Screen.plain spells them out
 SMALL_FOLDED = frozenset(SMALL_UNITS)
 DIGIT_FOLDED = frozenset(DIGIT_VALUES) | frozenset(fold("廿卅卌"))
-VAGUE = "多余几"  # folded 多/餘/幾: "and more" inside or after a token
+VAGUE = "多余几来"  # folded 多/餘/幾: "and more" inside or after a token; 來: "about" (十來萬)
 # No amount of money reaches a septillion: a "number" beyond it is garbage (億億億..., a run
 # of digits), refused rather than reported.
 MAX_AMOUNT = Decimal(10) ** 24
@@ -75,9 +75,10 @@ def _strip_vague(text: str) -> tuple[str, str | None]:
         text = text[2:] if text.startswith("好几") else text[1:]
         qualifier = "several"
     if any(ch in text for ch in VAGUE):
+        about = "来" in text
         for ch in VAGUE:
             text = text.replace(ch, "")
-        qualifier = qualifier or "over"
+        qualifier = qualifier or ("about" if about else "over")
     return text, qualifier
 
 
