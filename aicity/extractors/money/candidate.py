@@ -423,8 +423,8 @@ def _unit_ok(g: Grammar, text: str, token: str, cur: regex.Match) -> bool:
         # 塊 alone is also "a piece": 50塊, 三十塊 are money; 一塊, 兩塊地 are not
         if not any(ch.isdigit() or ch in SMALL_FOLDED or ch in BIG_FOLDED for ch in token):
             return _spoken_tail(text, cur.end()) is not None  # 一塊二, 三塊五 are money
-        return (not nxt or not is_han(nxt) or nxt in g.unit_next_chars["块"]
-                or _spoken_tail(text, cur.end()) is not None)
+        return (not nxt or not is_han(nxt) or nxt in g.unit_next_chars["块"] or "." in token
+                or _spoken_tail(text, cur.end()) is not None)  # 3.5塊以上: no piece has a decimal
     return True  # 塊錢
 
 
