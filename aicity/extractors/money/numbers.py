@@ -16,8 +16,8 @@ CN_DECIMAL = regex.compile(
     f"(?<![{fold(CN_DIGITS + SMALL)}])([{fold(CN_DIGITS + SMALL)}]++)[{fold(DECIMAL_POINTS)}]([{fold(CN_DIGITS)}]+)"
 )
 _POINTS_FOLDED = frozenset(fold(DECIMAL_POINTS))
-# 兩三千萬, 十二三萬: two neighbouring digits before a unit are "about" the first; not inside
-# a digit-by-digit number (二三四億).
+# 兩三千萬, 十二三萬: two neighbouring digits before a unit are "about" the first, and so are
+# 三五 (三五百塊: three to five hundred); not inside a digit-by-digit number (二三四億).
 APPROX_PAIR = regex.compile(
     f"(?<![{fold(CN_DIGITS)}])([{fold('一二兩三四五六七八九')}])([{fold('二三四五六七八九')}])(?=[{fold(SMALL + BIG)}])"
 )
@@ -48,7 +48,7 @@ def token_value(token: str) -> tuple[Decimal, str | None] | None:
     """The value of a folded number token and the qualifier its wording gives."""
     text, qualifier = _strip_vague(_bare(token))
     pair = APPROX_PAIR.search(text)
-    if pair and DIGIT_VALUES[pair.group(2)] == DIGIT_VALUES[pair.group(1)] + 1:
+    if pair and (DIGIT_VALUES[pair.group(2)] == DIGIT_VALUES[pair.group(1)] + 1 or pair.group() == "三五"):
         text = text[: pair.start(2)] + text[pair.end(2):]  # 兩三千萬 -> 兩千萬, "about"
         qualifier = qualifier or "about"
     for word, reading in grammar().tens_words.items():
