@@ -95,7 +95,16 @@ def script_of(text: str, sample: int = 4000) -> str:
     """
     _, traditional_only, simplified_only = _tables()
     present = set(text[:sample])
-    return "simplified" if len(present & simplified_only) > len(present & traditional_only) else "traditional"
+    simplified, traditional = len(present & simplified_only), len(present & traditional_only)
+    if simplified == traditional and not present.isdisjoint(_SIMPLIFIED_LEANING):
+        return "simplified"  # 1.2万元, 售价99元: no other sign either way
+    return "simplified" if simplified > traditional else "traditional"
+
+
+# Characters that OpenCC lists in both scripts (万 is also a Traditional variant of 萬), but
+# that Traditional text all but never writes: they tip a tie (a short text with no
+# character of one script only) to Simplified.
+_SIMPLIFIED_LEANING = frozenset("万价")
 
 
 # The dots between the parts of a transliterated name (馬克·宏, 馬克‧宏, 馬克・宏).

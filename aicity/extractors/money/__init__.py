@@ -10,8 +10,9 @@ and reads a short window on either side of each:
   number (新臺幣, NT$, US$, €, 美金 ...), and a money cue (營收, 狂砸, 交保 ...)
   or a word that rules money out (失守, 人數 ...);
 * after it: an English magnitude (``US$1.5 billion``), a currency or the money
-  unit 元/塊 (``億歐元``, ``萬元``, a spoken last digit: ``3塊5``), 角/毛/分/仙
-  (``貶7.1分``, ``五毛錢``, ``每股派8仙``), a qualifier (以上, 左右), a money noun
+  unit 元/塊 (``億歐元``, ``萬元``, a spoken last digit: ``3塊5``, ``三塊零五``), 角/毛/分/仙
+  (``貶7.1分``, ``五毛錢``, ``每股派8仙``, ``2角``, ``漲了兩毛``), a named cent (``20美分``,
+  ``12港仙``), a qualifier (以上, 左右), a money noun
   (``千億商機``, ``千億級投資``, ``500萬交保``), or a counter that rules money out
   (``3.6萬張``, ``1494點``, ``50萬個``, ``23MW``).
 
@@ -74,7 +75,7 @@ class MoneyExtractor:
         passes.lists(g, text, cands)
         passes.scope(g, text, cands)
         passes.clause_cues(g, text, cands)
-        cands = passes.fractions(cands)
+        cands = passes.fractions(text, cands)
         passes.currencies(g, doc, text, cands)
         for c in cands:
             if c.status != MONEY:

@@ -25,6 +25,8 @@ MONEY, MAYBE, BARE = "money", "maybe", "bare"
 
 _FOLDED_YUAN = ("元", "圆")
 _AFTER_YUAN = ("元", "圆", "块", "角", "毛")
+_JIAO = Decimal("0.1")
+_NOT_AFTER_FEN = ("钟", "之")  # 三分鐘, 四分之一: no 分 of money (folded)
 _SPOKEN_FRACTIONS = ("毛", "角")  # a 角/分 right after these continues the amount (1元5角)
 
 
@@ -48,6 +50,7 @@ class Cand:
     range_role: str | None = None
     code: str | None = None        # resolved ISO code
     fraction: Decimal | None = None  # 角/分: a fraction of the page's currency
+    magnitude: Decimal | None = None  # an English magnitude after the number (15k, 1.5 billion)
 
 
 @dataclass(slots=True)
@@ -111,6 +114,7 @@ def candidate(g: Grammar, text: str, m: regex.Match) -> Cand | None:
         value=value, qualifier=r.qualifier or parsed[1], currency=r.currency,
         status=BARE, rule="", big=r.big or r.magnitude is not None,
         cue_left=r.cue_left, cue_right=r.cue_right, fraction=r.fraction, unit_after=r.unit_after,
+        magnitude=r.magnitude,
     )
     if r.fraction is not None:
         cand.status, cand.rule = MONEY, "money.fraction"
@@ -131,7 +135,7 @@ def trim(g: Grammar, text: str, m: regex.Match) -> Reading | None:
         tok_end = tok_start + k
     # 多/餘 at the end belong to the next word unless money or a counter follows
     # (3億余紀忠 is a name); 萬一 at the end is "in case" (三千萬一旦).
-    while len(token) > 1 and token[-1] in "多余" and _next_is_word(g, text, tok_end):
+    while len(token) > 1 and token[-1] in "多余来" and _next_is_word(g, text, tok_end):
         token, tok_end = token[:-1], tok_end - 1
     if len(token) > 2 and token[-1] == "一" and token[-2] in "万亿" and _next_is_word(g, text, tok_end):
         token, tok_end = token[:-1], tok_end - 1
@@ -170,12 +174,15 @@ def read_right(g: Grammar, text: str, r: Reading) -> None:
     r.end_fraction = r.end
     if r.currency is None:
         frac = g.after_fraction.match(text, pos)
-        if frac:
+        if frac and not (frac.group("unit") == "分" and text[frac.end():frac.end() + 1] in _NOT_AFTER_FEN):
             r.fraction = g.fractions[frac.group("unit")]
             r.fraction_said = frac.group("qian") is not None
             r.end_fraction = frac.end()
             if r.fraction >= Decimal("0.1") and not r.fraction_said:
                 r.end_fraction = _read_tail(text, r, frac.end(), r.fraction / 10)  # 九毛九
+            named = g.fraction_currencies.get(frac.group("unit"))
+            if named is not None:  # 20美分, 12港仙: a cent of a named currency is money as written
+                r.currency, r.end = named, r.end_fraction
     r.right_end = r.end
     qual_after = g.after_qualifier.match(text, r.end)
     if qual_after and (qual_after.group("q") != "起" or r.currency is not None):
@@ -255,33 +262,61 @@ def settle_fraction(g: Grammar, text: str, r: Reading) -> None:
         or g.fx_left.ending_at(text, r.start) is not None
         or g.cue_left.ending_at(text, r.start) is not None
         or _per_share(g, text, r.start, r.end_fraction)
+        or (r.fraction == _JIAO and not is_han(digit) and _lone_jiao(g, text, r))
     ):
         r.end = r.end_fraction
     else:
         r.fraction = None
 
 
-def _spoken_digit(text: str, pos: int) -> str | None:
-    """The lone digit at text[pos] that ends a spoken amount (3塊5, 一塊二, 十塊五毛), or None:
-    a digit followed by a 毛/角 or by no Han character, digit or decimal point."""
-    ch = text[pos:pos + 1]
-    if not ch or not (ch in DIGIT_VALUES or "0" <= ch <= "9"):
+def _lone_jiao(g: Grammar, text: str, r: Reading) -> bool:
+    """A number of 角/毛 with nothing after it: money when the number is in Arabic digits
+    (2角, 5毛) or a price move stands before it (漲了兩毛, 便宜五毛); 三毛 may be a name."""
+    before = text[r.tok_start - 1:r.tok_start]
+    if before == "第" or (before.isascii() and before.isalnum()):  # 第3角, A5角
+        return False
+    return r.token.isascii() or g.move_left.ending_at(text, r.start) is not None
+
+
+def _spoken_tail(text: str, pos: int) -> tuple[Decimal, int] | None:
+    """The lone digit at text[pos] that ends a spoken amount (3塊5, 一塊二, 十塊五毛), as its
+    value and width, or None: a digit, or 零 and a digit a place lower (三塊零四: 0.4 of a
+    角), followed by a 毛/角/分, a range's 到/至, or no Han character, digit or decimal point."""
+    width, scale = 1, Decimal(1)
+    if text[pos:pos + 1] == "零" and _digit(text[pos + 1:pos + 2]) is not None:
+        width, scale = 2, Decimal("0.1")
+    value = _digit(text[pos + width - 1:pos + width])
+    if value is None:
         return None
-    after = text[pos + 1:pos + 3]  # 三塊五, and 三塊五。 but not 3塊5,000 or 三塊五花肉
-    if after[:1] and after[:1] not in _SPOKEN_FRACTIONS and (
+    end = pos + width
+    after = text[end:end + 2]  # 三塊五, and 三塊五。 but not 3塊5,000 or 三塊五花肉
+    if after[:1] and not _fraction_at(text, end) and after[:1] not in RANGE_GAPS and (
         is_han(after[:1]) or after[:1].isdigit() or (after[:1] in ".," and after[1:].isdigit())
     ):
         return None
-    return ch
+    return value * scale, width
+
+
+def _digit(ch: str) -> int | None:
+    if ch in DIGIT_VALUES:
+        return DIGIT_VALUES[ch]
+    return int(ch) if ch and "0" <= ch <= "9" else None
+
+
+def _fraction_at(text: str, pos: int) -> bool:
+    """A 毛/角, or a 分 that is no 分鐘/分之, at text[pos]: the digit before it is an amount
+    of its own (十塊五毛, 三塊四分)."""
+    ch = text[pos:pos + 1]
+    return ch in _SPOKEN_FRACTIONS or (ch == "分" and text[pos + 1:pos + 2] not in _NOT_AFTER_FEN)
 
 
 def _read_tail(text: str, r: Reading, pos: int, step: Decimal) -> int:
     """Read a spoken last digit at pos worth ``step`` each (3塊5: 0.5); the new end."""
-    digit = _spoken_digit(text, pos)
-    if digit is None or text[pos + 1:pos + 2] in _SPOKEN_FRACTIONS:
+    tail = _spoken_tail(text, pos)
+    if tail is None or _fraction_at(text, pos + tail[1]):
         return pos  # 十塊五毛: the 五毛 is an amount of its own, added by the fractions pass
-    r.tail = DIGIT_VALUES[digit] * step if digit in DIGIT_VALUES else int(digit) * step
-    return pos + 1
+    r.tail = tail[0] * step
+    return pos + tail[1]
 
 
 def _plain_number(text: str, r: Reading) -> bool:
@@ -335,14 +370,21 @@ def _decide_written(g: Grammar, text: str, r: Reading, cand: Cand, counted: bool
     """A currency or unit is written: money, unless it names a column or a counter follows."""
     if (
         (r.pure and _unit_column(g, text, r.start, r.end))
-        or (r.single_letter and r.currency_before is None)
+        or (r.single_letter and r.currency_before is None and not r.currency_after)
         or (not r.currency_after and counted)  # 人民幣3日, 美元1年期
+        or (not r.currency_after and _lone_digit_word(text, r))  # 美元一路走強, 日圓三連貶
     ):
         return False
     cand.status = MONEY
     cand.rule = _explicit_rule(r.currency, r.currency is r.currency_before)
     cand.per_share = not cand.big and _per_share(g, text, r.start, r.end)
     return True
+
+
+def _lone_digit_word(text: str, r: Reading) -> bool:
+    """A lone Chinese digit after a currency that runs on into a word (美元一路, 日圓三連貶,
+    美元零利率): the digit is part of the word, not an amount."""
+    return len(r.token) == 1 and r.token in DIGIT_FOLDED and is_han(text[r.end:r.end + 1])
 
 
 def _explicit_rule(currency: Currency, before: bool) -> str:
@@ -375,14 +417,14 @@ def _unit_ok(g: Grammar, text: str, token: str, cur: regex.Match) -> bool:
         # 二元論, 一元化: a lone Chinese digit + 元 + word; 一元五角 goes on with the amount
         return not (
             single_cn and nxt and is_han(nxt) and nxt not in g.unit_next_chars["元"]
-            and _spoken_digit(text, cur.end()) is None
+            and _spoken_tail(text, cur.end()) is None
         )
     if surface == "块":
         # 塊 alone is also "a piece": 50塊, 三十塊 are money; 一塊, 兩塊地 are not
         if not any(ch.isdigit() or ch in SMALL_FOLDED or ch in BIG_FOLDED for ch in token):
-            return _spoken_digit(text, cur.end()) is not None  # 一塊二, 三塊五 are money
-        return (not nxt or not is_han(nxt) or nxt in g.unit_next_chars["块"]
-                or _spoken_digit(text, cur.end()) is not None)
+            return _spoken_tail(text, cur.end()) is not None  # 一塊二, 三塊五 are money
+        return (not nxt or not is_han(nxt) or nxt in g.unit_next_chars["块"] or "." in token
+                or _spoken_tail(text, cur.end()) is not None)  # 3.5塊以上: no piece has a decimal
     return True  # 塊錢
 
 

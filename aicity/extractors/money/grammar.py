@@ -32,14 +32,14 @@ DECIMAL_POINTS = "點·‧・"
 CN_RUN = f"[{CN_DIGITS}{SMALL}]+(?:[{DECIMAL_POINTS}][{CN_DIGITS}]+)?"
 ATOM = f"(?:{ARABIC}|{CN_RUN})"
 # A token: an optional 數/幾/好幾 before a unit, then numerals, units and 多/餘/幾
-# (100多萬, 千餘萬, 十幾億); one space may stand between Arabic digits and a unit (1,090 億),
+# (100多萬, 千餘萬, 十幾億), and 來 after a unit (十來萬, 百來塊); one space may stand between Arabic digits and a unit (1,090 億),
 # and a 個 between a numeral and 萬/億 as mainland speech says it (一個億, 三個多億).
 # Arabic digits follow only a unit (3億5,000萬), and Chinese digits never follow Arabic
 # ones directly, so 每兩1萬2千元 does not read 兩1 as one number.
 TOKEN = (
     f"(?:好?[數幾](?=[{SMALL}{BIG}]))?"
     f"(?:{ATOM}|[{BIG}])"
-    f"(?:(?<=[{SMALL}{BIG}多餘幾]){ARABIC}|(?<!\\d){CN_RUN}|[{SMALL}{BIG}多餘幾]"
+    f"(?:(?<=[{SMALL}{BIG}多餘幾]){ARABIC}|(?<!\\d){CN_RUN}|[{SMALL}{BIG}多餘幾]|(?<=[{SMALL}{BIG}])來"
     f"|(?<=\\d) (?=[{SMALL}{BIG}])|(?<=[\\d{CN_DIGITS}多餘幾])個(?=[多餘]?[萬億]))*"
 )
 # Where tokens can be: maximal runs of the characters tokens are made of, opening on one
@@ -50,7 +50,7 @@ TOKEN = (
 # module's newer Unicode tables, so any character past the BMP (where new digits go)
 # counts too; tests check that the two agree on the BMP.
 BEYOND_BMP = "\\U00010000-\\U0010ffff"
-LOUD = "萬億兆多餘個"  # in a run, they may make a token money whatever stands beside it
+LOUD = "萬億兆多餘個來"  # in a run, they may make a token money whatever stands beside it
 RUN_QUIET = f"\\d{CN_DIGITS}{SMALL}{DECIMAL_POINTS}幾好數,. {BEYOND_BMP}"
 RUN = f"[\\d{CN_DIGITS}{SMALL}{BIG}好數幾{BEYOND_BMP}][{RUN_QUIET}{LOUD}]*"
 
@@ -115,6 +115,7 @@ class Grammar:
     cue_left: Rx
     block_left: Rx
     fx_left: Rx
+    move_left: Rx                         # 漲了 (兩毛): a price move before a number of 角/毛
     word_end: Rx
     cue_after: Rx
     clause_link: Rx                       # 至/達 right before an amount whose cue is earlier
@@ -129,6 +130,7 @@ class Grammar:
     qualifiers: dict[str, str]
     magnitudes: dict[str, Decimal]        # folded, lower case
     fractions: dict[str, Decimal]         # 角/毛/分 -> their part of the 元
+    fraction_currencies: dict[str, Currency]  # a named cent (美分, 港仙) -> its currency
     yuan_word_money: dict[str, bool]
     unit_next_chars: dict[str, frozenset[str]]  # 元/块 -> what may follow the unit
     unit_column_before: tuple[str, ...]
@@ -182,6 +184,7 @@ class _Words:
         self.blockers = _words("money/not_before.txt")
         self.fx = _words("money/fx_cues.txt")
         self.fx_glue = _words("money/fx_glue.txt")
+        self.moves = _words("money/price_moves.txt")
         self.after = _words("money/cues_after.txt")
         self.counters = _words("money/counters.txt")
         self.links = _words("money/cue_links.txt")
@@ -202,9 +205,10 @@ def grammar() -> Grammar:
             t.after_names + t.after_codes + w.after,
             t.qual_before + t.before_names + t.before_codes + w.cues + w.fillers,
             # 的/級 (cue_after), 角/毛/分 (after_fraction), an English magnitude (any Latin
-            # letter, and those case-folding to one), a range
+            # letter, and those case-folding to one), a range's one-character gap (a plain first
+            # end before a longer gap, 5千(含)至, is no candidate: candidate._plain_number)
             "".join(fold(link) for link in w.links) + "".join(u[0] for u in lookups["fractions"]) + string.ascii_letters
-            + "\u212a\u017f\u0130\u0131" + "".join(RANGE_GAPS),
+            + "\u212a\u017f\u0130\u0131" + "".join(gap for gap in RANGE_GAPS if len(gap) == 1),
             fold(CN_DIGITS + SMALL + DECIMAL_POINTS + "幾好數,. "),
         ),
     )
@@ -224,6 +228,10 @@ def _lookups(t: _Tables) -> dict:
         qualifiers=t.qualifiers,
         magnitudes={row["word"]: Decimal(row["value"]) for row in load_table("money/magnitudes.tsv")},
         fractions={fold(row["unit"]): Decimal(row["value"]) for row in load_table("money/fractions.tsv")},
+        fraction_currencies={
+            fold(row["unit"]): Currency(row["currency"], "name")
+            for row in load_table("money/fractions.tsv") if row["currency"]
+        },
         yuan_word_money={fold(r["word"]): r["money"] == "yes" for r in load_table("money/yuan_words.tsv")},
         unit_next_chars={unit: frozenset(chars) for unit, chars in unit_next.items()},
         unit_column_before=tuple(fold(r["word"]) for r in unit_columns if r["place"] == "before"),
@@ -262,6 +270,7 @@ def _patterns(t: _Tables, w: _Words, lookups: dict) -> dict:
         cue_left=_reverse(f"{alternation(w.cues)}{filler_chain}\\Z", w.cues + w.fillers, " :"),
         block_left=_reverse(f"{alternation(w.blockers)}{filler_chain}\\Z", w.blockers + w.fillers, " :"),
         fx_left=_reverse(f"{alternation(w.fx)}(?:{'|'.join(w.fx_glue)})?[ ]?\\Z", w.fx + w.fx_glue),
+        move_left=_reverse(f"{alternation(w.moves)}(?:{'|'.join(w.fx_glue)})?[ ]?\\Z", w.moves + w.fx_glue),
         # a cue, filler or blocker word ending at a point (賣超, 衝上, 跌破): a qualifier
         # (超, 上, 破) that is the last character of one belongs to that word
         word_end=_reverse(

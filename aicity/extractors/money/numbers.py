@@ -16,8 +16,8 @@ CN_DECIMAL = regex.compile(
     f"(?<![{fold(CN_DIGITS + SMALL)}])([{fold(CN_DIGITS + SMALL)}]++)[{fold(DECIMAL_POINTS)}]([{fold(CN_DIGITS)}]+)"
 )
 _POINTS_FOLDED = frozenset(fold(DECIMAL_POINTS))
-# 兩三千萬, 十二三萬: two neighbouring digits before a unit are "about" the first; not inside
-# a digit-by-digit number (二三四億).
+# 兩三千萬, 十二三萬: two neighbouring digits before a unit are "about" the first, and so are
+# 三五 (三五百塊: three to five hundred); not inside a digit-by-digit number (二三四億).
 APPROX_PAIR = regex.compile(
     f"(?<![{fold(CN_DIGITS)}])([{fold('一二兩三四五六七八九')}])([{fold('二三四五六七八九')}])(?=[{fold(SMALL + BIG)}])"
 )
@@ -25,7 +25,7 @@ BIG_FOLDED = frozenset(BIG_UNITS)
 assert BIG_FOLDED == set("万亿兆")  # Screen.plain spells them out
 SMALL_FOLDED = frozenset(SMALL_UNITS)
 DIGIT_FOLDED = frozenset(DIGIT_VALUES) | frozenset(fold("廿卅卌"))
-VAGUE = "多余几"  # folded 多/餘/幾: "and more" inside or after a token
+VAGUE = "多余几来"  # folded 多/餘/幾: "and more" inside or after a token; 來: "about" (十來萬)
 # No amount of money reaches a septillion: a "number" beyond it is garbage (億億億..., a run
 # of digits), refused rather than reported.
 MAX_AMOUNT = Decimal(10) ** 24
@@ -48,7 +48,7 @@ def token_value(token: str) -> tuple[Decimal, str | None] | None:
     """The value of a folded number token and the qualifier its wording gives."""
     text, qualifier = _strip_vague(_bare(token))
     pair = APPROX_PAIR.search(text)
-    if pair and DIGIT_VALUES[pair.group(2)] == DIGIT_VALUES[pair.group(1)] + 1:
+    if pair and (DIGIT_VALUES[pair.group(2)] == DIGIT_VALUES[pair.group(1)] + 1 or pair.group() == "三五"):
         text = text[: pair.start(2)] + text[pair.end(2):]  # 兩三千萬 -> 兩千萬, "about"
         qualifier = qualifier or "about"
     for word, reading in grammar().tens_words.items():
@@ -75,9 +75,10 @@ def _strip_vague(text: str) -> tuple[str, str | None]:
         text = text[2:] if text.startswith("好几") else text[1:]
         qualifier = "several"
     if any(ch in text for ch in VAGUE):
+        about = "来" in text
         for ch in VAGUE:
             text = text.replace(ch, "")
-        qualifier = qualifier or "over"
+        qualifier = qualifier or ("about" if about else "over")
     return text, qualifier
 
 

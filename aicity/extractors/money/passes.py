@@ -22,6 +22,7 @@ _CLAUSE_BOUNDARY = "。?!;,:\n"      # a clause ends
 _HARD_BOUNDARY = "。?;\n"          # a sentence ends (a scope cue does not reach past)
 _SENTENCE_BOUNDARY = "。?!;\n"     # for carrying a currency over
 LOCAL_CODES = ("LOCAL", "DOLLAR", "YEN")  # the currency table's codes resolved by the page
+_CENT_JOINERS = ("", "又")  # 2美元50美分, 兩美元又三美分
 
 
 def ranges(text: str, cands: list[Cand]) -> None:
@@ -34,12 +35,12 @@ def ranges(text: str, cands: list[Cand]) -> None:
         if not pair_money or (not b.big and b.currency is None and a.currency is None):
             continue
         if not a.big and not a_written and (a.currency is None or a.currency.kind != "unit"):
-            if b.big:  # 3至5億: the first end takes the second's unit
-                has_small = any(ch in SMALL_FOLDED for ch in a.token)
-                scaled = amount(a.value, big_unit_multiplier(b.token) if has_small else unit_multiplier(b.token))
+            # 3至5億, 兩到三千: the first end takes the second's unit
+            if b.big or (b.currency is not None and not any(ch in SMALL_FOLDED for ch in a.token)):
+                scaled = _first_end(a, b)
                 if scaled is None:
                     continue
-                a.value, a.big = scaled, True
+                a.value, a.big = scaled, a.big or scaled != a.value
         if a.currency is None:
             a.currency = b.currency
         if b.currency is None:
@@ -48,6 +49,24 @@ def ranges(text: str, cands: list[Cand]) -> None:
             if c.status != MONEY:
                 c.status, c.rule = MONEY, "money.range"
             c.range_role = role
+
+
+def _first_end(a: Cand, b: Cand):
+    """The value of a range's first end written without the unit of the second: 3至5億 ->
+    3億, 兩到三千 -> 兩千, 一百二十到一百五十萬 -> 一百二十萬 (a numeral with 十/百/千 of its
+    own takes 萬/億 only), 800至1千萬 -> 800萬 (it takes the 萬 alone where the whole
+    unit would pass the second end); 8500到3萬 stays 8500, a whole amount already; 10~15k
+    takes the k."""
+    if any(ch in SMALL_FOLDED for ch in a.token):
+        return amount(a.value, big_unit_multiplier(b.token))
+    factors = (b.magnitude,) if b.magnitude is not None else (unit_multiplier(b.token), big_unit_multiplier(b.token))
+    for factor in factors:
+        scaled = amount(a.value, factor)
+        if scaled is None:
+            return None
+        if scaled <= b.value:
+            return scaled
+    return a.value
 
 
 def lists(g: Grammar, text: str, cands: list[Cand]) -> None:
@@ -113,18 +132,22 @@ def clause_cues(g: Grammar, text: str, cands: list[Cand]) -> None:
             c.status, c.rule = MONEY, "money.clause_cue"
 
 
-def fractions(cands: list[Cand]) -> list[Cand]:
+def fractions(text: str, cands: list[Cand]) -> list[Cand]:
     """1元5角, 1角2分: a 角/分 written right after an amount in 元 (or in a larger
-    fraction) adds to it."""
+    fraction) adds to it; so does a named cent after an amount in its currency
+    (2美元50美分, 兩美元又三美分)."""
     out: list[Cand] = []
     for c in cands:
         prev = out[-1] if out else None
-        if (
-            c.status == MONEY and c.fraction is not None and prev is not None
-            and prev.status == MONEY and prev.end == c.tok_start
-            and (prev.unit_after or (prev.fraction is not None and c.fraction < prev.fraction))
-        ):
-            total = amount_sum(prev.value, c.value)
+        if c.status == MONEY and c.fraction is not None and prev is not None and prev.status == MONEY:
+            if c.currency is None:  # 角/分 of the page's 元
+                adds = prev.end == c.tok_start and (
+                    prev.unit_after or (prev.fraction is not None and c.fraction < prev.fraction))
+            else:  # a named cent
+                adds = (prev.fraction is None and prev.currency is not None
+                        and prev.currency.code == c.currency.code
+                        and text[prev.end:c.tok_start].strip(" ") in _CENT_JOINERS)
+            total = amount_sum(prev.value, c.value) if adds else None
             if total is not None:
                 prev.value, prev.end = total, c.end
                 continue
@@ -164,7 +187,10 @@ def currencies(g: Grammar, doc: Document, text: str, cands: list[Cand]) -> None:
 
 
 def _symbol_code(g: Grammar, region: Region, symbol: str, text: str, c: Cand) -> str:
-    """$ or ¥: the region's, unless the sentence speaks of another (美元, 人民幣)."""
+    """$ or ¥: the region's, unless the sentence speaks of another (美元, 人民幣); ¥ before
+    an amount in 元 (¥100元, ￥1,299.00元) is the renminbi, as yen are 円/日圓."""
+    if symbol == "YEN" and c.unit_after:
+        return "CNY"
     said = _sentence_around(text, c.start, c.end)
     for word, code in g.symbol_hints[symbol]:
         if word in said:

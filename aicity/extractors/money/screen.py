@@ -56,12 +56,15 @@ class Screen:
         it, and no word begins or ends with one; so only a big unit (which plain looks
         for), 多/餘 (which end a token inside the run), 個 (a counter, or 一個億), or a
         word beside the run itself can make a token money."""
-        return "多" not in run and "余" not in run and "个" not in run and self.plain(text, start, end, run)
+        return (
+            "多" not in run and "余" not in run and "个" not in run and "来" not in run
+            and self.plain(text, start, end, run)
+        )
 
     def plain(self, text: str, start: int, end: int, token: str) -> bool:
         """True when the token text[start:end] is surely no money (the candidate steps
         would reject it): no big unit, no 多/餘 to trim, and nothing of the above beside it."""
-        if token[-1] in "多余" or "万" in token or "亿" in token or "兆" in token:  # numbers.BIG
+        if token[-1] in "多余来" or "万" in token or "亿" in token or "兆" in token:  # numbers.BIG
             return False
         if end < len(text):
             ch = text[end]
