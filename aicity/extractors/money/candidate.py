@@ -24,10 +24,12 @@ from .numbers import BIG_FOLDED, DIGIT_FOLDED, SMALL_FOLDED, amount, amount_sum,
 MONEY, MAYBE, BARE = "money", "maybe", "bare"
 
 _FOLDED_YUAN = ("元", "圆")
-_AFTER_YUAN = ("元", "圆", "块", "角", "毛")
+_AFTER_YUAN = ("元", "圆", "块", "蚊", "角", "毛", "毫")
+_SPOKEN_UNITS = ("块", "蚊")  # a spoken last digit may follow them (3塊5, 五蚊六)
 _JIAO = Decimal("0.1")
 _NOT_AFTER_FEN = ("钟", "之")  # 三分鐘, 四分之一: no 分 of money (folded)
-_SPOKEN_FRACTIONS = ("毛", "角")  # a 角/分 right after these continues the amount (1元5角)
+_MILLI = "米升克秒安瓦伏巴西居微"  # 毫米, 毫升, 毫克 ... 毫西弗: 毫 is milli-
+_SPOKEN_FRACTIONS = ("毛", "角", "毫")  # a 角/分 right after these continues the amount (1元5角)
 
 
 @dataclass(slots=True)
@@ -168,13 +170,13 @@ def read_right(g: Grammar, text: str, r: Reading) -> None:
         if currency:
             r.currency, r.end = currency, cur.end()
             r.unit_after = currency.kind == "unit"
-            if cur.group("cur") == "块" and not r.big and r.magnitude is None:
+            if cur.group("cur") in _SPOKEN_UNITS and not r.big and r.magnitude is None:
                 r.end = _read_tail(text, r, r.end, Decimal("0.1"))  # 3塊5, 一塊二
     r.currency_after = r.currency is not None
     r.end_fraction = r.end
     if r.currency is None:
         frac = g.after_fraction.match(text, pos)
-        if frac and not (frac.group("unit") == "分" and text[frac.end():frac.end() + 1] in _NOT_AFTER_FEN):
+        if frac and not _measure(frac.group("unit"), text[frac.end():frac.end() + 1]):
             r.fraction = g.fractions[frac.group("unit")]
             r.fraction_said = frac.group("qian") is not None
             r.end_fraction = frac.end()
@@ -304,10 +306,15 @@ def _digit(ch: str) -> int | None:
 
 
 def _fraction_at(text: str, pos: int) -> bool:
-    """A 毛/角, or a 分 that is no 分鐘/分之, at text[pos]: the digit before it is an amount
-    of its own (十塊五毛, 三塊四分)."""
+    """A 毛/角/毫, or a 分 that is no 分鐘/分之, at text[pos]: the digit before it is an
+    amount of its own (十塊五毛, 三塊四分, 五蚊六毫)."""
     ch = text[pos:pos + 1]
-    return ch in _SPOKEN_FRACTIONS or (ch == "分" and text[pos + 1:pos + 2] not in _NOT_AFTER_FEN)
+    return (ch in _SPOKEN_FRACTIONS or ch == "分") and not _measure(ch, text[pos + 1:pos + 2])
+
+
+def _measure(unit: str, nxt: str) -> bool:
+    """分 before 鐘/之 (三分鐘, 四分之一) and the milli- 毫 (毫米, 毫升, 毫秒) are no money."""
+    return (unit == "分" and nxt in _NOT_AFTER_FEN) or (unit == "毫" and nxt != "" and nxt in _MILLI)
 
 
 def _read_tail(text: str, r: Reading, pos: int, step: Decimal) -> int:

@@ -16,10 +16,12 @@ CN_DECIMAL = regex.compile(
     f"(?<![{fold(CN_DIGITS + SMALL)}])([{fold(CN_DIGITS + SMALL)}]++)[{fold(DECIMAL_POINTS)}]([{fold(CN_DIGITS)}]+)"
 )
 _POINTS_FOLDED = frozenset(fold(DECIMAL_POINTS))
-# 兩三千萬, 十二三萬: two neighbouring digits before a unit are "about" the first, and so are
-# 三五 (三五百塊: three to five hundred); not inside a digit-by-digit number (二三四億).
+# 兩三千萬, 十二三萬: two neighbouring digits before a unit, or making the whole number (兩三塊),
+# are "about" the first, and so are 三五 (三五百塊: three to five hundred); not inside a
+# digit-by-digit number (二三四億).
 APPROX_PAIR = regex.compile(
-    f"(?<![{fold(CN_DIGITS)}])([{fold('一二兩三四五六七八九')}])([{fold('二三四五六七八九')}])(?=[{fold(SMALL + BIG)}])"
+    f"(?<![{fold(CN_DIGITS)}])([{fold('一二兩三四五六七八九')}])([{fold('二三四五六七八九')}])"
+    f"(?=[{fold(SMALL + BIG)}]|(?<=^..)$)"
 )
 BIG_FOLDED = frozenset(BIG_UNITS)
 assert BIG_FOLDED == set("万亿兆")  # Screen.plain spells them out
