@@ -116,12 +116,13 @@ def relative_day(m: regex.Match, ctx: Ctx) -> Candidate | None:
         rel = DAY_PREFIX[g["rd"]]
     else:
         rel = DAY_WORDS[g["rdw"]]
-    day = int(g["day"]) if g.get("day") else None
+    day = day_of(g)
     h, mi, s = time_of_day(g)
     if h is not None and h < 12 and not g.get("ampm") and g.get("rdw") in EVENING_WORDS:
         h += 12  # 今晚六時 is 18:00
-    if g.get("mon"):  # 今(2月10)日: the month is stated, the year is the anchor's
-        spec = Spec(month=int(g["mon"]), day=day, hour=h, minute=mi, second=s)
+    month = int(g["mon"]) if g.get("mon") else small_number(g.get("monc"))
+    if month is not None:  # 今(2月10)日, 今日（二月二十五日）: the month is stated, the year is the anchor's
+        spec = Spec(month=month, day=day, hour=h, minute=mi, second=s)
     else:
         spec = Spec(day_rel=rel, day=day, hour=h, minute=mi, second=s)
     return Candidate(m.start(), m.end(), "date.relative_day", spec)
