@@ -232,7 +232,8 @@ def company_dictionary() -> Gazetteer:
     """Every company name of the resources: the hand-curated rows
     (``company/companies_extra.tsv``) first, then the Taiwanese listed short
     names (``company/companies_tw.tsv``, with the emerging board of
-    ``company/companies_tw_emerging.tsv``), the mainland A shares
+    ``company/companies_tw_emerging.tsv``), Taiwan's unlisted public companies
+    (``company/companies_tw_public.tsv``), the mainland A shares
     (``company/companies_cn.tsv``) and HKEX short names
     (``company/companies_hk.tsv``); a form already taken by an earlier source
     keeps its first company. A subsidiary row names its parent (by id), which
@@ -278,6 +279,18 @@ def company_dictionary() -> Gazetteer:
         info = CompanyInfo(canonical, tuple(n for n in names if n != canonical), code, "TW")
         entries += company_forms(info, names, ambiguous)
     taken = {fold(form) for form, _ in entries}
+    # Taiwan's unlisted public companies (公開發行公司): short name and full name; a name that an earlier
+    # source has keeps its row, and a row whose short name is taken is named by its full name.
+    for row in load_table("company/companies_tw_public.tsv"):
+        written = [(row["name"], row.get("ambiguous") == "1"),
+                   (row.get("full_name", ""), row.get("full_ambiguous") == "1")]
+        written = [(name, risky) for name, risky in written if name and fold(name) not in taken]
+        if not written:
+            continue
+        canonical = written[0][0]
+        info = CompanyInfo(canonical, tuple(n for n, _ in written if n != canonical), None, "TW")
+        entries += company_forms(info, [n for n, _ in written], {n for n, risky in written if risky})
+        taken.update(fold(n) for n, _ in written)
     for table, country in (("company/companies_cn.tsv", "CN"), ("company/companies_hk.tsv", "HK")):
         for row in load_table(table):
             name = row["name"]
