@@ -554,27 +554,58 @@ def listing_ambiguity(name: str, jd, prefixes, places: set[str], tw_places: set[
             or everyday_edge_ambiguity(name, jd))
 
 
-def refresh_listing_ambiguity(path: Path, jd, prefixes, places: set[str], check: bool) -> tuple[bool, int, int]:
-    """Recompute the ``ambiguous`` column of a transcribed listing with
-    :func:`ambiguity_reasons` (the rule of the TWSE/TPEx names) and, as for the
-    A shares, :func:`cn_ambiguity` (these companies are rarer in the news than
-    the listed ones: 物聯 is mostly 物聯網, 相互 a word) and :func:`phrase_ambiguity`;
-    keep its header comment and its other columns as they are, and sort the rows by code.
-    Returns (changed, rows, ambiguous rows)."""
+#: The world's large companies, transcribed from a public repository's list (see its header): the
+#: ``ambiguous`` column (the row's names that need company context) is kept here.
+WORLD_COMPANIES = "company/companies_world.tsv"
+
+
+def rewrite_transcribed(path: Path, update, check: bool) -> tuple[bool, list[dict[str, str]]]:
+    """Apply ``update`` to every row of a transcribed table, keep its header comment and its columns, sort
+    the rows by the first column and write the file if it changed. Returns (changed, rows)."""
     text = path.read_text(encoding="utf-8")
     head = [line[2:] if line.startswith("# ") else line[1:] for line in text.splitlines() if line.startswith("#")]
     columns = next(line for line in text.splitlines() if line and not line.startswith("#")).split("\t")
     rows = read_table(path)
-    tw_places = tw_place_names()
     for row in rows:
-        risky = listing_ambiguity(short_name(row["name"]), jd, prefixes, places, tw_places)
-        row["ambiguous"] = "1" if risky else "0"
+        update(row)
+    rows.sort(key=lambda r: r[columns[0]])
+    new = tsv(head, columns, [[row.get(c, "") for c in columns] for row in rows])
+    return write_if_changed(path, new, check), rows
+
+
+def refresh_world_ambiguity(path: Path, jd, prefixes, places: set[str], check: bool) -> tuple[bool, int, int]:
+    """The ``ambiguous`` column of company/companies_world.tsv: every name of a row (its name, aliases, Latin
+    name and that without its legal form, :func:`aicity.extractors.lexicon.world_company_names`) that
+    :func:`listing_ambiguity` finds risky, ``|``-separated. Returns (changed, rows, rows with such a name)."""
+    from aicity.extractors.lexicon import world_company_names
+
+    tw_places = tw_place_names()
+
+    def update(row: dict[str, str]) -> None:
+        row["ambiguous"] = "|".join(
+            n for n in world_company_names(row) if listing_ambiguity(n, jd, prefixes, places, tw_places)
+        )
+
+    changed, rows = rewrite_transcribed(path, update, check)
+    return changed, len(rows), sum(bool(r["ambiguous"]) for r in rows)
+
+
+def refresh_listing_ambiguity(path: Path, jd, prefixes, places: set[str], check: bool) -> tuple[bool, int, int]:
+    """Recompute the ``ambiguous`` column of a transcribed listing with :func:`listing_ambiguity`:
+    :func:`ambiguity_reasons` (the rule of the TWSE/TPEx names) and, as for the A shares,
+    :func:`cn_ambiguity` (these companies are rarer in the news than the listed ones: 物聯 is mostly 物聯網,
+    相互 a word), :func:`phrase_ambiguity`, :func:`place_name_ambiguity` and :func:`everyday_edge_ambiguity`;
+    and ``full_ambiguous`` of its ``full_name`` where it has one. Returns (changed, rows, ambiguous rows)."""
+    tw_places = tw_place_names()
+
+    def update(row: dict[str, str]) -> None:
+        row["ambiguous"] = "1" if listing_ambiguity(short_name(row["name"]), jd, prefixes, places, tw_places) else "0"
         if "full_ambiguous" in row:
             full = row.get("full_name", "")
             row["full_ambiguous"] = "1" if full and listing_ambiguity(full, jd, prefixes, places, tw_places) else "0"
-    rows.sort(key=lambda r: r[columns[0]])
-    new = tsv(head, columns, [[row.get(c, "") for c in columns] for row in rows])
-    return write_if_changed(path, new, check), len(rows), sum(r["ambiguous"] == "1" for r in rows)
+
+    changed, rows = rewrite_transcribed(path, update, check)
+    return changed, len(rows), sum(r["ambiguous"] == "1" for r in rows)
 
 
 #: a three-character A-share name whose first or last two characters are a jieba word at
@@ -1155,6 +1186,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{name}: {n_rows} rows ({n_amb_rows} ambiguous)", file=sys.stderr)
         if changed_listing:
             changed.append(name)
+    changed_world, n_rows, n_amb_rows = refresh_world_ambiguity(RES / WORLD_COMPANIES, jd, prefixes, places, args.check)
+    print(f"{WORLD_COMPANIES}: {n_rows} rows ({n_amb_rows} with a name that needs context)", file=sys.stderr)
+    if changed_world:
+        changed.append(WORLD_COMPANIES)
 
     # company/companies_cn.tsv
     cn_rows = build_companies_cn(jd, prefixes, places, {fold(r[1]) for r in company_rows})
