@@ -463,6 +463,8 @@ TRANSCRIBED_LISTINGS = (
 #: the administrative suffixes after one (大台南區).
 PLACE_PREFIX_CHARS = frozenset(fold(c) for c in "大新北南東西")
 PLACE_SUFFIX_CHARS = frozenset(fold(c) for c in "區市縣")
+#: words for a building: a name that ends in one (金融大樓, 台北金融大樓) names the building as often.
+BUILDING_WORDS = frozenset(fold(w) for w in "大樓 大廈".split())
 #: the last character of a landform's name (陽明山, 日月潭): after a word, the name of a place.
 LANDFORM_CHARS = frozenset(fold(c) for c in "山湖島灣溪河潭嶺峰")
 
@@ -472,7 +474,7 @@ LANDFORM_CHARS = frozenset(fold(c) for c in "山湖島灣溪河潭嶺峰")
 PHRASE_HALF_MIN_FREQ = 1000
 #: ... and so does one that is a place or region and then an everyday word at least this frequent
 #: (中國稀土, 中國電力, 國際娛樂 are what the words say before they are companies); after a country's
-#: name, any word at least AMBIGUOUS_MIN_FREQ frequent (台灣數位, 中國錢包).
+#: name or a region word, any word at least AMBIGUOUS_MIN_FREQ frequent (台灣數位, 中國錢包, 全國數位).
 PLACE_WORD_MIN_FREQ = 200
 #: a name of numerals and money or measure words only reads as an amount (九毛九 is 0.99 yuan).
 NUMBER_PHRASE = re.compile(r"[零〇一二兩三四五六七八九十百千萬億元塊毛角分個]+")
@@ -509,7 +511,7 @@ def phrase_ambiguity(name: str, jd, places: set[str]) -> list[str]:
     if f1 >= PHRASE_HALF_MIN_FREQ and f2 >= PHRASE_HALF_MIN_FREQ:
         return ["phrase"]
     head = fold(base[:2])
-    min_freq = AMBIGUOUS_MIN_FREQ if head in country_names_folded() else PLACE_WORD_MIN_FREQ
+    min_freq = AMBIGUOUS_MIN_FREQ if head in country_names_folded() or head in REGION_WORDS else PLACE_WORD_MIN_FREQ
     if (head in places or head in REGION_WORDS or t1 == "ns") and f2 >= min_freq and t2 not in PROPER_NAME_TAGS \
             and fold(base[2:]) not in company_form_words():
         return ["place phrase"]
@@ -519,7 +521,8 @@ def phrase_ambiguity(name: str, jd, places: set[str]) -> list[str]:
 def place_name_ambiguity(name: str, jd, places: set[str], tw_places: set[str]) -> list[str]:
     """A name that reads as a place before it reads as a company: a place with one character of
     大/新/北/南/東/西 before it or 區/市/縣 after it (大台中, 新高雄, 北桃園, 大台南區), two Taiwanese
-    township names (大安文山), or a word and a landform character (陽明山: 陽明 + 山)."""
+    township names (大安文山), a word and a landform character (陽明山: 陽明 + 山), or a name that ends
+    in a building word (金融大樓)."""
     f = fold(re.sub(r"-KY$", "", name))
     if len(f) < 3:
         return []
@@ -530,6 +533,8 @@ def place_name_ambiguity(name: str, jd, places: set[str], tw_places: set[str]) -
         return ["two places"]
     if len(f) == 3 and f[-1] in LANDFORM_CHARS and f[:2] in jd:
         return ["landform"]
+    if any(f.endswith(w) and len(f) > len(w) + 1 for w in BUILDING_WORDS):
+        return ["building"]
     return []
 
 
