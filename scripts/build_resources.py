@@ -581,14 +581,20 @@ def rewrite_transcribed(path: Path, update, check: bool) -> tuple[bool, list[dic
 def refresh_world_ambiguity(path: Path, jd, prefixes, places: set[str], check: bool) -> tuple[bool, int, int]:
     """The ``ambiguous`` column of company/companies_world.tsv: every name of a row (its name, aliases, Latin
     name and that without its legal form, :func:`aicity.extractors.lexicon.world_company_names`) that
-    :func:`listing_ambiguity` finds risky, ``|``-separated. Returns (changed, rows, rows with such a name)."""
-    from aicity.extractors.lexicon import world_company_names
+    :func:`listing_ambiguity` finds risky, and the one-word Latin name left when the legal form is dropped
+    (Target of Target Corporation: an English word as often), ``|``-separated.
+    Returns (changed, rows, rows with such a name)."""
+    from aicity.extractors.lexicon import latin_base, world_company_names
 
     tw_places = tw_place_names()
 
     def update(row: dict[str, str]) -> None:
+        latin, written = row.get("latin", ""), {row["name"], *row.get("aliases", "").split("|")}
+        base = latin_base(latin) if latin else ""
+        one_word = base if base not in written and base != latin and " " not in base else ""
         row["ambiguous"] = "|".join(
-            n for n in world_company_names(row) if listing_ambiguity(n, jd, prefixes, places, tw_places)
+            n for n in world_company_names(row)
+            if n == one_word or listing_ambiguity(n, jd, prefixes, places, tw_places)
         )
 
     changed, rows = rewrite_transcribed(path, update, check)
