@@ -552,6 +552,20 @@ def everyday_edge_ambiguity(name: str, jd) -> list[str]:
     return []
 
 
+#: the words of a cable-television system's full name (三冠王有線電視): the short name before them is the
+#: system's brand.
+CABLE_WORDS = ("有線電視", "有線")
+
+
+def cable_brand_ambiguity(name: str, full_name: str) -> list[str]:
+    """A short name that is a cable system's brand (the full name is the brand and 有線電視: 三冠王, 觀天下,
+    新唐城) names a channel package and a district as often as the company: it needs company context
+    unless it says 有線 or 電視 itself (東亞有線)."""
+    if any(w in full_name for w in CABLE_WORDS) and not any(w in name for w in ("有線", "電視")):
+        return ["cable brand"]
+    return []
+
+
 def listing_ambiguity(name: str, jd, prefixes, places: set[str], tw_places: set[str]) -> list[str]:
     """Every rule of a transcribed listing's name (see :func:`refresh_listing_ambiguity`)."""
     return (ambiguity_reasons(name, jd, prefixes, places) or cn_ambiguity(name, jd)
@@ -610,7 +624,10 @@ def refresh_listing_ambiguity(path: Path, jd, prefixes, places: set[str], check:
     tw_places = tw_place_names()
 
     def update(row: dict[str, str]) -> None:
-        row["ambiguous"] = "1" if listing_ambiguity(short_name(row["name"]), jd, prefixes, places, tw_places) else "0"
+        name = short_name(row["name"])
+        risky = (listing_ambiguity(name, jd, prefixes, places, tw_places)
+                 or cable_brand_ambiguity(name, row.get("full_name", "")))
+        row["ambiguous"] = "1" if risky else "0"
         if "full_ambiguous" in row:
             full = row.get("full_name", "")
             row["full_ambiguous"] = "1" if full and listing_ambiguity(full, jd, prefixes, places, tw_places) else "0"
