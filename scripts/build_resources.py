@@ -453,20 +453,33 @@ def build_companies_tw(jd, prefixes, places: set[str]) -> list[list[str]]:
 
 #: Listings transcribed from public repositories' data files (facts: code, short name, market),
 #: hand-kept except their ``ambiguous`` column, which this script keeps by the rule of
-#: company/companies_tw.tsv: Taiwan's emerging board (興櫃) and HKEX short names.
-TRANSCRIBED_LISTINGS = ("company/companies_tw_emerging.tsv", "company/companies_hk.tsv")
+#: company/companies_tw.tsv: Taiwan's emerging board (興櫃), HKEX short names and Taiwan's unlisted
+#: public companies (公開發行公司), whose ``full_name`` gets its own ``full_ambiguous`` column.
+TRANSCRIBED_LISTINGS = (
+    "company/companies_tw_emerging.tsv", "company/companies_hk.tsv", "company/companies_tw_public.tsv",
+)
+
+#: one character before a place that makes a bigger or newer place of it (大台中, 新高雄, 北桃園), and
+#: the administrative suffixes after one (大台南區).
+PLACE_PREFIX_CHARS = frozenset(fold(c) for c in "大新北南東西")
+PLACE_SUFFIX_CHARS = frozenset(fold(c) for c in "區市縣")
+#: words for a building: a name that ends in one (金融大樓, 台北金融大樓) names the building as often.
+BUILDING_WORDS = frozenset(fold(w) for w in "大樓 大廈".split())
+#: the last character of a landform's name (陽明山, 日月潭): after a word, the name of a place.
+LANDFORM_CHARS = frozenset(fold(c) for c in "山湖島灣溪河潭嶺峰")
 
 
 #: a four-character name of a transcribed listing whose two halves are both jieba words at
 #: least this frequent reads as an everyday phrase (亞洲教育, 知識科技): ambiguous.
 PHRASE_HALF_MIN_FREQ = 1000
 #: ... and so does one that is a place or region and then an everyday word at least this frequent
-#: (中國稀土, 中國電力, 國際娛樂 are what the words say before they are companies).
+#: (中國稀土, 中國電力, 國際娛樂 are what the words say before they are companies); after a country's
+#: name or a region word, any word at least AMBIGUOUS_MIN_FREQ frequent (台灣數位, 中國錢包, 全國數位).
 PLACE_WORD_MIN_FREQ = 200
 #: a name of numerals and money or measure words only reads as an amount (九毛九 is 0.99 yuan).
 NUMBER_PHRASE = re.compile(r"[零〇一二兩三四五六七八九十百千萬億元塊毛角分個]+")
 #: region words that begin names as places do (jieba tags them n or nz, not ns).
-REGION_WORDS = frozenset(fold(w) for w in "國際 環球 全球 亞洲 亞太 中華 大中華 東方 西部 北方 南方".split())
+REGION_WORDS = frozenset(fold(w) for w in "國際 環球 全球 全國 亞洲 亞太 中華 大中華 東方 西部 北方 南方".split())
 
 
 @functools.cache
@@ -474,6 +487,13 @@ def company_form_words() -> frozenset[str]:
     """The legal forms and strong suffixes of company/suffixes.tsv (集團, 控股, 銀行, 證券):
     after a place they make a company's name (重慶銀行), not a phrase."""
     return frozenset(fold(r["suffix"]) for r in read_table(RES / "company/suffixes.tsv") if r["strength"] in ("legal", "strong"))
+
+
+@functools.cache
+def country_names_folded() -> frozenset[str]:
+    """The names of countries and territories of common/countries.tsv, folded (台灣, 中國, 日本)."""
+    return frozenset(fold(n) for r in read_table(RES / "common/countries.tsv")
+                     for n in (r["name"], r["name_cn"], *r["aliases"].split("|")) if n)
 
 
 def phrase_ambiguity(name: str, jd, places: set[str]) -> list[str]:
@@ -491,30 +511,129 @@ def phrase_ambiguity(name: str, jd, places: set[str]) -> list[str]:
     if f1 >= PHRASE_HALF_MIN_FREQ and f2 >= PHRASE_HALF_MIN_FREQ:
         return ["phrase"]
     head = fold(base[:2])
-    if (head in places or head in REGION_WORDS or t1 == "ns") and f2 >= PLACE_WORD_MIN_FREQ and t2 not in PROPER_NAME_TAGS \
+    min_freq = AMBIGUOUS_MIN_FREQ if head in country_names_folded() or head in REGION_WORDS else PLACE_WORD_MIN_FREQ
+    if (head in places or head in REGION_WORDS or t1 == "ns") and f2 >= min_freq and t2 not in PROPER_NAME_TAGS \
             and fold(base[2:]) not in company_form_words():
         return ["place phrase"]
     return []
 
 
-def refresh_listing_ambiguity(path: Path, jd, prefixes, places: set[str], check: bool) -> tuple[bool, int, int]:
-    """Recompute the ``ambiguous`` column of a transcribed listing with
-    :func:`ambiguity_reasons` (the rule of the TWSE/TPEx names) and, as for the
-    A shares, :func:`cn_ambiguity` (these companies are rarer in the news than
-    the listed ones: 物聯 is mostly 物聯網, 相互 a word) and :func:`phrase_ambiguity`;
-    keep its header comment and its other columns as they are, and sort the rows by code.
-    Returns (changed, rows, ambiguous rows)."""
+def place_name_ambiguity(name: str, jd, places: set[str], tw_places: set[str]) -> list[str]:
+    """A name that reads as a place before it reads as a company: a place with one character of
+    大/新/北/南/東/西 before it or 區/市/縣 after it (大台中, 新高雄, 北桃園, 大台南區), two Taiwanese
+    township names (大安文山), a word and a landform character (陽明山: 陽明 + 山), or a name that ends
+    in a building word (金融大樓)."""
+    f = fold(re.sub(r"-KY$", "", name))
+    if len(f) < 3:
+        return []
+    core = f[:-1] if f[-1] in PLACE_SUFFIX_CHARS else f
+    if core != f and core in places or core[0] in PLACE_PREFIX_CHARS and core[1:] in places:
+        return ["place with a prefix"]
+    if any(core[:i] in tw_places and core[i:] in tw_places for i in range(2, len(core) - 1)):
+        return ["two places"]
+    if len(f) == 3 and f[-1] in LANDFORM_CHARS and f[:2] in jd:
+        return ["landform"]
+    if any(f.endswith(w) and len(f) > len(w) + 1 for w in BUILDING_WORDS):
+        return ["building"]
+    return []
+
+
+def everyday_edge_ambiguity(name: str, jd) -> list[str]:
+    """A three-character name whose first or last two characters are an everyday word (a jieba word
+    of frequency >= AMBIGUOUS_MIN_FREQ whose tag is no proper name) reads as that word and one more
+    character (雙子星, 紫金堂): the listings transcribed here name companies that news rarely names."""
+    base = re.sub(r"-KY$", "", name)
+    if len(base) != 3:
+        return []
+    for part in (base[:2], base[1:]):
+        freq, tag = jd.get(fold(part), (0, ""))
+        if freq >= AMBIGUOUS_MIN_FREQ and tag not in PROPER_NAME_TAGS:
+            return ["everyday edge"]
+    return []
+
+
+#: the words of a cable-television system's full name (三冠王有線電視): the short name before them is the
+#: system's brand.
+CABLE_WORDS = ("有線電視", "有線")
+
+
+def cable_brand_ambiguity(name: str, full_name: str) -> list[str]:
+    """A short name that is a cable system's brand (the full name is the brand and 有線電視: 三冠王, 觀天下,
+    新唐城) names a channel package and a district as often as the company: it needs company context
+    unless it says 有線 or 電視 itself (東亞有線)."""
+    if any(w in full_name for w in CABLE_WORDS) and not any(w in name for w in ("有線", "電視")):
+        return ["cable brand"]
+    return []
+
+
+def listing_ambiguity(name: str, jd, prefixes, places: set[str], tw_places: set[str]) -> list[str]:
+    """Every rule of a transcribed listing's name (see :func:`refresh_listing_ambiguity`)."""
+    return (ambiguity_reasons(name, jd, prefixes, places) or cn_ambiguity(name, jd)
+            or phrase_ambiguity(name, jd, places) or place_name_ambiguity(name, jd, places, tw_places)
+            or everyday_edge_ambiguity(name, jd))
+
+
+#: The world's large companies, transcribed from a public repository's list (see its header): the
+#: ``ambiguous`` column (the row's names that need company context) is kept here.
+WORLD_COMPANIES = "company/companies_world.tsv"
+
+
+def rewrite_transcribed(path: Path, update, check: bool) -> tuple[bool, list[dict[str, str]]]:
+    """Apply ``update`` to every row of a transcribed table, keep its header comment and its columns, sort
+    the rows by the first column and write the file if it changed. Returns (changed, rows)."""
     text = path.read_text(encoding="utf-8")
     head = [line[2:] if line.startswith("# ") else line[1:] for line in text.splitlines() if line.startswith("#")]
     columns = next(line for line in text.splitlines() if line and not line.startswith("#")).split("\t")
     rows = read_table(path)
     for row in rows:
-        name = short_name(row["name"])
-        risky = ambiguity_reasons(name, jd, prefixes, places) or cn_ambiguity(name, jd) or phrase_ambiguity(name, jd, places)
-        row["ambiguous"] = "1" if risky else "0"
+        update(row)
     rows.sort(key=lambda r: r[columns[0]])
     new = tsv(head, columns, [[row.get(c, "") for c in columns] for row in rows])
-    return write_if_changed(path, new, check), len(rows), sum(r["ambiguous"] == "1" for r in rows)
+    return write_if_changed(path, new, check), rows
+
+
+def refresh_world_ambiguity(path: Path, jd, prefixes, places: set[str], check: bool) -> tuple[bool, int, int]:
+    """The ``ambiguous`` column of company/companies_world.tsv: every name of a row (its name, aliases, Latin
+    name and that without its legal form, :func:`aicity.extractors.lexicon.world_company_names`) that
+    :func:`listing_ambiguity` finds risky, and the one-word Latin name left when the legal form is dropped
+    (Target of Target Corporation: an English word as often), ``|``-separated.
+    Returns (changed, rows, rows with such a name)."""
+    from aicity.extractors.lexicon import latin_base, world_company_names
+
+    tw_places = tw_place_names()
+
+    def update(row: dict[str, str]) -> None:
+        latin, written = row.get("latin", ""), {row["name"], *row.get("aliases", "").split("|")}
+        base = latin_base(latin) if latin else ""
+        one_word = base if base not in written and base != latin and " " not in base else ""
+        row["ambiguous"] = "|".join(
+            n for n in world_company_names(row)
+            if n == one_word or listing_ambiguity(n, jd, prefixes, places, tw_places)
+        )
+
+    changed, rows = rewrite_transcribed(path, update, check)
+    return changed, len(rows), sum(bool(r["ambiguous"]) for r in rows)
+
+
+def refresh_listing_ambiguity(path: Path, jd, prefixes, places: set[str], check: bool) -> tuple[bool, int, int]:
+    """Recompute the ``ambiguous`` column of a transcribed listing with :func:`listing_ambiguity`:
+    :func:`ambiguity_reasons` (the rule of the TWSE/TPEx names) and, as for the A shares,
+    :func:`cn_ambiguity` (these companies are rarer in the news than the listed ones: 物聯 is mostly 物聯網,
+    相互 a word), :func:`phrase_ambiguity`, :func:`place_name_ambiguity` and :func:`everyday_edge_ambiguity`;
+    and ``full_ambiguous`` of its ``full_name`` where it has one. Returns (changed, rows, ambiguous rows)."""
+    tw_places = tw_place_names()
+
+    def update(row: dict[str, str]) -> None:
+        name = short_name(row["name"])
+        risky = (listing_ambiguity(name, jd, prefixes, places, tw_places)
+                 or cable_brand_ambiguity(name, row.get("full_name", "")))
+        row["ambiguous"] = "1" if risky else "0"
+        if "full_ambiguous" in row:
+            full = row.get("full_name", "")
+            row["full_ambiguous"] = "1" if full and listing_ambiguity(full, jd, prefixes, places, tw_places) else "0"
+
+    changed, rows = rewrite_transcribed(path, update, check)
+    return changed, len(rows), sum(r["ambiguous"] == "1" for r in rows)
 
 
 #: a three-character A-share name whose first or last two characters are a jieba word at
@@ -1095,6 +1214,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{name}: {n_rows} rows ({n_amb_rows} ambiguous)", file=sys.stderr)
         if changed_listing:
             changed.append(name)
+    changed_world, n_rows, n_amb_rows = refresh_world_ambiguity(RES / WORLD_COMPANIES, jd, prefixes, places, args.check)
+    print(f"{WORLD_COMPANIES}: {n_rows} rows ({n_amb_rows} with a name that needs context)", file=sys.stderr)
+    if changed_world:
+        changed.append(WORLD_COMPANIES)
 
     # company/companies_cn.tsv
     cn_rows = build_companies_cn(jd, prefixes, places, {fold(r[1]) for r in company_rows})

@@ -228,13 +228,76 @@ def parse_aliases(cell: str) -> tuple[list[str], set[str]]:
 
 
 @functools.cache
+def _latin_legal_forms() -> tuple[str, ...]:
+    return tuple(sorted((f.casefold() for f in load_list("company/latin_legal_forms.txt")), key=len, reverse=True))
+
+
+def latin_base(name: str) -> str:
+    """A Latin company name without its legal form (McKesson of McKesson Corporation, JPMorgan Chase of
+    JPMorgan Chase & Co.); the name itself when it ends in none."""
+    folded = name.casefold()
+    for form in _latin_legal_forms():
+        if folded.endswith(" " + form) or folded.endswith("," + form):
+            return name[: len(name) - len(form)].rstrip(" ,&")
+    return name
+
+
+def world_company_names(row: dict[str, str]) -> list[str]:
+    """The names of a row of ``company/companies_world.tsv``: its name, aliases, Latin name and the Latin
+    name without its legal form."""
+    latin = row.get("latin", "")
+    names = [row["name"], *split_cell(row.get("aliases", "")), latin, latin_base(latin) if latin else ""]
+    return list(dict.fromkeys(n for n in names if n))
+
+
+#: countries whose companies one row may name under another's code (a mainland group listed in Hong Kong).
+_COUNTRY_REGION = {"CN": "CN", "HK": "CN", "MO": "CN"}
+
+
+@functools.cache
+def _company_form_pattern() -> regex.Pattern:
+    """The legal forms and strong suffixes of company/suffixes.tsv (有限公司, 集團, 控股) at a name's end."""
+    forms = sorted({fold(r["suffix"]) for r in load_table("company/suffixes.tsv") if r["strength"] in ("legal", "strong")},
+                   key=len, reverse=True)
+    return regex.compile("(?:" + "|".join(map(regex.escape, forms)) + r")+$")
+
+
+def _without_company_form(name: str) -> str:
+    """A Chinese name without its legal form or group word (宝马 of 宝马集团), to find the company it names."""
+    base = _company_form_pattern().sub("", fold(name))
+    return base if len(base) >= 2 else name
+
+
+def _later_company(
+    names: list[str], risky: set[str], country: str | None, owner: dict[str, CompanyInfo]
+) -> list[tuple[str, Form]]:
+    """The forms of a row of a later company list (``names``, the first its canonical) that no earlier
+    source has; ``owner`` (folded form -> company) is updated with them."""
+    names = [n for n in dict.fromkeys(names) if n]
+    region = _COUNTRY_REGION.get(country, country)
+    keys = [fold(n) for n in names] + [fold(_without_company_form(n)) for n in names]
+    known = next((owner[k] for k in keys if k in owner and _COUNTRY_REGION.get(owner[k].country, owner[k].country) == region),
+                 None)
+    written = [n for n in names if fold(n) not in owner]
+    if not written:
+        return []
+    canonical = known.canonical if known else written[0]
+    info = CompanyInfo(canonical, tuple(n for n in written if n != canonical),
+                       known.stock_code if known else None, country, known.parent if known else None)
+    for n in written:
+        owner[fold(n)] = info
+    return company_forms(info, written, risky)
+
+
+@functools.cache
 def company_dictionary() -> Gazetteer:
     """Every company name of the resources: the hand-curated rows
     (``company/companies_extra.tsv``) first, then the Taiwanese listed short
     names (``company/companies_tw.tsv``, with the emerging board of
-    ``company/companies_tw_emerging.tsv``), the mainland A shares
-    (``company/companies_cn.tsv``) and HKEX short names
-    (``company/companies_hk.tsv``); a form already taken by an earlier source
+    ``company/companies_tw_emerging.tsv``), Taiwan's unlisted public companies
+    (``company/companies_tw_public.tsv``), the mainland A shares
+    (``company/companies_cn.tsv``), HKEX short names (``company/companies_hk.tsv``) and the
+    world's large companies (``company/companies_world.tsv``); a form already taken by an earlier source
     keeps its first company. A subsidiary row names its parent (by id), which
     becomes ``CompanyInfo.parent`` (the parent's canonical name)."""
     listed = {row["code"]: row for row in load_table("company/companies_tw.tsv")}
@@ -277,16 +340,29 @@ def company_dictionary() -> Gazetteer:
         names = list(dict.fromkeys(names))
         info = CompanyInfo(canonical, tuple(n for n in names if n != canonical), code, "TW")
         entries += company_forms(info, names, ambiguous)
-    taken = {fold(form) for form, _ in entries}
+    owner = {}  # folded form -> the company that an earlier source gave it
+    for form, entry in entries:
+        owner.setdefault(fold(form), entry.info)
+    # Taiwan's unlisted public companies (公開發行公司: short and full name), then the A shares and HKEX, then
+    # the world's large companies (company/companies_world.tsv): a name that an earlier source has keeps its
+    # row; a row's other names join that company when it is of the same country (長春石化 → 長春集團,
+    # 中国建筑集团有限公司 → the A share 中國建築), else name a company of their own.
+    for row in load_table("company/companies_tw_public.tsv"):
+        names = [row["name"], row.get("full_name", "")]
+        risky = {n for n, flag in zip(names, ("ambiguous", "full_ambiguous")) if row.get(flag) == "1"}
+        entries += _later_company(names, risky, "TW", owner)
     for table, country in (("company/companies_cn.tsv", "CN"), ("company/companies_hk.tsv", "HK")):
         for row in load_table(table):
             name = row["name"]
-            if fold(name) in taken:
+            if fold(name) in owner:
                 continue
-            taken.add(fold(name))
             canonical = row.get("name_hant") or name
             info = CompanyInfo(canonical, (name,) if name != canonical else (), row["code"], country)
+            owner[fold(name)] = info
             entries += company_forms(info, [name], {name} if row.get("ambiguous") == "1" else set())
+    for row in load_table("company/companies_world.tsv"):
+        risky = set(split_cell(row.get("ambiguous", "")))
+        entries += _later_company(world_company_names(row), risky, row.get("country") or None, owner)
     return Gazetteer(entries)
 
 
