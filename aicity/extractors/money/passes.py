@@ -114,15 +114,18 @@ def clause_cues(g: Grammar, text: str, cands: list[Cand]) -> None:
 
 
 def fractions(cands: list[Cand]) -> list[Cand]:
-    """1元5角, 1角2分: a 角/分 written right after an amount in 元 (or in a larger
-    fraction) adds to it."""
+    """1元5角, 1角2分, 1令吉99仙: a 角/分/仙 written right after an amount in 元, in a
+    currency named in words (its cents), or in a larger fraction adds to it."""
     out: list[Cand] = []
     for c in cands:
         prev = out[-1] if out else None
         if (
             c.status == MONEY and c.fraction is not None and prev is not None
             and prev.status == MONEY and prev.end == c.tok_start
-            and (prev.unit_after or (prev.fraction is not None and c.fraction < prev.fraction))
+            and (
+                prev.unit_after or (prev.fraction is not None and c.fraction < prev.fraction)
+                or (prev.currency is not None and prev.currency.kind == "name")
+            )
         ):
             total = amount_sum(prev.value, c.value)
             if total is not None:

@@ -26,6 +26,9 @@ from ..base import Gazetteer, alternation, compile_folded, longest_non_overlappi
 from .grammar import grammar
 
 WEAK_LEAD = 3  # weak signals that may move a page off its script's region
+# Folded text that any dateline holds: the dateline pattern runs only on pages with one.
+DATELINE_MARKERS = ("日讯", "日电", "讯)", "讯】", "报道)", "报导)")
+NO_SIGNAL = "none"  # a common word that holds a signal word (新元素 holds 新元): no signal
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,8 +68,12 @@ def _signals() -> _Signals:
         by_currency={r.currency: r.name for r in regions.values()},
         words=Gazetteer((row["word"], (row["region"], row["strength"]))
                         for row in load_table("money/region_signals.tsv")),
-        # (檳城11日訊), (新山5日讯), 中新社江蘇昆山6月23日電: the place a page was filed from
-        dateline=compile_folded(r"[(【]?[ ]?\p{Han}{2,12}?[ ]?\d{1,2}(?:月\d{1,2})?日[訊電][ ]?[)】]?"),
+        # (檳城11日訊), (新山5日讯), 中新社江蘇昆山6月23日電: the place a page was filed from;
+        # bracketed, the day may be left out: (澳門綜合報道), (新加坡訊)
+        dateline=compile_folded(
+            r"[(【]?[ ]?\p{Han}{2,12}?[ ]?\d{1,2}(?:月\d{1,2})?日[訊電][ ]?[)】]?"
+            r"|[(【][ ]?\p{Han}{2,8}?(?:綜合報道|綜合報導|專訊|訊)[ ]?[)】]"
+        ),
         # (單位:港元), 單位:新臺幣億元, (人民幣,下同): the page says whose money its 元 is
         declaration=compile_folded(
             f"單位[ ]?[:]?[ ]?(?:[百千萬億兆]+)?(?P<a>{alternation(names)})"
@@ -107,13 +114,15 @@ def _scan(doc: Document) -> _Page:
     s = _signals()
     text = doc.folded
     datelines = []
-    if "日讯" in text or "日电" in text:
+    if any(marker in text for marker in DATELINE_MARKERS):
         datelines = [m.span() for m in s.dateline.finditer(text)]
     strong, weak = Counter(), Counter()
     starts, regions = [], []
     # the longest word wins where two overlap: 香港經濟日報 is not 經濟日報
     for start, end, payloads in longest_non_overlapping(s.words.matches(text)):
         for region, strength in payloads:
+            if strength == NO_SIGNAL:
+                continue
             in_dateline = any(a <= start and end <= b for a, b in datelines)
             (strong if strength == "strong" or in_dateline else weak)[region] += 1
             starts.append(start)
