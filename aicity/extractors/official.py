@@ -151,9 +151,20 @@ class OfficialExtractor:
                 end = first + 2  # 陳志家主持: 家主 is a word, but the three characters recur as a name
             else:
                 end = first + 1
+            if surname_length == 1 and end == first + 2:
+                end = self._married_name_end(folded, pos, end, g)
             if self._plausible(folded[pos:end], g):
                 return end
         return self._japanese_name_at(folded, pos, g)
+
+    def _married_name_end(self, folded: str, pos: int, end: int, g: OfficialGrammar) -> int:
+        """葉劉淑儀, 陳馮富珍: a husband's surname before a woman's own full name (Hong Kong and
+        Macau usage) makes four characters, when the second is a surname too and only the
+        fourth ends the name."""
+        if (folded[pos + 1] in g.surnames and self._given_ok(folded[end:end + 1], g)
+                and not self._boundary_after(folded, end, g) and self._boundary_after(folded, end + 1, g)):
+            return end + 1
+        return end
 
     @staticmethod
     def _recurs_as_name(folded: str, start: int, end: int) -> bool:
@@ -404,6 +415,14 @@ class OfficialExtractor:
                                  self._org_before(doc, name_start, g), "official.appointed", name_start, verb_start)
         return None
 
+    @classmethod
+    def _honorifics_at(cls, folded: str, pos: int, g: OfficialGrammar) -> int:
+        """Length of the honorifics in a row at ``pos`` (拿督巴丁宜丹斯里: Datuk Patinggi Tan Sri); 0 if none."""
+        end = pos
+        while length := cls._honorific_at(folded, end, g):
+            end += length
+        return end - pos
+
     @staticmethod
     def _honorific_at(folded: str, pos: int, g: OfficialGrammar) -> int:
         """Length of an honorific at ``pos`` (丹斯里, 拿督斯里, Datuk Seri), with its space; 0 if none."""
@@ -419,7 +438,7 @@ class OfficialExtractor:
 
     def _names_after(self, doc: Document, ts: int, te: int, title: str, g: OfficialGrammar) -> list[Found]:
         folded = doc.folded
-        honorific = self._honorific_at(folded, te, g)  # 首席部長拿督斯里某某: not part of the name
+        honorific = self._honorifics_at(folded, te, g)  # 首席部長拿督斯里某某: not part of the name
         ns = te + honorific
         latin = None if is_han(folded[ns:ns + 1]) else LATIN_NAME.match(folded, ns)
         if latin:
