@@ -269,7 +269,7 @@ def nth_weekday(m: regex.Match, ctx: Ctx) -> Candidate | None:
 
 
 def _months_of_part(g: dict) -> tuple[int, int] | None:
-    """The first and last month of a quarter, the first quarters or a half."""
+    """The first and last month of a quarter, the first quarters, the first months or a half."""
     if g.get("qn"):
         n = small_number(g["qn"])
         return (3 * n - 2, 3 * n) if n and 1 <= n <= 4 else None
@@ -279,6 +279,9 @@ def _months_of_part(g: dict) -> tuple[int, int] | None:
     if g.get("qword"):
         n = QUARTERS[g["qword"]]
         return 3 * n - 2, 3 * n
+    if g.get("mfirst"):
+        n = small_number(g["mfirst"])
+        return (1, n) if n and 1 <= n <= 11 else None
     half = HALVES[g["half"]]
     return (1, 6) if half == 1 else (7, 12)
 

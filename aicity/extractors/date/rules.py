@@ -120,7 +120,7 @@ def declarations() -> tuple[Rule, ...]:
         Rule("date.nth_weekday", "NTH_WEEKDAY", p.nth_weekday, first="{YEAR_FIRST}",
              trigger=scan.re_hits(fragment("NTH_WEEKDAY_TRIGGER")), before=24, after_digit=False),
         Rule("date.year_part", "YEAR_PART", p.year_part, first="{YEAR_FIRST}第前首上下後QqH",
-             trigger=scan.words_hits("季", "半年", "Q", "q", "H"), before=16, after_digit=False),
+             trigger=scan.words_hits("季", "半年", "Q", "q", "H", "個月"), before=16, after_digit=False),
         Rule("date.year_point", "BARE_YEAR_POINT", p.bare_year_point, first="年",
              trigger=scan.alternation_hits([fold("年" + point) for point in BARE_YEAR_POINTS])),
         Rule("date.decade", "DECADE", p.decade, first="{YEAR_FIRST}", trigger=scan.words_hits("年代"),
