@@ -98,6 +98,8 @@ class CityExtractor:
                 continue
             if not self._accept(folded, start, end, info, after_words, abbreviation_after, prefectures):
                 continue
+            if self._region_overlaps(folded, start, end):
+                continue  # 森美|蘭州|務大臣: the state 森美蘭 holds the first character
             if info.kind in (FOREIGN, WEAK) and (info.prefecture_homonym or info.kind == WEAK) \
                     and self._in_prefecture_list(folded, start, end):
                 continue  # 靜岡、岡山等縣 / 檳城、吉打、霹靂: prefectures and states, not cities
@@ -214,6 +216,18 @@ class CityExtractor:
         context = place_context()
         return any(
             start >= n and folded[start - n:start] in context.regions for n in context.region_lengths
+        )
+
+    @staticmethod
+    def _region_overlaps(folded: str, start: int, end: int) -> bool:
+        """A state or province name that starts before the match ends inside it (森美蘭|州務大臣
+        holds 蘭州): the name is the end of the region's, not a city."""
+        if not start or not is_han(folded[start - 1]):
+            return False
+        context = place_context()
+        return any(
+            folded[cut - n:cut] in context.regions
+            for cut in range(start + 1, end) for n in context.region_lengths if cut - n < start <= cut - 1 and cut >= n
         )
 
     @staticmethod
