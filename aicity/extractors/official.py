@@ -35,6 +35,7 @@ from ..document import Document
 from ..fold import fold, name_key
 from ..model import Entity
 from .base import Gazetteer, IntervalSet, is_han, longest_non_overlapping
+from .money.region import page_region
 from .lexicon import (
     OfficialGrammar, city_gazetteer, company_dictionary, document_matches, official_grammar, place_context,
     user_city_gazetteer, user_company_dictionary,
@@ -47,6 +48,8 @@ AND = fold("及")
 STATIONED = fold("駐")
 LONG_GIVEN_ENDS = frozenset(fold("郎子"))  # the third character of a Japanese given name
 LAST_ITEM = frozenset(fold("與及和"))
+# Pages (by the region their money and signals name) where names in transliteration are common.
+TRANSLIT_REGIONS = frozenset({"MY", "SG"})
 # The organisation's chunk before a title: up to MAX_ORG characters that are no
 # stop, matched leftwards from the title (REVERSE) in one call.
 ORG_CHUNK = regex.compile(
@@ -160,8 +163,9 @@ class OfficialExtractor:
     def _married_name_end(self, folded: str, pos: int, end: int, g: OfficialGrammar) -> int:
         """葉劉淑儀, 陳馮富珍: a husband's surname before a woman's own full name (Hong Kong and
         Macau usage) makes four characters, when the second is a surname too and only the
-        fourth ends the name."""
+        fourth, no adverb (梁某某均認為), ends the name."""
         if (folded[pos + 1] in g.surnames and self._given_ok(folded[end:end + 1], g)
+                and folded[end:end + 1] not in g.adverbs
                 and not self._boundary_after(folded, end, g) and self._boundary_after(folded, end + 1, g)):
             return end + 1
         return end
@@ -202,13 +206,16 @@ class OfficialExtractor:
         return (not following or not is_han(following) or following in g.stops
                 or folded[pos:pos + 2] in g.common or self._title_starts_at(folded, pos, g))
 
-    def _foreign_name_at(self, folded: str, ts: int, te: int, g: OfficialGrammar, anchored: bool = False) -> int | None:
+    def _foreign_name_at(self, folded: str, ts: int, te: int, g: OfficialGrammar, anchored: bool = False,
+                         spelled: bool = False) -> int | None:
         """A transliterated name after a foreign title: 美國總統川普在, 俄羅斯總統普丁表示,
         首相某某今年, 州務大臣拿督斯里某某.
 
         Only after a country's name, or (``anchored``) after a title of
         ``translit_title`` or an honorific, since transliterations have no surname to
         anchor them; the name runs to a function word or the start of a common word.
+        ``spelled`` (any title on a Malaysian or Singaporean page): the name must also be
+        spelled with transliteration characters (all of two, all but one of more).
         """
         if not anchored and (folded[ts - 1:ts] not in g.country_last_chars or not any(
                 folded[ts - n:ts] in g.countries for n in range(2, 6) if n <= ts)):
@@ -221,6 +228,8 @@ class OfficialExtractor:
         if not 2 <= end - te <= longest or end - te == longest and self._given_ok(folded[end:end + 1], g):
             return None
         name = folded[te:end]
+        if spelled and sum(ch not in g.translit_chars for ch in name) > (0 if len(name) == 2 else 1):
+            return None  # 議員促請州, 部長受訪: words, not a transliteration
         if anchored and (not anchored_ok(name, g) or folded[te - 1:te + 1] in g.common
                          or folded[te - 2:te + 1] in g.common):
             return None  # 首相|府, 總統|府: the title and the first character make a word
@@ -447,7 +456,10 @@ class OfficialExtractor:
         end = self._name_at(folded, ns, g)
         anchored = bool(honorific) or folded[ts:te].endswith(g.translit_titles)
         if end is None:
-            end = self._foreign_name_at(folded, ts, ns, g, anchored)
+            # 外交部長維文, 通訊部長法米: on a Malaysian or Singaporean page any title may
+            # precede a Malay or Indian name in transliteration
+            spelled = not anchored and page_region(doc).name in TRANSLIT_REGIONS
+            end = self._foreign_name_at(folded, ts, ns, g, anchored or spelled, spelled)
         elif honorific and not self._boundary_after(folded, end, g):
             # 拿督翁哈菲茲: a Chinese surname opens a transliteration that runs past three characters
             longer = self._foreign_name_at(folded, ts, ns, g, anchored)
