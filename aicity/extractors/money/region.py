@@ -29,6 +29,7 @@ WEAK_LEAD = 3  # weak signals that may move a page off its script's region
 # Folded text that any dateline holds: the dateline pattern runs only on pages with one.
 DATELINE_MARKERS = ("日讯", "日电", "讯)", "讯】", "报道)", "报导)")
 NO_SIGNAL = "none"  # a common word that holds a signal word (新元素 holds 新元): no signal
+SHARED = "|"  # HK|MO: a word of both places (特區政府), counted for the one the page names most
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +107,7 @@ class _Page:
     declared: str | None                 # the region (or currency) a declaration names
     strong: Counter
     weak: Counter
+    shared: Counter                      # (HK, MO) -> how often words of both places occur
     signal_starts: list[int]             # where each signal word starts, in order
     signals: list[tuple[str, str]]       # its (region, strength)
 
@@ -116,18 +118,21 @@ def _scan(doc: Document) -> _Page:
     datelines = []
     if any(marker in text for marker in DATELINE_MARKERS):
         datelines = [m.span() for m in s.dateline.finditer(text)]
-    strong, weak = Counter(), Counter()
+    strong, weak, shared = Counter(), Counter(), Counter()
     starts, regions = [], []
     # the longest word wins where two overlap: 香港經濟日報 is not 經濟日報
     for start, end, payloads in longest_non_overlapping(s.words.matches(text)):
         for region, strength in payloads:
             if strength == NO_SIGNAL:
                 continue
+            if SHARED in region:  # 特區政府, 行政長官: Hong Kong's or Macau's, settled by the page
+                shared[tuple(region.split(SHARED))] += 1
+                continue
             in_dateline = any(a <= start and end <= b for a, b in datelines)
             (strong if strength == "strong" or in_dateline else weak)[region] += 1
             starts.append(start)
             regions.append((region, strength))
-    return _Page(_declared(s, text), strong, weak, starts, regions)
+    return _Page(_declared(s, text), strong, weak, shared, starts, regions)
 
 
 def _page_region(doc: Document) -> Region:
@@ -137,7 +142,7 @@ def _page_region(doc: Document) -> Region:
     if page.declared is not None:
         declared = page.declared
         return s.regions[declared] if declared in s.regions else _declared_region(s, declared, default)
-    strong, weak = page.strong, page.weak
+    strong, weak = page.strong, _with_shared(page)
     if strong:
         best = max(strong.values())
         leaders = [r for r, n in strong.items() if n == best]
@@ -148,6 +153,19 @@ def _page_region(doc: Document) -> Region:
         if weak[best] >= WEAK_LEAD and weak[best] >= 2 * weak[default]:
             return s.regions[best]
     return s.regions[default]
+
+
+def _with_shared(page: _Page) -> Counter:
+    """The weak signals, with each word shared by several places (特區政府: Hong Kong and Macau)
+    counted for the one of them the page names most; for none when two are named alike."""
+    if not page.shared:
+        return page.weak
+    weak = Counter(page.weak)
+    for places, n in page.shared.items():
+        named = sorted(((page.strong[p] + page.weak[p], p) for p in places), reverse=True)
+        if named[0][0] and (len(named) == 1 or named[0][0] > named[1][0]):
+            weak[named[0][1]] += n
+    return weak
 
 
 def _declared(s: _Signals, text: str) -> str | None:
