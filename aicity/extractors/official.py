@@ -220,7 +220,10 @@ class OfficialExtractor:
         if not anchored and (folded[ts - 1:ts] not in g.country_last_chars or not any(
                 folded[ts - n:ts] in g.countries for n in range(2, 6) if n <= ts)):
             return None
-        end, longest = te, (6 if anchored else 4)  # Malay names run longer: 依斯邁沙比里
+        # Malay names run longer: 依斯邁沙比里; after an honorific, a name and patronymic even more
+        # (拿督莫哈末諾查茲林)
+        longest = (8 if self._honorific_before(folded, te, g) else 6) if anchored else 4
+        end = te
         while end < len(folded) and end - te < longest and self._given_ok(folded[end], g):
             if end - te >= 2 and (folded[end:end + 2] in g.common or self._title_starts_at(folded, end, g)):
                 break
@@ -423,6 +426,11 @@ class OfficialExtractor:
                     return Found(name_start, te, doc.text[name_start:verb_start], title,
                                  self._org_before(doc, name_start, g), "official.appointed", name_start, verb_start)
         return None
+
+    @staticmethod
+    def _honorific_before(folded: str, pos: int, g: OfficialGrammar) -> bool:
+        """An honorific ends right before ``pos`` (拿督|某某)."""
+        return any(folded.endswith(h, 0, pos) for h in g.honorifics if not h.isascii())
 
     @classmethod
     def _honorifics_at(cls, folded: str, pos: int, g: OfficialGrammar) -> int:
