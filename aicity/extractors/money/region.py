@@ -1,8 +1,10 @@
 """Whose money a page's bare 元 is: the page's region, from the page's own signals.
 
 In order: a declaration (``（單位：港元）``, ``（人民幣，下同）``) names the currency
-itself; else the region most named by strong signals (the outlet, wire service or
-dateline of the page: 中新社, 星洲日報, ``(檳城11日訊)``); else the script's region
+itself; else the region of the place in the page's dateline (``(檳城11日訊)``,
+``(中央社記者新加坡17日專電)``: where the story was filed beats who filed it); else the
+region most named by strong signals (the outlet or wire service of the page: 中新社,
+星洲日報); else the script's region
 (Taiwan for Traditional, the mainland for Simplified), unless weak signals (places,
 institutions, market and currency words) name another region at least ``WEAK_LEAD``
 times and twice as often as the script's own (a Simplified copy of a Taiwanese page
@@ -27,7 +29,7 @@ from .grammar import grammar
 
 WEAK_LEAD = 3  # weak signals that may move a page off its script's region
 # Folded text that any dateline holds: the dateline pattern runs only on pages with one.
-DATELINE_MARKERS = ("日讯", "日电", "讯)", "讯】", "报道)", "报导)")
+DATELINE_MARKERS = ("日讯", "日电", "专电", "日综合", "讯)", "讯】", "报道)", "报导)")
 NO_SIGNAL = "none"  # a common word that holds a signal word (新元素 holds 新元): no signal
 SHARED = "|"  # HK|MO: a word of both places (特區政府), counted for the one the page names most
 
@@ -72,7 +74,7 @@ def _signals() -> _Signals:
         # (檳城11日訊), (新山5日讯), 中新社江蘇昆山6月23日電: the place a page was filed from;
         # bracketed, the day may be left out: (澳門綜合報道), (新加坡訊)
         dateline=compile_folded(
-            r"[(【]?[ ]?\p{Han}{2,12}?[ ]?\d{1,2}(?:月\d{1,2})?日[訊電][ ]?[)】]?"
+            r"[(【]?[ ]?\p{Han}{2,12}?[ ]?\d{1,2}(?:月\d{1,2})?日(?:專電|綜合外電報導|綜合報導|[訊電])[ ]?[)】]?"
             r"|[(【][ ]?\p{Han}{2,8}?(?:綜合報道|綜合報導|專訊|訊)[ ]?[)】]"
         ),
         # (單位:港元), 單位:新臺幣億元, (人民幣,下同): the page says whose money its 元 is
@@ -107,6 +109,7 @@ class _Page:
     declared: str | None                 # the region (or currency) a declaration names
     strong: Counter
     weak: Counter
+    placed: Counter                      # the places of datelines ((中央社記者新加坡17日專電): 新加坡)
     shared: Counter                      # (HK, MO) -> how often words of both places occur
     signal_starts: list[int]             # where each signal word starts, in order
     signals: list[tuple[str, str]]       # its (region, strength)
@@ -118,7 +121,7 @@ def _scan(doc: Document) -> _Page:
     datelines = []
     if any(marker in text for marker in DATELINE_MARKERS):
         datelines = [m.span() for m in s.dateline.finditer(text)]
-    strong, weak, shared = Counter(), Counter(), Counter()
+    strong, weak, placed, shared = Counter(), Counter(), Counter(), Counter()
     starts, regions = [], []
     # the longest word wins where two overlap: 香港經濟日報 is not 經濟日報
     for start, end, payloads in longest_non_overlapping(s.words.matches(text)):
@@ -130,9 +133,11 @@ def _scan(doc: Document) -> _Page:
                 continue
             in_dateline = any(a <= start and end <= b for a, b in datelines)
             (strong if strength == "strong" or in_dateline else weak)[region] += 1
+            if in_dateline and strength != "strong":
+                placed[region] += 1
             starts.append(start)
             regions.append((region, strength))
-    return _Page(_declared(s, text), strong, weak, shared, starts, regions)
+    return _Page(_declared(s, text), strong, weak, placed, shared, starts, regions)
 
 
 def _page_region(doc: Document) -> Region:
@@ -143,6 +148,8 @@ def _page_region(doc: Document) -> Region:
         declared = page.declared
         return s.regions[declared] if declared in s.regions else _declared_region(s, declared, default)
     strong, weak = page.strong, _with_shared(page)
+    if page.placed:  # where the story was filed beats who filed it: 中央社 from Singapore
+        strong = page.placed
     if strong:
         best = max(strong.values())
         leaders = [r for r, n in strong.items() if n == best]
