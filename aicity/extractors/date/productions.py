@@ -242,9 +242,24 @@ def day_only_cn(m: regex.Match, ctx: Ctx) -> Candidate | None:
     return Candidate(m.start(), m.end(), "date.day_cn", spec)
 
 
+SCRIPTS = frozenset({"all", "traditional", "simplified"})
+
+
+def _holiday_of_page(named: tuple, ctx: Ctx):
+    """The holiday a name means on this page: the one of the page's region where the regions
+    differ (國慶 on a Singaporean page is 8/9), else the one of its script (10/10 in
+    Traditional, 10/1 in Simplified), else the one for all."""
+    if any(h.script not in SCRIPTS for h in named):
+        region = ctx.region
+        for h in named:
+            if h.script == region:
+                return h
+    return next((h for h in named if h.script in ("all", ctx.script)), None)
+
+
 def holiday(m: regex.Match, ctx: Ctx) -> Candidate | None:
     g = groups(m)
-    named = next((h for h in holidays().get(g["hol"], ()) if h.script in ("all", ctx.script)), None)
+    named = _holiday_of_page(holidays().get(g["hol"], ()), ctx)
     if named is None or (named.month is None and named.easter is None):
         return None  # a lunar holiday: not annotated
     if named.after is not None and not named.after.match(ctx.folded, m.end()):

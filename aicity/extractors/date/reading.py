@@ -24,10 +24,15 @@ class Ctx:
     text: str  # the original, where folding loses a distinction (週/周)
     ref: dt.date | None
     script_of: Callable[[], str]  # "traditional"/"simplified", computed when a rule asks
+    region_of: Callable[[], str] | None = None  # the page's region (TW, HK, SG ...), when a rule asks
 
     @property
     def script(self) -> str:
         return self.script_of()
+
+    @property
+    def region(self) -> str | None:
+        return self.region_of() if self.region_of is not None else None
 
 
 def before_is(ctx: Ctx, start: int, name: str, span: int = 6) -> bool:
