@@ -244,7 +244,8 @@ class CityExtractor:
         context = place_context()
         return any(
             folded[cut - n:cut] in context.regions
-            for cut in range(start + 1, end) for n in context.region_lengths if cut - n < start <= cut - 1 and cut >= n
+            for cut in range(start + 1, end) if folded[cut - 1] in context.region_last_chars
+            for n in context.region_lengths if cut - n < start and cut >= n
         )
 
     @staticmethod
