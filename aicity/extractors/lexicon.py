@@ -330,6 +330,7 @@ class OfficialGrammar:
     japanese_surnames: frozenset[str]   # 岸田, 石破 (2-3 kanji)
     translit_chars: frozenset[str]      # the characters transliterations are spelled with (阿 米 鲁 丁)
     adverbs: frozenset[str]             # 均, 仍: after a name, no fourth character of it
+    name_verbs: frozenset[str]          # 表示, 指出: after a name, they settle its third character
 
 
 @functools.cache
@@ -378,6 +379,7 @@ def official_grammar() -> OfficialGrammar:
         japanese_surnames=frozenset(fold(s) for s in load_list("official/surnames_ja.txt")),
         translit_chars=_translit_chars(rows),
         adverbs=frozenset(fold(r["word"]) for r in rows if r["kind"] == "adverb"),
+        name_verbs=frozenset(fold(r["word"]) for r in rows if r["kind"] == "name_verb"),
     )
 
 

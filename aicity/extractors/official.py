@@ -91,8 +91,9 @@ def _user_officials(user) -> Gazetteer:
 
 
 def anchored_ok(name: str, g: OfficialGrammar) -> bool:
-    """A transliteration holds no everyday word (級會議 after 部長 is none)."""
-    return not any(name[i:i + 2] in g.common for i in range(1, len(name) - 1))
+    """A transliteration holds no everyday word (級會議 after 部長 is none); a country's name
+    it may hold (慕沙阿曼)."""
+    return not any(name[i:i + 2] in g.common and name[i:i + 2] not in g.countries for i in range(1, len(name) - 1))
 
 
 def _known_name_suffix(chunk: str, user=None) -> int:
@@ -152,6 +153,8 @@ class OfficialExtractor:
                 end = first + 2  # 林正宜都到場: 宜都 is a word, but 都 is the adverb after the name
             elif self._given_ok(second, g) and self._recurs_as_name(folded, pos, first + 2):
                 end = first + 2  # 陳志家主持: 家主 is a word, but the three characters recur as a name
+            elif self._given_ok(second, g) and folded[first + 2:first + 4] in g.name_verbs:
+                end = first + 2  # 陳麗儀表示: 儀表 is a word, but 表示 after it is the verb
             else:
                 end = first + 1
             if surname_length == 1 and end == first + 2:
@@ -225,8 +228,10 @@ class OfficialExtractor:
         longest = (8 if self._honorific_before(folded, te, g) else 6) if anchored else 4
         end = te
         while end < len(folded) and end - te < longest and self._given_ok(folded[end], g):
-            if end - te >= 2 and (folded[end:end + 2] in g.common or self._title_starts_at(folded, end, g)):
-                break
+            word = folded[end:end + 2]
+            if end - te >= 2 and (word in g.common and not (anchored and word in g.countries)
+                                  or self._title_starts_at(folded, end, g)):
+                break  # 慕沙阿曼: after an honorific or title, a country's name (阿曼) may be part of the name
             end += 1
         if not 2 <= end - te <= longest or end - te == longest and self._given_ok(folded[end:end + 1], g):
             return None
