@@ -21,7 +21,7 @@ class DateExtractor:
 
     def find(self, doc: Document) -> Iterator[Entity]:
         ref = doc.ref_date if doc.ref_date is not None else document_date(doc)
-        ctx = Ctx(doc.folded, doc.text, ref, lambda: doc.script, lambda: page_region(doc).name)
+        ctx = Ctx(doc.folded, doc.text, ref, lambda: doc.script, lambda: page_region(doc))
         found, parsed = document_matches(doc)
         cands = select(found, ctx, parsed)
         anchors = Anchors(ctx, cands, ref) if ref is not None else None

@@ -82,8 +82,14 @@ def year(m: regex.Match, ctx: Ctx) -> Candidate | None:
     return with_range(m, g, "date.year", spec)
 
 
+# n/n/yyyy or n/n/yy: month first or day first by the page's region (3/12/2025)
+AMBIGUOUS_SLASH = regex.compile(r"(?:1[0-2]|0?[1-9])/(?:1[0-2]|0?[1-9])/(?:[0-9]{4}|[0-9]{2})(?![0-9])")
+
+
 def slash(m: regex.Match, ctx: Ctx) -> Candidate | None:
     g = groups(m)
+    if AMBIGUOUS_SLASH.match(ctx.folded, m.start()) and ctx.day_first:
+        g["mon"], g["day"] = g["day"], g["mon"]  # 3/12/2025 on a Hong Kong page: 3 December
     spec = read_spec(g)
     if spec is None:
         return None

@@ -40,6 +40,7 @@ class Region:
     currency: str   # a bare 元
     dollar: str     # a bare $
     yen: str        # a bare ¥
+    slash: str = "m/d"  # how n/n/yyyy reads: m/d or d/m (3/12/2025 is 3 December in Hong Kong)
 
     def symbol(self, code: str) -> str:
         """What the currency table's DOLLAR ($) or YEN (¥) is in this region."""
@@ -60,7 +61,7 @@ class _Signals:
 def _signals() -> _Signals:
     regions, by_script = {}, {}
     for row in load_table("money/regions.tsv"):
-        regions[row["region"]] = Region(row["region"], row["currency"], row["dollar"], row["yen"])
+        regions[row["region"]] = Region(row["region"], row["currency"], row["dollar"], row["yen"], row["slash"])
         if row["script"]:
             by_script[row["script"]] = row["region"]
     names = [surface for surface, cur in grammar().currencies.items()
@@ -189,4 +190,4 @@ def _declared(s: _Signals, text: str) -> str | None:
 def _declared_region(s: _Signals, code: str, default: str) -> Region:
     """A declared currency of no region in the table (單位:美元): bare 元 is that currency."""
     base = s.regions[default]
-    return Region(base.name, code, base.dollar, base.yen)
+    return Region(base.name, code, base.dollar, base.yen, base.slash)
