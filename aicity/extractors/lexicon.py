@@ -331,6 +331,7 @@ class OfficialGrammar:
     translit_chars: frozenset[str]      # the characters transliterations are spelled with (阿 米 鲁 丁)
     adverbs: frozenset[str]             # 均, 仍: after a name, no fourth character of it
     name_verbs: frozenset[str]          # 表示, 指出: after a name, they settle its third character
+    name_starts: frozenset[str]         # 周一: words that may open a three-character name (周一萍)
 
 
 @functools.cache
@@ -380,6 +381,7 @@ def official_grammar() -> OfficialGrammar:
         translit_chars=_translit_chars(rows),
         adverbs=frozenset(fold(r["word"]) for r in rows if r["kind"] == "adverb"),
         name_verbs=frozenset(fold(r["word"]) for r in rows if r["kind"] == "name_verb"),
+        name_starts=frozenset(fold(r["word"]) for r in rows if r["kind"] == "name_start"),
     )
 
 

@@ -161,6 +161,9 @@ class OfficialExtractor:
                 end = self._married_name_end(folded, pos, end, g)
             if self._plausible(folded[pos:end], g):
                 return end
+            if (end == first + 2 and folded[pos:end - 1] in g.name_starts and folded[pos:end] not in g.common
+                    and self._boundary_after(folded, end, g)):
+                return end  # 議員周一萍說: 周一 is a weekday, but a full name that a boundary ends
         return self._japanese_name_at(folded, pos, g)
 
     def _married_name_end(self, folded: str, pos: int, end: int, g: OfficialGrammar) -> int:
