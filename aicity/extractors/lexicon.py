@@ -327,6 +327,7 @@ class OfficialGrammar:
     appoint_verbs: tuple[str, ...]      # 擔任, 出任, 任: name + verb + title (longest first)
     translit_titles: tuple[str, ...]    # 首相, 首席部長: a transliterated name may follow
     honorifics: tuple[str, ...]         # 丹斯里, 拿督斯里, Datuk (longest first): skipped before a name
+    honorific_first_chars: frozenset[str]  # a cheap test before the honorifics are tried
     japanese_surnames: frozenset[str]   # 岸田, 石破 (2-3 kanji)
     translit_chars: frozenset[str]      # the characters transliterations are spelled with (阿 米 鲁 丁)
     adverbs: frozenset[str]             # 均, 仍: after a name, no fourth character of it
@@ -377,6 +378,7 @@ def official_grammar() -> OfficialGrammar:
         appoint_verbs=tuple(sorted(words["appoint_verb"], key=len, reverse=True)),
         translit_titles=tuple(words["translit_title"]),
         honorifics=tuple(sorted((fold(h) for h in load_list("official/honorifics.txt")), key=len, reverse=True)),
+        honorific_first_chars=frozenset(fold(h)[:1] for h in load_list("official/honorifics.txt")),
         japanese_surnames=frozenset(fold(s) for s in load_list("official/surnames_ja.txt")),
         translit_chars=_translit_chars(rows),
         adverbs=frozenset(fold(r["word"]) for r in rows if r["kind"] == "adverb"),

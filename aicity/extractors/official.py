@@ -451,6 +451,8 @@ class OfficialExtractor:
     @staticmethod
     def _honorific_at(folded: str, pos: int, g: OfficialGrammar) -> int:
         """Length of an honorific at ``pos`` (丹斯里, 拿督斯里, Datuk Seri), with its space; 0 if none."""
+        if folded[pos:pos + 1] not in g.honorific_first_chars:
+            return 0  # most titles are followed by none
         for honorific in g.honorifics:
             if folded.startswith(honorific, pos):
                 after = folded[pos + len(honorific):pos + len(honorific) + 1]
@@ -474,8 +476,12 @@ class OfficialExtractor:
         if end is None:
             # 外交部長維文, 通訊部長法米: on a Malaysian or Singaporean page any title may
             # precede a Malay or Indian name in transliteration
-            spelled = not anchored and page_region(doc).name in TRANSLIT_REGIONS
-            end = self._foreign_name_at(folded, ts, ns, g, anchored or spelled, spelled)
+            end = self._foreign_name_at(folded, ts, ns, g, anchored)
+            if end is None and not anchored:
+                # the name first, the page's region (a scan of the page) only for one
+                end = self._foreign_name_at(folded, ts, ns, g, True, True)
+                if end is not None and page_region(doc).name not in TRANSLIT_REGIONS:
+                    end = None
         elif honorific and not self._boundary_after(folded, end, g):
             # 拿督翁哈菲茲: a Chinese surname opens a transliteration that runs past three characters
             longer = self._foreign_name_at(folded, ts, ns, g, anchored)
