@@ -790,6 +790,11 @@ JP_PREFECTURES = """
 #: row whose name is a state's is left out (檳城 and 馬六甲 name the states in lists of states),
 #: and localities that GeoNames lists as towns but are parts of a city (Cheras, Ampang ...).
 MY_STATES = "柔佛 吉打 吉蘭丹 馬六甲 森美蘭 彭亨 檳城 檳州 霹靂 玻璃市 沙巴 砂拉越 砂勞越 雪蘭莪 登嘉樓 丁加奴 納閩".split()
+#: Malaysian towns whose first Han name in GeoNames is not the one the Malaysian Chinese press
+#: (and Taiwanese news) writes: the usual name becomes the table's name (facts: the towns' own
+#: Chinese names: the 莎阿南 and 梳邦再也 city councils).
+MY_USUAL_NAMES = {"Shah Alam": "莎阿南", "Subang Jaya": "梳邦再也"}
+
 MY_NOT_TOWNS = frozenset("Cheras Ampang Kapar Mukim Pulai Paya Terubong Tasek Glugor Val Dor Kampung Manjoi".split()) | {
     "Mukim Pulai", "Paya Terubong", "Tasek Glugor", "Val Dor", "Kampung Manjoi", "Kampong Sidam", "Simpang Empat",
     "Donggongon", "Bukit Tengah", "Teluk Panglima Garang", "Johor Jaya", "Taman Senai",
@@ -979,6 +984,8 @@ def build_geonames_world(jd, common, tw_places, countries) -> tuple[list[list[st
         # A spelling GeoNames gives in Traditional characters first (喬治市), else a safe conversion.
         traditional = [n for n in kept_names if fold(n) != n]
         tw = traditional[0] if traditional else s2tw(kept_names[0])
+        if country == "MY" and city["name"] in MY_USUAL_NAMES:
+            tw = MY_USUAL_NAMES[city["name"]]
         rows.append([f"{country.lower()}-{city['geonameid']}", tw, "", country, join_aliases(kept_names, [tw]),
                      "", "", "" if strong else "1"])
     rows.sort(key=lambda r: r[0])

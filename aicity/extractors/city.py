@@ -89,6 +89,8 @@ class CityExtractor:
             info.name for start, end, info in kept
             if info.kind == FOREIGN and self._admin_suffix(folded, end)
         }
+        by_start = {start: info for start, _, info in kept}
+        by_end = {end: info for _, end, info in kept}
         for start, end, info in kept:
             if info.kind == COMBINED:  # 北北基: each character names its city
                 if not after_words.at(folded, end):
@@ -96,8 +98,12 @@ class CityExtractor:
                         yield doc.entity("city", start + offset, start + offset + 1, name, RULES[COMBINED],
                                          country="TW", level=None)
                 continue
-            if not self._accept(folded, start, end, info, after_words, abbreviation_after, prefectures):
+            if not self._accept(folded, start, end, info, after_words, abbreviation_after, prefectures) and not (
+                info.kind == WEAK and self._listed_with_city(folded, start, end, info, by_start, by_end)
+            ):
                 continue
+            if self._region_overlaps(folded, start, end):
+                continue  # 森美|蘭州|務大臣: the state 森美蘭 holds the first character
             if info.kind in (FOREIGN, WEAK) and (info.prefecture_homonym or info.kind == WEAK) \
                     and self._in_prefecture_list(folded, start, end):
                 continue  # 靜岡、岡山等縣 / 檳城、吉打、霹靂: prefectures and states, not cities
@@ -147,8 +153,8 @@ class CityExtractor:
                     folded[start - n:start] in context.regions and folded[start - n:start] not in HOME
                     for n in context.region_lengths if n <= start)
                 name = folded[start:position]
-                if not anchored or not all(is_han(ch) for ch in name):
-                    continue
+                if not anchored or not all(is_han(ch) for ch in name) or CITY_SUFFIX in name:
+                    continue  # ...公主城|市政廳|市長: a name holding 市 is the council's, no city
                 if name in common or name[-1] + CITY_SUFFIX in common or name[-2:] in common \
                         or any(a < position + 1 and start < b for a, b in spans):
                     break
@@ -214,6 +220,32 @@ class CityExtractor:
         context = place_context()
         return any(
             start >= n and folded[start - n:start] in context.regions for n in context.region_lengths
+        )
+
+    @staticmethod
+    def _listed_with_city(folded: str, start: int, end: int, info: CityInfo, by_start, by_end) -> bool:
+        """A weak name listed next to a city of its country (古來及士乃, 怡保、太平): the list is
+        of towns, and so is the name. Only the weak name's own tests of a word are kept."""
+        if info.generated and CityExtractor._glued(folded, start, end) or CityExtractor._admin_suffix(folded, end):
+            return False
+        neighbours = []
+        if folded[start - 1:start] in LIST_SEPARATORS:
+            neighbours.append(by_end.get(start - 1))
+        if folded[end:end + 1] in LIST_SEPARATORS:
+            neighbours.append(by_start.get(end + 1))
+        return any(n is not None and n.kind in (FOREIGN, FULL) and n.country == info.country for n in neighbours)
+
+    @staticmethod
+    def _region_overlaps(folded: str, start: int, end: int) -> bool:
+        """A state or province name that starts before the match ends inside it (森美蘭|州務大臣
+        holds 蘭州): the name is the end of the region's, not a city."""
+        if not start or not is_han(folded[start - 1]):
+            return False
+        context = place_context()
+        return any(
+            folded[cut - n:cut] in context.regions
+            for cut in range(start + 1, end) if folded[cut - 1] in context.region_last_chars
+            for n in context.region_lengths if cut - n < start and cut >= n
         )
 
     @staticmethod

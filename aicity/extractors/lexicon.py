@@ -20,7 +20,7 @@ import regex
 from ..document import Document
 from ..fold import fold
 from ..resources import load_list, load_table
-from .base import FusedGazetteer, Gazetteer
+from .base import FusedGazetteer, Gazetteer, is_han
 
 # Kinds of a place's surface form, strongest first (the order breaks ties between equal spans).
 # COMBINED: 北北基 (one city per character); WEAK: a foreign city's bare name that needs context.
@@ -412,7 +412,12 @@ class OfficialGrammar:
     appoint_verbs: tuple[str, ...]      # 擔任, 出任, 任: name + verb + title (longest first)
     translit_titles: tuple[str, ...]    # 首相, 首席部長: a transliterated name may follow
     honorifics: tuple[str, ...]         # 丹斯里, 拿督斯里, Datuk (longest first): skipped before a name
+    honorific_first_chars: frozenset[str]  # a cheap test before the honorifics are tried
     japanese_surnames: frozenset[str]   # 岸田, 石破 (2-3 kanji)
+    translit_chars: frozenset[str]      # the characters transliterations are spelled with (阿 米 鲁 丁)
+    adverbs: frozenset[str]             # 均, 仍: after a name, no fourth character of it
+    name_verbs: frozenset[str]          # 表示, 指出: after a name, they settle its third character
+    name_starts: frozenset[str]         # 周一: words that may open a three-character name (周一萍)
 
 
 @functools.cache
@@ -458,8 +463,33 @@ def official_grammar() -> OfficialGrammar:
         appoint_verbs=tuple(sorted(words["appoint_verb"], key=len, reverse=True)),
         translit_titles=tuple(words["translit_title"]),
         honorifics=tuple(sorted((fold(h) for h in load_list("official/honorifics.txt")), key=len, reverse=True)),
+        honorific_first_chars=frozenset(fold(h)[:1] for h in load_list("official/honorifics.txt")),
         japanese_surnames=frozenset(fold(s) for s in load_list("official/surnames_ja.txt")),
+        translit_chars=_translit_chars(rows),
+        adverbs=frozenset(fold(r["word"]) for r in rows if r["kind"] == "adverb"),
+        name_verbs=frozenset(fold(r["word"]) for r in rows if r["kind"] == "name_verb"),
+        name_starts=frozenset(fold(r["word"]) for r in rows if r["kind"] == "name_start"),
     )
+
+
+# Countries whose cities' Chinese names are no transliterations.
+HAN_NAMED_COUNTRIES = frozenset({"CN", "TW", "JP", "HK", "MO", "KR", "KP", "SG"})
+
+
+def _translit_chars(rows) -> frozenset[str]:
+    """The characters transliterated names are spelled with: those of the Chinese names of
+    cities abroad (outside the Han-named countries), of the honorifics, and the few more that
+    grammar.tsv lists (translit_char)."""
+    chars: set[str] = set()
+    for table in ("city/world_cities.tsv", "city/world_cities_extra.tsv", "city/geonames_cities.tsv"):
+        for row in load_table(table):
+            if row["country"] not in HAN_NAMED_COUNTRIES:
+                for name in (row["name"], row.get("name_cn", ""), *split_cell(row.get("aliases", ""))):
+                    chars.update(fold(name))
+    for honorific in load_list("official/honorifics.txt"):
+        chars.update(fold(honorific))
+    chars.update(fold(r["word"]) for r in rows if r["kind"] == "translit_char")
+    return frozenset(ch for ch in chars if is_han(ch))
 
 
 # ------------------------------------------------------------------ one fused scan

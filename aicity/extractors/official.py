@@ -35,6 +35,7 @@ from ..document import Document
 from ..fold import fold, name_key
 from ..model import Entity
 from .base import Gazetteer, IntervalSet, is_han, longest_non_overlapping
+from .money.region import page_region
 from .lexicon import (
     OfficialGrammar, city_gazetteer, company_dictionary, document_matches, official_grammar, place_context,
     user_city_gazetteer, user_company_dictionary,
@@ -49,6 +50,8 @@ LONG_GIVEN_ENDS = frozenset(fold("郎子"))  # the third character of a Japanese
 LAST_ITEM = frozenset(fold("與及和"))
 # How many characters of an office may stand between a country and its title (美國|商務|部長).
 COUNTRY_OFFICE_GAP = 6
+# Pages (by the region their money and signals name) where names in transliteration are common.
+TRANSLIT_REGIONS = frozenset({"MY", "SG"})
 # The organisation's chunk before a title: up to MAX_ORG characters that are no
 # stop, matched leftwards from the title (REVERSE) in one call.
 ORG_CHUNK = regex.compile(
@@ -90,8 +93,9 @@ def _user_officials(user) -> Gazetteer:
 
 
 def anchored_ok(name: str, g: OfficialGrammar) -> bool:
-    """A transliteration holds no everyday word (級會議 after 部長 is none)."""
-    return not any(name[i:i + 2] in g.common for i in range(1, len(name) - 1))
+    """A transliteration holds no everyday word (級會議 after 部長 is none); a country's name
+    it may hold (慕沙阿曼)."""
+    return not any(name[i:i + 2] in g.common and name[i:i + 2] not in g.countries for i in range(1, len(name) - 1))
 
 
 def _known_name_suffix(chunk: str, user=None) -> int:
@@ -151,11 +155,28 @@ class OfficialExtractor:
                 end = first + 2  # 林正宜都到場: 宜都 is a word, but 都 is the adverb after the name
             elif self._given_ok(second, g) and self._recurs_as_name(folded, pos, first + 2):
                 end = first + 2  # 陳志家主持: 家主 is a word, but the three characters recur as a name
+            elif self._given_ok(second, g) and folded[first + 2:first + 4] in g.name_verbs:
+                end = first + 2  # 陳麗儀表示: 儀表 is a word, but 表示 after it is the verb
             else:
                 end = first + 1
+            if surname_length == 1 and end == first + 2:
+                end = self._married_name_end(folded, pos, end, g)
             if self._plausible(folded[pos:end], g):
                 return end
+            if (end == first + 2 and folded[pos:end - 1] in g.name_starts and folded[pos:end] not in g.common
+                    and self._boundary_after(folded, end, g)):
+                return end  # 議員周一萍說: 周一 is a weekday, but a full name that a boundary ends
         return self._japanese_name_at(folded, pos, g)
+
+    def _married_name_end(self, folded: str, pos: int, end: int, g: OfficialGrammar) -> int:
+        """葉劉淑儀, 陳馮富珍: a husband's surname before a woman's own full name (Hong Kong and
+        Macau usage) makes four characters, when the second is a surname too and only the
+        fourth, no adverb (梁某某均認為), ends the name."""
+        if (folded[pos + 1] in g.surnames and self._given_ok(folded[end:end + 1], g)
+                and folded[end:end + 1] not in g.adverbs
+                and not self._boundary_after(folded, end, g) and self._boundary_after(folded, end + 1, g)):
+            return end + 1
+        return end
 
     @staticmethod
     def _recurs_as_name(folded: str, start: int, end: int) -> bool:
@@ -193,25 +214,35 @@ class OfficialExtractor:
         return (not following or not is_han(following) or following in g.stops
                 or folded[pos:pos + 2] in g.common or self._title_starts_at(folded, pos, g))
 
-    def _foreign_name_at(self, folded: str, ts: int, te: int, g: OfficialGrammar, anchored: bool = False) -> int | None:
+    def _foreign_name_at(self, folded: str, ts: int, te: int, g: OfficialGrammar, anchored: bool = False,
+                         spelled: bool = False) -> int | None:
         """A transliterated name after a foreign title: 美國總統川普在, 俄羅斯總統普丁表示,
         首相某某今年, 州務大臣拿督斯里某某.
 
         Only after a country's name, or (``anchored``) after a title of
         ``translit_title`` or an honorific, since transliterations have no surname to
         anchor them; the name runs to a function word or the start of a common word.
+        ``spelled`` (any title on a Malaysian or Singaporean page): the name must also be
+        spelled with transliteration characters (all of two, all but one of more).
         """
         if not anchored and not self._country_before(folded, ts, g):
             return None
-        end, longest = te, (6 if anchored else 4)  # Malay names run longer: 依斯邁沙比里
+        # Malay names run longer: 依斯邁沙比里; after an honorific, a name and patronymic even more
+        # (拿督莫哈末諾查茲林)
+        longest = (8 if self._honorific_before(folded, te, g) else 6) if anchored else 4
+        end = te
         while end < len(folded) and end - te < longest and self._given_ok(folded[end], g):
-            if end - te >= 2 and (folded[end:end + 2] in g.common or self._title_starts_at(folded, end, g)):
-                break
+            word = folded[end:end + 2]
+            if end - te >= 2 and (word in g.common and not (anchored and word in g.countries)
+                                  or self._title_starts_at(folded, end, g)):
+                break  # 慕沙阿曼: after an honorific or title, a country's name (阿曼) may be part of the name
             end += 1
         if not 2 <= end - te <= longest or (end - te == longest and self._given_ok(folded[end:end + 1], g)
                                              and not self._boundary_after(folded, end, g)):
             return None  # it runs on past the longest name
         name = folded[te:end]
+        if spelled and sum(ch not in g.translit_chars for ch in name) > (0 if len(name) == 2 else 1):
+            return None  # 議員促請州, 部長受訪: words, not a transliteration
         if anchored and (not anchored_ok(name, g) or folded[te - 1:te + 1] in g.common
                          or folded[te - 2:te + 1] in g.common):
             return None  # 首相|府, 總統|府: the title and the first character make a word
@@ -419,8 +450,23 @@ class OfficialExtractor:
         return None
 
     @staticmethod
+    def _honorific_before(folded: str, pos: int, g: OfficialGrammar) -> bool:
+        """An honorific ends right before ``pos`` (拿督|某某)."""
+        return any(folded.endswith(h, 0, pos) for h in g.honorifics if not h.isascii())
+
+    @classmethod
+    def _honorifics_at(cls, folded: str, pos: int, g: OfficialGrammar) -> int:
+        """Length of the honorifics in a row at ``pos`` (拿督巴丁宜丹斯里: Datuk Patinggi Tan Sri); 0 if none."""
+        end = pos
+        while length := cls._honorific_at(folded, end, g):
+            end += length
+        return end - pos
+
+    @staticmethod
     def _honorific_at(folded: str, pos: int, g: OfficialGrammar) -> int:
         """Length of an honorific at ``pos`` (丹斯里, 拿督斯里, Datuk Seri), with its space; 0 if none."""
+        if folded[pos:pos + 1] not in g.honorific_first_chars:
+            return 0  # most titles are followed by none
         for honorific in g.honorifics:
             if folded.startswith(honorific, pos):
                 after = folded[pos + len(honorific):pos + len(honorific) + 1]
@@ -433,7 +479,7 @@ class OfficialExtractor:
 
     def _names_after(self, doc: Document, ts: int, te: int, title: str, g: OfficialGrammar) -> list[Found]:
         folded = doc.folded
-        honorific = self._honorific_at(folded, te, g)  # 首席部長拿督斯里某某: not part of the name
+        honorific = self._honorifics_at(folded, te, g)  # 首席部長拿督斯里某某: not part of the name
         ns = te + honorific
         latin = None if is_han(folded[ns:ns + 1]) else LATIN_NAME.match(folded, ns)
         if latin:
@@ -442,7 +488,14 @@ class OfficialExtractor:
         end = self._name_at(folded, ns, g)
         anchored = bool(honorific) or folded[ts:te].endswith(g.translit_titles)
         if end is None:
+            # 外交部長維文, 通訊部長法米: on a Malaysian or Singaporean page any title may
+            # precede a Malay or Indian name in transliteration
             end = self._foreign_name_at(folded, ts, ns, g, anchored)
+            if end is None and not anchored:
+                # the name first, the page's region (a scan of the page) only for one
+                end = self._foreign_name_at(folded, ts, ns, g, True, True)
+                if end is not None and page_region(doc).name not in TRANSLIT_REGIONS:
+                    end = None
         elif not self._boundary_after(folded, end, g):
             # The Chinese reading runs into the next word: a Japanese name (武藤|容治) or a
             # transliteration (拿督翁哈菲茲, 部長盧特尼克) may end at a boundary instead.

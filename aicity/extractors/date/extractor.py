@@ -7,6 +7,7 @@ from typing import Iterator
 
 from ...document import Document
 from ...model import Entity
+from ..money.region import page_region
 from .anchors import SENTENCE_BREAK, Anchors, clause_years
 from .matching import document_matches, select
 from .page_date import document_date
@@ -20,7 +21,7 @@ class DateExtractor:
 
     def find(self, doc: Document) -> Iterator[Entity]:
         ref = doc.ref_date if doc.ref_date is not None else document_date(doc)
-        ctx = Ctx(doc.folded, doc.text, ref, lambda: doc.script)
+        ctx = Ctx(doc.folded, doc.text, ref, lambda: doc.script, lambda: page_region(doc))
         found, parsed = document_matches(doc)
         cands = select(found, ctx, parsed)
         anchors = Anchors(ctx, cands, ref) if ref is not None else None

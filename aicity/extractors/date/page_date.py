@@ -29,6 +29,7 @@ import regex
 from ...document import Document
 from ...fold import fold, script_of
 from ..base import compile_folded
+from ..money.region import page_region
 from .matching import Found, Parsed, document_matches, find_all, select
 from .reading import Ctx, small_number
 from .values import Candidate, valid
@@ -88,7 +89,8 @@ def document_page_date(doc: Document, today: dt.date | None = None) -> PageDate 
     """:func:`page_date` of a document, sharing the date rules' matches with the
     date extractor (the rules run over the text once)."""
     found, parsed = document_matches(doc)
-    return _page_date(Ctx(doc.folded, doc.text, None, lambda: doc.script), found, parsed, today)
+    ctx = Ctx(doc.folded, doc.text, None, lambda: doc.script, lambda: page_region(doc))
+    return _page_date(ctx, found, parsed, today)
 
 
 def document_date(doc: Document) -> dt.date | None:

@@ -82,8 +82,14 @@ def year(m: regex.Match, ctx: Ctx) -> Candidate | None:
     return with_range(m, g, "date.year", spec)
 
 
+# n/n/yyyy or n/n/yy: month first or day first by the page's region (3/12/2025)
+AMBIGUOUS_SLASH = regex.compile(r"(?:1[0-2]|0?[1-9])/(?:1[0-2]|0?[1-9])/(?:[0-9]{4}|[0-9]{2})(?![0-9])")
+
+
 def slash(m: regex.Match, ctx: Ctx) -> Candidate | None:
     g = groups(m)
+    if AMBIGUOUS_SLASH.match(ctx.folded, m.start()) and ctx.day_first:
+        g["mon"], g["day"] = g["day"], g["mon"]  # 3/12/2025 on a Hong Kong page: 3 December
     spec = read_spec(g)
     if spec is None:
         return None
@@ -263,9 +269,24 @@ def day_only_cn(m: regex.Match, ctx: Ctx) -> Candidate | None:
     return Candidate(m.start(), m.end(), "date.day_cn", spec)
 
 
+SCRIPTS = frozenset({"all", "traditional", "simplified"})
+
+
+def _holiday_of_page(named: tuple, ctx: Ctx):
+    """The holiday a name means on this page: the one of the page's region where the regions
+    differ (國慶 on a Singaporean page is 8/9), else the one of its script (10/10 in
+    Traditional, 10/1 in Simplified), else the one for all."""
+    if any(h.script not in SCRIPTS for h in named):
+        region = ctx.region
+        for h in named:
+            if h.script == region:
+                return h
+    return next((h for h in named if h.script in ("all", ctx.script)), None)
+
+
 def holiday(m: regex.Match, ctx: Ctx) -> Candidate | None:
     g = groups(m)
-    named = next((h for h in holidays().get(g["hol"], ()) if h.script in ("all", ctx.script)), None)
+    named = _holiday_of_page(holidays().get(g["hol"], ()), ctx)
     if named is None or (named.month is None and named.easter is None):
         return None  # a lunar holiday: not annotated
     if named.after is not None and not named.after.match(ctx.folded, m.end()):
@@ -290,7 +311,7 @@ def nth_weekday(m: regex.Match, ctx: Ctx) -> Candidate | None:
 
 
 def _months_of_part(g: dict) -> tuple[int, int] | None:
-    """The first and last month of a quarter, the first quarters or a half."""
+    """The first and last month of a quarter, the first quarters, the first months or a half."""
     if g.get("qn"):
         n = small_number(g["qn"])
         return (3 * n - 2, 3 * n) if n and 1 <= n <= 4 else None
@@ -300,6 +321,9 @@ def _months_of_part(g: dict) -> tuple[int, int] | None:
     if g.get("qword"):
         n = QUARTERS[g["qword"]]
         return 3 * n - 2, 3 * n
+    if g.get("mfirst"):
+        n = small_number(g["mfirst"])
+        return (1, n) if n and 1 <= n <= 11 else None
     half = HALVES[g["half"]]
     return (1, 6) if half == 1 else (7, 12)
 

@@ -6,7 +6,7 @@ import functools
 import datetime as dt
 import operator
 from dataclasses import dataclass
-from typing import Callable, NamedTuple
+from typing import Any, Callable, NamedTuple
 
 import regex
 
@@ -24,10 +24,20 @@ class Ctx:
     text: str  # the original, where folding loses a distinction (週/周)
     ref: dt.date | None
     script_of: Callable[[], str]  # "traditional"/"simplified", computed when a rule asks
+    region_of: Callable[[], Any] | None = None  # the page's money Region (TW, HK, SG ...), when a rule asks
 
     @property
     def script(self) -> str:
         return self.script_of()
+
+    @property
+    def region(self) -> str | None:
+        return self.region_of().name if self.region_of is not None else None
+
+    @property
+    def day_first(self) -> bool:
+        """Whether n/n/yyyy is day/month on this page (Hong Kong, Singapore ...)."""
+        return self.region_of is not None and self.region_of().slash == "d/m"
 
 
 def before_is(ctx: Ctx, start: int, name: str, span: int = 6) -> bool:

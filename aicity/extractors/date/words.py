@@ -83,7 +83,7 @@ YEAR_CHARS = _values("year_char")  # 明 -> 1 (今明兩年)
 class Holiday(NamedTuple):
     month: int | None  # None (and no easter): a lunar holiday, named only so that it blocks a shorter name
     day: int | None
-    script: str  # all | traditional | simplified
+    script: str  # all | traditional | simplified, or a region (HK, MO, SG, MY) whose pages mean this day
     after: regex.Pattern | None  # what must follow the name, if anything
     nth: int | None = None  # with month and weekday: the n-th weekday of the month (-1: the last)
     weekday: int | None = None  # Monday 0

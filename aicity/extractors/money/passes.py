@@ -133,16 +133,17 @@ def clause_cues(g: Grammar, text: str, cands: list[Cand]) -> None:
 
 
 def fractions(text: str, cands: list[Cand]) -> list[Cand]:
-    """1元5角, 1角2分: a 角/分 written right after an amount in 元 (or in a larger
-    fraction) adds to it; so does a named cent after an amount in its currency
-    (2美元50美分, 兩美元又三美分)."""
+    """1元5角, 1角2分, 1令吉99仙: a 角/分/仙 written right after an amount in 元, in a
+    currency named in words (its cents), or in a larger fraction adds to it; so does a
+    named cent after an amount in its currency (2美元50美分, 兩美元又三美分)."""
     out: list[Cand] = []
     for c in cands:
         prev = out[-1] if out else None
         if c.status == MONEY and c.fraction is not None and prev is not None and prev.status == MONEY:
-            if c.currency is None:  # 角/分 of the page's 元
+            if c.currency is None:  # 角/分/仙 of the page's 元, or of a currency named in words
                 adds = prev.end == c.tok_start and (
-                    prev.unit_after or (prev.fraction is not None and c.fraction < prev.fraction))
+                    prev.unit_after or (prev.fraction is not None and c.fraction < prev.fraction)
+                    or (prev.currency is not None and prev.currency.kind == "name"))
             else:  # a named cent
                 adds = (prev.fraction is None and prev.currency is not None
                         and prev.currency.code == c.currency.code

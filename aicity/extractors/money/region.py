@@ -1,8 +1,10 @@
 """Whose money a page's bare 元 is: the page's region, from the page's own signals.
 
 In order: a declaration (``（單位：港元）``, ``（人民幣，下同）``) names the currency
-itself; else the region most named by strong signals (the outlet, wire service or
-dateline of the page: 中新社, 星洲日報, ``(檳城11日訊)``); else the script's region
+itself; else the region of the place in the page's dateline (``(檳城11日訊)``,
+``(中央社記者新加坡17日專電)``: where the story was filed beats who filed it); else the
+region most named by strong signals (the outlet or wire service of the page: 中新社,
+星洲日報); else the script's region
 (Taiwan for Traditional, the mainland for Simplified), unless weak signals (places,
 institutions, market and currency words) name another region at least ``WEAK_LEAD``
 times and twice as often as the script's own (a Simplified copy of a Taiwanese page
@@ -26,6 +28,10 @@ from ..base import Gazetteer, alternation, compile_folded, longest_non_overlappi
 from .grammar import grammar
 
 WEAK_LEAD = 3  # weak signals that may move a page off its script's region
+# Folded text that any dateline holds: the dateline pattern runs only on pages with one.
+DATELINE_MARKERS = ("日讯", "日电", "专电", "日综合", "讯)", "讯】", "报道)", "报导)")
+NO_SIGNAL = "none"  # a common word that holds a signal word (新元素 holds 新元): no signal
+SHARED = "|"  # HK|MO: a word of both places (特區政府), counted for the one the page names most
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +40,7 @@ class Region:
     currency: str   # a bare 元
     dollar: str     # a bare $
     yen: str        # a bare ¥
+    slash: str = "m/d"  # how n/n/yyyy reads: m/d or d/m (3/12/2025 is 3 December in Hong Kong)
 
     def symbol(self, code: str) -> str:
         """What the currency table's DOLLAR ($) or YEN (¥) is in this region."""
@@ -54,7 +61,7 @@ class _Signals:
 def _signals() -> _Signals:
     regions, by_script = {}, {}
     for row in load_table("money/regions.tsv"):
-        regions[row["region"]] = Region(row["region"], row["currency"], row["dollar"], row["yen"])
+        regions[row["region"]] = Region(row["region"], row["currency"], row["dollar"], row["yen"], row["slash"])
         if row["script"]:
             by_script[row["script"]] = row["region"]
     names = [surface for surface, cur in grammar().currencies.items()
@@ -65,8 +72,12 @@ def _signals() -> _Signals:
         by_currency={r.currency: r.name for r in regions.values()},
         words=Gazetteer((row["word"], (row["region"], row["strength"]))
                         for row in load_table("money/region_signals.tsv")),
-        # (檳城11日訊), (新山5日讯), 中新社江蘇昆山6月23日電: the place a page was filed from
-        dateline=compile_folded(r"[(【]?[ ]?\p{Han}{2,12}?[ ]?\d{1,2}(?:月\d{1,2})?日[訊電][ ]?[)】]?"),
+        # (檳城11日訊), (新山5日讯), 中新社江蘇昆山6月23日電: the place a page was filed from;
+        # bracketed, the day may be left out: (澳門綜合報道), (新加坡訊)
+        dateline=compile_folded(
+            r"[(【]?[ ]?\p{Han}{2,12}?[ ]?\d{1,2}(?:月\d{1,2})?日(?:專電|綜合外電報導|綜合報導|[訊電])[ ]?[)】]?"
+            r"|[(【][ ]?\p{Han}{2,8}?(?:綜合報道|綜合報導|專訊|訊)[ ]?[)】]"
+        ),
         # (單位:港元), 單位:新臺幣億元, (人民幣,下同): the page says whose money its 元 is
         declaration=compile_folded(
             f"單位[ ]?[:]?[ ]?(?:[百千萬億兆]+)?(?P<a>{alternation(names)})"
@@ -99,6 +110,8 @@ class _Page:
     declared: str | None                 # the region (or currency) a declaration names
     strong: Counter
     weak: Counter
+    placed: Counter                      # the places of datelines ((中央社記者新加坡17日專電): 新加坡)
+    shared: Counter                      # (HK, MO) -> how often words of both places occur
     signal_starts: list[int]             # where each signal word starts, in order
     signals: list[tuple[str, str]]       # its (region, strength)
 
@@ -107,18 +120,25 @@ def _scan(doc: Document) -> _Page:
     s = _signals()
     text = doc.folded
     datelines = []
-    if "日讯" in text or "日电" in text:
+    if any(marker in text for marker in DATELINE_MARKERS):
         datelines = [m.span() for m in s.dateline.finditer(text)]
-    strong, weak = Counter(), Counter()
+    strong, weak, placed, shared = Counter(), Counter(), Counter(), Counter()
     starts, regions = [], []
     # the longest word wins where two overlap: 香港經濟日報 is not 經濟日報
     for start, end, payloads in longest_non_overlapping(s.words.matches(text)):
         for region, strength in payloads:
+            if strength == NO_SIGNAL:
+                continue
+            if SHARED in region:  # 特區政府, 行政長官: Hong Kong's or Macau's, settled by the page
+                shared[tuple(region.split(SHARED))] += 1
+                continue
             in_dateline = any(a <= start and end <= b for a, b in datelines)
             (strong if strength == "strong" or in_dateline else weak)[region] += 1
+            if in_dateline and strength != "strong":
+                placed[region] += 1
             starts.append(start)
             regions.append((region, strength))
-    return _Page(_declared(s, text), strong, weak, starts, regions)
+    return _Page(_declared(s, text), strong, weak, placed, shared, starts, regions)
 
 
 def _page_region(doc: Document) -> Region:
@@ -128,7 +148,9 @@ def _page_region(doc: Document) -> Region:
     if page.declared is not None:
         declared = page.declared
         return s.regions[declared] if declared in s.regions else _declared_region(s, declared, default)
-    strong, weak = page.strong, page.weak
+    strong, weak = page.strong, _with_shared(page)
+    if page.placed:  # where the story was filed beats who filed it: 中央社 from Singapore
+        strong = page.placed
     if strong:
         best = max(strong.values())
         leaders = [r for r, n in strong.items() if n == best]
@@ -139,6 +161,19 @@ def _page_region(doc: Document) -> Region:
         if weak[best] >= WEAK_LEAD and weak[best] >= 2 * weak[default]:
             return s.regions[best]
     return s.regions[default]
+
+
+def _with_shared(page: _Page) -> Counter:
+    """The weak signals, with each word shared by several places (特區政府: Hong Kong and Macau)
+    counted for the one of them the page names most; for none when two are named alike."""
+    if not page.shared:
+        return page.weak
+    weak = Counter(page.weak)
+    for places, n in page.shared.items():
+        named = sorted(((page.strong[p] + page.weak[p], p) for p in places), reverse=True)
+        if named[0][0] and (len(named) == 1 or named[0][0] > named[1][0]):
+            weak[named[0][1]] += n
+    return weak
 
 
 def _declared(s: _Signals, text: str) -> str | None:
@@ -155,4 +190,4 @@ def _declared(s: _Signals, text: str) -> str | None:
 def _declared_region(s: _Signals, code: str, default: str) -> Region:
     """A declared currency of no region in the table (單位:美元): bare 元 is that currency."""
     base = s.regions[default]
-    return Region(base.name, code, base.dollar, base.yen)
+    return Region(base.name, code, base.dollar, base.yen, base.slash)
