@@ -168,12 +168,14 @@ def ago(m: regex.Match, ctx: Ctx) -> Candidate | None:
     if n is None or n <= 0:
         return None
     unit = m.group("unit")
+    if unit == "日" and m.group("n").isascii():
+        return None  # 5日前: by the 5th (a deadline), not five days ago
     sign = -1 if m.group("ago") else 1
     if unit == "年":
         if n >= 80:
             return None
         spec = Spec(year_rel=sign * n, clause_year=True)  # 2020年時…5年前: 2015
-    elif unit == "天":
+    elif unit in ("天", "日"):
         spec = Spec(day_rel=sign * n)
     elif unit.endswith("月"):
         spec = Spec(month_rel=sign * n)
