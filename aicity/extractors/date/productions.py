@@ -18,10 +18,16 @@ def _short_years(g: dict, ctx: Ctx) -> bool:
     return bool(bare) and len(bare) == 2 and not roc_page(ctx)
 
 
+def _lunar_or_recurring(ctx: Ctx, start: int, end: int) -> bool:
+    """農曆三月, 閏四月, 五月初五: a lunar month or day (not annotated); 每年3月: every year."""
+    return (before_is(ctx, start, "LUNAR_BEFORE") or after_is(ctx, end, "LUNAR_DAY_AFTER")
+            or before_is(ctx, start, "EVERY_BEFORE"))
+
+
 def cjk(m: regex.Match, ctx: Ctx) -> Candidate | None:
     g = groups(m)
     spec = read_spec(g, short_years=_short_years(g, ctx))
-    if spec is None:
+    if spec is None or _lunar_or_recurring(ctx, m.start(), m.end()):
         return None
     if spec.day is None and spec.year is None and spec.year_rel is None and not g.get("e_mon"):
         # a bare month (2月營收): not a duration (連3月, 近3月) nor 五月天
@@ -77,6 +83,8 @@ def year(m: regex.Match, ctx: Ctx) -> Candidate | None:
             return None
     if g.get("yrel") and after_is(ctx, m.end(), "YEAR_WORD_AFTER"):
         return None
+    if after_is(ctx, m.end(), "LUNAR_AFTER"):
+        return None  # 2012年農曆正月十五, 明年臘月: a date of the lunar calendar
     if spec.year_short is not None and not before_is(ctx, m.start(), "SHORT_YEAR_BEFORE"):
         return None  # 深耕24年: a two-digit year alone is a year only after 於, 在, 自...
     return with_range(m, g, "date.year", spec)
@@ -148,7 +156,10 @@ def weekday(m: regex.Match, ctx: Ctx) -> Candidate | None:
         if (original.startswith("周") and after_is(ctx, m.end(), "HAN_AFTER")
                 and not after_is(ctx, m.end(), "AFTER_WEEKDAY")):
             return None
-    spec = Spec(weekday=WEEKDAYS[g["wdn"]], week_rel=rel)
+    if before_is(ctx, m.start(), "EVERY_BEFORE"):
+        return None  # 每個星期天: every Sunday
+    h, mi, s = time_of_day(g)
+    spec = Spec(weekday=WEEKDAYS[g["wdn"]], week_rel=rel, hour=h, minute=mi, second=s)
     return Candidate(m.start(), m.end(), "date.weekday", spec)
 
 
@@ -251,6 +262,8 @@ def holiday(m: regex.Match, ctx: Ctx) -> Candidate | None:
         return None  # a lunar holiday: not annotated
     if named.after is not None and not named.after.match(ctx.folded, m.end()):
         return None  # 國慶 alone is also a given name
+    if before_is(ctx, m.start(), "EVERY_BEFORE"):
+        return None  # 每年母親節: every year's
     year_spec = read_spec(g, with_time=False)
     if year_spec is None:
         return None
@@ -286,14 +299,38 @@ def _months_of_part(g: dict) -> tuple[int, int] | None:
 
 
 def year_part(m: regex.Match, ctx: Ctx) -> Candidate | None:
-    """2025年第四季 → 2025-10/2025-12; 上半年 → the anchor's January to June."""
+    """2025年第四季 → 2025-10/2025-12; 上半年 → the anchor's January to June; 上季度 → the
+    anchor's quarter before."""
     g = groups(m)
+    if g.get("qrel"):
+        if m.start() < m.start("qrel"):
+            return None  # 今年上季度: not a form of the calendar
+        rel = WEEK_WORDS[g["qrel"][0]]  # 上 -1, 本/這 0, 下 1
+        return Candidate(m.start(), m.end(), "date.year_part", Spec(quarter_rel=rel, month=1),
+                         Spec(quarter_rel=rel, month=3))
     months = _months_of_part(g)
     year_spec = read_spec(g, with_time=False)
     if months is None or year_spec is None:
         return None
     spec = year_spec._replace(month=months[0])
     return Candidate(m.start(), m.end(), "date.year_part", spec, Spec(month=months[1]), spec.roc)
+
+
+def first_months(m: regex.Match, ctx: Ctx) -> Candidate | None:
+    """2025年前5個月, 今年前兩月, 前5月 → January to May; 2005年首月 → January. Without a year
+    only 前N月 (前5個月 alone is as often a span of time) from 前兩月 on."""
+    g = groups(m)
+    year_spec = read_spec(g, with_time=False)
+    if year_spec is None:
+        return None
+    has_year = year_spec.year is not None or year_spec.year_rel is not None
+    n = 1 if g.get("mfirstw") else small_number(g["mfirst"])
+    if n is None or not 1 <= n <= 12 or (not has_year and (g.get("ge") or n < 2)):
+        return None
+    spec = year_spec._replace(month=1)
+    end = Spec(month=n) if n > 1 else None
+    start = m.start("ypart") if g.get("ypart") else m.start()  # the year, read behind the match
+    return Candidate(start, m.end(), "date.first_months", spec, end, spec.roc)
 
 
 def bare_year_point(m: regex.Match, ctx: Ctx) -> Candidate | None:
@@ -315,6 +352,9 @@ def decade(m: regex.Match, ctx: Ctx) -> Candidate | None:
             return None
         if g.get("century"):
             start = (small_number(g["century"]) - 1) * 100 + tens
+        elif g.get("crel"):  # 上世紀90年代: the century before the anchor's
+            century = (ctx.ref.year if ctx.ref is not None else 2000) // 100
+            start = (century - (1 if g["crel"].startswith("上") else 0)) * 100 + tens
         else:
             latest = ctx.ref.year if ctx.ref is not None else 2000
             start = (latest // 100) * 100 + tens

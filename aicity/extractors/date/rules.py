@@ -48,7 +48,7 @@ class Rule:
     flags: int = 0
     starts: re.Pattern | None = None  # overrides the one derived from ``first``
     present: Callable[[str], bool] | None = None
-    span_group: str | None = None  # a candidate starts at this group (© 2014: the year)
+    span_group: str | None = None  # a candidate starts at this group if it matched (© 2014: the year)
     needs_ref: bool = False  # the production reads ctx.ref: parsed again for each anchor
 
 
@@ -108,10 +108,12 @@ def declarations() -> tuple[Rule, ...]:
              trigger=scan.words_hits("今", "昨", "明", "前", "後天", "琴", "尋", "聽"), before=2),
         Rule("date.paren_day", "PAREN_DAY", p.paren_day, first="(（", trigger=ri, before=8,
              near="日", reach=8),
-        Rule("date.weekday", "WEEKDAY", p.weekday, first="上下這本週星禮",
+        Rule("date.weekday", "WEEKDAY", p.weekday, first="上下這本今週星禮",
              trigger=scan.words_hits("週", "星期", "禮拜"), before=4),
         Rule("date.relative_month", "RELATIVE_MONTH", p.relative_month, first="本這上下", trigger=yue,
              before=4, near="月"),
+        Rule("date.first_months", "FIRST_MONTHS", p.first_months, first="前首", trigger=yue,
+             before=6, span_group="ypart"),
         Rule("date.ago", "AGO", p.ago, first="0-9一二兩三四五六七八九十", trigger=scan.words_hits("前", "後"),
              before=12, near="前後", after_digit=False),
         Rule("date.holiday", "HOLIDAY", p.holiday, first="{YEAR_FIRST}" + holiday_firsts,
