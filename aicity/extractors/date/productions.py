@@ -13,9 +13,10 @@ from .words import (DAY_PREFIX, DAY_WORDS, EVENING_WORDS, HALVES, MONTH_WORDS, Q
 
 
 def _short_years(g: dict, ctx: Ctx) -> bool:
-    """Whether a bare two-digit year before 年 is read as the one nearest the anchor."""
+    """Whether a bare two-digit year before 年 is read as the one nearest the anchor: off a
+    Taiwanese page, and on one too when it opens with 0 (08年: no ROC year is written so)."""
     bare = g.get("rocb")
-    return bool(bare) and len(bare) == 2 and not roc_page(ctx)
+    return bool(bare) and len(bare) == 2 and (bare.startswith("0") or not roc_page(ctx))
 
 
 def _lunar_or_recurring(ctx: Ctx, start: int, end: int) -> bool:
@@ -75,18 +76,19 @@ def year(m: regex.Match, ctx: Ctx) -> Candidate | None:
             return None
         if spec.year == 100 + ROC_OFFSET and after_is(ctx, end_of_year, "CENTURY_AFTER"):
             return None  # 100年前: a century ago, not "before 2011"
-    elif g.get("y4") or g.get("ycn"):
-        key = "y4" if g.get("y4") else "ycn"
+    elif g.get("y4") or g.get("ycn") or g.get("ycnk"):
+        key = "y4" if g.get("y4") else ("ycn" if g.get("ycn") else "ycnk")
         if before_is(ctx, m.start(key), "BIG_YEAR_BEFORE"):
             return None
         if after_is(ctx, m.end(), "BIG_YEAR_AFTER"):
             return None
     if g.get("yrel") and after_is(ctx, m.end(), "YEAR_WORD_AFTER"):
         return None
-    if after_is(ctx, m.end(), "LUNAR_AFTER"):
-        return None  # 2012年農曆正月十五, 明年臘月: a date of the lunar calendar
-    if spec.year_short is not None and not before_is(ctx, m.start(), "SHORT_YEAR_BEFORE"):
-        return None  # 深耕24年: a two-digit year alone is a year only after 於, 在, 自...
+    if after_is(ctx, m.end(), "LUNAR_AFTER") or before_is(ctx, m.start(), "LUNAR_BEFORE"):
+        return None  # 2012年農曆正月十五, 明年臘月, 農曆2015年: a date of the lunar calendar
+    if (spec.year_short is not None and not before_is(ctx, m.start(), "SHORT_YEAR_BEFORE")
+            and not g.get("ycn2") and not (g.get("rocb") or "").startswith("0")):
+        return None  # 深耕24年: a two-digit year alone is a year only after 於, 在, 自... (or as 08年, 九七年)
     return with_range(m, g, "date.year", spec)
 
 
@@ -174,8 +176,12 @@ def relative_month(m: regex.Match, ctx: Ctx) -> Candidate | None:
 
 
 def ago(m: regex.Match, ctx: Ctx) -> Candidate | None:
-    """兩年前, 5天前, 兩週前 and, forward, 3天後, 兩個月後: counted from the anchor."""
-    n = small_number(m.group("n"))
+    """兩年前, 5天前, 兩週前 and, forward, 3天後, 兩個月後: counted from the anchor; not
+    兩三年前, 五六天前 (two or three years: no day in particular)."""
+    count = m.group("n")
+    if len(count) > 1 and not count.isascii() and "十" not in count:
+        return None
+    n = small_number(count)
     if n is None or n <= 0:
         return None
     unit = m.group("unit")
