@@ -266,15 +266,16 @@ def holiday(m: regex.Match, ctx: Ctx) -> Candidate | None:
     named = next((h for h in holidays().get(g["hol"], ()) if h.script in ("all", ctx.script)), None)
     if named is None or (named.month is None and named.easter is None):
         return None  # a lunar holiday: not annotated
-    if named.after is not None and not named.after.match(ctx.folded, m.end()):
+    if named.after is not None and not named.after.match(ctx.folded, m.end("hol")):
         return None  # 國慶 alone is also a given name
     if before_is(ctx, m.start(), "EVERY_BEFORE"):
         return None  # 每年母親節: every year's
     year_spec = read_spec(g, with_time=False)
     if year_spec is None:
         return None
+    h, mi, s = time_of_day(g)
     spec = year_spec._replace(month=named.month, day=named.day, weekday=named.weekday, nth=named.nth,
-                              easter=named.easter)
+                              easter=named.easter, hour=h, minute=mi, second=s)
     return Candidate(m.start(), m.end(), "date.holiday", spec, None, spec.roc)
 
 

@@ -107,8 +107,9 @@ def time_of_day(g: Groups) -> tuple[int | None, int | None, int | None]:
         return None, None, None
     h = small_number(hour)
     minute = g.get("mi") or g.get("mic")
-    mi = small_number(minute) if minute else (30 if g.get("half") else 0)
-    s = int(g["ss"]) if g.get("ss") else None
+    quarter = g.get("quarter")
+    mi = small_number(minute) if minute else (30 if g.get("half") else 15 * small_number(quarter) if quarter else 0)
+    s = int(g["ss"]) if g.get("ss") else small_number(g.get("ssc"))
     if h is None or mi is None:
         return None, None, None
     ampm = g.get("ampm")
