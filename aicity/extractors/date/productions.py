@@ -70,6 +70,8 @@ def year(m: regex.Match, ctx: Ctx) -> Candidate | None:
     if spec is None:
         return None
     end_of_year = m.end("ysuf") if g.get("ysuf") else m.end()
+    if g.get("ycn2") and _year_context_bad(ctx, m.start("ycn2"), end_of_year):
+        return None  # 三五年來, 近三五年: a few years
     if g.get("rocb") or g.get("rocbc"):
         key = "rocb" if g.get("rocb") else "rocbc"
         if _year_context_bad(ctx, m.start(key), end_of_year):

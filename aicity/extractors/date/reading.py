@@ -172,9 +172,9 @@ def _year(g: Groups, p: str, short_years: bool) -> tuple[int | None, bool] | Non
         y = small_number(value)
         return ((y, False) if y in WESTERN else None)
     value = g.get(p + "ycn2")
-    if value:  # 九七年: read by the caller as the year nearest the anchor; 五六年 is no year
+    if value:  # 九七年: read by the caller as the year nearest the anchor; 五六年, 三五年 are a few years
         first, second = _cn_digits(value)
-        return None if first >= 1 and second == first + 1 else (None, False)
+        return None if (first >= 1 and second == first + 1) or (first, second) == (3, 5) else (None, False)
     for key, allowed in keys.rocs:
         value = g.get(key)
         if value and short_years and key == keys.rocb and len(value) == 2:
