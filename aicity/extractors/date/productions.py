@@ -239,9 +239,20 @@ def day_only(m: regex.Match, ctx: Ctx) -> Candidate | None:
     if after_is(ctx, end_of_day, "DAY_AFTER"):
         return None
     h, mi, s = time_of_day(g)
+    if g.get("ri") == "号" and not _day_with_hao(ctx, m, g, h):
+        return None
     spec = Spec(day=int(g["day"]), nearest=True, hour=h, minute=mi, second=s)
     end_spec = Spec(day=int(g["e_day"])) if g.get("e_day") else None
     return Candidate(m.start(), m.end(), "date.day", spec, end_spec)
+
+
+def _day_with_hao(ctx: Ctx, m: regex.Match, g: dict, hour: int | None) -> bool:
+    """12號 (the text is folded: 号) is a day only where the words say so: a clock time or a
+    range after it, or a part of the day or an event (12號晚上, 12號起); not an address or a
+    number (中山路12號, 12號球衣, 候選人12號)."""
+    if before_is(ctx, m.start(), "ADDRESS_BEFORE") or after_is(ctx, m.end(), "NUMBER_SIGN_AFTER"):
+        return False
+    return hour is not None or bool(g.get("e_day")) or after_is(ctx, m.end(), "HAO_DAY_CONTEXT")
 
 
 def day_only_cn(m: regex.Match, ctx: Ctx) -> Candidate | None:

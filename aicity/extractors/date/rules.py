@@ -136,7 +136,7 @@ def declarations() -> tuple[Rule, ...]:
              span_group="y4", present=_copyright_present),
         Rule("date.event_year", "EVENT_YEAR", p.event_year, first="12", needs_ref=True,
              starts=re.compile(fragment("EVENT_YEAR_STARTS"))),
-        Rule("date.day", "DAY_ONLY", p.day_only, first="0-9", trigger=ri, before=8, near="日", reach=8,
+        Rule("date.day", "DAY_ONLY", p.day_only, first="0-9", trigger=ri, before=8, near="日號", reach=8,
              after_digit=False),
         Rule("date.day_cn", "DAY_ONLY_CN", p.day_only_cn, first="一二三四五六七八九十廿卅",
              trigger=ri, before=4, near="日號", reach=4),
