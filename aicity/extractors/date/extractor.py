@@ -31,6 +31,8 @@ class DateExtractor:
         for i, c in enumerate(cands):
             if i == skip or (c.spec.anchored and anchors is None):
                 continue
+            if i + 1 < len(cands) and _weekday_of_next(ctx, c, cands[i + 1]):
+                continue
             anchor = anchors.at(c.start) if anchors is not None else dt.date(2000, 1, 1)
             joined = _joined(ctx, c, cands[i + 1]) if i + 1 < len(cands) else None
             got = values(joined, anchor, clause.get(i)) if joined is not None else []
@@ -48,6 +50,14 @@ class DateExtractor:
                 if fields["grain"] != "year" and c.rule != "date.same_period":
                     period = (end, normalized, fields)
                 yield doc.entity("date", start, end, normalized, rule=c.rule, **fields)
+
+
+def _weekday_of_next(ctx: Ctx, c: Candidate, after: Candidate) -> bool:
+    """星期日 2015年4月8日: a bare weekday right before a date with its month and day is that
+    date's weekday, not a day of its own."""
+    return (c.rule == "date.weekday" and c.spec.week_rel is None and c.spec.hour is None
+            and after.spec.month is not None and after.spec.day is not None
+            and context("WEEKDAY_BEFORE_DATE").fullmatch(ctx.folded, c.end, after.start) is not None)
 
 
 def _joined(ctx: Ctx, first: Candidate, second: Candidate) -> Candidate | None:

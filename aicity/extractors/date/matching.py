@@ -28,7 +28,7 @@ def find_all(text: str) -> Found:
         if trigger is not None and trigger not in hits:
             hits[trigger] = trigger(text)
         for m in rule.finder.matches(text, hits.get(trigger)):
-            start = m.start(group) if group else m.start()
+            start = m.start(group) if group and m.start(group) >= 0 else m.start()
             end = m.end()
             if end > start:
                 found.append((start - end, start, len(found), end, rule, m))

@@ -13,15 +13,22 @@ from .words import (DAY_PREFIX, DAY_WORDS, EVENING_WORDS, HALVES, MONTH_PREFIX, 
 
 
 def _short_years(g: dict, ctx: Ctx) -> bool:
-    """Whether a bare two-digit year before 年 is read as the one nearest the anchor."""
+    """Whether a bare two-digit year before 年 is read as the one nearest the anchor: off a
+    Taiwanese page, and on one too when it opens with 0 (08年: no ROC year is written so)."""
     bare = g.get("rocb")
-    return bool(bare) and len(bare) == 2 and not roc_page(ctx)
+    return bool(bare) and len(bare) == 2 and (bare.startswith("0") or not roc_page(ctx))
+
+
+def _lunar_or_recurring(ctx: Ctx, start: int, end: int) -> bool:
+    """農曆三月, 閏四月, 五月初五: a lunar month or day (not annotated); 每年3月: every year."""
+    return (before_is(ctx, start, "LUNAR_BEFORE") or after_is(ctx, end, "LUNAR_DAY_AFTER")
+            or before_is(ctx, start, "EVERY_BEFORE"))
 
 
 def cjk(m: regex.Match, ctx: Ctx) -> Candidate | None:
     g = groups(m)
     spec = read_spec(g, short_years=_short_years(g, ctx))
-    if spec is None:
+    if spec is None or _lunar_or_recurring(ctx, m.start(), m.end()):
         return None
     if spec.day is None and spec.year is None and spec.year_rel is None and not g.get("e_mon"):
         # a bare month (2月營收): not a duration (連3月, 近3月) nor 五月天
@@ -63,22 +70,27 @@ def year(m: regex.Match, ctx: Ctx) -> Candidate | None:
     if spec is None:
         return None
     end_of_year = m.end("ysuf") if g.get("ysuf") else m.end()
+    if g.get("ycn2") and _year_context_bad(ctx, m.start("ycn2"), end_of_year):
+        return None  # 三五年來, 近三五年: a few years
     if g.get("rocb") or g.get("rocbc"):
         key = "rocb" if g.get("rocb") else "rocbc"
         if _year_context_bad(ctx, m.start(key), end_of_year):
             return None
         if spec.year == 100 + ROC_OFFSET and after_is(ctx, end_of_year, "CENTURY_AFTER"):
             return None  # 100年前: a century ago, not "before 2011"
-    elif g.get("y4") or g.get("ycn"):
-        key = "y4" if g.get("y4") else "ycn"
+    elif g.get("y4") or g.get("ycn") or g.get("ycnk"):
+        key = "y4" if g.get("y4") else ("ycn" if g.get("ycn") else "ycnk")
         if before_is(ctx, m.start(key), "BIG_YEAR_BEFORE"):
             return None
         if after_is(ctx, m.end(), "BIG_YEAR_AFTER"):
             return None
     if g.get("yrel") and after_is(ctx, m.end(), "YEAR_WORD_AFTER"):
         return None
-    if spec.year_short is not None and not before_is(ctx, m.start(), "SHORT_YEAR_BEFORE"):
-        return None  # 深耕24年: a two-digit year alone is a year only after 於, 在, 自...
+    if after_is(ctx, m.end(), "LUNAR_AFTER") or before_is(ctx, m.start(), "LUNAR_BEFORE"):
+        return None  # 2012年農曆正月十五, 明年臘月, 農曆2015年: a date of the lunar calendar
+    if (spec.year_short is not None and not before_is(ctx, m.start(), "SHORT_YEAR_BEFORE")
+            and not g.get("ycn2") and not (g.get("rocb") or "").startswith("0")):
+        return None  # 深耕24年: a two-digit year alone is a year only after 於, 在, 自... (or as 08年, 九七年)
     return with_range(m, g, "date.year", spec)
 
 
@@ -155,7 +167,10 @@ def weekday(m: regex.Match, ctx: Ctx) -> Candidate | None:
         if (original.startswith("周") and after_is(ctx, m.end(), "HAN_AFTER")
                 and not after_is(ctx, m.end(), "AFTER_WEEKDAY")):
             return None
-    spec = Spec(weekday=WEEKDAYS[g["wdn"]], week_rel=rel)
+    if before_is(ctx, m.start(), "EVERY_BEFORE"):
+        return None  # 每個星期天: every Sunday
+    h, mi, s = time_of_day(g)
+    spec = Spec(weekday=WEEKDAYS[g["wdn"]], week_rel=rel, hour=h, minute=mi, second=s)
     return Candidate(m.start(), m.end(), "date.weekday", spec)
 
 
@@ -190,17 +205,23 @@ def paren_month(m: regex.Match, ctx: Ctx) -> Candidate | None:
 
 
 def ago(m: regex.Match, ctx: Ctx) -> Candidate | None:
-    """兩年前, 5天前, 兩週前 and, forward, 3天後, 兩個月後: counted from the anchor."""
-    n = small_number(m.group("n"))
+    """兩年前, 5天前, 兩週前 and, forward, 3天後, 兩個月後: counted from the anchor; not
+    兩三年前, 五六天前 (two or three years: no day in particular)."""
+    count = m.group("n")
+    if len(count) > 1 and not count.isascii() and "十" not in count:
+        return None
+    n = small_number(count)
     if n is None or n <= 0:
         return None
     unit = m.group("unit")
+    if unit == "日" and m.group("n").isascii():
+        return None  # 5日前: by the 5th (a deadline), not five days ago
     sign = -1 if m.group("ago") else 1
     if unit == "年":
         if n >= 80:
             return None
         spec = Spec(year_rel=sign * n, clause_year=True)  # 2020年時…5年前: 2015
-    elif unit == "天":
+    elif unit in ("天", "日"):
         spec = Spec(day_rel=sign * n)
     elif unit.endswith("月"):
         spec = Spec(month_rel=sign * n)
@@ -245,9 +266,20 @@ def day_only(m: regex.Match, ctx: Ctx) -> Candidate | None:
     if after_is(ctx, end_of_day, "DAY_AFTER"):
         return None
     h, mi, s = time_of_day(g)
+    if g.get("ri") == "号" and not _day_with_hao(ctx, m, g, h):
+        return None
     spec = Spec(day=int(g["day"]), nearest=True, hour=h, minute=mi, second=s)
     end_spec = Spec(day=int(g["e_day"])) if g.get("e_day") else None
     return Candidate(m.start(), m.end(), "date.day", spec, end_spec)
+
+
+def _day_with_hao(ctx: Ctx, m: regex.Match, g: dict, hour: int | None) -> bool:
+    """12號 (the text is folded: 号) is a day only where the words say so: a clock time or a
+    range after it, or a part of the day or an event (12號晚上, 12號起); not an address or a
+    number (中山路12號, 12號球衣, 候選人12號)."""
+    if before_is(ctx, m.start(), "ADDRESS_BEFORE") or after_is(ctx, m.end(), "NUMBER_SIGN_AFTER"):
+        return False
+    return hour is not None or bool(g.get("e_day")) or after_is(ctx, m.end(), "HAO_DAY_CONTEXT")
 
 
 def day_only_cn(m: regex.Match, ctx: Ctx) -> Candidate | None:
@@ -289,13 +321,16 @@ def holiday(m: regex.Match, ctx: Ctx) -> Candidate | None:
     named = _holiday_of_page(holidays().get(g["hol"], ()), ctx)
     if named is None or (named.month is None and named.easter is None):
         return None  # a lunar holiday: not annotated
-    if named.after is not None and not named.after.match(ctx.folded, m.end()):
+    if named.after is not None and not named.after.match(ctx.folded, m.end("hol")):
         return None  # 國慶 alone is also a given name
+    if before_is(ctx, m.start(), "EVERY_BEFORE"):
+        return None  # 每年母親節: every year's
     year_spec = read_spec(g, with_time=False)
     if year_spec is None:
         return None
+    h, mi, s = time_of_day(g)
     spec = year_spec._replace(month=named.month, day=named.day, weekday=named.weekday, nth=named.nth,
-                              easter=named.easter)
+                              easter=named.easter, hour=h, minute=mi, second=s)
     return Candidate(m.start(), m.end(), "date.holiday", spec, None, spec.roc)
 
 
@@ -329,14 +364,38 @@ def _months_of_part(g: dict) -> tuple[int, int] | None:
 
 
 def year_part(m: regex.Match, ctx: Ctx) -> Candidate | None:
-    """2025年第四季 → 2025-10/2025-12; 上半年 → the anchor's January to June."""
+    """2025年第四季 → 2025-10/2025-12; 上半年 → the anchor's January to June; 上季度 → the
+    anchor's quarter before."""
     g = groups(m)
+    if g.get("qrel"):
+        if m.start() < m.start("qrel"):
+            return None  # 今年上季度: not a form of the calendar
+        rel = WEEK_WORDS[g["qrel"]]  # 上 -1, 本/這 0, 下 1, 下下 2
+        return Candidate(m.start(), m.end(), "date.year_part", Spec(quarter_rel=rel, month=1),
+                         Spec(quarter_rel=rel, month=3))
     months = _months_of_part(g)
     year_spec = read_spec(g, with_time=False)
     if months is None or year_spec is None:
         return None
     spec = year_spec._replace(month=months[0])
     return Candidate(m.start(), m.end(), "date.year_part", spec, Spec(month=months[1]), spec.roc)
+
+
+def first_months(m: regex.Match, ctx: Ctx) -> Candidate | None:
+    """2025年前5個月, 今年前兩月, 前5月 → January to May; 2005年首月 → January. Without a year
+    only 前N月 (前5個月 alone is as often a span of time) from 前兩月 on."""
+    g = groups(m)
+    year_spec = read_spec(g, with_time=False)
+    if year_spec is None:
+        return None
+    has_year = year_spec.year is not None or year_spec.year_rel is not None
+    n = 1 if g.get("mfirstw") else small_number(g["mfirst"])
+    if n is None or not 1 <= n <= 12 or (not has_year and (g.get("ge") or n < 2)):
+        return None
+    spec = year_spec._replace(month=1)
+    end = Spec(month=n) if n > 1 else None
+    start = m.start("ypart") if g.get("ypart") else m.start()  # the year, read behind the match
+    return Candidate(start, m.end(), "date.first_months", spec, end, spec.roc)
 
 
 def bare_year_point(m: regex.Match, ctx: Ctx) -> Candidate | None:
@@ -361,6 +420,9 @@ def decade(m: regex.Match, ctx: Ctx) -> Candidate | None:
             start = ROC_OFFSET + tens  # 民國80年代: ROC years 80-89
         elif g.get("century"):
             start = (small_number(g["century"]) - 1) * 100 + tens
+        elif g.get("crel"):  # 上世紀90年代: the century before the anchor's
+            century = (ctx.ref.year if ctx.ref is not None else 2000) // 100
+            start = (century - (1 if g["crel"].startswith("上") else 0)) * 100 + tens
         else:
             latest = ctx.ref.year if ctx.ref is not None else 2000
             start = (latest // 100) * 100 + tens

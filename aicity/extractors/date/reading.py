@@ -117,8 +117,9 @@ def time_of_day(g: Groups) -> tuple[int | None, int | None, int | None]:
         return None, None, None
     h = small_number(hour)
     minute = g.get("mi") or g.get("mic")
-    mi = small_number(minute) if minute else (30 if g.get("half") else 0)
-    s = int(g["ss"]) if g.get("ss") else None
+    quarter = g.get("quarter")
+    mi = small_number(minute) if minute else (30 if g.get("half") else 15 * small_number(quarter) if quarter else 0)
+    s = int(g["ss"]) if g.get("ss") else small_number(g.get("ssc"))
     if h is None or mi is None:
         return None, None, None
     ampm = g.get("ampm")
@@ -176,6 +177,14 @@ def _year(g: Groups, p: str, short_years: bool) -> tuple[int | None, bool] | Non
     if value:
         y = small_number(value.replace("0", "〇"))  # 二０二五
         return ((y, False) if y in WESTERN else None)
+    value = g.get(p + "ycnk")
+    if value:  # 兩千零四
+        y = small_number(value)
+        return ((y, False) if y in WESTERN else None)
+    value = g.get(p + "ycn2")
+    if value:  # 九七年: read by the caller as the year nearest the anchor; 五六年, 三五年 are a few years
+        first, second = _cn_digits(value)
+        return None if (first >= 1 and second == first + 1) or (first, second) == (3, 5) else (None, False)
     for key, allowed in keys.rocs:
         value = g.get(key)
         if value and short_years and key == keys.rocb and len(value) == 2:
@@ -186,6 +195,14 @@ def _year(g: Groups, p: str, short_years: bool) -> tuple[int | None, bool] | Non
                 return None
             return n + ROC_OFFSET, True
     return None, False
+
+
+_CN_DIGIT_VALUES = str.maketrans("〇零○一二三四五六七八九", "00012345678" + "9")
+
+
+def _cn_digits(text: str) -> tuple[int, ...]:
+    """The digits of ``九七``: (9, 7)."""
+    return tuple(int(ch) for ch in text.translate(_CN_DIGIT_VALUES))
 
 
 def _month(g: Groups, keys: _Keys) -> int | None:
@@ -226,12 +243,14 @@ def read_spec(g: Groups, p: str = "", with_time: bool = True, short_years: bool 
     if day is not None and not 1 <= day <= 31:
         return None
     short = g.get(p + "y2") or (g.get(keys.rocb) if short_years and year is None else None)
+    if not short and g.get(p + "ycn2"):
+        short = "".join(map(str, _cn_digits(g[p + "ycn2"])))
     return Spec(year=year, year_rel=year_rel, clause_year=clause_year, needs_clause=needs_clause,
                 month=month, day=day, hour=hour, minute=minute, second=second, roc=roc,
                 year_short=int(short) if short else None)
 
 
-_END_GROUPS = ("e_y4", "e_ycn", "e_roc", "e_rocc", "e_rocb", "e_rocbc", "e_yrel",
+_END_GROUPS = ("e_y4", "e_ycn", "e_ycnk", "e_ycn2", "e_roc", "e_rocc", "e_rocb", "e_rocbc", "e_yrel",
                "e_mon", "e_monc", "e_day", "e_dayc")
 
 

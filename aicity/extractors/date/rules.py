@@ -48,7 +48,7 @@ class Rule:
     flags: int = 0
     starts: re.Pattern | None = None  # overrides the one derived from ``first``
     present: Callable[[str], bool] | None = None
-    span_group: str | None = None  # a candidate starts at this group (© 2014: the year)
+    span_group: str | None = None  # a candidate starts at this group if it matched (© 2014: the year)
     needs_ref: bool = False  # the production reads ctx.ref: parsed again for each anchor
 
 
@@ -114,6 +114,8 @@ def declarations() -> tuple[Rule, ...]:
              before=4, near="月"),
         Rule("date.paren_month", "PAREN_MONTH", p.paren_month, first="本今上下次", trigger=yue,
              before=10, near="月", reach=10, needs_ref=True),
+        Rule("date.first_months", "FIRST_MONTHS", p.first_months, first="前首", trigger=yue,
+             before=6, span_group="ypart"),
         Rule("date.ago", "AGO", p.ago, first="0-9一二兩三四五六七八九十", trigger=scan.words_hits("前", "後"),
              before=12, near="前後", after_digit=False),
         Rule("date.holiday", "HOLIDAY", p.holiday, first="{YEAR_FIRST}" + holiday_firsts,
@@ -136,7 +138,7 @@ def declarations() -> tuple[Rule, ...]:
              span_group="y4", present=_copyright_present),
         Rule("date.event_year", "EVENT_YEAR", p.event_year, first="12", needs_ref=True,
              starts=re.compile(fragment("EVENT_YEAR_STARTS"))),
-        Rule("date.day", "DAY_ONLY", p.day_only, first="0-9", trigger=ri, before=8, near="日", reach=8,
+        Rule("date.day", "DAY_ONLY", p.day_only, first="0-9", trigger=ri, before=8, near="日號", reach=8,
              after_digit=False),
         Rule("date.day_cn", "DAY_ONLY_CN", p.day_only_cn, first="一二三四五六七八九十廿卅",
              trigger=ri, before=4, near="日號", reach=4),

@@ -29,6 +29,7 @@ class Spec(NamedTuple):
     nth: int | None = None  # with month and weekday: the n-th such weekday (-1 the last)
     easter: int | None = None  # days from Easter Sunday (復活節 0, 耶穌受難節 -2)
     year_short: int | None = None  # a two-digit year (3/5/98): the one nearest the anchor
+    quarter_rel: int | None = None  # quarters from the anchor's quarter (上季度 -1); month: 1-3 within it
 
     @property
     def anchored(self) -> bool:
@@ -173,6 +174,9 @@ def resolve(spec: Spec, anchor: dt.date, clause_year: int | None) -> Point | Non
             m, d = spec.month, spec.day
             if spec.month_rel is not None:
                 y, m = shift_month(anchor.year, anchor.month, spec.month_rel)
+            elif spec.quarter_rel is not None and m is not None:
+                first = anchor.month - (anchor.month - 1) % 3  # the anchor's quarter's first month
+                y, m = shift_month(anchor.year, first, 3 * spec.quarter_rel + m - 1)
             if spec.nearest and m is None and d is not None:
                 near = nearest_day(anchor, d)
                 if near is None:
@@ -191,8 +195,11 @@ def resolve(spec: Spec, anchor: dt.date, clause_year: int | None) -> Point | Non
 
 
 def resolve_end(spec: Spec, start: Point, anchor: dt.date, clause_year: int | None) -> Point | None:
-    """The end of a range: what it leaves out comes from the start (3月16日至20日)."""
-    if spec.year is not None or spec.year_rel is not None:
+    """The end of a range: what it leaves out comes from the start (3月16日至20日); an end
+    relative to the anchor (上個月到今天, 昨天到明天) is anchored itself."""
+    if (spec.year is not None or spec.year_rel is not None or spec.day_rel is not None
+            or spec.month_rel is not None or spec.quarter_rel is not None or spec.weekday is not None
+            or spec.easter is not None):
         return resolve(spec, anchor, clause_year)
     y, m, d = start.year, spec.month, spec.day
     inherited_month = m is None and d is not None
