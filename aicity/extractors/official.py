@@ -92,6 +92,17 @@ def _user_officials(user) -> Gazetteer:
     return Gazetteer((name, entry) for entry in user.of_type("official") for name in entry.names)
 
 
+@functools.cache
+def _han_honorifics(honorifics: tuple[str, ...]) -> tuple[str, ...]:
+    """The honorifics in Han characters, as one tuple for ``str.endswith``."""
+    return tuple(h for h in honorifics if not h.isascii())
+
+
+@functools.cache
+def _first_chars(gazetteer: Gazetteer) -> frozenset[str]:
+    return frozenset(key[0] for key in gazetteer.keys)
+
+
 def anchored_ok(name: str, g: OfficialGrammar) -> bool:
     """A transliteration holds no everyday word (級會議 after 部長 is none); a country's name
     it may hold (慕沙阿曼)."""
@@ -452,7 +463,7 @@ class OfficialExtractor:
     @staticmethod
     def _honorific_before(folded: str, pos: int, g: OfficialGrammar) -> bool:
         """An honorific ends right before ``pos`` (拿督|某某)."""
-        return any(folded.endswith(h, 0, pos) for h in g.honorifics if not h.isascii())
+        return folded.endswith(_han_honorifics(g.honorifics), 0, pos)
 
     @classmethod
     def _honorifics_at(cls, folded: str, pos: int, g: OfficialGrammar) -> int:
@@ -529,6 +540,8 @@ class OfficialExtractor:
 
     @staticmethod
     def _title_starts_at(folded: str, pos: int, g: OfficialGrammar) -> bool:
+        if folded[pos:pos + 1] not in _first_chars(g.titles):
+            return False  # most positions: no title starts with the character there
         return any(start == 0 for start, _, _ in g.titles.matches(folded[pos:pos + 6]))
 
     def _emit(self, doc: Document, full: list[Found], shorts) -> Iterator[Entity]:
