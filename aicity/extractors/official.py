@@ -47,6 +47,8 @@ AND = fold("及")
 STATIONED = fold("駐")
 LONG_GIVEN_ENDS = frozenset(fold("郎子"))  # the third character of a Japanese given name
 LAST_ITEM = frozenset(fold("與及和"))
+HOME_COUNTRIES = frozenset((None, "", "TW", "CN", "HK", "MO", "SG", "MY"))  # whose officers have Chinese names
+FAMILY = fold("家")  # 許家, 王家 (the Hsu, the Wang family) are words, yet 家 opens many given names
 # How many characters of an office may stand between a country and its title (美國|商務|部長).
 COUNTRY_OFFICE_GAP = 6
 # The organisation's chunk before a title: up to MAX_ORG characters that are no
@@ -201,7 +203,7 @@ class OfficialExtractor:
         ``translit_title`` or an honorific, since transliterations have no surname to
         anchor them; the name runs to a function word or the start of a common word.
         """
-        if not anchored and not self._country_before(folded, ts, g):
+        if not anchored and not self._country_before(folded, ts, g) and not self._foreign_company_before(folded, ts):
             return None
         end, longest = te, (6 if anchored else 4)  # Malay names run longer: 依斯邁沙比里
         while end < len(folded) and end - te < longest and self._given_ok(folded[end], g):
@@ -229,12 +231,23 @@ class OfficialExtractor:
                 return True
         return False
 
+    @staticmethod
+    def _foreign_company_before(folded: str, ts: int) -> bool:
+        """A foreign company's name ends right before the title (蘋果|執行長庫克): its officers'
+        names are transliterations, with no Chinese surname to anchor them."""
+        low = max(0, ts - MAX_ORG)
+        for start, end, forms in company_dictionary().matches(folded[low:ts]):
+            info = forms[0].info
+            if low + end == ts and info.country not in HOME_COUNTRIES:
+                return True
+        return False
+
     def _plausible(self, name: str, g: OfficialGrammar) -> bool:
         if len(name) < 2 or name in g.not_names or name in g.common:
             return False
         if (len(name) >= 2 and name[:2] in g.common and name[:2] not in g.compound_surnames
-                and not (len(name) == 3 and name[:2] in g.countries)):
-            return False  # 強調, 高度, 成為 ... read as surname + given name (but 韓國瑜)
+                and not (len(name) == 3 and (name[:2] in g.countries or name[1] == FAMILY and name[1:] not in g.common))):
+            return False  # 強調, 高度, 成為 ... read as surname + given name (but 韓國瑜, 許家豪)
         return True
 
     def _name_before(self, folded: str, end: int, g: OfficialGrammar) -> int | None:
@@ -368,7 +381,27 @@ class OfficialExtractor:
             if surname in g.surnames:
                 shorts.append((match.start() - 1, match.end(), surname, g.short_titles[match.group()]))
         full.extend(self._dictionary_mentions(full, user_names))
-        yield from self._emit(doc, full, shorts)
+        yield from self._emit(doc, self._complete_cut_names(doc, full), shorts)
+
+    @staticmethod
+    def _complete_cut_names(doc: Document, full: list[Found]) -> list[Found]:
+        """A name cut short by a word it runs into (总统特朗|普通话: 普通 is a word) is
+        the longer name that the page names elsewhere, where the text here reads on into it."""
+        folded = doc.folded
+        keys = {folded[f.name_start:f.name_end] for f in full}
+        if len(keys) < 2:
+            return full
+        completed = []
+        for found in full:
+            key = folded[found.name_start:found.name_end]
+            longer = [k for k in keys if len(k) > len(key) and k.startswith(key)
+                      and folded.startswith(k, found.name_start)]
+            if longer and found.end == found.name_end:
+                end = found.name_start + len(max(longer, key=len))
+                found = Found(found.start, end, doc.text[found.name_start:end], found.title, found.org,
+                              found.rule, found.name_start, end)
+            completed.append(found)
+        return completed
 
     # ------------------------------------------------------------------ the user's officials
     @staticmethod
