@@ -29,6 +29,7 @@ import regex
 from ..document import Document
 from ..fold import fold
 from ..model import Entity
+from ..resources import load_table
 from .base import compile_folded, is_han, latin_boundary, longest_non_overlapping
 from .lexicon import (
     ABBREVIATION, COMBINED, ENGLISH, FOREIGN, FULL, PLACE_KIND_ORDER, SHORT, WEAK, CityInfo, city_gazetteer,
@@ -64,6 +65,14 @@ def _pure_prefectures() -> frozenset[str]:
     gazetteer = city_gazetteer()[0]
     keys = set(gazetteer.keys)
     return frozenset(p for p in place_context().prefectures if p not in keys)
+
+
+@functools.cache
+def _townships() -> tuple[frozenset[str], tuple[int, ...]]:
+    """Taiwan's county-administered cities (竹北市): townships, whose last characters are
+    no abbreviation of a city (竹|北市長); with their lengths, longest first."""
+    names = frozenset(fold(r["word"]) for r in load_table("city/context.tsv") if r["kind"] == "township")
+    return names, tuple(sorted({len(n) for n in names}, reverse=True))
 
 
 class CityExtractor:
@@ -164,6 +173,9 @@ class CityExtractor:
         if info.kind == SHORT:
             return not after_words.at(folded, end)
         if info.kind == ABBREVIATION:
+            townships, lengths = _townships()
+            if any(n > end - start and folded[end - n:end] in townships for n in lengths):
+                return False  # 竹北市長 is the mayor of a township, not of 臺北市
             before = folded[start - 1:start]
             at_boundary = not before or not is_han(before) or before in FUNCTION_CHARS
             return at_boundary or abbreviation_after.at(folded, end)
