@@ -55,6 +55,9 @@ CUE_WINDOW = 10
 NAME_LIMITS = {"legal": 14, "strong": 6, "weak": 4, "venue": 4, "bracketed": 4}
 LIST_JOINERS = frozenset(fold("、和及與跟,，"))
 ACCORDING_TO = fold("據")
+# The names of holding companies end in these; the suffixes that are the holding itself.
+HOLDING_FORMS = tuple(fold(w) for w in ("金控", "投控", "金融控股", "投資控股"))
+HOLDING_SUFFIXES = frozenset(fold(w) for w in ("金控", "投控", "控股", "集團", "金融控股"))
 # Characters that end a name when scanning left from a suffix (function words).
 STOP_CHARS = set(fold("的與和及跟由在為是於把被讓向對從將等也亦還都已、,，。;；:：!！?？「」『』《》()（）[]【】\"'“”‘’ \t\n\r·•|/"))
 ORG_SUFFIX_AFTER = tuple(fold(w) for w in ("基金會", "協會", "學會", "公會", "基金", "研究院", "工會", "文教"))
@@ -206,6 +209,12 @@ def phrase_end(chunk: str) -> int:
     return end
 
 
+def _is_holding(info: CompanyInfo) -> bool:
+    """A financial or investment holding company (富邦金控, 日月光投控): it does its
+    business through subsidiaries, each named after it."""
+    return any(fold(name).endswith(HOLDING_FORMS) for name in (info.canonical, *info.aliases))
+
+
 @functools.cache
 def _suffix_automaton():
     """The company suffixes as (words, leftmost-longest automaton): the same
@@ -320,6 +329,16 @@ class CompanyExtractor:
             start -= 1
         return start
 
+    @staticmethod
+    def _place_across(folded: str, start: int) -> int | None:
+        """The start of a city's name that holds the stop character before ``start`` and runs
+        up to or into the name the scan found (成都市, 京都), or None."""
+        low = max(0, start - 6)
+        for a, b, _ in city_gazetteer()[0].matches(folded[low:start + 2]):
+            if low + a < start - 1 and low + b >= start:
+                return low + a
+        return None
+
     def _suffix_candidates(self, doc: Document, known: Gazetteer) -> Iterator[tuple[int, int, str, CompanyInfo | None, str]]:
         suffixes, _, generic, _, _, _ = _rules()
         suffix_words, suffix_automaton = _suffix_automaton()
@@ -350,9 +369,16 @@ class CompanyExtractor:
                 start = latin.start() if latin else start  # Aurora|酒店: the whole Latin word
             # 華為|技術有限公司: 為 is no stop inside 華為 (binary search: one name at most)
             index = bisect.bisect_left(known_starts, start) - 1
-            if index >= 0 and known_ends[index] >= start:
+            # (but a name ending where the scan ran out of room is a name before this one:
+            # 富邦金控旗下|富邦建設 is no one name)
+            if index >= 0 and (known_ends[index] > start
+                               or known_ends[index] == start and start and folded[start - 1] in STOP_CHARS):
                 start = known_starts[index]
-            if strength == "legal" and s - start > 2:
+            placed = self._place_across(folded, start) if (
+                strength == "legal" and start and folded[start - 1] in STOP_CHARS) else None
+            if placed is not None:
+                start = placed  # 成都市|好味道餐飲有限公司: 都 is no stop in 成都, and the city begins the name
+            elif strength == "legal" and s - start > 2:
                 # 又一家新成員|某某電子材料股份有限公司: a sure company inside a long legal name
                 # begins it; otherwise the name begins after the last function word.
                 inner = bisect.bisect_left(known_starts, start + 1)
@@ -381,7 +407,14 @@ class CompanyExtractor:
                         best = (hs, he, forms[0])
             if best is not None:
                 hs, he, form = best
-                if he == len(chunk):
+                if he == len(chunk) and strength != "legal" and suffix not in HOLDING_SUFFIXES \
+                        and _is_holding(form.info):
+                    # 富邦金控 -> 富邦|建設, 日月光投控 -> 日月光|半導體: a holding's name and an
+                    # industry word name one of its subsidiaries, a company of its own
+                    written = doc.text[start + hs:e]
+                    yield start + hs, e, written, CompanyInfo(written, (), None, form.info.country,
+                                                              form.info.canonical), strength
+                elif he == len(chunk):
                     yield start + hs, e, form.info.canonical, form.info, strength
                 elif strength == "strong" and len(chunk) - he >= 2:
                     # 兆豐|國際投顧: a financial arm named after its holding is a subsidiary
