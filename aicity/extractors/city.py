@@ -52,6 +52,8 @@ LIST_SEPARATORS = frozenset(fold("、及和與"))
 PREFECTURE_LIST_END = tuple(fold(w) for w in ("等縣", "各縣", "等州", "等府", "等州屬"))
 MAX_ITEM = 5
 CITY_SUFFIX = fold("市")
+DISTRICT = fold("區")
+DISTRICT_WORDS = frozenset(fold(w) for w in ("區域", "區塊", "區間", "區別", "區分", "區隔"))  # 區 opening a word
 BRACKET_DATELINE = regex.compile(r"\(\s?(\p{Han}{2,4}?)\s?\d{1,2}日" + fold("(?:訊|電|專訊)") + r"\s?\)")
 MAYOR_AFTER = frozenset(fold("長"))
 # Taiwan and China as a country before a place: their cities are all in the gazetteers.
@@ -98,6 +100,12 @@ class CityExtractor:
             info.name for start, end, info in kept
             if info.kind == FOREIGN and self._admin_suffix(folded, end)
         }
+        # 北京市朝陽區: a mainland city's name before 區 is a district's, and so is its bare
+        # name elsewhere on the page (朝陽分局), unless 市 follows it (遼寧省朝陽市).
+        districts = {
+            info.name for start, end, info in kept
+            if info.kind in (FOREIGN, WEAK) and info.country == "CN" and self._district_after(folded, end)
+        }
         for start, end, info in kept:
             if info.kind == COMBINED:  # 北北基: each character names its city
                 if not after_words.at(folded, end):
@@ -106,6 +114,8 @@ class CityExtractor:
                                          country="TW", level=None)
                 continue
             if not self._accept(folded, start, end, info, after_words, abbreviation_after, prefectures):
+                continue
+            if info.name in districts and info.kind in (FOREIGN, WEAK) and CITY_SUFFIX not in folded[end - 1:end + 1]:
                 continue
             if info.kind in (FOREIGN, WEAK) and (info.prefecture_homonym or info.kind == WEAK) \
                     and self._in_prefecture_list(folded, start, end):
@@ -207,6 +217,11 @@ class CityExtractor:
             following = folded[end + 1:end + 2]
             return not is_han(following) or following in METROPOLIS_AFTER
         return True
+
+    @staticmethod
+    def _district_after(folded: str, end: int) -> bool:
+        """區 follows as a district's suffix (朝陽區), not as a word's first character (杭州區域)."""
+        return folded[end:end + 1] == DISTRICT and folded[end:end + 2] not in DISTRICT_WORDS
 
     @staticmethod
     def _glued(folded: str, start: int, end: int) -> bool:
