@@ -365,6 +365,8 @@ class OfficialExtractor:
                                   "official.name_title", start, ts))
                 continue
             name_start = self._name_before(folded, ts, g)
+            if name_start is not None and _known_name_suffix(folded[max(0, ts - MAX_ORG):ts]) >= ts - name_start:
+                name_start = None  # 舊金山市長: 金山 ends a city's name, no person's
             if name_start is not None:
                 full.append(Found(name_start, te, doc.text[name_start:ts], title,
                                   self._org_before(doc, name_start, g), "official.name_title", name_start, ts))
