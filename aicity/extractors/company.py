@@ -62,6 +62,7 @@ HOLDING_SUFFIXES = frozenset(fold(w) for w in ("金控", "投控", "控股", "�
 STOP_CHARS = set(fold("的與和及跟由在為是於把被讓向對從將等也亦還都已、,，。;；:：!！?？「」『』《》()（）[]【】\"'“”‘’ \t\n\r·•|/"))
 ORG_SUFFIX_AFTER = tuple(fold(w) for w in ("基金會", "協會", "學會", "公會", "基金", "研究院", "工會", "文教"))
 ORG_SUFFIX_AFTER_PATTERN = regex.compile("|".join(map(regex.escape, ORG_SUFFIX_AFTER)))
+SCHOOL_AFTER = tuple(fold(w) for w in ("大學", "學院", "科大", "科技大學"))
 ORG_NAME_REACH = 12  # how far after a company's name its foundation's suffix may come
 # Single characters that begin no company name (pronouns, particles, adverbs; jieba's
 # tags r, u and d, less the characters that do begin names: 本田, 正新, 共信, 特力, 常州).
@@ -271,7 +272,10 @@ class CompanyExtractor:
 
     @staticmethod
     def _inside_org_name(folded: str, end: int) -> bool:
-        """True when the name continues into a foundation's or association's name."""
+        """True when the name continues into a foundation's or association's name, or is the
+        first part of a school's (長榮|大學, 中國醫藥|大學 are universities)."""
+        if folded.startswith(SCHOOL_AFTER, end):
+            return True
         if not ORG_SUFFIX_AFTER_PATTERN.search(folded, end, end + ORG_NAME_REACH):
             return False  # no suffix within reach: the usual case, and no walk needed
         stop = end
