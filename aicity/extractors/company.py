@@ -419,7 +419,9 @@ class CompanyExtractor:
                     yield start + hs, e, written, CompanyInfo(written, (), None, form.info.country,
                                                               form.info.canonical), strength
                 elif he == len(chunk):
-                    yield start + hs, e, form.info.canonical, form.info, strength
+                    # 杭州|宇樹科技有限公司: the city opens the registered name, and is no mention of the city
+                    placed = strength == "legal" and chunk[:hs] in _name_places()
+                    yield start if placed else start + hs, e, form.info.canonical, form.info, strength
                 elif strength == "strong" and len(chunk) - he >= 2:
                     # 兆豐|國際投顧: a financial arm named after its holding is a subsidiary
                     written = doc.text[start:e]
