@@ -48,7 +48,8 @@ STATIONED = fold("駐")
 LONG_GIVEN_ENDS = frozenset(fold("郎子"))  # the third character of a Japanese given name
 LAST_ITEM = frozenset(fold("與及和"))
 HOME_COUNTRIES = frozenset((None, "", "TW", "CN", "HK", "MO", "SG", "MY"))  # whose officers have Chinese names
-FAMILY = fold("家")  # 許家, 王家 (the Hsu, the Wang family) are words, yet 家 opens many given names
+FAMILY = fold("家")
+PREPOSITION_YU = "於"  # as written, not folded: it folds to the surname 于  # 許家, 王家 (the Hsu, the Wang family) are words, yet 家 opens many given names
 # How many characters of an office may stand between a country and its title (美國|商務|部長).
 COUNTRY_OFFICE_GAP = 6
 # The organisation's chunk before a title: up to MAX_ORG characters that are no
@@ -474,7 +475,8 @@ class OfficialExtractor:
         if latin:
             s, e = latin.span(1)
             return [Found(ts, e, doc.text[s:e], title, self._org_before(doc, ts, g, title), "official.title_name", s, e)]
-        end = self._name_at(folded, ns, g)
+        # 於 is the preposition (市長於會中表示); the surname is written 于 in Traditional text too
+        end = None if doc.text[ns:ns + 1] == PREPOSITION_YU else self._name_at(folded, ns, g)
         anchored = bool(honorific) or folded[ts:te].endswith(g.translit_titles)
         if end is None:
             end = self._foreign_name_at(folded, ts, ns, g, anchored)
