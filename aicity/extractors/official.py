@@ -269,8 +269,15 @@ class OfficialExtractor:
                 ok = name[0] in g.surnames or name[:2] in g.compound_surnames or name[:2] in g.japanese_surnames
             else:
                 ok = name[0] in g.surnames
-            if not ok or not all(self._given_ok(ch, g) for ch in name[1:]) or not is_han(name[0]):
+            if not ok or not is_han(name[0]):
                 continue
+            if not all(self._given_ok(ch, g) for ch in name[1:]):
+                # 李在明總統, 劉和然市長: a function character opens a full name that stands alone
+                # before its title (the text or a clause begins right before it)
+                if not (length == 3 and is_han(name[1]) and self._given_ok(name[2], g) and name[0] in g.surnames
+                        and name[1:] not in g.common
+                        and (start == 0 or not is_han(folded[start - 1]) or folded[start - 1] in g.stops)):
+                    continue
             if start and folded[start - 1:start + 1] in g.common:
                 continue  # 兼任|統籌部長: the "surname" ends a word with the character before it
             if self._plausible(name, g):
