@@ -77,6 +77,12 @@ def _townships() -> tuple[frozenset[str], tuple[int, ...]]:
     return names, tuple(sorted({len(n) for n in names}, reverse=True))
 
 
+@functools.cache
+def _abbreviation_not_after() -> tuple[str, ...]:
+    """Words after which an abbreviation is a Japanese surname: 高市|首相, 高市|內閣."""
+    return tuple(fold(r["word"]) for r in load_table("city/context.tsv") if r["kind"] == "abbreviation_not_after")
+
+
 class CityExtractor:
     type = "city"
 
@@ -186,6 +192,8 @@ class CityExtractor:
             townships, lengths = _townships()
             if any(n > end - start and folded[end - n:end] in townships for n in lengths):
                 return False  # 竹北市長 is the mayor of a township, not of 臺北市
+            if folded.startswith(_abbreviation_not_after(), end):
+                return False  # 高市首相 is Japan's prime minister 高市早苗
             before = folded[start - 1:start]
             at_boundary = not before or not is_han(before) or before in FUNCTION_CHARS
             return at_boundary or abbreviation_after.at(folded, end)
