@@ -386,7 +386,11 @@ class CompanyExtractor:
                 # 又一家新成員|某某電子材料股份有限公司: a sure company inside a long legal name
                 # begins it; otherwise the name begins after the last function word.
                 inner = bisect.bisect_left(known_starts, start + 1)
-                start += phrase_end(folded[start:s])
+                placed_known = inner < len(known_starts) and start < known_starts[inner] < s - 1 \
+                    and folded[start:known_starts[inner]] in _name_places()
+                # 深圳市|騰訊|計算機系統有限公司: a place and a known name open a registered name,
+                # whatever words follow (計算 is no verb of a clause here)
+                start += 0 if placed_known else phrase_end(folded[start:s])
                 if inner < len(known_starts) and start < known_starts[inner] < s - 1:
                     # ... unless a place begins the name: 深圳市|大疆創新科技有限公司
                     if folded[start:known_starts[inner]] not in _name_places():
