@@ -565,8 +565,8 @@ class CompanyExtractor:
             entities.append(self._entity(doc, start, end, name, "company.suffix", info))
             found_names.setdefault(fold(doc.text[start:end]), (name, info))
         for match in self._foreign_prefix_matches(doc):
-            if reads_as_phrase(match.group("name"), weak=True):
-                continue  # 台商|投資最活躍, 台商|的雇員人數: a clause, not a name
+            if reads_as_phrase(match.group("name"), weak=True) or match.group("name")[:1] in STOP_CHARS:
+                continue  # 台商|投資最活躍, 台商|的雇員人數, 台商|在東莞: a clause, not a name
             for group in ("name", "alias"):
                 if match.group(group) is None:
                     continue
