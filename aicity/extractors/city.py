@@ -14,8 +14,7 @@ Simplified spellings are one key), then context checks per kind of form:
   of prefectures or states (青森、岩手等縣; 吉打、霹靂);
 * weak forms (the bare name of a generated city that is also a word, a
   township, a state or a surname: 北安, 太平, 德州) count only after a province,
-  state or country (江蘇崑山, 山東德州) or before a dateline (福州3月2日電), and a mainland
-  one as an item of a list beside a mainland city found (泉州、石獅與晉江);
+  state or country (江蘇崑山, 山東德州) or before a dateline (福州3月2日電);
 * combined abbreviations (北北基, 桃竹苗) name one city per character;
 * a city no list has counts as ``X市`` right after a country or a city abroad
   (澳洲墨爾本某某市), and as the town of a bracketed dateline ((淡邊3日訊)).
@@ -113,8 +112,6 @@ class CityExtractor:
             info.name for start, end, info in kept
             if info.kind in (FOREIGN, WEAK) and info.country == "CN" and self._district_after(folded, end)
         }
-        unanchored: list[tuple[int, int, CityInfo]] = []  # mainland weak names that lacked context
-        listed: dict[int, int] = {}  # the mainland cities found: start -> end and end -> start
         for start, end, info in kept:
             if info.kind == COMBINED:  # 北北基: each character names its city
                 if not after_words.at(folded, end):
@@ -123,9 +120,6 @@ class CityExtractor:
                                          country="TW", level=None)
                 continue
             if not self._accept(folded, start, end, info, after_words, abbreviation_after, prefectures):
-                if info.kind == WEAK and info.country == "CN" and not (
-                        after_words.at(folded, end) or self._admin_suffix(folded, end) or self._glued(folded, start, end)):
-                    unanchored.append((start, end, info))
                 continue
             if info.name in districts and info.kind in (FOREIGN, WEAK) and CITY_SUFFIX not in folded[end - 1:end + 1]:
                 continue
@@ -136,35 +130,12 @@ class CityExtractor:
                 folded[end - 1:end + 1] in TITLE_AFTER_SUFFIX or folded[end - 1:end + 2] in TITLE_AFTER_SUFFIX
             ):
                 end -= 1  # 桃園|市長, 福岡|市長: the 市 belongs to the title, so spans nest, never cross
-            if info.country == "CN":
-                listed[start], listed[end] = end, start
             yield doc.entity(
                 "city", start, end, info.name, RULES[info.kind],
                 country=info.country, level=info.level,
             )
-        yield from self._listed_beside(doc, unanchored, listed)
         yield from self._unlisted(doc, kept)
         yield from self._dateline_towns(doc, kept)
-
-    def _listed_beside(self, doc: Document, unanchored, listed: dict[int, int]) -> Iterator[Entity]:
-        """A mainland city's weak name (常熟, 慈溪) that is an item of an enumeration beside a
-        mainland city found (泉州、石獅與晉江; 浙江義烏、慈溪、餘姚): the list is of cities."""
-        folded = doc.folded
-        pending = list(unanchored)
-        while pending:
-            rest = []
-            for start, end, info in pending:
-                beside = (start >= 2 and folded[start - 1] in LIST_SEPARATORS and start - 1 in listed
-                          and listed[start - 1] < start - 1
-                          or folded[end:end + 1] in LIST_SEPARATORS and end + 1 in listed and listed[end + 1] > end + 1)
-                if not beside:
-                    rest.append((start, end, info))
-                    continue
-                listed[start], listed[end] = end, start
-                yield doc.entity("city", start, end, info.name, "city.listed", country=info.country, level=info.level)
-            if len(rest) == len(pending):
-                break
-            pending = rest
 
     def _dateline_towns(self, doc: Document, kept) -> Iterator[Entity]:
         """A town no gazetteer lists that opens a bracketed dateline, as the Malaysian and Hong
