@@ -19,8 +19,9 @@ from .model import ENTITY_TYPES, Entity
 # a city's name used as part of a company's name (高雄銀行) does not name the city.
 SHADOWED_BY: dict[str, tuple[str, ...]] = {"city": ("company",)}
 # A span of the first type lying inside the *name* of an entity of the second is
-# part of that name: a company's short name inside a person's (部長林佳龍: not 佳龍).
-NAMED_INSIDE: dict[str, tuple[str, ...]] = {"company": ("official",)}
+# part of that name: a company's short name inside a person's (部長林佳龍: not 佳龍), a
+# city's (院長周德陽: not 德陽).
+NAMED_INSIDE: dict[str, tuple[str, ...]] = {"company": ("official",), "city": ("official",)}
 
 
 def parse_types(types: str | Iterable[str] | None) -> tuple[str, ...]:

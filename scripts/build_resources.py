@@ -771,6 +771,9 @@ def build_companies_cn(jd, prefixes, places: set[str], taken: set[str]) -> list[
 #: a city's bare name (蘇州 without 市) that is a jieba word at least this frequent and not a
 #: place there, or any common word, Taiwanese township or country, needs context.
 CITY_WEAK_MIN_FREQ = 200
+#: foreign cities' names that are everyday words jieba tags only as places (hand-curated): they need
+#: context (德國漢堡, 漢堡市, a dateline), since most mentions are of the thing (摩斯漢堡, 吃漢堡).
+EVERYDAY_PLACE_WORDS = {"漢堡": "the food (hamburger)"}
 #: a county-level city's bare name counts alone only when jieba knows it as a place (ns) at least
 #: this often (昆山, 義烏, 江陰); the others need context (江蘇X, X市, a dateline).
 COUNTY_CITY_NS_MIN_FREQ = 100
@@ -854,6 +857,8 @@ def weak_reason(short: str, jd, common: set[str], tw_places: set[str], countries
         return "a country"
     if f in _province_and_state_names():
         return "a province's or state's name (河北, 海南, 吉林, 德州)"
+    if short in EVERYDAY_PLACE_WORDS or f in {fold(w) for w in EVERYDAY_PLACE_WORDS}:
+        return "an everyday word: " + EVERYDAY_PLACE_WORDS.get(short, "")
     entry = jd.get(f)
     if f in common and (entry is None or entry[1] != "ns"):
         return "a common word"
@@ -979,15 +984,17 @@ def build_geonames_world(jd, common, tw_places, countries) -> tuple[list[list[st
             weak.append(f"{city['name']}\t{names}\t{reasons[0]}")
             if any(r and r.startswith(("a common", "a frequent", "a Taiwanese", "a country")) for r in reasons):
                 continue  # a foreign city whose Han names are everyday words is left out
-        kept_names = strong or names
+        # 漢堡 is the city's usual name and an everyday word: keep every name, the bare one needing context
+        everyday = [n for n, r in zip(names, reasons) if r and r.startswith("an everyday word")]
+        kept_names = names if everyday else strong or names
         taken.update(fold(n) for n in kept_names)
         # A spelling GeoNames gives in Traditional characters first (喬治市), else a safe conversion.
         traditional = [n for n in kept_names if fold(n) != n]
-        tw = traditional[0] if traditional else s2tw(kept_names[0])
+        tw = s2tw(everyday[0]) if everyday else traditional[0] if traditional else s2tw(kept_names[0])
         if country == "MY" and city["name"] in MY_USUAL_NAMES:
             tw = MY_USUAL_NAMES[city["name"]]
         rows.append([f"{country.lower()}-{city['geonameid']}", tw, "", country, join_aliases(kept_names, [tw]),
-                     "", "", "" if strong else "1"])
+                     "", "", "" if strong and not everyday else "1"])
     rows.sort(key=lambda r: r[0])
     return rows, weak
 
@@ -1034,7 +1041,14 @@ def build_japanese_surnames() -> list[str]:
             if 2 <= len(kanji) <= 3 and is_cjk(kanji):
                 names[kanji] = None
                 names[s2tw(kanji)] = None
+    for kanji in JA_SURNAMES_EXTRA:
+        names[kanji] = None
     return sorted(names)
+
+
+#: surnames of Japanese office-holders in the news that the 2,000 most common lack (hand-curated facts):
+#: 高市 (高市早苗; also 高雄市's abbreviation, so without it 高市早苗首相 read as a city).
+JA_SURNAMES_EXTRA = ("高市",)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -1177,7 +1191,8 @@ def main(argv: list[str] | None = None) -> int:
             f"# {gen} japanese-personal-name-dataset {version('japanese-personal-name-dataset')} (dataset/last_name_org.csv)",
             "# licence: MIT (https://github.com/shuheilocale/japanese-personal-name-dataset); the names are facts",
             "# Japanese surnames of 2-3 kanji among the 2,000 most common, plus their Taiwanese Traditional spelling",
-            "# (OpenCC s2twp) where it differs. Used by the officials grammar for names such as 岸田文雄.",
+            "# (OpenCC s2twp) where it differs, and JA_SURNAMES_EXTRA of the script (高市). Used by the officials",
+            "# grammar for names such as 岸田文雄.",
             *surnames_ja,
         ]
     ) + "\n"

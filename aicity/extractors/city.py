@@ -29,6 +29,7 @@ import regex
 from ..document import Document
 from ..fold import fold
 from ..model import Entity
+from ..resources import load_table
 from .base import compile_folded, is_han, latin_boundary, longest_non_overlapping
 from .lexicon import (
     ABBREVIATION, COMBINED, ENGLISH, FOREIGN, FULL, PLACE_KIND_ORDER, SHORT, WEAK, CityInfo, city_gazetteer,
@@ -51,6 +52,8 @@ LIST_SEPARATORS = frozenset(fold("、及和與"))
 PREFECTURE_LIST_END = tuple(fold(w) for w in ("等縣", "各縣", "等州", "等府", "等州屬"))
 MAX_ITEM = 5
 CITY_SUFFIX = fold("市")
+DISTRICT = fold("區")
+DISTRICT_WORDS = frozenset(fold(w) for w in ("區域", "區塊", "區間", "區別", "區分", "區隔"))  # 區 opening a word
 BRACKET_DATELINE = regex.compile(r"\(\s?(\p{Han}{2,4}?)\s?\d{1,2}日" + fold("(?:訊|電|專訊)") + r"\s?\)")
 MAYOR_AFTER = frozenset(fold("長"))
 # Taiwan and China as a country before a place: their cities are all in the gazetteers.
@@ -64,6 +67,20 @@ def _pure_prefectures() -> frozenset[str]:
     gazetteer = city_gazetteer()[0]
     keys = set(gazetteer.keys)
     return frozenset(p for p in place_context().prefectures if p not in keys)
+
+
+@functools.cache
+def _townships() -> tuple[frozenset[str], tuple[int, ...]]:
+    """Taiwan's county-administered cities (竹北市): townships, whose last characters are
+    no abbreviation of a city (竹|北市長); with their lengths, longest first."""
+    names = frozenset(fold(r["word"]) for r in load_table("city/context.tsv") if r["kind"] == "township")
+    return names, tuple(sorted({len(n) for n in names}, reverse=True))
+
+
+@functools.cache
+def _abbreviation_not_after() -> tuple[str, ...]:
+    """Words after which an abbreviation is a Japanese surname: 高市|首相, 高市|內閣."""
+    return tuple(fold(r["word"]) for r in load_table("city/context.tsv") if r["kind"] == "abbreviation_not_after")
 
 
 class CityExtractor:
@@ -91,6 +108,12 @@ class CityExtractor:
         }
         by_start = {start: info for start, _, info in kept}
         by_end = {end: info for _, end, info in kept}
+        # 北京市朝陽區: a mainland city's name before 區 is a district's, and so is its bare
+        # name elsewhere on the page (朝陽分局), unless 市 follows it (遼寧省朝陽市).
+        districts = {
+            info.name for start, end, info in kept
+            if info.kind in (FOREIGN, WEAK) and info.country == "CN" and self._district_after(folded, end)
+        }
         for start, end, info in kept:
             if info.kind == COMBINED:  # 北北基: each character names its city
                 if not after_words.at(folded, end):
@@ -104,6 +127,8 @@ class CityExtractor:
                 continue
             if self._region_overlaps(folded, start, end):
                 continue  # 森美|蘭州|務大臣: the state 森美蘭 holds the first character
+            if info.name in districts and info.kind in (FOREIGN, WEAK) and CITY_SUFFIX not in folded[end - 1:end + 1]:
+                continue
             if info.kind in (FOREIGN, WEAK) and (info.prefecture_homonym or info.kind == WEAK) \
                     and self._in_prefecture_list(folded, start, end):
                 continue  # 靜岡、岡山等縣 / 檳城、吉打、霹靂: prefectures and states, not cities
@@ -170,6 +195,11 @@ class CityExtractor:
         if info.kind == SHORT:
             return not after_words.at(folded, end)
         if info.kind == ABBREVIATION:
+            townships, lengths = _townships()
+            if any(n > end - start and folded[end - n:end] in townships for n in lengths):
+                return False  # 竹北市長 is the mayor of a township, not of 臺北市
+            if folded.startswith(_abbreviation_not_after(), end):
+                return False  # 高市首相 is Japan's prime minister 高市早苗
             before = folded[start - 1:start]
             at_boundary = not before or not is_han(before) or before in FUNCTION_CHARS
             return at_boundary or abbreviation_after.at(folded, end)
@@ -201,6 +231,11 @@ class CityExtractor:
             following = folded[end + 1:end + 2]
             return not is_han(following) or following in METROPOLIS_AFTER
         return True
+
+    @staticmethod
+    def _district_after(folded: str, end: int) -> bool:
+        """區 follows as a district's suffix (朝陽區), not as a word's first character (杭州區域)."""
+        return folded[end:end + 1] == DISTRICT and folded[end:end + 2] not in DISTRICT_WORDS
 
     @staticmethod
     def _glued(folded: str, start: int, end: int) -> bool:

@@ -55,10 +55,14 @@ CUE_WINDOW = 10
 NAME_LIMITS = {"legal": 14, "strong": 6, "weak": 4, "venue": 4, "bracketed": 4}
 LIST_JOINERS = frozenset(fold("、和及與跟,，"))
 ACCORDING_TO = fold("據")
+# The names of holding companies end in these; the suffixes that are the holding itself.
+HOLDING_FORMS = tuple(fold(w) for w in ("金控", "投控", "金融控股", "投資控股"))
+HOLDING_SUFFIXES = frozenset(fold(w) for w in ("金控", "投控", "控股", "集團", "金融控股"))
 # Characters that end a name when scanning left from a suffix (function words).
 STOP_CHARS = set(fold("的與和及跟由在為是於把被讓向對從將等也亦還都已、,，。;；:：!！?？「」『』《》()（）[]【】\"'“”‘’ \t\n\r·•|/"))
 ORG_SUFFIX_AFTER = tuple(fold(w) for w in ("基金會", "協會", "學會", "公會", "基金", "研究院", "工會", "文教"))
 ORG_SUFFIX_AFTER_PATTERN = regex.compile("|".join(map(regex.escape, ORG_SUFFIX_AFTER)))
+SCHOOL_AFTER = tuple(fold(w) for w in ("大學", "學院", "科大", "科技大學"))
 ORG_NAME_REACH = 12  # how far after a company's name its foundation's suffix may come
 # Single characters that begin no company name (pronouns, particles, adverbs; jieba's
 # tags r, u and d, less the characters that do begin names: 本田, 正新, 共信, 特力, 常州).
@@ -206,6 +210,12 @@ def phrase_end(chunk: str) -> int:
     return end
 
 
+def _is_holding(info: CompanyInfo) -> bool:
+    """A financial or investment holding company (富邦金控, 日月光投控): it does its
+    business through subsidiaries, each named after it."""
+    return any(fold(name).endswith(HOLDING_FORMS) for name in (info.canonical, *info.aliases))
+
+
 @functools.cache
 def _suffix_automaton():
     """The company suffixes as (words, leftmost-longest automaton): the same
@@ -262,7 +272,10 @@ class CompanyExtractor:
 
     @staticmethod
     def _inside_org_name(folded: str, end: int) -> bool:
-        """True when the name continues into a foundation's or association's name."""
+        """True when the name continues into a foundation's or association's name, or is the
+        first part of a school's (長榮|大學, 中國醫藥|大學 are universities)."""
+        if folded.startswith(SCHOOL_AFTER, end):
+            return True
         if not ORG_SUFFIX_AFTER_PATTERN.search(folded, end, end + ORG_NAME_REACH):
             return False  # no suffix within reach: the usual case, and no walk needed
         stop = end
@@ -320,6 +333,16 @@ class CompanyExtractor:
             start -= 1
         return start
 
+    @staticmethod
+    def _place_across(folded: str, start: int) -> int | None:
+        """The start of a city's name that holds the stop character before ``start`` and runs
+        up to or into the name the scan found (成都市, 京都), or None."""
+        low = max(0, start - 6)
+        for a, b, _ in city_gazetteer()[0].matches(folded[low:start + 2]):
+            if low + a < start - 1 and low + b >= start:
+                return low + a
+        return None
+
     def _suffix_candidates(self, doc: Document, known: Gazetteer) -> Iterator[tuple[int, int, str, CompanyInfo | None, str]]:
         suffixes, _, generic, _, _, _ = _rules()
         suffix_words, suffix_automaton = _suffix_automaton()
@@ -350,13 +373,24 @@ class CompanyExtractor:
                 start = latin.start() if latin else start  # Aurora|酒店: the whole Latin word
             # 華為|技術有限公司: 為 is no stop inside 華為 (binary search: one name at most)
             index = bisect.bisect_left(known_starts, start) - 1
-            if index >= 0 and known_ends[index] >= start:
+            # (but a name ending where the scan ran out of room is a name before this one:
+            # 富邦金控旗下|富邦建設 is no one name)
+            if index >= 0 and (known_ends[index] > start
+                               or known_ends[index] == start and start and folded[start - 1] in STOP_CHARS):
                 start = known_starts[index]
-            if strength == "legal" and s - start > 2:
+            placed = self._place_across(folded, start) if (
+                strength == "legal" and start and folded[start - 1] in STOP_CHARS) else None
+            if placed is not None:
+                start = placed  # 成都市|好味道餐飲有限公司: 都 is no stop in 成都, and the city begins the name
+            elif strength == "legal" and s - start > 2:
                 # 又一家新成員|某某電子材料股份有限公司: a sure company inside a long legal name
                 # begins it; otherwise the name begins after the last function word.
                 inner = bisect.bisect_left(known_starts, start + 1)
-                start += phrase_end(folded[start:s])
+                placed_known = inner < len(known_starts) and start < known_starts[inner] < s - 1 \
+                    and folded[start:known_starts[inner]] in _name_places()
+                # 深圳市|騰訊|計算機系統有限公司: a place and a known name open a registered name,
+                # whatever words follow (計算 is no verb of a clause here)
+                start += 0 if placed_known else phrase_end(folded[start:s])
                 if inner < len(known_starts) and start < known_starts[inner] < s - 1:
                     # ... unless a place begins the name: 深圳市|大疆創新科技有限公司
                     if folded[start:known_starts[inner]] not in _name_places():
@@ -381,8 +415,17 @@ class CompanyExtractor:
                         best = (hs, he, forms[0])
             if best is not None:
                 hs, he, form = best
-                if he == len(chunk):
-                    yield start + hs, e, form.info.canonical, form.info, strength
+                if he == len(chunk) and strength != "legal" and suffix not in HOLDING_SUFFIXES \
+                        and _is_holding(form.info):
+                    # 富邦金控 -> 富邦|建設, 日月光投控 -> 日月光|半導體: a holding's name and an
+                    # industry word name one of its subsidiaries, a company of its own
+                    written = doc.text[start + hs:e]
+                    yield start + hs, e, written, CompanyInfo(written, (), None, form.info.country,
+                                                              form.info.canonical), strength
+                elif he == len(chunk):
+                    # 杭州|宇樹科技有限公司: the city opens the registered name, and is no mention of the city
+                    placed = strength == "legal" and chunk[:hs] in _name_places()
+                    yield start if placed else start + hs, e, form.info.canonical, form.info, strength
                 elif strength == "strong" and len(chunk) - he >= 2:
                     # 兆豐|國際投顧: a financial arm named after its holding is a subsidiary
                     written = doc.text[start:e]
@@ -522,8 +565,8 @@ class CompanyExtractor:
             entities.append(self._entity(doc, start, end, name, "company.suffix", info))
             found_names.setdefault(fold(doc.text[start:end]), (name, info))
         for match in self._foreign_prefix_matches(doc):
-            if reads_as_phrase(match.group("name"), weak=True):
-                continue  # 台商|投資最活躍, 台商|的雇員人數: a clause, not a name
+            if reads_as_phrase(match.group("name"), weak=True) or match.group("name")[:1] in STOP_CHARS:
+                continue  # 台商|投資最活躍, 台商|的雇員人數, 台商|在東莞: a clause, not a name
             for group in ("name", "alias"):
                 if match.group(group) is None:
                     continue

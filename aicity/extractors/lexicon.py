@@ -427,7 +427,8 @@ def official_grammar() -> OfficialGrammar:
              ("title_prefix", "name_stop", "org_lead", "org_suffix", "org_closing", "appoint_verb",
               "translit_title")}
     surnames = [fold(s) for s in load_list("official/surnames.txt")]
-    common = common_words()
+    # Words that follow a name (出庭) but are too rare in jieba's dictionary to be common words.
+    common = common_words() | {fold(r["word"]) for r in rows if r["kind"] == "after_name"}
     # Places and countries are no person's name (高雄 before 市長).
     not_names = set()
     for row in load_table("city/tw_cities.tsv"):

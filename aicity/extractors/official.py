@@ -48,6 +48,9 @@ AND = fold("及")
 STATIONED = fold("駐")
 LONG_GIVEN_ENDS = frozenset(fold("郎子"))  # the third character of a Japanese given name
 LAST_ITEM = frozenset(fold("與及和"))
+HOME_COUNTRIES = frozenset((None, "", "TW", "CN", "HK", "MO", "SG", "MY"))  # whose officers have Chinese names
+FAMILY = fold("家")
+PREPOSITION_YU = "於"  # as written, not folded: it folds to the surname 于  # 許家, 王家 (the Hsu, the Wang family) are words, yet 家 opens many given names
 # How many characters of an office may stand between a country and its title (美國|商務|部長).
 COUNTRY_OFFICE_GAP = 6
 # Pages (by the region their money and signals name) where names in transliteration are common.
@@ -236,7 +239,7 @@ class OfficialExtractor:
         ``spelled`` (any title on a Malaysian or Singaporean page): the name must also be
         spelled with transliteration characters (all of two, all but one of more).
         """
-        if not anchored and not self._country_before(folded, ts, g):
+        if not anchored and not self._country_before(folded, ts, g) and not self._foreign_company_before(folded, ts):
             return None
         # Malay names run longer: 依斯邁沙比里; after an honorific, a name and patronymic even more
         # (拿督莫哈末諾查茲林)
@@ -271,12 +274,23 @@ class OfficialExtractor:
                 return True
         return False
 
+    @staticmethod
+    def _foreign_company_before(folded: str, ts: int) -> bool:
+        """A foreign company's name ends right before the title (蘋果|執行長庫克): its officers'
+        names are transliterations, with no Chinese surname to anchor them."""
+        low = max(0, ts - MAX_ORG)
+        for start, end, forms in company_dictionary().matches(folded[low:ts]):
+            info = forms[0].info
+            if low + end == ts and info.country not in HOME_COUNTRIES:
+                return True
+        return False
+
     def _plausible(self, name: str, g: OfficialGrammar) -> bool:
         if len(name) < 2 or name in g.not_names or name in g.common:
             return False
         if (len(name) >= 2 and name[:2] in g.common and name[:2] not in g.compound_surnames
-                and not (len(name) == 3 and name[:2] in g.countries)):
-            return False  # 強調, 高度, 成為 ... read as surname + given name (but 韓國瑜)
+                and not (len(name) == 3 and (name[:2] in g.countries or name[1] == FAMILY and name[1:] not in g.common))):
+            return False  # 強調, 高度, 成為 ... read as surname + given name (but 韓國瑜, 許家豪)
         return True
 
     def _name_before(self, folded: str, end: int, g: OfficialGrammar) -> int | None:
@@ -297,8 +311,15 @@ class OfficialExtractor:
                 ok = name[0] in g.surnames or name[:2] in g.compound_surnames or name[:2] in g.japanese_surnames
             else:
                 ok = name[0] in g.surnames
-            if not ok or not all(self._given_ok(ch, g) for ch in name[1:]) or not is_han(name[0]):
+            if not ok or not is_han(name[0]):
                 continue
+            if not all(self._given_ok(ch, g) for ch in name[1:]):
+                # 李在明總統, 劉和然市長: a function character opens a full name that stands alone
+                # before its title (the text or a clause begins right before it)
+                if not (length == 3 and is_han(name[1]) and self._given_ok(name[2], g) and name[0] in g.surnames
+                        and name[1:] not in g.common
+                        and (start == 0 or not is_han(folded[start - 1]) or folded[start - 1] in g.stops)):
+                    continue
             if start and folded[start - 1:start + 1] in g.common:
                 continue  # 兼任|統籌部長: the "surname" ends a word with the character before it
             if self._plausible(name, g):
@@ -394,6 +415,8 @@ class OfficialExtractor:
                                   "official.name_title", start, ts))
                 continue
             name_start = self._name_before(folded, ts, g)
+            if name_start is not None and _known_name_suffix(folded[max(0, ts - MAX_ORG):ts]) >= ts - name_start:
+                name_start = None  # 舊金山市長: 金山 ends a city's name, no person's
             if name_start is not None:
                 full.append(Found(name_start, te, doc.text[name_start:ts], title,
                                   self._org_before(doc, name_start, g), "official.name_title", name_start, ts))
@@ -410,7 +433,27 @@ class OfficialExtractor:
             if surname in g.surnames:
                 shorts.append((match.start() - 1, match.end(), surname, g.short_titles[match.group()]))
         full.extend(self._dictionary_mentions(full, user_names))
-        yield from self._emit(doc, full, shorts)
+        yield from self._emit(doc, self._complete_cut_names(doc, full), shorts)
+
+    @staticmethod
+    def _complete_cut_names(doc: Document, full: list[Found]) -> list[Found]:
+        """A name cut short by a word it runs into (总统特朗|普通话: 普通 is a word) is
+        the longer name that the page names elsewhere, where the text here reads on into it."""
+        folded = doc.folded
+        keys = {folded[f.name_start:f.name_end] for f in full}
+        if len(keys) < 2:
+            return full
+        completed = []
+        for found in full:
+            key = folded[found.name_start:found.name_end]
+            longer = [k for k in keys if len(k) > len(key) and k.startswith(key)
+                      and folded.startswith(k, found.name_start)]
+            if longer and found.end == found.name_end:
+                end = found.name_start + len(max(longer, key=len))
+                found = Found(found.start, end, doc.text[found.name_start:end], found.title, found.org,
+                              found.rule, found.name_start, end)
+            completed.append(found)
+        return completed
 
     # ------------------------------------------------------------------ the user's officials
     @staticmethod
@@ -496,7 +539,8 @@ class OfficialExtractor:
         if latin:
             s, e = latin.span(1)
             return [Found(ts, e, doc.text[s:e], title, self._org_before(doc, ts, g, title), "official.title_name", s, e)]
-        end = self._name_at(folded, ns, g)
+        # 於 is the preposition (市長於會中表示); the surname is written 于 in Traditional text too
+        end = None if doc.text[ns:ns + 1] == PREPOSITION_YU else self._name_at(folded, ns, g)
         anchored = bool(honorific) or folded[ts:te].endswith(g.translit_titles)
         if end is None:
             # 外交部長維文, 通訊部長法米: on a Malaysian or Singaporean page any title may
