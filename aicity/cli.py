@@ -137,7 +137,8 @@ def parse_max_size_option(ctx, param, value):
 def types_option(fn):
     return click.option(
         "--types", "-t", metavar="TYPE[,TYPE...]", callback=parse_types_option,
-        help=f"Entity types to extract, comma-separated. Default: all ({','.join(ENTITY_TYPES)}).",
+        help=f"Entity types to extract, comma-separated. Default: all ({','.join(ENTITY_TYPES)}). "
+             "A type's entities are the same whichever others are asked for.",
     )(fn)
 
 
