@@ -346,7 +346,7 @@ def nth_weekday(m: regex.Match, ctx: Ctx) -> Candidate | None:
 
 
 def _months_of_part(g: dict) -> tuple[int, int] | None:
-    """The first and last month of a quarter, the first quarters, the first months or a half."""
+    """The first and last month of a quarter, the first quarters or a half."""
     if g.get("qn"):
         n = small_number(g["qn"])
         return (3 * n - 2, 3 * n) if n and 1 <= n <= 4 else None
@@ -356,9 +356,6 @@ def _months_of_part(g: dict) -> tuple[int, int] | None:
     if g.get("qword"):
         n = QUARTERS[g["qword"]]
         return 3 * n - 2, 3 * n
-    if g.get("mfirst"):
-        n = small_number(g["mfirst"])
-        return (1, n) if n and 1 <= n <= 11 else None
     half = HALVES[g["half"]]
     return (1, 6) if half == 1 else (7, 12)
 
@@ -382,16 +379,16 @@ def year_part(m: regex.Match, ctx: Ctx) -> Candidate | None:
 
 
 def first_months(m: regex.Match, ctx: Ctx) -> Candidate | None:
-    """2025年前5個月, 今年前兩月, 前5月 → January to May; 2005年首月 → January. Without a year
-    only 前N月 (前5個月 alone is as often a span of time) from 前兩月 on."""
+    """2025年前5個月, 今年前兩月, 今年首五個月, 前5月 → January to May; 2005年首月 → January.
+    Without a year only 前N月 (前5個月 alone is as often a span of time) from 前兩月 on."""
     g = groups(m)
     year_spec = read_spec(g, with_time=False)
     if year_spec is None:
         return None
     has_year = year_spec.year is not None or year_spec.year_rel is not None
     n = 1 if g.get("mfirstw") else small_number(g["mfirst"])
-    if n is None or not 1 <= n <= 12 or (not has_year and (g.get("ge") or n < 2)):
-        return None
+    if n is None or not 1 <= n <= 12 or (not has_year and (g.get("ge") or g.get("shou") or n < 2)):
+        return None  # 上任首三個月: without a year, 首N個月 is a span of time
     spec = year_spec._replace(month=1)
     end = Spec(month=n) if n > 1 else None
     start = m.start("ypart") if g.get("ypart") else m.start()  # the year, read behind the match
