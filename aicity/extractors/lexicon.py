@@ -394,6 +394,7 @@ class OfficialGrammar:
     prefixes: frozenset[str]
     prefix_lengths: tuple[int, ...]     # longest first
     prefix_last_chars: frozenset[str]   # a cheap test before the set lookups
+    title_first_chars: frozenset[str]   # a cheap test before the titles are matched at a position
     surnames: frozenset[str]
     compound_surnames: frozenset[str]
     name_first_chars: frozenset[str]    # the first characters of all surnames
@@ -413,6 +414,7 @@ class OfficialGrammar:
     translit_titles: tuple[str, ...]    # 首相, 首席部長: a transliterated name may follow
     honorifics: tuple[str, ...]         # 丹斯里, 拿督斯里, Datuk (longest first): skipped before a name
     honorific_first_chars: frozenset[str]  # a cheap test before the honorifics are tried
+    han_honorifics: tuple[str, ...]     # the honorifics in Han characters (拿督), for str.endswith
     japanese_surnames: frozenset[str]   # 岸田, 石破 (2-3 kanji)
     translit_chars: frozenset[str]      # the characters transliterations are spelled with (阿 米 鲁 丁)
     adverbs: frozenset[str]             # 均, 仍: after a name, no fourth character of it
@@ -442,6 +444,7 @@ def official_grammar() -> OfficialGrammar:
     short_titles = {fold(r["word"]): r["value"] for r in rows if r["kind"] == "short_title"}
     return OfficialGrammar(
         titles=Gazetteer((t, fold(t)) for t in load_list("official/titles.txt")),
+        title_first_chars=frozenset(fold(t)[:1] for t in load_list("official/titles.txt")),
         prefixes=frozenset(words["title_prefix"]),
         prefix_lengths=tuple(sorted({len(p) for p in words["title_prefix"]}, reverse=True)),
         prefix_last_chars=frozenset(p[-1] for p in words["title_prefix"]),
@@ -465,6 +468,7 @@ def official_grammar() -> OfficialGrammar:
         translit_titles=tuple(words["translit_title"]),
         honorifics=tuple(sorted((fold(h) for h in load_list("official/honorifics.txt")), key=len, reverse=True)),
         honorific_first_chars=frozenset(fold(h)[:1] for h in load_list("official/honorifics.txt")),
+        han_honorifics=tuple(fold(h) for h in load_list("official/honorifics.txt") if not h.isascii()),
         japanese_surnames=frozenset(fold(s) for s in load_list("official/surnames_ja.txt")),
         translit_chars=_translit_chars(rows),
         adverbs=frozenset(fold(r["word"]) for r in rows if r["kind"] == "adverb"),

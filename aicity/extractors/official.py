@@ -95,17 +95,6 @@ def _user_officials(user) -> Gazetteer:
     return Gazetteer((name, entry) for entry in user.of_type("official") for name in entry.names)
 
 
-@functools.cache
-def _han_honorifics(honorifics: tuple[str, ...]) -> tuple[str, ...]:
-    """The honorifics in Han characters, as one tuple for ``str.endswith``."""
-    return tuple(h for h in honorifics if not h.isascii())
-
-
-@functools.cache
-def _first_chars(gazetteer: Gazetteer) -> frozenset[str]:
-    return frozenset(key[0] for key in gazetteer.keys)
-
-
 def anchored_ok(name: str, g: OfficialGrammar) -> bool:
     """A transliteration holds no everyday word (級會議 after 部長 is none); a country's name
     it may hold (慕沙阿曼)."""
@@ -506,7 +495,7 @@ class OfficialExtractor:
     @staticmethod
     def _honorific_before(folded: str, pos: int, g: OfficialGrammar) -> bool:
         """An honorific ends right before ``pos`` (拿督|某某)."""
-        return folded.endswith(_han_honorifics(g.honorifics), 0, pos)
+        return folded.endswith(g.han_honorifics, 0, pos)
 
     @classmethod
     def _honorifics_at(cls, folded: str, pos: int, g: OfficialGrammar) -> int:
@@ -584,7 +573,7 @@ class OfficialExtractor:
 
     @staticmethod
     def _title_starts_at(folded: str, pos: int, g: OfficialGrammar) -> bool:
-        if folded[pos:pos + 1] not in _first_chars(g.titles):
+        if folded[pos:pos + 1] not in g.title_first_chars:
             return False  # most positions: no title starts with the character there
         return any(start == 0 for start, _, _ in g.titles.matches(folded[pos:pos + 6]))
 
