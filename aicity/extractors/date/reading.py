@@ -10,7 +10,7 @@ from typing import Any, Callable, NamedTuple
 
 import regex
 
-from ...numerals import parse_number
+from ...numerals import DIGIT_VALUES, parse_number
 from .values import Candidate, Spec
 from .words import (AMPM_OFFSET, ENGLISH_MONTHS, MIDNIGHT_WORDS, ROC_BARE, ROC_OFFSET, WESTERN,
                     YEAR_POINTS, YEAR_WORDS, context)
@@ -197,12 +197,9 @@ def _year(g: Groups, p: str, short_years: bool) -> tuple[int | None, bool] | Non
     return None, False
 
 
-_CN_DIGIT_VALUES = str.maketrans("〇零○一二三四五六七八九", "00012345678" + "9")
-
-
 def _cn_digits(text: str) -> tuple[int, ...]:
     """The digits of ``九七``: (9, 7)."""
-    return tuple(int(ch) for ch in text.translate(_CN_DIGIT_VALUES))
+    return tuple(DIGIT_VALUES[ch] for ch in text)
 
 
 def _month(g: Groups, keys: _Keys) -> int | None:
