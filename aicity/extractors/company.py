@@ -21,6 +21,8 @@ Rules find companies the dictionary lacks:
   in brackets (華新科技(WTC)): the pair confirms the name, and the Latin name is
   the same company;
 * ``company.ticker``: a name followed by its ticker ((NASDAQ:AAPL), (2330.TW), （00700）);
+* ``company.frame``: a name no list has between words that only a company fits
+  (某某科營收年增, 核准某某加入「…方案」), per ``company/frames.tsv``;
 * ``company.mention``: later mentions of a name a rule found.
 
 A rule's candidate that reads as a phrase rather than a name — beginning with a
@@ -80,6 +82,24 @@ LATIN_NAME_END = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz
 
 
 @functools.cache
+@functools.cache
+def _frames() -> dict[str, tuple[str, ...]]:
+    """``company/frames.tsv``: the words after a name, each with the words that may come
+    right before it (``^``: the start of a clause)."""
+    frames: dict[str, list[str]] = {}
+    for row in load_table("company/frames.tsv"):
+        frames.setdefault(fold(row["after"]), []).append(row["before"] if row["before"] == "^" else fold(row["before"]))
+    return {after: tuple(befores) for after, befores in frames.items()}
+
+
+@functools.cache
+def _frame_automaton():
+    import ahocorasick_rs
+
+    afters = list(_frames())
+    return afters, ahocorasick_rs.AhoCorasick(afters)
+
+
 def _rules():
     suffixes = {fold(r["suffix"]): r["strength"] for r in load_table("company/suffixes.tsv")}
     suffix_pattern = regex.compile(alternation(suffixes))
@@ -458,6 +478,39 @@ class CompanyExtractor:
             written = doc.text[start:s] if strength == "legal" else doc.text[start:e]
             yield start, e, written, None, strength
 
+    def _frame_candidates(self, doc: Document) -> Iterator[tuple[int, int]]:
+        """Names of two to four Han characters between the words of a frame (``_frames``)
+        that read as a name (no common word, place or generic word inside them)."""
+        folded = doc.folded
+        afters, automaton = _frame_automaton()
+        frames = _frames()
+        generic = _rules()[2]
+        common = common_words()
+        places = _place_names()
+        known = IntervalSet()
+        for start, end, _ in self._dictionary_hits(doc):
+            known.add(start, end)
+        for word_index, position, _ in automaton.find_matches_as_indexes(folded):
+            befores = frames[afters[word_index]]
+            for length in (4, 3, 2):
+                start = position - length
+                if start < 0:
+                    continue
+                chunk = folded[start:position]
+                if "^" in befores and (start == 0 or folded[start - 1] in STOP_CHARS or folded[start - 1] == "\n"):
+                    opened = True
+                else:
+                    opened = any(folded.startswith(before, start - len(before), start) for before in befores if before != "^")
+                if not opened:
+                    continue
+                if known.overlaps(start, position) or not STOP_CHARS.isdisjoint(chunk):
+                    break  # a listed name is the dictionary's to find; 某某的|股價 is a phrase
+                if self._looks_like_name(chunk, common, places) and not (
+                    self._generic(chunk, generic, places, "weak") or reads_as_phrase(chunk, weak=True)
+                ):
+                    yield start, position
+                break  # the frame opens here and nowhere else
+
     @staticmethod
     def _latin_in_brackets(folded: str, end: int) -> bool:
         """A Latin name or abbreviation of at least three letters in brackets right
@@ -564,6 +617,9 @@ class CompanyExtractor:
                 continue
             entities.append(self._entity(doc, start, end, name, "company.suffix", info))
             found_names.setdefault(fold(doc.text[start:end]), (name, info))
+        for start, end in self._frame_candidates(doc):
+            entities.append(self._entity(doc, start, end, doc.text[start:end], "company.frame"))
+            found_names.setdefault(folded[start:end], (doc.text[start:end], None))
         for match in self._foreign_prefix_matches(doc):
             if reads_as_phrase(match.group("name"), weak=True) or match.group("name")[:1] in STOP_CHARS:
                 continue  # 台商|投資最活躍, 台商|的雇員人數, 台商|在東莞: a clause, not a name
