@@ -497,15 +497,20 @@ class CompanyExtractor:
                 if start < 0:
                     continue
                 chunk = folded[start:position]
+                if not STOP_CHARS.isdisjoint(chunk):
+                    continue  # the clause begins inside: a shorter name may fill it
                 if "^" in befores and (start == 0 or folded[start - 1] in STOP_CHARS or folded[start - 1] == "\n"):
                     opened = True
                 else:
                     opened = any(folded.startswith(before, start - len(before), start) for before in befores if before != "^")
                 if not opened:
                     continue
-                if known.overlaps(start, position) or not STOP_CHARS.isdisjoint(chunk):
-                    break  # a listed name is the dictionary's to find; 某某的|股價 is a phrase
-                if self._looks_like_name(chunk, common, places) and not (
+                if known.overlaps(start, position):
+                    break  # a listed name is the dictionary's to find
+                # Nothing but its own words backs the name: no everyday word inside it either
+                # (晶圓|代工營收 is an industry's revenue).
+                everyday = any(chunk[i:i + 2] in _everyday_words() for i in range(len(chunk) - 1))
+                if not everyday and self._looks_like_name(chunk, common, places) and not (
                     self._generic(chunk, generic, places, "weak") or reads_as_phrase(chunk, weak=True)
                 ):
                     yield start, position
