@@ -82,7 +82,6 @@ LATIN_NAME_END = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz
 
 
 @functools.cache
-@functools.cache
 def _frames() -> dict[str, tuple[str, ...]]:
     """``company/frames.tsv``: the words after a name, each with the words that may come
     right before it (``^``: the start of a clause)."""
@@ -100,6 +99,7 @@ def _frame_automaton():
     return afters, ahocorasick_rs.AhoCorasick(afters)
 
 
+@functools.cache
 def _rules():
     suffixes = {fold(r["suffix"]): r["strength"] for r in load_table("company/suffixes.tsv")}
     suffix_pattern = regex.compile(alternation(suffixes))
