@@ -89,8 +89,8 @@ def year(m: regex.Match, ctx: Ctx) -> Candidate | None:
     if after_is(ctx, m.end(), "LUNAR_AFTER") or before_is(ctx, m.start(), "LUNAR_BEFORE"):
         return None  # 2012年農曆正月十五, 明年臘月, 農曆2015年: a date of the lunar calendar
     if (spec.year_short is not None and not before_is(ctx, m.start(), "SHORT_YEAR_BEFORE")
-            and not g.get("ycn2") and not (g.get("rocb") or "").startswith("0")):
-        return None  # 深耕24年: a two-digit year alone is a year only after 於, 在, 自... (or as 08年, 九七年)
+            and not g.get("ycn2") and not g.get("ysuf") and not (g.get("rocb") or "").startswith("0")):
+        return None  # 深耕24年: a two-digit year alone is a year only after 於, 在, 自... (or as 08年, 九七年, 19年底)
     return with_range(m, g, "date.year", spec)
 
 
@@ -371,7 +371,7 @@ def year_part(m: regex.Match, ctx: Ctx) -> Candidate | None:
         return Candidate(m.start(), m.end(), "date.year_part", Spec(quarter_rel=rel, month=1),
                          Spec(quarter_rel=rel, month=3))
     months = _months_of_part(g)
-    year_spec = read_spec(g, with_time=False)
+    year_spec = read_spec(g, with_time=False, short_years=_short_years(g, ctx))  # 07年第三季度
     if months is None or year_spec is None:
         return None
     spec = year_spec._replace(month=months[0])

@@ -93,9 +93,13 @@ def small_number(text: str | None) -> int | None:
 
 def roc_page(ctx: Ctx) -> bool:
     """Whether a bare two- or three-digit year before 年 is a ROC year: on a Taiwanese page
-    (Traditional script, or one that says 民國 or writes a ROC year such as 114年), not on a
-    mainland or overseas one."""
-    return ctx.script == "traditional" or _shows_roc_years(ctx.folded)
+    (one that says 民國 or writes a ROC year such as 114年; else its region, or without one
+    its script), not on a mainland or overseas one (a Hong Kong page's 15年3月 is 2015)."""
+    if _shows_roc_years(ctx.folded):
+        return True
+    if ctx.region_of is not None:
+        return ctx.region == "TW"
+    return ctx.script == "traditional"
 
 
 @functools.lru_cache(maxsize=16)
@@ -255,7 +259,8 @@ def with_range(m: regex.Match, g: Groups, name: str, start_spec: Spec) -> Candid
     """A candidate from a match whose ``e_`` groups, if any matched, state a range's end."""
     end_spec = None
     if any(map(g.get, _END_GROUPS)):
-        end_spec = read_spec(g, "e_", with_time=False)
+        # 18年10月1日到19年2月3日: the end's two-digit year is read as the start's was
+        end_spec = read_spec(g, "e_", with_time=False, short_years=start_spec.year_short is not None)
         if end_spec is None:
             return None
     roc = start_spec.roc or (end_spec is not None and end_spec.roc)
