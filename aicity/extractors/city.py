@@ -114,12 +114,20 @@ class CityExtractor:
             info.name for start, end, info in kept
             if info.kind in (FOREIGN, WEAK) and info.country == "CN" and self._district_after(folded, end)
         }
+        # 高市早苗 ... 高市表示: an abbreviation the page uses as a Japanese surname elsewhere names
+        # the city only before a government word (高市府, 高市議會), not at a mere boundary.
+        not_after = _abbreviation_not_after()
+        surnames = {
+            info.name for start, end, info in kept if info.kind == ABBREVIATION and folded.startswith(not_after, end)
+        }
         for start, end, info in kept:
             if info.kind == COMBINED:  # 北北基: each character names its city
                 if not after_words.at(folded, end):
                     for offset, name in enumerate(info.parts):
                         yield doc.entity("city", start + offset, start + offset + 1, name, RULES[COMBINED],
                                          country="TW", level=None)
+                continue
+            if info.name in surnames and info.kind == ABBREVIATION and not abbreviation_after.at(folded, end):
                 continue
             if not self._accept(folded, start, end, info, after_words, abbreviation_after, prefectures) and not (
                 info.kind == WEAK and self._listed_with_city(folded, start, end, info, by_start, by_end)

@@ -61,16 +61,17 @@ ACCORDING_TO = fold("據")
 HOLDING_FORMS = tuple(fold(w) for w in ("金控", "投控", "金融控股", "投資控股"))
 HOLDING_SUFFIXES = frozenset(fold(w) for w in ("金控", "投控", "控股", "集團", "金融控股"))
 # Characters that end a name when scanning left from a suffix (function words).
-STOP_CHARS = set(fold("的與和及跟由在為是於把被讓向對從將等也亦還都已、,，。;；:：!！?？「」『』《》()（）[]【】\"'“”‘’ \t\n\r·•|/"))
+STOP_CHARS = set(fold("的與和及跟暨由在為是於把被讓向對從將等也亦還都已、,，。;；:：!！?？「」『』《》()（）[]【】\"'“”‘’ \t\n\r·•|/"))
 ORG_SUFFIX_AFTER = tuple(fold(w) for w in ("基金會", "協會", "學會", "公會", "基金", "研究院", "工會", "文教"))
 ORG_SUFFIX_AFTER_PATTERN = regex.compile("|".join(map(regex.escape, ORG_SUFFIX_AFTER)))
 SCHOOL_AFTER = tuple(fold(w) for w in ("大學", "學院", "科大", "科技大學"))
 ORG_NAME_REACH = 12  # how far after a company's name its foundation's suffix may come
 # Single characters that begin no company name (pronouns, particles, adverbs; jieba's
-# tags r, u and d, less the characters that do begin names: 本田, 正新, 共信, 特力, 常州).
-PHRASE_START_CHARS = frozenset(fold("他我這你她那其它該誰另哪某此的了著地之得過般也就都還又將只已卻最更再才便則曾約太均未越極僅竟"))
+# tags r, u and d, less the characters that do begin names: 本田, 正新, 共信, 特力, 常州;
+# and the prepositions and conjunctions 除, 而, 含: 除廷鑫(2358), 而明揚(8240)).
+PHRASE_START_CHARS = frozenset(fold("他我這你她那其它該誰另哪某此的了著地之得過般也就都還又將只已卻最更再才便則曾約太均未越極僅竟除而含"))
 # Single-character adverbs that no name has inside (投資最活躍).
-PHRASE_INSIDE_CHARS = frozenset(fold("最更越很仍已卻竟"))
+PHRASE_INSIDE_CHARS = frozenset(fold("最更越很仍已卻竟該這"))
 # What may stand between a name and its cue word: a date (青雲2月營收, 台積電今年第3季營收).
 DATE_CHARS = "0123456789０１２３４５６７８９年月日季度第前上下半今去明本Q " + fold("年月日季度第前上下半今去明本")
 # Latin words that may join the capitalised words of a name (Acme Industrial de Monterrey).
@@ -153,6 +154,16 @@ def _function_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     for row in load_table("company/function_words.tsv"):
         words[row["where"]].add(fold(row["word"]))
     return frozenset(words["start"]), frozenset(words["inside"]), frozenset(words["verb"])
+
+
+@functools.cache
+def _kinds() -> tuple[str, ...]:
+    """Words that end a description of a kind of company (上市|公司, 陸資|企業): ``company/kinds.txt``."""
+    return tuple(sorted((fold(w) for w in load_list("company/kinds.txt")), key=len, reverse=True))
+
+
+# 子公司, 母公司, 分公司, 總公司: a company's subsidiary, parent, branch or head office, not its name.
+RELATIVE_BEFORE_COMPANY = frozenset(fold("子母孫分總"))
 
 
 @functools.cache
@@ -406,20 +417,32 @@ class CompanyExtractor:
                 # 又一家新成員|某某電子材料股份有限公司: a sure company inside a long legal name
                 # begins it; otherwise the name begins after the last function word.
                 inner = bisect.bisect_left(known_starts, start + 1)
-                placed_known = inner < len(known_starts) and start < known_starts[inner] < s - 1 \
-                    and folded[start:known_starts[inner]] in _name_places()
+                # (a known name that runs into the legal form is none: 廷鑫|興業股份|有限公司)
+                inside = inner < len(known_starts) and start < known_starts[inner] < s - 1 and known_ends[inner] <= s
+                placed_known = inside and folded[start:known_starts[inner]] in _name_places()
                 # 深圳市|騰訊|計算機系統有限公司: a place and a known name open a registered name,
                 # whatever words follow (計算 is no verb of a clause here)
                 start += 0 if placed_known else phrase_end(folded[start:s])
-                if inner < len(known_starts) and start < known_starts[inner] < s - 1:
+                if inside and start < known_starts[inner]:
                     # ... unless a place begins the name: 深圳市|大疆創新科技有限公司
                     if folded[start:known_starts[inner]] not in _name_places():
                         start = known_starts[inner]
             if s - start == 1 and start > 0 and folded[start - 1] in LIST_JOINERS and is_han(folded[start - 1]) and (
                 start == 1 or folded[start - 2] in STOP_CHARS
-            ):
-                start -= 1  # 、和泰|電子: a name may begin with 和 or 與 after a list comma
+            ) and folded[start:s] not in generic:
+                start -= 1  # 、和泰|電子: a name may begin with 和 or 與 after a list comma (not 及|母公司)
             chunk = folded[start:s]
+            if chunk.endswith(_kinds()):
+                continue  # 第一上市櫃|公司, 不含金融保險|公司: a kind of company, no name
+            if suffix == fold("公司") and chunk[-1:] in RELATIVE_BEFORE_COMPANY:
+                # 台積電日本JASM子|公司: the subsidiary is no name of its parent; a Latin name right
+                # before 子公司 is the subsidiary's own (台積電德國ESMC子公司)
+                latin = _LATIN_WORD_BEFORE.search(folded, 0, s - 1) if chunk[-1] == fold("子") else None
+                if latin is not None and latin.end() - latin.start() >= _LATIN_ALIAS_MIN and not any(
+                        hs == 0 and he == latin.end() - latin.start()
+                        for hs, he, _ in known.matches(folded[latin.start():latin.end()])):
+                    yield latin.start(), latin.end(), doc.text[latin.start():latin.end()], None, strength
+                continue
             after_according_to = chunk[:1] == ACCORDING_TO and len(chunk) > 2
             if after_according_to:
                 start, chunk = start + 1, chunk[1:]  # 據|某某銀行統計 (據 is no stop: 數據科技)
@@ -450,8 +473,9 @@ class CompanyExtractor:
                     # 兆豐|國際投顧: a financial arm named after its holding is a subsidiary
                     written = doc.text[start:e]
                     yield start, e, written, CompanyInfo(written, (), None, form.info.country, form.info.canonical), strength
-                else:  # 健策精密|工業股份有限公司: the known name starts the chunk
+                elif not reads_as_phrase(chunk[he:]):  # 健策精密|工業股份有限公司: the known name starts the chunk
                     yield start, e, form.info.canonical, form.info, strength
+                # (but 三商壽|創該|公司 is a clause after the name, which the dictionary finds alone)
                 continue
             if strength != "legal" and len(chunk) > 2 and start > 0 and folded[start - 1] not in STOP_CHARS and not is_latin(chunk):
                 if folded[s - 3:s - 1] in common:
@@ -462,6 +486,9 @@ class CompanyExtractor:
             bare = strength == "legal" and suffix == fold("公司")  # 公司 alone: mostly "the company"
             if self._generic(chunk, generic, places, strength) or reads_as_phrase(chunk, weak=bare):
                 continue
+            if strength == "strong" and len(chunk) == 2 and chunk in _function_words()[2] and not any(
+                    hs == 0 and he == 2 for hs, he, _ in known.matches(chunk)):
+                continue  # 為|完善|金控版圖: a verb before a strong suffix is no name (金利|企業行 is; so is a listed one)
             if strength in ("weak", "venue") and not (
                 self._looks_like_name(chunk, common, places) or bracketed and all(is_han(c) for c in chunk)
                 or strength == "venue" and regex.fullmatch(r"[A-Z][A-Za-z]{2,}", chunk)

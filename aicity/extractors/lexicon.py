@@ -429,8 +429,9 @@ def official_grammar() -> OfficialGrammar:
              ("title_prefix", "name_stop", "org_lead", "org_suffix", "org_closing", "appoint_verb",
               "translit_title")}
     surnames = [fold(s) for s in load_list("official/surnames.txt")]
-    # Words that follow a name (出庭) but are too rare in jieba's dictionary to be common words.
-    common = common_words() | {fold(r["word"]) for r in rows if r["kind"] == "after_name"}
+    # Words that follow a name (出庭), and everyday words of Taiwanese news (首度, 拜會), that are
+    # too rare in jieba's dictionary to be common words.
+    common = common_words() | {fold(r["word"]) for r in rows if r["kind"] in ("after_name", "tw_word")}
     # Places and countries are no person's name (高雄 before 市長).
     not_names = set()
     for row in load_table("city/tw_cities.tsv"):

@@ -50,6 +50,12 @@ LONG_GIVEN_ENDS = frozenset(fold("郎子"))  # the third character of a Japanese
 LAST_ITEM = frozenset(fold("與及和"))
 HOME_COUNTRIES = frozenset((None, "", "TW", "CN", "HK", "MO", "SG", "MY"))  # whose officers have Chinese names
 FAMILY = fold("家")
+# Countries whose officials have Chinese names, not transliterations (台灣機械公會理事長莊大立選「險」:
+# 莊大立 is a Chinese name, 選 the verb after it).
+CHINESE_NAMED = frozenset(fold(w) for w in ("台灣", "臺灣", "中國"))
+MINISTER = fold("相")
+# 等, and a count of people, between a list of names and the title they share (某甲、某乙等八位議員).
+LIST_BEFORE_TITLE = regex.compile(fold("等(?:[0-9一二兩三四五六七八九十多數]{1,3}[位名])?") + r"\Z")  # 日相, 英相, 外相: a country's or a ministry's one character and 相
 PREPOSITION_YU = "於"  # as written, not folded: it folds to the surname 于  # 許家, 王家 (the Hsu, the Wang family) are words, yet 家 opens many given names
 # How many characters of an office may stand between a country and its title (美國|商務|部長).
 COUNTRY_OFFICE_GAP = 6
@@ -254,12 +260,14 @@ class OfficialExtractor:
     @staticmethod
     def _country_before(folded: str, ts: int, g: OfficialGrammar) -> bool:
         """A country's name ends right before the title, or opens the office it heads
-        (美國|總統, 美國|商務部長: up to ``COUNTRY_OFFICE_GAP`` Han characters between)."""
+        (美國|總統, 美國|商務部長: up to ``COUNTRY_OFFICE_GAP`` Han characters between);
+        not Taiwan or China, whose officials have Chinese names (``CHINESE_NAMED``)."""
         for end in range(ts, max(ts - COUNTRY_OFFICE_GAP, 2) - 1, -1):
             if end < ts and not is_han(folded[end]):
                 return False
             if folded[end - 1:end] in g.country_last_chars and any(
-                    folded[end - n:end] in g.countries for n in range(2, 6) if n <= end):
+                    folded[end - n:end] in g.countries and folded[end - n:end] not in CHINESE_NAMED
+                    for n in range(2, 6) if n <= end):
                 return True
         return False
 
@@ -295,7 +303,8 @@ class OfficialExtractor:
             name = folded[start:end]
             # The set look-ups first: they rule out most lengths.
             if length == 4:
-                ok = name[:2] in g.compound_surnames or name[:2] in g.japanese_surnames
+                # (高市|藍營議員: a Japanese given name is no everyday word)
+                ok = name[:2] in g.compound_surnames or name[:2] in g.japanese_surnames and name[2:] not in g.common
             elif length == 3:
                 ok = name[0] in g.surnames or name[:2] in g.compound_surnames or name[:2] in g.japanese_surnames
             else:
@@ -370,6 +379,8 @@ class OfficialExtractor:
                         break
                 else:
                     break
+            if end - start == 2 and folded[end - 1] == MINISTER and folded[start - 1:start + 1] in g.common:
+                continue  # 今日|相關, 國外|相關: a country's minister (日相, 外相) only where no word ends on its first character
             guards = g.guarded_titles.get(folded[start:end]) if g.guarded_titles else None
             if guards is not None and not self._guarded_ok(folded, start, guards):
                 continue  # 代表 only after an office: 駐馬來西亞台北經濟文化辦事處代表
@@ -410,6 +421,10 @@ class OfficialExtractor:
                 full.append(Found(name_start, te, doc.text[name_start:ts], title,
                                   self._org_before(doc, name_start, g), "official.name_title", name_start, ts))
                 continue
+            listed = self._listed_before(doc, ts, title, g)
+            if listed:
+                full.extend(listed)
+                continue
             appointed = self._appointed(doc, ts, te, title, g)
             if appointed is not None:
                 full.append(appointed)
@@ -423,6 +438,27 @@ class OfficialExtractor:
                 shorts.append((match.start() - 1, match.end(), surname, g.short_titles[match.group()]))
         full.extend(self._dictionary_mentions(full, user_names))
         yield from self._emit(doc, self._complete_cut_names(doc, full), shorts)
+
+    def _listed_before(self, doc: Document, ts: int, title: str, g: OfficialGrammar) -> list[Found]:
+        """陳某某、林某某等八位議員: names listed before 等 (and a count of people) and the title
+        they share. Every item must read as a full name, the first one opening its clause."""
+        folded = doc.folded
+        match = LIST_BEFORE_TITLE.search(folded, max(0, ts - 8), ts)
+        if match is None:
+            return []
+        end, names = match.start(), []
+        while True:
+            start = self._name_before(folded, end, g)
+            if start is None or end - start < 2:
+                return []
+            names.append((start, end))
+            before = folded[start - 1:start]
+            if before != "、":
+                break
+            end = start - 1
+        if before and is_han(before) and before not in g.stops:
+            return []  # the first name runs on into the words before it
+        return [Found(s, e, doc.text[s:e], title, None, "official.list_title", s, e) for s, e in reversed(names)]
 
     @staticmethod
     def _complete_cut_names(doc: Document, full: list[Found]) -> list[Found]:

@@ -8,7 +8,7 @@ from typing import Iterator
 from ...document import Document
 from ...model import Entity
 from ..money.region import page_region
-from .anchors import SENTENCE_BREAK, Anchors, clause_years
+from .anchors import Anchors, clause_years
 from .matching import document_matches, select
 from .page_date import document_date
 from .reading import Ctx
@@ -72,7 +72,7 @@ def _joined(ctx: Ctx, first: Candidate, second: Candidate) -> Candidate | None:
 def _same_period(ctx: Ctx, c: Candidate, period: tuple[int, str, dict]) -> list:
     """去年同期 after 第三季 in its sentence: that quarter, a year earlier."""
     end, normalized, fields = period
-    if SENTENCE_BREAK.search(ctx.folded, end, c.start):
+    if context("PERIOD_BREAK").search(ctx.folded, end, c.start):
         return []
     years = c.spec.year_rel if c.spec.year_rel is not None else (c.spec.month_rel or 0) // 12
     moved = "/".join(_years_earlier(part, years) for part in normalized.split("/"))
