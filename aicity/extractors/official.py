@@ -393,6 +393,8 @@ class OfficialExtractor:
             title = doc.text[ts:te]
             found_after = self._user_name_after(doc, ts, te, title, user_names, g) or \
                 self._names_after(doc, ts, te, title, g)
+            if found_after and self._cut_short(folded, found_after, g) and self._name_before(folded, ts, g) is not None:
+                found_after = []  # 習近平總書記|曾來到: a full name before the title, not 曾來 cut from 來到
             if found_after:
                 full.extend(found_after)
                 continue
@@ -423,6 +425,18 @@ class OfficialExtractor:
                 shorts.append((match.start() - 1, match.end(), surname, g.short_titles[match.group()]))
         full.extend(self._dictionary_mentions(full, user_names))
         yield from self._emit(doc, self._complete_cut_names(doc, full), shorts)
+
+    @staticmethod
+    def _cut_short(folded: str, found: list[Found], g: OfficialGrammar) -> bool:
+        """True when the one name after a title is a surname and one character that opens a
+        word with the character after it (總書記|曾來|到: 來到), or a surname and a word (主席|曾表示),
+        the weakest readings of a name."""
+        if len(found) != 1:
+            return False
+        start, end = found[0].name_start, found[0].name_end
+        if end - start == 2:
+            return folded[end - 1:end + 1] in g.common
+        return end - start == 3 and folded[start + 1:end] in g.common
 
     @staticmethod
     def _complete_cut_names(doc: Document, full: list[Found]) -> list[Found]:
