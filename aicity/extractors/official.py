@@ -46,6 +46,8 @@ ORG_STOP = set(fold("的與和、,，。;；:：!！?？「」『』《》()（�
 MAX_ORG = 16
 AND = fold("及")
 STATIONED = fold("駐")
+# Titles that open with the level of the office (市委書記, 市長, 區長, 縣長, 省長, 州長).
+LEVEL_TITLE_STARTS = frozenset(fold("市區縣省州鎮"))
 LONG_GIVEN_ENDS = frozenset(fold("郎子"))  # the third character of a Japanese given name
 LAST_ITEM = frozenset(fold("與及和"))
 HOME_COUNTRIES = frozenset((None, "", "TW", "CN", "HK", "MO", "SG", "MY"))  # whose officers have Chinese names
@@ -406,8 +408,12 @@ class OfficialExtractor:
                                   "official.name_title", start, ts))
                 continue
             name_start = self._name_before(folded, ts, g)
-            if name_start is not None and _known_name_suffix(folded[max(0, ts - MAX_ORG):ts]) >= ts - name_start:
-                name_start = None  # 舊金山市長: 金山 ends a city's name, no person's
+            if name_start is not None:
+                place = _known_name_suffix(folded[max(0, ts - MAX_ORG):ts])
+                if place >= ts - name_start or place >= 2 and folded[ts] in LEVEL_TITLE_STARTS:
+                    # 舊金山市長: 金山 ends a city's name, no person's; 改任|東莞市委書記: a
+                    # place right before 市委書記 or 區長 is the place whose office it is
+                    name_start = None
             if name_start is not None:
                 full.append(Found(name_start, te, doc.text[name_start:ts], title,
                                   self._org_before(doc, name_start, g), "official.name_title", name_start, ts))
