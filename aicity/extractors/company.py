@@ -121,7 +121,17 @@ def _rules():
 _BRACKET_LATIN = regex.compile(r"[(（]\s*[A-Za-z][A-Za-z0-9&.\-]*(?: [A-Za-z0-9&.\-]+){0,5}\s*[)）]")
 _LATIN_ALIAS_MIN = 3
 # A number or quantity and a measure word for firms (一家德國公司, 多家業者): a count, no name.
-_COUNT_START = regex.compile(fold("[一二兩三四五六七八九十百千幾多數每整][家間個所]"))
+_COUNT_START = regex.compile(fold("(?:[0-9]+|[一二兩三四五六七八九十百千幾多數每整])[家間個所]"))
+# A date that opens the words before a suffix (2024年|公司實現營收, 2025年一季度|公司): a time, no name.
+_DATE_START = regex.compile(fold(r"(?:[0-9]{2,4}年(?:[0-9]{1,2}月(?:[0-9]{1,2}日)?)?|[今去明本上前]年)(?:[一二三四1-4]季度|[上下]半年|度)?"))
+# 某某集團|控股股東: the controlling shareholder, not a holding company's name.
+CONTROLLING_SHAREHOLDER = fold("股東")
+HOLDING_SUFFIX = fold("控股")
+COMPANY, BRANCH = fold("公司"), fold("分公司")
+# A district or zone's name before an industry word (自貿區|建設, 園區|建設): the works there.
+ZONE_END = fold("區")
+# What follows 區 in words that are no district (區域, 區塊, 區間).
+NOT_DISTRICT_AFTER = frozenset(fold("域塊間隔別分"))
 _LATIN_WORD_BEFORE = regex.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9&'\-]*$")
 # Every Latin legal form has one of these letters pairs: a cheap test before the regex.
 _LEGAL_HINT = regex.compile(r"(?i)(?:co\.|ltd|inc|corp|limited|bhd|berhad|gmbh|plc|llc|l\.l\.c|s\.a\.|s\.p\.a|n\.v\.|b\.v\.|k\.k\.|\bag\b|pty)")
@@ -241,6 +251,55 @@ def phrase_end(chunk: str) -> int:
     return end
 
 
+def _place_in_brackets(folded: str, end: int) -> int | None:
+    """The opening bracket of a place's name in brackets that ends at ``end`` ((天津), （揚州）), or None."""
+    for length in (2, 3, 4):
+        opening = end - length - 2
+        if opening >= 0 and folded[opening] in "(（" and folded[end - 1] in ")）" \
+                and folded[opening + 1:end - 1] in _name_places():
+            return opening
+    return None
+
+
+def _places_only(words: str) -> bool:
+    """True when ``words`` are one or more places' names and nothing else (福建廈門, 江蘇)."""
+    places = _name_places()
+    i = 0
+    while i < len(words):
+        n = next((n for n in (4, 3, 2) if words[i:i + n] in places), 0)
+        if not n:
+            return False
+        i += n
+    return bool(words)
+
+
+def _industry_words_only(words: str, suffixes: dict[str, str]) -> bool:
+    """True when ``words`` hold nothing but industry words and places in brackets
+    (精密工業, 電子(南京)): what may follow a listed name in its own registered name."""
+    i = 0
+    while i < len(words):
+        if words[i] in "(（":
+            close = next((j for j in range(i + 3, min(len(words), i + 6)) if words[j] in ")）"), None)
+            if close is None or words[i + 1:close] not in _name_places():
+                return False
+            i = close + 1
+            continue
+        n = next((n for n in (5, 4, 3, 2) if suffixes.get(words[i:i + n]) in ("weak", "strong", "venue")), 0)
+        if not n:
+            return False
+        i += n
+    return True
+
+
+def _strip_industry(words: str, suffixes: dict[str, str]) -> str:
+    """``words`` without the industry words at their end (偉祥工業 -> 偉祥)."""
+    while True:
+        n = next((n for n in (5, 4, 3, 2) if len(words) > n and suffixes.get(words[-n:]) in ("weak", "strong", "venue")), 0)
+        if not n:
+            return words
+        words = words[:-n]
+
+
 def _is_holding(info: CompanyInfo) -> bool:
     """A financial or investment holding company (富邦金控, 日月光投控): it does its
     business through subsidiaries, each named after it."""
@@ -355,10 +414,17 @@ class CompanyExtractor:
         return False
 
     # ------------------------------------------------------------------ rules
-    def _scan_name_left(self, folded: str, stop: int, limit: int) -> int:
+    def _scan_name_left(self, folded: str, stop: int, limit: int, hop_places: bool = False) -> int:
+        """Where a name ending at ``stop`` begins; ``hop_places``: a place in brackets is part of
+        a registered name (某某光電科技(揚州)有限公司, 某某(天津)航運租賃有限公司)."""
         start = stop
         while start > 0 and stop - start < limit:
             ch = folded[start - 1]
+            if hop_places and ch in ")）":
+                opening = _place_in_brackets(folded, start)
+                if opening is not None and opening > 0 and folded[opening - 1] not in STOP_CHARS:
+                    start = opening
+                    continue
             if ch in STOP_CHARS or not (is_han(ch) or ch.isalnum() or ch in "&.-"):
                 break
             start -= 1
@@ -382,8 +448,11 @@ class CompanyExtractor:
         places = _place_names()
         not_after = _not_after()
         # Sure dictionary names, non-overlapping and sorted by start.
-        known_starts = [start for start, _, form in self._dictionary_hits(doc) if not form.ambiguous]
-        known_ends = [end for _, end, form in self._dictionary_hits(doc) if not form.ambiguous]
+        # (but not a short name whose first character ends a word before it: 中國|建設 holds no 國建)
+        sure_hits = [(start, end) for start, end, form in self._dictionary_hits(doc) if not form.ambiguous and not (
+            end - start <= 3 and not form.latin and folded[start - 1:start + 1] in common)]
+        known_starts = [start for start, _ in sure_hits]
+        known_ends = [end for _, end in sure_hits]
         dictionary_ends = set(known_ends)
         for word_index, s, e in suffix_automaton.find_matches_as_indexes(folded):
             if e in dictionary_ends:
@@ -393,12 +462,15 @@ class CompanyExtractor:
             bracketed = self._latin_in_brackets(folded, e)
             if strength == "bracketed" and not bracketed:
                 continue  # 企業 ends a name only when its Latin name follows: 某某企業(ABC)
+            if suffix.endswith(HOLDING_SUFFIX) and folded.startswith(CONTROLLING_SHAREHOLDER, e):
+                continue  # 某某集團|控股股東: a controlling shareholder
             if strength != "legal" and (
                 folded[e:e + 1] in not_after or folded[e:e + 2] in not_after or folded[e:e + 3] in not_after
             ):
                 continue  # 前瞻科技|計畫, 居林高科技|園: the industry word modifies a noun
             limit = NAME_LIMITS[strength]
-            start = self._scan_name_left(folded, s, limit)
+            whole_start = None  # where the scan began, when a listed name inside moved the start
+            start = self._scan_name_left(folded, s, limit, hop_places=strength == "legal")
             if strength == "venue" and s and folded[s - 1].isascii() and folded[s - 1].isalpha():
                 latin = _LATIN_WORD_BEFORE.search(folded, 0, s)
                 start = latin.start() if latin else start  # Aurora|酒店: the whole Latin word
@@ -419,14 +491,14 @@ class CompanyExtractor:
                 inner = bisect.bisect_left(known_starts, start + 1)
                 # (a known name that runs into the legal form is none: 廷鑫|興業股份|有限公司)
                 inside = inner < len(known_starts) and start < known_starts[inner] < s - 1 and known_ends[inner] <= s
-                placed_known = inside and folded[start:known_starts[inner]] in _name_places()
+                placed_known = inside and _places_only(folded[start:known_starts[inner]])
                 # 深圳市|騰訊|計算機系統有限公司: a place and a known name open a registered name,
                 # whatever words follow (計算 is no verb of a clause here)
                 start += 0 if placed_known else phrase_end(folded[start:s])
                 if inside and start < known_starts[inner]:
-                    # ... unless a place begins the name: 深圳市|大疆創新科技有限公司
-                    if folded[start:known_starts[inner]] not in _name_places():
-                        start = known_starts[inner]
+                    # ... unless places begin the name: 深圳市|大疆創新科技有限公司, 福建廈門|某某集團有限公司
+                    if not _places_only(folded[start:known_starts[inner]]):
+                        whole_start, start = start, known_starts[inner]
             if s - start == 1 and start > 0 and folded[start - 1] in LIST_JOINERS and is_han(folded[start - 1]) and (
                 start == 1 or folded[start - 2] in STOP_CHARS
             ) and folded[start:s] not in generic:
@@ -443,6 +515,12 @@ class CompanyExtractor:
                         for hs, he, _ in known.matches(folded[latin.start():latin.end()])):
                     yield latin.start(), latin.end(), doc.text[latin.start():latin.end()], None, strength
                 continue
+            dated = _DATE_START.match(chunk)
+            if dated:
+                start, chunk = start + dated.end(), chunk[dated.end():]  # 2024年|公司: a time, not a name
+            inner_company = chunk.rfind(COMPANY) if strength == "legal" and suffix != BRANCH else -1
+            if inner_company >= 0:  # 全資子公司|某某有限公司, 項目公司|某某(天津)航運有限公司
+                start, chunk = start + inner_company + len(COMPANY), chunk[inner_company + len(COMPANY):]
             after_according_to = chunk[:1] == ACCORDING_TO and len(chunk) > 2
             if after_according_to:
                 start, chunk = start + 1, chunk[1:]  # 據|某某銀行統計 (據 is no stop: 數據科技)
@@ -473,9 +551,16 @@ class CompanyExtractor:
                     # 兆豐|國際投顧: a financial arm named after its holding is a subsidiary
                     written = doc.text[start:e]
                     yield start, e, written, CompanyInfo(written, (), None, form.info.country, form.info.canonical), strength
-                elif not reads_as_phrase(chunk[he:]):  # 健策精密|工業股份有限公司: the known name starts the chunk
+                elif reads_as_phrase(chunk[he:]):
+                    pass  # 三商壽|創該|公司: a clause after the name, which the dictionary finds alone
+                elif strength == "legal" and not _industry_words_only(chunk[he:], suffixes) \
+                        and self._looks_like_name(_strip_industry(chunk[he:], suffixes), common, places):
+                    # 台新|偉祥工業有限公司: a trade name of its own after the listed name's
+                    # characters names another company (from where the scan began)
+                    begin = whole_start if whole_start is not None else start
+                    yield begin, e, doc.text[begin:s], None, strength
+                else:  # 健策精密|工業股份有限公司: the known name starts the chunk
                     yield start, e, form.info.canonical, form.info, strength
-                # (but 三商壽|創該|公司 is a clause after the name, which the dictionary finds alone)
                 continue
             if strength != "legal" and len(chunk) > 2 and start > 0 and folded[start - 1] not in STOP_CHARS and not is_latin(chunk):
                 if folded[s - 3:s - 1] in common:
@@ -483,6 +568,8 @@ class CompanyExtractor:
                 chunk, start = chunk[-2:], s - 2  # no boundary: take the usual two-character name
             if strength != "legal" and start > 0 and folded[start - 1].isdigit():
                 continue  # 5月新|能源: a date, not a name
+            if strength != "legal" and chunk.endswith(ZONE_END):
+                continue  # 自貿區|建設: the works of a zone or district
             bare = strength == "legal" and suffix == fold("公司")  # 公司 alone: mostly "the company"
             if self._generic(chunk, generic, places, strength) or reads_as_phrase(chunk, weak=bare):
                 continue
@@ -601,6 +688,8 @@ class CompanyExtractor:
         places = _place_names()
         currencies = _currency_words()
         for start, end, form in hits:
+            if folded[end:end + 1] == ZONE_END and folded[end + 1:end + 2] not in NOT_DISTRICT_AFTER and not form.latin:
+                continue  # 東麗|區, 福田|區: a district of the same name
             # A name whose edge is half of a common word is likely inside that word:
             # 全聯 in 安全聯盟, 日友 in 臺日友誼, 台灣大 in 台灣大學.
             # 工智 in 人工智能, 達新 in 達新台幣: the name's edge is half of a word.

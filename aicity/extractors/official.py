@@ -46,6 +46,8 @@ ORG_STOP = set(fold("的與和、,，。;；:：!！?？「」『』《》()（�
 MAX_ORG = 16
 AND = fold("及")
 STATIONED = fold("駐")
+# Titles that open with the level of the office (市委書記, 市長, 區長, 縣長, 省長, 州長).
+LEVEL_TITLE_STARTS = frozenset(fold("市區縣省州鎮"))
 LONG_GIVEN_ENDS = frozenset(fold("郎子"))  # the third character of a Japanese given name
 LAST_ITEM = frozenset(fold("與及和"))
 HOME_COUNTRIES = frozenset((None, "", "TW", "CN", "HK", "MO", "SG", "MY"))  # whose officers have Chinese names
@@ -404,6 +406,8 @@ class OfficialExtractor:
             title = doc.text[ts:te]
             found_after = self._user_name_after(doc, ts, te, title, user_names, g) or \
                 self._names_after(doc, ts, te, title, g)
+            if found_after and self._cut_short(folded, found_after, g) and self._name_before(folded, ts, g) is not None:
+                found_after = []  # 習近平總書記|曾來到: a full name before the title, not 曾來 cut from 來到
             if found_after:
                 full.extend(found_after)
                 continue
@@ -415,8 +419,12 @@ class OfficialExtractor:
                                   "official.name_title", start, ts))
                 continue
             name_start = self._name_before(folded, ts, g)
-            if name_start is not None and _known_name_suffix(folded[max(0, ts - MAX_ORG):ts]) >= ts - name_start:
-                name_start = None  # 舊金山市長: 金山 ends a city's name, no person's
+            if name_start is not None:
+                place = _known_name_suffix(folded[max(0, ts - MAX_ORG):ts])
+                if place >= ts - name_start or place >= 2 and folded[ts] in LEVEL_TITLE_STARTS:
+                    # 舊金山市長: 金山 ends a city's name, no person's; 改任|東莞市委書記: a
+                    # place right before 市委書記 or 區長 is the place whose office it is
+                    name_start = None
             if name_start is not None:
                 full.append(Found(name_start, te, doc.text[name_start:ts], title,
                                   self._org_before(doc, name_start, g), "official.name_title", name_start, ts))
@@ -459,6 +467,18 @@ class OfficialExtractor:
         if before and is_han(before) and before not in g.stops:
             return []  # the first name runs on into the words before it
         return [Found(s, e, doc.text[s:e], title, None, "official.list_title", s, e) for s, e in reversed(names)]
+
+    @staticmethod
+    def _cut_short(folded: str, found: list[Found], g: OfficialGrammar) -> bool:
+        """True when the one name after a title is a surname and one character that opens a
+        word with the character after it (總書記|曾來|到: 來到), or a surname and a word (主席|曾表示),
+        the weakest readings of a name."""
+        if len(found) != 1:
+            return False
+        start, end = found[0].name_start, found[0].name_end
+        if end - start == 2:
+            return folded[end - 1:end + 1] in g.common
+        return end - start == 3 and folded[start + 1:end] in g.common
 
     @staticmethod
     def _complete_cut_names(doc: Document, full: list[Found]) -> list[Found]:
