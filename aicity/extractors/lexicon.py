@@ -420,6 +420,7 @@ class OfficialGrammar:
     adverbs: frozenset[str]             # 均, 仍: after a name, no fourth character of it
     name_verbs: frozenset[str]          # 表示, 指出: after a name, they settle its third character
     name_starts: frozenset[str]         # 周一: words that may open a three-character name (周一萍)
+    weak_surnames: frozenset[str]       # 文: a surname only with two given characters that make no word with it
 
 
 @functools.cache
@@ -474,6 +475,7 @@ def official_grammar() -> OfficialGrammar:
         adverbs=frozenset(fold(r["word"]) for r in rows if r["kind"] == "adverb"),
         name_verbs=frozenset(fold(r["word"]) for r in rows if r["kind"] == "name_verb"),
         name_starts=frozenset(fold(r["word"]) for r in rows if r["kind"] == "name_start"),
+        weak_surnames=frozenset(fold(r["word"]) for r in rows if r["kind"] == "weak_surname"),
     )
 
 
