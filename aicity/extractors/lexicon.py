@@ -60,6 +60,7 @@ class CityInfo:
     kind: str
     prefecture_homonym: bool = False
     parts: tuple[str, ...] = ()  # COMBINED: the city of each character
+    part_countries: tuple[str, ...] = ()  # COMBINED: the country of each of them (港澳: HK, MO)
     generated: bool = False      # from a generated list (cn/jp/geonames): checked for glued words
 
 
@@ -115,9 +116,6 @@ def city_gazetteer() -> tuple[Gazetteer, WordStarts, WordStarts]:
             entries.append((abbreviation, CityInfo(name, "TW", level, ABBREVIATION)))
         for english in split_cell(row["english"]):
             entries.append((english, CityInfo(name, "TW", level, ENGLISH)))
-    for row in load_table("city/combined.tsv"):
-        parts = tuple(split_cell(row["cities"]))
-        entries.append((row["form"], CityInfo(parts[0], "TW", None, COMBINED, parts=parts)))
     for table in ("city/world_cities.tsv", "city/world_cities_extra.tsv", *GENERATED_CITY_TABLES):
         generated = table in GENERATED_CITY_TABLES
         for row in load_table(table):
@@ -138,6 +136,12 @@ def city_gazetteer() -> tuple[Gazetteer, WordStarts, WordStarts]:
                     # and so does a 市 form that ends in a word (項城市 in 各項城市).
                     weak_form = needs_context and (not form.endswith("市") or fold(form[-2:]) in common)
                     entries.append((form, weak if weak_form else info))
+    countries = {info.name: info.country for _, info in entries}  # 香港 -> HK; Taiwan's own cities -> TW
+    for row in load_table("city/combined.tsv"):
+        parts = tuple(split_cell(row["cities"]))
+        part_countries = tuple(countries.get(part, "TW") for part in parts)
+        entries.append((row["form"], CityInfo(parts[0], part_countries[0], None, COMBINED, parts=parts,
+                                              part_countries=part_countries)))
     after = frozenset(fold(r["word"]) for r in load_table("city/context.tsv") if r["kind"] == "after")
     abbreviation_after = frozenset(
         fold(r["word"]) for r in load_table("city/context.tsv") if r["kind"] == "abbreviation_after"
