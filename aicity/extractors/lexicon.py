@@ -209,14 +209,24 @@ def is_latin(form: str) -> bool:
     return form.isascii()
 
 
+@functools.cache
+def company_phrase_names() -> dict[str, frozenset[str]]:
+    """Listed names that are everyday phrases (company/phrase_names.tsv), folded, by kind (phrase, period)."""
+    rows = load_table("company/phrase_names.tsv")
+    return {kind: frozenset(fold(r["word"]) for r in rows if r["kind"] == kind) for kind in ("phrase", "period")}
+
+
 def company_forms(
     info: CompanyInfo, written: list[str], ambiguous_forms: set[str], user: bool = False
 ) -> list[tuple[str, Form]]:
     out = []
+    phrases = company_phrase_names()
     for form in written:
         if len(form) < 2:
             continue
-        out.append((form, Form(info, form in ambiguous_forms, is_latin(form), user)))
+        ambiguous = form in ambiguous_forms or not user and (
+            fold(form) in phrases["phrase"] or fold(form) in phrases["period"])
+        out.append((form, Form(info, ambiguous, is_latin(form), user)))
     return out
 
 
