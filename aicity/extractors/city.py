@@ -123,9 +123,9 @@ class CityExtractor:
         for start, end, info in kept:
             if info.kind == COMBINED:  # 北北基: each character names its city
                 if not after_words.at(folded, end):
-                    for offset, name in enumerate(info.parts):
+                    for offset, (name, country) in enumerate(zip(info.parts, info.part_countries)):
                         yield doc.entity("city", start + offset, start + offset + 1, name, RULES[COMBINED],
-                                         country="TW", level=None)
+                                         country=country, level=None)
                 continue
             if info.name in surnames and info.kind == ABBREVIATION and not abbreviation_after.at(folded, end):
                 continue
@@ -222,8 +222,8 @@ class CityExtractor:
         # speaks of 青森縣 (the prefecture's capital shares its name). 史丹佛大學 is no 丹佛.
         if self._admin_suffix(folded, end) or after_words.at(folded, end):
             return False
-        if info.generated and self._glued(folded, start, end):
-            return False
+        if info.generated and self._glued(folded, start, end) or self._glued(folded, start, end, both=True):
+            return False  # 很|大分|歧: 很大 and 分歧 take each character of even a listed name
         if info.prefecture_homonym and info.name in prefectures and not self._dateline(folded, end):
             return False
         # A foreign name glued inside a longer Han word is usually another word.
@@ -246,12 +246,15 @@ class CityExtractor:
         return folded[end:end + 1] == DISTRICT and folded[end:end + 2] not in DISTRICT_WORDS
 
     @staticmethod
-    def _glued(folded: str, start: int, end: int) -> bool:
+    def _glued(folded: str, start: int, end: int, both: bool = False) -> bool:
         """A two-character name from a generated list whose characters each also make an
-        everyday word with their neighbour (南|北安|全: 南北, 安全) is part of other words."""
+        everyday word with their neighbour (南|北安|全: 南北, 安全) is part of other words;
+        ``both``: each of its two characters does (很|大分|歧: 很大, 分歧)."""
         if end - start != 2:
             return False
         common = common_words()
+        if both:
+            return folded[start - 1:start + 1] in common and folded[end - 1:end + 1] in common
         return folded[start - 1:start + 1] in common or folded[end - 1:end + 1] in common
 
     @staticmethod

@@ -48,9 +48,11 @@ from ..model import Entity
 from ..resources import load_list, load_table
 from .base import Gazetteer, IntervalSet, alternation, compile_folded, is_han, latin_boundary, longest_non_overlapping
 from .lexicon import (
-    CompanyInfo, Form, city_gazetteer, common_words, company_dictionary, company_rule_anchors, corporate_titles,
+    CompanyInfo, Form, city_gazetteer, common_words, company_dictionary, company_phrase_names, company_rule_anchors, corporate_titles,
     document_matches, is_latin, split_cell, user_company_dictionary,
 )
+
+INDEFINITE = fold("某")  # 某酒店, 路氹某酒店: an unnamed business
 
 CUE_WINDOW = 10
 # How far left of a suffix of each strength a name may reach.
@@ -657,8 +659,8 @@ class CompanyExtractor:
     def _generic(chunk: str, generic: frozenset[str], places: frozenset[str], strength: str) -> bool:
         """A generic word, a demonstrative (這一科技), or a place plus a generic word
         (歐洲投資銀行): no company's own name."""
-        if chunk in generic or chunk[:1] in generic:
-            return True
+        if chunk in generic or chunk[:1] in generic or chunk.endswith(INDEFINITE):
+            return True  # 路氹某|酒店, 某|銀行: "a certain hotel"
         if strength != "strong" and any(chunk[:n] in generic for n in (2, 3, 4) if n < len(chunk)):
             return True  # 數位|基磐建設: a generic word leads it
         for length in range(min(len(chunk) - 1, 4), 1, -1):
@@ -714,7 +716,9 @@ class CompanyExtractor:
                 # A cue nearby (營收, 董事長) does not take a name out of the word it is in,
                 # and an everyday word (卓越, 統一) needs its cue right next to it.
                 everyday = folded[start:end] in common or form.ambiguous and end - start == 2
-                cued = not inside_word and self._has_cue(doc, start, end, adjacent=everyday)
+                # 中期業績: a period word qualifies the results word after it; no cue confirms it
+                cued = not inside_word and folded[start:end] not in company_phrase_names()["period"] and (
+                    self._has_cue(doc, start, end, adjacent=everyday))
                 if not confirmed and not cued:
                     if not inside_word:
                         pending.append((start, end, form))

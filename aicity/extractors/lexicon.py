@@ -60,6 +60,7 @@ class CityInfo:
     kind: str
     prefecture_homonym: bool = False
     parts: tuple[str, ...] = ()  # COMBINED: the city of each character
+    part_countries: tuple[str, ...] = ()  # COMBINED: the country of each of them (港澳: HK, MO)
     generated: bool = False      # from a generated list (cn/jp/geonames): checked for glued words
 
 
@@ -115,9 +116,6 @@ def city_gazetteer() -> tuple[Gazetteer, WordStarts, WordStarts]:
             entries.append((abbreviation, CityInfo(name, "TW", level, ABBREVIATION)))
         for english in split_cell(row["english"]):
             entries.append((english, CityInfo(name, "TW", level, ENGLISH)))
-    for row in load_table("city/combined.tsv"):
-        parts = tuple(split_cell(row["cities"]))
-        entries.append((row["form"], CityInfo(parts[0], "TW", None, COMBINED, parts=parts)))
     for table in ("city/world_cities.tsv", "city/world_cities_extra.tsv", *GENERATED_CITY_TABLES):
         generated = table in GENERATED_CITY_TABLES
         for row in load_table(table):
@@ -138,6 +136,12 @@ def city_gazetteer() -> tuple[Gazetteer, WordStarts, WordStarts]:
                     # and so does a 市 form that ends in a word (項城市 in 各項城市).
                     weak_form = needs_context and (not form.endswith("市") or fold(form[-2:]) in common)
                     entries.append((form, weak if weak_form else info))
+    countries = {info.name: info.country for _, info in entries}  # 香港 -> HK; Taiwan's own cities -> TW
+    for row in load_table("city/combined.tsv"):
+        parts = tuple(split_cell(row["cities"]))
+        part_countries = tuple(countries.get(part, "TW") for part in parts)
+        entries.append((row["form"], CityInfo(parts[0], part_countries[0], None, COMBINED, parts=parts,
+                                              part_countries=part_countries)))
     after = frozenset(fold(r["word"]) for r in load_table("city/context.tsv") if r["kind"] == "after")
     abbreviation_after = frozenset(
         fold(r["word"]) for r in load_table("city/context.tsv") if r["kind"] == "abbreviation_after"
@@ -205,14 +209,24 @@ def is_latin(form: str) -> bool:
     return form.isascii()
 
 
+@functools.cache
+def company_phrase_names() -> dict[str, frozenset[str]]:
+    """Listed names that are everyday phrases (company/phrase_names.tsv), folded, by kind (phrase, period)."""
+    rows = load_table("company/phrase_names.tsv")
+    return {kind: frozenset(fold(r["word"]) for r in rows if r["kind"] == kind) for kind in ("phrase", "period")}
+
+
 def company_forms(
     info: CompanyInfo, written: list[str], ambiguous_forms: set[str], user: bool = False
 ) -> list[tuple[str, Form]]:
     out = []
+    phrases = company_phrase_names()
     for form in written:
         if len(form) < 2:
             continue
-        out.append((form, Form(info, form in ambiguous_forms, is_latin(form), user)))
+        ambiguous = form in ambiguous_forms or not user and (
+            fold(form) in phrases["phrase"] or fold(form) in phrases["period"])
+        out.append((form, Form(info, ambiguous, is_latin(form), user)))
     return out
 
 
@@ -420,6 +434,7 @@ class OfficialGrammar:
     adverbs: frozenset[str]             # 均, 仍: after a name, no fourth character of it
     name_verbs: frozenset[str]          # 表示, 指出: after a name, they settle its third character
     name_starts: frozenset[str]         # 周一: words that may open a three-character name (周一萍)
+    weak_surnames: frozenset[str]       # 文: a surname only with two given characters that make no word with it
 
 
 @functools.cache
@@ -475,6 +490,7 @@ def official_grammar() -> OfficialGrammar:
         adverbs=frozenset(fold(r["word"]) for r in rows if r["kind"] == "adverb"),
         name_verbs=frozenset(fold(r["word"]) for r in rows if r["kind"] == "name_verb"),
         name_starts=frozenset(fold(r["word"]) for r in rows if r["kind"] == "name_start"),
+        weak_surnames=frozenset(fold(r["word"]) for r in rows if r["kind"] == "weak_surname"),
     )
 
 

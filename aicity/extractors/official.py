@@ -58,6 +58,8 @@ CHINESE_NAMED = frozenset(fold(w) for w in ("台灣", "臺灣", "中國"))
 MINISTER = fold("相")
 # 等, and a count of people, between a list of names and the title they share (某甲、某乙等八位議員).
 LIST_BEFORE_TITLE = regex.compile(fold("等(?:[0-9一二兩三四五六七八九十多數]{1,3}[位名])?") + r"\Z")  # 日相, 英相, 外相: a country's or a ministry's one character and 相
+APPOINT_AS = fold("為")  # 任命某某為局長
+APPOINTING = tuple(fold(w) for w in ("任命", "委任", "委派", "提名", "選舉", "推選", "選出"))
 PREPOSITION_YU = "於"  # as written, not folded: it folds to the surname 于  # 許家, 王家 (the Hsu, the Wang family) are words, yet 家 opens many given names
 # How many characters of an office may stand between a country and its title (美國|商務|部長).
 COUNTRY_OFFICE_GAP = 6
@@ -287,6 +289,8 @@ class OfficialExtractor:
     def _plausible(self, name: str, g: OfficialGrammar) -> bool:
         if len(name) < 2 or name in g.not_names or name in g.common:
             return False
+        if name[0] in g.weak_surnames and (len(name) != 3 or name[:2] in g.common or name[:2] in g.not_names):
+            return False  # 總統文告, 主任文員: 文 opens more words than names (but 局長文綺華)
         if (len(name) >= 2 and name[:2] in g.common and name[:2] not in g.compound_surnames
                 and not (len(name) == 3 and (name[:2] in g.countries or name[1] == FAMILY and name[1:] not in g.common))):
             return False  # 強調, 高度, 成為 ... read as surname + given name (but 韓國瑜, 許家豪)
@@ -322,6 +326,8 @@ class OfficialExtractor:
                     continue
             if start and folded[start - 1:start + 1] in g.common:
                 continue  # 兼任|統籌部長: the "surname" ends a word with the character before it
+            if length == 3 and name[1:] in g.appoint_verbs:
+                continue  # 何燕梅擔任局長: 擔任 is the verb, no given name
             if self._plausible(name, g):
                 return start
         return None
@@ -376,7 +382,8 @@ class OfficialExtractor:
             # Absorb prefixes, longest first: 資深副總裁, 前校長.
             while start and folded[start - 1] in g.prefix_last_chars:
                 for length in g.prefix_lengths:
-                    if length <= start and folded[start - length:start] in g.prefixes:
+                    if length <= start and folded[start - length:start] in g.prefixes and (
+                            length > 1 or folded[start - 2:start] not in g.common):  # 寧德時|代|董事長: 時代
                         start -= length
                         break
                 else:
@@ -537,15 +544,46 @@ class OfficialExtractor:
                 if entry.field("title") and not taken.overlaps(start, end)]
 
     def _appointed(self, doc: Document, ts: int, te: int, title: str, g: OfficialGrammar) -> Found | None:
-        """由劉某擔任董事長, 魏某任總裁: a name, an appointing verb, then the title."""
+        """由劉某擔任董事長, 魏某任總裁: a name, an appointing verb, then the title; the office may
+        stand between verb and title (某某擔任財政局代局長, 任命某某為交通事務局局長)."""
         folded = doc.folded
-        for verb in g.appoint_verbs:
-            verb_start = ts - len(verb)
-            if verb_start > 0 and folded[verb_start:ts] == verb:
-                name_start = self._name_before(folded, verb_start, g)
-                if name_start is not None:
-                    return Found(name_start, te, doc.text[name_start:verb_start], title,
-                                 self._org_before(doc, name_start, g), "official.appointed", name_start, verb_start)
+        org_start = self._office_start(folded, ts, title, g)
+        for verb_end in (ts, org_start):
+            if verb_end is None:
+                continue
+            for verb in g.appoint_verbs:
+                verb_start = verb_end - len(verb)
+                if verb_start > 0 and folded[verb_start:verb_end] == verb:
+                    name_start = self._name_before(folded, verb_start, g)
+                    if name_start is not None:
+                        org = doc.text[verb_end:ts + (folded[ts] in g.org_closing and folded[ts - 1] != folded[ts])] \
+                            if verb_end != ts else self._org_before(doc, name_start, g)
+                        return Found(name_start, te, doc.text[name_start:verb_start], title, org or None,
+                                     "official.appointed", name_start, verb_start)
+            # 任命某某為局長: 為 appoints only after 任命, 委任
+            if folded[verb_end - 1:verb_end] == APPOINT_AS:
+                name_start = self._name_before(folded, verb_end - 1, g)
+                if name_start is not None and folded.endswith(APPOINTING, 0, name_start):
+                    org = doc.text[verb_end:ts] if verb_end != ts else None
+                    return Found(name_start, te, doc.text[name_start:verb_end - 1], title, org or None,
+                                 "official.appointed", name_start, verb_end - 1)
+        return None
+
+    @staticmethod
+    def _office_start(folded: str, ts: int, title: str, g: OfficialGrammar) -> int | None:
+        """Start of an office named right before a title (交通事務|局長, 財政局|代局長), read back to
+        the nearest appointing word; None when the characters before the title name no office."""
+        low = max(0, ts - MAX_ORG)
+        chunk_start = ts
+        while chunk_start > low and is_han(folded[chunk_start - 1]) and folded[chunk_start - 1] not in g.stops:
+            chunk_start -= 1
+        closes = folded[ts:ts + 1] in g.org_closing or folded[ts - 1:ts] in g.org_closing \
+            or folded[chunk_start:ts].endswith(g.org_suffixes) or _known_name_suffix(folded[chunk_start:ts]) >= 2
+        if not closes or ts - chunk_start < 2:
+            return None
+        for at in range(ts - 2, chunk_start - 1, -1):  # the shortest office that an appointing word precedes
+            if folded.endswith(g.appoint_verbs, 0, at) or folded[at - 1:at] == APPOINT_AS:
+                return at
         return None
 
     @staticmethod

@@ -66,6 +66,14 @@ def _year_context_bad(ctx: Ctx, start: int, end: int | None) -> bool:
 
 def year(m: regex.Match, ctx: Ctx) -> Candidate | None:
     g = groups(m)
+    if g.get("fy2"):  # 2026/27年度: the fiscal year ends in the next calendar year
+        start_year = int(g["y4"])
+        end_year = start_year - start_year % 100 + int(g["fy2"])
+        if end_year < start_year:
+            end_year += 100
+        if end_year - start_year != 1:
+            return None
+        g["e_y4"] = str(end_year)
     spec = read_spec(g, short_years=_short_years(g, ctx))
     if spec is None:
         return None
