@@ -420,6 +420,8 @@ class OfficialGrammar:
     adverbs: frozenset[str]             # 均, 仍: after a name, no fourth character of it
     name_verbs: frozenset[str]          # 表示, 指出: after a name, they settle its third character
     name_starts: frozenset[str]         # 周一: words that may open a three-character name (周一萍)
+    state_shorts: frozenset[str]        # 霹, 柔: a Malaysian state's short form before 州 (霹州務大臣)
+    states: frozenset[str]              # 彭亨, 霹靂: the Malaysian states' names (regions.tsv)
 
 
 @functools.cache
@@ -474,6 +476,9 @@ def official_grammar() -> OfficialGrammar:
         adverbs=frozenset(fold(r["word"]) for r in rows if r["kind"] == "adverb"),
         name_verbs=frozenset(fold(r["word"]) for r in rows if r["kind"] == "name_verb"),
         name_starts=frozenset(fold(r["word"]) for r in rows if r["kind"] == "name_start"),
+        state_shorts=frozenset(fold(r["word"]) for r in rows if r["kind"] == "state_short"),
+        states=frozenset(fold(n) for r in load_table("city/regions.tsv") if r["country"] == "MY"
+                         for n in (r["name"], r.get("name_cn", ""), *split_cell(r.get("aliases", ""))) if n),
     )
 
 
