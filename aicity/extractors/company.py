@@ -77,6 +77,9 @@ DATE_CHARS = "0123456789０１２３４５６７８９年月日季度第前上�
 LATIN_CONNECTORS = ("de", "del", "of", "and", "la", "le", "du", "van", "von", "y", "&")
 # A four-digit number in brackets between these is a year, not a ticker (民國114年（2025）).
 YEAR_RANGE = range(1900, 2101)
+# Words of Malaysian news that a list name may cut in two: 大馬 (Malaysia) after 和 reads as 和大
+# (a Taiwanese company) + 馬, 巫統 (UMNO) before 聯署 as 巫 + 統聯 (a bus company) (folded)
+CROSSING_WORDS = frozenset({"大马", "巫统"})
 # Bursa boards (and name endings) of listed trusts and funds, which are no companies (folded)
 NOT_COMPANY_BOARDS = ("信托组", "信托", "产托", "基金", "ETF")
 # Characters that can end the Latin name before a corporate title (see latin_title).
@@ -295,6 +298,8 @@ class CompanyExtractor:
                 # Latin forms match case-sensitively as listed, and only as whole words.
                 if form.latin and not latin_boundary(folded, start, end):
                     continue
+                if folded[end - 1:end + 1] in CROSSING_WORDS or folded[start - 1:start + 1] in CROSSING_WORDS:
+                    continue  # 和大|馬, 巫|統聯署: the name cuts 大馬 (Malaysia) or 巫統 (UMNO) in two
                 hits.append((start, end, form))
         # 中華 inside 中華電信 is no mention of 中華汽車: keep the longest names.
         return longest_non_overlapping(hits)
