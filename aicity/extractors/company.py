@@ -80,6 +80,11 @@ DATE_CHARS = "0123456789０１２３４５６７８９年月日季度第前上�
 LATIN_CONNECTORS = ("de", "del", "of", "and", "la", "le", "du", "van", "von", "y", "&")
 # A four-digit number in brackets between these is a year, not a ticker (民國114年（2025）).
 YEAR_RANGE = range(1900, 2101)
+# Words of Malaysian news that a list name may cut in two: 大馬 (Malaysia) after 和 reads as 和大
+# (a Taiwanese company) + 馬, 巫統 (UMNO) before 聯署 as 巫 + 統聯 (a bus company) (folded)
+CROSSING_WORDS = frozenset({"大马", "巫统"})
+# Bursa boards (and name endings) of listed trusts and funds, which are no companies (folded)
+NOT_COMPANY_BOARDS = ("信托组", "信托", "产托", "基金", "ETF")
 # Characters that can end the Latin name before a corporate title (see latin_title).
 LATIN_NAME_END = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789&-")
 
@@ -202,11 +207,14 @@ def _latin_legal() -> regex.Pattern:
 
 @functools.cache
 def _ticker() -> regex.Pattern:
-    """A ticker in brackets: (NASDAQ:AAPL), (2330.TW), （00700）, (2330), (6669-KY)."""
+    """A ticker in brackets: (NASDAQ:AAPL), (2330.TW), （00700）, (2330), (6669-KY); and the
+    Malaysian press's Bursa form, stock name, code and board: (MRCB,1651,主板產業股), (TM,4863)."""
     exchanges = "|".join(regex.escape(x) for x in load_list("company/exchanges.txt"))
     return regex.compile(
         rf"[(（]\s*(?:(?:{exchanges})\s*[:：]\s*(?P<symbol>[A-Z][A-Z.]{{0,5}}|\d{{3,6}})"
-        rf"|(?P<code>\d{{4,6}})(?:\.(?:TW|TWO|HK|SS|SZ|SH|KL|SI|T)|-KY)?)\s*[)）]"
+        rf"|(?P<code>\d{{4,6}})(?:\.(?:TW|TWO|HK|SS|SZ|SH|KL|SI|T)|-KY)?"
+        rf"|(?P<bursa>[A-Z][A-Z0-9&.\-]{{0,11}})\s*[,，]\s*\d{{4}}[A-Z]{{0,2}}"
+        rf"(?:\s*[,，]\s*(?P<board>[^()（）,，\n]{{1,16}}))?)\s*[)）]"
     )
 
 
@@ -235,6 +243,10 @@ def reads_as_phrase(chunk: str, weak: bool = False) -> bool:
 @functools.cache
 def _inside_first_chars() -> frozenset[str]:
     return frozenset(w[0] for w in _function_words()[1])
+
+
+def _latin_letter(ch: str) -> bool:
+    return ch.isascii() and ch.isalpha()
 
 
 def phrase_end(chunk: str) -> int:
@@ -358,6 +370,8 @@ class CompanyExtractor:
                 # Latin forms match case-sensitively as listed, and only as whole words.
                 if form.latin and not latin_boundary(folded, start, end):
                     continue
+                if folded[end - 1:end + 1] in CROSSING_WORDS or folded[start - 1:start + 1] in CROSSING_WORDS:
+                    continue  # 和大|馬, 巫|統聯署: the name cuts 大馬 (Malaysia) or 巫統 (UMNO) in two
                 hits.append((start, end, form))
         # 中華 inside 中華電信 is no mention of 中華汽車: keep the longest names.
         return longest_non_overlapping(hits)
@@ -476,6 +490,10 @@ class CompanyExtractor:
             if strength == "venue" and s and folded[s - 1].isascii() and folded[s - 1].isalpha():
                 latin = _LATIN_WORD_BEFORE.search(folded, 0, s)
                 start = latin.start() if latin else start  # Aurora|酒店: the whole Latin word
+            elif start and start < s and _latin_letter(folded[start - 1]) and _latin_letter(folded[start]):
+                # Prolintas|集團, Amechanus|控股: the limit counts characters, a Latin word is one
+                while start and _latin_letter(folded[start - 1]):
+                    start -= 1
             # 華為|技術有限公司: 為 is no stop inside 華為 (binary search: one name at most)
             index = bisect.bisect_left(known_starts, start) - 1
             # (but a name ending where the scan ran out of room is a name before this one:
@@ -501,6 +519,8 @@ class CompanyExtractor:
                     # ... unless places begin the name: 深圳市|大疆創新科技有限公司, 福建廈門|某某集團有限公司
                     if not _places_only(folded[start:known_starts[inner]]):
                         whole_start, start = start, known_starts[inner]
+            elif strength == "strong" and s - start > 2:
+                start += phrase_end(folded[start:s])  # 擔任|國庫控股, 歡迎|某某集團: a verb opens the clause
             if s - start == 1 and start > 0 and folded[start - 1] in LIST_JOINERS and is_han(folded[start - 1]) and (
                 start == 1 or folded[start - 2] in STOP_CHARS
             ) and folded[start:s] not in generic:
@@ -809,16 +829,25 @@ class CompanyExtractor:
         suffixes, _, generic, _, _, _ = _rules()
         common = common_words()
         places = _place_names()
-        taken = {e.end for e in entities}
+        taken = {e.end: e.start for e in entities}
         for match in tickers:
             end = match.start()
             code = match.group("code")
-            if end in taken or code and len(code) == 4 and int(code) in YEAR_RANGE:
+            if code and len(code) == 4 and int(code) in YEAR_RANGE:
                 continue
+            bursa = match.group("bursa") is not None
+            if end in taken and not bursa:
+                continue
+            if bursa and (match.group("board") or "").endswith(NOT_COMPANY_BOARDS):
+                continue  # 中環產托(SENTRAL,5123,主板產業投資信託組): a trust, no company
             start = self._scan_name_left(folded, end, 8)
             start += phrase_end(folded[start:end])
             chunk = folded[start:end]
             if not 2 <= len(chunk) <= 8 or not all(is_han(c) for c in chunk):
+                continue
+            if end in taken and taken[end] <= start:
+                continue  # 馬國際船務(MISC,...): only a longer name than the list's (國際船務) counts
+            if bursa and chunk.endswith(NOT_COMPANY_BOARDS):
                 continue
             if chunk in common or self._generic(chunk, generic, places, "weak") or reads_as_phrase(chunk, weak=True):
                 continue

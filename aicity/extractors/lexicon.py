@@ -435,6 +435,8 @@ class OfficialGrammar:
     name_verbs: frozenset[str]          # 表示, 指出: after a name, they settle its third character
     name_starts: frozenset[str]         # 周一: words that may open a three-character name (周一萍)
     weak_surnames: frozenset[str]       # 文: a surname only with two given characters that make no word with it
+    state_shorts: frozenset[str]        # 霹, 柔: a Malaysian state's short form before 州 (霹州務大臣)
+    states: frozenset[str]              # 彭亨, 霹靂: the Malaysian states' names (regions.tsv)
 
 
 @functools.cache
@@ -491,6 +493,9 @@ def official_grammar() -> OfficialGrammar:
         name_verbs=frozenset(fold(r["word"]) for r in rows if r["kind"] == "name_verb"),
         name_starts=frozenset(fold(r["word"]) for r in rows if r["kind"] == "name_start"),
         weak_surnames=frozenset(fold(r["word"]) for r in rows if r["kind"] == "weak_surname"),
+        state_shorts=frozenset(fold(r["word"]) for r in rows if r["kind"] == "state_short"),
+        states=frozenset(fold(n) for r in load_table("city/regions.tsv") if r["country"] == "MY"
+                         for n in (r["name"], r.get("name_cn", ""), *split_cell(r.get("aliases", ""))) if n),
     )
 
 

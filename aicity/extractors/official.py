@@ -60,6 +60,11 @@ MINISTER = fold("相")
 LIST_BEFORE_TITLE = regex.compile(fold("等(?:[0-9一二兩三四五六七八九十多數]{1,3}[位名])?") + r"\Z")  # 日相, 英相, 外相: a country's or a ministry's one character and 相
 APPOINT_AS = fold("為")  # 任命某某為局長
 APPOINTING = tuple(fold(w) for w in ("任命", "委任", "委派", "提名", "選舉", "推選", "選出"))
+SURNAME_YU = "于"
+STATE = "州"
+# Time words a preposition 于 may open (于上周五, 于今年): the ones jieba also lists as words
+TIME_WORDS = frozenset(fold(w) for w in ("上週", "本週", "下週", "上月", "本月", "下月", "今年", "去年", "明年",
+                                          "昨天", "今天", "明天", "昨日", "今日", "明日", "日前", "近日", "當天"))
 PREPOSITION_YU = "於"  # as written, not folded: it folds to the surname 于  # 許家, 王家 (the Hsu, the Wang family) are words, yet 家 opens many given names
 # How many characters of an office may stand between a country and its title (美國|商務|部長).
 COUNTRY_OFFICE_GAP = 6
@@ -241,8 +246,8 @@ class OfficialExtractor:
         if not anchored and not self._country_before(folded, ts, g) and not self._foreign_company_before(folded, ts):
             return None
         # Malay names run longer: 依斯邁沙比里; after an honorific, a name and patronymic even more
-        # (拿督莫哈末諾查茲林)
-        longest = (8 if self._honorific_before(folded, te, g) else 6) if anchored else 4
+        # (拿督莫哈末諾查茲林, 拿督斯里莫哈末沙禮賽益克叻)
+        longest = (10 if self._honorific_before(folded, te, g) else 6) if anchored else 4
         end = te
         while end < len(folded) and end - te < longest and self._given_ok(folded[end], g):
             word = folded[end:end + 2]
@@ -257,8 +262,8 @@ class OfficialExtractor:
         if spelled and sum(ch not in g.translit_chars for ch in name) > (0 if len(name) == 2 else 1):
             return None  # 議員促請州, 部長受訪: words, not a transliteration
         if anchored and (not anchored_ok(name, g) or folded[te - 1:te + 1] in g.common
-                         or folded[te - 2:te + 1] in g.common):
-            return None  # 首相|府, 總統|府: the title and the first character make a word
+                         or folded[te - 2:te + 1] in g.common or folded[te:te + 1] in g.org_closing):
+            return None  # 首相|府, 總統|府: the title and the first character make a word; 首相署: an office
         return end if self._plausible(name, g) else None
 
     @staticmethod
@@ -432,6 +437,8 @@ class OfficialExtractor:
                     # 舊金山市長: 金山 ends a city's name, no person's; 改任|東莞市委書記: a
                     # place right before 市委書記 or 區長 is the place whose office it is
                     name_start = None
+            if name_start is not None and self._state_before_title(folded, name_start, ts, g):
+                name_start = None
             if name_start is not None:
                 full.append(Found(name_start, te, doc.text[name_start:ts], title,
                                   self._org_before(doc, name_start, g), "official.name_title", name_start, ts))
@@ -554,6 +561,8 @@ class OfficialExtractor:
             for verb in g.appoint_verbs:
                 verb_start = verb_end - len(verb)
                 if verb_start > 0 and folded[verb_start:verb_end] == verb:
+                    if folded[verb_start - 1:verb_start + 1] in g.common:
+                        continue  # 王宮委任大臣: 委任 is the verb, 委 no given name
                     name_start = self._name_before(folded, verb_start, g)
                     if name_start is not None:
                         org = doc.text[verb_end:ts + (folded[ts] in g.org_closing and folded[ts - 1] != folded[ts])] \
@@ -585,6 +594,20 @@ class OfficialExtractor:
             if folded.endswith(g.appoint_verbs, 0, at) or folded[at - 1:at] == APPOINT_AS:
                 return at
         return None
+
+    @staticmethod
+    def _country_at(folded: str, pos: int, g: OfficialGrammar) -> bool:
+        """A country's name starts at ``pos`` (馬來西亞駐…)."""
+        return any(folded[pos:pos + n] in g.countries for n in range(2, 6))
+
+    @staticmethod
+    def _state_before_title(folded: str, start: int, ts: int, g: OfficialGrammar) -> bool:
+        """A Malaysian state, no name, before the title: 第13任霹|州務大臣 (霹州: Perak),
+        彭亨新|州務大臣 (the new Pahang Menteri Besar)."""
+        name = folded[start:ts]
+        if folded[ts:ts + 1] == STATE and name[-1:] in g.state_shorts:
+            return True
+        return any(name.startswith(state) for state in g.states if len(state) < len(name))
 
     @staticmethod
     def _honorific_before(folded: str, pos: int, g: OfficialGrammar) -> bool:
@@ -623,7 +646,10 @@ class OfficialExtractor:
             s, e = latin.span(1)
             return [Found(ts, e, doc.text[s:e], title, self._org_before(doc, ts, g, title), "official.title_name", s, e)]
         # 於 is the preposition (市長於會中表示); the surname is written 于 in Traditional text too
-        end = None if doc.text[ns:ns + 1] == PREPOSITION_YU else self._name_at(folded, ns, g)
+        # and in Simplified text 于 before a time word is the preposition too (董事于上周五)
+        end = None if doc.text[ns:ns + 1] == PREPOSITION_YU or (
+            folded[ns:ns + 1] == SURNAME_YU and folded[ns + 1:ns + 3] in g.common
+            and folded[ns + 1:ns + 3] in TIME_WORDS) else self._name_at(folded, ns, g)
         anchored = bool(honorific) or folded[ts:te].endswith(g.translit_titles)
         if end is None:
             # 外交部長維文, 通訊部長法米: on a Malaysian or Singaporean page any title may
@@ -642,6 +668,13 @@ class OfficialExtractor:
                 longer = self._foreign_name_at(folded, ts, ns, g, anchored)
                 if not honorific and longer is not None and not self._boundary_after(folded, longer, g):
                     longer = None
+                if longer is None and not anchored and page_region(doc).name in TRANSLIT_REGIONS:
+                    # 部長莫哈末沙布受封: a Malay name that opens like a Chinese one (莫 is a surname)
+                    # runs on to a boundary, spelled with transliteration characters only
+                    longer = self._foreign_name_at(folded, ts, ns, g, True, True)
+                    if longer is not None and (not self._boundary_after(folded, longer, g) or any(
+                            ch not in g.translit_chars for ch in folded[ns:longer])):
+                        longer = None  # every character a transliteration's: 賴清德|聘任 is no longer name
             if longer is not None and longer > end:
                 end = longer
         if end is None:
@@ -655,6 +688,9 @@ class OfficialExtractor:
             next_end = self._name_at(folded, end + 1, g)
             if next_end is None or self._title_starts_at(folded, next_end, g):
                 break  # 立委A、B市長: B has a title of its own
+            if (not self._boundary_after(folded, next_end, g) and folded[next_end:next_end + 1] not in g.adverbs
+                    or self._country_at(folded, end + 1, g)):
+                break  # 某某、彭加蘭|哥打區州議員; 某某、馬來|西亞駐…大使: no name but a place
             if last and (next_end - end - 1 != 3 or not self._boundary_after(folded, next_end, g)
                          or folded[next_end:next_end + 1] in LAST_ITEM | {"、"}):
                 break

@@ -52,11 +52,19 @@ class DateExtractor:
                 yield doc.entity("date", start, end, normalized, rule=c.rule, **fields)
 
 
+BRACKETS = frozenset("(（")
+
+
 def _weekday_of_next(ctx: Ctx, c: Candidate, after: Candidate) -> bool:
     """星期日 2015年4月8日: a bare weekday right before a date with its month and day is that
-    date's weekday, not a day of its own."""
-    return (c.rule == "date.weekday" and c.spec.week_rel is None and c.spec.hour is None
-            and after.spec.month is not None and after.spec.day is not None
+    date's weekday, not a day of its own; so is a weekday before its day in brackets (星期四(5月1日),
+    the Singaporean and Malaysian press's way)."""
+    if c.rule != "date.weekday" or c.spec.hour is not None or after.spec.day is None:
+        return False
+    bracket_end = after.start + (ctx.folded[after.start:after.start + 1] in BRACKETS)  # (25日) holds its bracket
+    if context("WEEKDAY_IN_BRACKETS").fullmatch(ctx.folded, c.end, bracket_end) is not None:
+        return True  # 星期四(5月1日), 周一(25日), 上周五(26日): the bracket names the day the weekday is
+    return (c.spec.week_rel is None and after.spec.month is not None
             and context("WEEKDAY_BEFORE_DATE").fullmatch(ctx.folded, c.end, after.start) is not None)
 
 
