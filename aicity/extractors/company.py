@@ -179,6 +179,9 @@ def _kinds() -> tuple[str, ...]:
     return tuple(sorted((fold(w) for w in load_list("company/kinds.txt")), key=len, reverse=True))
 
 
+# Prefixes for the businesses of Taiwan, the mainland, Hong Kong or abroad at large (台商回流): a name
+# after one is a company only when a list has it or its Latin name follows in brackets.
+HOME_PREFIXES = frozenset(fold(w) for w in ("台商", "臺商", "陸商", "港商", "外商"))
 # 子公司, 母公司, 分公司, 總公司: a company's subsidiary, parent, branch or head office, not its name.
 RELATIVE_BEFORE_COMPANY = frozenset(fold("子母孫分總"))
 
@@ -766,18 +769,27 @@ class CompanyExtractor:
             entities.append(self._entity(doc, start, end, doc.text[start:end], "company.frame"))
             found_names.setdefault(folded[start:end], (doc.text[start:end], None))
         for match in self._foreign_prefix_matches(doc):
-            if reads_as_phrase(match.group("name"), weak=True) or match.group("name")[:1] in STOP_CHARS:
+            name_start = match.start("name")
+            # The longest listed name opening the name: 台商|聯發科|表示 is 聯發科 (not 聯發, nor 聯發科表示).
+            opening = max(((he, f[0].info) for hs, he, f in known.matches(folded[name_start:match.end("name")])
+                           if hs == 0), key=lambda m: m[0], default=None)
+            if opening is None and (reads_as_phrase(match.group("name"), weak=True) or match.group("name")[:1] in STOP_CHARS):
                 continue  # 台商|投資最活躍, 台商|的雇員人數, 台商|在東莞: a clause, not a name
+            if opening is None and match.group("alias") is None and folded[match.start():name_start] in HOME_PREFIXES:
+                continue  # 台商|回流, 台商|回台投資: Taiwan's businesspeople, no company a list lacks
             for group in ("name", "alias"):
                 if match.group(group) is None:
                     continue
                 s, e = match.span(group)
+                if group == "name" and opening is not None:
+                    e = s + opening[0]
                 written = doc.text[s:e].strip()
                 e = s + len(written)
-                info = next((f[0].info for _, _, f in known.matches(folded[s:e]) if True), None)
+                info = opening[1] if group == "name" and opening is not None else next(
+                    (f[0].info for _, _, f in known.matches(folded[s:e])), None)
                 if info is None and is_latin(written) and len(written) < _LATIN_ALIAS_MIN:
                     continue  # 美商AB: two Latin letters name no company on their own
-                canonical = info.canonical if info else doc.text[match.start("name"):match.end("name")]
+                canonical = info.canonical if info else doc.text[name_start:match.end("name")]
                 entities.append(self._entity(doc, s, e, canonical, "company.foreign_prefix", info))
                 found_names.setdefault(folded[s:e], (canonical, info))
         latin_title = _rules()[5]

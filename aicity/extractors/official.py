@@ -9,7 +9,9 @@ prefixes such as 副/前/首席 absorbed from ``official/grammar.tsv``):
 * ``official.short``: surname + title — 張市長, 賴總統, 卓揆 — resolved to a full name
   named with a title elsewhere in the document; dropped when there is none;
 * ``official.name_mention``: later bare mentions of a titled person's full name;
-* ``official.appointed``: name, appointing verb, title — 由劉某擔任董事長, 魏某任總裁.
+* ``official.appointed``: name, appointing verb, title — 由劉某擔任董事長, 魏某任總裁;
+* ``official.list_title``: names listed before 等 (and a count) and the title they share —
+  陳某某、林某某等八位議員.
 
 A title in ``guarded_title`` (代表) counts only after an office (駐…辦事處); an
 honorific (``official/honorifics.txt``: 丹斯里, 拿督斯里, Datuk) between a title and a

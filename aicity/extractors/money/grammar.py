@@ -26,9 +26,9 @@ SMALL = "十拾百佰千仟"
 BIG = "萬億兆"
 # 1,090 / 1090 / 15.8; a grouped number must not run on into more digits (1,0900).
 ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?"
-# Chinese numerals, with a decimal 點 or middle dot between digits (四十四點三九五億,
-# 卅一點六○九元, 一三·五億).
-DECIMAL_POINTS = "點·‧・"
+# Chinese numerals, with a decimal 點, a middle dot or a full stop between digits (四十四點三九五億,
+# 卅一點六○九元, 一三·五億, and the print edition's 一．四億元).
+DECIMAL_POINTS = "點·‧・．."
 CN_RUN = f"[{CN_DIGITS}{SMALL}]+(?:[{DECIMAL_POINTS}][{CN_DIGITS}]+)?"
 ATOM = f"(?:{ARABIC}|{CN_RUN})"
 # A token: an optional 數/幾/好幾 before a unit, then numerals, units and 多/餘/幾
