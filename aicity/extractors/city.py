@@ -33,7 +33,7 @@ from ..resources import load_table
 from .base import compile_folded, is_han, latin_boundary, longest_non_overlapping
 from .lexicon import (
     ABBREVIATION, COMBINED, ENGLISH, FOREIGN, FULL, PLACE_KIND_ORDER, SHORT, WEAK, CityInfo, city_gazetteer,
-    common_words, document_matches, place_context, user_city_gazetteer,
+    common_words, document_matches, official_grammar, place_context, user_city_gazetteer,
 )
 
 # A full form's last character that begins a title: 桃園市長 is 桃園 + 市長.
@@ -49,6 +49,10 @@ RULES = {kind: f"city.{kind}" for kind in PLACE_KIND_ORDER}
 DATELINE_AFTER = compile_folded(r"(?:\s?(?:\d{1,2}月)?\d{1,2}日(?:電|訊|專電|綜合報導)|報導|報道|訊\b)")
 # Separators of an enumeration (靜岡、岡山和廣島) and the words that close a list of prefectures.
 LIST_SEPARATORS = frozenset(fold("、及和與"))
+# Around an item of a list of people's names: the comma before it, and what may follow it.
+NAME_LIST_COMMAS = frozenset("、")
+NAME_LIST_ENDS = frozenset(fold("、,，。;；等"))
+LEADERS = fold("領導")  # 市領導, 省領導: the list of officials that follows
 PREFECTURE_LIST_END = tuple(fold(w) for w in ("等縣", "各縣", "等州", "等府", "等州屬"))
 MAX_ITEM = 5
 CITY_SUFFIX = fold("市")
@@ -135,6 +139,8 @@ class CityExtractor:
                 continue
             if self._region_overlaps(folded, start, end):
                 continue  # 森美|蘭州|務大臣: the state 森美蘭 holds the first character
+            if info.kind in (FOREIGN, WEAK) and self._person_in_list(folded, start, end):
+                continue  # 市領導王炳松、方|桂林、…: a surname and the name make a person's name
             if info.name in districts and info.kind in (FOREIGN, WEAK) and CITY_SUFFIX not in folded[end - 1:end + 1]:
                 continue
             if info.kind in (FOREIGN, WEAK) and (info.prefecture_homonym or info.kind == WEAK) \
@@ -228,6 +234,15 @@ class CityExtractor:
             return False
         # A foreign name glued inside a longer Han word is usually another word.
         return True
+
+    @staticmethod
+    def _person_in_list(folded: str, start: int, end: int) -> bool:
+        """A two-character name that is the given name of an item of a list of people
+        (、方|桂林、, 市領導李|長春、): a list comma (or 領導), a surname, the name, then a comma or 等."""
+        return (end - start == 2 and start >= 2
+                and (folded[start - 2] in NAME_LIST_COMMAS or folded.startswith(LEADERS, start - 1 - len(LEADERS)))
+                and folded[start - 1] in official_grammar().surnames
+                and (end == len(folded) or folded[end] in NAME_LIST_ENDS))
 
     @staticmethod
     def _admin_suffix(folded: str, end: int) -> bool:

@@ -134,7 +134,7 @@ _DATE_START = regex.compile(fold(r"(?:[0-9]{2,4}年(?:[0-9]{1,2}月(?:[0-9]{1,2}
 # 某某集團|控股股東: the controlling shareholder, not a holding company's name.
 CONTROLLING_SHAREHOLDER = fold("股東")
 HOLDING_SUFFIX = fold("控股")
-COMPANY, BRANCH = fold("公司"), fold("分公司")
+COMPANY, BRANCH, GROUP = fold("公司"), fold("分公司"), fold("集團")
 # A district or zone's name before an industry word (自貿區|建設, 園區|建設): the works there.
 ZONE_END = fold("區")
 # What follows 區 in words that are no district (區域, 區塊, 區間).
@@ -269,11 +269,12 @@ def phrase_end(chunk: str) -> int:
 
 
 def _place_in_brackets(folded: str, end: int) -> int | None:
-    """The opening bracket of a place's name in brackets that ends at ``end`` ((天津), （揚州）), or None."""
+    """The opening bracket of a place's name or of 集團 in brackets that ends at ``end``
+    ((天津), （揚州）, 某某軸承(集團)股份有限公司), or None."""
     for length in (2, 3, 4):
         opening = end - length - 2
-        if opening >= 0 and folded[opening] in "(（" and folded[end - 1] in ")）" \
-                and folded[opening + 1:end - 1] in _name_places():
+        if opening >= 0 and folded[opening] in "(（" and folded[end - 1] in ")）" and (
+                folded[opening + 1:end - 1] in _name_places() or folded[opening + 1:end - 1] == GROUP):
             return opening
     return None
 
@@ -291,13 +292,13 @@ def _places_only(words: str) -> bool:
 
 
 def _industry_words_only(words: str, suffixes: dict[str, str]) -> bool:
-    """True when ``words`` hold nothing but industry words and places in brackets
-    (精密工業, 電子(南京)): what may follow a listed name in its own registered name."""
+    """True when ``words`` hold nothing but industry words, and places or 集團 in brackets
+    (精密工業, 電子(南京), (集團)): what may follow a listed name in its own registered name."""
     i = 0
     while i < len(words):
         if words[i] in "(（":
             close = next((j for j in range(i + 3, min(len(words), i + 6)) if words[j] in ")）"), None)
-            if close is None or words[i + 1:close] not in _name_places():
+            if close is None or words[i + 1:close] not in _name_places() and words[i + 1:close] != GROUP:
                 return False
             i = close + 1
             continue
