@@ -53,6 +53,7 @@ from .lexicon import (
 )
 
 INDEFINITE = fold("某")  # 某酒店, 路氹某酒店: an unnamed business
+COUNTED = compile_folded(r"[0-9一二兩三四五六七八九十百千幾多數][個間家所]")  # 20個銀行, 三間酒店
 
 CUE_WINDOW = 10
 # How far left of a suffix of each strength a name may reach.
@@ -685,6 +686,8 @@ class CompanyExtractor:
         (歐洲投資銀行): no company's own name."""
         if chunk in generic or chunk[:1] in generic or chunk.endswith(INDEFINITE):
             return True  # 路氹某|酒店, 某|銀行: "a certain hotel"
+        if COUNTED.search(chunk):
+            return True  # 20個|銀行, 利用22個|銀行: a count of businesses, not a name
         if strength != "strong" and any(chunk[:n] in generic for n in (2, 3, 4) if n < len(chunk)):
             return True  # 數位|基磐建設: a generic word leads it
         for length in range(min(len(chunk) - 1, 4), 1, -1):

@@ -60,6 +60,7 @@ CHINESE_NAMED = frozenset(fold(w) for w in ("台灣", "臺灣", "中國"))
 MINISTER = fold("相")
 # 等, and a count of people, between a list of names and the title they share (某甲、某乙等八位議員).
 LIST_BEFORE_TITLE = regex.compile(fold("等(?:[0-9一二兩三四五六七八九十多數]{1,3}[位名])?") + r"\Z")  # 日相, 英相, 外相: a country's or a ministry's one character and 相
+SPACED_NAME_REGIONS = ("HK", "MO")  # pages that write 經理 某某某 with a space
 APPOINT_AS = fold("為")  # 任命某某為局長
 APPOINTING = tuple(fold(w) for w in ("任命", "委任", "委派", "提名", "選舉", "推選", "選出"))
 SURNAME_YU = "于"
@@ -643,6 +644,14 @@ class OfficialExtractor:
         folded = doc.folded
         honorific = self._honorifics_at(folded, te, g)  # 首席部長拿督斯里某某: not part of the name
         ns = te + honorific
+        if not honorific and folded[ns:ns + 1] == " " and is_han(folded[ns + 1:ns + 2]):
+            # 分行經理 蕭某某指出: Hong Kong and Macau pages put one space between a title and a full
+            # three-character name before a verb of speech (a Taiwanese headline's space ends a clause:
+            # 提名某某選縣長 楊某某表態)
+            spaced = self._name_at(folded, ns + 1, g)
+            if (spaced is not None and spaced - ns == 4 and folded[spaced:spaced + 2] in g.name_verbs
+                    and page_region(doc).name in SPACED_NAME_REGIONS):
+                ns += 1
         latin = None if is_han(folded[ns:ns + 1]) else LATIN_NAME.match(folded, ns)
         if latin:
             s, e = latin.span(1)

@@ -82,7 +82,8 @@ def year(m: regex.Match, ctx: Ctx) -> Candidate | None:
         return None  # 三五年來, 近三五年: a few years
     if g.get("rocb") or g.get("rocbc"):
         key = "rocb" if g.get("rocb") else "rocbc"
-        if _year_context_bad(ctx, m.start(key), end_of_year):
+        # 05年來 (since 2005): a year written with its leading zero counts no years
+        if _year_context_bad(ctx, m.start(key), None if (g.get("rocb") or "").startswith("0") else end_of_year):
             return None
         if spec.year == 100 + ROC_OFFSET and after_is(ctx, end_of_year, "CENTURY_AFTER"):
             return None  # 100年前: a century ago, not "before 2011"
@@ -273,6 +274,8 @@ def day_only(m: regex.Match, ctx: Ctx) -> Candidate | None:
     end_of_day = m.end("ri") if g.get("ri") else m.end()
     if after_is(ctx, end_of_day, "DAY_AFTER"):
         return None
+    if after_is(ctx, end_of_day, "DAY_SINCE_AFTER") and not before_is(ctx, m.start(), "SINCE_BEFORE"):
+        return None  # 就職26日以來: 26 days
     h, mi, s = time_of_day(g)
     if g.get("ri") == "号" and not _day_with_hao(ctx, m, g, h):
         return None

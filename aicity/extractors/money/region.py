@@ -28,6 +28,7 @@ from ..base import Gazetteer, alternation, compile_folded, longest_non_overlappi
 from .grammar import grammar
 
 WEAK_LEAD = 3  # weak signals that may move a page off its script's region
+WEAK_LEAD_ALONE = 2  # ... and on a Traditional page with no weak signal of Taiwan at all (香港, 尖沙咀)
 # Folded text that any dateline holds: the dateline pattern runs only on pages with one.
 DATELINE_MARKERS = ("日讯", "日电", "专电", "日综合", "讯)", "讯】", "报道)", "报导)")
 NO_SIGNAL = "none"  # a common word that holds a signal word (新元素 holds 新元): no signal
@@ -158,7 +159,9 @@ def _page_region(doc: Document) -> Region:
     moves = [r for r in weak if r != default]
     if moves:
         best = max(moves, key=lambda r: weak[r])
-        if weak[best] >= WEAK_LEAD and weak[best] >= 2 * weak[default]:
+        # a Traditional page that names nothing of Taiwan (臺灣, 臺北, 台股 ...) moves on fewer
+        need = WEAK_LEAD_ALONE if not weak[default] and doc.script == "traditional" else WEAK_LEAD
+        if weak[best] >= need and weak[best] >= 2 * weak[default]:
             return s.regions[best]
     return s.regions[default]
 
