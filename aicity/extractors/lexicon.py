@@ -425,6 +425,8 @@ class OfficialGrammar:
     country_last_chars: frozenset[str]  # a cheap test before the look-ups by length
     guarded_titles: dict[str, tuple[str, ...]]  # 代表: the office words one of which must precede it
     appoint_verbs: tuple[str, ...]      # 擔任, 出任, 任: name + verb + title (longest first)
+    appoint_as_verbs: tuple[str, ...]   # 任命, 委任: verb + name + 為 + title
+    time_words: frozenset[str]          # 上週, 今年: what the preposition 于 opens
     translit_titles: tuple[str, ...]    # 首相, 首席部長: a transliterated name may follow
     honorifics: tuple[str, ...]         # 丹斯里, 拿督斯里, Datuk (longest first): skipped before a name
     honorific_first_chars: frozenset[str]  # a cheap test before the honorifics are tried
@@ -444,7 +446,7 @@ def official_grammar() -> OfficialGrammar:
     rows = load_table("official/grammar.tsv")
     words = {kind: [fold(r["word"]) for r in rows if r["kind"] == kind] for kind in
              ("title_prefix", "name_stop", "org_lead", "org_suffix", "org_closing", "appoint_verb",
-              "translit_title")}
+              "appoint_as", "time_word", "translit_title")}
     surnames = [fold(s) for s in load_list("official/surnames.txt")]
     # Words that follow a name (出庭), and everyday words of Taiwanese news (首度, 拜會), that are
     # too rare in jieba's dictionary to be common words.
@@ -483,6 +485,8 @@ def official_grammar() -> OfficialGrammar:
         guarded_titles={fold(r["word"]): tuple(fold(w) for w in split_cell(r["value"]))
                         for r in rows if r["kind"] == "guarded_title"},
         appoint_verbs=tuple(sorted(words["appoint_verb"], key=len, reverse=True)),
+        appoint_as_verbs=tuple(words["appoint_as"]),
+        time_words=frozenset(words["time_word"]),
         translit_titles=tuple(words["translit_title"]),
         honorifics=tuple(sorted((fold(h) for h in load_list("official/honorifics.txt")), key=len, reverse=True)),
         honorific_first_chars=frozenset(fold(h)[:1] for h in load_list("official/honorifics.txt")),

@@ -53,22 +53,18 @@ LEVEL_TITLE_STARTS = frozenset(fold("市區縣省州鎮"))
 LONG_GIVEN_ENDS = frozenset(fold("郎子"))  # the third character of a Japanese given name
 LAST_ITEM = frozenset(fold("與及和"))
 HOME_COUNTRIES = frozenset((None, "", "TW", "CN", "HK", "MO", "SG", "MY"))  # whose officers have Chinese names
-FAMILY = fold("家")
+FAMILY = fold("家")  # 許家, 王家 (the Hsu, the Wang family) are words, yet 家 opens many given names
 # Countries whose officials have Chinese names, not transliterations (台灣機械公會理事長莊大立選「險」:
 # 莊大立 is a Chinese name, 選 the verb after it).
 CHINESE_NAMED = frozenset(fold(w) for w in ("台灣", "臺灣", "中國"))
-MINISTER = fold("相")
+MINISTER = fold("相")  # 日相, 英相, 外相: a country's or a ministry's one character and 相
 # 等, and a count of people, between a list of names and the title they share (某甲、某乙等八位議員).
-LIST_BEFORE_TITLE = regex.compile(fold("等(?:[0-9一二兩三四五六七八九十多數]{1,3}[位名])?") + r"\Z")  # 日相, 英相, 外相: a country's or a ministry's one character and 相
+LIST_BEFORE_TITLE = regex.compile(fold("等(?:[0-9一二兩三四五六七八九十多數]{1,3}[位名])?") + r"\Z")
 SPACED_NAME_REGIONS = ("HK", "MO")  # pages that write 經理 某某某 with a space
 APPOINT_AS = fold("為")  # 任命某某為局長
-APPOINTING = tuple(fold(w) for w in ("任命", "委任", "委派", "提名", "選舉", "推選", "選出"))
 SURNAME_YU = "于"
 STATE = "州"
-# Time words a preposition 于 may open (于上周五, 于今年): the ones jieba also lists as words
-TIME_WORDS = frozenset(fold(w) for w in ("上週", "本週", "下週", "上月", "本月", "下月", "今年", "去年", "明年",
-                                          "昨天", "今天", "明天", "昨日", "今日", "明日", "日前", "近日", "當天"))
-PREPOSITION_YU = "於"  # as written, not folded: it folds to the surname 于  # 許家, 王家 (the Hsu, the Wang family) are words, yet 家 opens many given names
+PREPOSITION_YU = "於"  # as written, not folded: it folds to the surname 于
 # How many characters of an office may stand between a country and its title (美國|商務|部長).
 COUNTRY_OFFICE_GAP = 6
 # Pages (by the region their money and signals name) where names in transliteration are common.
@@ -575,7 +571,7 @@ class OfficialExtractor:
             # 任命某某為局長: 為 appoints only after 任命, 委任
             if folded[verb_end - 1:verb_end] == APPOINT_AS:
                 name_start = self._name_before(folded, verb_end - 1, g)
-                if name_start is not None and folded.endswith(APPOINTING, 0, name_start):
+                if name_start is not None and folded.endswith(g.appoint_as_verbs, 0, name_start):
                     org = doc.text[verb_end:ts] if verb_end != ts else None
                     return Found(name_start, te, doc.text[name_start:verb_end - 1], title, org or None,
                                  "official.appointed", name_start, verb_end - 1)
@@ -660,7 +656,7 @@ class OfficialExtractor:
         # and in Simplified text 于 before a time word is the preposition too (董事于上周五)
         end = None if doc.text[ns:ns + 1] == PREPOSITION_YU or (
             folded[ns:ns + 1] == SURNAME_YU and folded[ns + 1:ns + 3] in g.common
-            and folded[ns + 1:ns + 3] in TIME_WORDS) else self._name_at(folded, ns, g)
+            and folded[ns + 1:ns + 3] in g.time_words) else self._name_at(folded, ns, g)
         anchored = bool(honorific) or folded[ts:te].endswith(g.translit_titles)
         if end is None:
             # 外交部長維文, 通訊部長法米: on a Malaysian or Singaporean page any title may
