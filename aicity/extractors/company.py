@@ -53,7 +53,6 @@ from .lexicon import (
 )
 
 INDEFINITE = fold("某")  # 某酒店, 路氹某酒店: an unnamed business
-COUNTED = compile_folded(r"[0-9一二兩三四五六七八九十百千幾多數][個間家所]")  # 20個銀行, 三間酒店
 
 CUE_WINDOW = 10
 # How far left of a suffix of each strength a name may reach.
@@ -128,8 +127,9 @@ def _rules():
 
 _BRACKET_LATIN = regex.compile(r"[(（]\s*[A-Za-z][A-Za-z0-9&.\-]*(?: [A-Za-z0-9&.\-]+){0,5}\s*[)）]")
 _LATIN_ALIAS_MIN = 3
-# A number or quantity and a measure word for firms (一家德國公司, 多家業者): a count, no name.
-_COUNT_START = regex.compile(fold("(?:[0-9]+|[一二兩三四五六七八九十百千幾多數每整])[家間個所]"))
+# A number or quantity and a measure word for firms (一家德國公司, 多家業者, 20個銀行, 三間酒店):
+# a count, no name, at the start of a candidate or inside it.
+_FIRM_COUNT = regex.compile(fold("(?:[0-9]+|[一二兩三四五六七八九十百千幾多數每整])[家間個所]"))
 # A date that opens the words before a suffix (2024年|公司實現營收, 2025年一季度|公司): a time, no name.
 _DATE_START = regex.compile(fold(r"(?:[0-9]{2,4}年(?:[0-9]{1,2}月(?:[0-9]{1,2}日)?)?|[今去明本上前]年)(?:[一二三四1-4]季度|[上下]半年|度)?"))
 # 某某集團|控股股東: the controlling shareholder, not a holding company's name.
@@ -228,7 +228,7 @@ def reads_as_phrase(chunk: str, weak: bool = False) -> bool:
     verb (提高公司), or holds an adverb."""
     if not chunk:
         return False
-    if chunk[0] in PHRASE_START_CHARS or _COUNT_START.match(chunk):
+    if chunk[0] in PHRASE_START_CHARS or _FIRM_COUNT.match(chunk):
         return True
     start, inside, verbs = _function_words()
     if chunk[:2] in start or chunk[:3] in start or chunk[:4] in start:
@@ -686,7 +686,7 @@ class CompanyExtractor:
         (歐洲投資銀行): no company's own name."""
         if chunk in generic or chunk[:1] in generic or chunk.endswith(INDEFINITE):
             return True  # 路氹某|酒店, 某|銀行: "a certain hotel"
-        if COUNTED.search(chunk):
+        if _FIRM_COUNT.search(chunk):
             return True  # 20個|銀行, 利用22個|銀行: a count of businesses, not a name
         if strength != "strong" and any(chunk[:n] in generic for n in (2, 3, 4) if n < len(chunk)):
             return True  # 數位|基磐建設: a generic word leads it
