@@ -80,13 +80,20 @@ DATE_CHARS = "0123456789０１２３４５６７８９年月日季度第前上�
 LATIN_CONNECTORS = ("de", "del", "of", "and", "la", "le", "du", "van", "von", "y", "&")
 # A four-digit number in brackets between these is a year, not a ticker (民國114年（2025）).
 YEAR_RANGE = range(1900, 2101)
-# Words of Malaysian news that a list name may cut in two: 大馬 (Malaysia) after 和 reads as 和大
-# (a Taiwanese company) + 馬, 巫統 (UMNO) before 聯署 as 巫 + 統聯 (a bus company) (folded)
-CROSSING_WORDS = frozenset({"大马", "巫统"})
-# Bursa boards (and name endings) of listed trusts and funds, which are no companies (folded)
-NOT_COMPANY_BOARDS = ("信托组", "信托", "产托", "基金", "ETF")
 # Characters that can end the Latin name before a corporate title (see latin_title).
 LATIN_NAME_END = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789&-")
+
+
+@functools.cache
+def _crossing_words() -> frozenset[str]:
+    """``company/crossing_words.txt``: words a listed name may cut in two (和大|馬: 大馬)."""
+    return frozenset(fold(w) for w in load_list("company/crossing_words.txt"))
+
+
+@functools.cache
+def _not_company_boards() -> tuple[str, ...]:
+    """``company/not_company_boards.txt``: the Bursa boards of trusts and funds, no companies."""
+    return tuple(fold(w) for w in load_list("company/not_company_boards.txt"))
 
 
 @functools.cache
@@ -369,13 +376,14 @@ class CompanyExtractor:
         if doc.user is not None and doc.user.of_type("company"):
             sources.append(user_company_dictionary(doc.user))
         sources.append(company_dictionary())
+        crossing = _crossing_words()
         for gazetteer in sources:
             for start, end, forms in document_matches(doc, gazetteer):
                 form = forms[0]
                 # Latin forms match case-sensitively as listed, and only as whole words.
                 if form.latin and not latin_boundary(folded, start, end):
                     continue
-                if folded[end - 1:end + 1] in CROSSING_WORDS or folded[start - 1:start + 1] in CROSSING_WORDS:
+                if folded[end - 1:end + 1] in crossing or folded[start - 1:start + 1] in crossing:
                     continue  # 和大|馬, 巫|統聯署: the name cuts 大馬 (Malaysia) or 巫統 (UMNO) in two
                 hits.append((start, end, form))
         # 中華 inside 中華電信 is no mention of 中華汽車: keep the longest names.
@@ -854,7 +862,7 @@ class CompanyExtractor:
             bursa = match.group("bursa") is not None
             if end in taken and not bursa:
                 continue
-            if bursa and (match.group("board") or "").endswith(NOT_COMPANY_BOARDS):
+            if bursa and (match.group("board") or "").endswith(_not_company_boards()):
                 continue  # 中環產托(SENTRAL,5123,主板產業投資信託組): a trust, no company
             start = self._scan_name_left(folded, end, 8)
             start += phrase_end(folded[start:end])
@@ -863,7 +871,7 @@ class CompanyExtractor:
                 continue
             if end in taken and taken[end] <= start:
                 continue  # 馬國際船務(MISC,...): only a longer name than the list's (國際船務) counts
-            if bursa and chunk.endswith(NOT_COMPANY_BOARDS):
+            if bursa and chunk.endswith(_not_company_boards()):
                 continue
             if chunk in common or self._generic(chunk, generic, places, "weak") or reads_as_phrase(chunk, weak=True):
                 continue
