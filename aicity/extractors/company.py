@@ -48,7 +48,7 @@ from ..model import Entity
 from ..resources import load_list, load_table
 from .base import Gazetteer, IntervalSet, alternation, compile_folded, is_han, latin_boundary, longest_non_overlapping
 from .lexicon import (
-    CompanyInfo, Form, city_gazetteer, common_words, company_dictionary, company_phrase_names, company_rule_anchors, corporate_titles,
+    CompanyInfo, Form, city_gazetteer, common_words, company_dictionary, company_frames, company_phrase_names, company_rule_anchors, corporate_titles,
     document_matches, is_latin, split_cell, user_company_dictionary,
 )
 
@@ -94,24 +94,6 @@ def _crossing_words() -> frozenset[str]:
 def _not_company_boards() -> tuple[str, ...]:
     """``company/not_company_boards.txt``: the Bursa boards of trusts and funds, no companies."""
     return tuple(fold(w) for w in load_list("company/not_company_boards.txt"))
-
-
-@functools.cache
-def _frames() -> dict[str, tuple[str, ...]]:
-    """``company/frames.tsv``: the words after a name, each with the words that may come
-    right before it (``^``: the start of a clause)."""
-    frames: dict[str, list[str]] = {}
-    for row in load_table("company/frames.tsv"):
-        frames.setdefault(fold(row["after"]), []).append(row["before"] if row["before"] == "^" else fold(row["before"]))
-    return {after: tuple(befores) for after, befores in frames.items()}
-
-
-@functools.cache
-def _frame_automaton():
-    import ahocorasick_rs
-
-    afters = list(_frames())
-    return afters, ahocorasick_rs.AhoCorasick(afters)
 
 
 @functools.cache
@@ -628,19 +610,20 @@ class CompanyExtractor:
             yield start, e, written, None, strength
 
     def _frame_candidates(self, doc: Document) -> Iterator[tuple[int, int]]:
-        """Names of two to four Han characters between the words of a frame (``_frames``)
+        """Names of two to four Han characters between the words of a frame (``company_frames``)
         that read as a name (no common word, place or generic word inside them)."""
+        hits = document_matches(doc, company_frames())
+        if not hits:
+            return
         folded = doc.folded
-        afters, automaton = _frame_automaton()
-        frames = _frames()
         generic = _rules()[2]
         common = common_words()
+        everyday_words = _everyday_words()
         places = _place_names()
         known = IntervalSet()
         for start, end, _ in self._dictionary_hits(doc):
             known.add(start, end)
-        for word_index, position, _ in automaton.find_matches_as_indexes(folded):
-            befores = frames[afters[word_index]]
+        for position, _, befores in sorted(hits):
             for length in (4, 3, 2):
                 start = position - length
                 if start < 0:
@@ -648,7 +631,7 @@ class CompanyExtractor:
                 chunk = folded[start:position]
                 if not STOP_CHARS.isdisjoint(chunk):
                     continue  # the clause begins inside: a shorter name may fill it
-                if "^" in befores and (start == 0 or folded[start - 1] in STOP_CHARS or folded[start - 1] == "\n"):
+                if "^" in befores and (start == 0 or folded[start - 1] in STOP_CHARS):
                     opened = True
                 else:
                     opened = any(folded.startswith(before, start - len(before), start) for before in befores if before != "^")
@@ -658,7 +641,7 @@ class CompanyExtractor:
                     break  # a listed name is the dictionary's to find
                 # Nothing but its own words backs the name: no everyday word inside it either
                 # (晶圓|代工營收 is an industry's revenue).
-                everyday = any(chunk[i:i + 2] in _everyday_words() for i in range(len(chunk) - 1))
+                everyday = any(chunk[i:i + 2] in everyday_words for i in range(len(chunk) - 1))
                 if not everyday and self._looks_like_name(chunk, common, places) and not (
                     self._generic(chunk, generic, places, "weak") or reads_as_phrase(chunk, weak=True)
                 ):

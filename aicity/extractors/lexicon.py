@@ -389,6 +389,15 @@ def company_rule_anchors() -> tuple[Gazetteer, Gazetteer]:
     return prefixes, titles
 
 
+@functools.cache
+def company_frames() -> Gazetteer:
+    """``company/frames.tsv``: the words after a name that only a company fits, each with the
+    words that may come right before the name (``^``: the start of a clause). Part of the
+    document's one fused scan."""
+    return Gazetteer((r["after"], r["before"] if r["before"] == "^" else fold(r["before"]))
+                     for r in load_table("company/frames.tsv"))
+
+
 @functools.lru_cache(maxsize=8)
 def user_company_dictionary(user) -> Gazetteer:
     """The user dictionary's companies (``--dict``), built once per dictionary."""
@@ -529,6 +538,7 @@ def _translit_chars(rows) -> frozenset[str]:
 def _fused() -> FusedGazetteer:
     return FusedGazetteer([
         company_dictionary(), city_gazetteer()[0], official_grammar().titles, *company_rule_anchors(),
+        company_frames(),
     ])
 
 
