@@ -30,8 +30,6 @@ _JIAO = Decimal("0.1")
 _NOT_AFTER_FEN = ("钟", "之")  # 三分鐘, 四分之一: no 分 of money (folded)
 _MILLI = "米升克秒安瓦伏巴西居微"  # 毫米, 毫升, 毫克 ... 毫西弗: 毫 is milli-
 _SPOKEN_FRACTIONS = ("毛", "角", "毫")  # a 角/分 right after these continues the amount (1元5角)
-# 15個億元項目, 87個億元以上重大項目: 個 counts projects of a 億元 scale, no amount (folded).
-_COUNTED_SCALE = regex.compile("(?:以上|以下)?(?:重大|重点|产业|工业|招商|签约|投资|在建|新开工)?项目")
 
 
 @dataclass(slots=True)
@@ -382,7 +380,7 @@ def _decide_written(g: Grammar, text: str, r: Reading, cand: Cand, counted: bool
         or (r.single_letter and r.currency_before is None and not r.currency_after)
         or (not r.currency_after and counted)  # 人民幣3日, 美元1年期
         or (not r.currency_after and _lone_digit_word(text, r))  # 美元一路走強, 日圓三連貶
-        or ("个" in r.token and _COUNTED_SCALE.match(text, r.end) is not None)  # 15個億元項目
+        or ("个" in r.token and g.counted_projects.match(text, r.end) is not None)  # 15個億元項目
     ):
         return False
     cand.status = MONEY

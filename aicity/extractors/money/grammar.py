@@ -127,6 +127,7 @@ class Grammar:
     per_share_after: regex.Pattern
     yuan_words: regex.Pattern
     list_gap: regex.Pattern
+    counted_projects: regex.Pattern       # 15個億元項目: 個 counts projects of that scale
     currencies: dict[str, Currency]
     qualifiers: dict[str, str]
     magnitudes: dict[str, Decimal]        # folded, lower case
@@ -289,4 +290,5 @@ def _patterns(t: _Tables, w: _Words, lookups: dict) -> dict:
         per_share_after=compile_folded(f"[ ]?{alternation(_words('money/per_share_after.txt'))}"),
         yuan_words=compile_folded(alternation(r["word"] for r in load_table("money/yuan_words.tsv"))),
         list_gap=compile_folded(f"[ ]?{alternation(list_words)}" r"[ ]?(?:\p{Han}{1,4}[以為則各])?[ ]?"),
+        counted_projects=compile_folded(f"(?:以上|以下)?{alternation(_words('money/counted_projects.txt'))}"),
     )
