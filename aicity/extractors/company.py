@@ -116,9 +116,9 @@ def _rules():
 
 _BRACKET_LATIN = regex.compile(r"[(（]\s*[A-Za-z][A-Za-z0-9&.\-]*(?: [A-Za-z0-9&.\-]+){0,5}\s*[)）]")
 _LATIN_ALIAS_MIN = 3
-# A number or quantity and a measure word for firms (一家德國公司, 多家業者, 20個銀行, 三間酒店):
-# a count, no name, at the start of a candidate or inside it.
-_FIRM_COUNT = regex.compile(fold("(?:[0-9]+|[一二兩三四五六七八九十百千幾多數每整])[家間個所]"))
+# A number or quantity and a measure word for firms (一家德國公司, 多家業者, 20個銀行, 三間酒店), or
+# "the N big" (三大電信, 兩大科技): a count, no name, at the start of a candidate or inside it.
+_FIRM_COUNT = regex.compile(fold("(?:[0-9]+|[一二兩三四五六七八九十百千幾多數每整])[家間個所]|[二兩三四五六七八九十]大"))
 # A date that opens the words before a suffix (2024年|公司實現營收, 2025年一季度|公司): a time, no name.
 _DATE_START = regex.compile(fold(r"(?:[0-9]{2,4}年(?:[0-9]{1,2}月(?:[0-9]{1,2}日)?)?|[今去明本上前]年)(?:[一二三四1-4]季度|[上下]半年|度)?"))
 # 某某集團|控股股東: the controlling shareholder, not a holding company's name.
