@@ -180,7 +180,8 @@ def weekday(m: regex.Match, ctx: Ctx) -> Candidate | None:
         return None  # 每個星期天: every Sunday
     h, mi, s = time_of_day(g)
     spec = Spec(weekday=WEEKDAYS[g["wdn"]], week_rel=rel, hour=h, minute=mi, second=s)
-    return Candidate(m.start(), m.end(), "date.weekday", spec)
+    end = Spec(weekday=WEEKDAYS[g["e_wdn"]], week_rel=rel) if g.get("e_wdn") else None  # 下週一至週五
+    return Candidate(m.start(), m.end(), "date.weekday", spec, end)
 
 
 def relative_month(m: regex.Match, ctx: Ctx) -> Candidate | None:
@@ -409,6 +410,11 @@ def first_months(m: regex.Match, ctx: Ctx) -> Candidate | None:
 def bare_year_point(m: regex.Match, ctx: Ctx) -> Candidate | None:
     """年底前, 年初 with no year: a month of the anchor's year."""
     return Candidate(m.start(), m.end(), "date.year_point", Spec(month=YEAR_POINTS[m.group("ysuf")]))
+
+
+def bare_month_point(m: regex.Match, ctx: Ctx) -> Candidate | None:
+    """月底, 月初 with no month: the anchor's month."""
+    return Candidate(m.start(), m.end(), "date.month_point", Spec(month_rel=0))
 
 
 _TENS_ZERO = regex.compile("[〇零○]")
