@@ -52,6 +52,9 @@ STATIONED = fold("駐")
 LEVEL_TITLE_STARTS = frozenset(fold("市區縣省州鎮"))
 LONG_GIVEN_ENDS = frozenset(fold("郎子"))  # the third character of a Japanese given name
 LAST_ITEM = frozenset(fold("與及和"))
+# The level of an office (局, 處, 署 ...) that ends its short name and opens its head's title:
+# 衛福局副局長 is the deputy director of 衛福局, not a person named 衛福局.
+OFFICE_LEVELS = frozenset(fold("局處署部院廳"))
 # A photo caption's bracket after a name in a list, （左）, (後左3), （右二） (folded: full-width
 # brackets are ASCII ones), and how far its closing bracket may come.
 CAPTION_OPEN, CAPTION_CLOSE = fold("（"), fold("）")
@@ -421,7 +424,9 @@ class OfficialExtractor:
             title = doc.text[ts:te]
             found_after = self._user_name_after(doc, ts, te, title, user_names, g) or \
                 self._names_after(doc, ts, te, title, g)
-            if found_after and self._cut_short(folded, found_after, g) and self._name_before(folded, ts, g) is not None:
+            # 衛福局|副局長, 財政處|處長: the office whose head the title names ends before it, no name
+            office = ts > 0 and folded[ts - 1] in OFFICE_LEVELS and folded[ts - 1] in folded[ts:te]
+            if found_after and not office and self._cut_short(folded, found_after, g) and self._name_before(folded, ts, g) is not None:
                 found_after = []  # 習近平總書記|曾來到: a full name before the title, not 曾來 cut from 來到
             if found_after:
                 full.extend(found_after)
@@ -433,7 +438,7 @@ class OfficialExtractor:
                                   self._org_before(doc, start, g) or entry.field("org"),
                                   "official.name_title", start, ts))
                 continue
-            name_start = self._name_before(folded, ts, g)
+            name_start = None if office else self._name_before(folded, ts, g)
             if name_start is not None:
                 place = _known_name_suffix(folded[max(0, ts - MAX_ORG):ts])
                 if place >= ts - name_start or place >= 2 and folded[ts] in LEVEL_TITLE_STARTS:
