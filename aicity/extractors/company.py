@@ -119,6 +119,13 @@ def _rules():
 _LOTS_AFTER = regex.compile(r"[ ]?(?:[0-9][0-9,.]*万[0-9,]*|[0-9][0-9,]+)张")
 _BRACKET_LATIN = regex.compile(r"[(（]\s*[A-Za-z][A-Za-z0-9&.\-]*(?: [A-Za-z0-9&.\-]+){0,5}\s*[)）]")
 _LATIN_ALIAS_MIN = 3
+# Capitalised Latin words, each with the space after it, right before a Latin name's last word
+# (W Brothers |Investment公司), and how far back they may reach.
+_LATIN_WORDS_BEFORE = regex.compile(r"(?<![A-Za-z0-9&.\-])(?:[A-Z][A-Za-z0-9&.\-]* )+\Z")
+_LATIN_NAME_REACH = 40
+# A Latin name right after a kind of business and 公司 (市調公司Canalys, 金融服務公司Motley Fool):
+# one to three capitalised words, the first with small letters (not CEO, AI, IPO).
+_LATIN_NAME_AFTER = regex.compile(r"[A-Z][a-z][A-Za-z0-9&\-]*(?: [A-Z][A-Za-z0-9&\-]*){0,2}(?![A-Za-z0-9])")
 # A number or quantity and a measure word for firms (一家德國公司, 多家業者, 20個銀行, 三間酒店):
 # a count, no name, at the start of a candidate or inside it.
 _FIRM_COUNT = regex.compile(fold("(?:[0-9]+|[一二兩三四五六七八九十百千幾多數每整])[家間個所]"))
@@ -616,6 +623,15 @@ class CompanyExtractor:
             if strength != "legal" and chunk.endswith(ZONE_END):
                 continue  # 自貿區|建設: the works of a zone or district
             bare = strength == "legal" and suffix == fold("公司")  # 公司 alone: mostly "the company"
+            named = _LATIN_NAME_AFTER.match(folded, e) if bare and not is_latin(chunk) else None
+            if named is not None:
+                # 市調公司Canalys, 金融服務公司Motley Fool: a kind of business, and the name after it
+                span = named.span()
+                listed = next((f[0].info for hs, he, f in known.matches(folded[span[0]:span[1]])
+                               if hs == 0 and he == span[1] - span[0]), None)
+                written = doc.text[span[0]:span[1]]
+                yield span[0], span[1], listed.canonical if listed else written, listed, "strong"
+                continue
             if self._generic(chunk, generic, places, strength) or reads_as_phrase(chunk, weak=bare):
                 continue
             if strength == "strong" and len(chunk) == 2 and chunk in _function_words()[2] and not any(
@@ -634,6 +650,10 @@ class CompanyExtractor:
                     continue
             if len(chunk) < 2:
                 continue
+            if strength == "legal" and is_latin(chunk):
+                words = _LATIN_WORDS_BEFORE.search(folded, max(0, start - _LATIN_NAME_REACH), start)
+                if words is not None:
+                    start = words.start()  # W Brothers |Investment公司: the capitalised words of one name
             written = doc.text[start:s] if strength == "legal" else doc.text[start:e]
             yield start, e, written, None, strength
 
