@@ -70,8 +70,8 @@ SCHOOL_AFTER = tuple(fold(w) for w in ("大學", "學院", "科大", "科技大�
 ORG_NAME_REACH = 12  # how far after a company's name its foundation's suffix may come
 # Single characters that begin no company name (pronouns, particles, adverbs; jieba's
 # tags r, u and d, less the characters that do begin names: 本田, 正新, 共信, 特力, 常州;
-# and the prepositions and conjunctions 除, 而, 含: 除廷鑫(2358), 而明揚(8240)).
-PHRASE_START_CHARS = frozenset(fold("他我這你她那其它該誰另哪某此的了著地之得過般也就都還又將只已卻最更再才便則曾約太均未越極僅竟除而含"))
+# and the prepositions and conjunctions 除, 而, 含, 但: 除廷鑫(2358), 而明揚(8240), 但金融服務公司).
+PHRASE_START_CHARS = frozenset(fold("他我這你她那其它該誰另哪某此的了著地之得過般也就都還又將只已卻最更再才便則曾約太均未越極僅竟除而含但"))
 # Single-character adverbs that no name has inside (投資最活躍).
 PHRASE_INSIDE_CHARS = frozenset(fold("最更越很仍已卻竟該這"))
 # What may stand between a name and its cue word: a date (青雲2月營收, 台積電今年第3季營收).
@@ -114,8 +114,18 @@ def _rules():
     return suffixes, suffix_pattern, generic, cues, foreign, latin_title
 
 
+# A number of lots (張, a thousand shares) right after a name (folded): 7萬6350張, 41,522張, 3.6萬張;
+# not a single digit (3張桌子).
+_LOTS_AFTER = regex.compile(r"[ ]?(?:[0-9][0-9,.]*万[0-9,]*|[0-9][0-9,]+)张")
 _BRACKET_LATIN = regex.compile(r"[(（]\s*[A-Za-z][A-Za-z0-9&.\-]*(?: [A-Za-z0-9&.\-]+){0,5}\s*[)）]")
 _LATIN_ALIAS_MIN = 3
+# Capitalised Latin words, each with the space after it, right before a Latin name's last word
+# (W Brothers |Investment公司), and how far back they may reach.
+_LATIN_WORDS_BEFORE = regex.compile(r"(?<![A-Za-z0-9&.\-])(?:[A-Z][A-Za-z0-9&.\-]* )+\Z")
+_LATIN_NAME_REACH = 40
+# A Latin name right after a kind of business and 公司 (市調公司Canalys, 金融服務公司Motley Fool):
+# one to three capitalised words, the first with small letters (not CEO, AI, IPO).
+_LATIN_NAME_AFTER = regex.compile(r"[A-Z][a-z][A-Za-z0-9&\-]*(?: [A-Z][A-Za-z0-9&\-]*){0,2}(?![A-Za-z0-9])")
 # A number or quantity and a measure word for firms (一家德國公司, 多家業者, 20個銀行, 三間酒店), or
 # "the N big" (三大電信, 兩大科技): a count, no name, at the start of a candidate or inside it.
 _FIRM_COUNT = regex.compile(fold("(?:[0-9]+|[一二兩三四五六七八九十百千幾多數每整])[家間個所]|[二兩三四五六七八九十]大"))
@@ -125,6 +135,8 @@ _DATE_START = regex.compile(fold(r"(?:[0-9]{2,4}年(?:[0-9]{1,2}月(?:[0-9]{1,2}
 CONTROLLING_SHAREHOLDER = fold("股東")
 HOLDING_SUFFIX = fold("控股")
 COMPANY, BRANCH, GROUP = fold("公司"), fold("分公司"), fold("集團")
+# What stands before 公司 in a legal form (股份有限|公司, 有限|公司, (股)|公司), longest first.
+LEGAL_FORM_HEADS = tuple(fold(w) for w in ("股份有限", "有限", "(股)"))
 # A district or zone's name before an industry word (自貿區|建設, 園區|建設): the works there.
 ZONE_END = fold("區")
 # What follows 區 in words that are no district (區域, 區塊, 區間).
@@ -132,6 +144,14 @@ NOT_DISTRICT_AFTER = frozenset(fold("域塊間隔別分"))
 _LATIN_WORD_BEFORE = regex.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9&'\-]*$")
 # Every Latin legal form has one of these letters pairs: a cheap test before the regex.
 _LEGAL_HINT = regex.compile(r"(?i)(?:co\.|ltd|inc|corp|limited|bhd|berhad|gmbh|plc|llc|l\.l\.c|s\.a\.|s\.p\.a|n\.v\.|b\.v\.|k\.k\.|\bag\b|pty)")
+
+
+@functools.cache
+def _foreign_prefix_before() -> regex.Pattern:
+    """A foreign company's prefix (``company/prefixes.txt``: 美商, 英商 …) and the characters
+    after it up to the match's end (美商|艾爾光|科技): the name it opens."""
+    prefixes = [fold(w) for w in load_list("company/prefixes.txt") if fold(w) not in HOME_PREFIXES]
+    return regex.compile(f"(?:{alternation(prefixes)})(?P<name>\\p{{Han}}{{2,{NAME_LIMITS['legal']}}})\\Z")
 
 
 @functools.cache
@@ -172,8 +192,10 @@ def _kinds() -> tuple[str, ...]:
 # Prefixes for the businesses of Taiwan, the mainland, Hong Kong or abroad at large (台商回流): a name
 # after one is a company only when a list has it or its Latin name follows in brackets.
 HOME_PREFIXES = frozenset(fold(w) for w in ("台商", "臺商", "陸商", "港商", "外商"))
-# 子公司, 母公司, 分公司, 總公司: a company's subsidiary, parent, branch or head office, not its name.
-RELATIVE_BEFORE_COMPANY = frozenset(fold("子母孫分總"))
+# 子公司, 母公司, 分公司, 總公司: a company's subsidiary, parent, branch or head office, not its name;
+# 本公司, 該公司, 貴公司, 此公司, 非公司: "this company", "your company", "no company" (公告本公司擬…,
+# 經本公司董事會, 且非公司之關係人: the wording of filings), not its name either.
+RELATIVE_BEFORE_COMPANY = frozenset(fold("子母孫分總本該貴此非"))
 
 
 @functools.cache
@@ -463,6 +485,7 @@ class CompanyExtractor:
         sure_hits = [(start, end) for start, end, form in self._dictionary_hits(doc) if not form.ambiguous and not (
             end - start <= 3 and not form.latin and folded[start - 1:start + 1] in common)]
         known_starts = [start for start, _ in sure_hits]
+        hit_starts_by_end = {end: start for start, end, _ in self._dictionary_hits(doc)}
         known_ends = [end for _, end in sure_hits]
         dictionary_ends = set(known_ends)
         for word_index, s, e in suffix_automaton.find_matches_as_indexes(folded):
@@ -496,6 +519,10 @@ class CompanyExtractor:
             if index >= 0 and (known_ends[index] > start
                                or known_ends[index] == start and start and folded[start - 1] in STOP_CHARS):
                 start = known_starts[index]
+            if suffix == BRANCH:
+                head = self._company_of_branch(folded[start:s])
+                if head:  # 某某科技股份有限公司|台灣|分公司: the branch is its company's, named before the form
+                    s = start + head
             placed = self._place_across(folded, start) if (
                 strength == "legal" and start and folded[start - 1] in STOP_CHARS) else None
             if placed is not None:
@@ -509,7 +536,11 @@ class CompanyExtractor:
                 placed_known = inside and _places_only(folded[start:known_starts[inner]])
                 # 深圳市|騰訊|計算機系統有限公司: a place and a known name open a registered name,
                 # whatever words follow (計算 is no verb of a clause here)
+                scan_start = start
                 start += 0 if placed_known else phrase_end(folded[start:s])
+                listed = hit_starts_by_end.get(start)
+                if listed is not None and scan_start <= listed:
+                    start = listed  # 子公司大同|智能股份有限公司: the cut word is a listed name that opens this one
                 if inside and start < known_starts[inner]:
                     # ... unless places begin the name: 深圳市|大疆創新科技有限公司, 福建廈門|某某集團有限公司
                     if not _places_only(folded[start:known_starts[inner]]):
@@ -579,7 +610,11 @@ class CompanyExtractor:
                 else:  # 健策精密|工業股份有限公司: the known name starts the chunk
                     yield start, e, form.info.canonical, form.info, strength
                 continue
-            if strength != "legal" and len(chunk) > 2 and start > 0 and folded[start - 1] not in STOP_CHARS and not is_latin(chunk):
+            prefixed = _foreign_prefix_before().search(folded, max(0, s - NAME_LIMITS[strength] - 4), s) if (
+                len(chunk) > 2) else None
+            if prefixed is not None and prefixed.start() >= start - 2 and s - prefixed.start("name") <= NAME_LIMITS[strength]:
+                start, chunk = prefixed.start("name"), folded[prefixed.start("name"):s]  # 美商|艾爾光|科技
+            elif strength != "legal" and len(chunk) > 2 and start > 0 and folded[start - 1] not in STOP_CHARS and not is_latin(chunk):
                 if folded[s - 3:s - 1] in common:
                     continue  # 建設|新能源, 持續|以科技: the name would begin inside a word
                 chunk, start = chunk[-2:], s - 2  # no boundary: take the usual two-character name
@@ -588,6 +623,15 @@ class CompanyExtractor:
             if strength != "legal" and chunk.endswith(ZONE_END):
                 continue  # 自貿區|建設: the works of a zone or district
             bare = strength == "legal" and suffix == fold("公司")  # 公司 alone: mostly "the company"
+            named = _LATIN_NAME_AFTER.match(folded, e) if bare and not is_latin(chunk) else None
+            if named is not None:
+                # 市調公司Canalys, 金融服務公司Motley Fool: a kind of business, and the name after it
+                span = named.span()
+                listed = next((f[0].info for hs, he, f in known.matches(folded[span[0]:span[1]])
+                               if hs == 0 and he == span[1] - span[0]), None)
+                written = doc.text[span[0]:span[1]]
+                yield span[0], span[1], listed.canonical if listed else written, listed, "strong"
+                continue
             if self._generic(chunk, generic, places, strength) or reads_as_phrase(chunk, weak=bare):
                 continue
             if strength == "strong" and len(chunk) == 2 and chunk in _function_words()[2] and not any(
@@ -606,6 +650,10 @@ class CompanyExtractor:
                     continue
             if len(chunk) < 2:
                 continue
+            if strength == "legal" and is_latin(chunk):
+                words = _LATIN_WORDS_BEFORE.search(folded, max(0, start - _LATIN_NAME_REACH), start)
+                if words is not None:
+                    start = words.start()  # W Brothers |Investment公司: the capitalised words of one name
             written = doc.text[start:s] if strength == "legal" else doc.text[start:e]
             yield start, e, written, None, strength
 
@@ -687,6 +735,20 @@ class CompanyExtractor:
         return strength != "strong" and chunk in places
 
     @staticmethod
+    def _company_of_branch(chunk: str) -> int:
+        """The length of the name of the company a branch belongs to, written before its legal form
+        (某某科技股份有限公司|台灣|分公司 -> 某某科技), or 0 (某某銀行台中|分公司: no form to cut at)."""
+        inner = chunk.find(COMPANY)
+        if inner <= 0:
+            return 0
+        head = chunk[:inner]
+        for form in LEGAL_FORM_HEADS:
+            if head.endswith(form):
+                head = head[:-len(form)]
+                break
+        return len(head) if len(head) >= 2 else 0
+
+    @staticmethod
     def _looks_like_name(chunk: str, common: frozenset[str], places: frozenset[str]) -> bool:
         """A name before an industry word: Han, and no common word or place inside it
         (創新科技, 傳輸科技 and 臺灣大學科技 are no company names; 豐禾建設 is)."""
@@ -727,6 +789,8 @@ class CompanyExtractor:
                 # 國賓|飯店 confirms 國賓, but not inside a longer name (沛星互動|科技).
                 bounded = start == 0 or folded[start - 1] in STOP_CHARS or not is_han(folded[start - 1])
                 confirmed = followed_by_suffix and bounded
+                # 中石化5萬6647張, 南亞6萬張: a number of lots traded right after it (a market report's list)
+                confirmed = confirmed or not inside_word and _LOTS_AFTER.match(folded, end) is not None
                 # 蘋果(NASDAQ:AAPL), 蘋果(Apple): a ticker or a Latin name in brackets confirms it
                 confirmed = confirmed or bounded and not inside_word and folded[end:end + 1] in ("(", "（") and (
                     _ticker().match(folded, end) is not None or self._latin_in_brackets(folded, end)

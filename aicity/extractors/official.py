@@ -52,6 +52,13 @@ STATIONED = fold("駐")
 LEVEL_TITLE_STARTS = frozenset(fold("市區縣省州鎮"))
 LONG_GIVEN_ENDS = frozenset(fold("郎子"))  # the third character of a Japanese given name
 LAST_ITEM = frozenset(fold("與及和"))
+# The level of an office (局, 處, 署 ...) that ends its short name and opens its head's title:
+# 衛福局副局長 is the deputy director of 衛福局, not a person named 衛福局.
+OFFICE_LEVELS = frozenset(fold("局處署部院廳"))
+# A photo caption's bracket after a name in a list, （左）, (後左3), （右二） (folded: full-width
+# brackets are ASCII ones), and how far its closing bracket may come.
+CAPTION_OPEN, CAPTION_CLOSE = fold("（"), fold("）")
+CAPTION_REACH = 8
 HOME_COUNTRIES = frozenset((None, "", "TW", "CN", "HK", "MO", "SG", "MY"))  # whose officers have Chinese names
 FAMILY = fold("家")  # 許家, 王家 (the Hsu, the Wang family) are words, yet 家 opens many given names
 # Countries whose officials have Chinese names, not transliterations (台灣機械公會理事長莊大立選「險」:
@@ -417,7 +424,9 @@ class OfficialExtractor:
             title = doc.text[ts:te]
             found_after = self._user_name_after(doc, ts, te, title, user_names, g) or \
                 self._names_after(doc, ts, te, title, g)
-            if found_after and self._cut_short(folded, found_after, g) and self._name_before(folded, ts, g) is not None:
+            # 衛福局|副局長, 財政處|處長: the office whose head the title names ends before it, no name
+            office = ts > 0 and folded[ts - 1] in OFFICE_LEVELS and folded[ts - 1] in folded[ts:te]
+            if found_after and not office and self._cut_short(folded, found_after, g) and self._name_before(folded, ts, g) is not None:
                 found_after = []  # 習近平總書記|曾來到: a full name before the title, not 曾來 cut from 來到
             if found_after:
                 full.extend(found_after)
@@ -429,7 +438,7 @@ class OfficialExtractor:
                                   self._org_before(doc, start, g) or entry.field("org"),
                                   "official.name_title", start, ts))
                 continue
-            name_start = self._name_before(folded, ts, g)
+            name_start = None if office else self._name_before(folded, ts, g)
             if name_start is not None:
                 place = _known_name_suffix(folded[max(0, ts - MAX_ORG):ts])
                 if place >= ts - name_start or place >= 2 and folded[ts] in LEVEL_TITLE_STARTS:
@@ -690,8 +699,13 @@ class OfficialExtractor:
         found = [Found(ts, end, doc.text[ns:end], title, org, "official.title_name", ns, end)]
         # 市議員劉士州、邱愛珊、黃馨慧: names sharing the title; so does a last name after 與/及/和
         # when it is a full three-character name that ends the list (前副總羅某某與林某某退休).
-        while folded[end:end + 1] == "、" or folded[end:end + 1] in LAST_ITEM and end > ns:
-            last = folded[end:end + 1] != "、"
+        while True:
+            # 立委顏某某（後左3）、楊某某（後左4）: a photo caption's position after a name
+            sep = self._after_caption(folded, end)
+            if not (folded[sep:sep + 1] == "、" or folded[sep:sep + 1] in LAST_ITEM and end > ns):
+                break
+            last = folded[sep:sep + 1] != "、"
+            end = sep
             next_end = self._name_at(folded, end + 1, g)
             if next_end is None or self._title_starts_at(folded, next_end, g):
                 break  # 立委A、B市長: B has a title of its own
@@ -707,6 +721,17 @@ class OfficialExtractor:
             if last:
                 break
         return found
+
+    @staticmethod
+    def _after_caption(folded: str, end: int) -> int:
+        """After a name, the end of a short bracket that places the person in a photo (（左）,
+        (後左3), （右二）) when a list goes on after it; else ``end``."""
+        if folded[end:end + 1] != CAPTION_OPEN:
+            return end
+        close = folded.find(CAPTION_CLOSE, end + 1, end + CAPTION_REACH)
+        if close < 0 or folded[close + 1:close + 2] not in LAST_ITEM | {"、"}:
+            return end
+        return close + 1
 
     @staticmethod
     def _title_starts_at(folded: str, pos: int, g: OfficialGrammar) -> bool:

@@ -27,6 +27,7 @@ _FOLDED_YUAN = ("元", "圆")
 _AFTER_YUAN = ("元", "圆", "块", "蚊", "角", "毛", "毫")
 _SPOKEN_UNITS = ("块", "蚊")  # a spoken last digit may follow them (3塊5, 五蚊六)
 _JIAO = Decimal("0.1")
+_ONE = "一"
 _NOT_AFTER_FEN = ("钟", "之")  # 三分鐘, 四分之一: no 分 of money (folded)
 _MILLI = "米升克秒安瓦伏巴西居微"  # 毫米, 毫升, 毫克 ... 毫西弗: 毫 is milli-
 _SPOKEN_FRACTIONS = ("毛", "角", "毫")  # a 角/分 right after these continues the amount (1元5角)
@@ -252,6 +253,9 @@ def settle_fraction(g: Grammar, text: str, r: Reading) -> None:
     per-share word, or before a 分 (貶7.1分, 1元5角, 3块5毛, 每股派50仙, 1角2分); else
     三角, 5分鐘 are no money."""
     if r.fraction is None or r.currency is not None:
+        return
+    if r.token == _ONE and g.not_a_cent.match(text, r.end_fraction) is not None:
+        r.fraction = None  # 一毛未刪, 一分錢都不給: not a single cent
         return
     after_yuan = text[max(0, r.tok_start - 1):r.tok_start] in _AFTER_YUAN
     digit, unit, rest = (text[i:i + 1] for i in range(r.end_fraction, r.end_fraction + 3))

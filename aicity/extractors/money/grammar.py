@@ -117,6 +117,7 @@ class Grammar:
     block_left: Rx
     fx_left: Rx
     move_left: Rx                         # 漲了 (兩毛): a price move before a number of 角/毛
+    not_a_cent: Rx                        # 未, 都不 after 一毛: the idiom "not a single cent"
     word_end: Rx
     cue_after: Rx
     clause_link: Rx                       # 至/達 right before an amount whose cue is earlier
@@ -192,6 +193,7 @@ class _Words:
         self.links = _words("money/cue_links.txt")
         self.clause_links = _words("money/clause_links.txt")
         self.not_counters = _words("money/not_counters.txt")
+        self.not_a_cent = _words("money/not_a_cent.txt")
 
 
 @functools.cache
@@ -273,6 +275,7 @@ def _patterns(t: _Tables, w: _Words, lookups: dict) -> dict:
         block_left=_reverse(f"{alternation(w.blockers)}{filler_chain}\\Z", w.blockers + w.fillers, " :"),
         fx_left=_reverse(f"{alternation(w.fx)}(?:{'|'.join(w.fx_glue)})?[ ]?\\Z", w.fx + w.fx_glue),
         move_left=_reverse(f"{alternation(w.moves)}(?:{'|'.join(w.fx_glue)})?[ ]?\\Z", w.moves + w.fx_glue),
+        not_a_cent=_forward(alternation(w.not_a_cent), w.not_a_cent, ""),
         # a cue, filler or blocker word ending at a point (賣超, 衝上, 跌破): a qualifier
         # (超, 上, 破) that is the last character of one belongs to that word
         word_end=_reverse(
