@@ -69,12 +69,28 @@ def _weekday_of_next(ctx: Ctx, c: Candidate, after: Candidate) -> bool:
 
 
 def _joined(ctx: Ctx, first: Candidate, second: Candidate) -> Candidate | None:
-    """今年初至11月14日: two dates with only 至/到/~ between them, as one range."""
-    if (first.end_spec is not None or second.end_spec is not None or first.items or second.items
-            or not context("RANGE_BETWEEN").fullmatch(ctx.folded, first.end, second.start)):
+    """今年初至11月14日: two dates with only 至/到/~ between them, as one range; so are two
+    parts of a year (2024年第4季至2025年第1季, 今年初至第三季): from the first's start
+    to the second's end."""
+    if first.items or second.items or not context("RANGE_BETWEEN").fullmatch(ctx.folded, first.end, second.start):
         return None
-    return first._replace(end=second.end, end_spec=second.spec,
+    if first.end_spec is None and second.end_spec is None:
+        end = second.spec
+    elif second.end_spec is not None and _months_only(first) and _months_only(second):
+        # the second's end month, in the year its start states (2025年第1季: March 2025)
+        year = second.spec
+        end = second.end_spec._replace(year=year.year, year_rel=year.year_rel, year_short=year.year_short,
+                                       clause_year=year.clause_year, needs_clause=year.needs_clause)
+    else:
+        return None
+    return first._replace(end=second.end, end_spec=end,
                           calendar_roc=first.calendar_roc or second.calendar_roc)
+
+
+def _months_only(c: Candidate) -> bool:
+    """A month or a span of months (第3季, 上半年, 年初), no day in it."""
+    return c.spec.day is None and c.spec.day_rel is None and c.spec.weekday is None and c.spec.month is not None and (
+        c.end_spec is None or c.end_spec.day is None and c.end_spec.weekday is None)
 
 
 def _same_period(ctx: Ctx, c: Candidate, period: tuple[int, str, dict]) -> list:
