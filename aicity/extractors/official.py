@@ -173,9 +173,10 @@ class OfficialExtractor:
                     return first + 2
                 continue
             # The second given character belongs to the name unless it starts a
-            # common word (表示, 強調) or is a function word (及, 等).
-            if self._given_ok(second, g) and (folded[first + 1:first + 3] not in g.common
-                                               or folded[first + 2:first + 3] in g.stops):
+            # common word (表示, 強調) or is a function word (及, 等), or opens a verb that
+            # follows names (劉偉認為, 李明帶隊: no 為 or 隊 after a three-character name).
+            if self._given_ok(second, g) and folded[first + 1:first + 3] not in g.name_verbs and (
+                    folded[first + 1:first + 3] not in g.common or folded[first + 2:first + 3] in g.stops):
                 end = first + 2  # 林正宜都到場: 宜都 is a word, but 都 is the adverb after the name
             elif self._given_ok(second, g) and self._recurs_as_name(folded, pos, first + 2):
                 end = first + 2  # 陳志家主持: 家主 is a word, but the three characters recur as a name
