@@ -129,6 +129,7 @@ COMPANY, BRANCH, GROUP = fold("公司"), fold("分公司"), fold("集團")
 ZONE_END = fold("區")
 # What follows 區 in words that are no district (區域, 區塊, 區間).
 NOT_DISTRICT_AFTER = frozenset(fold("域塊間隔別分"))
+LATIN_NAME_WORDS = 3  # how many more capitalised Latin words a legal form's name may reach back over
 _LATIN_WORD_BEFORE = regex.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9&'\-]*$")
 # Every Latin legal form has one of these letters pairs: a cheap test before the regex.
 _LEGAL_HINT = regex.compile(r"(?i)(?:co\.|ltd|inc|corp|limited|bhd|berhad|gmbh|plc|llc|l\.l\.c|s\.a\.|s\.p\.a|n\.v\.|b\.v\.|k\.k\.|\bag\b|pty)")
@@ -156,10 +157,12 @@ def _currency_words() -> frozenset[str]:
 @functools.cache
 def _function_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """jieba's function words (folded): those no name begins with, adverbs, which
-    no name has anywhere, and verbs, which begin no name that a weak rule finds."""
+    no name has anywhere, and verbs, which begin no name that a weak rule finds; the
+    clause leads of ``company/clause_leads.txt`` (旗下, 增購) join the first."""
     words: dict[str, set[str]] = {"start": set(), "inside": set(), "verb": set()}
     for row in load_table("company/function_words.tsv"):
         words[row["where"]].add(fold(row["word"]))
+    words["start"].update(fold(w) for w in load_list("company/clause_leads.txt"))  # 旗下, 增購: the same role
     return frozenset(words["start"]), frozenset(words["inside"]), frozenset(words["verb"])
 
 
@@ -489,6 +492,13 @@ class CompanyExtractor:
                 # Prolintas|集團, Amechanus|控股: the limit counts characters, a Latin word is one
                 while start and _latin_letter(folded[start - 1]):
                     start -= 1
+            if strength == "legal" and start < s and folded[start:start + 1].isupper():
+                # 子公司Juara Sejati|有限公司: the capitalised Latin words before it, space-separated
+                for _ in range(LATIN_NAME_WORDS):
+                    word = _LATIN_WORD_BEFORE.search(folded, 0, start - 1) if folded[start - 1:start] == " " else None
+                    if word is None or not folded[word.start()].isupper():
+                        break
+                    start = word.start()
             # 華為|技術有限公司: 為 is no stop inside 華為 (binary search: one name at most)
             index = bisect.bisect_left(known_starts, start) - 1
             # (but a name ending where the scan ran out of room is a name before this one:
@@ -543,6 +553,8 @@ class CompanyExtractor:
                 start, chunk = start + 1, chunk[1:]  # 據|某某銀行統計 (據 is no stop: 數據科技)
             if not chunk:
                 continue
+            if strength != "legal" and len(chunk) > 2 and chunk[-2:] in _function_words()[0]:
+                continue  # 嫌疑人通過|銀行: a preposition before an industry word, no name ending in it
             # A dictionary company ending right at the suffix: 科技大廠群聯|電子 -> 群聯.
             best = None
             for hs, he, forms in known.matches(chunk):
