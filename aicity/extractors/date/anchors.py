@@ -137,13 +137,14 @@ def _compares(ctx: Ctx, c: Candidate) -> bool:
 
 def clause_years(ctx: Ctx, cands: list[Candidate]) -> dict[int, int]:
     """For each relative-year candidate, the year stated before it in its clause, or
-    in its sentence when it makes a comparison (2025年營收衰退，較去年減少 → 2024)."""
+    in its sentence when it makes a comparison (2025年營收衰退，較去年減少 → 2024) or
+    means nothing without one (2024年通過法令，同年4月修訂 → 2024-04)."""
     out: dict[int, int] = {}
     breaks: dict[bool, list[int]] = {}
     last: tuple[int, int] | None = None  # (end, year) of the last stated year
     for i, c in enumerate(cands):
         if c.spec.clause_year and last is not None:
-            sentence = _compares(ctx, c)
+            sentence = c.spec.needs_clause or _compares(ctx, c)
             if sentence not in breaks:
                 pattern = SENTENCE_BREAK if sentence else _CLAUSE_BREAK
                 breaks[sentence] = [m.start() for m in pattern.finditer(ctx.folded)]
