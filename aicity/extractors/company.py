@@ -20,6 +20,8 @@ Rules find companies the dictionary lacks:
 * ``company.bracket``: a Chinese name followed by its Latin name or abbreviation
   in brackets (華新科技(WTC)): the pair confirms the name, and the Latin name is
   the same company;
+* ``company.bracket_legal``: a Chinese name no rule found before a Latin name with its
+  legal form in brackets (砂拉越油棕(Sarawak Oil Palms Bhd));
 * ``company.ticker``: a name followed by its ticker ((NASDAQ:AAPL), (2330.TW), （00700）);
 * ``company.frame``: a name no list has between words that only a company fits
   (某某科營收年增, 核准某某加入「…方案」), per ``company/frames.tsv``;
@@ -811,6 +813,13 @@ class CompanyExtractor:
             entities.append(self._entity(doc, s, e, name, rule, info))
             if info is None:  # ACME HOLDING CO., LTD. ... later ACME HOLDING alone
                 found_names.setdefault(fold(name), (name, None))
+            if info is None and folded[s - 1:s] in ("(", "（") and s > 1:
+                # 砂拉越油棕(Sarawak Oil Palms Bhd): the Han name before its registered Latin name is
+                # the company (and the Latin name takes its value: _bracket_aliases)
+                han = self._name_before_bracket(folded, s - 1)
+                if han is not None and not any(x.end == s - 1 for x in entities):
+                    entities.append(self._entity(doc, han, s - 1, doc.text[han:s - 1], "company.bracket_legal"))
+                    found_names.setdefault(folded[han:s - 1], (doc.text[han:s - 1], None))
         tickers = list(_ticker().finditer(folded)) if "(" in folded or "（" in folded else []
         if tickers:  # (NASDAQ:AAPL): the exchange in a ticker is notation, no mention
             brackets = IntervalSet()
@@ -845,9 +854,7 @@ class CompanyExtractor:
         if not tickers:
             return
         folded = doc.folded
-        suffixes, _, generic, _, _, _ = _rules()
-        common = common_words()
-        places = _place_names()
+        suffixes = _rules()[0]
         taken = {e.end: e.start for e in entities}
         for match in tickers:
             end = match.start()
@@ -859,16 +866,13 @@ class CompanyExtractor:
                 continue
             if bursa and (match.group("board") or "").endswith(_not_company_boards()):
                 continue  # 中環產托(SENTRAL,5123,主板產業投資信託組): a trust, no company
-            start = self._scan_name_left(folded, end, 8)
-            start += phrase_end(folded[start:end])
-            chunk = folded[start:end]
-            if not 2 <= len(chunk) <= 8 or not all(is_han(c) for c in chunk):
+            start = self._name_before_bracket(folded, end)
+            if start is None:
                 continue
+            chunk = folded[start:end]
             if end in taken and taken[end] <= start:
                 continue  # 馬國際船務(MISC,...): only a longer name than the list's (國際船務) counts
             if bursa and chunk.endswith(_not_company_boards()):
-                continue
-            if chunk in common or self._generic(chunk, generic, places, "weak") or reads_as_phrase(chunk, weak=True):
                 continue
             name = doc.text[start:end]
             for form in sorted((f for f, strength in suffixes.items() if strength == "legal"), key=len, reverse=True):
@@ -876,6 +880,24 @@ class CompanyExtractor:
                     name = name[:-len(form)]
                     break
             yield start, end, name
+
+    def _name_before_bracket(self, folded: str, end: int) -> int | None:
+        """Start of a Han name of two to eight characters that ends at ``end``, right before a
+        bracket (某某生技(6999.TWO), 砂拉越油棕(Sarawak Oil Palms Bhd)): the clause's words before
+        it left out; None when the characters read as a word, a generic word or a phrase."""
+        start = self._scan_name_left(folded, end, 8)
+        # a state or province opening the name keeps its characters (砂拉越油棕: 越 is no adverb here)
+        place = next((n for n in (4, 3, 2) if folded[start:start + n] in _name_places()), 0)
+        cut = phrase_end(folded[start + place:end])
+        start += place + cut if cut else 0
+        chunk = folded[start:end]
+        if not 2 <= len(chunk) <= 8 or not all(is_han(c) for c in chunk):
+            return None
+        words = chunk[place:] if place and not cut else chunk  # what follows the state is read as words
+        if chunk in common_words() or self._generic(chunk, _rules()[2], _place_names(), "weak") \
+                or reads_as_phrase(words, weak=True):
+            return None
+        return start
 
     def _bracket_aliases(self, doc: Document, entities: list[Entity]) -> list[Entity]:
         """A Latin name in brackets right after a company (日月光半導體(ASE), 華新科技(WTC))
