@@ -141,6 +141,8 @@ class CityExtractor:
                 continue  # 森美|蘭州|務大臣: the state 森美蘭 holds the first character
             if info.kind in (FOREIGN, WEAK) and self._person_in_list(folded, start, end):
                 continue  # 市領導王炳松、方|桂林、…: a surname and the name make a person's name
+            if info.kind in (FOREIGN, WEAK) and self._after_honorific(folded, start):
+                continue  # 拿督斯|里諾|萊妮: a Malaysian honorific and the name after it make a person
             if info.name in districts and info.kind in (FOREIGN, WEAK) and CITY_SUFFIX not in folded[end - 1:end + 1]:
                 continue
             if info.kind in (FOREIGN, WEAK) and (info.prefecture_homonym or info.kind == WEAK) \
@@ -243,6 +245,13 @@ class CityExtractor:
                 and (folded[start - 2] in NAME_LIST_COMMAS or folded.startswith(LEADERS, start - 1 - len(LEADERS)))
                 and folded[start - 1] in official_grammar().surnames
                 and (end == len(folded) or folded[end] in NAME_LIST_ENDS))
+
+    @staticmethod
+    def _after_honorific(folded: str, start: int) -> bool:
+        """A Malaysian honorific (拿督斯里, 丹斯里) ends right before ``start`` or on its first
+        character: what follows is a person's name."""
+        return any(folded.startswith(h, start - len(h)) or folded.startswith(h, start + 1 - len(h))
+                   for h in official_grammar().han_honorifics)
 
     @staticmethod
     def _admin_suffix(folded: str, end: int) -> bool:

@@ -20,6 +20,8 @@ Rules find companies the dictionary lacks:
 * ``company.bracket``: a Chinese name followed by its Latin name or abbreviation
   in brackets (華新科技(WTC)): the pair confirms the name, and the Latin name is
   the same company;
+* ``company.bracket_legal``: a Chinese name no rule found before a Latin name with its
+  legal form in brackets (砂拉越油棕(Sarawak Oil Palms Bhd));
 * ``company.ticker``: a name followed by its ticker ((NASDAQ:AAPL), (2330.TW), （00700）);
 * ``company.frame``: a name no list has between words that only a company fits
   (某某科營收年增, 核准某某加入「…方案」), per ``company/frames.tsv``;
@@ -141,6 +143,7 @@ LEGAL_FORM_HEADS = tuple(fold(w) for w in ("股份有限", "有限", "(股)"))
 ZONE_END = fold("區")
 # What follows 區 in words that are no district (區域, 區塊, 區間).
 NOT_DISTRICT_AFTER = frozenset(fold("域塊間隔別分"))
+LATIN_NAME_WORDS = 3  # how many more capitalised Latin words a legal form's name may reach back over
 _LATIN_WORD_BEFORE = regex.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9&'\-]*$")
 # Every Latin legal form has one of these letters pairs: a cheap test before the regex.
 _LEGAL_HINT = regex.compile(r"(?i)(?:co\.|ltd|inc|corp|limited|bhd|berhad|gmbh|plc|llc|l\.l\.c|s\.a\.|s\.p\.a|n\.v\.|b\.v\.|k\.k\.|\bag\b|pty)")
@@ -176,10 +179,12 @@ def _currency_words() -> frozenset[str]:
 @functools.cache
 def _function_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """jieba's function words (folded): those no name begins with, adverbs, which
-    no name has anywhere, and verbs, which begin no name that a weak rule finds."""
+    no name has anywhere, and verbs, which begin no name that a weak rule finds; the
+    clause leads of ``company/clause_leads.txt`` (旗下, 增購) join the first."""
     words: dict[str, set[str]] = {"start": set(), "inside": set(), "verb": set()}
     for row in load_table("company/function_words.tsv"):
         words[row["where"]].add(fold(row["word"]))
+    words["start"].update(fold(w) for w in load_list("company/clause_leads.txt"))  # 旗下, 增購: the same role
     return frozenset(words["start"]), frozenset(words["inside"]), frozenset(words["verb"])
 
 
@@ -512,6 +517,13 @@ class CompanyExtractor:
                 # Prolintas|集團, Amechanus|控股: the limit counts characters, a Latin word is one
                 while start and _latin_letter(folded[start - 1]):
                     start -= 1
+            if strength == "legal" and start < s and folded[start:start + 1].isupper():
+                # 子公司Juara Sejati|有限公司: the capitalised Latin words before it, space-separated
+                for _ in range(LATIN_NAME_WORDS):
+                    word = _LATIN_WORD_BEFORE.search(folded, 0, start - 1) if folded[start - 1:start] == " " else None
+                    if word is None or not folded[word.start()].isupper():
+                        break
+                    start = word.start()
             # 華為|技術有限公司: 為 is no stop inside 華為 (binary search: one name at most)
             index = bisect.bisect_left(known_starts, start) - 1
             # (but a name ending where the scan ran out of room is a name before this one:
@@ -574,6 +586,8 @@ class CompanyExtractor:
                 start, chunk = start + 1, chunk[1:]  # 據|某某銀行統計 (據 is no stop: 數據科技)
             if not chunk:
                 continue
+            if strength != "legal" and len(chunk) > 2 and chunk[-2:] in _function_words()[0]:
+                continue  # 嫌疑人通過|銀行: a preposition before an industry word, no name ending in it
             # A dictionary company ending right at the suffix: 科技大廠群聯|電子 -> 群聯.
             best = None
             for hs, he, forms in known.matches(chunk):
@@ -863,6 +877,13 @@ class CompanyExtractor:
             entities.append(self._entity(doc, s, e, name, rule, info))
             if info is None:  # ACME HOLDING CO., LTD. ... later ACME HOLDING alone
                 found_names.setdefault(fold(name), (name, None))
+            if info is None and folded[s - 1:s] in ("(", "（") and s > 1:
+                # 砂拉越油棕(Sarawak Oil Palms Bhd): the Han name before its registered Latin name is
+                # the company (and the Latin name takes its value: _bracket_aliases)
+                han = self._name_before_bracket(folded, s - 1)
+                if han is not None and not any(x.end == s - 1 for x in entities):
+                    entities.append(self._entity(doc, han, s - 1, doc.text[han:s - 1], "company.bracket_legal"))
+                    found_names.setdefault(folded[han:s - 1], (doc.text[han:s - 1], None))
         tickers = list(_ticker().finditer(folded)) if "(" in folded or "（" in folded else []
         if tickers:  # (NASDAQ:AAPL): the exchange in a ticker is notation, no mention
             brackets = IntervalSet()
@@ -897,9 +918,7 @@ class CompanyExtractor:
         if not tickers:
             return
         folded = doc.folded
-        suffixes, _, generic, _, _, _ = _rules()
-        common = common_words()
-        places = _place_names()
+        suffixes = _rules()[0]
         taken = {e.end: e.start for e in entities}
         for match in tickers:
             end = match.start()
@@ -911,16 +930,13 @@ class CompanyExtractor:
                 continue
             if bursa and (match.group("board") or "").endswith(_not_company_boards()):
                 continue  # 中環產托(SENTRAL,5123,主板產業投資信託組): a trust, no company
-            start = self._scan_name_left(folded, end, 8)
-            start += phrase_end(folded[start:end])
-            chunk = folded[start:end]
-            if not 2 <= len(chunk) <= 8 or not all(is_han(c) for c in chunk):
+            start = self._name_before_bracket(folded, end)
+            if start is None:
                 continue
+            chunk = folded[start:end]
             if end in taken and taken[end] <= start:
                 continue  # 馬國際船務(MISC,...): only a longer name than the list's (國際船務) counts
             if bursa and chunk.endswith(_not_company_boards()):
-                continue
-            if chunk in common or self._generic(chunk, generic, places, "weak") or reads_as_phrase(chunk, weak=True):
                 continue
             name = doc.text[start:end]
             for form in sorted((f for f, strength in suffixes.items() if strength == "legal"), key=len, reverse=True):
@@ -928,6 +944,24 @@ class CompanyExtractor:
                     name = name[:-len(form)]
                     break
             yield start, end, name
+
+    def _name_before_bracket(self, folded: str, end: int) -> int | None:
+        """Start of a Han name of two to eight characters that ends at ``end``, right before a
+        bracket (某某生技(6999.TWO), 砂拉越油棕(Sarawak Oil Palms Bhd)): the clause's words before
+        it left out; None when the characters read as a word, a generic word or a phrase."""
+        start = self._scan_name_left(folded, end, 8)
+        # a state or province opening the name keeps its characters (砂拉越油棕: 越 is no adverb here)
+        place = next((n for n in (4, 3, 2) if folded[start:start + n] in _name_places()), 0)
+        cut = phrase_end(folded[start + place:end])
+        start += place + cut if cut else 0
+        chunk = folded[start:end]
+        if not 2 <= len(chunk) <= 8 or not all(is_han(c) for c in chunk):
+            return None
+        words = chunk[place:] if place and not cut else chunk  # what follows the state is read as words
+        if chunk in common_words() or self._generic(chunk, _rules()[2], _place_names(), "weak") \
+                or reads_as_phrase(words, weak=True):
+            return None
+        return start
 
     def _bracket_aliases(self, doc: Document, entities: list[Entity]) -> list[Entity]:
         """A Latin name in brackets right after a company (日月光半導體(ASE), 華新科技(WTC))

@@ -442,6 +442,7 @@ class OfficialGrammar:
     han_honorifics: tuple[str, ...]     # the honorifics in Han characters (拿督), for str.endswith
     japanese_surnames: frozenset[str]   # 岸田, 石破 (2-3 kanji)
     translit_chars: frozenset[str]      # the characters transliterations are spelled with (阿 米 鲁 丁)
+    translit_pairs: frozenset[str]      # 阿都 (Abdul): a name stop (都) inside a transliteration after them
     adverbs: frozenset[str]             # 均, 仍: after a name, no fourth character of it
     name_verbs: frozenset[str]          # 表示, 指出: after a name, they settle its third character
     name_starts: frozenset[str]         # 周一: words that may open a three-character name (周一萍)
@@ -502,6 +503,7 @@ def official_grammar() -> OfficialGrammar:
         han_honorifics=tuple(fold(h) for h in load_list("official/honorifics.txt") if not h.isascii()),
         japanese_surnames=frozenset(fold(s) for s in load_list("official/surnames_ja.txt")),
         translit_chars=_translit_chars(rows),
+        translit_pairs=frozenset(fold(r["word"]) for r in rows if r["kind"] == "translit_pair"),
         adverbs=frozenset(fold(r["word"]) for r in rows if r["kind"] == "adverb"),
         name_verbs=frozenset(fold(r["word"]) for r in rows if r["kind"] == "name_verb"),
         name_starts=frozenset(fold(r["word"]) for r in rows if r["kind"] == "name_start"),

@@ -68,6 +68,7 @@ MINISTER = fold("相")  # 日相, 英相, 外相: a country's or a ministry's on
 # 等, and a count of people, between a list of names and the title they share (某甲、某乙等八位議員).
 LIST_BEFORE_TITLE = regex.compile(fold("等(?:[0-9一二兩三四五六七八九十多數]{1,3}[位名])?") + r"\Z")
 SPACED_NAME_REGIONS = ("HK", "MO")  # pages that write 經理 某某某 with a space
+OF = fold("的")  # 部長的某某: the title of the name after it
 APPOINT_AS = fold("為")  # 任命某某為局長
 SURNAME_YU = "于"
 STATE = "州"
@@ -256,7 +257,8 @@ class OfficialExtractor:
         # (拿督莫哈末諾查茲林, 拿督斯里莫哈末沙禮賽益克叻)
         longest = (10 if self._honorific_before(folded, te, g) else 6) if anchored else 4
         end = te
-        while end < len(folded) and end - te < longest and self._given_ok(folded[end], g):
+        while end < len(folded) and end - te < longest and (
+                self._given_ok(folded[end], g) or end > te and folded[end - 1:end + 1] in g.translit_pairs):
             word = folded[end:end + 2]
             if end - te >= 2 and (word in g.common and not (anchored and word in g.countries)
                                   or self._title_starts_at(folded, end, g)):
@@ -271,7 +273,15 @@ class OfficialExtractor:
         if anchored and (not anchored_ok(name, g) or folded[te - 1:te + 1] in g.common
                          or folded[te - 2:te + 1] in g.common or folded[te:te + 1] in g.org_closing):
             return None  # 首相|府, 總統|府: the title and the first character make a word; 首相署: an office
-        return end if self._plausible(name, g) else None
+        if self._plausible(name, g):
+            return end
+        # 國會議員拿督西華拉治: after an honorific a name spelled with transliteration characters only
+        # may open like an everyday word (西華)
+        if (anchored and len(name) >= 3 and self._honorific_before(folded, te, g)
+                and name not in g.common and name not in g.not_names
+                and all(ch in g.translit_chars for ch in name)):
+            return end
+        return None
 
     @staticmethod
     def _country_before(folded: str, ts: int, g: OfficialGrammar) -> bool:
@@ -448,6 +458,14 @@ class OfficialExtractor:
                     name_start = None
             if name_start is not None and self._state_before_title(folded, name_start, ts, g):
                 name_start = None
+            if name_start is not None and folded[name_start:name_start + 1] in g.appoint_verbs:
+                # 魏某某任交通部長: 任 is the verb before an office, no surname of 任交通
+                appointed = self._appointed(doc, ts, te, title, g)
+                if appointed is not None and appointed.name_end == name_start:
+                    full.append(appointed)
+                    continue
+                if folded[name_start - 1:name_start + 1] in g.appoint_verbs:
+                    name_start = None  # 昨日轉任國防部長: 任 ends the verb 轉任
             if name_start is not None:
                 full.append(Found(name_start, te, doc.text[name_start:ts], title,
                                   self._org_before(doc, name_start, g), "official.name_title", name_start, ts))
@@ -658,6 +676,13 @@ class OfficialExtractor:
             if (spaced is not None and spaced - ns == 4 and folded[spaced:spaced + 2] in g.name_verbs
                     and page_region(doc).name in SPACED_NAME_REGIONS):
                 ns += 1
+        if not honorific and folded[ns:ns + 1] == OF:
+            # 升任人力資源部長的沈某某, 原任青年及體育部長的楊某某: a full three-character name after
+            # 的 that a boundary ends (部長的黃金時期: 黃金 is no full name)
+            of_end = self._name_at(folded, ns + 1, g)
+            if of_end is None or of_end - ns != 4 or not self._boundary_after(folded, of_end, g):
+                return []
+            ns += 1
         latin = None if is_han(folded[ns:ns + 1]) else LATIN_NAME.match(folded, ns)
         if latin:
             s, e = latin.span(1)
@@ -708,6 +733,8 @@ class OfficialExtractor:
             last = folded[sep:sep + 1] != "、"
             end = sep
             next_end = self._name_at(folded, end + 1, g)
+            if not last and (next_end is None or not self._boundary_after(folded, next_end, g)):
+                next_end = self._listed_transliteration(doc, ts, end + 1, g) or next_end
             if next_end is None or self._title_starts_at(folded, next_end, g):
                 break  # 立委A、B市長: B has a title of its own
             if (not self._boundary_after(folded, next_end, g) and folded[next_end:next_end + 1] not in g.adverbs
@@ -722,6 +749,23 @@ class OfficialExtractor:
             if last:
                 break
         return found
+
+    def _listed_transliteration(self, doc: Document, ts: int, pos: int, g: OfficialGrammar) -> int | None:
+        """End of a Malay or Indian name listed after another under one title on a Malaysian or
+        Singaporean page (州行政議員某某、林某某、拉文古瑪): spelled with transliteration characters
+        only, up to a boundary."""
+        folded = doc.folded
+        if folded[pos:pos + 1] not in g.translit_chars or page_region(doc).name not in TRANSLIT_REGIONS:
+            return None
+        end = self._foreign_name_at(folded, ts, pos, g, True, True)
+        if end is None or any(ch not in g.translit_chars for ch in folded[pos:end]):
+            return None
+        following = folded[end:end + 1]
+        if is_han(following) and following not in g.stops and folded[end:end + 2] not in g.name_verbs:
+            return None  # 某某、峇株巴轄市|議會主席, 某某、沙巴|前任…議員: a place opens the next item
+        if _known_name_suffix(folded[pos:end], doc.user) == end - pos:
+            return None  # 某某、雪蘭莪、…: a place, no name
+        return end
 
     @staticmethod
     def _after_caption(folded: str, end: int) -> int:

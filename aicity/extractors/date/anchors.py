@@ -137,16 +137,17 @@ def _compares(ctx: Ctx, c: Candidate) -> bool:
 
 def clause_years(ctx: Ctx, cands: list[Candidate]) -> dict[int, int]:
     """For each relative-year candidate, the year stated before it in its clause, or
-    in its sentence when it makes a comparison (2025年營收衰退，較去年減少 → 2024); not
-    for the end of a span from that year (自2014年開始規劃至去年底: the page's last year),
-    unless it means nothing alone (2020年3月到隔年)."""
+    in its sentence when it makes a comparison (2025年營收衰退，較去年減少 → 2024) or
+    means nothing without one (2024年通過法令，同年4月修訂 → 2024-04); not for the end of a
+    span from that year (自2014年開始規劃至去年底: the page's last year), unless it means
+    nothing alone (2020年3月到隔年)."""
     out: dict[int, int] = {}
     breaks: dict[bool, list[int]] = {}
     last: tuple[int, int] | None = None  # (end, year) of the last stated year
     for i, c in enumerate(cands):
         if c.spec.clause_year and last is not None and (
                 c.spec.needs_clause or not before_is(ctx, c.start, "RANGE_END_BEFORE")):
-            sentence = _compares(ctx, c)
+            sentence = c.spec.needs_clause or _compares(ctx, c)
             if sentence not in breaks:
                 pattern = SENTENCE_BREAK if sentence else _CLAUSE_BREAK
                 breaks[sentence] = [m.start() for m in pattern.finditer(ctx.folded)]

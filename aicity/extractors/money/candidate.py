@@ -28,6 +28,8 @@ _AFTER_YUAN = ("元", "圆", "块", "蚊", "角", "毛", "毫")
 _SPOKEN_UNITS = ("块", "蚊")  # a spoken last digit may follow them (3塊5, 五蚊六)
 _JIAO = Decimal("0.1")
 _ONE = "一"
+_SEN = "仙"
+_AFTER_SEN = "的和及或与比至到"  # function characters that may follow an amount in 仙 (83仙和44仙; folded)
 _NOT_AFTER_FEN = ("钟", "之")  # 三分鐘, 四分之一: no 分 of money (folded)
 _MILLI = "米升克秒安瓦伏巴西居微"  # 毫米, 毫升, 毫克 ... 毫西弗: 毫 is milli-
 _SPOKEN_FRACTIONS = ("毛", "角", "毫")  # a 角/分 right after these continues the amount (1元5角)
@@ -269,10 +271,24 @@ def settle_fraction(g: Grammar, text: str, r: Reading) -> None:
         or g.cue_left.ending_at(text, r.start) is not None
         or _per_share(g, text, r.start, r.end_fraction)
         or (r.fraction == _JIAO and not is_han(digit) and _lone_jiao(g, text, r))
+        or _lone_sen(text, r)
     ):
         r.end = r.end_fraction
     else:
         r.fraction = None
+
+
+def _lone_sen(text: str, r: Reading) -> bool:
+    """A number in Arabic digits and 仙 that ends a phrase: the sen or cent of Malaysian,
+    Singaporean and Hong Kong news wherever it stands (掛83仙, 折價3仙, 下滑1仙或0.26%,
+    派發10仙的股息); 八仙 and 3仙女 are none."""
+    if text[r.end_fraction - 1:r.end_fraction] != _SEN or not r.token.isascii():
+        return False
+    before = text[r.tok_start - 1:r.tok_start]
+    if before == "第" or (before.isascii() and before.isalnum()):  # 第3仙, A5仙
+        return False
+    after = text[r.end_fraction:r.end_fraction + 1]
+    return not is_han(after) or after in _AFTER_SEN
 
 
 def _lone_jiao(g: Grammar, text: str, r: Reading) -> bool:
