@@ -152,7 +152,7 @@ def city_gazetteer() -> tuple[Gazetteer, WordStarts, WordStarts]:
     chosen = Gazetteer(
         (form, infos[0] if len(infos) == 1 else _choose_place(infos)) for form, infos in places_by_form.items()
     )
-    return chosen, WordStarts(after), WordStarts(abbreviation_after)
+    return chosen, WordStarts(after, longest=6), WordStarts(abbreviation_after)
 
 
 @functools.cache
