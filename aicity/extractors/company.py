@@ -180,6 +180,17 @@ HOME_PREFIXES = frozenset(fold(w) for w in ("台商", "臺商", "陸商", "港�
 RELATIVE_BEFORE_COMPANY = frozenset(fold("子母孫分總"))
 
 
+# The companies of these markets may be named after a mainland place (浙江|某某集團 is theirs); a
+# foreign company's name after one is a local group's (浙江|超威集團 is no AMD).
+HOME_MARKETS = frozenset(("CN", "HK", "MO"))
+
+
+@functools.cache
+def _provinces() -> frozenset[str]:
+    """The mainland's provinces and Malaysia's states that open registered names (``company/name_places.txt``)."""
+    return frozenset(fold(n) for n in load_list("company/name_places.txt"))
+
+
 @functools.cache
 def _name_leads() -> tuple[str, ...]:
     """Nouns of a company's relations before its name (第一大股東|某某合夥企業, 項目|某某有限公司,
@@ -400,6 +411,15 @@ class CompanyExtractor:
         return longest_non_overlapping(hits)
 
     @staticmethod
+    def _home_place(words: str) -> bool:
+        """``words`` are one mainland province or Malaysian state (company/name_places.txt) or one mainland
+        city, and nothing else."""
+        if words in _provinces():
+            return True
+        return any(s == 0 and e == len(words) and info.country == "CN"
+                   for s, e, (info,) in city_gazetteer()[0].matches(words))
+
+    @staticmethod
     def _city_before(folded: str, start: int) -> bool:
         """A city's name (in any form of the gazetteer) ends right before ``start``."""
         cities = city_gazetteer()[0]
@@ -597,6 +617,11 @@ class CompanyExtractor:
                     written = doc.text[start + hs:e]
                     yield start + hs, e, written, CompanyInfo(written, (), None, form.info.country,
                                                               form.info.canonical), strength
+                elif he == len(chunk) and strength == "strong" and hs >= 2 and form.info.country not in HOME_MARKETS \
+                        and self._home_place(chunk[:hs]):
+                    # 浙江|超威集團: a mainland province or city before a foreign name and 集團 opens a
+                    # local group's own name (not AMD's, whose Taiwanese name is 超威)
+                    yield start, e, doc.text[start:e], None, strength
                 elif he == len(chunk):
                     # 杭州|宇樹科技有限公司: the city opens the registered name, and is no mention of the city
                     placed = strength == "legal" and chunk[:hs] in _name_places()
