@@ -49,10 +49,15 @@ RULES = {kind: f"city.{kind}" for kind in PLACE_KIND_ORDER}
 DATELINE_AFTER = compile_folded(r"(?:\s?(?:\d{1,2}月)?\d{1,2}日(?:電|訊|專電|綜合報導)|報導|報道|訊\b)")
 # Separators of an enumeration (靜岡、岡山和廣島) and the words that close a list of prefectures.
 LIST_SEPARATORS = frozenset(fold("、及和與"))
+# ... and between two towns of a route (張家口至大同, 大同到北京): a weak name next to a city is a town too.
+NEIGHBOUR_SEPARATORS = LIST_SEPARATORS | frozenset(fold("至到"))
 # Around an item of a list of people's names: the comma before it, and what may follow it.
 NAME_LIST_COMMAS = frozenset("、")
 NAME_LIST_ENDS = frozenset(fold("、,，。;；等"))
 LEADERS = fold("領導")  # 市領導, 省領導: the list of officials that follows
+# Bylines before a reporter's name (記者丁|朝霞, 通訊員李|長春): a surname and the name make a person's name.
+BYLINE_WORDS = tuple(fold(w) for w in ("記者", "通訊員", "實習生", "攝影", "編輯", "作者"))
+BYLINE_AFTER = frozenset(fold("報攝"))
 PREFECTURE_LIST_END = tuple(fold(w) for w in ("等縣", "各縣", "等州", "等府", "等州屬"))
 MAX_ITEM = 5
 CITY_SUFFIX = fold("市")
@@ -139,8 +144,9 @@ class CityExtractor:
                 continue
             if self._region_overlaps(folded, start, end):
                 continue  # 森美|蘭州|務大臣: the state 森美蘭 holds the first character
-            if info.kind in (FOREIGN, WEAK) and self._person_in_list(folded, start, end):
-                continue  # 市領導王炳松、方|桂林、…: a surname and the name make a person's name
+            if info.kind in (FOREIGN, WEAK) and (self._person_in_list(folded, start, end)
+                                                 or self._reporter_name(folded, start, end)):
+                continue  # 市領導王炳松、方|桂林、…, 記者丁|朝霞: a surname and the name make a person's name
             if info.kind in (FOREIGN, WEAK) and self._after_honorific(folded, start):
                 continue  # 拿督斯|里諾|萊妮: a Malaysian honorific and the name after it make a person
             if info.name in districts and info.kind in (FOREIGN, WEAK) and CITY_SUFFIX not in folded[end - 1:end + 1]:
@@ -254,6 +260,17 @@ class CityExtractor:
                    for h in official_grammar().han_honorifics)
 
     @staticmethod
+    def _reporter_name(folded: str, start: int, end: int) -> bool:
+        """A two-character name that is the given name of a bylined reporter (記者丁|朝霞,
+        記者 李|長春): a byline word, maybe a space, a surname, the name, and no Han character after."""
+        if end - start != 2 or start < 3 or folded[start - 1] not in official_grammar().surnames:
+            return False
+        if end < len(folded) and is_han(folded[end]) and folded[end] not in BYLINE_AFTER:
+            return False  # (記者李長春報道, 記者李長春攝: the byline's own verb may follow)
+        before = start - 1 - (folded[start - 2] == " ")
+        return folded.endswith(BYLINE_WORDS, 0, before)
+
+    @staticmethod
     def _admin_suffix(folded: str, end: int) -> bool:
         """青森縣, 大阪府, 東京都: a prefecture or state; but 吉隆坡都有 is 都 the adverb."""
         suffix = folded[end:end + 1]
@@ -287,21 +304,26 @@ class CityExtractor:
 
     @staticmethod
     def _region_before(folded: str, start: int) -> bool:
+        """A province, state or country right before the name, or before the bracket that opens it
+        (江蘇崑山; 中國(安陸)銀杏節, the mainland's way of naming an event's host city)."""
         context = place_context()
+        if folded[start - 1:start] == "(":
+            start -= 1
         return any(
             start >= n and folded[start - n:start] in context.regions for n in context.region_lengths
         )
 
     @staticmethod
     def _listed_with_city(folded: str, start: int, end: int, info: CityInfo, by_start, by_end) -> bool:
-        """A weak name listed next to a city of its country (古來及士乃, 怡保、太平): the list is
-        of towns, and so is the name. Only the weak name's own tests of a word are kept."""
+        """A weak name listed next to a city of its country (古來及士乃, 怡保、太平), or the other end of
+        a route from one (張家口至大同): the list is of towns, and so is the name. Only the weak name's
+        own tests of a word are kept."""
         if info.generated and CityExtractor._glued(folded, start, end) or CityExtractor._admin_suffix(folded, end):
             return False
         neighbours = []
-        if folded[start - 1:start] in LIST_SEPARATORS:
+        if folded[start - 1:start] in NEIGHBOUR_SEPARATORS:
             neighbours.append(by_end.get(start - 1))
-        if folded[end:end + 1] in LIST_SEPARATORS:
+        if folded[end:end + 1] in NEIGHBOUR_SEPARATORS:
             neighbours.append(by_start.get(end + 1))
         return any(n is not None and n.kind in (FOREIGN, FULL) and n.country == info.country for n in neighbours)
 

@@ -128,6 +128,10 @@ _LATIN_NAME_REACH = 40
 # A Latin name right after a kind of business and 公司 (市調公司Canalys, 金融服務公司Motley Fool):
 # one to three capitalised words, the first with small letters (not CEO, AI, IPO).
 _LATIN_NAME_AFTER = regex.compile(r"[A-Z][a-z][A-Za-z0-9&\-]*(?: [A-Z][A-Za-z0-9&\-]*){0,2}(?![A-Za-z0-9])")
+# 某某企業管理合夥企業(下稱“某某”), 某某合夥企業(有限合夥)(下稱“某某”), 某某股份有限公司（以下簡稱「某某」）:
+# the short name a filing or a report gives a company right after its full name (matched on folded text).
+_SHORT_NAME = regex.compile(
+    r"(?:\(有限合伙\))?\((?:以下简称为|以下简称|以下称|简称为|简称|下称)[:：]?\s?[“\"「『‘]([^”\"」』’()]{2,12})[”\"」』’]\)")
 # A number or quantity and a measure word for firms (一家德國公司, 多家業者, 20個銀行, 三間酒店), or
 # "the N big" (三大電信, 兩大科技): a count, no name, at the start of a candidate or inside it.
 _FIRM_COUNT = regex.compile(fold("(?:[0-9]+|[一二兩三四五六七八九十百千幾多數每整])[家間個所]|[二兩三四五六七八九十]大"))
@@ -201,6 +205,37 @@ HOME_PREFIXES = frozenset(fold(w) for w in ("台商", "臺商", "陸商", "港�
 # 本公司, 該公司, 貴公司, 此公司, 非公司: "this company", "your company", "no company" (公告本公司擬…,
 # 經本公司董事會, 且非公司之關係人: the wording of filings), not its name either.
 RELATIVE_BEFORE_COMPANY = frozenset(fold("子母孫分總本該貴此非"))
+
+
+# The companies of these markets may be named after a mainland place (浙江|某某集團 is theirs); a
+# foreign company's name after one is a local group's (浙江|超威集團 is no AMD).
+HOME_MARKETS = frozenset(("CN", "HK", "MO"))
+
+
+@functools.cache
+def _provinces() -> frozenset[str]:
+    """The mainland's provinces and Malaysia's states that open registered names (``company/name_places.txt``)."""
+    return frozenset(fold(n) for n in load_list("company/name_places.txt"))
+
+
+@functools.cache
+def _name_leads() -> tuple[str, ...]:
+    """Nouns of a company's relations before its name (第一大股東|某某合夥企業, 項目|某某有限公司,
+    旗下|某某集團): ``company/name_leads.txt``."""
+    return tuple(sorted((fold(w) for w in load_list("company/name_leads.txt")), key=len, reverse=True))
+
+
+def _after_name_lead(folded: str, start: int, stop: int) -> int:
+    """Where a name between ``start`` and ``stop`` begins after the rightmost relation noun
+    (which may reach left of ``start``, where the scan ran out of room: 關聯|方某某); ``start``
+    if none, or if nothing of two characters would be left."""
+    low = max(0, start - 3)
+    best = start
+    for lead in _name_leads():
+        index = folded.rfind(lead, low, stop)
+        if index != -1 and best < index + len(lead) <= stop - 2:
+            best = index + len(lead)
+    return best
 
 
 @functools.cache
@@ -285,14 +320,18 @@ def phrase_end(chunk: str) -> int:
     return end
 
 
-def _place_in_brackets(folded: str, end: int) -> int | None:
+def _place_in_brackets(folded: str, end: int, registered: bool = False) -> int | None:
     """The opening bracket of a place's name or of 集團 in brackets that ends at ``end``
-    ((天津), （揚州）, 某某軸承(集團)股份有限公司), or None."""
+    ((天津), （揚州）, 某某軸承(集團)股份有限公司), or None. ``registered``: the bracket stands
+    right before a legal form, where a registered name puts its county or district, whatever
+    it is (某某輪轂(盱眙)有限公司): any two to four Han characters that make no common word."""
     for length in (2, 3, 4):
         opening = end - length - 2
-        if opening >= 0 and folded[opening] in "(（" and folded[end - 1] in ")）" and (
-                folded[opening + 1:end - 1] in _name_places() or folded[opening + 1:end - 1] == GROUP):
-            return opening
+        if opening >= 0 and folded[opening] in "(（" and folded[end - 1] in ")）":
+            inside = folded[opening + 1:end - 1]
+            if inside in _name_places() or inside == GROUP or registered and all(map(is_han, inside)) \
+                    and inside not in common_words():
+                return opening
     return None
 
 
@@ -399,6 +438,22 @@ class CompanyExtractor:
         return longest_non_overlapping(hits)
 
     @staticmethod
+    def _home_place(words: str) -> bool:
+        """``words`` are one mainland province or Malaysian state (company/name_places.txt) or one mainland
+        city, and nothing else."""
+        if words in _provinces():
+            return True
+        return any(s == 0 and e == len(words) and info.country == "CN"
+                   for s, e, (info,) in city_gazetteer()[0].matches(words))
+
+    @staticmethod
+    def _city_before(folded: str, start: int) -> bool:
+        """A city's name (in any form of the gazetteer) ends right before ``start``."""
+        cities = city_gazetteer()[0]
+        low = max(0, start - 4)
+        return any(low + e == start for _, e, _ in cities.matches(folded[low:start]))
+
+    @staticmethod
     def _inside_org_name(folded: str, end: int) -> bool:
         """True when the name continues into a foundation's or association's name, or is the
         first part of a school's (長榮|大學, 中國醫藥|大學 are universities)."""
@@ -459,7 +514,7 @@ class CompanyExtractor:
         while start > 0 and stop - start < limit:
             ch = folded[start - 1]
             if hop_places and ch in ")）":
-                opening = _place_in_brackets(folded, start)
+                opening = _place_in_brackets(folded, start, registered=start == stop)
                 if opening is not None and opening > 0 and folded[opening - 1] not in STOP_CHARS:
                     start = opening
                     continue
@@ -559,6 +614,8 @@ class CompanyExtractor:
                         whole_start, start = start, known_starts[inner]
             elif strength == "strong" and s - start > 2:
                 start += phrase_end(folded[start:s])  # 擔任|國庫控股, 歡迎|某某集團: a verb opens the clause
+            if strength in ("legal", "strong") and s - start > 3:
+                start = _after_name_lead(folded, start, s)  # 第一大股東|某某合夥企業, 某某集團旗下|某某集團
             if s - start == 1 and start > 0 and folded[start - 1] in LIST_JOINERS and is_han(folded[start - 1]) and (
                 start == 1 or folded[start - 2] in STOP_CHARS
             ) and folded[start:s] not in generic:
@@ -605,6 +662,11 @@ class CompanyExtractor:
                     written = doc.text[start + hs:e]
                     yield start + hs, e, written, CompanyInfo(written, (), None, form.info.country,
                                                               form.info.canonical), strength
+                elif he == len(chunk) and strength == "strong" and hs >= 2 and form.info.country not in HOME_MARKETS \
+                        and self._home_place(chunk[:hs]):
+                    # 浙江|超威集團: a mainland province or city before a foreign name and 集團 opens a
+                    # local group's own name (not AMD's, whose Taiwanese name is 超威)
+                    yield start, e, doc.text[start:e], None, strength
                 elif he == len(chunk):
                     # 杭州|宇樹科技有限公司: the city opens the registered name, and is no mention of the city
                     placed = strength == "legal" and chunk[:hs] in _name_places()
@@ -660,7 +722,9 @@ class CompanyExtractor:
                 # bare 公司 after Han text is mostly "the company": need a boundary and no
                 # generic word, or a full name (江蘇恆潤光電科技公司: place, trade name, industry)
                 bounded = start == 0 or folded[start - 1] in STOP_CHARS or after_according_to
-                if not (bounded and len(chunk) <= 6 and chunk not in common or self._full_name(chunk, suffixes)):
+                # (a longer chunk that opens with an everyday word is a clause: 具體內容詳見|公司)
+                short = len(chunk) <= 4 or len(chunk) <= 6 and (chunk[:2] not in common or chunk[:2] in places)
+                if not (bounded and short and chunk not in common or self._full_name(chunk, suffixes)):
                     continue
             if len(chunk) < 2:
                 continue
@@ -798,6 +862,8 @@ class CompanyExtractor:
                 or folded[end - 1:end + 2] in currencies or folded[end - 1:end + 3] in currencies
             )
             straddles = inside_word or not form.latin and folded[start:end] in places
+            if form.ambiguous and end - start >= 4 and self._city_before(folded, start):
+                continue  # 上海|證券交易所: a city's own institution, not the name (證交所 = TWSE) alone
             if form.ambiguous or straddles:  # needs context (most names do not)
                 followed_by_suffix = suffix_pattern.match(folded, end) is not None
                 # 國賓|飯店 confirms 國賓, but not inside a longer name (沛星互動|科技).
@@ -894,8 +960,10 @@ class CompanyExtractor:
             entities.append(self._entity(doc, s, e, name, "company.ticker"))
             found_names.setdefault(folded[s:e], (name, None))
         entities = self._bracket_aliases(doc, entities)
-        for entity in entities:  # 某某電子(Acme) ... later Acme alone
-            if entity.rule == "company.bracket" and "stock_code" not in entity.fields:
+        if "(" in folded:
+            entities.extend(self._short_names(doc, entities))
+        for entity in entities:  # 某某電子(Acme) ... later Acme alone; 某某合夥企業(下稱“某某”) ... 某某
+            if entity.rule in ("company.bracket", "company.short_name") and "stock_code" not in entity.fields:
                 found_names.setdefault(folded[entity.start:entity.end], (entity.normalized, None))
         entities.extend(self._later_mentions(doc, found_names, entities))
         return iter(entities)
@@ -962,6 +1030,27 @@ class CompanyExtractor:
                 or reads_as_phrase(words, weak=True):
             return None
         return start
+
+    def _short_names(self, doc: Document, entities: list[Entity]) -> list[Entity]:
+        """A short name given in brackets right after a company (某某合夥企業(下稱“某某”)) is that
+        company; ``company.short_name`` entities (their later mentions follow from them)."""
+        folded = doc.folded
+        generic = _rules()[2]
+        common = common_words()
+        out = []
+        for e in entities:
+            match = _SHORT_NAME.match(folded, e.end) if folded[e.end:e.end + 1] == "(" else None
+            if match is None:
+                continue
+            s, t = match.span(1)
+            alias = folded[s:t]
+            if alias in common or alias in generic or alias.endswith(_kinds()) or reads_as_phrase(alias):
+                continue  # (以下簡稱“公司”), (下稱“本公司”): the company, no name
+            out.append(doc.entity(
+                "company", s, t, e.normalized, "company.short_name",
+                **{k: v for k, v in e.fields.items() if k in ("canonical", "aliases", "stock_code", "country", "parent")},
+            ))
+        return out
 
     def _bracket_aliases(self, doc: Document, entities: list[Entity]) -> list[Entity]:
         """A Latin name in brackets right after a company (日月光半導體(ASE), 華新科技(WTC))

@@ -152,7 +152,7 @@ def city_gazetteer() -> tuple[Gazetteer, WordStarts, WordStarts]:
     chosen = Gazetteer(
         (form, infos[0] if len(infos) == 1 else _choose_place(infos)) for form, infos in places_by_form.items()
     )
-    return chosen, WordStarts(after), WordStarts(abbreviation_after)
+    return chosen, WordStarts(after, longest=6), WordStarts(abbreviation_after)
 
 
 @functools.cache
@@ -435,6 +435,7 @@ class OfficialGrammar:
     guarded_titles: dict[str, tuple[str, ...]]  # 代表: the office words one of which must precede it
     appoint_verbs: tuple[str, ...]      # 擔任, 出任, 任: name + verb + title (longest first)
     appoint_as_verbs: tuple[str, ...]   # 任命, 委任: verb + name + 為 + title
+    appoint_gaps: tuple[str, ...]       # 同志, 不再: between a name and its appointing verb (longest first)
     time_words: frozenset[str]          # 上週, 今年: what the preposition 于 opens
     translit_titles: tuple[str, ...]    # 首相, 首席部長: a transliterated name may follow
     honorifics: tuple[str, ...]         # 丹斯里, 拿督斯里, Datuk (longest first): skipped before a name
@@ -447,6 +448,7 @@ class OfficialGrammar:
     name_verbs: frozenset[str]          # 表示, 指出: after a name, they settle its third character
     name_starts: frozenset[str]         # 周一: words that may open a three-character name (周一萍)
     weak_surnames: frozenset[str]       # 文: a surname only with two given characters that make no word with it
+    preposition_surnames: frozenset[str]  # 向: a surname that is also a preposition before a common word (向大家)
     state_shorts: frozenset[str]        # 霹, 柔: a Malaysian state's short form before 州 (霹州務大臣)
     states: frozenset[str]              # 彭亨, 霹靂: the Malaysian states' names (regions.tsv)
 
@@ -456,7 +458,7 @@ def official_grammar() -> OfficialGrammar:
     rows = load_table("official/grammar.tsv")
     words = {kind: [fold(r["word"]) for r in rows if r["kind"] == kind] for kind in
              ("title_prefix", "name_stop", "org_lead", "org_suffix", "org_closing", "appoint_verb",
-              "appoint_as", "time_word", "translit_title")}
+              "appoint_as", "appoint_gap", "time_word", "translit_title")}
     surnames = [fold(s) for s in load_list("official/surnames.txt")]
     # Words that follow a name (出庭), and everyday words of Taiwanese news (首度, 拜會), that are
     # too rare in jieba's dictionary to be common words.
@@ -496,6 +498,7 @@ def official_grammar() -> OfficialGrammar:
                         for r in rows if r["kind"] == "guarded_title"},
         appoint_verbs=tuple(sorted(words["appoint_verb"], key=len, reverse=True)),
         appoint_as_verbs=tuple(words["appoint_as"]),
+        appoint_gaps=tuple(sorted(words["appoint_gap"], key=len, reverse=True)),
         time_words=frozenset(words["time_word"]),
         translit_titles=tuple(words["translit_title"]),
         honorifics=tuple(sorted((fold(h) for h in load_list("official/honorifics.txt")), key=len, reverse=True)),
@@ -508,6 +511,7 @@ def official_grammar() -> OfficialGrammar:
         name_verbs=frozenset(fold(r["word"]) for r in rows if r["kind"] == "name_verb"),
         name_starts=frozenset(fold(r["word"]) for r in rows if r["kind"] == "name_start"),
         weak_surnames=frozenset(fold(r["word"]) for r in rows if r["kind"] == "weak_surname"),
+        preposition_surnames=frozenset(fold(r["word"]) for r in rows if r["kind"] == "preposition_surname"),
         state_shorts=frozenset(fold(r["word"]) for r in rows if r["kind"] == "state_short"),
         states=frozenset(fold(n) for r in load_table("city/regions.tsv") if r["country"] == "MY"
                          for n in (r["name"], r.get("name_cn", ""), *split_cell(r.get("aliases", ""))) if n),

@@ -311,6 +311,8 @@ class OfficialExtractor:
     def _plausible(self, name: str, g: OfficialGrammar) -> bool:
         if len(name) < 2 or name in g.not_names or name in g.common:
             return False
+        if name[0] in g.preposition_surnames and name[1:] in g.common:
+            return False  # 市長向大家介紹: the preposition 向 before a word, no surname
         if name[0] in g.weak_surnames and (len(name) != 3 or name[:2] in g.common or name[:2] in g.not_names):
             return False  # 總統文告, 主任文員: 文 opens more words than names (but 局長文綺華)
         if (len(name) >= 2 and name[:2] in g.common and name[:2] not in g.compound_surnames
@@ -590,12 +592,13 @@ class OfficialExtractor:
                 if verb_start > 0 and folded[verb_start:verb_end] == verb:
                     if folded[verb_start - 1:verb_start + 1] in g.common:
                         continue  # 王宮委任大臣: 委任 is the verb, 委 no given name
-                    name_start = self._name_before(folded, verb_start, g)
+                    name_end = self._appoint_gap_start(folded, verb_start, g)
+                    name_start = self._name_before(folded, name_end, g)
                     if name_start is not None:
                         org = doc.text[verb_end:ts + (folded[ts] in g.org_closing and folded[ts - 1] != folded[ts])] \
                             if verb_end != ts else self._org_before(doc, name_start, g)
-                        return Found(name_start, te, doc.text[name_start:verb_start], title, org or None,
-                                     "official.appointed", name_start, verb_start)
+                        return Found(name_start, te, doc.text[name_start:name_end], title, org or None,
+                                     "official.appointed", name_start, name_end)
             # 任命某某為局長: 為 appoints only after 任命, 委任
             if folded[verb_end - 1:verb_end] == APPOINT_AS:
                 name_start = self._name_before(folded, verb_end - 1, g)
@@ -604,6 +607,15 @@ class OfficialExtractor:
                     return Found(name_start, te, doc.text[name_start:verb_end - 1], title, org or None,
                                  "official.appointed", name_start, verb_end - 1)
         return None
+
+    @staticmethod
+    def _appoint_gap_start(folded: str, verb_start: int, g: OfficialGrammar) -> int:
+        """Where the name ends before an appointing verb: 某某同志任, 某某不再擔任, 某某同志不再兼任
+        (mainland appointment notices put 同志 and 不再 between the name and the verb)."""
+        for gap in g.appoint_gaps:
+            if folded.endswith(gap, 0, verb_start):
+                return verb_start - len(gap)
+        return verb_start
 
     @staticmethod
     def _office_start(folded: str, ts: int, title: str, g: OfficialGrammar) -> int | None:

@@ -16,6 +16,7 @@ import regex
 
 from ...numerals import BIG_UNITS, DIGIT_VALUES
 from ..base import is_han
+from ..lexicon import official_grammar
 from .grammar import RANGE_GAPS, SINGLE_LETTER_MAGNITUDES, Currency, Grammar
 from .numbers import BIG_FOLDED, DIGIT_FOLDED, SMALL_FOLDED, amount, amount_sum, token_value
 
@@ -400,6 +401,7 @@ def _decide_written(g: Grammar, text: str, r: Reading, cand: Cand, counted: bool
         or (r.single_letter and r.currency_before is None and not r.currency_after)
         or (not r.currency_after and counted)  # 人民幣3日, 美元1年期
         or (not r.currency_after and _lone_digit_word(text, r))  # 美元一路走強, 日圓三連貶
+        or _given_name(text, r)  # 縣委書記梁三元: a person's name, no amount
         or ("个" in r.token and g.counted_projects.match(text, r.end) is not None)  # 15個億元項目
     ):
         return False
@@ -413,6 +415,21 @@ def _lone_digit_word(text: str, r: Reading) -> bool:
     """A lone Chinese digit after a currency that runs on into a word (美元一路, 日圓三連貶,
     美元零利率): the digit is part of the word, not an amount."""
     return len(r.token) == 1 and r.token in DIGIT_FOLDED and is_han(text[r.end:r.end + 1])
+
+
+def _given_name(text: str, r: Reading) -> bool:
+    """A lone Chinese digit and 元 after a surname that a title or a list comma precedes
+    (縣委書記梁|三元, 、王|一元): the given name of a person, no amount."""
+    start = r.tok_start
+    if len(r.token) != 1 or r.token not in DIGIT_FOLDED or start < 2:
+        return False
+    g = official_grammar()
+    if text[start - 1] not in g.surnames:
+        return False
+    if text[start - 2] == "、":
+        return True
+    window = text[max(0, start - 7):start - 1]
+    return any(end == len(window) for _, end, _ in g.titles.matches(window))
 
 
 def _explicit_rule(currency: Currency, before: bool) -> str:
