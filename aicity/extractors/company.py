@@ -184,11 +184,11 @@ def _currency_words() -> frozenset[str]:
 def _function_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """jieba's function words (folded): those no name begins with, adverbs, which
     no name has anywhere, and verbs, which begin no name that a weak rule finds; the
-    clause leads of ``company/clause_leads.txt`` (旗下, 增購) join the first."""
+    words before a name of ``company/name_leads.txt`` (旗下, 增購, 股東) join the first."""
     words: dict[str, set[str]] = {"start": set(), "inside": set(), "verb": set()}
     for row in load_table("company/function_words.tsv"):
         words[row["where"]].add(fold(row["word"]))
-    words["start"].update(fold(w) for w in load_list("company/clause_leads.txt"))  # 旗下, 增購: the same role
+    words["start"].update(_name_leads())  # 旗下, 增購, 股東: the same role
     return frozenset(words["start"]), frozenset(words["inside"]), frozenset(words["verb"])
 
 
@@ -220,8 +220,8 @@ def _provinces() -> frozenset[str]:
 
 @functools.cache
 def _name_leads() -> tuple[str, ...]:
-    """Nouns of a company's relations before its name (第一大股東|某某合夥企業, 項目|某某有限公司,
-    旗下|某某集團): ``company/name_leads.txt``."""
+    """Words before a company's name and no part of it (第一大股東|某某合夥企業, 項目|某某有限公司,
+    旗下|某某集團, 增購|某某國際): ``company/name_leads.txt``."""
     return tuple(sorted((fold(w) for w in load_list("company/name_leads.txt")), key=len, reverse=True))
 
 
