@@ -188,10 +188,11 @@ class OfficialExtractor:
     def _married_name_end(self, folded: str, pos: int, end: int, g: OfficialGrammar) -> int:
         """葉劉淑儀, 陳馮富珍: a husband's surname before a woman's own full name (Hong Kong and
         Macau usage) makes four characters, when the second is a surname too and only the
-        fourth, no adverb (梁某某均認為), ends the name."""
+        fourth, no adverb (梁某某均認為), ends the name (an adverb may follow the fourth: 林鄭某某均)."""
         if (folded[pos + 1] in g.surnames and self._given_ok(folded[end:end + 1], g)
                 and folded[end:end + 1] not in g.adverbs
-                and not self._boundary_after(folded, end, g) and self._boundary_after(folded, end + 1, g)):
+                and not self._boundary_after(folded, end, g)
+                and (self._boundary_after(folded, end + 1, g) or folded[end + 1:end + 2] in g.adverbs)):
             return end + 1
         return end
 
@@ -293,8 +294,9 @@ class OfficialExtractor:
     def _plausible(self, name: str, g: OfficialGrammar) -> bool:
         if len(name) < 2 or name in g.not_names or name in g.common:
             return False
-        if name[0] in g.weak_surnames and (len(name) != 3 or name[:2] in g.common or name[:2] in g.not_names):
-            return False  # 總統文告, 主任文員: 文 opens more words than names (but 局長文綺華)
+        if name[0] in g.weak_surnames and (len(name) != 3 or name[:2] in g.common or name[:2] in g.not_names
+                                           or name[1:] in g.common):
+            return False  # 總統文告, 主任文員, 港區全國人大代表: 文, 區 open more words than names (but 局長文綺華)
         if (len(name) >= 2 and name[:2] in g.common and name[:2] not in g.compound_surnames
                 and not (len(name) == 3 and (name[:2] in g.countries or name[1] == FAMILY and name[1:] not in g.common))):
             return False  # 強調, 高度, 成為 ... read as surname + given name (but 韓國瑜, 許家豪)
@@ -332,6 +334,8 @@ class OfficialExtractor:
                 continue  # 兼任|統籌部長: the "surname" ends a word with the character before it
             if length == 3 and name[1:] in g.appoint_verbs:
                 continue  # 何燕梅擔任局長: 擔任 is the verb, no given name
+            if name[-1] in g.org_enders:
+                continue  # 醫管局主席, 房委會主席: the body's short name, no person's
             if self._plausible(name, g):
                 return start
         return None
@@ -689,7 +693,8 @@ class OfficialExtractor:
         org = self._org_before(doc, ts, g, title)
         found = [Found(ts, end, doc.text[ns:end], title, org, "official.title_name", ns, end)]
         # 市議員劉士州、邱愛珊、黃馨慧: names sharing the title; so does a last name after 與/及/和
-        # when it is a full three-character name that ends the list (前副總羅某某與林某某退休).
+        # when it is a full three-character name, or a married woman's four (林鄭某某), that ends the list
+        # (前副總羅某某與林某某退休).
         while folded[end:end + 1] == "、" or folded[end:end + 1] in LAST_ITEM and end > ns:
             last = folded[end:end + 1] != "、"
             next_end = self._name_at(folded, end + 1, g)
@@ -698,7 +703,8 @@ class OfficialExtractor:
             if (not self._boundary_after(folded, next_end, g) and folded[next_end:next_end + 1] not in g.adverbs
                     or self._country_at(folded, end + 1, g)):
                 break  # 某某、彭加蘭|哥打區州議員; 某某、馬來|西亞駐…大使: no name but a place
-            if last and (next_end - end - 1 != 3 or not self._boundary_after(folded, next_end, g)
+            if last and (next_end - end - 1 not in (3, 4)
+                         or not self._boundary_after(folded, next_end, g) and folded[next_end:next_end + 1] not in g.adverbs
                          or folded[next_end:next_end + 1] in LAST_ITEM | {"、"}):
                 break
             found.append(Found(end + 1, next_end, doc.text[end + 1:next_end], title, org,
