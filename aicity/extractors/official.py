@@ -10,6 +10,7 @@ prefixes such as 副/前/首席 absorbed from ``official/grammar.tsv``):
   named with a title elsewhere in the document; dropped when there is none;
 * ``official.name_mention``: later bare mentions of a titled person's full name;
 * ``official.appointed``: name, appointing verb, title — 由劉某擔任董事長, 魏某任總裁;
+* ``official.held_by``: title, 由, name, appointing verb — 召集人由葉某某擔任;
 * ``official.list_title``: names listed before 等 (and a count) and the title they share —
   陳某某、林某某等八位議員.
 
@@ -62,6 +63,7 @@ MINISTER = fold("相")  # 日相, 英相, 外相: a country's or a ministry's on
 LIST_BEFORE_TITLE = regex.compile(fold("等(?:[0-9一二兩三四五六七八九十多數]{1,3}[位名])?") + r"\Z")
 SPACED_NAME_REGIONS = ("HK", "MO")  # pages that write 經理 某某某 with a space
 APPOINT_AS = fold("為")  # 任命某某為局長
+HELD_BY = fold("由")  # 召集人由某某擔任
 SURNAME_YU = "于"
 STATE = "州"
 PREPOSITION_YU = "於"  # as written, not folded: it folds to the surname 于
@@ -423,6 +425,9 @@ class OfficialExtractor:
                 self._names_after(doc, ts, te, title, g)
             if found_after and self._cut_short(folded, found_after, g) and self._name_before(folded, ts, g) is not None:
                 found_after = []  # 習近平總書記|曾來到: a full name before the title, not 曾來 cut from 來到
+            if not found_after:
+                held = self._held_by(doc, ts, te, title, g)
+                found_after = [held] if held is not None else []
             if found_after:
                 full.extend(found_after)
                 continue
@@ -580,6 +585,19 @@ class OfficialExtractor:
                     return Found(name_start, te, doc.text[name_start:verb_end - 1], title, org or None,
                                  "official.appointed", name_start, verb_end - 1)
         return None
+
+    def _held_by(self, doc: Document, ts: int, te: int, title: str, g: OfficialGrammar) -> Found | None:
+        """召集人由葉某某擔任, 主席由某某出任: the title, 由, a full name, then an appointing verb
+        of two characters or more (a bare 任 after a name opens words: 任內, 任期)."""
+        folded = doc.folded
+        if folded[te:te + 1] != HELD_BY:
+            return None
+        end = self._name_at(folded, te + 1, g)
+        if end is None or end - te - 1 < 2 or not any(
+                folded.startswith(verb, end) for verb in g.appoint_verbs if len(verb) > 1):
+            return None
+        return Found(ts, end, doc.text[te + 1:end], title, self._org_before(doc, ts, g, title),
+                     "official.held_by", te + 1, end)
 
     @staticmethod
     def _office_start(folded: str, ts: int, title: str, g: OfficialGrammar) -> int | None:
