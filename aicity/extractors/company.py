@@ -71,8 +71,9 @@ SCHOOL_AFTER = tuple(fold(w) for w in ("大學", "學院", "科大", "科技大�
 ORG_NAME_REACH = 12  # how far after a company's name its foundation's suffix may come
 # Single characters that begin no company name (pronouns, particles, adverbs; jieba's
 # tags r, u and d, less the characters that do begin names: 本田, 正新, 共信, 特力, 常州;
-# and the prepositions and conjunctions 除, 而, 含: 除廷鑫(2358), 而明揚(8240)).
-PHRASE_START_CHARS = frozenset(fold("他我這你她那其它該誰另哪某此的了著地之得過般也就都還又將只已卻最更再才便則曾約太均未越極僅竟除而含"))
+# and the prepositions and conjunctions 除, 而, 含: 除廷鑫(2358), 而明揚(8240)); and the measure
+# word 間 of a count of firms whose number a space parts from it (3 間相關公司, Hong Kong usage).
+PHRASE_START_CHARS = frozenset(fold("他我這你她那其它該誰另哪某此的了著地之得過般也就都還又將只已卻最更再才便則曾約太均未越極僅竟除而含間"))
 # Single-character adverbs that no name has inside (投資最活躍).
 PHRASE_INSIDE_CHARS = frozenset(fold("最更越很仍已卻竟該這"))
 # What may stand between a name and its cue word: a date (青雲2月營收, 台積電今年第3季營收).
