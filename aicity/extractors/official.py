@@ -10,7 +10,8 @@ prefixes such as 副/前/首席 absorbed from ``official/grammar.tsv``):
   named with a title elsewhere in the document; dropped when there is none;
 * ``official.name_mention``: later bare mentions of a titled person's full name;
 * ``official.appointed``: name, appointing verb, title — 由劉某擔任董事長, 魏某任總裁;
-* ``official.held_by``: title, 由, name, appointing verb — 召集人由葉某某擔任;
+* ``official.held_by``: title, 由, name, appointing verb — 召集人由葉某某擔任; a title, 為 and a list
+  of two names or more is ``official.title_name`` (非官守議員為某某、某某);
 * ``official.list_title``: names listed before 等 (and a count) and the title they share —
   陳某某、林某某等八位議員.
 
@@ -428,6 +429,11 @@ class OfficialExtractor:
             if not found_after:
                 held = self._held_by(doc, ts, te, title, g)
                 found_after = [held] if held is not None else []
+            if not found_after and folded[te:te + 1] == APPOINT_AS:
+                # 非官守議員為某某、某某及某某: a list of two names or more after 為 (one name after
+                # 為 is as often 為何, 為此: no name)
+                listed = self._names_after(doc, ts, te + 1, title, g)
+                found_after = listed if len(listed) >= 2 else []
             if found_after:
                 full.extend(found_after)
                 continue
