@@ -466,8 +466,8 @@ class OfficialExtractor:
                 full.append(appointed)
                 continue
             surname = folded[ts - 1:ts]
-            if ts >= 1 and surname in g.surnames:
-                shorts.append((ts - 1, te, surname, title))
+            if ts >= 1 and surname in g.surnames and folded[ts - 2:ts] not in g.common:
+                shorts.append((ts - 1, te, surname, title))  # not 就任|特首: the "surname" ends a word
         for match in g.short_title_pattern.finditer(folded):
             surname = match.group(1)
             if surname in g.surnames:
