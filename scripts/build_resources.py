@@ -670,18 +670,22 @@ def build_everyday_words(jd) -> list[str]:
 #: (聯合利華, 通用汽車, 創新醫療, 開創國際, 縱橫通信, 超越科技, 應用材料, 可口可樂 …).
 VERB_MIN_FREQ = 500
 VERBS_IN_NAMES = frozenset(fold(w) for w in "聯合 通用 創新 開創 縱橫 超越 應用 可靠 出版 再生 捨得 採納 可口 值得 生意 啟發 聚合".split())
+#: Words jieba tags as adverbs that are the industry words of company names (高新: high and new
+#: technology, 弘海高新, 某某高新技術): no phrase marker inside a candidate.
+ADVERBS_IN_NAMES = frozenset(fold(w) for w in "高新".split())
 
 
 def build_function_words(jd) -> list[list[str]]:
     """Words of two to four characters whose jieba tag is in FUNCTION_TAGS (with
-    its minimum frequency), and frequent verbs (VERB_MIN_FREQ, less VERBS_IN_NAMES).
+    its minimum frequency, less ADVERBS_IN_NAMES), and frequent verbs (VERB_MIN_FREQ,
+    less VERBS_IN_NAMES).
     Single characters are left to the extractor's own short lists: most Han
     characters are also the first of some company's name."""
     rows = []
     for word, (freq, tag) in jd.items():
         if not (2 <= len(word) <= 4 and is_cjk(word)):
             continue
-        if tag in FUNCTION_TAGS and freq >= FUNCTION_TAGS[tag][0]:
+        if tag in FUNCTION_TAGS and freq >= FUNCTION_TAGS[tag][0] and word not in ADVERBS_IN_NAMES:
             rows.append([word, tag, FUNCTION_TAGS[tag][1]])
         elif tag == "v" and freq >= VERB_MIN_FREQ and word not in VERBS_IN_NAMES:
             rows.append([word, tag, "verb"])
@@ -1269,7 +1273,7 @@ def main(argv: list[str] | None = None) -> int:
             "licence: MIT (jieba, https://github.com/fxsjy/jieba)",
             "Two- to four-character words tagged as adverbs (d, ad, vd), pronouns (r), prepositions (p), conjunctions (c),",
             "particles (u…) or set phrases (i, l), folded to Simplified. where = start: no company name begins with it;",
-            "inside: no company name has it anywhere (adverbs). Minimum frequencies in FUNCTION_TAGS in the script.",
+            "inside: no company name has it anywhere (adverbs; less ADVERBS_IN_NAMES: 高新). Minimum frequencies in FUNCTION_TAGS in the script.",
             f"where = verb: verbs (v) with freq >= {VERB_MIN_FREQ}, less VERBS_IN_NAMES: no name that a weak rule finds begins with one.",
         ],
         ["word", "tag", "where"],

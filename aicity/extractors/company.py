@@ -51,7 +51,7 @@ from ..resources import load_list, load_table
 from .base import Gazetteer, IntervalSet, alternation, compile_folded, is_han, latin_boundary, longest_non_overlapping
 from .lexicon import (
     CompanyInfo, Form, city_gazetteer, common_words, company_dictionary, company_frames, company_phrase_names, company_rule_anchors, corporate_titles,
-    document_matches, is_latin, split_cell, user_company_dictionary,
+    document_matches, is_latin, official_grammar, split_cell, user_company_dictionary,
 )
 
 INDEFINITE = fold("某")  # 某酒店, 路氹某酒店: an unnamed business
@@ -60,6 +60,7 @@ CUE_WINDOW = 10
 # How far left of a suffix of each strength a name may reach.
 NAME_LIMITS = {"legal": 14, "strong": 6, "weak": 4, "venue": 4, "bracketed": 4}
 LIST_JOINERS = frozenset(fold("、和及與跟,，"))
+NAME_LIST_JOINERS = frozenset(fold("、和及與"))  # around an item of a list of names (某某、某某及某某)
 ACCORDING_TO = fold("據")
 # The names of holding companies end in these; the suffixes that are the holding itself.
 HOLDING_FORMS = tuple(fold(w) for w in ("金控", "投控", "金融控股", "投資控股"))
@@ -72,8 +73,9 @@ SCHOOL_AFTER = tuple(fold(w) for w in ("大學", "學院", "科大", "科技大�
 ORG_NAME_REACH = 12  # how far after a company's name its foundation's suffix may come
 # Single characters that begin no company name (pronouns, particles, adverbs; jieba's
 # tags r, u and d, less the characters that do begin names: 本田, 正新, 共信, 特力, 常州;
-# and the prepositions and conjunctions 除, 而, 含, 但: 除廷鑫(2358), 而明揚(8240), 但金融服務公司).
-PHRASE_START_CHARS = frozenset(fold("他我這你她那其它該誰另哪某此的了著地之得過般也就都還又將只已卻最更再才便則曾約太均未越極僅竟除而含但"))
+# and the prepositions and conjunctions 除, 而, 含, 但: 除廷鑫(2358), 而明揚(8240), 但金融服務公司); and the measure
+# word 間 of a count of firms whose number a space parts from it (3 間相關公司, Hong Kong usage).
+PHRASE_START_CHARS = frozenset(fold("他我這你她那其它該誰另哪某此的了著地之得過般也就都還又將只已卻最更再才便則曾約太均未越極僅竟除而含但間"))
 # Single-character adverbs that no name has inside (投資最活躍).
 PHRASE_INSIDE_CHARS = frozenset(fold("最更越很仍已卻竟該這"))
 # What may stand between a name and its cue word: a date (青雲2月營收, 台積電今年第3季營收).
@@ -425,6 +427,7 @@ class CompanyExtractor:
             sources.append(user_company_dictionary(doc.user))
         sources.append(company_dictionary())
         crossing = _crossing_words()
+        surnames = official_grammar().surnames
         for gazetteer in sources:
             for start, end, forms in document_matches(doc, gazetteer):
                 form = forms[0]
@@ -433,6 +436,9 @@ class CompanyExtractor:
                     continue
                 if folded[end - 1:end + 1] in crossing or folded[start - 1:start + 1] in crossing:
                     continue  # 和大|馬, 巫|統聯署: the name cuts 大馬 (Malaysia) or 巫統 (UMNO) in two
+                if (end - start == 2 and start >= 2 and folded[start - 2] in NAME_LIST_JOINERS
+                        and folded[end:end + 1] in NAME_LIST_JOINERS and folded[start - 1] in surnames):
+                    continue  # 林某某、劉|業強、鄭某某: a surname before it makes a person's name in a list
                 hits.append((start, end, form))
         # 中華 inside 中華電信 is no mention of 中華汽車: keep the longest names.
         return longest_non_overlapping(hits)

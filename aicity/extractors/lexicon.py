@@ -426,6 +426,7 @@ class OfficialGrammar:
     org_lead_pattern: regex.Pattern    # any org lead: most chunks have none
     org_suffixes: tuple[str, ...]
     org_closing: frozenset[str]
+    org_enders: frozenset[str]          # 局, 會: one-character org suffixes, no name's last character (醫管|局)
     short_titles: dict[str, str]
     short_title_pattern: regex.Pattern  # a short title after a Han character (its surname)
     common: frozenset[str]
@@ -488,6 +489,7 @@ def official_grammar() -> OfficialGrammar:
         org_lead_pattern=regex.compile("|".join(map(regex.escape, org_leads))),
         org_suffixes=tuple(words["org_suffix"]),
         org_closing=frozenset(words["org_closing"]),
+        org_enders=frozenset(w for w in words["org_suffix"] if len(w) == 1),
         short_titles=short_titles,
         short_title_pattern=regex.compile(r"(?<=(\p{Han}))(?:" + "|".join(map(regex.escape, short_titles)) + ")"),
         common=common,

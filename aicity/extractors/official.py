@@ -10,6 +10,8 @@ prefixes such as 副/前/首席 absorbed from ``official/grammar.tsv``):
   named with a title elsewhere in the document; dropped when there is none;
 * ``official.name_mention``: later bare mentions of a titled person's full name;
 * ``official.appointed``: name, appointing verb, title — 由劉某擔任董事長, 魏某任總裁;
+* ``official.held_by``: title, 由, name, appointing verb — 召集人由葉某某擔任; a title, 為 and a list
+  of two names or more is ``official.title_name`` (非官守議員為某某、某某);
 * ``official.list_title``: names listed before 等 (and a count) and the title they share —
   陳某某、林某某等八位議員.
 
@@ -70,6 +72,7 @@ LIST_BEFORE_TITLE = regex.compile(fold("等(?:[0-9一二兩三四五六七八九
 SPACED_NAME_REGIONS = ("HK", "MO")  # pages that write 經理 某某某 with a space
 OF = fold("的")  # 部長的某某: the title of the name after it
 APPOINT_AS = fold("為")  # 任命某某為局長
+HELD_BY = fold("由")  # 召集人由某某擔任
 SURNAME_YU = "于"
 STATE = "州"
 PREPOSITION_YU = "於"  # as written, not folded: it folds to the surname 于
@@ -197,10 +200,11 @@ class OfficialExtractor:
     def _married_name_end(self, folded: str, pos: int, end: int, g: OfficialGrammar) -> int:
         """葉劉淑儀, 陳馮富珍: a husband's surname before a woman's own full name (Hong Kong and
         Macau usage) makes four characters, when the second is a surname too and only the
-        fourth, no adverb (梁某某均認為), ends the name."""
+        fourth, no adverb (梁某某均認為), ends the name (an adverb may follow the fourth: 林鄭某某均)."""
         if (folded[pos + 1] in g.surnames and self._given_ok(folded[end:end + 1], g)
                 and folded[end:end + 1] not in g.adverbs
-                and not self._boundary_after(folded, end, g) and self._boundary_after(folded, end + 1, g)):
+                and not self._boundary_after(folded, end, g)
+                and (self._boundary_after(folded, end + 1, g) or folded[end + 1:end + 2] in g.adverbs)):
             return end + 1
         return end
 
@@ -313,8 +317,9 @@ class OfficialExtractor:
             return False
         if name[0] in g.preposition_surnames and name[1:] in g.common:
             return False  # 市長向大家介紹: the preposition 向 before a word, no surname
-        if name[0] in g.weak_surnames and (len(name) != 3 or name[:2] in g.common or name[:2] in g.not_names):
-            return False  # 總統文告, 主任文員: 文 opens more words than names (but 局長文綺華)
+        if name[0] in g.weak_surnames and (len(name) != 3 or name[:2] in g.common or name[:2] in g.not_names
+                                           or name[1:] in g.common):
+            return False  # 總統文告, 主任文員, 港區全國人大代表: 文, 區 open more words than names (but 局長文綺華)
         if (len(name) >= 2 and name[:2] in g.common and name[:2] not in g.compound_surnames
                 and not (len(name) == 3 and (name[:2] in g.countries or name[1] == FAMILY and name[1:] not in g.common))):
             return False  # 強調, 高度, 成為 ... read as surname + given name (but 韓國瑜, 許家豪)
@@ -352,6 +357,8 @@ class OfficialExtractor:
                 continue  # 兼任|統籌部長: the "surname" ends a word with the character before it
             if length == 3 and name[1:] in g.appoint_verbs:
                 continue  # 何燕梅擔任局長: 擔任 is the verb, no given name
+            if name[-1] in g.org_enders:
+                continue  # 醫管局主席, 房委會主席: the body's short name, no person's
             if self._plausible(name, g):
                 return start
         return None
@@ -441,6 +448,14 @@ class OfficialExtractor:
             office = ts > 0 and folded[ts - 1] in OFFICE_LEVELS and folded[ts - 1] in folded[ts:te]
             if found_after and not office and self._cut_short(folded, found_after, g) and self._name_before(folded, ts, g) is not None:
                 found_after = []  # 習近平總書記|曾來到: a full name before the title, not 曾來 cut from 來到
+            if not found_after:
+                held = self._held_by(doc, ts, te, title, g)
+                found_after = [held] if held is not None else []
+            if not found_after and folded[te:te + 1] == APPOINT_AS:
+                # 非官守議員為某某、某某及某某: a list of two names or more after 為 (one name after
+                # 為 is as often 為何, 為此: no name)
+                listed = self._names_after(doc, ts, te + 1, title, g)
+                found_after = listed if len(listed) >= 2 else []
             if found_after:
                 full.extend(found_after)
                 continue
@@ -481,8 +496,8 @@ class OfficialExtractor:
                 full.append(appointed)
                 continue
             surname = folded[ts - 1:ts]
-            if ts >= 1 and surname in g.surnames:
-                shorts.append((ts - 1, te, surname, title))
+            if ts >= 1 and surname in g.surnames and folded[ts - 2:ts] not in g.common:
+                shorts.append((ts - 1, te, surname, title))  # not 就任|特首: the "surname" ends a word
         for match in g.short_title_pattern.finditer(folded):
             surname = match.group(1)
             if surname in g.surnames:
@@ -607,6 +622,19 @@ class OfficialExtractor:
                     return Found(name_start, te, doc.text[name_start:verb_end - 1], title, org or None,
                                  "official.appointed", name_start, verb_end - 1)
         return None
+
+    def _held_by(self, doc: Document, ts: int, te: int, title: str, g: OfficialGrammar) -> Found | None:
+        """召集人由葉某某擔任, 主席由某某出任: the title, 由, a full name, then an appointing verb
+        of two characters or more (a bare 任 after a name opens words: 任內, 任期)."""
+        folded = doc.folded
+        if folded[te:te + 1] != HELD_BY:
+            return None
+        end = self._name_at(folded, te + 1, g)
+        if end is None or end - te - 1 < 2 or not any(
+                folded.startswith(verb, end) for verb in g.appoint_verbs if len(verb) > 1):
+            return None
+        return Found(ts, end, doc.text[te + 1:end], title, self._org_before(doc, ts, g, title),
+                     "official.held_by", te + 1, end)
 
     @staticmethod
     def _appoint_gap_start(folded: str, verb_start: int, g: OfficialGrammar) -> int:
@@ -736,7 +764,8 @@ class OfficialExtractor:
         org = self._org_before(doc, ts, g, title)
         found = [Found(ts, end, doc.text[ns:end], title, org, "official.title_name", ns, end)]
         # 市議員劉士州、邱愛珊、黃馨慧: names sharing the title; so does a last name after 與/及/和
-        # when it is a full three-character name that ends the list (前副總羅某某與林某某退休).
+        # when it is a full three-character name, or a married woman's four (林鄭某某), that ends the list
+        # (前副總羅某某與林某某退休).
         while True:
             # 立委顏某某（後左3）、楊某某（後左4）: a photo caption's position after a name
             sep = self._after_caption(folded, end)
@@ -752,7 +781,8 @@ class OfficialExtractor:
             if (not self._boundary_after(folded, next_end, g) and folded[next_end:next_end + 1] not in g.adverbs
                     or self._country_at(folded, end + 1, g)):
                 break  # 某某、彭加蘭|哥打區州議員; 某某、馬來|西亞駐…大使: no name but a place
-            if last and (next_end - end - 1 != 3 or not self._boundary_after(folded, next_end, g)
+            if last and (next_end - end - 1 not in (3, 4)
+                         or not self._boundary_after(folded, next_end, g) and folded[next_end:next_end + 1] not in g.adverbs
                          or folded[next_end:next_end + 1] in LAST_ITEM | {"、"}):
                 break
             found.append(Found(end + 1, next_end, doc.text[end + 1:next_end], title, org,

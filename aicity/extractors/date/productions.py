@@ -131,6 +131,11 @@ def cna_stamp(m: regex.Match, ctx: Ctx) -> Candidate | None:
     return None if spec is None else Candidate(m.start(), m.end(), "date.cna_stamp", spec, None, True)
 
 
+def compact_line(m: regex.Match, ctx: Ctx) -> Candidate | None:
+    spec = read_spec(groups(m))
+    return None if spec is None else Candidate(m.start(), m.end(), "date.compact", spec)
+
+
 def month_name(m: regex.Match, ctx: Ctx) -> Candidate | None:
     spec = read_spec(groups(m))
     name = "date.english" if m.re.groupindex.get("mname") else "date.month_name"

@@ -103,6 +103,8 @@ def declarations() -> tuple[Rule, ...]:
              before=4, after_digit=False),
         Rule("date.cna_stamp", "CNA_STAMP", p.cna_stamp, first="1",
              trigger=scan.after_char_hits(")", fragment("CNA_DIGITS"), 7)),
+        Rule("date.compact", "COMPACT_LINE", p.compact_line, first="12", flags=regex.MULTILINE,
+             trigger=scan.after_char_hits("\n", fragment("COMPACT_DIGITS"), 8)),
         Rule("date.month_name", "MONTH_NAME_CJK", p.month_name, first="0-9一二三四五六七八九十", trigger=yue, before=4,
              near="月", reach=4, after_digit=False),
         Rule("date.english", "MONTH_NAME_EN", p.month_name, first="0-9A-Za-z",

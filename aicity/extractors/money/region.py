@@ -79,10 +79,10 @@ def _signals() -> _Signals:
             r"[(【]?[ ]?\p{Han}{2,12}?[ ]?\d{1,2}(?:月\d{1,2})?日(?:專電|綜合外電報導|綜合報導|[訊電])[ ]?[)】]?"
             r"|[(【][ ]?\p{Han}{2,8}?(?:綜合報道|綜合報導|專訊|訊)[ ]?[)】]"
         ),
-        # (單位:港元), 單位:新臺幣億元, (人民幣,下同): the page says whose money its 元 is
+        # (單位:港元), 單位:新臺幣億元, (人民幣,下同), 澳門元(下同): the page says whose money its 元 is
         declaration=compile_folded(
             f"單位[ ]?[:]?[ ]?(?:[百千萬億兆]+)?(?P<a>{alternation(names)})"
-            f"|(?P<b>{alternation(names)})[ ]?[,、]?[ ]?下同"
+            f"|(?P<b>{alternation(names)})[ ]?[(]?[ ]?[,、]?[ ]?下同"
         ),
     )
 
