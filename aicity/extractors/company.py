@@ -123,10 +123,6 @@ def _rules():
 _LOTS_AFTER = regex.compile(r"[ ]?(?:[0-9][0-9,.]*万[0-9,]*|[0-9][0-9,]+)张")
 _BRACKET_LATIN = regex.compile(r"[(（]\s*[A-Za-z][A-Za-z0-9&.\-]*(?: [A-Za-z0-9&.\-]+){0,5}\s*[)）]")
 _LATIN_ALIAS_MIN = 3
-# Capitalised Latin words, each with the space after it, right before a Latin name's last word
-# (W Brothers |Investment公司), and how far back they may reach.
-_LATIN_WORDS_BEFORE = regex.compile(r"(?<![A-Za-z0-9&.\-])(?:[A-Z][A-Za-z0-9&.\-]* )+\Z")
-_LATIN_NAME_REACH = 40
 # A Latin name right after a kind of business and 公司 (市調公司Canalys, 金融服務公司Motley Fool):
 # one to three capitalised words, the first with small letters (not CEO, AI, IPO).
 _LATIN_NAME_AFTER = regex.compile(r"[A-Z][a-z][A-Za-z0-9&\-]*(?: [A-Z][A-Za-z0-9&\-]*){0,2}(?![A-Za-z0-9])")
@@ -579,7 +575,7 @@ class CompanyExtractor:
                 while start and _latin_letter(folded[start - 1]):
                     start -= 1
             if strength == "legal" and start < s and folded[start:start + 1].isupper():
-                # 子公司Juara Sejati|有限公司: the capitalised Latin words before it, space-separated
+                # 子公司Juara Sejati|有限公司, W Brothers |Investment公司: the capitalised Latin words before it, space-separated
                 for _ in range(LATIN_NAME_WORDS):
                     word = _LATIN_WORD_BEFORE.search(folded, 0, start - 1) if folded[start - 1:start] == " " else None
                     if word is None or not folded[word.start()].isupper():
@@ -734,10 +730,6 @@ class CompanyExtractor:
                     continue
             if len(chunk) < 2:
                 continue
-            if strength == "legal" and is_latin(chunk):
-                words = _LATIN_WORDS_BEFORE.search(folded, max(0, start - _LATIN_NAME_REACH), start)
-                if words is not None:
-                    start = words.start()  # W Brothers |Investment公司: the capitalised words of one name
             written = doc.text[start:s] if strength == "legal" else doc.text[start:e]
             yield start, e, written, None, strength
 
