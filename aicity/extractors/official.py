@@ -239,6 +239,13 @@ class OfficialExtractor:
                 return end
         return None
 
+    @staticmethod
+    def _ends_word(folded: str, pos: int, g: OfficialGrammar) -> bool:
+        """The character at ``pos`` (a surname's, seemingly) ends a word that the one before it
+        opens: a common word, or a verb of office (就任|特首, 轉任|國防部長, 卸任|後)."""
+        pair = folded[pos - 1:pos + 1] if pos else ""
+        return pair in g.common or pair in g.appoint_verbs or pair in g.name_verbs
+
     def _boundary_after(self, folded: str, pos: int, g: OfficialGrammar) -> bool:
         following = folded[pos:pos + 1]
         return (not following or not is_han(following) or following in g.stops
@@ -481,7 +488,7 @@ class OfficialExtractor:
                 if appointed is not None and appointed.name_end == name_start:
                     full.append(appointed)
                     continue
-                if folded[name_start - 1:name_start + 1] in g.appoint_verbs:
+                if self._ends_word(folded, name_start, g):
                     name_start = None  # 昨日轉任國防部長: 任 ends the verb 轉任
             if name_start is not None:
                 full.append(Found(name_start, te, doc.text[name_start:ts], title,
@@ -496,7 +503,7 @@ class OfficialExtractor:
                 full.append(appointed)
                 continue
             surname = folded[ts - 1:ts]
-            if ts >= 1 and surname in g.surnames and folded[ts - 2:ts] not in g.common:
+            if ts >= 1 and surname in g.surnames and not self._ends_word(folded, ts - 1, g):
                 shorts.append((ts - 1, te, surname, title))  # not 就任|特首: the "surname" ends a word
         for match in g.short_title_pattern.finditer(folded):
             surname = match.group(1)
@@ -609,6 +616,8 @@ class OfficialExtractor:
                         continue  # 王宮委任大臣: 委任 is the verb, 委 no given name
                     name_end = self._appoint_gap_start(folded, verb_start, g)
                     name_start = self._name_before(folded, name_end, g)
+                    if name_start is not None and self._ends_word(folded, name_start, g):
+                        name_start = None  # 卸任後轉任顧問: 任 ends 卸任, no surname of 任後
                     if name_start is not None:
                         org = doc.text[verb_end:ts + (folded[ts] in g.org_closing and folded[ts - 1] != folded[ts])] \
                             if verb_end != ts else self._org_before(doc, name_start, g)
