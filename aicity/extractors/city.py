@@ -256,8 +256,8 @@ class CityExtractor:
     def _after_honorific(folded: str, start: int) -> bool:
         """A Malaysian honorific (拿督斯里, 丹斯里) ends right before ``start`` or on its first
         character: what follows is a person's name."""
-        return any(folded.startswith(h, start - len(h)) or folded.startswith(h, start + 1 - len(h))
-                   for h in official_grammar().han_honorifics)
+        honorifics = official_grammar().han_honorifics  # (as OfficialExtractor._honorific_before reads them)
+        return folded.endswith(honorifics, 0, start) or folded.endswith(honorifics, 0, start + 1)
 
     @staticmethod
     def _reporter_name(folded: str, start: int, end: int) -> bool:
