@@ -397,7 +397,7 @@ def _place_names() -> frozenset[str]:
     names = set(city_gazetteer()[0].keys)
     for row in load_table("common/countries.tsv"):
         names.update(fold(n) for n in (row["name"], row.get("name_cn", ""), *split_cell(row.get("aliases", ""))) if n)
-    names.update(fold(n) for n in load_list("company/name_places.txt"))
+    names.update(_provinces())
     names.update(fold(n) for n in (
         "台灣", "臺灣", "中國", "大陸", "歐洲", "亞洲", "美洲", "非洲", "兩岸", "全台", "全臺", "大馬", "星馬", "港澳", "東南亞",
     ))
