@@ -22,6 +22,9 @@ SHADOWED_BY: dict[str, tuple[str, ...]] = {"city": ("company",)}
 # part of that name: a company's short name inside a person's (部長林佳龍: not 佳龍), a
 # city's (院長周德陽: not 德陽).
 NAMED_INSIDE: dict[str, tuple[str, ...]] = {"company": ("official",), "city": ("official",)}
+# Rules whose one span names several entities of its type (雙北: 臺北市 and 新北市): the
+# overlap policy keeps or drops them together.
+SHARED_SPAN_RULES = frozenset({"city.combined"})
 
 
 def parse_types(types: str | Iterable[str] | None) -> tuple[str, ...]:
@@ -155,9 +158,21 @@ def resolve(found: dict[str, Sequence[Entity]]) -> list[Entity]:
         if shadows:
             chosen = [e for e in chosen if not shadows.covers(e.start, e.end)]
         kept.extend(chosen)
+        kept.extend(_span_sharers(entities, chosen))
     order = {t: i for i, t in enumerate(ENTITY_TYPES)}
     kept.sort(key=lambda e: (e.start, e.end, order[e.type]))
     return kept
+
+
+def _span_sharers(entities: Sequence[Entity], chosen: list[Entity]) -> list[Entity]:
+    """The entities of :data:`SHARED_SPAN_RULES` at the span of one chosen by the same rule,
+    that the overlap policy (one entity per span) left out."""
+    sharing = [e for e in entities if e.rule in SHARED_SPAN_RULES]
+    if not sharing:
+        return []
+    chosen_ids = {id(e) for e in chosen}
+    spans = {(e.start, e.end, e.rule) for e in chosen if e.rule in SHARED_SPAN_RULES}
+    return [e for e in sharing if (e.start, e.end, e.rule) in spans and id(e) not in chosen_ids]
 
 
 def _name_span(entity: Entity) -> tuple[int, int] | None:

@@ -130,11 +130,11 @@ class CityExtractor:
             info.name for start, end, info in kept if info.kind == ABBREVIATION and folded.startswith(not_after, end)
         }
         for start, end, info in kept:
-            if info.kind == COMBINED:  # 北北基: each character names its city
+            if info.kind == COMBINED:  # 北北基: each character names its city; 雙北: the form names both
                 if not after_words.at(folded, end):
                     for offset, (name, country) in enumerate(zip(info.parts, info.part_countries)):
-                        yield doc.entity("city", start + offset, start + offset + 1, name, RULES[COMBINED],
-                                         country=country, level=None)
+                        span = (start, end) if info.whole_form else (start + offset, start + offset + 1)
+                        yield doc.entity("city", *span, name, RULES[COMBINED], country=country, level=None)
                 continue
             if info.name in surnames and info.kind == ABBREVIATION and not abbreviation_after.at(folded, end):
                 continue

@@ -59,7 +59,8 @@ class CityInfo:
     level: str | None
     kind: str
     prefecture_homonym: bool = False
-    parts: tuple[str, ...] = ()  # COMBINED: the city of each character
+    parts: tuple[str, ...] = ()  # COMBINED: the city of each character (or of the whole form)
+    whole_form: bool = False  # COMBINED: the whole form names every part (雙北), not one character each
     part_countries: tuple[str, ...] = ()  # COMBINED: the country of each of them (港澳: HK, MO)
     generated: bool = False      # from a generated list (cn/jp/geonames): checked for glued words
 
@@ -140,8 +141,11 @@ def city_gazetteer() -> tuple[Gazetteer, WordStarts, WordStarts]:
     for row in load_table("city/combined.tsv"):
         parts = tuple(split_cell(row["cities"]))
         part_countries = tuple(countries.get(part, "TW") for part in parts)
+        whole_form = row["names_by"] == "form"
+        if not whole_form and len(parts) != len(row["form"]):
+            raise ValueError(f"city/combined.tsv: {row['form']} names {len(parts)} cities, one per character")
         entries.append((row["form"], CityInfo(parts[0], part_countries[0], None, COMBINED, parts=parts,
-                                              part_countries=part_countries)))
+                                              part_countries=part_countries, whole_form=whole_form)))
     after = frozenset(fold(r["word"]) for r in load_table("city/context.tsv") if r["kind"] == "after")
     abbreviation_after = frozenset(
         fold(r["word"]) for r in load_table("city/context.tsv") if r["kind"] == "abbreviation_after"
