@@ -56,8 +56,6 @@ NAME_LIST_COMMAS = frozenset("、")
 NAME_LIST_ENDS = frozenset(fold("、,，。;；等"))
 LEADERS = fold("領導")  # 市領導, 省領導: the list of officials that follows
 # Bylines before a reporter's name (記者丁|朝霞, 通訊員李|長春): a surname and the name make a person's name.
-BYLINE_WORDS = tuple(fold(w) for w in ("記者", "通訊員", "實習生", "攝影", "編輯", "作者"))
-BYLINE_AFTER = frozenset(fold("報攝"))
 PREFECTURE_LIST_END = tuple(fold(w) for w in ("等縣", "各縣", "等州", "等府", "等州屬"))
 MAX_ITEM = 5
 CITY_SUFFIX = fold("市")
@@ -82,14 +80,24 @@ def _pure_prefectures() -> frozenset[str]:
 def _townships() -> tuple[frozenset[str], tuple[int, ...]]:
     """Taiwan's county-administered cities (竹北市): townships, whose last characters are
     no abbreviation of a city (竹|北市長); with their lengths, longest first."""
-    names = frozenset(fold(r["word"]) for r in load_table("city/context.tsv") if r["kind"] == "township")
+    names = frozenset(_context_words("township"))
     return names, tuple(sorted({len(n) for n in names}, reverse=True))
+
+
+def _context_words(kind: str) -> tuple[str, ...]:
+    return tuple(fold(r["word"]) for r in load_table("city/context.tsv") if r["kind"] == kind)
+
+
+@functools.cache
+def _byline() -> tuple[tuple[str, ...], frozenset[str]]:
+    """The words that open a byline (記者, 通訊員) and the characters of its verbs (報, 攝)."""
+    return _context_words("byline"), frozenset(_context_words("byline_verb"))
 
 
 @functools.cache
 def _abbreviation_not_after() -> tuple[str, ...]:
     """Words after which an abbreviation is a Japanese surname: 高市|首相, 高市|內閣."""
-    return tuple(fold(r["word"]) for r in load_table("city/context.tsv") if r["kind"] == "abbreviation_not_after")
+    return _context_words("abbreviation_not_after")
 
 
 class CityExtractor:
@@ -265,10 +273,11 @@ class CityExtractor:
         記者 李|長春): a byline word, maybe a space, a surname, the name, and no Han character after."""
         if end - start != 2 or start < 3 or folded[start - 1] not in official_grammar().surnames:
             return False
-        if end < len(folded) and is_han(folded[end]) and folded[end] not in BYLINE_AFTER:
+        byline_words, byline_verbs = _byline()
+        if end < len(folded) and is_han(folded[end]) and folded[end] not in byline_verbs:
             return False  # (記者李長春報道, 記者李長春攝: the byline's own verb may follow)
         before = start - 1 - (folded[start - 2] == " ")
-        return folded.endswith(BYLINE_WORDS, 0, before)
+        return folded.endswith(byline_words, 0, before)
 
     @staticmethod
     def _admin_suffix(folded: str, end: int) -> bool:
