@@ -40,6 +40,8 @@ class DateExtractor:
                 c, skip = joined, i + 1
             elif c.rule == "date.same_period" and period is not None:
                 got = _same_period(ctx, c, period)
+            elif c.rule in LISTED_DAY_RULES and period is not None:
+                got = _listed_day(ctx, c, period, anchor)
             if not got:
                 got = values(c, anchor, clause.get(i))
             for start, end, (normalized, fields) in got:
@@ -91,6 +93,21 @@ def _months_only(c: Candidate) -> bool:
     """A month or a span of months (第3季, 上半年, 年初), no day in it."""
     return c.spec.day is None and c.spec.day_rel is None and c.spec.weekday is None and c.spec.month is not None and (
         c.end_spec is None or c.end_spec.day is None and c.end_spec.weekday is None)
+
+
+# a day with no month of its own (6日, 六日)
+LISTED_DAY_RULES = frozenset({"date.day", "date.day_cn"})
+
+
+def _listed_day(ctx: Ctx, c: Candidate, period: tuple[int, str, dict], anchor: dt.date) -> list:
+    """3月5日、6日及7日: a bare day listed right after a day takes that day's month and year,
+    not the month nearest the page's date."""
+    end, normalized, _ = period
+    last = normalized.rsplit("/", 1)[-1]
+    if c.end_spec is not None or len(last) < 10 or not context("LIST_BETWEEN").fullmatch(ctx.folded, end, c.start):
+        return []
+    spec = c.spec._replace(year=int(last[:4]), month=int(last[5:7]), nearest=False)
+    return values(c._replace(spec=spec), anchor, None)
 
 
 def _same_period(ctx: Ctx, c: Candidate, period: tuple[int, str, dict]) -> list:
