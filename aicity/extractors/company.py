@@ -876,8 +876,9 @@ class CompanyExtractor:
                 # A cue nearby (營收, 董事長) does not take a name out of the word it is in,
                 # and an everyday word (卓越, 統一) needs its cue right next to it.
                 everyday = folded[start:end] in common or form.ambiguous and end - start == 2
-                # 中期業績: a period word qualifies the results word after it; no cue confirms it
-                cued = not inside_word and folded[start:end] not in company_phrase_names()["period"] and (
+                # 中期業績: a period word qualifies the results word after it; 澳門博彩收入: so does a
+                # place's industry (field); no cue confirms either
+                cued = not inside_word and folded[start:end] not in company_phrase_names()["uncued"] and (
                     self._has_cue(doc, start, end, adjacent=everyday))
                 if not confirmed and not cued:
                     if not inside_word:
@@ -889,9 +890,12 @@ class CompanyExtractor:
             entities.append(self._entity(doc, start, end, form.info, "company.dictionary"))
         sure_ends = {e.end for e in entities}
         sure_starts = {e.start for e in entities}
+        fields = company_phrase_names()["field"]
         for start, end, form in pending:
             # 國賓 alone after 國賓飯店 was seen; 和碩 in a list with 鴻海、和碩、聯發科.
-            if (form.info.canonical in sure or self._listed_with(folded, start, end, sure_ends, sure_starts)) and not (
+            # A field (澳門博彩稅) stays the industry's even after the company's full name.
+            if (form.info.canonical in sure and folded[start:end] not in fields
+                    or self._listed_with(folded, start, end, sure_ends, sure_starts)) and not (
                 self._inside_org_name(folded, end)
             ):
                 entities.append(self._entity(doc, start, end, form.info, "company.dictionary_context"))
