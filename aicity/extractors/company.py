@@ -260,12 +260,13 @@ def _latin_legal() -> regex.Pattern:
 
 @functools.cache
 def _ticker() -> regex.Pattern:
-    """A ticker in brackets: (NASDAQ:AAPL), (2330.TW), （00700）, (2330), (6669-KY); and the
+    """A ticker in brackets: (NASDAQ:AAPL), (2330.TW), （00700）, (2330), (6669-KY), the Hong Kong
+    press's three digits (016), (700); and the
     Malaysian press's Bursa form, stock name, code and board: (MRCB,1651,主板產業股), (TM,4863)."""
     exchanges = "|".join(regex.escape(x) for x in load_list("company/exchanges.txt"))
     return regex.compile(
         rf"[(（]\s*(?:(?:{exchanges})\s*[:：]\s*(?P<symbol>[A-Z][A-Z.]{{0,5}}|\d{{3,6}})"
-        rf"|(?P<code>\d{{4,6}})(?:\.(?:TW|TWO|HK|SS|SZ|SH|KL|SI|T)|-KY)?"
+        rf"|(?P<code>\d{{3,6}})(?:\.(?:TW|TWO|HK|SS|SZ|SH|KL|SI|T)|-KY)?"
         rf"|(?P<bursa>[A-Z][A-Z0-9&.\-]{{0,11}})\s*[,，]\s*\d{{4}}[A-Z]{{0,2}}"
         rf"(?:\s*[,，]\s*(?P<board>[^()（）,，\n]{{1,16}}))?)\s*[)）]"
     )
@@ -995,6 +996,8 @@ class CompanyExtractor:
             code = match.group("code")
             if code and len(code) == 4 and int(code) in YEAR_RANGE:
                 continue
+            if code and len(code) == 3 and code[0] != "0":
+                continue  # 騰訊(700) confirms a listed name; 確診個案(120) is a count, no ticker
             bursa = match.group("bursa") is not None
             if end in taken and not bursa:
                 continue
