@@ -260,12 +260,13 @@ def _latin_legal() -> regex.Pattern:
 
 @functools.cache
 def _ticker() -> regex.Pattern:
-    """A ticker in brackets: (NASDAQ:AAPL), (2330.TW), （00700）, (2330), (6669-KY); and the
+    """A ticker in brackets: (NASDAQ:AAPL), (2330.TW), （00700）, (2330), (6669-KY), the Hong Kong
+    press's three digits (016), (700); and the
     Malaysian press's Bursa form, stock name, code and board: (MRCB,1651,主板產業股), (TM,4863)."""
     exchanges = "|".join(regex.escape(x) for x in load_list("company/exchanges.txt"))
     return regex.compile(
         rf"[(（]\s*(?:(?:{exchanges})\s*[:：]\s*(?P<symbol>[A-Z][A-Z.]{{0,5}}|\d{{3,6}})"
-        rf"|(?P<code>\d{{4,6}})(?:\.(?:TW|TWO|HK|SS|SZ|SH|KL|SI|T)|-KY)?"
+        rf"|(?P<code>\d{{3,6}})(?:\.(?:TW|TWO|HK|SS|SZ|SH|KL|SI|T)|-KY)?"
         rf"|(?P<bursa>[A-Z][A-Z0-9&.\-]{{0,11}})\s*[,，]\s*\d{{4}}[A-Z]{{0,2}}"
         rf"(?:\s*[,，]\s*(?P<board>[^()（）,，\n]{{1,16}}))?)\s*[)）]"
     )
@@ -876,8 +877,9 @@ class CompanyExtractor:
                 # A cue nearby (營收, 董事長) does not take a name out of the word it is in,
                 # and an everyday word (卓越, 統一) needs its cue right next to it.
                 everyday = folded[start:end] in common or form.ambiguous and end - start == 2
-                # 中期業績: a period word qualifies the results word after it; no cue confirms it
-                cued = not inside_word and folded[start:end] not in company_phrase_names()["period"] and (
+                # 中期業績: a period word qualifies the results word after it; 澳門博彩收入: so does a
+                # place's industry (field); no cue confirms either
+                cued = not inside_word and folded[start:end] not in company_phrase_names()["uncued"] and (
                     self._has_cue(doc, start, end, adjacent=everyday))
                 if not confirmed and not cued:
                     if not inside_word:
@@ -889,9 +891,12 @@ class CompanyExtractor:
             entities.append(self._entity(doc, start, end, form.info, "company.dictionary"))
         sure_ends = {e.end for e in entities}
         sure_starts = {e.start for e in entities}
+        fields = company_phrase_names()["field"]
         for start, end, form in pending:
             # 國賓 alone after 國賓飯店 was seen; 和碩 in a list with 鴻海、和碩、聯發科.
-            if (form.info.canonical in sure or self._listed_with(folded, start, end, sure_ends, sure_starts)) and not (
+            # A field (澳門博彩稅) stays the industry's even after the company's full name.
+            if (form.info.canonical in sure and folded[start:end] not in fields
+                    or self._listed_with(folded, start, end, sure_ends, sure_starts)) and not (
                 self._inside_org_name(folded, end)
             ):
                 entities.append(self._entity(doc, start, end, form.info, "company.dictionary_context"))
@@ -991,6 +996,8 @@ class CompanyExtractor:
             code = match.group("code")
             if code and len(code) == 4 and int(code) in YEAR_RANGE:
                 continue
+            if code and len(code) == 3 and code[0] != "0":
+                continue  # 騰訊(700) confirms a listed name; 確診個案(120) is a count, no ticker
             bursa = match.group("bursa") is not None
             if end in taken and not bursa:
                 continue

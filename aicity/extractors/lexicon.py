@@ -215,9 +215,12 @@ def is_latin(form: str) -> bool:
 
 @functools.cache
 def company_phrase_names() -> dict[str, frozenset[str]]:
-    """Listed names that are everyday phrases (company/phrase_names.tsv), folded, by kind (phrase, period)."""
+    """Listed names that are everyday phrases (company/phrase_names.tsv), folded, by kind (phrase, period,
+    field); ``uncued``: the period and field names, which no cue word after them confirms."""
     rows = load_table("company/phrase_names.tsv")
-    return {kind: frozenset(fold(r["word"]) for r in rows if r["kind"] == kind) for kind in ("phrase", "period")}
+    kinds = {kind: frozenset(fold(r["word"]) for r in rows if r["kind"] == kind) for kind in ("phrase", "period", "field")}
+    kinds["uncued"] = kinds["period"] | kinds["field"]
+    return kinds
 
 
 def company_forms(
@@ -229,7 +232,7 @@ def company_forms(
         if len(form) < 2:
             continue
         ambiguous = form in ambiguous_forms or not user and (
-            fold(form) in phrases["phrase"] or fold(form) in phrases["period"])
+            fold(form) in phrases["phrase"] or fold(form) in phrases["uncued"])
         out.append((form, Form(info, ambiguous, is_latin(form), user)))
     return out
 

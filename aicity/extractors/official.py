@@ -68,6 +68,7 @@ FAMILY = fold("家")  # 許家, 王家 (the Hsu, the Wang family) are words, yet
 CHINESE_NAMED = frozenset(fold(w) for w in ("台灣", "臺灣", "中國"))
 MINISTER = fold("相")  # 日相, 英相, 外相: a country's or a ministry's one character and 相
 # 等, and a count of people, between a list of names and the title they share (某甲、某乙等八位議員).
+LAST_ITEM_JOINERS = frozenset(fold("及和與"))  # 某甲、某乙及某丙等三位局長
 LIST_BEFORE_TITLE = regex.compile(fold("等(?:[0-9一二兩三四五六七八九十多數]{1,3}[位名])?") + r"\Z")
 SPACED_NAME_REGIONS = ("HK", "MO")  # pages that write 經理 某某某 with a space
 OF = fold("的")  # 部長的某某: the title of the name after it
@@ -513,8 +514,9 @@ class OfficialExtractor:
         yield from self._emit(doc, self._complete_cut_names(doc, full), shorts)
 
     def _listed_before(self, doc: Document, ts: int, title: str, g: OfficialGrammar) -> list[Found]:
-        """陳某某、林某某等八位議員: names listed before 等 (and a count of people) and the title
-        they share. Every item must read as a full name, the first one opening its clause."""
+        """陳某某、林某某等八位議員, 陳某某、林某某及黃某某等局長: names listed before 等 (and a count
+        of people) and the title they share. Every item must read as a full name, the first one
+        opening its clause."""
         folded = doc.folded
         match = LIST_BEFORE_TITLE.search(folded, max(0, ts - 8), ts)
         if match is None:
@@ -524,9 +526,15 @@ class OfficialExtractor:
             start = self._name_before(folded, end, g)
             if start is None or end - start < 2:
                 return []
+            outer = folded[start - 2:start - 1]
+            if end - start == 3 and folded[start - 1:start] in g.surnames and (
+                    start == 1 or outer == "、" or outer in LAST_ITEM_JOINERS or outer in g.stops or not is_han(outer)):
+                start -= 1  # 楊何蓓茵: a married woman's name, her husband's surname before her own
             names.append((start, end))
             before = folded[start - 1:start]
-            if before != "、":
+            # 陳某某、林某某及黃某某等: 及 (和, 與) joins the last name to the list
+            if before != "、" and not (len(names) == 1 and before in LAST_ITEM_JOINERS
+                                       and folded[start - 2:start - 1] not in ("", "、")):
                 break
             end = start - 1
         if before and is_han(before) and before not in g.stops:

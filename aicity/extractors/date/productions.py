@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import regex
 
+from ...numerals import DIGIT_VALUES
 from .reading import (Ctx, after_is, before_is, day_of, groups, read_spec, roc_page, small_number,
                       time_of_day, with_range)
 from .values import Candidate, Spec, valid
@@ -64,6 +65,11 @@ def _year_context_bad(ctx: Ctx, start: int, end: int | None) -> bool:
     return end is not None and after_is(ctx, end, "YEAR_AFTER")
 
 
+def _cn_year(text: str) -> int:
+    """The number a year in Chinese digits writes: 二〇一八 -> 2018."""
+    return int("".join(str(DIGIT_VALUES[ch]) for ch in text))
+
+
 def year(m: regex.Match, ctx: Ctx) -> Candidate | None:
     g = groups(m)
     if g.get("fy2"):  # 2026/27年度: the fiscal year ends in the next calendar year
@@ -74,6 +80,11 @@ def year(m: regex.Match, ctx: Ctx) -> Candidate | None:
         if end_year - start_year != 1:
             return None
         g["e_y4"] = str(end_year)
+    if g.get("fy2cn"):  # 二〇一八/一九年度: the same, in Chinese numerals (the next year, same century)
+        end_cn = g["ycn"][:2] + g["fy2cn"]
+        if _cn_year(end_cn) - _cn_year(g["ycn"]) != 1:
+            return None
+        g["e_ycn"] = end_cn
     spec = read_spec(g, short_years=_short_years(g, ctx))
     if spec is None:
         return None

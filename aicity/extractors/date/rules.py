@@ -94,9 +94,10 @@ def declarations() -> tuple[Rule, ...]:
         Rule("date.year", "YEAR", p.year, first="{YEAR_FIRST}",
              trigger=scan.unit_hits("年", fragment("YEAR_NUMERAL_CHARS"), fragment("YEAR_WORD_CHARS")),
              before=16, near="年", reach=12, after_digit=False),
-        # 2025至2026財政年度: no numeral before its 年, so the year rule's trigger misses it
+        # 2025至2026財政年度, 2025/26學年: no numeral before its 年, so the year rule's trigger misses it
         Rule("date.year", "FISCAL_SPAN", p.year, first="{YEAR_FIRST}",
-             trigger=scan.alternation_hits([fold("財政年度"), fold("會計年度")]), before=16, after_digit=False),
+             trigger=scan.alternation_hits([fold("財政年度"), fold("會計年度"), fold("學年")]), before=16,
+             after_digit=False),
         Rule("date.slash", "SLASH", p.slash, first="{YEAR_FIRST}", trigger=scan.words_hits("/"),
              before=12, near="/", reach=10, after_digit=False),
         Rule("date.iso", "ISO", p.iso, first="0-9", trigger=scan.re_hits(fragment("ISO_TRIGGER")),

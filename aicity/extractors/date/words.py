@@ -123,7 +123,8 @@ def fragments() -> Fragments:
     """The patterns of ``date/fragments.txt``, with the alternations derived from the tables."""
     return load_fragments("date/fragments.txt", {
         "AMPM_WORDS": _words_pattern("ampm"),
-        "RELATIVE_DAY_WORDS": _words_pattern("day"),
+        # 明日大嶼, 今日頭條: a name that opens with a day word is no day
+        "RELATIVE_DAY_WORDS": f"(?!{_words_pattern('day_name')})(?:{_words_pattern('day')})",
         "DAY_PREFIXES": _chars("day_prefix"),
         "MONTH_PREFIXES": _chars("month_prefix"),
         "RELATIVE_MONTH_WORDS": _words_pattern("month"),
