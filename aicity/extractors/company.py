@@ -58,6 +58,9 @@ INDEFINITE = fold("某")  # 某酒店, 路氹某酒店: an unnamed business
 
 CUE_WINDOW = 10
 # How far left of a suffix of each strength a name may reach.
+INVESTOR = "investor"  # a suffix strength: 某某資本 before a verb of a funding round
+INVESTOR_REACH = 40  # characters from an investor's name to its verb (a list of investors between)
+CLAUSE_END = regex.compile(r"[,;。!?\n]")
 NAME_LIMITS = {"legal": 14, "strong": 6, "weak": 4, "venue": 4, "bracketed": 4}
 LIST_JOINERS = frozenset(fold("、和及與跟,，"))
 NAME_LIST_JOINERS = frozenset(fold("、和及與"))  # around an item of a list of names (某某、某某及某某)
@@ -103,7 +106,8 @@ def _not_company_boards() -> tuple[str, ...]:
 @functools.cache
 def _rules():
     suffixes = {fold(r["suffix"]): r["strength"] for r in load_table("company/suffixes.tsv")}
-    suffix_pattern = regex.compile(alternation(suffixes))
+    # what confirms a listed name that needs context (國賓|飯店); 某某|資本 only with a funding verb after it
+    suffix_pattern = regex.compile(alternation(w for w, strength in suffixes.items() if strength != INVESTOR))
     generic = frozenset(fold(w) for w in load_list("company/generic.txt"))
     cues = Gazetteer((w, w) for w in load_list("company/cues.txt"))
     prefixes = alternation(load_list("company/prefixes.txt"))
@@ -234,6 +238,18 @@ def _after_name_lead(folded: str, start: int, stop: int) -> int:
         if index != -1 and best < index + len(lead) <= stop - 2:
             best = index + len(lead)
     return best
+
+
+@functools.cache
+def _investor_verbs() -> regex.Pattern:
+    """``company/investor_verbs.txt``: the verbs of a funding round after an investor (領投, 跟投)."""
+    return regex.compile("|".join(map(regex.escape, (fold(w) for w in load_list("company/investor_verbs.txt")))))
+
+
+def _invests(folded: str, end: int) -> bool:
+    """A verb of a funding round follows ``end`` in its clause: 某某資本|領投, 某某資本|、某某資本等機構聯合投資."""
+    clause = CLAUSE_END.search(folded, end, end + INVESTOR_REACH)
+    return _investor_verbs().search(folded, end, clause.start() if clause else end + INVESTOR_REACH) is not None
 
 
 @functools.cache
@@ -556,6 +572,11 @@ class CompanyExtractor:
                 continue  # 中華電信 is a dictionary name; 電信 is no suffix of 中華 here
             suffix = suffix_words[word_index]
             strength = suffixes[suffix]
+            investor = strength == INVESTOR
+            if investor:
+                if not _invests(folded, e):
+                    continue  # 社會資本, 國有資本: no funding round, no firm
+                strength = "weak"
             bracketed = self._latin_in_brackets(folded, e)
             if strength == "bracketed" and not bracketed:
                 continue  # 企業 ends a name only when its Latin name follows: 某某企業(ABC)
@@ -656,6 +677,8 @@ class CompanyExtractor:
                 if he == len(chunk) or hs == 0:
                     if best is None or he - hs > best[1] - best[0]:
                         best = (hs, he, forms[0])
+            if best is not None and investor:
+                best = None  # 高捷|資本, 蔚來|資本: a fund manager of its own, whose name a listed one may open
             if best is not None:
                 hs, he, form = best
                 if he == len(chunk) and strength != "legal" and suffix not in HOLDING_SUFFIXES \
@@ -693,7 +716,8 @@ class CompanyExtractor:
                 len(chunk) > 2) else None
             if prefixed is not None and prefixed.start() >= start - 2 and s - prefixed.start("name") <= NAME_LIMITS[strength]:
                 start, chunk = prefixed.start("name"), folded[prefixed.start("name"):s]  # 美商|艾爾光|科技
-            elif strength != "legal" and len(chunk) > 2 and start > 0 and folded[start - 1] not in STOP_CHARS and not is_latin(chunk):
+            elif strength != "legal" and len(chunk) > 2 and start > 0 and folded[start - 1] not in STOP_CHARS and not is_latin(chunk) \
+                    and not folded.endswith(_name_leads(), 0, start):  # (老股東|臨港科創投: a relation noun bounds it)
                 if folded[s - 3:s - 1] in common:
                     continue  # 建設|新能源, 持續|以科技: the name would begin inside a word
                 chunk, start = chunk[-2:], s - 2  # no boundary: take the usual two-character name

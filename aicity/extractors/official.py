@@ -9,7 +9,8 @@ prefixes such as 副/前/首席 absorbed from ``official/grammar.tsv``):
 * ``official.short``: surname + title — 張市長, 賴總統, 卓揆 — resolved to a full name
   named with a title elsewhere in the document; dropped when there is none;
 * ``official.name_mention``: later bare mentions of a titled person's full name;
-* ``official.appointed``: name, appointing verb, title — 由劉某擔任董事長, 魏某任總裁;
+* ``official.appointed``: name, appointing verb, title — 由劉某擔任董事長, 魏某任總裁, 某某辭去市長職務;
+  任命某甲、某乙為副市長; 免去某某秘書長職務;
 * ``official.held_by``: title, 由, name, appointing verb — 召集人由葉某某擔任; a title, 為 and a list
   of two names or more is ``official.title_name`` (非官守議員為某某、某某);
 * ``official.list_title``: names listed before 等 (and a count) and the title they share —
@@ -52,6 +53,7 @@ AND = fold("及")
 STATIONED = fold("駐")
 # Titles that open with the level of the office (市委書記, 市長, 區長, 縣長, 省長, 州長).
 LEVEL_TITLE_STARTS = frozenset(fold("市區縣省州鎮"))
+COMMITTEE = fold("委")  # 區委書記, 縣委常委: a level's party committee
 LONG_GIVEN_ENDS = frozenset(fold("郎子"))  # the third character of a Japanese given name
 LAST_ITEM = frozenset(fold("與及和"))
 # The level of an office (局, 處, 署 ...) that ends its short name and opens its head's title:
@@ -74,6 +76,10 @@ SPACED_NAME_REGIONS = ("HK", "MO")  # pages that write 經理 某某某 with a s
 OF = fold("的")  # 部長的某某: the title of the name after it
 APPOINT_AS = fold("為")  # 任命某某為局長
 HELD_BY = fold("由")  # 召集人由某某擔任
+LIST_COMMA = "、"
+CLAUSE_BREAKS = frozenset(fold(",;，；"))  # 任命某甲為副市長,某乙為秘書長
+SENTENCE_ENDS = tuple(fold("。!?！？\n"))
+POST = fold("職務")  # 免去某某秘書長職務
 SURNAME_YU = "于"
 STATE = "州"
 PREPOSITION_YU = "於"  # as written, not folded: it folds to the surname 于
@@ -483,11 +489,17 @@ class OfficialExtractor:
                     name_start = None
             if name_start is not None and self._state_before_title(folded, name_start, ts, g):
                 name_start = None
+            if name_start is not None and ts - name_start == 2 and folded[ts:ts + 1] in LEVEL_TITLE_STARTS \
+                    and folded[ts + 1:ts + 2] == COMMITTEE:
+                name_start = None  # 蔡甸|區委書記, 汉南|區委副書記: two characters before a party committee's title name its place
+            if (name_start is not None and folded[ts - 1:ts] in g.appoint_verbs and name_start > 0
+                    and is_han(folded[name_start - 1]) and folded[name_start - 1] not in g.stops):
+                name_start = None  # 黃建盛|任副省長, 加入寒武紀|任CTO: 任 is the verb, no name 盛任, 紀任
             if name_start is not None and folded[name_start:name_start + 1] in g.appoint_verbs:
                 # 魏某某任交通部長: 任 is the verb before an office, no surname of 任交通
                 appointed = self._appointed(doc, ts, te, title, g)
-                if appointed is not None and appointed.name_end == name_start:
-                    full.append(appointed)
+                if appointed and appointed[-1].name_end == name_start:
+                    full.extend(appointed)
                     continue
                 if self._ends_word(folded, name_start, g):
                     name_start = None  # 昨日轉任國防部長: 任 ends the verb 轉任
@@ -499,9 +511,9 @@ class OfficialExtractor:
             if listed:
                 full.extend(listed)
                 continue
-            appointed = self._appointed(doc, ts, te, title, g)
-            if appointed is not None:
-                full.append(appointed)
+            appointed = self._appointed(doc, ts, te, title, g) or self._dismissed(doc, ts, te, title, g)
+            if appointed:
+                full.extend(appointed)
                 continue
             surname = folded[ts - 1:ts]
             if ts >= 1 and surname in g.surnames and not self._ends_word(folded, ts - 1, g):
@@ -609,9 +621,10 @@ class OfficialExtractor:
                 for start, end, entry in user_names.spans
                 if entry.field("title") and not taken.overlaps(start, end)]
 
-    def _appointed(self, doc: Document, ts: int, te: int, title: str, g: OfficialGrammar) -> Found | None:
+    def _appointed(self, doc: Document, ts: int, te: int, title: str, g: OfficialGrammar) -> list[Found]:
         """由劉某擔任董事長, 魏某任總裁: a name, an appointing verb, then the title; the office may
-        stand between verb and title (某某擔任財政局代局長, 任命某某為交通事務局局長)."""
+        stand between verb and title (某某擔任財政局代局長, 任命某某為交通事務局局長); after 任命 a
+        list of names may share the title (任命某甲、某乙為副市長)."""
         folded = doc.folded
         org_start = self._office_start(folded, ts, title, g)
         for verb_end in (ts, org_start):
@@ -626,19 +639,67 @@ class OfficialExtractor:
                     name_start = self._name_before(folded, name_end, g)
                     if name_start is not None and self._ends_word(folded, name_start, g):
                         name_start = None  # 卸任後轉任顧問: 任 ends 卸任, no surname of 任後
+                    if (name_start is not None and len(verb) == 1 and name_end - name_start == 2 and name_start
+                            and is_han(folded[name_start - 1]) and folded[name_start - 1] not in g.stops):
+                        name_start = None  # 加入寒武紀任CTO: two characters that run on from a word, no name 武紀
                     if name_start is not None:
                         org = doc.text[verb_end:ts + (folded[ts] in g.org_closing and folded[ts - 1] != folded[ts])] \
                             if verb_end != ts else self._org_before(doc, name_start, g)
-                        return Found(name_start, te, doc.text[name_start:name_end], title, org or None,
-                                     "official.appointed", name_start, name_end)
+                        return [Found(name_start, te, doc.text[name_start:name_end], title, org or None,
+                                      "official.appointed", name_start, name_end)]
             # 任命某某為局長: 為 appoints only after 任命, 委任
             if folded[verb_end - 1:verb_end] == APPOINT_AS:
-                name_start = self._name_before(folded, verb_end - 1, g)
-                if name_start is not None and folded.endswith(g.appoint_as_verbs, 0, name_start):
-                    org = doc.text[verb_end:ts] if verb_end != ts else None
-                    return Found(name_start, te, doc.text[name_start:verb_end - 1], title, org or None,
-                                 "official.appointed", name_start, verb_end - 1)
-        return None
+                org = doc.text[verb_end:ts] if verb_end != ts else None
+                names = self._appointed_as(folded, verb_end - 1, g)
+                return [Found(start, te if end == verb_end - 1 else end, doc.text[start:end], title, org or None,
+                              "official.appointed", start, end) for start, end in names]
+        return []
+
+    def _appointed_as(self, folded: str, end: int, g: OfficialGrammar) -> list[tuple[int, int]]:
+        """The names before 為 (at ``end``) that an appointing verb governs: 任命某某為, a list
+        任命某甲、某乙為, and in a notice's next clause the same verb's next object (任命某甲為
+        副市長,某乙為秘書長). Each item must read as a full name."""
+        names = []
+        while True:
+            start = self._name_before(folded, end, g)
+            if start is None:
+                return []
+            names.append((start, end))
+            if folded[start - 1:start] != LIST_COMMA:
+                break
+            end = start - 1
+        if folded.endswith(g.appoint_as_verbs, 0, start):
+            return names[::-1]
+        if folded[start - 1:start] in CLAUSE_BREAKS:
+            sentence = max(folded.rfind(mark, 0, start) for mark in SENTENCE_ENDS) + 1
+            if any(folded.find(verb, sentence, start) >= 0 for verb in g.appoint_as_verbs):
+                return names[::-1]
+        return []
+
+    def _dismissed(self, doc: Document, ts: int, te: int, title: str, g: OfficialGrammar) -> list[Found]:
+        """免去某某省政府秘書長職務: a dismissing verb, the name, the office and the title, then 職務
+        (mainland appointment notices). Where the name's third character could open the office
+        (免去李群省政府…), the office's level character (省, 市) begins the office."""
+        folded = doc.folded
+        if not folded.startswith(POST, te):
+            return []
+        low = max(0, ts - MAX_ORG - 3)
+        for verb in g.dismiss_verbs:
+            at = folded.rfind(verb, low, ts)
+            if at < 0:
+                continue
+            start = at + len(verb)
+            end = self._name_at(folded, start, g)
+            if end is None or end - start < 2:
+                continue
+            if end - start == 3 and folded[end - 1] in LEVEL_TITLE_STARTS:
+                end -= 1
+            org_start = end + len(next((gap for gap in g.appoint_gaps if folded.startswith(gap, end)), ""))
+            if not all(is_han(ch) and ch not in g.stops for ch in folded[org_start:ts]):
+                continue
+            return [Found(start, te, doc.text[start:end], title, doc.text[org_start:ts] or None,
+                          "official.appointed", start, end)]
+        return []
 
     def _held_by(self, doc: Document, ts: int, te: int, title: str, g: OfficialGrammar) -> Found | None:
         """召集人由葉某某擔任, 主席由某某出任: the title, 由, a full name, then an appointing verb

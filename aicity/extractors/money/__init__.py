@@ -72,6 +72,7 @@ class MoneyExtractor:
         if not cands:
             return
         passes.ranges(text, cands)
+        passes.shared_units(text, cands)
         passes.lists(g, text, cands)
         passes.scope(g, text, cands)
         passes.clause_cues(g, text, cands)

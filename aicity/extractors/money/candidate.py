@@ -17,7 +17,7 @@ import regex
 from ...numerals import BIG_UNITS, DIGIT_VALUES
 from ..base import is_han
 from ..lexicon import official_grammar
-from .grammar import RANGE_GAPS, SINGLE_LETTER_MAGNITUDES, Currency, Grammar
+from .grammar import RANGE_GAPS, SINGLE_LETTER_MAGNITUDES, UNIT_LIST_JOINERS, Currency, Grammar
 from .numbers import BIG_FOLDED, DIGIT_FOLDED, SMALL_FOLDED, amount, amount_sum, token_value
 
 # MONEY: an amount; MAYBE: an implicit amount waiting for context (a list, a scope cue);
@@ -349,12 +349,13 @@ def _read_tail(text: str, r: Reading, pos: int, step: Decimal) -> int:
 
 def _plain_number(text: str, r: Reading) -> bool:
     """Most tokens are plain numbers (dates, counts): with no currency, cue or big unit
-    beside them they can only be the first end of a range (3至5億元)."""
-    return (
-        r.currency is None and r.fraction is None and not r.cue_left and not r.cue_right
-        and not r.big and r.magnitude is None
-        and text[r.tok_end:r.tok_end + 2].strip(" ")[:1] not in RANGE_GAPS
-    )
+    beside them they can only be the first end of a range (3至5億元) or an item of a list
+    that shares the last item's unit (67.27、3.86、0.17萬億元)."""
+    if (r.currency is not None or r.fraction is not None or r.cue_left or r.cue_right
+            or r.big or r.magnitude is not None):
+        return False
+    after = text[r.tok_end:r.tok_end + 2].strip(" ")[:1]
+    return after not in RANGE_GAPS and after not in UNIT_LIST_JOINERS
 
 
 def decide(g: Grammar, text: str, r: Reading, cand: Cand) -> bool:

@@ -68,6 +68,10 @@ def _words(name: str) -> list[str]:
 
 
 RANGE_GAPS = frozenset(_words("money/range_gaps.txt"))
+# what lists plain numbers before an amount whose unit they share (67.27、3.86、0.17萬億元)
+UNIT_LIST_JOINERS = frozenset(
+    fold(r["word"]) for r in load_table("money/list_joiners.tsv") if r["shares_unit"] == "yes"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,7 +216,7 @@ def grammar() -> Grammar:
             # letter, and those case-folding to one), a range's one-character gap (a plain first
             # end before a longer gap, 5千(含)至, is no candidate: candidate._plain_number)
             "".join(fold(link) for link in w.links) + "".join(u[0] for u in lookups["fractions"]) + string.ascii_letters
-            + "\u212a\u017f\u0130\u0131" + "".join(gap for gap in RANGE_GAPS if len(gap) == 1),
+            + "\u212a\u017f\u0130\u0131" + "".join(gap for gap in RANGE_GAPS | UNIT_LIST_JOINERS if len(gap) == 1),
             fold(CN_DIGITS + SMALL + DECIMAL_POINTS + "幾好數,. "),
         ),
     )

@@ -11,8 +11,8 @@ from __future__ import annotations
 import bisect
 
 from ...document import Document
-from .candidate import MAYBE, MONEY, Cand
-from .grammar import RANGE_GAPS, Grammar
+from .candidate import BARE, MAYBE, MONEY, Cand
+from .grammar import RANGE_GAPS, UNIT_LIST_JOINERS, Grammar
 from .numbers import SMALL_FOLDED, amount, amount_sum, big_unit_multiplier, unit_multiplier
 from .region import Region, government_before, page_region
 
@@ -49,6 +49,27 @@ def ranges(text: str, cands: list[Cand]) -> None:
             if c.status != MONEY:
                 c.status, c.rule = MONEY, "money.range"
             c.range_role = role
+
+
+def shared_units(text: str, cands: list[Cand]) -> None:
+    """67.27、3.86、0.17萬億元: plain numbers listed (UNIT_LIST_JOINERS) right before an amount
+    with a unit written after it take that unit (萬億, 千萬, billion) and currency."""
+    for i in range(len(cands) - 1, 0, -1):
+        b = cands[i]
+        if b.status != MONEY or not b.big or b.currency is None or b.range_role:
+            continue
+        j = i - 1
+        while j >= 0:
+            a = cands[j]
+            if a.status != BARE or a.big or a.currency is not None or text[a.end:cands[j + 1].start] not in UNIT_LIST_JOINERS:
+                break
+            factor = b.magnitude if b.magnitude is not None else unit_multiplier(b.token)
+            scaled = amount(a.value, factor) if factor != 1 else None
+            if scaled is None:
+                break
+            a.value, a.big, a.currency = scaled, True, b.currency
+            a.status, a.rule = MONEY, "money.list"
+            j -= 1
 
 
 def _first_end(a: Cand, b: Cand):
