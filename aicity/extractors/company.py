@@ -873,10 +873,12 @@ class CompanyExtractor:
             # 全聯 in 安全聯盟, 日友 in 臺日友誼, 台灣大 in 台灣大學.
             # 工智 in 人工智能, 達新 in 達新台幣: the name's edge is half of a word.
             # A long name (中國信託銀行 in 攜手中國信託銀行) is never inside a word; a cue word
-            # that ends where the name begins explains its first character (賣超|群創).
+            # that ends where the name begins explains its first character (賣超|群創), and so
+            # does a word that stands before names (name_leads.txt: 攜手|中油, not 手中).
             # (Not for the user's own names: 星河動力|主席 is no 力主.)
             inside_word = not form.latin and not form.user and end - start <= 3 and (
                 folded[start - 1:start + 1] in common and not self._cue_ends_at(doc, start)
+                and not folded.endswith(_name_leads(), 0, start)
                 or folded[end - 1:end + 1] in common
                 or folded[end - 1:end + 2] in currencies or folded[end - 1:end + 3] in currencies
             )
