@@ -95,6 +95,38 @@ def _byline() -> tuple[tuple[str, ...], frozenset[str]]:
 
 
 @functools.cache
+def _counties_by_short_form() -> dict[str, CityInfo]:
+    """The counties whose short form a city of the same name takes (嘉義 is 嘉義市, 新竹 新竹市):
+    the short form before one of the county's townships names the county (嘉義|竹崎鄉)."""
+    gazetteer = city_gazetteer()[0]
+    out = {}
+    for row in load_table("city/context.tsv"):
+        if row["kind"] == "county_before_township":
+            county = fold(row["word"])
+            (info,) = next(infos for start, end, infos in gazetteer.matches(county) if end - start == len(county))
+            out[county[:-1]] = info
+    return out
+
+
+_TOWNSHIP_ENDS = frozenset(fold("鄉鎮"))
+# Words that 鄉 or 鎮 opens after a place's name which are no township's (在地鄉親, 城鄉差距, 坐鎮).
+_NOT_TOWNSHIP = frozenset(fold(w) for w in ("鄉親", "鄉村", "鄉下", "鄉土", "鄉愁", "鄉間", "鎮守", "鎮壓", "鎮定"))
+
+
+def _before_township(folded: str, end: int) -> bool:
+    """Two or three Han characters that make no common word and 鄉 or 鎮 follow ``end`` (竹崎鄉, 阿里山鄉), or a listed
+    county-administered city (竹北市)."""
+    common = common_words()
+    for n in (2, 3):
+        name = folded[end:end + n]
+        if folded[end + n:end + n + 1] in _TOWNSHIP_ENDS and all(is_han(c) and c not in _TOWNSHIP_ENDS for c in name) \
+                and name not in common and folded[end + n:end + n + 2] not in _NOT_TOWNSHIP:  # not 新竹|在地鄉親, 新竹|各鄉鎮
+            return True
+    townships, lengths = _townships()
+    return any(folded[end:end + n] in townships for n in lengths)
+
+
+@functools.cache
 def _abbreviation_not_after() -> tuple[str, ...]:
     """Words after which an abbreviation is a Japanese surname: 高市|首相, 高市|內閣."""
     return _context_words("abbreviation_not_after")
@@ -162,6 +194,8 @@ class CityExtractor:
             if info.kind in (FOREIGN, WEAK) and (info.prefecture_homonym or info.kind == WEAK) \
                     and self._in_prefecture_list(folded, start, end):
                 continue  # 靜岡、岡山等縣 / 檳城、吉打、霹靂: prefectures and states, not cities
+            if info.kind == SHORT and folded[start:end] in _counties_by_short_form() and _before_township(folded, end):
+                info = _counties_by_short_form()[folded[start:end]]  # 嘉義|竹崎鄉: the county's township
             if info.kind in (FULL, FOREIGN) and end - start > 2 and (
                 folded[end - 1:end + 1] in TITLE_AFTER_SUFFIX or folded[end - 1:end + 2] in TITLE_AFTER_SUFFIX
             ):

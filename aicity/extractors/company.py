@@ -98,6 +98,25 @@ def _crossing_words() -> frozenset[str]:
 
 
 @functools.cache
+def _team_words() -> tuple[tuple[str, ...], frozenset[str]]:
+    """``company/team_words.txt``: a sports team's nickname after its sponsor's name (中信|兄弟):
+    the nicknames of two or more characters, and those of one (味全|龍隊)."""
+    words = [fold(w) for w in load_list("company/team_words.txt")]
+    return tuple(w for w in words if len(w) > 1), frozenset(w for w in words if len(w) == 1)
+
+
+def _team_after(folded: str, end: int) -> bool:
+    """A sports team's nickname follows ``end`` (富邦|悍將, 味全|龍隊, 興農|牛4次; not 台積電|龍潭)."""
+    longer, single = _team_words()
+    if folded.startswith(longer, end):
+        return True
+    if folded[end:end + 1] not in single:
+        return False
+    following = folded[end + 1:end + 2]
+    return following == fold("隊") or not following or not is_han(following)
+
+
+@functools.cache
 def _not_company_boards() -> tuple[str, ...]:
     """``company/not_company_boards.txt``: the Bursa boards of trusts and funds, no companies."""
     return tuple(fold(w) for w in load_list("company/not_company_boards.txt"))
@@ -449,6 +468,8 @@ class CompanyExtractor:
                     continue
                 if folded[end - 1:end + 1] in crossing or folded[start - 1:start + 1] in crossing:
                     continue  # 和大|馬, 巫|統聯署: the name cuts 大馬 (Malaysia) or 巫統 (UMNO) in two
+                if not form.latin and _team_after(folded, end):
+                    continue  # 中信|兄弟, 富邦|悍將: a sports team, not its sponsor
                 if (end - start == 2 and start >= 2 and folded[start - 2] in NAME_LIST_JOINERS
                         and folded[end:end + 1] in NAME_LIST_JOINERS and folded[start - 1] in surnames):
                     continue  # 林某某、劉|業強、鄭某某: a surname before it makes a person's name in a list
@@ -877,10 +898,12 @@ class CompanyExtractor:
             # 全聯 in 安全聯盟, 日友 in 臺日友誼, 台灣大 in 台灣大學.
             # 工智 in 人工智能, 達新 in 達新台幣: the name's edge is half of a word.
             # A long name (中國信託銀行 in 攜手中國信託銀行) is never inside a word; a cue word
-            # that ends where the name begins explains its first character (賣超|群創).
+            # that ends where the name begins explains its first character (賣超|群創), and so
+            # does a word that stands before names (name_leads.txt: 攜手|中油, not 手中).
             # (Not for the user's own names: 星河動力|主席 is no 力主.)
             inside_word = not form.latin and not form.user and end - start <= 3 and (
                 folded[start - 1:start + 1] in common and not self._cue_ends_at(doc, start)
+                and not folded.endswith(_name_leads(), 0, start)
                 or folded[end - 1:end + 1] in common
                 or folded[end - 1:end + 2] in currencies or folded[end - 1:end + 3] in currencies
             )

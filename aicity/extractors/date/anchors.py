@@ -155,6 +155,16 @@ def clause_years(ctx: Ctx, cands: list[Candidate]) -> dict[int, int]:
             k = bisect.bisect_left(starts, c.start)
             if last[0] > (starts[k - 1] if k else -1):
                 out[i] = last[1]
-        if c.spec.year is not None and c.rule != "date.copyright":
+        if c.spec.year is not None and c.rule != "date.copyright" and not _glossed_relative(ctx.folded, c.start):
             last = (c.end, c.spec.year)
     return out
+
+
+def _glossed_relative(folded: str, start: int) -> bool:
+    """去（113）年, 明(2026)年: a relative year with its number in brackets counts from the page's
+    own year, so it states no year of its own for the relative years after it (較去（113）年同期
+    成長，日本相較去年提前 → the page's last year, not the one before it)."""
+    return folded[start:start + 1] in _RELATIVE_GLOSSED and folded[start + 1:start + 2] in "(（"
+
+
+_RELATIVE_GLOSSED = frozenset("今明去")

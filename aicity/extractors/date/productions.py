@@ -39,6 +39,8 @@ def cjk(m: regex.Match, ctx: Ctx) -> Candidate | None:
             return None
     if g.get("rocb") and _year_context_bad(ctx, m.start("rocb"), None):
         return None
+    if g.get("rocpc") and not roc_page(ctx):
+        return None  # 九十四年十一月: a ROC year written with 十, on a Taiwanese page only
     if g.get("items"):
         return _day_list(m, spec)
     return with_range(m, g, "date.cjk", spec)
@@ -70,8 +72,26 @@ def _cn_year(text: str) -> int:
     return int("".join(str(DIGIT_VALUES[ch]) for ch in text))
 
 
+def _century_year(first: int, short: str) -> int | None:
+    """The year of two digits ``short`` after the year ``first``, in its century or the next
+    (2014到20年 → 2020, 1998、2000年 written 1998、00年 → 2000); None unless it is later."""
+    second = first - first % 100 + int(short)
+    if second <= first:
+        second += 100
+    return second if second - first < 50 else None
+
+
 def year(m: regex.Match, ctx: Ctx) -> Candidate | None:
     g = groups(m)
+    if g.get("ry2") or g.get("ly2"):  # 2014到20年: a range; 1992、94年: two years
+        second = _century_year(int(g["y4"]), g.get("ry2") or g["ly2"])
+        if second is None:
+            return None
+        if g.get("ry2"):
+            return Candidate(m.start(), m.end(), "date.year", Spec(year=int(g["y4"])), Spec(year=second))
+        return Candidate(m.start(), m.end(), "date.year", Spec(year=int(g["y4"])), None, False,
+                         ((m.start("y4"), m.end("y4"), Spec(year=int(g["y4"]))),
+                          (m.start("ly2"), m.end(), Spec(year=second))))
     if g.get("fy2"):  # 2026/27年度: the fiscal year ends in the next calendar year
         start_year = int(g["y4"])
         end_year = start_year - start_year % 100 + int(g["fy2"])
@@ -88,6 +108,8 @@ def year(m: regex.Match, ctx: Ctx) -> Candidate | None:
     spec = read_spec(g, short_years=_short_years(g, ctx))
     if spec is None:
         return None
+    if g.get("rocpc") and not (roc_page(ctx) and (g.get("ysuf") or m.group().endswith("度"))):
+        return None  # 九十三年度 on a Taiwanese page; 五十年 alone is as often fifty years
     end_of_year = m.end("ysuf") if g.get("ysuf") else m.end()
     if g.get("ycn2") and _year_context_bad(ctx, m.start("ycn2"), end_of_year):
         return None  # 三五年來, 近三五年: a few years

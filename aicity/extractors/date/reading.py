@@ -162,7 +162,7 @@ _KEYS = {
     p: _Keys(p + "y4", p + "ycn",
              tuple((p + key, allowed) for key, allowed in (
                  ("roc", range(1, 201)), ("rocc", range(1, 201)), ("rocb", ROC_BARE),
-                 ("rocbc", range(101, 131)), ("rocs", ROC_BARE))),
+                 ("rocbc", range(101, 131)), ("rocpc", range(40, 100)), ("rocs", ROC_BARE))),
              p + "yrel", p + "mon", p + "monc", p + "mname", p + "day", p + "dayc", p + "ysuf",
              p + "rocb")
     for p in ("", "e_")
@@ -194,7 +194,7 @@ def _year(g: Groups, p: str, short_years: bool) -> tuple[int | None, bool] | Non
         if value and short_years and key == keys.rocb and len(value) == 2:
             return None, False  # 12年 on a mainland page: 2012
         if value:
-            n = small_number(value)
+            n = small_number(value.replace("0", "〇") if key.endswith("rocbc") else value)  # 一一0年
             if n is None or n not in allowed:
                 return None
             return n + ROC_OFFSET, True
@@ -251,7 +251,7 @@ def read_spec(g: Groups, p: str = "", with_time: bool = True, short_years: bool 
                 year_short=int(short) if short else None)
 
 
-_END_GROUPS = ("e_y4", "e_ycn", "e_ycnk", "e_ycn2", "e_roc", "e_rocc", "e_rocb", "e_rocbc", "e_yrel",
+_END_GROUPS = ("e_y4", "e_ycn", "e_ycnk", "e_ycn2", "e_roc", "e_rocc", "e_rocb", "e_rocbc", "e_rocpc", "e_yrel",
                "e_mon", "e_monc", "e_day", "e_dayc")
 
 

@@ -29,7 +29,8 @@ ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?"
 # Chinese numerals, with a decimal 點, a middle dot or a full stop between digits (四十四點三九五億,
 # 卅一點六○九元, 一三·五億, and the print edition's 一．四億元).
 DECIMAL_POINTS = "點·‧・．."
-CN_RUN = f"[{CN_DIGITS}{SMALL}]+(?:[{DECIMAL_POINTS}][{CN_DIGITS}]+)?"
+# An Arabic 0 among Chinese digits, as Taiwanese papers print 〇 (九六0萬元, 一0五億): a Chinese zero.
+CN_RUN = f"[{CN_DIGITS}{SMALL}][{CN_DIGITS}{SMALL}0]*(?:[{DECIMAL_POINTS}][{CN_DIGITS}]+)?"
 ATOM = f"(?:{ARABIC}|{CN_RUN})"
 # A token: an optional 數/幾/好幾 before a unit, then numerals, units and 多/餘/幾
 # (100多萬, 千餘萬, 十幾億), and 來 after a unit (十來萬, 百來塊); one space may stand between Arabic digits and a unit (1,090 億),

@@ -27,6 +27,7 @@ BIG_FOLDED = frozenset(BIG_UNITS)
 assert BIG_FOLDED == set("万亿兆")  # Screen.plain spells them out
 SMALL_FOLDED = frozenset(SMALL_UNITS)
 DIGIT_FOLDED = frozenset(DIGIT_VALUES) | frozenset(fold("廿卅卌"))
+_ARABIC_ONE_TO_NINE = frozenset("123456789")
 VAGUE = "多余几来"  # folded 多/餘/幾: "and more" inside or after a token; 來: "about" (十來萬)
 # No amount of money reaches a septillion: a "number" beyond it is garbage (億億億..., a run
 # of digits), refused rather than reported.
@@ -49,6 +50,8 @@ def amount_sum(a: Decimal, b: Decimal) -> Decimal | None:
 def token_value(token: str) -> tuple[Decimal, str | None] | None:
     """The value of a folded number token and the qualifier its wording gives."""
     text, qualifier = _strip_vague(_bare(token))
+    if "0" in text and _ARABIC_ONE_TO_NINE.isdisjoint(text) and not DIGIT_FOLDED.isdisjoint(text):
+        text = text.replace("0", "〇")  # 九六0万: the Arabic 0 stands for 〇 among Chinese digits
     pair = APPROX_PAIR.search(text)
     if pair and (DIGIT_VALUES[pair.group(2)] == DIGIT_VALUES[pair.group(1)] + 1 or pair.group() == "三五"):
         text = text[: pair.start(2)] + text[pair.end(2):]  # 兩三千萬 -> 兩千萬, "about"
