@@ -94,10 +94,8 @@ def year(m: regex.Match, ctx: Ctx) -> Candidate | None:
                           (m.start("ly2"), m.end(), Spec(year=second))))
     if g.get("fy2"):  # 2026/27年度: the fiscal year ends in the next calendar year
         start_year = int(g["y4"])
-        end_year = start_year - start_year % 100 + int(g["fy2"])
-        if end_year < start_year:
-            end_year += 100
-        if end_year - start_year != 1:
+        end_year = _century_year(start_year, g["fy2"])
+        if end_year is None or end_year - start_year != 1:
             return None
         g["e_y4"] = str(end_year)
     if g.get("fy2cn"):  # 二〇一八/一九年度: the same, in Chinese numerals (the next year, same century)
