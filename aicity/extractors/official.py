@@ -63,6 +63,7 @@ OFFICE_LEVELS = frozenset(fold("局處署部院廳"))
 # brackets are ASCII ones), and how far its closing bracket may come.
 CAPTION_OPEN, CAPTION_CLOSE = fold("（"), fold("）")
 CAPTION_REACH = 8
+LATIN_IN_BRACKETS = regex.compile(r"\([A-Za-z][A-Za-z .'\-]{1,40}\)")
 HOME_COUNTRIES = frozenset((None, "", "TW", "CN", "HK", "MO", "SG", "MY"))  # whose officers have Chinese names
 FAMILY = fold("家")  # 許家, 王家 (the Hsu, the Wang family) are words, yet 家 opens many given names
 # Countries whose officials have Chinese names, not transliterations (台灣機械公會理事長莊大立選「險」:
@@ -925,6 +926,9 @@ class OfficialExtractor:
         if folded[end:end + 1] != CAPTION_OPEN:
             return end
         close = folded.find(CAPTION_CLOSE, end + 1, end + CAPTION_REACH)
+        if close < 0:  # 法官潘某某(Andrew Phang)、朱迪柏拉卡斯: a name in Latin letters after the Chinese one
+            latin = LATIN_IN_BRACKETS.match(folded, end)
+            close = latin.end() - 1 if latin else -1
         if close < 0 or folded[close + 1:close + 2] not in LAST_ITEM | {"、"}:
             return end
         return close + 1
