@@ -280,7 +280,8 @@ def _not_after() -> frozenset[str]:
 
 @functools.cache
 def _latin_legal() -> regex.Pattern:
-    """A Latin name (capitalised words, connectors between them) and a legal form."""
+    """A Latin name (capitalised words, connectors between them) and a legal form; a place in
+    brackets before the form is part of the name (Acme Property (Melaka) Sdn Bhd, Acme (M) Sdn Bhd)."""
     forms = sorted(load_list("company/latin_legal_forms.txt"), key=len, reverse=True)
     form_pattern = "|".join(
         regex.escape(f).replace(r"\ ", r"\s*").replace(",", ",?") for f in forms
@@ -288,7 +289,7 @@ def _latin_legal() -> regex.Pattern:
     word = r"(?:[A-Z0-9][A-Za-z0-9&'\-]*|[a-z]+[A-Z][A-Za-z0-9&\-]*)"
     connector = "(?:" + "|".join(regex.escape(c) for c in LATIN_CONNECTORS) + ")"
     return regex.compile(
-        rf"(?<![A-Za-z0-9&'\-.])(?P<name>{word}(?: (?:{connector} )?{word}){{0,7}}?)"
+        rf"(?<![A-Za-z0-9&'\-.])(?P<name>{word}(?: (?:{connector} )?{word}){{0,7}}?(?:\s*\({word}(?: {word}){{0,2}}\))?)"
         rf",?\s+(?P<form>(?i:{form_pattern}))(?![A-Za-z0-9])"
     )
 
@@ -338,6 +339,10 @@ def _latin_letter(ch: str) -> bool:
     return ch.isascii() and ch.isalpha()
 
 
+def _latin_or_digit(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
 def phrase_end(chunk: str) -> int:
     """Where the name may begin after the function words at the left of a long
     candidate (又一家新成員某某電子材料 -> after 又一家): the end of the rightmost
@@ -345,8 +350,8 @@ def phrase_end(chunk: str) -> int:
     start, inside, verbs = _function_words()
     end = 0
     for i in range(len(chunk) - 2):
-        if chunk[i] in PHRASE_START_CHARS and i + 1 > end:
-            end = i + 1
+        if chunk[i] in PHRASE_START_CHARS and i + 1 > end and not (i and chunk[i - 1:i + 1] in common_words()):
+            end = i + 1  # 地 after 天 ends the word 天地, no adverb
         for n in (4, 3, 2):
             word = chunk[i:i + n]
             if len(word) == n and i + n < len(chunk) - 1 and (word in start or word in inside or word in verbs):
@@ -560,6 +565,9 @@ class CompanyExtractor:
                     continue
             if ch in STOP_CHARS or not (is_han(ch) or ch.isalnum() or ch in "&.-"):
                 break
+            if ch == "-" and not (_latin_or_digit(folded[start - 2:start - 1]) and _latin_or_digit(folded[start:start + 1])):
+                break  # a hyphen joins Latin words (Coca-Cola); 熱門股--科鼎, 官聯公司-依海城市 it divides
+
             start -= 1
         return start
 
@@ -1050,7 +1058,7 @@ class CompanyExtractor:
                 continue
             if bursa and (match.group("board") or "").endswith(_not_company_boards()):
                 continue  # 中環產托(SENTRAL,5123,主板產業投資信託組): a trust, no company
-            start = self._name_before_bracket(folded, end)
+            start = self._name_before_bracket(folded, end, listed=bursa)
             if start is None:
                 continue
             chunk = folded[start:end]
@@ -1065,23 +1073,32 @@ class CompanyExtractor:
                     break
             yield start, end, name
 
-    def _name_before_bracket(self, folded: str, end: int) -> int | None:
+    def _name_before_bracket(self, folded: str, end: int, listed: bool = False) -> int | None:
         """Start of a Han name of two to eight characters that ends at ``end``, right before a
         bracket (某某生技(6999.TWO), 砂拉越油棕(Sarawak Oil Palms Bhd)): the clause's words before
-        it left out; None when the characters read as a word, a generic word or a phrase."""
-        start = self._scan_name_left(folded, end, 8)
+        it left out; None when the characters read as a word, a generic word or a phrase.
+        ``listed``: the bracket is a Bursa stock name, code and board, which only a listed company
+        has; the scan reaches two characters further, so that a verb before a long name is seen
+        whole (包括|天地通數碼網絡), a name may begin as a generic word does (高偉科技, 新茂控股),
+        and where cutting a verb off leaves no name, the name is the whole clause (振興產業)."""
+        scanned = self._scan_name_left(folded, end, 10 if listed else 8)
         # a state or province opening the name keeps its characters (砂拉越油棕: 越 is no adverb here)
-        place = next((n for n in (4, 3, 2) if folded[start:start + n] in _name_places()), 0)
-        cut = phrase_end(folded[start + place:end])
-        start += place + cut if cut else 0
-        chunk = folded[start:end]
-        if not 2 <= len(chunk) <= 8 or not all(is_han(c) for c in chunk):
-            return None
-        words = chunk[place:] if place and not cut else chunk  # what follows the state is read as words
-        if chunk in common_words() or self._generic(chunk, _rules()[2], _place_names(), "weak") \
-                or reads_as_phrase(words, weak=True):
-            return None
-        return start
+        place = next((n for n in (4, 3, 2) if folded[scanned:scanned + n] in _name_places()), 0)
+        cut = phrase_end(folded[scanned + place:end])
+        start = scanned + (place + cut if cut else 0)
+        if self._reads_as_name(folded[start:end], place if place and not cut else 0, listed):
+            return start
+        if listed and cut and self._reads_as_name(folded[scanned:end], 0, listed, weak=False):
+            return scanned
+        return None
+
+    def _reads_as_name(self, chunk: str, place: int, listed: bool, weak: bool = True) -> bool:
+        """Two to eight Han characters, no common or generic word, no phrase (after a state
+        of ``place`` characters, what follows it is read as words; ``weak``: nor a verb first)."""
+        if not 2 <= len(chunk) <= 8 or not all(is_han(c) for c in chunk) or chunk in common_words():
+            return False
+        generic = chunk in _rules()[2] if listed else self._generic(chunk, _rules()[2], _place_names(), "weak")
+        return not generic and not reads_as_phrase(chunk[place:], weak=weak)
 
     def _short_names(self, doc: Document, entities: list[Entity]) -> list[Entity]:
         """A short name given in brackets right after a company (某某合夥企業(下稱“某某”)) is that

@@ -63,17 +63,23 @@ OFFICE_LEVELS = frozenset(fold("局處署部院廳"))
 # brackets are ASCII ones), and how far its closing bracket may come.
 CAPTION_OPEN, CAPTION_CLOSE = fold("（"), fold("）")
 CAPTION_REACH = 8
+LATIN_IN_BRACKETS = regex.compile(r"\([A-Za-z][A-Za-z .'\-]{1,40}\)")
 HOME_COUNTRIES = frozenset((None, "", "TW", "CN", "HK", "MO", "SG", "MY"))  # whose officers have Chinese names
 FAMILY = fold("家")  # 許家, 王家 (the Hsu, the Wang family) are words, yet 家 opens many given names
 # Countries whose officials have Chinese names, not transliterations (台灣機械公會理事長莊大立選「險」:
 # 莊大立 is a Chinese name, 選 the verb after it).
 CHINESE_NAMED = frozenset(fold(w) for w in ("台灣", "臺灣", "中國"))
 MINISTER = fold("相")  # 日相, 英相, 外相: a country's or a ministry's one character and 相
+ASSEMBLY = fold("會")  # 理事會, 委員會: the body a title word names with it
+# words between a title and the list of names it heads (行動黨州議員，分別是張某某、林某某及阿魯古瑪)
+LIST_OPENERS = tuple(fold(w) for w in ("，分別是", ",分別是", "分別是", "，分別為", ",分別為", "分別為"))
 # 等, and a count of people, between a list of names and the title they share (某甲、某乙等八位議員).
 LAST_ITEM_JOINERS = frozenset(fold("及和與"))  # 某甲、某乙及某丙等三位局長
 LIST_BEFORE_TITLE = regex.compile(fold("等(?:[0-9一二兩三四五六七八九十多數]{1,3}[位名])?") + r"\Z")
 SPACED_NAME_REGIONS = ("HK", "MO")  # pages that write 經理 某某某 with a space
 OF = fold("的")  # 部長的某某: the title of the name after it
+AS = fold("為")  # 推事為某某: the title, then the name that holds it
+AS_END = frozenset("，,。;；、")  # what ends the name after 為
 APPOINT_AS = fold("為")  # 任命某某為局長
 HELD_BY = fold("由")  # 召集人由某某擔任
 LIST_COMMA = "、"
@@ -131,6 +137,12 @@ def anchored_ok(name: str, g: OfficialGrammar) -> bool:
     """A transliteration holds no everyday word (級會議 after 部長 is none); a country's name
     it may hold (慕沙阿曼)."""
     return not any(name[i:i + 2] in g.common and name[i:i + 2] not in g.countries for i in range(1, len(name) - 1))
+
+
+@functools.cache
+def _prefix_first_chars(prefixes: frozenset[str]) -> frozenset[str]:
+    """The first characters of the title prefixes (副, 前, 首席): a cheap test before the lookups."""
+    return frozenset(p[0] for p in prefixes)
 
 
 def _known_name_suffix(chunk: str, user=None) -> int:
@@ -271,9 +283,10 @@ class OfficialExtractor:
         """
         if not anchored and not self._country_before(folded, ts, g) and not self._foreign_company_before(folded, ts):
             return None
-        # Malay names run longer: 依斯邁沙比里; after an honorific, a name and patronymic even more
-        # (拿督莫哈末諾查茲林, 拿督斯里莫哈末沙禮賽益克叻)
-        longest = (10 if self._honorific_before(folded, te, g) else 6) if anchored else 4
+        # Malay names run longer: 依斯邁沙比里, and spelled as a transliteration with a title of a
+        # Malaysian court, a Nik or Wan before a name and patronymic (推事聶莫哈末法迪里); after an
+        # honorific, longer still (拿督莫哈末諾查茲林, 拿督斯里莫哈末沙禮賽益克叻)
+        longest = (10 if self._honorific_before(folded, te, g) else 7 if spelled else 6) if anchored else 4
         end = te
         while end < len(folded) and end - te < longest and (
                 self._given_ok(folded[end], g) or end > te and folded[end - 1:end + 1] in g.translit_pairs):
@@ -435,6 +448,9 @@ class OfficialExtractor:
                     break
             if end - start == 2 and folded[end - 1] == MINISTER and folded[start - 1:start + 1] in g.common:
                 continue  # 今日|相關, 國外|相關: a country's minister (日相, 外相) only where no word ends on its first character
+            if (folded[end:end + 1] == ASSEMBLY and folded[start:end + 1] in g.common
+                    and folded[end:end + 2] not in g.common):
+                continue  # 大馬體育理事|會至今, 委員|會表示: the body, no member of it (委員會見 is 委員 meeting)
             guards = g.guarded_titles.get(folded[start:end]) if g.guarded_titles else None
             if guards is not None and not self._guarded_ok(folded, start, guards):
                 continue  # 代表 only after an office: 駐馬來西亞台北經濟文化辦事處代表
@@ -784,8 +800,9 @@ class OfficialExtractor:
 
     def _names_after(self, doc: Document, ts: int, te: int, title: str, g: OfficialGrammar) -> list[Found]:
         folded = doc.folded
-        honorific = self._honorifics_at(folded, te, g)  # 首席部長拿督斯里某某: not part of the name
-        ns = te + honorific
+        opener = next((len(w) for w in LIST_OPENERS if folded.startswith(w, te)), 0)
+        honorific = self._honorifics_at(folded, te + opener, g)  # 首席部長拿督斯里某某: not part of the name
+        ns = te + opener + honorific
         if not honorific and folded[ns:ns + 1] == " " and is_han(folded[ns + 1:ns + 2]):
             # 分行經理 蕭某某指出: Hong Kong and Macau pages put one space between a title and a full
             # three-character name before a verb of speech (a Taiwanese headline's space ends a clause:
@@ -799,6 +816,20 @@ class OfficialExtractor:
             # 的 that a boundary ends (部長的黃金時期: 黃金 is no full name)
             of_end = self._name_at(folded, ns + 1, g)
             if of_end is None or of_end - ns != 4 or not self._boundary_after(folded, of_end, g):
+                return []
+            ns += 1
+        elif not honorific and folded[ns:ns + 1] == AS:
+            # 此案推事為某某某。檢控官為諾拉菲婭,: a full three-character name, or on a Malaysian or
+            # Singaporean page a transliteration, after 為 that punctuation ends (主席為人, 部長為此,
+            # 市長為某某站台: none)
+            as_end = self._name_at(folded, ns + 1, g)
+            if as_end is None or as_end - ns != 4:
+                as_end = self._foreign_name_at(folded, ts, ns + 1, g, True, True)
+                if (as_end is None or self._country_at(folded, ns + 1, g)
+                        or _known_name_suffix(folded[ns + 1:as_end], doc.user) == as_end - ns - 1
+                        or page_region(doc).name not in TRANSLIT_REGIONS):
+                    return []
+            if folded[as_end:as_end + 1] not in AS_END:
                 return []
             ns += 1
         latin = None if is_han(folded[ns:ns + 1]) else LATIN_NAME.match(folded, ns)
@@ -852,7 +883,8 @@ class OfficialExtractor:
             last = folded[sep:sep + 1] != "、"
             end = sep
             next_end = self._name_at(folded, end + 1, g)
-            if not last and (next_end is None or not self._boundary_after(folded, next_end, g)):
+            if next_end is None or not last and not self._boundary_after(folded, next_end, g):
+                # 某某、林某某及威拉班: the last name too may be a transliteration
                 next_end = self._listed_transliteration(doc, ts, end + 1, g) or next_end
             if next_end is None or self._title_starts_at(folded, next_end, g):
                 break  # 立委A、B市長: B has a title of its own
@@ -894,12 +926,21 @@ class OfficialExtractor:
         if folded[end:end + 1] != CAPTION_OPEN:
             return end
         close = folded.find(CAPTION_CLOSE, end + 1, end + CAPTION_REACH)
+        if close < 0:  # 法官潘某某(Andrew Phang)、朱迪柏拉卡斯: a name in Latin letters after the Chinese one
+            latin = LATIN_IN_BRACKETS.match(folded, end)
+            close = latin.end() - 1 if latin else -1
         if close < 0 or folded[close + 1:close + 2] not in LAST_ITEM | {"、"}:
             return end
         return close + 1
 
     @staticmethod
     def _title_starts_at(folded: str, pos: int, g: OfficialGrammar) -> bool:
+        """A title starts at ``pos``, or a prefix and a title (某某|副檢察司: the name ends before 副)."""
+        if folded[pos:pos + 1] in _prefix_first_chars(g.prefixes):
+            for length in g.prefix_lengths:
+                if folded[pos:pos + length] in g.prefixes:
+                    pos += length
+                    break
         if folded[pos:pos + 1] not in g.title_first_chars:
             return False  # most positions: no title starts with the character there
         return any(start == 0 for start, _, _ in g.titles.matches(folded[pos:pos + 6]))

@@ -210,7 +210,7 @@ def weekday(m: regex.Match, ctx: Ctx) -> Candidate | None:
         if before_is(ctx, m.start(), "LIST_BEFORE"):
             return None
         if (original.startswith("周") and after_is(ctx, m.end(), "HAN_AFTER")
-                and not after_is(ctx, m.end(), "AFTER_WEEKDAY")):
+                and not after_is(ctx, m.end(), "AFTER_WEEKDAY") and not before_is(ctx, m.start(), "WEEKDAY_BEFORE")):
             return None
     if before_is(ctx, m.start(), "EVERY_BEFORE"):
         return None  # 每個星期天: every Sunday
@@ -288,7 +288,8 @@ def event_year(m: regex.Match, ctx: Ctx) -> Candidate | None:
     if any(not (ref_year - 10 <= v <= ref_year + 5 or (v <= ref_year + 30 and v % 5 == 0))
            for v in years):
         return None
-    if before_is(ctx, m.start(), "EVENT_BEFORE") or after_is(ctx, m.end(), "EVENT_AFTER"):
+    if (before_is(ctx, m.start(), "EVENT_BEFORE") or after_is(ctx, m.end(), "EVENT_AFTER")
+            or not g.get("e_y4") and after_is(ctx, m.end(), "EVENT_RANGE_AFTER", 16)):
         return None
     if before_is(ctx, m.start(), "STOCK_CODE_BEFORE") and after_is(ctx, m.end(), "STOCK_CODE_AFTER"):
         return None  # a stock code after a company name: 中鋼(2002)
