@@ -27,7 +27,7 @@ class DateExtractor:
         anchors = Anchors(ctx, cands, ref) if ref is not None else None
         clause = clause_years(ctx, cands)
         skip = -1
-        period: tuple[int, str, dict] | None = None  # the last month, day or range named
+        period: tuple[int, int, str, dict] | None = None  # the last month, day or range named
         for i, c in enumerate(cands):
             if i == skip or (c.spec.anchored and anchors is None):
                 continue
@@ -42,6 +42,8 @@ class DateExtractor:
                 got = _same_period(ctx, c, period)
             elif c.rule in LISTED_DAY_RULES and period is not None:
                 got = _listed_day(ctx, c, period, anchor)
+            elif c.rule in FISCAL_PERIOD_RULES and period is not None:
+                got = _period_ending(ctx, c, period, anchor)
             if not got:
                 got = values(c, anchor, clause.get(i))
             for start, end, (normalized, fields) in got:
@@ -50,7 +52,7 @@ class DateExtractor:
                 if c.calendar_roc:
                     fields["calendar"] = "roc"
                 if fields["grain"] != "year" and c.rule != "date.same_period":
-                    period = (end, normalized, fields)
+                    period = (start, end, normalized, fields)
                 yield doc.entity("date", start, end, normalized, rule=c.rule, **fields)
 
 
@@ -99,10 +101,10 @@ def _months_only(c: Candidate) -> bool:
 LISTED_DAY_RULES = frozenset({"date.day", "date.day_cn"})
 
 
-def _listed_day(ctx: Ctx, c: Candidate, period: tuple[int, str, dict], anchor: dt.date) -> list:
+def _listed_day(ctx: Ctx, c: Candidate, period: tuple[int, int, str, dict], anchor: dt.date) -> list:
     """3月5日、6日及7日: a bare day listed right after a day takes that day's month and year,
     not the month nearest the page's date."""
-    end, normalized, _ = period
+    _, end, normalized, _ = period
     last = normalized.rsplit("/", 1)[-1]
     if c.end_spec is not None or len(last) < 10 or not context("LIST_BETWEEN").fullmatch(ctx.folded, end, c.start):
         return []
@@ -110,9 +112,31 @@ def _listed_day(ctx: Ctx, c: Candidate, period: tuple[int, str, dict], anchor: d
     return values(c._replace(spec=spec), anchor, None)
 
 
-def _same_period(ctx: Ctx, c: Candidate, period: tuple[int, str, dict]) -> list:
+# a company's quarter, half-year or first months (第二季, 次季, 上半年, 首9個月)
+FISCAL_PERIOD_RULES = frozenset({"date.year_part", "date.first_months"})
+
+
+def _period_ending(ctx: Ctx, c: Candidate, period: tuple[int, int, str, dict], anchor: dt.date) -> list:
+    """截至7月杪第二季, 截至6月30日止首季: a company's period that ends at the date before it
+    (the Malaysian press's results): as many months as the period spans, ending in that date's
+    month (May to July), not the calendar quarter."""
+    start, end, normalized, _ = period
+    if "/" in normalized or c.spec.year is not None or c.spec.year_rel is not None or c.end_spec is None \
+            or c.spec.month is None or c.end_spec.month is None:
+        return []
+    if not (context("PERIOD_END_BEFORE").search(ctx.folded, max(0, start - 8), start)
+            and context("PERIOD_END_BETWEEN").fullmatch(ctx.folded, end, c.start)):
+        return []
+    year, month = int(normalized[:4]), int(normalized[5:7])
+    first = year * 12 + month - 1 - (c.end_spec.month - c.spec.month)
+    spec = c.spec._replace(year=first // 12, month=first % 12 + 1)
+    end_spec = c.end_spec._replace(year=year, month=month)
+    return values(c._replace(spec=spec, end_spec=end_spec), anchor, None)
+
+
+def _same_period(ctx: Ctx, c: Candidate, period: tuple[int, int, str, dict]) -> list:
     """去年同期 after 第三季 in its sentence: that quarter, a year earlier."""
-    end, normalized, fields = period
+    _, end, normalized, fields = period
     if context("PERIOD_BREAK").search(ctx.folded, end, c.start):
         return []
     years = c.spec.year_rel if c.spec.year_rel is not None else (c.spec.month_rel or 0) // 12
