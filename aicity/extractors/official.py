@@ -66,8 +66,8 @@ CAPTION_REACH = 8
 LATIN_IN_BRACKETS = regex.compile(r"\([A-Za-z][A-Za-z .'\-]{1,40}\)")
 HOME_COUNTRIES = frozenset((None, "", "TW", "CN", "HK", "MO", "SG", "MY"))  # whose officers have Chinese names
 FAMILY = fold("家")  # 許家, 王家 (the Hsu, the Wang family) are words, yet 家 opens many given names
-# Countries whose officials have Chinese names, not transliterations (台灣機械公會理事長莊大立選「險」:
-# 莊大立 is a Chinese name, 選 the verb after it).
+# Countries whose officials have Chinese names, not transliterations (台灣鋼鐵公會理事長林大偉選「穩」:
+# 林大偉 is a Chinese name, 選 the verb after it).
 CHINESE_NAMED = frozenset(fold(w) for w in ("台灣", "臺灣", "中國"))
 MINISTER = fold("相")  # 日相, 英相, 外相: a country's or a ministry's one character and 相
 ASSEMBLY = fold("會")  # 理事會, 委員會: the body a title word names with it
