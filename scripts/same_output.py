@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
 """Check that a change leaves extraction output byte-identical.
 
-    python scripts/same_output.py [BASE_REF]        (default: HEAD)
+    python scripts/same_output.py [BASE_REF] [--all]   (default: HEAD)
 
 Runs ``aicity extract -f jsonl`` of the working tree and of BASE_REF (checked
 out into a temporary git worktree) over the same reference set, and prints the
-first differing lines.  The set: ``seeds/``, the seeds converted to Simplified
+first five differing lines (``--all``: every one, whole).  The set: ``seeds/``, the seeds converted to Simplified
 (OpenCC t2s), ``../shared/dev/docs`` when present, and every ``input`` of
 ``tests/cases/*.json`` (one document per case, run with the case's
 ``ref_date``).  Exit 0 when identical, 1 when not.
@@ -72,7 +72,9 @@ def run(tree: Path, groups: list[tuple[Path, str]]) -> list[str]:
 
 
 def main() -> int:
-    base = sys.argv[1] if len(sys.argv) > 1 else "HEAD"
+    refs = [a for a in sys.argv[1:] if not a.startswith("--")]
+    base = refs[0] if refs else "HEAD"
+    show_all = "--all" in sys.argv[1:]
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)
         groups = build_corpus(tmp_path / "corpus")
@@ -89,8 +91,9 @@ def main() -> int:
     changed = [i for i, (a, b) in enumerate(zip(before, after)) if a != b]
     print(f"DIFFERENT: {len(changed)} of {len(before)} documents differ"
           + (f"; document count {len(before)} -> {len(after)}" if len(before) != len(after) else ""))
-    for i in changed[:5]:
-        print(f"--- base   {before[i][:1500]}\n+++ change {after[i][:1500]}")
+    for i in changed if show_all else changed[:5]:
+        width = None if show_all else 1500
+        print(f"--- base   {before[i][:width]}\n+++ change {after[i][:width]}")
     return 1
 
 
