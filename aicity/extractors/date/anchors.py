@@ -126,8 +126,9 @@ _LINE = regex.compile(r"[^\n]+")
 _SPACE = regex.compile(r"\s")
 
 
-SENTENCE_BREAK = compile_folded(fragment("SENTENCE_BREAK"))
-_CLAUSE_BREAK = compile_folded(fragment("CLAUSE_BREAK"))
+# a run of breaks (。 and a blank line) is one break between two sentences or clauses
+SENTENCE_BREAK = compile_folded(f"(?:{fragment('SENTENCE_BREAK')}\\s*)+")
+_CLAUSE_BREAK = compile_folded(f"(?:{fragment('CLAUSE_BREAK')}\\s*)+")
 
 
 def _compares(ctx: Ctx, c: Candidate) -> bool:
@@ -138,7 +139,8 @@ def _compares(ctx: Ctx, c: Candidate) -> bool:
 def clause_years(ctx: Ctx, cands: list[Candidate]) -> dict[int, int]:
     """For each relative-year candidate, the year stated before it in its clause, or
     in its sentence when it makes a comparison (2025年營收衰退，較去年減少 → 2024) or
-    means nothing without one (2024年通過法令，同年4月修訂 → 2024-04); not for the end of a
+    means nothing without one (2024年通過法令，同年4月修訂 → 2024-04; such a word reaches into the
+    sentence before: 2024年通過法令。同年4月修訂); not for the end of a
     span from that year (自2014年開始規劃至去年底: the page's last year), unless it means
     nothing alone (2020年3月到隔年)."""
     out: dict[int, int] = {}
@@ -152,9 +154,13 @@ def clause_years(ctx: Ctx, cands: list[Candidate]) -> dict[int, int]:
                 pattern = SENTENCE_BREAK if sentence else _CLAUSE_BREAK
                 breaks[sentence] = [m.start() for m in pattern.finditer(ctx.folded)]
             starts = breaks[sentence]
-            k = bisect.bisect_left(starts, c.start)
-            if last[0] > (starts[k - 1] if k else -1):
+            # 同年, 當年: the year may be stated in the sentence before (2019年加入公司。同年4月…)
+            k = bisect.bisect_left(starts, c.start) - (1 if c.spec.needs_clause else 0)
+            if last[0] > (starts[k - 1] if k > 0 else -1):
                 out[i] = last[1]
+                if c.spec.needs_clause:  # 2019年…隔年3月擴廠，同年5月: 同年 is 2020, the year 隔年 names
+                    last = (c.end, last[1] + (c.spec.year_rel or 0))
+                    continue
         if c.spec.year is not None and c.rule != "date.copyright" and not _glossed_relative(ctx.folded, c.start):
             last = (c.end, c.spec.year)
     return out
