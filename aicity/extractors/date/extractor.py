@@ -135,10 +135,10 @@ def _period_ending(ctx: Ctx, c: Candidate, period: tuple[int, int, str, dict], a
 
 
 def _same_period(ctx: Ctx, c: Candidate, period: tuple[int, int, str, dict]) -> list:
-    """去年同期 after 第三季 in its sentence: that quarter, a year earlier."""
+    """去年同期 after 第三季 in its sentence or the one before: that quarter, a year earlier."""
     _, end, normalized, fields = period
-    if context("PERIOD_BREAK").search(ctx.folded, end, c.start):
-        return []
+    if fields["grain"] == "datetime" or len(context("PERIOD_BREAKS").findall(ctx.folded, end, c.start)) > 1:
+        return []  # (a page's timestamp is no period a figure is compared over)
     years = c.spec.year_rel if c.spec.year_rel is not None else (c.spec.month_rel or 0) // 12
     moved = "/".join(_years_earlier(part, years) for part in normalized.split("/"))
     if "None" in moved:
