@@ -160,7 +160,6 @@ def clause_years(ctx: Ctx, cands: list[Candidate]) -> dict[int, int]:
                 out[i] = last[1]
                 if c.spec.needs_clause:  # 2019年…隔年3月擴廠，同年5月: 同年 is 2020, the year 隔年 names
                     last = (c.end, last[1] + (c.spec.year_rel or 0))
-                    continue
         if c.spec.year is not None and c.rule != "date.copyright" and not _glossed_relative(ctx.folded, c.start):
             last = (c.end, c.spec.year)
     return out

@@ -108,8 +108,14 @@ def _listed_day(ctx: Ctx, c: Candidate, period: tuple[int, int, str, dict], anch
     last = normalized.rsplit("/", 1)[-1]
     if c.end_spec is not None or len(last) < 10 or not context("LIST_BETWEEN").fullmatch(ctx.folded, end, c.start):
         return []
-    spec = c.spec._replace(year=int(last[:4]), month=int(last[5:7]), nearest=False)
+    year, month = _year_month(last)
+    spec = c.spec._replace(year=year, month=month, nearest=False)
     return values(c._replace(spec=spec), anchor, None)
+
+
+def _year_month(iso: str) -> tuple[int, int]:
+    """The year and month of a value of month or day grain (2025-03, 2025-03-05)."""
+    return int(iso[:4]), int(iso[5:7])
 
 
 # a company's quarter, half-year or first months (第二季, 次季, 上半年, 首9個月)
@@ -127,7 +133,7 @@ def _period_ending(ctx: Ctx, c: Candidate, period: tuple[int, int, str, dict], a
     if not (context("PERIOD_END_BEFORE").search(ctx.folded, max(0, start - 8), start)
             and context("PERIOD_END_BETWEEN").fullmatch(ctx.folded, end, c.start)):
         return []
-    year, month = int(normalized[:4]), int(normalized[5:7])
+    year, month = _year_month(normalized)
     first = year * 12 + month - 1 - (c.end_spec.month - c.spec.month)
     spec = c.spec._replace(year=first // 12, month=first % 12 + 1)
     end_spec = c.end_spec._replace(year=year, month=month)
