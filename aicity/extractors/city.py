@@ -109,8 +109,12 @@ def _counties_by_short_form() -> dict[str, CityInfo]:
 
 
 _TOWNSHIP_ENDS = frozenset(fold("鄉鎮"))
-# Words that 鄉 or 鎮 opens after a place's name which are no township's (在地鄉親, 城鄉差距, 坐鎮).
-_NOT_TOWNSHIP = frozenset(fold(w) for w in ("鄉親", "鄉村", "鄉下", "鄉土", "鄉愁", "鄉間", "鎮守", "鎮壓", "鎮定"))
+
+
+@functools.cache
+def _not_township() -> frozenset[str]:
+    """Words that 鄉 or 鎮 opens after a place's name and that are no township's (鄉親, 鎮守)."""
+    return frozenset(_context_words("not_township"))
 
 
 def _before_township(folded: str, end: int) -> bool:
@@ -120,7 +124,7 @@ def _before_township(folded: str, end: int) -> bool:
     for n in (2, 3):
         name = folded[end:end + n]
         if folded[end + n:end + n + 1] in _TOWNSHIP_ENDS and all(is_han(c) and c not in _TOWNSHIP_ENDS for c in name) \
-                and name not in common and folded[end + n:end + n + 2] not in _NOT_TOWNSHIP:  # not 新竹|在地鄉親, 新竹|各鄉鎮
+                and name not in common and folded[end + n:end + n + 2] not in _not_township():  # not 新竹|在地鄉親, 新竹|各鄉鎮
             return True
     townships, lengths = _townships()
     return any(folded[end:end + n] in townships for n in lengths)
