@@ -100,11 +100,9 @@ def _counties_by_short_form() -> dict[str, CityInfo]:
     the short form before one of the county's townships names the county (嘉義|竹崎鄉)."""
     gazetteer = city_gazetteer()[0]
     out = {}
-    for row in load_table("city/context.tsv"):
-        if row["kind"] == "county_before_township":
-            county = fold(row["word"])
-            (info,) = next(infos for start, end, infos in gazetteer.matches(county) if end - start == len(county))
-            out[county[:-1]] = info
+    for county in _context_words("county_before_township"):
+        (info,) = next(infos for start, end, infos in gazetteer.matches(county) if end - start == len(county))
+        out[county[:-1]] = info
     return out
 
 
