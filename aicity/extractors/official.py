@@ -55,7 +55,7 @@ STATIONED = fold("駐")
 LEVEL_TITLE_STARTS = frozenset(fold("市區縣省州鎮"))
 COMMITTEE = fold("委")  # 區委書記, 縣委常委: a level's party committee
 LONG_GIVEN_ENDS = frozenset(fold("郎子"))  # the third character of a Japanese given name
-LAST_ITEM = frozenset(fold("與及和"))
+LAST_ITEM = frozenset(fold("與及和"))  # joins the last name of a list (某甲、某乙及某丙等三位局長)
 # The level of an office (局, 處, 署 ...) that ends its short name and opens its head's title:
 # 衛福局副局長 is the deputy director of 衛福局, not a person named 衛福局.
 OFFICE_LEVELS = frozenset(fold("局處署部院廳"))
@@ -72,15 +72,13 @@ CHINESE_NAMED = frozenset(fold(w) for w in ("台灣", "臺灣", "中國"))
 MINISTER = fold("相")  # 日相, 英相, 外相: a country's or a ministry's one character and 相
 ASSEMBLY = fold("會")  # 理事會, 委員會: the body a title word names with it
 # words between a title and the list of names it heads (行動黨州議員，分別是張某某、林某某及阿魯古瑪)
-LIST_OPENERS = tuple(fold(w) for w in ("，分別是", ",分別是", "分別是", "，分別為", ",分別為", "分別為"))
+LIST_OPENERS = tuple(fold(w) for w in ("，分別是", "分別是", "，分別為", "分別為"))  # (the fold makes ， a ,)
 # 等, and a count of people, between a list of names and the title they share (某甲、某乙等八位議員).
-LAST_ITEM_JOINERS = frozenset(fold("及和與"))  # 某甲、某乙及某丙等三位局長
 LIST_BEFORE_TITLE = regex.compile(fold("等(?:[0-9一二兩三四五六七八九十多數]{1,3}[位名])?") + r"\Z")
 SPACED_NAME_REGIONS = ("HK", "MO")  # pages that write 經理 某某某 with a space
 OF = fold("的")  # 部長的某某: the title of the name after it
-AS = fold("為")  # 推事為某某: the title, then the name that holds it
 AS_END = frozenset("，,。;；、")  # what ends the name after 為
-APPOINT_AS = fold("為")  # 任命某某為局長
+APPOINT_AS = fold("為")  # 任命某某為局長; and 推事為某某: the title, then the name that holds it
 HELD_BY = fold("由")  # 召集人由某某擔任
 LIST_COMMA = "、"
 CLAUSE_BREAKS = frozenset(fold(",;，；"))  # 任命某甲為副市長,某乙為秘書長
@@ -556,12 +554,12 @@ class OfficialExtractor:
                 return []
             outer = folded[start - 2:start - 1]
             if end - start == 3 and folded[start - 1:start] in g.surnames and (
-                    start == 1 or outer == "、" or outer in LAST_ITEM_JOINERS or outer in g.stops or not is_han(outer)):
+                    start == 1 or outer == "、" or outer in LAST_ITEM or outer in g.stops or not is_han(outer)):
                 start -= 1  # 楊何蓓茵: a married woman's name, her husband's surname before her own
             names.append((start, end))
             before = folded[start - 1:start]
             # 陳某某、林某某及黃某某等: 及 (和, 與) joins the last name to the list
-            if before != "、" and not (len(names) == 1 and before in LAST_ITEM_JOINERS
+            if before != "、" and not (len(names) == 1 and before in LAST_ITEM
                                        and folded[start - 2:start - 1] not in ("", "、")):
                 break
             end = start - 1
@@ -818,7 +816,7 @@ class OfficialExtractor:
             if of_end is None or of_end - ns != 4 or not self._boundary_after(folded, of_end, g):
                 return []
             ns += 1
-        elif not honorific and folded[ns:ns + 1] == AS:
+        elif not honorific and folded[ns:ns + 1] == APPOINT_AS:
             # 此案推事為某某某。檢控官為諾拉菲婭,: a full three-character name, or on a Malaysian or
             # Singaporean page a transliteration, after 為 that punctuation ends (主席為人, 部長為此,
             # 市長為某某站台: none)
