@@ -226,8 +226,14 @@ def relative_month(m: regex.Match, ctx: Ctx) -> Candidate | None:
     day = day_of(g)
     if day is not None and not 1 <= day <= 31:
         return None
-    spec = Spec(month_rel=MONTH_WORDS[g["mrel"]], day=day, hour=h, minute=mi, second=s)
-    return Candidate(m.start(), m.end(), "date.relative_month", spec)
+    month_rel = MONTH_WORDS[g["mrel"]]
+    spec = Spec(month_rel=month_rel, day=day, hour=h, minute=mi, second=s)
+    end_spec = None
+    if g.get("e_day"):  # 本月13至21日
+        if day is None or not day < int(g["e_day"]) <= 31:
+            return None
+        end_spec = Spec(month_rel=month_rel, day=int(g["e_day"]))
+    return Candidate(m.start(), m.end(), "date.relative_month", spec, end_spec)
 
 
 def paren_month(m: regex.Match, ctx: Ctx) -> Candidate | None:
@@ -310,7 +316,7 @@ def day_only(m: regex.Match, ctx: Ctx) -> Candidate | None:
     if before_is(ctx, m.start(), "DURATION_BEFORE"):
         return None
     end_of_day = m.end("ri") if g.get("ri") else m.end()
-    if after_is(ctx, end_of_day, "DAY_AFTER"):
+    if _no_day_after(ctx, m.start(), end_of_day, bool(g.get("e_day"))):
         return None
     if after_is(ctx, end_of_day, "DAY_SINCE_AFTER") and not before_is(ctx, m.start(), "SINCE_BEFORE"):
         return None  # 就職26日以來: 26 days
@@ -320,6 +326,15 @@ def day_only(m: regex.Match, ctx: Ctx) -> Candidate | None:
     spec = Spec(day=int(g["day"]), nearest=True, hour=h, minute=mi, second=s)
     end_spec = Spec(day=int(g["e_day"])) if g.get("e_day") else None
     return Candidate(m.start(), m.end(), "date.day", spec, end_spec)
+
+
+def _no_day_after(ctx: Ctx, start: int, day_end: int, ranged: bool) -> bool:
+    """Whether the words after a day make it a count of days (5日內, 10日間); but 間 after
+    the last day of a range closes the range (13至21日間, 13日至21日間: between them)."""
+    if not after_is(ctx, day_end, "DAY_AFTER"):
+        return False
+    range_end = ranged or before_is(ctx, start, "RANGE_END_BEFORE")
+    return not (range_end and after_is(ctx, day_end, "RANGE_CLOSE_AFTER"))
 
 
 def _day_with_hao(ctx: Ctx, m: regex.Match, g: dict, hour: int | None) -> bool:
@@ -336,7 +351,7 @@ def day_only_cn(m: regex.Match, ctx: Ctx) -> Candidate | None:
     if before_is(ctx, m.start(), "DURATION_BEFORE"):
         return None
     day_end = m.end("ri")
-    if after_is(ctx, day_end, "DAY_AFTER"):
+    if _no_day_after(ctx, m.start(), day_end, False):
         return None
     if len(g["dayc"]) == 1 and not after_is(ctx, day_end, "CN_DAY_CONTEXT"):
         return None
