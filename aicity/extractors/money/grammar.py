@@ -276,7 +276,8 @@ def _patterns(t: _Tables, w: _Words, lookups: dict) -> dict:
             f"[ ]?(?P<mag>{'|'.join(sorted(magnitudes, key=len, reverse=True))})(?![A-Za-z])",
             [m for word in magnitudes for m in (word, word.upper())], flags=regex.IGNORECASE,
         ),
-        cue_left=_reverse(f"{alternation(w.cues)}{filler_chain}\\Z", w.cues + w.fillers, " :"),
+        # 純利(約3.2億): the amount may stand in brackets after its cue
+        cue_left=_reverse(f"{alternation(w.cues)}[(（]?{filler_chain}\\Z", w.cues + w.fillers, " :(（"),
         block_left=_reverse(f"{alternation(w.blockers)}{filler_chain}\\Z", w.blockers + w.fillers, " :"),
         fx_left=_reverse(f"{alternation(w.fx)}(?:{'|'.join(w.fx_glue)})?[ ]?\\Z", w.fx + w.fx_glue),
         move_left=_reverse(f"{alternation(w.moves)}(?:{'|'.join(w.fx_glue)})?[ ]?\\Z", w.moves + w.fx_glue),
