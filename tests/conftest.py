@@ -27,6 +27,13 @@ NEWS_SENTENCE = (
 
 
 @pytest.fixture(autouse=True, scope="session")
+def _pattern_cache_of_the_session(tmp_path_factory):
+    """The compiled-pattern cache (aicity.regex_cache) in a folder of this run's own, for
+    the tests in this process and the CLI processes they start, not the user's."""
+    os.environ["AICITY_CACHE_DIR"] = str(tmp_path_factory.mktemp("aicity-cache"))
+
+
+@pytest.fixture(autouse=True, scope="session")
 def _jieba_cache_out_of_tmp(tmp_path_factory):
     """Keep jieba's model cache out of /tmp (STYLE.md §8)."""
     try:

@@ -21,6 +21,7 @@ import regex
 from ..document import Document
 from ..fold import fold
 from ..model import Entity
+from ..regex_cache import compile_cached
 
 T = TypeVar("T")
 
@@ -36,8 +37,9 @@ def compile_folded(pattern: str, flags: int = 0) -> regex.Pattern:
 
     ``fold()`` maps only CJK and full-width characters, so regex syntax is
     untouched; ``regex.VERSION1`` is not used, to keep ``[...]`` semantics plain.
+    Compiled once per machine, not per process (:mod:`aicity.regex_cache`).
     """
-    return regex.compile(fold(pattern), flags)
+    return compile_cached(fold(pattern), flags)
 
 
 def alternation(words: Iterable[str]) -> str:
