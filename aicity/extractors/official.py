@@ -81,6 +81,7 @@ AS_END = frozenset("，,。;；、")  # what ends the name after 為
 APPOINT_AS = fold("為")  # 任命某某為局長; and 推事為某某: the title, then the name that holds it
 HELD_BY = fold("由")  # 召集人由某某擔任
 LIST_COMMA = "、"
+LIST_SEPARATORS = LAST_ITEM | {LIST_COMMA}  # what may stand between two names of a list
 CLAUSE_BREAKS = frozenset(fold(",;，；"))  # 任命某甲為副市長,某乙為秘書長
 SENTENCE_ENDS = tuple(fold("。!?！？\n"))
 POST = fold("職務")  # 免去某某秘書長職務
@@ -554,13 +555,13 @@ class OfficialExtractor:
                 return []
             outer = folded[start - 2:start - 1]
             if end - start == 3 and folded[start - 1:start] in g.surnames and (
-                    start == 1 or outer == "、" or outer in LAST_ITEM or outer in g.stops or not is_han(outer)):
+                    start == 1 or outer in LIST_SEPARATORS or outer in g.stops or not is_han(outer)):
                 start -= 1  # 楊何蓓茵: a married woman's name, her husband's surname before her own
             names.append((start, end))
             before = folded[start - 1:start]
             # 陳某某、林某某及黃某某等: 及 (和, 與) joins the last name to the list
-            if before != "、" and not (len(names) == 1 and before in LAST_ITEM
-                                       and folded[start - 2:start - 1] not in ("", "、")):
+            if before != LIST_COMMA and not (len(names) == 1 and before in LAST_ITEM
+                                       and folded[start - 2:start - 1] not in ("", LIST_COMMA)):
                 break
             end = start - 1
         if before and is_han(before) and before not in g.stops:
@@ -876,9 +877,9 @@ class OfficialExtractor:
         while True:
             # 立委顏某某（後左3）、楊某某（後左4）: a photo caption's position after a name
             sep = self._after_caption(folded, end)
-            if not (folded[sep:sep + 1] == "、" or folded[sep:sep + 1] in LAST_ITEM and end > ns):
+            if not (folded[sep:sep + 1] == LIST_COMMA or folded[sep:sep + 1] in LAST_ITEM and end > ns):
                 break
-            last = folded[sep:sep + 1] != "、"
+            last = folded[sep:sep + 1] != LIST_COMMA
             end = sep
             next_end = self._name_at(folded, end + 1, g)
             if next_end is None or not last and not self._boundary_after(folded, next_end, g):
@@ -891,7 +892,7 @@ class OfficialExtractor:
                 break  # 某某、彭加蘭|哥打區州議員; 某某、馬來|西亞駐…大使: no name but a place
             if last and (next_end - end - 1 not in (3, 4)
                          or not self._boundary_after(folded, next_end, g) and folded[next_end:next_end + 1] not in g.adverbs
-                         or folded[next_end:next_end + 1] in LAST_ITEM | {"、"}):
+                         or folded[next_end:next_end + 1] in LIST_SEPARATORS):
                 break
             found.append(Found(end + 1, next_end, doc.text[end + 1:next_end], title, org,
                                "official.title_name_list", end + 1, next_end))
@@ -927,7 +928,7 @@ class OfficialExtractor:
         if close < 0:  # 法官潘某某(Andrew Phang)、朱迪柏拉卡斯: a name in Latin letters after the Chinese one
             latin = LATIN_IN_BRACKETS.match(folded, end)
             close = latin.end() - 1 if latin else -1
-        if close < 0 or folded[close + 1:close + 2] not in LAST_ITEM | {"、"}:
+        if close < 0 or folded[close + 1:close + 2] not in LIST_SEPARATORS:
             return end
         return close + 1
 
