@@ -267,6 +267,8 @@ class CityExtractor:
             if folded.startswith(_abbreviation_not_after(), end):
                 return False  # 高市首相 is Japan's prime minister 高市早苗
             before = folded[start - 1:start]
+            if before and before + folded[start] in common_words():
+                return False  # 提高|市民, 其中|市長: the first character closes a word begun before it
             at_boundary = not before or not is_han(before) or before in FUNCTION_CHARS
             return at_boundary or abbreviation_after.at(folded, end)
         if info.kind == ENGLISH:
