@@ -340,6 +340,8 @@ class OfficialExtractor:
     def _plausible(self, name: str, g: OfficialGrammar) -> bool:
         if len(name) < 2 or name in g.not_names or name in g.common:
             return False
+        if name[:2] in g.not_names and name[:2] not in g.countries:
+            return False  # 市長施政報時間: a not_name word opens no longer name either (but 韓國瑜)
         if name[0] in g.preposition_surnames and name[1:] in g.common:
             return False  # 市長向大家介紹: the preposition 向 before a word, no surname
         if name[0] in g.weak_surnames and (len(name) != 3 or name[:2] in g.common or name[:2] in g.not_names
