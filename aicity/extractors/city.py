@@ -187,7 +187,7 @@ class CityExtractor:
             if self._region_overlaps(folded, start, end):
                 continue  # 森美|蘭州|務大臣: the state 森美蘭 holds the first character
             if info.kind in (FOREIGN, WEAK) and (self._person_in_list(folded, start, end)
-                                                 or self._reporter_name(folded, start, end)):
+                                                 or self.reporter_name(folded, start, end)):
                 continue  # 市領導王炳松、方|桂林、…, 記者丁|朝霞: a surname and the name make a person's name
             if info.kind in (FOREIGN, WEAK) and self._after_honorific(folded, start):
                 continue  # 拿督斯|里諾|萊妮: a Malaysian honorific and the name after it make a person
@@ -306,7 +306,7 @@ class CityExtractor:
         return folded.endswith(honorifics, 0, start) or folded.endswith(honorifics, 0, start + 1)
 
     @staticmethod
-    def _reporter_name(folded: str, start: int, end: int) -> bool:
+    def reporter_name(folded: str, start: int, end: int) -> bool:
         """A two-character name that is the given name of a bylined reporter (記者丁|朝霞,
         記者 李|長春): a byline word, maybe a space, a surname, the name, and no Han character after."""
         if end - start != 2 or start < 3 or folded[start - 1] not in official_grammar().surnames:
