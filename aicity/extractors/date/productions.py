@@ -162,6 +162,11 @@ def cna_stamp(m: regex.Match, ctx: Ctx) -> Candidate | None:
     return None if spec is None else Candidate(m.start(), m.end(), "date.cna_stamp", spec, None, True)
 
 
+def event_day(m: regex.Match, ctx: Ctx) -> Candidate | None:
+    spec = read_spec(groups(m))
+    return None if spec is None else Candidate(m.start(), m.end(), "date.event_day", spec)
+
+
 def compact_line(m: regex.Match, ctx: Ctx) -> Candidate | None:
     spec = read_spec(groups(m))
     return None if spec is None else Candidate(m.start(), m.end(), "date.compact", spec)

@@ -104,6 +104,8 @@ def declarations() -> tuple[Rule, ...]:
              before=4, after_digit=False),
         Rule("date.cna_stamp", "CNA_STAMP", p.cna_stamp, first="1",
              trigger=scan.after_char_hits(")", fragment("CNA_DIGITS"), 7)),
+        Rule("date.event_day", "EVENT_DAY", p.event_day, first="01",
+             trigger=scan.re_hits(fragment("EVENT_DAY_WORDS")), before=4),
         Rule("date.compact", "COMPACT_LINE", p.compact_line, first="12", flags=regex.MULTILINE,
              trigger=scan.after_char_hits("\n", fragment("COMPACT_DIGITS"), 8)),
         Rule("date.month_name", "MONTH_NAME_CJK", p.month_name, first="0-9一二三四五六七八九十", trigger=yue, before=4,
