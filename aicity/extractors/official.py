@@ -15,6 +15,8 @@ prefixes such as 副/前/首席 absorbed from ``official/grammar.tsv``):
   of two names or more is ``official.title_name`` (非官守議員為某某、某某);
 * ``official.list_title``: names listed before 等 (and a count) and the title they share —
   陳某某、林某某等八位議員.
+* ``official.roster``: a roster's layout — a title that ends its line or takes a colon, and the name
+  alone on the next line or after the colon, or a list of them apart by spaces (出席委員:林某某  柯某某).
 
 A title in ``guarded_title`` (代表) counts only after an office (駐…辦事處); an
 honorific (``official/honorifics.txt``: 丹斯里, 拿督斯里, Datuk) between a title and a
@@ -75,6 +77,11 @@ ASSEMBLY = fold("會")  # 理事會, 委員會: the body a title word names with
 LIST_OPENERS = tuple(fold(w) for w in ("，分別是", "分別是", "，分別為", "分別為"))  # (the fold makes ， a ,)
 # 等, and a count of people, between a list of names and the title they share (某甲、某乙等八位議員).
 LIST_BEFORE_TITLE = regex.compile(fold("等(?:[0-9一二兩三四五六七八九十多數]{1,3}[位名])?") + r"\Z")
+# A roster (a council's or committee's record, a list of officers): the title ends its line or a colon follows
+# it, and the name stands alone up to the line's end, or before two spaces and the next name of a list
+# (司法院秘書長\n\n林某某; 主任秘書:陳某某; 出席委員:林某某  柯某某  段某某).
+ROSTER_GAP = regex.compile(r"[ \t\u3000]*[:：][ \t\u3000]*|[ \t\u3000]*\n\s*|[ \t\u3000]+(?=\S{2,4}[ \t\u3000]*(?:\n|\Z))")
+ROSTER_NAME_END = regex.compile(r"[ \t\u3000]*(?:\n|\Z)|[ \t\u3000]+(?=\S)")
 SPACED_NAME_REGIONS = ("HK", "MO")  # pages that write 經理 某某某 with a space
 OF = fold("的")  # 部長的某某: the title of the name after it
 AS_END = frozenset("，,。;；、")  # what ends the name after 為
@@ -800,6 +807,9 @@ class OfficialExtractor:
 
     def _names_after(self, doc: Document, ts: int, te: int, title: str, g: OfficialGrammar) -> list[Found]:
         folded = doc.folded
+        gap = ROSTER_GAP.match(folded, te)
+        if gap and gap.end() > te and (roster := self._roster_names(doc, ts, gap.end(), title, g)):
+            return roster
         opener = next((len(w) for w in LIST_OPENERS if folded.startswith(w, te)), 0)
         honorific = self._honorifics_at(folded, te + opener, g)  # 首席部長拿督斯里某某: not part of the name
         ns = te + opener + honorific
@@ -900,6 +910,18 @@ class OfficialExtractor:
             end = next_end
             if last:
                 break
+        return found
+
+    def _roster_names(self, doc: Document, ts: int, pos: int, title: str, g: OfficialGrammar) -> list[Found]:
+        """The names of a roster after a title and its gap (ROSTER_GAP): each alone up to its line's end, or
+        before two spaces and the next name."""
+        folded, found = doc.folded, []
+        while (end := self._name_at(folded, pos, g)) is not None and (tail := ROSTER_NAME_END.match(folded, end)):
+            org = found[0].org if found else self._org_before(doc, ts, g, title)
+            found.append(Found(pos if found else ts, end, doc.text[pos:end], title, org, "official.roster", pos, end))
+            if "\n" in tail.group() or tail.end() == len(folded):
+                break
+            pos = tail.end()
         return found
 
     def _listed_transliteration(self, doc: Document, ts: int, pos: int, g: OfficialGrammar) -> int | None:
