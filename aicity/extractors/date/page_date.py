@@ -64,6 +64,11 @@ def _dateline_re() -> regex.Pattern:
 
 
 @functools.cache
+def _profile_label() -> regex.Pattern:
+    return compile_folded(fragment("PROFILE_LABEL"))
+
+
+@functools.cache
 def _header_line_not() -> regex.Pattern:
     return compile_folded(fragment("HEADER_LINE_NOT"))
 
@@ -145,7 +150,8 @@ def _header_line(folded: str, c: Candidate) -> bool:
     end = folded.find("\n", c.end)
     rest = folded[start:c.start] + " " + folded[c.end:end if end >= 0 else len(folded)]
     return (len(rest.strip()) <= HEADER_LINE_REST
-            and _header_line_not().search(rest) is None)
+            and _header_line_not().search(rest) is None
+            and _profile_label().search(folded, max(0, c.start - HEADER_LINE_REST), c.start) is None)
 
 
 def _dateline(folded: str) -> tuple[int | None, int | None, int] | None:
