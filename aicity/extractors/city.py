@@ -40,6 +40,7 @@ from .lexicon import (
 TITLE_AFTER_SUFFIX = frozenset(fold(w) for w in ("市長", "縣長", "市議員", "縣議員"))
 # Function characters that end a word, so an abbreviation after them stands alone (與桃市).
 FUNCTION_CHARS = frozenset(fold("與和及、跟同在於由向對"))
+CLOSING_PUNCTUATION = frozenset(fold("，。！？；、,.!?;」』）)"))
 ADMIN_SUFFIXES = tuple(fold(c) for c in "縣府州省都道")
 METROPOLIS = fold("都")
 METROPOLIS_AFTER = frozenset(fold("廳知民內政議府"))
@@ -270,7 +271,9 @@ class CityExtractor:
             if before and before + folded[start] in common_words():
                 return False  # 提高|市民, 其中|市長: the first character closes a word begun before it
             at_boundary = not before or not is_han(before) or before in FUNCTION_CHARS
-            return at_boundary or abbreviation_after.at(folded, end)
+            # 三訪竹市!: punctuation after it ends the abbreviation as well as before it
+            closed = folded[end:end + 1] in CLOSING_PUNCTUATION
+            return at_boundary or closed or abbreviation_after.at(folded, end)
         if info.kind == ENGLISH:
             return True
         if info.kind == WEAK:
