@@ -104,6 +104,8 @@ def declarations() -> tuple[Rule, ...]:
              before=4, after_digit=False),
         Rule("date.cna_stamp", "CNA_STAMP", p.cna_stamp, first="1",
              trigger=scan.after_char_hits(")", fragment("CNA_DIGITS"), 7)),
+        Rule("date.cna_stamp", "CNA_STAMP_STOP", p.cna_stamp, first="1",
+             trigger=scan.after_char_hits(fold("。"), fragment("CNA_DIGITS"), 7)),
         Rule("date.event_day", "EVENT_DAY", p.event_day, first="01",
              trigger=scan.re_hits(fragment("EVENT_DAY_WORDS")), before=4),
         Rule("date.compact", "COMPACT_LINE", p.compact_line, first="12", flags=regex.MULTILINE,
