@@ -79,9 +79,9 @@ LIST_OPENERS = tuple(fold(w) for w in ("，分別是", "分別是", "，分別�
 LIST_BEFORE_TITLE = regex.compile(fold("等(?:[0-9一二兩三四五六七八九十多數]{1,3}[位名])?") + r"\Z")
 # A roster (a council's or committee's record, a list of officers): the title ends its line or a colon follows
 # it, and the name stands alone up to the line's end, or before two spaces and the next name of a list
-# (司法院秘書長\n\n林某某; 主任秘書:陳某某; 出席委員:林某某  柯某某  段某某).
-ROSTER_GAP = regex.compile(r"[ \t\u3000]*[:：][ \t\u3000]*|[ \t\u3000]*\n\s*|[ \t\u3000]+(?=\S{2,4}[ \t\u3000]*(?:\n|\Z))")
-ROSTER_NAME_END = regex.compile(r"[ \t\u3000]*(?:\n|\Z)|[ \t\u3000]+(?=\S)")
+# (司法院秘書長\n\n林某某; 主任秘書:陳某某; 出席委員:林某某  柯某某  段某某); or a table's cells (發言人 | 某某 |).
+ROSTER_GAP = regex.compile(r"[ \t\u3000]*[:：|][ \t\u3000]*|[ \t\u3000]*\n\s*|[ \t\u3000]+(?=\S{2,4}[ \t\u3000]*(?:\n|\Z))")
+ROSTER_NAME_END = regex.compile(r"[ \t\u3000]*(?:\n|\Z|\|)|[ \t\u3000]+(?=\S)")
 SPACED_NAME_REGIONS = ("HK", "MO")  # pages that write 經理 某某某 with a space
 OF = fold("的")  # 部長的某某: the title of the name after it
 AS_END = frozenset("，,。;；、")  # what ends the name after 為
@@ -919,8 +919,8 @@ class OfficialExtractor:
         while (end := self._name_at(folded, pos, g)) is not None and (tail := ROSTER_NAME_END.match(folded, end)):
             org = found[0].org if found else self._org_before(doc, ts, g, title)
             found.append(Found(pos if found else ts, end, doc.text[pos:end], title, org, "official.roster", pos, end))
-            if "\n" in tail.group() or tail.end() == len(folded):
-                break
+            if "\n" in tail.group() or "|" in tail.group() or tail.end() == len(folded):
+                break  # (a table's cell ends at its |: 發言人 | 某某 | 發言人職稱 | …)
             pos = tail.end()
         return found
 
