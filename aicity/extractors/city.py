@@ -148,9 +148,13 @@ class CityExtractor:
         if doc.user is not None and doc.user.of_type("city"):
             for start, end, infos in user_city_gazetteer(doc.user).matches(folded):
                 candidates.append((start, end, infos[0]))
+        common = common_words()
         for start, end, (info,) in document_matches(doc, gazetteer):
             if info.kind == ENGLISH and not latin_boundary(folded, start, end):
                 continue
+            if (end - start == 3 and folded[end - 1] == CITY_SUFFIX and folded[end - 2:end] in common
+                    and folded[start - 1:start + 1] in common):
+                continue  # 上|海城市|論壇: 城市 (city) and 上海 take the name's characters, not 海城市
             candidates.append((start, end, info))
         # Longest match first, so 臺中市 wins over 臺中 and 中市 inside it.
         kept = longest_non_overlapping(candidates)
