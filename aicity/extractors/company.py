@@ -680,6 +680,8 @@ class CompanyExtractor:
                 start == 1 or folded[start - 2] in STOP_CHARS
             ) and folded[start:s] not in generic:
                 start -= 1  # 、和泰|電子: a name may begin with 和 or 與 after a list comma (not 及|母公司)
+            if strength == "legal" and s in dictionary_ends and hit_starts_by_end[s] < start:
+                start = hit_starts_by_end[s]  # 台灣集中|保管結算所股份有限公司: a listed name before the form is whole
             chunk = folded[start:s]
             if chunk.endswith(_kinds()):
                 continue  # 第一上市櫃|公司, 不含金融保險|公司: a kind of company, no name
