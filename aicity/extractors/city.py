@@ -40,6 +40,8 @@ from .lexicon import (
 TITLE_AFTER_SUFFIX = frozenset(fold(w) for w in ("市長", "縣長", "市議員", "縣議員"))
 # Function characters that end a word, so an abbreviation after them stands alone (與桃市).
 FUNCTION_CHARS = frozenset(fold("與和及、跟同在於由向對"))
+OF = fold("的")
+REGION_LINKS = frozenset(fold("(的"))  # between a region and a town of it: 中國(安陸), 韓國的晉州
 CLOSING_PUNCTUATION = frozenset(fold("，。！？；、,.!?;」』）)"))
 ADMIN_SUFFIXES = tuple(fold(c) for c in "縣府州省都道")
 METROPOLIS = fold("都")
@@ -284,7 +286,7 @@ class CityExtractor:
             # 崑山 alone may be a word; 江蘇崑山, 日本岡山 or a dateline (福州3月2日電) make it the city.
             if after_words.at(folded, end) or self._admin_suffix(folded, end) or self._glued(folded, start, end):
                 return False
-            return self._dateline(folded, end) or self._region_before(folded, start)
+            return self._dateline(folded, end) or self._region_before(folded, start, end)
         # Foreign: 青森縣 / 大阪府 are prefectures; so is a bare 青森 in a page that
         # speaks of 青森縣 (the prefecture's capital shares its name). 史丹佛大學 is no 丹佛.
         if self._admin_suffix(folded, end) or after_words.at(folded, end):
@@ -357,12 +359,14 @@ class CityExtractor:
         return DATELINE_AFTER.match(folded, end) is not None
 
     @staticmethod
-    def _region_before(folded: str, start: int) -> bool:
+    def _region_before(folded: str, start: int, end: int) -> bool:
         """A province, state or country right before the name, or before the bracket that opens it
-        (江蘇崑山; 中國(安陸)銀杏節, the mainland's way of naming an event's host city)."""
+        (江蘇崑山; 中國(安陸)銀杏節, the mainland's way of naming an event's host city), or 的 (韓國的晉州)."""
         context = place_context()
-        if folded[start - 1:start] == "(":
-            start -= 1
+        if folded[start - 1:start] == OF and folded[start:end] in common_words():
+            return False  # 臺灣和日本的合作: 合作 after 的 is the word, not the town
+        if folded[start - 1:start] in REGION_LINKS:
+            start -= 1  # 中國(安陸), 韓國的晉州
         return any(
             start >= n and folded[start - n:start] in context.regions for n in context.region_lengths
         )
