@@ -41,6 +41,7 @@ TITLE_AFTER_SUFFIX = frozenset(fold(w) for w in ("市長", "縣長", "市議員"
 # Function characters that end a word, so an abbreviation after them stands alone (與桃市).
 FUNCTION_CHARS = frozenset(fold("與和及、跟同在於由向對"))
 OF = fold("的")
+MARKET = fold("市場")
 REGION_LINKS = frozenset(fold("(的"))  # between a region and a town of it: 中國(安陸), 韓國的晉州
 CLOSING_PUNCTUATION = frozenset(fold("，。！？；、,.!?;」』）)"))
 ADMIN_SUFFIXES = tuple(fold(c) for c in "縣府州省都道")
@@ -157,6 +158,8 @@ class CityExtractor:
             if (end - start == 3 and folded[end - 1] == CITY_SUFFIX and folded[end - 2:end] in common
                     and folded[start - 1:start + 1] in common):
                 continue  # 上|海城市|論壇: 城市 (city) and 上海 take the name's characters, not 海城市
+            if info.country != "TW" and folded[end - 1:end + 1] == MARKET:
+                continue  # 延吉|市場, 南京|市場: a market named after the city (context.tsv after: 市場), not 延吉市
             candidates.append((start, end, info))
         # Longest match first, so 臺中市 wins over 臺中 and 中市 inside it.
         kept = longest_non_overlapping(candidates)
