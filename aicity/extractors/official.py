@@ -462,6 +462,11 @@ class OfficialExtractor:
             if guards is not None and not self._guarded_ok(folded, start, guards):
                 continue  # 代表 only after an office: 駐馬來西亞台北經濟文化辦事處代表
             spans.append((start, end, None))
+        # Of two titles of one length that cross, the later one: it ends where the name begins
+        # (世總|秘書長游某某 holds 秘書長, not the Hong Kong title 總秘書).
+        ends = {(start, end) for start, end, _ in spans}
+        spans = [span for span in spans if not any(
+            (start, start + span[1] - span[0]) in ends for start in range(span[0] + 1, span[1]))]
         # Longest first (prefixes included), so 主任委員 wins over 主任, 副市長 over 市長 and
         # 副+總裁 over the title 副總.
         return [(start, end) for start, end, _ in longest_non_overlapping(spans)]
