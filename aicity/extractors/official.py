@@ -349,6 +349,8 @@ class OfficialExtractor:
             return False
         if name[:2] in g.not_names and name[:2] not in g.countries:
             return False  # 市長施政報時間: a not_name word opens no longer name either (but 韓國瑜)
+        if len(name) == 3 and name[1:] in g.org_suffixes:
+            return False  # 菓葉國小|校長, 某某銀行: a body's name ends in it, no person's
         if name[0] in g.preposition_surnames and name[1:] in g.common:
             return False  # 市長向大家介紹: the preposition 向 before a word, no surname
         if name[0] in g.weak_surnames and (len(name) != 3 or name[:2] in g.common or name[:2] in g.not_names
@@ -903,6 +905,8 @@ class OfficialExtractor:
                 next_end = self._listed_transliteration(doc, ts, end + 1, g) or next_end
             if next_end is None or self._title_starts_at(folded, next_end, g):
                 break  # 立委A、B市長: B has a title of its own
+            if any(self._title_starts_at(folded, pos, g) for pos in range(end + 2, next_end)):
+                break  # 主席某某、楊|立委服務處: a surname and a title, no name
             if (not self._boundary_after(folded, next_end, g) and folded[next_end:next_end + 1] not in g.adverbs
                     or self._country_at(folded, end + 1, g)):
                 break  # 某某、彭加蘭|哥打區州議員; 某某、馬來|西亞駐…大使: no name but a place
