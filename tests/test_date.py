@@ -85,6 +85,13 @@ def test_publication_date_seeds(name, expected):
     ("2025-03-05 14:30 聯合報 記者王小明／台北即時報導\n會議於2024年12月1日召開", "2025-03-05"),
     ("首頁\n2026 年 1 月\n« 12 月\n新聞\n12 月 12, 2025\n本文", "2025-12-12"),
     ("立法院今天三讀通過修正草案，2月營收創新高。", None),
+    # a forum member's profile dates (註冊時間, 最後登錄) are not the page's
+    ("- 註冊時間\n- 2019-3-2\n- 最後登錄\n- 2024-5-6\n熱門討論\n地方新聞 2023/04/09 10:12\n記者林小華/嘉義報導", "2023-04-09"),
+    ("生日: 1990-07-01\n文章列表", None),
+    # an update's label loses to CNA's closing stamp after the story's last full stop
+    ("標題\n(中央社記者王小明台南3日電)市府今天宣布補助。1090703\n\n更新時間 : 2021-04-23 19:49", "2020-07-03"),
+    ("最後更新：2024/05/06\n文章內容沒有其他日期。", "2024-05-06"),  # an update's date when there is no other
+    ("共有1090703人次參觀。\n", None),  # seven digits inside a sentence are no stamp
 ])
 def test_publication_date_forms(text, expected):
     assert publication_date(text) == (dt.date.fromisoformat(expected) if expected else None)

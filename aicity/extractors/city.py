@@ -40,6 +40,10 @@ from .lexicon import (
 TITLE_AFTER_SUFFIX = frozenset(fold(w) for w in ("市長", "縣長", "市議員", "縣議員"))
 # Function characters that end a word, so an abbreviation after them stands alone (與桃市).
 FUNCTION_CHARS = frozenset(fold("與和及、跟同在於由向對"))
+OF = fold("的")
+MARKET = fold("市場")
+REGION_LINKS = frozenset(fold("(的"))  # between a region and a town of it: 中國(安陸), 韓國的晉州
+CLOSING_PUNCTUATION = frozenset(fold("，。！？；、,.!?;」』）)"))
 ADMIN_SUFFIXES = tuple(fold(c) for c in "縣府州省都道")
 METROPOLIS = fold("都")
 METROPOLIS_AFTER = frozenset(fold("廳知民內政議府"))
@@ -147,9 +151,15 @@ class CityExtractor:
         if doc.user is not None and doc.user.of_type("city"):
             for start, end, infos in user_city_gazetteer(doc.user).matches(folded):
                 candidates.append((start, end, infos[0]))
+        common = common_words()
         for start, end, (info,) in document_matches(doc, gazetteer):
             if info.kind == ENGLISH and not latin_boundary(folded, start, end):
                 continue
+            if (end - start == 3 and folded[end - 1] == CITY_SUFFIX and folded[end - 2:end] in common
+                    and folded[start - 1:start + 1] in common):
+                continue  # 上|海城市|論壇: 城市 (city) and 上海 take the name's characters, not 海城市
+            if info.country != "TW" and folded[end - 1:end + 1] == MARKET:
+                continue  # 延吉|市場, 南京|市場: a market named after the city (context.tsv after: 市場), not 延吉市
             candidates.append((start, end, info))
         # Longest match first, so 臺中市 wins over 臺中 and 中市 inside it.
         kept = longest_non_overlapping(candidates)
@@ -187,7 +197,7 @@ class CityExtractor:
             if self._region_overlaps(folded, start, end):
                 continue  # 森美|蘭州|務大臣: the state 森美蘭 holds the first character
             if info.kind in (FOREIGN, WEAK) and (self._person_in_list(folded, start, end)
-                                                 or self._reporter_name(folded, start, end)):
+                                                 or self.reporter_name(folded, start, end)):
                 continue  # 市領導王炳松、方|桂林、…, 記者丁|朝霞: a surname and the name make a person's name
             if info.kind in (FOREIGN, WEAK) and self._after_honorific(folded, start):
                 continue  # 拿督斯|里諾|萊妮: a Malaysian honorific and the name after it make a person
@@ -267,15 +277,19 @@ class CityExtractor:
             if folded.startswith(_abbreviation_not_after(), end):
                 return False  # 高市首相 is Japan's prime minister 高市早苗
             before = folded[start - 1:start]
+            if before and before + folded[start] in common_words():
+                return False  # 提高|市民, 其中|市長: the first character closes a word begun before it
             at_boundary = not before or not is_han(before) or before in FUNCTION_CHARS
-            return at_boundary or abbreviation_after.at(folded, end)
+            # 三訪竹市!: punctuation after it ends the abbreviation as well as before it
+            closed = folded[end:end + 1] in CLOSING_PUNCTUATION
+            return at_boundary or closed or abbreviation_after.at(folded, end)
         if info.kind == ENGLISH:
             return True
         if info.kind == WEAK:
             # 崑山 alone may be a word; 江蘇崑山, 日本岡山 or a dateline (福州3月2日電) make it the city.
             if after_words.at(folded, end) or self._admin_suffix(folded, end) or self._glued(folded, start, end):
                 return False
-            return self._dateline(folded, end) or self._region_before(folded, start)
+            return self._dateline(folded, end) or self._region_before(folded, start, end)
         # Foreign: 青森縣 / 大阪府 are prefectures; so is a bare 青森 in a page that
         # speaks of 青森縣 (the prefecture's capital shares its name). 史丹佛大學 is no 丹佛.
         if self._admin_suffix(folded, end) or after_words.at(folded, end):
@@ -304,7 +318,7 @@ class CityExtractor:
         return folded.endswith(honorifics, 0, start) or folded.endswith(honorifics, 0, start + 1)
 
     @staticmethod
-    def _reporter_name(folded: str, start: int, end: int) -> bool:
+    def reporter_name(folded: str, start: int, end: int) -> bool:
         """A two-character name that is the given name of a bylined reporter (記者丁|朝霞,
         記者 李|長春): a byline word, maybe a space, a surname, the name, and no Han character after."""
         if end - start != 2 or start < 3 or folded[start - 1] not in official_grammar().surnames:
@@ -348,12 +362,14 @@ class CityExtractor:
         return DATELINE_AFTER.match(folded, end) is not None
 
     @staticmethod
-    def _region_before(folded: str, start: int) -> bool:
+    def _region_before(folded: str, start: int, end: int) -> bool:
         """A province, state or country right before the name, or before the bracket that opens it
-        (江蘇崑山; 中國(安陸)銀杏節, the mainland's way of naming an event's host city)."""
+        (江蘇崑山; 中國(安陸)銀杏節, the mainland's way of naming an event's host city), or 的 (韓國的晉州)."""
         context = place_context()
-        if folded[start - 1:start] == "(":
-            start -= 1
+        if folded[start - 1:start] == OF and folded[start:end] in common_words():
+            return False  # 臺灣和日本的合作: 合作 after 的 is the word, not the town
+        if folded[start - 1:start] in REGION_LINKS:
+            start -= 1  # 中國(安陸), 韓國的晉州
         return any(
             start >= n and folded[start - n:start] in context.regions for n in context.region_lengths
         )

@@ -48,6 +48,7 @@ from ..document import Document
 from ..fold import fold
 from ..model import Entity
 from ..resources import load_list, load_table
+from .city import CityExtractor
 from .base import Gazetteer, IntervalSet, alternation, compile_folded, is_han, latin_boundary, longest_non_overlapping
 from .lexicon import (
     CompanyInfo, Form, city_gazetteer, common_words, company_dictionary, company_frames, company_phrase_names, company_rule_anchors, corporate_titles,
@@ -73,6 +74,8 @@ STOP_CHARS = set(fold("的與和及跟暨由在為是於把被讓向對從將等
 ORG_SUFFIX_AFTER = tuple(fold(w) for w in ("基金會", "協會", "學會", "公會", "基金", "研究院", "工會", "文教"))
 ORG_SUFFIX_AFTER_PATTERN = regex.compile("|".join(map(regex.escape, ORG_SUFFIX_AFTER)))
 SCHOOL_AFTER = tuple(fold(w) for w in ("大學", "學院", "科大", "科技大學"))
+# After a broadcaster's name: its news channel or site, an outlet cited as a source (not its press release, 新聞稿).
+OUTLET_AFTER = tuple(fold(w) for w in ("新聞台", "新聞網", "新聞報導", "新聞\n", "新聞)", "新聞）"))
 ORG_NAME_REACH = 12  # how far after a company's name its foundation's suffix may come
 # Single characters that begin no company name (pronouns, particles, adverbs; jieba's
 # tags r, u and d, less the characters that do begin names: 本田, 正新, 共信, 特力, 常州;
@@ -478,6 +481,10 @@ class CompanyExtractor:
                 if (end - start == 2 and start >= 2 and folded[start - 2] in NAME_LIST_JOINERS
                         and folded[end:end + 1] in NAME_LIST_JOINERS and folded[start - 1] in surnames):
                     continue  # 林某某、劉|業強、鄭某某: a surname before it makes a person's name in a list
+                if end - start == 2 and CityExtractor.reporter_name(folded, start, end):
+                    continue  # 記者陳|華興: the given name of a bylined reporter
+                if not form.latin and folded.startswith(OUTLET_AFTER, end):
+                    continue  # 東森|新聞, 三立|新聞: a news channel cited as a source, no company (ANNOTATION.md)
                 hits.append((start, end, form))
         # 中華 inside 中華電信 is no mention of 中華汽車: keep the longest names.
         return longest_non_overlapping(hits)
@@ -673,6 +680,8 @@ class CompanyExtractor:
                 start == 1 or folded[start - 2] in STOP_CHARS
             ) and folded[start:s] not in generic:
                 start -= 1  # 、和泰|電子: a name may begin with 和 or 與 after a list comma (not 及|母公司)
+            if strength == "legal" and s in dictionary_ends and hit_starts_by_end[s] < start:
+                start = hit_starts_by_end[s]  # 台灣集中|保管結算所股份有限公司: a listed name before the form is whole
             chunk = folded[start:s]
             if chunk.endswith(_kinds()):
                 continue  # 第一上市櫃|公司, 不含金融保險|公司: a kind of company, no name

@@ -481,6 +481,8 @@ def official_grammar() -> OfficialGrammar:
         countries.update(fold(n) for n in (row["name"], row.get("name_cn", "")) if n)
     not_names |= countries
     not_names |= {fold(r["word"]) for r in rows if r["kind"] == "not_name"}
+    # 許女, 古男, 陳婦: a surname and the word for the person's sex, the press's anonymized reference
+    not_names |= {s + fold(r["word"]) for s in surnames if len(s) == 1 for r in rows if r["kind"] == "anonymized"}
     org_leads = tuple(sorted(words["org_lead"], key=len, reverse=True))
     short_titles = {fold(r["word"]): r["value"] for r in rows if r["kind"] == "short_title"}
     return OfficialGrammar(

@@ -15,6 +15,8 @@ prefixes such as 副/前/首席 absorbed from ``official/grammar.tsv``):
   of two names or more is ``official.title_name`` (非官守議員為某某、某某);
 * ``official.list_title``: names listed before 等 (and a count) and the title they share —
   陳某某、林某某等八位議員.
+* ``official.roster``: a roster's layout — a title that ends its line or takes a colon, and the name
+  alone on the next line or after the colon, or a list of them apart by spaces (出席委員:林某某  柯某某).
 
 A title in ``guarded_title`` (代表) counts only after an office (駐…辦事處); an
 honorific (``official/honorifics.txt``: 丹斯里, 拿督斯里, Datuk) between a title and a
@@ -75,6 +77,11 @@ ASSEMBLY = fold("會")  # 理事會, 委員會: the body a title word names with
 LIST_OPENERS = tuple(fold(w) for w in ("，分別是", "分別是", "，分別為", "分別為"))  # (the fold makes ， a ,)
 # 等, and a count of people, between a list of names and the title they share (某甲、某乙等八位議員).
 LIST_BEFORE_TITLE = regex.compile(fold("等(?:[0-9一二兩三四五六七八九十多數]{1,3}[位名])?") + r"\Z")
+# A roster (a council's or committee's record, a list of officers): the title ends its line or a colon follows
+# it, and the name stands alone up to the line's end, or before two spaces and the next name of a list
+# (司法院秘書長\n\n林某某; 主任秘書:陳某某; 出席委員:林某某  柯某某  段某某); or a table's cells (發言人 | 某某 |).
+ROSTER_GAP = regex.compile(r"[ \t\u3000]*[:：|][ \t\u3000]*|[ \t\u3000]*\n\s*|[ \t\u3000]+(?=\S{2,4}[ \t\u3000]*(?:\n|\Z))")
+ROSTER_NAME_END = regex.compile(r"[ \t\u3000]*(?:\n|\Z|\|)|[ \t\u3000]+(?=\S)")
 SPACED_NAME_REGIONS = ("HK", "MO")  # pages that write 經理 某某某 with a space
 OF = fold("的")  # 部長的某某: the title of the name after it
 AS_END = frozenset("，,。;；、")  # what ends the name after 為
@@ -341,6 +348,10 @@ class OfficialExtractor:
     def _plausible(self, name: str, g: OfficialGrammar) -> bool:
         if len(name) < 2 or name in g.not_names or name in g.common:
             return False
+        if name[:2] in g.not_names and name[:2] not in g.countries:
+            return False  # 市長施政報時間: a not_name word opens no longer name either (but 韓國瑜)
+        if len(name) == 3 and name[1:] in g.org_suffixes:
+            return False  # 菓葉國小|校長, 某某銀行: a body's name ends in it, no person's
         if name[0] in g.preposition_surnames and name[1:] in g.common:
             return False  # 市長向大家介紹: the preposition 向 before a word, no surname
         if name[0] in g.weak_surnames and (len(name) != 3 or name[:2] in g.common or name[:2] in g.not_names
@@ -454,6 +465,11 @@ class OfficialExtractor:
             if guards is not None and not self._guarded_ok(folded, start, guards):
                 continue  # 代表 only after an office: 駐馬來西亞台北經濟文化辦事處代表
             spans.append((start, end, None))
+        # Of two titles of one length that cross, the later one: it ends where the name begins
+        # (世總|秘書長游某某 holds 秘書長, not the Hong Kong title 總秘書).
+        ends = {(start, end) for start, end, _ in spans}
+        spans = [span for span in spans if not any(
+            (start, start + span[1] - span[0]) in ends for start in range(span[0] + 1, span[1]))]
         # Longest first (prefixes included), so 主任委員 wins over 主任, 副市長 over 市長 and
         # 副+總裁 over the title 副總.
         return [(start, end) for start, end, _ in longest_non_overlapping(spans)]
@@ -799,6 +815,9 @@ class OfficialExtractor:
 
     def _names_after(self, doc: Document, ts: int, te: int, title: str, g: OfficialGrammar) -> list[Found]:
         folded = doc.folded
+        gap = ROSTER_GAP.match(folded, te)
+        if gap and gap.end() > te and (roster := self._roster_names(doc, ts, gap.end(), title, g)):
+            return roster
         opener = next((len(w) for w in LIST_OPENERS if folded.startswith(w, te)), 0)
         honorific = self._honorifics_at(folded, te + opener, g)  # 首席部長拿督斯里某某: not part of the name
         ns = te + opener + honorific
@@ -887,6 +906,8 @@ class OfficialExtractor:
                 next_end = self._listed_transliteration(doc, ts, end + 1, g) or next_end
             if next_end is None or self._title_starts_at(folded, next_end, g):
                 break  # 立委A、B市長: B has a title of its own
+            if any(self._title_starts_at(folded, pos, g) for pos in range(end + 2, next_end)):
+                break  # 主席某某、楊|立委服務處: a surname and a title, no name
             if (not self._boundary_after(folded, next_end, g) and folded[next_end:next_end + 1] not in g.adverbs
                     or self._country_at(folded, end + 1, g)):
                 break  # 某某、彭加蘭|哥打區州議員; 某某、馬來|西亞駐…大使: no name but a place
@@ -899,6 +920,18 @@ class OfficialExtractor:
             end = next_end
             if last:
                 break
+        return found
+
+    def _roster_names(self, doc: Document, ts: int, pos: int, title: str, g: OfficialGrammar) -> list[Found]:
+        """The names of a roster after a title and its gap (ROSTER_GAP): each alone up to its line's end, or
+        before two spaces and the next name."""
+        folded, found = doc.folded, []
+        while (end := self._name_at(folded, pos, g)) is not None and (tail := ROSTER_NAME_END.match(folded, end)):
+            org = found[0].org if found else self._org_before(doc, ts, g, title)
+            found.append(Found(pos if found else ts, end, doc.text[pos:end], title, org, "official.roster", pos, end))
+            if "\n" in tail.group() or "|" in tail.group() or tail.end() == len(folded):
+                break  # (a table's cell ends at its |: 發言人 | 某某 | 發言人職稱 | …)
+            pos = tail.end()
         return found
 
     def _listed_transliteration(self, doc: Document, ts: int, pos: int, g: OfficialGrammar) -> int | None:

@@ -52,15 +52,20 @@ class PageDate(NamedTuple):
 
 
 @functools.cache
-def _label_re() -> tuple[regex.Pattern, regex.Pattern]:
+def _label_re() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
     tail = fragment("SP") + r"[:：]?" + fragment("SP") + r"\Z"
-    return (compile_folded(fragment("PUBLISHED_LABEL") + tail, regex.IGNORECASE),
-            compile_folded(fragment("OTHER_LABEL") + tail, regex.IGNORECASE))
+    return tuple(compile_folded(fragment(name) + tail, regex.IGNORECASE)
+                 for name in ("PUBLISHED_LABEL", "OTHER_LABEL", "UPDATE_LABEL"))
 
 
 @functools.cache
 def _dateline_re() -> regex.Pattern:
     return compile_folded(fragment("DATELINE"))
+
+
+@functools.cache
+def _profile_label() -> regex.Pattern:
+    return compile_folded(fragment("PROFILE_LABEL"))
 
 
 @functools.cache
@@ -122,16 +127,21 @@ def _header_date(ctx: Ctx, found: Found, parsed: Parsed) -> dt.date | None:
     full = [c for c in select(found, ctx, parsed, limit=HEAD)
             if c.end_spec is None and c.spec.year is not None and c.spec.day is not None
             and valid(c.spec.year, c.spec.month, c.spec.day)]
-    published, other = _label_re()
+    published, other, update = _label_re()
+    updated = [c for c in full if _labelled(ctx.folded, c, update)]
     for label in (published, other):
         for c in full:
-            line_start = ctx.folded.rfind("\n", 0, c.start) + 1
-            if label.search(ctx.folded[max(line_start, c.start - 16):c.start]):
+            if _labelled(ctx.folded, c, label):
                 return _day(c)
     for c in full:
-        if c.rule == "date.cna_stamp" or c.start < TOP and _header_line(ctx.folded, c):
+        if c.rule == "date.cna_stamp" or c.start < TOP and c not in updated and _header_line(ctx.folded, c):
             return _day(c)
-    return None
+    return _day(updated[0]) if updated else None  # published beats updated; so does a date with no label
+
+
+def _labelled(folded: str, c: Candidate, label: regex.Pattern) -> bool:
+    line_start = folded.rfind("\n", 0, c.start) + 1
+    return label.search(folded[max(line_start, c.start - 16):c.start]) is not None
 
 
 def _day(c: Candidate) -> dt.date:
@@ -145,7 +155,8 @@ def _header_line(folded: str, c: Candidate) -> bool:
     end = folded.find("\n", c.end)
     rest = folded[start:c.start] + " " + folded[c.end:end if end >= 0 else len(folded)]
     return (len(rest.strip()) <= HEADER_LINE_REST
-            and _header_line_not().search(rest) is None)
+            and _header_line_not().search(rest) is None
+            and _profile_label().search(folded, max(0, c.start - HEADER_LINE_REST), c.start) is None)
 
 
 def _dateline(folded: str) -> tuple[int | None, int | None, int] | None:

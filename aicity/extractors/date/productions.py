@@ -43,6 +43,8 @@ def cjk(m: regex.Match, ctx: Ctx) -> Candidate | None:
         return None  # 九十四年十一月: a ROC year written with 十, on a Taiwanese page only
     if g.get("items"):
         return _day_list(m, spec)
+    if g.get("mitems"):
+        return _month_list(m, spec)
     return with_range(m, g, "date.cjk", spec)
 
 
@@ -57,6 +59,17 @@ def _day_list(m: regex.Match, spec: Spec) -> Candidate:
         items.append((start, start + len(day.group()), Spec(day=int(day.group()))))
     last_start, _, last_spec = items[-1]
     items[-1] = (last_start, m.end(), last_spec)  # the last item takes the 日
+    return Candidate(m.start(), m.end(), "date.cjk", spec, None, spec.roc, tuple(items))
+
+
+def _month_list(m: regex.Match, spec: Spec) -> Candidate:
+    """明年5、6月: one item per month, each in the year stated before the first."""
+    items = [(m.start(), m.end("mon"), spec)]
+    for month in _LIST_DAY.finditer(m.group("mitems")):
+        start = m.start("mitems") + month.start()
+        items.append((start, start + len(month.group()), spec._replace(month=int(month.group()))))
+    last_start, _, last_spec = items[-1]
+    items[-1] = (last_start, m.end(), last_spec)  # the last item takes the 月
     return Candidate(m.start(), m.end(), "date.cjk", spec, None, spec.roc, tuple(items))
 
 
@@ -160,6 +173,11 @@ def iso(m: regex.Match, ctx: Ctx) -> Candidate | None:
 def cna_stamp(m: regex.Match, ctx: Ctx) -> Candidate | None:
     spec = read_spec(groups(m))
     return None if spec is None else Candidate(m.start(), m.end(), "date.cna_stamp", spec, None, True)
+
+
+def event_day(m: regex.Match, ctx: Ctx) -> Candidate | None:
+    spec = read_spec(groups(m))
+    return None if spec is None else Candidate(m.start(), m.end(), "date.event_day", spec)
 
 
 def compact_line(m: regex.Match, ctx: Ctx) -> Candidate | None:

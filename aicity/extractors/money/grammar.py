@@ -194,6 +194,7 @@ class _Words:
         self.fx_glue = _words("money/fx_glue.txt")
         self.moves = _words("money/price_moves.txt")
         self.after = _words("money/cues_after.txt")
+        self.budget_heads = _words("money/budget_heads.txt")
         self.counters = _words("money/counters.txt")
         self.links = _words("money/cue_links.txt")
         self.clause_links = _words("money/clause_links.txt")
@@ -287,7 +288,9 @@ def _patterns(t: _Tables, w: _Words, lookups: dict) -> dict:
         word_end=_reverse(
             alternation(w.cues + w.fillers + w.blockers) + "\\Z", w.cues + w.fillers + w.blockers, ""
         ),
-        cue_after=_forward(f"[ ]?{alternation(w.links)}{{0,2}}{alternation(w.after)}", w.after, " " + fold("".join(w.links))),
+        # (or 的, a short description and the noun of a budget: 兩千萬的親子活動預算)
+        cue_after=_forward(f"[ ]?(?:{alternation(w.links)}{{0,2}}{alternation(w.after)}"
+                           f"|的\\p{{Han}}{{1,6}}?{alternation(w.budget_heads)})", w.after, " " + fold("".join(w.links))),
         clause_link=_reverse(f"{alternation(w.clause_links)}[ ]?\\Z", w.clause_links),
         cue_word=compile_folded(alternation(w.cues)),
         # a counter unless the word there is one of the exceptions (年增, 卡位, 分別)
