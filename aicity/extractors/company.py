@@ -350,8 +350,9 @@ def phrase_end(chunk: str) -> int:
     start, inside, verbs = _function_words()
     end = 0
     for i in range(len(chunk) - 2):
-        if chunk[i] in PHRASE_START_CHARS and i + 1 > end and not (i and chunk[i - 1:i + 1] in common_words()):
-            end = i + 1  # 地 after 天 ends the word 天地, no adverb
+        if chunk[i] in PHRASE_START_CHARS and i + 1 > end and not (
+                i and chunk[i - 1:i + 1] in common_words() or chunk[i:i + 2] in common_words()):
+            end = i + 1  # 地 after 天 ends the word 天地, and 地 before 質 begins 地質: no adverb
         for n in (4, 3, 2):
             word = chunk[i:i + n]
             if len(word) == n and i + n < len(chunk) - 1 and (word in start or word in inside or word in verbs):
