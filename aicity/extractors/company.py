@@ -162,6 +162,7 @@ _DATE_START = regex.compile(fold(r"(?:[0-9]{2,4}年(?:[0-9]{1,2}月(?:[0-9]{1,2}
 CONTROLLING_SHAREHOLDER = fold("股東")
 HOLDING_SUFFIX = fold("控股")
 COMPANY, BRANCH, GROUP = fold("公司"), fold("分公司"), fold("集團")
+AFTER_EVENT = fold("後")  # 轉增後|公司: a clause before a bare 公司
 # What stands before 公司 in a legal form (股份有限|公司, 有限|公司, (股)|公司), longest first.
 LEGAL_FORM_HEADS = tuple(fold(w) for w in ("股份有限", "有限", "(股)"))
 # A district or zone's name before an industry word (自貿區|建設, 園區|建設): the works there.
@@ -695,8 +696,8 @@ class CompanyExtractor:
             after_according_to = chunk[:1] == ACCORDING_TO and len(chunk) > 2
             if after_according_to:
                 start, chunk = start + 1, chunk[1:]  # 據|某某銀行統計 (據 is no stop: 數據科技)
-            if not chunk:
-                continue
+            if not chunk or folded[start - 1:start] == INDEFINITE:
+                continue  # 深圳市某某|發投資開發有限公司: the rest of a name that a court report masks
             if strength != "legal" and len(chunk) > 2 and chunk[-2:] in _function_words()[0]:
                 continue  # 嫌疑人通過|銀行: a preposition before an industry word, no name ending in it
             # A dictionary company ending right at the suffix: 科技大廠群聯|電子 -> 群聯.
@@ -775,6 +776,8 @@ class CompanyExtractor:
                 or strength == "venue" and regex.fullmatch(r"[A-Z][A-Za-z]{2,}", chunk)
             ):
                 continue
+            if bare and chunk.endswith(AFTER_EVENT):
+                continue  # 轉增後|公司總股本, 重組後|公司: "the company after" an event, no name
             if strength == "legal" and suffix == fold("公司") and not is_latin(chunk):
                 # bare 公司 after Han text is mostly "the company": need a boundary and no
                 # generic word, or a full name (江蘇恆潤光電科技公司: place, trade name, industry)
