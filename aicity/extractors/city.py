@@ -134,6 +134,9 @@ def _abbreviation_not_after() -> tuple[str, ...]:
     return _context_words("abbreviation_not_after")
 
 
+# Particles and verbs that no city's name holds (威海市委的是市委 names no city 委的是市).
+PARTICLES = frozenset(fold("的是了在與和及"))
+
 class CityExtractor:
     type = "city"
 
@@ -244,7 +247,8 @@ class CityExtractor:
                     folded[start - n:start] in context.regions and folded[start - n:start] not in HOME
                     for n in context.region_lengths if n <= start)
                 name = folded[start:position]
-                if not anchored or not all(is_han(ch) for ch in name) or CITY_SUFFIX in name:
+                if not anchored or not all(is_han(ch) for ch in name) or CITY_SUFFIX in name \
+                        or not PARTICLES.isdisjoint(name):  # 威海市|委的是|市委: a clause, no name
                     continue  # ...公主城|市政廳|市長: a name holding 市 is the council's, no city
                 if name in common or name[-1] + CITY_SUFFIX in common or name[-2:] in common \
                         or any(a < position + 1 and start < b for a, b in spans):
