@@ -512,7 +512,10 @@ class CompanyExtractor:
         while stop < len(folded) and stop - end < ORG_NAME_REACH and (is_han(folded[stop]) or folded[stop].isalnum()):
             stop += 1
         tail = folded[end:stop]
-        return any(suffix in tail for suffix in ORG_SUFFIX_AFTER)
+        first = min((i for i in (tail.find(suffix) for suffix in ORG_SUFFIX_AFTER) if i >= 0), default=-1)
+        # 中國航天科技集團(有限公司)|第一研究院: a name that a legal form closes is the company's, and
+        # the institute after it one of its units (as a branch is)
+        return first >= 0 and not (folded.endswith(COMPANY, 0, end) or COMPANY in tail[:first])
 
     @staticmethod
     def _listed_with(folded: str, start: int, end: int, sure_ends: set[int], sure_starts: set[int]) -> bool:
