@@ -769,7 +769,8 @@ class CompanyExtractor:
                 written = doc.text[span[0]:span[1]]
                 yield span[0], span[1], listed.canonical if listed else written, listed, "strong"
                 continue
-            if self._generic(chunk, generic, places, strength) or reads_as_phrase(chunk, weak=bare):
+            if self._generic(chunk, generic, places, strength, registered=strength == "legal" and not bare) \
+                    or reads_as_phrase(chunk, weak=bare):
                 continue
             if strength == "strong" and len(chunk) == 2 and chunk in _function_words()[2] and not any(
                     hs == 0 and he == 2 for hs, he, _ in known.matches(chunk)):
@@ -857,9 +858,11 @@ class CompanyExtractor:
         return False
 
     @staticmethod
-    def _generic(chunk: str, generic: frozenset[str], places: frozenset[str], strength: str) -> bool:
+    def _generic(chunk: str, generic: frozenset[str], places: frozenset[str], strength: str,
+                 registered: bool = False) -> bool:
         """A generic word, a demonstrative (這一科技), or a place plus a generic word
-        (歐洲投資銀行): no company's own name."""
+        (歐洲投資銀行): no company's own name; but a place and a generic word before 有限公司
+        (``registered``) are a registered name (北京市|基礎設施投資|有限公司)."""
         if chunk in generic or chunk[:1] in generic or chunk.endswith(INDEFINITE):
             return True  # 路氹某|酒店, 某|銀行: "a certain hotel"
         if _FIRM_COUNT.search(chunk):
@@ -867,7 +870,7 @@ class CompanyExtractor:
         if strength != "strong" and any(chunk[:n] in generic for n in (2, 3, 4) if n < len(chunk)):
             return True  # 數位|基磐建設: a generic word leads it
         for length in range(min(len(chunk) - 1, 4), 1, -1):
-            if chunk[:length] in places and chunk[length:] in generic:
+            if chunk[:length] in places and chunk[length:] in generic and not registered:
                 return True
         return strength != "strong" and chunk in places
 
