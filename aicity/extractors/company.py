@@ -163,6 +163,7 @@ CONTROLLING_SHAREHOLDER = fold("股東")
 HOLDING_SUFFIX = fold("控股")
 COMPANY, BRANCH, GROUP = fold("公司"), fold("分公司"), fold("集團")
 AFTER_EVENT = fold("後")  # 轉增後|公司: a clause before a bare 公司
+A_SHARE_CODE = regex.compile(r"(?:60|68|00|30)[0-9]{4}")  # Shanghai and Shenzhen A shares (601229, 000001, 300750)
 # What stands before 公司 in a legal form (股份有限|公司, 有限|公司, (股)|公司), longest first.
 LEGAL_FORM_HEADS = tuple(fold(w) for w in ("股份有限", "有限", "(股)"))
 # A district or zone's name before an industry word (自貿區|建設, 園區|建設): the works there.
@@ -952,8 +953,9 @@ class CompanyExtractor:
                     continue
             if self._inside_org_name(folded, end):
                 continue  # checked last: most hits never get here
-            sure.add(form.info.canonical)
-            entities.append(self._entity(doc, start, end, form.info, "company.dictionary"))
+            info = self._a_share_listing(doc, start, end, form.info)
+            sure.add(info.canonical)
+            entities.append(self._entity(doc, start, end, info, "company.dictionary"))
         sure_ends = {e.end for e in entities}
         sure_starts = {e.start for e in entities}
         fields = company_phrase_names()["field"]
@@ -1048,6 +1050,18 @@ class CompanyExtractor:
                 continue
             info = next((f[0].info for hs, he, f in known.matches(fold(name)) if hs == 0 and he == len(name)), None)
             yield s, e, info.canonical if info else name, info, "company.latin_legal"
+
+    @staticmethod
+    def _a_share_listing(doc: Document, start: int, end: int, info: CompanyInfo) -> CompanyInfo:
+        """上海銀行(601229): a name followed by a mainland ticker that is not its listing's is the
+        A share of that code, a company of its own (Taiwan's 上海商銀 is also called 上海銀行)."""
+        if info.country == "CN" or doc.folded[end:end + 1] not in ("(", "（"):
+            return info
+        ticker = _ticker().match(doc.folded, end)
+        code = ticker.group("code") if ticker is not None else None
+        if code is None or not A_SHARE_CODE.fullmatch(code) or code == info.stock_code:
+            return info
+        return CompanyInfo(doc.text[start:end], (), code, "CN")
 
     def _ticker_names(self, doc: Document, tickers: list[regex.Match], entities: list[Entity]) -> Iterator[tuple[int, int, str]]:
         """A name no list has, right before its ticker: 某某生技(6999.TWO), 某某集團（01234）."""
