@@ -55,6 +55,7 @@ STATIONED = fold("駐")
 LEVEL_TITLE_STARTS = frozenset(fold("市區縣省州鎮"))
 COMMITTEE = fold("委")  # 區委書記, 縣委常委: a level's party committee
 PARTY_COMMITTEE = fold("黨委")  # 設區市黨委常委
+LIST_END_CHARS = frozenset(fold("等及和與、"))  # what may follow a listed name though it makes a word with it (李大同|等)
 LONG_GIVEN_ENDS = frozenset(fold("郎子"))  # the third character of a Japanese given name
 LAST_ITEM = frozenset(fold("與及和"))  # joins the last name of a list (某甲、某乙及某丙等三位局長)
 # The level of an office (局, 處, 署 ...) that ends its short name and opens its head's title:
@@ -905,6 +906,8 @@ class OfficialExtractor:
                 next_end = self._listed_transliteration(doc, ts, end + 1, g) or next_end
             if next_end is None or self._title_starts_at(folded, next_end, g):
                 break  # 立委A、B市長: B has a title of its own
+            if folded[next_end - 1:next_end + 1] in g.common and folded[next_end:next_end + 1] not in LIST_END_CHARS:
+                break  # 秘書長某某、高功|率半導體實驗室: the "name"'s last character makes a word with the next (功率)
             if (not self._boundary_after(folded, next_end, g) and folded[next_end:next_end + 1] not in g.adverbs
                     or self._country_at(folded, end + 1, g)):
                 break  # 某某、彭加蘭|哥打區州議員; 某某、馬來|西亞駐…大使: no name but a place
