@@ -163,6 +163,7 @@ CONTROLLING_SHAREHOLDER = fold("股東")
 HOLDING_SUFFIX = fold("控股")
 COMPANY, BRANCH, GROUP = fold("公司"), fold("分公司"), fold("集團")
 AFTER_EVENT = fold("後")  # 轉增後|公司: a clause before a bare 公司
+SUBSIDIARIES_AFTER = fold("旗下")  # 某某資本|旗下: an investor that owns firms is one
 A_SHARE_CODE = regex.compile(r"(?:60|68|00|30)[0-9]{4}")  # Shanghai and Shenzhen A shares (601229, 000001, 300750)
 # What stands before 公司 in a legal form (股份有限|公司, 有限|公司, (股)|公司), longest first.
 LEGAL_FORM_HEADS = tuple(fold(w) for w in ("股份有限", "有限", "(股)"))
@@ -467,6 +468,7 @@ class CompanyExtractor:
             sources.append(user_company_dictionary(doc.user))
         sources.append(company_dictionary())
         crossing = _crossing_words()
+        longer = tuple(w for w in crossing if len(w) > 2)  # 成德眉資: the name's last character opens it
         surnames = official_grammar().surnames
         for gazetteer in sources:
             for start, end, forms in document_matches(doc, gazetteer):
@@ -474,7 +476,8 @@ class CompanyExtractor:
                 # Latin forms match case-sensitively as listed, and only as whole words.
                 if form.latin and not latin_boundary(folded, start, end):
                     continue
-                if folded[end - 1:end + 1] in crossing or folded[start - 1:start + 1] in crossing:
+                if folded[end - 1:end + 1] in crossing or folded[start - 1:start + 1] in crossing \
+                        or folded.startswith(longer, end - 1):
                     continue  # 和大|馬, 巫|統聯署: the name cuts 大馬 (Malaysia) or 巫統 (UMNO) in two
                 if not form.latin and _team_after(folded, end):
                     continue  # 中信|兄弟, 富邦|悍將: a sports team, not its sponsor
@@ -609,8 +612,8 @@ class CompanyExtractor:
             strength = suffixes[suffix]
             investor = strength == INVESTOR
             if investor:
-                if not _invests(folded, e):
-                    continue  # 社會資本, 國有資本: no funding round, no firm
+                if not (_invests(folded, e) or folded.startswith(SUBSIDIARIES_AFTER, e)):
+                    continue  # 社會資本, 國有資本: no funding round, no firm (某某資本|旗下的: a firm's subsidiaries)
                 strength = "weak"
             bracketed = self._latin_in_brackets(folded, e)
             if strength == "bracketed" and not bracketed:
