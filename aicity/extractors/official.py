@@ -75,6 +75,8 @@ MINISTER = fold("相")  # 日相, 英相, 外相: a country's or a ministry's on
 ASSEMBLY = fold("會")  # 理事會, 委員會: the body a title word names with it
 # words between a title and the list of names it heads (行動黨州議員，分別是張某某、林某某及阿魯古瑪)
 LIST_OPENERS = tuple(fold(w) for w in ("，分別是", "分別是", "，分別為", "分別為"))  # (the fold makes ， a ,)
+# ... or 的, a count of people and a colon (任副市長的3人：某甲、某乙、某丙: a personnel notice's summary)
+COUNTED_LIST_OPENER = regex.compile(fold("的[0-9一二兩三四五六七八九十]{1,3}[人位名][:：]"))
 # 等, and a count of people, between a list of names and the title they share (某甲、某乙等八位議員).
 LIST_BEFORE_TITLE = regex.compile(fold("等(?:[0-9一二兩三四五六七八九十多數]{1,3}[位名])?") + r"\Z")
 SPACED_NAME_REGIONS = ("HK", "MO")  # pages that write 經理 某某某 with a space
@@ -819,6 +821,8 @@ class OfficialExtractor:
     def _names_after(self, doc: Document, ts: int, te: int, title: str, g: OfficialGrammar) -> list[Found]:
         folded = doc.folded
         opener = next((len(w) for w in LIST_OPENERS if folded.startswith(w, te)), 0)
+        counted = COUNTED_LIST_OPENER.match(folded, te) if not opener else None
+        opener = counted.end() - te if counted is not None else opener
         honorific = self._honorifics_at(folded, te + opener, g)  # 首席部長拿督斯里某某: not part of the name
         ns = te + opener + honorific
         if not honorific and folded[ns:ns + 1] == " " and is_han(folded[ns + 1:ns + 2]):
