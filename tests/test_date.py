@@ -101,6 +101,8 @@ PAGE_DATES = [
     ("晚報 2023-06-30 18:02 字級\n市長今晚出訪。", "2023-06-30", "header"),
     ("王小華 十二月 4, 2025 0\n評審日前公布名單。", "2025-12-04", "header"),
     ("2025年8月9日 21:40 鄰里日報\n\n里長今天說明。", "2025-08-09", "header"),
+    # a timestamp to the second that opens its line is the page's, whatever byline follows (names with commas)
+    ("首頁 > 財經\n2021-06-18 21:49:35 某某經濟報道 記者甲,實習生乙,丙\n\n公司11日公告。", "2021-06-18", "header"),
     # a wire dateline: the day it was filed; the month and year from the header date
     ("2025/10/01 07:10\n（中央社記者林小青台北30日電）外資今天賣超。", "2025-09-30", "dateline"),
     ("2025-03-05 20:00\n新華社北京5日電 會議今天閉幕。", "2025-03-05", "dateline"),

@@ -149,6 +149,8 @@ def _header_line(folded: str, c: Candidate) -> bool:
     start = folded.rfind("\n", 0, c.start) + 1
     end = folded.find("\n", c.end)
     rest = folded[start:c.start] + " " + folded[c.end:end if end >= 0 else len(folded)]
+    if c.spec.second is not None and not folded[start:c.start].strip():
+        return True  # 2021-06-18 21:49:35 某某報道 記者甲,乙: a stamp to the second opens no sentence
     return (len(rest.strip()) <= HEADER_LINE_REST
             and _header_line_not().search(rest) is None)
 
