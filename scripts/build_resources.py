@@ -667,12 +667,13 @@ def build_everyday_words(jd) -> list[str]:
 
 #: Verbs (jieba tag v) at least this frequent begin no name that a weak rule finds
 #: (提高公司, 擴大投資公司), where = verb; except those that do begin company names
-#: (聯合利華, 通用汽車, 創新醫療, 開創國際, 縱橫通信, 超越科技, 應用材料, 可口可樂 …).
+#: (聯合利華, 通用汽車, 創新醫療, 開創國際, 縱橫通信, 超越科技, 應用材料, 可口可樂 …), and the trades
+#: inside mainland registered names (某某國建控股集團, 中國證券登記結算有限責任公司).
 VERB_MIN_FREQ = 500
-VERBS_IN_NAMES = frozenset(fold(w) for w in "聯合 通用 創新 開創 縱橫 超越 應用 可靠 出版 再生 捨得 採納 可口 值得 生意 啟發 聚合".split())
+VERBS_IN_NAMES = frozenset(fold(w) for w in "聯合 通用 創新 開創 縱橫 超越 應用 可靠 出版 再生 捨得 採納 可口 值得 生意 啟發 聚合 控股 登記 結算".split())
 #: Words jieba tags as adverbs that are the industry words of company names (高新: high and new
-#: technology, 弘海高新, 某某高新技術): no phrase marker inside a candidate.
-ADVERBS_IN_NAMES = frozenset(fold(w) for w in "高新".split())
+#: technology, 弘海高新, 某某高新技術; 高速: 某某高速公路集團): no phrase marker inside a candidate.
+ADVERBS_IN_NAMES = frozenset(fold(w) for w in "高新 高速".split())
 
 
 def build_function_words(jd) -> list[list[str]]:
@@ -1278,7 +1279,7 @@ def main(argv: list[str] | None = None) -> int:
             "licence: MIT (jieba, https://github.com/fxsjy/jieba)",
             "Two- to four-character words tagged as adverbs (d, ad, vd), pronouns (r), prepositions (p), conjunctions (c),",
             "particles (u…) or set phrases (i, l), folded to Simplified. where = start: no company name begins with it;",
-            "inside: no company name has it anywhere (adverbs; less ADVERBS_IN_NAMES: 高新). Minimum frequencies in FUNCTION_TAGS in the script.",
+            "inside: no company name has it anywhere (adverbs; less ADVERBS_IN_NAMES: 高新, 高速). Minimum frequencies in FUNCTION_TAGS in the script.",
             f"where = verb: verbs (v) with freq >= {VERB_MIN_FREQ}, less VERBS_IN_NAMES: no name that a weak rule finds begins with one.",
         ],
         ["word", "tag", "where"],

@@ -108,6 +108,8 @@ PAGE_DATES = [
     ("晚報 2023-06-30 18:02 字級\n市長今晚出訪。", "2023-06-30", "header"),
     ("王小華 十二月 4, 2025 0\n評審日前公布名單。", "2025-12-04", "header"),
     ("2025年8月9日 21:40 鄰里日報\n\n里長今天說明。", "2025-08-09", "header"),
+    # a timestamp to the second that opens its line is the page's, whatever byline follows (names with commas)
+    ("首頁 > 財經\n2021-06-18 21:49:35 某某經濟報道 記者甲,實習生乙,丙\n\n公司11日公告。", "2021-06-18", "header"),
     # a wire dateline: the day it was filed; the month and year from the header date
     ("2025/10/01 07:10\n（中央社記者林小青台北30日電）外資今天賣超。", "2025-09-30", "dateline"),
     ("2025-03-05 20:00\n新華社北京5日電 會議今天閉幕。", "2025-03-05", "dateline"),
@@ -124,6 +126,11 @@ PAGE_DATES = [
     ("香港中通社4月14日電 特區政府今天公布新措施。", "2026-04-14", "dateline+today"),
     ("施政報告摘要\n行政長官今日（十月十五日）在立法會發表施政報告。", "2025-10-15", "dateline+today"),
     ("2025-11-20 09:00\n局長今日（19日）出席論壇。", "2025-11-19", "dateline"),
+    # a dateline's day falls on or before the header's date (a day or two after it at most): a page
+    # copied months later keeps its story's year
+    ("發布時間:2024-11-14 23:28\n中新社北京1月2日電 今年首個工作日,檢察機關通報案件。", "2024-01-02", "dateline"),
+    ("2025-06-30 23:50\n新華社北京7月1日電 新規今天起施行。", "2025-07-01", "dateline"),
+    ("2025-12-28 10:00\n（中央社記者林小青台北2日電）議會今天表決。", "2025-12-02", "dateline"),
     # never an event date of the body, nor a cited report
     ("市長表示，2025年3月5日將舉行公聽會。", None, None),
     ("2025年3月5日，市長出席活動並致詞。", None, None),

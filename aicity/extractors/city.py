@@ -138,6 +138,9 @@ def _abbreviation_not_after() -> tuple[str, ...]:
     return _context_words("abbreviation_not_after")
 
 
+# Particles and verbs that no city's name holds (威海市委的是市委 names no city 委的是市).
+PARTICLES = frozenset(fold("的是了在與和及"))
+
 class CityExtractor:
     type = "city"
 
@@ -254,7 +257,8 @@ class CityExtractor:
                     folded[start - n:start] in context.regions and folded[start - n:start] not in HOME
                     for n in context.region_lengths if n <= start)
                 name = folded[start:position]
-                if not anchored or not all(is_han(ch) for ch in name) or CITY_SUFFIX in name:
+                if not anchored or not all(is_han(ch) for ch in name) or CITY_SUFFIX in name \
+                        or not PARTICLES.isdisjoint(name):  # 威海市|委的是|市委: a clause, no name
                     continue  # ...公主城|市政廳|市長: a name holding 市 is the council's, no city
                 if name in common or name[-1] + CITY_SUFFIX in common or name[-2:] in common \
                         or any(a < position + 1 and start < b for a, b in spans):
@@ -287,15 +291,19 @@ class CityExtractor:
             return True
         if info.kind == WEAK:
             # 崑山 alone may be a word; 江蘇崑山, 日本岡山 or a dateline (福州3月2日電) make it the city.
-            if after_words.at(folded, end) or self._admin_suffix(folded, end) or self._glued(folded, start, end):
+            region_before = self._region_before(folded, start, end)
+            # (山東|海陽: a province right before the name is how places are named, though 東海 is a word)
+            if after_words.at(folded, end) or self._admin_suffix(folded, end) or (
+                    self._glued(folded, start, end) and not region_before):
                 return False
-            return self._dateline(folded, end) or self._region_before(folded, start, end)
+            return self._dateline(folded, end) or region_before
         # Foreign: 青森縣 / 大阪府 are prefectures; so is a bare 青森 in a page that
         # speaks of 青森縣 (the prefecture's capital shares its name). 史丹佛大學 is no 丹佛.
         if self._admin_suffix(folded, end) or after_words.at(folded, end):
             return False
-        if info.generated and self._glued(folded, start, end) or self._glued(folded, start, end, both=True):
-            return False  # 很|大分|歧: 很大 and 分歧 take each character of even a listed name
+        if (info.generated and self._glued(folded, start, end) or self._glued(folded, start, end, both=True)) \
+                and not self._region_before(folded, start, end):
+            return False  # 很|大分|歧: 很大 and 分歧 take each character of even a listed name (but 浙江|湖州)
         if info.prefecture_homonym and info.name in prefectures and not self._dateline(folded, end):
             return False
         # A foreign name glued inside a longer Han word is usually another word.

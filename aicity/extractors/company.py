@@ -165,6 +165,10 @@ _DATE_START = regex.compile(fold(r"(?:[0-9]{2,4}年(?:[0-9]{1,2}月(?:[0-9]{1,2}
 CONTROLLING_SHAREHOLDER = fold("股東")
 HOLDING_SUFFIX = fold("控股")
 COMPANY, BRANCH, GROUP = fold("公司"), fold("分公司"), fold("集團")
+AFTER_EVENT = fold("後")  # 轉增後|公司: a clause before a bare 公司
+SUBSIDIARIES_AFTER = fold("旗下")  # 某某資本|旗下: an investor that owns firms is one
+_ROAD_AFTER = regex.compile(fold("[一二三四五六七八九十東西南北]路"))  # a numbered or a side road: 中芯二路
+A_SHARE_CODE = regex.compile(r"(?:60|68|00|30)[0-9]{4}")  # Shanghai and Shenzhen A shares (601229, 000001, 300750)
 # What stands before 公司 in a legal form (股份有限|公司, 有限|公司, (股)|公司), longest first.
 LEGAL_FORM_HEADS = tuple(fold(w) for w in ("股份有限", "有限", "(股)"))
 # A district or zone's name before an industry word (自貿區|建設, 園區|建設): the works there.
@@ -353,8 +357,9 @@ def phrase_end(chunk: str) -> int:
     start, inside, verbs = _function_words()
     end = 0
     for i in range(len(chunk) - 2):
-        if chunk[i] in PHRASE_START_CHARS and i + 1 > end and not (i and chunk[i - 1:i + 1] in common_words()):
-            end = i + 1  # 地 after 天 ends the word 天地, no adverb
+        if chunk[i] in PHRASE_START_CHARS and i + 1 > end and not (
+                i and chunk[i - 1:i + 1] in common_words() or chunk[i:i + 2] in common_words()):
+            end = i + 1  # 地 after 天 ends the word 天地, and 地 before 質 begins 地質: no adverb
         for n in (4, 3, 2):
             word = chunk[i:i + n]
             if len(word) == n and i + n < len(chunk) - 1 and (word in start or word in inside or word in verbs):
@@ -467,6 +472,7 @@ class CompanyExtractor:
             sources.append(user_company_dictionary(doc.user))
         sources.append(company_dictionary())
         crossing = _crossing_words()
+        longer = tuple(w for w in crossing if len(w) > 2)  # 成德眉資: the name's last character opens it
         surnames = official_grammar().surnames
         for gazetteer in sources:
             for start, end, forms in document_matches(doc, gazetteer):
@@ -474,10 +480,13 @@ class CompanyExtractor:
                 # Latin forms match case-sensitively as listed, and only as whole words.
                 if form.latin and not latin_boundary(folded, start, end):
                     continue
-                if folded[end - 1:end + 1] in crossing or folded[start - 1:start + 1] in crossing:
+                if folded[end - 1:end + 1] in crossing or folded[start - 1:start + 1] in crossing \
+                        or folded.startswith(longer, end - 1):
                     continue  # 和大|馬, 巫|統聯署: the name cuts 大馬 (Malaysia) or 巫統 (UMNO) in two
                 if not form.latin and _team_after(folded, end):
                     continue  # 中信|兄弟, 富邦|悍將: a sports team, not its sponsor
+                if not form.latin and _ROAD_AFTER.match(folded, end):
+                    continue  # 中芯|二路, 高新|五路: a numbered road named after it, no mention
                 if (end - start == 2 and start >= 2 and folded[start - 2] in NAME_LIST_JOINERS
                         and folded[end:end + 1] in NAME_LIST_JOINERS and folded[start - 1] in surnames):
                     continue  # 林某某、劉|業強、鄭某某: a surname before it makes a person's name in a list
@@ -517,7 +526,10 @@ class CompanyExtractor:
         while stop < len(folded) and stop - end < ORG_NAME_REACH and (is_han(folded[stop]) or folded[stop].isalnum()):
             stop += 1
         tail = folded[end:stop]
-        return any(suffix in tail for suffix in ORG_SUFFIX_AFTER)
+        first = min((i for i in (tail.find(suffix) for suffix in ORG_SUFFIX_AFTER) if i >= 0), default=-1)
+        # 中國航天科技集團(有限公司)|第一研究院: a name that a legal form closes is the company's, and
+        # the institute after it one of its units (as a branch is)
+        return first >= 0 and not (folded.endswith(COMPANY, 0, end) or COMPANY in tail[:first])
 
     @staticmethod
     def _listed_with(folded: str, start: int, end: int, sure_ends: set[int], sure_starts: set[int]) -> bool:
@@ -610,8 +622,8 @@ class CompanyExtractor:
             strength = suffixes[suffix]
             investor = strength == INVESTOR
             if investor:
-                if not _invests(folded, e):
-                    continue  # 社會資本, 國有資本: no funding round, no firm
+                if not (_invests(folded, e) or folded.startswith(SUBSIDIARIES_AFTER, e)):
+                    continue  # 社會資本, 國有資本: no funding round, no firm (某某資本|旗下的: a firm's subsidiaries)
                 strength = "weak"
             bracketed = self._latin_in_brackets(folded, e)
             if strength == "bracketed" and not bracketed:
@@ -703,8 +715,8 @@ class CompanyExtractor:
             after_according_to = chunk[:1] == ACCORDING_TO and len(chunk) > 2
             if after_according_to:
                 start, chunk = start + 1, chunk[1:]  # 據|某某銀行統計 (據 is no stop: 數據科技)
-            if not chunk:
-                continue
+            if not chunk or folded[start - 1:start] == INDEFINITE:
+                continue  # 深圳市某某|發投資開發有限公司: the rest of a name that a court report masks
             if strength != "legal" and len(chunk) > 2 and chunk[-2:] in _function_words()[0]:
                 continue  # 嫌疑人通過|銀行: a preposition before an industry word, no name ending in it
             # A dictionary company ending right at the suffix: 科技大廠群聯|電子 -> 群聯.
@@ -773,7 +785,8 @@ class CompanyExtractor:
                 written = doc.text[span[0]:span[1]]
                 yield span[0], span[1], listed.canonical if listed else written, listed, "strong"
                 continue
-            if self._generic(chunk, generic, places, strength) or reads_as_phrase(chunk, weak=bare):
+            if self._generic(chunk, generic, places, strength, registered=strength == "legal" and not bare) \
+                    or reads_as_phrase(chunk, weak=bare):
                 continue
             if strength == "strong" and len(chunk) == 2 and chunk in _function_words()[2] and not any(
                     hs == 0 and he == 2 for hs, he, _ in known.matches(chunk)):
@@ -783,6 +796,8 @@ class CompanyExtractor:
                 or strength == "venue" and regex.fullmatch(r"[A-Z][A-Za-z]{2,}", chunk)
             ):
                 continue
+            if bare and chunk.endswith(AFTER_EVENT):
+                continue  # 轉增後|公司總股本, 重組後|公司: "the company after" an event, no name
             if strength == "legal" and suffix == fold("公司") and not is_latin(chunk):
                 # bare 公司 after Han text is mostly "the company": need a boundary and no
                 # generic word, or a full name (江蘇恆潤光電科技公司: place, trade name, industry)
@@ -859,9 +874,11 @@ class CompanyExtractor:
         return False
 
     @staticmethod
-    def _generic(chunk: str, generic: frozenset[str], places: frozenset[str], strength: str) -> bool:
+    def _generic(chunk: str, generic: frozenset[str], places: frozenset[str], strength: str,
+                 registered: bool = False) -> bool:
         """A generic word, a demonstrative (這一科技), or a place plus a generic word
-        (歐洲投資銀行): no company's own name."""
+        (歐洲投資銀行): no company's own name; but a place and a generic word before 有限公司
+        (``registered``) are a registered name (北京市|基礎設施投資|有限公司)."""
         if chunk in generic or chunk[:1] in generic or chunk.endswith(INDEFINITE):
             return True  # 路氹某|酒店, 某|銀行: "a certain hotel"
         if _FIRM_COUNT.search(chunk):
@@ -869,7 +886,7 @@ class CompanyExtractor:
         if strength != "strong" and any(chunk[:n] in generic for n in (2, 3, 4) if n < len(chunk)):
             return True  # 數位|基磐建設: a generic word leads it
         for length in range(min(len(chunk) - 1, 4), 1, -1):
-            if chunk[:length] in places and chunk[length:] in generic:
+            if chunk[:length] in places and chunk[length:] in generic and not registered:
                 return True
         return strength != "strong" and chunk in places
 
@@ -951,8 +968,9 @@ class CompanyExtractor:
                     continue
             if self._inside_org_name(folded, end):
                 continue  # checked last: most hits never get here
-            sure.add(form.info.canonical)
-            entities.append(self._entity(doc, start, end, form.info, "company.dictionary"))
+            info = self._a_share_listing(doc, start, end, form.info)
+            sure.add(info.canonical)
+            entities.append(self._entity(doc, start, end, info, "company.dictionary"))
         sure_ends = {e.end for e in entities}
         sure_starts = {e.start for e in entities}
         fields = company_phrase_names()["field"]
@@ -1047,6 +1065,18 @@ class CompanyExtractor:
                 continue
             info = next((f[0].info for hs, he, f in known.matches(fold(name)) if hs == 0 and he == len(name)), None)
             yield s, e, info.canonical if info else name, info, "company.latin_legal"
+
+    @staticmethod
+    def _a_share_listing(doc: Document, start: int, end: int, info: CompanyInfo) -> CompanyInfo:
+        """上海銀行(601229): a name followed by a mainland ticker that is not its listing's is the
+        A share of that code, a company of its own (Taiwan's 上海商銀 is also called 上海銀行)."""
+        if info.country == "CN" or doc.folded[end:end + 1] not in ("(", "（"):
+            return info
+        ticker = _ticker().match(doc.folded, end)
+        code = ticker.group("code") if ticker is not None else None
+        if code is None or not A_SHARE_CODE.fullmatch(code) or code == info.stock_code:
+            return info
+        return CompanyInfo(doc.text[start:end], (), code, "CN")
 
     def _ticker_names(self, doc: Document, tickers: list[regex.Match], entities: list[Entity]) -> Iterator[tuple[int, int, str]]:
         """A name no list has, right before its ticker: 某某生技(6999.TWO), 某某集團（01234）."""

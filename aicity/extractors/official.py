@@ -56,6 +56,8 @@ STATIONED = fold("駐")
 # Titles that open with the level of the office (市委書記, 市長, 區長, 縣長, 省長, 州長).
 LEVEL_TITLE_STARTS = frozenset(fold("市區縣省州鎮"))
 COMMITTEE = fold("委")  # 區委書記, 縣委常委: a level's party committee
+PARTY_COMMITTEE = fold("黨委")  # 設區市黨委常委
+LIST_END_CHARS = frozenset(fold("等及和與、"))  # what may follow a listed name though it makes a word with it (李大同|等)
 LONG_GIVEN_ENDS = frozenset(fold("郎子"))  # the third character of a Japanese given name
 LAST_ITEM = frozenset(fold("與及和"))  # joins the last name of a list (某甲、某乙及某丙等三位局長)
 # The level of an office (局, 處, 署 ...) that ends its short name and opens its head's title:
@@ -75,6 +77,8 @@ MINISTER = fold("相")  # 日相, 英相, 外相: a country's or a ministry's on
 ASSEMBLY = fold("會")  # 理事會, 委員會: the body a title word names with it
 # words between a title and the list of names it heads (行動黨州議員，分別是張某某、林某某及阿魯古瑪)
 LIST_OPENERS = tuple(fold(w) for w in ("，分別是", "分別是", "，分別為", "分別為"))  # (the fold makes ， a ,)
+# ... or 的, a count of people and a colon (任副市長的3人：某甲、某乙、某丙: a personnel notice's summary)
+COUNTED_LIST_OPENER = regex.compile(fold("的[0-9一二兩三四五六七八九十]{1,3}[人位名][:：]"))
 # 等, and a count of people, between a list of names and the title they share (某甲、某乙等八位議員).
 LIST_BEFORE_TITLE = regex.compile(fold("等(?:[0-9一二兩三四五六七八九十多數]{1,3}[位名])?") + r"\Z")
 # A roster (a council's or committee's record, a list of officers): the title ends its line or a colon follows
@@ -501,6 +505,7 @@ class OfficialExtractor:
                 # 為 is as often 為何, 為此: no name)
                 listed = self._names_after(doc, ts, te + 1, title, g)
                 found_after = listed if len(listed) >= 2 else []
+            found_after = [f for f in found_after if not self._verb_before_committee(folded, f, g)]
             if found_after:
                 full.extend(found_after)
                 continue
@@ -526,6 +531,9 @@ class OfficialExtractor:
             if (name_start is not None and folded[ts - 1:ts] in g.appoint_verbs and name_start > 0
                     and is_han(folded[name_start - 1]) and folded[name_start - 1] not in g.stops):
                 name_start = None  # 黃建盛|任副省長, 加入寒武紀|任CTO: 任 is the verb, no name 盛任, 紀任
+            if name_start is not None and folded[name_start:name_start + 1] in g.appoint_verbs \
+                    and self._committee_at(folded, ts):
+                name_start = None  # 分別任|嘉善|縣委書記: 任 is the verb, the rest the committee's place
             if name_start is not None and folded[name_start:name_start + 1] in g.appoint_verbs:
                 # 魏某某任交通部長: 任 is the verb before an office, no surname of 任交通
                 appointed = self._appointed(doc, ts, te, title, g)
@@ -555,6 +563,20 @@ class OfficialExtractor:
                 shorts.append((match.start() - 1, match.end(), surname, g.short_titles[match.group()]))
         full.extend(self._dictionary_mentions(full, user_names))
         yield from self._emit(doc, self._complete_cut_names(doc, full), shorts)
+
+    @staticmethod
+    def _committee_at(folded: str, pos: int) -> bool:
+        """A level's party committee begins at ``pos`` (縣委, 市黨委): a place must stand before it."""
+        return folded[pos:pos + 1] in LEVEL_TITLE_STARTS and (
+            folded[pos + 1:pos + 2] == COMMITTEE or folded[pos + 1:pos + 3] == PARTY_COMMITTEE)
+
+    def _verb_before_committee(self, folded: str, found: Found, g: OfficialGrammar) -> bool:
+        """書記任|設區|市黨委常委, 書記任|設區|市副市長: a "name" after a title that opens with the appointing
+        verb 任 and runs into a party committee, or into a level (市) and a title, is the verb and a place."""
+        end = found.name_end
+        return folded[found.name_start:found.name_start + 1] in g.appoint_verbs and (
+            self._committee_at(folded, end)
+            or folded[end:end + 1] in LEVEL_TITLE_STARTS and self._title_starts_at(folded, end + 1, g))  # 任|設區|市副市長
 
     def _listed_before(self, doc: Document, ts: int, title: str, g: OfficialGrammar) -> list[Found]:
         """陳某某、林某某等八位議員, 陳某某、林某某及黃某某等局長: names listed before 等 (and a count
@@ -819,6 +841,8 @@ class OfficialExtractor:
         if gap and gap.end() > te and (roster := self._roster_names(doc, ts, gap.end(), title, g)):
             return roster
         opener = next((len(w) for w in LIST_OPENERS if folded.startswith(w, te)), 0)
+        counted = COUNTED_LIST_OPENER.match(folded, te) if not opener else None
+        opener = counted.end() - te if counted is not None else opener
         honorific = self._honorifics_at(folded, te + opener, g)  # 首席部長拿督斯里某某: not part of the name
         ns = te + opener + honorific
         if not honorific and folded[ns:ns + 1] == " " and is_han(folded[ns + 1:ns + 2]):
@@ -908,6 +932,8 @@ class OfficialExtractor:
                 break  # 立委A、B市長: B has a title of its own
             if any(self._title_starts_at(folded, pos, g) for pos in range(end + 2, next_end)):
                 break  # 主席某某、楊|立委服務處: a surname and a title, no name
+            if folded[next_end - 1:next_end + 1] in g.common and folded[next_end:next_end + 1] not in LIST_END_CHARS:
+                break  # 秘書長某某、高功|率半導體實驗室: the "name"'s last character makes a word with the next (功率)
             if (not self._boundary_after(folded, next_end, g) and folded[next_end:next_end + 1] not in g.adverbs
                     or self._country_at(folded, end + 1, g)):
                 break  # 某某、彭加蘭|哥打區州議員; 某某、馬來|西亞駐…大使: no name but a place

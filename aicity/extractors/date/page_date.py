@@ -6,7 +6,8 @@ Never an event date from the body: the page's date is one of
   ``（中央社記者林小青台北5日電）``, ``(新山5日訊)``, ``【3月5日訊】``; fragment
   ``DATELINE``, outlets in ``words.tsv``): the day the story was filed. When it
   gives only the day (or the month and day), the rest comes from the page's
-  header date (the date with that day nearest to it), else from ``today``
+  header date (the latest date with that day on or before it, or a day or two
+  after it: a story is filed before it is published), else from ``today``
   (the latest such date on or before it): source ``dateline`` or
   ``dateline+today``;
 * else a **header** date (year, month and day): a labelled one (發布日期:2/17/2025,
@@ -38,6 +39,10 @@ from .words import fragment
 HEAD = 3000  # the characters of a page that its own date is looked for in
 TOP = 1500  # an unlabelled header date or a dateline counts only this near the top
 HEADER_LINE_REST = 40  # at most this many other characters on an unlabelled header date's line
+# A dateline's day may fall this many days after the header's date (a header in another time zone, or
+# written a day early); any later, it is the same day a year or a month before (中新社北京1月2日電 on a
+# page whose header, 2024-11-14, is when the story was copied is 2024-01-02, no 2025-01-02).
+DATELINE_AFTER_HEADER = 2
 
 # Where the page's date came from (besides "given", "metadata" and "today", which the
 # pipeline and the runner set).
@@ -113,7 +118,7 @@ def _page_date(ctx: Ctx, found: Found, parsed: Parsed, today: dt.date | None) ->
             if month is not None and valid(year, month, day):
                 return PageDate(dt.date(year, month, day), DATELINE)
         elif header is not None:
-            got = _nearest(month, day, header)
+            got = _latest(month, day, header + dt.timedelta(days=DATELINE_AFTER_HEADER))
             if got is not None:
                 return PageDate(got, DATELINE)
         elif today is not None:
@@ -154,6 +159,8 @@ def _header_line(folded: str, c: Candidate) -> bool:
     start = folded.rfind("\n", 0, c.start) + 1
     end = folded.find("\n", c.end)
     rest = folded[start:c.start] + " " + folded[c.end:end if end >= 0 else len(folded)]
+    if c.spec.second is not None and not folded[start:c.start].strip():
+        return True  # 2021-06-18 21:49:35 某某報道 記者甲,乙: a stamp to the second opens no sentence
     return (len(rest.strip()) <= HEADER_LINE_REST
             and _header_line_not().search(rest) is None
             and _profile_label().search(folded, max(0, c.start - HEADER_LINE_REST), c.start) is None)
@@ -191,9 +198,3 @@ def _candidates(month: int | None, day: int, base: dt.date, steps: range) -> lis
 def _latest(month: int | None, day: int, base: dt.date) -> dt.date | None:
     """The latest date on or before ``base`` with this day (and month)."""
     return max((d for d in _candidates(month, day, base, range(-12, 1)) if d <= base), default=None)
-
-
-def _nearest(month: int | None, day: int, base: dt.date) -> dt.date | None:
-    """The date with this day (and month) nearest to ``base``, the earlier on a tie."""
-    return min(_candidates(month, day, base, range(-12, 13)),
-               key=lambda d: (abs((d - base).days), d > base), default=None)

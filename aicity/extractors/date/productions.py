@@ -166,8 +166,9 @@ def slash(m: regex.Match, ctx: Ctx) -> Candidate | None:
 
 
 def iso(m: regex.Match, ctx: Ctx) -> Candidate | None:
-    spec = read_spec(groups(m))
-    return None if spec is None else Candidate(m.start(), m.end(), "date.iso", spec, None, spec.roc)
+    g = groups(m)
+    spec = read_spec(g)
+    return None if spec is None else with_range(m, g, "date.iso", spec)  # 1996.09至2000.07: DOT_MONTHS
 
 
 def cna_stamp(m: regex.Match, ctx: Ctx) -> Candidate | None:
