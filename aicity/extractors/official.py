@@ -73,6 +73,13 @@ MINISTER = fold("相")  # 日相, 英相, 外相: a country's or a ministry's on
 ASSEMBLY = fold("會")  # 理事會, 委員會: the body a title word names with it
 # words between a title and the list of names it heads (行動黨州議員，分別是張某某、林某某及阿魯古瑪)
 LIST_OPENERS = tuple(fold(w) for w in ("，分別是", "分別是", "，分別為", "分別為"))  # (the fold makes ， a ,)
+# 名譽會長有某甲、某乙: 有 opens the list of a title's holders (never a single name: 會長有意)
+LIST_HAS = fold("有")
+# A Hong Kong civil-service title's portfolio in brackets between the title and the name
+# (常任秘書長(庫務)某某, 副秘書長(財經事務)某某; folded: full-width brackets are ASCII ones)
+PORTFOLIO = regex.compile(r"\(\p{Han}{2,6}\)")
+# How long a transliterated name may be before its Latin spelling in brackets (分析師高維特森(Grant …))
+TRANSLIT_BEFORE_LATIN = 5
 # 等, and a count of people, between a list of names and the title they share (某甲、某乙等八位議員).
 LIST_BEFORE_TITLE = regex.compile(fold("等(?:[0-9一二兩三四五六七八九十多數]{1,3}[位名])?") + r"\Z")
 SPACED_NAME_REGIONS = ("HK", "MO")  # pages that write 經理 某某某 with a space
@@ -799,6 +806,14 @@ class OfficialExtractor:
     def _names_after(self, doc: Document, ts: int, te: int, title: str, g: OfficialGrammar) -> list[Found]:
         folded = doc.folded
         opener = next((len(w) for w in LIST_OPENERS if folded.startswith(w, te)), 0)
+        if not opener and folded.startswith(LIST_HAS, te):
+            listed = self._name_at(folded, te + 1, g)
+            if listed is None or folded[listed:listed + 1] != LIST_COMMA:
+                return []
+            opener = 1
+        portfolio = None if opener else PORTFOLIO.match(folded, te)
+        if portfolio is not None:
+            opener = portfolio.end() - te
         honorific = self._honorifics_at(folded, te + opener, g)  # 首席部長拿督斯里某某: not part of the name
         ns = te + opener + honorific
         if not honorific and folded[ns:ns + 1] == " " and is_han(folded[ns + 1:ns + 2]):
@@ -853,6 +868,9 @@ class OfficialExtractor:
             # The Chinese reading runs into the next word: a Japanese name (武藤|容治) or a
             # transliteration (拿督翁哈菲茲, 部長盧特尼克) may end at a boundary instead.
             longer = self._japanese_name_at(folded, ns, g)
+            bracket = folded.find("(", end, ns + TRANSLIT_BEFORE_LATIN + 1)
+            if longer is None and bracket > end and all(map(is_han, folded[end:bracket])) and LATIN_IN_BRACKETS.match(folded, bracket):
+                longer = bracket  # 高維特森(Grant Govertsen): the Han run up to its Latin spelling is the name
             if longer is None or longer <= end or not self._boundary_after(folded, longer, g):
                 longer = self._foreign_name_at(folded, ts, ns, g, anchored)
                 if not honorific and longer is not None and not self._boundary_after(folded, longer, g):
