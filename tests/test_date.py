@@ -101,6 +101,8 @@ PAGE_DATES = [
     ("晚報 2023-06-30 18:02 字級\n市長今晚出訪。", "2023-06-30", "header"),
     ("王小華 十二月 4, 2025 0\n評審日前公布名單。", "2025-12-04", "header"),
     ("2025年8月9日 21:40 鄰里日報\n\n里長今天說明。", "2025-08-09", "header"),
+    # a page whose lines were joined: headline, timestamp and body on the first line
+    ("房署推出新一批居屋 2023年5月4日 08:15 房署今日公布售價。", "2023-05-04", "header"),
     # a wire dateline: the day it was filed; the month and year from the header date
     ("2025/10/01 07:10\n（中央社記者林小青台北30日電）外資今天賣超。", "2025-09-30", "dateline"),
     ("2025-03-05 20:00\n新華社北京5日電 會議今天閉幕。", "2025-03-05", "dateline"),
@@ -119,6 +121,7 @@ PAGE_DATES = [
     ("2025-11-20 09:00\n局長今日（19日）出席論壇。", "2025-11-19", "dateline"),
     # never an event date of the body, nor a cited report
     ("市長表示，2025年3月5日將舉行公聽會。", None, None),
+    ("局長將於2025年3月5日 14:30 主持開幕禮。", None, None),
     ("2025年3月5日，市長出席活動並致詞。", None, None),
     ("會議紀錄\n立法院於2024年12月1日三讀通過修正案，並於今天公布。", None, None),
     ("市場消息，據新華社5日電，當地今天降息。", None, None),

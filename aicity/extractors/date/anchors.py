@@ -82,11 +82,14 @@ class Anchors:
                 else:
                     i = bisect.bisect_left(positions, pos)
                     ok = i < len(positions) and positions[i] - pos <= ITEM_REACH
+                    if i == len(positions) and pos - positions[-1] <= ITEM_REACH:
+                        i, ok = i - 1, True  # the last item's snippet, after its date line
                 return dates[i] if ok else self.ref
         return self.ref
 
 
 _SENTENCE_END = compile_folded(fragment("SENTENCE_END"))
+_LINE_TRAILER = compile_folded(fragment("DATE_LINE_TRAILER"))
 
 
 def _date_lines(text: str, cands: list[Candidate]) -> list[tuple[int, dt.date]]:
@@ -104,7 +107,9 @@ def _date_lines(text: str, cands: list[Candidate]) -> list[tuple[int, dt.date]]:
             continue
         rest = text[c.end:c.end + 16].split("\n", 1)
         if rest[0].strip() or (len(rest) == 1 and c.end + 16 < len(text)):
-            continue
+            # 2024年04月19日 11:35 最後更新:14:57: the item's update time may close its date line
+            if _LINE_TRAILER.match(text, c.end) is None:
+                continue
         prefix = text[line_start:c.start].strip()
         if len(prefix) > 60 or _SENTENCE_END.search(prefix):
             continue

@@ -38,6 +38,7 @@ from .words import fragment
 HEAD = 3000  # the characters of a page that its own date is looked for in
 TOP = 1500  # an unlabelled header date or a dateline counts only this near the top
 HEADER_LINE_REST = 40  # at most this many other characters on an unlabelled header date's line
+HEADER_BODY_GAP = (" ", "\t")  # what parts a first line's timestamp from the body joined after it
 
 # Where the page's date came from (besides "given", "metadata" and "today", which the
 # pipeline and the runner set).
@@ -144,6 +145,12 @@ def _header_line(folded: str, c: Candidate) -> bool:
     start = folded.rfind("\n", 0, c.start) + 1
     end = folded.find("\n", c.end)
     rest = folded[start:c.start] + " " + folded[c.end:end if end >= 0 else len(folded)]
+    if (c.spec.minute is not None and start == 0 and folded[c.end:c.end + 1] in HEADER_BODY_GAP
+            and (c.start == 0 or folded[c.start - 1] in HEADER_BODY_GAP)):
+        # 標題 2011年6月9日 07:18 政府今日…: a page whose lines were joined, the headline, the
+        # timestamp and the body on the first line; a timestamp set off by spaces after the
+        # headline is its date (not one a sentence runs into: 市長將於2025年3月5日 14:30 出席)
+        rest = folded[start:c.start]
     return (len(rest.strip()) <= HEADER_LINE_REST
             and _header_line_not().search(rest) is None)
 
