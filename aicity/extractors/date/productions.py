@@ -153,8 +153,9 @@ def slash(m: regex.Match, ctx: Ctx) -> Candidate | None:
 
 
 def iso(m: regex.Match, ctx: Ctx) -> Candidate | None:
-    spec = read_spec(groups(m))
-    return None if spec is None else Candidate(m.start(), m.end(), "date.iso", spec, None, spec.roc)
+    g = groups(m)
+    spec = read_spec(g)
+    return None if spec is None else with_range(m, g, "date.iso", spec)  # 2024.1.7-13: a span
 
 
 def cna_stamp(m: regex.Match, ctx: Ctx) -> Candidate | None:
