@@ -374,6 +374,17 @@ def _place_in_brackets(folded: str, end: int, registered: bool = False) -> int |
     return None
 
 
+def _bracket_place_end(folded: str, end: int) -> int:
+    """Where a listed name ends that a place in brackets follows (萬科控股(香港), 騰訊(深圳)): the
+    place is its registered name's, and names no city; else ``end``."""
+    if folded[end:end + 1] not in "(（":
+        return end
+    for length in (2, 3, 4):
+        if end + length + 2 <= len(folded) and _place_in_brackets(folded, end + length + 2) == end:
+            return end + length + 2
+    return end
+
+
 def _places_only(words: str) -> bool:
     """True when ``words`` are one or more places' names and nothing else (福建廈門, 江蘇)."""
     places = _name_places()
@@ -943,7 +954,7 @@ class CompanyExtractor:
             if self._inside_org_name(folded, end):
                 continue  # checked last: most hits never get here
             sure.add(form.info.canonical)
-            entities.append(self._entity(doc, start, end, form.info, "company.dictionary"))
+            entities.append(self._entity(doc, start, _bracket_place_end(folded, end), form.info, "company.dictionary"))
         sure_ends = {e.end for e in entities}
         sure_starts = {e.start for e in entities}
         fields = company_phrase_names()["field"]
@@ -954,13 +965,14 @@ class CompanyExtractor:
                     or self._listed_with(folded, start, end, sure_ends, sure_starts)) and not (
                 self._inside_org_name(folded, end)
             ):
-                entities.append(self._entity(doc, start, end, form.info, "company.dictionary_context"))
+                entities.append(self._entity(doc, start, _bracket_place_end(folded, end), form.info,
+                                             "company.dictionary_context"))
 
         found_names: dict[str, tuple[str, CompanyInfo | None]] = {}
         for start, end, name, info, strength in self._suffix_candidates(doc, known):
             if self._inside_org_name(folded, end):
                 continue
-            entities.append(self._entity(doc, start, end, name, "company.suffix", info))
+            entities.append(self._entity(doc, start, _bracket_place_end(folded, end), name, "company.suffix", info))
             found_names.setdefault(fold(doc.text[start:end]), (name, info))
         for start, end in self._frame_candidates(doc):
             entities.append(self._entity(doc, start, end, doc.text[start:end], "company.frame"))
