@@ -986,6 +986,8 @@ class CompanyExtractor:
                 continue  # 台商|投資最活躍, 台商|的雇員人數, 台商|在東莞: a clause, not a name
             if opening is None and match.group("alias") is None and folded[match.start():name_start] in HOME_PREFIXES:
                 continue  # 台商|回流, 台商|回台投資: Taiwan's businesspeople, no company a list lacks
+            if opening is None and folded[name_start - 1:name_start + 1] in common:
+                continue  # 將軍澳|商業地: the prefix's 商 opens a word (商業, 商場), no 澳商
             for group in ("name", "alias"):
                 if match.group(group) is None:
                     continue
