@@ -168,6 +168,10 @@ LEGAL_FORM_HEADS = tuple(fold(w) for w in ("股份有限", "有限", "(股)"))
 ZONE_END = fold("區")
 # What follows 區 in words that are no district (區域, 區塊, 區間).
 NOT_DISTRICT_AFTER = frozenset(fold("域塊間隔別分"))
+# A company's news service after its name is a medium (網易新聞, 騰訊新聞): ANNOTATION.md counts no
+# news site named as a source or a medium; a press release or a spokesman is the company's own.
+NEWS_SERVICE = fold("新聞")
+NEWS_NOT_SERVICE = frozenset(fold("稿發部處官組"))
 LATIN_NAME_WORDS = 3  # how many more capitalised Latin words a legal form's name may reach back over
 _LATIN_WORD_BEFORE = regex.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9&'\-]*$")
 # Every Latin legal form has one of these letters pairs: a cheap test before the regex.
@@ -913,6 +917,9 @@ class CompanyExtractor:
         for start, end, form in hits:
             if folded[end:end + 1] == ZONE_END and folded[end + 1:end + 2] not in NOT_DISTRICT_AFTER and not form.latin:
                 continue  # 東麗|區, 福田|區: a district of the same name
+            if folded.startswith(NEWS_SERVICE, end) and folded[end + len(NEWS_SERVICE):end + len(NEWS_SERVICE) + 1] \
+                    not in NEWS_NOT_SERVICE:
+                continue  # 網易新聞, Yahoo新聞: a news service named as a medium (not 某某新聞稿, 新聞發言人)
             # A name whose edge is half of a common word is likely inside that word:
             # 全聯 in 安全聯盟, 日友 in 臺日友誼, 台灣大 in 台灣大學.
             # 工智 in 人工智能, 達新 in 達新台幣: the name's edge is half of a word.
