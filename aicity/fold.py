@@ -2,8 +2,8 @@
 
 Extractors never match the raw input. They match ``fold(text)``, where every
 Traditional character is replaced by its Simplified form (OpenCC's
-TSCharacters table, first candidate), full-width ASCII by half-width, and the
-ideographic space by a space (and a lone surrogate by U+FFFD). The mapping is character for character, so an
+TSCharacters table, first candidate), full-width ASCII and the small form
+variants (﹒ ﹐ ﹙) by ASCII, and the ideographic space by a space (and a lone surrogate by U+FFFD). The mapping is character for character, so an
 offset in the folded text is the same offset in the original: extractors find
 spans in the fold and slice the entity's ``text`` from the original.
 
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import os
+import unicodedata
 
 
 def _opencc_dictionary(name: str) -> str:
@@ -49,6 +50,12 @@ def _tables() -> tuple[list[str], frozenset[str], frozenset[str]]:
                 simplified_only.add(source)
     for code in range(0xFF01, 0xFF5F):  # full-width ASCII
         table[code] = chr(code - 0xFEE0)
+    # Small form variants (U+FE50-FE6B) are punctuation as well: Hong Kong wire copy writes
+    # 34﹒82億 with the small full stop as its decimal point; each folds as NFKC reads it.
+    for code in range(0xFE50, 0xFE6C):
+        target = unicodedata.normalize("NFKC", chr(code))
+        if len(target) == 1 and target != chr(code):
+            table.setdefault(code, target)
     table[0x3000] = " "
     _close(table)
     # Lone surrogates (undecodable bytes kept by surrogateescape) become U+FFFD:

@@ -110,11 +110,15 @@ PAGE_DATES = [
     ("2025年8月9日 21:40 鄰里日報\n\n里長今天說明。", "2025-08-09", "header"),
     # a timestamp to the second that opens its line is the page's, whatever byline follows (names with commas)
     ("首頁 > 財經\n2021-06-18 21:49:35 某某經濟報道 記者甲,實習生乙,丙\n\n公司11日公告。", "2021-06-18", "header"),
+    # a page whose lines were joined: headline, timestamp and body on the first line
+    ("房署推出新一批居屋 2023年5月4日 08:15 房署今日公布售價。", "2023-05-04", "header"),
     # a wire dateline: the day it was filed; the month and year from the header date
     ("2025/10/01 07:10\n（中央社記者林小青台北30日電）外資今天賣超。", "2025-09-30", "dateline"),
     ("2025-03-05 20:00\n新華社北京5日電 會議今天閉幕。", "2025-03-05", "dateline"),
     ("中新網福州3月2日電 當地今天舉行茶葉博覽會。\n2025年3月3日 08:00", "2025-03-02", "dateline"),
     ("本報記者王大同2024年1月15日電 展覽今天開幕。", "2024-01-15", "dateline"),
+    ("2023-01-04 09:30\n《經濟通通訊社3日專訊》賭收昨日公布。", "2023-01-03", "dateline"),  # a special dispatch
+    ("2025/10/06 07:10\n（中央社記者林小青華盛頓5日專電）國會今天休會。", "2025-10-05", "dateline"),
     ("新聞稿 2025-03-06 01:12\n路透倫敦三月五日電 英國央行今天宣布。", "2025-03-05", "dateline"),
     ("（中央社記者林小青台北31日電）股市今天封關。（編輯：王大同）1141231", "2025-12-31", "dateline"),
     # ... or from today, and the source says so
@@ -133,6 +137,7 @@ PAGE_DATES = [
     ("2025-12-28 10:00\n（中央社記者林小青台北2日電）議會今天表決。", "2025-12-02", "dateline"),
     # never an event date of the body, nor a cited report
     ("市長表示，2025年3月5日將舉行公聽會。", None, None),
+    ("局長將於2025年3月5日 14:30 主持開幕禮。", None, None),
     ("2025年3月5日，市長出席活動並致詞。", None, None),
     ("會議紀錄\n立法院於2024年12月1日三讀通過修正案，並於今天公布。", None, None),
     ("市場消息，據新華社5日電，當地今天降息。", None, None),

@@ -88,6 +88,12 @@ def _townships() -> tuple[frozenset[str], tuple[int, ...]]:
     return names, tuple(sorted({len(n) for n in names}, reverse=True))
 
 
+@functools.cache
+def _market_words() -> frozenset[str]:
+    """收市, 旺市: words of market news that end in 市 and name no city (city/context.tsv)."""
+    return frozenset(_context_words("market_word"))
+
+
 def _context_words(kind: str) -> tuple[str, ...]:
     return tuple(fold(r["word"]) for r in load_table("city/context.tsv") if r["kind"] == kind)
 
@@ -260,7 +266,8 @@ class CityExtractor:
                 if not anchored or not all(is_han(ch) for ch in name) or CITY_SUFFIX in name \
                         or not PARTICLES.isdisjoint(name):  # 威海市|委的是|市委: a clause, no name
                     continue  # ...公主城|市政廳|市長: a name holding 市 is the council's, no city
-                if name in common or name[-1] + CITY_SUFFIX in common or name[-2:] in common \
+                if name in common or name[-1] + CITY_SUFFIX in common or name[-1] + CITY_SUFFIX in _market_words() \
+                        or name[-2:] in common \
                         or any(a < position + 1 and start < b for a, b in spans):
                     break
                 end = position if folded[position + 1:position + 2] in MAYOR_AFTER else position + 1

@@ -175,6 +175,10 @@ LEGAL_FORM_HEADS = tuple(fold(w) for w in ("股份有限", "有限", "(股)"))
 ZONE_END = fold("區")
 # What follows 區 in words that are no district (區域, 區塊, 區間).
 NOT_DISTRICT_AFTER = frozenset(fold("域塊間隔別分"))
+# A company's news service after its name is a medium (網易新聞, 騰訊新聞): ANNOTATION.md counts no
+# news site named as a source or a medium; a press release or a spokesman is the company's own.
+NEWS_SERVICE = fold("新聞")
+NEWS_NOT_SERVICE = frozenset(fold("稿發部處官組"))
 LATIN_NAME_WORDS = 3  # how many more capitalised Latin words a legal form's name may reach back over
 _LATIN_WORD_BEFORE = regex.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9&'\-]*$")
 # Every Latin legal form has one of these letters pairs: a cheap test before the regex.
@@ -380,6 +384,17 @@ def _place_in_brackets(folded: str, end: int, registered: bool = False) -> int |
                     and inside not in common_words():
                 return opening
     return None
+
+
+def _bracket_place_end(folded: str, end: int) -> int:
+    """Where a listed name ends that a place in brackets follows (萬科控股(香港), 騰訊(深圳)): the
+    place is its registered name's, and names no city; else ``end``."""
+    if folded[end:end + 1] not in "(（":
+        return end
+    for length in (2, 3, 4):
+        if end + length + 2 <= len(folded) and _place_in_brackets(folded, end + length + 2) == end:
+            return end + length + 2
+    return end
 
 
 def _places_only(words: str) -> bool:
@@ -928,6 +943,9 @@ class CompanyExtractor:
         for start, end, form in hits:
             if folded[end:end + 1] == ZONE_END and folded[end + 1:end + 2] not in NOT_DISTRICT_AFTER and not form.latin:
                 continue  # 東麗|區, 福田|區: a district of the same name
+            if folded.startswith(NEWS_SERVICE, end) and folded[end + len(NEWS_SERVICE):end + len(NEWS_SERVICE) + 1] \
+                    not in NEWS_NOT_SERVICE:
+                continue  # 網易新聞, Yahoo新聞: a news service named as a medium (not 某某新聞稿, 新聞發言人)
             # A name whose edge is half of a common word is likely inside that word:
             # 全聯 in 安全聯盟, 日友 in 臺日友誼, 台灣大 in 台灣大學.
             # 工智 in 人工智能, 達新 in 達新台幣: the name's edge is half of a word.
@@ -970,7 +988,7 @@ class CompanyExtractor:
                 continue  # checked last: most hits never get here
             info = self._a_share_listing(doc, start, end, form.info)
             sure.add(info.canonical)
-            entities.append(self._entity(doc, start, end, info, "company.dictionary"))
+            entities.append(self._entity(doc, start, _bracket_place_end(folded, end), info, "company.dictionary"))
         sure_ends = {e.end for e in entities}
         sure_starts = {e.start for e in entities}
         fields = company_phrase_names()["field"]
@@ -981,13 +999,14 @@ class CompanyExtractor:
                     or self._listed_with(folded, start, end, sure_ends, sure_starts)) and not (
                 self._inside_org_name(folded, end)
             ):
-                entities.append(self._entity(doc, start, end, form.info, "company.dictionary_context"))
+                entities.append(self._entity(doc, start, _bracket_place_end(folded, end), form.info,
+                                             "company.dictionary_context"))
 
         found_names: dict[str, tuple[str, CompanyInfo | None]] = {}
         for start, end, name, info, strength in self._suffix_candidates(doc, known):
             if self._inside_org_name(folded, end):
                 continue
-            entities.append(self._entity(doc, start, end, name, "company.suffix", info))
+            entities.append(self._entity(doc, start, _bracket_place_end(folded, end), name, "company.suffix", info))
             found_names.setdefault(fold(doc.text[start:end]), (name, info))
         for start, end in self._frame_candidates(doc):
             entities.append(self._entity(doc, start, end, doc.text[start:end], "company.frame"))
@@ -1001,6 +1020,8 @@ class CompanyExtractor:
                 continue  # 台商|投資最活躍, 台商|的雇員人數, 台商|在東莞: a clause, not a name
             if opening is None and match.group("alias") is None and folded[match.start():name_start] in HOME_PREFIXES:
                 continue  # 台商|回流, 台商|回台投資: Taiwan's businesspeople, no company a list lacks
+            if opening is None and folded[name_start - 1:name_start + 1] in common:
+                continue  # 將軍澳|商業地: the prefix's 商 opens a word (商業, 商場), no 澳商
             for group in ("name", "alias"):
                 if match.group(group) is None:
                     continue

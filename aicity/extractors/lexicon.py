@@ -117,6 +117,8 @@ def city_gazetteer() -> tuple[Gazetteer, WordStarts, WordStarts]:
             entries.append((abbreviation, CityInfo(name, "TW", level, ABBREVIATION)))
         for english in split_cell(row["english"]):
             entries.append((english, CityInfo(name, "TW", level, ENGLISH)))
+    # 旺市, 收市: a market's state or session, no city's 市 (旺市 is also Vaughan, Ontario)
+    market = frozenset(fold(r["word"]) for r in load_table("city/context.tsv") if r["kind"] == "market_word")
     for table in ("city/world_cities.tsv", "city/world_cities_extra.tsv", *GENERATED_CITY_TABLES):
         generated = table in GENERATED_CITY_TABLES
         for row in load_table(table):
@@ -135,7 +137,8 @@ def city_gazetteer() -> tuple[Gazetteer, WordStarts, WordStarts]:
                 if form:
                     # 崑山市 names the city; a bare 北安 or 太平 needs context (江蘇崑山, a dateline),
                     # and so does a 市 form that ends in a word (項城市 in 各項城市).
-                    weak_form = needs_context and (not form.endswith("市") or fold(form[-2:]) in common)
+                    last_word = fold(form[-2:])
+                    weak_form = needs_context and (not form.endswith("市") or last_word in common or last_word in market)
                     entries.append((form, weak if weak_form else info))
     countries = {info.name: info.country for _, info in entries}  # 香港 -> HK; Taiwan's own cities -> TW
     for row in load_table("city/combined.tsv"):

@@ -79,6 +79,13 @@ ASSEMBLY = fold("會")  # 理事會, 委員會: the body a title word names with
 LIST_OPENERS = tuple(fold(w) for w in ("，分別是", "分別是", "，分別為", "分別為"))  # (the fold makes ， a ,)
 # ... or 的, a count of people and a colon (任副市長的3人：某甲、某乙、某丙: a personnel notice's summary)
 COUNTED_LIST_OPENER = regex.compile(fold("的[0-9一二兩三四五六七八九十]{1,3}[人位名][:：]"))
+# 名譽會長有某甲、某乙: 有 opens the list of a title's holders (never a single name: 會長有意)
+LIST_HAS = fold("有")
+# A Hong Kong civil-service title's portfolio in brackets between the title and the name
+# (常任秘書長(庫務)某某, 副秘書長(財經事務)某某; folded: full-width brackets are ASCII ones)
+PORTFOLIO = regex.compile(r"\(\p{Han}{2,6}\)")
+# How long a transliterated name may be before its Latin spelling in brackets (分析師高維特森(Grant …))
+TRANSLIT_BEFORE_LATIN = 5
 # 等, and a count of people, between a list of names and the title they share (某甲、某乙等八位議員).
 LIST_BEFORE_TITLE = regex.compile(fold("等(?:[0-9一二兩三四五六七八九十多數]{1,3}[位名])?") + r"\Z")
 # A roster (a council's or committee's record, a list of officers): the title ends its line or a colon follows
@@ -843,6 +850,14 @@ class OfficialExtractor:
         opener = next((len(w) for w in LIST_OPENERS if folded.startswith(w, te)), 0)
         counted = COUNTED_LIST_OPENER.match(folded, te) if not opener else None
         opener = counted.end() - te if counted is not None else opener
+        if not opener and folded.startswith(LIST_HAS, te):
+            listed = self._name_at(folded, te + 1, g)
+            if listed is None or folded[listed:listed + 1] != LIST_COMMA:
+                return []
+            opener = 1
+        portfolio = None if opener else PORTFOLIO.match(folded, te)
+        if portfolio is not None:
+            opener = portfolio.end() - te
         honorific = self._honorifics_at(folded, te + opener, g)  # 首席部長拿督斯里某某: not part of the name
         ns = te + opener + honorific
         if not honorific and folded[ns:ns + 1] == " " and is_han(folded[ns + 1:ns + 2]):
@@ -897,6 +912,9 @@ class OfficialExtractor:
             # The Chinese reading runs into the next word: a Japanese name (武藤|容治) or a
             # transliteration (拿督翁哈菲茲, 部長盧特尼克) may end at a boundary instead.
             longer = self._japanese_name_at(folded, ns, g)
+            bracket = folded.find("(", end, ns + TRANSLIT_BEFORE_LATIN + 1)
+            if longer is None and bracket > end and all(map(is_han, folded[end:bracket])) and LATIN_IN_BRACKETS.match(folded, bracket):
+                longer = bracket  # 高維特森(Grant Govertsen): the Han run up to its Latin spelling is the name
             if longer is None or longer <= end or not self._boundary_after(folded, longer, g):
                 longer = self._foreign_name_at(folded, ts, ns, g, anchored)
                 if not honorific and longer is not None and not self._boundary_after(folded, longer, g):

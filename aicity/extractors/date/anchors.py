@@ -43,6 +43,7 @@ def _markers(text: str) -> list[tuple[int, int]]:
 
 
 ITEM_REACH = 400  # characters between a related-news date and its item's date line
+LISTING_ITEMS = 2  # dated item lines with a byline that make a page without a heading a list
 
 
 class Anchors:
@@ -56,6 +57,13 @@ class Anchors:
         text = ctx.folded
         markers = _markers(text)
         if not markers:
+            # a listing page (a tag's or a search's): each item's headline line ends with its
+            # date and a byline after a bar (標題 2017年12月14日|文:某某|https://…); two or more
+            # such lines make the page a list, each item anchored on its own date line
+            items = _date_lines(text, cands, _ITEM_BYLINE, required=True)
+            if len(items) >= LISTING_ITEMS:
+                self.regions.append((items[0][0], len(text), [p for p, _ in items], [d for _, d in items], True))
+                self._starts = [items[0][0]]
             return
         lines = _date_lines(text, cands)
         line_positions = [pos for pos, _ in lines]  # ascending, as the candidates are
@@ -82,15 +90,21 @@ class Anchors:
                 else:
                     i = bisect.bisect_left(positions, pos)
                     ok = i < len(positions) and positions[i] - pos <= ITEM_REACH
+                    if i == len(positions) and pos - positions[-1] <= ITEM_REACH:
+                        i, ok = i - 1, True  # the last item's snippet, after its date line
                 return dates[i] if ok else self.ref
         return self.ref
 
 
 _SENTENCE_END = compile_folded(fragment("SENTENCE_END"))
+_LINE_TRAILER = compile_folded(fragment("DATE_LINE_TRAILER"))
+_ITEM_BYLINE = compile_folded(fragment("ITEM_BYLINE"))
 
 
-def _date_lines(text: str, cands: list[Candidate]) -> list[tuple[int, dt.date]]:
-    """(position, date) of the lines that end with an item's full date."""
+def _date_lines(text: str, cands: list[Candidate], trailer: regex.Pattern = _LINE_TRAILER,
+                required: bool = False) -> list[tuple[int, dt.date]]:
+    """(position, date) of the lines that end with an item's full date (and ``trailer``,
+    which may close the line, or with ``required`` must)."""
     out = []
     for c in cands:
         if c.end_spec is not None or c.spec.year is None or c.spec.day is None:
@@ -103,8 +117,10 @@ def _date_lines(text: str, cands: list[Candidate]) -> list[tuple[int, dt.date]]:
         if line_start == 0 and lo > 0:
             continue
         rest = text[c.end:c.end + 16].split("\n", 1)
-        if rest[0].strip() or (len(rest) == 1 and c.end + 16 < len(text)):
-            continue
+        if required or rest[0].strip() or (len(rest) == 1 and c.end + 16 < len(text)):
+            # 2024年04月19日 11:35 最後更新:14:57: the item's update time may close its date line
+            if trailer.match(text, c.end) is None:
+                continue
         prefix = text[line_start:c.start].strip()
         if len(prefix) > 60 or _SENTENCE_END.search(prefix):
             continue

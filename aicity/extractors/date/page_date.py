@@ -43,6 +43,7 @@ HEADER_LINE_REST = 40  # at most this many other characters on an unlabelled hea
 # written a day early); any later, it is the same day a year or a month before (中新社北京1月2日電 on a
 # page whose header, 2024-11-14, is when the story was copied is 2024-01-02, no 2025-01-02).
 DATELINE_AFTER_HEADER = 2
+HEADER_BODY_GAP = (" ", "\t")  # what parts a first line's timestamp from the body joined after it
 
 # Where the page's date came from (besides "given", "metadata" and "today", which the
 # pipeline and the runner set).
@@ -161,6 +162,12 @@ def _header_line(folded: str, c: Candidate) -> bool:
     rest = folded[start:c.start] + " " + folded[c.end:end if end >= 0 else len(folded)]
     if c.spec.second is not None and not folded[start:c.start].strip():
         return True  # 2021-06-18 21:49:35 某某報道 記者甲,乙: a stamp to the second opens no sentence
+    if (c.spec.minute is not None and start == 0 and folded[c.end:c.end + 1] in HEADER_BODY_GAP
+            and (c.start == 0 or folded[c.start - 1] in HEADER_BODY_GAP)):
+        # 標題 2011年6月9日 07:18 政府今日…: a page whose lines were joined, the headline, the
+        # timestamp and the body on the first line; a timestamp set off by spaces after the
+        # headline is its date (not one a sentence runs into: 市長將於2025年3月5日 14:30 出席)
+        rest = folded[start:c.start]
     return (len(rest.strip()) <= HEADER_LINE_REST
             and _header_line_not().search(rest) is None
             and _profile_label().search(folded, max(0, c.start - HEADER_LINE_REST), c.start) is None)

@@ -168,7 +168,7 @@ def slash(m: regex.Match, ctx: Ctx) -> Candidate | None:
 def iso(m: regex.Match, ctx: Ctx) -> Candidate | None:
     g = groups(m)
     spec = read_spec(g)
-    return None if spec is None else with_range(m, g, "date.iso", spec)  # 1996.09至2000.07: DOT_MONTHS
+    return None if spec is None else with_range(m, g, "date.iso", spec)  # 1996.09至2000.07, 2024.1.7-13
 
 
 def cna_stamp(m: regex.Match, ctx: Ctx) -> Candidate | None:

@@ -139,8 +139,9 @@ def scope(g: Grammar, text: str, cands: list[Cand]) -> None:
 
 def clause_cues(g: Grammar, text: str, cands: list[Cand]) -> None:
     """營收年增3成至500億: an amount after 至/達 at the end of a clause whose money cue
-    stands earlier in the same clause (within _CLAUSE_REACH characters)."""
-    for c in cands:
+    stands earlier in the same clause (within _CLAUSE_REACH characters). Such an amount
+    may end a range whose first end the cue covers too (估值介乎二十九億至四十三億)."""
+    for i, c in enumerate(cands):
         if c.status != MAYBE:
             continue
         link = g.clause_link.ending_at(text, c.start)
@@ -151,6 +152,7 @@ def clause_cues(g: Grammar, text: str, cands: list[Cand]) -> None:
             clause = clause.rsplit(boundary, 1)[-1]
         if g.cue_word.search(clause):
             c.status, c.rule = MONEY, "money.clause_cue"
+            ranges(text, cands[max(0, i - 1):i + 1])
 
 
 def fractions(text: str, cands: list[Cand]) -> list[Cand]:
