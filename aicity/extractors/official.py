@@ -71,9 +71,9 @@ FAMILY = fold("家")  # 許家, 王家 (the Hsu, the Wang family) are words, yet
 CHINESE_NAMED = frozenset(fold(w) for w in ("台灣", "臺灣", "中國"))
 MINISTER = fold("相")  # 日相, 英相, 外相: a country's or a ministry's one character and 相
 ASSEMBLY = fold("會")  # 理事會, 委員會: the body a title word names with it
-# words between a title and the list of names it heads (行動黨州議員，分別是張某某、林某某及阿魯古瑪),
+# words between a title and the list of names it heads (行動黨州議員，分別是張某某、林某某及阿魯古瑪; 董事成員分別為),
 # or the one name of its holders it names (創辦人之一某某)
-LIST_OPENERS = tuple(fold(w) for w in ("，分別是", "分別是", "，分別為", "分別為", "之一"))  # (the fold makes ， a ,)
+LIST_OPENERS = tuple(fold(w) for w in ("，分別是", "分別是", "，分別為", "分別為", "成員分別是", "成員分別為", "之一"))  # (the fold makes ， a ,)
 # 等, and a count of people, between a list of names and the title they share (某甲、某乙等八位議員).
 LIST_BEFORE_TITLE = regex.compile(fold("等(?:[0-9一二兩三四五六七八九十多數]{1,3}[位名])?") + r"\Z")
 SPACED_NAME_REGIONS = ("HK", "MO")  # pages that write 經理 某某某 with a space
