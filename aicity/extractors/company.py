@@ -169,6 +169,8 @@ ZONE_END = fold("區")
 # What follows 區 in words that are no district (區域, 區塊, 區間).
 NOT_DISTRICT_AFTER = frozenset(fold("域塊間隔別分"))
 LATIN_NAME_WORDS = 3  # how many more capitalised Latin words a legal form's name may reach back over
+# A Latin trade name (MYAirline, Zetax; not an acronym: IoT, AI) before an industry word and 公司.
+_LATIN_TRADE_NAME = regex.compile(r"[A-Z]*[A-Z][a-z]{2,}(?:[A-Z][a-z]+)*")
 _LATIN_WORD_BEFORE = regex.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9&'\-]*$")
 # Every Latin legal form has one of these letters pairs: a cheap test before the regex.
 _LEGAL_HINT = regex.compile(r"(?i)(?:co\.|ltd|inc|corp|limited|bhd|berhad|gmbh|plc|llc|l\.l\.c|s\.a\.|s\.p\.a|n\.v\.|b\.v\.|k\.k\.|\bag\b|pty)")
@@ -780,7 +782,13 @@ class CompanyExtractor:
                 bounded = start == 0 or folded[start - 1] in STOP_CHARS or after_according_to
                 # (a longer chunk that opens with an everyday word is a clause: 具體內容詳見|公司)
                 short = len(chunk) <= 4 or len(chunk) <= 6 and (chunk[:2] not in common or chunk[:2] in places)
-                if not (bounded and short and chunk not in common or self._full_name(chunk, suffixes)):
+                trade = _strip_industry(chunk, suffixes)
+                latin = _LATIN_WORD_BEFORE.search(trade) if trade != chunk else None
+                if latin is not None and _LATIN_TRADE_NAME.fullmatch(latin.group()):
+                    # 促請|MYAirline航空公司: a Latin trade name and an industry word make a name, which
+                    # the Latin word begins
+                    start, chunk = start + latin.start(), chunk[latin.start():]
+                elif not (bounded and short and chunk not in common or self._full_name(chunk, suffixes)):
                     continue
             if len(chunk) < 2:
                 continue
