@@ -171,6 +171,8 @@ NOT_DISTRICT_AFTER = frozenset(fold("域塊間隔別分"))
 LATIN_NAME_WORDS = 3  # how many more capitalised Latin words a legal form's name may reach back over
 # A Latin trade name (MYAirline, Zetax; not an acronym: IoT, AI) before an industry word and 公司.
 _LATIN_TRADE_NAME = regex.compile(r"[A-Z]*[A-Z][a-z]{2,}(?:[A-Z][a-z]+)*")
+# A Latin name in brackets between a Han name and its industry word or legal form: 滿星雲(MonSpace)集團
+_BRACKETED_LATIN_BEFORE = regex.compile(r"(?<=\p{Han})\(([A-Za-z][A-Za-z0-9 .&'\-]{2,38})\)$")
 _LATIN_WORD_BEFORE = regex.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9&'\-]*$")
 # Every Latin legal form has one of these letters pairs: a cheap test before the regex.
 _LEGAL_HINT = regex.compile(r"(?i)(?:co\.|ltd|inc|corp|limited|bhd|berhad|gmbh|plc|llc|l\.l\.c|s\.a\.|s\.p\.a|n\.v\.|b\.v\.|k\.k\.|\bag\b|pty)")
@@ -618,6 +620,13 @@ class CompanyExtractor:
             ):
                 continue  # 前瞻科技|計畫, 居林高科技|園: the industry word modifies a noun
             limit = NAME_LIMITS[strength]
+            bracket = _BRACKETED_LATIN_BEFORE.search(folded, max(0, s - 42), s) if (
+                folded[s - 1:s] == ")" and (strength == "strong" or strength == "legal" and suffix != fold("公司"))) else None
+            if bracket is not None and (_LATIN_TRADE_NAME.fullmatch(bracket.group(1)) or bracket.group(1).isupper()):
+                # 滿星雲(MonSpace)|集團: the Latin name in brackets is the firm's (where its Han name
+                # begins, nothing tells)
+                yield bracket.start(1), bracket.end(1), doc.text[bracket.start(1):bracket.end(1)], None, strength
+                continue
             whole_start = None  # where the scan began, when a listed name inside moved the start
             start = self._scan_name_left(folded, s, limit, hop_places=strength == "legal")
             if strength == "venue" and s and folded[s - 1].isascii() and folded[s - 1].isalpha():
