@@ -69,6 +69,7 @@ FAMILY = fold("家")  # 許家, 王家 (the Hsu, the Wang family) are words, yet
 # Countries whose officials have Chinese names, not transliterations (台灣鋼鐵公會理事長林大偉選「穩」:
 # 林大偉 is a Chinese name, 選 the verb after it).
 CHINESE_NAMED = frozenset(fold(w) for w in ("台灣", "臺灣", "中國"))
+COME = fold("來")  # before a verb (某某來代答), it ends a transliterated name of three characters or more
 MINISTER = fold("相")  # 日相, 英相, 外相: a country's or a ministry's one character and 相
 ASSEMBLY = fold("會")  # 理事會, 委員會: the body a title word names with it
 # words between a title and the list of names it heads (行動黨州議員，分別是張某某、林某某及阿魯古瑪; 董事成員分別為),
@@ -134,7 +135,10 @@ def _user_officials(user) -> Gazetteer:
 
 def anchored_ok(name: str, g: OfficialGrammar) -> bool:
     """A transliteration holds no everyday word (級會議 after 部長 is none); a country's name
-    it may hold (慕沙阿曼)."""
+    it may hold (慕沙阿曼), and so may a long one spelled with transliteration characters only
+    (依德里斯阿末 holds 德里)."""
+    if len(name) >= 4 and all(ch in g.translit_chars for ch in name):
+        return True
     return not any(name[i:i + 2] in g.common and name[i:i + 2] not in g.countries for i in range(1, len(name) - 1))
 
 
@@ -290,6 +294,8 @@ class OfficialExtractor:
         while end < len(folded) and end - te < longest and (
                 self._given_ok(folded[end], g) or end > te and folded[end - 1:end + 1] in g.translit_pairs):
             word = folded[end:end + 2]
+            if end - te >= 3 and folded[end] == COME:
+                break  # 拿督某某某某|來代答: 來 before the verb it introduces
             if end - te >= 2 and (word in g.common and not (anchored and word in g.countries)
                                   or self._title_starts_at(folded, end, g)):
                 break  # 慕沙阿曼: after an honorific or title, a country's name (阿曼) may be part of the name
