@@ -460,6 +460,11 @@ class OfficialExtractor:
             if guards is not None and not self._guarded_ok(folded, start, guards):
                 continue  # 代表 only after an office: 駐馬來西亞台北經濟文化辦事處代表
             spans.append((start, end, None))
+        # 羽總|秘書長拿督某某: a title that a later one overlaps, where the later one runs on to an
+        # honorific, is no title (總秘書 here: the body's short name ends in 總)
+        ends_at_honorific = [(s, e) for s, e, _ in spans if self._honorific_at(folded, e, g)]
+        if ends_at_honorific:
+            spans = [span for span in spans if not any(span[0] < s < span[1] < e for s, e in ends_at_honorific)]
         # Longest first (prefixes included), so 主任委員 wins over 主任, 副市長 over 市長 and
         # 副+總裁 over the title 副總.
         return [(start, end) for start, end, _ in longest_non_overlapping(spans)]
