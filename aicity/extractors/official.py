@@ -69,6 +69,7 @@ FAMILY = fold("家")  # 許家, 王家 (the Hsu, the Wang family) are words, yet
 # Countries whose officials have Chinese names, not transliterations (台灣鋼鐵公會理事長林大偉選「穩」:
 # 林大偉 is a Chinese name, 選 the verb after it).
 CHINESE_NAMED = frozenset(fold(w) for w in ("台灣", "臺灣", "中國"))
+JUDGE_TITLES = frozenset(fold(w) for w in ("法官", "推事"))  # after a transliterated name (某某法官) on MY/SG pages
 COME = fold("來")  # before a verb (某某來代答), it ends a transliterated name of three characters or more
 MINISTER = fold("相")  # 日相, 英相, 外相: a country's or a ministry's one character and 相
 ASSEMBLY = fold("會")  # 理事會, 委員會: the body a title word names with it
@@ -533,6 +534,11 @@ class OfficialExtractor:
                 full.append(Found(name_start, te, doc.text[name_start:ts], title,
                                   self._org_before(doc, name_start, g), "official.name_title", name_start, ts))
                 continue
+            translit_start = None if office else self._transliteration_before(doc, ts, te, g)
+            if translit_start is not None:
+                full.append(Found(translit_start, te, doc.text[translit_start:ts], title,
+                                  None, "official.name_title", translit_start, ts))
+                continue
             listed = self._listed_before(doc, ts, title, g)
             if listed:
                 full.extend(listed)
@@ -911,6 +917,25 @@ class OfficialExtractor:
             if last:
                 break
         return found
+
+    @staticmethod
+    def _transliteration_before(doc: Document, ts: int, te: int, g: OfficialGrammar) -> int | None:
+        """Start of a Malay or Indian name before a judge's title on a Malaysian or Singaporean
+        page (裁決的艾迪阿都拉法官): three to seven transliteration characters after a boundary."""
+        folded = doc.folded
+        if folded[ts:te] not in JUDGE_TITLES or page_region(doc).name not in TRANSLIT_REGIONS:
+            return None
+        start = ts
+        while start > 0 and ts - start < 7 and folded[start - 1] in g.translit_chars and (
+                folded[start - 1] not in g.stops or folded[start - 2:start] in g.translit_pairs):  # (阿都: Abdul)
+            start -= 1
+        before = folded[start - 1:start]
+        honorific = OfficialExtractor._honorifics_at(folded, start, g)  # 拿督某某法官: not part of the name
+        start += honorific
+        if not 3 <= ts - start <= 7 or before and is_han(before) and before not in g.stops and not honorific \
+                or folded[start:ts] in g.common or not anchored_ok(folded[start:ts], g):
+            return None  # (a longer run, or one inside a word, is no name)
+        return start
 
     def _listed_transliteration(self, doc: Document, ts: int, pos: int, g: OfficialGrammar) -> int | None:
         """End of a Malay or Indian name listed after another under one title on a Malaysian or
