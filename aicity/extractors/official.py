@@ -457,6 +457,8 @@ class OfficialExtractor:
             if (folded[end:end + 1] == ASSEMBLY and folded[start:end + 1] in g.common
                     and folded[end:end + 2] not in g.common):
                 continue  # 大馬體育理事|會至今, 委員|會表示: the body, no member of it (委員會見 is 委員 meeting)
+            if folded[end:end + 1] == ASSEMBLY and self._title_starts_at(folded, end + 1, g):
+                continue  # 政務委員|會主任委員: the body whose head the next title names
             guards = g.guarded_titles.get(folded[start:end]) if g.guarded_titles else None
             if guards is not None and not self._guarded_ok(folded, start, guards):
                 continue  # 代表 only after an office: 駐馬來西亞台北經濟文化辦事處代表
