@@ -23,6 +23,8 @@ Rules find companies the dictionary lacks:
 * ``company.bracket_legal``: a Chinese name no rule found before a Latin name with its
   legal form in brackets (砂拉越油棕(Sarawak Oil Palms Bhd));
 * ``company.ticker``: a name followed by its ticker ((NASDAQ:AAPL), (2330.TW), （00700）);
+* ``company.listed_latin``: Latin names listed after a count of companies and 是/為/包括
+  (3家私人有限公司是Sindok Trading、Laurich International以及SCN Singapore);
 * ``company.frame``: a name no list has between words that only a company fits
   (某某科營收年增, 核准某某加入「…方案」), per ``company/frames.tsv``;
 * ``company.mention``: later mentions of a name a rule found.
@@ -173,6 +175,11 @@ LATIN_NAME_WORDS = 3  # how many more capitalised Latin words a legal form's nam
 _LATIN_TRADE_NAME = regex.compile(r"[A-Z]*[A-Z][a-z]{2,}(?:[A-Z][a-z]+)*")
 # A Latin name in brackets between a Han name and its industry word or legal form: 滿星雲(MonSpace)集團
 _BRACKETED_LATIN_BEFORE = regex.compile(r"(?<=\p{Han})\(([A-Za-z][A-Za-z0-9 .&'\-]{2,38})\)$")
+# A count of companies and the verb that lists them (3家私人有限公司是, 兩家公司分別為), the Latin
+# names listed and what joins them (company.listed_latin)
+_FIRMS_LISTED = compile_folded(r"[0-9一二兩三四五六七八九十]{1,3}[家間](?:私人)?(?:有限)?公司(?:分別)?(?:是|為|包括)\s?")
+_LATIN_ITEM = regex.compile(r"[A-Z][A-Za-z0-9&\-]*(?: [A-Z][A-Za-z0-9&\-]*){0,3}(?![A-Za-z0-9])")
+_LATIN_ITEM_JOINER = compile_folded(r"\s?(?:、|以及|及|和|與)\s?")
 _LATIN_WORD_BEFORE = regex.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9&'\-]*$")
 # Every Latin legal form has one of these letters pairs: a cheap test before the regex.
 _LEGAL_HINT = regex.compile(r"(?i)(?:co\.|ltd|inc|corp|limited|bhd|berhad|gmbh|plc|llc|l\.l\.c|s\.a\.|s\.p\.a|n\.v\.|b\.v\.|k\.k\.|\bag\b|pty)")
@@ -804,6 +811,19 @@ class CompanyExtractor:
             written = doc.text[start:s] if strength == "legal" else doc.text[start:e]
             yield start, e, written, None, strength
 
+    @staticmethod
+    def _listed_latin_firms(folded: str) -> Iterator[tuple[int, int]]:
+        """Latin names listed after a count of companies and 是/為/包括 (3家私人有限公司是Sindok
+        Trading、Laurich International以及SCN Singapore): each is a firm, with or without a legal form."""
+        for opening in _FIRMS_LISTED.finditer(folded):
+            pos = opening.end()
+            while (item := _LATIN_ITEM.match(folded, pos)) is not None:
+                yield item.span()
+                joiner = _LATIN_ITEM_JOINER.match(folded, item.end())
+                if joiner is None:
+                    break
+                pos = joiner.end()
+
     def _frame_candidates(self, doc: Document) -> Iterator[tuple[int, int]]:
         """Names of two to four Han characters between the words of a frame (``company_frames``)
         that read as a name (no common word, place or generic word inside them)."""
@@ -981,6 +1001,9 @@ class CompanyExtractor:
             found_names.setdefault(fold(doc.text[start:end]), (name, info))
         for start, end in self._frame_candidates(doc):
             entities.append(self._entity(doc, start, end, doc.text[start:end], "company.frame"))
+            found_names.setdefault(folded[start:end], (doc.text[start:end], None))
+        for start, end in self._listed_latin_firms(folded):
+            entities.append(self._entity(doc, start, end, doc.text[start:end], "company.listed_latin"))
             found_names.setdefault(folded[start:end], (doc.text[start:end], None))
         for match in self._foreign_prefix_matches(doc):
             name_start = match.start("name")
