@@ -350,6 +350,8 @@ class OfficialExtractor:
             return False
         if name[0] in g.preposition_surnames and name[1:] in g.common:
             return False  # 市長向大家介紹: the preposition 向 before a word, no surname
+        if name[0] in g.adverb_surnames and (name[1:] in g.verbs or name[1:] in g.name_verbs):
+            return False  # 法官曾詢問, 局長曾指出: the adverb 曾 (once) before a verb, no surname
         if name[0] in g.weak_surnames and (len(name) != 3 or name[:2] in g.common or name[:2] in g.not_names
                                            or name[1:] in g.common):
             return False  # 總統文告, 主任文員, 港區全國人大代表: 文, 區 open more words than names (but 局長文綺華)
