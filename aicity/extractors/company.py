@@ -171,6 +171,9 @@ ZONE_END = fold("區")
 # What follows 區 in words that are no district (區域, 區塊, 區間).
 NOT_DISTRICT_AFTER = frozenset(fold("域塊間隔別分"))
 LATIN_NAME_WORDS = 3  # how many more capitalised Latin words a legal form's name may reach back over
+# The shape of a brand in brackets before 集團 (MonSpace, GENTING): a capital inside the word, or all
+# capitals; not a plain word (Malaysia, Holdings), which a place or a kind of firm is as often.
+_BRAND_SHAPE = regex.compile(r"[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z]{3,}")
 # A Latin trade name (MYAirline, Zetax; not an acronym: IoT, AI) before an industry word and 公司.
 _LATIN_TRADE_NAME = regex.compile(r"[A-Z]*[A-Z][a-z]{2,}(?:[A-Z][a-z]+)*")
 # A Latin name in brackets between a Han name and its industry word or legal form: 滿星雲(MonSpace)集團
@@ -628,8 +631,8 @@ class CompanyExtractor:
                 continue  # 前瞻科技|計畫, 居林高科技|園: the industry word modifies a noun
             limit = NAME_LIMITS[strength]
             bracket = _BRACKETED_LATIN_BEFORE.search(folded, max(0, s - 42), s) if (
-                folded[s - 1:s] == ")" and (strength == "strong" or strength == "legal" and suffix != fold("公司"))) else None
-            if bracket is not None and (_LATIN_TRADE_NAME.fullmatch(bracket.group(1)) or bracket.group(1).isupper()):
+                folded[s - 1:s] == ")" and strength == "strong") else None
+            if bracket is not None and _BRAND_SHAPE.fullmatch(bracket.group(1)):
                 # 滿星雲(MonSpace)|集團: the Latin name in brackets is the firm's (where its Han name
                 # begins, nothing tells)
                 yield bracket.start(1), bracket.end(1), doc.text[bracket.start(1):bracket.end(1)], None, strength
