@@ -23,6 +23,8 @@ Rules find companies the dictionary lacks:
 * ``company.bracket_legal``: a Chinese name no rule found before a Latin name with its
   legal form in brackets (砂拉越油棕(Sarawak Oil Palms Bhd));
 * ``company.ticker``: a name followed by its ticker ((NASDAQ:AAPL), (2330.TW), （00700）);
+* ``company.listed_latin``: Latin names listed after a count of companies and 是/為/包括
+  (3家私人有限公司是Sindok Trading、Laurich International以及SCN Singapore);
 * ``company.frame``: a name no list has between words that only a company fits
   (某某科營收年增, 核准某某加入「…方案」), per ``company/frames.tsv``;
 * ``company.mention``: later mentions of a name a rule found.
@@ -180,6 +182,18 @@ NOT_DISTRICT_AFTER = frozenset(fold("域塊間隔別分"))
 NEWS_SERVICE = fold("新聞")
 NEWS_NOT_SERVICE = frozenset(fold("稿發部處官組"))
 LATIN_NAME_WORDS = 3  # how many more capitalised Latin words a legal form's name may reach back over
+# The shape of a brand in brackets before 集團 (MonSpace, GENTING): a capital inside the word, or all
+# capitals; not a plain word (Malaysia, Holdings), which a place or a kind of firm is as often.
+_BRAND_SHAPE = regex.compile(r"[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z]{3,}")
+# A Latin trade name (MYAirline, Zetax; not an acronym: IoT, AI) before an industry word and 公司.
+_LATIN_TRADE_NAME = regex.compile(r"[A-Z]*[A-Z][a-z]{2,}(?:[A-Z][a-z]+)*")
+# A Latin name in brackets between a Han name and its industry word or legal form: 滿星雲(MonSpace)集團
+_BRACKETED_LATIN_BEFORE = regex.compile(r"(?<=\p{Han})\(([A-Za-z][A-Za-z0-9 .&'\-]{2,38})\)$")
+# A count of companies and the verb that lists them (3家私人有限公司是, 兩家公司分別為), the Latin
+# names listed and what joins them (company.listed_latin)
+_FIRMS_LISTED = compile_folded(r"[0-9一二兩三四五六七八九十]{1,3}[家間](?:私人)?(?:有限)?公司(?:分別)?(?:是|為|包括)\s?")
+_LATIN_ITEM = regex.compile(r"[A-Z][A-Za-z0-9&\-]*(?: [A-Z][A-Za-z0-9&\-]*){0,3}(?![A-Za-z0-9])")
+_LATIN_ITEM_JOINER = compile_folded(r"\s?(?:、|以及|及|和|與)\s?")
 _LATIN_WORD_BEFORE = regex.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9&'\-]*$")
 # Every Latin legal form has one of these letters pairs: a cheap test before the regex.
 _LEGAL_HINT = regex.compile(r"(?i)(?:co\.|ltd|inc|corp|limited|bhd|berhad|gmbh|plc|llc|l\.l\.c|s\.a\.|s\.p\.a|n\.v\.|b\.v\.|k\.k\.|\bag\b|pty)")
@@ -650,6 +664,13 @@ class CompanyExtractor:
             ):
                 continue  # 前瞻科技|計畫, 居林高科技|園: the industry word modifies a noun
             limit = NAME_LIMITS[strength]
+            bracket = _BRACKETED_LATIN_BEFORE.search(folded, max(0, s - 42), s) if (
+                folded[s - 1:s] == ")" and strength == "strong") else None
+            if bracket is not None and _BRAND_SHAPE.fullmatch(bracket.group(1)):
+                # 滿星雲(MonSpace)|集團: the Latin name in brackets is the firm's (where its Han name
+                # begins, nothing tells)
+                yield bracket.start(1), bracket.end(1), doc.text[bracket.start(1):bracket.end(1)], None, strength
+                continue
             whole_start = None  # where the scan began, when a listed name inside moved the start
             start = self._scan_name_left(folded, s, limit, hop_places=strength == "legal")
             if strength == "venue" and s and folded[s - 1].isascii() and folded[s - 1].isalpha():
@@ -819,12 +840,31 @@ class CompanyExtractor:
                 bounded = start == 0 or folded[start - 1] in STOP_CHARS or after_according_to
                 # (a longer chunk that opens with an everyday word is a clause: 具體內容詳見|公司)
                 short = len(chunk) <= 4 or len(chunk) <= 6 and (chunk[:2] not in common or chunk[:2] in places)
-                if not (bounded and short and chunk not in common or self._full_name(chunk, suffixes)):
+                trade = _strip_industry(chunk, suffixes)
+                latin = _LATIN_WORD_BEFORE.search(trade) if trade != chunk else None
+                if latin is not None and _LATIN_TRADE_NAME.fullmatch(latin.group()):
+                    # 促請|MYAirline航空公司: a Latin trade name and an industry word make a name, which
+                    # the Latin word begins
+                    start, chunk = start + latin.start(), chunk[latin.start():]
+                elif not (bounded and short and chunk not in common or self._full_name(chunk, suffixes)):
                     continue
             if len(chunk) < 2:
                 continue
             written = doc.text[start:s] if strength == "legal" else doc.text[start:e]
             yield start, e, written, None, strength
+
+    @staticmethod
+    def _listed_latin_firms(folded: str) -> Iterator[tuple[int, int]]:
+        """Latin names listed after a count of companies and 是/為/包括 (3家私人有限公司是Sindok
+        Trading、Laurich International以及SCN Singapore): each is a firm, with or without a legal form."""
+        for opening in _FIRMS_LISTED.finditer(folded):
+            pos = opening.end()
+            while (item := _LATIN_ITEM.match(folded, pos)) is not None:
+                yield item.span()
+                joiner = _LATIN_ITEM_JOINER.match(folded, item.end())
+                if joiner is None:
+                    break
+                pos = joiner.end()
 
     def _frame_candidates(self, doc: Document) -> Iterator[tuple[int, int]]:
         """Names of two to four Han characters between the words of a frame (``company_frames``)
@@ -1010,6 +1050,9 @@ class CompanyExtractor:
             found_names.setdefault(fold(doc.text[start:end]), (name, info))
         for start, end in self._frame_candidates(doc):
             entities.append(self._entity(doc, start, end, doc.text[start:end], "company.frame"))
+            found_names.setdefault(folded[start:end], (doc.text[start:end], None))
+        for start, end in self._listed_latin_firms(folded):
+            entities.append(self._entity(doc, start, end, doc.text[start:end], "company.listed_latin"))
             found_names.setdefault(folded[start:end], (doc.text[start:end], None))
         for match in self._foreign_prefix_matches(doc):
             name_start = match.start("name")

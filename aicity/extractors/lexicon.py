@@ -461,6 +461,8 @@ class OfficialGrammar:
     name_starts: frozenset[str]         # 周一: words that may open a three-character name (周一萍)
     weak_surnames: frozenset[str]       # 文: a surname only with two given characters that make no word with it
     preposition_surnames: frozenset[str]  # 向: a surname that is also a preposition before a common word (向大家)
+    adverb_surnames: frozenset[str]     # 曾: a surname that is also an adverb before a verb (曾詢問)
+    verbs: frozenset[str]               # jieba's frequent verbs (company/function_words.tsv, where = verb)
     state_shorts: frozenset[str]        # 霹, 柔: a Malaysian state's short form before 州 (霹州務大臣)
     states: frozenset[str]              # 彭亨, 霹靂: the Malaysian states' names (regions.tsv)
 
@@ -528,6 +530,8 @@ def official_grammar() -> OfficialGrammar:
         name_starts=frozenset(fold(r["word"]) for r in rows if r["kind"] == "name_start"),
         weak_surnames=frozenset(fold(r["word"]) for r in rows if r["kind"] == "weak_surname"),
         preposition_surnames=frozenset(fold(r["word"]) for r in rows if r["kind"] == "preposition_surname"),
+        adverb_surnames=frozenset(fold(r["word"]) for r in rows if r["kind"] == "adverb_surname"),
+        verbs=frozenset(fold(r["word"]) for r in load_table("company/function_words.tsv") if r["where"] == "verb"),
         state_shorts=frozenset(fold(r["word"]) for r in rows if r["kind"] == "state_short"),
         states=frozenset(fold(n) for r in load_table("city/regions.tsv") if r["country"] == "MY"
                          for n in (r["name"], r.get("name_cn", ""), *split_cell(r.get("aliases", ""))) if n),

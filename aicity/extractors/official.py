@@ -73,10 +73,13 @@ FAMILY = fold("家")  # 許家, 王家 (the Hsu, the Wang family) are words, yet
 # Countries whose officials have Chinese names, not transliterations (台灣鋼鐵公會理事長林大偉選「穩」:
 # 林大偉 is a Chinese name, 選 the verb after it).
 CHINESE_NAMED = frozenset(fold(w) for w in ("台灣", "臺灣", "中國"))
+JUDGE_TITLES = frozenset(fold(w) for w in ("法官", "推事"))  # after a transliterated name (某某法官) on MY/SG pages
+COME = fold("來")  # before a verb (某某來代答), it ends a transliterated name of three characters or more
 MINISTER = fold("相")  # 日相, 英相, 外相: a country's or a ministry's one character and 相
 ASSEMBLY = fold("會")  # 理事會, 委員會: the body a title word names with it
-# words between a title and the list of names it heads (行動黨州議員，分別是張某某、林某某及阿魯古瑪)
-LIST_OPENERS = tuple(fold(w) for w in ("，分別是", "分別是", "，分別為", "分別為"))  # (the fold makes ， a ,)
+# words between a title and the list of names it heads (行動黨州議員，分別是張某某、林某某及阿魯古瑪; 董事成員分別為),
+# or the one name of its holders it names (創辦人之一某某)
+LIST_OPENERS = tuple(fold(w) for w in ("，分別是", "分別是", "，分別為", "分別為", "成員分別是", "成員分別為", "之一"))  # (the fold makes ， a ,)
 # ... or 的, a count of people and a colon (任副市長的3人：某甲、某乙、某丙: a personnel notice's summary)
 COUNTED_LIST_OPENER = regex.compile(fold("的[0-9一二兩三四五六七八九十]{1,3}[人位名][:：]"))
 # 名譽會長有某甲、某乙: 有 opens the list of a title's holders (never a single name: 會長有意)
@@ -152,7 +155,10 @@ def _user_officials(user) -> Gazetteer:
 
 def anchored_ok(name: str, g: OfficialGrammar) -> bool:
     """A transliteration holds no everyday word (級會議 after 部長 is none); a country's name
-    it may hold (慕沙阿曼)."""
+    it may hold (慕沙阿曼), and so may a long one spelled with transliteration characters only
+    (依德里斯阿末 holds 德里)."""
+    if len(name) >= 4 and all(ch in g.translit_chars for ch in name):
+        return True
     return not any(name[i:i + 2] in g.common and name[i:i + 2] not in g.countries for i in range(1, len(name) - 1))
 
 
@@ -308,6 +314,8 @@ class OfficialExtractor:
         while end < len(folded) and end - te < longest and (
                 self._given_ok(folded[end], g) or end > te and folded[end - 1:end + 1] in g.translit_pairs):
             word = folded[end:end + 2]
+            if end - te >= 3 and folded[end] == COME:
+                break  # 拿督某某某某|來代答: 來 before the verb it introduces
             if end - te >= 2 and (word in g.common and not (anchored and word in g.countries)
                                   or self._title_starts_at(folded, end, g)):
                 break  # 慕沙阿曼: after an honorific or title, a country's name (阿曼) may be part of the name
@@ -365,6 +373,8 @@ class OfficialExtractor:
             return False  # 菓葉國小|校長, 某某銀行: a body's name ends in it, no person's
         if name[0] in g.preposition_surnames and name[1:] in g.common:
             return False  # 市長向大家介紹: the preposition 向 before a word, no surname
+        if name[0] in g.adverb_surnames and (name[1:] in g.verbs or name[1:] in g.name_verbs):
+            return False  # 法官曾詢問, 局長曾指出: the adverb 曾 (once) before a verb, no surname
         if name[0] in g.weak_surnames and (len(name) != 3 or name[:2] in g.common or name[:2] in g.not_names
                                            or name[1:] in g.common):
             return False  # 總統文告, 主任文員, 港區全國人大代表: 文, 區 open more words than names (but 局長文綺華)
@@ -472,6 +482,8 @@ class OfficialExtractor:
             if (folded[end:end + 1] == ASSEMBLY and folded[start:end + 1] in g.common
                     and folded[end:end + 2] not in g.common):
                 continue  # 大馬體育理事|會至今, 委員|會表示: the body, no member of it (委員會見 is 委員 meeting)
+            if folded[end:end + 1] == ASSEMBLY and self._title_starts_at(folded, end + 1, g):
+                continue  # 政務委員|會主任委員: the body whose head the next title names
             guards = g.guarded_titles.get(folded[start:end]) if g.guarded_titles else None
             if guards is not None and not self._guarded_ok(folded, start, guards):
                 continue  # 代表 only after an office: 駐馬來西亞台北經濟文化辦事處代表
@@ -481,6 +493,11 @@ class OfficialExtractor:
         ends = {(start, end) for start, end, _ in spans}
         spans = [span for span in spans if not any(
             (start, start + span[1] - span[0]) in ends for start in range(span[0] + 1, span[1]))]
+        # 羽總|秘書長拿督某某: a title that a later one overlaps, where the later one runs on to an
+        # honorific, is no title (總秘書 here: the body's short name ends in 總)
+        ends_at_honorific = [(s, e) for s, e, _ in spans if self._honorific_at(folded, e, g)]
+        if ends_at_honorific:
+            spans = [span for span in spans if not any(span[0] < s < span[1] < e for s, e in ends_at_honorific)]
         # Longest first (prefixes included), so 主任委員 wins over 主任, 副市長 over 市長 and
         # 副+總裁 over the title 副總.
         return [(start, end) for start, end, _ in longest_non_overlapping(spans)]
@@ -552,6 +569,11 @@ class OfficialExtractor:
             if name_start is not None:
                 full.append(Found(name_start, te, doc.text[name_start:ts], title,
                                   self._org_before(doc, name_start, g), "official.name_title", name_start, ts))
+                continue
+            translit_start = None if office else self._transliteration_before(doc, ts, te, g)
+            if translit_start is not None:
+                full.append(Found(translit_start, te, doc.text[translit_start:ts], title,
+                                  None, "official.name_title", translit_start, ts))
                 continue
             listed = self._listed_before(doc, ts, title, g)
             if listed:
@@ -977,6 +999,24 @@ class OfficialExtractor:
                 break  # (a table's cell ends at its |: 發言人 | 某某 | 發言人職稱 | …)
             pos = tail.end()
         return found
+    @staticmethod
+    def _transliteration_before(doc: Document, ts: int, te: int, g: OfficialGrammar) -> int | None:
+        """Start of a Malay or Indian name before a judge's title on a Malaysian or Singaporean
+        page (裁決的艾迪阿都拉法官): three to seven transliteration characters after a boundary."""
+        folded = doc.folded
+        if folded[ts:te] not in JUDGE_TITLES or page_region(doc).name not in TRANSLIT_REGIONS:
+            return None
+        start = ts
+        while start > 0 and ts - start < 7 and folded[start - 1] in g.translit_chars and (
+                folded[start - 1] not in g.stops or folded[start - 2:start] in g.translit_pairs):  # (阿都: Abdul)
+            start -= 1
+        before = folded[start - 1:start]
+        honorific = OfficialExtractor._honorifics_at(folded, start, g)  # 拿督某某法官: not part of the name
+        start += honorific
+        if not 3 <= ts - start <= 7 or before and is_han(before) and before not in g.stops and not honorific \
+                or folded[start:ts] in g.common or not anchored_ok(folded[start:ts], g):
+            return None  # (a longer run, or one inside a word, is no name)
+        return start
 
     def _listed_transliteration(self, doc: Document, ts: int, pos: int, g: OfficialGrammar) -> int | None:
         """End of a Malay or Indian name listed after another under one title on a Malaysian or

@@ -152,18 +152,23 @@ def _compares(ctx: Ctx, c: Candidate) -> bool:
     return before_is(ctx, c.start, "COMPARISON_BEFORE") or after_is(ctx, c.end, "COMPARISON_AFTER")
 
 
-def clause_years(ctx: Ctx, cands: list[Candidate]) -> dict[int, int]:
+def clause_years(ctx: Ctx, cands: list[Candidate], anchors: Anchors | None = None) -> dict[int, int]:
     """For each relative-year candidate, the year stated before it in its clause, or
     in its sentence when it makes a comparison (2025年營收衰退，較去年減少 → 2024) or
     means nothing without one (2024年通過法令，同年4月修訂 → 2024-04; such a word reaches into the
     sentence before: 2024年通過法令。同年4月修訂); not for the end of a
     span from that year (自2014年開始規劃至去年底: the page's last year), unless it means
-    nothing alone (2020年3月到隔年)."""
+    nothing alone (2020年3月到隔年). A word that means nothing alone also takes the year a
+    relative year names (去年5月23日駁回，同年5月24日上訴: last year), given the ``anchors``."""
     out: dict[int, int] = {}
     breaks: dict[bool, list[int]] = {}
     last: tuple[int, int] | None = None  # (end, year) of the last stated year
+    last_rel: tuple[int, int] | None = None  # (end, year) of the last relative year, for 同年 only
     for i, c in enumerate(cands):
-        if c.spec.clause_year and last is not None and (
+        stated = last
+        if c.spec.needs_clause and last_rel is not None and (last is None or last_rel[0] > last[0]):
+            stated = last_rel  # not for 較去年 after 去年: a comparison counts from a stated year only
+        if c.spec.clause_year and stated is not None and (
                 c.spec.needs_clause or not before_is(ctx, c.start, "RANGE_END_BEFORE")):
             sentence = c.spec.needs_clause or _compares(ctx, c)
             if sentence not in breaks:
@@ -172,12 +177,15 @@ def clause_years(ctx: Ctx, cands: list[Candidate]) -> dict[int, int]:
             starts = breaks[sentence]
             # 同年, 當年: the year may be stated in the sentence before (2019年加入公司。同年4月…)
             k = bisect.bisect_left(starts, c.start) - (1 if c.spec.needs_clause else 0)
-            if last[0] > (starts[k - 1] if k > 0 else -1):
-                out[i] = last[1]
+            if stated[0] > (starts[k - 1] if k > 0 else -1):
+                out[i] = stated[1]
                 if c.spec.needs_clause:  # 2019年…隔年3月擴廠，同年5月: 同年 is 2020, the year 隔年 names
-                    last = (c.end, last[1] + (c.spec.year_rel or 0))
+                    last = (c.end, stated[1] + (c.spec.year_rel or 0))
         if c.spec.year is not None and c.rule != "date.copyright" and not _glossed_relative(ctx.folded, c.start):
             last = (c.end, c.spec.year)
+        elif (anchors is not None and c.spec.year is None and c.spec.year_rel is not None
+              and not c.spec.needs_clause):
+            last_rel = (c.end, out.get(i, anchors.at(c.start).year) + c.spec.year_rel)
     return out
 
 

@@ -25,7 +25,7 @@ class DateExtractor:
         found, parsed = document_matches(doc)
         cands = select(found, ctx, parsed)
         anchors = Anchors(ctx, cands, ref) if ref is not None else None
-        clause = clause_years(ctx, cands)
+        clause = clause_years(ctx, cands, anchors)
         skip = -1
         period: tuple[int, int, str, dict] | None = None  # the last month, day or range named
         for i, c in enumerate(cands):

@@ -28,6 +28,8 @@ _FOLDED_YUAN = ("元", "圆")
 _AFTER_YUAN = ("元", "圆", "块", "蚊", "角", "毛", "毫")
 _SPOKEN_UNITS = ("块", "蚊")  # a spoken last digit may follow them (3塊5, 五蚊六)
 _JIAO = Decimal("0.1")
+_CENT = Decimal("0.01")
+_PERCENT_AFTER = regex.compile(r"或\s*[0-9]+(?:\.[0-9]+)?\s*%")  # 下跌5分或0.61% (folded)
 _ONE = "一"
 _SEN = "仙"
 _AFTER_SEN = "的和及或与比至到"  # function characters that may follow an amount in 仙 (83仙和44仙; folded)
@@ -273,6 +275,7 @@ def settle_fraction(g: Grammar, text: str, r: Reading) -> None:
         or _per_share(g, text, r.start, r.end_fraction)
         or (r.fraction == _JIAO and not is_han(digit) and _lone_jiao(g, text, r))
         or _lone_sen(text, r)
+        or _cents_move(g, text, r)
     ):
         r.end = r.end_fraction
     else:
@@ -290,6 +293,13 @@ def _lone_sen(text: str, r: Reading) -> bool:
         return False
     after = text[r.end_fraction:r.end_fraction + 1]
     return not is_han(after) or after in _AFTER_SEN
+
+
+def _cents_move(g: Grammar, text: str, r: Reading) -> bool:
+    """A price move in 分, the cent of Singaporean market reports, with its percentage after 或
+    (閉市報8.17元，下跌5分或0.61%): money; 分 alone is as often a score or a minute."""
+    return (r.fraction == _CENT and r.token.isascii() and g.move_left.ending_at(text, r.start) is not None
+            and _PERCENT_AFTER.match(text, r.end_fraction) is not None)
 
 
 def _lone_jiao(g: Grammar, text: str, r: Reading) -> bool:
