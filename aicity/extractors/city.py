@@ -29,11 +29,11 @@ import regex
 from ..document import Document
 from ..fold import fold
 from ..model import Entity
-from ..resources import load_table
 from .base import compile_folded, is_han, latin_boundary, longest_non_overlapping
 from .lexicon import (
     ABBREVIATION, COMBINED, ENGLISH, FOREIGN, FULL, PLACE_KIND_ORDER, SHORT, WEAK, CityInfo, city_gazetteer,
-    common_words, document_matches, official_grammar, place_context, user_city_gazetteer,
+    city_context_words, common_words, document_matches, market_words, official_grammar, place_context,
+    reporter_given_name, user_city_gazetteer,
 )
 
 # A full form's last character that begins a title: 桃園市長 is 桃園 + 市長.
@@ -84,24 +84,8 @@ def _pure_prefectures() -> frozenset[str]:
 def _townships() -> tuple[frozenset[str], tuple[int, ...]]:
     """Taiwan's county-administered cities (竹北市): townships, whose last characters are
     no abbreviation of a city (竹|北市長); with their lengths, longest first."""
-    names = frozenset(_context_words("township"))
+    names = frozenset(city_context_words("township"))
     return names, tuple(sorted({len(n) for n in names}, reverse=True))
-
-
-@functools.cache
-def _market_words() -> frozenset[str]:
-    """收市, 旺市: words of market news that end in 市 and name no city (city/context.tsv)."""
-    return frozenset(_context_words("market_word"))
-
-
-def _context_words(kind: str) -> tuple[str, ...]:
-    return tuple(fold(r["word"]) for r in load_table("city/context.tsv") if r["kind"] == kind)
-
-
-@functools.cache
-def _byline() -> tuple[tuple[str, ...], frozenset[str]]:
-    """The words that open a byline (記者, 通訊員) and the characters of its verbs (報, 攝)."""
-    return _context_words("byline"), frozenset(_context_words("byline_verb"))
 
 
 @functools.cache
@@ -110,7 +94,7 @@ def _counties_by_short_form() -> dict[str, CityInfo]:
     the short form before one of the county's townships names the county (嘉義|竹崎鄉)."""
     gazetteer = city_gazetteer()[0]
     out = {}
-    for county in _context_words("county_before_township"):
+    for county in city_context_words("county_before_township"):
         (info,) = next(infos for start, end, infos in gazetteer.matches(county) if end - start == len(county))
         out[county[:-1]] = info
     return out
@@ -122,7 +106,7 @@ _TOWNSHIP_ENDS = frozenset(fold("鄉鎮"))
 @functools.cache
 def _not_township() -> frozenset[str]:
     """Words that 鄉 or 鎮 opens after a place's name and that are no township's (鄉親, 鎮守)."""
-    return frozenset(_context_words("not_township"))
+    return frozenset(city_context_words("not_township"))
 
 
 def _before_township(folded: str, end: int) -> bool:
@@ -141,7 +125,7 @@ def _before_township(folded: str, end: int) -> bool:
 @functools.cache
 def _abbreviation_not_after() -> tuple[str, ...]:
     """Words after which an abbreviation is a Japanese surname: 高市|首相, 高市|內閣."""
-    return _context_words("abbreviation_not_after")
+    return city_context_words("abbreviation_not_after")
 
 
 # Particles and verbs that no city's name holds (威海市委的是市委 names no city 委的是市).
@@ -206,7 +190,7 @@ class CityExtractor:
             if self._region_overlaps(folded, start, end):
                 continue  # 森美|蘭州|務大臣: the state 森美蘭 holds the first character
             if info.kind in (FOREIGN, WEAK) and (self._person_in_list(folded, start, end)
-                                                 or self.reporter_name(folded, start, end)):
+                                                 or reporter_given_name(folded, start, end)):
                 continue  # 市領導王炳松、方|桂林、…, 記者丁|朝霞: a surname and the name make a person's name
             if info.kind in (FOREIGN, WEAK) and self._after_honorific(folded, start):
                 continue  # 拿督斯|里諾|萊妮: a Malaysian honorific and the name after it make a person
@@ -266,7 +250,7 @@ class CityExtractor:
                 if not anchored or not all(is_han(ch) for ch in name) or CITY_SUFFIX in name \
                         or not PARTICLES.isdisjoint(name):  # 威海市|委的是|市委: a clause, no name
                     continue  # ...公主城|市政廳|市長: a name holding 市 is the council's, no city
-                if name in common or name[-1] + CITY_SUFFIX in common or name[-1] + CITY_SUFFIX in _market_words() \
+                if name in common or name[-1] + CITY_SUFFIX in common or name[-1] + CITY_SUFFIX in market_words() \
                         or name[-2:] in common \
                         or any(a < position + 1 and start < b for a, b in spans):
                     break
@@ -331,18 +315,6 @@ class CityExtractor:
         character: what follows is a person's name."""
         honorifics = official_grammar().han_honorifics  # (as OfficialExtractor._honorific_before reads them)
         return folded.endswith(honorifics, 0, start) or folded.endswith(honorifics, 0, start + 1)
-
-    @staticmethod
-    def reporter_name(folded: str, start: int, end: int) -> bool:
-        """A two-character name that is the given name of a bylined reporter (記者丁|朝霞,
-        記者 李|長春): a byline word, maybe a space, a surname, the name, and no Han character after."""
-        if end - start != 2 or start < 3 or folded[start - 1] not in official_grammar().surnames:
-            return False
-        byline_words, byline_verbs = _byline()
-        if end < len(folded) and is_han(folded[end]) and folded[end] not in byline_verbs:
-            return False  # (記者李長春報道, 記者李長春攝: the byline's own verb may follow)
-        before = start - 1 - (folded[start - 2] == " ")
-        return folded.endswith(byline_words, 0, before)
 
     @staticmethod
     def _admin_suffix(folded: str, end: int) -> bool:

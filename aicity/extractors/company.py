@@ -50,11 +50,10 @@ from ..document import Document
 from ..fold import fold
 from ..model import Entity
 from ..resources import load_list, load_table
-from .city import CityExtractor
 from .base import Gazetteer, IntervalSet, alternation, compile_folded, is_han, latin_boundary, longest_non_overlapping
 from .lexicon import (
     CompanyInfo, Form, city_gazetteer, common_words, company_dictionary, company_frames, company_phrase_names, company_rule_anchors, corporate_titles,
-    document_matches, is_latin, official_grammar, split_cell, user_company_dictionary,
+    document_matches, is_latin, official_grammar, reporter_given_name, split_cell, user_company_dictionary,
 )
 
 INDEFINITE = fold("某")  # 某酒店, 路氹某酒店: an unnamed business
@@ -519,7 +518,7 @@ class CompanyExtractor:
                 if (end - start == 2 and start >= 2 and folded[start - 2] in NAME_LIST_JOINERS
                         and folded[end:end + 1] in NAME_LIST_JOINERS and folded[start - 1] in surnames):
                     continue  # 林某某、劉|業強、鄭某某: a surname before it makes a person's name in a list
-                if end - start == 2 and CityExtractor.reporter_name(folded, start, end):
+                if end - start == 2 and reporter_given_name(folded, start, end):
                     continue  # 記者陳|華興: the given name of a bylined reporter
                 if not form.latin and folded.startswith(OUTLET_AFTER, end):
                     continue  # 東森|新聞, 三立|新聞: a news channel cited as a source, no company (ANNOTATION.md)

@@ -118,7 +118,7 @@ def city_gazetteer() -> tuple[Gazetteer, WordStarts, WordStarts]:
         for english in split_cell(row["english"]):
             entries.append((english, CityInfo(name, "TW", level, ENGLISH)))
     # 旺市, 收市: a market's state or session, no city's 市 (旺市 is also Vaughan, Ontario)
-    market = frozenset(fold(r["word"]) for r in load_table("city/context.tsv") if r["kind"] == "market_word")
+    market = market_words()
     for table in ("city/world_cities.tsv", "city/world_cities_extra.tsv", *GENERATED_CITY_TABLES):
         generated = table in GENERATED_CITY_TABLES
         for row in load_table(table):
@@ -575,3 +575,33 @@ def document_matches(doc: Document, gazetteer: Gazetteer) -> list[tuple[int, int
     if index is None:
         return gazetteer.matches(doc.folded)
     return doc.cached("lexicon.matches", lambda: fused.matches(doc.folded))[index]
+
+
+def city_context_words(kind: str) -> tuple[str, ...]:
+    """The folded words of one kind of ``city/context.tsv`` (byline, market_word, township ...)."""
+    return tuple(fold(r["word"]) for r in load_table("city/context.tsv") if r["kind"] == kind)
+
+
+@functools.cache
+def market_words() -> frozenset[str]:
+    """收市, 旺市: words of market news that end in 市 and name no city."""
+    return frozenset(city_context_words("market_word"))
+
+
+@functools.cache
+def _byline() -> tuple[tuple[str, ...], frozenset[str]]:
+    """The words that open a byline (記者, 通訊員) and the characters of its verbs (報, 攝)."""
+    return city_context_words("byline"), frozenset(city_context_words("byline_verb"))
+
+
+def reporter_given_name(folded: str, start: int, end: int) -> bool:
+    """A two-character name that is the given name of a bylined reporter (記者丁|朝霞,
+    記者 李|長春): a byline word, maybe a space, a surname, the name, and no Han character after.
+    Neither a city (記者丁|朝霞) nor a company (記者陳|華興) is named there."""
+    if end - start != 2 or start < 3 or folded[start - 1] not in official_grammar().surnames:
+        return False
+    byline_words, byline_verbs = _byline()
+    if end < len(folded) and is_han(folded[end]) and folded[end] not in byline_verbs:
+        return False  # (記者李長春報道, 記者李長春攝: the byline's own verb may follow)
+    before = start - 1 - (folded[start - 2] == " ")
+    return folded.endswith(byline_words, 0, before)
