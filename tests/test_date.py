@@ -130,6 +130,10 @@ PAGE_DATES = [
     ("香港中通社4月14日電 特區政府今天公布新措施。", "2026-04-14", "dateline+today"),
     ("施政報告摘要\n行政長官今日（十月十五日）在立法會發表施政報告。", "2025-10-15", "dateline+today"),
     ("2025-11-20 09:00\n局長今日（19日）出席論壇。", "2025-11-19", "dateline"),
+    # the Taiwanese press's 今(8)日 in the opening lines names the day the story was written
+    ("記者王小明／宜蘭報導\n\n縣府今(8)日召開年終記者會，縣長親自出席。", "2026-04-08", "dateline+today"),
+    ("記者王小明／宜蘭報導\n\n鄉公所今（二十五）日舉辦淨灘，鄉長帶隊。", "2026-03-25", "dateline+today"),
+    ("2025/12/03 10:20\n農業部今(2)日公布統計，產量創新高。", "2025-12-03", "header"),  # the header's, where there is one
     # a dateline's day falls on or before the header's date (a day or two after it at most): a page
     # copied months later keeps its story's year
     ("發布時間:2024-11-14 23:28\n中新社北京1月2日電 今年首個工作日,檢察機關通報案件。", "2024-01-02", "dateline"),
@@ -165,6 +169,19 @@ def test_a_dateline_with_only_the_day_needs_today():
     assert publication_date("(新山5日訊)州政府今天宣布撥款。") is None
     assert page_date("(新山5日訊)州政府今天宣布撥款。", dt.date(2026, 1, 3)) == (dt.date(2025, 12, 5),
                                                                             "dateline+today")
+
+
+@pytest.mark.parametrize("text,ref,expected", [
+    ("縣府今(8)日召開縣務會議。", "2026-12-02", "2026-11-08"),  # the writer's today: never after the anchor
+    ("市府今(2)日公布名單。", "2026-12-02", "2026-12-02"),
+    ("公所今(3)日發放物資。", "2026-12-02", "2026-12-03"),  # a day early at most: a page dated in another time zone
+    ("議會昨(30)日三讀通過。", "2026-12-02", "2026-11-30"),
+    ("議會昨(6)日三讀通過。", "2026-12-02", "2026-11-06"),
+])
+def test_a_relative_day_with_its_day_is_not_after_the_anchor(text, ref, expected):
+    for script_text in (text, T2S.convert(text)):
+        found = [e.normalized for e in extract(script_text, "date", ref)]
+        assert found == [expected]
 
 
 # --- many surface forms -> one value (Duckling Corpus style), ref 2025-03-05

@@ -88,15 +88,20 @@ def shift_month(y: int, m: int, delta: int) -> tuple[int, int]:
     return k // 12, k % 12 + 1
 
 
-def nearest_day(base: dt.date, day: int) -> dt.date | None:
+# A day that a relative word names (今(8)日, 昨(7)日) is the writer's today or near it: it may
+# fall this many days after the anchor's (a page dated a day early, another time zone), no more.
+STATED_DAY_AHEAD = 2
+
+
+def nearest_day(base: dt.date, day: int, ahead: int = 15) -> dt.date | None:
     """The date with day-of-month ``day`` that a news text most likely means.
 
-    News reports the recent past more than the near future: a day well after
-    the anchor's day is last month's (``28日`` on March 2nd is February 28th),
-    one far before it is next month's.
+    News reports the recent past more than the near future: a day more than
+    ``ahead`` days after the anchor's day is last month's (``28日`` on March 2nd
+    is February 28th), one far before it is next month's.
     """
     delta = day - base.day
-    order = [0, -1, 1] if -20 <= delta <= 15 else ([-1, 0, 1] if delta > 15 else [1, 0, -1])
+    order = [0, -1, 1] if -20 <= delta <= ahead else ([-1, 0, 1] if delta > ahead else [1, 0, -1])
     for shift in order:
         y, m = shift_month(base.year, base.month, shift)
         if valid(y, m, day):
@@ -150,8 +155,8 @@ def resolve(spec: Spec, anchor: dt.date, clause_year: int | None) -> Point | Non
     try:
         if spec.day_rel is not None:
             base = anchor + dt.timedelta(days=spec.day_rel)
-            if spec.day is not None:  # 今(16)日: the stated day near the relative one
-                near = nearest_day(base, spec.day)
+            if spec.day is not None:  # 今(16)日: the stated day near the relative one, not after it
+                near = nearest_day(base, spec.day, STATED_DAY_AHEAD)
                 if near is None:
                     return None
                 base = near
