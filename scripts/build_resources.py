@@ -453,10 +453,12 @@ def build_companies_tw(jd, prefixes, places: set[str]) -> list[list[str]]:
 
 #: Listings transcribed from public repositories' data files (facts: code, short name, market),
 #: hand-kept except their ``ambiguous`` column, which this script keeps by the rule of
-#: company/companies_tw.tsv: Taiwan's emerging board (興櫃), HKEX short names and Taiwan's unlisted
-#: public companies (公開發行公司), whose ``full_name`` gets its own ``full_ambiguous`` column.
+#: company/companies_tw.tsv: Taiwan's emerging board (興櫃), HKEX short names, Taiwan's unlisted
+#: public companies (公開發行公司), whose ``full_name`` gets its own ``full_ambiguous`` column, and the
+#: registered names of the TWSE/TPEx companies (a ``full_name`` and no ``name``: ``ambiguous`` is the full name's).
 TRANSCRIBED_LISTINGS = (
     "company/companies_tw_emerging.tsv", "company/companies_hk.tsv", "company/companies_tw_public.tsv",
+    "company/companies_tw_fullnames.tsv",
 )
 
 #: one character before a place that makes a bigger or newer place of it (大台中, 新高雄, 北桃園), and
@@ -620,10 +622,15 @@ def refresh_listing_ambiguity(path: Path, jd, prefixes, places: set[str], check:
     :func:`ambiguity_reasons` (the rule of the TWSE/TPEx names) and, as for the A shares,
     :func:`cn_ambiguity` (these companies are rarer in the news than the listed ones: 物聯 is mostly 物聯網,
     相互 a word), :func:`phrase_ambiguity`, :func:`place_name_ambiguity` and :func:`everyday_edge_ambiguity`;
-    and ``full_ambiguous`` of its ``full_name`` where it has one. Returns (changed, rows, ambiguous rows)."""
+    and ``full_ambiguous`` of its ``full_name`` where it has one; a table of full names only
+    (company/companies_tw_fullnames.tsv) gets ``ambiguous`` of its ``full_name``. Returns (changed, rows,
+    ambiguous rows)."""
     tw_places = tw_place_names()
 
     def update(row: dict[str, str]) -> None:
+        if "name" not in row:
+            row["ambiguous"] = "1" if listing_ambiguity(row["full_name"], jd, prefixes, places, tw_places) else "0"
+            return
         name = short_name(row["name"])
         risky = (listing_ambiguity(name, jd, prefixes, places, tw_places)
                  or cable_brand_ambiguity(name, row.get("full_name", "")))
@@ -1240,7 +1247,7 @@ def main(argv: list[str] | None = None) -> int:
     if write_if_changed(RES / "company/companies_tw.tsv", text, args.check):
         changed.append("company/companies_tw.tsv")
 
-    # company/companies_tw_emerging.tsv, company/companies_hk.tsv (transcribed; only `ambiguous` is kept here)
+    # the transcribed listings of TRANSCRIBED_LISTINGS (only `ambiguous` and `full_ambiguous` are kept here)
     for name in TRANSCRIBED_LISTINGS:
         changed_listing, n_rows, n_amb_rows = refresh_listing_ambiguity(RES / name, jd, prefixes, places, args.check)
         print(f"{name}: {n_rows} rows ({n_amb_rows} ambiguous)", file=sys.stderr)

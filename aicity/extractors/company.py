@@ -758,8 +758,11 @@ class CompanyExtractor:
             # A dictionary company ending right at the suffix: 科技大廠群聯|電子 -> 群聯.
             best = None
             for hs, he, forms in known.matches(chunk):
-                if forms[0].ambiguous:
-                    continue  # 太子|集團 is Prince Group, not 太子建設
+                if forms[0].ambiguous and not (
+                        strength == "legal" and hs == 0 and he == len(chunk) and forms[0].registered):
+                    # 太子|集團 is Prince Group, not 太子建設; but a listed company's registered name
+                    # is the whole name before its legal form (大樹醫藥|股份有限公司 is 大樹)
+                    continue
                 if he == len(chunk) or hs == 0:
                     if best is None or he - hs > best[1] - best[0]:
                         best = (hs, he, forms[0])

@@ -210,6 +210,7 @@ class Form:
     ambiguous: bool
     latin: bool
     user: bool = False  # from the user's --dict: the user says it is a company
+    registered: bool = False  # a listed company's registered name (company/companies_tw_fullnames.tsv)
 
 
 def is_latin(form: str) -> bool:
@@ -227,7 +228,8 @@ def company_phrase_names() -> dict[str, frozenset[str]]:
 
 
 def company_forms(
-    info: CompanyInfo, written: list[str], ambiguous_forms: set[str], user: bool = False
+    info: CompanyInfo, written: list[str], ambiguous_forms: set[str], user: bool = False,
+    registered: str | None = None,
 ) -> list[tuple[str, Form]]:
     out = []
     phrases = company_phrase_names()
@@ -236,7 +238,7 @@ def company_forms(
             continue
         ambiguous = form in ambiguous_forms or not user and (
             fold(form) in phrases["phrase"] or fold(form) in phrases["uncued"])
-        out.append((form, Form(info, ambiguous, is_latin(form), user)))
+        out.append((form, Form(info, ambiguous, is_latin(form), user, form == registered)))
     return out
 
 
@@ -318,7 +320,8 @@ def company_dictionary() -> Gazetteer:
     """Every company name of the resources: the hand-curated rows
     (``company/companies_extra.tsv``) first, then the Taiwanese listed short
     names (``company/companies_tw.tsv``, with the emerging board of
-    ``company/companies_tw_emerging.tsv``), Taiwan's unlisted public companies
+    ``company/companies_tw_emerging.tsv`` and the registered names of
+    ``company/companies_tw_fullnames.tsv`` as aliases), Taiwan's unlisted public companies
     (``company/companies_tw_public.tsv``), the mainland A shares
     (``company/companies_cn.tsv``), HKEX short names (``company/companies_hk.tsv``) and the
     world's large companies (``company/companies_world.tsv``); a form already taken by an earlier source
@@ -344,6 +347,16 @@ def company_dictionary() -> Gazetteer:
         parent = canonical_of.get(row.get("parent", "")) or None
         info = CompanyInfo(row["canonical"], tuple(aliases), code or None, row.get("country") or None, parent)
         entries += company_forms(info, [row["canonical"], *aliases], ambiguous)
+    # The registered names of the listed companies (台灣積體電路製造, 大樹醫藥, 統一企業): one more name of the
+    # company with that code, unless another company already goes by it, here or as an A share or on HKEX
+    # (安集科技, 萬潤科技 are mainland companies' short names too).
+    elsewhere = {fold(row["name"]) for table in ("company/companies_cn.tsv", "company/companies_hk.tsv")
+                 for row in load_table(table)}
+    full_names = {row["code"]: (row["full_name"], row.get("ambiguous") == "1")
+                  for row in load_table("company/companies_tw_fullnames.tsv")
+                  if row["code"] in listed and fold(row["full_name"]) not in elsewhere}
+    claimed: dict[str, str] = {fold(form): entry.info.canonical for form, entry in entries}
+    listed_names = {}
     for code, row in listed.items():
         short = row["name"]
         ambiguous = {short} if row.get("ambiguous") == "1" else set()
@@ -362,8 +375,20 @@ def company_dictionary() -> Gazetteer:
             canonical = base
         names = [canonical, *([short] if short != canonical else []), *aliases]
         names = list(dict.fromkeys(names))
+        listed_names[code] = (canonical, names, ambiguous)
+        for n in names:
+            claimed.setdefault(fold(n), canonical)
+    for code, (canonical, names, ambiguous) in listed_names.items():
+        registered = None
+        if code in full_names:
+            full, risky = full_names[code]
+            registered = next((n for n in names if fold(n) == fold(full)), None)  # a curated name keeps its ~
+            if registered is None and claimed.get(fold(full), canonical) == canonical:
+                names, registered = [*names, full], full
+                if risky:
+                    ambiguous = ambiguous | {full}
         info = CompanyInfo(canonical, tuple(n for n in names if n != canonical), code, "TW")
-        entries += company_forms(info, names, ambiguous)
+        entries += company_forms(info, names, ambiguous, registered=registered)
     owner = {}  # folded form -> the company that an earlier source gave it
     for form, entry in entries:
         owner.setdefault(fold(form), entry.info)
