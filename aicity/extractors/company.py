@@ -759,9 +759,9 @@ class CompanyExtractor:
             best = None
             for hs, he, forms in known.matches(chunk):
                 if forms[0].ambiguous and not (
-                        strength == "legal" and hs == 0 and he == len(chunk) and forms[0].registered):
+                        strength == "legal" and he == len(chunk) and forms[0].registered):
                     # 太子|集團 is Prince Group, not 太子建設; but a listed company's registered name
-                    # is the whole name before its legal form (大樹醫藥|股份有限公司 is 大樹)
+                    # right before its legal form is the company (投資|大樹醫藥|股份有限公司 is 大樹)
                     continue
                 if he == len(chunk) or hs == 0:
                     if best is None or he - hs > best[1] - best[0]:
