@@ -309,14 +309,18 @@ class OfficialExtractor:
         # Malay names run longer: 依斯邁沙比里, and spelled as a transliteration with a title of a
         # Malaysian court, a Nik or Wan before a name and patronymic (推事聶莫哈末法迪里); after an
         # honorific, longer still (拿督莫哈末諾查茲林, 拿督斯里莫哈末沙禮賽益克叻)
-        longest = (10 if self._honorific_before(folded, te, g) else 7 if spelled else 6) if anchored else 4
+        honorific = anchored and self._honorific_before(folded, te, g)
+        longest = (10 if honorific else 7 if spelled else 6) if anchored else 4
         end = te
         while end < len(folded) and end - te < longest and (
                 self._given_ok(folded[end], g) or end > te and folded[end - 1:end + 1] in g.translit_pairs):
             word = folded[end:end + 2]
             if end - te >= 3 and folded[end] == COME:
                 break  # 拿督某某某某|來代答: 來 before the verb it introduces
-            if end - te >= 2 and (word in g.common and not (anchored and word in g.countries)
+            # 拿督阿茲|哈哈|倫: after an honorific, a common word spelled with transliteration
+            # characters only (an interjection) is part of a long Malay name
+            spelled_word = honorific and len(word) == 2 and all(ch in g.translit_chars for ch in word)
+            if end - te >= 2 and (word in g.common and not (anchored and word in g.countries) and not spelled_word
                                   or self._title_starts_at(folded, end, g)):
                 break  # 慕沙阿曼: after an honorific or title, a country's name (阿曼) may be part of the name
             end += 1
@@ -326,7 +330,10 @@ class OfficialExtractor:
         name = folded[te:end]
         if spelled and sum(ch not in g.translit_chars for ch in name) > (0 if len(name) == 2 else 1):
             return None  # 議員促請州, 部長受訪: words, not a transliteration
-        if anchored and (not anchored_ok(name, g) or folded[te - 1:te + 1] in g.common
+        # 副檢察司|法依查: a spelled name of three or more transliteration characters may open with a
+        # character that makes a word with the title's last (司法)
+        spelled_name = spelled and len(name) >= 3 and all(ch in g.translit_chars for ch in name)
+        if anchored and (not anchored_ok(name, g) or folded[te - 1:te + 1] in g.common and not spelled_name
                          or folded[te - 2:te + 1] in g.common or folded[te:te + 1] in g.org_closing):
             return None  # 首相|府, 總統|府: the title and the first character make a word; 首相署: an office
         if self._plausible(name, g):
