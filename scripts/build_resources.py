@@ -786,6 +786,15 @@ CITY_WEAK_MIN_FREQ = 200
 #: foreign cities' names that are everyday words jieba tags only as places (hand-curated): they need
 #: context (德國漢堡, 漢堡市, a dateline), since most mentions are of the thing (摩斯漢堡, 吃漢堡).
 EVERYDAY_PLACE_WORDS = {"漢堡": "the food (hamburger)"}
+#: prefecture-level cities whose names are everyday words (hand-curated): they need context (山東日照,
+#: 日照市, a dateline). Other prefecture-level cities count alone whatever jieba tags them: jieba tags
+#: 唐山, 桂林 and 曲靖 as no place and 合肥, 大連 as common words, yet news names them as cities.
+PREFECTURE_EVERYDAY_WORDS = {
+    "开封": "to unseal", "海口": "a boast (誇下海口)", "来宾": "guests", "日照": "sunshine", "安康": "well-being",
+    "白银": "silver", "河源": "a river's source", "三明": "三明治 (a sandwich)", "天水": "rain water",
+    "百色": "a hundred colours", "金华": "a given name", "常德": "a given name", "许昌": "a person's name",
+    "吴忠": "a person's name", "玉林": "a given name", "林芝": "a person's name",
+}
 #: a county-level city's bare name counts alone only when jieba knows it as a place (ns) at least
 #: this often (昆山, 義烏, 江陰); the others need context (江蘇X, X市, a dateline).
 COUNTY_CITY_NS_MIN_FREQ = 100
@@ -859,6 +868,10 @@ def _province_and_state_names() -> frozenset[str]:
     )
 
 
+#: weak_reason()'s reasons read from jieba's dictionary alone (its tags and frequencies)
+JIEBA_REASONS = ("a common word", "two characters that jieba does not know as a place", "a frequent word")
+
+
 def weak_reason(short: str, jd, common: set[str], tw_places: set[str], countries: set[str]) -> str | None:
     f = fold(short)
     if len(short) < 2:
@@ -909,6 +922,8 @@ def build_cn_cities(jd, common, tw_places, countries) -> tuple[list[list[str]], 
             if len(short) < 2:
                 continue
             reason = weak_reason(short, jd, common, tw_places, countries)
+            if level == "prefecture" and reason in JIEBA_REASONS:
+                reason = PREFECTURE_EVERYDAY_WORDS.get(short) and "an everyday word: " + PREFECTURE_EVERYDAY_WORDS[short]
             if level == "county" and reason is None:
                 entry = jd.get(fold(short))
                 if not entry or entry[1] != "ns" or entry[0] < COUNTY_CITY_NS_MIN_FREQ or fold(short) in common:
@@ -1151,7 +1166,8 @@ def main(argv: list[str] | None = None) -> int:
             "The mainland's cities: the four municipalities, prefecture-level and county-level cities (level).",
             "name = Taiwanese spelling (OpenCC s2twp), name_cn = Simplified bare name; aliases = 市 forms, s2t spelling.",
             f"{context_note} Weak: a common word, a Taiwanese township, a country, a jieba word >= "
-            f"{CITY_WEAK_MIN_FREQ} that is no place, or a county-level city jieba tags ns < {COUNTY_CITY_NS_MIN_FREQ} times.",
+            f"{CITY_WEAK_MIN_FREQ} that is no place (not for a prefecture-level city, whose everyday words are "
+            f"PREFECTURE_EVERYDAY_WORDS), or a county-level city jieba tags ns < {COUNTY_CITY_NS_MIN_FREQ} times.",
         ],
         city_columns,
         cn_rows,
