@@ -74,7 +74,8 @@ FAMILY = fold("家")  # 許家, 王家 (the Hsu, the Wang family) are words, yet
 # 林大偉 is a Chinese name, 選 the verb after it).
 CHINESE_NAMED = frozenset(fold(w) for w in ("台灣", "臺灣", "中國"))
 JUDGE_TITLES = frozenset(fold(w) for w in ("法官", "推事"))  # after a transliterated name (某某法官) on MY/SG pages
-COME = fold("來")  # before a verb (某某來代答), it ends a transliterated name of three characters or more
+COME = fold("來")
+NAME_DOTS = frozenset("·‧・•")  # between the parts of a transliterated Western name (愛德華·菲利普)  # before a verb (某某來代答), it ends a transliterated name of three characters or more
 MINISTER = fold("相")  # 日相, 英相, 外相: a country's or a ministry's one character and 相
 ASSEMBLY = fold("會")  # 理事會, 委員會: the body a title word names with it
 # words between a title and the list of names it heads (行動黨州議員，分別是張某某、林某某及阿魯古瑪; 董事成員分別為),
@@ -951,7 +952,14 @@ class OfficialExtractor:
             if longer is not None and longer > end:
                 end = longer
         if end is None:
+            # 法蘭西共和國總理愛德華·菲利普: a middle dot after it marks a transliteration, whatever the title
+            first = self._foreign_name_at(folded, ts, ns, g, True)
+            if first is not None and folded[first:first + 1] in NAME_DOTS:
+                end = first
+        if end is None:
             return []
+        if all(ch in g.translit_chars for ch in folded[ns:end]):
+            end = self._dotted_name_end(folded, ts, end, g)
         org = self._org_before(doc, ts, g, title)
         found = [Found(ts, end, doc.text[ns:end], title, org, "official.title_name", ns, end)]
         # 市議員劉士州、邱愛珊、黃馨慧: names sharing the title; so does a last name after 與/及/和
@@ -987,6 +995,17 @@ class OfficialExtractor:
             if last:
                 break
         return found
+
+    def _dotted_name_end(self, folded: str, ts: int, end: int, g: OfficialGrammar) -> int:
+        """A Western name in transliteration joins its given name and surname with a middle dot
+        (總理愛德華·菲利普, 國務卿馬可·魯比奧): after the dot the name runs on as a
+        transliteration after a title does."""
+        while folded[end:end + 1] in NAME_DOTS:
+            more = self._foreign_name_at(folded, ts, end + 1, g, True)
+            if more is None:
+                break
+            end = more
+        return end
 
     def _roster_names(self, doc: Document, ts: int, pos: int, title: str, g: OfficialGrammar) -> list[Found]:
         """The names of a roster after a title and its gap (ROSTER_GAP): each alone up to its line's end, or
