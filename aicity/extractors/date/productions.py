@@ -343,7 +343,8 @@ def day_only(m: regex.Match, ctx: Ctx) -> Candidate | None:
     if g.get("ri") == "号" and not _day_with_hao(ctx, m, g, h):
         return None
     spec = Spec(day=int(g["day"]), nearest=True, hour=h, minute=mi, second=s)
-    end_spec = Spec(day=int(g["e_day"])) if g.get("e_day") else None
+    e_h, e_mi, e_s = time_of_day(g, "e_")
+    end_spec = Spec(day=int(g["e_day"]), hour=e_h, minute=e_mi, second=e_s) if g.get("e_day") else None
     return Candidate(m.start(), m.end(), "date.day", spec, end_spec)
 
 
