@@ -465,6 +465,36 @@ def year_part(m: regex.Match, ctx: Ctx) -> Candidate | None:
     return Candidate(m.start(), m.end(), "date.year_part", spec, Spec(month=months[1]), spec.roc)
 
 
+def _broker_months(g: dict, p: str) -> tuple[int, int] | None:
+    """The first and last month of a broker's 1Q or 2H (prefix ``p``: ``""`` or ``"e_"``)."""
+    n = int(g[p + "bq"])
+    if g[p + "bk"] == "Q":
+        return 3 * n - 2, 3 * n
+    return {1: (1, 6), 2: (7, 12)}.get(n)
+
+
+def broker_part(m: regex.Match, ctx: Ctx) -> Candidate | None:
+    """1Q24 → 2024-01/2024-03, 2H19-1H20 → 2019-07/2020-06, 2017-1H19 → 2017-01/2019-06: a
+    two-digit year is the one nearest the anchor."""
+    g = groups(m)
+    end = None
+    if g.get("e_bq"):
+        months = _broker_months(g, "e_")
+        if months is None:
+            return None
+        end = Spec(year_short=int(g["e_by"]), month=months[1])
+    if g.get("y4"):
+        if end is None:
+            return None  # 2017- alone: the year rule's
+        return Candidate(m.start(), m.end(), "date.broker_part", Spec(year=int(g["y4"]), month=1), end)
+    months = _broker_months(g, "")
+    if months is None:
+        return None
+    year = int(g["by"])
+    return Candidate(m.start(), m.end(), "date.broker_part", Spec(year_short=year, month=months[0]),
+                     end or Spec(year_short=year, month=months[1]))
+
+
 def first_months(m: regex.Match, ctx: Ctx) -> Candidate | None:
     """2025年前5個月, 今年前兩月, 今年首五個月, 前5月 → January to May; 2005年首月 → January.
     Without a year only 前N月 (前5個月 alone is as often a span of time) from 前兩月 on."""

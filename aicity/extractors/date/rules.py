@@ -137,6 +137,8 @@ def declarations() -> tuple[Rule, ...]:
              trigger=scan.re_hits(fragment("NTH_WEEKDAY_TRIGGER")), before=24, after_digit=False),
         Rule("date.year_part", "YEAR_PART", p.year_part, first="{YEAR_FIRST}第前首上下後QqH",
              trigger=scan.words_hits("季", "半年", "Q", "q", "H", "個月"), before=16, after_digit=False),
+        Rule("date.broker_part", "BROKER_PART", p.broker_part, first="0-9", trigger=scan.words_hits("Q", "H"),
+             before=8, after_digit=False),
         Rule("date.year_point", "BARE_YEAR_POINT", p.bare_year_point, first="年",
              trigger=scan.alternation_hits([fold("年" + point) for point in BARE_YEAR_POINTS])),
         Rule("date.month_point", "BARE_MONTH_POINT", p.bare_month_point, first="月",
