@@ -239,6 +239,12 @@ def weekday(m: regex.Match, ctx: Ctx) -> Candidate | None:
     return Candidate(m.start(), m.end(), "date.weekday", spec, end)
 
 
+def weekend(m: regex.Match, ctx: Ctx) -> Candidate | None:
+    """上週末 → that week's Saturday to Sunday (weeks start on Monday)."""
+    rel = WEEK_WORDS[groups(m)["wrel"]]
+    return Candidate(m.start(), m.end(), "date.weekend", Spec(weekday=5, week_rel=rel), Spec(weekday=6, week_rel=rel))
+
+
 def relative_month(m: regex.Match, ctx: Ctx) -> Candidate | None:
     g = groups(m)
     h, mi, s = time_of_day(g)
