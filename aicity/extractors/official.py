@@ -734,9 +734,12 @@ class OfficialExtractor:
                     name_start = self._name_before(folded, name_end, g)
                     if name_start is not None and self._ends_word(folded, name_start, g):
                         name_start = None  # 卸任後轉任顧問: 任 ends 卸任, no surname of 任後
-                    if (name_start is not None and len(verb) == 1 and name_end - name_start == 2 and name_start
-                            and is_han(folded[name_start - 1]) and folded[name_start - 1] not in g.stops):
-                        name_start = None  # 加入寒武紀任CTO: two characters that run on from a word, no name 武紀
+                    if (name_start is not None and name_end - name_start == 2 and name_start
+                            and is_han(folded[name_start - 1]) and folded[name_start - 1] not in g.stops
+                            and (len(verb) == 1 or all(ch in g.translit_chars for ch in folded[name_start - 1:name_end]))):
+                        # 加入寒武紀任CTO: two characters that run on from a word, no name 武紀; 接替布林肯出任:
+                        # nor from a transliteration (林肯 of 布林肯)
+                        name_start = None
                     if name_start is not None:
                         org = doc.text[verb_end:ts + (folded[ts] in g.org_closing and folded[ts - 1] != folded[ts])] \
                             if verb_end != ts else self._org_before(doc, name_start, g)
