@@ -731,6 +731,8 @@ class CompanyExtractor:
             if strength == "legal" and s in dictionary_ends and hit_starts_by_end[s] < start:
                 start = hit_starts_by_end[s]  # 台灣集中|保管結算所股份有限公司: a listed name before the form is whole
             chunk = folded[start:s]
+            if folded[start - 1:start + 1] in _crossing_words():
+                continue  # 我|國新能源汽車: the name's first character ends a word before it (crossing_words.txt)
             if chunk.endswith(_kinds()):
                 continue  # 第一上市櫃|公司, 不含金融保險|公司: a kind of company, no name
             if suffix == fold("公司") and chunk[-1:] in RELATIVE_BEFORE_COMPANY:

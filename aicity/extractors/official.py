@@ -32,6 +32,7 @@ name (魏某家主導 … 後魏某家時代).
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 from dataclasses import dataclass
 from typing import Iterator
@@ -73,8 +74,14 @@ FAMILY = fold("家")  # 許家, 王家 (the Hsu, the Wang family) are words, yet
 # Countries whose officials have Chinese names, not transliterations (台灣鋼鐵公會理事長林大偉選「穩」:
 # 林大偉 is a Chinese name, 選 the verb after it).
 CHINESE_NAMED = frozenset(fold(w) for w in ("台灣", "臺灣", "中國"))
+# A foreign leader's title after a transliterated name (杜特爾特總統), and what may stand right before
+# that name: the verbs and prepositions that open such a phrase (會見菲利普總理, 同杜特爾特總統)
+LEADER_TITLES = frozenset(fold(w) for w in ("總統", "總理", "首相", "國務卿", "外長", "國王"))
+LEADER_LEADS = tuple(fold(w) for w in ("會見", "會晤", "接見", "邀請", "歡迎", "同", "與", "和", "及", "向", "將", "對"))
 JUDGE_TITLES = frozenset(fold(w) for w in ("法官", "推事"))  # after a transliterated name (某某法官) on MY/SG pages
 COME = fold("來")  # before a verb (某某來代答), it ends a transliterated name of three characters or more
+NAME_DOTS = frozenset("·‧・•")  # between the parts of a transliterated Western name (愛德華·菲利普)
+NAME_DOT_SPLIT = regex.compile("[·‧・•]")
 MINISTER = fold("相")  # 日相, 英相, 外相: a country's or a ministry's one character and 相
 ASSEMBLY = fold("會")  # 理事會, 委員會: the body a title word names with it
 # words between a title and the list of names it heads (行動黨州議員，分別是張某某、林某某及阿魯古瑪; 董事成員分別為),
@@ -577,7 +584,8 @@ class OfficialExtractor:
                 full.append(Found(name_start, te, doc.text[name_start:ts], title,
                                   self._org_before(doc, name_start, g), "official.name_title", name_start, ts))
                 continue
-            translit_start = None if office else self._transliteration_before(doc, ts, te, g)
+            translit_start = None if office else (self._transliteration_before(doc, ts, te, g)
+                                                  or self._leader_before(folded, ts, te, g))
             if translit_start is not None:
                 full.append(Found(translit_start, te, doc.text[translit_start:ts], title,
                                   None, "official.name_title", translit_start, ts))
@@ -662,9 +670,14 @@ class OfficialExtractor:
         keys = {folded[f.name_start:f.name_end] for f in full}
         if len(keys) < 2:
             return full
+        # 菲利普總理 after 總理愛德華·菲利普: a Western name's surname alone is the person named in full
+        surnames = {NAME_DOT_SPLIT.split(key)[-1]: key for key in keys if NAME_DOT_SPLIT.search(key)}
         completed = []
         for found in full:
             key = folded[found.name_start:found.name_end]
+            if key in surnames:
+                whole = next(f for f in full if folded[f.name_start:f.name_end] == surnames[key])
+                found = dataclasses.replace(found, name=whole.name)
             longer = [k for k in keys if len(k) > len(key) and k.startswith(key)
                       and folded.startswith(k, found.name_start)]
             if longer and found.end == found.name_end:
@@ -728,9 +741,12 @@ class OfficialExtractor:
                     name_start = self._name_before(folded, name_end, g)
                     if name_start is not None and self._ends_word(folded, name_start, g):
                         name_start = None  # 卸任後轉任顧問: 任 ends 卸任, no surname of 任後
-                    if (name_start is not None and len(verb) == 1 and name_end - name_start == 2 and name_start
-                            and is_han(folded[name_start - 1]) and folded[name_start - 1] not in g.stops):
-                        name_start = None  # 加入寒武紀任CTO: two characters that run on from a word, no name 武紀
+                    if (name_start is not None and name_end - name_start == 2 and name_start
+                            and is_han(folded[name_start - 1]) and folded[name_start - 1] not in g.stops
+                            and (len(verb) == 1 or all(ch in g.translit_chars for ch in folded[name_start - 1:name_end]))):
+                        # 加入寒武紀任CTO: two characters that run on from a word, no name 武紀; 接替布林肯出任:
+                        # nor from a transliteration (林肯 of 布林肯)
+                        name_start = None
                     if name_start is not None:
                         org = doc.text[verb_end:ts + (folded[ts] in g.org_closing and folded[ts - 1] != folded[ts])] \
                             if verb_end != ts else self._org_before(doc, name_start, g)
@@ -958,7 +974,14 @@ class OfficialExtractor:
             if longer is not None and longer > end:
                 end = longer
         if end is None:
+            # 法蘭西共和國總理愛德華·菲利普: a middle dot after it marks a transliteration, whatever the title
+            first = self._foreign_name_at(folded, ts, ns, g, True)
+            if first is not None and folded[first:first + 1] in NAME_DOTS:
+                end = first
+        if end is None:
             return []
+        if all(ch in g.translit_chars for ch in folded[ns:end]):
+            end = self._dotted_name_end(folded, ts, end, g)
         org = self._org_before(doc, ts, g, title)
         found = [Found(ts, end, doc.text[ns:end], title, org, "official.title_name", ns, end)]
         # 市議員劉士州、邱愛珊、黃馨慧: names sharing the title; so does a last name after 與/及/和
@@ -995,6 +1018,22 @@ class OfficialExtractor:
                 break
         return found
 
+    def _dotted_name_end(self, folded: str, ts: int, end: int, g: OfficialGrammar) -> int:
+        """A Western name in transliteration joins its given name and surname with a middle dot
+        (總理愛德華·菲利普, 國務卿馬可·魯比奧): after the dot the name runs on as a
+        transliteration after a title does."""
+        while folded[end:end + 1] in NAME_DOTS:
+            more = self._foreign_name_at(folded, ts, end + 1, g, True)
+            if more is None:
+                break
+            spelled = end + 2
+            while spelled < more and folded[spelled] in g.translit_chars:
+                spelled += 1  # 施凱爾|抵京: after its first character the part runs as far as transliteration characters do
+            if spelled - end - 1 < 2:
+                break
+            end = spelled
+        return end
+
     def _roster_names(self, doc: Document, ts: int, pos: int, title: str, g: OfficialGrammar) -> list[Found]:
         """The names of a roster after a title and its gap (ROSTER_GAP): each alone up to its line's end, or
         before two spaces and the next name."""
@@ -1006,6 +1045,25 @@ class OfficialExtractor:
                 break  # (a table's cell ends at its |: 發言人 | 某某 | 發言人職稱 | …)
             pos = tail.end()
         return found
+    @staticmethod
+    def _leader_before(folded: str, ts: int, te: int, g: OfficialGrammar) -> int | None:
+        """Start of a transliterated name before a head of state's or government's title, as
+        mainland reports write foreign leaders (將同杜特爾特總統會談, 。特朗普總統表示): two to five
+        transliteration characters right after punctuation, a line's start or a word that
+        opens the phrase (同, 會見)."""
+        if folded[ts:te] not in LEADER_TITLES:
+            return None
+        for start in range(ts - 1, max(ts - 6, -1), -1):
+            if folded[start] not in g.translit_chars:
+                return None
+            if ts - start >= 2 and (start == 0 or not is_han(folded[start - 1])
+                                    or folded.endswith(LEADER_LEADS, 0, start) or folded[start - 2:start] in g.common):
+                name = folded[start:ts]
+                if name in g.common or name in g.countries or not anchored_ok(name, g) or _known_name_suffix(name) == len(name):
+                    return None  # 南韓|總統, 高市|首相: a country or a place (or its short name) before the title
+                return start
+        return None
+
     @staticmethod
     def _transliteration_before(doc: Document, ts: int, te: int, g: OfficialGrammar) -> int | None:
         """Start of a Malay or Indian name before a judge's title on a Malaysian or Singaporean

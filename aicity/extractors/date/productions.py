@@ -239,6 +239,12 @@ def weekday(m: regex.Match, ctx: Ctx) -> Candidate | None:
     return Candidate(m.start(), m.end(), "date.weekday", spec, end)
 
 
+def weekend(m: regex.Match, ctx: Ctx) -> Candidate | None:
+    """上週末 → that week's Saturday to Sunday (weeks start on Monday)."""
+    rel = WEEK_WORDS[groups(m)["wrel"]]
+    return Candidate(m.start(), m.end(), "date.weekend", Spec(weekday=5, week_rel=rel), Spec(weekday=6, week_rel=rel))
+
+
 def relative_month(m: regex.Match, ctx: Ctx) -> Candidate | None:
     g = groups(m)
     h, mi, s = time_of_day(g)
@@ -343,7 +349,8 @@ def day_only(m: regex.Match, ctx: Ctx) -> Candidate | None:
     if g.get("ri") == "号" and not _day_with_hao(ctx, m, g, h):
         return None
     spec = Spec(day=int(g["day"]), nearest=True, hour=h, minute=mi, second=s)
-    end_spec = Spec(day=int(g["e_day"])) if g.get("e_day") else None
+    e_h, e_mi, e_s = time_of_day(g, "e_")
+    end_spec = Spec(day=int(g["e_day"]), hour=e_h, minute=e_mi, second=e_s) if g.get("e_day") else None
     return Candidate(m.start(), m.end(), "date.day", spec, end_spec)
 
 
@@ -462,6 +469,36 @@ def year_part(m: regex.Match, ctx: Ctx) -> Candidate | None:
         return None
     spec = year_spec._replace(month=months[0])
     return Candidate(m.start(), m.end(), "date.year_part", spec, Spec(month=months[1]), spec.roc)
+
+
+def _broker_months(g: dict, p: str) -> tuple[int, int] | None:
+    """The first and last month of a broker's 1Q or 2H (prefix ``p``: ``""`` or ``"e_"``)."""
+    n = int(g[p + "bq"])
+    if g[p + "bk"] == "Q":
+        return 3 * n - 2, 3 * n
+    return {1: (1, 6), 2: (7, 12)}.get(n)
+
+
+def broker_part(m: regex.Match, ctx: Ctx) -> Candidate | None:
+    """1Q24 → 2024-01/2024-03, 2H19-1H20 → 2019-07/2020-06, 2017-1H19 → 2017-01/2019-06: a
+    two-digit year is the one nearest the anchor."""
+    g = groups(m)
+    end = None
+    if g.get("e_bq"):
+        months = _broker_months(g, "e_")
+        if months is None:
+            return None
+        end = Spec(year_short=int(g["e_by"]), month=months[1])
+    if g.get("y4"):
+        if end is None:
+            return None  # 2017- alone: the year rule's
+        return Candidate(m.start(), m.end(), "date.broker_part", Spec(year=int(g["y4"]), month=1), end)
+    months = _broker_months(g, "")
+    if months is None:
+        return None
+    year = int(g["by"])
+    return Candidate(m.start(), m.end(), "date.broker_part", Spec(year_short=year, month=months[0]),
+                     end or Spec(year_short=year, month=months[1]))
 
 
 def first_months(m: regex.Match, ctx: Ctx) -> Candidate | None:

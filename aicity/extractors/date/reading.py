@@ -112,21 +112,22 @@ def day_of(g: Groups) -> int | None:
     return int(g["day"]) if g.get("day") else small_number(g.get("dayc"))
 
 
-def time_of_day(g: Groups) -> tuple[int | None, int | None, int | None]:
-    """(hour, minute, second) of the clock-time groups; Nones without one or if invalid."""
-    hour = g.get("hh")
+def time_of_day(g: Groups, p: str = "") -> tuple[int | None, int | None, int | None]:
+    """(hour, minute, second) of the clock-time groups of prefix ``p`` (``"e_"``: a range's
+    end, 22日20時至23日20時); Nones without one or if invalid."""
+    hour = g.get(p + "hh")
     if hour is None:
-        hour = g.get("hhc")
+        hour = g.get(p + "hhc")
     if hour is None:
         return None, None, None
     h = small_number(hour)
-    minute = g.get("mi") or g.get("mic")
-    quarter = g.get("quarter")
-    mi = small_number(minute) if minute else (30 if g.get("half") else 15 * small_number(quarter) if quarter else 0)
-    s = int(g["ss"]) if g.get("ss") else small_number(g.get("ssc"))
+    minute = g.get(p + "mi") or g.get(p + "mic")
+    quarter = g.get(p + "quarter")
+    mi = small_number(minute) if minute else (30 if g.get(p + "half") else 15 * small_number(quarter) if quarter else 0)
+    s = int(g[p + "ss"]) if g.get(p + "ss") else small_number(g.get(p + "ssc"))
     if h is None or mi is None:
         return None, None, None
-    ampm = g.get("ampm")
+    ampm = g.get(p + "ampm")
     if ampm:
         offset = AMPM_OFFSET.get(ampm, 0)
         if offset and h < 12:
@@ -238,7 +239,7 @@ def read_spec(g: Groups, p: str = "", with_time: bool = True, short_years: bool 
         day = small_number(g[keys.dayc])
     hour = minute = second = None
     if with_time and day is not None:
-        hour, minute, second = time_of_day(g)
+        hour, minute, second = time_of_day(g, p)
     if month is not None and not 1 <= month <= 12:
         return None
     if day is not None and not 1 <= day <= 31:
@@ -260,7 +261,7 @@ def with_range(m: regex.Match, g: Groups, name: str, start_spec: Spec) -> Candid
     end_spec = None
     if any(map(g.get, _END_GROUPS)):
         # 18年10月1日到19年2月3日: the end's two-digit year is read as the start's was
-        end_spec = read_spec(g, "e_", with_time=False, short_years=start_spec.year_short is not None)
+        end_spec = read_spec(g, "e_", short_years=start_spec.year_short is not None)
         if end_spec is None:
             return None
     roc = start_spec.roc or (end_spec is not None and end_spec.roc)
