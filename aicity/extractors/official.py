@@ -95,7 +95,8 @@ LIST_BEFORE_TITLE = regex.compile(fold("等(?:[0-9一二兩三四五六七八九
 # it, and the name stands alone up to the line's end, or before two spaces and the next name of a list
 # (司法院秘書長\n\n林某某; 主任秘書:陳某某; 出席委員:林某某  柯某某  段某某); or a table's cells (發言人 | 某某 |).
 ROSTER_GAP = regex.compile(r"[ \t\u3000]*[:：|][ \t\u3000]*|[ \t\u3000]*\n\s*|[ \t\u3000]+(?=\S{2,4}[ \t\u3000]*(?:\n|\Z))")
-ROSTER_NAME_END = regex.compile(r"[ \t\u3000]*(?:\n|\Z|\|)|[ \t\u3000]+(?=\S)")
+# ... or a semicolon (a full stop) ends the entry and 、 goes on to the next name of one title (主席:某甲;副主席:某乙、某丙。)
+ROSTER_NAME_END = regex.compile(r"[ \t\u3000]*(?:\n|\Z|\||[;。])|[ \t\u3000]+(?=\S)|、(?=\S)")
 SPACED_NAME_REGIONS = ("HK", "MO")  # pages that write 經理 某某某 with a space
 OF = fold("的")  # 部長的某某: the title of the name after it
 AS_END = frozenset("，,。;；、")  # what ends the name after 為
@@ -992,10 +993,11 @@ class OfficialExtractor:
         """The names of a roster after a title and its gap (ROSTER_GAP): each alone up to its line's end, or
         before two spaces and the next name."""
         folded, found = doc.folded, []
-        while (end := self._name_at(folded, pos, g)) is not None and (tail := ROSTER_NAME_END.match(folded, end)):
+        while (end := self._name_at(folded, pos := pos + self._honorific_at(folded, pos, g), g)) is not None and (
+                tail := ROSTER_NAME_END.match(folded, end)):
             org = found[0].org if found else self._org_before(doc, ts, g, title)
             found.append(Found(pos if found else ts, end, doc.text[pos:end], title, org, "official.roster", pos, end))
-            if "\n" in tail.group() or "|" in tail.group() or tail.end() == len(folded):
+            if "\n" in tail.group() or "|" in tail.group() or tail.group()[-1:] in ";。" or tail.end() == len(folded):
                 break  # (a table's cell ends at its |: 發言人 | 某某 | 發言人職稱 | …)
             pos = tail.end()
         return found
