@@ -72,7 +72,8 @@ HOLDING_FORMS = tuple(fold(w) for w in ("金控", "投控", "金融控股", "投
 HOLDING_SUFFIXES = frozenset(fold(w) for w in ("金控", "投控", "控股", "集團", "金融控股"))
 # Characters that end a name when scanning left from a suffix (function words).
 STOP_CHARS = set(fold("的與和及跟暨由在為是於把被讓向對從將等也亦還都已、,，。;；:：!！?？「」『』《》()（）[]【】\"'“”‘’ \t\n\r·•|/"))
-ORG_SUFFIX_AFTER = tuple(fold(w) for w in ("基金會", "協會", "學會", "公會", "基金", "研究院", "工會", "文教"))
+# (a real-estate trust named after its sponsor, 雙威|產托, 楊忠禮酒店|房產信託, is a listed fund, no company)
+ORG_SUFFIX_AFTER = tuple(fold(w) for w in ("基金會", "協會", "學會", "公會", "基金", "研究院", "工會", "文教", "產托", "房產信託"))
 ORG_SUFFIX_AFTER_PATTERN = regex.compile("|".join(map(regex.escape, ORG_SUFFIX_AFTER)))
 SCHOOL_AFTER = tuple(fold(w) for w in ("大學", "學院", "科大", "科技大學"))
 # After a broadcaster's name: its news channel or site, an outlet cited as a source (not its press release, 新聞稿).
@@ -330,6 +331,19 @@ def _ticker() -> regex.Pattern:
         rf"|(?P<bursa>[A-Z][A-Z0-9&.\-]{{0,11}})\s*[,，]\s*\d{{4}}[A-Z]{{0,2}}"
         rf"(?:\s*[,，]\s*(?P<board>[^()（）,，\n]{{1,16}}))?)\s*[)）]"
     )
+
+
+# A Latin word and a few Han characters that end right before a Bursa ticker (MYEG服務(MYEG,0138,...))
+_LATIN_LED_NAME = regex.compile(r"(?<![A-Za-z0-9&.])[A-Za-z][A-Za-z0-9&]{1,9}(?P<han>\p{Han}{1,4})\Z")
+
+
+def _other_listing(folded: str, end: int, info: CompanyInfo) -> bool:
+    """A Bursa ticker right after ``end`` whose stock name is none of ``info``'s names."""
+    if folded[end:end + 1] not in ("(", "（"):
+        return False
+    match = _ticker().match(folded, end)
+    stock = match.group("bursa") if match is not None else None
+    return stock is not None and stock.casefold() not in {n.casefold() for n in (info.canonical, *info.aliases)}
 
 
 def reads_as_phrase(chunk: str, weak: bool = False) -> bool:
@@ -724,9 +738,10 @@ class CompanyExtractor:
             if strength in ("legal", "strong") and s - start > 3:
                 start = _after_name_lead(folded, start, s)  # 第一大股東|某某合夥企業, 某某集團旗下|某某集團
             if s - start == 1 and start > 0 and folded[start - 1] in LIST_JOINERS and is_han(folded[start - 1]) and (
-                start == 1 or folded[start - 2] in STOP_CHARS
+                start == 1 or folded[start - 2] in STOP_CHARS and folded[start - 2] not in ")）"
             ) and folded[start:s] not in generic:
-                start -= 1  # 、和泰|電子: a name may begin with 和 or 與 after a list comma (not 及|母公司)
+                start -= 1  # 、和泰|電子: a name may begin with 和 or 與 after a list comma (not 及|母公司;
+                # after a bracket's end, 和 joins the last name of a list: 某某(ABC,1234)和謙|工業)
             if strength == "legal" and s in dictionary_ends and hit_starts_by_end[s] < start:
                 start = hit_starts_by_end[s]  # 台灣集中|保管結算所股份有限公司: a listed name before the form is whole
             chunk = folded[start:s]
@@ -778,6 +793,12 @@ class CompanyExtractor:
                     # 浙江|超威集團: a mainland province or city before a foreign name and 集團 opens a
                     # local group's own name (not AMD's, whose Taiwanese name is 超威)
                     yield start, e, doc.text[start:e], None, strength
+                elif he == len(chunk) and strength != "legal" and _other_listing(folded, e, form.info):
+                    # 楊忠禮|能源(YTLPOWR,6742,...): a Bursa stock name that is not the known company's
+                    # own names a listing of its own, a subsidiary named after its group
+                    written = doc.text[start + hs:e]
+                    yield start + hs, e, written, CompanyInfo(written, (), None, form.info.country,
+                                                              form.info.canonical), strength
                 elif he == len(chunk):
                     # 杭州|宇樹科技有限公司: the city opens the registered name, and is no mention of the city
                     placed = strength == "legal" and chunk[:hs] in _name_places()
@@ -1161,6 +1182,9 @@ class CompanyExtractor:
             if bursa and (match.group("board") or "").endswith(_not_company_boards()):
                 continue  # 中環產托(SENTRAL,5123,主板產業投資信託組): a trust, no company
             start = self._name_before_bracket(folded, end, listed=bursa)
+            latin = _LATIN_LED_NAME.search(folded, max(0, end - 14), end) if bursa and start is None else None
+            if latin is not None and not reads_as_phrase(latin.group("han")):
+                start = latin.start()  # UOA發展(UOADEV,5200,...), Astro大馬: a Latin name opens a listed one
             if start is None:
                 continue
             chunk = folded[start:end]
