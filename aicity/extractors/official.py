@@ -73,7 +73,7 @@ FAMILY = fold("家")  # 許家, 王家 (the Hsu, the Wang family) are words, yet
 # Countries whose officials have Chinese names, not transliterations (台灣鋼鐵公會理事長林大偉選「穩」:
 # 林大偉 is a Chinese name, 選 the verb after it).
 CHINESE_NAMED = frozenset(fold(w) for w in ("台灣", "臺灣", "中國"))
-JUDGE_TITLES = frozenset(fold(w) for w in ("法官", "推事"))  # after a transliterated name (某某法官) on MY/SG pages
+JUDGE_TITLES = frozenset(fold(w) for w in ("法官", "推事", "總統"))  # after a transliterated name (某某法官, 哈莉瑪總統) on MY/SG pages
 COME = fold("來")  # before a verb (某某來代答), it ends a transliterated name of three characters or more
 MINISTER = fold("相")  # 日相, 英相, 外相: a country's or a ministry's one character and 相
 ASSEMBLY = fold("會")  # 理事會, 委員會: the body a title word names with it
@@ -96,7 +96,8 @@ LIST_BEFORE_TITLE = regex.compile(fold("等(?:[0-9一二兩三四五六七八九
 # (司法院秘書長\n\n林某某; 主任秘書:陳某某; 出席委員:林某某  柯某某  段某某); or a table's cells (發言人 | 某某 |).
 ROSTER_GAP = regex.compile(r"[ \t\u3000]*[:：|][ \t\u3000]*|[ \t\u3000]*\n\s*|[ \t\u3000]+(?=\S{2,4}[ \t\u3000]*(?:\n|\Z))")
 # ... or a semicolon (a full stop) ends the entry and 、 goes on to the next name of one title (主席:某甲;副主席:某乙、某丙。)
-ROSTER_NAME_END = regex.compile(r"[ \t\u3000]*(?:\n|\Z|\||[;。])|[ \t\u3000]+(?=\S)|、(?=\S)")
+# (博士 may follow a name: 顧問:某某博士;)
+ROSTER_NAME_END = regex.compile(r"(?:博士)?(?:[ \t\u3000]*(?:\n|\Z|\||[;。])|[ \t\u3000]+(?=\S)|、(?=\S))")
 SPACED_NAME_REGIONS = ("HK", "MO")  # pages that write 經理 某某某 with a space
 OF = fold("的")  # 部長的某某: the title of the name after it
 AS_END = frozenset("，,。;；、")  # what ends the name after 為
@@ -1016,8 +1017,9 @@ class OfficialExtractor:
         honorific = OfficialExtractor._honorifics_at(folded, start, g)  # 拿督某某法官: not part of the name
         start += honorific
         if not 3 <= ts - start <= 7 or before and is_han(before) and before not in g.stops and not honorific \
-                or folded[start:ts] in g.common or not anchored_ok(folded[start:ts], g):
-            return None  # (a longer run, or one inside a word, is no name)
+                or folded[start:ts] in g.common or not anchored_ok(folded[start:ts], g) \
+                or folded[start:ts] in place_context().regions:
+            return None  # (a longer run, one inside a word, or a country (斯里蘭卡總統) is no name)
         return start
 
     def _listed_transliteration(self, doc: Document, ts: int, pos: int, g: OfficialGrammar) -> int | None:
