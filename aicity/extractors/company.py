@@ -66,6 +66,7 @@ CLAUSE_END = regex.compile(r"[,;。!?\n]")
 NAME_LIMITS = {"legal": 14, "strong": 6, "weak": 4, "venue": 4, "bracketed": 4}
 LIST_JOINERS = frozenset(fold("、和及與跟,，"))
 NAME_LIST_JOINERS = frozenset(fold("、和及與"))  # around an item of a list of names (某某、某某及某某)
+CAPTION_ORDER = (fold("左起"), fold("右起"))  # a photo caption's list of people: 左起某某、某某
 ACCORDING_TO = fold("據")
 # The names of holding companies end in these; the suffixes that are the holding itself.
 HOLDING_FORMS = tuple(fold(w) for w in ("金控", "投控", "金融控股", "投資控股"))
@@ -529,9 +530,10 @@ class CompanyExtractor:
                     continue  # 中信|兄弟, 富邦|悍將: a sports team, not its sponsor
                 if not form.latin and _ROAD_AFTER.match(folded, end):
                     continue  # 中芯|二路, 高新|五路: a numbered road named after it, no mention
-                if (end - start == 2 and start >= 2 and folded[start - 2] in NAME_LIST_JOINERS
+                if (end - start == 2 and start >= 2 and (folded[start - 2] in NAME_LIST_JOINERS
+                                                          or folded.endswith(CAPTION_ORDER, 0, start - 1))
                         and folded[end:end + 1] in NAME_LIST_JOINERS and folded[start - 1] in surnames):
-                    continue  # 林某某、劉|業強、鄭某某: a surname before it makes a person's name in a list
+                    continue  # 林某某、劉|業強、鄭某某 (左起王|長和、): a surname before it makes a person's name in a list
                 if end - start == 2 and reporter_given_name(folded, start, end):
                     continue  # 記者陳|華興: the given name of a bylined reporter
                 if not form.latin and folded.startswith(OUTLET_AFTER, end):
