@@ -534,6 +534,9 @@ class CompanyExtractor:
                                                           or folded.endswith(CAPTION_ORDER, 0, start - 1))
                         and folded[end:end + 1] in NAME_LIST_JOINERS and folded[start - 1] in surnames):
                     continue  # 林某某、劉|業強、鄭某某 (左起王|長和、): a surname before it makes a person's name in a list
+                if (end - start == 2 and start >= 1 and folded[start - 1] in surnames and folded[end:end + 1] == ":"
+                        and (start == 1 or folded[start - 2] in "\n ")):
+                    continue  # 林|建榮:…, a headline's speaker: a surname opening the line makes a person's name
                 if end - start == 2 and reporter_given_name(folded, start, end):
                     continue  # 記者陳|華興: the given name of a bylined reporter
                 if not form.latin and folded.startswith(OUTLET_AFTER, end):
