@@ -413,8 +413,8 @@ class OfficialExtractor:
                         and name[1:] not in g.common
                         and (start == 0 or not is_han(folded[start - 1]) or folded[start - 1] in g.stops)):
                     continue
-            if start and folded[start - 1:start + 1] in g.common:
-                continue  # 兼任|統籌部長: the "surname" ends a word with the character before it
+            if start and (folded[start - 1:start + 1] in g.common or folded[start - 1:start + 1] in g.appoint_verbs):
+                continue  # 兼任|統籌部長, 曾任|財政部長: the "surname" ends a word with the character before it
             if length == 3 and name[1:] in g.appoint_verbs:
                 continue  # 何燕梅擔任局長: 擔任 is the verb, no given name
             if name[-1] in g.org_enders:
