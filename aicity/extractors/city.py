@@ -38,6 +38,9 @@ from .lexicon import (
 
 # A full form's last character that begins a title: 桃園市長 is 桃園 + 市長.
 TITLE_AFTER_SUFFIX = frozenset(fold(w) for w in ("市長", "縣長", "市議員", "縣議員"))
+# A Malaysian state title whose 州 a name before it cannot hold: 帆加|蘭州|議員 is the seat 帆加蘭's
+# assemblyman, no 蘭州 (a name ending in 州 right before one is never the city).
+STATE_TITLES = tuple(fold(w) for w in ("州議員", "州行政議員", "州務大臣", "州元首"))
 # Function characters that end a word, so an abbreviation after them stands alone (與桃市).
 FUNCTION_CHARS = frozenset(fold("與和及、跟同在於由向對"))
 OF = fold("的")
@@ -186,6 +189,8 @@ class CityExtractor:
             if not self._accept(folded, start, end, info, after_words, abbreviation_after, prefectures) and not (
                 info.kind == WEAK and self._listed_with_city(folded, start, end, info, by_start, by_end)
             ):
+                continue
+            if folded.startswith(STATE_TITLES, end - 1):
                 continue
             if self._region_overlaps(folded, start, end):
                 continue  # 森美|蘭州|務大臣: the state 森美蘭 holds the first character

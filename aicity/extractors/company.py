@@ -66,6 +66,7 @@ CLAUSE_END = regex.compile(r"[,;。!?\n]")
 NAME_LIMITS = {"legal": 14, "strong": 6, "weak": 4, "venue": 4, "bracketed": 4}
 LIST_JOINERS = frozenset(fold("、和及與跟,，"))
 NAME_LIST_JOINERS = frozenset(fold("、和及與"))  # around an item of a list of names (某某、某某及某某)
+CAPTION_ORDER = (fold("左起"), fold("右起"))  # a photo caption's list of people: 左起某某、某某
 ACCORDING_TO = fold("據")
 # The names of holding companies end in these; the suffixes that are the holding itself.
 HOLDING_FORMS = tuple(fold(w) for w in ("金控", "投控", "金融控股", "投資控股"))
@@ -73,7 +74,8 @@ HOLDING_SUFFIXES = frozenset(fold(w) for w in ("金控", "投控", "控股", "�
 # Characters that end a name when scanning left from a suffix (function words; 像, 替 and 給 as
 # prepositions: no listed name opens with one).
 STOP_CHARS = set(fold("的與和及跟暨由在為是於把被讓向對從將等也亦還都已像替給、,，。;；:：!！?？「」『』《》()（）[]【】\"'“”‘’ \t\n\r·•|/"))
-ORG_SUFFIX_AFTER = tuple(fold(w) for w in ("基金會", "協會", "學會", "公會", "基金", "研究院", "工會", "文教"))
+# (a real-estate trust named after its sponsor, 雙威|產托, 楊忠禮酒店|房產信託, is a listed fund, no company)
+ORG_SUFFIX_AFTER = tuple(fold(w) for w in ("基金會", "協會", "學會", "公會", "基金", "研究院", "工會", "文教", "產托", "房產信託"))
 ORG_SUFFIX_AFTER_PATTERN = regex.compile("|".join(map(regex.escape, ORG_SUFFIX_AFTER)))
 SCHOOL_AFTER = tuple(fold(w) for w in ("大學", "學院", "科大", "科技大學"))
 # After a broadcaster's name: its news channel or site, an outlet cited as a source (not its press release, 新聞稿).
@@ -333,6 +335,19 @@ def _ticker() -> regex.Pattern:
     )
 
 
+# A Latin word and a few Han characters that end right before a Bursa ticker (MYEG服務(MYEG,0138,...))
+_LATIN_LED_NAME = regex.compile(r"(?<![A-Za-z0-9&.])[A-Za-z][A-Za-z0-9&]{1,9}(?P<han>\p{Han}{1,4})\Z")
+
+
+def _other_listing(folded: str, end: int, info: CompanyInfo) -> bool:
+    """A Bursa ticker right after ``end`` whose stock name is none of ``info``'s names."""
+    if folded[end:end + 1] not in ("(", "（"):
+        return False
+    match = _ticker().match(folded, end)
+    stock = match.group("bursa") if match is not None else None
+    return stock is not None and stock.casefold() not in {n.casefold() for n in (info.canonical, *info.aliases)}
+
+
 def reads_as_phrase(chunk: str, weak: bool = False) -> bool:
     """True when a (folded) candidate begins with a function word, a count of firms
     (一家, 兩家, 多家), or (``weak``: a candidate of a rule with little evidence) a
@@ -516,9 +531,13 @@ class CompanyExtractor:
                     continue  # 中信|兄弟, 富邦|悍將: a sports team, not its sponsor
                 if not form.latin and _ROAD_AFTER.match(folded, end):
                     continue  # 中芯|二路, 高新|五路: a numbered road named after it, no mention
-                if (end - start == 2 and start >= 2 and folded[start - 2] in NAME_LIST_JOINERS
+                if (end - start == 2 and start >= 2 and (folded[start - 2] in NAME_LIST_JOINERS
+                                                          or folded.endswith(CAPTION_ORDER, 0, start - 1))
                         and folded[end:end + 1] in NAME_LIST_JOINERS and folded[start - 1] in surnames):
-                    continue  # 林某某、劉|業強、鄭某某: a surname before it makes a person's name in a list
+                    continue  # 林某某、劉|業強、鄭某某 (左起王|長和、): a surname before it makes a person's name in a list
+                if (end - start == 2 and start >= 1 and folded[start - 1] in surnames and folded[end:end + 1] == ":"
+                        and (start == 1 or folded[start - 2] in "\n ")):
+                    continue  # 林|建榮:…, a headline's speaker: a surname opening the line makes a person's name
                 if end - start == 2 and reporter_given_name(folded, start, end):
                     continue  # 記者陳|華興: the given name of a bylined reporter
                 if not form.latin and folded.startswith(OUTLET_AFTER, end):
@@ -725,9 +744,10 @@ class CompanyExtractor:
             if strength in ("legal", "strong") and s - start > 3:
                 start = _after_name_lead(folded, start, s)  # 第一大股東|某某合夥企業, 某某集團旗下|某某集團
             if s - start == 1 and start > 0 and folded[start - 1] in LIST_JOINERS and is_han(folded[start - 1]) and (
-                start == 1 or folded[start - 2] in STOP_CHARS
+                start == 1 or folded[start - 2] in STOP_CHARS and folded[start - 2] not in ")）"
             ) and folded[start:s] not in generic:
-                start -= 1  # 、和泰|電子: a name may begin with 和 or 與 after a list comma (not 及|母公司)
+                start -= 1  # 、和泰|電子: a name may begin with 和 or 與 after a list comma (not 及|母公司;
+                # after a bracket's end, 和 joins the last name of a list: 某某(ABC,1234)和謙|工業)
             if strength == "legal" and s in dictionary_ends and hit_starts_by_end[s] < start:
                 start = hit_starts_by_end[s]  # 台灣集中|保管結算所股份有限公司: a listed name before the form is whole
             chunk = folded[start:s]
@@ -784,6 +804,12 @@ class CompanyExtractor:
                     # 浙江|超威集團: a mainland province or city before a foreign name and 集團 opens a
                     # local group's own name (not AMD's, whose Taiwanese name is 超威)
                     yield start, e, doc.text[start:e], None, strength
+                elif he == len(chunk) and strength != "legal" and _other_listing(folded, e, form.info):
+                    # 楊忠禮|能源(YTLPOWR,6742,...): a Bursa stock name that is not the known company's
+                    # own names a listing of its own, a subsidiary named after its group
+                    written = doc.text[start + hs:e]
+                    yield start + hs, e, written, CompanyInfo(written, (), None, form.info.country,
+                                                              form.info.canonical), strength
                 elif he == len(chunk):
                     # 杭州|宇樹科技有限公司: the city opens the registered name, and is no mention of the city
                     placed = strength == "legal" and chunk[:hs] in _name_places()
@@ -1167,6 +1193,9 @@ class CompanyExtractor:
             if bursa and (match.group("board") or "").endswith(_not_company_boards()):
                 continue  # 中環產托(SENTRAL,5123,主板產業投資信託組): a trust, no company
             start = self._name_before_bracket(folded, end, listed=bursa)
+            latin = _LATIN_LED_NAME.search(folded, max(0, end - 14), end) if bursa and start is None else None
+            if latin is not None and not reads_as_phrase(latin.group("han")):
+                start = latin.start()  # UOA發展(UOADEV,5200,...), Astro大馬: a Latin name opens a listed one
             if start is None:
                 continue
             chunk = folded[start:end]

@@ -78,7 +78,7 @@ CHINESE_NAMED = frozenset(fold(w) for w in ("台灣", "臺灣", "中國"))
 # that name: the verbs and prepositions that open such a phrase (會見菲利普總理, 同杜特爾特總統)
 LEADER_TITLES = frozenset(fold(w) for w in ("總統", "總理", "首相", "國務卿", "外長", "國王"))
 LEADER_LEADS = tuple(fold(w) for w in ("會見", "會晤", "接見", "邀請", "歡迎", "同", "與", "和", "及", "向", "將", "對"))
-JUDGE_TITLES = frozenset(fold(w) for w in ("法官", "推事"))  # after a transliterated name (某某法官) on MY/SG pages
+JUDGE_TITLES = frozenset(fold(w) for w in ("法官", "推事", "總統"))  # after a transliterated name (某某法官, 哈莉瑪總統) on MY/SG pages
 COME = fold("來")  # before a verb (某某來代答), it ends a transliterated name of three characters or more
 NAME_DOTS = frozenset("·‧・•")  # between the parts of a transliterated Western name (愛德華·菲利普)
 NAME_DOT_SPLIT = regex.compile("[·‧・•]")
@@ -102,7 +102,9 @@ LIST_BEFORE_TITLE = regex.compile(fold("等(?:[0-9一二兩三四五六七八九
 # it, and the name stands alone up to the line's end, or before two spaces and the next name of a list
 # (司法院秘書長\n\n林某某; 主任秘書:陳某某; 出席委員:林某某  柯某某  段某某); or a table's cells (發言人 | 某某 |).
 ROSTER_GAP = regex.compile(r"[ \t\u3000]*[:：|][ \t\u3000]*|[ \t\u3000]*\n\s*|[ \t\u3000]+(?=\S{2,4}[ \t\u3000]*(?:\n|\Z))")
-ROSTER_NAME_END = regex.compile(r"[ \t\u3000]*(?:\n|\Z|\|)|[ \t\u3000]+(?=\S)")
+# ... or a semicolon (a full stop) ends the entry and 、 goes on to the next name of one title (主席:某甲;副主席:某乙、某丙。)
+# (博士 may follow a name: 顧問:某某博士;)
+ROSTER_NAME_END = regex.compile(r"(?:博士)?(?:[ \t\u3000]*(?:\n|\Z|\||[;。])|[ \t\u3000]+(?=\S)|、(?=\S))")
 SPACED_NAME_REGIONS = ("HK", "MO")  # pages that write 經理 某某某 with a space
 OF = fold("的")  # 部長的某某: the title of the name after it
 AS_END = frozenset("，,。;；、")  # what ends the name after 為
@@ -425,8 +427,8 @@ class OfficialExtractor:
                         and name[1:] not in g.common
                         and (start == 0 or not is_han(folded[start - 1]) or folded[start - 1] in g.stops)):
                     continue
-            if start and folded[start - 1:start + 1] in g.common:
-                continue  # 兼任|統籌部長: the "surname" ends a word with the character before it
+            if start and (folded[start - 1:start + 1] in g.common or folded[start - 1:start + 1] in g.appoint_verbs):
+                continue  # 兼任|統籌部長, 曾任|財政部長: the "surname" ends a word with the character before it
             if length == 3 and name[1:] in g.appoint_verbs:
                 continue  # 何燕梅擔任局長: 擔任 is the verb, no given name
             if name[-1] in g.org_enders:
@@ -1038,10 +1040,11 @@ class OfficialExtractor:
         """The names of a roster after a title and its gap (ROSTER_GAP): each alone up to its line's end, or
         before two spaces and the next name."""
         folded, found = doc.folded, []
-        while (end := self._name_at(folded, pos, g)) is not None and (tail := ROSTER_NAME_END.match(folded, end)):
+        while (end := self._name_at(folded, pos := pos + self._honorific_at(folded, pos, g), g)) is not None and (
+                tail := ROSTER_NAME_END.match(folded, end)):
             org = found[0].org if found else self._org_before(doc, ts, g, title)
             found.append(Found(pos if found else ts, end, doc.text[pos:end], title, org, "official.roster", pos, end))
-            if "\n" in tail.group() or "|" in tail.group() or tail.end() == len(folded):
+            if "\n" in tail.group() or "|" in tail.group() or tail.group()[-1:] in ";。" or tail.end() == len(folded):
                 break  # (a table's cell ends at its |: 發言人 | 某某 | 發言人職稱 | …)
             pos = tail.end()
         return found
@@ -1079,8 +1082,9 @@ class OfficialExtractor:
         honorific = OfficialExtractor._honorifics_at(folded, start, g)  # 拿督某某法官: not part of the name
         start += honorific
         if not 3 <= ts - start <= 7 or before and is_han(before) and before not in g.stops and not honorific \
-                or folded[start:ts] in g.common or not anchored_ok(folded[start:ts], g):
-            return None  # (a longer run, or one inside a word, is no name)
+                or folded[start:ts] in g.common or not anchored_ok(folded[start:ts], g) \
+                or folded[start:ts] in place_context().regions:
+            return None  # (a longer run, one inside a word, or a country (斯里蘭卡總統) is no name)
         return start
 
     def _listed_transliteration(self, doc: Document, ts: int, pos: int, g: OfficialGrammar) -> int | None:

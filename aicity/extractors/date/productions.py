@@ -348,7 +348,10 @@ def day_only(m: regex.Match, ctx: Ctx) -> Candidate | None:
     h, mi, s = time_of_day(g)
     if g.get("ri") == "号" and not _day_with_hao(ctx, m, g, h):
         return None
-    spec = Spec(day=int(g["day"]), nearest=True, hour=h, minute=mi, second=s)
+    if before_is(ctx, m.start(), "THIS_MONTH_DAY_BEFORE"):  # 月底30日: this month's 30th
+        spec = Spec(month_rel=0, day=int(g["day"]), hour=h, minute=mi, second=s)
+    else:
+        spec = Spec(day=int(g["day"]), nearest=True, hour=h, minute=mi, second=s)
     e_h, e_mi, e_s = time_of_day(g, "e_")
     end_spec = Spec(day=int(g["e_day"]), hour=e_h, minute=e_mi, second=e_s) if g.get("e_day") else None
     return Candidate(m.start(), m.end(), "date.day", spec, end_spec)

@@ -200,6 +200,7 @@ class _Words:
         self.clause_links = _words("money/clause_links.txt")
         self.not_counters = _words("money/not_counters.txt")
         self.not_a_cent = _words("money/not_a_cent.txt")
+        self.not_after = _words("money/not_cues_after.txt")
 
 
 @functools.cache
@@ -289,7 +290,8 @@ def _patterns(t: _Tables, w: _Words, lookups: dict) -> dict:
             alternation(w.cues + w.fillers + w.blockers) + "\\Z", w.cues + w.fillers + w.blockers, ""
         ),
         # (or 的, a short description and the noun of a budget: 兩千萬的親子活動預算)
-        cue_after=_forward(f"[ ]?(?:{alternation(w.links)}{{0,2}}{alternation(w.after)}"
+        # (not a word that only begins as one does: 成交量 is a volume of shares, not 成交)
+        cue_after=_forward(f"[ ]?(?:{alternation(w.links)}{{0,2}}(?!{alternation(w.not_after)}){alternation(w.after)}"
                            f"|的\\p{{Han}}{{1,6}}?{alternation(w.budget_heads)})", w.after, " " + fold("".join(w.links))),
         clause_link=_reverse(f"{alternation(w.clause_links)}[ ]?\\Z", w.clause_links),
         cue_word=compile_folded(alternation(w.cues)),
