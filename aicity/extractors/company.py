@@ -168,6 +168,7 @@ HOLDING_SUFFIX = fold("控股")
 COMPANY, BRANCH, GROUP = fold("公司"), fold("分公司"), fold("集團")
 AFTER_EVENT = fold("後")  # 轉增後|公司: a clause before a bare 公司
 SUBSIDIARIES_AFTER = fold("旗下")  # 某某資本|旗下: an investor that owns firms is one
+_DATE_OPENING = regex.compile(r"[0-9]+[日月年号]")  # a chunk that opens with a date (23日舉行集團; folded)
 _ROAD_AFTER = regex.compile(fold("[一二三四五六七八九十東西南北]路"))  # a numbered or a side road: 中芯二路
 A_SHARE_CODE = regex.compile(r"(?:60|68|00|30)[0-9]{4}")  # Shanghai and Shenzhen A shares (601229, 000001, 300750)
 # What stands before 公司 in a legal form (股份有限|公司, 有限|公司, (股)|公司), longest first.
@@ -500,7 +501,7 @@ class CompanyExtractor:
             sources.append(user_company_dictionary(doc.user))
         sources.append(company_dictionary())
         crossing = _crossing_words()
-        longer = tuple(w for w in crossing if len(w) > 2)  # 成德眉資: the name's last character opens it
+        longer = tuple(w for w in crossing if len(w) > 2)  # 成德眉資: the name's last character opens it, or an idiom holds it
         surnames = official_grammar().surnames
         for gazetteer in sources:
             for start, end, forms in document_matches(doc, gazetteer):
@@ -509,8 +510,9 @@ class CompanyExtractor:
                 if form.latin and not latin_boundary(folded, start, end):
                     continue
                 if folded[end - 1:end + 1] in crossing or folded[start - 1:start + 1] in crossing \
-                        or folded.startswith(longer, end - 1):
-                    continue  # 和大|馬, 巫|統聯署: the name cuts 大馬 (Malaysia) or 巫統 (UMNO) in two
+                        or folded.startswith(longer, end - 1) or any(
+                            0 <= folded.find(w, max(0, end - len(w)), start + len(w)) for w in longer):
+                    continue  # 和大|馬, 巫|統聯署: the name cuts 大馬 (Malaysia) or 巫統 (UMNO) in two; 大者恆大 holds 恆大
                 if not form.latin and _team_after(folded, end):
                     continue  # 中信|兄弟, 富邦|悍將: a sports team, not its sponsor
                 if not form.latin and _ROAD_AFTER.match(folded, end):
@@ -806,8 +808,8 @@ class CompanyExtractor:
                 if folded[s - 3:s - 1] in common:
                     continue  # 建設|新能源, 持續|以科技: the name would begin inside a word
                 chunk, start = chunk[-2:], s - 2  # no boundary: take the usual two-character name
-            if strength != "legal" and start > 0 and folded[start - 1].isdigit():
-                continue  # 5月新|能源: a date, not a name
+            if strength != "legal" and (start > 0 and folded[start - 1].isdigit() or _DATE_OPENING.match(chunk)):
+                continue  # 5月新|能源, 將在23日舉行|集團: a date, not a name
             if strength != "legal" and chunk.endswith(ZONE_END):
                 continue  # 自貿區|建設: the works of a zone or district
             bare = strength == "legal" and suffix == fold("公司")  # 公司 alone: mostly "the company"
