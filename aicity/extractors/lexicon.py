@@ -465,6 +465,7 @@ class OfficialGrammar:
     verbs: frozenset[str]               # jieba's frequent verbs (company/function_words.tsv, where = verb)
     state_shorts: frozenset[str]        # 霹, 柔: a Malaysian state's short form before 州 (霹州務大臣)
     states: frozenset[str]              # 彭亨, 霹靂: the Malaysian states' names (regions.tsv)
+    country_chars: frozenset[str]       # 中, 美, 韓: countries' one-character names (韓中|領導人 is no person)
 
 
 @functools.cache
@@ -528,6 +529,7 @@ def official_grammar() -> OfficialGrammar:
         adverbs=frozenset(fold(r["word"]) for r in rows if r["kind"] == "adverb"),
         name_verbs=frozenset(fold(r["word"]) for r in rows if r["kind"] == "name_verb"),
         name_starts=frozenset(fold(r["word"]) for r in rows if r["kind"] == "name_start"),
+        country_chars=frozenset(fold(r["word"]) for r in rows if r["kind"] == "country_char"),
         weak_surnames=frozenset(fold(r["word"]) for r in rows if r["kind"] == "weak_surname"),
         preposition_surnames=frozenset(fold(r["word"]) for r in rows if r["kind"] == "preposition_surname"),
         adverb_surnames=frozenset(fold(r["word"]) for r in rows if r["kind"] == "adverb_surname"),

@@ -317,8 +317,9 @@ class OfficialExtractor:
             if end - te >= 3 and folded[end] == COME:
                 break  # 拿督某某某某|來代答: 來 before the verb it introduces
             if end - te >= 2 and (word in g.common and not (anchored and word in g.countries)
-                                  or self._title_starts_at(folded, end, g)):
-                break  # 慕沙阿曼: after an honorific or title, a country's name (阿曼) may be part of the name
+                                  or word in g.name_verbs or self._title_starts_at(folded, end, g)):
+                break  # 慕沙阿曼: after an honorific or title, a country's name (阿曼) may be part of the name;
+                # 首相石破茂|請辭: a verb that follows names ends it
             end += 1
         if not 2 <= end - te <= longest or (end - te == longest and self._given_ok(folded[end:end + 1], g)
                                              and not self._boundary_after(folded, end, g)):
@@ -367,6 +368,8 @@ class OfficialExtractor:
     def _plausible(self, name: str, g: OfficialGrammar) -> bool:
         if len(name) < 2 or name in g.not_names or name in g.common:
             return False
+        if all(ch in g.country_chars for ch in name):
+            return False  # 韓中|領導人, 美日|外長: countries' one-character names, no person
         if name[:2] in g.not_names and name[:2] not in g.countries:
             return False  # 市長施政報時間: a not_name word opens no longer name either (but 韓國瑜)
         if len(name) == 3 and name[1:] in g.org_suffixes:
@@ -411,8 +414,8 @@ class OfficialExtractor:
                         and name[1:] not in g.common
                         and (start == 0 or not is_han(folded[start - 1]) or folded[start - 1] in g.stops)):
                     continue
-            if start and folded[start - 1:start + 1] in g.common:
-                continue  # 兼任|統籌部長: the "surname" ends a word with the character before it
+            if start and (folded[start - 1:start + 1] in g.common or folded[start - 1:start + 1] in g.time_words):
+                continue  # 兼任|統籌部長, 下週|舉行首相: the "surname" ends a word with the character before it
             if length == 3 and name[1:] in g.appoint_verbs:
                 continue  # 何燕梅擔任局長: 擔任 is the verb, no given name
             if name[-1] in g.org_enders:
