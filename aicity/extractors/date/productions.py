@@ -309,8 +309,9 @@ def event_year(m: regex.Match, ctx: Ctx) -> Candidate | None:
     y = int(g["y4"])
     ref_year = ctx.ref.year
     years = [y] + ([int(g["e_y4"])] if g.get("e_y4") else [])
-    # recent editions any year; targets further ahead are round (2030, 2040, 2050)
-    if any(not (ref_year - 10 <= v <= ref_year + 5 or (v <= ref_year + 30 and v % 5 == 0))
+    # recent editions any year; targets further ahead are round (2030, 2040, 2050), but a round year
+    # long past is a name's number (台新2000高科技基金), no edition
+    if any(not (ref_year - 10 <= v <= ref_year + 5 or (ref_year < v <= ref_year + 30 and v % 5 == 0))
            for v in years):
         return None
     if (before_is(ctx, m.start(), "EVENT_BEFORE") or after_is(ctx, m.end(), "EVENT_AFTER")
@@ -342,8 +343,13 @@ def day_only(m: regex.Match, ctx: Ctx) -> Candidate | None:
     h, mi, s = time_of_day(g)
     if g.get("ri") == "号" and not _day_with_hao(ctx, m, g, h):
         return None
-    spec = Spec(day=int(g["day"]), nearest=True, hour=h, minute=mi, second=s)
-    end_spec = Spec(day=int(g["e_day"])) if g.get("e_day") else None
+    ahead = before_is(ctx, m.start(), "PLAN_BEFORE")  # 預定出席26日: a planned day
+    spec = Spec(day=int(g["day"]), nearest=True, hour=h, minute=mi, second=s, ahead=ahead)
+    end_spec = Spec(day=int(g["e_day"]), ahead=ahead) if g.get("e_day") else None
+    if g.get("l_day"):  # 18、19日: two days, each its own date
+        second = spec._replace(day=int(g["l_day"]))
+        return Candidate(m.start(), m.end(), "date.day", spec, None, False,
+                         ((m.start("day"), m.end("day"), spec), (m.start("l_day"), m.end(), second)))
     return Candidate(m.start(), m.end(), "date.day", spec, end_spec)
 
 
