@@ -74,6 +74,8 @@ HOLDING_SUFFIXES = frozenset(fold(w) for w in ("金控", "投控", "控股", "�
 STOP_CHARS = set(fold("的與和及跟暨由在為是於把被讓向對從將等也亦還都已、,，。;；:：!！?？「」『』《》()（）[]【】\"'“”‘’ \t\n\r·•|/"))
 ORG_SUFFIX_AFTER = tuple(fold(w) for w in ("基金會", "協會", "學會", "公會", "基金", "研究院", "工會", "文教"))
 ORG_SUFFIX_AFTER_PATTERN = regex.compile("|".join(map(regex.escape, ORG_SUFFIX_AFTER)))
+# an association's word inside what a foreign prefix opens (大韓商|工會議所: Korea's chamber of commerce)
+ASSOCIATION_IN_NAME = regex.compile("|".join(map(regex.escape, ORG_SUFFIX_AFTER + tuple(fold(w) for w in ("會議所", "商會")))))
 SCHOOL_AFTER = tuple(fold(w) for w in ("大學", "學院", "科大", "科技大學"))
 # After a broadcaster's name: its news channel or site, an outlet cited as a source (not its press release, 新聞稿).
 OUTLET_AFTER = tuple(fold(w) for w in ("新聞台", "新聞網", "新聞報導", "新聞\n", "新聞)", "新聞）"))
@@ -148,6 +150,8 @@ def _rules():
 # A number of lots (張, a thousand shares) right after a name (folded): 7萬6350張, 41,522張, 3.6萬張;
 # not a single digit (3張桌子).
 _LOTS_AFTER = regex.compile(r"[ ]?(?:[0-9][0-9,.]*万[0-9,]*|[0-9][0-9,]+)张")
+# a share's close or move in 元 right after a name (南亞收54.8元, 鴻海漲5元): a market report's stock (folded)
+_PRICE_AFTER = regex.compile(r"[ ]?(?:收(?:在|盘)?|终场收|涨|跌)[ ]?[0-9][0-9,]*(?:\.[0-9]+)?元")
 _BRACKET_LATIN = regex.compile(r"[(（]\s*[A-Za-z][A-Za-z0-9&.\-]*(?: [A-Za-z0-9&.\-]+){0,5}\s*[)）]")
 _LATIN_ALIAS_MIN = 3
 # A Latin name right after a kind of business and 公司 (市調公司Canalys, 金融服務公司Motley Fool):
@@ -1008,8 +1012,9 @@ class CompanyExtractor:
                 # 國賓|飯店 confirms 國賓, but not inside a longer name (沛星互動|科技).
                 bounded = start == 0 or folded[start - 1] in STOP_CHARS or not is_han(folded[start - 1])
                 confirmed = followed_by_suffix and bounded
-                # 中石化5萬6647張, 南亞6萬張: a number of lots traded right after it (a market report's list)
-                confirmed = confirmed or not inside_word and _LOTS_AFTER.match(folded, end) is not None
+                # 中石化5萬6647張, 南亞6萬張, 南亞收54.8元: lots traded or a price right after it (a market report's list)
+                confirmed = confirmed or not inside_word and (
+                    _LOTS_AFTER.match(folded, end) is not None or _PRICE_AFTER.match(folded, end) is not None)
                 # 蘋果(NASDAQ:AAPL), 蘋果(Apple): a ticker or a Latin name in brackets confirms it
                 confirmed = confirmed or bounded and not inside_word and folded[end:end + 1] in ("(", "（") and (
                     _ticker().match(folded, end) is not None or self._latin_in_brackets(folded, end)
@@ -1066,6 +1071,8 @@ class CompanyExtractor:
                 continue  # 台商|回流, 台商|回台投資: Taiwan's businesspeople, no company a list lacks
             if opening is None and folded[name_start - 1:name_start + 1] in common:
                 continue  # 將軍澳|商業地: the prefix's 商 opens a word (商業, 商場), no 澳商
+            if opening is None and ASSOCIATION_IN_NAME.search(match.group("name")):
+                continue  # 大韓商|工會議所: a chamber's or an association's name, no company
             for group in ("name", "alias"):
                 if match.group(group) is None:
                     continue
