@@ -131,6 +131,9 @@ def _abbreviation_not_after() -> tuple[str, ...]:
 # Particles and verbs that no city's name holds (威海市委的是市委 names no city 委的是市).
 PARTICLES = frozenset(fold("的是了在與和及"))
 
+# the dots between the parts of a transliterated person's name (史蒂芬·米蘭), folded
+NAME_DOTS = ("·", "‧", "•")
+
 class CityExtractor:
     type = "city"
 
@@ -194,6 +197,10 @@ class CityExtractor:
                 continue  # 市領導王炳松、方|桂林、…, 記者丁|朝霞: a surname and the name make a person's name
             if info.kind in (FOREIGN, WEAK) and self._after_honorific(folded, start):
                 continue  # 拿督斯|里諾|萊妮: a Malaysian honorific and the name after it make a person
+            if info.kind in (FOREIGN, WEAK) and (
+                    folded[start - 1:start] in NAME_DOTS and start - 1 not in by_end
+                    or folded[end:end + 1] in NAME_DOTS and end + 1 not in by_start):
+                continue  # 史蒂芬·米蘭, 米蘭·昆德拉: a part of a transliterated person's name (not 台北‧上海)
             if info.name in districts and info.kind in (FOREIGN, WEAK) and CITY_SUFFIX not in folded[end - 1:end + 1]:
                 continue
             if info.kind in (FOREIGN, WEAK) and (info.prefecture_homonym or info.kind == WEAK) \

@@ -219,10 +219,11 @@ def is_latin(form: str) -> bool:
 @functools.cache
 def company_phrase_names() -> dict[str, frozenset[str]]:
     """Listed names that are everyday phrases (company/phrase_names.tsv), folded, by kind (phrase, period,
-    field); ``uncued``: the period and field names, which no cue word after them confirms."""
+    field, tw_phrase); ``uncued``: the period, field and tw_phrase names, which no cue word after them confirms."""
     rows = load_table("company/phrase_names.tsv")
-    kinds = {kind: frozenset(fold(r["word"]) for r in rows if r["kind"] == kind) for kind in ("phrase", "period", "field")}
-    kinds["uncued"] = kinds["period"] | kinds["field"]
+    kinds = {kind: frozenset(fold(r["word"]) for r in rows if r["kind"] == kind)
+             for kind in ("phrase", "period", "field", "tw_phrase")}
+    kinds["uncued"] = kinds["period"] | kinds["field"] | kinds["tw_phrase"]
     return kinds
 
 
