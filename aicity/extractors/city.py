@@ -134,6 +134,7 @@ PARTICLES = frozenset(fold("的是了在與和及"))
 # the dots between the parts of a transliterated person's name (史蒂芬·米蘭), folded
 NAME_DOTS = ("·", "‧", "•")
 
+
 class CityExtractor:
     type = "city"
 

@@ -120,6 +120,10 @@ ORG_CHUNK = regex.compile(
 )
 
 
+# the given names and the dot of a transliterated full name (克里斯多福·沃勒), folded
+DOTTED_NAME_HEAD = regex.compile(r"\p{Han}{1,6}[·‧•]")
+
+
 @dataclass(slots=True)
 class UserNames:
     """The user's officials found in one document: by start, by end, and in order."""
@@ -918,6 +922,13 @@ class OfficialExtractor:
         if latin:
             s, e = latin.span(1)
             return [Found(ts, e, doc.text[s:e], title, self._org_before(doc, ts, g, title), "official.title_name", s, e)]
+        dotted = None if honorific else DOTTED_NAME_HEAD.match(folded, ns)
+        if dotted:
+            # 聯準會理事克里斯多福·沃勒: a name dot marks a transliterated full name after any title; its
+            # last part runs to a verb or a common word, as a transliteration does
+            e = self._foreign_name_at(folded, ts, dotted.end(), g, True)
+            if e is not None:
+                return [Found(ts, e, doc.text[ns:e], title, self._org_before(doc, ts, g, title), "official.title_name", ns, e)]
         # 於 is the preposition (市長於會中表示); the surname is written 于 in Traditional text too
         # and in Simplified text 于 before a time word is the preposition too (董事于上周五)
         end = None if doc.text[ns:ns + 1] == PREPOSITION_YU or (
