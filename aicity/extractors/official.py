@@ -120,6 +120,8 @@ ORG_CHUNK = regex.compile(
 )
 
 
+CLOSE_BRACKETS = (")", "）")  # a title in brackets after a name: 王汎森(前中研院副院長)
+
 # the given names and the dot of a transliterated full name (克里斯多福·沃勒), folded
 DOTTED_NAME_HEAD = regex.compile(r"\p{Han}{1,6}[·‧•]")
 
@@ -547,6 +549,12 @@ class OfficialExtractor:
                                   self._org_before(doc, start, g) or entry.field("org"),
                                   "official.name_title", start, ts))
                 continue
+            owner = self._bracket_owner(folded, ts, te, g)
+            if owner is not None:
+                # 王汎森(前中研院副院長), 吳誠文（清大副校長）: a name, and its title in brackets after it
+                full.append(Found(owner[0], te, doc.text[owner[0]:owner[1]], title,
+                                  self._org_before(doc, ts, g, title), "official.name_title", *owner))
+                continue
             name_start = None if office else self._name_before(folded, ts, g)
             if name_start is not None:
                 place = _known_name_suffix(folded[max(0, ts - MAX_ORG):ts])
@@ -599,6 +607,20 @@ class OfficialExtractor:
                 shorts.append((match.start() - 1, match.end(), surname, g.short_titles[match.group()]))
         full.extend(self._dictionary_mentions(full, user_names))
         yield from self._emit(doc, self._complete_cut_names(doc, full), shorts)
+
+    def _bracket_owner(self, folded: str, ts: int, te: int, g: OfficialGrammar) -> tuple[int, int] | None:
+        """The span of a full name right before the bracket that holds the title and closes after it
+        (王汎森(前中研院副院長), a list of candidates with their offices), or None."""
+        if folded[te:te + 1] not in CLOSE_BRACKETS:
+            return None
+        opening = max(folded.rfind("(", max(0, ts - MAX_ORG), ts), folded.rfind("（", max(0, ts - MAX_ORG), ts))
+        if opening <= 0 or any(ch in folded[opening + 1:ts] for ch in "()（）、,，。"):
+            return None
+        start = self._name_before(folded, opening, g)
+        if start is None or opening - start < 3 or (start and is_han(folded[start - 1]) and folded[start - 1] not in g.stops
+                                                     and not folded.endswith(g.org_leads, 0, start)):
+            return None  # a full name of three characters or more that a boundary or 包括 opens (包括|王汎森, 、|吳誠文)
+        return start, opening
 
     @staticmethod
     def _committee_at(folded: str, pos: int) -> bool:
