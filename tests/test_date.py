@@ -132,9 +132,11 @@ PAGE_DATES = [
     ("香港中通社4月14日電 特區政府今天公布新措施。", "2026-04-14", "dateline+today"),
     ("施政報告摘要\n行政長官今日（十月十五日）在立法會發表施政報告。", "2025-10-15", "dateline+today"),
     ("2025-11-20 09:00\n局長今日（19日）出席論壇。", "2025-11-19", "dateline"),
-    # a web story's 今(10/7): today's month and day, in brackets
-    ("2025-11-20 09:00\n市議會今(11/19)下午表決預算案。", "2025-11-19", "dateline"),
+    # a web story's 今(10/7), 今（18）日: today's day in brackets, on a page with no header date (a list of
+    # related stories repeats them, each its own day: the header wins)
+    ("2025-11-20 09:00\n市議會今(11/19)下午表決預算案。", "2025-11-20", "header"),
     ("市議會今(4/3)下午表決預算案。", "2026-04-03", "dateline+today"),
+    ("市議會今（18）日舉行新春團拜，議長致詞。", "2026-04-18", "dateline+today"),
     # a dateline's day falls on or before the header's date (a day or two after it at most): a page
     # copied months later keeps its story's year
     ("發布時間:2024-11-14 23:28\n中新社北京1月2日電 今年首個工作日,檢察機關通報案件。", "2024-01-02", "dateline"),

@@ -122,6 +122,9 @@ ORG_CHUNK = regex.compile(
 
 CLOSE_BRACKETS = (")", "）")  # a title in brackets after a name: 王汎森(前中研院副院長)
 
+NAME_ZHI = "之"  # a particle, and the last character of many given names (朱惕之, 王羲之)
+LIST_ENDS = ("、", ",", "，")  # what closes a name in a list of names
+
 # the given names and the dot of a transliterated full name (克里斯多福·沃勒), folded
 DOTTED_NAME_HEAD = regex.compile(r"\p{Han}{1,6}[·‧•]")
 
@@ -234,6 +237,8 @@ class OfficialExtractor:
                 end = first + 2  # 陳志家主持: 家主 is a word, but the three characters recur as a name
             elif self._given_ok(second, g) and folded[first + 2:first + 4] in g.name_verbs:
                 end = first + 2  # 陳麗儀表示: 儀表 is a word, but 表示 after it is the verb
+            elif second == NAME_ZHI and folded[first + 2:first + 3] in LIST_ENDS and self._given_ok(first_char, g):
+                end = first + 2  # 朱惕之、陳純敬: 之 ends a three-character name that a list comma closes
             else:
                 end = first + 1
             if surname_length == 1 and end == first + 2:

@@ -113,8 +113,10 @@ def document_date(doc: Document) -> dt.date | None:
 def _page_date(ctx: Ctx, found: Found, parsed: Parsed, today: dt.date | None) -> PageDate | None:
     header = _header_date(ctx, found, parsed)
     line = _dateline(ctx.folded)
+    if line is not None and line[3] and header is not None:
+        line = None  # a web story's 今(23)日 dates a page with no header date only
     if line is not None:
-        year, month, day = line
+        year, month, day, _ = line
         if year is not None:
             if month is not None and valid(year, month, day):
                 return PageDate(dt.date(year, month, day), DATELINE)
@@ -173,9 +175,9 @@ def _header_line(folded: str, c: Candidate) -> bool:
             and _profile_label().search(folded, max(0, c.start - HEADER_LINE_REST), c.start) is None)
 
 
-def _dateline(folded: str) -> tuple[int | None, int | None, int] | None:
-    """(year, month, day) of the first dateline near the top; the year and month
-    may be missing."""
+def _dateline(folded: str) -> tuple[int | None, int | None, int, bool] | None:
+    """(year, month, day, weak) of the first dateline near the top; the year and month
+    may be missing; weak: a web story's 今(23)日, which counts on a page with no header date only."""
     m = _dateline_re().search(folded, 0, TOP)
     if m is None:
         return None
@@ -184,7 +186,7 @@ def _dateline(folded: str) -> tuple[int | None, int | None, int] | None:
     day = small_number(m.group("day") or m.group("dayc"))
     if day is None or not 1 <= day <= 31 or month is not None and not 1 <= month <= 12:
         return None
-    return (int(y4) if y4 else None), month, day
+    return (int(y4) if y4 else None), month, day, m.group("weak") is not None
 
 
 def _candidates(month: int | None, day: int, base: dt.date, steps: range) -> list[dt.date]:
