@@ -121,6 +121,8 @@ PAGE_DATES = [
     ("2025/10/06 07:10\n（中央社記者林小青華盛頓5日專電）國會今天休會。", "2025-10-05", "dateline"),
     # CNA's digest of foreign wires, filed on the foreign day, stamped after midnight in Taipei
     ("2024/5/8 01:30\n(中央社巴黎7日綜合外電報導)法國總統今天表示，他昨天已與各國通話。", "2024-05-07", "dateline"),
+    # a site's copy: a slash after the outlet, and between two places
+    ("2025-09-15 08:00\n中央社／ 開羅／耶路撒冷14日綜合外電報導\n國務卿今天抵達。", "2025-09-14", "dateline"),
     ("新聞稿 2025-03-06 01:12\n路透倫敦三月五日電 英國央行今天宣布。", "2025-03-05", "dateline"),
     ("（中央社記者林小青台北31日電）股市今天封關。（編輯：王大同）1141231", "2025-12-31", "dateline"),
     # ... or from today, and the source says so

@@ -172,6 +172,7 @@ HOLDING_SUFFIX = fold("控股")
 COMPANY, BRANCH, GROUP = fold("公司"), fold("分公司"), fold("集團")
 AFTER_EVENT = fold("後")  # 轉增後|公司: a clause before a bare 公司
 SUBSIDIARIES_AFTER = fold("旗下")  # 某某資本|旗下: an investor that owns firms is one
+_ORDINAL = regex.compile(r"第[0-9一二三四五六七八九十]{1,3}")  # 科技|第三園區: an ordinal before the noun (folded)
 _DATE_OPENING = regex.compile(r"[0-9]+[日月年号]")  # a chunk that opens with a date (23日舉行集團; folded)
 _ROAD_AFTER = regex.compile(fold("[一二三四五六七八九十東西南北]路"))  # a numbered or a side road: 中芯二路
 A_SHARE_CODE = regex.compile(r"(?:60|68|00|30)[0-9]{4}")  # Shanghai and Shenzhen A shares (601229, 000001, 300750)
@@ -664,10 +665,12 @@ class CompanyExtractor:
                 continue  # 企業 ends a name only when its Latin name follows: 某某企業(ABC)
             if suffix.endswith(HOLDING_SUFFIX) and folded.startswith(CONTROLLING_SHAREHOLDER, e):
                 continue  # 某某集團|控股股東: a controlling shareholder
+            ordinal = _ORDINAL.match(folded, e)
+            noun = ordinal.end() if ordinal else e
             if strength != "legal" and (
-                folded[e:e + 1] in not_after or folded[e:e + 2] in not_after or folded[e:e + 3] in not_after
+                folded[noun:noun + 1] in not_after or folded[noun:noun + 2] in not_after or folded[noun:noun + 3] in not_after
             ):
-                continue  # 前瞻科技|計畫, 居林高科技|園: the industry word modifies a noun
+                continue  # 前瞻科技|計畫, 居林高科技|園, 楠梓科技|第三園區: the industry word modifies a noun
             limit = NAME_LIMITS[strength]
             bracket = _BRACKETED_LATIN_BEFORE.search(folded, max(0, s - 42), s) if (
                 folded[s - 1:s] == ")" and strength == "strong") else None
