@@ -506,6 +506,8 @@ def decade(m: regex.Match, ctx: Ctx) -> Candidate | None:
     g = groups(m)
     if g.get("dec4"):
         start = int(g["dec4"])
+    elif g.get("dec4c"):  # 一九九○年代
+        start = _cn_year(g["dec4c"])
     else:
         tens = small_number(g["dec2"] or _TENS_ZERO.sub("十", g["decc"]))  # 八〇年代 is 八十
         if tens is None:
