@@ -61,6 +61,17 @@ def test_no_ref_date_uses_the_page_date():
     assert [e.normalized for e in DateExtractor().find(doc)] == ["2019"]
 
 
+def test_a_page_dated_only_by_today_names_no_later_day():
+    """A page with no date of its own was written on or before today: a day without its
+    month (14日, 昨(10)日, even a planned 將於28日) is the latest one up to today."""
+    from aicity.pipeline import extract_document
+    today = dt.date.today()
+    ref, entities, source = extract_document("公司將於28日召開董事會，昨(1)日已公告。", ("date",), None)
+    assert (ref, source) == (today, "today")
+    for e in entities:
+        assert dt.date.fromisoformat(e.normalized) <= today
+
+
 # --- publication_date
 
 
