@@ -535,6 +535,17 @@ def year_pair(m: regex.Match, ctx: Ctx) -> Candidate | None:
     return Candidate(m.start(), m.end(), "date.year_pair", Spec(year_rel=first), Spec(year_rel=second))
 
 
+_PAIR_DAYS = {"昨": -1, "今": 0, "明": 1, "后": 2}  # folded: 後 is 后
+
+
+def day_pair(m: regex.Match, ctx: Ctx) -> Candidate | None:
+    """今明兩天 → today and tomorrow, as a range of two days."""
+    first, second = _PAIR_DAYS[m.group("da")], _PAIR_DAYS[m.group("db")]
+    if second != first + 1:
+        return None
+    return Candidate(m.start(), m.end(), "date.day_pair", Spec(day_rel=first), Spec(day_rel=second))
+
+
 def same_period(m: regex.Match, ctx: Ctx) -> Candidate | None:
     """去年同月 alone is the anchor's month a year earlier, 去年同期 that year; after a
     named period the extractor reads it as that period a year earlier."""
