@@ -45,6 +45,10 @@ class DateExtractor:
                 got = _same_period(ctx, c, period)
             elif c.rule in LISTED_DAY_RULES and period is not None:
                 got = _listed_day(ctx, c, period, anchor)
+            elif c.rule == "date.same_month_day":
+                got = _same_month_day(c, period, anchor)
+                if not got:
+                    continue  # 同月9日 with no month named before it: no date
             elif c.rule in FISCAL_PERIOD_RULES and period is not None:
                 got = _period_ending(ctx, c, period, anchor)
             if not got:
@@ -122,6 +126,17 @@ def _listed_day(ctx: Ctx, c: Candidate, period: tuple[int, int, str, dict], anch
     year, month = _year_month(last)
     spec = c.spec._replace(year=year, month=month, nearest=False)
     return values(c._replace(spec=spec), anchor, None)
+
+
+def _same_month_day(c: Candidate, period: tuple[int, int, str, dict] | None, anchor: dt.date) -> list:
+    """同月9日: the day in the month of the last month or day named before it."""
+    if period is None:
+        return []
+    last = period[2].rsplit("/", 1)[-1]
+    if len(last) < 7:
+        return []
+    year, month = _year_month(last)
+    return values(c._replace(spec=c.spec._replace(year=year, month=month, nearest=False)), anchor, None)
 
 
 def _year_month(iso: str) -> tuple[int, int]:

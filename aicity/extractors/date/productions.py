@@ -353,6 +353,16 @@ def day_only(m: regex.Match, ctx: Ctx) -> Candidate | None:
     return Candidate(m.start(), m.end(), "date.day", spec, end_spec)
 
 
+def same_month_day(m: regex.Match, ctx: Ctx) -> Candidate | None:
+    """同月9日: a day of the month named before it (the extractor gives it that month)."""
+    g = groups(m)
+    day = day_of(g)
+    if day is None:
+        return None
+    h, mi, s = time_of_day(g)
+    return Candidate(m.start(), m.end(), "date.same_month_day", Spec(day=day, nearest=True, hour=h, minute=mi, second=s))
+
+
 def _no_day_after(ctx: Ctx, start: int, day_end: int, ranged: bool) -> bool:
     """Whether the words after a day make it a count of days (5日內, 10日間); but 間 after
     the last day of a range closes the range (13至21日間, 13日至21日間: between them)."""
