@@ -18,12 +18,14 @@ T = TypeVar("T")
 
 
 class Document:
-    __slots__ = ("text", "folded", "ref_date", "user", "_cache")
+    __slots__ = ("text", "folded", "ref_date", "ref_source", "user", "_cache")
 
     def __init__(self, text: str, ref_date: dt.date | None = None, user=None):
         self.text = text
         self.folded = fold(text)
         self.ref_date = ref_date
+        # where ref_date came from (model.REF_DATE_SOURCES), once the pipeline has set it
+        self.ref_source: str | None = None
         # a user dictionary (aicity.userdict.UserDictionary) or None
         self.user = user
         self._cache: dict[str, Any] = {}

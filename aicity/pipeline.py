@@ -103,6 +103,7 @@ def extract_document(
         today = dt.date.today()
         found = document_page_date(doc, today)
         doc.ref_date, source = (found.date, found.source) if found is not None else (today, "today")
+    doc.ref_source = source
     found_entities: dict[str, list[Entity]] = {}
     for entity_type in _with_shadowing(types):
         found_entities[entity_type] = list(get_extractor(entity_type).find(doc))

@@ -61,6 +61,17 @@ def test_no_ref_date_uses_the_page_date():
     assert [e.normalized for e in DateExtractor().find(doc)] == ["2019"]
 
 
+def test_a_page_dated_only_by_today_names_no_later_day():
+    """A page with no date of its own was written on or before today: a day without its
+    month (14日, 昨(10)日, even a planned 將於28日) is the latest one up to today."""
+    from aicity.pipeline import extract_document
+    today = dt.date.today()
+    ref, entities, source = extract_document("公司將於28日召開董事會，昨(1)日已公告。", ("date",), None)
+    assert (ref, source) == (today, "today")
+    for e in entities:
+        assert dt.date.fromisoformat(e.normalized) <= today
+
+
 # --- publication_date
 
 
@@ -119,6 +130,10 @@ PAGE_DATES = [
     ("本報記者王大同2024年1月15日電 展覽今天開幕。", "2024-01-15", "dateline"),
     ("2023-01-04 09:30\n《經濟通通訊社3日專訊》賭收昨日公布。", "2023-01-03", "dateline"),  # a special dispatch
     ("2025/10/06 07:10\n（中央社記者林小青華盛頓5日專電）國會今天休會。", "2025-10-05", "dateline"),
+    # CNA's digest of foreign wires, filed on the foreign day, stamped after midnight in Taipei
+    ("2024/5/8 01:30\n(中央社巴黎7日綜合外電報導)法國總統今天表示，他昨天已與各國通話。", "2024-05-07", "dateline"),
+    # a site's copy: a slash after the outlet, and between two places
+    ("2025-09-15 08:00\n中央社／ 開羅／耶路撒冷14日綜合外電報導\n國務卿今天抵達。", "2025-09-14", "dateline"),
     ("新聞稿 2025-03-06 01:12\n路透倫敦三月五日電 英國央行今天宣布。", "2025-03-05", "dateline"),
     ("（中央社記者林小青台北31日電）股市今天封關。（編輯：王大同）1141231", "2025-12-31", "dateline"),
     # ... or from today, and the source says so
@@ -134,6 +149,11 @@ PAGE_DATES = [
     ("記者王小明／宜蘭報導\n\n縣府今(8)日召開年終記者會，縣長親自出席。", "2026-04-08", "dateline+today"),
     ("記者王小明／宜蘭報導\n\n鄉公所今（二十五）日舉辦淨灘，鄉長帶隊。", "2026-03-25", "dateline+today"),
     ("2025/12/03 10:20\n農業部今(2)日公布統計，產量創新高。", "2025-12-03", "header"),  # the header's, where there is one
+    # a web story's 今(10/7), 今（18）日: today's day in brackets, on a page with no header date (a list of
+    # related stories repeats them, each its own day: the header wins)
+    ("2025-11-20 09:00\n市議會今(11/19)下午表決預算案。", "2025-11-20", "header"),
+    ("市議會今(4/3)下午表決預算案。", "2026-04-03", "dateline+today"),
+    ("市議會今（18）日舉行新春團拜，議長致詞。", "2026-04-18", "dateline+today"),
     # a dateline's day falls on or before the header's date (a day or two after it at most): a page
     # copied months later keeps its story's year
     ("發布時間:2024-11-14 23:28\n中新社北京1月2日電 今年首個工作日,檢察機關通報案件。", "2024-01-02", "dateline"),

@@ -134,6 +134,11 @@ def _abbreviation_not_after() -> tuple[str, ...]:
 # Particles and verbs that no city's name holds (威海市委的是市委 names no city 委的是市).
 PARTICLES = frozenset(fold("的是了在與和及"))
 
+# the dots between the parts of a transliterated person's name (史蒂芬·米蘭), folded
+NAME_DOTS = ("·", "‧", "•")
+TYPHOON = fold("颱風")  # a typhoon's transliterated name may hold a city's (樺加沙: 加沙)
+
+
 class CityExtractor:
     type = "city"
 
@@ -199,6 +204,12 @@ class CityExtractor:
                 continue  # 市領導王炳松、方|桂林、…, 記者丁|朝霞: a surname and the name make a person's name
             if info.kind in (FOREIGN, WEAK) and self._after_honorific(folded, start):
                 continue  # 拿督斯|里諾|萊妮: a Malaysian honorific and the name after it make a person
+            if info.kind in (FOREIGN, WEAK) and (
+                    folded[start - 1:start] in NAME_DOTS and start - 1 not in by_end
+                    or folded[end:end + 1] in NAME_DOTS and end + 1 not in by_start):
+                continue  # 史蒂芬·米蘭, 米蘭·昆德拉: a part of a transliterated person's name (not 台北‧上海)
+            if info.kind in (FOREIGN, WEAK) and TYPHOON in folded and self._in_typhoon_name(folded, start, end):
+                continue  # 颱風樺加沙 ... 樺加沙成為今年風王: the typhoon's name holds 加沙, no city
             if info.name in districts and info.kind in (FOREIGN, WEAK) and CITY_SUFFIX not in folded[end - 1:end + 1]:
                 continue
             if info.kind in (FOREIGN, WEAK) and (info.prefecture_homonym or info.kind == WEAK) \
@@ -304,6 +315,18 @@ class CityExtractor:
             return False
         # A foreign name glued inside a longer Han word is usually another word.
         return True
+
+    @staticmethod
+    def _in_typhoon_name(folded: str, start: int, end: int) -> bool:
+        """The name, with the one or two Han characters before it, is a typhoon's name that the
+        page writes right after or before 颱風 (強烈颱風樺加沙, 樺加沙颱風)."""
+        for k in (1, 2):
+            if start < k or not all(is_han(ch) for ch in folded[start - k:start]):
+                break
+            name = folded[start - k:end]
+            if TYPHOON + name in folded or name + TYPHOON in folded:
+                return True
+        return False
 
     @staticmethod
     def _person_in_list(folded: str, start: int, end: int) -> bool:

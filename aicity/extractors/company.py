@@ -77,6 +77,8 @@ STOP_CHARS = set(fold("的與和及跟暨由在為是於把被讓向對從將等
 # (a real-estate trust named after its sponsor, 雙威|產托, 楊忠禮酒店|房產信託, is a listed fund, no company)
 ORG_SUFFIX_AFTER = tuple(fold(w) for w in ("基金會", "協會", "學會", "公會", "基金", "研究院", "工會", "文教", "產托", "房產信託"))
 ORG_SUFFIX_AFTER_PATTERN = regex.compile("|".join(map(regex.escape, ORG_SUFFIX_AFTER)))
+# an association's word inside what a foreign prefix opens (大韓商|工會議所: Korea's chamber of commerce)
+ASSOCIATION_IN_NAME = regex.compile("|".join(map(regex.escape, ORG_SUFFIX_AFTER + tuple(fold(w) for w in ("會議所", "商會")))))
 SCHOOL_AFTER = tuple(fold(w) for w in ("大學", "學院", "科大", "科技大學"))
 # After a broadcaster's name: its news channel or site, an outlet cited as a source (not its press release, 新聞稿).
 OUTLET_AFTER = tuple(fold(w) for w in ("新聞台", "新聞網", "新聞報導", "新聞\n", "新聞)", "新聞）"))
@@ -151,6 +153,8 @@ def _rules():
 # A number of lots (張, a thousand shares) right after a name (folded): 7萬6350張, 41,522張, 3.6萬張;
 # not a single digit (3張桌子).
 _LOTS_AFTER = regex.compile(r"[ ]?(?:[0-9][0-9,.]*万[0-9,]*|[0-9][0-9,]+)张")
+# a share's close or move in 元 right after a name (南亞收54.8元, 鴻海漲5元): a market report's stock (folded)
+_PRICE_AFTER = regex.compile(r"[ ]?(?:收(?:在|盘)?|终场收|涨|跌)[ ]?[0-9][0-9,]*(?:\.[0-9]+)?元")
 _BRACKET_LATIN = regex.compile(r"[(（]\s*[A-Za-z][A-Za-z0-9&.\-]*(?: [A-Za-z0-9&.\-]+){0,5}\s*[)）]")
 _LATIN_ALIAS_MIN = 3
 # A Latin name right after a kind of business and 公司 (市調公司Canalys, 金融服務公司Motley Fool):
@@ -171,6 +175,8 @@ HOLDING_SUFFIX = fold("控股")
 COMPANY, BRANCH, GROUP = fold("公司"), fold("分公司"), fold("集團")
 AFTER_EVENT = fold("後")  # 轉增後|公司: a clause before a bare 公司
 SUBSIDIARIES_AFTER = fold("旗下")  # 某某資本|旗下: an investor that owns firms is one
+_ORDINAL = regex.compile(r"第[0-9一二三四五六七八九十]{1,3}")  # 科技|第三園區: an ordinal before the noun (folded)
+_DATE_OPENING = regex.compile(r"[0-9]+[日月年号]")  # a chunk that opens with a date (23日舉行集團; folded)
 _ROAD_AFTER = regex.compile(fold("[一二三四五六七八九十東西南北]路"))  # a numbered or a side road: 中芯二路
 A_SHARE_CODE = regex.compile(r"(?:60|68|00|30)[0-9]{4}")  # Shanghai and Shenzhen A shares (601229, 000001, 300750)
 # What stands before 公司 in a legal form (股份有限|公司, 有限|公司, (股)|公司), longest first.
@@ -516,7 +522,7 @@ class CompanyExtractor:
             sources.append(user_company_dictionary(doc.user))
         sources.append(company_dictionary())
         crossing = _crossing_words()
-        longer = tuple(w for w in crossing if len(w) > 2)  # 成德眉資: the name's last character opens it
+        longer = tuple(w for w in crossing if len(w) > 2)  # 成德眉資: the name's last character opens it, or an idiom holds it
         surnames = official_grammar().surnames
         for gazetteer in sources:
             for start, end, forms in document_matches(doc, gazetteer):
@@ -525,8 +531,9 @@ class CompanyExtractor:
                 if form.latin and not latin_boundary(folded, start, end):
                     continue
                 if folded[end - 1:end + 1] in crossing or folded[start - 1:start + 1] in crossing \
-                        or folded.startswith(longer, end - 1):
-                    continue  # 和大|馬, 巫|統聯署: the name cuts 大馬 (Malaysia) or 巫統 (UMNO) in two
+                        or folded.startswith(longer, end - 1) or any(
+                            0 <= folded.find(w, max(0, end - len(w)), start + len(w)) for w in longer):
+                    continue  # 和大|馬, 巫|統聯署: the name cuts 大馬 (Malaysia) or 巫統 (UMNO) in two; 大者恆大 holds 恆大
                 if not form.latin and _team_after(folded, end):
                     continue  # 中信|兄弟, 富邦|悍將: a sports team, not its sponsor
                 if not form.latin and _ROAD_AFTER.match(folded, end):
@@ -678,10 +685,12 @@ class CompanyExtractor:
                 continue  # 企業 ends a name only when its Latin name follows: 某某企業(ABC)
             if suffix.endswith(HOLDING_SUFFIX) and folded.startswith(CONTROLLING_SHAREHOLDER, e):
                 continue  # 某某集團|控股股東: a controlling shareholder
+            ordinal = _ORDINAL.match(folded, e)
+            noun = ordinal.end() if ordinal else e
             if strength != "legal" and (
-                folded[e:e + 1] in not_after or folded[e:e + 2] in not_after or folded[e:e + 3] in not_after
+                folded[noun:noun + 1] in not_after or folded[noun:noun + 2] in not_after or folded[noun:noun + 3] in not_after
             ):
-                continue  # 前瞻科技|計畫, 居林高科技|園: the industry word modifies a noun
+                continue  # 前瞻科技|計畫, 居林高科技|園, 楠梓科技|第三園區: the industry word modifies a noun
             limit = NAME_LIMITS[strength]
             bracket = _BRACKETED_LATIN_BEFORE.search(folded, max(0, s - 42), s) if (
                 folded[s - 1:s] == ")" and strength == "strong") else None
@@ -838,8 +847,8 @@ class CompanyExtractor:
                 if folded[s - 3:s - 1] in common:
                     continue  # 建設|新能源, 持續|以科技: the name would begin inside a word
                 chunk, start = chunk[-2:], s - 2  # no boundary: take the usual two-character name
-            if strength != "legal" and start > 0 and folded[start - 1].isdigit():
-                continue  # 5月新|能源: a date, not a name
+            if strength != "legal" and (start > 0 and folded[start - 1].isdigit() or _DATE_OPENING.match(chunk)):
+                continue  # 5月新|能源, 將在23日舉行|集團: a date, not a name
             if strength != "legal" and chunk.endswith(ZONE_END):
                 continue  # 自貿區|建設: the works of a zone or district
             bare = strength == "legal" and suffix == fold("公司")  # 公司 alone: mostly "the company"
@@ -1038,8 +1047,9 @@ class CompanyExtractor:
                 # 國賓|飯店 confirms 國賓, but not inside a longer name (沛星互動|科技).
                 bounded = start == 0 or folded[start - 1] in STOP_CHARS or not is_han(folded[start - 1])
                 confirmed = followed_by_suffix and bounded
-                # 中石化5萬6647張, 南亞6萬張: a number of lots traded right after it (a market report's list)
-                confirmed = confirmed or not inside_word and _LOTS_AFTER.match(folded, end) is not None
+                # 中石化5萬6647張, 南亞6萬張, 南亞收54.8元: lots traded or a price right after it (a market report's list)
+                confirmed = confirmed or not inside_word and (
+                    _LOTS_AFTER.match(folded, end) is not None or _PRICE_AFTER.match(folded, end) is not None)
                 # 蘋果(NASDAQ:AAPL), 蘋果(Apple): a ticker or a Latin name in brackets confirms it
                 confirmed = confirmed or bounded and not inside_word and folded[end:end + 1] in ("(", "（") and (
                     _ticker().match(folded, end) is not None or self._latin_in_brackets(folded, end)
@@ -1096,6 +1106,8 @@ class CompanyExtractor:
                 continue  # 台商|回流, 台商|回台投資: Taiwan's businesspeople, no company a list lacks
             if opening is None and folded[name_start - 1:name_start + 1] in common:
                 continue  # 將軍澳|商業地: the prefix's 商 opens a word (商業, 商場), no 澳商
+            if opening is None and ASSOCIATION_IN_NAME.search(match.group("name")):
+                continue  # 大韓商|工會議所: a chamber's or an association's name, no company
             for group in ("name", "alias"):
                 if match.group(group) is None:
                     continue

@@ -220,10 +220,11 @@ def is_latin(form: str) -> bool:
 @functools.cache
 def company_phrase_names() -> dict[str, frozenset[str]]:
     """Listed names that are everyday phrases (company/phrase_names.tsv), folded, by kind (phrase, period,
-    field); ``uncued``: the period and field names, which no cue word after them confirms."""
+    field, tw_phrase); ``uncued``: the period, field and tw_phrase names, which no cue word after them confirms."""
     rows = load_table("company/phrase_names.tsv")
-    kinds = {kind: frozenset(fold(r["word"]) for r in rows if r["kind"] == kind) for kind in ("phrase", "period", "field")}
-    kinds["uncued"] = kinds["period"] | kinds["field"]
+    kinds = {kind: frozenset(fold(r["word"]) for r in rows if r["kind"] == kind)
+             for kind in ("phrase", "period", "field", "tw_phrase")}
+    kinds["uncued"] = kinds["period"] | kinds["field"] | kinds["tw_phrase"]
     return kinds
 
 
@@ -490,6 +491,7 @@ class OfficialGrammar:
     verbs: frozenset[str]               # jieba's frequent verbs (company/function_words.tsv, where = verb)
     state_shorts: frozenset[str]        # 霹, 柔: a Malaysian state's short form before 州 (霹州務大臣)
     states: frozenset[str]              # 彭亨, 霹靂: the Malaysian states' names (regions.tsv)
+    country_chars: frozenset[str]       # 中, 美, 韓: countries' one-character names (韓中|領導人 is no person)
 
 
 @functools.cache
@@ -553,6 +555,7 @@ def official_grammar() -> OfficialGrammar:
         adverbs=frozenset(fold(r["word"]) for r in rows if r["kind"] == "adverb"),
         name_verbs=frozenset(fold(r["word"]) for r in rows if r["kind"] == "name_verb"),
         name_starts=frozenset(fold(r["word"]) for r in rows if r["kind"] == "name_start"),
+        country_chars=frozenset(fold(r["word"]) for r in rows if r["kind"] == "country_char"),
         weak_surnames=frozenset(fold(r["word"]) for r in rows if r["kind"] == "weak_surname"),
         preposition_surnames=frozenset(fold(r["word"]) for r in rows if r["kind"] == "preposition_surname"),
         adverb_surnames=frozenset(fold(r["word"]) for r in rows if r["kind"] == "adverb_surname"),

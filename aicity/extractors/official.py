@@ -129,6 +129,15 @@ ORG_CHUNK = regex.compile(
 )
 
 
+CLOSE_BRACKETS = (")", "）")  # a title in brackets after a name: 王汎森(前中研院副院長)
+
+NAME_ZHI = "之"  # a particle, and the last character of many given names (朱惕之, 王羲之)
+LIST_ENDS = ("、", ",", "，")  # what closes a name in a list of names
+
+# the given names and the dot of a transliterated full name (克里斯多福·沃勒), folded
+DOTTED_NAME_HEAD = regex.compile(r"\p{Han}{1,6}[·‧•]")
+
+
 @dataclass(slots=True)
 class UserNames:
     """The user's officials found in one document: by start, by end, and in order."""
@@ -237,6 +246,8 @@ class OfficialExtractor:
                 end = first + 2  # 陳志家主持: 家主 is a word, but the three characters recur as a name
             elif self._given_ok(second, g) and folded[first + 2:first + 4] in g.name_verbs:
                 end = first + 2  # 陳麗儀表示: 儀表 is a word, but 表示 after it is the verb
+            elif second == NAME_ZHI and folded[first + 2:first + 3] in LIST_ENDS and self._given_ok(first_char, g):
+                end = first + 2  # 朱惕之、陳純敬: 之 ends a three-character name that a list comma closes
             else:
                 end = first + 1
             if surname_length == 1 and end == first + 2:
@@ -330,8 +341,9 @@ class OfficialExtractor:
             # characters only (an interjection) is part of a long Malay name
             spelled_word = honorific and len(word) == 2 and all(ch in g.translit_chars for ch in word)
             if end - te >= 2 and (word in g.common and not (anchored and word in g.countries) and not spelled_word
-                                  or self._title_starts_at(folded, end, g)):
-                break  # 慕沙阿曼: after an honorific or title, a country's name (阿曼) may be part of the name
+                                  or word in g.name_verbs or self._title_starts_at(folded, end, g)):
+                break  # 慕沙阿曼: after an honorific or title, a country's name (阿曼) may be part of the name;
+                # 首相石破茂|請辭: a verb that follows names ends it
             end += 1
         if not 2 <= end - te <= longest or (end - te == longest and self._given_ok(folded[end:end + 1], g)
                                              and not self._boundary_after(folded, end, g)):
@@ -383,6 +395,8 @@ class OfficialExtractor:
     def _plausible(self, name: str, g: OfficialGrammar) -> bool:
         if len(name) < 2 or name in g.not_names or name in g.common:
             return False
+        if all(ch in g.country_chars for ch in name):
+            return False  # 韓中|領導人, 美日|外長: countries' one-character names, no person
         if name[:2] in g.not_names and name[:2] not in g.countries:
             return False  # 市長施政報時間: a not_name word opens no longer name either (but 韓國瑜)
         if len(name) == 3 and name[1:] in g.org_suffixes:
@@ -427,8 +441,9 @@ class OfficialExtractor:
                         and name[1:] not in g.common
                         and (start == 0 or not is_han(folded[start - 1]) or folded[start - 1] in g.stops)):
                     continue
-            if start and (folded[start - 1:start + 1] in g.common or folded[start - 1:start + 1] in g.appoint_verbs):
-                continue  # 兼任|統籌部長, 曾任|財政部長: the "surname" ends a word with the character before it
+            if start and (folded[start - 1:start + 1] in g.common or folded[start - 1:start + 1] in g.appoint_verbs
+                          or folded[start - 1:start + 1] in g.time_words):
+                continue  # 兼任|統籌部長, 曾任|財政部長, 下週|舉行首相: the "surname" ends a word with the character before it
             if length == 3 and name[1:] in g.appoint_verbs:
                 continue  # 何燕梅擔任局長: 擔任 is the verb, no given name
             if name[-1] in g.org_enders:
@@ -556,6 +571,12 @@ class OfficialExtractor:
                                   self._org_before(doc, start, g) or entry.field("org"),
                                   "official.name_title", start, ts))
                 continue
+            owner = self._bracket_owner(folded, ts, te, g)
+            if owner is not None:
+                # 王汎森(前中研院副院長), 吳誠文（清大副校長）: a name, and its title in brackets after it
+                full.append(Found(owner[0], te, doc.text[owner[0]:owner[1]], title,
+                                  self._org_before(doc, ts, g, title), "official.name_title", *owner))
+                continue
             name_start = None if office else self._name_before(folded, ts, g)
             if name_start is not None:
                 place = _known_name_suffix(folded[max(0, ts - MAX_ORG):ts])
@@ -609,6 +630,20 @@ class OfficialExtractor:
                 shorts.append((match.start() - 1, match.end(), surname, g.short_titles[match.group()]))
         full.extend(self._dictionary_mentions(full, user_names))
         yield from self._emit(doc, self._complete_cut_names(doc, full), shorts)
+
+    def _bracket_owner(self, folded: str, ts: int, te: int, g: OfficialGrammar) -> tuple[int, int] | None:
+        """The span of a full name right before the bracket that holds the title and closes after it
+        (王汎森(前中研院副院長), a list of candidates with their offices), or None."""
+        if folded[te:te + 1] not in CLOSE_BRACKETS:
+            return None
+        opening = max(folded.rfind("(", max(0, ts - MAX_ORG), ts), folded.rfind("（", max(0, ts - MAX_ORG), ts))
+        if opening <= 0 or any(ch in folded[opening + 1:ts] for ch in "()（）、,，。"):
+            return None
+        start = self._name_before(folded, opening, g)
+        if start is None or opening - start < 3 or (start and is_han(folded[start - 1]) and folded[start - 1] not in g.stops
+                                                     and not folded.endswith(g.org_leads, 0, start)):
+            return None  # a full name of three characters or more that a boundary or 包括 opens (包括|王汎森, 、|吳誠文)
+        return start, opening
 
     @staticmethod
     def _committee_at(folded: str, pos: int) -> bool:
@@ -940,6 +975,13 @@ class OfficialExtractor:
         if latin:
             s, e = latin.span(1)
             return [Found(ts, e, doc.text[s:e], title, self._org_before(doc, ts, g, title), "official.title_name", s, e)]
+        dotted = None if honorific else DOTTED_NAME_HEAD.match(folded, ns)
+        if dotted:
+            # 聯準會理事克里斯多福·沃勒: a name dot marks a transliterated full name after any title; its
+            # last part runs to a verb or a common word, as a transliteration does
+            e = self._dotted_name_end(folded, ts, dotted.end() - 1, g)  # (基爾·施凱爾|抵京: as far as its characters go)
+            if e > dotted.end():
+                return [Found(ts, e, doc.text[ns:e], title, self._org_before(doc, ts, g, title), "official.title_name", ns, e)]
         # 於 is the preposition (市長於會中表示); the surname is written 于 in Traditional text too
         # and in Simplified text 于 before a time word is the preposition too (董事于上周五)
         end = None if doc.text[ns:ns + 1] == PREPOSITION_YU or (
@@ -1032,6 +1074,8 @@ class OfficialExtractor:
             while spelled < more and folded[spelled] in g.translit_chars:
                 spelled += 1  # 施凱爾|抵京: after its first character the part runs as far as transliteration characters do
             if spelled - end - 1 < 2:
+                spelled = more  # 威廉斯: a rarer character early in the part; it runs to a verb or a word
+            if spelled - end - 1 < 2:
                 break
             end = spelled
         return end
@@ -1062,8 +1106,9 @@ class OfficialExtractor:
             if ts - start >= 2 and (start == 0 or not is_han(folded[start - 1])
                                     or folded.endswith(LEADER_LEADS, 0, start) or folded[start - 2:start] in g.common):
                 name = folded[start:ts]
-                if name in g.common or name in g.countries or not anchored_ok(name, g) or _known_name_suffix(name) == len(name):
-                    return None  # 南韓|總統, 高市|首相: a country or a place (or its short name) before the title
+                if (name in g.common or name in g.countries or all(ch in g.country_chars for ch in name)
+                        or not anchored_ok(name, g) or _known_name_suffix(name) == len(name)):
+                    return None  # 南韓|總統, 美日|外長, 高市|首相: a country, countries' one-character names or a place before the title
                 return start
         return None
 

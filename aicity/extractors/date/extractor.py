@@ -28,12 +28,15 @@ class DateExtractor:
         clause = clause_years(ctx, cands, anchors)
         skip = -1
         period: tuple[int, int, str, dict] | None = None  # the last month, day or range named
+        undated = doc.ref_source == "today"  # the page was written on or before today
         for i, c in enumerate(cands):
             if i == skip or (c.spec.anchored and anchors is None):
                 continue
             if i + 1 < len(cands) and _weekday_of_next(ctx, c, cands[i + 1]):
                 continue
             anchor = anchors.at(c.start) if anchors is not None else dt.date(2000, 1, 1)
+            if undated and anchor == ref:
+                c = _in_past(c)
             joined = _joined(ctx, c, cands[i + 1]) if i + 1 < len(cands) else None
             got = values(joined, anchor, clause.get(i)) if joined is not None else []
             if got:
@@ -42,6 +45,10 @@ class DateExtractor:
                 got = _same_period(ctx, c, period)
             elif c.rule in LISTED_DAY_RULES and period is not None:
                 got = _listed_day(ctx, c, period, anchor)
+            elif c.rule == "date.same_month_day":
+                got = _same_month_day(c, period, anchor)
+                if not got:
+                    continue  # 同月9日 with no month named before it: no date
             elif c.rule in FISCAL_PERIOD_RULES and period is not None:
                 got = _period_ending(ctx, c, period, anchor)
             if not got:
@@ -54,6 +61,14 @@ class DateExtractor:
                 if fields["grain"] != "year" and c.rule != "date.same_period":
                     period = (start, end, normalized, fields)
                 yield doc.entity("date", start, end, normalized, rule=c.rule, **fields)
+
+
+def _in_past(c: Candidate) -> Candidate:
+    """On a page dated only by today, a day without its month (14日, 昨(10)日) is the latest one up to it."""
+    if not (c.spec.nearest or c.spec.day_rel is not None and c.spec.day is not None):
+        return c
+    end = c.end_spec._replace(past=True) if c.end_spec is not None else None
+    return c._replace(spec=c.spec._replace(past=True), end_spec=end)
 
 
 BRACKETS = frozenset("(（")
@@ -111,6 +126,17 @@ def _listed_day(ctx: Ctx, c: Candidate, period: tuple[int, int, str, dict], anch
     year, month = _year_month(last)
     spec = c.spec._replace(year=year, month=month, nearest=False)
     return values(c._replace(spec=spec), anchor, None)
+
+
+def _same_month_day(c: Candidate, period: tuple[int, int, str, dict] | None, anchor: dt.date) -> list:
+    """同月9日: the day in the month of the last month or day named before it."""
+    if period is None:
+        return []
+    last = period[2].rsplit("/", 1)[-1]
+    if len(last) < 7:
+        return []
+    year, month = _year_month(last)
+    return values(c._replace(spec=c.spec._replace(year=year, month=month, nearest=False)), anchor, None)
 
 
 def _year_month(iso: str) -> tuple[int, int]:

@@ -9,8 +9,7 @@ Never an event date from the body: the page's date is one of
   header date (the latest date with that day on or before it, or a day or two
   after it: a story is filed before it is published), else from ``today``
   (the latest such date on or before it): source ``dateline`` or
-  ``dateline+today``. On a page with no header date, the Taiwanese press's
-  ``縣府今(8)日召開`` in the opening lines is such a day (fragment ``LEAD_DAY``);
+  ``dateline+today``;
 * else a **header** date (year, month and day): a labelled one (發布日期:2/17/2025,
   发布时间, 更新時間...: published beats updated), CNA's closing stamp
   (``1141231``), or an unlabelled date or timestamp near the top on a line of
@@ -71,11 +70,6 @@ def _dateline_re() -> regex.Pattern:
 
 
 @functools.cache
-def _lead_day_re() -> regex.Pattern:
-    return compile_folded(fragment("LEAD_DAY"))
-
-
-@functools.cache
 def _profile_label() -> regex.Pattern:
     return compile_folded(fragment("PROFILE_LABEL"))
 
@@ -119,10 +113,10 @@ def document_date(doc: Document) -> dt.date | None:
 def _page_date(ctx: Ctx, found: Found, parsed: Parsed, today: dt.date | None) -> PageDate | None:
     header = _header_date(ctx, found, parsed)
     line = _dateline(ctx.folded)
-    if line is None and header is None:
-        line = _dateline(ctx.folded, _lead_day_re())  # 縣府今(8)日召開: the day, from today's month
+    if line is not None and line[3] and header is not None:
+        line = None  # a web story's 今(23)日 dates a page with no header date only
     if line is not None:
-        year, month, day = line
+        year, month, day, _ = line
         if year is not None:
             if month is not None and valid(year, month, day):
                 return PageDate(dt.date(year, month, day), DATELINE)
@@ -181,19 +175,18 @@ def _header_line(folded: str, c: Candidate) -> bool:
             and _profile_label().search(folded, max(0, c.start - HEADER_LINE_REST), c.start) is None)
 
 
-def _dateline(folded: str, pattern: regex.Pattern | None = None) -> tuple[int | None, int | None, int] | None:
-    """(year, month, day) of the first dateline (or match of ``pattern``) near the top;
-    the year and month may be missing."""
-    m = (pattern or _dateline_re()).search(folded, 0, TOP)
+def _dateline(folded: str) -> tuple[int | None, int | None, int, bool] | None:
+    """(year, month, day, weak) of the first dateline near the top; the year and month
+    may be missing; weak: a web story's 今(23)日, which counts on a page with no header date only."""
+    m = _dateline_re().search(folded, 0, TOP)
     if m is None:
         return None
-    groups = m.groupdict()
-    y4 = groups.get("y4")
-    month = small_number(groups.get("mon") or groups.get("monc"))
+    y4 = m.group("y4")
+    month = small_number(m.group("mon") or m.group("monc"))
     day = small_number(m.group("day") or m.group("dayc"))
     if day is None or not 1 <= day <= 31 or month is not None and not 1 <= month <= 12:
         return None
-    return (int(y4) if y4 else None), month, day
+    return (int(y4) if y4 else None), month, day, m.group("weak") is not None
 
 
 def _candidates(month: int | None, day: int, base: dt.date, steps: range) -> list[dt.date]:

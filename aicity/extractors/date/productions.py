@@ -315,8 +315,9 @@ def event_year(m: regex.Match, ctx: Ctx) -> Candidate | None:
     y = int(g["y4"])
     ref_year = ctx.ref.year
     years = [y] + ([int(g["e_y4"])] if g.get("e_y4") else [])
-    # recent editions any year; targets further ahead are round (2030, 2040, 2050)
-    if any(not (ref_year - 10 <= v <= ref_year + 5 or (v <= ref_year + 30 and v % 5 == 0))
+    # recent editions any year; targets further ahead are round (2030, 2040, 2050), but a round year
+    # long past is a name's number (台新2000高科技基金), no edition
+    if any(not (ref_year - 10 <= v <= ref_year + 5 or (ref_year < v <= ref_year + 30 and v % 5 == 0))
            for v in years):
         return None
     if (before_is(ctx, m.start(), "EVENT_BEFORE") or after_is(ctx, m.end(), "EVENT_AFTER")
@@ -348,13 +349,28 @@ def day_only(m: regex.Match, ctx: Ctx) -> Candidate | None:
     h, mi, s = time_of_day(g)
     if g.get("ri") == "号" and not _day_with_hao(ctx, m, g, h):
         return None
+    ahead = before_is(ctx, m.start(), "PLAN_BEFORE")  # 預定出席26日: a planned day
     if before_is(ctx, m.start(), "THIS_MONTH_DAY_BEFORE"):  # 月底30日: this month's 30th
         spec = Spec(month_rel=0, day=int(g["day"]), hour=h, minute=mi, second=s)
     else:
-        spec = Spec(day=int(g["day"]), nearest=True, hour=h, minute=mi, second=s)
+        spec = Spec(day=int(g["day"]), nearest=True, hour=h, minute=mi, second=s, ahead=ahead)
     e_h, e_mi, e_s = time_of_day(g, "e_")
-    end_spec = Spec(day=int(g["e_day"]), hour=e_h, minute=e_mi, second=e_s) if g.get("e_day") else None
+    end_spec = Spec(day=int(g["e_day"]), hour=e_h, minute=e_mi, second=e_s, ahead=ahead) if g.get("e_day") else None
+    if g.get("l_day"):  # 18、19日: two days, each its own date
+        second = spec._replace(day=int(g["l_day"]))
+        return Candidate(m.start(), m.end(), "date.day", spec, None, False,
+                         ((m.start("day"), m.end("day"), spec), (m.start("l_day"), m.end(), second)))
     return Candidate(m.start(), m.end(), "date.day", spec, end_spec)
+
+
+def same_month_day(m: regex.Match, ctx: Ctx) -> Candidate | None:
+    """同月9日: a day of the month named before it (the extractor gives it that month)."""
+    g = groups(m)
+    day = day_of(g)
+    if day is None:
+        return None
+    h, mi, s = time_of_day(g)
+    return Candidate(m.start(), m.end(), "date.same_month_day", Spec(day=day, nearest=True, hour=h, minute=mi, second=s))
 
 
 def _no_day_after(ctx: Ctx, start: int, day_end: int, ranged: bool) -> bool:
@@ -540,6 +556,8 @@ def decade(m: regex.Match, ctx: Ctx) -> Candidate | None:
     g = groups(m)
     if g.get("dec4"):
         start = int(g["dec4"])
+    elif g.get("dec4c"):  # 一九九○年代
+        start = _cn_year(g["dec4c"])
     else:
         tens = small_number(g["dec2"] or _TENS_ZERO.sub("十", g["decc"]))  # 八〇年代 is 八十
         if tens is None:
@@ -565,6 +583,17 @@ def year_pair(m: regex.Match, ctx: Ctx) -> Candidate | None:
     if second != first + 1:
         return None
     return Candidate(m.start(), m.end(), "date.year_pair", Spec(year_rel=first), Spec(year_rel=second))
+
+
+_PAIR_DAYS = {"昨": -1, "今": 0, "明": 1, "后": 2}  # folded: 後 is 后
+
+
+def day_pair(m: regex.Match, ctx: Ctx) -> Candidate | None:
+    """今明兩天 → today and tomorrow, as a range of two days."""
+    first, second = _PAIR_DAYS[m.group("da")], _PAIR_DAYS[m.group("db")]
+    if second != first + 1:
+        return None
+    return Candidate(m.start(), m.end(), "date.day_pair", Spec(day_rel=first), Spec(day_rel=second))
 
 
 def same_period(m: regex.Match, ctx: Ctx) -> Candidate | None:

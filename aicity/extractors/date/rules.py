@@ -150,6 +150,8 @@ def declarations() -> tuple[Rule, ...]:
         Rule("date.year_pair", "YEAR_PAIR", p.year_pair, first="{YEAR_CHARS}",
              trigger=scan.unit_hits("年", "", "兩" + fragment("YEAR_CHARS")),  # 今明兩年, 明後年
              before=3),
+        Rule("date.day_pair", "DAY_PAIR", p.day_pair, first="昨今明",
+             trigger=scan.alternation_hits([fold(w) for w in ("今明", "昨今", "明後")])),
         Rule("date.same_period", "SAME_PERIOD", p.same_period, first="去前上",
              trigger=scan.alternation_hits([fold(w) for w in ("同期", "同月", "同季")]), before=6),
         Rule("date.copyright", "COPYRIGHT", p.copyright, first="Cc©版(",  # before event_year: ties
@@ -158,6 +160,8 @@ def declarations() -> tuple[Rule, ...]:
              starts=re.compile(fragment("EVENT_YEAR_STARTS"))),
         Rule("date.day", "DAY_ONLY", p.day_only, first="0-9", trigger=ri, before=8, near="日號", reach=8,
              after_digit=False),
+        Rule("date.same_month_day", "SAME_MONTH_DAY", p.same_month_day, first="同",
+             trigger=scan.words_hits("同月")),
         Rule("date.day_cn", "DAY_ONLY_CN", p.day_only_cn, first="一二三四五六七八九十廿卅",
              trigger=ri, before=4, near="日號", reach=4),
     )

@@ -30,6 +30,8 @@ class Spec(NamedTuple):
     easter: int | None = None  # days from Easter Sunday (復活節 0, 耶穌受難節 -2)
     year_short: int | None = None  # a two-digit year (3/5/98): the one nearest the anchor
     quarter_rel: int | None = None  # quarters from the anchor's quarter (上季度 -1); month: 1-3 within it
+    ahead: bool = False  # a day after a word of plans (預定於26日): this month's or the next, never last month's
+    past: bool = False  # on a page dated only by today: a day without its month is the latest one up to today
 
     @property
     def anchored(self) -> bool:
@@ -93,15 +95,26 @@ def shift_month(y: int, m: int, delta: int) -> tuple[int, int]:
 STATED_DAY_AHEAD = 2
 
 
-def nearest_day(base: dt.date, day: int, ahead: int = 15) -> dt.date | None:
+def nearest_day(base: dt.date, day: int, ahead: bool = False, past: bool = False, after: int = 15) -> dt.date | None:
     """The date with day-of-month ``day`` that a news text most likely means.
 
     News reports the recent past more than the near future: a day more than
-    ``ahead`` days after the anchor's day is last month's (``28日`` on March 2nd
-    is February 28th), one far before it is next month's.
+    ``after`` days after the anchor's day is last month's (``28日`` on March 2nd
+    is February 28th), one far before it is next month's. A planned day (``ahead``: 預定26日, 將於3日)
+    is this month's or the next; on a page dated only by today (``past``), the latest up to ``base``.
     """
     delta = day - base.day
-    order = [0, -1, 1] if -20 <= delta <= ahead else ([-1, 0, 1] if delta > ahead else [1, 0, -1])
+    if past:
+        order = [0, -1, -2]
+        for shift in order:
+            y, m = shift_month(base.year, base.month, shift)
+            if valid(y, m, day) and dt.date(y, m, day) <= base:
+                return dt.date(y, m, day)
+        return None
+    if ahead:
+        order = [0, 1] if delta >= 0 else [1, 0]
+    else:
+        order = [0, -1, 1] if -20 <= delta <= after else ([-1, 0, 1] if delta > after else [1, 0, -1])
     for shift in order:
         y, m = shift_month(base.year, base.month, shift)
         if valid(y, m, day):
@@ -156,7 +169,7 @@ def resolve(spec: Spec, anchor: dt.date, clause_year: int | None) -> Point | Non
         if spec.day_rel is not None:
             base = anchor + dt.timedelta(days=spec.day_rel)
             if spec.day is not None:  # 今(16)日: the stated day near the relative one, not after it
-                near = nearest_day(base, spec.day, STATED_DAY_AHEAD)
+                near = nearest_day(base, spec.day, past=spec.past, after=STATED_DAY_AHEAD)
                 if near is None:
                     return None
                 base = near
@@ -183,7 +196,7 @@ def resolve(spec: Spec, anchor: dt.date, clause_year: int | None) -> Point | Non
                 first = anchor.month - (anchor.month - 1) % 3  # the anchor's quarter's first month
                 y, m = shift_month(anchor.year, first, 3 * spec.quarter_rel + m - 1)
             if spec.nearest and m is None and d is not None:
-                near = nearest_day(anchor, d)
+                near = nearest_day(anchor, d, spec.ahead, spec.past)
                 if near is None:
                     return None
                 y, m, d = near.year, near.month, near.day

@@ -36,6 +36,9 @@ _AFTER_SEN = "的和及或与比至到"  # function characters that may follow a
 _NOT_AFTER_FEN = ("钟", "之")  # 三分鐘, 四分之一: no 分 of money (folded)
 _MILLI = "米升克秒安瓦伏巴西居微"  # 毫米, 毫升, 毫克 ... 毫西弗: 毫 is milli-
 _SPOKEN_FRACTIONS = ("毛", "角", "毫")  # a 角/分 right after these continues the amount (1元5角)
+# The month or day of a written date (2026-01-27 日圓走強), and the number of a weekday (周二台幣兌日圓):
+# a currency word after them starts the next clause, no amount (folded text).
+_DATE_PART_BEFORE = regex.compile(r"(?:(?<![0-9])(?:19|20)[0-9]{2}[-/.](?:[0-9]{1,2}[-/.])?|(?:周|星期|礼拜))$")
 
 
 @dataclass(slots=True)
@@ -371,6 +374,8 @@ def _plain_number(text: str, r: Reading) -> bool:
 def decide(g: Grammar, text: str, r: Reading, cand: Cand) -> bool:
     """Set the candidate's status and rule; False when it is no money at all."""
     if r.token == "千万" and text[r.tok_end:r.tok_end + 1] in g.qianwan_adverbs:
+        return False
+    if len(r.token) <= 2 and _DATE_PART_BEFORE.search(text, max(0, r.tok_start - 8), r.tok_start):
         return False
     # a counter after the number rules money out, unless a money noun starts there
     # (8萬月薪, 100億股本: 月, 股 are counters too)

@@ -33,7 +33,7 @@ DECIMAL_POINTS = "點·‧・．."
 CN_RUN = f"[{CN_DIGITS}{SMALL}][{CN_DIGITS}{SMALL}0]*(?:[{DECIMAL_POINTS}][{CN_DIGITS}]+)?"
 ATOM = f"(?:{ARABIC}|{CN_RUN})"
 # A token: an optional 數/幾/好幾 before a unit, then numerals, units and 多/餘/幾
-# (100多萬, 千餘萬, 十幾億), and 來 after a unit (十來萬, 百來塊); one space may stand between Arabic digits and a unit (1,090 億),
+# (100多萬, 千餘萬, 十幾億), and 來 after a unit (十來萬, 百來塊); one space may stand between Arabic digits and a unit (1,090 億, 1300 多億),
 # and a 個 between a numeral and 萬/億 as mainland speech says it (一個億, 三個多億).
 # Arabic digits follow only a unit (3億5,000萬), or 零 after one (4億零255萬, as the Malaysian press
 # writes a missing place), and Chinese digits never follow Arabic
@@ -42,7 +42,7 @@ TOKEN = (
     f"(?:好?[數幾](?=[{SMALL}{BIG}]))?"
     f"(?:{ATOM}|[{BIG}])"
     f"(?:(?<=[{SMALL}{BIG}多餘幾]|[{BIG}]零){ARABIC}|(?<!\\d){CN_RUN}|[{SMALL}{BIG}多餘幾]|(?<=[{SMALL}{BIG}])來"
-    f"|(?<=\\d) (?=[{SMALL}{BIG}])|(?<=[\\d{CN_DIGITS}多餘幾])個(?=[多餘]?[萬億]))*"
+    f"|(?<=\\d) (?=[多餘]?[{SMALL}{BIG}])|(?<=[\\d{CN_DIGITS}多餘幾])個(?=[多餘]?[萬億]))*"
 )
 # Where tokens can be: maximal runs of the characters tokens are made of, opening on one
 # a token can open with. The re module finds these several times faster than the regex
