@@ -894,6 +894,12 @@ def weak_reason(short: str, jd, common: set[str], tw_places: set[str], countries
     return None
 
 
+def build_city_idioms(jd, city_names: set[str]) -> list[str]:
+    """jieba's four-character idioms and set phrases (i, l) that hold one of ``city_names`` (folded)."""
+    return sorted(word for word, (_, pos) in jd.items() if len(word) == 4 and pos in ("i", "l")
+                  and any(word[i:i + n] in city_names for n in (2, 3) for i in range(5 - n)))
+
+
 def build_cn_cities(jd, common, tw_places, countries) -> tuple[list[list[str]], list[str]]:
     """The mainland's cities from cpca's adcodes.csv (GB/T 2260 codes and names).
 
@@ -1231,6 +1237,25 @@ def main(argv: list[str] | None = None) -> int:
     ) + "\n"
     if write_if_changed(RES / "official/surnames_ja.txt", text, args.check):
         changed.append("official/surnames_ja.txt")
+
+    # city/idioms.txt
+    city_names = set()
+    for table in ("city/tw_cities.tsv", "city/cn_cities.tsv", "city/jp_cities.tsv", "city/world_cities.tsv",
+                  "city/world_cities_extra.tsv", "city/geonames_cities.tsv"):
+        for row in read_table(RES / table):
+            city_names |= {fold(n) for n in [row.get("name", ""), row.get("name_cn", ""), *row.get("aliases", "").split("|")]
+                           if len(n) >= 2}
+    text = "\n".join(
+        [
+            f"# {gen} jieba {jieba_v} dict.txt",
+            "# licence: MIT (jieba, https://github.com/fxsjy/jieba)",
+            "# Four-character idioms and set phrases (jieba tags i and l) that hold a city's name of the",
+            "# gazetteers (四平八穩, 邯鄲學步, 長治久安): inside one, the name is no city. Folded; one per line.",
+            *build_city_idioms(jd, city_names),
+        ]
+    ) + "\n"
+    if write_if_changed(RES / "city/idioms.txt", text, args.check):
+        changed.append("city/idioms.txt")
 
     # company/companies_tw.tsv
     places = tw_place_names() | countries

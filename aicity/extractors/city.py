@@ -29,6 +29,7 @@ import regex
 from ..document import Document
 from ..fold import fold
 from ..model import Entity
+from ..resources import load_list
 from .base import compile_folded, is_han, latin_boundary, longest_non_overlapping
 from .lexicon import (
     ABBREVIATION, COMBINED, ENGLISH, FOREIGN, FULL, PLACE_KIND_ORDER, SHORT, WEAK, CityInfo, city_gazetteer,
@@ -107,6 +108,18 @@ _TOWNSHIP_ENDS = frozenset(fold("鄉鎮"))
 
 
 @functools.cache
+def _idioms() -> frozenset[str]:
+    """Four-character idioms that hold a city's name (city/idioms.txt: 四平八穩, 邯鄲學步)."""
+    return frozenset(load_list("city/idioms.txt"))
+
+
+def _inside_idiom(folded: str, start: int, end: int) -> bool:
+    """``folded[start:end]`` lies inside one of :func:`_idioms` written there."""
+    idioms = _idioms()
+    return any(folded[first:first + 4] in idioms for first in range(max(0, end - 4), start + 1))
+
+
+@functools.cache
 def _not_township() -> frozenset[str]:
     """Words that 鄉 or 鎮 opens after a place's name and that are no township's (鄉親, 鎮守)."""
     return frozenset(city_context_words("not_township"))
@@ -161,6 +174,8 @@ class CityExtractor:
                 continue  # 上|海城市|論壇: 城市 (city) and 上海 take the name's characters, not 海城市
             if info.country != "TW" and folded[end - 1:end + 1] == MARKET:
                 continue  # 延吉|市場, 南京|市場: a market named after the city (context.tsv after: 市場), not 延吉市
+            if end - start <= 3 and _inside_idiom(folded, start, end):
+                continue  # 四平八穩, 邯鄲學步: an idiom holds the name
             candidates.append((start, end, info))
         # Longest match first, so 臺中市 wins over 臺中 and 中市 inside it.
         kept = longest_non_overlapping(candidates)
