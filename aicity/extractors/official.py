@@ -709,7 +709,7 @@ class OfficialExtractor:
         list of names may share the title (任命某甲、某乙為副市長)."""
         folded = doc.folded
         org_start = self._office_start(folded, ts, title, g)
-        for verb_end in (ts, org_start):
+        for verb_end in dict.fromkeys((ts, org_start, self._post_start(folded, ts, g))):
             if verb_end is None:
                 continue
             for verb in g.appoint_verbs:
@@ -795,6 +795,20 @@ class OfficialExtractor:
             return None
         return Found(ts, end, doc.text[te + 1:end], title, self._org_before(doc, ts, g, title),
                      "official.held_by", te + 1, end)
+
+    @staticmethod
+    def _post_start(folded: str, ts: int, g: OfficialGrammar) -> int | None:
+        """Where the post begins after an appointing verb that ends in 為 (獲委任為, 獲選為): its
+        object is a post, so the words up to the title are its unit, whatever they are
+        (獲委任為策略發展總監, 獲委任為某某醫院及某某醫院行政總監); None when no such verb
+        stands within reach, or a punctuation mark or a non-Han character comes between."""
+        low = max(0, ts - MAX_ORG)
+        at = ts
+        while at > low and is_han(folded[at - 1]):
+            at -= 1
+            if folded[at - 1:at] == APPOINT_AS and folded.endswith(g.appoint_verbs, 0, at) and at < ts:
+                return at
+        return None
 
     @staticmethod
     def _appoint_gap_start(folded: str, verb_start: int, g: OfficialGrammar) -> int:
