@@ -5,7 +5,8 @@ prefixes such as 副/前/首席 absorbed from ``official/grammar.tsv``):
 
 * ``official.title_name``: [org] title name — 桃園市長張善政, 資深副總裁Muhammad Issa,
   and lists sharing the title: 市議員劉士州、邱愛珊、黃馨慧;
-* ``official.name_title``: name title — 梁見後董事長, 國網中心張朝亮主任;
+* ``official.name_title``: name title — 梁見後董事長, 國網中心張朝亮主任; and a roster's name with its
+  post in brackets after it — 某某(主席), 某某博士(中學校長);
 * ``official.short``: surname + title — 張市長, 賴總統, 卓揆 — resolved to a full name
   named with a title elsewhere in the document; dropped when there is none;
 * ``official.name_mention``: later bare mentions of a titled person's full name;
@@ -99,6 +100,8 @@ ROSTER_NAME_END = regex.compile(r"[ \t\u3000]*(?:\n|\Z|\|)|[ \t\u3000]+(?=\S)")
 SPACED_NAME_REGIONS = ("HK", "MO")  # pages that write 經理 某某某 with a space
 OF = fold("的")  # 部長的某某: the title of the name after it
 AS_END = frozenset("，,。;；、")  # what ends the name after 為
+BRACKET_OPEN, BRACKET_CLOSE = "(", ")"  # folded: full-width brackets are ASCII ones
+ROSTER_BEFORE = frozenset("\n \t:,;、")  # what a bracketed roster entry follows (folded punctuation)
 APPOINT_AS = fold("為")  # 任命某某為局長; and 推事為某某: the title, then the name that holds it
 HELD_BY = fold("由")  # 召集人由某某擔任
 LIST_COMMA = "、"
@@ -540,6 +543,12 @@ class OfficialExtractor:
                                   self._org_before(doc, start, g) or entry.field("org"),
                                   "official.name_title", start, ts))
                 continue
+            bracketed = self._bracketed_title(folded, ts, te, g)
+            if bracketed is not None:
+                start, end, opening = bracketed
+                full.append(Found(start, te, doc.text[start:end], title, doc.text[opening + 1:ts] or None,
+                                  "official.name_title", start, end))
+                continue
             name_start = None if office else self._name_before(folded, ts, g)
             if name_start is not None:
                 place = _known_name_suffix(folded[max(0, ts - MAX_ORG):ts])
@@ -795,6 +804,21 @@ class OfficialExtractor:
             return None
         return Found(ts, end, doc.text[te + 1:end], title, self._org_before(doc, ts, g, title),
                      "official.held_by", te + 1, end)
+
+    def _bracketed_title(self, folded: str, ts: int, te: int, g: OfficialGrammar) -> tuple[int, int, int] | None:
+        """A roster's name with its post in brackets after it, alone on its line or first in a
+        clause (某某(主席), 某某博士(中學校長)): the name's start and end and the bracket's
+        position; an honorific of ``appoint_gap`` (博士, 醫生) may stand before the bracket."""
+        if folded[te:te + 1] != BRACKET_CLOSE:
+            return None
+        opening = folded.rfind(BRACKET_OPEN, max(0, ts - MAX_ORG), ts + 1)
+        if opening <= 0 or not all(self._given_ok(ch, g) for ch in folded[opening + 1:ts]):
+            return None
+        end = self._appoint_gap_start(folded, opening, g)
+        start = self._name_before(folded, end, g)
+        if start is None or end - start < 2 or start and folded[start - 1] not in ROSTER_BEFORE:
+            return None
+        return start, end, opening
 
     @staticmethod
     def _post_start(folded: str, ts: int, g: OfficialGrammar) -> int | None:
