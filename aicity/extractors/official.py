@@ -320,8 +320,9 @@ class OfficialExtractor:
             if end - te >= 3 and folded[end] == COME:
                 break  # 拿督某某某某|來代答: 來 before the verb it introduces
             if end - te >= 2 and (word in g.common and not (anchored and word in g.countries)
-                                  or self._title_starts_at(folded, end, g)):
-                break  # 慕沙阿曼: after an honorific or title, a country's name (阿曼) may be part of the name
+                                  or word in g.time_words or self._title_starts_at(folded, end, g)):
+                break  # 慕沙阿曼: after an honorific or title, a country's name (阿曼) may be part of the name;
+                # 特使某某某|下週出訪: a time word ends it
             end += 1
         if not 2 <= end - te <= longest or (end - te == longest and self._given_ok(folded[end:end + 1], g)
                                              and not self._boundary_after(folded, end, g)):
