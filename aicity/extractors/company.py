@@ -296,6 +296,17 @@ def _invests(folded: str, end: int) -> bool:
 
 
 @functools.cache
+def _move_after() -> regex.Pattern:
+    """A share's move with its percentage right after a name (快手升逾7%, 九毛九分別升逾9%):
+    ``company/price_moves.tsv``."""
+    words: dict[str, list[str]] = {}
+    for row in load_table("company/price_moves.tsv"):
+        words.setdefault(row["kind"], []).append(row["word"])
+    return compile_folded(f"{alternation(words['lead'])}?{alternation(words['verb'])}"
+                          f"{alternation(words['amount'])}?[ ]?[0-9][0-9.]*[ ]?%")
+
+
+@functools.cache
 def _not_after() -> frozenset[str]:
     """Nouns that an industry word modifies (科技園區, 科技計畫): a candidate right
     before one is that phrase, not a company."""
@@ -1008,6 +1019,8 @@ class CompanyExtractor:
                 confirmed = followed_by_suffix and bounded
                 # 中石化5萬6647張, 南亞6萬張: a number of lots traded right after it (a market report's list)
                 confirmed = confirmed or not inside_word and _LOTS_AFTER.match(folded, end) is not None
+                # 快手升逾7%: a share's move right after it, as a market report words it
+                confirmed = confirmed or not inside_word and _move_after().match(folded, end) is not None
                 # 蘋果(NASDAQ:AAPL), 蘋果(Apple): a ticker or a Latin name in brackets confirms it
                 confirmed = confirmed or bounded and not inside_word and folded[end:end + 1] in ("(", "（") and (
                     _ticker().match(folded, end) is not None or self._latin_in_brackets(folded, end)
