@@ -128,6 +128,21 @@ def _abbreviation_not_after() -> tuple[str, ...]:
     return city_context_words("abbreviation_not_after")
 
 
+@functools.cache
+def _storm_words() -> tuple[str, ...]:
+    """颱風, 熱帶風暴: a storm's name follows them, and a city's name inside it is none (颱風樺|加沙)."""
+    return city_context_words("storm")
+
+
+@functools.cache
+def _storm_verbs() -> frozenset[str]:
+    """襲, 吹: a verb right after a storm word, before the place it strikes (颱風襲東京)."""
+    return frozenset(city_context_words("storm_verb"))
+
+
+STORM_NAME_REACH = 1  # Han characters of a storm's name that may stand before a city's name in it
+
+
 # Particles and verbs that no city's name holds (威海市委的是市委 names no city 委的是市).
 PARTICLES = frozenset(fold("的是了在與和及"))
 
@@ -290,7 +305,7 @@ class CityExtractor:
             return self._dateline(folded, end) or region_before
         # Foreign: 青森縣 / 大阪府 are prefectures; so is a bare 青森 in a page that
         # speaks of 青森縣 (the prefecture's capital shares its name). 史丹佛大學 is no 丹佛.
-        if self._admin_suffix(folded, end) or after_words.at(folded, end):
+        if self._admin_suffix(folded, end) or after_words.at(folded, end) or self._in_storm_name(folded, start):
             return False
         if (info.generated and self._glued(folded, start, end) or self._glued(folded, start, end, both=True)) \
                 and not self._region_before(folded, start, end):
@@ -315,6 +330,18 @@ class CityExtractor:
         character: what follows is a person's name."""
         honorifics = official_grammar().han_honorifics  # (as OfficialExtractor._honorific_before reads them)
         return folded.endswith(honorifics, 0, start) or folded.endswith(honorifics, 0, start + 1)
+
+    @staticmethod
+    def _in_storm_name(folded: str, start: int) -> bool:
+        """A storm word (颱風) ends up to STORM_NAME_REACH Han characters before ``start``: the
+        name is part of the storm's (超強颱風樺加沙 is no 加沙)."""
+        for gap in range(STORM_NAME_REACH + 1):
+            at = start - gap
+            if at < 0 or gap and (not is_han(folded[at]) or folded[at] in _storm_verbs()):
+                return False  # 颱風襲|東京: the storm's verb, then the city it strikes
+            if folded.endswith(_storm_words(), 0, at):
+                return True
+        return False
 
     @staticmethod
     def _admin_suffix(folded: str, end: int) -> bool:
