@@ -102,6 +102,8 @@ def declarations() -> tuple[Rule, ...]:
              before=12, near="/", reach=10, after_digit=False),
         Rule("date.iso", "ISO", p.iso, first="0-9", trigger=scan.re_hits(fragment("ISO_TRIGGER")),
              before=4, after_digit=False),
+        Rule("date.iso", "ISO_MONTH", p.iso_month, first="12", trigger=scan.re_hits(fragment("ISO_TRIGGER")),
+             before=4, after_digit=False),
         Rule("date.iso", "DOT_MONTHS", p.iso, first="12", trigger=scan.re_hits(fragment("ISO_TRIGGER")),
              before=4, after_digit=False),
         Rule("date.cna_stamp", "CNA_STAMP", p.cna_stamp, first="1",
