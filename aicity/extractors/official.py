@@ -17,7 +17,9 @@ prefixes such as 副/前/首席 absorbed from ``official/grammar.tsv``):
 * ``official.list_title``: names listed before 等 (and a count) and the title they share —
   陳某某、林某某等八位議員.
 * ``official.roster``: a roster's layout — a title that ends its line or takes a colon, and the name
-  alone on the next line or after the colon, or a list of them apart by spaces (出席委員:林某某  柯某某).
+  alone on the next line or after the colon, or a list of them apart by spaces (出席委員:林某某  柯某某);
+  after a title alone on its line (or its colon), a column of names one a line, each maybe with an
+  honorific and bracketed notes (委員:\n某甲(主席)\n某乙博士\n某丙), up to a blank line.
 
 A title in ``guarded_title`` (代表) counts only after an office (駐…辦事處); an
 honorific (``official/honorifics.txt``: 丹斯里, 拿督斯里, Datuk) between a title and a
@@ -95,7 +97,8 @@ LIST_BEFORE_TITLE = regex.compile(fold("等(?:[0-9一二兩三四五六七八九
 # A roster (a council's or committee's record, a list of officers): the title ends its line or a colon follows
 # it, and the name stands alone up to the line's end, or before two spaces and the next name of a list
 # (司法院秘書長\n\n林某某; 主任秘書:陳某某; 出席委員:林某某  柯某某  段某某); or a table's cells (發言人 | 某某 |).
-ROSTER_GAP = regex.compile(r"[ \t\u3000]*[:：|][ \t\u3000]*|[ \t\u3000]*\n\s*|[ \t\u3000]+(?=\S{2,4}[ \t\u3000]*(?:\n|\Z))")
+ROSTER_GAP = regex.compile(r"[ \t\u3000]*[:：][ \t\u3000]*(?:\n\s*)?|[ \t\u3000]*[|][ \t\u3000]*|[ \t\u3000]*\n\s*|[ \t\u3000]+(?=\S{2,4}[ \t\u3000]*(?:\n|\Z))")
+ROSTER_NOTES = regex.compile(r"(?:\([^()\n]{1,16}\))*")  # (主席)(再度委任) after a roster's name (folded brackets)
 ROSTER_NAME_END = regex.compile(r"[ \t\u3000]*(?:\n|\Z|\|)|[ \t\u3000]+(?=\S)")
 SPACED_NAME_REGIONS = ("HK", "MO")  # pages that write 經理 某某某 with a space
 OF = fold("的")  # 部長的某某: the title of the name after it
@@ -1030,14 +1033,30 @@ class OfficialExtractor:
     def _roster_names(self, doc: Document, ts: int, pos: int, title: str, g: OfficialGrammar) -> list[Found]:
         """The names of a roster after a title and its gap (ROSTER_GAP): each alone up to its line's end, or
         before two spaces and the next name."""
-        folded, found = doc.folded, []
-        while (end := self._name_at(folded, pos, g)) is not None and (tail := ROSTER_NAME_END.match(folded, end)):
+        folded, found, column = doc.folded, [], False
+        while (end := self._name_at(folded, pos, g)) is not None:
+            # 某某博士(副主席)(再度委任): an honorific and bracketed notes may follow the name on its line
+            after = self._roster_notes_end(folded, end, g)
+            tail = ROSTER_NAME_END.match(folded, after)
+            if tail is None or column and "\n" not in tail.group() and tail.end() != len(folded):
+                break  # a later line of a column holds its name alone
             org = found[0].org if found else self._org_before(doc, ts, g, title)
             found.append(Found(pos if found else ts, end, doc.text[pos:end], title, org, "official.roster", pos, end))
-            if "\n" in tail.group() or "|" in tail.group() or tail.end() == len(folded):
+            if "|" in tail.group() or tail.end() == len(folded):
                 break  # (a table's cell ends at its |: 發言人 | 某某 | 發言人職稱 | …)
+            if "\n" in tail.group():
+                if tail.group().count("\n") > 1 or not (found[0].start == ts and folded[ts:pos].count("\n") == 1
+                                                         or column):
+                    break  # a blank line ends the column; so does a title not alone on its line
+                column = True  # 委員:\n某甲\n某乙\n某丙: a column of names, one a line
             pos = tail.end()
         return found
+
+    @staticmethod
+    def _roster_notes_end(folded: str, end: int, g: OfficialGrammar) -> int:
+        """Past an honorific (博士: ``appoint_gap``) and bracketed notes after a roster's name."""
+        end += len(next((gap for gap in g.appoint_gaps if folded.startswith(gap, end)), ""))
+        return ROSTER_NOTES.match(folded, end).end()
     @staticmethod
     def _transliteration_before(doc: Document, ts: int, te: int, g: OfficialGrammar) -> int | None:
         """Start of a Malay or Indian name before a judge's title on a Malaysian or Singaporean
