@@ -11,6 +11,7 @@ prefixes such as 副/前/首席 absorbed from ``official/grammar.tsv``):
   named with a title elsewhere in the document; dropped when there is none;
 * ``official.name_mention``: later bare mentions of a titled person's full name;
 * ``official.appointed``: name, appointing verb, title — 由劉某擔任董事長, 魏某任總裁, 某某辭去市長職務;
+  a gazette extract's entry, its name before a dash and 其 before the verb — 某某—根據…,其擔任某局局長;
   任命某甲、某乙為副市長; 免去某某秘書長職務;
 * ``official.held_by``: title, 由, name, appointing verb — 召集人由葉某某擔任; a title, 為 and a list
   of two names or more is ``official.title_name`` (非官守議員為某某、某某);
@@ -105,6 +106,8 @@ OF = fold("的")  # 部長的某某: the title of the name after it
 AS_END = frozenset("，,。;；、")  # what ends the name after 為
 BRACKET_OPEN, BRACKET_CLOSE = "(", ")"  # folded: full-width brackets are ASCII ones
 ROSTER_BEFORE = frozenset("\n \t:,;、")  # what a bracketed roster entry follows (folded punctuation)
+PRONOUN = fold("其")  # 其擔任: the entry's person, named at its head (DASH_HEAD)
+DASH_HEAD = regex.compile(r"[ \t\u3000]*(\p{Han}{2,4})[ \t\u3000]*[—–]")  # 某某—: a gazette entry's head
 APPOINT_AS = fold("為")  # 任命某某為局長; and 推事為某某: the title, then the name that holds it
 HELD_BY = fold("由")  # 召集人由某某擔任
 LIST_COMMA = "、"
@@ -731,6 +734,10 @@ class OfficialExtractor:
                     if folded[verb_start - 1:verb_start + 1] in g.common:
                         continue  # 王宮委任大臣: 委任 is the verb, 委 no given name
                     name_end = self._appoint_gap_start(folded, verb_start, g)
+                    if folded[name_end - 1:name_end] == PRONOUN and (head := self._dash_head(folded, name_end)):
+                        name_start, head_end = head  # 某某—根據…,其擔任法務局局長的定期委任
+                        return [Found(name_start, te, doc.text[name_start:head_end], title,
+                                      doc.text[verb_end:ts] or None, "official.appointed", name_start, head_end)]
                     name_start = self._name_before(folded, name_end, g)
                     if name_start is not None and self._ends_word(folded, name_start, g):
                         name_start = None  # 卸任後轉任顧問: 任 ends 卸任, no surname of 任後
@@ -823,6 +830,15 @@ class OfficialExtractor:
         if start is None or end - start < 2 or start and folded[start - 1] not in ROSTER_BEFORE:
             return None
         return start, end, opening
+
+    def _dash_head(self, folded: str, pos: int) -> tuple[int, int] | None:
+        """The name that opens the line of ``pos`` before a dash, as the extracts of Macau's
+        gazette begin an entry (某某—根據…規定,其擔任…): its start and end, or None."""
+        line_start = folded.rfind("\n", 0, pos) + 1
+        m = DASH_HEAD.match(folded, line_start, pos)
+        if m is None or self._name_at(folded, m.start(1), official_grammar()) != m.end(1):
+            return None
+        return m.start(1), m.end(1)
 
     @staticmethod
     def _post_start(folded: str, ts: int, g: OfficialGrammar) -> int | None:
