@@ -98,6 +98,9 @@ def declarations() -> tuple[Rule, ...]:
         Rule("date.year", "FISCAL_SPAN", p.year, first="{YEAR_FIRST}",
              trigger=scan.alternation_hits([fold("財政年度"), fold("會計年度"), fold("學年")]), before=16,
              after_digit=False),
+        # 二零一零財政年度: one year, no 年 of its own before 財政年度
+        Rule("date.year", "FISCAL_ONE", p.year, first="{YEAR_FIRST}",
+             trigger=scan.alternation_hits([fold("財政年度"), fold("會計年度")]), before=8, after_digit=False),
         Rule("date.slash", "SLASH", p.slash, first="{YEAR_FIRST}", trigger=scan.words_hits("/"),
              before=12, near="/", reach=10, after_digit=False),
         Rule("date.iso", "ISO", p.iso, first="0-9", trigger=scan.re_hits(fragment("ISO_TRIGGER")),
