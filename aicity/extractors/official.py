@@ -99,8 +99,11 @@ LIST_BEFORE_TITLE = regex.compile(fold("等(?:[0-9一二兩三四五六七八九
 # it, and the name stands alone up to the line's end, or before two spaces and the next name of a list
 # (司法院秘書長\n\n林某某; 主任秘書:陳某某; 出席委員:林某某  柯某某  段某某); or a table's cells (發言人 | 某某 |).
 ROSTER_GAP = regex.compile(r"[ \t\u3000]*[:：][ \t\u3000]*(?:\n\s*)?|[ \t\u3000]*[|][ \t\u3000]*|[ \t\u3000]*\n\s*|[ \t\u3000]+(?=\S{2,4}[ \t\u3000]*(?:\n|\Z))")
+DASHES = frozenset("—–;")  # what ends a roster's entry (a dash, a semicolon: 主席:某某;理事:…)
 ROSTER_NOTES = regex.compile(r"(?:\([^()\n]{1,16}\))*")  # (主席)(再度委任) after a roster's name (folded brackets)
-ROSTER_NAME_END = regex.compile(r"[ \t\u3000]*(?:\n|\Z|\|)|[ \t\u3000]+(?=\S)")
+# after a roster's name: its line's end or a table's |, spaces before the next name, a dash that ends the entry
+# or a semicolon (主席:某某——委員:…, as Macau's gazette signs), or a comma before the next name (委員:某甲,某乙)
+ROSTER_NAME_END = regex.compile(r"[ \t\u3000]*(?:\n|\Z|\||[—–]+|;)|[ \t\u3000]+(?=\S)|[,、](?=\p{Han})")
 SPACED_NAME_REGIONS = ("HK", "MO")  # pages that write 經理 某某某 with a space
 OF = fold("的")  # 部長的某某: the title of the name after it
 AS_END = frozenset("，,。;；、")  # what ends the name after 為
@@ -1058,8 +1061,8 @@ class OfficialExtractor:
                 break  # a later line of a column holds its name alone
             org = found[0].org if found else self._org_before(doc, ts, g, title)
             found.append(Found(pos if found else ts, end, doc.text[pos:end], title, org, "official.roster", pos, end))
-            if "|" in tail.group() or tail.end() == len(folded):
-                break  # (a table's cell ends at its |: 發言人 | 某某 | 發言人職稱 | …)
+            if "|" in tail.group() or tail.end() == len(folded) or DASHES.intersection(tail.group()):
+                break  # (a table's cell ends at its |: 發言人 | 某某 | 發言人職稱 | …; an entry at its dash)
             if "\n" in tail.group():
                 if tail.group().count("\n") > 1 or not (found[0].start == ts and folded[ts:pos].count("\n") == 1
                                                          or column):
