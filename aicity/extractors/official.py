@@ -492,6 +492,10 @@ class OfficialExtractor:
                     break
             if end - start == 2 and folded[end - 1] == MINISTER and folded[start - 1:start + 1] in g.common:
                 continue  # 今日|相關, 國外|相關: a country's minister (日相, 外相) only where no word ends on its first character
+            if end - start == 2 and folded[start - 1:start + 1] in g.common and folded[end - 1:end + 1] in g.common:
+                continue  # 萬人|次長|者: each character of a two-character title makes a word with its neighbour (人次, 長者)
+            if end - start == 2 and folded[start - 1:end] in g.common:
+                continue  # 向天|主教: the character before ends a word with the title (天主教 is the faith)
             if (folded[end:end + 1] == ASSEMBLY and folded[start:end + 1] in g.common
                     and folded[end:end + 2] not in g.common):
                 continue  # 大馬體育理事|會至今, 委員|會表示: the body, no member of it (委員會見 is 委員 meeting)
