@@ -150,6 +150,9 @@ def _rules():
 _LOTS_AFTER = regex.compile(r"[ ]?(?:[0-9][0-9,.]*万[0-9,]*|[0-9][0-9,]+)张")
 _BRACKET_LATIN = regex.compile(r"[(（]\s*[A-Za-z][A-Za-z0-9&.\-]*(?: [A-Za-z0-9&.\-]+){0,5}\s*[)）]")
 _LATIN_ALIAS_MIN = 3
+# A copyright notice before a Latin legal name (Copyright © 2026 Acme Ltd.): the publisher of the page.
+_COPYRIGHT_BEFORE = regex.compile(r"(?i:©|\(c\)|copyright)[ 0-9\-–,]*\Z")
+_COPYRIGHT_REACH = 24
 # A Latin name right after a kind of business and 公司 (市調公司Canalys, 金融服務公司Motley Fool):
 # one to three capitalised words, the first with small letters (not CEO, AI, IPO).
 _LATIN_NAME_AFTER = regex.compile(r"[A-Z][a-z][A-Za-z0-9&\-]*(?: [A-Z][A-Za-z0-9&\-]*){0,2}(?![A-Za-z0-9])")
@@ -1139,6 +1142,8 @@ class CompanyExtractor:
             name = match.group("name").rstrip(" ,")
             if len(name) < _LATIN_ALIAS_MIN or name.lower() in LATIN_CONNECTORS:
                 continue
+            if _COPYRIGHT_BEFORE.search(text, max(0, s - _COPYRIGHT_REACH), s):
+                continue  # Copyright © 2026 某某 Ltd.: the page's own publisher, its masthead (no company)
             info = next((f[0].info for hs, he, f in known.matches(fold(name)) if hs == 0 and he == len(name)), None)
             yield s, e, info.canonical if info else name, info, "company.latin_legal"
 
