@@ -143,6 +143,10 @@ def _storm_verbs() -> frozenset[str]:
 STORM_NAME_REACH = 1  # Han characters of a storm's name that may stand before a city's name in it
 
 
+# A place's name between an amount and 元 or 幣 is its currency's (201.88億澳門元, 500澳門幣), no city's.
+CURRENCY_UNITS = frozenset(fold("元幣"))
+AMOUNT_LAST_CHARS = frozenset(fold("0123456789億萬千百十"))
+
 # Particles and verbs that no city's name holds (威海市委的是市委 names no city 委的是市).
 PARTICLES = frozenset(fold("的是了在與和及"))
 
@@ -168,6 +172,8 @@ class CityExtractor:
                 continue  # 上|海城市|論壇: 城市 (city) and 上海 take the name's characters, not 海城市
             if info.country != "TW" and folded[end - 1:end + 1] == MARKET:
                 continue  # 延吉|市場, 南京|市場: a market named after the city (context.tsv after: 市場), not 延吉市
+            if folded[end:end + 1] in CURRENCY_UNITS and folded[start - 1:start] in AMOUNT_LAST_CHARS:
+                continue  # 16億|澳門|元: the currency of an amount, named after the place, names no city
             candidates.append((start, end, info))
         # Longest match first, so 臺中市 wins over 臺中 and 中市 inside it.
         kept = longest_non_overlapping(candidates)
