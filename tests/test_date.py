@@ -123,6 +123,9 @@ PAGE_DATES = [
     ("首頁 > 財經\n2021-06-18 21:49:35 某某經濟報道 記者甲,實習生乙,丙\n\n公司11日公告。", "2021-06-18", "header"),
     # a page whose lines were joined: headline, timestamp and body on the first line
     ("房署推出新一批居屋 2023年5月4日 08:15 房署今日公布售價。", "2023-05-04", "header"),
+    # ... the headline given twice (the page's title, then its heading) before the timestamp
+    ("【濠賭回暖】賭收連升三個月 【濠賭回暖】賭收連升三個月 2023年9月4日 10:05 【某某台】上月賭收按年大升。",
+     "2023-09-04", "header"),
     # a wire dateline: the day it was filed; the month and year from the header date
     ("2025/10/01 07:10\n（中央社記者林小青台北30日電）外資今天賣超。", "2025-09-30", "dateline"),
     ("2025-03-05 20:00\n新華社北京5日電 會議今天閉幕。", "2025-03-05", "dateline"),

@@ -144,6 +144,25 @@ def _abbreviation_not_after() -> tuple[str, ...]:
     return city_context_words("abbreviation_not_after")
 
 
+@functools.cache
+def _storm_words() -> tuple[str, ...]:
+    """颱風, 熱帶風暴: a storm's name follows them, and a city's name inside it is none (颱風樺|加沙)."""
+    return city_context_words("storm")
+
+
+@functools.cache
+def _storm_verbs() -> frozenset[str]:
+    """襲, 吹: a verb right after a storm word, before the place it strikes (颱風襲東京)."""
+    return frozenset(city_context_words("storm_verb"))
+
+
+STORM_NAME_REACH = 1  # Han characters of a storm's name that may stand before a city's name in it
+
+
+# A place's name between an amount and 元 or 幣 is its currency's (201.88億澳門元, 500澳門幣), no city's.
+CURRENCY_UNITS = frozenset(fold("元幣"))
+AMOUNT_LAST_CHARS = frozenset(fold("0123456789億萬千百十"))
+
 # Particles and verbs that no city's name holds (威海市委的是市委 names no city 委的是市).
 PARTICLES = frozenset(fold("的是了在與和及"))
 
@@ -176,6 +195,8 @@ class CityExtractor:
                 continue  # 延吉|市場, 南京|市場: a market named after the city (context.tsv after: 市場), not 延吉市
             if end - start <= 3 and _inside_idiom(folded, start, end):
                 continue  # 四平八穩, 邯鄲學步: an idiom holds the name
+            if folded[end:end + 1] in CURRENCY_UNITS and folded[start - 1:start] in AMOUNT_LAST_CHARS:
+                continue  # 16億|澳門|元: the currency of an amount, named after the place, names no city
             candidates.append((start, end, info))
         # Longest match first, so 臺中市 wins over 臺中 and 中市 inside it.
         kept = longest_non_overlapping(candidates)
@@ -321,7 +342,7 @@ class CityExtractor:
             return self._dateline(folded, end) or region_before
         # Foreign: 青森縣 / 大阪府 are prefectures; so is a bare 青森 in a page that
         # speaks of 青森縣 (the prefecture's capital shares its name). 史丹佛大學 is no 丹佛.
-        if self._admin_suffix(folded, end) or after_words.at(folded, end):
+        if self._admin_suffix(folded, end) or after_words.at(folded, end) or self._in_storm_name(folded, start):
             return False
         if (info.generated and self._glued(folded, start, end) or self._glued(folded, start, end, both=True)) \
                 and not self._region_before(folded, start, end):
@@ -336,8 +357,8 @@ class CityExtractor:
         """The name, with the one or two Han characters before it, is a typhoon's name that the
         page writes right after or before 颱風 (強烈颱風樺加沙, 樺加沙颱風)."""
         for k in (1, 2):
-            if start < k or not all(is_han(ch) for ch in folded[start - k:start]):
-                break
+            if start < k or not all(is_han(ch) for ch in folded[start - k:start]) or folded[start - k] in _storm_verbs():
+                break  # (颱風襲|東京: the storm's verb, then the city it strikes)
             name = folded[start - k:end]
             if TYPHOON + name in folded or name + TYPHOON in folded:
                 return True
@@ -358,6 +379,18 @@ class CityExtractor:
         character: what follows is a person's name."""
         honorifics = official_grammar().han_honorifics  # (as OfficialExtractor._honorific_before reads them)
         return folded.endswith(honorifics, 0, start) or folded.endswith(honorifics, 0, start + 1)
+
+    @staticmethod
+    def _in_storm_name(folded: str, start: int) -> bool:
+        """A storm word (颱風) ends up to STORM_NAME_REACH Han characters before ``start``: the
+        name is part of the storm's (超強颱風樺加沙 is no 加沙)."""
+        for gap in range(STORM_NAME_REACH + 1):
+            at = start - gap
+            if at < 0 or gap and (not is_han(folded[at]) or folded[at] in _storm_verbs()):
+                return False  # 颱風襲|東京: the storm's verb, then the city it strikes
+            if folded.endswith(_storm_words(), 0, at):
+                return True
+        return False
 
     @staticmethod
     def _admin_suffix(folded: str, end: int) -> bool:

@@ -79,7 +79,7 @@ ORG_SUFFIX_AFTER = tuple(fold(w) for w in ("基金會", "協會", "學會", "公
 ORG_SUFFIX_AFTER_PATTERN = regex.compile("|".join(map(regex.escape, ORG_SUFFIX_AFTER)))
 # an association's word inside what a foreign prefix opens (大韓商|工會議所: Korea's chamber of commerce)
 ASSOCIATION_IN_NAME = regex.compile("|".join(map(regex.escape, ORG_SUFFIX_AFTER + tuple(fold(w) for w in ("會議所", "商會")))))
-SCHOOL_AFTER = tuple(fold(w) for w in ("大學", "學院", "科大", "科技大學"))
+SCHOOL_AFTER = tuple(fold(w) for w in ("大學", "學院", "科大", "科技大學", "學校", "中學", "小學", "書院", "幼稚園"))
 # After a broadcaster's name: its news channel or site, an outlet cited as a source (not its press release, 新聞稿).
 OUTLET_AFTER = tuple(fold(w) for w in ("新聞台", "新聞網", "新聞報導", "新聞\n", "新聞)", "新聞）"))
 ORG_NAME_REACH = 12  # how far after a company's name its foundation's suffix may come
@@ -157,6 +157,9 @@ _LOTS_AFTER = regex.compile(r"[ ]?(?:[0-9][0-9,.]*万[0-9,]*|[0-9][0-9,]+)张")
 _PRICE_AFTER = regex.compile(r"[ ]?(?:收(?:在|盘)?|终场收|涨|跌)[ ]?[0-9][0-9,]*(?:\.[0-9]+)?元")
 _BRACKET_LATIN = regex.compile(r"[(（]\s*[A-Za-z][A-Za-z0-9&.\-]*(?: [A-Za-z0-9&.\-]+){0,5}\s*[)）]")
 _LATIN_ALIAS_MIN = 3
+# A copyright notice before a Latin legal name (Copyright © 2026 Acme Ltd.): the publisher of the page.
+_COPYRIGHT_BEFORE = regex.compile(r"(?i:©|\(c\)|copyright)[ 0-9\-–,]*\Z")
+_COPYRIGHT_REACH = 24
 # A Latin name right after a kind of business and 公司 (市調公司Canalys, 金融服務公司Motley Fool):
 # one to three capitalised words, the first with small letters (not CEO, AI, IPO).
 _LATIN_NAME_AFTER = regex.compile(r"[A-Z][a-z][A-Za-z0-9&\-]*(?: [A-Z][A-Za-z0-9&\-]*){0,2}(?![A-Za-z0-9])")
@@ -302,6 +305,17 @@ def _invests(folded: str, end: int) -> bool:
     """A verb of a funding round follows ``end`` in its clause: 某某資本|領投, 某某資本|、某某資本等機構聯合投資."""
     clause = CLAUSE_END.search(folded, end, end + INVESTOR_REACH)
     return _investor_verbs().search(folded, end, clause.start() if clause else end + INVESTOR_REACH) is not None
+
+
+@functools.cache
+def _move_after() -> regex.Pattern:
+    """A share's move with its percentage right after a name (快手升逾7%, 九毛九分別升逾9%):
+    ``company/price_moves.tsv``."""
+    words: dict[str, list[str]] = {}
+    for row in load_table("company/price_moves.tsv"):
+        words.setdefault(row["kind"], []).append(row["word"])
+    return compile_folded(f"{alternation(words['lead'])}?{alternation(words['verb'])}"
+                          f"{alternation(words['amount'])}?[ ]?[0-9][0-9.]*[ ]?%")
 
 
 @functools.cache
@@ -1050,6 +1064,8 @@ class CompanyExtractor:
                 # 中石化5萬6647張, 南亞6萬張, 南亞收54.8元: lots traded or a price right after it (a market report's list)
                 confirmed = confirmed or not inside_word and (
                     _LOTS_AFTER.match(folded, end) is not None or _PRICE_AFTER.match(folded, end) is not None)
+                # 快手升逾7%: a share's move right after it, as a market report words it
+                confirmed = confirmed or not inside_word and _move_after().match(folded, end) is not None
                 # 蘋果(NASDAQ:AAPL), 蘋果(Apple): a ticker or a Latin name in brackets confirms it
                 confirmed = confirmed or bounded and not inside_word and folded[end:end + 1] in ("(", "（") and (
                     _ticker().match(folded, end) is not None or self._latin_in_brackets(folded, end)
@@ -1170,6 +1186,8 @@ class CompanyExtractor:
             name = match.group("name").rstrip(" ,")
             if len(name) < _LATIN_ALIAS_MIN or name.lower() in LATIN_CONNECTORS:
                 continue
+            if _COPYRIGHT_BEFORE.search(text, max(0, s - _COPYRIGHT_REACH), s):
+                continue  # Copyright © 2026 某某 Ltd.: the page's own publisher, its masthead (no company)
             info = next((f[0].info for hs, he, f in known.matches(fold(name)) if hs == 0 and he == len(name)), None)
             yield s, e, info.canonical if info else name, info, "company.latin_legal"
 

@@ -5,18 +5,22 @@ prefixes such as 副/前/首席 absorbed from ``official/grammar.tsv``):
 
 * ``official.title_name``: [org] title name — 桃園市長張善政, 資深副總裁Muhammad Issa,
   and lists sharing the title: 市議員劉士州、邱愛珊、黃馨慧;
-* ``official.name_title``: name title — 梁見後董事長, 國網中心張朝亮主任;
+* ``official.name_title``: name title — 梁見後董事長, 國網中心張朝亮主任; and a roster's name with its
+  post in brackets after it — 某某(主席), 某某博士(中學校長);
 * ``official.short``: surname + title — 張市長, 賴總統, 卓揆 — resolved to a full name
   named with a title elsewhere in the document; dropped when there is none;
 * ``official.name_mention``: later bare mentions of a titled person's full name;
 * ``official.appointed``: name, appointing verb, title — 由劉某擔任董事長, 魏某任總裁, 某某辭去市長職務;
+  a gazette extract's entry, its name before a dash and 其 before the verb — 某某—根據…,其擔任某局局長;
   任命某甲、某乙為副市長; 免去某某秘書長職務;
 * ``official.held_by``: title, 由, name, appointing verb — 召集人由葉某某擔任; a title, 為 and a list
   of two names or more is ``official.title_name`` (非官守議員為某某、某某);
 * ``official.list_title``: names listed before 等 (and a count) and the title they share —
   陳某某、林某某等八位議員.
 * ``official.roster``: a roster's layout — a title that ends its line or takes a colon, and the name
-  alone on the next line or after the colon, or a list of them apart by spaces (出席委員:林某某  柯某某).
+  alone on the next line or after the colon, or a list of them apart by spaces (出席委員:林某某  柯某某);
+  after a title alone on its line (or its colon), a column of names one a line, each maybe with an
+  honorific and bracketed notes (委員:\n某甲(主席)\n某乙博士\n某丙), up to a blank line.
 
 A title in ``guarded_title`` (代表) counts only after an office (駐…辦事處); an
 honorific (``official/honorifics.txt``: 丹斯里, 拿督斯里, Datuk) between a title and a
@@ -101,13 +105,20 @@ LIST_BEFORE_TITLE = regex.compile(fold("等(?:[0-9一二兩三四五六七八九
 # A roster (a council's or committee's record, a list of officers): the title ends its line or a colon follows
 # it, and the name stands alone up to the line's end, or before two spaces and the next name of a list
 # (司法院秘書長\n\n林某某; 主任秘書:陳某某; 出席委員:林某某  柯某某  段某某); or a table's cells (發言人 | 某某 |).
-ROSTER_GAP = regex.compile(r"[ \t\u3000]*[:：|][ \t\u3000]*|[ \t\u3000]*\n\s*|[ \t\u3000]+(?=\S{2,4}[ \t\u3000]*(?:\n|\Z))")
-# ... or a semicolon (a full stop) ends the entry and 、 goes on to the next name of one title (主席:某甲;副主席:某乙、某丙。)
-# (博士 may follow a name: 顧問:某某博士;)
-ROSTER_NAME_END = regex.compile(r"(?:博士)?(?:[ \t\u3000]*(?:\n|\Z|\||[;。])|[ \t\u3000]+(?=\S)|、(?=\S))")
+ROSTER_GAP = regex.compile(r"[ \t\u3000]*[:：][ \t\u3000]*(?:\n\s*)?|[ \t\u3000]*[|][ \t\u3000]*|[ \t\u3000]*\n\s*|[ \t\u3000]+(?=\S{2,4}[ \t\u3000]*(?:\n|\Z))")
+DASHES = frozenset("—–;。")  # what ends a roster's entry (a dash, a semicolon or full stop: 主席:某某;理事:…)
+ROSTER_NOTES = regex.compile(r"(?:\([^()\n]{1,16}\))*")  # (主席)(再度委任) after a roster's name (folded brackets)
+# after a roster's name: its line's end or a table's |, spaces before the next name, a dash that ends the entry
+# or a semicolon or full stop (主席:某某——委員:…, as Macau's gazette signs; 主席:某甲;副主席:某乙、某丙。), or a
+# comma before the next name of the same title (委員:某甲,某乙)
+ROSTER_NAME_END = regex.compile(r"[ \t\u3000]*(?:\n|\Z|\||[—–]+|[;。])|[ \t\u3000]+(?=\S)|[,、](?=\p{Han})")
 SPACED_NAME_REGIONS = ("HK", "MO")  # pages that write 經理 某某某 with a space
 OF = fold("的")  # 部長的某某: the title of the name after it
 AS_END = frozenset("，,。;；、")  # what ends the name after 為
+BRACKET_OPEN, BRACKET_CLOSE = "(", ")"  # folded: full-width brackets are ASCII ones
+ROSTER_BEFORE = frozenset("\n \t:,;、")  # what a bracketed roster entry follows (folded punctuation)
+PRONOUN = fold("其")  # 其擔任: the entry's person, named at its head (DASH_HEAD)
+DASH_HEAD = regex.compile(r"[ \t\u3000]*(\p{Han}{2,4})[ \t\u3000]*[—–]")  # 某某—: a gazette entry's head
 APPOINT_AS = fold("為")  # 任命某某為局長; and 推事為某某: the title, then the name that holds it
 HELD_BY = fold("由")  # 召集人由某某擔任
 LIST_COMMA = "、"
@@ -341,9 +352,9 @@ class OfficialExtractor:
             # characters only (an interjection) is part of a long Malay name
             spelled_word = honorific and len(word) == 2 and all(ch in g.translit_chars for ch in word)
             if end - te >= 2 and (word in g.common and not (anchored and word in g.countries) and not spelled_word
-                                  or word in g.name_verbs or self._title_starts_at(folded, end, g)):
+                                  or word in g.name_verbs or word in g.time_words or self._title_starts_at(folded, end, g)):
                 break  # 慕沙阿曼: after an honorific or title, a country's name (阿曼) may be part of the name;
-                # 首相石破茂|請辭: a verb that follows names ends it
+                # 首相石破茂|請辭, 特使某某某|下週出訪: a verb or a time word that follows names ends it
             end += 1
         if not 2 <= end - te <= longest or (end - te == longest and self._given_ok(folded[end:end + 1], g)
                                              and not self._boundary_after(folded, end, g)):
@@ -510,6 +521,10 @@ class OfficialExtractor:
                     break
             if end - start == 2 and folded[end - 1] == MINISTER and folded[start - 1:start + 1] in g.common:
                 continue  # 今日|相關, 國外|相關: a country's minister (日相, 外相) only where no word ends on its first character
+            if end - start == 2 and folded[start - 1:start + 1] in g.common and folded[end - 1:end + 1] in g.common:
+                continue  # 萬人|次長|者: each character of a two-character title makes a word with its neighbour (人次, 長者)
+            if end - start == 2 and folded[start - 1:end] in g.common:
+                continue  # 向天|主教: the character before ends a word with the title (天主教 is the faith)
             if (folded[end:end + 1] == ASSEMBLY and folded[start:end + 1] in g.common
                     and folded[end:end + 2] not in g.common):
                 continue  # 大馬體育理事|會至今, 委員|會表示: the body, no member of it (委員會見 is 委員 meeting)
@@ -576,6 +591,13 @@ class OfficialExtractor:
                 # 王汎森(前中研院副院長), 吳誠文（清大副校長）: a name, and its title in brackets after it
                 full.append(Found(owner[0], te, doc.text[owner[0]:owner[1]], title,
                                   self._org_before(doc, ts, g, title), "official.name_title", *owner))
+                continue
+            bracketed = self._bracketed_title(folded, ts, te, g)
+            if bracketed is not None:
+                # 某某(主席), 某某博士(中學校長): a roster's name with its post in brackets
+                start, end, opening = bracketed
+                full.append(Found(start, te, doc.text[start:end], title, doc.text[opening + 1:ts] or None,
+                                  "official.name_title", start, end))
                 continue
             name_start = None if office else self._name_before(folded, ts, g)
             if name_start is not None:
@@ -766,7 +788,7 @@ class OfficialExtractor:
         list of names may share the title (任命某甲、某乙為副市長)."""
         folded = doc.folded
         org_start = self._office_start(folded, ts, title, g)
-        for verb_end in (ts, org_start):
+        for verb_end in dict.fromkeys((ts, org_start, self._post_start(folded, ts, g))):
             if verb_end is None:
                 continue
             for verb in g.appoint_verbs:
@@ -775,6 +797,10 @@ class OfficialExtractor:
                     if folded[verb_start - 1:verb_start + 1] in g.common:
                         continue  # 王宮委任大臣: 委任 is the verb, 委 no given name
                     name_end = self._appoint_gap_start(folded, verb_start, g)
+                    if folded[name_end - 1:name_end] == PRONOUN and (head := self._dash_head(folded, name_end)):
+                        name_start, head_end = head  # 某某—根據…,其擔任法務局局長的定期委任
+                        return [Found(name_start, te, doc.text[name_start:head_end], title,
+                                      doc.text[verb_end:ts] or None, "official.appointed", name_start, head_end)]
                     name_start = self._name_before(folded, name_end, g)
                     if name_start is not None and self._ends_word(folded, name_start, g):
                         name_start = None  # 卸任後轉任顧問: 任 ends 卸任, no surname of 任後
@@ -855,6 +881,44 @@ class OfficialExtractor:
             return None
         return Found(ts, end, doc.text[te + 1:end], title, self._org_before(doc, ts, g, title),
                      "official.held_by", te + 1, end)
+
+    def _bracketed_title(self, folded: str, ts: int, te: int, g: OfficialGrammar) -> tuple[int, int, int] | None:
+        """A roster's name with its post in brackets after it, alone on its line or first in a
+        clause (某某(主席), 某某博士(中學校長)): the name's start and end and the bracket's
+        position; an honorific of ``appoint_gap`` (博士, 醫生) may stand before the bracket."""
+        if folded[te:te + 1] != BRACKET_CLOSE:
+            return None
+        opening = folded.rfind(BRACKET_OPEN, max(0, ts - MAX_ORG), ts + 1)
+        if opening <= 0 or not all(self._given_ok(ch, g) for ch in folded[opening + 1:ts]):
+            return None
+        end = self._appoint_gap_start(folded, opening, g)
+        start = self._name_before(folded, end, g)
+        if start is None or end - start < 2 or start and folded[start - 1] not in ROSTER_BEFORE:
+            return None
+        return start, end, opening
+
+    def _dash_head(self, folded: str, pos: int) -> tuple[int, int] | None:
+        """The name that opens the line of ``pos`` before a dash, as the extracts of Macau's
+        gazette begin an entry (某某—根據…規定,其擔任…): its start and end, or None."""
+        line_start = folded.rfind("\n", 0, pos) + 1
+        m = DASH_HEAD.match(folded, line_start, pos)
+        if m is None or self._name_at(folded, m.start(1), official_grammar()) != m.end(1):
+            return None
+        return m.start(1), m.end(1)
+
+    @staticmethod
+    def _post_start(folded: str, ts: int, g: OfficialGrammar) -> int | None:
+        """Where the post begins after an appointing verb that ends in 為 (獲委任為, 獲選為): its
+        object is a post, so the words up to the title are its unit, whatever they are
+        (獲委任為策略發展總監, 獲委任為某某醫院及某某醫院行政總監); None when no such verb
+        stands within reach, or a punctuation mark or a non-Han character comes between."""
+        low = max(0, ts - MAX_ORG)
+        at = ts
+        while at > low and is_han(folded[at - 1]):
+            at -= 1
+            if folded[at - 1:at] == APPOINT_AS and folded.endswith(g.appoint_verbs, 0, at) and at < ts:
+                return at
+        return None
 
     @staticmethod
     def _appoint_gap_start(folded: str, verb_start: int, g: OfficialGrammar) -> int:
@@ -1083,15 +1147,31 @@ class OfficialExtractor:
     def _roster_names(self, doc: Document, ts: int, pos: int, title: str, g: OfficialGrammar) -> list[Found]:
         """The names of a roster after a title and its gap (ROSTER_GAP): each alone up to its line's end, or
         before two spaces and the next name."""
-        folded, found = doc.folded, []
-        while (end := self._name_at(folded, pos := pos + self._honorific_at(folded, pos, g), g)) is not None and (
-                tail := ROSTER_NAME_END.match(folded, end)):
+        folded, found, column = doc.folded, [], False
+        # an honorific after the gap is no part of the name (主席:拿督某某)
+        while (end := self._name_at(folded, pos := pos + self._honorific_at(folded, pos, g), g)) is not None:
+            # 某某博士(副主席)(再度委任): an honorific and bracketed notes may follow the name on its line
+            after = self._roster_notes_end(folded, end, g)
+            tail = ROSTER_NAME_END.match(folded, after)
+            if tail is None or column and "\n" not in tail.group() and tail.end() != len(folded):
+                break  # a later line of a column holds its name alone
             org = found[0].org if found else self._org_before(doc, ts, g, title)
             found.append(Found(pos if found else ts, end, doc.text[pos:end], title, org, "official.roster", pos, end))
-            if "\n" in tail.group() or "|" in tail.group() or tail.group()[-1:] in ";。" or tail.end() == len(folded):
-                break  # (a table's cell ends at its |: 發言人 | 某某 | 發言人職稱 | …)
+            if "|" in tail.group() or tail.end() == len(folded) or DASHES.intersection(tail.group()):
+                break  # (a table's cell ends at its |: 發言人 | 某某 | 發言人職稱 | …; an entry at its dash)
+            if "\n" in tail.group():
+                if tail.group().count("\n") > 1 or not (found[0].start == ts and folded[ts:pos].count("\n") == 1
+                                                         or column):
+                    break  # a blank line ends the column; so does a title not alone on its line
+                column = True  # 委員:\n某甲\n某乙\n某丙: a column of names, one a line
             pos = tail.end()
         return found
+
+    @staticmethod
+    def _roster_notes_end(folded: str, end: int, g: OfficialGrammar) -> int:
+        """Past an honorific (博士: ``appoint_gap``) and bracketed notes after a roster's name."""
+        end += len(next((gap for gap in g.appoint_gaps if folded.startswith(gap, end)), ""))
+        return ROSTER_NOTES.match(folded, end).end()
     @staticmethod
     def _leader_before(folded: str, ts: int, te: int, g: OfficialGrammar) -> int | None:
         """Start of a transliterated name before a head of state's or government's title, as

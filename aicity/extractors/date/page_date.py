@@ -44,6 +44,7 @@ HEADER_LINE_REST = 40  # at most this many other characters on an unlabelled hea
 # page whose header, 2024-11-14, is when the story was copied is 2024-01-02, no 2025-01-02).
 DATELINE_AFTER_HEADER = 2
 HEADER_BODY_GAP = (" ", "\t")  # what parts a first line's timestamp from the body joined after it
+REPEATED = regex.compile(r"(.+?)\s+\1")  # a headline written twice on a joined first line
 
 # Where the page's date came from (besides "given", "metadata" and "today", which the
 # pipeline and the runner set).
@@ -170,6 +171,9 @@ def _header_line(folded: str, c: Candidate) -> bool:
         # timestamp and the body on the first line; a timestamp set off by spaces after the
         # headline is its date (not one a sentence runs into: 市長將於2025年3月5日 14:30 出席)
         rest = folded[start:c.start]
+        twice = REPEATED.fullmatch(rest.strip())
+        if twice is not None:  # the headline given twice, as the page's title and its heading
+            rest = twice.group(1)
     return (len(rest.strip()) <= HEADER_LINE_REST
             and _header_line_not().search(rest) is None
             and _profile_label().search(folded, max(0, c.start - HEADER_LINE_REST), c.start) is None)

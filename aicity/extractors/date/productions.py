@@ -171,6 +171,14 @@ def iso(m: regex.Match, ctx: Ctx) -> Candidate | None:
     return None if spec is None else with_range(m, g, "date.iso", spec)  # 1996.09至2000.07, 2024.1.7-13
 
 
+def iso_month(m: regex.Match, ctx: Ctx) -> Candidate | None:
+    """2022-03; but 2011-12 is as often a two-year span (a fiscal year or a season) as December."""
+    spec = read_spec(groups(m))
+    if spec is None or spec.month == (spec.year + 1) % 100:
+        return None
+    return Candidate(m.start(), m.end(), "date.iso", spec)
+
+
 def cna_stamp(m: regex.Match, ctx: Ctx) -> Candidate | None:
     spec = read_spec(groups(m))
     return None if spec is None else Candidate(m.start(), m.end(), "date.cna_stamp", spec, None, True)

@@ -66,7 +66,7 @@ DAY_PREFIX = _values("day_prefix")  # 昨(13)日 -> -1
 MONTH_WORDS = _values("month")  # 上個月 -> -1
 MONTH_PREFIX = _values("month_prefix")  # 下(4)月 -> 1
 WEEK_WORDS = _values("week")  # 上(週四) -> -1
-WEEKDAYS = _values("weekday")  # 一 -> 0 (Monday)
+WEEKDAYS = {**_values("weekday"), **_values("weekday_digit")}  # 一 -> 0 (Monday); 星期1 -> 0
 ENGLISH_MONTHS = _values("month_en")  # jan -> 1
 ENGLISH_MONTH_ABBRS = tuple(row["surface"] for row in _rows("month_en"))
 YEAR_POINTS = _values("year_point")  # 底 -> 12 (年底)
@@ -130,6 +130,7 @@ def fragments() -> Fragments:
         "RELATIVE_MONTH_WORDS": _words_pattern("month"),
         "WEEK_RELATIONS": _words_pattern("week"),
         "WEEKDAY_CHARS": _chars("weekday"),
+        "WEEKDAY_DIGITS": _chars("weekday_digit"),
         "MONTH_ABBRS": _words_pattern("month_en"),
         "HALF_WORDS": _words_pattern("half"),
         "QUARTER_WORDS": _words_pattern("quarter"),

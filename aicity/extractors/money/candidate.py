@@ -33,7 +33,7 @@ _PERCENT_AFTER = regex.compile(r"或\s*[0-9]+(?:\.[0-9]+)?\s*%")  # 下跌5分�
 _ONE = "一"
 _SEN = "仙"
 _AFTER_SEN = "的和及或与比至到"  # function characters that may follow an amount in 仙 (83仙和44仙; folded)
-_NOT_AFTER_FEN = ("钟", "之")  # 三分鐘, 四分之一: no 分 of money (folded)
+_NOT_AFTER_FEN = ("钟", "之", "别", "析", "享", "配")  # 三分鐘, 四分之一, 九毛九|分別, 分析: no 分 of money (folded)
 _MILLI = "米升克秒安瓦伏巴西居微"  # 毫米, 毫升, 毫克 ... 毫西弗: 毫 is milli-
 _SPOKEN_FRACTIONS = ("毛", "角", "毫")  # a 角/分 right after these continues the amount (1元5角)
 # The month or day of a written date (2026-01-27 日圓走強), and the number of a weekday (周二台幣兌日圓):
@@ -267,8 +267,8 @@ def settle_fraction(g: Grammar, text: str, r: Reading) -> None:
         return
     after_yuan = text[max(0, r.tok_start - 1):r.tok_start] in _AFTER_YUAN
     digit, unit, rest = (text[i:i + 1] for i in range(r.end_fraction, r.end_fraction + 3))
-    smaller_follows = (  # 1角2分, but not 2分鐘
-        unit == "分" and rest != "钟" and digit != "" and (digit in DIGIT_VALUES or "0" <= digit <= "9")
+    smaller_follows = (  # 1角2分, but not 2分鐘, 九毛九分別
+        unit == "分" and rest not in _NOT_AFTER_FEN and digit != "" and (digit in DIGIT_VALUES or "0" <= digit <= "9")
     )
     if (
         after_yuan or r.fraction_said or r.tail is not None or smaller_follows

@@ -1,6 +1,6 @@
 """Whose money a page's bare 元 is: the page's region, from the page's own signals.
 
-In order: a declaration (``（單位：港元）``, ``（人民幣，下同）``) names the currency
+In order: a declaration (``（單位：港元）``, ``（人民幣，下同）``, ``所有金額均以港元列示``) names the currency
 itself; else the region of the place in the page's dateline (``(檳城11日訊)``,
 ``(中央社記者新加坡17日專電)``: where the story was filed beats who filed it); else the
 region most named by strong signals (the outlet or wire service of the page: 中新社,
@@ -79,10 +79,12 @@ def _signals() -> _Signals:
             r"[(【]?[ ]?\p{Han}{2,12}?[ ]?\d{1,2}(?:月\d{1,2})?日(?:專電|綜合外電報導|綜合報導|[訊電])[ ]?[)】]?"
             r"|[(【][ ]?\p{Han}{2,8}?(?:綜合報道|綜合報導|專訊|訊)[ ]?[)】]"
         ),
-        # (單位:港元), 單位:新臺幣億元, (人民幣,下同), 澳門元(下同): the page says whose money its 元 is
+        # (單位:港元), 單位:新臺幣億元, (人民幣,下同), 澳門元(下同): the page says whose money its 元 is;
+        # so does a listed company's results release: 所有金額均以港元列示 (呈列: as its statements word it)
         declaration=compile_folded(
             f"單位[ ]?[:]?[ ]?(?:[百千萬億兆]+)?(?P<a>{alternation(names)})"
             f"|(?P<b>{alternation(names)})[ ]?[(]?[ ]?[,、]?[ ]?下同"
+            f"|金額(?:均|皆|全部)?以(?P<c>{alternation(names)})(?:列示|呈列|列報)"
         ),
     )
 
@@ -181,12 +183,12 @@ def _with_shared(page: _Page) -> Counter:
 
 def _declared(s: _Signals, text: str) -> str | None:
     """The region (or, outside the regions, the currency) a declaration names, or None."""
-    if "单位" not in text and "下同" not in text:
+    if "单位" not in text and "下同" not in text and "金额" not in text:
         return None
     m = s.declaration.search(text)
     if m is None:
         return None
-    code = grammar().currencies[m.group("a") or m.group("b")].code
+    code = grammar().currencies[m.group("a") or m.group("b") or m.group("c")].code
     return s.by_currency.get(code, code)
 
 
