@@ -113,6 +113,12 @@ def _idioms() -> frozenset[str]:
     return frozenset(load_list("city/idioms.txt"))
 
 
+@functools.cache
+def _idiom_pieces() -> frozenset[str]:
+    """The two- and three-character pieces of :func:`_idioms`: a name that is none is in no idiom."""
+    return frozenset(idiom[i:i + n] for idiom in _idioms() for n in (2, 3) for i in range(5 - n))
+
+
 def _inside_idiom(folded: str, start: int, end: int) -> bool:
     """``folded[start:end]`` lies inside one of :func:`_idioms` written there."""
     idioms = _idioms()
@@ -185,6 +191,7 @@ class CityExtractor:
             for start, end, infos in user_city_gazetteer(doc.user).matches(folded):
                 candidates.append((start, end, infos[0]))
         common = common_words()
+        idiom_pieces = _idiom_pieces()
         for start, end, (info,) in document_matches(doc, gazetteer):
             if info.kind == ENGLISH and not latin_boundary(folded, start, end):
                 continue
@@ -193,7 +200,7 @@ class CityExtractor:
                 continue  # 上|海城市|論壇: 城市 (city) and 上海 take the name's characters, not 海城市
             if info.country != "TW" and folded[end - 1:end + 1] == MARKET:
                 continue  # 延吉|市場, 南京|市場: a market named after the city (context.tsv after: 市場), not 延吉市
-            if end - start <= 3 and _inside_idiom(folded, start, end):
+            if folded[start:end] in idiom_pieces and _inside_idiom(folded, start, end):
                 continue  # 四平八穩, 邯鄲學步: an idiom holds the name
             if folded[end:end + 1] in CURRENCY_UNITS and folded[start - 1:start] in AMOUNT_LAST_CHARS:
                 continue  # 16億|澳門|元: the currency of an amount, named after the place, names no city
