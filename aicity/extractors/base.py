@@ -164,8 +164,9 @@ class IntervalSet:
         self._ends[low:high] = [end]
 
 
-# A (start, end, payload) tuple's span, read in C.
+# A (start, end, payload) tuple's span, and a span's end, read in C.
 _tuple_span = operator.itemgetter(0, 1)
+_second = operator.itemgetter(1)
 
 
 def longest_non_overlapping(
@@ -196,7 +197,7 @@ def longest_non_overlapping(
 
     kept: list[T] = []
     # One byte per character, 1 where a kept span lies: two C calls an item, no bisecting.
-    taken = bytearray(max(end for _, end in map(span, by_start)) + 1) if by_start else bytearray(1)
+    taken = bytearray(max(map(_second, map(span, by_start))) + 1) if by_start else bytearray(1)
     find = taken.find
     for item in sorted(by_start, key=priority):
         start, end = span(item)

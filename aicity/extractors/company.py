@@ -107,6 +107,14 @@ def _crossing_words() -> frozenset[str]:
 
 
 @functools.cache
+def _longer_crossing_words() -> tuple[tuple[str, ...], frozenset[str]]:
+    """The crossing words of three characters or more, and every piece of two or more characters of
+    them (a name that is no piece is held by none)."""
+    longer = tuple(w for w in _crossing_words() if len(w) > 2)
+    return longer, frozenset(w[i:j] for w in longer for i in range(len(w)) for j in range(i + 2, len(w) + 1))
+
+
+@functools.cache
 def _team_words() -> tuple[tuple[str, ...], frozenset[str]]:
     """``company/team_words.txt``: a sports team's nickname after its sponsor's name (中信|兄弟):
     the nicknames of two or more characters, and those of one (味全|龍隊)."""
@@ -536,7 +544,8 @@ class CompanyExtractor:
             sources.append(user_company_dictionary(doc.user))
         sources.append(company_dictionary())
         crossing = _crossing_words()
-        longer = tuple(w for w in crossing if len(w) > 2)  # 成德眉資: the name's last character opens it, or an idiom holds it
+        # 成德眉資: the name's last character opens a longer one, or it holds the name (大者恆大)
+        longer, longer_pieces = _longer_crossing_words()
         surnames = official_grammar().surnames
         for gazetteer in sources:
             for start, end, forms in document_matches(doc, gazetteer):
@@ -545,7 +554,7 @@ class CompanyExtractor:
                 if form.latin and not latin_boundary(folded, start, end):
                     continue
                 if folded[end - 1:end + 1] in crossing or folded[start - 1:start + 1] in crossing \
-                        or folded.startswith(longer, end - 1) or any(
+                        or folded.startswith(longer, end - 1) or folded[start:end] in longer_pieces and any(
                             0 <= folded.find(w, max(0, end - len(w)), start + len(w)) for w in longer):
                     continue  # 和大|馬, 巫|統聯署: the name cuts 大馬 (Malaysia) or 巫統 (UMNO) in two; 大者恆大 holds 恆大
                 if not form.latin and _team_after(folded, end):
