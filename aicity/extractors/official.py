@@ -838,10 +838,18 @@ class OfficialExtractor:
             end = start - 1
         if folded.endswith(g.appoint_as_verbs, 0, start):
             return names[::-1]
-        if folded[start - 1:start] in CLAUSE_BREAKS:
-            sentence = max(folded.rfind(mark, 0, start) for mark in SENTENCE_ENDS) + 1
+        sentence = max(folded.rfind(mark, 0, start) for mark in SENTENCE_ENDS) + 1
+        if folded[start - 1:start] in CLAUSE_BREAKS or start == sentence:
             if any(folded.find(verb, sentence, start) >= 0 for verb in g.appoint_as_verbs):
                 return names[::-1]
+            # 國務院任命了新一屆主要官員。某甲為司長,某乙為局長: the verb's sentence ends before the
+            # list, which opens the next sentence with a name and 為
+            first_as = folded.find(APPOINT_AS, sentence)
+            if first_as > sentence and self._name_before(folded, first_as, g) == sentence \
+                    and sentence > 1 and folded[sentence - 1] != "\n":
+                previous = max(folded.rfind(mark, 0, sentence - 1) for mark in SENTENCE_ENDS) + 1
+                if any(folded.find(verb, previous, sentence) >= 0 for verb in g.appoint_as_verbs):
+                    return names[::-1]
         return []
 
     def _dismissed(self, doc: Document, ts: int, te: int, title: str, g: OfficialGrammar) -> list[Found]:
