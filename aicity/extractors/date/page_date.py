@@ -60,7 +60,7 @@ class PageDate(NamedTuple):
 
 @functools.cache
 def _label_re() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
-    tail = fragment("SP") + r"[:：]?" + fragment("SP") + r"\Z"
+    tail = fragment("SP") + r"[:：]?" + fragment("SP") + r"[\"']?\Z"  # published_at: "2026-02-24T04:16"
     return tuple(compile_folded(fragment(name) + tail, regex.IGNORECASE)
                  for name in ("PUBLISHED_LABEL", "OTHER_LABEL", "UPDATE_LABEL"))
 
