@@ -316,6 +316,18 @@ def _invests(folded: str, end: int) -> bool:
 
 
 @functools.cache
+def _share_class() -> regex.Pattern:
+    """An HKEX marker after a stock's short name (快手 -W, 美團-W): ``company/share_classes.txt``."""
+    return regex.compile(rf"[ ]?-{alternation(load_list('company/share_classes.txt'))}(?![A-Za-z0-9])")
+
+
+def _after_share_class(folded: str, end: int) -> int:
+    """Where a name's confirming words begin: after its share-class marker, if any."""
+    match = _share_class().match(folded, end) if folded[end:end + 2].strip()[:1] == "-" else None
+    return match.end() if match is not None else end
+
+
+@functools.cache
 def _move_after() -> regex.Pattern:
     """A share's move with its percentage right after a name (快手升逾7%, 九毛九分別升逾9%):
     ``company/price_moves.tsv``."""
@@ -1073,11 +1085,13 @@ class CompanyExtractor:
                 # 中石化5萬6647張, 南亞6萬張, 南亞收54.8元: lots traded or a price right after it (a market report's list)
                 confirmed = confirmed or not inside_word and (
                     _LOTS_AFTER.match(folded, end) is not None or _PRICE_AFTER.match(folded, end) is not None)
-                # 快手升逾7%: a share's move right after it, as a market report words it
-                confirmed = confirmed or not inside_word and _move_after().match(folded, end) is not None
+                # 快手升逾7%: a share's move right after it, as a market report words it (快手-W升: its
+                # share-class marker between)
+                marked = _after_share_class(folded, end)
+                confirmed = confirmed or not inside_word and _move_after().match(folded, marked) is not None
                 # 蘋果(NASDAQ:AAPL), 蘋果(Apple): a ticker or a Latin name in brackets confirms it
-                confirmed = confirmed or bounded and not inside_word and folded[end:end + 1] in ("(", "（") and (
-                    _ticker().match(folded, end) is not None or self._latin_in_brackets(folded, end)
+                confirmed = confirmed or bounded and not inside_word and folded[marked:marked + 1] in ("(", "（") and (
+                    _ticker().match(folded, marked) is not None or self._latin_in_brackets(folded, marked)
                 )
                 # A cue nearby (營收, 董事長) does not take a name out of the word it is in,
                 # and an everyday word (卓越, 統一) needs its cue right next to it.
