@@ -342,6 +342,8 @@ class OfficialExtractor:
         # honorific, longer still (拿督莫哈末諾查茲林, 拿督斯里莫哈末沙禮賽益克叻)
         honorific = anchored and self._honorific_before(folded, te, g)
         longest = (10 if honorific else 7 if spelled else 6) if anchored else 4
+        if not anchored and all(ch in g.translit_chars for ch in folded[te:te + 5]):
+            longest = 5  # 澳洲總理阿爾巴內塞: a five-character name, spelled as a transliteration throughout
         end = te
         while end < len(folded) and end - te < longest and (
                 self._given_ok(folded[end], g) or end > te and folded[end - 1:end + 1] in g.translit_pairs):
