@@ -796,9 +796,9 @@ class OfficialExtractor:
             for verb in g.appoint_verbs:
                 verb_start = verb_end - len(verb)
                 if verb_start > 0 and folded[verb_start:verb_end] == verb:
-                    if folded[verb_start - 1:verb_start + 1] in g.common:
-                        continue  # 王宮委任大臣: 委任 is the verb, 委 no given name
                     name_end = self._appoint_gap_start(folded, verb_start, g)
+                    if name_end == verb_start and folded[verb_start - 1:verb_start + 1] in g.common:
+                        continue  # 王宮委任大臣: 委任 is the verb, 委 no given name (but 某某醫生|出任: 生出 spans a gap word)
                     if folded[name_end - 1:name_end] == PRONOUN and (head := self._dash_head(folded, name_end)):
                         name_start, head_end = head  # 某某—根據…,其擔任法務局局長的定期委任
                         return [Found(name_start, te, doc.text[name_start:head_end], title,
