@@ -61,6 +61,7 @@ INDEFINITE = fold("某")  # 某酒店, 路氹某酒店: an unnamed business
 CUE_WINDOW = 10
 # How far left of a suffix of each strength a name may reach.
 INVESTOR = "investor"  # a suffix strength: 某某資本 before a verb of a funding round
+LEGAL = "legal"  # a suffix strength: a legal form (股份有限公司)
 INVESTOR_REACH = 40  # characters from an investor's name to its verb (a list of investors between)
 CLAUSE_END = regex.compile(r"[,;。!?\n]")
 NAME_LIMITS = {"legal": 14, "strong": 6, "weak": 4, "venue": 4, "bracketed": 4}
@@ -1066,7 +1067,10 @@ class CompanyExtractor:
             if form.ambiguous and end - start >= 4 and self._city_before(folded, start):
                 continue  # 上海|證券交易所: a city's own institution, not the name (證交所 = TWSE) alone
             if form.ambiguous or straddles:  # needs context (most names do not)
-                followed_by_suffix = suffix_pattern.match(folded, end) is not None
+                suffix = suffix_pattern.match(folded, end)
+                # 全台|百貨: after an everyday phrase (tw_phrase, period, field) only a legal form confirms
+                followed_by_suffix = suffix is not None and (
+                    folded[start:end] not in company_phrase_names()["uncued"] or _rules()[0][suffix.group()] == LEGAL)
                 # 國賓|飯店 confirms 國賓, but not inside a longer name (沛星互動|科技).
                 bounded = start == 0 or folded[start - 1] in STOP_CHARS or not is_han(folded[start - 1])
                 confirmed = followed_by_suffix and bounded
