@@ -236,7 +236,9 @@ def _name_places() -> frozenset[str]:
 
 @functools.cache
 def _everyday_words() -> frozenset[str]:
-    return frozenset(load_list("company/everyday_words.txt"))
+    # jieba's (folded already) and the Taiwanese business verbs it lacks (挹注, 認列)
+    return frozenset(load_list("company/everyday_words.txt")) | frozenset(
+        fold(w) for w in load_list("company/tw_everyday_words.txt"))
 
 
 @functools.cache
