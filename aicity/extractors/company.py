@@ -1086,9 +1086,11 @@ class CompanyExtractor:
                 confirmed = confirmed or bounded and not inside_word and folded[end:end + 1] in ("(", "（") and (
                     _ticker().match(folded, end) is not None or self._latin_in_brackets(folded, end)
                 )
-                # 華東 (8110-TW): a ticker may stand after a space, as 鉅亨網 writes it
-                confirmed = confirmed or bounded and not inside_word and folded[end:end + 1] == " " and (
-                    _ticker().match(folded, end + 1) is not None)
+                # 華東 (8110-TW): a ticker may stand after a space, as 鉅亨網 writes it; the company's own code
+                # confirms it after any character (其他如|華東 (8110-TW))
+                ticker = not inside_word and _ticker().match(folded, end + (folded[end:end + 1] == " "))
+                confirmed = confirmed or bool(ticker) and (
+                    bounded and folded[end:end + 1] == " " or ticker.group("code") == form.info.stock_code)
                 # A cue nearby (營收, 董事長) does not take a name out of the word it is in,
                 # and an everyday word (卓越, 統一) needs its cue right next to it.
                 everyday = folded[start:end] in common or form.ambiguous and end - start == 2
