@@ -155,6 +155,10 @@ PAGE_DATES = [
     ("記者王小明／宜蘭報導\n\n縣府今(8)日召開年終記者會，縣長親自出席。", "2026-04-08", "dateline+today"),
     ("記者王小明／宜蘭報導\n\n鄉公所今（二十五）日舉辦淨灘，鄉長帶隊。", "2026-03-25", "dateline+today"),
     ("2025/12/03 10:20\n農業部今(2)日公布統計，產量創新高。", "2025-12-03", "header"),  # the header's, where there is one
+    # but a header stamped the day before (in UTC, a story written after midnight in Taipei) yields to it
+    ("2025-11-27\n巡防艇今（28）日清晨出港，全程監控。", "2025-11-28", "dateline"),
+    ("2025-11-30\n巡防艇今（1）日清晨出港，全程監控。", "2025-12-01", "dateline"),
+    ("2025-11-27\n巡防艇今（29）日清晨出港，全程監控。", "2025-11-27", "header"),
     # a web story's 今(10/7), 今（18）日: today's day in brackets, on a page with no header date (a list of
     # related stories repeats them, each its own day: the header wins)
     ("2025-11-20 09:00\n市議會今(11/19)下午表決預算案。", "2025-11-20", "header"),

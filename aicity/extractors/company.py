@@ -61,6 +61,7 @@ INDEFINITE = fold("某")  # 某酒店, 路氹某酒店: an unnamed business
 CUE_WINDOW = 10
 # How far left of a suffix of each strength a name may reach.
 INVESTOR = "investor"  # a suffix strength: 某某資本 before a verb of a funding round
+LEGAL = "legal"  # a suffix strength: a legal form (股份有限公司)
 INVESTOR_REACH = 40  # characters from an investor's name to its verb (a list of investors between)
 CLAUSE_END = regex.compile(r"[,;。!?\n]")
 NAME_LIMITS = {"legal": 14, "strong": 6, "weak": 4, "venue": 4, "bracketed": 4}
@@ -177,7 +178,7 @@ _SHORT_NAME = regex.compile(
     r"(?:\(有限合伙\))?\((?:以下简称为|以下简称|以下称|简称为|简称|下称)[:：]?\s?[“\"「『‘]([^”\"」』’()]{2,12})[”\"」』’]\)")
 # A number or quantity and a measure word for firms (一家德國公司, 多家業者, 20個銀行, 三間酒店), or
 # "the N big" (三大電信, 兩大科技): a count, no name, at the start of a candidate or inside it.
-_FIRM_COUNT = regex.compile(fold("(?:[0-9]+|[一二兩三四五六七八九十百千幾多數每整])[家間個所]|[二兩三四五六七八九十]大"))
+_FIRM_COUNT = regex.compile(fold("(?:[0-9]+|[一二兩三四五六七八九十百千幾多數每整])[家間個所]|(?:[0-9]+|[二兩三四五六七八九十])大"))
 # A date that opens the words before a suffix (2024年|公司實現營收, 2025年一季度|公司): a time, no name.
 _DATE_START = regex.compile(fold(r"(?:[0-9]{2,4}年(?:[0-9]{1,2}月(?:[0-9]{1,2}日)?)?|[今去明本上前]年)(?:[一二三四1-4]季度|[上下]半年|度)?"))
 # 某某集團|控股股東: the controlling shareholder, not a holding company's name.
@@ -235,7 +236,9 @@ def _name_places() -> frozenset[str]:
 
 @functools.cache
 def _everyday_words() -> frozenset[str]:
-    return frozenset(load_list("company/everyday_words.txt"))
+    # jieba's (folded already) and the Taiwanese business verbs it lacks (挹注, 認列)
+    return frozenset(load_list("company/everyday_words.txt")) | frozenset(
+        fold(w) for w in load_list("company/tw_everyday_words.txt"))
 
 
 @functools.cache
@@ -363,13 +366,13 @@ def _latin_legal() -> regex.Pattern:
 
 @functools.cache
 def _ticker() -> regex.Pattern:
-    """A ticker in brackets: (NASDAQ:AAPL), (2330.TW), （00700）, (2330), (6669-KY), the Hong Kong
+    """A ticker in brackets: (NASDAQ:AAPL), (2330.TW), （00700）, (2330), (6669-KY), (2330-TW), the Hong Kong
     press's three digits (016), (700); and the
     Malaysian press's Bursa form, stock name, code and board: (MRCB,1651,主板產業股), (TM,4863)."""
     exchanges = "|".join(regex.escape(x) for x in load_list("company/exchanges.txt"))
     return regex.compile(
         rf"[(（]\s*(?:(?:{exchanges})\s*[:：]\s*(?P<symbol>[A-Z][A-Z.]{{0,5}}|\d{{3,6}})"
-        rf"|(?P<code>\d{{3,6}})(?:\.(?:TW|TWO|HK|SS|SZ|SH|KL|SI|T)|-KY)?"
+        rf"|(?P<code>\d{{3,6}})(?:\.(?:TW|TWO|HK|SS|SZ|SH|KL|SI|T)|-(?:KY|TW|TWO))?"
         rf"|(?P<bursa>[A-Z][A-Z0-9&.\-]{{0,11}})\s*[,，]\s*\d{{4}}[A-Z]{{0,2}}"
         rf"(?:\s*[,，]\s*(?P<board>[^()（）,，\n]{{1,16}}))?)\s*[)）]"
     )
@@ -1012,12 +1015,13 @@ class CompanyExtractor:
         if chunk in generic or chunk[:1] in generic or chunk.endswith(INDEFINITE):
             return True  # 路氹某|酒店, 某|銀行: "a certain hotel"
         if _FIRM_COUNT.search(chunk):
-            return True  # 20個|銀行, 利用22個|銀行: a count of businesses, not a name
+            return True  # 20個|銀行, 利用22個|銀行, 13大|銀行: a count of businesses, not a name
         if strength != "strong" and any(chunk[:n] in generic for n in (2, 3, 4) if n < len(chunk)):
             return True  # 數位|基磐建設: a generic word leads it
         for length in range(min(len(chunk) - 1, 4), 1, -1):
-            if chunk[:length] in places and chunk[length:] in generic and not registered:
-                return True
+            if chunk[:length] in places and not registered and (chunk[length:] in generic or any(
+                    chunk[length:length + n] in generic for n in (2, 3, 4) if length + n < len(chunk))):
+                return True  # 歐洲|投資銀行; 南韓|本土|航空公司: a place, then a generic word that leads the rest
         return strength != "strong" and chunk in places
 
     @staticmethod
@@ -1078,7 +1082,10 @@ class CompanyExtractor:
             if form.ambiguous and end - start >= 4 and self._city_before(folded, start):
                 continue  # 上海|證券交易所: a city's own institution, not the name (證交所 = TWSE) alone
             if form.ambiguous or straddles:  # needs context (most names do not)
-                followed_by_suffix = suffix_pattern.match(folded, end) is not None
+                suffix = suffix_pattern.match(folded, end)
+                # 全台|百貨: after an everyday phrase (tw_phrase, period, field) only a legal form confirms
+                followed_by_suffix = suffix is not None and (
+                    folded[start:end] not in company_phrase_names()["uncued"] or _rules()[0][suffix.group()] == LEGAL)
                 # 國賓|飯店 confirms 國賓, but not inside a longer name (沛星互動|科技).
                 bounded = start == 0 or folded[start - 1] in STOP_CHARS or not is_han(folded[start - 1])
                 confirmed = followed_by_suffix and bounded
@@ -1093,6 +1100,11 @@ class CompanyExtractor:
                 confirmed = confirmed or bounded and not inside_word and folded[marked:marked + 1] in ("(", "（") and (
                     _ticker().match(folded, marked) is not None or self._latin_in_brackets(folded, marked)
                 )
+                # 華東 (8110-TW): a ticker may stand after a space, as 鉅亨網 writes it; the company's own code
+                # confirms it after any character (其他如|華東 (8110-TW))
+                ticker = not inside_word and _ticker().match(folded, end + (folded[end:end + 1] == " "))
+                confirmed = confirmed or bool(ticker) and (
+                    bounded and folded[end:end + 1] == " " or ticker.group("code") == form.info.stock_code)
                 # A cue nearby (營收, 董事長) does not take a name out of the word it is in,
                 # and an everyday word (卓越, 統一) needs its cue right next to it.
                 everyday = folded[start:end] in common or form.ambiguous and end - start == 2

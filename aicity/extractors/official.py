@@ -73,6 +73,7 @@ OFFICE_LEVELS = frozenset(fold("局處署部院廳"))
 CAPTION_OPEN, CAPTION_CLOSE = fold("（"), fold("）")
 CAPTION_REACH = 8
 LATIN_IN_BRACKETS = regex.compile(r"\([A-Za-z][A-Za-z .'\-]{1,40}\)")
+PERSON_IN_BRACKETS = regex.compile(r"\([A-Z][a-z]+(?: [A-Z][A-Za-z'\-]+)+\)")  # (Devin Nunes): a given and a family name
 HOME_COUNTRIES = frozenset((None, "", "TW", "CN", "HK", "MO", "SG", "MY"))  # whose officers have Chinese names
 FAMILY = fold("家")  # 許家, 王家 (the Hsu, the Wang family) are words, yet 家 opens many given names
 # Countries whose officials have Chinese names, not transliterations (台灣鋼鐵公會理事長林大偉選「穩」:
@@ -1071,6 +1072,12 @@ class OfficialExtractor:
                 end = self._foreign_name_at(folded, ts, ns, g, True, True)
                 if end is not None and page_region(doc).name not in TRANSLIT_REGIONS:
                     end = None
+            if end is None:
+                # 主席努尼斯(Devin Nunes): a transliteration with no surname, spelled out right after it in Latin
+                bracket = folded.find("(", ns, ns + TRANSLIT_BEFORE_LATIN + 1)
+                if (bracket - ns >= 2 and all(map(is_han, folded[ns:bracket]))
+                        and PERSON_IN_BRACKETS.match(folded, bracket) and self._plausible(folded[ns:bracket], g)):
+                    end = bracket
         elif not self._boundary_after(folded, end, g):
             # The Chinese reading runs into the next word: a Japanese name (武藤|容治) or a
             # transliteration (拿督翁哈菲茲, 部長盧特尼克) may end at a boundary instead.
@@ -1197,8 +1204,9 @@ class OfficialExtractor:
                                     or folded.endswith(LEADER_LEADS, 0, start) or folded[start - 2:start] in g.common):
                 name = folded[start:ts]
                 if (name in g.common or name in g.countries or all(ch in g.country_chars for ch in name)
-                        or not anchored_ok(name, g) or _known_name_suffix(name) == len(name)):
-                    return None  # 南韓|總統, 美日|外長, 高市|首相: a country, countries' one-character names or a place before the title
+                        or not anchored_ok(name, g) or _known_name_suffix(name) == len(name) or name[-1] in g.stops):
+                    return None  # 南韓|總統, 美日|外長, 高市|首相: a country, countries' one-character names or a place before the title;
+                    # 關係密切的|總統…: a function word (的) ends a phrase, no name
                 return start
         return None
 

@@ -114,8 +114,11 @@ def document_date(doc: Document) -> dt.date | None:
 def _page_date(ctx: Ctx, found: Found, parsed: Parsed, today: dt.date | None) -> PageDate | None:
     header = _header_date(ctx, found, parsed)
     line = _dateline(ctx.folded)
-    if line is not None and line[3] and header is not None:
-        line = None  # a web story's 今(23)日 dates a page with no header date only
+    if line is not None and line[3] and header is not None and (
+            line[2] != (header + dt.timedelta(days=1)).day or line[1] not in (None, header.month, header.month % 12 + 1)):
+        # a web story's 今(23)日 dates a page with no header date only, or one whose header is the day
+        # before: a UTC stamp (date 2025-11-27) on a story written after midnight in Taipei (今(28)日)
+        line = None
     if line is not None:
         year, month, day, _ = line
         if year is not None:
