@@ -100,6 +100,9 @@ LIST_HAS = fold("有")
 PORTFOLIO = regex.compile(r"\(\p{Han}{2,6}\)")
 # How long a transliterated name may be before its Latin spelling in brackets (分析師高維特森(Grant …))
 TRANSLIT_BEFORE_LATIN = 5
+# How long a transliterated name after a country's title may be (阿根廷總統費爾南德斯): past four
+# characters, all but one must be transliteration characters
+LONG_AFTER_COUNTRY = 6
 # 等, and a count of people, between a list of names and the title they share (某甲、某乙等八位議員).
 LIST_BEFORE_TITLE = regex.compile(fold("等(?:[0-9一二兩三四五六七八九十多數]{1,3}[位名])?") + r"\Z")
 # A roster (a council's or committee's record, a list of officers): the title ends its line or a colon follows
@@ -341,7 +344,7 @@ class OfficialExtractor:
         # Malaysian court, a Nik or Wan before a name and patronymic (推事聶莫哈末法迪里); after an
         # honorific, longer still (拿督莫哈末諾查茲林, 拿督斯里莫哈末沙禮賽益克叻)
         honorific = anchored and self._honorific_before(folded, te, g)
-        longest = (10 if honorific else 7 if spelled else 6) if anchored else 4
+        longest = (10 if honorific else 7 if spelled else 6) if anchored else LONG_AFTER_COUNTRY
         end = te
         while end < len(folded) and end - te < longest and (
                 self._given_ok(folded[end], g) or end > te and folded[end - 1:end + 1] in g.translit_pairs):
@@ -360,6 +363,8 @@ class OfficialExtractor:
                                              and not self._boundary_after(folded, end, g)):
             return None  # it runs on past the longest name
         name = folded[te:end]
+        if not anchored and len(name) > 4 and sum(ch not in g.translit_chars for ch in name) > 1:
+            return None  # a long run after a country is a name only when spelled as a transliteration
         if spelled and sum(ch not in g.translit_chars for ch in name) > (0 if len(name) == 2 else 1):
             return None  # 議員促請州, 部長受訪: words, not a transliteration
         # 副檢察司|法依查: a spelled name of three or more transliteration characters may open with a
