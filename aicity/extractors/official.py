@@ -630,6 +630,10 @@ class OfficialExtractor:
                     continue
                 if self._ends_word(folded, name_start, g):
                     name_start = None  # 昨日轉任國防部長: 任 ends the verb 轉任
+            if name_start is not None and ts - name_start == 2 and not office:
+                # 拉夫|羅夫外長: a surname's name of two is the tail of a longer transliteration
+                leader = self._leader_before(folded, ts, te, g)
+                name_start = leader if leader is not None and leader < name_start else name_start
             if name_start is not None:
                 full.append(Found(name_start, te, doc.text[name_start:ts], title,
                                   self._org_before(doc, name_start, g), "official.name_title", name_start, ts))
