@@ -1066,7 +1066,11 @@ class CompanyExtractor:
             if form.ambiguous and end - start >= 4 and self._city_before(folded, start):
                 continue  # 上海|證券交易所: a city's own institution, not the name (證交所 = TWSE) alone
             if form.ambiguous or straddles:  # needs context (most names do not)
-                followed_by_suffix = suffix_pattern.match(folded, end) is not None
+                suffix_after = suffix_pattern.match(folded, end)
+                # 現代|工業, 現代|化工: an everyday word before an industry word of the weak kind is the
+                # phrase (modern industry), not the listed name and its trade (國賓|飯店 still is)
+                followed_by_suffix = suffix_after is not None and not (
+                    folded[start:end] in common and _rules()[0][suffix_after.group()] == "weak")
                 # 國賓|飯店 confirms 國賓, but not inside a longer name (沛星互動|科技).
                 bounded = start == 0 or folded[start - 1] in STOP_CHARS or not is_han(folded[start - 1])
                 confirmed = followed_by_suffix and bounded
