@@ -49,7 +49,7 @@ from ..model import Entity
 from .base import Gazetteer, IntervalSet, is_han, longest_non_overlapping
 from .money.region import page_region
 from .lexicon import (
-    OfficialGrammar, city_gazetteer, company_dictionary, document_matches, official_grammar, place_context,
+    FOREIGN, OfficialGrammar, city_gazetteer, company_dictionary, document_matches, official_grammar, place_context,
     user_city_gazetteer, user_company_dictionary,
 )
 
@@ -78,6 +78,9 @@ FAMILY = fold("家")  # 許家, 王家 (the Hsu, the Wang family) are words, yet
 # Countries whose officials have Chinese names, not transliterations (台灣鋼鐵公會理事長林大偉選「穩」:
 # 林大偉 is a Chinese name, 選 the verb after it).
 CHINESE_NAMED = frozenset(fold(w) for w in ("台灣", "臺灣", "中國"))
+# ... and the places (by the city gazetteer's country codes) whose mayors have Chinese, Japanese or Korean names
+CHINESE_NAMED_CITIES = frozenset({"TW", "CN", "HK", "MO", "JP", "KR", "SG", "MY"})
+CITY_MARK = fold("市")
 # A foreign leader's title after a transliterated name (杜特爾特總統), and what may stand right before
 # that name: the verbs and prepositions that open such a phrase (會見菲利普總理, 同杜特爾特總統)
 LEADER_TITLES = frozenset(fold(w) for w in ("總統", "總理", "首相", "國務卿", "外長", "國王"))
@@ -338,7 +341,8 @@ class OfficialExtractor:
         ``spelled`` (any title on a Malaysian or Singaporean page): the name must also be
         spelled with transliteration characters (all of two, all but one of more).
         """
-        if not anchored and not self._country_before(folded, ts, g) and not self._foreign_company_before(folded, ts):
+        if not anchored and not self._country_before(folded, ts, g) and not self._foreign_company_before(folded, ts) \
+                and not self._foreign_city_before(folded, ts):
             return None
         # Malay names run longer: 依斯邁沙比里, and spelled as a transliteration with a title of a
         # Malaysian court, a Nik or Wan before a name and patronymic (推事聶莫哈末法迪里); after an
@@ -396,6 +400,16 @@ class OfficialExtractor:
                     for n in range(2, 6) if n <= end):
                 return True
         return False
+
+    @staticmethod
+    def _foreign_city_before(folded: str, ts: int) -> bool:
+        """A city abroad, where names are transliterations, ends right before the title, its 市
+        maybe written (加州舊金山市|市長, 倫敦|市長): the office is that city's."""
+        low = max(0, ts - MAX_ORG)
+        window = folded[low:ts]
+        cut = len(window) - 1 if window.endswith(CITY_MARK) else len(window)
+        return any(end in (cut, len(window)) and info.kind == FOREIGN and info.country not in CHINESE_NAMED_CITIES
+                   for _, end, (info,) in city_gazetteer()[0].matches(window))
 
     @staticmethod
     def _foreign_company_before(folded: str, ts: int) -> bool:
