@@ -60,6 +60,7 @@ INDEFINITE = fold("某")  # 某酒店, 路氹某酒店: an unnamed business
 
 CUE_WINDOW = 10
 # How far left of a suffix of each strength a name may reach.
+COUNTY_UNITS = frozenset(fold("縣鄉鎮"))  # a name ending with one is a county's or township's
 INVESTOR = "investor"  # a suffix strength: 某某資本 before a verb of a funding round
 INVESTOR_REACH = 40  # characters from an investor's name to its verb (a list of investors between)
 CLAUSE_END = regex.compile(r"[,;。!?\n]")
@@ -787,6 +788,8 @@ class CompanyExtractor:
                 continue  # 我|國新能源汽車: the name's first character ends a word before it (crossing_words.txt)
             if chunk.endswith(_kinds()):
                 continue  # 第一上市櫃|公司, 不含金融保險|公司: a kind of company, no name
+            if strength != "legal" and chunk[-1:] in COUNTY_UNITS:
+                continue  # 旺蒼縣|工業, 某某鎮|農業: a county's or township's industry, no firm's trade
             if suffix == fold("公司") and chunk[-1:] in RELATIVE_BEFORE_COMPANY:
                 # 台積電日本JASM子|公司: the subsidiary is no name of its parent; a Latin name right
                 # before 子公司 is the subsidiary's own (台積電德國ESMC子公司)
