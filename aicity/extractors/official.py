@@ -375,6 +375,7 @@ class OfficialExtractor:
         # character that makes a word with the title's last (司法)
         spelled_name = spelled and len(name) >= 3 and all(ch in g.translit_chars for ch in name)
         if anchored and (not anchored_ok(name, g) or folded[te - 1:te + 1] in g.common and not spelled_name
+                         and not self._city_across(folded, te, name, g)
                          or folded[te - 2:te + 1] in g.common or folded[te:te + 1] in g.org_closing):
             return None  # 首相|府, 總統|府: the title and the first character make a word; 首相署: an office
         if self._plausible(name, g):
@@ -400,6 +401,13 @@ class OfficialExtractor:
                     for n in range(2, 6) if n <= end):
                 return True
         return False
+
+    @staticmethod
+    def _city_across(folded: str, te: int, name: str, g: OfficialGrammar) -> bool:
+        """外長|沙倫賽: the title's last character and the name's first make a city's name (長沙), no
+        word of the title's own; a name of three transliteration characters or more is the name."""
+        return (len(name) >= 3 and all(ch in g.translit_chars for ch in name)
+                and any(end == 2 for _, end, _ in city_gazetteer()[0].matches(folded[te - 1:te + 1])))
 
     @staticmethod
     def _foreign_city_before(folded: str, ts: int) -> bool:
