@@ -341,9 +341,11 @@ class OfficialExtractor:
         ``spelled`` (any title on a Malaysian or Singaporean page): the name must also be
         spelled with transliteration characters (all of two, all but one of more).
         """
-        if not anchored and not self._country_before(folded, ts, g) and not self._foreign_company_before(folded, ts) \
-                and not self._foreign_city_before(folded, ts):
-            return None
+        by_city = False  # after a city abroad's title (紐約市長): the name must be spelled as a transliteration
+        if not anchored and not self._country_before(folded, ts, g) and not self._foreign_company_before(folded, ts):
+            by_city = self._foreign_city_before(folded, ts)
+            if not by_city:
+                return None
         # Malay names run longer: 依斯邁沙比里, and spelled as a transliteration with a title of a
         # Malaysian court, a Nik or Wan before a name and patronymic (推事聶莫哈末法迪里); after an
         # honorific, longer still (拿督莫哈末諾查茲林, 拿督斯里莫哈末沙禮賽益克叻)
@@ -369,8 +371,8 @@ class OfficialExtractor:
         name = folded[te:end]
         if not anchored and len(name) > 4 and sum(ch not in g.translit_chars for ch in name) > 1:
             return None  # a long run after a country is a name only when spelled as a transliteration
-        if spelled and sum(ch not in g.translit_chars for ch in name) > (0 if len(name) == 2 else 1):
-            return None  # 議員促請州, 部長受訪: words, not a transliteration
+        if (spelled or by_city) and sum(ch not in g.translit_chars for ch in name) > (0 if len(name) == 2 else 1):
+            return None  # 議員促請州, 部長受訪, 紐約市長|期以來: words, not a transliteration
         # 副檢察司|法依查: a spelled name of three or more transliteration characters may open with a
         # character that makes a word with the title's last (司法)
         spelled_name = spelled and len(name) >= 3 and all(ch in g.translit_chars for ch in name)
