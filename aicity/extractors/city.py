@@ -57,8 +57,9 @@ RULES = {kind: f"city.{kind}" for kind in PLACE_KIND_ORDER}
 DATELINE_AFTER = compile_folded(r"(?:\s?(?:\d{1,2}月)?\d{1,2}日(?:電|訊|專電|綜合報導)|報導|報道|訊\b)")
 # Separators of an enumeration (靜岡、岡山和廣島) and the words that close a list of prefectures.
 LIST_SEPARATORS = frozenset(fold("、及和與"))
-# ... and between two towns of a route (張家口至大同, 大同到北京): a weak name next to a city is a town too.
-NEIGHBOUR_SEPARATORS = LIST_SEPARATORS | frozenset(fold("至到"))
+# ... and between two towns of a route (張家口至大同, 大同到北京), or of a site's bar of local sections
+# (福州|廈門|南平|三明): a weak name next to a city is a town too.
+NEIGHBOUR_SEPARATORS = LIST_SEPARATORS | frozenset(fold("至到")) | frozenset("|｜")
 # Around an item of a list of people's names: the comma before it, and what may follow it.
 NAME_LIST_COMMAS = frozenset("、")
 NAME_LIST_ENDS = frozenset(fold("、,，。;；等"))
@@ -245,6 +246,8 @@ class CityExtractor:
             if info.kind in (FOREIGN, WEAK) and (self._person_in_list(folded, start, end)
                                                  or reporter_given_name(folded, start, end)):
                 continue  # 市領導王炳松、方|桂林、…, 記者丁|朝霞: a surname and the name make a person's name
+            if info.kind in (FOREIGN, WEAK) and start and self._minister_across(folded, start):
+                continue  # 外|長沙|倫賽: a foreign minister's title, and his name spelled after it
             if info.kind in (FOREIGN, WEAK) and self._after_honorific(folded, start):
                 continue  # 拿督斯|里諾|萊妮: a Malaysian honorific and the name after it make a person
             if info.kind in (FOREIGN, WEAK) and (
@@ -443,6 +446,15 @@ class CityExtractor:
         return any(
             start >= n and folded[start - n:start] in context.regions for n in context.region_lengths
         )
+
+    @staticmethod
+    def _minister_across(folded: str, start: int) -> bool:
+        """The name's first character ends a title after which a transliterated name may follow
+        (外長, 防長), and three transliteration characters run from its second: 外長|沙倫賽."""
+        g = official_grammar()
+        name = folded[start + 1:start + 4]
+        return (len(name) == 3 and all(ch in g.translit_chars for ch in name)
+                and any(folded.endswith(title, 0, start + 1) for title in g.translit_titles if len(title) > 1))
 
     @staticmethod
     def _listed_with_city(folded: str, start: int, end: int, info: CityInfo, by_start, by_end) -> bool:

@@ -60,6 +60,7 @@ INDEFINITE = fold("某")  # 某酒店, 路氹某酒店: an unnamed business
 
 CUE_WINDOW = 10
 # How far left of a suffix of each strength a name may reach.
+COUNTY_UNITS = frozenset(fold("縣鄉鎮"))  # a name ending with one is a county's or township's
 INVESTOR = "investor"  # a suffix strength: 某某資本 before a verb of a funding round
 LEGAL = "legal"  # a suffix strength: a legal form (股份有限公司)
 INVESTOR_REACH = 40  # characters from an investor's name to its verb (a list of investors between)
@@ -802,6 +803,8 @@ class CompanyExtractor:
                 continue  # 我|國新能源汽車: the name's first character ends a word before it (crossing_words.txt)
             if chunk.endswith(_kinds()):
                 continue  # 第一上市櫃|公司, 不含金融保險|公司: a kind of company, no name
+            if strength != "legal" and chunk[-1:] in COUNTY_UNITS:
+                continue  # 旺蒼縣|工業, 某某鎮|農業: a county's or township's industry, no firm's trade
             if suffix == fold("公司") and chunk[-1:] in RELATIVE_BEFORE_COMPANY:
                 # 台積電日本JASM子|公司: the subsidiary is no name of its parent; a Latin name right
                 # before 子公司 is the subsidiary's own (台積電德國ESMC子公司)
@@ -1083,9 +1086,12 @@ class CompanyExtractor:
                 continue  # 上海|證券交易所: a city's own institution, not the name (證交所 = TWSE) alone
             if form.ambiguous or straddles:  # needs context (most names do not)
                 suffix = suffix_pattern.match(folded, end)
-                # 全台|百貨: after an everyday phrase (tw_phrase, period, field) only a legal form confirms
+                # 全台|百貨: after an everyday phrase (tw_phrase, period, field) only a legal form confirms;
+                # 現代|工業, 現代|化工: an everyday word before an industry word of the weak kind is the
+                # phrase (modern industry), not the listed name and its trade (國賓|飯店 still is)
                 followed_by_suffix = suffix is not None and (
-                    folded[start:end] not in company_phrase_names()["uncued"] or _rules()[0][suffix.group()] == LEGAL)
+                    folded[start:end] not in company_phrase_names()["uncued"] or _rules()[0][suffix.group()] == LEGAL
+                ) and not (folded[start:end] in common and _rules()[0][suffix.group()] == "weak")
                 # 國賓|飯店 confirms 國賓, but not inside a longer name (沛星互動|科技).
                 bounded = start == 0 or folded[start - 1] in STOP_CHARS or not is_han(folded[start - 1])
                 confirmed = followed_by_suffix and bounded

@@ -49,7 +49,7 @@ from ..model import Entity
 from .base import Gazetteer, IntervalSet, is_han, longest_non_overlapping
 from .money.region import page_region
 from .lexicon import (
-    OfficialGrammar, city_gazetteer, company_dictionary, document_matches, official_grammar, place_context,
+    FOREIGN, OfficialGrammar, city_gazetteer, company_dictionary, document_matches, official_grammar, place_context,
     user_city_gazetteer, user_company_dictionary,
 )
 
@@ -79,6 +79,9 @@ FAMILY = fold("家")  # 許家, 王家 (the Hsu, the Wang family) are words, yet
 # Countries whose officials have Chinese names, not transliterations (台灣鋼鐵公會理事長林大偉選「穩」:
 # 林大偉 is a Chinese name, 選 the verb after it).
 CHINESE_NAMED = frozenset(fold(w) for w in ("台灣", "臺灣", "中國"))
+# ... and the places (by the city gazetteer's country codes) whose mayors have Chinese, Japanese or Korean names
+CHINESE_NAMED_CITIES = frozenset({"TW", "CN", "HK", "MO", "JP", "KR", "SG", "MY"})
+CITY_MARK = fold("市")
 # A foreign leader's title after a transliterated name (杜特爾特總統), and what may stand right before
 # that name: the verbs and prepositions that open such a phrase (會見菲利普總理, 同杜特爾特總統)
 LEADER_TITLES = frozenset(fold(w) for w in ("總統", "總理", "首相", "國務卿", "外長", "國王"))
@@ -101,6 +104,9 @@ LIST_HAS = fold("有")
 PORTFOLIO = regex.compile(r"\(\p{Han}{2,6}\)")
 # How long a transliterated name may be before its Latin spelling in brackets (分析師高維特森(Grant …))
 TRANSLIT_BEFORE_LATIN = 5
+# How long a transliterated name after a country's title may be (阿根廷總統費爾南德斯): past four
+# characters, all but one must be transliteration characters
+LONG_AFTER_COUNTRY = 6
 # 等, and a count of people, between a list of names and the title they share (某甲、某乙等八位議員).
 LIST_BEFORE_TITLE = regex.compile(fold("等(?:[0-9一二兩三四五六七八九十多數]{1,3}[位名])?") + r"\Z")
 # A roster (a council's or committee's record, a list of officers): the title ends its line or a colon follows
@@ -336,15 +342,16 @@ class OfficialExtractor:
         ``spelled`` (any title on a Malaysian or Singaporean page): the name must also be
         spelled with transliteration characters (all of two, all but one of more).
         """
+        by_city = False  # after a city abroad's title (紐約市長): the name must be spelled as a transliteration
         if not anchored and not self._country_before(folded, ts, g) and not self._foreign_company_before(folded, ts):
-            return None
+            by_city = self._foreign_city_before(folded, ts)
+            if not by_city:
+                return None
         # Malay names run longer: 依斯邁沙比里, and spelled as a transliteration with a title of a
         # Malaysian court, a Nik or Wan before a name and patronymic (推事聶莫哈末法迪里); after an
         # honorific, longer still (拿督莫哈末諾查茲林, 拿督斯里莫哈末沙禮賽益克叻)
         honorific = anchored and self._honorific_before(folded, te, g)
-        longest = (10 if honorific else 7 if spelled else 6) if anchored else 4
-        if not anchored and all(ch in g.translit_chars for ch in folded[te:te + 5]):
-            longest = 5  # 澳洲總理阿爾巴內塞: a five-character name, spelled as a transliteration throughout
+        longest = (10 if honorific else 7 if spelled else 6) if anchored else LONG_AFTER_COUNTRY
         end = te
         while end < len(folded) and end - te < longest and (
                 self._given_ok(folded[end], g) or end > te and folded[end - 1:end + 1] in g.translit_pairs):
@@ -363,12 +370,15 @@ class OfficialExtractor:
                                              and not self._boundary_after(folded, end, g)):
             return None  # it runs on past the longest name
         name = folded[te:end]
-        if spelled and sum(ch not in g.translit_chars for ch in name) > (0 if len(name) == 2 else 1):
-            return None  # 議員促請州, 部長受訪: words, not a transliteration
+        if not anchored and len(name) > 4 and sum(ch not in g.translit_chars for ch in name) > 1:
+            return None  # a long run after a country is a name only when spelled as a transliteration
+        if (spelled or by_city) and sum(ch not in g.translit_chars for ch in name) > (0 if len(name) == 2 else 1):
+            return None  # 議員促請州, 部長受訪, 紐約市長|期以來: words, not a transliteration
         # 副檢察司|法依查: a spelled name of three or more transliteration characters may open with a
         # character that makes a word with the title's last (司法)
         spelled_name = spelled and len(name) >= 3 and all(ch in g.translit_chars for ch in name)
         if anchored and (not anchored_ok(name, g) or folded[te - 1:te + 1] in g.common and not spelled_name
+                         and not self._city_across(folded, te, name, g)
                          or folded[te - 2:te + 1] in g.common or folded[te:te + 1] in g.org_closing):
             return None  # 首相|府, 總統|府: the title and the first character make a word; 首相署: an office
         if self._plausible(name, g):
@@ -394,6 +404,23 @@ class OfficialExtractor:
                     for n in range(2, 6) if n <= end):
                 return True
         return False
+
+    @staticmethod
+    def _city_across(folded: str, te: int, name: str, g: OfficialGrammar) -> bool:
+        """外長|沙倫賽: the title's last character and the name's first make a city's name (長沙), no
+        word of the title's own; a name of three transliteration characters or more is the name."""
+        return (len(name) >= 3 and all(ch in g.translit_chars for ch in name)
+                and any(end == 2 for _, end, _ in city_gazetteer()[0].matches(folded[te - 1:te + 1])))
+
+    @staticmethod
+    def _foreign_city_before(folded: str, ts: int) -> bool:
+        """A city abroad, where names are transliterations, ends right before the title, its 市
+        maybe written (加州舊金山市|市長, 倫敦|市長): the office is that city's."""
+        low = max(0, ts - MAX_ORG)
+        window = folded[low:ts]
+        cut = len(window) - 1 if window.endswith(CITY_MARK) else len(window)
+        return any(end in (cut, len(window)) and info.kind == FOREIGN and info.country not in CHINESE_NAMED_CITIES
+                   for _, end, (info,) in city_gazetteer()[0].matches(window))
 
     @staticmethod
     def _foreign_company_before(folded: str, ts: int) -> bool:
@@ -628,6 +655,10 @@ class OfficialExtractor:
                     continue
                 if self._ends_word(folded, name_start, g):
                     name_start = None  # 昨日轉任國防部長: 任 ends the verb 轉任
+            if name_start is not None and ts - name_start == 2 and not office:
+                # 拉夫|羅夫外長: a surname's name of two is the tail of a longer transliteration
+                leader = self._leader_before(folded, ts, te, g)
+                name_start = leader if leader is not None and leader < name_start else name_start
             if name_start is not None:
                 full.append(Found(name_start, te, doc.text[name_start:ts], title,
                                   self._org_before(doc, name_start, g), "official.name_title", name_start, ts))

@@ -162,6 +162,8 @@ def slash(m: regex.Match, ctx: Ctx) -> Candidate | None:
         # a bare M/D may be a fraction or a score: 3/4的, 比數3/4
         if before_is(ctx, m.start(), "FRACTION_BEFORE") or after_is(ctx, m.end(), "FRACTION_AFTER"):
             return None
+        if after_is(ctx, m.end(), "PAGER_AFTER", 48):
+            return None  # 1/6  1 2 3 … 下一頁: a pager, page 1 of 6
     return with_range(m, g, "date.slash", spec)
 
 
