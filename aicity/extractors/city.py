@@ -68,6 +68,7 @@ PREFECTURE_LIST_END = tuple(fold(w) for w in ("等縣", "各縣", "等州", "等
 MAX_ITEM = 5
 CITY_SUFFIX = fold("市")
 DISTRICT = fold("區")
+COUNTY = fold("縣")
 DISTRICT_WORDS = frozenset(fold(w) for w in ("區域", "區塊", "區間", "區別", "區分", "區隔"))  # 區 opening a word
 BRACKET_DATELINE = regex.compile(r"\(\s?(\p{Han}{2,4}?)\s?\d{1,2}日" + fold("(?:訊|電|專訊)") + r"\s?\)")
 MAYOR_AFTER = frozenset(fold("長"))
@@ -343,13 +344,15 @@ class CityExtractor:
             # 崑山 alone may be a word; 江蘇崑山, 日本岡山 or a dateline (福州3月2日電) make it the city.
             region_before = self._region_before(folded, start, end)
             # (山東|海陽: a province right before the name is how places are named, though 東海 is a word)
-            if after_words.at(folded, end) or self._admin_suffix(folded, end) or (
+            district = self._malaysian_district(info, folded, end)
+            if after_words.at(folded, end) or self._admin_suffix(folded, end) and not district or (
                     self._glued(folded, start, end) and not region_before):
                 return False
-            return self._dateline(folded, end) or region_before
+            return self._dateline(folded, end) or region_before or district
         # Foreign: 青森縣 / 大阪府 are prefectures; so is a bare 青森 in a page that
         # speaks of 青森縣 (the prefecture's capital shares its name). 史丹佛大學 is no 丹佛.
-        if self._admin_suffix(folded, end) or after_words.at(folded, end) or self._in_storm_name(folded, start):
+        if self._admin_suffix(folded, end) and not self._malaysian_district(info, folded, end) \
+                or after_words.at(folded, end) or self._in_storm_name(folded, start):
             return False
         if (info.generated and self._glued(folded, start, end) or self._glued(folded, start, end, both=True)) \
                 and not self._region_before(folded, start, end):
@@ -409,6 +412,12 @@ class CityExtractor:
             following = folded[end + 1:end + 2]
             return not is_han(following) or following in METROPOLIS_AFTER
         return True
+
+    @staticmethod
+    def _malaysian_district(info: CityInfo, folded: str, end: int) -> bool:
+        """昔加末縣, 萬捷縣: in Malaysia a 縣 is a district, a county-level place named after its seat,
+        not a prefecture or state."""
+        return info.country == "MY" and folded[end:end + 1] == COUNTY
 
     @staticmethod
     def _district_after(folded: str, end: int) -> bool:
