@@ -412,8 +412,8 @@ class OfficialExtractor:
             return False  # 市長施政報時間: a not_name word opens no longer name either (but 韓國瑜)
         if len(name) == 3 and name[1:] in g.org_suffixes:
             return False  # 菓葉國小|校長, 某某銀行: a body's name ends in it, no person's
-        if name[0] in g.preposition_surnames and name[1:] in g.common:
-            return False  # 市長向大家介紹: the preposition 向 before a word, no surname
+        if name[0] in g.preposition_surnames and (name[1:] in g.common or name[1:] in g.name_verbs):
+            return False  # 市長向大家介紹, 理事向卸任的前輩: the preposition 向 before a word, no surname
         if name[0] in g.adverb_surnames and (name[1:] in g.verbs or name[1:] in g.name_verbs):
             return False  # 法官曾詢問, 局長曾指出: the adverb 曾 (once) before a verb, no surname
         if name[0] in g.weak_surnames and (len(name) != 3 or name[:2] in g.common or name[:2] in g.not_names
