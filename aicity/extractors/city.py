@@ -69,6 +69,8 @@ MAX_ITEM = 5
 CITY_SUFFIX = fold("市")
 DISTRICT = fold("區")
 COUNTY = fold("縣")
+# countries whose Chinese associations are named after their members' places of origin in China
+ORIGIN_ONLY_COUNTRIES = frozenset({"MY", "SG"})
 DISTRICT_WORDS = frozenset(fold(w) for w in ("區域", "區塊", "區間", "區別", "區分", "區隔"))  # 區 opening a word
 BRACKET_DATELINE = regex.compile(r"\(\s?(\p{Han}{2,4}?)\s?\d{1,2}日" + fold("(?:訊|電|專訊)") + r"\s?\)")
 MAYOR_AFTER = frozenset(fold("長"))
@@ -342,7 +344,8 @@ class CityExtractor:
             return True
         if info.kind == WEAK:
             # 崑山 alone may be a word; 江蘇崑山, 日本岡山 or a dateline (福州3月2日電) make it the city.
-            region_before = self._region_before(folded, start, end)
+            # (霹靂|海南會館: a Malaysian region before a place abroad names its origin, no anchor)
+            region_before = self._region_before(folded, start, end, info.country)
             # (山東|海陽: a province right before the name is how places are named, though 東海 is a word)
             district = self._malaysian_district(info, folded, end)
             if after_words.at(folded, end) or self._admin_suffix(folded, end) and not district or (
@@ -414,6 +417,12 @@ class CityExtractor:
         return True
 
     @staticmethod
+    def _origin_region(region_country: str | None, country: str | None) -> bool:
+        """A Malaysian or Singaporean region before a place of another country names where a clan
+        association's members came from (霹靂海南會館, 馬來西亞海南會館), not where the place is."""
+        return country is not None and region_country in ORIGIN_ONLY_COUNTRIES and region_country != country
+
+    @staticmethod
     def _malaysian_district(info: CityInfo, folded: str, end: int) -> bool:
         """昔加末縣, 萬捷縣: in Malaysia a 縣 is a district, a county-level place named after its seat,
         not a prefecture or state."""
@@ -441,7 +450,7 @@ class CityExtractor:
         return DATELINE_AFTER.match(folded, end) is not None
 
     @staticmethod
-    def _region_before(folded: str, start: int, end: int) -> bool:
+    def _region_before(folded: str, start: int, end: int, country: str | None = None) -> bool:
         """A province, state or country right before the name, or before the bracket that opens it
         (江蘇崑山; 中國(安陸)銀杏節, the mainland's way of naming an event's host city), or 的 (韓國的晉州)."""
         context = place_context()
@@ -450,7 +459,9 @@ class CityExtractor:
         if folded[start - 1:start] in REGION_LINKS:
             start -= 1  # 中國(安陸), 韓國的晉州
         return any(
-            start >= n and folded[start - n:start] in context.regions for n in context.region_lengths
+            start >= n and folded[start - n:start] in context.regions
+            and not CityExtractor._origin_region(context.region_countries.get(folded[start - n:start]), country)
+            for n in context.region_lengths
         )
 
     @staticmethod
