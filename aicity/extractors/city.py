@@ -69,6 +69,9 @@ PREFECTURE_LIST_END = tuple(fold(w) for w in ("等縣", "各縣", "等州", "等
 MAX_ITEM = 5
 CITY_SUFFIX = fold("市")
 DISTRICT = fold("區")
+COUNTY = fold("縣")
+# countries whose Chinese associations are named after their members' places of origin in China
+ORIGIN_ONLY_COUNTRIES = frozenset({"MY", "SG"})
 DISTRICT_WORDS = frozenset(fold(w) for w in ("區域", "區塊", "區間", "區別", "區分", "區隔"))  # 區 opening a word
 BRACKET_DATELINE = regex.compile(r"\(\s?(\p{Han}{2,4}?)\s?\d{1,2}日" + fold("(?:訊|電|專訊)") + r"\s?\)")
 MAYOR_AFTER = frozenset(fold("長"))
@@ -344,15 +347,18 @@ class CityExtractor:
             return True
         if info.kind == WEAK:
             # 崑山 alone may be a word; 江蘇崑山, 日本岡山 or a dateline (福州3月2日電) make it the city.
-            region_before = self._region_before(folded, start, end)
+            # (霹靂|海南會館: a Malaysian region before a place abroad names its origin, no anchor)
+            region_before = self._region_before(folded, start, end, info.country)
             # (山東|海陽: a province right before the name is how places are named, though 東海 is a word)
-            if after_words.at(folded, end) or self._admin_suffix(folded, end) or (
+            district = self._malaysian_district(info, folded, end)
+            if after_words.at(folded, end) or self._admin_suffix(folded, end) and not district or (
                     self._glued(folded, start, end) and not region_before):
                 return False
-            return self._dateline(folded, end) or region_before
+            return self._dateline(folded, end) or region_before or district
         # Foreign: 青森縣 / 大阪府 are prefectures; so is a bare 青森 in a page that
         # speaks of 青森縣 (the prefecture's capital shares its name). 史丹佛大學 is no 丹佛.
-        if self._admin_suffix(folded, end) or after_words.at(folded, end) or self._in_storm_name(folded, start):
+        if self._admin_suffix(folded, end) and not self._malaysian_district(info, folded, end) \
+                or after_words.at(folded, end) or self._in_storm_name(folded, start):
             return False
         if (info.generated and self._glued(folded, start, end) or self._glued(folded, start, end, both=True)) \
                 and not self._region_before(folded, start, end):
@@ -414,6 +420,18 @@ class CityExtractor:
         return True
 
     @staticmethod
+    def _origin_region(region_country: str | None, country: str | None) -> bool:
+        """A Malaysian or Singaporean region before a place of another country names where a clan
+        association's members came from (霹靂海南會館, 馬來西亞海南會館), not where the place is."""
+        return country is not None and region_country in ORIGIN_ONLY_COUNTRIES and region_country != country
+
+    @staticmethod
+    def _malaysian_district(info: CityInfo, folded: str, end: int) -> bool:
+        """昔加末縣, 萬捷縣: in Malaysia a 縣 is a district, a county-level place named after its seat,
+        not a prefecture or state."""
+        return info.country == "MY" and folded[end:end + 1] == COUNTY
+
+    @staticmethod
     def _district_after(folded: str, end: int) -> bool:
         """區 follows as a district's suffix (朝陽區), not as a word's first character (杭州區域)."""
         return folded[end:end + 1] == DISTRICT and folded[end:end + 2] not in DISTRICT_WORDS
@@ -435,7 +453,7 @@ class CityExtractor:
         return DATELINE_AFTER.match(folded, end) is not None
 
     @staticmethod
-    def _region_before(folded: str, start: int, end: int) -> bool:
+    def _region_before(folded: str, start: int, end: int, country: str | None = None) -> bool:
         """A province, state or country right before the name, or before the bracket that opens it
         (江蘇崑山; 中國(安陸)銀杏節, the mainland's way of naming an event's host city), or 的 (韓國的晉州)."""
         context = place_context()
@@ -444,7 +462,9 @@ class CityExtractor:
         if folded[start - 1:start] in REGION_LINKS:
             start -= 1  # 中國(安陸), 韓國的晉州
         return any(
-            start >= n and folded[start - n:start] in context.regions for n in context.region_lengths
+            start >= n and folded[start - n:start] in context.regions
+            and not CityExtractor._origin_region(context.region_countries.get(folded[start - n:start]), country)
+            for n in context.region_lengths
         )
 
     @staticmethod

@@ -73,6 +73,7 @@ class PlaceContext:
     region_lengths: tuple[int, ...]
     prefectures: frozenset[str]     # Japanese prefectures and Malaysian states, bare and full
     region_last_chars: frozenset[str]  # a cheap test before the look-ups by length
+    region_countries: dict[str, str]  # each region's country (霹靂 MY, 江蘇 CN), where one is known
 
 
 def _choose_place(infos: list[CityInfo]) -> CityInfo:
@@ -166,17 +167,22 @@ def city_gazetteer() -> tuple[Gazetteer, WordStarts, WordStarts]:
 def place_context() -> PlaceContext:
     regions: set[str] = set()
     prefectures: set[str] = set()
+    countries: dict[str, str] = {}
     for row in load_table("city/regions.tsv"):
         names = {fold(n) for n in (row["name"], row["name_cn"], *split_cell(row["aliases"])) if n}
         regions |= names
+        countries.update(dict.fromkeys(names, row["country"]))
         if row["kind"] in ("prefecture", "state"):
             prefectures |= names
     for row in load_table("common/countries.tsv"):
-        regions.update(fold(n) for n in (row["name"], row["name_cn"]) if n)
-    regions |= {fold(w) for w in ("大陸", "內地", "中國大陸", "大馬")}
+        names = {fold(n) for n in (row["name"], row["name_cn"]) if n}
+        regions |= names
+        countries.update(dict.fromkeys(names, row["code"]))
+    countries.update({fold(w): "CN" for w in ("大陸", "內地", "中國大陸")} | {fold("大馬"): "MY"})
+    regions |= set(countries)
     return PlaceContext(
         frozenset(regions), tuple(sorted({len(r) for r in regions}, reverse=True)), frozenset(prefectures),
-        frozenset(r[-1] for r in regions),
+        frozenset(r[-1] for r in regions), countries,
     )
 
 

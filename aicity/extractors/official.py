@@ -127,6 +127,7 @@ ROSTER_BEFORE = frozenset("\n \t:,;、")  # what a bracketed roster entry follow
 PRONOUN = fold("其")  # 其擔任: the entry's person, named at its head (DASH_HEAD)
 DASH_HEAD = regex.compile(r"[ \t\u3000]*(\p{Han}{2,4})[ \t\u3000]*[—–]")  # 某某—: a gazette entry's head
 APPOINT_AS = fold("為")  # 任命某某為局長; and 推事為某某: the title, then the name that holds it
+TITLE_IS = fold("是")  # 新任團長是某某。: the title, then the name that holds it, and the clause ends
 HELD_BY = fold("由")  # 召集人由某某擔任
 LIST_COMMA = "、"
 LIST_SEPARATORS = LAST_ITEM | {LIST_COMMA}  # what may stand between two names of a list
@@ -442,8 +443,8 @@ class OfficialExtractor:
             return False  # 市長施政報時間: a not_name word opens no longer name either (but 韓國瑜)
         if len(name) == 3 and name[1:] in g.org_suffixes:
             return False  # 菓葉國小|校長, 某某銀行: a body's name ends in it, no person's
-        if name[0] in g.preposition_surnames and name[1:] in g.common:
-            return False  # 市長向大家介紹: the preposition 向 before a word, no surname
+        if name[0] in g.preposition_surnames and (name[1:] in g.common or name[1:] in g.name_verbs):
+            return False  # 市長向大家介紹, 理事向卸任的前輩: the preposition 向 before a word, no surname
         if name[0] in g.adverb_surnames and (name[1:] in g.verbs or name[1:] in g.name_verbs):
             return False  # 法官曾詢問, 局長曾指出: the adverb 曾 (once) before a verb, no surname
         if name[0] in g.weak_surnames and (len(name) != 3 or name[:2] in g.common or name[:2] in g.not_names
@@ -579,6 +580,13 @@ class OfficialExtractor:
         return [(start, end) for start, end, _ in longest_non_overlapping(spans)]
 
     @staticmethod
+    def _ends_clause(folded: str, end: int, g: OfficialGrammar) -> bool:
+        """A clause break or a sentence's end right after the name, or after a degree (博士) or a gap word."""
+        end += len(next((gap for gap in g.appoint_gaps if folded.startswith(gap, end)), ""))
+        following = folded[end:end + 1]
+        return not following or following in CLAUSE_BREAKS or following.startswith(SENTENCE_ENDS)
+
+    @staticmethod
     def _guarded_ok(folded: str, start: int, guards: tuple[str, ...]) -> bool:
         chunk = folded[ORG_CHUNK.match(folded, 0, start).start():start]
         return chunk.endswith(guards) or STATIONED in chunk
@@ -605,6 +613,10 @@ class OfficialExtractor:
                 # 為 is as often 為何, 為此: no name)
                 listed = self._names_after(doc, ts, te + 1, title, g)
                 found_after = listed if len(listed) >= 2 else []
+            if not found_after and folded[te:te + 1] == TITLE_IS:
+                # 議長是某某博士, 團長是某某；: one name after 是 that ends its clause (not 是否, 是在)
+                found_after = [f for f in self._names_after(doc, ts, te + 1, title, g)
+                               if self._ends_clause(folded, f.name_end, g)][:1]
             found_after = [f for f in found_after if not self._verb_before_committee(folded, f, g)]
             if found_after:
                 full.extend(found_after)
@@ -1165,8 +1177,9 @@ class OfficialExtractor:
                 break  # 某某、彭加蘭|哥打區州議員; 某某、馬來|西亞駐…大使: no name but a place
             if last and (next_end - end - 1 not in (3, 4)
                          or not self._boundary_after(folded, next_end, g) and folded[next_end:next_end + 1] not in g.adverbs
-                         or folded[next_end:next_end + 1] in LIST_SEPARATORS):
-                break
+                         or folded[next_end:next_end + 1] in LIST_SEPARATORS
+                         and not self._title_starts_at(folded, next_end + 1, g)):
+                break  # (副主席某甲及某乙、總務某丙: a roster's next post after the list's last name)
             found.append(Found(end + 1, next_end, doc.text[end + 1:next_end], title, org,
                                "official.title_name_list", end + 1, next_end))
             end = next_end
