@@ -148,10 +148,9 @@ ORG_CHUNK = regex.compile(
 )
 
 
-CLOSE_BRACKETS = (")", "）")  # a title in brackets after a name: 王汎森(前中研院副院長)
 
 NAME_ZHI = "之"  # a particle, and the last character of many given names (朱惕之, 王羲之)
-LIST_ENDS = ("、", ",", "，")  # what closes a name in a list of names
+LIST_ENDS = (LIST_COMMA, ",")  # what closes a name in a list of names (folded: "，" is ",")
 
 # the given names and the dot of a transliterated full name (克里斯多福·沃勒), folded
 DOTTED_NAME_HEAD = regex.compile(r"\p{Han}{1,6}[·‧•]")
@@ -702,10 +701,10 @@ class OfficialExtractor:
     def _bracket_owner(self, folded: str, ts: int, te: int, g: OfficialGrammar) -> tuple[int, int] | None:
         """The span of a full name right before the bracket that holds the title and closes after it
         (王汎森(前中研院副院長), a list of candidates with their offices), or None."""
-        if folded[te:te + 1] not in CLOSE_BRACKETS:
+        if folded[te:te + 1] != BRACKET_CLOSE:
             return None
-        opening = max(folded.rfind("(", max(0, ts - MAX_ORG), ts), folded.rfind("（", max(0, ts - MAX_ORG), ts))
-        if opening <= 0 or any(ch in folded[opening + 1:ts] for ch in "()（）、,，。"):
+        opening = folded.rfind(BRACKET_OPEN, max(0, ts - MAX_ORG), ts)
+        if opening <= 0 or any(ch in folded[opening + 1:ts] for ch in "()、,。"):  # (folded: full-width ones are ASCII)
             return None
         start = self._name_before(folded, opening, g)
         if start is None or opening - start < 3 or (start and is_han(folded[start - 1]) and folded[start - 1] not in g.stops
