@@ -226,6 +226,7 @@ class CityExtractor:
         # 高市早苗 ... 高市表示: an abbreviation the page uses as a Japanese surname elsewhere names
         # the city only before a government word (高市府, 高市議會), not at a mere boundary.
         not_after = _abbreviation_not_after()
+        typhoon_on_page = TYPHOON in folded  # (looked for once, not for each candidate)
         surnames = {
             info.name for start, end, info in kept if info.kind == ABBREVIATION and folded.startswith(not_after, end)
         }
@@ -257,7 +258,7 @@ class CityExtractor:
                     folded[start - 1:start] in NAME_DOTS and start - 1 not in by_end
                     or folded[end:end + 1] in NAME_DOTS and end + 1 not in by_start):
                 continue  # 史蒂芬·米蘭, 米蘭·昆德拉: a part of a transliterated person's name (not 台北‧上海)
-            if info.kind in (FOREIGN, WEAK) and TYPHOON in folded and self._in_typhoon_name(folded, start, end):
+            if info.kind in (FOREIGN, WEAK) and typhoon_on_page and self._in_typhoon_name(folded, start, end):
                 continue  # 颱風樺加沙 ... 樺加沙成為今年風王: the typhoon's name holds 加沙, no city
             if info.name in districts and info.kind in (FOREIGN, WEAK) and CITY_SUFFIX not in folded[end - 1:end + 1]:
                 continue
