@@ -33,7 +33,7 @@ from ..base import compile_folded
 from ..money.region import page_region
 from .matching import Found, Parsed, document_matches, find_all, select
 from .reading import Ctx, small_number
-from .values import Candidate, valid
+from .values import Candidate, latest_day, valid
 from .words import fragment
 
 HEAD = 3000  # the characters of a page that its own date is looked for in
@@ -125,11 +125,11 @@ def _page_date(ctx: Ctx, found: Found, parsed: Parsed, today: dt.date | None) ->
             if month is not None and valid(year, month, day):
                 return PageDate(dt.date(year, month, day), DATELINE)
         elif header is not None:
-            got = _latest(month, day, header + dt.timedelta(days=DATELINE_AFTER_HEADER))
+            got = latest_day(month, day, header + dt.timedelta(days=DATELINE_AFTER_HEADER))
             if got is not None:
                 return PageDate(got, DATELINE)
         elif today is not None:
-            got = _latest(month, day, today)
+            got = latest_day(month, day, today)
             if got is not None:
                 return PageDate(got, DATELINE_TODAY)
     return PageDate(header, HEADER) if header is not None else None
@@ -194,23 +194,3 @@ def _dateline(folded: str) -> tuple[int | None, int | None, int, bool] | None:
     if day is None or not 1 <= day <= 31 or month is not None and not 1 <= month <= 12:
         return None
     return (int(y4) if y4 else None), month, day, m.group("weak") is not None
-
-
-def _candidates(month: int | None, day: int, base: dt.date, steps: range) -> list[dt.date]:
-    """The dates with this day (and month) ``steps`` months (years, with a month)
-    from ``base``'s."""
-    out = []
-    for step in steps:
-        if month is None:
-            index = base.year * 12 + base.month - 1 + step
-            year, mon = index // 12, index % 12 + 1
-        else:
-            year, mon = base.year + step, month
-        if valid(year, mon, day):
-            out.append(dt.date(year, mon, day))
-    return out
-
-
-def _latest(month: int | None, day: int, base: dt.date) -> dt.date | None:
-    """The latest date on or before ``base`` with this day (and month)."""
-    return max((d for d in _candidates(month, day, base, range(-12, 1)) if d <= base), default=None)

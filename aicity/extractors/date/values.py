@@ -90,6 +90,26 @@ def shift_month(y: int, m: int, delta: int) -> tuple[int, int]:
     return k // 12, k % 12 + 1
 
 
+def _day_candidates(month: int | None, day: int, base: dt.date, steps: range) -> list[dt.date]:
+    """The dates with this day (and month) ``steps`` months (years, with a month)
+    from ``base``'s."""
+    out = []
+    for step in steps:
+        if month is None:
+            index = base.year * 12 + base.month - 1 + step
+            year, mon = index // 12, index % 12 + 1
+        else:
+            year, mon = base.year + step, month
+        if valid(year, mon, day):
+            out.append(dt.date(year, mon, day))
+    return out
+
+
+def latest_day(month: int | None, day: int, base: dt.date) -> dt.date | None:
+    """The latest date on or before ``base`` with this day (and month)."""
+    return max((d for d in _day_candidates(month, day, base, range(-12, 1)) if d <= base), default=None)
+
+
 # A day that a relative word names (今(8)日, 昨(7)日) is the writer's today or near it: it may
 # fall this many days after the anchor's (a page dated a day early, another time zone), no more.
 STATED_DAY_AHEAD = 2
@@ -105,12 +125,7 @@ def nearest_day(base: dt.date, day: int, ahead: bool = False, past: bool = False
     """
     delta = day - base.day
     if past:
-        order = [0, -1, -2]
-        for shift in order:
-            y, m = shift_month(base.year, base.month, shift)
-            if valid(y, m, day) and dt.date(y, m, day) <= base:
-                return dt.date(y, m, day)
-        return None
+        return latest_day(None, day, base)
     if ahead:
         order = [0, 1] if delta >= 0 else [1, 0]
     else:
