@@ -608,7 +608,15 @@ def day_pair(m: regex.Match, ctx: Ctx) -> Candidate | None:
 
 def same_period(m: regex.Match, ctx: Ctx) -> Candidate | None:
     """去年同月 alone is the anchor's month a year earlier, 去年同期 that year; after a
-    named period the extractor reads it as that period a year earlier."""
+    named period the extractor reads it as that period a year earlier. 2024年同期 alone is
+    that year; after a named period, that period in 2024."""
+    stated = m.group("yabs")
+    if stated:
+        if len(stated) == 3 and not roc_page(ctx):
+            return None  # 113年同期 is a ROC year on a Taiwanese page only
+        roc = len(stated) == 3
+        return Candidate(m.start(), m.end(), "date.same_period",
+                         Spec(year=int(stated) + (1911 if roc else 0), roc=roc), None, roc)
     years = YEAR_WORDS[m.group("yrel")][0]
     spec = Spec(month_rel=12 * years) if m.group("same") == "月" else Spec(year_rel=years, clause_year=True)
     return Candidate(m.start(), m.end(), "date.same_period", spec)
