@@ -929,8 +929,8 @@ class CompanyExtractor:
                     start, chunk = start + latin.start(), chunk[latin.start():]
                 elif not (bounded and short and chunk not in common or self._full_name(chunk, suffixes)):
                     continue
-            if len(chunk) < 2:
-                continue
+            if len(chunk) < 2 or chunk.isdigit():
+                continue  # 157|公司創新高: a count of firms, no name
             written = doc.text[start:s] if strength == "legal" else doc.text[start:e]
             yield start, e, written, None, strength
 
