@@ -98,8 +98,18 @@ DATE_CHARS = "0123456789０１２３４５６７８９年月日季度第前上�
 LATIN_CONNECTORS = ("de", "del", "of", "and", "la", "le", "du", "van", "von", "y", "&")
 # A four-digit number in brackets between these is a year, not a ticker (民國114年（2025）).
 YEAR_RANGE = range(1900, 2101)
+# A list that 等 and a kind of firm close (春福、富宇、昌益等建商): how long an item and how many items.
+LIST_ITEM_LIMIT = 4
+LIST_ITEM_COUNT = 12
+_STOCK_CODE_BEFORE = regex.compile(r"[(（][0-9]{4,6}[)）]$")
 # Characters that can end the Latin name before a corporate title (see latin_title).
 LATIN_NAME_END = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789&-")
+
+
+@functools.cache
+def _list_before_kind() -> regex.Pattern:
+    """等 and the kind of firm that closes a list of names (``company/list_kinds.txt``)."""
+    return compile_folded(fold("等") + "(?:" + alternation(fold(w) for w in load_list("company/list_kinds.txt")) + ")")
 
 
 @functools.cache
@@ -934,6 +944,39 @@ class CompanyExtractor:
             written = doc.text[start:s] if strength == "legal" else doc.text[start:e]
             yield start, e, written, None, strength
 
+    def _listed_before_kind(self, folded: str, entities: list[Entity], common: frozenset[str],
+                            places: frozenset[str]) -> Iterator[tuple[int, int]]:
+        """春福、富宇（4907）、昌益、寶佳等建商: the items of a list that 等 and a kind of firm close,
+        where a known company is one of them, are companies (each two to four Han characters that
+        read as a name; a stock code in brackets may follow an item)."""
+        if fold("等") not in folded:
+            return
+        known = IntervalSet()
+        for entity in entities:
+            known.add(entity.start, entity.end)
+        generic = _rules()[2]
+        for match in _list_before_kind().finditer(folded):
+            items = []
+            end = match.start()
+            while True:
+                code = _STOCK_CODE_BEFORE.search(folded, max(0, end - 8), end)
+                if code is not None:
+                    end = code.start()  # 富宇（4907）: the item before its stock code
+                start = end
+                while start > 0 and end - start < LIST_ITEM_LIMIT + 1 and folded[start - 1] not in STOP_CHARS:
+                    start -= 1
+                items.append((start, end))
+                if start == 0 or folded[start - 1] != fold("、") or len(items) > LIST_ITEM_COUNT:
+                    break
+                end = start - 1
+            if len(items) < 2 or not any(known.covers(s, e) for s, e in items):
+                continue
+            for s, e in items:
+                chunk = folded[s:e]
+                if not known.overlaps(s, e) and self._looks_like_name(chunk, common, places) and not (
+                        self._generic(chunk, generic, places, "weak") or reads_as_phrase(chunk, weak=True)):
+                    yield s, e
+
     @staticmethod
     def _listed_latin_firms(folded: str) -> Iterator[tuple[int, int]]:
         """Latin names listed after a count of companies and 是/為/包括 (3家私人有限公司是Sindok
@@ -1141,6 +1184,9 @@ class CompanyExtractor:
                                              "company.dictionary_context"))
 
         found_names: dict[str, tuple[str, CompanyInfo | None]] = {}
+        for start, end in self._listed_before_kind(folded, entities, common, places):
+            entities.append(self._entity(doc, start, end, doc.text[start:end], "company.list"))
+            found_names.setdefault(folded[start:end], (doc.text[start:end], None))
         for start, end, name, info, strength in self._suffix_candidates(doc, known):
             if self._inside_org_name(folded, end):
                 continue
