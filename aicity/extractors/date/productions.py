@@ -210,9 +210,12 @@ def relative_day(m: regex.Match, ctx: Ctx) -> Candidate | None:
         rel = DAY_WORDS[g["rdw"]]
     day = day_of(g)
     h, mi, s = time_of_day(g)
-    if h is not None and h < 12 and not g.get("ampm") and g.get("rdw") in EVENING_WORDS:
+    evening = h is not None and not g.get("ampm") and g.get("rdw") in EVENING_WORDS
+    if evening and h < 12:
         h += 12  # 今晚六時 is 18:00
     month = int(g["mon"]) if g.get("mon") else small_number(g.get("monc"))
+    if evening and h == 12 and month is None and day is None:
+        h, rel = 0, rel + 1  # 今晚12時: the midnight that ends today, 00:00 of tomorrow
     if month is not None:  # 今(2月10)日, 今日（二月二十五日）: the month is stated, the year is the anchor's
         spec = Spec(month=month, day=day, hour=h, minute=mi, second=s)
     else:
