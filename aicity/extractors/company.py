@@ -775,6 +775,13 @@ class CompanyExtractor:
                 head = self._company_of_branch(folded[start:s])
                 if head:  # 某某科技股份有限公司|台灣|分公司: the branch is its company's, named before the form
                     s = start + head
+                else:  # 某某氣體|台中|分公司: the branch's city follows its company's name (ANNOTATION.md:
+                    # a branch is the company itself, and an office named after its city names the city,
+                    # so the mention ends with the company's name)
+                    cities = city_gazetteer()[0].keys
+                    place = next((n for n in (3, 2) if s - start >= n + 2 and folded[s - n:s] in cities), 0)
+                    if place:
+                        s = e = s - place
             placed = self._place_across(folded, start) if (
                 strength == "legal" and start and folded[start - 1] in STOP_CHARS) else None
             if placed is not None:
