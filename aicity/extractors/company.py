@@ -107,6 +107,12 @@ LATIN_NAME_END = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz
 
 
 @functools.cache
+def _ring_words() -> tuple[str, ...]:
+    """``company/ring_words.txt``: the crimes a ring is named by before 集團."""
+    return tuple(fold(w) for w in load_list("company/ring_words.txt"))
+
+
+@functools.cache
 def _list_before_kind() -> regex.Pattern:
     """等 and the kind of firm that closes a list of names (``company/list_kinds.txt``)."""
     return compile_folded(fold("等") + "(?:" + alternation(fold(w) for w in load_list("company/list_kinds.txt")) + ")")
@@ -156,7 +162,7 @@ def _rules():
     suffixes = {fold(r["suffix"]): r["strength"] for r in load_table("company/suffixes.tsv")}
     # what confirms a listed name that needs context (國賓|飯店); 某某|資本 only with a funding verb after it
     suffix_pattern = regex.compile(alternation(w for w, strength in suffixes.items() if strength != INVESTOR))
-    generic = frozenset(fold(w) for w in load_list("company/generic.txt"))
+    generic = frozenset(fold(w) for w in load_list("company/generic.txt") + load_list("company/ring_words.txt"))
     cues = Gazetteer((w, w) for w in load_list("company/cues.txt"))
     prefixes = alternation(load_list("company/prefixes.txt"))
     foreign = compile_folded(
@@ -820,6 +826,8 @@ class CompanyExtractor:
                 continue  # 我|國新能源汽車: the name's first character ends a word before it (crossing_words.txt)
             if chunk.endswith(_kinds()):
                 continue  # 第一上市櫃|公司, 不含金融保險|公司: a kind of company, no name
+            if suffix == GROUP and chunk.endswith(_ring_words()):
+                continue  # 跨國詐騙|集團, 市府根本詐騙|集團: a ring named by its crime, no firm
             if strength != "legal" and chunk[-1:] in COUNTY_UNITS:
                 continue  # 旺蒼縣|工業, 某某鎮|農業: a county's or township's industry, no firm's trade
             if suffix == fold("公司") and chunk[-1:] in RELATIVE_BEFORE_COMPANY:
