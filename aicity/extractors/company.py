@@ -98,8 +98,24 @@ DATE_CHARS = "0123456789０１２３４５６７８９年月日季度第前上�
 LATIN_CONNECTORS = ("de", "del", "of", "and", "la", "le", "du", "van", "von", "y", "&")
 # A four-digit number in brackets between these is a year, not a ticker (民國114年（2025）).
 YEAR_RANGE = range(1900, 2101)
+# A list that 等 and a kind of firm close (春福、富宇、昌益等建商): how long an item and how many items.
+LIST_ITEM_LIMIT = 4
+LIST_ITEM_COUNT = 12
+_STOCK_CODE_BEFORE = regex.compile(r"[(（][0-9]{4,6}[)）]$")
 # Characters that can end the Latin name before a corporate title (see latin_title).
 LATIN_NAME_END = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789&-")
+
+
+@functools.cache
+def _ring_words() -> tuple[str, ...]:
+    """``company/ring_words.txt``: the crimes a ring is named by before 集團."""
+    return tuple(fold(w) for w in load_list("company/ring_words.txt"))
+
+
+@functools.cache
+def _list_before_kind() -> regex.Pattern:
+    """等 and the kind of firm that closes a list of names (``company/list_kinds.txt``)."""
+    return compile_folded(fold("等") + "(?:" + alternation(fold(w) for w in load_list("company/list_kinds.txt")) + ")")
 
 
 @functools.cache
@@ -146,7 +162,7 @@ def _rules():
     suffixes = {fold(r["suffix"]): r["strength"] for r in load_table("company/suffixes.tsv")}
     # what confirms a listed name that needs context (國賓|飯店); 某某|資本 only with a funding verb after it
     suffix_pattern = regex.compile(alternation(w for w, strength in suffixes.items() if strength != INVESTOR))
-    generic = frozenset(fold(w) for w in load_list("company/generic.txt"))
+    generic = frozenset(fold(w) for w in load_list("company/generic.txt") + load_list("company/ring_words.txt"))
     cues = Gazetteer((w, w) for w in load_list("company/cues.txt"))
     prefixes = alternation(load_list("company/prefixes.txt"))
     foreign = compile_folded(
@@ -765,6 +781,13 @@ class CompanyExtractor:
                 head = self._company_of_branch(folded[start:s])
                 if head:  # 某某科技股份有限公司|台灣|分公司: the branch is its company's, named before the form
                     s = start + head
+                else:  # 某某氣體|台中|分公司: the branch's city follows its company's name (ANNOTATION.md:
+                    # a branch is the company itself, and an office named after its city names the city,
+                    # so the mention ends with the company's name)
+                    cities = city_gazetteer()[0].keys
+                    place = next((n for n in (3, 2) if s - start >= n + 2 and folded[s - n:s] in cities), 0)
+                    if place:
+                        s = e = s - place
             placed = self._place_across(folded, start) if (
                 strength == "legal" and start and folded[start - 1] in STOP_CHARS) else None
             if placed is not None:
@@ -803,6 +826,8 @@ class CompanyExtractor:
                 continue  # 我|國新能源汽車: the name's first character ends a word before it (crossing_words.txt)
             if chunk.endswith(_kinds()):
                 continue  # 第一上市櫃|公司, 不含金融保險|公司: a kind of company, no name
+            if suffix == GROUP and chunk.endswith(_ring_words()):
+                continue  # 跨國詐騙|集團, 市府根本詐騙|集團: a ring named by its crime, no firm
             if strength != "legal" and chunk[-1:] in COUNTY_UNITS:
                 continue  # 旺蒼縣|工業, 某某鎮|農業: a county's or township's industry, no firm's trade
             if suffix == fold("公司") and chunk[-1:] in RELATIVE_BEFORE_COMPANY:
@@ -929,10 +954,43 @@ class CompanyExtractor:
                     start, chunk = start + latin.start(), chunk[latin.start():]
                 elif not (bounded and short and chunk not in common or self._full_name(chunk, suffixes)):
                     continue
-            if len(chunk) < 2:
-                continue
+            if len(chunk) < 2 or chunk.isdigit():
+                continue  # 157|公司創新高: a count of firms, no name
             written = doc.text[start:s] if strength == "legal" else doc.text[start:e]
             yield start, e, written, None, strength
+
+    def _listed_before_kind(self, folded: str, entities: list[Entity], common: frozenset[str],
+                            places: frozenset[str]) -> Iterator[tuple[int, int]]:
+        """春福、富宇（4907）、昌益、寶佳等建商: the items of a list that 等 and a kind of firm close,
+        where a known company is one of them, are companies (each two to four Han characters that
+        read as a name; a stock code in brackets may follow an item)."""
+        if fold("等") not in folded:
+            return
+        known = IntervalSet()
+        for entity in entities:
+            known.add(entity.start, entity.end)
+        generic = _rules()[2]
+        for match in _list_before_kind().finditer(folded):
+            items = []
+            end = match.start()
+            while True:
+                code = _STOCK_CODE_BEFORE.search(folded, max(0, end - 8), end)
+                if code is not None:
+                    end = code.start()  # 富宇（4907）: the item before its stock code
+                start = end
+                while start > 0 and end - start < LIST_ITEM_LIMIT + 1 and folded[start - 1] not in STOP_CHARS:
+                    start -= 1
+                items.append((start, end))
+                if start == 0 or folded[start - 1] != fold("、") or len(items) > LIST_ITEM_COUNT:
+                    break
+                end = start - 1
+            if len(items) < 2 or not any(known.covers(s, e) for s, e in items):
+                continue
+            for s, e in items:
+                chunk = folded[s:e]
+                if not known.overlaps(s, e) and self._looks_like_name(chunk, common, places) and not (
+                        self._generic(chunk, generic, places, "weak") or reads_as_phrase(chunk, weak=True)):
+                    yield s, e
 
     @staticmethod
     def _listed_latin_firms(folded: str) -> Iterator[tuple[int, int]]:
@@ -1141,6 +1199,9 @@ class CompanyExtractor:
                                              "company.dictionary_context"))
 
         found_names: dict[str, tuple[str, CompanyInfo | None]] = {}
+        for start, end in self._listed_before_kind(folded, entities, common, places):
+            entities.append(self._entity(doc, start, end, doc.text[start:end], "company.list"))
+            found_names.setdefault(folded[start:end], (doc.text[start:end], None))
         for start, end, name, info, strength in self._suffix_candidates(doc, known):
             if self._inside_org_name(folded, end):
                 continue

@@ -435,9 +435,9 @@ def company_rule_anchors() -> tuple[Gazetteer, Gazetteer]:
 def company_frames() -> Gazetteer:
     """``company/frames.tsv``: the words after a name that only a company fits, each with the
     words that may come right before the name (``^``: the start of a clause). Part of the
-    document's one fused scan."""
-    return Gazetteer((r["after"], r["before"] if r["before"] == "^" else fold(r["before"]))
-                     for r in load_table("company/frames.tsv"))
+    document's one fused scan. A row's befores are |-separated (大廠「|業者「)."""
+    return Gazetteer((r["after"], before if before == "^" else fold(before))
+                     for r in load_table("company/frames.tsv") for before in r["before"].split("|"))
 
 
 @functools.lru_cache(maxsize=8)

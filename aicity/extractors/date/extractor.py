@@ -28,6 +28,10 @@ class DateExtractor:
         clause = clause_years(ctx, cands, anchors)
         skip = -1
         period: tuple[int, int, str, dict] | None = None  # the last month, day or range named
+        # the last one named in the anchor's own year or later (not 去年12月), and how many years
+        # back the last one was named (去年12月: -1)
+        present_period: tuple[int, int, str, dict] | None = None
+        period_back = 0
         undated = doc.ref_source == "today"  # the page was written on or before today
         for i, c in enumerate(cands):
             if i == skip or (c.spec.anchored and anchors is None):
@@ -42,7 +46,14 @@ class DateExtractor:
             if got:
                 c, skip = joined, i + 1
             elif c.rule == "date.same_period" and period is not None:
-                got = _same_period(ctx, c, period)
+                # 去年第3季…較前年同期: a period named years back moves by the rest; but 元月營收…較去年12月…
+                # 較去年同期: a period already as far back is none that 去年同期 moves, the one before it is
+                back = period_back if c.spec.year is None else 0
+                compared = period
+                if back and _years_back(c) - back >= 0:
+                    # (with none named before it, the page compares that period with its year before)
+                    compared, back = present_period or period, 0
+                got = _same_period(ctx, c, compared, back)
             elif c.rule in LISTED_DAY_RULES and period is not None:
                 got = _listed_day(ctx, c, period, anchor)
             elif c.rule == "date.same_month_day":
@@ -60,6 +71,9 @@ class DateExtractor:
                     fields["calendar"] = "roc"
                 if fields["grain"] != "year" and c.rule != "date.same_period":
                     period = (start, end, normalized, fields)
+                    period_back = min(c.spec.year_rel or 0, 0)
+                    if not period_back:
+                        present_period = period
                 yield doc.entity("date", start, end, normalized, rule=c.rule, **fields)
 
 
@@ -166,12 +180,23 @@ def _period_ending(ctx: Ctx, c: Candidate, period: tuple[int, int, str, dict], a
     return values(c._replace(spec=spec, end_spec=end_spec), anchor, None)
 
 
-def _same_period(ctx: Ctx, c: Candidate, period: tuple[int, int, str, dict]) -> list:
-    """去年同期 after 第三季 in its sentence or the one before: that quarter, a year earlier."""
+def _years_back(c: Candidate) -> int:
+    """How many years 去年同期 (-1), 前年同期 (-2) or 去年同月 (-1) counts back."""
+    return c.spec.year_rel if c.spec.year_rel is not None else (c.spec.month_rel or 0) // 12
+
+
+def _same_period(ctx: Ctx, c: Candidate, period: tuple[int, int, str, dict], back: int = 0) -> list:
+    """去年同期 after 第三季 in its sentence or the one before: that quarter, a year earlier;
+    2024年同期 after 去年第4季: that quarter in 2024."""
     _, end, normalized, fields = period
     if fields["grain"] == "datetime" or len(context("PERIOD_BREAKS").findall(ctx.folded, end, c.start)) > 1:
         return []  # (a page's timestamp is no period a figure is compared over)
-    years = c.spec.year_rel if c.spec.year_rel is not None else (c.spec.month_rel or 0) // 12
+    if c.spec.year is not None:
+        years = c.spec.year - int(normalized[:4])
+        if years >= 0:
+            return []  # 2025年同期 after a period of 2025: the year itself
+    else:
+        years = _years_back(c) - back  # (the period itself named ``back`` years back)
     moved = "/".join(_years_earlier(part, years) for part in normalized.split("/"))
     if "None" in moved:
         return []

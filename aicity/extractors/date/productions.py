@@ -210,9 +210,12 @@ def relative_day(m: regex.Match, ctx: Ctx) -> Candidate | None:
         rel = DAY_WORDS[g["rdw"]]
     day = day_of(g)
     h, mi, s = time_of_day(g)
-    if h is not None and h < 12 and not g.get("ampm") and g.get("rdw") in EVENING_WORDS:
+    evening = h is not None and not g.get("ampm") and g.get("rdw") in EVENING_WORDS
+    if evening and h < 12:
         h += 12  # 今晚六時 is 18:00
     month = int(g["mon"]) if g.get("mon") else small_number(g.get("monc"))
+    if evening and h == 12 and month is None and day is None:
+        h, rel = 0, rel + 1  # 今晚12時: the midnight that ends today, 00:00 of tomorrow
     if month is not None:  # 今(2月10)日, 今日（二月二十五日）: the month is stated, the year is the anchor's
         spec = Spec(month=month, day=day, hour=h, minute=mi, second=s)
     else:
@@ -608,7 +611,15 @@ def day_pair(m: regex.Match, ctx: Ctx) -> Candidate | None:
 
 def same_period(m: regex.Match, ctx: Ctx) -> Candidate | None:
     """去年同月 alone is the anchor's month a year earlier, 去年同期 that year; after a
-    named period the extractor reads it as that period a year earlier."""
+    named period the extractor reads it as that period a year earlier. 2024年同期 alone is
+    that year; after a named period, that period in 2024."""
+    stated = m.group("yabs")
+    if stated:
+        if len(stated) == 3 and not roc_page(ctx):
+            return None  # 113年同期 is a ROC year on a Taiwanese page only
+        roc = len(stated) == 3
+        return Candidate(m.start(), m.end(), "date.same_period",
+                         Spec(year=int(stated) + (1911 if roc else 0), roc=roc), None, roc)
     years = YEAR_WORDS[m.group("yrel")][0]
     spec = Spec(month_rel=12 * years) if m.group("same") == "月" else Spec(year_rel=years, clause_year=True)
     return Candidate(m.start(), m.end(), "date.same_period", spec)

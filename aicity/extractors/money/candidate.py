@@ -38,6 +38,18 @@ _MILLI = "米升克秒安瓦伏巴西居微"  # 毫米, 毫升, 毫克 ... 毫�
 _SPOKEN_FRACTIONS = ("毛", "角", "毫")  # a 角/分 right after these continues the amount (1元5角)
 # The month or day of a written date (2026-01-27 日圓走強), and the number of a weekday (周二台幣兌日圓):
 # a currency word after them starts the next clause, no amount (folded text).
+# 千呼萬喚, 千辛萬苦, 千方百計: a four-character idiom that pairs two magnitude characters
+_IDIOM_MAGNITUDES = frozenset("千万百")
+
+
+def _magnitude_idiom(text: str, r: "Reading") -> bool:
+    """A lone 千/萬/百 that opens a four-character idiom with another one two characters on
+    (標案千呼萬喚: no thousand)."""
+    end = r.tok_end
+    return (len(r.token) == 1 and r.token in _IDIOM_MAGNITUDES and end + 1 < len(text)
+            and is_han(text[end]) and text[end] not in DIGIT_FOLDED and text[end + 1] in _IDIOM_MAGNITUDES)
+
+
 _DATE_PART_BEFORE = regex.compile(r"(?:(?<![0-9])(?:19|20)[0-9]{2}[-/.](?:[0-9]{1,2}[-/.])?|(?:周|星期|礼拜))$")
 
 
@@ -387,7 +399,7 @@ def decide(g: Grammar, text: str, r: Reading, cand: Cand) -> bool:
         return _decide_written(g, text, r, cand, counted)
     # no currency written: implicit amounts only
     left_char = text[r.tok_start - 1] if r.tok_start else ""
-    if counted or left_char == "第" or r.blocked:
+    if counted or left_char == "第" or r.blocked or _magnitude_idiom(text, r):
         return False
     if left_char and left_char.isascii() and (left_char.isalnum() or left_char in "./#_"):
         return False  # A3, v2.5, #5; a minus sign (-3億) is fine
