@@ -129,6 +129,12 @@ PAGE_DATES = [
     # ... the headline given twice (the page's title, then its heading) before the timestamp
     ("【濠賭回暖】賭收連升三個月 【濠賭回暖】賭收連升三個月 2023年9月4日 10:05 【某某台】上月賭收按年大升。",
      "2023-09-04", "header"),
+    # ... or a date written the Latin way, with no time (a feed's copy: headline, date, body)
+    ("某公司全年扭虧 不派末期息 Mar 3, 2024 某公司公布，去年純利按年上升。", "2024-03-03", "header"),
+    ("電訊商中期多賺兩成 16/08/2023 集團今日公布業績。", "2023-08-16", "header"),
+    # ... but not one a sentence runs into, nor one after the headline's punctuation
+    ("局方表示，展覽 Mar 3, 2024 開幕。", None, None),
+    ("新盤推售 商場將於 Mar 3, 2024 開幕，屆時舉行儀式。", None, None),
     # a wire dateline: the day it was filed; the month and year from the header date
     ("2025/10/01 07:10\n（中央社記者林小青台北30日電）外資今天賣超。", "2025-09-30", "dateline"),
     ("2025-03-05 20:00\n新華社北京5日電 會議今天閉幕。", "2025-03-05", "dateline"),

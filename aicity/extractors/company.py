@@ -157,6 +157,12 @@ def _not_company_boards() -> tuple[str, ...]:
     return tuple(fold(w) for w in load_list("company/not_company_boards.txt"))
 
 
+def _ends_in_industry(folded: str, start: int, end: int) -> bool:
+    """The name ``folded[start:end]`` ends in an industry word of company/suffixes.tsv (航空, 銀行), not a legal form."""
+    suffixes = _rules()[0]
+    return any(suffixes.get(folded[end - n:end], "legal") != "legal" for n in (2, 3, 4) if end - start > n)
+
+
 @functools.cache
 def _rules():
     suffixes = {fold(r["suffix"]): r["strength"] for r in load_table("company/suffixes.tsv")}
@@ -207,6 +213,8 @@ SUBSIDIARIES_AFTER = fold("旗下")  # 某某資本|旗下: an investor that own
 _ORDINAL = regex.compile(r"第[0-9一二三四五六七八九十]{1,3}")  # 科技|第三園區: an ordinal before the noun (folded)
 _DATE_OPENING = regex.compile(r"[0-9]+[日月年号]")  # a chunk that opens with a date (23日舉行集團; folded)
 _ROAD_AFTER = regex.compile(fold("[一二三四五六七八九十東西南北]路"))  # a numbered or a side road: 中芯二路
+# 業 after an industry word names the sector (香港航空|業, 台灣銀行|業界), not the firm (中華航空|業績, |業務 are its)
+_SECTOR_AFTER = regex.compile(fold("業(?![績務])"))
 A_SHARE_CODE = regex.compile(r"(?:60|68|00|30)[0-9]{4}")  # Shanghai and Shenzhen A shares (601229, 000001, 300750)
 # What stands before 公司 in a legal form (股份有限|公司, 有限|公司, (股)|公司), longest first.
 LEGAL_FORM_HEADS = tuple(fold(w) for w in ("股份有限", "有限", "(股)"))
@@ -593,6 +601,8 @@ class CompanyExtractor:
                     continue  # 中信|兄弟, 富邦|悍將: a sports team, not its sponsor
                 if not form.latin and _ROAD_AFTER.match(folded, end):
                     continue  # 中芯|二路, 高新|五路: a numbered road named after it, no mention
+                if not form.latin and _SECTOR_AFTER.match(folded, end) and _ends_in_industry(folded, start, end):
+                    continue  # 日本航空|業復甦: the sector of a place, not the airline
                 if (end - start == 2 and start >= 2 and (folded[start - 2] in NAME_LIST_JOINERS
                                                           or folded.endswith(CAPTION_ORDER, 0, start - 1))
                         and folded[end:end + 1] in NAME_LIST_JOINERS and folded[start - 1] in surnames):
@@ -740,6 +750,8 @@ class CompanyExtractor:
                 continue  # 企業 ends a name only when its Latin name follows: 某某企業(ABC)
             if suffix.endswith(HOLDING_SUFFIX) and folded.startswith(CONTROLLING_SHAREHOLDER, e):
                 continue  # 某某集團|控股股東: a controlling shareholder
+            if strength != "legal" and _SECTOR_AFTER.match(folded, e):
+                continue  # 香港銀行|業: a place's banking sector
             ordinal = _ORDINAL.match(folded, e)
             noun = ordinal.end() if ordinal else e
             if strength != "legal" and (

@@ -87,15 +87,18 @@ class WordStarts:
     Most positions start no word at all, which one look-up of the first character shows.
     """
 
-    __slots__ = ("words", "first_chars", "lengths")
+    __slots__ = ("words", "first_chars", "lengths", "exceptions")
 
-    def __init__(self, words: frozenset[str], longest: int = 5):
+    def __init__(self, words: frozenset[str], longest: int = 5, exceptions: frozenset[str] = frozenset()):
         self.words = words
         self.first_chars = frozenset(word[:1] for word in words)
         self.lengths = tuple(sorted({len(word) for word in words if 1 <= len(word) <= longest}))
+        self.exceptions = exceptions  # longer words that open with one of the words and are none (路演 after 路)
 
     def at(self, text: str, pos: int) -> bool:
         if text[pos:pos + 1] not in self.first_chars:
+            return False
+        if self.exceptions and any(text.startswith(word, pos) for word in self.exceptions):
             return False
         return any(text[pos:pos + n] in self.words for n in self.lengths)
 
@@ -150,17 +153,17 @@ def city_gazetteer() -> tuple[Gazetteer, WordStarts, WordStarts]:
             raise ValueError(f"city/combined.tsv: {row['form']} names {len(parts)} cities, one per character")
         entries.append((row["form"], CityInfo(parts[0], part_countries[0], None, COMBINED, parts=parts,
                                               part_countries=part_countries, whole_form=whole_form)))
-    after = frozenset(fold(r["word"]) for r in load_table("city/context.tsv") if r["kind"] == "after")
-    abbreviation_after = frozenset(
-        fold(r["word"]) for r in load_table("city/context.tsv") if r["kind"] == "abbreviation_after"
-    )
+    context = load_table("city/context.tsv")
+    after = frozenset(fold(r["word"]) for r in context if r["kind"] == "after")
+    not_after = frozenset(fold(r["word"]) for r in context if r["kind"] == "not_after")
+    abbreviation_after = frozenset(fold(r["word"]) for r in context if r["kind"] == "abbreviation_after")
     places_by_form: dict[str, list[CityInfo]] = {}
     for form, info in entries:
         places_by_form.setdefault(fold(form), []).append(info)
     chosen = Gazetteer(
         (form, infos[0] if len(infos) == 1 else _choose_place(infos)) for form, infos in places_by_form.items()
     )
-    return chosen, WordStarts(after, longest=6), WordStarts(abbreviation_after)
+    return chosen, WordStarts(after, longest=6, exceptions=not_after), WordStarts(abbreviation_after)
 
 
 @functools.cache

@@ -45,6 +45,7 @@ HEADER_LINE_REST = 40  # at most this many other characters on an unlabelled hea
 DATELINE_AFTER_HEADER = 2
 HEADER_BODY_GAP = (" ", "\t")  # what parts a first line's timestamp from the body joined after it
 REPEATED = regex.compile(r"(.+?)\s+\1")  # a headline written twice on a joined first line
+LATIN_DATE = regex.compile(r"[A-Za-z0-9 ,./-]+")  # a date with no Chinese in it (Feb 16, 2024; 16/02/2024)
 
 # Where the page's date came from (besides "given", "metadata" and "today", which the
 # pipeline and the runner set).
@@ -73,6 +74,11 @@ def _dateline_re() -> regex.Pattern:
 @functools.cache
 def _profile_label() -> regex.Pattern:
     return compile_folded(fragment("PROFILE_LABEL"))
+
+
+@functools.cache
+def _date_preposition() -> regex.Pattern:
+    return compile_folded(fragment("SHORT_YEAR_BEFORE"))
 
 
 @functools.cache
@@ -168,12 +174,16 @@ def _header_line(folded: str, c: Candidate) -> bool:
     rest = folded[start:c.start] + " " + folded[c.end:end if end >= 0 else len(folded)]
     if c.spec.second is not None and not folded[start:c.start].strip():
         return True  # 2021-06-18 21:49:35 某某報道 記者甲,乙: a stamp to the second opens no sentence
-    if (c.spec.minute is not None and start == 0 and folded[c.end:c.end + 1] in HEADER_BODY_GAP
+    if ((c.spec.minute is not None or LATIN_DATE.fullmatch(folded, c.start, c.end))
+            and start == 0 and folded[c.end:c.end + 1] in HEADER_BODY_GAP
             and (c.start == 0 or folded[c.start - 1] in HEADER_BODY_GAP)):
         # 標題 2011年6月9日 07:18 政府今日…: a page whose lines were joined, the headline, the
-        # timestamp and the body on the first line; a timestamp set off by spaces after the
-        # headline is its date (not one a sentence runs into: 市長將於2025年3月5日 14:30 出席)
+        # timestamp and the body on the first line; a timestamp, or a date written the Latin way
+        # (標題 Feb 16, 2024 公司公布…), set off by spaces after the headline is its date (not
+        # one a sentence runs into: 市長將於2025年3月5日 14:30 出席)
         rest = folded[start:c.start]
+        if c.spec.minute is None and _date_preposition().search(rest):
+            return False  # 商場將於 Mar 3, 2024 開幕: a sentence that runs into the date
         twice = REPEATED.fullmatch(rest.strip())
         if twice is not None:  # the headline given twice, as the page's title and its heading
             rest = twice.group(1)
