@@ -10,7 +10,7 @@ from .reading import (Ctx, after_is, before_is, day_of, groups, read_spec, roc_p
                       time_of_day, with_range)
 from .values import Candidate, Spec, valid
 from .words import (DAY_PREFIX, DAY_WORDS, EVENING_WORDS, HALVES, MONTH_PREFIX, MONTH_WORDS, QUARTERS,
-                    ROC_OFFSET, WEEK_WORDS, WEEKDAYS, YEAR_CHARS, YEAR_POINTS, YEAR_WORDS, holidays)
+                    ROC_OFFSET, WEEK_WORDS, WEEKDAYS, YEAR_CHARS, YEAR_POINTS, YEAR_WORDS, eras, holidays)
 
 
 def _short_years(g: dict, ctx: Ctx) -> bool:
@@ -41,6 +41,8 @@ def cjk(m: regex.Match, ctx: Ctx) -> Candidate | None:
         return None
     if g.get("rocpc") and not roc_page(ctx):
         return None  # 九十四年十一月: a ROC year written with 十, on a Taiwanese page only
+    if spec.year is None and spec.year_rel is None and before_is(ctx, m.start(), "UNREAD_YEAR_BEFORE"):
+        return None  # 1357年6月10日, 康熙二十年9月: the month of a year no rule read is not this year's
     if g.get("items"):
         return _day_list(m, spec)
     if g.get("mitems"):
@@ -452,8 +454,24 @@ def holiday(m: regex.Match, ctx: Ctx) -> Candidate | None:
         return None  # 屠妖節、聖誕節和中秋節: kinds of festival, listed with ones of other calendars (not 今年元旦和春節)
     h, mi, s = time_of_day(g)
     spec = year_spec._replace(month=named.month, day=named.day, weekday=named.weekday, nth=named.nth,
-                              easter=named.easter, hour=h, minute=mi, second=s)
+                              easter=named.easter, orthodox=named.orthodox, hour=h, minute=mi, second=s)
     return Candidate(m.start(), m.end(), "date.holiday", spec, None, spec.roc)
+
+
+def era_year(m: regex.Match, ctx: Ctx) -> Candidate | None:
+    """康熙三年 → 1664, 光緒元年 → 1875, 令和7年5月1日 → 2025-05-01."""
+    g = groups(m)
+    era = eras()[g["era"]]
+    number = 1 if g.get("erac") == "元" else small_number(g.get("eran") or g.get("erac"))
+    if not number or (era.years is not None and number > era.years):
+        return None
+    spec = Spec(year=era.first_year + number - 1)
+    if not era.lunar:  # the month and day of a lunar calendar are not annotated; the year is
+        stated = read_spec(g, with_time=False)
+        if stated is None:
+            return None
+        spec = spec._replace(month=stated.month, day=stated.day)
+    return Candidate(m.start(), m.end(), "date.era", spec)
 
 
 def nth_weekday(m: regex.Match, ctx: Ctx) -> Candidate | None:
