@@ -396,11 +396,13 @@ def _no_day_after(ctx: Ctx, start: int, day_end: int, ranged: bool) -> bool:
 
 def _day_with_hao(ctx: Ctx, m: regex.Match, g: dict, hour: int | None) -> bool:
     """12號 (the text is folded: 号) is a day only where the words say so: a clock time or a
-    range after it, or a part of the day or an event (12號晚上, 12號起); not an address or a
+    range after it, a part of the day or an event (12號晚上, 12號起), or another day listed
+    right before it (10號、11號); not an address or a
     number (中山路12號, 12號球衣, 候選人12號)."""
     if before_is(ctx, m.start(), "ADDRESS_BEFORE") or after_is(ctx, m.end(), "NUMBER_SIGN_AFTER"):
         return False
-    return hour is not None or bool(g.get("e_day")) or after_is(ctx, m.end(), "HAO_DAY_CONTEXT")
+    return (hour is not None or bool(g.get("e_day")) or after_is(ctx, m.end(), "HAO_DAY_CONTEXT")
+            or before_is(ctx, m.start(), "HAO_LISTED_BEFORE", span=24))
 
 
 def day_only_cn(m: regex.Match, ctx: Ctx) -> Candidate | None:
