@@ -573,7 +573,7 @@ def bare_year_point(m: regex.Match, ctx: Ctx) -> Candidate | None:
 
 
 def bare_month_point(m: regex.Match, ctx: Ctx) -> Candidate | None:
-    """月底, 月初 with no month: the anchor's month."""
+    """月底, 月初, 月尾 with no month: the anchor's month."""
     return Candidate(m.start(), m.end(), "date.month_point", Spec(month_rel=0))
 
 

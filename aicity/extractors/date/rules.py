@@ -152,7 +152,7 @@ def declarations() -> tuple[Rule, ...]:
         Rule("date.year_point", "BARE_YEAR_POINT", p.bare_year_point, first="年",
              trigger=scan.alternation_hits([fold("年" + point) for point in BARE_YEAR_POINTS])),
         Rule("date.month_point", "BARE_MONTH_POINT", p.bare_month_point, first="月",
-             trigger=scan.alternation_hits([fold("月" + point) for point in "底末初"])),
+             trigger=scan.alternation_hits([fold("月" + point) for point in "底末尾初"])),
         Rule("date.decade", "DECADE", p.decade, first="{YEAR_FIRST}", trigger=scan.words_hits("年代"),
              before=12, after_digit=False, needs_ref=True),
         Rule("date.year_pair", "YEAR_PAIR", p.year_pair, first="{YEAR_CHARS}",
