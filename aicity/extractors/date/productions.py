@@ -10,7 +10,7 @@ from .reading import (Ctx, after_is, before_is, day_of, groups, read_spec, roc_p
                       time_of_day, with_range)
 from .values import Candidate, Spec, valid
 from .words import (DAY_PREFIX, DAY_WORDS, EVENING_WORDS, HALVES, MONTH_PREFIX, MONTH_WORDS, QUARTERS,
-                    ROC_OFFSET, WEEK_WORDS, WEEKDAYS, YEAR_CHARS, YEAR_POINTS, YEAR_WORDS, holidays)
+                    ROC_OFFSET, WEEK_WORDS, WEEKDAYS, YEAR_CHARS, YEAR_POINTS, YEAR_WORDS, eras, holidays)
 
 
 def _short_years(g: dict, ctx: Ctx) -> bool:
@@ -41,6 +41,8 @@ def cjk(m: regex.Match, ctx: Ctx) -> Candidate | None:
         return None
     if g.get("rocpc") and not roc_page(ctx):
         return None  # 九十四年十一月: a ROC year written with 十, on a Taiwanese page only
+    if spec.year is None and spec.year_rel is None and before_is(ctx, m.start(), "UNREAD_YEAR_BEFORE"):
+        return None  # 1357年6月10日, 康熙二十年9月: the month of a year no rule read is not this year's
     if g.get("items"):
         return _day_list(m, spec)
     if g.get("mitems"):
@@ -397,11 +399,13 @@ def _no_day_after(ctx: Ctx, start: int, day_end: int, ranged: bool) -> bool:
 
 def _day_with_hao(ctx: Ctx, m: regex.Match, g: dict, hour: int | None) -> bool:
     """12號 (the text is folded: 号) is a day only where the words say so: a clock time or a
-    range after it, or a part of the day or an event (12號晚上, 12號起); not an address or a
+    range after it, a part of the day or an event (12號晚上, 12號起), or another day listed
+    right before it (10號、11號); not an address or a
     number (中山路12號, 12號球衣, 候選人12號)."""
     if before_is(ctx, m.start(), "ADDRESS_BEFORE") or after_is(ctx, m.end(), "NUMBER_SIGN_AFTER"):
         return False
-    return hour is not None or bool(g.get("e_day")) or after_is(ctx, m.end(), "HAO_DAY_CONTEXT")
+    return (hour is not None or bool(g.get("e_day")) or after_is(ctx, m.end(), "HAO_DAY_CONTEXT")
+            or before_is(ctx, m.start(), "HAO_LISTED_BEFORE", span=24))
 
 
 def day_only_cn(m: regex.Match, ctx: Ctx) -> Candidate | None:
@@ -455,8 +459,24 @@ def holiday(m: regex.Match, ctx: Ctx) -> Candidate | None:
         return None  # 屠妖節、聖誕節和中秋節: kinds of festival, listed with ones of other calendars (not 今年元旦和春節)
     h, mi, s = time_of_day(g)
     spec = year_spec._replace(month=named.month, day=named.day, weekday=named.weekday, nth=named.nth,
-                              easter=named.easter, hour=h, minute=mi, second=s)
+                              easter=named.easter, orthodox=named.orthodox, hour=h, minute=mi, second=s)
     return Candidate(m.start(), m.end(), "date.holiday", spec, None, spec.roc)
+
+
+def era_year(m: regex.Match, ctx: Ctx) -> Candidate | None:
+    """康熙三年 → 1664, 光緒元年 → 1875, 令和7年5月1日 → 2025-05-01."""
+    g = groups(m)
+    era = eras()[g["era"]]
+    number = 1 if g.get("erac") == "元" else small_number(g.get("eran") or g.get("erac"))
+    if not number or (era.years is not None and number > era.years):
+        return None
+    spec = Spec(year=era.first_year + number - 1)
+    if not era.lunar:  # the month and day of a lunar calendar are not annotated; the year is
+        stated = read_spec(g, with_time=False)
+        if stated is None:
+            return None
+        spec = spec._replace(month=stated.month, day=stated.day)
+    return Candidate(m.start(), m.end(), "date.era", spec)
 
 
 def nth_weekday(m: regex.Match, ctx: Ctx) -> Candidate | None:
@@ -556,7 +576,7 @@ def bare_year_point(m: regex.Match, ctx: Ctx) -> Candidate | None:
 
 
 def bare_month_point(m: regex.Match, ctx: Ctx) -> Candidate | None:
-    """月底, 月初 with no month: the anchor's month."""
+    """月底, 月初, 月尾 with no month: the anchor's month."""
     return Candidate(m.start(), m.end(), "date.month_point", Spec(month_rel=0))
 
 

@@ -178,6 +178,9 @@ def _year(g: Groups, p: str, short_years: bool) -> tuple[int | None, bool] | Non
     if value:
         y = int(value)
         return ((y, False) if y in WESTERN else None)
+    value = g.get(p + "yh")
+    if value:  # 1357年6月: a year before 1600, read only with its month
+        return int(value), False
     value = g.get(keys.ycn)
     if value:
         y = small_number(value.replace("0", "〇"))  # 二０二五
@@ -252,7 +255,7 @@ def read_spec(g: Groups, p: str = "", with_time: bool = True, short_years: bool 
                 year_short=int(short) if short else None)
 
 
-_END_GROUPS = ("e_y4", "e_ycn", "e_ycnk", "e_ycn2", "e_roc", "e_rocc", "e_rocb", "e_rocbc", "e_rocpc", "e_yrel",
+_END_GROUPS = ("e_y4", "e_yh", "e_ycn", "e_ycnk", "e_ycn2", "e_roc", "e_rocc", "e_rocb", "e_rocbc", "e_rocpc", "e_yrel",
                "e_mon", "e_monc", "e_day", "e_dayc")
 
 

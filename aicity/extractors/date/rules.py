@@ -19,7 +19,7 @@ from ..base import compile_folded
 from . import productions
 from .reading import Ctx
 from .values import Candidate
-from .words import BARE_YEAR_POINTS, ENGLISH_MONTH_ABBRS, fragment, holiday_names
+from .words import BARE_YEAR_POINTS, ENGLISH_MONTH_ABBRS, eras, fragment, holiday_names
 
 Production = Callable[[regex.Match, Ctx], "Candidate | None"]
 
@@ -87,6 +87,7 @@ def declarations() -> tuple[Rule, ...]:
     # shared triggers: their hits are found once per text
     yue, ri = scan.words_hits("月"), scan.words_hits("日", "號")  # 號: 廿五號 (day_cn)
     holiday_firsts = "".join(sorted({fold(n)[0] for n in holiday_names()}))
+    era_firsts = "".join(sorted({name[0] for name in eras()}))
     return (
         Rule("date.cjk", "CJK", p.cjk, first="{YEAR_FIRST}", flags=regex.MULTILINE,
              trigger=scan.unit_hits("月", fragment("MONTH_NUMERAL_CHARS")), before=16,
@@ -140,6 +141,8 @@ def declarations() -> tuple[Rule, ...]:
         Rule("date.holiday", "HOLIDAY", p.holiday, first="{YEAR_FIRST}" + holiday_firsts,
              # the names as compile_folded holds them
              trigger=scan.alternation_hits([fold(n) for n in holiday_names()]), before=16),
+        Rule("date.era", "ERA_YEAR", p.era_year, first=era_firsts,
+             trigger=scan.alternation_hits(list(eras()))),
         Rule("date.nth_weekday", "NTH_WEEKDAY", p.nth_weekday, first="{YEAR_FIRST}",
              trigger=scan.re_hits(fragment("NTH_WEEKDAY_TRIGGER")), before=24, after_digit=False),
         Rule("date.year_part", "YEAR_PART", p.year_part, first="{YEAR_FIRST}第前首上下後QqH",
@@ -149,7 +152,7 @@ def declarations() -> tuple[Rule, ...]:
         Rule("date.year_point", "BARE_YEAR_POINT", p.bare_year_point, first="年",
              trigger=scan.alternation_hits([fold("年" + point) for point in BARE_YEAR_POINTS])),
         Rule("date.month_point", "BARE_MONTH_POINT", p.bare_month_point, first="月",
-             trigger=scan.alternation_hits([fold("月" + point) for point in "底末初"])),
+             trigger=scan.alternation_hits([fold("月" + point) for point in "底末尾初"])),
         Rule("date.decade", "DECADE", p.decade, first="{YEAR_FIRST}", trigger=scan.words_hits("年代"),
              before=12, after_digit=False, needs_ref=True),
         Rule("date.year_pair", "YEAR_PAIR", p.year_pair, first="{YEAR_CHARS}",

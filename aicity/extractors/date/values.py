@@ -28,6 +28,7 @@ class Spec(NamedTuple):
     roc: bool = False
     nth: int | None = None  # with month and weekday: the n-th such weekday (-1 the last)
     easter: int | None = None  # days from Easter Sunday (復活節 0, 耶穌受難節 -2)
+    orthodox: bool = False  # with easter: the Eastern Orthodox Easter (東正教復活節), of the Julian computus
     year_short: int | None = None  # a two-digit year (3/5/98): the one nearest the anchor
     quarter_rel: int | None = None  # quarters from the anchor's quarter (上季度 -1); month: 1-3 within it
     ahead: bool = False  # a day after a word of plans (預定於26日): this month's or the next, never last month's
@@ -178,6 +179,17 @@ def easter_sunday(year: int) -> dt.date:
     return dt.date(year, month, day + 1)
 
 
+def orthodox_easter_sunday(year: int) -> dt.date:
+    """Easter Sunday of the Eastern Orthodox churches: the Julian computus (Meeus), its Julian
+    date moved to the Gregorian calendar (13 days later in 1900-2099)."""
+    a, b, c = year % 4, year % 7, year % 19
+    d = (19 * c + 15) % 30
+    e = (2 * a + 4 * b - d + 34) % 7
+    month, day = divmod(d + e + 114, 31)
+    julian_gap = year // 100 - year // 400 - 2
+    return dt.date(year, month, day + 1) + dt.timedelta(days=julian_gap)
+
+
 def resolve(spec: Spec, anchor: dt.date, clause_year: int | None) -> Point | None:
     """Turn a spec into a calendar point, using ``anchor`` for what it leaves out."""
     try:
@@ -218,7 +230,8 @@ def resolve(spec: Spec, anchor: dt.date, clause_year: int | None) -> Point | Non
             if spec.nth is not None and m is not None:
                 d = nth_weekday(y, m, spec.weekday, spec.nth)
             elif spec.easter is not None:
-                day = easter_sunday(y) + dt.timedelta(days=spec.easter)
+                sunday = orthodox_easter_sunday(y) if spec.orthodox else easter_sunday(y)
+                day = sunday + dt.timedelta(days=spec.easter)
                 y, m, d = day.year, day.month, day.day
     except OverflowError:
         return None

@@ -88,6 +88,21 @@ class Holiday(NamedTuple):
     nth: int | None = None  # with month and weekday: the n-th weekday of the month (-1: the last)
     weekday: int | None = None  # Monday 0
     easter: int | None = None  # days from Easter Sunday
+    orthodox: bool = False  # from the Eastern Orthodox Easter Sunday (computus: julian)
+
+
+class Era(NamedTuple):
+    first_year: int  # the Gregorian year of the era's year 1 (元年)
+    years: int | None  # how many years it has; None while it lasts
+    lunar: bool  # its months and days are of the lunar calendar (not annotated)
+
+
+@functools.cache
+def eras() -> dict[str, Era]:
+    """Folded era name (康熙, 令和) -> the era (``date/eras.tsv``)."""
+    return {fold(row["name"]): Era(int(row["first_year"]), int(row["years"]) if row["years"] else None,
+                                   row["calendar"] == "lunar")
+            for row in load_table("date/eras.tsv")}
 
 
 def holiday_names() -> list[str]:
@@ -108,7 +123,7 @@ def holidays() -> dict[str, tuple[Holiday, ...]]:
         number = {key: int(row[key]) if row.get(key) else None for key in ("month", "day", "nth", "weekday", "easter")}
         holiday = Holiday(number["month"], number["day"], row["script"] or "all",
                           compile_folded(rf"{space}(?:{after})") if after else None,
-                          number["nth"], number["weekday"], number["easter"])
+                          number["nth"], number["weekday"], number["easter"], row.get("computus") == "julian")
         for name in [row["name"], *filter(None, row["aliases"].split("|"))]:
             table.setdefault(fold(name), []).append(holiday)
     return {k: tuple(v) for k, v in table.items()}
@@ -136,6 +151,7 @@ def fragments() -> Fragments:
         "QUARTER_WORDS": _words_pattern("quarter"),
         "YEAR_CHARS": _chars("year_char"),
         "HOLIDAY_NAMES": alternation(holiday_names()),
+        "ERA_NAMES": alternation([row["name"] for row in load_table("date/eras.tsv")]),
         "OUTLET_WORDS": _words_pattern("outlet"),
         "RELATED_MARKERS": alternation(load_list("date/related_markers.txt")),
     })

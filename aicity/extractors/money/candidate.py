@@ -221,6 +221,11 @@ def read_left(g: Grammar, text: str, r: Reading) -> None:
     if left and left.start() < r.tok_start:
         starts_with_unit = r.token[0] in SMALL_FOLDED or r.token[0] in BIG_FOLDED
         groups = {k: left.group(k) for k in ("q1", "cur", "q2")}
+        if left.group("noun") and groups["cur"]:
+            # 人民幣車費601元: a currency before the noun of what is paid covers an amount in 元 only
+            if r.currency is not None and r.currency.kind == "unit":
+                r.currency_before = g.currencies.get(groups["cur"])
+            groups["q1"] = groups["cur"] = None
         for k in ("q1", "q2"):
             # 上 qualifies 上千億, 上億 only; before digits it ends the word before it.
             if groups[k] == "上" and not starts_with_unit:

@@ -60,6 +60,10 @@ RUN = f"[\\d{CN_DIGITS}{SMALL}{BIG}好數幾{BEYOND_BMP}][{RUN_QUIET}{LOUD}]*"
 # metres, 3b a grade), and only where a currency or a cue is present.
 SINGLE_LETTER_MAGNITUDES = "kKMB"
 
+# The last character of a noun of what is paid (車費, 學費, 罰款, 現金) between a currency and an
+# amount written with 元: 人民幣車費601元 is in 人民幣.
+PAID_NOUN_ENDS = "費款金"
+
 # How far (characters) the context windows reach.
 LEFT_WINDOW = 24
 
@@ -265,9 +269,11 @@ def _patterns(t: _Tables, w: _Words, lookups: dict) -> dict:
     return dict(
         # Patterns anchored at a token's start (\Z at endpos) search in reverse ((?r)), so
         # they are tried from the token leftwards once, not at every start in the window.
+        # (a currency may also stand before the noun of what is paid: 人民幣車費601元, read_left)
         left=_reverse(
-            f"(?:(?P<q1>{qb})[ ]?)?(?:(?P<cur>{t.currency_before()})[ ]?)?(?:(?P<q2>{qb})[ ]?)?\\Z",
-            t.qual_before + t.before_names + t.before_codes,
+            f"(?:(?P<q1>{qb})[ ]?)?(?:(?P<cur>{t.currency_before()})[ ]?(?P<noun>\\p{{Han}}{{1,3}}[{PAID_NOUN_ENDS}])?[ ]?)?"
+            f"(?:(?P<q2>{qb})[ ]?)?\\Z",
+            t.qual_before + t.before_names + t.before_codes + list(PAID_NOUN_ENDS),
         ),
         after_currency=_forward(
             f"[ ]?(?P<cur>{t.currency_after()})(?P<zheng>整(?!數))?", t.after_names + t.after_codes
