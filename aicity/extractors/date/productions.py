@@ -532,15 +532,17 @@ def broker_part(m: regex.Match, ctx: Ctx) -> Candidate | None:
 
 def first_months(m: regex.Match, ctx: Ctx) -> Candidate | None:
     """2025年前5個月, 今年前兩月, 今年首五個月, 前5月 → January to May; 2005年首月 → January.
-    Without a year only 前N月 (前5個月 alone is as often a span of time) from 前兩月 on."""
+    Without a year only 前N月 (前5個月 alone is as often a span of time) from 前兩月 on, and
+    首N個月 before a business figure (首9個月淨利)."""
     g = groups(m)
     year_spec = read_spec(g, with_time=False)
     if year_spec is None:
         return None
     has_year = year_spec.year is not None or year_spec.year_rel is not None
     n = 1 if g.get("mfirstw") else small_number(g["mfirst"])
-    if n is None or not 1 <= n <= 12 or (not has_year and (g.get("ge") or g.get("shou") or n < 2)):
-        return None  # 上任首三個月: without a year, 首N個月 is a span of time
+    figure = g.get("figure") is not None  # 首9個月累積淨賺: a company's first months, before its figure
+    if n is None or not 1 <= n <= 12 or (not has_year and not figure and (g.get("ge") or g.get("shou") or n < 2)):
+        return None  # 上任首三個月: without a year or a figure after it, 首N個月 is a span of time
     spec = year_spec._replace(month=1)
     end = Spec(month=n) if n > 1 else None
     start = m.start("ypart") if g.get("ypart") else m.start()  # the year, read behind the match
@@ -608,7 +610,10 @@ def day_pair(m: regex.Match, ctx: Ctx) -> Candidate | None:
 
 def same_period(m: regex.Match, ctx: Ctx) -> Candidate | None:
     """去年同月 alone is the anchor's month a year earlier, 去年同期 that year; after a
-    named period the extractor reads it as that period a year earlier."""
+    named period the extractor reads it as that period a year earlier; 2023年同期 as that
+    period in 2023 (alone, the year 2023)."""
+    if m.group("y4"):
+        return Candidate(m.start(), m.end(), "date.same_period", Spec(year=int(m.group("y4"))))
     years = YEAR_WORDS[m.group("yrel")][0]
     spec = Spec(month_rel=12 * years) if m.group("same") == "月" else Spec(year_rel=years, clause_year=True)
     return Candidate(m.start(), m.end(), "date.same_period", spec)
