@@ -220,6 +220,45 @@ _LATIN_WORD_BEFORE = regex.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9&'\-]*$")
 _LEGAL_HINT = regex.compile(r"(?i)(?:co\.|ltd|inc|corp|limited|bhd|berhad|gmbh|plc|llc|l\.l\.c|s\.a\.|s\.p\.a|n\.v\.|b\.v\.|k\.k\.|\bag\b|pty)")
 
 
+# how many characters one reading of a name by its suffix may differ from another at its head
+# (根據樟宜|機場集團, 同|樟宜機場集團) for the page's other reading to stand for both
+AGREED_HEAD = 2
+
+
+def _agreed_suffix_names(folded: str, found: list) -> list:
+    """The names read by their suffix, each made to agree with the page's others: where two
+    readings differ only by one or two characters at the head that the text has at this place
+    (講解林|木生集團 and 林木生集團; 同|樟宜機場集團 and 樟宜機場集團), the one the page reads more
+    often where a boundary opens it (a stop, punctuation, the text's start), then more often at
+    all, stands for both: the suffix rule's left edge errs where no boundary tells it."""
+    if len(found) < 2:
+        return found
+    weight: dict[str, list[int]] = {}
+    for s, e, *_ in found:
+        w = weight.setdefault(folded[s:e], [0, 0])
+        w[0] += s == 0 or folded[s - 1] in STOP_CHARS or not is_han(folded[s - 1])
+        w[1] += 1
+    if len(weight) < 2:
+        return found
+    readings = {folded[s:e]: (n, i) for s, e, n, i, _ in found}
+    agreed = []
+    for start, end, name, info, strength in found:
+        mine = folded[start:end]
+        best = mine
+        for other, score in weight.items():
+            head = len(other) - len(mine)
+            if score <= weight[best] or not 0 < abs(head) <= AGREED_HEAD:
+                continue
+            if head > 0 and other.endswith(mine) and folded[start - head:start] == other[:head] \
+                    or head < 0 and mine.endswith(other):
+                best = other
+        if best != mine:
+            start = end - len(best)
+            name, info = readings[best]
+        agreed.append((start, end, name, info, strength))
+    return agreed
+
+
 @functools.cache
 def _foreign_prefix_before() -> regex.Pattern:
     """A foreign company's prefix (``company/prefixes.txt``: 美商, 英商 …) and the characters
@@ -747,8 +786,9 @@ class CompanyExtractor:
                 # Prolintas|集團, Amechanus|控股: the limit counts characters, a Latin word is one
                 while start and _latin_letter(folded[start - 1]):
                     start -= 1
-            if strength == "legal" and start < s and folded[start:start + 1].isupper():
-                # 子公司Juara Sejati|有限公司, W Brothers |Investment公司: the capitalised Latin words before it, space-separated
+            if start < s and folded[start:start + 1].isupper() and (strength == "legal" or is_latin(folded[start:s])):
+                # 子公司Juara Sejati|有限公司, W Brothers |Investment公司, One Global|集團: the capitalised
+                # Latin words before it, space-separated
                 for _ in range(LATIN_NAME_WORDS):
                     word = _LATIN_WORD_BEFORE.search(folded, 0, start - 1) if folded[start - 1:start] == " " else None
                     if word is None or not folded[word.start()].isupper():
@@ -893,9 +933,10 @@ class CompanyExtractor:
             if strength != "legal" and chunk.endswith(ZONE_END):
                 continue  # 自貿區|建設: the works of a zone or district
             bare = strength == "legal" and suffix == fold("公司")  # 公司 alone: mostly "the company"
-            named = _LATIN_NAME_AFTER.match(folded, e) if bare and not is_latin(chunk) else None
+            kind_of_group = suffix == GROUP and not is_latin(chunk) and self._generic(chunk, generic, places, strength)
+            named = _LATIN_NAME_AFTER.match(folded, e) if (bare or kind_of_group) and not is_latin(chunk) else None
             if named is not None:
-                # 市調公司Canalys, 金融服務公司Motley Fool: a kind of business, and the name after it
+                # 市調公司Canalys, 金融服務公司Motley Fool, 英國諮詢集團Skytrax: a kind of business, and the name after it
                 span = named.span()
                 listed = next((f[0].info for hs, he, f in known.matches(folded[span[0]:span[1]])
                                if hs == 0 and he == span[1] - span[0]), None)
@@ -1141,7 +1182,7 @@ class CompanyExtractor:
                                              "company.dictionary_context"))
 
         found_names: dict[str, tuple[str, CompanyInfo | None]] = {}
-        for start, end, name, info, strength in self._suffix_candidates(doc, known):
+        for start, end, name, info, strength in _agreed_suffix_names(folded, list(self._suffix_candidates(doc, known))):
             if self._inside_org_name(folded, end):
                 continue
             entities.append(self._entity(doc, start, _bracket_place_end(folded, end), name, "company.suffix", info))
