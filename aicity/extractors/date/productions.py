@@ -330,6 +330,9 @@ def event_year(m: regex.Match, ctx: Ctx) -> Candidate | None:
     if any(not (ref_year - 10 <= v <= ref_year + 5 or (ref_year < v <= ref_year + 30 and v % 5 == 0))
            for v in years):
         return None
+    before = ctx.folded[m.start() - 1:m.start()]
+    if before.isascii() and before.isalpha() and not ref_year - 10 <= y <= ref_year + 1:
+        return None  # GE2025: a recent edition only (RTX2050 is a model's number)
     if (before_is(ctx, m.start(), "EVENT_BEFORE") or after_is(ctx, m.end(), "EVENT_AFTER")
             or not g.get("e_y4") and after_is(ctx, m.end(), "EVENT_RANGE_AFTER", 16)):
         return None
