@@ -217,6 +217,10 @@ _LATIN_ITEM = regex.compile(r"[A-Z][A-Za-z0-9&\-]*(?: [A-Z][A-Za-z0-9&\-]*){0,3}
 _LATIN_ITEM_JOINER = compile_folded(r"\s?(?:、|以及|及|和|與)\s?")
 _LATIN_WORD_BEFORE = regex.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9&'\-]*$")
 # Every Latin legal form has one of these letters pairs: a cheap test before the regex.
+# one capitalised Latin word, and one right before it with a space between (Alexandra |Vale)
+_TITLE_WORD = regex.compile(r"[A-Z][a-z]+")
+_TITLE_WORD_BEFORE = regex.compile(r"(?<![A-Za-z0-9])[A-Z][a-z]+ \Z")
+TITLE_WORD_REACH = 40  # the longest Latin word looked back over (a bounded search on a long line)
 _LEGAL_HINT = regex.compile(r"(?i)(?:co\.|ltd|inc|corp|limited|bhd|berhad|gmbh|plc|llc|l\.l\.c|s\.a\.|s\.p\.a|n\.v\.|b\.v\.|k\.k\.|\bag\b|pty)")
 
 
@@ -608,6 +612,9 @@ class CompanyExtractor:
                 # Latin forms match case-sensitively as listed, and only as whole words.
                 if form.latin and not latin_boundary(folded, start, end):
                     continue
+                if form.latin and _TITLE_WORD.fullmatch(folded, start, end) and _TITLE_WORD_BEFORE.search(
+                        folded, max(0, start - TITLE_WORD_REACH), start):
+                    continue  # Alexandra Vale, a housing project: the last word of a longer Latin name (Vale, the miner)
                 if folded[end - 1:end + 1] in crossing or folded[start - 1:start + 1] in crossing \
                         or folded.startswith(longer, end - 1) or folded[start:end] in longer_pieces and any(
                             0 <= folded.find(w, max(0, end - len(w)), start + len(w)) for w in longer):
@@ -790,7 +797,8 @@ class CompanyExtractor:
                 # 子公司Juara Sejati|有限公司, W Brothers |Investment公司, One Global|集團: the capitalised
                 # Latin words before it, space-separated
                 for _ in range(LATIN_NAME_WORDS):
-                    word = _LATIN_WORD_BEFORE.search(folded, 0, start - 1) if folded[start - 1:start] == " " else None
+                    word = _LATIN_WORD_BEFORE.search(folded, max(0, start - 1 - TITLE_WORD_REACH), start - 1) \
+                        if folded[start - 1:start] == " " else None
                     if word is None or not folded[word.start()].isupper():
                         break
                     start = word.start()
