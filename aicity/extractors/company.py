@@ -229,6 +229,14 @@ _LEGAL_HINT = regex.compile(r"(?i)(?:co\.|ltd|inc|corp|limited|bhd|berhad|gmbh|p
 AGREED_HEAD = 2
 
 
+def _latin_trade_led(chunk: str, common: frozenset[str]) -> bool:
+    """A Latin trade name, then one everyday word of its trade (no verb), the whole chunk before
+    公司 (子公司Leaptec工程|公司, Zenith建築|公司): the Malaysian press's way of naming a subsidiary."""
+    opening = _LATIN_TRADE_NAME.match(chunk)
+    word = chunk[opening.end():] if opening is not None else ""
+    return len(word) == 2 and word in common and word not in _function_words()[2]  # (Leaptec表示|公司: a verb)
+
+
 def _agreed_suffix_names(folded: str, found: list) -> list:
     """The names read by their suffix, each made to agree with the page's others: where two
     readings differ only by one or two characters at the head that the text has at this place
@@ -951,8 +959,9 @@ class CompanyExtractor:
                 written = doc.text[span[0]:span[1]]
                 yield span[0], span[1], listed.canonical if listed else written, listed, "strong"
                 continue
+            latin_led = bare and _latin_trade_led(chunk, common)  # Leaptec工程|公司: a Latin trade name and its trade
             if self._generic(chunk, generic, places, strength, registered=strength == "legal" and not bare) \
-                    or reads_as_phrase(chunk, weak=bare):
+                    or reads_as_phrase(chunk, weak=bare) and not latin_led:
                 continue
             if strength == "strong" and len(chunk) == 2 and chunk in _function_words()[2] and not any(
                     hs == 0 and he == 2 for hs, he, _ in known.matches(chunk)):
@@ -976,7 +985,7 @@ class CompanyExtractor:
                     # 促請|MYAirline航空公司: a Latin trade name and an industry word make a name, which
                     # the Latin word begins
                     start, chunk = start + latin.start(), chunk[latin.start():]
-                elif not (bounded and short and chunk not in common or self._full_name(chunk, suffixes)):
+                elif not (bounded and short and chunk not in common or self._full_name(chunk, suffixes) or latin_led):
                     continue
             if len(chunk) < 2:
                 continue
