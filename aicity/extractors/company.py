@@ -241,7 +241,58 @@ _LATIN_ITEM = regex.compile(r"[A-Z][A-Za-z0-9&\-]*(?: [A-Z][A-Za-z0-9&\-]*){0,3}
 _LATIN_ITEM_JOINER = compile_folded(r"\s?(?:、|以及|及|和|與)\s?")
 _LATIN_WORD_BEFORE = regex.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9&'\-]*$")
 # Every Latin legal form has one of these letters pairs: a cheap test before the regex.
+# one capitalised Latin word, and one right before it with a space between (Alexandra |Vale)
+_TITLE_WORD = regex.compile(r"[A-Z][a-z]+")
+_TITLE_WORD_BEFORE = regex.compile(r"(?<![A-Za-z0-9])[A-Z][a-z]+ \Z")
+TITLE_WORD_REACH = 40  # the longest Latin word looked back over (a bounded search on a long line)
 _LEGAL_HINT = regex.compile(r"(?i)(?:co\.|ltd|inc|corp|limited|bhd|berhad|gmbh|plc|llc|l\.l\.c|s\.a\.|s\.p\.a|n\.v\.|b\.v\.|k\.k\.|\bag\b|pty)")
+
+
+# how many characters one reading of a name by its suffix may differ from another at its head
+# (根據樟宜|機場集團, 同|樟宜機場集團) for the page's other reading to stand for both
+AGREED_HEAD = 2
+
+
+def _latin_trade_led(chunk: str, common: frozenset[str]) -> bool:
+    """A Latin trade name, then one everyday word of its trade (no verb), the whole chunk before
+    公司 (子公司Leaptec工程|公司, Zenith建築|公司): the Malaysian press's way of naming a subsidiary."""
+    opening = _LATIN_TRADE_NAME.match(chunk)
+    word = chunk[opening.end():] if opening is not None else ""
+    return len(word) == 2 and word in common and word not in _function_words()[2]  # (Leaptec表示|公司: a verb)
+
+
+def _agreed_suffix_names(folded: str, found: list) -> list:
+    """The names read by their suffix, each made to agree with the page's others: where two
+    readings differ only by one or two characters at the head that the text has at this place
+    (講解林|木生集團 and 林木生集團; 同|樟宜機場集團 and 樟宜機場集團), the one the page reads more
+    often where a boundary opens it (a stop, punctuation, the text's start), then more often at
+    all, stands for both: the suffix rule's left edge errs where no boundary tells it."""
+    if len(found) < 2:
+        return found
+    weight: dict[str, list[int]] = {}
+    for s, e, *_ in found:
+        w = weight.setdefault(folded[s:e], [0, 0])
+        w[0] += s == 0 or folded[s - 1] in STOP_CHARS or not is_han(folded[s - 1])
+        w[1] += 1
+    if len(weight) < 2:
+        return found
+    readings = {folded[s:e]: (n, i) for s, e, n, i, _ in found}
+    agreed = []
+    for start, end, name, info, strength in found:
+        mine = folded[start:end]
+        best = mine
+        for other, score in weight.items():
+            head = len(other) - len(mine)
+            if score <= weight[best] or not 0 < abs(head) <= AGREED_HEAD:
+                continue
+            if head > 0 and other.endswith(mine) and folded[start - head:start] == other[:head] \
+                    or head < 0 and mine.endswith(other):
+                best = other
+        if best != mine:
+            start = end - len(best)
+            name, info = readings[best]
+        agreed.append((start, end, name, info, strength))
+    return agreed
 
 
 @functools.cache
@@ -593,6 +644,9 @@ class CompanyExtractor:
                 # Latin forms match case-sensitively as listed, and only as whole words.
                 if form.latin and not latin_boundary(folded, start, end):
                     continue
+                if form.latin and _TITLE_WORD.fullmatch(folded, start, end) and _TITLE_WORD_BEFORE.search(
+                        folded, max(0, start - TITLE_WORD_REACH), start):
+                    continue  # Alexandra Vale, a housing project: the last word of a longer Latin name (Vale, the miner)
                 if folded[end - 1:end + 1] in crossing or folded[start - 1:start + 1] in crossing \
                         or folded.startswith(longer, end - 1) or folded[start:end] in longer_pieces and any(
                             0 <= folded.find(w, max(0, end - len(w)), start + len(w)) for w in longer):
@@ -775,10 +829,12 @@ class CompanyExtractor:
                 # Prolintas|集團, Amechanus|控股: the limit counts characters, a Latin word is one
                 while start and _latin_letter(folded[start - 1]):
                     start -= 1
-            if strength == "legal" and start < s and folded[start:start + 1].isupper():
-                # 子公司Juara Sejati|有限公司, W Brothers |Investment公司: the capitalised Latin words before it, space-separated
+            if start < s and folded[start:start + 1].isupper() and (strength == "legal" or is_latin(folded[start:s])):
+                # 子公司Juara Sejati|有限公司, W Brothers |Investment公司, One Global|集團: the capitalised
+                # Latin words before it, space-separated
                 for _ in range(LATIN_NAME_WORDS):
-                    word = _LATIN_WORD_BEFORE.search(folded, 0, start - 1) if folded[start - 1:start] == " " else None
+                    word = _LATIN_WORD_BEFORE.search(folded, max(0, start - 1 - TITLE_WORD_REACH), start - 1) \
+                        if folded[start - 1:start] == " " else None
                     if word is None or not folded[word.start()].isupper():
                         break
                     start = word.start()
@@ -930,17 +986,19 @@ class CompanyExtractor:
             if strength != "legal" and chunk.endswith(ZONE_END):
                 continue  # 自貿區|建設: the works of a zone or district
             bare = strength == "legal" and suffix == fold("公司")  # 公司 alone: mostly "the company"
-            named = _LATIN_NAME_AFTER.match(folded, e) if bare and not is_latin(chunk) else None
+            kind_of_group = suffix == GROUP and not is_latin(chunk) and self._generic(chunk, generic, places, strength)
+            named = _LATIN_NAME_AFTER.match(folded, e) if (bare or kind_of_group) and not is_latin(chunk) else None
             if named is not None:
-                # 市調公司Canalys, 金融服務公司Motley Fool: a kind of business, and the name after it
+                # 市調公司Canalys, 金融服務公司Motley Fool, 英國諮詢集團Skytrax: a kind of business, and the name after it
                 span = named.span()
                 listed = next((f[0].info for hs, he, f in known.matches(folded[span[0]:span[1]])
                                if hs == 0 and he == span[1] - span[0]), None)
                 written = doc.text[span[0]:span[1]]
                 yield span[0], span[1], listed.canonical if listed else written, listed, "strong"
                 continue
+            latin_led = bare and _latin_trade_led(chunk, common)  # Leaptec工程|公司: a Latin trade name and its trade
             if self._generic(chunk, generic, places, strength, registered=strength == "legal" and not bare) \
-                    or reads_as_phrase(chunk, weak=bare):
+                    or reads_as_phrase(chunk, weak=bare) and not latin_led:
                 continue
             if strength == "strong" and len(chunk) == 2 and chunk in _function_words()[2] and not any(
                     hs == 0 and he == 2 for hs, he, _ in known.matches(chunk)):
@@ -964,7 +1022,7 @@ class CompanyExtractor:
                     # 促請|MYAirline航空公司: a Latin trade name and an industry word make a name, which
                     # the Latin word begins
                     start, chunk = start + latin.start(), chunk[latin.start():]
-                elif not (bounded and short and chunk not in common or self._full_name(chunk, suffixes)):
+                elif not (bounded and short and chunk not in common or self._full_name(chunk, suffixes) or latin_led):
                     continue
             if len(chunk) < 2 or chunk.isdigit():
                 continue  # 157|公司創新高: a count of firms, no name
@@ -1214,7 +1272,7 @@ class CompanyExtractor:
         for start, end in self._listed_before_kind(folded, entities, common, places):
             entities.append(self._entity(doc, start, end, doc.text[start:end], "company.list"))
             found_names.setdefault(folded[start:end], (doc.text[start:end], None))
-        for start, end, name, info, strength in self._suffix_candidates(doc, known):
+        for start, end, name, info, strength in _agreed_suffix_names(folded, list(self._suffix_candidates(doc, known))):
             if self._inside_org_name(folded, end):
                 continue
             entities.append(self._entity(doc, start, _bracket_place_end(folded, end), name, "company.suffix", info))

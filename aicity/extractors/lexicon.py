@@ -494,6 +494,7 @@ class OfficialGrammar:
     adverbs: frozenset[str]             # 均, 仍: after a name, no fourth character of it
     name_verbs: frozenset[str]          # 表示, 指出: after a name, they settle its third character
     name_starts: frozenset[str]         # 周一: words that may open a three-character name (周一萍)
+    day_parts: frozenset[str]           # 晚, 早: after a weekday a time (周六晚), no given name
     weak_surnames: frozenset[str]       # 文: a surname only with two given characters that make no word with it
     preposition_surnames: frozenset[str]  # 向: a surname that is also a preposition before a common word (向大家)
     adverb_surnames: frozenset[str]     # 曾: a surname that is also an adverb before a verb (曾詢問)
@@ -565,6 +566,7 @@ def official_grammar() -> OfficialGrammar:
         adverbs=frozenset(fold(r["word"]) for r in rows if r["kind"] == "adverb"),
         name_verbs=frozenset(fold(r["word"]) for r in rows if r["kind"] == "name_verb"),
         name_starts=frozenset(fold(r["word"]) for r in rows if r["kind"] == "name_start"),
+        day_parts=frozenset(fold(r["word"]) for r in rows if r["kind"] == "day_part"),
         country_chars=frozenset(fold(r["word"]) for r in rows if r["kind"] == "country_char"),
         weak_surnames=frozenset(fold(r["word"]) for r in rows if r["kind"] == "weak_surname"),
         preposition_surnames=frozenset(fold(r["word"]) for r in rows if r["kind"] == "preposition_surname"),

@@ -273,7 +273,7 @@ class OfficialExtractor:
             if self._plausible(folded[pos:end], g):
                 return end
             if (end == first + 2 and folded[pos:end - 1] in g.name_starts and folded[pos:end] not in g.common
-                    and self._boundary_after(folded, end, g)):
+                    and folded[end - 1] not in g.day_parts and self._boundary_after(folded, end, g)):
                 return end  # 議員周一萍說: 周一 is a weekday, but a full name that a boundary ends
         return self._japanese_name_at(folded, pos, g)
 

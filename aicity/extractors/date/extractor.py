@@ -60,6 +60,8 @@ class DateExtractor:
                 got = _same_month_day(c, period, anchor)
                 if not got:
                     continue  # 同月9日 with no month named before it: no date
+            elif c.rule in FISCAL_PERIOD_RULES and (ending := _end_in_brackets(ctx, c, cands, i, anchor)) is not None:
+                got = _period_ending(ctx, c, ending, anchor, after=True)
             elif c.rule in FISCAL_PERIOD_RULES and period is not None:
                 got = _period_ending(ctx, c, period, anchor)
             if not got:
@@ -162,16 +164,27 @@ def _year_month(iso: str) -> tuple[int, int]:
 FISCAL_PERIOD_RULES = frozenset({"date.year_part", "date.first_months"})
 
 
-def _period_ending(ctx: Ctx, c: Candidate, period: tuple[int, int, str, dict], anchor: dt.date) -> list:
+def _end_in_brackets(ctx: Ctx, c: Candidate, cands: list[Candidate], i: int,
+                     anchor: dt.date) -> tuple[int, int, str, dict] | None:
+    """2023財政年第3季(截至9月30日止): the date in brackets right after a company's period, that
+    the period ends at, as _period_ending reads a date before it."""
+    if i + 1 >= len(cands) or context("PERIOD_END_AFTER").match(ctx.folded, c.end, cands[i + 1].start) is None:
+        return None
+    got = values(cands[i + 1], anchor, None)
+    return (cands[i + 1].start, cands[i + 1].end, *got[0][2]) if len(got) == 1 else None
+
+
+def _period_ending(ctx: Ctx, c: Candidate, period: tuple[int, int, str, dict], anchor: dt.date,
+                   after: bool = False) -> list:
     """截至7月杪第二季, 截至6月30日止首季: a company's period that ends at the date before it
-    (the Malaysian press's results): as many months as the period spans, ending in that date's
-    month (May to July), not the calendar quarter."""
+    (the Malaysian press's results), or (``after``) in brackets after it: as many months as the
+    period spans, ending in that date's month (May to July), not the calendar quarter."""
     start, end, normalized, _ = period
     if "/" in normalized or c.spec.year is not None or c.spec.year_rel is not None or c.end_spec is None \
             or c.spec.month is None or c.end_spec.month is None:
         return []
-    if not (context("PERIOD_END_BEFORE").search(ctx.folded, max(0, start - 8), start)
-            and context("PERIOD_END_BETWEEN").fullmatch(ctx.folded, end, c.start)):
+    if not after and not (context("PERIOD_END_BEFORE").search(ctx.folded, max(0, start - 8), start)
+                          and context("PERIOD_END_BETWEEN").fullmatch(ctx.folded, end, c.start)):
         return []
     year, month = _year_month(normalized)
     first = year * 12 + month - 1 - (c.end_spec.month - c.spec.month)

@@ -335,6 +335,9 @@ def event_year(m: regex.Match, ctx: Ctx) -> Candidate | None:
     if any(not (ref_year - 10 <= v <= ref_year + 5 or (ref_year < v <= ref_year + 30 and v % 5 == 0))
            for v in years):
         return None
+    before = ctx.folded[m.start() - 1:m.start()]
+    if before.isascii() and before.isalpha() and not ref_year - 10 <= y <= ref_year + 1:
+        return None  # GE2025: a recent edition only (RTX2050 is a model's number)
     if (before_is(ctx, m.start(), "EVENT_BEFORE") or after_is(ctx, m.end(), "EVENT_AFTER")
             or not g.get("e_y4") and after_is(ctx, m.end(), "EVENT_RANGE_AFTER", 16)):
         return None
@@ -555,15 +558,17 @@ def broker_part(m: regex.Match, ctx: Ctx) -> Candidate | None:
 
 def first_months(m: regex.Match, ctx: Ctx) -> Candidate | None:
     """2025年前5個月, 今年前兩月, 今年首五個月, 前5月 → January to May; 2005年首月 → January.
-    Without a year only 前N月 (前5個月 alone is as often a span of time) from 前兩月 on."""
+    Without a year only 前N月 (前5個月 alone is as often a span of time) from 前兩月 on, and
+    首N個月 before a business figure (首9個月淨利)."""
     g = groups(m)
     year_spec = read_spec(g, with_time=False)
     if year_spec is None:
         return None
     has_year = year_spec.year is not None or year_spec.year_rel is not None
     n = 1 if g.get("mfirstw") else small_number(g["mfirst"])
-    if n is None or not 1 <= n <= 12 or (not has_year and (g.get("ge") or g.get("shou") or n < 2)):
-        return None  # 上任首三個月: without a year, 首N個月 is a span of time
+    figure = g.get("figure") is not None  # 首9個月累積淨賺: a company's first months, before its figure
+    if n is None or not 1 <= n <= 12 or (not has_year and not figure and (g.get("ge") or g.get("shou") or n < 2)):
+        return None  # 上任首三個月: without a year or a figure after it, 首N個月 is a span of time
     spec = year_spec._replace(month=1)
     end = Spec(month=n) if n > 1 else None
     start = m.start("ypart") if g.get("ypart") else m.start()  # the year, read behind the match
