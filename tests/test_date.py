@@ -112,6 +112,8 @@ def test_publication_date_seeds(name, expected):
     ("他在《人民日报》(2024年6月3日)上发表文章。", None),  # a citation with no page is no credit
     # ... and completes a dateline that gives only the month and day (the story was filed the day before)
     ("新华社北京6月2日电 全国铁路完成投资。\n《人民日报》（2024年6月3日 02版）", "2024-06-02"),
+    # ... but the web page's own header date comes first
+    ("2024-06-04 09:12 来源:人民网\n全国铁路完成投资。\n《人民日报》（2024年6月3日 02版）", "2024-06-04"),
 ])
 def test_publication_date_forms(text, expected):
     assert publication_date(text) == (dt.date.fromisoformat(expected) if expected else None)

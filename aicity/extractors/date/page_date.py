@@ -150,13 +150,13 @@ def _header_date(ctx: Ctx, found: Found, parsed: Parsed) -> dt.date | None:
         for c in full:
             if _labelled(ctx.folded, c, label):
                 return _day(c)
-    before, after = _print_credit_re()
-    for c in full:
-        if before.search(ctx.folded, max(0, c.start - 24), c.start) and after.match(ctx.folded[c.end:c.end + 12]):
-            return _day(c)  # the edition's date in a print credit, wherever on the page it stands
     for c in full:
         if c.rule == "date.cna_stamp" or c.start < TOP and c not in updated and _header_line(ctx.folded, c):
             return _day(c)
+    before, after = _print_credit_re()
+    for c in full:
+        if before.search(ctx.folded, max(0, c.start - 24), c.start) and after.match(ctx.folded[c.end:c.end + 12]):
+            return _day(c)  # no header date: the edition's date in a print credit, wherever it stands
     return _day(updated[0]) if updated else None  # published beats updated; so does a date with no label
 
 
