@@ -796,8 +796,16 @@ PREFECTURE_EVERYDAY_WORDS = {
     "吴忠": "a person's name", "玉林": "a given name", "林芝": "a person's name",
 }
 #: a county-level city's bare name counts alone only when jieba knows it as a place (ns) at least
-#: this often (昆山, 義烏, 江陰); the others need context (江蘇X, X市, a dateline).
+#: this often (昆山, 江陰, 宜興, 海寧), however common the word; the others need context (江蘇X, X市, a dateline).
 COUNTY_CITY_NS_MIN_FREQ = 100
+#: county-level cities that jieba knows well as places but whose bare names news writes more often for something
+#: else (hand-curated): a mountain, a tea, a scenic site, an everyday word, or a district that the city has become.
+COUNTY_EVERYDAY_WORDS = {
+    "江山": "the realm (江山)", "安宁": "peace", "龙井": "the tea", "庐山": "the mountain", "井冈山": "the mountain",
+    "敦煌": "the grottoes and the old oasis", "沙河": "a sandy river", "北流": "to flow north", "永安": "a given name",
+    "长乐": "a given name, and now a district of Fuzhou", "开平": "a district of Tangshan too",
+    "临安": "now a district of Hangzhou",
+}
 #: GeoNames cities abroad (not CN/TW/JP/HK/MO) with at least this population, with a Han name.
 WORLD_MIN_POPULATION = 300_000
 #: Malaysian towns: a lower bar (the Chinese press there names many towns).
@@ -932,8 +940,10 @@ def build_cn_cities(jd, common, tw_places, countries) -> tuple[list[list[str]], 
                 reason = PREFECTURE_EVERYDAY_WORDS.get(short) and "an everyday word: " + PREFECTURE_EVERYDAY_WORDS[short]
             if level == "county" and reason is None:
                 entry = jd.get(fold(short))
-                if not entry or entry[1] != "ns" or entry[0] < COUNTY_CITY_NS_MIN_FREQ or fold(short) in common:
+                if not entry or entry[1] != "ns" or entry[0] < COUNTY_CITY_NS_MIN_FREQ:
                     reason = "a county-level city jieba does not know well as a place"
+                elif short in COUNTY_EVERYDAY_WORDS:
+                    reason = "an everyday word: " + COUNTY_EVERYDAY_WORDS[short]
             if reason:
                 weak.append(f"{name}\t{reason}")
             tw, tr = s2tw(short), s2t(short)

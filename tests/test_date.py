@@ -106,6 +106,14 @@ def test_publication_date_seeds(name, expected):
     ("標題\n(中央社記者王小明台南3日電)市府今天宣布補助。1090703\n\n更新時間 : 2021-04-23 19:49", "2020-07-03"),
     ("最後更新：2024/05/06\n文章內容沒有其他日期。", "2024-05-06"),  # an update's date when there is no other
     ("共有1090703人次參觀。\n", None),  # seven digits inside a sentence are no stamp
+    # a reprinted story's print credit at its end dates the page, wherever it stands
+    ("全省今年以来新开工项目八百个。\n《经济日报》（2024年6月3日 第05版）", "2024-06-03"),
+    ("全省今年以來新開工項目八百個。 《 光明日報 》( 2023年9月12日 11 版)", "2023-09-12"),
+    ("他在《人民日报》(2024年6月3日)上发表文章。", None),  # a citation with no page is no credit
+    # ... and completes a dateline that gives only the month and day (the story was filed the day before)
+    ("新华社北京6月2日电 全国铁路完成投资。\n《人民日报》（2024年6月3日 02版）", "2024-06-02"),
+    # ... but the web page's own header date comes first
+    ("2024-06-04 09:12 来源:人民网\n全国铁路完成投资。\n《人民日报》（2024年6月3日 02版）", "2024-06-04"),
 ])
 def test_publication_date_forms(text, expected):
     assert publication_date(text) == (dt.date.fromisoformat(expected) if expected else None)

@@ -47,6 +47,9 @@ FUNCTION_CHARS = frozenset(fold("與和及、跟同在於由向對"))
 OF = fold("的")
 MARKET = fold("市場")
 REGION_LINKS = frozenset(fold("(的"))  # between a region and a town of it: 中國(安陸), 韓國的晉州
+# The last character of a province written out in full (黑龍江省), after which a name that is also an
+# everyday word (合作) is the word: the town is written 甘肅合作 or 合作市 (but 德國漢堡 is the city).
+WRITTEN_OUT_REGION_ENDS = frozenset(fold("省"))
 CLOSING_PUNCTUATION = frozenset(fold("，。！？；、,.!?;」』）)"))
 ADMIN_SUFFIXES = tuple(fold(c) for c in "縣府州省都道")
 METROPOLIS = fold("都")
@@ -460,6 +463,9 @@ class CityExtractor:
         context = place_context()
         if folded[start - 1:start] == OF and folded[start:end] in common_words():
             return False  # 臺灣和日本的合作: 合作 after 的 is the word, not the town
+        if folded[start - 1:start] in WRITTEN_OUT_REGION_ENDS and folded[start:end] in common_words() \
+                and folded[end:end + 1] != CITY_SUFFIX:
+            return False  # 與黑龍江省合作: after a province written out, the word (湖南省長沙市 is the city)
         if folded[start - 1:start] in REGION_LINKS:
             start -= 1  # 中國(安陸), 韓國的晉州
         return any(

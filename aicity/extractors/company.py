@@ -211,6 +211,9 @@ COMPANY, BRANCH, GROUP = fold("公司"), fold("分公司"), fold("集團")
 AFTER_EVENT = fold("後")  # 轉增後|公司: a clause before a bare 公司
 SUBSIDIARIES_AFTER = fold("旗下")  # 某某資本|旗下: an investor that owns firms is one
 _ORDINAL = regex.compile(r"第[0-9一二三四五六七八九十]{1,3}")  # 科技|第三園區: an ordinal before the noun (folded)
+WRITTEN_OUT_PLACE_ENDS = frozenset(fold("省市"))
+DATE_UNITS = frozenset(fold("年月日號"))  # 2025 年|新能源: a date written with a space before its unit
+ASPECT_PARTICLES = frozenset(fold("了着著"))  # they end a verb, never a company's name
 _DATE_OPENING = regex.compile(r"[0-9]+[日月年号]")  # a chunk that opens with a date (23日舉行集團; folded)
 _ROAD_AFTER = regex.compile(fold("[一二三四五六七八九十東西南北]路"))  # a numbered or a side road: 中芯二路
 # 業 after an industry word names the sector (香港航空|業, 台灣銀行|業界), not the firm (中華航空|業績, |業務 are its)
@@ -514,8 +517,9 @@ def phrase_end(chunk: str) -> int:
             end = i + 1  # 地 after 天 ends the word 天地, and 地 before 質 begins 地質: no adverb
         for n in (4, 3, 2):
             word = chunk[i:i + n]
-            if len(word) == n and i + n < len(chunk) - 1 and (word in start or word in inside or word in verbs):
-                end = max(end, i + n)
+            if len(word) == n and i + n < len(chunk) - 1 and (word in start or word in inside or word in verbs) \
+                    and not (n == 2 and chunk[i:i + 3] in common_words()):
+                end = max(end, i + n)  # (進出|口 is no verb: 進出口 is the longer word)
     return end
 
 
@@ -555,6 +559,14 @@ def _places_only(words: str) -> bool:
             return False
         i += n
     return bool(words)
+
+
+def _opens_with_written_out_place(words: str) -> bool:
+    """``words`` open with a province or city written out with its 省 or 市 (廣東省, 深圳市), as a
+    registered name opens, and go on."""
+    places = _name_places()
+    return any(len(words) > n and words[n - 1] in WRITTEN_OUT_PLACE_ENDS and words[:n] in places
+               for n in (3, 4))
 
 
 def _industry_words_only(words: str, suffixes: dict[str, str]) -> bool:
@@ -774,6 +786,20 @@ class CompanyExtractor:
                 return low + a
         return None
 
+    @staticmethod
+    def _place_before_joiner(folded: str, start: int) -> int | None:
+        """The start of a city's name that ends right before the joiner before ``start`` when the
+        joiner opens the trade name of a registered name (天津|和悅科技發展合夥企業: 和 is no
+        stop there), or None: not when another place follows the joiner (天津和|上海某某公司)."""
+        matches = city_gazetteer()[0].matches
+        if any(a == 0 for a, _, _ in matches(folded[start:start + 4])):
+            return None
+        low = max(0, start - 5)
+        for a, b, _ in matches(folded[low:start - 1]):
+            if low + b == start - 1 and b - a >= 2:
+                return low + a
+        return None
+
     def _suffix_candidates(self, doc: Document, known: Gazetteer) -> Iterator[tuple[int, int, str, CompanyInfo | None, str]]:
         suffixes, _, generic, _, _, _ = _rules()
         suffix_words, suffix_automaton = _suffix_automaton()
@@ -858,6 +884,8 @@ class CompanyExtractor:
                         s = e = s - place
             placed = self._place_across(folded, start) if (
                 strength == "legal" and start and folded[start - 1] in STOP_CHARS) else None
+            if placed is None and strength == "legal" and start and folded[start - 1] in NAME_LIST_JOINERS:
+                placed = self._place_before_joiner(folded, start)
             if placed is not None:
                 start = placed  # 成都市|好味道餐飲有限公司: 都 is no stop in 成都, and the city begins the name
             elif strength == "legal" and s - start > 2:
@@ -876,7 +904,10 @@ class CompanyExtractor:
                     start = listed  # 子公司大同|智能股份有限公司: the cut word is a listed name that opens this one
                 if inside and start < known_starts[inner]:
                     # ... unless places begin the name: 深圳市|大疆創新科技有限公司, 福建廈門|某某集團有限公司
-                    if not _places_only(folded[start:known_starts[inner]]):
+                    # (and a province or city written out opens a registered name whatever follows it:
+                    # 廣東省機械|五礦|進出口集團有限公司 is no 五礦)
+                    before_known = folded[start:known_starts[inner]]
+                    if not _places_only(before_known) and not _opens_with_written_out_place(before_known):
                         whole_start, start = start, known_starts[inner]
             elif strength == "strong" and s - start > 2:
                 start += phrase_end(folded[start:s])  # 擔任|國庫控股, 歡迎|某某集團: a verb opens the clause
@@ -916,6 +947,8 @@ class CompanyExtractor:
             after_according_to = chunk[:1] == ACCORDING_TO and len(chunk) > 2
             if after_according_to:
                 start, chunk = start + 1, chunk[1:]  # 據|某某銀行統計 (據 is no stop: 數據科技)
+            if chunk[-1:] in ASPECT_PARTICLES:
+                continue  # 並介紹了|集團, 成立了|公司: a verb and its particle, then the bare noun
             if not chunk or folded[start - 1:start] == INDEFINITE:
                 continue  # 深圳市某某|發投資開發有限公司: the rest of a name that a court report masks
             if strength != "legal" and len(chunk) > 2 and chunk[-2:] in _function_words()[0]:
@@ -931,6 +964,9 @@ class CompanyExtractor:
                 if he == len(chunk) or hs == 0:
                     if best is None or he - hs > best[1] - best[0]:
                         best = (hs, he, forms[0])
+            if best is not None and strength != "legal" and best[1] - best[0] <= 3 \
+                    and folded[start + best[0] - 1:start + best[0] + 1] in common:
+                continue  # 加|強新能源: a short listed name whose first character ends a word before it
             if best is not None and investor:
                 best = None  # 高捷|資本, 蔚來|資本: a fund manager of its own, whose name a listed one may open
             if best is not None:
@@ -981,8 +1017,12 @@ class CompanyExtractor:
                 if folded[s - 3:s - 1] in common:
                     continue  # 建設|新能源, 持續|以科技: the name would begin inside a word
                 chunk, start = chunk[-2:], s - 2  # no boundary: take the usual two-character name
-            if strength != "legal" and (start > 0 and folded[start - 1].isdigit() or _DATE_OPENING.match(chunk)):
-                continue  # 5月新|能源, 將在23日舉行|集團: a date, not a name
+            if strength in ("weak", "venue") and len(chunk) == 2 and folded[start - 1:start + 1] in common:
+                continue  # 加|強新|能源: a two-character name would begin inside a word
+            if strength != "legal" and (start > 0 and folded[start - 1].isdigit() or _DATE_OPENING.match(chunk)
+                                        or folded[start - 2:start - 1].isdigit() and folded[start - 1] == " "
+                                        and chunk[:1] in DATE_UNITS):
+                continue  # 5月新|能源, 將在23日舉行|集團, 2025 年新|能源: a date, not a name
             if strength != "legal" and chunk.endswith(ZONE_END):
                 continue  # 自貿區|建設: the works of a zone or district
             bare = strength == "legal" and suffix == fold("公司")  # 公司 alone: mostly "the company"
@@ -1258,15 +1298,24 @@ class CompanyExtractor:
         sure_ends = {e.end for e in entities}
         sure_starts = {e.start for e in entities}
         fields = company_phrase_names()["field"]
-        for start, end, form in pending:
-            # 國賓 alone after 國賓飯店 was seen; 和碩 in a list with 鴻海、和碩、聯發科.
-            # A field (澳門博彩稅) stays the industry's even after the company's full name.
-            if (form.info.canonical in sure and folded[start:end] not in fields
-                    or self._listed_with(folded, start, end, sure_ends, sure_starts)) and not (
-                self._inside_org_name(folded, end)
-            ):
-                entities.append(self._entity(doc, start, _bracket_place_end(folded, end), form.info,
-                                             "company.dictionary_context"))
+        while pending:
+            left = []
+            for start, end, form in pending:
+                # 國賓 alone after 國賓飯店 was seen; 和碩 in a list with 鴻海、和碩、聯發科.
+                # A field (澳門博彩稅) stays the industry's even after the company's full name.
+                if (form.info.canonical in sure and folded[start:end] not in fields
+                        or self._listed_with(folded, start, end, sure_ends, sure_starts)) and not (
+                    self._inside_org_name(folded, end)
+                ):
+                    entities.append(self._entity(doc, start, _bracket_place_end(folded, end), form.info,
+                                                 "company.dictionary_context"))
+                    sure_ends.add(end)  # the list goes on through it: 吉利、長安、上汽通用五菱
+                    sure_starts.add(start)
+                else:
+                    left.append((start, end, form))
+            if len(left) == len(pending):
+                break
+            pending = left
 
         found_names: dict[str, tuple[str, CompanyInfo | None]] = {}
         for start, end in self._listed_before_kind(folded, entities, common, places):

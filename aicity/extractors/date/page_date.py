@@ -67,6 +67,11 @@ def _label_re() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
 
 
 @functools.cache
+def _print_credit_re() -> tuple[regex.Pattern, regex.Pattern]:
+    return compile_folded(fragment("PRINT_CREDIT_BEFORE")), compile_folded(fragment("PRINT_CREDIT_AFTER"))
+
+
+@functools.cache
 def _dateline_re() -> regex.Pattern:
     return compile_folded(fragment("DATELINE"))
 
@@ -154,6 +159,10 @@ def _header_date(ctx: Ctx, found: Found, parsed: Parsed) -> dt.date | None:
     for c in full:
         if c.rule == "date.cna_stamp" or c.start < TOP and c not in updated and _header_line(ctx.folded, c):
             return _day(c)
+    before, after = _print_credit_re()
+    for c in full:
+        if before.search(ctx.folded, max(0, c.start - 24), c.start) and after.match(ctx.folded[c.end:c.end + 12]):
+            return _day(c)  # no header date: the edition's date in a print credit, wherever it stands
     return _day(updated[0]) if updated else None  # published beats updated; so does a date with no label
 
 

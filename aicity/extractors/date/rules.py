@@ -168,8 +168,8 @@ def declarations() -> tuple[Rule, ...]:
              starts=re.compile(fragment("EVENT_YEAR_STARTS"))),
         Rule("date.day", "DAY_ONLY", p.day_only, first="0-9", trigger=ri, before=8, near="日號", reach=8,
              after_digit=False),
-        Rule("date.same_month_day", "SAME_MONTH_DAY", p.same_month_day, first="同",
-             trigger=scan.words_hits("同月")),
+        Rule("date.same_month_day", "SAME_MONTH_DAY", p.same_month_day, first=fold("同當該"),
+             trigger=scan.alternation_hits([fold(w) for w in ("同月", "當月", "該月")])),
         Rule("date.day_cn", "DAY_ONLY_CN", p.day_only_cn, first="一二三四五六七八九十廿卅",
              trigger=ri, before=4, near="日號", reach=4),
     )
