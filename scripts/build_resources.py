@@ -796,15 +796,17 @@ PREFECTURE_EVERYDAY_WORDS = {
     "吴忠": "a person's name", "玉林": "a given name", "林芝": "a person's name",
 }
 #: a county-level city's bare name counts alone only when jieba knows it as a place (ns) at least
-#: this often (昆山, 江陰, 宜興, 海寧), however common the word; the others need context (江蘇X, X市, a dateline).
-COUNTY_CITY_NS_MIN_FREQ = 100
+#: this often (昆山, 江陰, 宜興, 海寧, 晉江, 瀏陽), however common the word; the others need context (江蘇X, X市, a dateline).
+COUNTY_CITY_NS_MIN_FREQ = 50
 #: county-level cities that jieba knows well as places but whose bare names news writes more often for something
 #: else (hand-curated): a mountain, a tea, a scenic site, an everyday word, or a district that the city has become.
 COUNTY_EVERYDAY_WORDS = {
     "江山": "the realm (江山)", "安宁": "peace", "龙井": "the tea", "庐山": "the mountain", "井冈山": "the mountain",
     "敦煌": "the grottoes and the old oasis", "沙河": "a sandy river", "北流": "to flow north", "永安": "a given name",
     "长乐": "a given name, and now a district of Fuzhou", "开平": "a district of Tangshan too",
-    "临安": "now a district of Hangzhou",
+    "临安": "now a district of Hangzhou", "临海": "by the sea", "三河": "three rivers", "榆树": "an elm",
+    "北镇": "a northern town", "同江": "the same river", "东阳": "a surname and given name",
+    "五指山": "the mountain", "五大连池": "the lakes", "塔城": "the prefecture (塔城地區) more often", "台山": "a given name",
 }
 #: GeoNames cities abroad (not CN/TW/JP/HK/MO) with at least this population, with a Han name.
 WORLD_MIN_POPULATION = 300_000
