@@ -152,6 +152,12 @@ def _team_after(folded: str, end: int) -> bool:
 
 
 @functools.cache
+def _fund_names() -> tuple[str, ...]:
+    """``company/fund_names.txt``: what follows a fund house's name in a listed fund's (元大|台灣50)."""
+    return tuple(fold(w) for w in load_list("company/fund_names.txt"))
+
+
+@functools.cache
 def _not_company_boards() -> tuple[str, ...]:
     """``company/not_company_boards.txt``: the Bursa boards of trusts and funds, no companies."""
     return tuple(fold(w) for w in load_list("company/not_company_boards.txt"))
@@ -314,10 +320,15 @@ def _name_places() -> frozenset[str]:
 
 
 @functools.cache
+def _tw_everyday_words() -> frozenset[str]:
+    """Everyday verbs of Taiwanese business news that jieba lacks (tw_everyday_words.txt), folded."""
+    return frozenset(fold(w) for w in load_list("company/tw_everyday_words.txt"))
+
+
+@functools.cache
 def _everyday_words() -> frozenset[str]:
     # jieba's (folded already) and the Taiwanese business verbs it lacks (挹注, 認列)
-    return frozenset(load_list("company/everyday_words.txt")) | frozenset(
-        fold(w) for w in load_list("company/tw_everyday_words.txt"))
+    return frozenset(load_list("company/everyday_words.txt")) | _tw_everyday_words()
 
 
 @functools.cache
@@ -665,6 +676,8 @@ class CompanyExtractor:
                     continue  # 和大|馬, 巫|統聯署: the name cuts 大馬 (Malaysia) or 巫統 (UMNO) in two; 大者恆大 holds 恆大
                 if not form.latin and _team_after(folded, end):
                     continue  # 中信|兄弟, 富邦|悍將: a sports team, not its sponsor
+                if not form.latin and folded.startswith(_fund_names(), end):
+                    continue  # 元大|台灣50, 國泰|永續高股息: a listed fund (ETF), no company
                 if not form.latin and _ROAD_AFTER.match(folded, end):
                     continue  # 中芯|二路, 高新|五路: a numbered road named after it, no mention
                 if not form.latin and _SECTOR_AFTER.match(folded, end) and _ends_in_industry(folded, start, end):
@@ -1040,9 +1053,10 @@ class CompanyExtractor:
             if self._generic(chunk, generic, places, strength, registered=strength == "legal" and not bare) \
                     or reads_as_phrase(chunk, weak=bare) and not latin_led:
                 continue
-            if strength == "strong" and len(chunk) == 2 and chunk in _function_words()[2] and not any(
+            if strength == "strong" and len(chunk) == 2 and (
+                    chunk in _function_words()[2] or chunk in _tw_everyday_words()) and not any(
                     hs == 0 and he == 2 for hs, he, _ in known.matches(chunk)):
-                continue  # 為|完善|金控版圖: a verb before a strong suffix is no name (金利|企業行 is; so is a listed one)
+                continue  # 為|完善|金控版圖, 將推升|金控: a verb before a strong suffix is no name (金利|企業行 is; so is a listed one)
             if strength in ("weak", "venue") and not (
                 self._looks_like_name(chunk, common, places) or bracketed and all(is_han(c) for c in chunk)
                 or strength == "venue" and regex.fullmatch(r"[A-Z][A-Za-z]{2,}", chunk)

@@ -476,6 +476,7 @@ class OfficialGrammar:
     short_title_pattern: regex.Pattern  # a short title after a Han character (its surname)
     common: frozenset[str]
     not_names: frozenset[str]
+    anonymized: frozenset[str]
     countries: frozenset[str]
     country_last_chars: frozenset[str]  # a cheap test before the look-ups by length
     guarded_titles: dict[str, tuple[str, ...]]  # 代表: the office words one of which must precede it
@@ -525,7 +526,8 @@ def official_grammar() -> OfficialGrammar:
     not_names |= countries
     not_names |= {fold(r["word"]) for r in rows if r["kind"] == "not_name"}
     # 許女, 古男, 陳婦: a surname and the word for the person's sex, the press's anonymized reference
-    not_names |= {s + fold(r["word"]) for s in surnames if len(s) == 1 for r in rows if r["kind"] == "anonymized"}
+    anonymized = {s + fold(r["word"]) for s in surnames if len(s) == 1 for r in rows if r["kind"] == "anonymized"}
+    not_names |= anonymized
     org_leads = tuple(sorted(words["org_lead"], key=len, reverse=True))
     short_titles = {fold(r["word"]): r["value"] for r in rows if r["kind"] == "short_title"}
     return OfficialGrammar(
@@ -547,6 +549,7 @@ def official_grammar() -> OfficialGrammar:
         short_title_pattern=regex.compile(r"(?<=(\p{Han}))(?:" + "|".join(map(regex.escape, short_titles)) + ")"),
         common=common,
         not_names=frozenset(not_names),
+        anonymized=frozenset(anonymized),
         countries=frozenset(countries),
         country_last_chars=frozenset(c[-1] for c in countries),
         guarded_titles={fold(r["word"]): tuple(fold(w) for w in split_cell(r["value"]))

@@ -438,8 +438,11 @@ class OfficialExtractor:
             return False
         if all(ch in g.country_chars for ch in name):
             return False  # 韓中|領導人, 美日|外長: countries' one-character names, no person
-        if name[:2] in g.not_names and name[:2] not in g.countries:
-            return False  # 市長施政報時間: a not_name word opens no longer name either (but 韓國瑜)
+        if name[:2] in g.not_names and name[:2] not in g.countries and not (
+                len(name) == 3 and name[:2] in g.anonymized and name[1:] not in g.common):
+            # 市長施政報時間: a not_name word opens no longer name either (but 韓國瑜; and 董事長黃男州:
+            # the anonymized 黃男 opens a name whose last two characters make no word, as 男子, 女士 do)
+            return False
         if len(name) == 3 and name[1:] in g.org_suffixes:
             return False  # 菓葉國小|校長, 某某銀行: a body's name ends in it, no person's
         if name[0] in g.preposition_surnames and (name[1:] in g.common or name[1:] in g.name_verbs):
