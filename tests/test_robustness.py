@@ -43,17 +43,21 @@ def good_copy(folder: Path, name: str = "good.txt") -> Path:
 
 # The 20 MB one-line file runs in the background from the start of this module,
 # overlapping the other tests (the machine has two cores); the last test collects it.
+# The time limit is a hang guard, not a speed target (benchmarks/long_line.py measures
+# that): about a minute on a quiet 2-core machine, up to 2.5 minutes seen with other
+# jobs on it; a quadratic pass over 7 million characters would take hours.
+BIG_RUN_LIMIT_S = 420
 BIG_RUN_PROBE = (
     "import resource, subprocess, sys\n"
     "try:\n"
-    "    done = subprocess.run(sys.argv[1:], stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=150)\n"
+    "    done = subprocess.run(sys.argv[1:], stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=%d)\n"
     "except subprocess.TimeoutExpired:\n"
     "    print('timeout', 0, 0)\n"
     "    sys.exit()\n"
     "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
     "sys.stderr.buffer.write(done.stderr)\n"
     "print(done.returncode, peak, len(done.stdout))\n"
-)
+) % BIG_RUN_LIMIT_S
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -533,11 +537,11 @@ def test_twenty_megabytes_on_one_line_bounded_memory(big_file_run):
     if big_file_run is None:
         pytest.skip(f"console script not installed at {AICITY}")
     process, started = big_file_run
-    out, err = process.communicate(timeout=240)
+    out, err = process.communicate(timeout=BIG_RUN_LIMIT_S + 60)
     elapsed = time.monotonic() - started
     assert_no_traceback(err)
     returncode, peak_kib, out_bytes = out.split()
-    assert returncode != "timeout", "no result in 150 s: an extractor is superlinear (see benchmarks/long_line.py)"
+    assert returncode != "timeout", f"no result in {BIG_RUN_LIMIT_S} s: an extractor is superlinear (see benchmarks/long_line.py)"
     assert returncode == "0", err
     assert int(peak_kib) < 600 * 1024, f"peak RSS {int(peak_kib) / 1024:.0f} MiB"
     assert int(out_bytes) > 1_000_000
