@@ -1140,9 +1140,7 @@ class CompanyExtractor:
         common = common_words()
         everyday_words = _everyday_words()
         places = _place_names()
-        known = IntervalSet()
-        for start, end, _ in self._dictionary_hits(doc):
-            known.add(start, end)
+        known: IntervalSet | None = None  # the listed names, read only once a frame opens: 」 is on most pages
         for position, _, befores in sorted(hits):
             for length in (4, 3, 2):
                 start = position - length
@@ -1153,10 +1151,15 @@ class CompanyExtractor:
                     continue  # the clause begins inside: a shorter name may fill it
                 if "^" in befores and (start == 0 or folded[start - 1] in STOP_CHARS):
                     opened = True
-                else:
-                    opened = any(folded.startswith(before, start - len(before), start) for before in befores if before != "^")
+                else:  # (the character before the name ends one of the befores: a cheap look first)
+                    opened = start > 0 and any(folded.startswith(before, start - len(before), start)
+                                               for before in befores if before[-1] == folded[start - 1])
                 if not opened:
                     continue
+                if known is None:
+                    known = IntervalSet()
+                    for hit_start, hit_end, _ in self._dictionary_hits(doc):
+                        known.add(hit_start, hit_end)
                 if known.overlaps(start, position):
                     break  # a listed name is the dictionary's to find
                 # Nothing but its own words backs the name: no everyday word inside it either
