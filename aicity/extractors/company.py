@@ -92,6 +92,9 @@ ORG_NAME_REACH = 12  # how far after a company's name its foundation's suffix ma
 PHRASE_START_CHARS = frozenset(fold("他我這你她那其它該誰另哪某此的了著地之得過般也就都還又將只已卻最更再才便則曾約太均未越極僅竟除而含但間"))
 # Single-character adverbs that no name has inside (投資最活躍).
 PHRASE_INSIDE_CHARS = frozenset(fold("最更越很仍已卻竟該這"))
+# Single-character prepositions that end no name: the industry word after one is their object
+# (計畫以|創投標準檢視, 款項被|銀行凍結)
+PREPOSITION_END_CHARS = frozenset(fold("以把被從"))
 # What may stand between a name and its cue word: a date (青雲2月營收, 台積電今年第3季營收).
 DATE_CHARS = "0123456789０１２３４５６７８９年月日季度第前上下半今去明本Q " + fold("年月日季度第前上下半今去明本")
 # Latin words that may join the capitalised words of a name (Acme Industrial de Monterrey).
@@ -436,6 +439,18 @@ def _not_after() -> frozenset[str]:
     """Nouns that an industry word modifies (科技園區, 科技計畫): a candidate right
     before one is that phrase, not a company."""
     return frozenset(fold(w) for w in load_list("company/not_after.txt"))
+
+
+@functools.cache
+def _body_heads() -> tuple[str, ...]:
+    """Last words of bodies' names (委員會, 協會, 總署; ``company/body_heads.txt``): a Latin
+    abbreviation in brackets right after one is the body's, not a company's."""
+    return tuple(fold(w) for w in load_list("company/body_heads.txt"))
+
+
+def _abbreviates_body(folded: str, start: int) -> bool:
+    """True when the name at ``start`` opens a bracket right after a body's name (海洋管理委員會(MSC))."""
+    return start >= 1 and folded[start - 1] in "(（" and folded.endswith(_body_heads(), 0, start - 1)
 
 
 @functools.cache
@@ -964,7 +979,8 @@ class CompanyExtractor:
                 continue  # 並介紹了|集團, 成立了|公司: a verb and its particle, then the bare noun
             if not chunk or folded[start - 1:start] == INDEFINITE:
                 continue  # 深圳市某某|發投資開發有限公司: the rest of a name that a court report masks
-            if strength != "legal" and len(chunk) > 2 and chunk[-2:] in _function_words()[0]:
+            if strength != "legal" and len(chunk) > 2 and (
+                    chunk[-2:] in _function_words()[0] or chunk[-1] in PREPOSITION_END_CHARS):
                 continue  # 嫌疑人通過|銀行: a preposition before an industry word, no name ending in it
             # A dictionary company ending right at the suffix: 科技大廠群聯|電子 -> 群聯.
             best = None
@@ -1247,9 +1263,13 @@ class CompanyExtractor:
         common = common_words()
         places = _place_names()
         currencies = _currency_words()
+        # Latin names that the page binds to a body (海洋管理委員會(MSC)) mean that body all through it
+        body_abbreviations = {folded[s:e] for s, e, form in hits if form.latin and _abbreviates_body(folded, s)}
         for start, end, form in hits:
             if folded[end:end + 1] == ZONE_END and folded[end + 1:end + 2] not in NOT_DISTRICT_AFTER and not form.latin:
                 continue  # 東麗|區, 福田|區: a district of the same name
+            if form.latin and folded[start:end] in body_abbreviations:
+                continue  # 海洋管理委員會(MSC), then MSC認證: the council's abbreviation, not the shipping line's
             if folded.startswith(NEWS_SERVICE, end) and folded[end + len(NEWS_SERVICE):end + len(NEWS_SERVICE) + 1] \
                     not in NEWS_NOT_SERVICE:
                 continue  # 網易新聞, Yahoo新聞: a news service named as a medium (not 某某新聞稿, 新聞發言人)
