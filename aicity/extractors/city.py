@@ -152,6 +152,18 @@ def _before_township(folded: str, end: int) -> bool:
 
 
 @functools.cache
+def _abbreviation_word_opened() -> tuple[str, ...]:
+    """Words that an abbreviation's own 市 opens: 高|市場估值, 高|市值 ("a high market ..."), no 高市."""
+    return city_context_words("abbreviation_word_opened")
+
+
+@functools.cache
+def _abbreviation_word_not_opened() -> tuple[str, ...]:
+    """The city's own word after its 市 that a word_opened begins: 北市|場地 (the city's venues)."""
+    return city_context_words("abbreviation_word_not_opened")
+
+
+@functools.cache
 def _abbreviation_not_after() -> tuple[str, ...]:
     """Words after which an abbreviation is a Japanese surname: 高市|首相, 高市|內閣."""
     return city_context_words("abbreviation_not_after")
@@ -340,6 +352,9 @@ class CityExtractor:
                 return False  # 竹北市長 is the mayor of a township, not of 臺北市
             if folded.startswith(_abbreviation_not_after(), end):
                 return False  # 高市首相 is Japan's prime minister 高市早苗
+            if folded.startswith(_abbreviation_word_opened(), end - 1) and not folded.startswith(
+                    _abbreviation_word_not_opened(), end - 1):
+                return False  # 以高|市場估值: the 市 opens a market word, the 高 is "high"
             before = folded[start - 1:start]
             if before and before + folded[start] in common_words():
                 return False  # 提高|市民, 其中|市長: the first character closes a word begun before it

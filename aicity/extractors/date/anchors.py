@@ -15,7 +15,7 @@ from .. import scan
 from ..base import compile_folded
 from .reading import Ctx, after_is, before_is
 from .values import Candidate, valid
-from .words import fragment
+from .words import REACHING_YEAR_WORDS, fragment
 
 
 @functools.cache
@@ -156,7 +156,7 @@ def clause_years(ctx: Ctx, cands: list[Candidate], anchors: Anchors | None = Non
     """For each relative-year candidate, the year stated before it in its clause, or
     in its sentence when it makes a comparison (2025年營收衰退，較去年減少 → 2024) or
     means nothing without one (2024年通過法令，同年4月修訂 → 2024-04; such a word reaches into the
-    sentence before: 2024年通過法令。同年4月修訂); not for the end of a
+    sentence before: 2024年通過法令。同年4月修訂, and 同年 back to the last year stated); not for the end of a
     span from that year (自2014年開始規劃至去年底: the page's last year), unless it means
     nothing alone (2020年3月到隔年). A word that means nothing alone also takes the year a
     relative year names (去年5月23日駁回，同年5月24日上訴: last year), given the ``anchors``."""
@@ -175,9 +175,10 @@ def clause_years(ctx: Ctx, cands: list[Candidate], anchors: Anchors | None = Non
                 pattern = SENTENCE_BREAK if sentence else _CLAUSE_BREAK
                 breaks[sentence] = [m.start() for m in pattern.finditer(ctx.folded)]
             starts = breaks[sentence]
-            # 同年, 當年: the year may be stated in the sentence before (2019年加入公司。同年4月…)
+            # 同年, 當年: the year may be stated in the sentence before (2019年加入公司。同年4月…), or in a
+            # paragraph before when the sentences between state none (2023年11月初報案。…。警方於同年11月4日拘捕)
             k = bisect.bisect_left(starts, c.start) - (1 if c.spec.needs_clause else 0)
-            if stated[0] > (starts[k - 1] if k > 0 else -1):
+            if stated[0] > (starts[k - 1] if k > 0 else -1) or ctx.folded.startswith(REACHING_YEAR_WORDS, c.start):
                 out[i] = stated[1]
                 if c.spec.needs_clause:  # 2019年…隔年3月擴廠，同年5月: 同年 is 2020, the year 隔年 names
                     last = (c.end, stated[1] + (c.spec.year_rel or 0))

@@ -60,6 +60,8 @@ YEAR_WORDS = {  # folded relative year word -> (offset, counts from a stated yea
     fold(row["surface"]): (int(row["value"]), "clause" in row["flags"], "needs_clause" in row["flags"])
     for row in _rows("year")
 }
+# 同年 takes the last year stated however far before it; 當年 ("back then") only one in its sentence or the one before
+REACHING_YEAR_WORDS = tuple(fold(row["surface"]) for row in _rows("year") if "reaches" in row["flags"])
 DAY_WORDS = _values("day")  # 昨天 -> -1
 EVENING_WORDS = _flagged("day", "evening")
 DAY_PREFIX = _values("day_prefix")  # 昨(13)日 -> -1
