@@ -189,13 +189,16 @@ def _user_officials(user) -> Gazetteer:
     return Gazetteer((name, entry) for entry in user.of_type("official") for name in entry.names)
 
 
-def anchored_ok(name: str, g: OfficialGrammar) -> bool:
+def anchored_ok(name: str, g: OfficialGrammar, after_honorific: bool = False) -> bool:
     """A transliteration holds no everyday word (級會議 after 部長 is none); a country's name
     it may hold (慕沙阿曼), and so may a long one spelled with transliteration characters only
-    (依德里斯阿末 holds 德里)."""
+    (依德里斯阿末 holds 德里); after an honorific, so may one whose inner word is so spelled
+    (拿督斯里某某阿里: Ali, an everyday word in jieba), as the name's run allows."""
     if len(name) >= 4 and all(ch in g.translit_chars for ch in name):
         return True
-    return not any(name[i:i + 2] in g.common and name[i:i + 2] not in g.countries for i in range(1, len(name) - 1))
+    return not any(name[i:i + 2] in g.common and name[i:i + 2] not in g.countries
+                   and not (after_honorific and all(ch in g.translit_chars for ch in name[i:i + 2]))
+                   for i in range(1, len(name) - 1))
 
 
 @functools.cache
@@ -377,7 +380,7 @@ class OfficialExtractor:
         # 副檢察司|法依查: a spelled name of three or more transliteration characters may open with a
         # character that makes a word with the title's last (司法)
         spelled_name = spelled and len(name) >= 3 and all(ch in g.translit_chars for ch in name)
-        if anchored and (not anchored_ok(name, g) or folded[te - 1:te + 1] in g.common and not spelled_name
+        if anchored and (not anchored_ok(name, g, bool(honorific)) or folded[te - 1:te + 1] in g.common and not spelled_name
                          and not self._city_across(folded, te, name, g)
                          or folded[te - 2:te + 1] in g.common or folded[te:te + 1] in g.org_closing):
             return None  # 首相|府, 總統|府: the title and the first character make a word; 首相署: an office
