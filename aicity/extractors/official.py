@@ -120,6 +120,7 @@ ROSTER_NOTES = regex.compile(r"(?:\([^()\n]{1,16}\))*")  # (主席)(再度委任
 # comma before the next name of the same title (委員:某甲,某乙)
 ROSTER_NAME_END = regex.compile(r"[ \t\u3000]*(?:\n|\Z|\||[—–]+|[;。])|[ \t\u3000]+(?=\S)|[,、](?=\p{Han})")
 SPACED_NAME_REGIONS = ("HK", "MO")  # pages that write 經理 某某某 with a space
+SPEAKER_COLONS = (":", fold("："))  # a TV report's speaker caption: 副主任 某某: what they said
 OF = fold("的")  # 部長的某某: the title of the name after it
 AS_END = frozenset("，,。;；、")  # what ends the name after 為
 BRACKET_OPEN, BRACKET_CLOSE = "(", ")"  # folded: full-width brackets are ASCII ones
@@ -1070,8 +1071,11 @@ class OfficialExtractor:
             # three-character name before a verb of speech (a Taiwanese headline's space ends a clause:
             # 提名某某選縣長 楊某某表態)
             spaced = self._name_at(folded, ns + 1, g)
-            if (spaced is not None and spaced - ns == 4 and folded[spaced:spaced + 2] in g.name_verbs
-                    and page_region(doc).name in SPACED_NAME_REGIONS):
+            if spaced is not None and ((spaced - ns == 4 and folded[spaced:spaced + 2] in g.name_verbs
+                                        and page_region(doc).name in SPACED_NAME_REGIONS)
+                                       or (spaced - ns in (3, 4) and folded[spaced:spaced + 1] in SPEAKER_COLONS)):
+                # a mainland TV report quotes its speaker as a caption, title, space, name and a colon
+                # (中心副主任 某某:), on every page
                 ns += 1
         if not honorific and folded[ns:ns + 1] == OF:
             # 升任人力資源部長的沈某某, 原任青年及體育部長的楊某某: a full three-character name after
