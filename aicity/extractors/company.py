@@ -640,11 +640,17 @@ def _suffix_automaton():
 
 
 @functools.cache
+def _city_names() -> frozenset[str]:
+    """Every form of the city gazetteer, folded, as a set (the gazetteer keeps them as a list)."""
+    return frozenset(city_gazetteer()[0].keys)
+
+
+@functools.cache
 def _place_names() -> frozenset[str]:
     """Countries, cities (every form of the city gazetteer), the regions that begin
     full company names (``company/name_places.txt``) and a few more: no company's
     name on their own."""
-    names = set(city_gazetteer()[0].keys)
+    names = set(_city_names())
     for row in load_table("common/countries.tsv"):
         names.update(fold(n) for n in (row["name"], row.get("name_cn", ""), *split_cell(row.get("aliases", ""))) if n)
     names.update(_provinces())
@@ -906,7 +912,7 @@ class CompanyExtractor:
                 else:  # 某某氣體|台中|分公司: the branch's city follows its company's name (ANNOTATION.md:
                     # a branch is the company itself, and an office named after its city names the city,
                     # so the mention ends with the company's name)
-                    cities = city_gazetteer()[0].keys
+                    cities = _city_names()
                     place = next((n for n in (3, 2) if s - start >= n + 2 and folded[s - n:s] in cities), 0)
                     if place:
                         s = e = s - place
@@ -1104,13 +1110,14 @@ class CompanyExtractor:
         """春福、富宇（4907）、昌益、寶佳等建商: the items of a list that 等 and a kind of firm close,
         where a known company is one of them, are companies (each two to four Han characters that
         read as a name; a stock code in brackets may follow an item)."""
-        if fold("等") not in folded:
+        closings = list(_list_before_kind().finditer(folded)) if fold("等") in folded else []
+        if not closings:
             return
         known = IntervalSet()
         for entity in entities:
             known.add(entity.start, entity.end)
         generic = _rules()[2]
-        for match in _list_before_kind().finditer(folded):
+        for match in closings:
             items = []
             end = match.start()
             while True:
