@@ -435,14 +435,18 @@ SCRIPTS = frozenset({"all", "traditional", "simplified"})
 
 def _holiday_of_page(named: tuple, ctx: Ctx):
     """The holiday a name means on this page: the one of the page's region where the regions
-    differ (國慶 on a Singaporean page is 8/9), else the one of its script (10/10 in
-    Traditional, 10/1 in Simplified), else the one for all."""
-    if any(h.script not in SCRIPTS for h in named):
-        region = ctx.region
+    differ (國慶 on a Singaporean page is 8/9), else the one of the script of Taiwan or the
+    mainland when the page is theirs (10/10 on a Taiwanese page, 10/1 on a mainland one, in
+    either script), else the one of its script, else the one for all."""
+    if all(h.script == "all" for h in named):
+        return named[0] if named else None  # the same day everywhere: the region is not needed
+    region = ctx.region_of() if ctx.region_of is not None else None
+    if region is not None:
         for h in named:
-            if h.script == region:
+            if h.script == region.name:
                 return h
-    return next((h for h in named if h.script in ("all", ctx.script)), None)
+    script = region.script if region is not None and region.script else ctx.script
+    return next((h for h in named if h.script in ("all", script)), None)
 
 
 def holiday(m: regex.Match, ctx: Ctx) -> Candidate | None:

@@ -42,6 +42,7 @@ class Region:
     dollar: str     # a bare $
     yen: str        # a bare ¥
     slash: str = "m/d"  # how n/n/yyyy reads: m/d or d/m (3/12/2025 is 3 December in Hong Kong)
+    script: str = ""  # the script whose pages default to this region (TW: traditional), if any
 
     def symbol(self, code: str) -> str:
         """What the currency table's DOLLAR ($) or YEN (¥) is in this region."""
@@ -62,7 +63,8 @@ class _Signals:
 def _signals() -> _Signals:
     regions, by_script = {}, {}
     for row in load_table("money/regions.tsv"):
-        regions[row["region"]] = Region(row["region"], row["currency"], row["dollar"], row["yen"], row["slash"])
+        regions[row["region"]] = Region(row["region"], row["currency"], row["dollar"], row["yen"], row["slash"],
+                                       row["script"])
         if row["script"]:
             by_script[row["script"]] = row["region"]
     names = [surface for surface, cur in grammar().currencies.items()
@@ -195,4 +197,4 @@ def _declared(s: _Signals, text: str) -> str | None:
 def _declared_region(s: _Signals, code: str, default: str) -> Region:
     """A declared currency of no region in the table (單位:美元): bare 元 is that currency."""
     base = s.regions[default]
-    return Region(base.name, code, base.dollar, base.yen, base.slash)
+    return Region(base.name, code, base.dollar, base.yen, base.slash, base.script)
