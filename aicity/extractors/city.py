@@ -164,6 +164,15 @@ def _abbreviation_word_not_opened() -> tuple[str, ...]:
 
 
 @functools.cache
+def _facility_after() -> regex.Pattern:
+    """A facility's own two-character name and its head (context.tsv facility_head: 白雲機場), as
+    it follows its city's name; a numeral or function character makes no name (上海兩座機場)."""
+    heads = "|".join(sorted(city_context_words("facility_head"), key=len, reverse=True))
+    not_in_name = "".join(sorted(FUNCTION_CHARS | set(fold("的各等一二兩三四五六七八九十幾多"))))
+    return regex.compile(rf"(?:(?![{not_in_name}])\p{{Han}}){{2}}(?:{heads})")
+
+
+@functools.cache
 def _abbreviation_not_after() -> tuple[str, ...]:
     """Words after which an abbreviation is a Japanese surname: 高市|首相, 高市|內閣."""
     return city_context_words("abbreviation_not_after")
@@ -344,6 +353,8 @@ class CityExtractor:
     def _accept(self, folded, start, end, info, after_words, abbreviation_after, prefectures) -> bool:
         if info.kind == FULL:
             return True
+        if _facility_after().match(folded, end):
+            return False  # 廣州|白雲機場: the airport's name holds the city's
         if info.kind == SHORT:
             return not after_words.at(folded, end)
         if info.kind == ABBREVIATION:
