@@ -575,9 +575,10 @@ def listing_ambiguity(name: str, jd, prefixes, places: set[str], tw_places: set[
             or everyday_edge_ambiguity(name, jd))
 
 
-#: The world's large companies, transcribed from a public repository's list (see its header): the
-#: ``ambiguous`` column (the row's names that need company context) is kept here.
-WORLD_COMPANIES = "company/companies_world.tsv"
+#: The world's large companies and the mainland's large private firms and unicorns, transcribed from a public
+#: repository's lists (see each file's header): the ``ambiguous`` column (the row's names that need company
+#: context) is kept here.
+WORLD_COMPANIES = ("company/companies_world.tsv", "company/companies_cn_rankings.tsv")
 
 
 def rewrite_transcribed(path: Path, update, check: bool) -> tuple[bool, list[dict[str, str]]]:
@@ -1306,10 +1307,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{name}: {n_rows} rows ({n_amb_rows} ambiguous)", file=sys.stderr)
         if changed_listing:
             changed.append(name)
-    changed_world, n_rows, n_amb_rows = refresh_world_ambiguity(RES / WORLD_COMPANIES, jd, prefixes, places, args.check)
-    print(f"{WORLD_COMPANIES}: {n_rows} rows ({n_amb_rows} with a name that needs context)", file=sys.stderr)
-    if changed_world:
-        changed.append(WORLD_COMPANIES)
+    for name in WORLD_COMPANIES:
+        changed_world, n_rows, n_amb_rows = refresh_world_ambiguity(RES / name, jd, prefixes, places, args.check)
+        print(f"{name}: {n_rows} rows ({n_amb_rows} with a name that needs context)", file=sys.stderr)
+        if changed_world:
+            changed.append(name)
 
     # company/companies_cn.tsv
     cn_rows = build_companies_cn(jd, prefixes, places, {fold(r[1]) for r in company_rows})

@@ -595,6 +595,12 @@ def _opens_with_written_out_place(words: str) -> bool:
                for n in (3, 4))
 
 
+@functools.cache
+def _trades() -> frozenset[str]:
+    """company/trades.txt: trades that are no name alone before 公司 or 集團 (自動駕駛, 電商平台)."""
+    return frozenset(fold(w) for w in load_list("company/trades.txt"))
+
+
 def _industry_words_only(words: str, suffixes: dict[str, str]) -> bool:
     """True when ``words`` hold nothing but industry words, and places or 集團 in brackets
     (精密工業, 電子(南京), (集團)): what may follow a listed name in its own registered name."""
@@ -1225,6 +1231,8 @@ class CompanyExtractor:
         (``registered``) are a registered name (北京市|基礎設施投資|有限公司)."""
         if chunk in generic or chunk[:1] in generic or chunk.endswith(INDEFINITE):
             return True  # 路氹某|酒店, 某|銀行: "a certain hotel"
+        if chunk in _trades() or _industry_words_only(chunk, _rules()[0]):
+            return True  # 電商平台|公司, 食品|集團, 光電科技|公司: a trade and no trade name
         if _FIRM_COUNT.search(chunk):
             return True  # 20個|銀行, 利用22個|銀行, 13大|銀行: a count of businesses, not a name
         if strength != "strong" and any(chunk[:n] in generic for n in (2, 3, 4) if n < len(chunk)):

@@ -403,7 +403,8 @@ def company_dictionary() -> Gazetteer:
     for form, entry in entries:
         owner.setdefault(fold(form), entry.info)
     # Taiwan's unlisted public companies (公開發行公司: short and full name), then the A shares and HKEX, then
-    # the world's large companies (company/companies_world.tsv): a name that an earlier source has keeps its
+    # the world's large companies (company/companies_world.tsv) and the mainland's large private firms and
+    # unicorns (company/companies_cn_rankings.tsv): a name that an earlier source has keeps its
     # row; a row's other names join that company when it is of the same country (長春石化 → 長春集團,
     # 中国建筑集团有限公司 → the A share 中國建築), else name a company of their own.
     for row in load_table("company/companies_tw_public.tsv"):
@@ -419,9 +420,10 @@ def company_dictionary() -> Gazetteer:
             info = CompanyInfo(canonical, (name,) if name != canonical else (), row["code"], country)
             owner[fold(name)] = info
             entries += company_forms(info, [name], {name} if row.get("ambiguous") == "1" else set())
-    for row in load_table("company/companies_world.tsv"):
-        risky = set(split_cell(row.get("ambiguous", "")))
-        entries += _later_company(world_company_names(row), risky, row.get("country") or None, owner)
+    for table in ("company/companies_world.tsv", "company/companies_cn_rankings.tsv"):
+        for row in load_table(table):
+            risky = set(split_cell(row.get("ambiguous", "")))
+            entries += _later_company(world_company_names(row), risky, row.get("country") or None, owner)
     return Gazetteer(entries)
 
 
