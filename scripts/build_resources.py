@@ -839,6 +839,21 @@ MY_NOT_TOWNS = frozenset("Cheras Ampang Kapar Mukim Pulai Paya Terubong Tasek Gl
 #: than the mainland's 德州市, so a bare city name that is one of them needs context.
 US_STATE_SHORT = "加州 德州 佛州 麻州 賓州 紐約州 華州 俄州 密州 喬州 亞州 維州 猶他州 內華達州 夏威夷州".split()
 
+#: The other US states by their full names (facts: Taiwanese spelling, and the mainland's where it differs): a
+#: region, no city, and one that may hold a city's name (馬里蘭州 holds 蘭州).
+US_STATE_FULL = {
+    "阿拉巴馬州": "", "阿拉斯加州": "", "亞利桑那州": "", "阿肯色州": "", "加利福尼亞州": "", "科羅拉多州": "",
+    "康乃狄克州": "康涅狄格州", "德拉瓦州": "特拉华州", "佛羅里達州": "", "喬治亞州": "佐治亚州", "愛達荷州": "",
+    "伊利諾州": "伊利诺伊州", "印第安納州": "", "愛荷華州": "艾奥瓦州", "堪薩斯州": "", "肯塔基州": "",
+    "路易斯安那州": "", "緬因州": "", "馬里蘭州": "", "麻薩諸塞州": "马萨诸塞州", "密西根州": "密歇根州",
+    "明尼蘇達州": "", "密西西比州": "", "密蘇里州": "", "蒙大拿州": "", "內布拉斯加州": "",
+    "新罕布夏州": "新罕布什尔州", "紐澤西州": "新泽西州", "新墨西哥州": "", "北卡羅來納州": "", "北達科他州": "",
+    "俄亥俄州": "", "奧克拉荷馬州": "俄克拉何马州", "奧勒岡州": "俄勒冈州", "賓夕法尼亞州": "", "羅德島州": "罗得岛州",
+    "南卡羅來納州": "", "南達科他州": "", "田納西州": "", "德克薩斯州": "得克萨斯州", "佛蒙特州": "",
+    "維吉尼亞州": "弗吉尼亚州", "華盛頓州": "", "西維吉尼亞州": "西弗吉尼亚州", "威斯康辛州": "威斯康星州",
+    "懷俄明州": "",
+}
+
 HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,8}")
 
 
@@ -1074,6 +1089,8 @@ def build_regions() -> list[list[str]]:
         rows.append([name, "", "MY", "state", ""])
     for name in US_STATE_SHORT:
         rows.append([name, "", "US", "state", ""])
+    for name, mainland in US_STATE_FULL.items():
+        rows.append([name, mainland, "US", "state", ""])
     return sorted(rows, key=lambda r: r[0])
 
 
@@ -1228,10 +1245,11 @@ def main(argv: list[str] | None = None) -> int:
         print("\n".join(cn_weak + jp_weak + world_weak), file=sys.stderr)
     text = tsv(
         [
-            f"{gen} cpca {version('cpca')} (provinces) and the lists JP_PREFECTURES and MY_STATES in the script (facts)",
+            f"{gen} cpca {version('cpca')} (provinces) and the lists JP_PREFECTURES, MY_STATES, US_STATE_SHORT and US_STATE_FULL in the script (facts)",
             "licence: MIT (cpca); the names are facts",
             "Regions that are not cities (ANNOTATION.md): mainland provinces and autonomous regions, Japanese",
-            "prefectures, Malaysian states. name = Taiwanese spelling; aliases = the full forms.",
+            "prefectures, Malaysian and US states. name = Taiwanese spelling; name_cn = the mainland's where it differs;",
+            "aliases = the full forms.",
         ],
         ["name", "name_cn", "country", "kind", "aliases"],
         build_regions(),

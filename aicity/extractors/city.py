@@ -525,14 +525,14 @@ class CityExtractor:
 
     @staticmethod
     def _region_overlaps(folded: str, start: int, end: int) -> bool:
-        """A state or province name that starts before the match ends inside it (森美蘭|州務大臣
-        holds 蘭州): the name is the end of the region's, not a city."""
+        """A state or province name that starts before the match and ends inside it or with it
+        (森美蘭|州務大臣 and 馬里蘭州 hold 蘭州): the name is the end of the region's, not a city."""
         if not start or not is_han(folded[start - 1]):
             return False
         context = place_context()
         return any(
             folded[cut - n:cut] in context.regions
-            for cut in range(start + 1, end) if folded[cut - 1] in context.region_last_chars
+            for cut in range(start + 1, end + 1) if folded[cut - 1] in context.region_last_chars
             for n in context.region_lengths if cut - n < start and cut >= n
         )
 
