@@ -155,6 +155,18 @@ def clause_cues(g: Grammar, text: str, cands: list[Cand]) -> None:
             ranges(text, cands[max(0, i - 1):i + 1])
 
 
+def totals(g: Grammar, text: str, cands: list[Cand]) -> None:
+    """經費23.7億、補助款636億……，共878.4億: an amount after 共/合計 (money/total_words.txt) sums
+    the amounts listed before it, and is money when one of them, in the same sentence, is."""
+    last_money = None  # where the last amount of money ends
+    for c in cands:
+        if c.status == MAYBE and last_money is not None and g.total_word.ending_at(text, c.start) is not None \
+                and not any(ch in _HARD_BOUNDARY for ch in text[last_money:c.start]):
+            c.status, c.rule = MONEY, "money.total"
+        if c.status == MONEY:
+            last_money = c.end
+
+
 def fractions(text: str, cands: list[Cand]) -> list[Cand]:
     """1元5角, 1角2分, 1令吉99仙: a 角/分/仙 written right after an amount in 元, in a
     currency named in words (its cents), or in a larger fraction adds to it; so does a
