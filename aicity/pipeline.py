@@ -21,7 +21,8 @@ SHADOWED_BY: dict[str, tuple[str, ...]] = {"city": ("company",)}
 # A span of the first type lying inside the *name* of an entity of the second is
 # part of that name: a company's short name inside a person's (部長林佳龍: not 佳龍), a
 # city's (院長周德陽: not 德陽); so is one that starts inside the name and runs on past it
-# (任命郭曉華為秘書長: not 華為).
+# (任命郭曉華為秘書長: not 華為), and so is one that starts in the title before the name and
+# runs into it (市長野志克仁: not 長野).
 NAMED_INSIDE: dict[str, tuple[str, ...]] = {"company": ("official",), "city": ("official",)}
 # Rules whose one span names several entities of its type (雙北: 臺北市 and 新北市): the
 # overlap policy keeps or drops them together.
@@ -153,15 +154,18 @@ def resolve(found: dict[str, Sequence[Entity]]) -> list[Entity]:
             for other in found.get(shadowing_type, ()):
                 shadows.add(other.start, other.end)
         inside_names = IntervalSet()  # a name's characters after its first (郭曉|華為: no company 華為)
+        name_starts: set[int] = set()  # 市長|野志克仁: no city 長野 across a name's first character
         for naming_type in NAMED_INSIDE.get(entity_type, ()):
             for other in found.get(naming_type, ()):
                 name_span = _name_span(other)
                 if name_span is not None:
                     shadows.add(*name_span)
                     inside_names.add(name_span[0] + 1, name_span[1])
+                    name_starts.add(name_span[0])
         if shadows:
             chosen = [e for e in chosen if not shadows.covers(e.start, e.end)
-                      and not inside_names.covers(e.start, e.start + 1)]
+                      and not inside_names.covers(e.start, e.start + 1)
+                      and not any(p in name_starts for p in range(e.start + 1, e.end))]
         kept.extend(chosen)
         kept.extend(_span_sharers(entities, chosen))
     order = {t: i for i, t in enumerate(ENTITY_TYPES)}

@@ -238,6 +238,10 @@ NOT_DISTRICT_AFTER = frozenset(fold("域塊間隔別分"))
 # news site named as a source or a medium; a press release or a spokesman is the company's own.
 NEWS_SERVICE = fold("新聞")
 NEWS_NOT_SERVICE = frozenset(fold("稿發部處官組"))
+# A metro system's name before a line's (台中捷運|藍線, 北捷|信義線, 高捷|紅線): the line, a project, not the company.
+_METRO_NAME_END = fold("捷")
+_METRO_NAME_ENDS = (fold("捷運"), _METRO_NAME_END)
+_LINE_AFTER = regex.compile(r"\p{Han}{1,3}" + fold("線"))
 LATIN_NAME_WORDS = 3  # how many more capitalised Latin words a legal form's name may reach back over
 # The shape of a brand in brackets before 集團 (MonSpace, GENTING): a capital inside the word, or all
 # capitals; not a plain word (Malaysia, Holdings), which a place or a kind of firm is as often.
@@ -332,6 +336,12 @@ def _tw_everyday_words() -> frozenset[str]:
 def _everyday_words() -> frozenset[str]:
     # jieba's (folded already) and the Taiwanese business verbs it lacks (挹注, 認列)
     return frozenset(load_list("company/everyday_words.txt")) | _tw_everyday_words()
+
+
+@functools.cache
+def _product_words() -> tuple[str, ...]:
+    """Product names after a company's Latin name (Microsoft Edge): ``company/product_words.txt``."""
+    return tuple(" " + word for word in load_list("company/product_words.txt"))
 
 
 @functools.cache
@@ -1288,6 +1298,10 @@ class CompanyExtractor:
             if folded.startswith(NEWS_SERVICE, end) and folded[end + len(NEWS_SERVICE):end + len(NEWS_SERVICE) + 1] \
                     not in NEWS_NOT_SERVICE:
                 continue  # 網易新聞, Yahoo新聞: a news service named as a medium (not 某某新聞稿, 新聞發言人)
+            if form.latin and folded.startswith(_product_words(), end):
+                continue  # Microsoft Edge, Google Chrome: a product's name, not the company named
+            if folded.endswith(_METRO_NAME_ENDS, start, end) and _LINE_AFTER.match(folded, end) is not None:
+                continue  # 台中捷運|藍線: a metro line, not the metro company
             # A name whose edge is half of a common word is likely inside that word:
             # 全聯 in 安全聯盟, 日友 in 臺日友誼, 台灣大 in 台灣大學.
             # 工智 in 人工智能, 達新 in 達新台幣: the name's edge is half of a word.

@@ -647,6 +647,12 @@ class OfficialExtractor:
                 full.append(Found(start, te, doc.text[start:end], title, doc.text[opening + 1:ts] or None,
                                   "official.name_title", start, end))
                 continue
+            spelled = None if office else self._name_before_latin(folded, ts, g)
+            if spelled is not None:
+                # 李比爾（Bill Lee）州長: a name, its Latin spelling in brackets, then its title
+                full.append(Found(spelled[0], te, doc.text[spelled[0]:spelled[1]], title,
+                                  self._org_before(doc, spelled[0], g), "official.name_title", *spelled))
+                continue
             name_start = None if office else self._name_before(folded, ts, g)
             if name_start is not None:
                 place = _known_name_suffix(folded[max(0, ts - MAX_ORG):ts])
@@ -1299,6 +1305,17 @@ class OfficialExtractor:
         if _known_name_suffix(folded[pos:end], doc.user) == end - pos:
             return None  # 某某、雪蘭莪、…: a place, no name
         return end
+
+    def _name_before_latin(self, folded: str, ts: int, g: OfficialGrammar) -> tuple[int, int] | None:
+        """The Chinese name before a Latin spelling in brackets that ends right at a title
+        (李比爾(Bill Lee)州長, folded brackets): its start and end, or None."""
+        if folded[ts - 1:ts] != BRACKET_CLOSE:
+            return None
+        opening = folded.rfind(BRACKET_OPEN, max(0, ts - 43), ts)
+        if opening < 2 or LATIN_IN_BRACKETS.fullmatch(folded, opening, ts) is None:
+            return None
+        start = self._name_before(folded, opening, g)
+        return None if start is None else (start, opening)
 
     @staticmethod
     def _after_caption(folded: str, end: int) -> int:

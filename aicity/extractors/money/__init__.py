@@ -43,7 +43,7 @@ resource files (``money/currencies.tsv``, ``money/*.txt``/``.tsv``).
 Layout: ``grammar`` (the token grammar and the patterns, compiled from the resources),
 ``screen`` (set lookups that skip plain numbers), ``numbers`` (a token's value),
 ``candidate`` (one token: the decision as named steps), ``passes`` (ranges, lists,
-scope and clause cues, 1元5角, currencies), ``region`` (the page's region) and this
+scope and clause cues, totals, 1元5角, currencies), ``region`` (the page's region) and this
 module's ``MoneyExtractor``, which runs them.
 """
 from __future__ import annotations
@@ -76,6 +76,7 @@ class MoneyExtractor:
         passes.lists(g, text, cands)
         passes.scope(g, text, cands)
         passes.clause_cues(g, text, cands)
+        passes.totals(g, text, cands)
         cands = passes.fractions(text, cands)
         passes.currencies(g, doc, text, cands)
         for c in cands:

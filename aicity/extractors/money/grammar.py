@@ -130,6 +130,7 @@ class Grammar:
     word_end: Rx
     cue_after: Rx
     clause_link: Rx                       # 至/達 right before an amount whose cue is earlier
+    total_word: Rx                        # 共/合計 right before the sum of amounts listed earlier
     cue_word: regex.Pattern               # any money cue word, anywhere
     counter: Rx
     scope: regex.Pattern
@@ -202,6 +203,7 @@ class _Words:
         self.counters = _words("money/counters.txt")
         self.links = _words("money/cue_links.txt")
         self.clause_links = _words("money/clause_links.txt")
+        self.total_words = _words("money/total_words.txt")
         self.not_counters = _words("money/not_counters.txt")
         self.not_a_cent = _words("money/not_a_cent.txt")
         self.not_after = _words("money/not_cues_after.txt")
@@ -300,6 +302,7 @@ def _patterns(t: _Tables, w: _Words, lookups: dict) -> dict:
         cue_after=_forward(f"[ ]?(?:{alternation(w.links)}{{0,2}}(?!{alternation(w.not_after)}){alternation(w.after)}"
                            f"|的\\p{{Han}}{{1,6}}?{alternation(w.budget_heads)})", w.after, " " + fold("".join(w.links))),
         clause_link=_reverse(f"{alternation(w.clause_links)}[ ]?\\Z", w.clause_links),
+        total_word=_reverse(f"{alternation(w.total_words)}[ ]?\\Z", w.total_words),
         cue_word=compile_folded(alternation(w.cues)),
         # a counter unless the word there is one of the exceptions (年增, 卡位, 分別)
         counter=_forward(

@@ -155,6 +155,26 @@ def clause_cues(g: Grammar, text: str, cands: list[Cand]) -> None:
             ranges(text, cands[max(0, i - 1):i + 1])
 
 
+def totals(g: Grammar, text: str, cands: list[Cand]) -> None:
+    """經費23.7億、補助款636億……，共878.4億: an amount after 共/合計 (money/total_words.txt) sums
+    amounts of money when one stands before it in the same sentence, or after it in the next clause
+    (新增項目共178億，預算約100億元: the sum, then its parts)."""
+    totals_at = {id(c) for c in cands if c.status == MAYBE and g.total_word.ending_at(text, c.start) is not None}
+    if not totals_at:
+        return
+    for ordered in (cands, cands[::-1]):
+        nearest = None  # the nearest amount of money met so far, in the order walked
+        for c in ordered:
+            if c.status == MAYBE and nearest is not None and id(c) in totals_at:
+                before = nearest.start < c.start
+                gap = text[nearest.end:c.start] if before else text[c.end:nearest.start]
+                clauses = sum(gap.count(ch) for ch in _CLAUSE_BOUNDARY)
+                if not any(ch in _HARD_BOUNDARY for ch in gap) and (before or clauses <= 1):
+                    c.status, c.rule = MONEY, "money.total"
+            if c.status == MONEY:
+                nearest = c
+
+
 def fractions(text: str, cands: list[Cand]) -> list[Cand]:
     """1元5角, 1角2分, 1令吉99仙: a 角/分/仙 written right after an amount in 元, in a
     currency named in words (its cents), or in a larger fraction adds to it; so does a
