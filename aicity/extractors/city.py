@@ -203,6 +203,8 @@ PARTICLES = frozenset(fold("的是了在與和及"))
 # the dots between the parts of a transliterated person's name (史蒂芬·米蘭), folded
 NAME_DOTS = ("·", "‧", "•")
 TYPHOON = fold("颱風")  # a typhoon's transliterated name may hold a city's (樺加沙: 加沙)
+# a typhoon's name quoted after or before 颱風 (颱風「樺加沙」, 『樺加沙』颱風): (opening, closing) marks
+TYPHOON_NAME_QUOTES = (("", ""), ("「", "」"), ("『", "』"), ("\"", "\""))
 
 
 class CityExtractor:
@@ -393,6 +395,8 @@ class CityExtractor:
         if (info.generated and self._glued(folded, start, end) or self._glued(folded, start, end, both=True)) \
                 and not self._region_before(folded, start, end):
             return False  # 很|大分|歧: 很大 and 分歧 take each character of even a listed name (but 浙江|湖州)
+        if end - start == 2 and folded[start:end] != fold(info.name) and folded[start - 1:start + 1] in common_words():
+            return False  # 日|本港口, 基|本港務: an alias's first character closes a word begun before it
         if info.prefecture_homonym and info.name in prefectures and not self._dateline(folded, end):
             return False
         # A foreign name glued inside a longer Han word is usually another word.
@@ -401,12 +405,13 @@ class CityExtractor:
     @staticmethod
     def _in_typhoon_name(folded: str, start: int, end: int) -> bool:
         """The name, with the one or two Han characters before it, is a typhoon's name that the
-        page writes right after or before 颱風 (強烈颱風樺加沙, 樺加沙颱風)."""
+        page writes right after or before 颱風, quoted or not (強烈颱風樺加沙, 樺加沙颱風, 颱風「樺加沙」)."""
         for k in (1, 2):
             if start < k or not all(is_han(ch) for ch in folded[start - k:start]) or folded[start - k] in _storm_verbs():
                 break  # (颱風襲|東京: the storm's verb, then the city it strikes)
             name = folded[start - k:end]
-            if TYPHOON + name in folded or name + TYPHOON in folded:
+            if any(TYPHOON + opening + name in folded or name + closing + TYPHOON in folded
+                   for opening, closing in TYPHOON_NAME_QUOTES):
                 return True
         return False
 

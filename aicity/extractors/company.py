@@ -376,6 +376,11 @@ HOME_PREFIXES = frozenset(fold(w) for w in ("台商", "臺商", "陸商", "港�
 # 本公司, 該公司, 貴公司, 此公司, 非公司: "this company", "your company", "no company" (公告本公司擬…,
 # 經本公司董事會, 且非公司之關係人: the wording of filings), not its name either.
 RELATIVE_BEFORE_COMPANY = frozenset(fold("子母孫分總本該貴此非"))
+# 本集團, 該集團, 此集團: "this group" (將有助鞏固本集團的優勢), unless the character makes a word with the one
+# before it (資本集團, 日本集團: a name's word)
+SELF_BEFORE_GROUP = frozenset(fold("本該此"))
+# A negation right before a name read by its suffix (亦不|影響集團的現金流): a verb and its object follow, no name.
+NEGATIONS = frozenset(fold("不未沒"))
 
 
 # The companies of these markets may be named after a mainland place (浙江|某某集團 is theirs); a
@@ -977,6 +982,8 @@ class CompanyExtractor:
                 continue  # 第一上市櫃|公司, 不含金融保險|公司: a kind of company, no name
             if suffix == GROUP and chunk.endswith(_ring_words()):
                 continue  # 跨國詐騙|集團, 市府根本詐騙|集團: a ring named by its crime, no firm
+            if suffix == GROUP and chunk[-1:] in SELF_BEFORE_GROUP and chunk[-2:] not in common:
+                continue  # 有助鞏固本|集團: "this group", no name
             if strength != "legal" and chunk[-1:] in COUNTY_UNITS:
                 continue  # 旺蒼縣|工業, 某某鎮|農業: a county's or township's industry, no firm's trade
             if suffix == fold("公司") and chunk[-1:] in RELATIVE_BEFORE_COMPANY:
@@ -1390,6 +1397,10 @@ class CompanyExtractor:
         for start, end, name, info, strength in _agreed_suffix_names(folded, list(self._suffix_candidates(doc, known))):
             if self._inside_org_name(folded, end):
                 continue
+            if info is None and strength != "legal" and (
+                    folded[start - 1:start] in NEGATIONS
+                    or folded[start:start + 1] in NEGATIONS and folded[start:start + 2] not in common):
+                continue  # 賬項不|影響集團, 亦|不影響集團: a negated verb and its object (未來集團 is a name)
             entities.append(self._entity(doc, start, _bracket_place_end(folded, end), name, "company.suffix", info))
             found_names.setdefault(fold(doc.text[start:end]), (name, info))
         for start, end in self._frame_candidates(doc):

@@ -100,8 +100,9 @@ COUNTED_LIST_OPENER = regex.compile(fold("的[0-9一二兩三四五六七八九�
 # 名譽會長有某甲、某乙: 有 opens the list of a title's holders (never a single name: 會長有意)
 LIST_HAS = fold("有")
 # A Hong Kong civil-service title's portfolio in brackets between the title and the name
-# (常任秘書長(庫務)某某, 副秘書長(財經事務)某某; folded: full-width brackets are ASCII ones)
-PORTFOLIO = regex.compile(r"\(\p{Han}{2,6}\)")
+# (常任秘書長(庫務)某某, 副秘書長(財經事務)某某; folded: full-width brackets are ASCII ones), or a firm's
+# division, spaced as a press release writes it (總監 ( 估值及諮詢 ) 某某 表示)
+PORTFOLIO = regex.compile(r"[ ]?\([ ]?\p{Han}{2,6}[ ]?\)")
 # How long a transliterated name may be before its Latin spelling in brackets (分析師高維特森(Grant …))
 TRANSLIT_BEFORE_LATIN = 5
 # How long a transliterated name after a country's title may be (阿根廷總統費爾南德斯): past four
@@ -1077,7 +1078,9 @@ class OfficialExtractor:
             # three-character name before a verb of speech (a Taiwanese headline's space ends a clause:
             # 提名某某選縣長 楊某某表態)
             spaced = self._name_at(folded, ns + 1, g)
-            if spaced is not None and ((spaced - ns == 4 and folded[spaced:spaced + 2] in g.name_verbs
+            # (a press release spaces the name on both sides: 總監 某某 表示)
+            verb_at = spaced + (folded[spaced:spaced + 1] == " ") if spaced is not None else 0
+            if spaced is not None and ((spaced - ns == 4 and folded[verb_at:verb_at + 2] in g.name_verbs
                                         and page_region(doc).name in SPACED_NAME_REGIONS)
                                        or (spaced - ns in (3, 4) and folded[spaced:spaced + 1] in SPEAKER_COLONS)):
                 # a mainland TV report quotes its speaker as a caption, title, space, name and a colon

@@ -33,6 +33,10 @@ WEAK_LEAD_ALONE = 2  # ... and on a Traditional page with no weak signal of Taiw
 DATELINE_MARKERS = ("日讯", "日电", "专电", "日综合", "讯)", "讯】", "报道)", "报导)")
 NO_SIGNAL = "none"  # a common word that holds a signal word (新元素 holds 新元): no signal
 SHARED = "|"  # HK|MO: a word of both places (特區政府), counted for the one the page names most
+# ... and, on a page that names none of them, for this one: Hong Kong's press writes most of the pair's
+# news, and its listed companies (Macau's casino operators among them) report in HKD (銀河娛樂 ... 按年升).
+# Malaysia's and Singapore's shared words (國會議員) stay uncounted: Taiwan's news writes them of any country.
+UNNAMED_SHARED_LEAN = {("HK", "MO"): "HK"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,7 +176,8 @@ def _page_region(doc: Document) -> Region:
 
 def _with_shared(page: _Page) -> Counter:
     """The weak signals, with each word shared by several places (特區政府: Hong Kong and Macau)
-    counted for the one of them the page names most; for none when two are named alike."""
+    counted for the one of them the page names most; for none when two are named alike (and, where
+    none is named, for the place of ``UNNAMED_SHARED_LEAN``)."""
     if not page.shared:
         return page.weak
     weak = Counter(page.weak)
@@ -180,6 +185,8 @@ def _with_shared(page: _Page) -> Counter:
         named = sorted(((page.strong[p] + page.weak[p], p) for p in places), reverse=True)
         if named[0][0] and (len(named) == 1 or named[0][0] > named[1][0]):
             weak[named[0][1]] += n
+        elif not named[0][0] and places in UNNAMED_SHARED_LEAN:
+            weak[UNNAMED_SHARED_LEAN[places]] += n
     return weak
 
 
