@@ -6,7 +6,7 @@ from __future__ import annotations
 import regex
 
 from ...numerals import DIGIT_VALUES
-from .reading import (Ctx, after_is, before_is, day_of, groups, read_spec, roc_page, small_number,
+from .reading import (Ctx, after_is, before_is, century_year, day_of, groups, read_spec, roc_page, small_number,
                       time_of_day, with_range)
 from .values import Candidate, Spec, valid
 from .words import (DAY_PREFIX, DAY_WORDS, EVENING_WORDS, HALVES, MONTH_PREFIX, MONTH_WORDS, QUARTERS,
@@ -87,19 +87,10 @@ def _cn_year(text: str) -> int:
     return int("".join(str(DIGIT_VALUES[ch]) for ch in text))
 
 
-def _century_year(first: int, short: str) -> int | None:
-    """The year of two digits ``short`` after the year ``first``, in its century or the next
-    (2014到20年 → 2020, 1998、2000年 written 1998、00年 → 2000); None unless it is later."""
-    second = first - first % 100 + int(short)
-    if second <= first:
-        second += 100
-    return second if second - first < 50 else None
-
-
 def year(m: regex.Match, ctx: Ctx) -> Candidate | None:
     g = groups(m)
     if g.get("ry2") or g.get("ly2"):  # 2014到20年: a range; 1992、94年: two years
-        second = _century_year(int(g["y4"]), g.get("ry2") or g["ly2"])
+        second = century_year(int(g["y4"]), g.get("ry2") or g["ly2"])
         if second is None:
             return None
         if g.get("ry2"):
@@ -109,7 +100,7 @@ def year(m: regex.Match, ctx: Ctx) -> Candidate | None:
                           (m.start("ly2"), m.end(), Spec(year=second))))
     if g.get("fy2"):  # 2026/27年度: the fiscal year ends in the next calendar year
         start_year = int(g["y4"])
-        end_year = _century_year(start_year, g["fy2"])
+        end_year = century_year(start_year, g["fy2"])
         if end_year is None or end_year - start_year != 1:
             return None
         g["e_y4"] = str(end_year)
