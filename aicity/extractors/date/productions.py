@@ -453,6 +453,7 @@ def holiday(m: regex.Match, ctx: Ctx) -> Candidate | None:
         return None  # 屠妖節、聖誕節和中秋節: kinds of festival, listed with ones of other calendars (not 今年元旦和春節)
     h, mi, s = time_of_day(g)
     spec = year_spec._replace(month=named.month, day=named.day, weekday=named.weekday, nth=named.nth,
+                              days_after=named.days_after,
                               easter=named.easter, orthodox=named.orthodox, hour=h, minute=mi, second=s)
     return Candidate(m.start(), m.end(), "date.holiday", spec, None, spec.roc)
 

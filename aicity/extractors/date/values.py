@@ -27,6 +27,7 @@ class Spec(NamedTuple):
     second: int | None = None
     roc: bool = False
     nth: int | None = None  # with month and weekday: the n-th such weekday (-1 the last)
+    days_after: int = 0  # with nth: days after that weekday (黑色星期五: the Friday after 感恩節)
     easter: int | None = None  # days from Easter Sunday (復活節 0, 耶穌受難節 -2)
     orthodox: bool = False  # with easter: the Eastern Orthodox Easter (東正教復活節), of the Julian computus
     year_short: int | None = None  # a two-digit year (3/5/98): the one nearest the anchor
@@ -229,6 +230,9 @@ def resolve(spec: Spec, anchor: dt.date, clause_year: int | None) -> Point | Non
                 y, m, d = near.year, near.month, near.day
             if spec.nth is not None and m is not None:
                 d = nth_weekday(y, m, spec.weekday, spec.nth)
+                if d is not None and spec.days_after:
+                    day = dt.date(y, m, d) + dt.timedelta(days=spec.days_after)
+                    y, m, d = day.year, day.month, day.day
             elif spec.easter is not None:
                 sunday = orthodox_easter_sunday(y) if spec.orthodox else easter_sunday(y)
                 day = sunday + dt.timedelta(days=spec.easter)
