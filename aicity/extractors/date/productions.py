@@ -55,23 +55,23 @@ _LIST_DAY = regex.compile(r"[0-9]+")
 
 def _day_list(m: regex.Match, spec: Spec) -> Candidate:
     """3月5、6日: one item per day; the first runs from the match's start to its day."""
-    items = [(m.start(), m.end("day"), spec)]
+    items = [(m.start(), m.end("day"), spec, None)]
     for day in _LIST_DAY.finditer(m.group("items")):
         start = m.start("items") + day.start()
-        items.append((start, start + len(day.group()), Spec(day=int(day.group()))))
-    last_start, _, last_spec = items[-1]
-    items[-1] = (last_start, m.end(), last_spec)  # the last item takes the 日
+        items.append((start, start + len(day.group()), Spec(day=int(day.group())), None))
+    last_start, _, last_spec, _ = items[-1]
+    items[-1] = (last_start, m.end(), last_spec, None)  # the last item takes the 日
     return Candidate(m.start(), m.end(), "date.cjk", spec, None, spec.roc, tuple(items))
 
 
 def _month_list(m: regex.Match, spec: Spec) -> Candidate:
     """明年5、6月: one item per month, each in the year stated before the first."""
-    items = [(m.start(), m.end("mon"), spec)]
+    items = [(m.start(), m.end("mon"), spec, None)]
     for month in _LIST_DAY.finditer(m.group("mitems")):
         start = m.start("mitems") + month.start()
-        items.append((start, start + len(month.group()), spec._replace(month=int(month.group()))))
-    last_start, _, last_spec = items[-1]
-    items[-1] = (last_start, m.end(), last_spec)  # the last item takes the 月
+        items.append((start, start + len(month.group()), spec._replace(month=int(month.group())), None))
+    last_start, _, last_spec, _ = items[-1]
+    items[-1] = (last_start, m.end(), last_spec, None)  # the last item takes the 月
     return Candidate(m.start(), m.end(), "date.cjk", spec, None, spec.roc, tuple(items))
 
 
@@ -96,8 +96,8 @@ def year(m: regex.Match, ctx: Ctx) -> Candidate | None:
         if g.get("ry2"):
             return Candidate(m.start(), m.end(), "date.year", Spec(year=int(g["y4"])), Spec(year=second))
         return Candidate(m.start(), m.end(), "date.year", Spec(year=int(g["y4"])), None, False,
-                         ((m.start("y4"), m.end("y4"), Spec(year=int(g["y4"]))),
-                          (m.start("ly2"), m.end(), Spec(year=second))))
+                         ((m.start("y4"), m.end("y4"), Spec(year=int(g["y4"])), None),
+                          (m.start("ly2"), m.end(), Spec(year=second), None)))
     if g.get("fy2"):  # 2026/27年度: the fiscal year ends in the next calendar year
         start_year = int(g["y4"])
         end_year = century_year(start_year, g["fy2"])
@@ -368,7 +368,7 @@ def day_only(m: regex.Match, ctx: Ctx) -> Candidate | None:
     if g.get("l_day"):  # 18、19日: two days, each its own date
         second = spec._replace(day=int(g["l_day"]))
         return Candidate(m.start(), m.end(), "date.day", spec, None, False,
-                         ((m.start("day"), m.end("day"), spec), (m.start("l_day"), m.end(), second)))
+                         ((m.start("day"), m.end("day"), spec, None), (m.start("l_day"), m.end(), second, None)))
     return Candidate(m.start(), m.end(), "date.day", spec, end_spec)
 
 
@@ -515,7 +515,22 @@ def year_part(m: regex.Match, ctx: Ctx) -> Candidate | None:
     if months is None or year_spec is None:
         return None
     spec = year_spec._replace(month=months[0])
+    if g.get("e_qn"):
+        return _quarters(m, g, spec, months)
     return Candidate(m.start(), m.end(), "date.year_part", spec, Spec(month=months[1]), spec.roc)
+
+
+def _quarters(m: regex.Match, g: dict, spec: Spec, months: tuple[int, int]) -> Candidate | None:
+    """第二至四季: from the first quarter's first month to the last one's last; 第3、4季: one
+    item per quarter."""
+    last = small_number(g["e_qn"])
+    if not last or not small_number(g["qn"]) < last <= 4:
+        return None
+    if g.get("qlist"):
+        items = ((m.start(), m.end("qn"), spec, Spec(month=months[1])),
+                 (m.start("e_qn"), m.end(), Spec(month=3 * last - 2), Spec(month=3 * last)))
+        return Candidate(m.start(), m.end(), "date.year_part", spec, None, spec.roc, items)
+    return Candidate(m.start(), m.end(), "date.year_part", spec, Spec(month=3 * last), spec.roc)
 
 
 def _broker_months(g: dict, p: str) -> tuple[int, int] | None:

@@ -281,9 +281,9 @@ class Candidate(NamedTuple):
     spec: Spec
     end_spec: Spec | None = None
     calendar_roc: bool = False
-    # a list (3月5、6日): each item's span and spec; the items after the first take
-    # what they leave out from it
-    items: tuple[tuple[int, int, Spec], ...] | None = None
+    # a list (3月5、6日, 第3、4季): each item's span, spec and the spec of its end if it is a
+    # range (a quarter's last month); the items after the first take what they leave out from it
+    items: tuple[tuple[int, int, Spec, Spec | None], ...] | None = None
 
 
 def value(c: Candidate, anchor: dt.date, clause_year: int | None) -> tuple[str, dict] | None:
@@ -291,14 +291,19 @@ def value(c: Candidate, anchor: dt.date, clause_year: int | None) -> tuple[str, 
     start = resolve(c.spec, anchor, clause_year)
     if start is None:
         return None
-    grain = c.spec.grain
-    if c.end_spec is None:
+    return _ranged(start, c.spec.grain, c.end_spec, anchor, clause_year)
+
+
+def _ranged(start: Point, grain: str, end_spec: Spec | None, anchor: dt.date,
+            clause_year: int | None) -> tuple[str, dict] | None:
+    """The value of a point, or of a range from it to ``end_spec``; None if the end comes first."""
+    if end_spec is None:
         return fmt(start, grain), {"grain": grain}
-    end = resolve_end(c.end_spec, start, anchor, clause_year)
+    end = resolve_end(end_spec, start, anchor, clause_year)
     if end is None or is_before(end, start):
         return None
     a = fmt(start, grain)
-    b = fmt(end, c.end_spec.grain)
+    b = fmt(end, end_spec.grain)
     if a == b:
         return a, {"grain": grain}
     return f"{a}/{b}", {"grain": grain, "range_start": a, "range_end": b}
@@ -313,8 +318,9 @@ def values(c: Candidate, anchor: dt.date, clause_year: int | None) -> list[tuple
     if first is None:
         return []
     out = []
-    for index, (start, end, spec) in enumerate(c.items):
+    for index, (start, end, spec, end_spec) in enumerate(c.items):
         point = first if index == 0 else resolve_end(spec, first, anchor, clause_year)
-        if point is not None:
-            out.append((start, end, (fmt(point, spec.grain), {"grain": spec.grain})))
+        got = None if point is None else _ranged(point, spec.grain, end_spec, anchor, clause_year)
+        if got is not None:
+            out.append((start, end, got))
     return out
