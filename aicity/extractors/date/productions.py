@@ -514,6 +514,10 @@ def year_part(m: regex.Match, ctx: Ctx) -> Candidate | None:
     year_spec = read_spec(g, with_time=False, short_years=_short_years(g, ctx))  # 07年第三季度
     if months is None or year_spec is None:
         return None
+    if g.get("hboth"):  # 上、下半年: one item per half
+        spec = year_spec._replace(month=1)
+        items = ((m.start(), m.end("hboth"), spec, Spec(month=6)), (m.start("half"), m.end(), Spec(month=7), Spec(month=12)))
+        return Candidate(m.start(), m.end(), "date.year_part", spec, None, spec.roc, items)
     spec = year_spec._replace(month=months[0])
     if g.get("e_qn"):
         return _quarters(m, g, spec, months)
