@@ -6,7 +6,7 @@ from __future__ import annotations
 import regex
 
 from ...numerals import DIGIT_VALUES
-from .reading import (Ctx, after_is, before_is, day_of, groups, read_spec, roc_page, small_number,
+from .reading import (Ctx, after_is, before_is, century_year, day_of, groups, read_spec, roc_page, small_number,
                       time_of_day, with_range)
 from .values import Candidate, Spec, valid
 from .words import (DAY_PREFIX, DAY_WORDS, EVENING_WORDS, HALVES, MONTH_PREFIX, MONTH_WORDS, QUARTERS,
@@ -55,23 +55,23 @@ _LIST_DAY = regex.compile(r"[0-9]+")
 
 def _day_list(m: regex.Match, spec: Spec) -> Candidate:
     """3月5、6日: one item per day; the first runs from the match's start to its day."""
-    items = [(m.start(), m.end("day"), spec)]
+    items = [(m.start(), m.end("day"), spec, None)]
     for day in _LIST_DAY.finditer(m.group("items")):
         start = m.start("items") + day.start()
-        items.append((start, start + len(day.group()), Spec(day=int(day.group()))))
-    last_start, _, last_spec = items[-1]
-    items[-1] = (last_start, m.end(), last_spec)  # the last item takes the 日
+        items.append((start, start + len(day.group()), Spec(day=int(day.group())), None))
+    last_start, _, last_spec, _ = items[-1]
+    items[-1] = (last_start, m.end(), last_spec, None)  # the last item takes the 日
     return Candidate(m.start(), m.end(), "date.cjk", spec, None, spec.roc, tuple(items))
 
 
 def _month_list(m: regex.Match, spec: Spec) -> Candidate:
     """明年5、6月: one item per month, each in the year stated before the first."""
-    items = [(m.start(), m.end("mon"), spec)]
+    items = [(m.start(), m.end("mon"), spec, None)]
     for month in _LIST_DAY.finditer(m.group("mitems")):
         start = m.start("mitems") + month.start()
-        items.append((start, start + len(month.group()), spec._replace(month=int(month.group()))))
-    last_start, _, last_spec = items[-1]
-    items[-1] = (last_start, m.end(), last_spec)  # the last item takes the 月
+        items.append((start, start + len(month.group()), spec._replace(month=int(month.group())), None))
+    last_start, _, last_spec, _ = items[-1]
+    items[-1] = (last_start, m.end(), last_spec, None)  # the last item takes the 月
     return Candidate(m.start(), m.end(), "date.cjk", spec, None, spec.roc, tuple(items))
 
 
@@ -87,29 +87,20 @@ def _cn_year(text: str) -> int:
     return int("".join(str(DIGIT_VALUES[ch]) for ch in text))
 
 
-def _century_year(first: int, short: str) -> int | None:
-    """The year of two digits ``short`` after the year ``first``, in its century or the next
-    (2014到20年 → 2020, 1998、2000年 written 1998、00年 → 2000); None unless it is later."""
-    second = first - first % 100 + int(short)
-    if second <= first:
-        second += 100
-    return second if second - first < 50 else None
-
-
 def year(m: regex.Match, ctx: Ctx) -> Candidate | None:
     g = groups(m)
     if g.get("ry2") or g.get("ly2"):  # 2014到20年: a range; 1992、94年: two years
-        second = _century_year(int(g["y4"]), g.get("ry2") or g["ly2"])
+        second = century_year(int(g["y4"]), g.get("ry2") or g["ly2"])
         if second is None:
             return None
         if g.get("ry2"):
             return Candidate(m.start(), m.end(), "date.year", Spec(year=int(g["y4"])), Spec(year=second))
         return Candidate(m.start(), m.end(), "date.year", Spec(year=int(g["y4"])), None, False,
-                         ((m.start("y4"), m.end("y4"), Spec(year=int(g["y4"]))),
-                          (m.start("ly2"), m.end(), Spec(year=second))))
+                         ((m.start("y4"), m.end("y4"), Spec(year=int(g["y4"])), None),
+                          (m.start("ly2"), m.end(), Spec(year=second), None)))
     if g.get("fy2"):  # 2026/27年度: the fiscal year ends in the next calendar year
         start_year = int(g["y4"])
-        end_year = _century_year(start_year, g["fy2"])
+        end_year = century_year(start_year, g["fy2"])
         if end_year is None or end_year - start_year != 1:
             return None
         g["e_y4"] = str(end_year)
@@ -377,7 +368,7 @@ def day_only(m: regex.Match, ctx: Ctx) -> Candidate | None:
     if g.get("l_day"):  # 18、19日: two days, each its own date
         second = spec._replace(day=int(g["l_day"]))
         return Candidate(m.start(), m.end(), "date.day", spec, None, False,
-                         ((m.start("day"), m.end("day"), spec), (m.start("l_day"), m.end(), second)))
+                         ((m.start("day"), m.end("day"), spec, None), (m.start("l_day"), m.end(), second, None)))
     return Candidate(m.start(), m.end(), "date.day", spec, end_spec)
 
 
@@ -466,6 +457,7 @@ def holiday(m: regex.Match, ctx: Ctx) -> Candidate | None:
         return None  # 屠妖節、聖誕節和中秋節: kinds of festival, listed with ones of other calendars (not 今年元旦和春節)
     h, mi, s = time_of_day(g)
     spec = year_spec._replace(month=named.month, day=named.day, weekday=named.weekday, nth=named.nth,
+                              days_after=named.days_after,
                               easter=named.easter, orthodox=named.orthodox, hour=h, minute=mi, second=s)
     return Candidate(m.start(), m.end(), "date.holiday", spec, None, spec.roc)
 
@@ -526,8 +518,27 @@ def year_part(m: regex.Match, ctx: Ctx) -> Candidate | None:
     year_spec = read_spec(g, with_time=False, short_years=_short_years(g, ctx))  # 07年第三季度
     if months is None or year_spec is None:
         return None
+    if g.get("hboth"):  # 上、下半年: one item per half
+        spec = year_spec._replace(month=1)
+        items = ((m.start(), m.end("hboth"), spec, Spec(month=6)), (m.start("half"), m.end(), Spec(month=7), Spec(month=12)))
+        return Candidate(m.start(), m.end(), "date.year_part", spec, None, spec.roc, items)
     spec = year_spec._replace(month=months[0])
+    if g.get("e_qn"):
+        return _quarters(m, g, spec, months)
     return Candidate(m.start(), m.end(), "date.year_part", spec, Spec(month=months[1]), spec.roc)
+
+
+def _quarters(m: regex.Match, g: dict, spec: Spec, months: tuple[int, int]) -> Candidate | None:
+    """第二至四季: from the first quarter's first month to the last one's last; 第3、4季: one
+    item per quarter."""
+    last = small_number(g["e_qn"])
+    if not last or not small_number(g["qn"]) < last <= 4:
+        return None
+    if g.get("qlist"):
+        items = ((m.start(), m.end("qn"), spec, Spec(month=months[1])),
+                 (m.start("e_qn"), m.end(), Spec(month=3 * last - 2), Spec(month=3 * last)))
+        return Candidate(m.start(), m.end(), "date.year_part", spec, None, spec.roc, items)
+    return Candidate(m.start(), m.end(), "date.year_part", spec, Spec(month=3 * last), spec.roc)
 
 
 def _broker_months(g: dict, p: str) -> tuple[int, int] | None:

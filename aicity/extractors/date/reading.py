@@ -259,13 +259,29 @@ _END_GROUPS = ("e_y4", "e_yh", "e_ycn", "e_ycnk", "e_ycn2", "e_roc", "e_rocc", "
                "e_mon", "e_monc", "e_day", "e_dayc")
 
 
+def century_year(first: int, short: str) -> int | None:
+    """The year of two digits ``short`` after the year ``first``, in its century or the next
+    (2014到20年 → 2020, 1998、2000年 written 1998、00年 → 2000); None unless it is later."""
+    second = first - first % 100 + int(short)
+    if second <= first:
+        second += 100
+    return second if second - first < 50 else None
+
+
 def with_range(m: regex.Match, g: Groups, name: str, start_spec: Spec) -> Candidate | None:
     """A candidate from a match whose ``e_`` groups, if any matched, state a range's end."""
     end_spec = None
     if any(map(g.get, _END_GROUPS)):
-        # 18年10月1日到19年2月3日: the end's two-digit year is read as the start's was
-        end_spec = read_spec(g, "e_", short_years=start_spec.year_short is not None)
+        # 18年10月1日到19年2月3日: the end's two-digit year is read as the start's was;
+        # after a year of four digits (2018年10月至19年3月) it is the next such year
+        western_start = start_spec.year is not None and not start_spec.roc
+        end_spec = read_spec(g, "e_", short_years=start_spec.year_short is not None or western_start)
         if end_spec is None:
             return None
+        if western_start and end_spec.year_short is not None:
+            end_year = century_year(start_spec.year, str(end_spec.year_short))
+            if end_year is None:
+                return None
+            end_spec = end_spec._replace(year=end_year, year_short=None)
     roc = start_spec.roc or (end_spec is not None and end_spec.roc)
     return Candidate(m.start(), m.end(), name, start_spec, end_spec, roc)

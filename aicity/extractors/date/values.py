@@ -27,6 +27,7 @@ class Spec(NamedTuple):
     second: int | None = None
     roc: bool = False
     nth: int | None = None  # with month and weekday: the n-th such weekday (-1 the last)
+    days_after: int = 0  # with nth: days after that weekday (黑色星期五: the Friday after 感恩節)
     easter: int | None = None  # days from Easter Sunday (復活節 0, 耶穌受難節 -2)
     orthodox: bool = False  # with easter: the Eastern Orthodox Easter (東正教復活節), of the Julian computus
     year_short: int | None = None  # a two-digit year (3/5/98): the one nearest the anchor
@@ -229,6 +230,9 @@ def resolve(spec: Spec, anchor: dt.date, clause_year: int | None) -> Point | Non
                 y, m, d = near.year, near.month, near.day
             if spec.nth is not None and m is not None:
                 d = nth_weekday(y, m, spec.weekday, spec.nth)
+                if d is not None and spec.days_after:
+                    day = dt.date(y, m, d) + dt.timedelta(days=spec.days_after)
+                    y, m, d = day.year, day.month, day.day
             elif spec.easter is not None:
                 sunday = orthodox_easter_sunday(y) if spec.orthodox else easter_sunday(y)
                 day = sunday + dt.timedelta(days=spec.easter)
@@ -277,9 +281,9 @@ class Candidate(NamedTuple):
     spec: Spec
     end_spec: Spec | None = None
     calendar_roc: bool = False
-    # a list (3月5、6日): each item's span and spec; the items after the first take
-    # what they leave out from it
-    items: tuple[tuple[int, int, Spec], ...] | None = None
+    # a list (3月5、6日, 第3、4季): each item's span, spec and the spec of its end if it is a
+    # range (a quarter's last month); the items after the first take what they leave out from it
+    items: tuple[tuple[int, int, Spec, Spec | None], ...] | None = None
 
 
 def value(c: Candidate, anchor: dt.date, clause_year: int | None) -> tuple[str, dict] | None:
@@ -287,14 +291,19 @@ def value(c: Candidate, anchor: dt.date, clause_year: int | None) -> tuple[str, 
     start = resolve(c.spec, anchor, clause_year)
     if start is None:
         return None
-    grain = c.spec.grain
-    if c.end_spec is None:
+    return _ranged(start, c.spec.grain, c.end_spec, anchor, clause_year)
+
+
+def _ranged(start: Point, grain: str, end_spec: Spec | None, anchor: dt.date,
+            clause_year: int | None) -> tuple[str, dict] | None:
+    """The value of a point, or of a range from it to ``end_spec``; None if the end comes first."""
+    if end_spec is None:
         return fmt(start, grain), {"grain": grain}
-    end = resolve_end(c.end_spec, start, anchor, clause_year)
+    end = resolve_end(end_spec, start, anchor, clause_year)
     if end is None or is_before(end, start):
         return None
     a = fmt(start, grain)
-    b = fmt(end, c.end_spec.grain)
+    b = fmt(end, end_spec.grain)
     if a == b:
         return a, {"grain": grain}
     return f"{a}/{b}", {"grain": grain, "range_start": a, "range_end": b}
@@ -309,8 +318,9 @@ def values(c: Candidate, anchor: dt.date, clause_year: int | None) -> list[tuple
     if first is None:
         return []
     out = []
-    for index, (start, end, spec) in enumerate(c.items):
+    for index, (start, end, spec, end_spec) in enumerate(c.items):
         point = first if index == 0 else resolve_end(spec, first, anchor, clause_year)
-        if point is not None:
-            out.append((start, end, (fmt(point, spec.grain), {"grain": spec.grain})))
+        got = None if point is None else _ranged(point, spec.grain, end_spec, anchor, clause_year)
+        if got is not None:
+            out.append((start, end, got))
     return out

@@ -91,6 +91,7 @@ class Holiday(NamedTuple):
     weekday: int | None = None  # Monday 0
     easter: int | None = None  # days from Easter Sunday
     orthodox: bool = False  # from the Eastern Orthodox Easter Sunday (computus: julian)
+    days_after: int = 0  # with nth: days after that weekday (黑色星期五: the day after 感恩節)
 
 
 class Era(NamedTuple):
@@ -125,7 +126,8 @@ def holidays() -> dict[str, tuple[Holiday, ...]]:
         number = {key: int(row[key]) if row.get(key) else None for key in ("month", "day", "nth", "weekday", "easter")}
         holiday = Holiday(number["month"], number["day"], row["script"] or "all",
                           compile_folded(rf"{space}(?:{after})") if after else None,
-                          number["nth"], number["weekday"], number["easter"], row.get("computus") == "julian")
+                          number["nth"], number["weekday"], number["easter"], row.get("computus") == "julian",
+                          int(row.get("days_after") or 0))
         for name in [row["name"], *filter(None, row["aliases"].split("|"))]:
             table.setdefault(fold(name), []).append(holiday)
     return {k: tuple(v) for k, v in table.items()}

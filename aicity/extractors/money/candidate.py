@@ -186,7 +186,7 @@ def read_right(g: Grammar, text: str, r: Reading) -> None:
     cur = g.after_currency.match(text, pos)
     if cur:
         currency = g.currencies.get(cur.group("cur"))
-        if currency and currency.kind == "unit" and not _unit_ok(g, text, r.token, cur):
+        if currency and currency.kind == "unit" and not _unit_ok(g, text, r, cur):
             currency = None
         if currency:
             r.currency, r.end = currency, cur.end()
@@ -293,7 +293,7 @@ def settle_fraction(g: Grammar, text: str, r: Reading) -> None:
         or g.fx_left.ending_at(text, r.start) is not None
         or g.cue_left.ending_at(text, r.start) is not None
         or _per_share(g, text, r.start, r.end_fraction)
-        or (r.fraction == _JIAO and not is_han(digit) and _lone_jiao(g, text, r))
+        or (r.fraction == _JIAO and _lone_jiao(g, text, r, digit))
         or _lone_sen(text, r)
         or _cents_move(g, text, r)
     ):
@@ -322,13 +322,17 @@ def _cents_move(g: Grammar, text: str, r: Reading) -> bool:
             and _PERCENT_AFTER.match(text, r.end_fraction) is not None)
 
 
-def _lone_jiao(g: Grammar, text: str, r: Reading) -> bool:
-    """A number of 角/毛 with nothing after it: money when the number is in Arabic digits
-    (2角, 5毛) or a price move stands before it (漲了兩毛, 便宜五毛); 三毛 may be a name."""
+def _lone_jiao(g: Grammar, text: str, r: Reading, after: str) -> bool:
+    """A number of 角/毛/毫 with nothing after it: money when the number is in Arabic digits
+    (2角, 5毛) or a price move stands before it (漲了兩毛, 便宜五毛); 三毛 may be a name,
+    三角形 a shape. After a price move a range word or 的 may follow (加兩毫至5元, 便宜五毛到一塊)."""
     before = text[r.tok_start - 1:r.tok_start]
     if before == "第" or (before.isascii() and before.isalnum()):  # 第3角, A5角
         return False
-    return r.token.isascii() or g.move_left.ending_at(text, r.start) is not None
+    moved = g.move_left.ending_at(text, r.start) is not None
+    if is_han(after) and not (moved and after in _AFTER_SEN):
+        return False
+    return r.token.isascii() or moved
 
 
 def _spoken_tail(text: str, pos: int) -> tuple[Decimal, int] | None:
@@ -482,8 +486,9 @@ def _next_is_word(g: Grammar, text: str, pos: int) -> bool:
     return not g.cue_after.match(text, pos)
 
 
-def _unit_ok(g: Grammar, text: str, token: str, cur: regex.Match) -> bool:
+def _unit_ok(g: Grammar, text: str, r: Reading, cur: regex.Match) -> bool:
     """元/圓/塊 after a number: the money unit, or the start of another word?"""
+    token = r.token
     surface = cur.group("cur")
     at = cur.start("cur")
     nxt = text[cur.end():cur.end() + 1]
@@ -500,7 +505,11 @@ def _unit_ok(g: Grammar, text: str, token: str, cur: regex.Match) -> bool:
     if surface == "块":
         # 塊 alone is also "a piece": 50塊, 三十塊 are money; 一塊, 兩塊地 are not
         if not any(ch.isdigit() or ch in SMALL_FOLDED or ch in BIG_FOLDED for ch in token):
-            return _spoken_tail(text, cur.end()) is not None  # 一塊二, 三塊五 are money
+            if _spoken_tail(text, cur.end()) is not None:
+                return True  # 一塊二, 三塊五 are money
+            # after a price move (漲到三塊, 便宜兩塊): no piece; else 切成三塊
+            return ((not nxt or not is_han(nxt) or nxt in g.unit_next_chars["块"] or nxt in _AFTER_SEN)
+                    and g.move_left.ending_at(text, r.tok_start) is not None)
         return (not nxt or not is_han(nxt) or nxt in g.unit_next_chars["块"] or "." in token
                 or _spoken_tail(text, cur.end()) is not None)  # 3.5塊以上: no piece has a decimal
     return True  # 塊錢
