@@ -128,6 +128,7 @@ ROSTER_BEFORE = frozenset("\n \t:,;、")  # what a bracketed roster entry follow
 PRONOUN = fold("其")  # 其擔任: the entry's person, named at its head (DASH_HEAD)
 DASH_HEAD = regex.compile(r"[ \t\u3000]*(\p{Han}{2,4})[ \t\u3000]*[—–]")  # 某某—: a gazette entry's head
 APPOINT_AS = fold("為")  # 任命某某為局長; and 推事為某某: the title, then the name that holds it
+CONSTITUENCY_CUE = fold("選區)")  # what every bracketed constituency ends with (folded brackets)
 TITLE_IS = fold("是")  # 新任團長是某某。: the title, then the name that holds it, and the clause ends
 HELD_BY = fold("由")  # 召集人由某某擔任
 LIST_COMMA = "、"
@@ -702,8 +703,29 @@ class OfficialExtractor:
             surname = match.group(1)
             if surname in g.surnames:
                 shorts.append((match.start() - 1, match.end(), surname, g.short_titles[match.group()]))
+        full.extend(self._constituency_members(doc, {f.name_start for f in full}, g))
         full.extend(self._dictionary_mentions(full, user_names))
         yield from self._emit(doc, self._complete_cut_names(doc, full), shorts)
+
+    def _constituency_members(self, doc: Document, taken: set[int], g: OfficialGrammar) -> list[Found]:
+        """Members of parliament named with their constituency in brackets and no other title, as the
+        Singaporean press lists them (來自工人黨的某某(盛港集選區)、某某(阿裕尼集選區)和某某博士(…單選區)):
+        a full name right before the bracket (a 博士 between them), that a boundary opens."""
+        folded = doc.folded
+        if g.constituency_pattern is None or CONSTITUENCY_CUE not in folded:
+            return []  # one cheap test: most pages name no constituency
+        found = []
+        for match in g.constituency_pattern.finditer(folded):
+            end = self._appoint_gap_start(folded, match.start(), g)
+            start = self._name_before(folded, end, g)
+            if start is None or start in taken or (start and is_han(folded[start - 1]) and folded[start - 1] not in g.stops
+                                                   and not folded.endswith(g.org_leads, 0, start)
+                                                   and folded[start - 2:start] not in g.common):
+                continue  # no name, one a title already holds, or the tail of a longer word (a word, 還有|, may end before it)
+            constituency = doc.text[match.start() + 1:match.end() - 1].split(",")[0].split("，")[0]
+            found.append(Found(start, match.end(), doc.text[start:end], g.constituency_title, constituency,
+                               "official.constituency", start, end))
+        return found
 
     def _bracket_owner(self, folded: str, ts: int, te: int, g: OfficialGrammar) -> tuple[int, int] | None:
         """The span of a full name right before the bracket that holds the title and closes after it
