@@ -86,7 +86,8 @@ CITY_MARK = fold("市")
 # that name: the verbs and prepositions that open such a phrase (會見菲利普總理, 同杜特爾特總統)
 LEADER_TITLES = frozenset(fold(w) for w in ("總統", "總理", "首相", "國務卿", "外長", "國王"))
 LEADER_LEADS = tuple(fold(w) for w in ("會見", "會晤", "接見", "邀請", "歡迎", "同", "與", "和", "及", "向", "將", "對"))
-JUDGE_TITLES = frozenset(fold(w) for w in ("法官", "推事", "總統"))  # after a transliterated name (某某法官, 哈莉瑪總統) on MY/SG pages
+MEETING_VERBS = frozenset(w for w in LEADER_LEADS if len(w) == 2)  # 攝政王|接見大臣: no given name 接見
+JUDGE_TITLES = frozenset(fold(w) for w in ("法官", "推事", "總統", "檢察司", "副檢察司"))  # after a transliterated name (某某法官, 哈莉瑪總統, 某某副檢察司) on MY/SG pages
 COME = fold("來")  # before a verb (某某來代答), it ends a transliterated name of three characters or more
 NAME_DOTS = frozenset("·‧・•")  # between the parts of a transliterated Western name (愛德華·菲利普)
 NAME_DOT_SPLIT = regex.compile("[·‧・•]")
@@ -495,6 +496,8 @@ class OfficialExtractor:
                 continue  # 兼任|統籌部長, 曾任|財政部長, 下週|舉行首相: the "surname" ends a word with the character before it
             if length == 3 and name[1:] in g.appoint_verbs:
                 continue  # 何燕梅擔任局長: 擔任 is the verb, no given name
+            if length == 3 and name[1:] in MEETING_VERBS:
+                continue  # 攝政王接見大臣: the verb of a meeting, no given name
             if name[-1] in g.org_enders:
                 continue  # 醫管局主席, 房委會主席: the body's short name, no person's
             if self._plausible(name, g):
