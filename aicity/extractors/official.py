@@ -390,11 +390,12 @@ class OfficialExtractor:
         if self._plausible(name, g):
             return end
         # 國會議員拿督西華拉治: after an honorific a name spelled with transliteration characters only
-        # may open like an everyday word (西華)
-        if (anchored and len(name) >= 3 and self._honorific_before(folded, te, g)
+        # may open like an everyday word (西華); so may one after any title on a Malaysian or
+        # Singaporean page (州議員阿里費: 阿里, Ali, is a word of jieba's)
+        if (anchored and len(name) >= 3 and (spelled or self._honorific_before(folded, te, g))
                 and name not in g.common and name not in g.not_names
-                and all(ch in g.translit_chars for ch in name)):
-            return end
+                and all(ch in g.translit_chars for ch in name) and _known_name_suffix(name) < len(name)):
+            return end  # (州議員|阿里巴巴集團: a company's or a place's name is no person's)
         return None
 
     @staticmethod
