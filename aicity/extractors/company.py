@@ -75,7 +75,7 @@ HOLDING_FORMS = tuple(fold(w) for w in ("金控", "投控", "金融控股", "投
 HOLDING_SUFFIXES = frozenset(fold(w) for w in ("金控", "投控", "控股", "集團", "金融控股"))
 # Characters that end a name when scanning left from a suffix (function words; 像, 替 and 給 as
 # prepositions: no listed name opens with one).
-STOP_CHARS = set(fold("的與和及跟暨由在為是於把被讓向對從將等也亦還都已像替給、,，。;；:：!！?？「」『』《》()（）[]【】\"'“”‘’ \t\n\r·•|/"))
+STOP_CHARS = set(fold("的與和及跟暨由在為是於把被讓向對從將等也亦還都已像替給予、,，。;；:：!！?？「」『』《》()（）[]【】\"'“”‘’ \t\n\r·•|/"))
 # (a real-estate trust named after its sponsor, 雙威|產托, 楊忠禮酒店|房產信託, is a listed fund, no company)
 ORG_SUFFIX_AFTER = tuple(fold(w) for w in ("基金會", "協會", "學會", "公會", "基金", "研究院", "工會", "文教", "產托", "房產信託"))
 ORG_SUFFIX_AFTER_PATTERN = regex.compile("|".join(map(regex.escape, ORG_SUFFIX_AFTER)))

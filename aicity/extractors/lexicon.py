@@ -505,6 +505,8 @@ class OfficialGrammar:
     state_shorts: frozenset[str]        # 霹, 柔: a Malaysian state's short form before 州 (霹州務大臣)
     states: frozenset[str]              # 彭亨, 霹靂: the Malaysian states' names (regions.tsv)
     country_chars: frozenset[str]       # 中, 美, 韓: countries' one-character names (韓中|領導人 is no person)
+    constituency_title: str             # 國會議員: the title of a name with its constituency in brackets
+    constituency_pattern: regex.Pattern | None  # (義順集選區), (楊厝港單選區, 本屆…): a constituency in brackets
 
 
 @functools.cache
@@ -580,7 +582,18 @@ def official_grammar() -> OfficialGrammar:
         state_shorts=frozenset(fold(r["word"]) for r in rows if r["kind"] == "state_short"),
         states=frozenset(fold(n) for r in load_table("city/regions.tsv") if r["country"] == "MY"
                          for n in (r["name"], r.get("name_cn", ""), *split_cell(r.get("aliases", ""))) if n),
+
+        constituency_title=next((r["value"] for r in rows if r["kind"] == "constituency"), ""),
+        constituency_pattern=_constituency_pattern([fold(r["word"]) for r in rows if r["kind"] == "constituency"]),
     )
+
+
+def _constituency_pattern(ends: list[str]) -> regex.Pattern | None:
+    """A bracket that holds a constituency's name (up to 12 characters, dashes included: 荷蘭—武吉知馬集選區)
+    and maybe a note after a comma (榜鵝東單選區,本屆大選劃入…), on folded text (ASCII brackets and commas)."""
+    if not ends:
+        return None
+    return regex.compile(r"\([^()\n,、;。]{1,12}?(?:" + "|".join(map(regex.escape, ends)) + r")(?:,[^()\n]{0,30})?\)")
 
 
 # Countries whose cities' Chinese names are no transliterations.

@@ -86,7 +86,8 @@ CITY_MARK = fold("市")
 # that name: the verbs and prepositions that open such a phrase (會見菲利普總理, 同杜特爾特總統)
 LEADER_TITLES = frozenset(fold(w) for w in ("總統", "總理", "首相", "國務卿", "外長", "國王"))
 LEADER_LEADS = tuple(fold(w) for w in ("會見", "會晤", "接見", "邀請", "歡迎", "同", "與", "和", "及", "向", "將", "對"))
-JUDGE_TITLES = frozenset(fold(w) for w in ("法官", "推事", "總統"))  # after a transliterated name (某某法官, 哈莉瑪總統) on MY/SG pages
+MEETING_VERBS = frozenset(w for w in LEADER_LEADS if len(w) == 2)  # 攝政王|接見大臣: no given name 接見
+JUDGE_TITLES = frozenset(fold(w) for w in ("法官", "推事", "總統", "檢察司", "副檢察司"))  # after a transliterated name (某某法官, 哈莉瑪總統, 某某副檢察司) on MY/SG pages
 COME = fold("來")  # before a verb (某某來代答), it ends a transliterated name of three characters or more
 NAME_DOTS = frozenset("·‧・•")  # between the parts of a transliterated Western name (愛德華·菲利普)
 NAME_DOT_SPLIT = regex.compile("[·‧・•]")
@@ -129,6 +130,7 @@ ROSTER_BEFORE = frozenset("\n \t:,;、")  # what a bracketed roster entry follow
 PRONOUN = fold("其")  # 其擔任: the entry's person, named at its head (DASH_HEAD)
 DASH_HEAD = regex.compile(r"[ \t\u3000]*(\p{Han}{2,4})[ \t\u3000]*[—–]")  # 某某—: a gazette entry's head
 APPOINT_AS = fold("為")  # 任命某某為局長; and 推事為某某: the title, then the name that holds it
+CONSTITUENCY_CUE = fold("選區)")  # what every bracketed constituency ends with (folded brackets)
 TITLE_IS = fold("是")  # 新任團長是某某。: the title, then the name that holds it, and the clause ends
 HELD_BY = fold("由")  # 召集人由某某擔任
 LIST_COMMA = "、"
@@ -389,11 +391,12 @@ class OfficialExtractor:
         if self._plausible(name, g):
             return end
         # 國會議員拿督西華拉治: after an honorific a name spelled with transliteration characters only
-        # may open like an everyday word (西華)
-        if (anchored and len(name) >= 3 and self._honorific_before(folded, te, g)
+        # may open like an everyday word (西華); so may one after any title on a Malaysian or
+        # Singaporean page (州議員阿里費: 阿里, Ali, is a word of jieba's)
+        if (anchored and len(name) >= 3 and (spelled or self._honorific_before(folded, te, g))
                 and name not in g.common and name not in g.not_names
-                and all(ch in g.translit_chars for ch in name)):
-            return end
+                and all(ch in g.translit_chars for ch in name) and _known_name_suffix(name) < len(name)):
+            return end  # (州議員|阿里巴巴集團: a company's or a place's name is no person's)
         return None
 
     @staticmethod
@@ -495,6 +498,8 @@ class OfficialExtractor:
                 continue  # 兼任|統籌部長, 曾任|財政部長, 下週|舉行首相: the "surname" ends a word with the character before it
             if length == 3 and name[1:] in g.appoint_verbs:
                 continue  # 何燕梅擔任局長: 擔任 is the verb, no given name
+            if length == 3 and name[1:] in MEETING_VERBS:
+                continue  # 攝政王接見大臣: the verb of a meeting, no given name
             if name[-1] in g.org_enders:
                 continue  # 醫管局主席, 房委會主席: the body's short name, no person's
             if self._plausible(name, g):
@@ -709,8 +714,29 @@ class OfficialExtractor:
             surname = match.group(1)
             if surname in g.surnames:
                 shorts.append((match.start() - 1, match.end(), surname, g.short_titles[match.group()]))
+        full.extend(self._constituency_members(doc, {f.name_start for f in full}, g))
         full.extend(self._dictionary_mentions(full, user_names))
         yield from self._emit(doc, self._complete_cut_names(doc, full), shorts)
+
+    def _constituency_members(self, doc: Document, taken: set[int], g: OfficialGrammar) -> list[Found]:
+        """Members of parliament named with their constituency in brackets and no other title, as the
+        Singaporean press lists them (來自工人黨的某某(盛港集選區)、某某(阿裕尼集選區)和某某博士(…單選區)):
+        a full name right before the bracket (a 博士 between them), that a boundary opens."""
+        folded = doc.folded
+        if g.constituency_pattern is None or CONSTITUENCY_CUE not in folded:
+            return []  # one cheap test: most pages name no constituency
+        found = []
+        for match in g.constituency_pattern.finditer(folded):
+            end = self._appoint_gap_start(folded, match.start(), g)
+            start = self._name_before(folded, end, g)
+            if start is None or start in taken or (start and is_han(folded[start - 1]) and folded[start - 1] not in g.stops
+                                                   and not folded.endswith(g.org_leads, 0, start)
+                                                   and folded[start - 2:start] not in g.common):
+                continue  # no name, one a title already holds, or the tail of a longer word (a word, 還有|, may end before it)
+            constituency = doc.text[match.start() + 1:match.end() - 1].split(",")[0].split("，")[0]
+            found.append(Found(start, match.end(), doc.text[start:end], g.constituency_title, constituency,
+                               "official.constituency", start, end))
+        return found
 
     def _bracket_owner(self, folded: str, ts: int, te: int, g: OfficialGrammar) -> tuple[int, int] | None:
         """The span of a full name right before the bracket that holds the title and closes after it

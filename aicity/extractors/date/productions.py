@@ -160,6 +160,15 @@ def slash(m: regex.Match, ctx: Ctx) -> Candidate | None:
     return with_range(m, g, "date.slash", spec)
 
 
+def clock_first_slash(m: regex.Match, ctx: Ctx) -> Candidate | None:
+    """2:32pm 11/06/2024: a site's stamp, its clock before an n/n/yyyy date read by the page's region."""
+    g = groups(m)
+    if AMBIGUOUS_SLASH.match(ctx.folded, m.start("y4") - len(g["mon"]) - len(g["day"]) - 2) and ctx.day_first:
+        g["mon"], g["day"] = g["day"], g["mon"]
+    spec = read_spec(g)
+    return None if spec is None else Candidate(m.start(), m.end(), "date.slash", spec)
+
+
 def iso(m: regex.Match, ctx: Ctx) -> Candidate | None:
     g = groups(m)
     spec = read_spec(g)
