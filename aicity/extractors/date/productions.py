@@ -522,8 +522,27 @@ def year_part(m: regex.Match, ctx: Ctx) -> Candidate | None:
     year_spec = read_spec(g, with_time=False, short_years=_short_years(g, ctx))  # 07年第三季度
     if months is None or year_spec is None:
         return None
+    if g.get("qitems"):
+        return _quarter_list(m, year_spec, months)
     spec = year_spec._replace(month=months[0])
     return Candidate(m.start(), m.end(), "date.year_part", spec, Spec(month=months[1]), spec.roc)
+
+
+_LIST_QUARTER = regex.compile(r"(?:第\s*)?[一二三四]")
+
+
+def _quarter_list(m: regex.Match, year_spec: Spec, last: tuple[int, int]) -> Candidate:
+    """2025年一、二季度: one item per quarter, each a range of months in the year stated before the
+    first; the first item runs from the match's start (its year) to its numeral, the last takes 季度."""
+    items = []
+    for quarter in _LIST_QUARTER.finditer(m.group("qitems")):
+        n = small_number(quarter.group()[-1])
+        start = m.start("qitems") + quarter.start()
+        spec = year_spec._replace(month=3 * n - 2) if not items else Spec(month=3 * n - 2)
+        items.append((m.start() if not items else start, start + len(quarter.group()), spec, Spec(month=3 * n)))
+    items.append((m.end("qitems"), m.end(), Spec(month=last[0]), Spec(month=last[1])))
+    first_spec = items[0][2]
+    return Candidate(m.start(), m.end(), "date.year_part", first_spec, None, first_spec.roc, tuple(items))
 
 
 def _broker_months(g: dict, p: str) -> tuple[int, int] | None:

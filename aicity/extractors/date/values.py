@@ -278,8 +278,9 @@ class Candidate(NamedTuple):
     end_spec: Spec | None = None
     calendar_roc: bool = False
     # a list (3月5、6日): each item's span and spec; the items after the first take
-    # what they leave out from it
-    items: tuple[tuple[int, int, Spec], ...] | None = None
+    # what they leave out from it; an item may end a range of its own (一、二季度: each
+    # quarter's first and last month)
+    items: tuple[tuple[int, int, Spec] | tuple[int, int, Spec, Spec], ...] | None = None
 
 
 def value(c: Candidate, anchor: dt.date, clause_year: int | None) -> tuple[str, dict] | None:
@@ -309,8 +310,16 @@ def values(c: Candidate, anchor: dt.date, clause_year: int | None) -> list[tuple
     if first is None:
         return []
     out = []
-    for index, (start, end, spec) in enumerate(c.items):
+    for index, (start, end, spec, *item_end) in enumerate(c.items):
         point = first if index == 0 else resolve_end(spec, first, anchor, clause_year)
-        if point is not None:
+        if point is None:
+            continue
+        if item_end:  # a range of its own: 二|季度 → its first month to its last
+            last = resolve_end(item_end[0], point, anchor, clause_year)
+            if last is None or is_before(last, point):
+                continue
+            a, b = fmt(point, spec.grain), fmt(last, item_end[0].grain)
+            out.append((start, end, (f"{a}/{b}", {"grain": spec.grain, "range_start": a, "range_end": b})))
+        else:
             out.append((start, end, (fmt(point, spec.grain), {"grain": spec.grain})))
     return out
