@@ -117,8 +117,10 @@ def _ring_words() -> tuple[str, ...]:
 
 @functools.cache
 def _list_before_kind() -> regex.Pattern:
-    """等 and the kind of firm that closes a list of names (``company/list_kinds.txt``)."""
-    return compile_folded(fold("等") + "(?:" + alternation(fold(w) for w in load_list("company/list_kinds.txt")) + ")")
+    """等 and the kind of firm that closes a list of names (``company/list_kinds.txt``), perhaps
+    counted first (等8家企業, 等十餘家公司)."""
+    return compile_folded(fold("等") + "(?:" + FIRM_COUNT_IN_CLOSING + ")?(?:"
+                          + alternation(fold(w) for w in load_list("company/list_kinds.txt")) + ")")
 
 
 @functools.cache
@@ -210,7 +212,9 @@ _SHORT_NAME = regex.compile(
     r"(?:\(有限合伙\))?\((?:以下简称为|以下简称|以下称|简称为|简称|下称)[:：]?\s?[“\"「『‘]([^”\"」』’()]{2,12})[”\"」』’]\)")
 # A number or quantity and a measure word for firms (一家德國公司, 多家業者, 20個銀行, 三間酒店), or
 # "the N big" (三大電信, 兩大科技): a count, no name, at the start of a candidate or inside it.
-_FIRM_COUNT = regex.compile(fold("(?:[0-9]+|[一二兩三四五六七八九十百千幾多數每整])[家間個所]|(?:[0-9]+|[二兩三四五六七八九十])大"))
+_FIRM_COUNT = regex.compile(fold("(?:[0-9]+|[一二兩三四五六七八九十百千幾多數每整])[餘多]?[家間個所]|(?:[0-9]+|[二兩三四五六七八九十])大"))
+# A count of firms between 等 and the kind that closes a list (等8家企業, 等十餘家公司); folded with the pattern.
+FIRM_COUNT_IN_CLOSING = r"(?:[0-9]+|[一二兩三四五六七八九十百幾多數]{1,3})[餘多]?[家間]"
 # A date that opens the words before a suffix (2024年|公司實現營收, 2025年一季度|公司): a time, no name.
 _DATE_START = regex.compile(fold(r"(?:[0-9]{2,4}年(?:[0-9]{1,2}月(?:[0-9]{1,2}日)?)?|[今去明本上前]年)(?:[一二三四1-4]季度|[上下]半年|度)?"))
 # 某某集團|控股股東: the controlling shareholder, not a holding company's name.
@@ -953,7 +957,7 @@ class CompanyExtractor:
                 # 深圳市|騰訊|計算機系統有限公司: a place and a known name open a registered name,
                 # whatever words follow (計算 is no verb of a clause here)
                 scan_start = start
-                start += 0 if placed_known else phrase_end(folded[start:s])
+                start += 0 if placed_known else self._registered_phrase_end(folded[start:s])
                 listed = hit_starts_by_end.get(start)
                 if listed is not None and scan_start <= listed:
                     start = listed  # 子公司大同|智能股份有限公司: the cut word is a listed name that opens this one
@@ -962,7 +966,8 @@ class CompanyExtractor:
                     # (and a province or city written out opens a registered name whatever follows it:
                     # 廣東省機械|五礦|進出口集團有限公司 is no 五礦)
                     before_known = folded[start:known_starts[inner]]
-                    if not _places_only(before_known) and not _opens_with_written_out_place(before_known):
+                    if not _places_only(before_known) and not _opens_with_written_out_place(before_known) \
+                            and not self._place_and_trade_start(before_known):
                         whole_start, start = start, known_starts[inner]
             elif strength == "strong" and s - start > 2:
                 start += phrase_end(folded[start:s])  # 擔任|國庫控股, 歡迎|某某集團: a verb opens the clause
@@ -1132,7 +1137,8 @@ class CompanyExtractor:
                             places: frozenset[str]) -> Iterator[tuple[int, int]]:
         """春福、富宇（4907）、昌益、寶佳等建商: the items of a list that 等 and a kind of firm close,
         where a known company is one of them, are companies (each two to four Han characters that
-        read as a name; a stock code in brackets may follow an item)."""
+        read as a name; a stock code in brackets may follow an item). An item that ends in a
+        strong industry word (某某集團、某某化工) is as sure as a known one."""
         closings = list(_list_before_kind().finditer(folded)) if fold("等") in folded else []
         if not closings:
             return
@@ -1154,13 +1160,40 @@ class CompanyExtractor:
                 if start == 0 or folded[start - 1] != fold("、") or len(items) > LIST_ITEM_COUNT:
                     break
                 end = start - 1
-            if len(items) < 2 or not any(known.covers(s, e) for s, e in items):
+            if len(items) < 2 or not any(known.covers(s, e) or self._ends_in_strong_suffix(folded[s:e])
+                                         for s, e in items):
                 continue
             for s, e in items:
                 chunk = folded[s:e]
                 if not known.overlaps(s, e) and self._looks_like_name(chunk, common, places) and not (
                         self._generic(chunk, generic, places, "weak") or reads_as_phrase(chunk, weak=True)):
                     yield s, e
+
+    @staticmethod
+    def _registered_phrase_end(chunk: str) -> int:
+        """:func:`phrase_end` of a legal name's words, but a word-opening character right after a
+        place opens the trade name there (上海|均瑤(集團)有限公司: 均 is no adverb after 上海)."""
+        end = phrase_end(chunk)
+        if end > 2 and chunk[end - 1] in PHRASE_START_CHARS and chunk[end - 1] != INDEFINITE \
+                and _places_only(chunk[:end - 1]):
+            return 0  # (東莞某|電子科技: a masked name, which stays cut)
+        return end
+
+    def _place_and_trade_start(self, words: str) -> bool:
+        """``words`` are a mainland place and one or two more characters that open a trade name
+        with the known name after them (上海|偉|嘉晶創光電科技有限公司: 嘉晶 is only part of it)."""
+        for n in (4, 3, 2):
+            rest = words[n:]
+            if 1 <= len(rest) <= 2 and self._home_place(words[:n]) and all(map(is_han, rest)) \
+                    and not reads_as_phrase(rest, weak=True):
+                return True
+        return False
+
+    @staticmethod
+    def _ends_in_strong_suffix(chunk: str) -> bool:
+        """A list item of a name and a strong or legal industry word (金某集團, 某某化工): a firm."""
+        suffixes = _rules()[0]
+        return any(len(chunk) > n and suffixes.get(chunk[-n:]) in ("strong", LEGAL) for n in (2, 3, 4))
 
     @staticmethod
     def _listed_latin_firms(folded: str) -> Iterator[tuple[int, int]]:

@@ -544,8 +544,11 @@ def _quarters(m: regex.Match, g: dict, spec: Spec, months: tuple[int, int]) -> C
     if not last or not small_number(g["qn"]) < last <= 4:
         return None
     if g.get("qlist"):
+        second = m.start("e_qn")
+        if m.string[second - 1:second] == "第":
+            second -= 1  # 第一、第二季度: the second item is 第二季度
         items = ((m.start(), m.end("qn"), spec, Spec(month=months[1])),
-                 (m.start("e_qn"), m.end(), Spec(month=3 * last - 2), Spec(month=3 * last)))
+                 (second, m.end(), Spec(month=3 * last - 2), Spec(month=3 * last)))
         return Candidate(m.start(), m.end(), "date.year_part", spec, None, spec.roc, items)
     return Candidate(m.start(), m.end(), "date.year_part", spec, Spec(month=3 * last), spec.roc)
 
