@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from typing import NamedTuple
 
 import regex
@@ -74,6 +75,14 @@ def _print_credit_re() -> tuple[regex.Pattern, regex.Pattern]:
 @functools.cache
 def _dateline_re() -> regex.Pattern:
     return compile_folded(fragment("DATELINE"))
+
+
+@functools.cache
+def _local_dateline_re() -> tuple[re.Pattern, regex.Pattern]:
+    """A local outlet's dateline (LOCAL_DATELINE: 某某新聞網2024年10月30日訊), and a cheap look (the re
+    module, several times faster) for what it needs: 網 or 報, then on the same line 日 and 電 or 訊."""
+    hint = re.compile(fold(r"[網報][^\n]{0,40}?日\s?專?[電訊]"))
+    return hint, compile_folded(fragment("LOCAL_DATELINE"))
 
 
 @functools.cache
@@ -205,6 +214,9 @@ def _dateline(folded: str) -> tuple[int | None, int | None, int, bool] | None:
     """(year, month, day, weak) of the first dateline near the top; the year and month
     may be missing; weak: a web story's 今(23)日, which counts on a page with no header date only."""
     m = _dateline_re().search(folded, 0, TOP)
+    hint, local = _local_dateline_re()
+    if hint.search(folded, 0, TOP):
+        m = local.search(folded, 0, m.start() if m else TOP) or m  # the first dateline of either kind
     if m is None:
         return None
     y4 = m.group("y4")
@@ -212,4 +224,4 @@ def _dateline(folded: str) -> tuple[int | None, int | None, int, bool] | None:
     day = small_number(m.group("day") or m.group("dayc"))
     if day is None or not 1 <= day <= 31 or month is not None and not 1 <= month <= 12:
         return None
-    return (int(y4) if y4 else None), month, day, m.group("weak") is not None
+    return (int(y4) if y4 else None), month, day, m.groupdict().get("weak") is not None
