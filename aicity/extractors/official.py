@@ -122,7 +122,8 @@ ROSTER_NOTES = regex.compile(r"(?:\([^()\n]{1,16}\))*")  # (主席)(再度委任
 # comma before the next name of the same title (委員:某甲,某乙)
 ROSTER_NAME_END = regex.compile(r"[ \t\u3000]*(?:\n|\Z|\||[—–]+|[;。])|[ \t\u3000]+(?=\S)|[,、](?=\p{Han})")
 SPACED_NAME_REGIONS = ("HK", "MO")  # pages that write 經理 某某某 with a space
-SPEAKER_COLONS = (":", fold("："))  # a TV report's speaker caption: 副主任 某某: what they said
+SPEAKER_COLONS = (":", fold("："))
+TITLE_DASHES = tuple(fold(d) for d in ("——", "—", "－－", "--"))  # longest first  # a TV report's speaker caption: 副主任 某某: what they said
 OF = fold("的")  # 部長的某某: the title of the name after it
 AS_END = frozenset("，,。;；、")  # what ends the name after 為
 BRACKET_OPEN, BRACKET_CLOSE = "(", ")"  # folded: full-width brackets are ASCII ones
@@ -1097,6 +1098,10 @@ class OfficialExtractor:
         portfolio = None if opener else PORTFOLIO.match(folded, te)
         if portfolio is not None:
             opener = portfolio.end() - te
+        if not opener and folded.startswith(TITLE_DASHES, te):
+            dash = next(len(d) for d in TITLE_DASHES if folded.startswith(d, te))
+            if self._honorifics_at(folded, te + dash, g):
+                opener = dash  # 副首相——拿督斯里某某: a dash, then an honorific and the name
         honorific = self._honorifics_at(folded, te + opener, g)  # 首席部長拿督斯里某某: not part of the name
         ns = te + opener + honorific
         if not honorific and folded[ns:ns + 1] == " " and is_han(folded[ns + 1:ns + 2]):
