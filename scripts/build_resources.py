@@ -926,11 +926,22 @@ def build_city_idioms(jd, city_names: set[str]) -> list[str]:
                   and any(word[i:i + n] in city_names for n in (2, 3) for i in range(5 - n)))
 
 
+#: County-level cities the State Council approved after the codes that cpca 0.5.5 ships (facts: the
+#: Ministry of Civil Affairs' announcements of changes to administrative divisions), with the year.
+CN_COUNTY_CITIES_SINCE_CPCA = {
+    "神木": 2017, "盘州": 2017, "平泉": 2017, "玉环": 2017, "隆昌": 2017,
+    "彬州": 2018, "滦州": 2018, "京山": 2018, "潜山": 2018, "荔浦": 2018, "水富": 2018, "兴仁": 2018, "华亭": 2018,
+    "长垣": 2019, "龙港": 2019, "射洪": 2019, "邵东": 2019, "澄江": 2019, "子长": 2019,
+    "监利": 2020, "祁阳": 2021, "会理": 2021, "旬阳": 2021,
+}
+
+
 def build_cn_cities(jd, common, tw_places, countries) -> tuple[list[list[str]], list[str]]:
     """The mainland's cities from cpca's adcodes.csv (GB/T 2260 codes and names).
 
     Kept: the four municipalities (北京市 …), prefecture-level cities (code PPCC00, name …市)
-    and county-level cities (code PPCCDD, name …市). Not cities: provinces, autonomous
+    and county-level cities (code PPCCDD, name …市), and the county-level cities created since
+    (CN_COUNTY_CITIES_SINCE_CPCA, id cn-since-YEAR-name). Not cities: provinces, autonomous
     regions and prefectures, 地區/盟, counties (…縣) and districts (…區).
     Columns: name = Taiwanese Traditional bare name (OpenCC s2twp), name_cn = Simplified bare name,
     aliases = the 市 forms and the s2t spelling where it differs; context = 1 when the bare name
@@ -940,6 +951,24 @@ def build_cn_cities(jd, common, tw_places, countries) -> tuple[list[list[str]], 
 
     s2tw, s2t = opencc("s2twp"), opencc("s2t")
     rows, weak = [], []
+
+    def row(ident: str, name: str, level: str) -> list[str]:
+        short = name[:-1]
+        reason = weak_reason(short, jd, common, tw_places, countries)
+        if level == "prefecture" and reason in JIEBA_REASONS:
+            reason = PREFECTURE_EVERYDAY_WORDS.get(short) and "an everyday word: " + PREFECTURE_EVERYDAY_WORDS[short]
+        if level == "county" and reason is None:
+            entry = jd.get(fold(short))
+            if not entry or entry[1] != "ns" or entry[0] < COUNTY_CITY_NS_MIN_FREQ:
+                reason = "a county-level city jieba does not know well as a place"
+            elif short in COUNTY_EVERYDAY_WORDS:
+                reason = "an everyday word: " + COUNTY_EVERYDAY_WORDS[short]
+        if reason:
+            weak.append(f"{name}\t{reason}")
+        tw, tr = s2tw(short), s2t(short)
+        aliases = join_aliases([tw + "市", tr, tr + "市", name], [tw, short])
+        return [ident, tw, short, "CN", aliases, "", level, "1" if reason else ""]
+
     with open(data_path("cpca", "cpca/resources/adcodes.csv"), encoding="utf-8") as fh:
         for rec in csv.DictReader(fh):
             code, name = rec["adcode"][:6], rec["name"]
@@ -950,23 +979,13 @@ def build_cn_cities(jd, common, tw_places, countries) -> tuple[list[list[str]], 
             if province_level and code[:2] not in ("11", "12", "31", "50"):
                 continue
             level = "municipality" if province_level else "prefecture" if prefecture else "county"
-            short = name[:-1]
-            if len(short) < 2:
-                continue
-            reason = weak_reason(short, jd, common, tw_places, countries)
-            if level == "prefecture" and reason in JIEBA_REASONS:
-                reason = PREFECTURE_EVERYDAY_WORDS.get(short) and "an everyday word: " + PREFECTURE_EVERYDAY_WORDS[short]
-            if level == "county" and reason is None:
-                entry = jd.get(fold(short))
-                if not entry or entry[1] != "ns" or entry[0] < COUNTY_CITY_NS_MIN_FREQ:
-                    reason = "a county-level city jieba does not know well as a place"
-                elif short in COUNTY_EVERYDAY_WORDS:
-                    reason = "an everyday word: " + COUNTY_EVERYDAY_WORDS[short]
-            if reason:
-                weak.append(f"{name}\t{reason}")
-            tw, tr = s2tw(short), s2t(short)
-            aliases = join_aliases([tw + "市", tr, tr + "市", name], [tw, short])
-            rows.append([f"cn-{code}", tw, short, "CN", aliases, "", level, "1" if reason else ""])
+            if len(name) > 2:
+                rows.append(row(f"cn-{code}", name, level))
+    # county-level cities created after cpca's codes (CN_COUNTY_CITIES_SINCE_CPCA)
+    known = {r[2] for r in rows}
+    for short, year in CN_COUNTY_CITIES_SINCE_CPCA.items():
+        if short not in known:
+            rows.append(row(f"cn-since-{year}-{short}", short + "市", "county"))
     rows.sort(key=lambda r: r[0])
     return rows, weak
 
