@@ -236,6 +236,7 @@ A_SHARE_CODE = regex.compile(r"(?:60|68|00|30)[0-9]{4}")  # Shanghai and Shenzhe
 LEGAL_FORM_HEADS = tuple(fold(w) for w in ("股份有限", "有限", "(股)"))
 # A district or zone's name before an industry word (自貿區|建設, 園區|建設): the works there.
 ZONE_END = fold("區")
+FUTURES = fold("期貨")
 # What follows 區 in words that are no district (區域, 區塊, 區間).
 NOT_DISTRICT_AFTER = frozenset(fold("域塊間隔別分"))
 # A company's news service after its name is a medium (網易新聞, 騰訊新聞): ANNOTATION.md counts no
@@ -612,6 +613,12 @@ def _opens_with_written_out_place(words: str) -> bool:
     places = _name_places()
     return any(len(words) > n and words[n - 1] in WRITTEN_OUT_PLACE_ENDS and words[:n] in places
                for n in (3, 4))
+
+
+@functools.cache
+def _futures_underlyings() -> tuple[str, ...]:
+    """company/futures_underlyings.txt: what a contract's name ends in before 期貨 (台指, 原油)."""
+    return tuple(fold(w) for w in load_list("company/futures_underlyings.txt"))
 
 
 @functools.cache
@@ -1088,6 +1095,8 @@ class CompanyExtractor:
                 continue  # 5月新|能源, 將在23日舉行|集團, 2025 年新|能源: a date, not a name
             if strength != "legal" and chunk.endswith(ZONE_END):
                 continue  # 自貿區|建設: the works of a zone or district
+            if suffix == FUTURES and chunk.endswith(_futures_underlyings()):
+                continue  # 台指|期貨, 原棕油|期貨: a futures contract, no futures broker
             bare = strength == "legal" and suffix == fold("公司")  # 公司 alone: mostly "the company"
             kind_of_group = suffix == GROUP and not is_latin(chunk) and self._generic(chunk, generic, places, strength)
             named = _LATIN_NAME_AFTER.match(folded, e) if (bare or kind_of_group) and not is_latin(chunk) else None
