@@ -531,11 +531,19 @@ def reads_as_phrase(chunk: str, weak: bool = False) -> bool:
         return True
     if not PHRASE_INSIDE_CHARS.isdisjoint(chunk[1:]):
         return True
+    if any(word in chunk for word in _time_words()):
+        return True  # 香港今年有新|銀行: a clause that holds a time word
     firsts = _inside_first_chars()
     for i, ch in enumerate(chunk):
         if ch in firsts and (chunk[i:i + 2] in inside or chunk[i:i + 3] in inside or chunk[i:i + 4] in inside):
             return True
     return False
+
+
+@functools.cache
+def _time_words() -> tuple[str, ...]:
+    """company/time_words.txt: relative time words that no name holds (今年, 去年)."""
+    return tuple(fold(w) for w in load_list("company/time_words.txt"))
 
 
 @functools.cache
