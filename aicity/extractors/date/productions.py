@@ -583,17 +583,6 @@ def broker_part(m: regex.Match, ctx: Ctx) -> Candidate | None:
                      end or Spec(year_short=year, month=months[1]))
 
 
-CLAUSE_OPENERS = frozenset("。；;，,：:\n")
-
-
-def _opens_clause(folded: str, start: int) -> bool:
-    """Whether ``start`` opens a clause: the text's start, or after punctuation and spaces."""
-    k = start - 1
-    while k >= 0 and folded[k] in " \t\u3000":
-        k -= 1
-    return k < 0 or folded[k] in CLAUSE_OPENERS
-
-
 def first_months(m: regex.Match, ctx: Ctx) -> Candidate | None:
     """2025年前5個月, 今年前兩月, 今年首五個月, 前5月 → January to May; 2005年首月 → January.
     Without a year only 前N月 (前5個月 alone is as often a span of time) from 前兩月 on, and
@@ -606,7 +595,8 @@ def first_months(m: regex.Match, ctx: Ctx) -> Candidate | None:
     n = 1 if g.get("mfirstw") else small_number(g["mfirst"])
     figure = g.get("figure") is not None  # 首9個月累積淨賺: a company's first months, before its figure
     # 前8個月，全國…: a statistics report's clause that opens with the months alone is this year's
-    figure = figure or (g.get("ge") is not None and not g.get("shou") and _opens_clause(ctx.folded, m.start())
+    figure = figure or (g.get("ge") is not None and not g.get("shou")
+                        and (m.start() == 0 or before_is(ctx, m.start(), "CLAUSE_OPEN_BEFORE"))
                         and after_is(ctx, m.end(), "STATS_CLAUSE_AFTER", 16))
     if n is None or not 1 <= n <= 12 or (not has_year and not figure and (g.get("ge") or g.get("shou") or n < 2)):
         return None  # 上任首三個月: without a year or a figure after it, 首N個月 is a span of time
