@@ -218,9 +218,12 @@ PERSON_TAGGED_MIN_FREQ = 500
 
 
 def build_common_words(jd: dict[str, tuple[int, str]]) -> list[str]:
-    from aicity.resources import load_list
+    from aicity.resources import load_list, load_table
 
-    surnames = {fold(s) for s in load_list("official/surnames.txt") if len(s) == 1}
+    # A weak surname (official/grammar.tsv: 文, 權, 陽) is one the name grammar takes only when
+    # the words it opens are common words (文明, 權威, 陽光): those words stay in.
+    weak = {fold(r["word"]) for r in load_table("official/grammar.tsv") if r["kind"] == "weak_surname"}
+    surnames = {fold(s) for s in load_list("official/surnames.txt") if len(s) == 1} - weak
     return sorted(
         w
         for w, (freq, pos) in jd.items()
