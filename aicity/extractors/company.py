@@ -93,8 +93,14 @@ PHRASE_START_CHARS = frozenset(fold("他我這你她那其它該誰另哪某此�
 # Single-character adverbs that no name has inside (投資最活躍).
 PHRASE_INSIDE_CHARS = frozenset(fold("最更越很仍已卻竟該這"))
 # Single-character prepositions that end no name: the industry word after one is their object
-# (計畫以|創投標準檢視, 款項被|銀行凍結)
-PREPOSITION_END_CHARS = frozenset(fold("以把被從"))
+# (計畫以|創投標準檢視, 款項被|銀行凍結, 包括就|證券市場改革)
+PREPOSITION_END_CHARS = frozenset(fold("以把被從就對向"))
+# 有 (there is), 是 (is) and 在 (at) before a plain adjective and an industry word open a clause
+# (又有新銀行, 是大集團), not a two-character name.
+EXISTENTIAL_CHARS = frozenset(fold("有是在"))
+PLAIN_MODIFIER_CHARS = frozenset(fold("新大小多老舊"))
+# The value of a cue of company/result_cues.txt in the cue gazetteer.
+RESULT_CUE = "result"
 # What may stand between a name and its cue word: a date (青雲2月營收, 台積電今年第3季營收).
 DATE_CHARS = "0123456789０１２３４５６７８９年月日季度第前上下半今去明本Q " + fold("年月日季度第前上下半今去明本")
 # Latin words that may join the capitalised words of a name (Acme Industrial de Monterrey).
@@ -180,7 +186,9 @@ def _rules():
     # what confirms a listed name that needs context (國賓|飯店); 某某|資本 only with a funding verb after it
     suffix_pattern = regex.compile(alternation(w for w, strength in suffixes.items() if strength != INVESTOR))
     generic = frozenset(fold(w) for w in load_list("company/generic.txt") + load_list("company/ring_words.txt"))
-    cues = Gazetteer((w, w) for w in load_list("company/cues.txt"))
+    # (a result cue's value says so: 業績理想 is the results' verdict, no company's results)
+    cues = Gazetteer([(w, w) for w in load_list("company/cues.txt")]
+                     + [(w, RESULT_CUE) for w in load_list("company/result_cues.txt")])
     prefixes = alternation(load_list("company/prefixes.txt"))
     foreign = compile_folded(
         prefixes + r"(?P<name>[A-Za-z][A-Za-z0-9&.\-]*(?: [A-Z][A-Za-z0-9&.\-]*)*|\p{Han}{2,6}?)"
@@ -803,8 +811,10 @@ class CompanyExtractor:
         """The document's cue words, once: their starts and ends (sorted by start),
         and the set of their ends."""
         def scan():
-            spans = sorted((s, e) for s, e, _ in _rules()[3].matches(doc.folded))
-            return [s for s, _ in spans], [e for _, e in spans], {e for _, e in spans}
+            spans = sorted(_rules()[3].matches(doc.folded))
+            # a result cue right before a name is its subject (業績|理想: satisfying results), so
+            # only the other cues confirm a name from there
+            return [s for s, _, _ in spans], [e for _, e, _ in spans], {e for _, e, payloads in spans if RESULT_CUE not in payloads}
         return doc.cached("company.cues", scan)
 
     def _cue_ends_at(self, doc: Document, position: int) -> bool:
@@ -996,6 +1006,8 @@ class CompanyExtractor:
             if strength == "legal" and s in dictionary_ends and hit_starts_by_end[s] < start:
                 start = hit_starts_by_end[s]  # 台灣集中|保管結算所股份有限公司: a listed name before the form is whole
             chunk = folded[start:s]
+            if len(chunk) == 2 and chunk[0] in EXISTENTIAL_CHARS and chunk[1] in PLAIN_MODIFIER_CHARS:
+                continue  # 又|有新|銀行, 是新|公司: "there is a new bank", no name
             if folded[start - 1:start + 1] in _crossing_words():
                 continue  # 我|國新能源汽車: the name's first character ends a word before it (crossing_words.txt)
             if chunk.endswith(_kinds()):
@@ -1304,6 +1316,9 @@ class CompanyExtractor:
             return True  # 20個|銀行, 利用22個|銀行, 13大|銀行: a count of businesses, not a name
         if strength != "strong" and any(chunk[:n] in generic for n in (2, 3, 4) if n < len(chunk)):
             return True  # 數位|基磐建設: a generic word leads it
+        if any(chunk[:n] in generic and (chunk[n:] in _trades() or _industry_words_only(chunk[n:], _rules()[0]))
+               for n in (2, 3) if n < len(chunk)):
+            return True  # 內地|城市商業|銀行, 本地|科技|公司: a generic word and a trade, no trade name
         for length in range(min(len(chunk) - 1, 4), 1, -1):
             if chunk[:length] in places and not registered and (chunk[length:] in generic or any(
                     chunk[length:length + n] in generic for n in (2, 3, 4) if length + n < len(chunk))):
