@@ -638,6 +638,11 @@ def _futures_underlyings() -> tuple[str, ...]:
 
 
 @functools.cache
+def _folded_corporate_titles() -> tuple[str, ...]:
+    return tuple(fold(t) for t in corporate_titles())
+
+
+@functools.cache
 def _trades() -> frozenset[str]:
     """company/trades.txt: trades that are no name alone before 公司 or 集團 (自動駕駛, 電商平台)."""
     return frozenset(fold(w) for w in load_list("company/trades.txt"))
@@ -1391,6 +1396,8 @@ class CompanyExtractor:
             if form.ambiguous and end - start >= 4 and self._city_before(folded, start):
                 continue  # 上海|證券交易所: a city's own institution, not the name (證交所 = TWSE) alone
             if form.ambiguous or straddles:  # needs context (most names do not)
+                if folded.startswith(_folded_corporate_titles(), start):
+                    continue  # 聯合|創辦人, 聯合|主席: the word opens a title (co-founder), no name
                 suffix = suffix_pattern.match(folded, end)
                 # 全台|百貨: after an everyday phrase (tw_phrase, period, field) only a legal form confirms;
                 # 現代|工業, 現代|化工: an everyday word before an industry word of the weak kind is the

@@ -378,6 +378,8 @@ class OfficialExtractor:
                                              and not self._boundary_after(folded, end, g)):
             return None  # it runs on past the longest name
         name = folded[te:end]
+        if not any(ch in g.translit_chars for ch in name) and name not in g.japanese_surnames:
+            return None  # 首相|撥出, 州務大臣|批出: a verb, no transliteration holds none of its characters
         if not anchored and len(name) > 4 and sum(ch not in g.translit_chars for ch in name) > 1:
             return None  # a long run after a country is a name only when spelled as a transliteration
         if (spelled or by_city) and sum(ch not in g.translit_chars for ch in name) > (0 if len(name) == 2 else 1):
