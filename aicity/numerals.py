@@ -51,8 +51,12 @@ def _to_decimal(text: str) -> Decimal | None:
         return None
 
 
-def _parse_below_wan(text: str) -> Decimal | None:
-    """A section without 萬/億/兆: '3', '5,000', '一千零九十', '5百', '十二', '2千'."""
+def _parse_below_wan(text: str, colloquial: bool = False) -> Decimal | None:
+    """A section without 萬/億/兆: '3', '5,000', '一千零九十', '5百', '十二', '2千'.
+
+    With ``colloquial`` a last Chinese digit right after 百 or 千 is one place lower,
+    as speech reads it: 千一 = 1100, 三千三 = 3300, 一百五 = 150 (一千零一 keeps its 零).
+    """
     if not text:
         return Decimal(0)
     if all(ch.isdigit() or ch in ",." for ch in text):
@@ -86,6 +90,9 @@ def _parse_below_wan(text: str) -> Decimal | None:
             return None
         i += 1
     if pending is not None:
+        if colloquial and last_unit >= 100 and len(text) >= 2 and text[-1] in DIGIT_VALUES \
+                and text[-2] in SMALL_UNITS:
+            pending *= Decimal(last_unit) / 10
         total += pending
     return total
 
@@ -100,7 +107,8 @@ def parse_number(text: str, colloquial: bool = False) -> Decimal | None:
 
     With ``colloquial=True`` a single digit after a big unit is read as speech
     reads it, one place lower: ``12萬5`` = 125000, ``兩萬五`` = 25000,
-    ``1億2`` = 120000000 (money amounts); by default it is added as written.
+    ``1億2`` = 120000000 (money amounts), and so is a last Chinese digit after 百 or 千:
+    ``千一萬`` = 11000000, ``三千三萬`` = 33000000; by default it is added as written.
 
     The value is exact: a number of more than ``PRECISION`` significant digits, of
     10**PRECISION or more, with more than two big units in a row or with one big unit
@@ -133,7 +141,7 @@ def _parse(text: str, colloquial: bool) -> Decimal | None:
                     return None
                 unit *= BIG_UNITS[text[j]]
                 j += 1
-            section = _parse_below_wan(text[section_start:i])
+            section = _parse_below_wan(text[section_start:i], colloquial)
             if section is None:
                 return None
             if section == 0 and not text[section_start:i]:
@@ -154,7 +162,7 @@ def _parse(text: str, colloquial: bool) -> Decimal | None:
         if ch is None:
             tail = text[section_start:]
             if tail:
-                section = _parse_below_wan(tail)
+                section = _parse_below_wan(tail, colloquial)
                 if section is None:
                     return None
                 # 3億5 (no unit after 5) is 3.5億 in speech; news writes 3億5,000萬.

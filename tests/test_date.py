@@ -105,6 +105,9 @@ def test_publication_date_seeds(name, expected):
     # an update's label loses to CNA's closing stamp after the story's last full stop
     ("標題\n(中央社記者王小明台南3日電)市府今天宣布補助。1090703\n\n更新時間 : 2021-04-23 19:49", "2020-07-03"),
     ("最後更新：2024/05/06\n文章內容沒有其他日期。", "2024-05-06"),  # an update's date when there is no other
+    # an e-paper's clock of the reader's day (今日日期) loses to the edition's date, a year and a space before it
+    ("今日日期: 2025年4月23日星期三 版面導航\n當前報紙日期:\n2023 12月29日 星期五\n本報消息", "2023-12-29"),
+    ("今日日期：2025年4月23日\n文章內容沒有其他日期。", "2025-04-23"),
     ("共有1090703人次參觀。\n", None),  # seven digits inside a sentence are no stamp
     # a reprinted story's print credit at its end dates the page, wherever it stands
     ("全省今年以来新开工项目八百个。\n《经济日报》（2024年6月3日 第05版）", "2024-06-03"),

@@ -195,7 +195,8 @@ STORM_NAME_REACH = 1  # Han characters of a storm's name that may stand before a
 
 # A place's name between an amount and 元 or 幣 is its currency's (201.88億澳門元, 500澳門幣), no city's.
 CURRENCY_UNITS = frozenset(fold("元幣"))
-AMOUNT_LAST_CHARS = frozenset(fold("0123456789億萬千百十"))
+# (also a Chinese digit or 多 ends an amount: 三十九萬八千八百三十三澳門元, 三百多澳門元)
+AMOUNT_LAST_CHARS = frozenset(fold("0123456789億萬千百十一二三四五六七八九零〇兩多餘"))
 
 # Particles and verbs that no city's name holds (威海市委的是市委 names no city 委的是市).
 PARTICLES = frozenset(fold("的是了在與和及"))

@@ -434,6 +434,13 @@ class OfficialExtractor:
                    for _, end, (info,) in city_gazetteer()[0].matches(window))
 
     @staticmethod
+    def _company_runs_past(folded: str, start: int, end: int) -> bool:
+        """A known company's name starts at ``start`` and runs past ``end`` (金沙|中國): the
+        characters up to ``end`` are the head of that name, not a person's."""
+        window = folded[start:start + MAX_ORG]
+        return any(s == 0 and e > end - start for s, e, _ in company_dictionary().matches(window))
+
+    @staticmethod
     def _foreign_company_before(folded: str, ts: int) -> bool:
         """A foreign company's name ends right before the title (蘋果|執行長庫克): its officers'
         names are transliterations, with no Chinese surname to anchor them."""
@@ -454,6 +461,8 @@ class OfficialExtractor:
             # 市長施政報時間: a not_name word opens no longer name either (but 韓國瑜; and 董事長黃男州:
             # the anonymized 黃男 opens a name whose last two characters make no word, as 男子, 女士 do)
             return False
+        if len(name) == 3 and any(s == 0 and e == 2 for s, e, _ in g.titles.matches(name[1:])):
+            return False  # 司長任組長: 任 (to serve as) before a title, no surname and given name
         if len(name) == 3 and name[1:] in g.org_suffixes:
             return False  # 菓葉國小|校長, 某某銀行: a body's name ends in it, no person's
         if name[0] in g.preposition_surnames and (name[1:] in g.common or name[1:] in g.name_verbs):
@@ -1219,6 +1228,8 @@ class OfficialExtractor:
                 next_end = self._listed_transliteration(doc, ts, end + 1, g) or next_end
             if next_end is None or self._title_starts_at(folded, next_end, g):
                 break  # 立委A、B市長: B has a title of its own
+            if self._company_runs_past(folded, end + 1, next_end):
+                break  # 執行董事某某、金沙中國則由…: a known company's name, no person's, opens the item
             if any(self._title_starts_at(folded, pos, g) for pos in range(end + 2, next_end)):
                 break  # 主席某某、楊|立委服務處: a surname and a title, no name
             if folded[next_end - 1:next_end + 1] in g.common and folded[next_end:next_end + 1] not in LIST_END_CHARS:

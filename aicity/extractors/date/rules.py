@@ -97,7 +97,7 @@ def declarations() -> tuple[Rule, ...]:
              before=16, near="年", reach=12, after_digit=False),
         # 2025至2026財政年度, 2025/26學年: no numeral before its 年, so the year rule's trigger misses it
         Rule("date.year", "FISCAL_SPAN", p.year, first="{YEAR_FIRST}",
-             trigger=scan.alternation_hits([fold("財政年度"), fold("會計年度"), fold("學年")]), before=16,
+             trigger=scan.alternation_hits([fold("財政年度"), fold("會計年度"), fold("學年"), fold("學校年度")]), before=16,
              after_digit=False),
         # 二零一零財政年度: one year, no 年 of its own before 財政年度
         Rule("date.year", "FISCAL_ONE", p.year, first="{YEAR_FIRST}",
@@ -123,7 +123,7 @@ def declarations() -> tuple[Rule, ...]:
         Rule("date.month_name", "MONTH_NAME_CJK", p.month_name, first="0-9一二三四五六七八九十", trigger=yue, before=4,
              near="月", reach=4, after_digit=False),
         Rule("date.english", "MONTH_NAME_EN", p.month_name, first="0-9A-Za-z",
-             trigger=scan.latin_words_hits(ENGLISH_MONTH_ABBRS), before=4, after_digit=False),
+             trigger=scan.latin_words_hits(ENGLISH_MONTH_ABBRS), before=6, after_digit=False),  # "22nd November": 5 before
         Rule("date.relative_day", "RELATIVE_DAY", p.relative_day, first="今昨明前大後琴尋噚聽",
              trigger=scan.words_hits("今", "昨", "明", "前", "後天", "琴", "尋", "噚", "聽"), before=2),
         Rule("date.paren_day", "PAREN_DAY", p.paren_day, first="(（", trigger=ri, before=8,
