@@ -407,6 +407,13 @@ def _provinces() -> frozenset[str]:
     return frozenset(fold(n) for n in load_list("company/name_places.txt"))
 
 
+def _home_place_length(words: str) -> int:
+    """The length of the mainland province or city that opens ``words`` (浙江|機場, 太原|軌道交通), or 0."""
+    province = next((n for n in (4, 3, 2) if words[:n] in _provinces()), 0)
+    city = max((e for s, e, (info,) in city_gazetteer()[0].matches(words[:6]) if s == 0 and info.country == "CN"), default=0)
+    return max(province, city)
+
+
 @functools.cache
 def _name_leads() -> tuple[str, ...]:
     """Words before a company's name and no part of it (第一大股東|某某合夥企業, 項目|某某有限公司,
@@ -530,8 +537,8 @@ def reads_as_phrase(chunk: str, weak: bool = False) -> bool:
     verb (提高公司), or holds an adverb."""
     if not chunk:
         return False
-    if chunk[0] in PHRASE_START_CHARS or _FIRM_COUNT.match(chunk):
-        return True
+    if chunk[0] in PHRASE_START_CHARS and not _home_place_length(chunk) or _FIRM_COUNT.match(chunk):
+        return True  # (but a mainland city opens a name whose first character is an adverb elsewhere: 太原, 都勻)
     start, inside, verbs = _function_words()
     if chunk[:2] in start or chunk[:3] in start or chunk[:4] in start:
         return True
@@ -575,8 +582,9 @@ def phrase_end(chunk: str) -> int:
     end = 0
     for i in range(len(chunk) - 2):
         if chunk[i] in PHRASE_START_CHARS and i + 1 > end and not (
-                i and chunk[i - 1:i + 1] in common_words() or chunk[i:i + 2] in common_words()):
-            end = i + 1  # 地 after 天 ends the word 天地, and 地 before 質 begins 地質: no adverb
+                i and chunk[i - 1:i + 1] in common_words() or chunk[i:i + 2] in common_words()
+                or _home_place_length(chunk[i:])):
+            end = i + 1  # 地 after 天 ends the word 天地, and 地 before 質 begins 地質: no adverb (nor 都 of 都江堰)
         for n in (4, 3, 2):
             word = chunk[i:i + n]
             if len(word) == n and i + n < len(chunk) - 1 and (word in start or word in inside or word in verbs) \
@@ -971,8 +979,14 @@ class CompanyExtractor:
                     place = next((n for n in (3, 2) if s - start >= n + 2 and folded[s - n:s] in cities), 0)
                     if place:
                         s = e = s - place
+            if strength == "legal" and self._ran_out(folded, start):
+                # 共同組|建|太原某某建設運營有限公司: the scan's limit cut a verb, and a place after its last
+                # character opens the registered name
+                start += self._place_opening(folded[start:s], reach=2) or 0
             placed = self._place_across(folded, start) if (
-                strength == "legal" and start and folded[start - 1] in STOP_CHARS) else None
+                strength in ("legal", "strong") and start and folded[start - 1] in STOP_CHARS) else None
+            if placed is not None and strength == "strong" and not _home_place_length(folded[placed:s]):
+                placed = None  # (before 集團 and the like, only a mainland city: 都江堰|旅遊集團)
             if placed is None and strength == "legal" and start and folded[start - 1] in NAME_LIST_JOINERS:
                 placed = self._place_before_joiner(folded, start)
             if placed is not None:
@@ -1108,10 +1122,18 @@ class CompanyExtractor:
             if prefixed is not None and prefixed.start() >= start - 2 and s - prefixed.start("name") <= NAME_LIMITS[strength]:
                 start, chunk = prefixed.start("name"), folded[prefixed.start("name"):s]  # 美商|艾爾光|科技
             elif strength != "legal" and len(chunk) > 2 and start > 0 and folded[start - 1] not in STOP_CHARS and not is_latin(chunk) \
-                    and not folded.endswith(_name_leads(), 0, start):  # (老股東|臨港科創投: a relation noun bounds it)
-                if folded[s - 3:s - 1] in common:
+                    and not folded.endswith(_name_leads(), 0, start) and not after_according_to:
+                # (老股東|臨港科創投: a relation noun bounds it; so does 據, stripped above: 據|浙江機場集團)
+                opening = self._place_opening(chunk, reach=len(chunk))
+                if opening is not None and (opening or folded[start - 1:start + 1] not in common
+                                            and folded[start - 1:start + 1] not in places):
+                    # 出資方|太原軌道交通|集團: a mainland place opens the name (a place and a trade, 某地某業集團,
+                    # names a local state firm), where no word runs into it from the left (陝|西安康)
+                    start, chunk = start + opening, chunk[opening:]
+                elif folded[s - 3:s - 1] in common:
                     continue  # 建設|新能源, 持續|以科技: the name would begin inside a word
-                chunk, start = chunk[-2:], s - 2  # no boundary: take the usual two-character name
+                else:
+                    chunk, start = chunk[-2:], s - 2  # no boundary: take the usual two-character name
             if strength in ("weak", "venue") and len(chunk) == 2 and folded[start - 1:start + 1] in common:
                 continue  # 加|強新|能源: a two-character name would begin inside a word
             if strength != "legal" and (start > 0 and folded[start - 1].isdigit() or _DATE_OPENING.match(chunk)
@@ -1202,6 +1224,21 @@ class CompanyExtractor:
                 if not known.overlaps(s, e) and self._looks_like_name(chunk, common, places) and not (
                         self._generic(chunk, generic, places, "weak") or reads_as_phrase(chunk, weak=True)):
                     yield s, e
+
+    @staticmethod
+    def _ran_out(folded: str, start: int) -> bool:
+        """The scan left from a suffix stopped at its limit, not at a stop: a word may run on before ``start``."""
+        return start > 0 and folded[start - 1] not in STOP_CHARS and (is_han(folded[start - 1]) or folded[start - 1].isalnum())
+
+    @staticmethod
+    def _place_opening(chunk: str, reach: int) -> int | None:
+        """Where a mainland province or city begins ``chunk``'s name, within ``reach`` characters of its start,
+        with two characters or more of a trade after it (太原|軌道交通, 浙江|機場); or None."""
+        for i in range(min(reach, len(chunk) - 3) + 1):
+            length = _home_place_length(chunk[i:])
+            if length and len(chunk) - i - length >= 2:
+                return i
+        return None
 
     @staticmethod
     def _registered_phrase_end(chunk: str) -> int:
