@@ -182,12 +182,17 @@ def clause_years(ctx: Ctx, cands: list[Candidate], anchors: Anchors | None = Non
                 out[i] = stated[1]
                 if c.spec.needs_clause:  # 2019年…隔年3月擴廠，同年5月: 同年 is 2020, the year 隔年 names
                     last = (c.end, stated[1] + (c.spec.year_rel or 0))
-        if c.spec.year is not None and c.rule != "date.copyright" and not _glossed_relative(ctx.folded, c.start):
+        if c.spec.year is not None and c.rule not in _NO_CLAUSE_YEAR and not _glossed_relative(ctx.folded, c.start):
             last = (c.end, c.spec.year)
         elif (anchors is not None and c.spec.year is None and c.spec.year_rel is not None
               and not c.spec.needs_clause):
             last_rel = (c.end, out.get(i, anchors.at(c.start).year) + c.spec.year_rel)
     return out
+
+
+# years that name something rather than the time a clause is about: a copyright line, and an
+# edition's year (2026全民運動會預計明年10月登場: 明年 is the page's next year, not 2027)
+_NO_CLAUSE_YEAR = frozenset({"date.copyright", "date.event_year"})
 
 
 def _glossed_relative(folded: str, start: int) -> bool:

@@ -41,7 +41,9 @@ class DateExtractor:
             anchor = anchors.at(c.start) if anchors is not None else dt.date(2000, 1, 1)
             if undated and anchor == ref:
                 c = _in_past(c)
-            joined = _joined(ctx, c, cands[i + 1]) if i + 1 < len(cands) else None
+            c = _last_years_month(c, anchor)
+            joined = (_joined(ctx, c, cands[i + 1]) or _period_named_after(ctx, c, cands[i + 1])
+                      if i + 1 < len(cands) else None)
             got = values(joined, anchor, clause.get(i)) if joined is not None else []
             if got:
                 c, skip = joined, i + 1
@@ -77,6 +79,23 @@ class DateExtractor:
                     if not period_back:
                         present_period = period
                 yield doc.entity("date", start, end, normalized, rule=c.rule, **fields)
+
+
+# rules whose month is a number or name the text states (12月31日, 12/31, Dec 31)
+STATED_MONTH_RULES = frozenset({"date.cjk", "date.slash", "date.english"})
+# a stated month this many months or more after the anchor's, with no year, is last year's
+LAST_YEARS_MONTHS_AHEAD = 10
+
+
+def _last_years_month(c: Candidate, anchor: dt.date) -> Candidate:
+    """12月31日宣判, 12月營收 on a page of early January: a month with no year that would lie most of
+    a year ahead of the anchor is the one just past (news reports what has happened)."""
+    spec = c.spec
+    if (c.rule not in STATED_MONTH_RULES or spec.month is None or spec.year is not None
+            or spec.year_rel is not None or spec.year_short is not None or spec.month_rel is not None
+            or spec.quarter_rel is not None or spec.month - anchor.month < LAST_YEARS_MONTHS_AHEAD):
+        return c
+    return c._replace(spec=spec._replace(year=anchor.year - 1))
 
 
 def _in_past(c: Candidate) -> Candidate:
@@ -120,6 +139,19 @@ def _joined(ctx: Ctx, first: Candidate, second: Candidate) -> Candidate | None:
         return None
     return first._replace(end=second.end, end_spec=end,
                           calendar_roc=first.calendar_roc or second.calendar_roc)
+
+
+def _period_named_after(ctx: Ctx, c: Candidate, after: Candidate) -> Candidate | None:
+    """去年同期11月營收, 前年同期第3季: 去年同期 right before a month or part of a year with no year of
+    its own names that period, so many years back (去年11月), not the period named before it."""
+    if (c.rule != "date.same_period" or c.spec.year_rel is None or after.items
+            or not _months_only(after) or after.spec.year is not None or after.spec.year_rel is not None
+            or context("SAME_PERIOD_NAMED_BETWEEN").fullmatch(ctx.folded, c.end, after.start) is None):
+        return None
+    years = c.spec.year_rel
+    end = after.end_spec._replace(year_rel=years, clause_year=c.spec.clause_year) if after.end_spec is not None else None
+    return after._replace(start=c.start, spec=after.spec._replace(year_rel=years, clause_year=c.spec.clause_year),
+                          end_spec=end)
 
 
 def _months_only(c: Candidate) -> bool:
