@@ -298,7 +298,8 @@ def paren_month(m: regex.Match, ctx: Ctx) -> Candidate | None:
 
 def ago(m: regex.Match, ctx: Ctx) -> Candidate | None:
     """兩年前, 5天前, 兩週前 and, forward, 3天後, 兩個月後: counted from the anchor; not
-    兩三年前, 五六天前 (two or three years: no day in particular)."""
+    兩三年前, 五六天前 (two or three years: no day in particular), nor a span counted from an
+    event (連跌三年後, 時隔五年後)."""
     count = m.group("n")
     if len(count) > 1 and not count.isascii() and "十" not in count:
         return None
@@ -308,6 +309,8 @@ def ago(m: regex.Match, ctx: Ctx) -> Candidate | None:
     unit = m.group("unit")
     if unit == "日" and m.group("n").isascii():
         return None  # 5日前: by the 5th (a deadline), not five days ago
+    if before_is(ctx, m.start(), "SPAN_FROM_EVENT_BEFORE"):
+        return None  # 連跌三年後: three years after a fall began, not three years from now
     sign = -1 if m.group("ago") else 1
     if unit == "年":
         if n >= 80:
