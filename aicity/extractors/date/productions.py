@@ -255,8 +255,13 @@ def weekday(m: regex.Match, ctx: Ctx) -> Candidate | None:
 
 
 def weekend(m: regex.Match, ctx: Ctx) -> Candidate | None:
-    """上週末 → that week's Saturday to Sunday (weeks start on Monday)."""
-    rel = WEEK_WORDS[groups(m)["wrel"]]
+    """上週末 → that week's Saturday to Sunday (weeks start on Monday); 過去週末 → the latest
+    weekend by the anchor: this week's on a Sunday, else last week's."""
+    g = groups(m)
+    if g.get("wpast"):
+        rel = 0 if ctx.ref is not None and ctx.ref.weekday() == 6 else -1
+    else:
+        rel = WEEK_WORDS[g["wrel"]]
     return Candidate(m.start(), m.end(), "date.weekend", Spec(weekday=5, week_rel=rel), Spec(weekday=6, week_rel=rel))
 
 
