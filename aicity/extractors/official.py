@@ -270,8 +270,9 @@ class OfficialExtractor:
                 end = first + 2  # 林正宜都到場: 宜都 is a word, but 都 is the adverb after the name
             elif self._given_ok(second, g) and self._recurs_as_name(folded, pos, first + 2):
                 end = first + 2  # 陳志家主持: 家主 is a word, but the three characters recur as a name
-            elif self._given_ok(second, g) and folded[first + 2:first + 4] in g.name_verbs:
-                end = first + 2  # 陳麗儀表示: 儀表 is a word, but 表示 after it is the verb
+            elif self._given_ok(second, g) and (folded[first + 2:first + 4] in g.name_verbs
+                                                or folded[first + 2:first + 4] in g.time_words):
+                end = first + 2  # 陳麗儀表示: 儀表 is a word, but 表示 after it is the verb; 習近平日前: 日前 the time
             elif second == NAME_ZHI and folded[first + 2:first + 3] in LIST_ENDS and self._given_ok(first_char, g):
                 end = first + 2  # 朱惕之、陳純敬: 之 ends a three-character name that a list comma closes
             else:

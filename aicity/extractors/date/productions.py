@@ -255,8 +255,13 @@ def weekday(m: regex.Match, ctx: Ctx) -> Candidate | None:
 
 
 def weekend(m: regex.Match, ctx: Ctx) -> Candidate | None:
-    """上週末 → that week's Saturday to Sunday (weeks start on Monday)."""
-    rel = WEEK_WORDS[groups(m)["wrel"]]
+    """上週末 → that week's Saturday to Sunday (weeks start on Monday); 過去週末 → the latest
+    weekend by the anchor: this week's on a Sunday, else last week's."""
+    g = groups(m)
+    if g.get("wpast"):
+        rel = 0 if ctx.ref is not None and ctx.ref.weekday() == 6 else -1
+    else:
+        rel = WEEK_WORDS[g["wrel"]]
     return Candidate(m.start(), m.end(), "date.weekend", Spec(weekday=5, week_rel=rel), Spec(weekday=6, week_rel=rel))
 
 
@@ -298,7 +303,8 @@ def paren_month(m: regex.Match, ctx: Ctx) -> Candidate | None:
 
 def ago(m: regex.Match, ctx: Ctx) -> Candidate | None:
     """兩年前, 5天前, 兩週前 and, forward, 3天後, 兩個月後: counted from the anchor; not
-    兩三年前, 五六天前 (two or three years: no day in particular)."""
+    兩三年前, 五六天前 (two or three years: no day in particular), nor a span counted from an
+    event (連跌三年後, 時隔五年後)."""
     count = m.group("n")
     if len(count) > 1 and not count.isascii() and "十" not in count:
         return None
@@ -308,6 +314,8 @@ def ago(m: regex.Match, ctx: Ctx) -> Candidate | None:
     unit = m.group("unit")
     if unit == "日" and m.group("n").isascii():
         return None  # 5日前: by the 5th (a deadline), not five days ago
+    if before_is(ctx, m.start(), "SPAN_FROM_EVENT_BEFORE"):
+        return None  # 連跌三年後: three years after a fall began, not three years from now
     sign = -1 if m.group("ago") else 1
     if unit == "年":
         if n >= 80:

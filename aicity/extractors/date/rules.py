@@ -130,7 +130,7 @@ def declarations() -> tuple[Rule, ...]:
              near="日", reach=8),
         Rule("date.weekday", "WEEKDAY", p.weekday, first="上下這本今週星禮",
              trigger=scan.words_hits("週", "星期", "禮拜"), before=4),
-        Rule("date.weekend", "WEEKEND", p.weekend, first="上下這本今", trigger=scan.words_hits("末"),
+        Rule("date.weekend", "WEEKEND", p.weekend, first="上下這本今過", trigger=scan.words_hits("末"),
              before=4),
         Rule("date.relative_month", "RELATIVE_MONTH", p.relative_month, first="本這今上下", trigger=yue,
              before=4, near="月"),

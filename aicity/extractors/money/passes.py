@@ -235,11 +235,25 @@ def _symbol_code(g: Grammar, region: Region, symbol: str, text: str, c: Cand) ->
     an amount in 元 (¥100元, ￥1,299.00元) is the renminbi, as yen are 円/日圓."""
     if symbol == "YEN" and c.unit_after:
         return "CNY"
+    named = _name_before_symbol(g, text, c.start)
+    if named is not None:
+        return named  # 港幣$83萬元, 澳門元$500: the currency's name written right before its symbol
     said = _sentence_around(text, c.start, c.end)
     for word, code in g.symbol_hints[symbol]:
         if word in said:
             return code
     return region.symbol(symbol)
+
+
+def _name_before_symbol(g: Grammar, text: str, pos: int) -> str | None:
+    """The code of a currency named right before ``pos`` (港幣, 澳門元, 人民幣), or None."""
+    for n in (4, 3, 2):
+        if pos < n:
+            continue
+        cur = g.currencies.get(text[pos - n:pos])
+        if cur is not None and cur.kind == "name" and cur.code not in LOCAL_CODES:
+            return cur.code
+    return None
 
 
 def _sentence_start(text: str, pos: int, reach: int = 120) -> int:
