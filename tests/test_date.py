@@ -163,7 +163,12 @@ PAGE_DATES = [
     ("轉自:某某特區報\n某某新聞網2024年10月30日訊(記者王小明)昨日，研究院發布榜單。", "2024-10-30", "dateline"),
     ("2025-06-03 08:00\n某某日報記者東城2日電 市長今天出席簽約。", "2025-06-02", "dateline"),
     ("他說上海網3月5日訊息很多，市府今天回應。", None, None),
+    # a press release's dateline opening a line: the date and the place parted by a comma, then a dash
+    ("2024年5月3日，吉隆坡 – 某某集團今天宣布收購案。", "2024-05-03", "dateline"),
+    ("新加坡，2024年5月3日 — 銀行今天公布業績。", "2024-05-03", "dateline"),
+    ("市長表示，2025年3月5日，檳城 – 將舉行公聽會。", None, None),  # inside a sentence: no dateline
     # ... or from today, and the source says so
+    ("檳城，11月8日 - 公司昨天簽約。", "2025-11-08", "dateline+today"),
     ("(新山5日訊)州政府今天宣布撥款。", "2026-04-05", "dateline+today"),
     ("紅網某某站3月11日訊(通訊員 李四)縣長今天走訪企業。", "2026-03-11", "dateline+today"),
     ("（檳城22日訊）商會昨晚舉辦晚宴。", "2026-03-22", "dateline+today"),

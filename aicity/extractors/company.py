@@ -87,14 +87,15 @@ OUTLET_AFTER = tuple(fold(w) for w in ("新聞台", "新聞網", "新聞報導",
 ORG_NAME_REACH = 12  # how far after a company's name its foundation's suffix may come
 # Single characters that begin no company name (pronouns, particles, adverbs; jieba's
 # tags r, u and d, less the characters that do begin names: 本田, 正新, 共信, 特力, 常州;
-# and the prepositions and conjunctions 除, 而, 含, 但: 除廷鑫(2358), 而明揚(8240), 但金融服務公司); and the measure
+# and the prepositions and conjunctions 除, 而, 含, 但, 並: 除廷鑫(2358), 而明揚(8240), 但金融服務公司, 並強調公司將…); and the measure
 # word 間 of a count of firms whose number a space parts from it (3 間相關公司, Hong Kong usage).
-PHRASE_START_CHARS = frozenset(fold("他我這你她那其它該誰另哪某此的了著地之得過般也就都還又將只已卻最更再才便則曾約太均未越極僅竟除而含但間"))
+PHRASE_START_CHARS = frozenset(fold("他我這你她那其它該誰另哪某此的了著地之得過般也就都還又將只已卻最更再才便則曾約太均未越極僅竟除而含但間並"))
 # Single-character adverbs that no name has inside (投資最活躍).
 PHRASE_INSIDE_CHARS = frozenset(fold("最更越很仍已卻竟該這"))
 # Single-character prepositions that end no name: the industry word after one is their object
-# (計畫以|創投標準檢視, 款項被|銀行凍結, 包括就|證券市場改革)
-PREPOSITION_END_CHARS = frozenset(fold("以把被從就對向"))
+# (計畫以|創投標準檢視, 款項被|銀行凍結, 包括就|證券市場改革), and the verb 佔 ("account for":
+# 房地產佔|集團總盈利八成)
+PREPOSITION_END_CHARS = frozenset(fold("以把被從就對向佔"))
 # 有 (there is), 是 (is) and 在 (at) before a plain adjective and an industry word open a clause
 # (又有新銀行, 是大集團), not a two-character name.
 EXISTENTIAL_CHARS = frozenset(fold("有是在"))
@@ -1360,11 +1361,11 @@ class CompanyExtractor:
             return True  # 電商平台|公司, 食品|集團, 光電科技|公司: a trade and no trade name
         if _FIRM_COUNT.search(chunk):
             return True  # 20個|銀行, 利用22個|銀行, 13大|銀行: a count of businesses, not a name
-        if strength != "strong" and any(chunk[:n] in generic for n in (2, 3, 4) if n < len(chunk)):
-            return True  # 數位|基磐建設: a generic word leads it
         if any(chunk[:n] in generic and (chunk[n:] in _trades() or _industry_words_only(chunk[n:], _rules()[0]))
                for n in (2, 3) if n < len(chunk)):
-            return True  # 內地|城市商業|銀行, 本地|科技|公司: a generic word and a trade, no trade name
+            return True  # 單一|航空集團, 內地|城市商業|銀行: a generic word and a trade, a kind of firm whatever the suffix
+        if strength != "strong" and any(chunk[:n] in generic for n in (2, 3, 4) if n < len(chunk)):
+            return True  # 數位|基磐建設: a generic word leads it
         for length in range(min(len(chunk) - 1, 4), 1, -1):
             if chunk[:length] in places and not registered and (chunk[length:] in generic or any(
                     chunk[length:length + n] in generic for n in (2, 3, 4) if length + n < len(chunk))):

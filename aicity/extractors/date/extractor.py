@@ -33,6 +33,7 @@ class DateExtractor:
         present_period: tuple[int, int, str, dict] | None = None
         period_back = 0
         undated = doc.ref_source == "today"  # the page was written on or before today
+        shift = _fiscal_shift(ctx, cands, anchors, clause) if anchors is not None else 0
         for i, c in enumerate(cands):
             if i == skip or (c.spec.anchored and anchors is None):
                 continue
@@ -66,6 +67,8 @@ class DateExtractor:
                 got = _period_ending(ctx, c, ending, anchor, after=True)
             elif c.rule in FISCAL_PERIOD_RULES and period is not None:
                 got = _period_ending(ctx, c, period, anchor)
+            if not got and shift and c.rule in FISCAL_PERIOD_RULES:
+                got = _in_fiscal_year(ctx, c, shift, anchor, clause.get(i))
             if not got:
                 got = values(c, anchor, clause.get(i))
             for start, end, (normalized, fields) in got:
@@ -223,6 +226,48 @@ def _period_ending(ctx: Ctx, c: Candidate, period: tuple[int, int, str, dict], a
     spec = c.spec._replace(year=first // 12, month=first % 12 + 1)
     end_spec = c.end_spec._replace(year=year, month=month)
     return values(c._replace(spec=spec, end_spec=end_spec), anchor, None)
+
+
+def _month_index(iso: str) -> int:
+    """A month's place in time, in months (2025-03 and 2025-03-05: 2025 * 12 + 2)."""
+    year, month = _year_month(iso)
+    return year * 12 + month - 1
+
+
+def _fiscal_shift(ctx: Ctx, cands: list[Candidate], anchors, clause: dict) -> int:
+    """How many months a company's year on the page is off the calendar's: where a period is given
+    its end (截至去年11月底的第一季 is September to November; 截至今年9月底的上半年 is April to
+    September), the months from the calendar's period to it, if every such period agrees and is less
+    than a year off (0 if none does, or they differ: two companies' years)."""
+    shifts = set()
+    for i, c in enumerate(cands):
+        if c.rule not in FISCAL_PERIOD_RULES:
+            continue
+        anchor = anchors.at(c.start)
+        ending = _end_in_brackets(ctx, c, cands, i, anchor)
+        got = _period_ending(ctx, c, ending, anchor, after=True) if ending is not None else []
+        if not got and i:
+            before = values(cands[i - 1], anchor, clause.get(i - 1))
+            if len(before) == 1:
+                got = _period_ending(ctx, c, (before[0][0], before[0][1], *before[0][2]), anchor)
+        plain = values(c, anchor, clause.get(i)) if got else []
+        if len(got) == 1 and len(plain) == 1:
+            shifts.add(_month_index(got[0][2][0].rsplit("/", 1)[-1]) - _month_index(plain[0][2][0].rsplit("/", 1)[-1]))
+    shift = shifts.pop() if len(shifts) == 1 else 0
+    return shift if abs(shift) < 12 else 0  # (a whole year off is a period of another year, no company's year)
+
+
+def _in_fiscal_year(ctx: Ctx, c: Candidate, shift: int, anchor: dt.date, clause_year) -> list:
+    """A company's period with no year of its own (首季, 上半年, 首9個月) on a page whose
+    company's year is ``shift`` months off the calendar's: the same months of that year (SPH's 首季
+    after 截至去年11月底的第一季: September to November)."""
+    if c.spec.year is not None or c.spec.year_rel is not None:
+        return []  # 今年上半年, 2024年第3季: the calendar's, as written
+    plain = values(c, anchor, clause_year)
+    if len(plain) != 1 or "/" not in plain[0][2][0]:
+        return []
+    end = _month_index(plain[0][2][0].rsplit("/", 1)[-1]) + shift
+    return _period_ending(ctx, c, (c.start, c.start, f"{end // 12:04d}-{end % 12 + 1:02d}", {}), anchor, after=True)
 
 
 def _years_back(c: Candidate) -> int:
