@@ -196,6 +196,10 @@ PAGE_DATES = [
     ("發布時間:2024-11-14 23:28\n中新社北京1月2日電 今年首個工作日,檢察機關通報案件。", "2024-01-02", "dateline"),
     ("2025-06-30 23:50\n新華社北京7月1日電 新規今天起施行。", "2025-07-01", "dateline"),
     ("2025-12-28 10:00\n（中央社記者林小青台北2日電）議會今天表決。", "2025-12-02", "dateline"),
+    # an English byline's stamp with its weekday after the label; a stamp that a comma closes on its line
+    ("港口擴建計劃公布\nPublished Tue, Mar 4, 2025 · 10:15 AM\n港務局今天表示，工程明年完成。", "2025-03-04", "header"),
+    ("2025-04-08,\nDaily Wire\n集團去年全年收入按年上升。", "2025-04-08", "header"),
+    ("2025-04-08,集團宣布去年全年收入按年上升。", None, None),
     # never an event date of the body, nor a cited report
     ("市長表示，2025年3月5日將舉行公聽會。", None, None),
     ("局長將於2025年3月5日 14:30 主持開幕禮。", None, None),

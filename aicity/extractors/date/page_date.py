@@ -62,7 +62,9 @@ class PageDate(NamedTuple):
 
 @functools.cache
 def _label_re() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
-    tail = fragment("SP") + r"[:：]?" + fragment("SP") + r"[\"']?\Z"  # published_at: "2026-02-24T04:16"
+    # published_at: "2026-02-24T04:16"; Published Fri, Sep 26, 2025 (an English weekday between)
+    tail = (fragment("SP") + r"[:：]?" + fragment("SP") + r"[\"']?"
+            + r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}\.?,?" + fragment("SP") + r")?\Z")
     return tuple(compile_folded(fragment(name) + tail, regex.IGNORECASE)
                  for name in ("PUBLISHED_LABEL", "OTHER_LABEL", "UPDATE_LABEL"))
 
@@ -189,7 +191,10 @@ def _header_line(folded: str, c: Candidate) -> bool:
     else on its line (a time, a byline, an outlet's name)."""
     start = folded.rfind("\n", 0, c.start) + 1
     end = folded.find("\n", c.end)
-    rest = folded[start:c.start] + " " + folded[c.end:end if end >= 0 else len(folded)]
+    after = folded[c.end:end if end >= 0 else len(folded)]
+    if after.strip() in (",", "，"):
+        after = ""  # 2025-03-19, on a line of its own: the comma closes the stamp, no sentence
+    rest = folded[start:c.start] + " " + after
     if c.spec.second is not None and not folded[start:c.start].strip():
         return True  # 2021-06-18 21:49:35 某某報道 記者甲,乙: a stamp to the second opens no sentence
     if ((c.spec.minute is not None or LATIN_DATE.fullmatch(folded, c.start, c.end))

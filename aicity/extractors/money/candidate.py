@@ -398,6 +398,8 @@ def decide(g: Grammar, text: str, r: Reading, cand: Cand) -> bool:
         return False
     if len(r.token) <= 2 and _DATE_PART_BEFORE.search(text, max(0, r.tok_start - 8), r.tok_start):
         return False
+    if text[r.tok_start - 1:r.tok_start] == "月" and text.startswith("日", r.tok_end):
+        return False  # 三月三|日元宵節, 5月8|日圓山: the day of a date, no amount in 日元 or 日圓
     # a counter after the number rules money out, unless a money noun starts there
     # (8萬月薪, 100億股本: 月, 股 are counters too)
     counted = not r.cue_right and (
