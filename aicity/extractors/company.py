@@ -226,6 +226,8 @@ _FIRM_COUNT = regex.compile(fold("(?:[0-9]+|[一二兩三四五六七八九十�
 FIRM_COUNT_IN_CLOSING = r"(?:[0-9]+|[一二兩三四五六七八九十百幾多數]{1,3})[餘多]?[家間]"
 # A date that opens the words before a suffix (2024年|公司實現營收, 2025年一季度|公司): a time, no name.
 _DATE_START = regex.compile(fold(r"(?:[0-9]{2,4}年(?:[0-9]{1,2}月(?:[0-9]{1,2}日)?)?|[今去明本上前]年)(?:[一二三四1-4]季度|[上下]半年|度)?"))
+# A period word ending the words before a suffix (第四季度|集團收入, 上半年|集團): a time, no name (folded).
+_PERIOD_END = regex.compile(fold(r"(?:第?[一二三四1-4]季度?|[上下]半年|年度|全年)$"))
 # 某某集團|控股股東: the controlling shareholder, not a holding company's name.
 CONTROLLING_SHAREHOLDER = fold("股東")
 HOLDING_SUFFIX = fold("控股")
@@ -1051,6 +1053,8 @@ class CompanyExtractor:
                         for hs, he, _ in known.matches(folded[latin.start():latin.end()])):
                     yield latin.start(), latin.end(), doc.text[latin.start():latin.end()], None, strength
                 continue
+            if _PERIOD_END.search(chunk):
+                continue  # 公司第四季度|集團收入, 本年度|集團: a period, then the group's own figures
             dated = _DATE_START.match(chunk)
             if dated:
                 start, chunk = start + dated.end(), chunk[dated.end():]  # 2024年|公司: a time, not a name
