@@ -127,8 +127,8 @@ def _weekday_of_next(ctx: Ctx, c: Candidate, after: Candidate) -> bool:
 
 def _joined(ctx: Ctx, first: Candidate, second: Candidate) -> Candidate | None:
     """今年初至11月14日: two dates with only 至/到/~ between them, as one range; so are two
-    parts of a year (2024年第4季至2025年第1季, 今年初至第三季): from the first's start
-    to the second's end."""
+    parts of a year (2024年第4季至2025年第1季, 今年初至第三季) and a part of a year and a month
+    (2019年下半年至2024年5月): from the first's start to the second's end."""
     if first.items or second.items or not context("RANGE_BETWEEN").fullmatch(ctx.folded, first.end, second.start):
         return None
     if first.end_spec is None and second.end_spec is None:
@@ -138,6 +138,8 @@ def _joined(ctx: Ctx, first: Candidate, second: Candidate) -> Candidate | None:
         year = second.spec
         end = second.end_spec._replace(year=year.year, year_rel=year.year_rel, year_short=year.year_short,
                                        clause_year=year.clause_year, needs_clause=year.needs_clause)
+    elif second.end_spec is None and _months_only(first) and _months_only(second):
+        end = second.spec  # 2019年下半年至2024年5月: from the half's first month to that month
     else:
         return None
     return first._replace(end=second.end, end_spec=end,
