@@ -273,6 +273,10 @@ _BRACKETED_LATIN_BEFORE = regex.compile(r"(?<=\p{Han})\(([A-Za-z][A-Za-z0-9 .&'\
 _FIRMS_LISTED = compile_folded(r"[0-9一二兩三四五六七八九十]{1,3}[家間](?:私人)?(?:有限)?公司(?:分別)?(?:是|為|包括)\s?")
 _LATIN_ITEM = regex.compile(r"[A-Z][A-Za-z0-9&\-]*(?: [A-Z][A-Za-z0-9&\-]*){0,3}(?![A-Za-z0-9])")
 _LATIN_ITEM_JOINER = compile_folded(r"\s?(?:、|以及|及|和|與)\s?")
+# A parent, subsidiary or platform named right after the word (母公司DoorDash, 外賣平台Deliveroo, 德國母公司
+# Delivery Hero): a Latin name in mixed case (not an acronym or a title: 母公司CEO) of five letters or more
+_RELATED_FIRM = compile_folded(r"(?:母公司|子公司|平台)\s?(?=[A-Z][A-Za-z]*[a-z])")
+RELATED_FIRM_MIN = 5
 _LATIN_WORD_BEFORE = regex.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9&'\-]*$")
 # Every Latin legal form has one of these letters pairs: a cheap test before the regex.
 # one capitalised Latin word, and one right before it with a space between (Alexandra |Vale)
@@ -1287,6 +1291,10 @@ class CompanyExtractor:
                 if joiner is None:
                     break
                 pos = joiner.end()
+        for opening in _RELATED_FIRM.finditer(folded):
+            item = _LATIN_ITEM.match(folded, opening.end())
+            if item is not None and len(item.group()) >= RELATED_FIRM_MIN:
+                yield item.span()
 
     def _frame_candidates(self, doc: Document) -> Iterator[tuple[int, int]]:
         """Names of two to four Han characters between the words of a frame (``company_frames``)
@@ -1525,8 +1533,12 @@ class CompanyExtractor:
             entities.append(self._entity(doc, start, end, doc.text[start:end], "company.frame"))
             found_names.setdefault(folded[start:end], (doc.text[start:end], None))
         for start, end in self._listed_latin_firms(folded):
-            entities.append(self._entity(doc, start, end, doc.text[start:end], "company.listed_latin"))
-            found_names.setdefault(folded[start:end], (doc.text[start:end], None))
+            # a listed company's Latin name (平台Facebook) keeps its canonical name
+            info = next((forms[0].info for hs, he, forms in known.matches(folded[start:end])
+                         if hs == 0 and he == end - start), None)
+            name = info.canonical if info is not None else doc.text[start:end]
+            entities.append(self._entity(doc, start, end, name, "company.listed_latin", info))
+            found_names.setdefault(folded[start:end], (name, info))
         for match in self._foreign_prefix_matches(doc):
             name_start = match.start("name")
             # The longest listed name opening the name: 台商|聯發科|表示 is 聯發科 (not 聯發, nor 聯發科表示).
