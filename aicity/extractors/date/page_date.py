@@ -88,6 +88,13 @@ def _local_dateline_re() -> tuple[re.Pattern, regex.Pattern]:
 
 
 @functools.cache
+def _release_dateline_re() -> tuple[re.Pattern, regex.Pattern]:
+    """A press release's dateline (RELEASE_DATELINE: 吉隆坡,2025年1月13日 –), and a cheap look for
+    what it needs: a comma, then a dash, on one line."""
+    return re.compile(r"[,，][^\n]{0,24}[–—―-]"), compile_folded(fragment("RELEASE_DATELINE"))
+
+
+@functools.cache
 def _profile_label() -> regex.Pattern:
     return compile_folded(fragment("PROFILE_LABEL"))
 
@@ -222,6 +229,9 @@ def _dateline(folded: str) -> tuple[int | None, int | None, int, bool] | None:
     hint, local = _local_dateline_re()
     if hint.search(folded, 0, TOP):
         m = local.search(folded, 0, m.start() if m else TOP) or m  # the first dateline of either kind
+    hint, release = _release_dateline_re()
+    if hint.search(folded, 0, TOP):
+        m = release.search(folded, 0, m.start() if m else TOP) or m
     if m is None:
         return None
     y4 = m.group("y4")
