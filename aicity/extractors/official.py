@@ -506,9 +506,11 @@ class OfficialExtractor:
                         and name[1:] not in g.common
                         and (start == 0 or not is_han(folded[start - 1]) or folded[start - 1] in g.stops)):
                     continue
-            if start and (folded[start - 1:start + 1] in g.common or folded[start - 1:start + 1] in g.appoint_verbs
-                          or folded[start - 1:start + 1] in g.time_words):
+            if start and (folded[start - 1:start + 1] in g.common and not (length == 3 and folded[start - 2:start] in g.common)
+                          or folded[start - 1:start + 1] in g.appoint_verbs or folded[start - 1:start + 1] in g.time_words):
                 continue  # 兼任|統籌部長, 曾任|財政部長, 下週|舉行首相: the "surname" ends a word with the character before it
+                # (unless that character ends a word of its own before a full name: 落實|習近平總書記, not 實習;
+                # but 當面|向卓院長, 面向: a two-character name is too short to tell)
             if length == 3 and name[1:] in g.appoint_verbs:
                 continue  # 何燕梅擔任局長: 擔任 is the verb, no given name
             if length == 3 and name[1:] in MEETING_VERBS:
