@@ -76,7 +76,8 @@ class DateExtractor:
                     fields["relative"] = True
                 if c.calendar_roc:
                     fields["calendar"] = "roc"
-                if fields["grain"] != "year" and c.rule != "date.same_period":
+                if fields["grain"] != "year" and c.rule != "date.same_period" \
+                        and not _closes_period_before(ctx, cands, i):
                     period = (start, end, normalized, fields)
                     period_back = min(c.spec.year_rel or 0, 0)
                     if not period_back:
@@ -209,6 +210,13 @@ def _end_in_brackets(ctx: Ctx, c: Candidate, cands: list[Candidate], i: int,
         return None
     got = values(cands[i + 1], anchor, None)
     return (cands[i + 1].start, cands[i + 1].end, *got[0][2]) if len(got) == 1 else None
+
+
+def _closes_period_before(ctx: Ctx, cands: list[Candidate], i: int) -> bool:
+    """第3季(截至9月30日止)…上年同期: the day in brackets only says where the period before it
+    ends; a 同期 after them compares that period, not the day."""
+    return (i > 0 and cands[i - 1].rule in FISCAL_PERIOD_RULES
+            and context("PERIOD_END_AFTER").match(ctx.folded, cands[i - 1].end, cands[i].start) is not None)
 
 
 def _period_ending(ctx: Ctx, c: Candidate, period: tuple[int, int, str, dict], anchor: dt.date,
