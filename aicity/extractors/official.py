@@ -1136,7 +1136,15 @@ class OfficialExtractor:
             # 的 that a boundary ends (部長的黃金時期: 黃金 is no full name)
             of_end = self._name_at(folded, ns + 1, g)
             if of_end is None or of_end - ns != 4 or not self._boundary_after(folded, of_end, g):
-                return []
+                # 現任首相的安華: on a Malaysian or Singaporean page, a transliteration spelled as
+                # one that a boundary ends, as after 為 below (首相的指示: none)
+                of_end = self._foreign_name_at(folded, ts, ns + 1, g, True, True)
+                if (of_end is None or page_region(doc).name not in TRANSLIT_REGIONS
+                        or self._country_at(folded, ns + 1, g)
+                        or _known_name_suffix(folded[ns + 1:of_end], doc.user) == of_end - ns - 1
+                        or not self._boundary_after(folded, of_end, g) or self._title_starts_at(folded, of_end, g)):
+                    # (部長的某某區|州議員: a seat before the next title, no name)
+                    return []
             ns += 1
         elif not honorific and folded[ns:ns + 1] == APPOINT_AS:
             # 此案推事為某某某。檢控官為諾拉菲婭,: a full three-character name, or on a Malaysian or
