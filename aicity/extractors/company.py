@@ -267,6 +267,7 @@ _BRAND_SHAPE = regex.compile(r"[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z]{3,}")
 # A Latin trade name (MYAirline, Zetax; not an acronym: IoT, AI) before an industry word and 公司.
 _LATIN_TRADE_NAME = regex.compile(r"[A-Z]*[A-Z][a-z]{2,}(?:[A-Z][a-z]+)*")
 # A Latin name in brackets between a Han name and its industry word or legal form: 滿星雲(MonSpace)集團
+_TITLE_CASE_IN_BRACKETS = regex.compile(r"[(（]\s?[A-Z][a-z]{2,}(?: (?:[A-Z][a-z]+|&|of|and))*\s?[)）]")
 _BRACKETED_LATIN_BEFORE = regex.compile(r"(?<=\p{Han})\(([A-Za-z][A-Za-z0-9 .&'\-]{2,38})\)$")
 # A count of companies and the verb that lists them (3家私人有限公司是, 兩家公司分別為), the Latin
 # names listed and what joins them (company.listed_latin)
@@ -1159,7 +1160,9 @@ class CompanyExtractor:
                 continue  # 台指|期貨, 原棕油|期貨: a futures contract, no futures broker
             bare = strength == "legal" and suffix == fold("公司")  # 公司 alone: mostly "the company"
             kind_of_group = suffix == GROUP and not is_latin(chunk) and self._generic(chunk, generic, places, strength)
-            named = _LATIN_NAME_AFTER.match(folded, e) if (bare or kind_of_group) and not is_latin(chunk) else None
+            # (a Hong Kong or Singaporean page spaces the Latin name off: 公關公司 Edelman)
+            named = _LATIN_NAME_AFTER.match(folded, e + (folded[e:e + 1] == " ")) if (
+                bare or kind_of_group) and not is_latin(chunk) else None
             if named is not None:
                 # 市調公司Canalys, 金融服務公司Motley Fool, 英國諮詢集團Skytrax: a kind of business, and the name after it
                 span = named.span()
@@ -1169,8 +1172,10 @@ class CompanyExtractor:
                 yield span[0], span[1], listed.canonical if listed else written, listed, "strong"
                 continue
             latin_led = bare and _latin_trade_led(chunk, common)  # Leaptec工程|公司: a Latin trade name and its trade
+            # 資本|集團(Capital Group): a generic word is a name when its own name in title case follows in brackets
+            titled = bracketed and strength != "legal" and _TITLE_CASE_IN_BRACKETS.match(folded, e) is not None
             if self._generic(chunk, generic, places, strength, registered=strength == "legal" and not bare) \
-                    or reads_as_phrase(chunk, weak=bare) and not latin_led:
+                    and not titled or reads_as_phrase(chunk, weak=bare) and not latin_led:
                 continue
             if strength == "strong" and len(chunk) == 2 and (
                     chunk in _function_words()[2] or chunk in _tw_everyday_words()) and not any(
