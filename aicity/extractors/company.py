@@ -1163,7 +1163,7 @@ class CompanyExtractor:
             # (a Hong Kong or Singaporean page spaces the Latin name off: 公關公司 Edelman)
             named = _LATIN_NAME_AFTER.match(folded, e + (folded[e:e + 1] == " ")) if (
                 bare or kind_of_group) and not is_latin(chunk) else None
-            if named is not None:
+            if named is not None and named.end() - named.start() >= _LATIN_ALIAS_MIN:  # (公司 We. …: no "We")
                 # 市調公司Canalys, 金融服務公司Motley Fool, 英國諮詢集團Skytrax: a kind of business, and the name after it
                 span = named.span()
                 listed = next((f[0].info for hs, he, f in known.matches(folded[span[0]:span[1]])
