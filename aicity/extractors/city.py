@@ -253,6 +253,7 @@ class CityExtractor:
         # 高市早苗 ... 高市表示: an abbreviation the page uses as a Japanese surname elsewhere names
         # the city only before a government word (高市府, 高市議會), not at a mere boundary.
         not_after = _abbreviation_not_after()
+        counties_only = self._counties_named_alone(kept)
         typhoon_on_page = TYPHOON in folded  # (looked for once, not for each candidate)
         surnames = {
             info.name for start, end, info in kept if info.kind == ABBREVIATION and folded.startswith(not_after, end)
@@ -292,8 +293,10 @@ class CityExtractor:
             if info.kind in (FOREIGN, WEAK) and (info.prefecture_homonym or info.kind == WEAK) \
                     and self._in_prefecture_list(folded, start, end):
                 continue  # 靜岡、岡山等縣 / 檳城、吉打、霹靂: prefectures and states, not cities
-            if info.kind == SHORT and folded[start:end] in _counties_by_short_form() and _before_township(folded, end):
-                info = _counties_by_short_form()[folded[start:end]]  # 嘉義|竹崎鄉: the county's township
+            if info.kind == SHORT and folded[start:end] in _counties_by_short_form() and (
+                    _before_township(folded, end) or _counties_by_short_form()[folded[start:end]].name in counties_only):
+                # 嘉義|竹崎鄉: the county's township; or a page of 嘉義縣政府 that never names the city
+                info = _counties_by_short_form()[folded[start:end]]
             if info.kind in (FULL, FOREIGN) and end - start > 2 and (
                 folded[end - 1:end + 1] in TITLE_AFTER_SUFFIX or folded[end - 1:end + 2] in TITLE_AFTER_SUFFIX
             ):
@@ -304,6 +307,15 @@ class CityExtractor:
             )
         yield from self._unlisted(doc, kept)
         yield from self._dateline_towns(doc, kept)
+
+    @staticmethod
+    def _counties_named_alone(kept) -> frozenset[str]:
+        """The counties whose short form a city shares (嘉義縣, 新竹縣) that the page names in full or by
+        abbreviation (嘉縣) while it never so names the city (嘉義市, 嘉市): there the bare short form
+        (首部曲嘉義) is the county's."""
+        counties = {info.name for info in _counties_by_short_form().values()}
+        written = {info.name for _, _, info in kept if info.kind in (FULL, ABBREVIATION)}
+        return frozenset(county for county in counties & written if county[:-1] + "市" not in written)
 
     def _dateline_towns(self, doc: Document, kept) -> Iterator[Entity]:
         """A town no gazetteer lists that opens a bracketed dateline, as the Malaysian and Hong

@@ -256,6 +256,7 @@ NOT_DISTRICT_AFTER = frozenset(fold("域塊間隔別分"))
 # news site named as a source or a medium; a press release or a spokesman is the company's own.
 NEWS_SERVICE = fold("新聞")
 NEWS_NOT_SERVICE = frozenset(fold("稿發部處官組"))
+_LATIN_WORDS_AFTER = regex.compile(r"(?: [A-Za-z]+)*")  # the rest of a Latin service's name (PChome| Online|新聞)
 # A metro system's name before a line's (台中捷運|藍線, 北捷|信義線, 高捷|紅線): the line, a project, not the company.
 _METRO_NAME_END = fold("捷")
 _METRO_NAME_ENDS = (fold("捷運"), _METRO_NAME_END)
@@ -563,6 +564,19 @@ def reads_as_phrase(chunk: str, weak: bool = False) -> bool:
         if ch in firsts and (chunk[i:i + 2] in inside or chunk[i:i + 3] in inside or chunk[i:i + 4] in inside):
             return True
     return False
+
+
+def _ends_in_verb(folded: str, start: int, end: int) -> bool:
+    """The words ``folded[start:end]`` end with a verb (jieba's, company/function_words.tsv): 透過擔任|."""
+    verbs = _function_words()[2]
+    return any(folded[end - n:end] in verbs for n in (2, 3, 4) if end - n >= start)
+
+
+def _two_everyday_words(chunk: str) -> bool:
+    """A four-character candidate that is two everyday words (指控|掏空): a clause, no name (the caller
+    keeps one whose second word is an industry word: 東方|精密)."""
+    common, everyday = common_words(), _everyday_words()
+    return len(chunk) == 4 and all(word in common or word in everyday for word in (chunk[:2], chunk[2:]))
 
 
 @functools.cache
@@ -954,6 +968,7 @@ class CompanyExtractor:
                 yield bracket.start(1), bracket.end(1), doc.text[bracket.start(1):bracket.end(1)], None, strength
                 continue
             whole_start = None  # where the scan began, when a listed name inside moved the start
+            verb_opened = False  # a verb before the name that the scan cut off (擔任|某某公司)
             start = self._scan_name_left(folded, s, limit, hop_places=strength == "legal")
             if strength == "venue" and s and folded[s - 1].isascii() and folded[s - 1].isalpha():
                 latin = _LATIN_WORD_BEFORE.search(folded, 0, s)
@@ -1012,6 +1027,7 @@ class CompanyExtractor:
                 # whatever words follow (計算 is no verb of a clause here)
                 scan_start = start
                 start += 0 if placed_known else self._registered_phrase_end(folded[start:s])
+                verb_opened = start > scan_start and _ends_in_verb(folded, scan_start, start)
                 listed = hit_starts_by_end.get(start)
                 if listed is not None and scan_start <= listed:
                     start = listed  # 子公司大同|智能股份有限公司: the cut word is a listed name that opens this one
@@ -1022,7 +1038,10 @@ class CompanyExtractor:
                     before_known = folded[start:known_starts[inner]]
                     if not _places_only(before_known) and not _opens_with_written_out_place(before_known) \
                             and not self._place_and_trade_start(before_known):
-                        whole_start, start = start, known_starts[inner]
+                        # (the whole begins after a 公司 before the known name: 台肥子公司|台肥開曼公司)
+                        company_end = before_known.rfind(COMPANY)
+                        whole_start = start + (company_end + len(COMPANY) if company_end >= 0 else 0)
+                        start = known_starts[inner]
             elif strength == "strong" and s - start > 2:
                 start += phrase_end(folded[start:s])  # 擔任|國庫控股, 歡迎|某某集團: a verb opens the clause
             if strength in ("legal", "strong") and s - start > 3:
@@ -1191,7 +1210,10 @@ class CompanyExtractor:
             if strength == "legal" and suffix == fold("公司") and not is_latin(chunk):
                 # bare 公司 after Han text is mostly "the company": need a boundary and no
                 # generic word, or a full name (江蘇恆潤光電科技公司: place, trade name, industry)
-                bounded = start == 0 or folded[start - 1] in STOP_CHARS or after_according_to
+                # (a verb that opens the clause bounds it too: 擔任|阿波羅公司負責人, 處理|某某公司股權; not
+                # an everyday word, which is the verb's own object: 涉嫌|掏空公司)
+                bounded = start == 0 or folded[start - 1] in STOP_CHARS or after_according_to or (
+                    verb_opened and chunk not in _everyday_words() and all(map(is_han, chunk)))
                 # (a longer chunk that opens with an everyday word is a clause: 具體內容詳見|公司)
                 short = len(chunk) <= 4 or len(chunk) <= 6 and (chunk[:2] not in common or chunk[:2] in places)
                 trade = _strip_industry(chunk, suffixes)
@@ -1202,6 +1224,8 @@ class CompanyExtractor:
                     start, chunk = start + latin.start(), chunk[latin.start():]
                 elif not (bounded and short and chunk not in common or self._full_name(chunk, suffixes) or latin_led):
                     continue
+                elif _two_everyday_words(chunk) and trade == chunk:
+                    continue  # 被指控|掏空|公司: a verb and its object, then "the company", no name
             if len(chunk) < 2 or chunk.isdigit():
                 continue  # 157|公司創新高: a count of firms, no name
             written = doc.text[start:s] if strength == "legal" else doc.text[start:e]
@@ -1431,9 +1455,10 @@ class CompanyExtractor:
                 continue  # 東麗|區, 福田|區: a district of the same name
             if form.latin and folded[start:end] in body_abbreviations:
                 continue  # 海洋管理委員會(MSC), then MSC認證: the council's abbreviation, not the shipping line's
-            if folded.startswith(NEWS_SERVICE, end) and folded[end + len(NEWS_SERVICE):end + len(NEWS_SERVICE) + 1] \
+            service = _LATIN_WORDS_AFTER.match(folded, end).end() if form.latin else end
+            if folded.startswith(NEWS_SERVICE, service) and folded[service + len(NEWS_SERVICE):service + len(NEWS_SERVICE) + 1] \
                     not in NEWS_NOT_SERVICE:
-                continue  # 網易新聞, Yahoo新聞: a news service named as a medium (not 某某新聞稿, 新聞發言人)
+                continue  # 網易新聞, Yahoo新聞, PChome Online新聞: a news service named as a medium (not 某某新聞稿, 新聞發言人)
             if form.latin and folded.startswith(_product_words(), end):
                 continue  # Microsoft Edge, Google Chrome: a product's name, not the company named
             if folded.endswith(_METRO_NAME_ENDS, start, end) and _LINE_AFTER.match(folded, end) is not None:

@@ -82,6 +82,12 @@ def _year_context_bad(ctx: Ctx, start: int, end: int | None) -> bool:
     return end is not None and after_is(ctx, end, "YEAR_AFTER")
 
 
+def _roc_year_during(bare: str | None, ctx: Ctx, end: int) -> bool:
+    """105年間 on a Taiwanese page: during the ROC year 105, not a span of 105 years."""
+    return bare is not None and len(bare) == 3 and bare[:2] in ("10", "11") \
+        and after_is(ctx, end, "ROC_YEAR_DURING_AFTER") and roc_page(ctx)
+
+
 def _cn_year(text: str) -> int:
     """The number a year in Chinese digits writes: 二〇一八 -> 2018."""
     return int("".join(str(DIGIT_VALUES[ch]) for ch in text))
@@ -119,8 +125,10 @@ def year(m: regex.Match, ctx: Ctx) -> Candidate | None:
         return None  # 三五年來, 近三五年: a few years
     if g.get("rocb") or g.get("rocbc"):
         key = "rocb" if g.get("rocb") else "rocbc"
-        # 05年來 (since 2005): a year written with its leading zero counts no years
-        if _year_context_bad(ctx, m.start(key), None if (g.get("rocb") or "").startswith("0") else end_of_year):
+        # 05年來 (since 2005): a year written with its leading zero counts no years; nor does
+        # 105年間 (during the ROC year 105) on a Taiwanese page
+        counts_no_years = (g.get("rocb") or "").startswith("0") or _roc_year_during(g.get("rocb"), ctx, end_of_year)
+        if _year_context_bad(ctx, m.start(key), None if counts_no_years else end_of_year):
             return None
         if spec.year == 100 + ROC_OFFSET and after_is(ctx, end_of_year, "CENTURY_AFTER"):
             return None  # 100年前: a century ago, not "before 2011"
