@@ -72,7 +72,6 @@ PREFECTURE_LIST_END = tuple(fold(w) for w in ("等縣", "各縣", "等州", "等
 MAX_ITEM = 5
 CITY_SUFFIX = fold("市")
 DISTRICT = fold("區")
-COUNTY = fold("縣")
 # countries whose Chinese associations are named after their members' places of origin in China
 ORIGIN_ONLY_COUNTRIES = frozenset({"MY", "SG"})
 DISTRICT_WORDS = frozenset(fold(w) for w in ("區域", "區塊", "區間", "區別", "區分", "區隔"))  # 區 opening a word
@@ -176,6 +175,12 @@ def _facility_after() -> regex.Pattern:
 def _abbreviation_not_after() -> tuple[str, ...]:
     """Words after which an abbreviation is a Japanese surname: 高市|首相, 高市|內閣."""
     return city_context_words("abbreviation_not_after")
+
+
+@functools.cache
+def _malaysian_councils() -> tuple[str, ...]:
+    """縣, 市議會, 市政廳: a Malaysian district's or town council's word after the town's name."""
+    return city_context_words("malaysian_council")
 
 
 @functools.cache
@@ -464,8 +469,8 @@ class CityExtractor:
     @staticmethod
     def _malaysian_district(info: CityInfo, folded: str, end: int) -> bool:
         """昔加末縣, 萬捷縣: in Malaysia a 縣 is a district, a county-level place named after its seat,
-        not a prefecture or state."""
-        return info.country == "MY" and folded[end:end + 1] == COUNTY
+        not a prefecture or state; and a town's council (居林市議會, context.tsv malaysian_council) is named after it."""
+        return info.country == "MY" and folded.startswith(_malaysian_councils(), end)
 
     @staticmethod
     def _district_after(folded: str, end: int) -> bool:
