@@ -178,6 +178,12 @@ def _abbreviation_not_after() -> tuple[str, ...]:
 
 
 @functools.cache
+def _malay_name_heads() -> tuple[str, ...]:
+    """阿都, 阿都拉, 莫哈末: the first part of a Malay name, which the rest of the person's name follows."""
+    return city_context_words("malay_name_head")
+
+
+@functools.cache
 def _malaysian_councils() -> tuple[str, ...]:
     """縣, 市議會, 市政廳: a Malaysian district's or town council's word after the town's name."""
     return city_context_words("malaysian_council")
@@ -286,6 +292,9 @@ class CityExtractor:
                 continue  # 外|長沙|倫賽: a foreign minister's title, and his name spelled after it
             if info.kind in (FOREIGN, WEAK) and self._after_honorific(folded, start):
                 continue  # 拿督斯|里諾|萊妮: a Malaysian honorific and the name after it make a person
+            if info.kind in (FOREIGN, WEAK) and (folded.endswith(_malay_name_heads(), 0, start)
+                                                 or folded.endswith(_malay_name_heads(), 0, start + 1)):
+                continue  # 阿都|拉薩|拉曼: the head of a Malay name, and the rest of the person's name after it
             if info.kind in (FOREIGN, WEAK) and (
                     folded[start - 1:start] in NAME_DOTS and start - 1 not in by_end
                     or folded[end:end + 1] in NAME_DOTS and end + 1 not in by_start):
