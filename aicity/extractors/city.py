@@ -72,7 +72,6 @@ PREFECTURE_LIST_END = tuple(fold(w) for w in ("等縣", "各縣", "等州", "等
 MAX_ITEM = 5
 CITY_SUFFIX = fold("市")
 DISTRICT = fold("區")
-COUNTY = fold("縣")
 # countries whose Chinese associations are named after their members' places of origin in China
 ORIGIN_ONLY_COUNTRIES = frozenset({"MY", "SG"})
 DISTRICT_WORDS = frozenset(fold(w) for w in ("區域", "區塊", "區間", "區別", "區分", "區隔"))  # 區 opening a word
@@ -179,6 +178,18 @@ def _abbreviation_not_after() -> tuple[str, ...]:
 
 
 @functools.cache
+def _malay_name_heads() -> tuple[str, ...]:
+    """阿都, 阿都拉, 莫哈末: the first part of a Malay name, which the rest of the person's name follows."""
+    return city_context_words("malay_name_head")
+
+
+@functools.cache
+def _malaysian_councils() -> tuple[str, ...]:
+    """縣, 市議會, 市政廳: a Malaysian district's or town council's word after the town's name."""
+    return city_context_words("malaysian_council")
+
+
+@functools.cache
 def _storm_words() -> tuple[str, ...]:
     """颱風, 熱帶風暴: a storm's name follows them, and a city's name inside it is none (颱風樺|加沙)."""
     return city_context_words("storm")
@@ -282,6 +293,9 @@ class CityExtractor:
                 continue  # 外|長沙|倫賽: a foreign minister's title, and his name spelled after it
             if info.kind in (FOREIGN, WEAK) and self._after_honorific(folded, start):
                 continue  # 拿督斯|里諾|萊妮: a Malaysian honorific and the name after it make a person
+            if info.kind in (FOREIGN, WEAK) and (folded.endswith(_malay_name_heads(), 0, start)
+                                                 or folded.endswith(_malay_name_heads(), 0, start + 1)):
+                continue  # 阿都|拉薩|拉曼: the head of a Malay name, and the rest of the person's name after it
             if info.kind in (FOREIGN, WEAK) and (
                     folded[start - 1:start] in NAME_DOTS and start - 1 not in by_end
                     or folded[end:end + 1] in NAME_DOTS and end + 1 not in by_start):
@@ -476,8 +490,8 @@ class CityExtractor:
     @staticmethod
     def _malaysian_district(info: CityInfo, folded: str, end: int) -> bool:
         """昔加末縣, 萬捷縣: in Malaysia a 縣 is a district, a county-level place named after its seat,
-        not a prefecture or state."""
-        return info.country == "MY" and folded[end:end + 1] == COUNTY
+        not a prefecture or state; and a town's council (居林市議會, context.tsv malaysian_council) is named after it."""
+        return info.country == "MY" and folded.startswith(_malaysian_councils(), end)
 
     @staticmethod
     def _district_after(folded: str, end: int) -> bool:

@@ -134,6 +134,7 @@ APPOINT_AS = fold("為")  # 任命某某為局長; and 推事為某某: the titl
 CONSTITUENCY_CUE = fold("選區)")  # what every bracketed constituency ends with (folded brackets)
 TITLE_IS = fold("是")  # 新任團長是某某。: the title, then the name that holds it, and the clause ends
 HELD_BY = fold("由")  # 召集人由某某擔任
+SERVED_AT = fold("在")  # 某某在交通部擔任司長: where the name served, between it and the appointing verb
 LIST_COMMA = "、"
 LIST_SEPARATORS = LAST_ITEM | {LIST_COMMA}  # what may stand between two names of a list
 CLAUSE_BREAKS = frozenset(fold(",;，；"))  # 任命某甲為副市長,某乙為秘書長
@@ -897,6 +898,7 @@ class OfficialExtractor:
                     name_end = self._appoint_gap_start(folded, verb_start, g)
                     if name_end == verb_start and folded[verb_start - 1:verb_start + 1] in g.common:
                         continue  # 王宮委任大臣: 委任 is the verb, 委 no given name (but 某某醫生|出任: 生出 spans a gap word)
+                    name_end = self._served_at_start(folded, name_end, g)
                     if folded[name_end - 1:name_end] == PRONOUN and (head := self._dash_head(folded, name_end)):
                         name_start, head_end = head  # 某某—根據…,其擔任法務局局長的定期委任
                         return [Found(name_start, te, doc.text[name_start:head_end], title,
@@ -1027,6 +1029,17 @@ class OfficialExtractor:
             if folded[at - 1:at] == APPOINT_AS and folded.endswith(g.appoint_verbs, 0, at) and at < ts:
                 return at
         return None
+
+    @staticmethod
+    def _served_at_start(folded: str, end: int, g: OfficialGrammar) -> int:
+        """某某在交通部擔任司長: 在 and the office where the name served may stand between the name and
+        its appointing verb; where the name ends then (at 在), else ``end``."""
+        at = end
+        while at > max(0, end - MAX_ORG) and is_han(folded[at - 1]) and folded[at - 1] not in g.stops:
+            at -= 1
+        if end - at >= 2 and folded[at - 1:at] == SERVED_AT and folded[at:end].endswith(g.org_suffixes):
+            return at - 1
+        return end
 
     @staticmethod
     def _appoint_gap_start(folded: str, verb_start: int, g: OfficialGrammar) -> int:
@@ -1174,8 +1187,7 @@ class OfficialExtractor:
         # 於 is the preposition (市長於會中表示); the surname is written 于 in Traditional text too
         # and in Simplified text 于 before a time word is the preposition too (董事于上周五)
         end = None if doc.text[ns:ns + 1] == PREPOSITION_YU or (
-            folded[ns:ns + 1] == SURNAME_YU and folded[ns + 1:ns + 3] in g.common
-            and folded[ns + 1:ns + 3] in g.time_words) else self._name_at(folded, ns, g)
+            folded[ns:ns + 1] == SURNAME_YU and folded[ns + 1:ns + 3] in g.time_words) else self._name_at(folded, ns, g)
         anchored = bool(honorific) or folded[ts:te].endswith(g.translit_titles)
         if end is None:
             # 外交部長維文, 通訊部長法米: on a Malaysian or Singaporean page any title may

@@ -42,6 +42,7 @@ class DateExtractor:
             anchor = anchors.at(c.start) if anchors is not None else dt.date(2000, 1, 1)
             if undated and anchor == ref:
                 c = _in_past(c)
+            listed_month = _listed_month(ctx, c, period, anchor)
             c = _last_years_month(c, anchor)
             joined = (_joined(ctx, c, cands[i + 1]) or _period_named_after(ctx, c, cands[i + 1])
                       if i + 1 < len(cands) else None)
@@ -57,6 +58,8 @@ class DateExtractor:
                     # (with none named before it, the page compares that period with its year before)
                     compared, back = present_period or period, 0
                 got = _same_period(ctx, c, compared, back)
+            elif listed_month:
+                got = listed_month
             elif c.rule in LISTED_DAY_RULES and period is not None:
                 got = _listed_day(ctx, c, period, anchor)
             elif c.rule == "date.same_month_day":
@@ -180,6 +183,21 @@ def _listed_day(ctx: Ctx, c: Candidate, period: tuple[int, int, str, dict], anch
     year, month = _year_month(last)
     spec = c.spec._replace(year=year, month=month, nearest=False)
     return values(c._replace(spec=spec), anchor, None)
+
+
+def _listed_month(ctx: Ctx, c: Candidate, period: tuple[int, int, str, dict] | None, anchor: dt.date) -> list:
+    """2016年4月和7月, 去年4月、7月及9月: a month with no year of its own listed right after a month or day
+    takes that one's year, not the page's."""
+    spec = c.spec
+    if (period is None or c.rule not in STATED_MONTH_RULES or spec.month is None or spec.year is not None
+            or spec.year_rel is not None or spec.year_short is not None or spec.month_rel is not None
+            or c.end_spec is not None or c.items):
+        return []
+    _, end, normalized, _ = period
+    last = normalized.rsplit("/", 1)[-1]
+    if len(last) < 7 or not context("LIST_BETWEEN").fullmatch(ctx.folded, end, c.start):
+        return []
+    return values(c._replace(spec=spec._replace(year=int(last[:4]), nearest=False)), anchor, None)
 
 
 def _same_month_day(c: Candidate, period: tuple[int, int, str, dict] | None, anchor: dt.date) -> list:
