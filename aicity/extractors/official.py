@@ -581,8 +581,10 @@ class OfficialExtractor:
                     break
             if end - start == 2 and folded[end - 1] == MINISTER and folded[start - 1:start + 1] in g.common:
                 continue  # 今日|相關, 國外|相關: a country's minister (日相, 外相) only where no word ends on its first character
-            if end - start == 2 and folded[start - 1:start + 1] in g.common and folded[end - 1:end + 1] in g.common:
+            if (end - start == 2 and folded[start - 1:start + 1] in g.common and folded[end - 1:end + 1] in g.common
+                    and folded[start - 1] != folded[start]):
                 continue  # 萬人|次長|者: each character of a two-character title makes a word with its neighbour (人次, 長者)
+                # (but 中醫處|處長|于某某: an office whose name ends in the title's first character, though 處處 and 長於 are words)
             if end - start == 2 and folded[start - 1:end] in g.common:
                 continue  # 向天|主教: the character before ends a word with the title (天主教 is the faith)
             if (folded[end - 1:end + 1] in g.common and folded[end:end + 2] not in g.common
