@@ -932,6 +932,8 @@ class CompanyExtractor:
                 continue  # 中華電信 is a dictionary name; 電信 is no suffix of 中華 here
             suffix = suffix_words[word_index]
             strength = suffixes[suffix]
+            if strength != "legal" and any(hs <= s and he > e for hs, he in sure_hits):
+                continue  # 工|商銀|行: an industry word inside a listed name (工商銀行) ends no name there
             investor = strength == INVESTOR
             if investor:
                 if not (_invests(folded, e) or folded.startswith(SUBSIDIARIES_AFTER, e)):
