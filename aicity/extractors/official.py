@@ -129,6 +129,9 @@ TITLE_DASHES = tuple(fold(d) for d in ("——", "—", "－－", "--"))  # long
 OF = fold("的")  # 部長的某某: the title of the name after it
 AS_END = frozenset("，,。;；、")  # what ends the name after 為
 BRACKET_OPEN, BRACKET_CLOSE = "(", ")"  # folded: full-width brackets are ASCII ones
+# what opens an entry of a court judgment's party block (原告:某某公司。\n法定代表人:某某,董事長。), where a guarded
+# title (負責人) names the party's officer: the text's start, a line's or a sentence's end (folded: 。 stays, ； is ;)
+PARTY_BLOCK_BEFORE = frozenset(("", "\n", "。", ";"))
 ROSTER_BEFORE = frozenset("\n \t:,;、")  # what a bracketed roster entry follows (folded punctuation)
 PRONOUN = fold("其")  # 其擔任: the entry's person, named at its head (DASH_HEAD)
 DASH_HEAD = regex.compile(r"[ \t\u3000]*(\p{Han}{2,4})[ \t\u3000]*[—–]")  # 某某—: a gazette entry's head
@@ -599,8 +602,10 @@ class OfficialExtractor:
             if folded[end:end + 1] == ASSEMBLY and self._title_starts_at(folded, end + 1, g):
                 continue  # 政務委員|會主任委員: the body whose head the next title names
             guards = g.guarded_titles.get(folded[start:end]) if g.guarded_titles else None
-            if guards is not None and not self._guarded_ok(folded, start, guards):
-                continue  # 代表 only after an office: 駐馬來西亞台北經濟文化辦事處代表
+            if guards is not None and not self._guarded_ok(folded, start, guards) and not (
+                    folded[start - 1:start] in PARTY_BLOCK_BEFORE and folded[end:end + 1] == ":"):
+                continue  # 代表 only after an office: 駐馬來西亞台北經濟文化辦事處代表 (or opening a line or sentence
+                # before a colon, a court judgment's party block: 原告:某某有限公司…。負責人:某某,總經理。)
             spans.append((start, end, None))
         # Of two titles of one length that cross, the later one: it ends where the name begins
         # (世總|秘書長游某某 holds 秘書長, not the Hong Kong title 總秘書).
