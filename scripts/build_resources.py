@@ -833,6 +833,12 @@ MY_STATES = "柔佛 吉打 吉蘭丹 馬六甲 森美蘭 彭亨 檳城 檳州 �
 #: Chinese names: the 莎阿南 and 梳邦再也 city councils).
 MY_USUAL_NAMES = {"Shah Alam": "莎阿南", "Subang Jaya": "梳邦再也"}
 
+#: Nicknames of mainland cities (facts: 花城 and 羊城 are Guangzhou, 鵬城 Shenzhen, 榕城 Fuzhou, 蓉城 Chengdu,
+#: 泉城 Jinan, 春城 Kunming, 冰城 Harbin, 星城 Changsha, 邕城 Nanning, 筑城 Guiyang, 錫城 Wuxi, 甬城 Ningbo), which
+#: GeoNames gives a few foreign towns as alternate names (花城 for a Malaysian town): on a mainland page
+#: (廣州日報·新花城, the paper's app) such a name is no town abroad, so it is no foreign city's alias.
+MAINLAND_CITY_NICKNAMES = frozenset("花城 羊城 鹏城 榕城 蓉城 泉城 春城 冰城 星城 邕城 筑城 锡城 甬城".split())
+
 MY_NOT_TOWNS = frozenset("Cheras Ampang Kapar Mukim Pulai Paya Terubong Tasek Glugor Val Dor Kampung Manjoi".split()) | {
     "Mukim Pulai", "Paya Terubong", "Tasek Glugor", "Val Dor", "Kampung Manjoi", "Kampong Sidam", "Simpang Empat",
     "Donggongon", "Bukit Tengah", "Teluk Panglima Garang", "Johor Jaya", "Taman Senai",
@@ -1054,7 +1060,7 @@ def build_geonames_world(jd, common, tw_places, countries) -> tuple[list[list[st
             if not HAN_NAME.fullmatch(a) or len(a) > 6:
                 continue
             f = fold(a)
-            if f[-1] in "省州区县郡岛村乡镇" or f in taken or f in states or f in countries:
+            if f[-1] in "省州区县郡岛村乡镇" or f in taken or f in states or f in countries or f in MAINLAND_CITY_NICKNAMES:
                 continue
             if any(f.startswith(c) for c in countries if len(c) >= 2):
                 continue  # 日本語 for a Ukrainian city: noise in the alternate names

@@ -74,7 +74,8 @@ CITY_SUFFIX = fold("市")
 DISTRICT = fold("區")
 # countries whose Chinese associations are named after their members' places of origin in China
 ORIGIN_ONLY_COUNTRIES = frozenset({"MY", "SG"})
-DISTRICT_WORDS = frozenset(fold(w) for w in ("區域", "區塊", "區間", "區別", "區分", "區隔"))  # 區 opening a word
+# 區 opening a word; 區部 and 區會 are a Malaysian party's division named after its town (民政黨某某區部)
+DISTRICT_WORDS = frozenset(fold(w) for w in ("區域", "區塊", "區間", "區別", "區分", "區隔", "區部", "區會"))
 BRACKET_DATELINE = regex.compile(r"\(\s?(\p{Han}{2,4}?)\s?\d{1,2}日" + fold("(?:訊|電|專訊)") + r"\s?\)")
 MAYOR_AFTER = frozenset(fold("長"))
 # Taiwan and China as a country before a place: their cities are all in the gazetteers.
@@ -419,6 +420,9 @@ class CityExtractor:
         if self._admin_suffix(folded, end) and not self._malaysian_district(info, folded, end) \
                 or after_words.at(folded, end) or self._in_storm_name(folded, start):
             return False
+        if (info.country != "CN" and self._district_after(folded, end) and start and is_han(folded[start - 1])
+                and folded[start - 1] not in FUNCTION_CHARS and not self._region_before(folded, start, end)):
+            return False  # 萬|柏林|區 (Taiyuan's 萬柏林區): a foreign city's name inside a mainland district's
         if (info.generated and self._glued(folded, start, end) or self._glued(folded, start, end, both=True)) \
                 and not self._region_before(folded, start, end):
             return False  # 很|大分|歧: 很大 and 分歧 take each character of even a listed name (but 浙江|湖州)

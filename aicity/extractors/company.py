@@ -84,6 +84,10 @@ ASSOCIATION_IN_NAME = regex.compile("|".join(map(regex.escape, ORG_SUFFIX_AFTER 
 SCHOOL_AFTER = tuple(fold(w) for w in ("大學", "學院", "科大", "科技大學", "學校", "中學", "小學", "書院", "幼稚園"))
 # After a broadcaster's name: its news channel or site, an outlet cited as a source (not its press release, 新聞稿).
 OUTLET_AFTER = tuple(fold(w) for w in ("新聞台", "新聞網", "新聞報導", "新聞\n", "新聞)", "新聞）"))
+# A photo credit (ANNOTATION.md: credit lines are no companies): the agency before 圖 that ends its line or
+# bracket (視覺中國 圖, 某某供圖), or after 圖/ or 圖片來源: (圖/視覺中國). Folded: 圖 is 图, ： is :.
+PHOTO_CREDIT_AFTER = regex.compile(r"[ \t\u3000]*供?图[ \t\u3000]*(?:\n|\Z|\))")
+PHOTO_CREDIT_BEFORE = regex.compile(r"(?:图[/|]|图片来源:|图源:)[ \t\u3000]*\Z")
 ORG_NAME_REACH = 12  # how far after a company's name its foundation's suffix may come
 # Single characters that begin no company name (pronouns, particles, adverbs; jieba's
 # tags r, u and d, less the characters that do begin names: 本田, 正新, 共信, 特力, 常州;
@@ -799,6 +803,8 @@ class CompanyExtractor:
                     continue  # 記者陳|華興: the given name of a bylined reporter
                 if not form.latin and folded.startswith(OUTLET_AFTER, end):
                     continue  # 東森|新聞, 三立|新聞: a news channel cited as a source, no company (ANNOTATION.md)
+                if PHOTO_CREDIT_AFTER.match(folded, end) or PHOTO_CREDIT_BEFORE.search(folded, max(0, start - 8), start):
+                    continue  # 視覺中國 圖, 圖/視覺中國: a photo credit, no company (ANNOTATION.md)
                 hits.append((start, end, form))
         # 中華 inside 中華電信 is no mention of 中華汽車: keep the longest names.
         return longest_non_overlapping(hits)
@@ -941,6 +947,8 @@ class CompanyExtractor:
                 continue  # 中華電信 is a dictionary name; 電信 is no suffix of 中華 here
             suffix = suffix_words[word_index]
             strength = suffixes[suffix]
+            if strength != "legal" and any(hs <= s and he > e for hs, he in sure_hits):
+                continue  # 工|商銀|行: an industry word inside a listed name (工商銀行) ends no name there
             investor = strength == INVESTOR
             if investor:
                 if not (_invests(folded, e) or folded.startswith(SUBSIDIARIES_AFTER, e)):

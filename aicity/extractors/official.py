@@ -21,6 +21,7 @@ prefixes such as 副/前/首席 absorbed from ``official/grammar.tsv``):
   alone on the next line or after the colon, or a list of them apart by spaces (出席委員:林某某  柯某某);
   after a title alone on its line (or its colon), a column of names one a line, each maybe with an
   honorific and bracketed notes (委員:\n某甲(主席)\n某乙博士\n某丙), up to a blank line.
+  A contact list's line counts too: title, space, name and a telephone number (區委書記 某某 1380000xxxx).
 
 A title in ``guarded_title`` (代表) counts only after an office (駐…辦事處); an
 honorific (``official/honorifics.txt``: 丹斯里, 拿督斯里, Datuk) between a title and a
@@ -113,8 +114,9 @@ LONG_AFTER_COUNTRY = 6
 LIST_BEFORE_TITLE = regex.compile(fold("等(?:[0-9一二兩三四五六七八九十多數]{1,3}[位名])?") + r"\Z")
 # A roster (a council's or committee's record, a list of officers): the title ends its line or a colon follows
 # it, and the name stands alone up to the line's end, or before two spaces and the next name of a list
-# (司法院秘書長\n\n林某某; 主任秘書:陳某某; 出席委員:林某某  柯某某  段某某); or a table's cells (發言人 | 某某 |).
-ROSTER_GAP = regex.compile(r"[ \t\u3000]*[:：][ \t\u3000]*(?:\n\s*)?|[ \t\u3000]*[|][ \t\u3000]*|[ \t\u3000]*\n\s*|[ \t\u3000]+(?=\S{2,4}[ \t\u3000]*(?:\n|\Z))")
+# (司法院秘書長\n\n林某某; 主任秘書:陳某某; 出席委員:林某某  柯某某  段某某); or a table's cells (發言人 | 某某 |);
+# or a contact list's line, where the name may take a telephone number before the line's end (區委書記 某某 1380000xxxx).
+ROSTER_GAP = regex.compile(r"[ \t\u3000]*[:：][ \t\u3000]*(?:\n\s*)?|[ \t\u3000]*[|][ \t\u3000]*|[ \t\u3000]*\n\s*|[ \t\u3000]+(?=\S{2,4}(?:[ \t\u3000]+[0-9][0-9-]{6,15})?[ \t\u3000]*(?:\n|\Z))")
 DASHES = frozenset("—–;。")  # what ends a roster's entry (a dash, a semicolon or full stop: 主席:某某;理事:…)
 ROSTER_NOTES = regex.compile(r"(?:\([^()\n]{1,16}\))*")  # (主席)(再度委任) after a roster's name (folded brackets)
 # after a roster's name: its line's end or a table's |, spaces before the next name, a dash that ends the entry
@@ -127,6 +129,9 @@ TITLE_DASHES = tuple(fold(d) for d in ("——", "—", "－－", "--"))  # long
 OF = fold("的")  # 部長的某某: the title of the name after it
 AS_END = frozenset("，,。;；、")  # what ends the name after 為
 BRACKET_OPEN, BRACKET_CLOSE = "(", ")"  # folded: full-width brackets are ASCII ones
+# what opens an entry of a court judgment's party block (原告:某某公司。\n法定代表人:某某,董事長。), where a guarded
+# title (負責人) names the party's officer: the text's start, a line's or a sentence's end (folded: 。 stays, ； is ;)
+PARTY_BLOCK_BEFORE = frozenset(("", "\n", "。", ";"))
 ROSTER_BEFORE = frozenset("\n \t:,;、")  # what a bracketed roster entry follows (folded punctuation)
 PRONOUN = fold("其")  # 其擔任: the entry's person, named at its head (DASH_HEAD)
 DASH_HEAD = regex.compile(r"[ \t\u3000]*(\p{Han}{2,4})[ \t\u3000]*[—–]")  # 某某—: a gazette entry's head
@@ -580,18 +585,28 @@ class OfficialExtractor:
                     break
             if end - start == 2 and folded[end - 1] == MINISTER and folded[start - 1:start + 1] in g.common:
                 continue  # 今日|相關, 國外|相關: a country's minister (日相, 外相) only where no word ends on its first character
-            if end - start == 2 and folded[start - 1:start + 1] in g.common and folded[end - 1:end + 1] in g.common:
+            if (end - start == 2 and folded[start - 1:start + 1] in g.common and folded[end - 1:end + 1] in g.common
+                    and folded[start - 1] != folded[start]):
                 continue  # 萬人|次長|者: each character of a two-character title makes a word with its neighbour (人次, 長者)
+                # (but 中醫處|處長|于某某: an office whose name ends in the title's first character, though 處處 and 長於 are words)
             if end - start == 2 and folded[start - 1:end] in g.common:
                 continue  # 向天|主教: the character before ends a word with the title (天主教 is the faith)
+            if (folded[end - 1:end + 1] in g.common and folded[end:end + 2] not in g.common
+                    and folded[end:end + 1] not in g.name_first_chars and folded[end:end + 1] not in g.translit_chars
+                    and self._japanese_name_at(folded, end, g) is None):
+                continue  # 蔡甸區|長期以來: the title's last character opens a word (長期) and no name can follow
+                # (院長|期望, 市長|期間 stay titles: the next character opens a word of its own; so do 市長|大西秀人,
+                # 外長|沙倫賽: a Japanese surname or a transliteration's character opens a name)
             if (folded[end:end + 1] == ASSEMBLY and folded[start:end + 1] in g.common
                     and folded[end:end + 2] not in g.common):
                 continue  # 大馬體育理事|會至今, 委員|會表示: the body, no member of it (委員會見 is 委員 meeting)
             if folded[end:end + 1] == ASSEMBLY and self._title_starts_at(folded, end + 1, g):
                 continue  # 政務委員|會主任委員: the body whose head the next title names
             guards = g.guarded_titles.get(folded[start:end]) if g.guarded_titles else None
-            if guards is not None and not self._guarded_ok(folded, start, guards):
-                continue  # 代表 only after an office: 駐馬來西亞台北經濟文化辦事處代表
+            if guards is not None and not self._guarded_ok(folded, start, guards) and not (
+                    folded[start - 1:start] in PARTY_BLOCK_BEFORE and folded[end:end + 1] == ":"):
+                continue  # 代表 only after an office: 駐馬來西亞台北經濟文化辦事處代表 (or opening a line or sentence
+                # before a colon, a court judgment's party block: 原告:某某有限公司…。負責人:某某,總經理。)
             spans.append((start, end, None))
         # Of two titles of one length that cross, the later one: it ends where the name begins
         # (世總|秘書長游某某 holds 秘書長, not the Hong Kong title 總秘書).
