@@ -52,11 +52,12 @@ from ..model import Entity
 from ..resources import load_list, load_table
 from .base import Gazetteer, IntervalSet, alternation, compile_folded, is_han, latin_boundary, longest_non_overlapping
 from .lexicon import (
-    CompanyInfo, Form, city_gazetteer, common_words, company_dictionary, company_frames, company_phrase_names, company_rule_anchors, corporate_titles,
+    FOREIGN, CompanyInfo, Form, city_gazetteer, common_words, company_dictionary, company_frames, company_phrase_names, company_rule_anchors, corporate_titles,
     document_matches, is_latin, official_grammar, reporter_given_name, split_cell, user_company_dictionary,
 )
 
 INDEFINITE = fold("某")  # 某酒店, 路氹某酒店: an unnamed business
+FOREIGN_CITY_REACH = 6  # how far a city abroad may run on either side of a short name it holds (安克|雷奇)
 
 CUE_WINDOW = 10
 # How far left of a suffix of each strength a name may reach.
@@ -710,6 +711,14 @@ def _suffix_automaton():
 
 
 @functools.cache
+def _inside_foreign_city(folded: str, start: int, end: int) -> bool:
+    """The name at ``start:end`` lies inside a longer name of a city abroad (安克 of 安克雷奇, Anker in
+    Anchorage): a transliteration's syllables, no mention of the company."""
+    low = max(0, start - FOREIGN_CITY_REACH)
+    return any(low + s <= start and low + e >= end and e - s > end - start and info.kind == FOREIGN
+               for s, e, (info,) in city_gazetteer()[0].matches(folded[low:end + FOREIGN_CITY_REACH]))
+
+
 def _city_names() -> frozenset[str]:
     """Every form of the city gazetteer, folded, as a set (the gazetteer keeps them as a list)."""
     return frozenset(city_gazetteer()[0].keys)
@@ -784,6 +793,8 @@ class CompanyExtractor:
                     continue  # 記者陳|華興: the given name of a bylined reporter
                 if not form.latin and folded.startswith(OUTLET_AFTER, end):
                     continue  # 東森|新聞, 三立|新聞: a news channel cited as a source, no company (ANNOTATION.md)
+                if not form.latin and _inside_foreign_city(folded, start, end):
+                    continue  # 安克|雷奇 (Anchorage): the transliterated name of a city abroad holds the short name
                 hits.append((start, end, form))
         # 中華 inside 中華電信 is no mention of 中華汽車: keep the longest names.
         return longest_non_overlapping(hits)
