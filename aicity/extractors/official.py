@@ -106,8 +106,9 @@ LIST_HAS = fold("有")
 # (常任秘書長(庫務)某某, 副秘書長(財經事務)某某; folded: full-width brackets are ASCII ones), or a firm's
 # division, spaced as a press release writes it (總監 ( 估值及諮詢 ) 某某 表示)
 PORTFOLIO = regex.compile(r"[ ]?\([ ]?\p{Han}{2,6}[ ]?\)")
-# How long a transliterated name may be before its Latin spelling in brackets (分析師高維特森(Grant …))
-TRANSLIT_BEFORE_LATIN = 5
+# How long a transliterated name may be before its Latin spelling in brackets (分析師高維特森(Grant …),
+# 議長羅穆亞爾德斯(Martin Romualdez))
+TRANSLIT_BEFORE_LATIN = 7
 # How long a transliterated name after a country's title may be (阿根廷總統費爾南德斯): past four
 # characters, all but one must be transliteration characters
 LONG_AFTER_COUNTRY = 6
@@ -1357,9 +1358,11 @@ class OfficialExtractor:
                                     or folded.endswith(LEADER_LEADS, 0, start) or folded[start - 2:start] in g.common):
                 name = folded[start:ts]
                 if (name in g.common or name in g.countries or all(ch in g.country_chars for ch in name)
-                        or not anchored_ok(name, g) or _known_name_suffix(name) == len(name) or name[-1] in g.stops):
+                        or not anchored_ok(name, g) or _known_name_suffix(name) == len(name) or name[-1] in g.stops
+                        or name[0] in g.stops or any(name[i:] in g.countries for i in range(1, len(name) - 1))):
                     return None  # 南韓|總統, 美日|外長, 高市|首相: a country, countries' one-character names or a place before the title;
-                    # 關係密切的|總統…: a function word (的) ends a phrase, no name
+                    # 關係密切的|總統…: a function word (的) ends a phrase, no name; 政策的菲律賓|總統: nor opens
+                    # one, and a country's name closing the run is the president's country
                 return start
         return None
 
