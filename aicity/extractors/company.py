@@ -171,6 +171,12 @@ def _fund_names() -> tuple[str, ...]:
 
 
 @functools.cache
+def _central_banks() -> tuple[str, ...]:
+    """``company/central_banks.txt``: central banks named as a place and 銀行 (英格蘭銀行), no companies."""
+    return tuple(fold(w) for w in load_list("company/central_banks.txt"))
+
+
+@functools.cache
 def _not_company_boards() -> tuple[str, ...]:
     """``company/not_company_boards.txt``: the Bursa boards of trusts and funds, no companies."""
     return tuple(fold(w) for w in load_list("company/not_company_boards.txt"))
@@ -251,6 +257,7 @@ LEGAL_FORM_HEADS = tuple(fold(w) for w in ("股份有限", "有限", "(股)"))
 # A district or zone's name before an industry word (自貿區|建設, 園區|建設): the works there.
 ZONE_END = fold("區")
 FUTURES = fold("期貨")
+BANK = fold("銀行")
 # What follows 區 in words that are no district (區域, 區塊, 區間).
 NOT_DISTRICT_AFTER = frozenset(fold("域塊間隔別分"))
 # A company's news service after its name is a medium (網易新聞, 騰訊新聞): ANNOTATION.md counts no
@@ -1168,6 +1175,8 @@ class CompanyExtractor:
                 continue  # 自貿區|建設: the works of a zone or district
             if suffix == FUTURES and chunk.endswith(_futures_underlyings()):
                 continue  # 台指|期貨, 原棕油|期貨: a futures contract, no futures broker
+            if suffix == BANK and folded.endswith(_central_banks(), 0, e):
+                continue  # 英格蘭銀行, 日本銀行, 英|格蘭銀行: a central bank, no company
             bare = strength == "legal" and suffix == fold("公司")  # 公司 alone: mostly "the company"
             kind_of_group = suffix == GROUP and not is_latin(chunk) and self._generic(chunk, generic, places, strength)
             named = _LATIN_NAME_AFTER.match(folded, e) if (bare or kind_of_group) and not is_latin(chunk) else None
