@@ -52,11 +52,12 @@ from ..model import Entity
 from ..resources import load_list, load_table
 from .base import Gazetteer, IntervalSet, alternation, compile_folded, is_han, latin_boundary, longest_non_overlapping
 from .lexicon import (
-    CompanyInfo, Form, city_gazetteer, common_words, company_dictionary, company_frames, company_phrase_names, company_rule_anchors, corporate_titles,
+    FOREIGN, CompanyInfo, Form, city_gazetteer, common_words, company_dictionary, company_frames, company_phrase_names, company_rule_anchors, corporate_titles,
     document_matches, is_latin, official_grammar, reporter_given_name, split_cell, user_company_dictionary,
 )
 
 INDEFINITE = fold("某")  # 某酒店, 路氹某酒店: an unnamed business
+FOREIGN_CITY_REACH = 6  # how far a city abroad may run on either side of a short name it holds (安克|雷奇)
 
 CUE_WINDOW = 10
 # How far left of a suffix of each strength a name may reach.
@@ -174,6 +175,12 @@ def _fund_names() -> tuple[str, ...]:
 
 
 @functools.cache
+def _central_banks() -> tuple[str, ...]:
+    """``company/central_banks.txt``: central banks named as a place and 銀行 (英格蘭銀行), no companies."""
+    return tuple(fold(w) for w in load_list("company/central_banks.txt"))
+
+
+@functools.cache
 def _not_company_boards() -> tuple[str, ...]:
     """``company/not_company_boards.txt``: the Bursa boards of trusts and funds, no companies."""
     return tuple(fold(w) for w in load_list("company/not_company_boards.txt"))
@@ -254,6 +261,7 @@ LEGAL_FORM_HEADS = tuple(fold(w) for w in ("股份有限", "有限", "(股)"))
 # A district or zone's name before an industry word (自貿區|建設, 園區|建設): the works there.
 ZONE_END = fold("區")
 FUTURES = fold("期貨")
+BANK = fold("銀行")
 # What follows 區 in words that are no district (區域, 區塊, 區間).
 NOT_DISTRICT_AFTER = frozenset(fold("域塊間隔別分"))
 # A company's news service after its name is a medium (網易新聞, 騰訊新聞): ANNOTATION.md counts no
@@ -729,6 +737,14 @@ def _suffix_automaton():
 
 
 @functools.cache
+def _inside_foreign_city(folded: str, start: int, end: int) -> bool:
+    """The name at ``start:end`` lies inside a longer name of a city abroad (安克 of 安克雷奇, Anker in
+    Anchorage): a transliteration's syllables, no mention of the company."""
+    low = max(0, start - FOREIGN_CITY_REACH)
+    return any(low + s <= start and low + e >= end and e - s > end - start and info.kind == FOREIGN
+               for s, e, (info,) in city_gazetteer()[0].matches(folded[low:end + FOREIGN_CITY_REACH]))
+
+
 def _city_names() -> frozenset[str]:
     """Every form of the city gazetteer, folded, as a set (the gazetteer keeps them as a list)."""
     return frozenset(city_gazetteer()[0].keys)
@@ -805,6 +821,8 @@ class CompanyExtractor:
                     continue  # 東森|新聞, 三立|新聞: a news channel cited as a source, no company (ANNOTATION.md)
                 if PHOTO_CREDIT_AFTER.match(folded, end) or PHOTO_CREDIT_BEFORE.search(folded, max(0, start - 8), start):
                     continue  # 視覺中國 圖, 圖/視覺中國: a photo credit, no company (ANNOTATION.md)
+                if not form.latin and _inside_foreign_city(folded, start, end):
+                    continue  # 安克|雷奇 (Anchorage): the transliterated name of a city abroad holds the short name
                 hits.append((start, end, form))
         # 中華 inside 中華電信 is no mention of 中華汽車: keep the longest names.
         return longest_non_overlapping(hits)
@@ -1185,6 +1203,8 @@ class CompanyExtractor:
                 continue  # 自貿區|建設: the works of a zone or district
             if suffix == FUTURES and chunk.endswith(_futures_underlyings()):
                 continue  # 台指|期貨, 原棕油|期貨: a futures contract, no futures broker
+            if suffix == BANK and folded.endswith(_central_banks(), 0, e):
+                continue  # 英格蘭銀行, 日本銀行, 英|格蘭銀行: a central bank, no company
             bare = strength == "legal" and suffix == fold("公司")  # 公司 alone: mostly "the company"
             kind_of_group = suffix == GROUP and not is_latin(chunk) and self._generic(chunk, generic, places, strength)
             # (a Hong Kong or Singaporean page spaces the Latin name off: 公關公司 Edelman)

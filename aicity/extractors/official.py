@@ -80,6 +80,8 @@ FAMILY = fold("家")  # 許家, 王家 (the Hsu, the Wang family) are words, yet
 # Countries whose officials have Chinese names, not transliterations (台灣鋼鐵公會理事長林大偉選「穩」:
 # 林大偉 is a Chinese name, 選 the verb after it).
 CHINESE_NAMED = frozenset(fold(w) for w in ("台灣", "臺灣", "中國"))
+CHINESE_NAMED_CHARS = frozenset(fold("中台臺港澳"))  # ... and their one-character names (中, 台)
+NUMERAL_CHARS = frozenset(fold("〇零一二三四五六七八九十廿卅兩"))
 # ... and the places (by the city gazetteer's country codes) whose mayors have Chinese, Japanese or Korean names
 CHINESE_NAMED_CITIES = frozenset({"TW", "CN", "HK", "MO", "JP", "KR", "SG", "MY"})
 CITY_MARK = fold("市")
@@ -105,8 +107,9 @@ LIST_HAS = fold("有")
 # (常任秘書長(庫務)某某, 副秘書長(財經事務)某某; folded: full-width brackets are ASCII ones), or a firm's
 # division, spaced as a press release writes it (總監 ( 估值及諮詢 ) 某某 表示)
 PORTFOLIO = regex.compile(r"[ ]?\([ ]?\p{Han}{2,6}[ ]?\)")
-# How long a transliterated name may be before its Latin spelling in brackets (分析師高維特森(Grant …))
-TRANSLIT_BEFORE_LATIN = 5
+# How long a transliterated name may be before its Latin spelling in brackets (分析師高維特森(Grant …),
+# 議長羅穆亞爾德斯(Martin Romualdez))
+TRANSLIT_BEFORE_LATIN = 7
 # How long a transliterated name after a country's title may be (阿根廷總統費爾南德斯): past four
 # characters, all but one must be transliteration characters
 LONG_AFTER_COUNTRY = 6
@@ -161,6 +164,14 @@ ORG_CHUNK = regex.compile(
 
 
 NAME_ZHI = "之"  # a particle, and the last character of many given names (朱惕之, 王羲之)
+# A day or month in Chinese numerals (廿三日, 五日, 十一月): the print press's dateline day after a name
+# (總統普廷廿三日表示) ends a transliterated or Japanese name, whose characters are no numerals.
+NUMERAL_DAY = regex.compile(fold("[〇零一二三四五六七八九十廿卅]{1,3}[日月]"))
+# ... after a Japanese given name's first character only a day of two numerals or more: one numeral
+# ends many given names (安倍晉三|日前, 岸田健一)
+TENS_DAY = regex.compile(fold("[十廿卅][一二三四五六七八九]?[日月]"))
+# 今(3)日, 昨(13)日: a relative day with its date in brackets ends a name as a time word does (folded brackets)
+RELATIVE_DAY_OPEN = regex.compile(fold("[今昨明前]") + r"\(")
 LIST_ENDS = (LIST_COMMA, ",")  # what closes a name in a list of names (folded: "，" is ",")
 
 # the given names and the dot of a transliterated full name (克里斯多福·沃勒), folded
@@ -321,18 +332,34 @@ class OfficialExtractor:
             if folded[pos:pos + surname_length] not in g.japanese_surnames:
                 continue
             first = pos + surname_length
-            if not self._given_ok(folded[first:first + 1], g):
-                continue
             second = folded[first + 1:first + 2]
+            if not self._given_ok(folded[first:first + 1], g):
+                # 植田和男: a function character (和) may open a given name of two that a clear
+                # boundary ends, as in a Chinese name (劉和然)
+                if (is_han(folded[first:first + 1]) and self._given_ok(second, g)
+                        and self._boundary_after(folded, first + 2, g) and self._japanese_plausible(folded, pos, first, first + 2, g)):
+                    return first + 2
+                continue
             # 岡田健一出席: two given characters when a boundary follows them
             two = self._given_ok(second, g) and (
                 folded[first + 1:first + 3] not in g.common or self._boundary_after(folded, first + 2, g))
             end = first + 2 if two else first + 1
             if two and folded[end:end + 1] in LONG_GIVEN_ENDS:  # 宮下宗一郎, 小池百合子
                 end += 1
-            if self._plausible(folded[pos:end], g):
+            if two and TENS_DAY.match(folded, first + 1):
+                end = first + 1  # 石破茂|廿三日: the day's numerals are no given name
+            if self._japanese_plausible(folded, pos, first, end, g):
                 return end
         return None
+
+    def _japanese_plausible(self, folded: str, pos: int, first: int, end: int, g: OfficialGrammar) -> bool:
+        """A Japanese full name: plausible as a Chinese one is, or, whatever the Chinese reading of its
+        first character (植, a weak surname; a surname that is a word of jieba's), a known Japanese
+        surname and a given name that is no word, ended by a clear boundary (植田和男表示)."""
+        name = folded[pos:end]
+        return self._plausible(name, g) or (
+            name not in g.common and folded[first:end] not in g.common and name not in g.not_names
+            and folded[first:end] not in g.not_names and self._boundary_after(folded, end, g))
 
     @staticmethod
     def _ends_word(folded: str, pos: int, g: OfficialGrammar) -> bool:
@@ -344,7 +371,8 @@ class OfficialExtractor:
     def _boundary_after(self, folded: str, pos: int, g: OfficialGrammar) -> bool:
         following = folded[pos:pos + 1]
         return (not following or not is_han(following) or following in g.stops
-                or folded[pos:pos + 2] in g.common or self._title_starts_at(folded, pos, g))
+                or folded[pos:pos + 2] in g.common or self._title_starts_at(folded, pos, g)
+                or RELATIVE_DAY_OPEN.match(folded, pos) is not None)
 
     def _foreign_name_at(self, folded: str, ts: int, te: int, g: OfficialGrammar, anchored: bool = False,
                          spelled: bool = False) -> int | None:
@@ -373,6 +401,8 @@ class OfficialExtractor:
             word = folded[end:end + 2]
             if end - te >= 3 and folded[end] == COME:
                 break  # 拿督某某某某|來代答: 來 before the verb it introduces
+            if end - te >= 2 and NUMERAL_DAY.match(folded, end):
+                break  # 總統普廷|廿三日表示: the dateline's day in numerals
             # 拿督阿茲|哈哈|倫: after an honorific, a common word spelled with transliteration
             # characters only (an interjection) is part of a long Malay name
             spelled_word = honorific and len(word) == 2 and all(ch in g.translit_chars for ch in word)
@@ -414,14 +444,29 @@ class OfficialExtractor:
         """A country's name ends right before the title, or opens the office it heads
         (美國|總統, 美國|商務部長: up to ``COUNTRY_OFFICE_GAP`` Han characters between);
         not Taiwan or China, whose officials have Chinese names (``CHINESE_NAMED``)."""
-        for end in range(ts, max(ts - COUNTRY_OFFICE_GAP, 2) - 1, -1):
+        for end in range(ts, max(ts - COUNTRY_OFFICE_GAP, 1) - 1, -1):
             if end < ts and not is_han(folded[end]):
                 return False
             if folded[end - 1:end] in g.country_last_chars and any(
                     folded[end - n:end] in g.countries and folded[end - n:end] not in CHINESE_NAMED
                     for n in range(2, 6) if n <= end):
                 return True
+            if OfficialExtractor._country_char_at(folded, end - 1, g):
+                return True
         return False
+
+    @staticmethod
+    def _country_char_at(folded: str, pos: int, g: OfficialGrammar) -> bool:
+        """A foreign country's one-character name opens the office at ``pos`` (俄|外交部長, 美|財長,
+        俄|總統新聞秘書): it opens its clause or follows a function word (和俄外長), and makes no word
+        with the character after it (法務, 英文); so the last character of a name (賴清德|聘任為總統府)
+        or of a word (完美, 今日) is none."""
+        char = folded[pos:pos + 1]
+        if not char or char not in g.country_chars or char in CHINESE_NAMED_CHARS:
+            return False
+        before = folded[pos - 1:pos] if pos else ""
+        return ((not is_han(before) and not before.isdigit() or before in g.stops)
+                and folded[pos:pos + 2] not in g.common)
 
     @staticmethod
     def _city_across(folded: str, te: int, name: str, g: OfficialGrammar) -> bool:
@@ -1348,9 +1393,11 @@ class OfficialExtractor:
                                     or folded.endswith(LEADER_LEADS, 0, start) or folded[start - 2:start] in g.common):
                 name = folded[start:ts]
                 if (name in g.common or name in g.countries or all(ch in g.country_chars for ch in name)
-                        or not anchored_ok(name, g) or _known_name_suffix(name) == len(name) or name[-1] in g.stops):
+                        or not anchored_ok(name, g) or _known_name_suffix(name) == len(name) or name[-1] in g.stops
+                        or name[0] in g.stops or any(name[i:] in g.countries for i in range(1, len(name) - 1))):
                     return None  # 南韓|總統, 美日|外長, 高市|首相: a country, countries' one-character names or a place before the title;
-                    # 關係密切的|總統…: a function word (的) ends a phrase, no name
+                    # 關係密切的|總統…: a function word (的) ends a phrase, no name; 政策的菲律賓|總統: nor opens
+                    # one, and a country's name closing the run is the president's country
                 return start
         return None
 
