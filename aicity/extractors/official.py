@@ -167,6 +167,8 @@ NAME_ZHI = "之"  # a particle, and the last character of many given names (朱�
 # A day or month in Chinese numerals (廿三日, 五日, 十一月): the print press's dateline day after a name
 # (總統普廷廿三日表示) ends a transliterated or Japanese name, whose characters are no numerals.
 NUMERAL_DAY = regex.compile(fold("[〇零一二三四五六七八九十廿卅]{1,3}[日月]"))
+# a monarch's or pope's regnal number after the name (查理三世, 良十四世), not 世紀, 世界 or 世代
+REGNAL_ORDINAL = regex.compile(fold("[一二三四五六七八九十]{1,3}世(?![紀界代])"))
 # ... after a Japanese given name's first character only a day of two numerals or more: one numeral
 # ends many given names (安倍晉三|日前, 岸田健一)
 TENS_DAY = regex.compile(fold("[十廿卅][一二三四五六七八九]?[日月]"))
@@ -398,6 +400,8 @@ class OfficialExtractor:
         end = te
         while end < len(folded) and end - te < longest and (
                 self._given_ok(folded[end], g) or end > te and folded[end - 1:end + 1] in g.translit_pairs):
+            if anchored and end > te and (regnal := REGNAL_ORDINAL.match(folded, end)) is not None:
+                return regnal.end()  # 國王查理|三世, 教宗良|十四世: the number is part of the name
             word = folded[end:end + 2]
             if end - te >= 3 and folded[end] == COME:
                 break  # 拿督某某某某|來代答: 來 before the verb it introduces
