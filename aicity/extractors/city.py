@@ -287,6 +287,8 @@ class CityExtractor:
                 continue
             if self._region_overlaps(folded, start, end):
                 continue  # 森美|蘭州|務大臣: the state 森美蘭 holds the first character
+            if info.kind in (FOREIGN, WEAK) and self._opens_region(folded, start, end):
+                continue  # 羅馬|尼亞: a country's name opens with the city's
             if info.kind in (FOREIGN, WEAK) and (self._person_in_list(folded, start, end)
                                                  or reporter_given_name(folded, start, end)):
                 continue  # 市領導王炳松、方|桂林、…, 記者丁|朝霞: a surname and the name make a person's name
@@ -558,6 +560,13 @@ class CityExtractor:
         if folded[end:end + 1] in NEIGHBOUR_SEPARATORS:
             neighbours.append(by_start.get(end + 1))
         return any(n is not None and n.kind in (FOREIGN, FULL) and n.country == info.country for n in neighbours)
+
+    @staticmethod
+    def _opens_region(folded: str, start: int, end: int) -> bool:
+        """A country's or region's name that starts with the match and runs past it (羅馬尼亞 holds
+        羅馬): the name is the region's beginning, not a city."""
+        context = place_context()
+        return any(folded[start:start + n] in context.regions for n in context.region_lengths if n > end - start)
 
     @staticmethod
     def _region_overlaps(folded: str, start: int, end: int) -> bool:
