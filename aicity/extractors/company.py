@@ -51,6 +51,7 @@ from ..fold import fold
 from ..model import Entity
 from ..resources import load_list, load_table
 from .base import Gazetteer, IntervalSet, alternation, compile_folded, is_han, latin_boundary, longest_non_overlapping
+from .money.region import page_region
 from .lexicon import (
     FOREIGN, CompanyInfo, Form, city_gazetteer, common_words, company_dictionary, company_frames, company_phrase_names, company_rule_anchors, corporate_titles,
     document_matches, is_latin, official_grammar, reporter_given_name, split_cell, user_company_dictionary,
@@ -75,8 +76,8 @@ ACCORDING_TO = fold("據")
 HOLDING_FORMS = tuple(fold(w) for w in ("金控", "投控", "金融控股", "投資控股"))
 HOLDING_SUFFIXES = frozenset(fold(w) for w in ("金控", "投控", "控股", "集團", "金融控股"))
 # Characters that end a name when scanning left from a suffix (function words; 像, 替 and 給 as
-# prepositions: no listed name opens with one).
-STOP_CHARS = set(fold("的與和及跟暨由在為是於把被讓向對從將等也亦還都已像替給予、,，。;；:：!！?？「」『』《》()（）[]【】\"'“”‘’ \t\n\r·•|/"))
+# prepositions: no listed name opens with one; 或 joins alternatives as 及 joins a list, and no listed name holds it).
+STOP_CHARS = set(fold("的與和及或跟暨由在為是於把被讓向對從將等也亦還都已像替給予、,，。;；:：!！?？「」『』《》()（）[]【】\"'“”‘’ \t\n\r·•|/"))
 # (a real-estate trust named after its sponsor, 雙威|產托, 楊忠禮酒店|房產信託, is a listed fund, no company)
 ORG_SUFFIX_AFTER = tuple(fold(w) for w in ("基金會", "協會", "學會", "公會", "基金", "研究院", "工會", "文教", "產托", "房產信託"))
 ORG_SUFFIX_AFTER_PATTERN = regex.compile("|".join(map(regex.escape, ORG_SUFFIX_AFTER)))
@@ -233,6 +234,9 @@ _SHORT_NAME = regex.compile(
 # A number or quantity and a measure word for firms (一家德國公司, 多家業者, 20個銀行, 三間酒店), or
 # "the N big" (三大電信, 兩大科技): a count, no name, at the start of a candidate or inside it.
 _FIRM_COUNT = regex.compile(fold("(?:[0-9]+|[一二兩三四五六七八九十百千幾多數每整])[餘多]?[家間個所]|(?:[0-9]+|[二兩三四五六七八九十])大"))
+# A count with no measure word right before a trade or the suffix, as headlines write it (晤20航空公司, 逾百銀行):
+# no Latin letter or digit before the number (3M, A1 and 58同城 open names).
+_BARE_FIRM_COUNT = regex.compile(fold(r"(?<![A-Za-z0-9])(?:[0-9]+|[十百千])[餘多]?(?=\p{Han}|$)"))
 # A count of firms between 等 and the kind that closes a list (等8家企業, 等十餘家公司); folded with the pattern.
 FIRM_COUNT_IN_CLOSING = r"(?:[0-9]+|[一二兩三四五六七八九十百幾多數]{1,3})[餘多]?[家間]"
 # A date that opens the words before a suffix (2024年|公司實現營收, 2025年一季度|公司): a time, no name.
@@ -692,6 +696,21 @@ def _trades() -> frozenset[str]:
     return frozenset(fold(w) for w in load_list("company/trades.txt"))
 
 
+# The page regions (money/regions.tsv) whose news means by a short name shared across regions the
+# company of these countries: 國泰 is Cathay Pacific in Hong Kong and Macau, Cathay Financial in Taiwan.
+_REGION_COUNTRIES = {"HK": ("HK", "MO"), "MO": ("MO", "HK"), "TW": ("TW",), "CN": ("CN",)}
+
+
+def _shared_name_form(doc: Document, forms: tuple[Form, ...], named: frozenset[str] | set[str]) -> Form:
+    """Of the companies that one name is listed for (companies_extra.tsv rows sharing a ~name), the one
+    the page names in full elsewhere (國泰航空…國泰), else the one of the page's region; else the first listed."""
+    in_full = next((f for f in forms if f.info.canonical in named), None)
+    if in_full is not None:
+        return in_full
+    countries = _REGION_COUNTRIES.get(page_region(doc).name, ())
+    return next((f for country in countries for f in forms if f.info.country == country), forms[0])
+
+
 def _industry_words_only(words: str, suffixes: dict[str, str]) -> bool:
     """True when ``words`` hold nothing but industry words, and places or 集團 in brackets
     (精密工業, 電子(南京), (集團)): what may follow a listed name in its own registered name."""
@@ -788,8 +807,12 @@ class CompanyExtractor:
         longer, longer_pieces = _longer_crossing_words()
         surnames = official_grammar().surnames
         for gazetteer in sources:
-            for start, end, forms in document_matches(doc, gazetteer):
-                form = forms[0]
+            matches = document_matches(doc, gazetteer)
+            # the companies a name that several are listed for may mean, named in full on the page (rare)
+            named = {f.info.canonical for _, _, forms in matches for f in forms if not f.ambiguous} if any(
+                len(forms) > 1 for _, _, forms in matches) else frozenset()
+            for start, end, forms in matches:
+                form = forms[0] if len(forms) == 1 else _shared_name_form(doc, forms, named)
                 # Latin forms match case-sensitively as listed, and only as whole words.
                 if form.latin and not latin_boundary(folded, start, end):
                     continue
@@ -1430,6 +1453,11 @@ class CompanyExtractor:
             return True  # 電商平台|公司, 食品|集團, 光電科技|公司: a trade and no trade name
         if _FIRM_COUNT.search(chunk):
             return True  # 20個|銀行, 利用22個|銀行, 13大|銀行: a count of businesses, not a name
+        count = _BARE_FIRM_COUNT.search(chunk)
+        if count is not None and (chunk[count.end():] in _trades() or _industry_words_only(chunk[count.end():], _rules()[0])
+                                  or count.end() == len(chunk) and count.start() > 0):
+            # 將晤20|航空公司, 逾百|銀行 (a headline drops the measure word): a count, no name (but 360|集團 is one)
+            return True
         if any(chunk[:n] in generic and (chunk[n:] in _trades() or _industry_words_only(chunk[n:], _rules()[0]))
                for n in (2, 3) if n < len(chunk)):
             return True  # 單一|航空集團, 內地|城市商業|銀行: a generic word and a trade, a kind of firm whatever the suffix
