@@ -376,6 +376,18 @@ class OfficialExtractor:
                 or folded[pos:pos + 2] in g.common or self._title_starts_at(folded, pos, g)
                 or RELATIVE_DAY_OPEN.match(folded, pos) is not None)
 
+    def _spelled_name_at(self, doc: Document, ts: int, pos: int, g: OfficialGrammar) -> int | None:
+        """The end of a transliterated name spelled as one at ``pos`` on a Malaysian or Singaporean
+        page, after a word that links it to the title at ``ts`` (部長為某某, 首相的某某); None where the
+        page is of another region, or the run is a country's name or a known name's end."""
+        folded = doc.folded
+        end = self._foreign_name_at(folded, ts, pos, g, True, True)
+        if (end is None or self._country_at(folded, pos, g)
+                or _known_name_suffix(folded[pos:end], doc.user) == end - pos
+                or page_region(doc).name not in TRANSLIT_REGIONS):
+            return None
+        return end
+
     def _foreign_name_at(self, folded: str, ts: int, te: int, g: OfficialGrammar, anchored: bool = False,
                          spelled: bool = False) -> int | None:
         """A transliterated name after a foreign title: 美國總統川普在, 俄羅斯總統普丁表示,
@@ -1213,14 +1225,10 @@ class OfficialExtractor:
             # 的 that a boundary ends (部長的黃金時期: 黃金 is no full name)
             of_end = self._name_at(folded, ns + 1, g)
             if of_end is None or of_end - ns != 4 or not self._boundary_after(folded, of_end, g):
-                # 現任首相的安華: on a Malaysian or Singaporean page, a transliteration spelled as
-                # one that a boundary ends, as after 為 below (首相的指示: none)
-                of_end = self._foreign_name_at(folded, ts, ns + 1, g, True, True)
-                if (of_end is None or page_region(doc).name not in TRANSLIT_REGIONS
-                        or self._country_at(folded, ns + 1, g)
-                        or _known_name_suffix(folded[ns + 1:of_end], doc.user) == of_end - ns - 1
-                        or not self._boundary_after(folded, of_end, g) or self._title_starts_at(folded, of_end, g)):
-                    # (部長的某某區|州議員: a seat before the next title, no name)
+                # 現任首相的安華: on a Malaysian or Singaporean page, a transliteration that a boundary
+                # ends, as after 為 below (首相的指示: none; 部長的某某區|州議員: a seat before the next title)
+                of_end = self._spelled_name_at(doc, ts, ns + 1, g)
+                if of_end is None or not self._boundary_after(folded, of_end, g) or self._title_starts_at(folded, of_end, g):
                     return []
             ns += 1
         elif not honorific and folded[ns:ns + 1] == APPOINT_AS:
@@ -1229,10 +1237,8 @@ class OfficialExtractor:
             # 市長為某某站台: none)
             as_end = self._name_at(folded, ns + 1, g)
             if as_end is None or as_end - ns != 4:
-                as_end = self._foreign_name_at(folded, ts, ns + 1, g, True, True)
-                if (as_end is None or self._country_at(folded, ns + 1, g)
-                        or _known_name_suffix(folded[ns + 1:as_end], doc.user) == as_end - ns - 1
-                        or page_region(doc).name not in TRANSLIT_REGIONS):
+                as_end = self._spelled_name_at(doc, ts, ns + 1, g)
+                if as_end is None:
                     return []
             if folded[as_end:as_end + 1] not in AS_END:
                 return []
