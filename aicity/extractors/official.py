@@ -81,7 +81,6 @@ FAMILY = fold("家")  # 許家, 王家 (the Hsu, the Wang family) are words, yet
 # 林大偉 is a Chinese name, 選 the verb after it).
 CHINESE_NAMED = frozenset(fold(w) for w in ("台灣", "臺灣", "中國"))
 CHINESE_NAMED_CHARS = frozenset(fold("中台臺港澳"))  # ... and their one-character names (中, 台)
-NUMERAL_CHARS = frozenset(fold("〇零一二三四五六七八九十廿卅兩"))
 # ... and the places (by the city gazetteer's country codes) whose mayors have Chinese, Japanese or Korean names
 CHINESE_NAMED_CITIES = frozenset({"TW", "CN", "HK", "MO", "JP", "KR", "SG", "MY"})
 CITY_MARK = fold("市")
