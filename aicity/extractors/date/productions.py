@@ -383,7 +383,9 @@ def day_only(m: regex.Match, ctx: Ctx) -> Candidate | None:
     h, mi, s = time_of_day(g)
     if g.get("ri") == "号" and not _day_with_hao(ctx, m, g, h):
         return None
-    ahead = before_is(ctx, m.start(), "PLAN_BEFORE")  # 預定出席26日: a planned day
+    # 預定出席26日: a planned day; 須於20日前: a deadline; each this month's or the next's
+    ahead = before_is(ctx, m.start(), "PLAN_BEFORE") or (
+        after_is(ctx, end_of_day, "DEADLINE_AFTER") and before_is(ctx, m.start(), "DEADLINE_BEFORE"))
     if before_is(ctx, m.start(), "THIS_MONTH_DAY_BEFORE"):  # 月底30日: this month's 30th
         spec = Spec(month_rel=0, day=int(g["day"]), hour=h, minute=mi, second=s)
     else:
@@ -412,6 +414,8 @@ def _no_day_after(ctx: Ctx, start: int, day_end: int, ranged: bool) -> bool:
     the last day of a range closes the range (13至21日間, 13日至21日間: between them)."""
     if not after_is(ctx, day_end, "DAY_AFTER"):
         return False
+    if after_is(ctx, day_end, "DEADLINE_AFTER") and before_is(ctx, start, "DEADLINE_BEFORE"):
+        return False  # 須於14日前: by the 14th
     range_end = ranged or before_is(ctx, start, "RANGE_END_BEFORE")
     return not (range_end and after_is(ctx, day_end, "RANGE_CLOSE_AFTER"))
 
