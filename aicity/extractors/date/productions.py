@@ -663,7 +663,42 @@ def decade(m: regex.Match, ctx: Ctx) -> Candidate | None:
             start = (latest // 100) * 100 + tens
             if start > latest:
                 start -= 100
+    first = _listed_decade(g, start)
+    if first is not None:  # 80、90年代, 七八十年代: the listed decade first, then the one 年代 closes
+        first_end = m.end("first2") if g.get("first2") else m.end("first4") if g.get("first4") else m.end("firstc")
+        first_start = m.start()
+        return Candidate(m.start(), m.end(), "date.decade", Spec(year=first), Spec(year=first + 9), False,
+                         ((first_start, first_end, Spec(year=first), Spec(year=first + 9)),
+                          (first_end + _gap(ctx.text, first_end), m.end(), Spec(year=start), Spec(year=start + 9))))
+    if g.get("next2"):  # 1980/90年代: the 1980s and the 1990s
+        century = start // 100 * 100
+        second = century + int(g["next2"])
+        if second <= start:
+            second += 100
+        return Candidate(m.start(), m.end(), "date.decade", Spec(year=start), Spec(year=start + 9), False,
+                         ((m.start(), m.end("dec4"), Spec(year=start), Spec(year=start + 9)),
+                          (m.start("next2"), m.end(), Spec(year=second), Spec(year=second + 9))))
     return Candidate(m.start(), m.end(), "date.decade", Spec(year=start), Spec(year=start + 9))
+
+
+def _listed_decade(g: dict, second: int) -> int | None:
+    """The first decade of a list of two (80、90年代: 1980; 民國70、80年代: 1981), counted back from
+    the second (the one before 年代); None when the match lists none."""
+    if g.get("first4"):
+        return int(g["first4"])
+    tens = int(g["first2"]) if g.get("first2") else small_number(g["firstc"]) * 10 if g.get("firstc") else None
+    if tens is None:
+        return None
+    second_tens = int(g["dec2"]) if g.get("dec2") else small_number(_TENS_ZERO.sub("十", g["decc"]))
+    return second - (second_tens - tens) % 100
+
+
+def _gap(text: str, pos: int) -> int:
+    """How many separator characters (、/和 and spaces) follow ``pos``."""
+    n = 0
+    while pos + n < len(text) and text[pos + n] in "、/和及與 \t":
+        n += 1
+    return n
 
 
 def year_pair(m: regex.Match, ctx: Ctx) -> Candidate | None:
