@@ -50,6 +50,9 @@ REGION_LINKS = frozenset(fold("(的"))  # between a region and a town of it: 中
 # The last character of a province written out in full (黑龍江省), after which a name that is also an
 # everyday word (合作) is the word: the town is written 甘肅合作 or 合作市 (but 德國漢堡 is the city).
 WRITTEN_OUT_REGION_ENDS = frozenset(fold("省"))
+# Prepositions that make a country or province the partner of a verb (與中國合作, 同日本合作, 向美國學習):
+# an everyday word after the place is that verb, not a town (the town is written 甘肅合作 or 合作市).
+PARTNER_PREPOSITIONS = frozenset(fold("與和跟同向對"))
 CLOSING_PUNCTUATION = frozenset(fold("，。！？；、,.!?;」』）)"))
 ADMIN_SUFFIXES = tuple(fold(c) for c in "縣府州省都道")
 METROPOLIS = fold("都")
@@ -530,11 +533,13 @@ class CityExtractor:
         if folded[start - 1:start] in WRITTEN_OUT_REGION_ENDS and folded[start:end] in common_words() \
                 and folded[end:end + 1] != CITY_SUFFIX:
             return False  # 與黑龍江省合作: after a province written out, the word (湖南省長沙市 is the city)
+        word = folded[start:end] in common_words() and folded[end:end + 1] != CITY_SUFFIX
         if folded[start - 1:start] in REGION_LINKS:
             start -= 1  # 中國(安陸), 韓國的晉州
         return any(
             start >= n and folded[start - n:start] in context.regions
             and not CityExtractor._origin_region(context.region_countries.get(folded[start - n:start]), country)
+            and not (word and folded[start - n - 1:start - n] in PARTNER_PREPOSITIONS)  # 與中國|合作: the verb
             for n in context.region_lengths
         )
 

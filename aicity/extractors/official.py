@@ -74,7 +74,11 @@ OFFICE_LEVELS = frozenset(fold("局處署部院廳"))
 CAPTION_OPEN, CAPTION_CLOSE = fold("（"), fold("）")
 CAPTION_REACH = 8
 LATIN_IN_BRACKETS = regex.compile(r"\([A-Za-z][A-Za-z .'\-]{1,40}\)")
-PERSON_IN_BRACKETS = regex.compile(r"\([A-Z][a-z]+(?: [A-Z][A-Za-z'\-]+)+\)")  # (Devin Nunes): a given and a family name
+# (Devin Nunes): a given and a family name; a later name may take a lowercase particle before it
+# (Prince Abdulaziz bin Salman, Yasir al-Rumayyan, Ursula von der Leyen)
+NAME_PARTICLE = r"(?:bin|binti|bint|ibn|al|el|de|da|di|do|dos|du|van|von|der|den|la|le) "
+PERSON_IN_BRACKETS = regex.compile(
+    r"\([A-Z][a-z]+(?: (?:" + NAME_PARTICLE + r")*(?:(?:al|el)-)?[A-Z][A-Za-z'\-]+)+\)")
 HOME_COUNTRIES = frozenset((None, "", "TW", "CN", "HK", "MO", "SG", "MY"))  # whose officers have Chinese names
 FAMILY = fold("家")  # 許家, 王家 (the Hsu, the Wang family) are words, yet 家 opens many given names
 # Countries whose officials have Chinese names, not transliterations (台灣鋼鐵公會理事長林大偉選「穩」:
