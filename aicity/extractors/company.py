@@ -91,11 +91,13 @@ OUTLET_AFTER = tuple(fold(w) for w in ("新聞台", "新聞網", "新聞報導",
 PHOTO_CREDIT_AFTER = regex.compile(r"[ \t\u3000]*供?图[ \t\u3000]*(?:\n|\Z|\))")
 PHOTO_CREDIT_BEFORE = regex.compile(r"(?:图[/|]|图片来源:|图源:)[ \t\u3000]*\Z")
 ORG_NAME_REACH = 12  # how far after a company's name its foundation's suffix may come
+BRACKET_OPENINGS = frozenset("(（")  # what opens a bracket, which opens no name
 # Single characters that begin no company name (pronouns, particles, adverbs; jieba's
 # tags r, u and d, less the characters that do begin names: 本田, 正新, 共信, 特力, 常州;
 # and the prepositions and conjunctions 除, 而, 含, 但, 並: 除廷鑫(2358), 而明揚(8240), 但金融服務公司, 並強調公司將…); and the measure
-# word 間 of a count of firms whose number a space parts from it (3 間相關公司, Hong Kong usage).
-PHRASE_START_CHARS = frozenset(fold("他我這你她那其它該誰另哪某此的了著地之得過般也就都還又將只已卻最更再才便則曾約太均未越極僅竟除而含但間並"))
+# word 間 of a count of firms whose number a space parts from it (3 間相關公司, Hong Kong usage); and 假, the
+# Hong Kong and Macau press releases' verb of a venue (今日假某某公司大樓舉行), which opens no name (度假, 假日 are words).
+PHRASE_START_CHARS = frozenset(fold("他我這你她那其它該誰另哪某此的了著地之得過般也就都還又將只已卻最更再才便則曾約太均未越極僅竟除而含但間並假"))
 # Single-character adverbs that no name has inside (投資最活躍).
 PHRASE_INSIDE_CHARS = frozenset(fold("最更越很仍已卻竟該這"))
 # Single-character prepositions that end no name: the industry word after one is their object
@@ -633,17 +635,25 @@ def phrase_end(chunk: str) -> int:
     return end
 
 
+@functools.cache
+def _bracket_qualifiers() -> frozenset[str]:
+    """Everyday words a registered name puts in brackets before its legal form (某某(國際)有限公司;
+    ``company/bracket_qualifiers.txt``)."""
+    return frozenset(fold(w) for w in load_list("company/bracket_qualifiers.txt"))
+
+
 def _place_in_brackets(folded: str, end: int, registered: bool = False) -> int | None:
     """The opening bracket of a place's name or of 集團 in brackets that ends at ``end``
     ((天津), （揚州）, 某某軸承(集團)股份有限公司), or None. ``registered``: the bracket stands
     right before a legal form, where a registered name puts its county or district, whatever
-    it is (某某輪轂(盱眙)有限公司): any two to four Han characters that make no common word."""
+    it is (某某輪轂(盱眙)有限公司): any two to four Han characters that make no common word, or a
+    word of ``company/bracket_qualifiers.txt`` (某某(國際)有限公司)."""
     for length in (2, 3, 4):
         opening = end - length - 2
         if opening >= 0 and folded[opening] in "(（" and folded[end - 1] in ")）":
             inside = folded[opening + 1:end - 1]
             if inside in _name_places() or inside == GROUP or registered and all(map(is_han, inside)) \
-                    and inside not in common_words():
+                    and (inside not in common_words() or inside in _bracket_qualifiers()):
                 return opening
     return None
 
@@ -1103,6 +1113,8 @@ class CompanyExtractor:
             if strength == "legal" and s in dictionary_ends and hit_starts_by_end[s] < start:
                 start = hit_starts_by_end[s]  # 台灣集中|保管結算所股份有限公司: a listed name before the form is whole
             chunk = folded[start:s]
+            if chunk[:1] in BRACKET_OPENINGS:
+                continue  # 包括|(國際)有限公司: the words before the bracket were cut off, no name is left
             if len(chunk) == 2 and chunk[0] in EXISTENTIAL_CHARS and chunk[1] in PLAIN_MODIFIER_CHARS:
                 continue  # 又|有新|銀行, 是新|公司: "there is a new bank", no name
             if strength == "weak" and folded[start - 1:start] in DISPOSAL_BEFORE and folded[e:e + 1] in RESULT_AFTER:

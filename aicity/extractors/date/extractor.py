@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Iterator
 
 from ...document import Document
+from ...fold import fold
 from ...model import Entity
 from ..money.region import page_region
 from .anchors import Anchors, clause_years
@@ -34,6 +35,7 @@ class DateExtractor:
         period_back = 0
         undated = doc.ref_source == "today"  # the page was written on or before today
         shift = _fiscal_shift(ctx, cands, anchors, clause) if anchors is not None else 0
+        defined_year = _defined_year(ctx, cands, anchors) if anchors is not None else None
         for i, c in enumerate(cands):
             if i == skip or (c.spec.anchored and anchors is None):
                 continue
@@ -70,6 +72,9 @@ class DateExtractor:
                 got = _period_ending(ctx, c, ending, anchor, after=True)
             elif c.rule in FISCAL_PERIOD_RULES and period is not None:
                 got = _period_ending(ctx, c, period, anchor)
+            if not got and defined_year is not None and ctx.folded.startswith(DEFINED_YEAR_TERM, c.start) \
+                    and c.end - c.start == len(DEFINED_YEAR_TERM):
+                got = values(c._replace(spec=c.spec._replace(year=defined_year, year_rel=None)), anchor, None)
             if not got and shift and c.rule in FISCAL_PERIOD_RULES:
                 got = _in_fiscal_year(ctx, c, shift, anchor, clause.get(i))
             if not got:
@@ -260,6 +265,25 @@ def _month_index(iso: str) -> int:
     """A month's place in time, in months (2025-03 and 2025-03-05: 2025 * 12 + 2)."""
     year, month = _year_month(iso)
     return year * 12 + month - 1
+
+
+DEFINED_YEAR_TERM = fold("本年度")
+
+
+def _defined_year(ctx: Ctx, cands: list[Candidate], anchors: Anchors) -> int | None:
+    """截至2025年12月31日止十二個月（「本年度」）: the year a results announcement names 本年度, as a
+    term of its own, from the day its year ends at; its 本年度 is that year, not the page's (the
+    announcement of a year's results comes out early in the next). None where no such term is defined."""
+    if DEFINED_YEAR_TERM not in ctx.folded:
+        return None
+    between = context("YEAR_DEFINED_BETWEEN")
+    for before, c in zip(cands, cands[1:]):
+        if c.end - c.start == len(DEFINED_YEAR_TERM) and ctx.folded.startswith(DEFINED_YEAR_TERM, c.start) \
+                and before.spec.day is not None and between.fullmatch(ctx.folded, before.end, c.start):
+            got = values(before, anchors.at(before.start), None)
+            if len(got) == 1:
+                return int(got[0][2][0].rsplit("/", 1)[-1][:4])
+    return None
 
 
 def _fiscal_shift(ctx: Ctx, cands: list[Candidate], anchors, clause: dict) -> int:

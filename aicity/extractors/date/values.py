@@ -246,7 +246,10 @@ def resolve(spec: Spec, anchor: dt.date, clause_year: int | None) -> Point | Non
 
 def resolve_end(spec: Spec, start: Point, anchor: dt.date, clause_year: int | None) -> Point | None:
     """The end of a range: what it leaves out comes from the start (3月16日至20日); an end
-    relative to the anchor (上個月到今天, 昨天到明天) is anchored itself."""
+    relative to the anchor (上個月到今天, 昨天到明天) is anchored itself; a year word that means
+    nothing alone (2024年9月29日至翌年1月2日, 3月至同年5月) counts from the start's year."""
+    if spec.needs_clause and spec.year is None:
+        return resolve(spec, anchor, start.year)
     if (spec.year is not None or spec.year_short is not None or spec.year_rel is not None or spec.day_rel is not None
             or spec.month_rel is not None or spec.quarter_rel is not None or spec.weekday is not None
             or spec.easter is not None):
