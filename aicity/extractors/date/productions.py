@@ -663,9 +663,10 @@ def decade(m: regex.Match, ctx: Ctx) -> Candidate | None:
 
 
 def year_pair(m: regex.Match, ctx: Ctx) -> Candidate | None:
-    """今明兩年 → this year and the next, as a range."""
+    """今明兩年 → this year and the next, as a range; 今、明、後年 → three years, as one."""
     first, second = YEAR_CHARS[m.group("ya")], YEAR_CHARS[m.group("yb")]
-    if second != first + 1:
+    middle = m.group("ym")
+    if second != (YEAR_CHARS[middle] if middle else first) + 1 or middle and YEAR_CHARS[middle] != first + 1:
         return None
     return Candidate(m.start(), m.end(), "date.year_pair", Spec(year_rel=first), Spec(year_rel=second))
 
