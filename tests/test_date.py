@@ -117,6 +117,11 @@ def test_publication_date_seeds(name, expected):
     ("新华社北京6月2日电 全国铁路完成投资。\n《人民日报》（2024年6月3日 02版）", "2024-06-02"),
     # ... but the web page's own header date comes first
     ("2024-06-04 09:12 来源:人民网\n全国铁路完成投资。\n《人民日报》（2024年6月3日 02版）", "2024-06-04"),
+    # yyyyMMdd opening a byline (a business paper's share page), at the text's start or on a later line
+    ("20250618陳大文/台中報導\n市府昨日宣布新的停車措施。", "2025-06-18"),
+    ("交通要聞\n 20240305 記者林小明／高雄報導\n議會5日開議。", "2024-03-05"),
+    ("20251399林小明/台北報導\n縣府表示將加強宣導。", None),  # no month 13
+    ("標案編號\n20250618號由王大同承攬。", None),  # eight digits before no byline
 ])
 def test_publication_date_forms(text, expected):
     assert publication_date(text) == (dt.date.fromisoformat(expected) if expected else None)

@@ -131,6 +131,12 @@ def _ring_words() -> tuple[str, ...]:
 
 
 @functools.cache
+def _group_object_verbs() -> tuple[str, ...]:
+    """``company/group_object_verbs.txt``: verbs whose object is the 集團 after them (破獲, 落實)."""
+    return tuple(fold(w) for w in load_list("company/group_object_verbs.txt"))
+
+
+@functools.cache
 def _list_before_kind() -> regex.Pattern:
     """等 and the kind of firm that closes a list of names (``company/list_kinds.txt``), perhaps
     counted first (等8家企業, 等十餘家公司)."""
@@ -1125,6 +1131,8 @@ class CompanyExtractor:
                 continue  # 第一上市櫃|公司, 不含金融保險|公司: a kind of company, no name
             if suffix == GROUP and chunk.endswith(_ring_words()):
                 continue  # 跨國詐騙|集團, 市府根本詐騙|集團: a ring named by its crime, no firm
+            if suffix == GROUP and chunk.endswith(_group_object_verbs()):
+                continue  # 警方破獲|集團, 為落實|集團策略: a verb and its object, the ring or the group, no firm
             if suffix == GROUP and chunk[-1:] in SELF_BEFORE_GROUP and chunk[-2:] not in common:
                 continue  # 有助鞏固本|集團: "this group", no name
             if strength != "legal" and chunk[-1:] in COUNTY_UNITS:

@@ -192,6 +192,21 @@ def after_char_hits(char: str, pattern: str, size: int) -> Trigger:
     return hits
 
 
+def line_start_hits(pattern: str, size: int) -> Trigger:
+    """The spans of ``^{SP}pattern`` (multiline): at the text's start and after each newline."""
+    compiled = re.compile(pattern)
+    after_newline = after_char_hits("\n", pattern, size)
+
+    def hits(text: str) -> Spans:
+        k = 0
+        while k < len(text) and text[k] in SPACE_CHARS:
+            k += 1
+        first: Spans = [(k, k + size)] if compiled.match(text, k) else []
+        return first + after_newline(text)
+
+    return hits
+
+
 def _ignorecase(word: str) -> str:
     """``word`` as the regex module's (?i:) matches it (simple case folding), spelled
     out as classes for the re module: re also lets ı match i, the regex module does not."""

@@ -111,8 +111,9 @@ def _last_years_month(c: Candidate, anchor: dt.date) -> Candidate:
 
 
 def _in_past(c: Candidate) -> Candidate:
-    """On a page dated only by today, a day without its month (14日, 昨(10)日) is the latest one up to it."""
-    if not (c.spec.nearest or c.spec.day_rel is not None and c.spec.day is not None):
+    """On a page dated only by today, a day without its month (14日, 昨(10)日) or a planned weekday
+    (將於週六) is the latest one up to it."""
+    if not (c.spec.nearest or c.spec.ahead or c.spec.day_rel is not None and c.spec.day is not None):
         return c
     end = c.end_spec._replace(past=True) if c.end_spec is not None else None
     return c._replace(spec=c.spec._replace(past=True), end_spec=end)
@@ -151,7 +152,13 @@ def _joined(ctx: Ctx, first: Candidate, second: Candidate) -> Candidate | None:
         end = second.spec  # 2019年下半年至2024年5月: from the half's first month to that month
     else:
         return None
-    return first._replace(end=second.end, end_spec=end,
+    spec = first.spec
+    if spec.weekday is not None and spec.week_rel is None and end.weekday is not None and end.week_rel is not None:
+        # 週日至下週一, 週三至下週五: a bare weekday that opens a range to a day of a named week is in
+        # the week before that one (a range within one week names the week first: 下週一至週五),
+        # not the latest such day on or before the anchor
+        spec = spec._replace(week_rel=end.week_rel - 1)
+    return first._replace(end=second.end, spec=spec, end_spec=end,
                           calendar_roc=first.calendar_roc or second.calendar_roc)
 
 

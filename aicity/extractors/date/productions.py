@@ -257,7 +257,8 @@ def weekday(m: regex.Match, ctx: Ctx) -> Candidate | None:
     if before_is(ctx, m.start(), "EVERY_BEFORE"):
         return None  # 每個星期天: every Sunday
     h, mi, s = time_of_day(g)
-    spec = Spec(weekday=WEEKDAYS[g["wdn"]], week_rel=rel, hour=h, minute=mi, second=s)
+    ahead = rel is None and before_is(ctx, m.start(), "PLAN_BEFORE")  # 將於週六南下: the coming Saturday
+    spec = Spec(weekday=WEEKDAYS[g["wdn"]], week_rel=rel, hour=h, minute=mi, second=s, ahead=ahead)
     end = Spec(weekday=WEEKDAYS[g["e_wdn"]], week_rel=rel) if g.get("e_wdn") else None  # 下週一至週五
     return Candidate(m.start(), m.end(), "date.weekday", spec, end)
 
@@ -702,9 +703,10 @@ def _gap(text: str, pos: int) -> int:
 
 
 def year_pair(m: regex.Match, ctx: Ctx) -> Candidate | None:
-    """今明兩年 → this year and the next, as a range."""
+    """今明兩年 → this year and the next, as a range; 今、明、後年 → three years, as one."""
     first, second = YEAR_CHARS[m.group("ya")], YEAR_CHARS[m.group("yb")]
-    if second != first + 1:
+    middle = m.group("ym")
+    if second != (YEAR_CHARS[middle] if middle else first) + 1 or middle and YEAR_CHARS[middle] != first + 1:
         return None
     return Candidate(m.start(), m.end(), "date.year_pair", Spec(year_rel=first), Spec(year_rel=second))
 

@@ -119,7 +119,7 @@ def declarations() -> tuple[Rule, ...]:
         Rule("date.event_day", "EVENT_DAY", p.event_day, first="01",
              trigger=scan.re_hits(fragment("EVENT_DAY_WORDS")), before=4),
         Rule("date.compact", "COMPACT_LINE", p.compact_line, first="12", flags=regex.MULTILINE,
-             trigger=scan.after_char_hits("\n", fragment("COMPACT_DIGITS"), 8)),
+             trigger=scan.line_start_hits(fragment("COMPACT_DIGITS"), 8)),
         Rule("date.month_name", "MONTH_NAME_CJK", p.month_name, first="0-9一二三四五六七八九十", trigger=yue, before=4,
              near="月", reach=4, after_digit=False),
         Rule("date.english", "MONTH_NAME_EN", p.month_name, first="0-9A-Za-z",
@@ -159,7 +159,7 @@ def declarations() -> tuple[Rule, ...]:
              before=12, after_digit=False, needs_ref=True),
         Rule("date.year_pair", "YEAR_PAIR", p.year_pair, first="{YEAR_CHARS}",
              trigger=scan.unit_hits("年", "", "兩" + fragment("YEAR_CHARS")),  # 今明兩年, 明後年
-             before=3),
+             before=4),  # 今、明、後年
         Rule("date.day_pair", "DAY_PAIR", p.day_pair, first="昨今明",
              trigger=scan.alternation_hits([fold(w) for w in ("今明", "昨今", "明後")])),
         Rule("date.same_period", "SAME_PERIOD", p.same_period, first="去前上0-9",
