@@ -111,9 +111,8 @@ def _last_years_month(c: Candidate, anchor: dt.date) -> Candidate:
 
 
 def _in_past(c: Candidate) -> Candidate:
-    """On a page dated only by today, a day without its month (14日, 昨(10)日) or a planned weekday
-    (將於週六) is the latest one up to it."""
-    if not (c.spec.nearest or c.spec.ahead or c.spec.day_rel is not None and c.spec.day is not None):
+    """On a page dated only by today, a day without its month (14日, 昨(10)日) is the latest one up to it."""
+    if not (c.spec.nearest or c.spec.day_rel is not None and c.spec.day is not None):
         return c
     end = c.end_spec._replace(past=True) if c.end_spec is not None else None
     return c._replace(spec=c.spec._replace(past=True), end_spec=end)

@@ -257,8 +257,9 @@ def weekday(m: regex.Match, ctx: Ctx) -> Candidate | None:
     if before_is(ctx, m.start(), "EVERY_BEFORE"):
         return None  # 每個星期天: every Sunday
     h, mi, s = time_of_day(g)
-    ahead = rel is None and before_is(ctx, m.start(), "PLAN_BEFORE")  # 將於週六南下: the coming Saturday
-    spec = Spec(weekday=WEEKDAYS[g["wdn"]], week_rel=rel, hour=h, minute=mi, second=s, ahead=ahead)
+    # a bare weekday is the latest on or before the anchor even after a word of plans (將於週六南下):
+    # ANNOTATION.md states it so, with no exception
+    spec = Spec(weekday=WEEKDAYS[g["wdn"]], week_rel=rel, hour=h, minute=mi, second=s)
     end = Spec(weekday=WEEKDAYS[g["e_wdn"]], week_rel=rel) if g.get("e_wdn") else None  # 下週一至週五
     return Candidate(m.start(), m.end(), "date.weekday", spec, end)
 

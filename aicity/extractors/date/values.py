@@ -32,8 +32,7 @@ class Spec(NamedTuple):
     orthodox: bool = False  # with easter: the Eastern Orthodox Easter (東正教復活節), of the Julian computus
     year_short: int | None = None  # a two-digit year (3/5/98): the one nearest the anchor
     quarter_rel: int | None = None  # quarters from the anchor's quarter (上季度 -1); month: 1-3 within it
-    ahead: bool = False  # a day after a word of plans (預定於26日): this month's or the next, never last month's;
-    # a weekday (將於週六): the coming one
+    ahead: bool = False  # a day after a word of plans (預定於26日): this month's or the next, never last month's
     past: bool = False  # on a page dated only by today: a day without its month is the latest one up to today
 
     @property
@@ -147,12 +146,9 @@ def nearest_century(anchor_year: int, two_digits: int) -> int:
                key=lambda y: abs(y - anchor_year))
 
 
-def weekday_near(anchor: dt.date, weekday: int, week_rel: int | None, ahead: bool = False) -> dt.date:
+def weekday_near(anchor: dt.date, weekday: int, week_rel: int | None) -> dt.date:
     """上週四, 本週二 (weeks from Monday, ``week_rel`` from the anchor's); a bare 週五
-    (``week_rel`` None) is the latest on or before the anchor: news reports the past; a planned
-    one (``ahead``: 將於週六) the first on or after it."""
-    if week_rel is None and ahead:
-        return anchor + dt.timedelta(days=(weekday - anchor.weekday()) % 7)
+    (``week_rel`` None) is the latest on or before the anchor: news reports the past."""
     if week_rel is None:
         return anchor - dt.timedelta(days=(anchor.weekday() - weekday) % 7)
     monday = anchor - dt.timedelta(days=anchor.weekday())
@@ -207,7 +203,7 @@ def resolve(spec: Spec, anchor: dt.date, clause_year: int | None) -> Point | Non
                 base = near
             y, m, d = base.year, base.month, base.day
         elif spec.weekday is not None and spec.nth is None:
-            day = weekday_near(anchor, spec.weekday, spec.week_rel, spec.ahead and not spec.past)
+            day = weekday_near(anchor, spec.weekday, spec.week_rel)
             y, m, d = day.year, day.month, day.day
         else:
             if spec.year is not None:
