@@ -635,6 +635,17 @@ def document_matches(doc: Document, gazetteer: Gazetteer) -> list[tuple[int, int
     return doc.cached("lexicon.matches", lambda: fused.matches(doc.folded))[index]
 
 
+@functools.cache
+def mainland_county_prefectures() -> dict[str, str]:
+    """Each mainland county-level city's name -> its prefecture-level city's (平湖 -> 嘉興), both as
+    city/cn_cities.tsv names them: a county-level city's GB/T 2260 code is its prefecture's but for the
+    last two digits (330482 is in 330400)."""
+    rows = load_table("city/cn_cities.tsv")
+    names = {row["id"]: row["name"] for row in rows}
+    return {row["name"]: names[row["id"][:-2] + "00"] for row in rows
+            if row["level"] == "county" and row["id"][:-2] + "00" in names}
+
+
 def city_context_words(kind: str) -> tuple[str, ...]:
     """The folded words of one kind of ``city/context.tsv`` (byline, market_word, township ...)."""
     return tuple(fold(r["word"]) for r in load_table("city/context.tsv") if r["kind"] == kind)
