@@ -33,8 +33,8 @@ from ..resources import load_list
 from .base import compile_folded, is_han, latin_boundary, longest_non_overlapping
 from .lexicon import (
     ABBREVIATION, COMBINED, ENGLISH, FOREIGN, FULL, PLACE_KIND_ORDER, SHORT, WEAK, CityInfo, city_gazetteer,
-    city_context_words, common_words, document_matches, market_words, official_grammar, place_context,
-    reporter_given_name, user_city_gazetteer,
+    city_context_words, common_words, document_matches, mainland_county_prefectures, market_words, official_grammar,
+    place_context, reporter_given_name, user_city_gazetteer,
 )
 
 # A full form's last character that begins a title: 桃園市長 is 桃園 + 市長.
@@ -167,6 +167,12 @@ def _abbreviation_word_not_opened() -> tuple[str, ...]:
 
 
 @functools.cache
+def _districts_now() -> frozenset[str]:
+    """County-level cities of the gazetteer that are now districts of their prefecture-level city (臨安)."""
+    return frozenset(city_context_words("district_now"))
+
+
+@functools.cache
 def _facility_after() -> regex.Pattern:
     """A facility's own two-character name and its head (context.tsv facility_head: 白雲機場), as
     it follows its city's name; a numeral or function character makes no name (上海兩座機場)."""
@@ -283,7 +289,8 @@ class CityExtractor:
             if info.name in surnames and info.kind == ABBREVIATION and not abbreviation_after.at(folded, end):
                 continue
             if not self._accept(folded, start, end, info, after_words, abbreviation_after, prefectures) and not (
-                info.kind == WEAK and self._listed_with_city(folded, start, end, info, by_start, by_end)
+                info.kind == WEAK and (self._listed_with_city(folded, start, end, info, by_start, by_end)
+                                       or self._after_own_prefecture(folded, start, end, info, by_end))
             ):
                 continue
             if folded.startswith(STATE_TITLES, end - 1):
@@ -565,6 +572,17 @@ class CityExtractor:
         if folded[end:end + 1] in NEIGHBOUR_SEPARATORS:
             neighbours.append(by_start.get(end + 1))
         return any(n is not None and n.kind in (FOREIGN, FULL) and n.country == info.country for n in neighbours)
+
+    @staticmethod
+    def _after_own_prefecture(folded: str, start: int, end: int, info: CityInfo, by_end) -> bool:
+        """A weak county-level city right after its own prefecture-level city (嘉興平湖, 寧波餘姚,
+        泉州晉江): the mainland's way of placing one; another city before it (深圳|平湖, a
+        subdistrict) places nothing, nor does its own before one that is now its district (杭州|臨安)."""
+        before = by_end.get(start)
+        return (before is not None and info.country == before.country == "CN"
+                and mainland_county_prefectures().get(info.name) == before.name
+                and fold(info.name) not in _districts_now() and not CityExtractor._admin_suffix(folded, end)
+                and not _facility_after().match(folded, start))  # 泉州|晉江機場: the airport's name
 
     @staticmethod
     def _opens_region(folded: str, start: int, end: int) -> bool:

@@ -227,6 +227,10 @@ def _rules():
 _LOTS_AFTER = regex.compile(r"[ ]?(?:[0-9][0-9,.]*万[0-9,]*|[0-9][0-9,]+)张")
 # a share's close or move in 元 right after a name (南亞收54.8元, 鴻海漲5元): a market report's stock (folded)
 _PRICE_AFTER = regex.compile(r"[ ]?(?:收(?:在|盘)?|终场收|涨|跌)[ ]?[0-9][0-9,]*(?:\.[0-9]+)?元")
+# a finance portal's live quote in brackets right after a listed name: price, change, change in per cent
+# (中国电影(10.660, -0.21, -1.93%)市场: the portal links the name wherever it stands), after the
+# share class letter of an A or B share's name (万科A(5.12, +0.10, +1.99%)) (folded)
+_QUOTE_AFTER = regex.compile(r"(?i:[ab])?\([0-9]+(?:\.[0-9]+)?, ?[-+]?[0-9]+(?:\.[0-9]+)?, ?[-+]?[0-9]+(?:\.[0-9]+)?%\)")
 _BRACKET_LATIN = regex.compile(r"[(（]\s*[A-Za-z][A-Za-z0-9&.\-]*(?: [A-Za-z0-9&.\-]+){0,5}\s*[)）]")
 _LATIN_ALIAS_MIN = 3
 # A copyright notice before a Latin legal name (Copyright © 2026 Acme Ltd.): the publisher of the page.
@@ -1570,7 +1574,8 @@ class CompanyExtractor:
                 confirmed = followed_by_suffix and bounded
                 # 中石化5萬6647張, 南亞6萬張, 南亞收54.8元: lots traded or a price right after it (a market report's list)
                 confirmed = confirmed or not inside_word and (
-                    _LOTS_AFTER.match(folded, end) is not None or _PRICE_AFTER.match(folded, end) is not None)
+                    _LOTS_AFTER.match(folded, end) is not None or _PRICE_AFTER.match(folded, end) is not None
+                    or _QUOTE_AFTER.match(folded, end) is not None)
                 # 快手升逾7%: a share's move right after it, as a market report words it (快手-W升: its
                 # share-class marker between)
                 marked = _after_share_class(folded, end)

@@ -485,6 +485,7 @@ class OfficialGrammar:
     appoint_verbs: tuple[str, ...]      # 擔任, 出任, 任: name + verb + title (longest first)
     appoint_as_verbs: tuple[str, ...]   # 任命, 委任: verb + name + 為 + title
     appoint_gaps: tuple[str, ...]       # 同志, 不再: between a name and its appointing verb (longest first)
+    name_suffixes: tuple[str, ...]      # 先生, 女士: a polite form after a listed name (董事某甲先生、某乙女士)
     dismiss_verbs: tuple[str, ...]      # 免去: verb + name + office + title + 職務
     time_words: frozenset[str]          # 上週, 今年: what the preposition 于 opens
     translit_titles: tuple[str, ...]    # 首相, 首席部長: a transliterated name may follow
@@ -514,7 +515,7 @@ def official_grammar() -> OfficialGrammar:
     rows = load_table("official/grammar.tsv")
     words = {kind: [fold(r["word"]) for r in rows if r["kind"] == kind] for kind in
              ("title_prefix", "name_stop", "org_lead", "org_suffix", "org_closing", "appoint_verb",
-              "appoint_as", "appoint_gap", "dismiss_verb", "time_word", "translit_title", "foreign_body")}
+              "appoint_as", "appoint_gap", "name_suffix", "dismiss_verb", "time_word", "translit_title", "foreign_body")}
     surnames = [fold(s) for s in load_list("official/surnames.txt")]
     # Words that follow a name (出庭), and everyday words of Taiwanese news (首度, 拜會), that are
     # too rare in jieba's dictionary to be common words.
@@ -561,6 +562,7 @@ def official_grammar() -> OfficialGrammar:
         appoint_verbs=tuple(sorted(words["appoint_verb"], key=len, reverse=True)),
         appoint_as_verbs=tuple(words["appoint_as"]),
         appoint_gaps=tuple(sorted(words["appoint_gap"], key=len, reverse=True)),
+        name_suffixes=tuple(words["name_suffix"]),
         dismiss_verbs=tuple(words["dismiss_verb"]),
         time_words=frozenset(words["time_word"]),
         translit_titles=tuple(words["translit_title"]),
@@ -633,6 +635,17 @@ def document_matches(doc: Document, gazetteer: Gazetteer) -> list[tuple[int, int
     if index is None:
         return gazetteer.matches(doc.folded)
     return doc.cached("lexicon.matches", lambda: fused.matches(doc.folded))[index]
+
+
+@functools.cache
+def mainland_county_prefectures() -> dict[str, str]:
+    """Each mainland county-level city's name -> its prefecture-level city's (平湖 -> 嘉興), both as
+    city/cn_cities.tsv names them: a county-level city's GB/T 2260 code is its prefecture's but for the
+    last two digits (330482 is in 330400)."""
+    rows = load_table("city/cn_cities.tsv")
+    names = {row["id"]: row["name"] for row in rows}
+    return {row["name"]: names[row["id"][:-2] + "00"] for row in rows
+            if row["level"] == "county" and row["id"][:-2] + "00" in names}
 
 
 def city_context_words(kind: str) -> tuple[str, ...]:

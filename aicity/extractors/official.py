@@ -1313,7 +1313,7 @@ class OfficialExtractor:
         # (前副總羅某某與林某某退休).
         while True:
             # 立委顏某某（後左3）、楊某某（後左4）: a photo caption's position after a name
-            sep = self._after_caption(folded, end)
+            sep = self._after_name_suffix(folded, self._after_caption(folded, end), g)
             if not (folded[sep:sep + 1] == LIST_COMMA or folded[sep:sep + 1] in LAST_ITEM and end > ns):
                 break
             last = folded[sep:sep + 1] != LIST_COMMA
@@ -1461,6 +1461,16 @@ class OfficialExtractor:
             return None
         start = self._name_before(folded, opening, g)
         return None if start is None else (start, opening)
+
+    @staticmethod
+    def _after_name_suffix(folded: str, end: int, g: OfficialGrammar) -> int:
+        """After a name, the end of a polite form (先生, 女士) when a list goes on after it
+        (董事某甲先生、某乙女士); else ``end``."""
+        for suffix in g.name_suffixes:
+            after = end + len(suffix)
+            if folded.startswith(suffix, end) and folded[after:after + 1] in LIST_SEPARATORS:
+                return after
+        return end
 
     @staticmethod
     def _after_caption(folded: str, end: int) -> int:
