@@ -265,6 +265,9 @@ _ORDINAL = regex.compile(r"第[0-9一二三四五六七八九十]{1,3}")  # 科�
 WRITTEN_OUT_PLACE_ENDS = frozenset(fold("省市"))
 DATE_UNITS = frozenset(fold("年月日號"))  # 2025 年|新能源: a date written with a space before its unit
 ASPECT_PARTICLES = frozenset(fold("了着著"))  # they end a verb, never a company's name
+# 兼 joins two posts of one person (創辦人兼|集團董事經理, 主席兼|集團總裁): the group after it is the
+# person's employer, and 兼 ends no name
+CONCURRENT_POSTS = fold("兼")
 DISPOSAL_BEFORE = frozenset(fold("把將"))  # 把|前海建設|好: the object of 把 or 將, then its verb
 RESULT_AFTER = frozenset(fold("好成得做"))  # ... and the verb's result (建設好, 建設成, 建設得, 建設做好)
 _DATE_OPENING = regex.compile(r"[0-9]+[日月年号]")  # a chunk that opens with a date (23日舉行集團; folded)
@@ -1161,7 +1164,7 @@ class CompanyExtractor:
             after_according_to = chunk[:1] == ACCORDING_TO and len(chunk) > 2
             if after_according_to:
                 start, chunk = start + 1, chunk[1:]  # 據|某某銀行統計 (據 is no stop: 數據科技)
-            if chunk[-1:] in ASPECT_PARTICLES:
+            if chunk[-1:] in ASPECT_PARTICLES or chunk[-1:] == CONCURRENT_POSTS:
                 continue  # 並介紹了|集團, 成立了|公司: a verb and its particle, then the bare noun
             if not chunk or folded[start - 1:start] == INDEFINITE:
                 continue  # 深圳市某某|發投資開發有限公司: the rest of a name that a court report masks

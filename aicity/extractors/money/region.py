@@ -25,6 +25,7 @@ import regex
 from ...document import Document
 from ...resources import load_table
 from ..base import Gazetteer, alternation, compile_folded, longest_non_overlapping
+from ..lexicon import city_gazetteer
 from .grammar import grammar
 
 WEAK_LEAD = 3  # weak signals that may move a page off its script's region
@@ -37,6 +38,11 @@ SHARED = "|"  # HK|MO: a word of both places (特區政府), counted for the one
 # news, and its listed companies (Macau's casino operators among them) report in HKD (銀河娛樂 ... 按年升).
 # Malaysia's and Singapore's shared words (國會議員) stay uncounted: Taiwan's news writes them of any country.
 UNNAMED_SHARED_LEAN = {("HK", "MO"): "HK"}
+# Countries whose towns the city gazetteer knows far beyond the signal words (which list only Malaysia's large
+# cities): a dateline place that is wholly one of its towns, (鵝嘜30日訊), (古來12日訊), places the page there.
+DATELINE_TOWN_COUNTRIES = frozenset({"MY"})
+# The place of a dateline: what stands between its bracket and its day
+DATELINE_PLACE = regex.compile(r"[(【]?[ ]?(\p{Han}{2,12}?)[ ]?\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,7 +153,24 @@ def _scan(doc: Document) -> _Page:
                 placed[region] += 1
             starts.append(start)
             regions.append((region, strength))
+    if datelines and not placed:
+        placed.update(_dateline_town_countries(text, datelines))
     return _Page(_declared(s, text), strong, weak, placed, shared, starts, regions)
+
+
+def _dateline_town_countries(text: str, datelines: list[tuple[int, int]]) -> list[str]:
+    """The countries of DATELINE_TOWN_COUNTRIES whose town is the whole place of a dateline."""
+    gazetteer = city_gazetteer()[0]
+    countries = []
+    for start, end in datelines:
+        m = DATELINE_PLACE.match(text, start, end)
+        if m is None:
+            continue
+        place = m.group(1)
+        for s, e, infos in gazetteer.matches(place):
+            if s == 0 and e == len(place) and infos[0].country in DATELINE_TOWN_COUNTRIES:
+                countries.append(infos[0].country)
+    return countries
 
 
 def _page_region(doc: Document) -> Region:
