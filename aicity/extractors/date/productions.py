@@ -386,8 +386,7 @@ def day_only(m: regex.Match, ctx: Ctx) -> Candidate | None:
     if g.get("ri") == "号" and not _day_with_hao(ctx, m, g, h):
         return None
     # 預定出席26日: a planned day; 須於20日前: a deadline; each this month's or the next's
-    ahead = before_is(ctx, m.start(), "PLAN_BEFORE") or (
-        after_is(ctx, end_of_day, "DEADLINE_AFTER") and before_is(ctx, m.start(), "DEADLINE_BEFORE"))
+    ahead = before_is(ctx, m.start(), "PLAN_BEFORE") or _deadline(ctx, m.start(), end_of_day)
     if before_is(ctx, m.start(), "THIS_MONTH_DAY_BEFORE"):  # 月底30日: this month's 30th
         spec = Spec(month_rel=0, day=int(g["day"]), hour=h, minute=mi, second=s)
     else:
@@ -411,12 +410,17 @@ def same_month_day(m: regex.Match, ctx: Ctx) -> Candidate | None:
     return Candidate(m.start(), m.end(), "date.same_month_day", Spec(day=day, nearest=True, hour=h, minute=mi, second=s))
 
 
+def _deadline(ctx: Ctx, start: int, day_end: int) -> bool:
+    """須於14日前, 請在20日前: a day closing a deadline ("by the 14th"), not 14 days ago."""
+    return after_is(ctx, day_end, "DEADLINE_AFTER") and before_is(ctx, start, "DEADLINE_BEFORE")
+
+
 def _no_day_after(ctx: Ctx, start: int, day_end: int, ranged: bool) -> bool:
     """Whether the words after a day make it a count of days (5日內, 10日間); but 間 after
     the last day of a range closes the range (13至21日間, 13日至21日間: between them)."""
     if not after_is(ctx, day_end, "DAY_AFTER"):
         return False
-    if after_is(ctx, day_end, "DEADLINE_AFTER") and before_is(ctx, start, "DEADLINE_BEFORE"):
+    if _deadline(ctx, start, day_end):
         return False  # 須於14日前: by the 14th
     range_end = ranged or before_is(ctx, start, "RANGE_END_BEFORE")
     return not (range_end and after_is(ctx, day_end, "RANGE_CLOSE_AFTER"))
@@ -668,10 +672,10 @@ def decade(m: regex.Match, ctx: Ctx) -> Candidate | None:
     first = _listed_decade(g, start)
     if first is not None:  # 80、90年代, 七八十年代: the listed decade first, then the one 年代 closes
         first_end = m.end("first2") if g.get("first2") else m.end("first4") if g.get("first4") else m.end("firstc")
-        first_start = m.start()
+        second_start = m.start("dec2") if g.get("dec2") else m.start("dec4") if g.get("dec4") else m.start("decc")
         return Candidate(m.start(), m.end(), "date.decade", Spec(year=first), Spec(year=first + 9), False,
-                         ((first_start, first_end, Spec(year=first), Spec(year=first + 9)),
-                          (first_end + _gap(ctx.text, first_end), m.end(), Spec(year=start), Spec(year=start + 9))))
+                         ((m.start(), first_end, Spec(year=first), Spec(year=first + 9)),
+                          (second_start, m.end(), Spec(year=start), Spec(year=start + 9))))
     if g.get("next2"):  # 1980/90年代: the 1980s and the 1990s
         century = start // 100 * 100
         second = century + int(g["next2"])
@@ -693,14 +697,6 @@ def _listed_decade(g: dict, second: int) -> int | None:
         return None
     second_tens = int(g["dec2"]) if g.get("dec2") else small_number(_TENS_ZERO.sub("十", g["decc"]))
     return second - (second_tens - tens) % 100
-
-
-def _gap(text: str, pos: int) -> int:
-    """How many separator characters (、/和 and spaces) follow ``pos``."""
-    n = 0
-    while pos + n < len(text) and text[pos + n] in "、/和及與 \t":
-        n += 1
-    return n
 
 
 def year_pair(m: regex.Match, ctx: Ctx) -> Candidate | None:
