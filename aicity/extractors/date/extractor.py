@@ -72,8 +72,7 @@ class DateExtractor:
                 got = _period_ending(ctx, c, ending, anchor, after=True)
             elif c.rule in FISCAL_PERIOD_RULES and period is not None:
                 got = _period_ending(ctx, c, period, anchor)
-            if not got and defined_year is not None and ctx.folded.startswith(DEFINED_YEAR_TERM, c.start) \
-                    and c.end - c.start == len(DEFINED_YEAR_TERM):
+            if not got and defined_year is not None and _is_defined_year_term(ctx, c):
                 got = values(c._replace(spec=c.spec._replace(year=defined_year, year_rel=None)), anchor, None)
             if not got and shift and c.rule in FISCAL_PERIOD_RULES:
                 got = _in_fiscal_year(ctx, c, shift, anchor, clause.get(i))
@@ -276,6 +275,11 @@ def _month_index(iso: str) -> int:
 DEFINED_YEAR_TERM = fold("本年度")
 
 
+def _is_defined_year_term(ctx: Ctx, c: Candidate) -> bool:
+    """Whether the candidate is the bare word 本年度, which a results announcement may define."""
+    return c.end - c.start == len(DEFINED_YEAR_TERM) and ctx.folded.startswith(DEFINED_YEAR_TERM, c.start)
+
+
 def _defined_year(ctx: Ctx, cands: list[Candidate], anchors: Anchors) -> int | None:
     """截至2025年12月31日止十二個月（「本年度」）: the year a results announcement names 本年度, as a
     term of its own, from the day its year ends at; its 本年度 is that year, not the page's (the
@@ -284,8 +288,8 @@ def _defined_year(ctx: Ctx, cands: list[Candidate], anchors: Anchors) -> int | N
         return None
     between = context("YEAR_DEFINED_BETWEEN")
     for before, c in zip(cands, cands[1:]):
-        if c.end - c.start == len(DEFINED_YEAR_TERM) and ctx.folded.startswith(DEFINED_YEAR_TERM, c.start) \
-                and before.spec.day is not None and between.fullmatch(ctx.folded, before.end, c.start):
+        if _is_defined_year_term(ctx, c) and before.spec.day is not None \
+                and between.fullmatch(ctx.folded, before.end, c.start):
             got = values(before, anchors.at(before.start), None)
             if len(got) == 1:
                 return int(got[0][2][0].rsplit("/", 1)[-1][:4])
