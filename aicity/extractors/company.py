@@ -274,6 +274,9 @@ _DATE_OPENING = regex.compile(r"[0-9]+[日月年号]")  # a chunk that opens wit
 _ROAD_AFTER = regex.compile(fold("[一二三四五六七八九十東西南北]路"))  # a numbered or a side road: 中芯二路
 # 業 after an industry word names the sector (香港航空|業, 台灣銀行|業界), not the firm (中華航空|業績, |業務 are its)
 _SECTOR_AFTER = regex.compile(fold("業(?![績務])"))
+# An industry word, then 報 closing the clause or line: the paper named after the industry
+# (來源:中國證券報), as the paper's own words after 報 are (company/not_after.txt); folded
+_NEWSPAPER_CLOSED = regex.compile(fold("報") + r"(?:[\n),.。;、:!?]|$)")
 A_SHARE_CODE = regex.compile(r"(?:60|68|00|30)[0-9]{4}")  # Shanghai and Shenzhen A shares (601229, 000001, 300750)
 # What stands before 公司 in a legal form (股份有限|公司, 有限|公司, (股)|公司), longest first.
 LEGAL_FORM_HEADS = tuple(fold(w) for w in ("股份有限", "有限", "(股)"))
@@ -1025,6 +1028,8 @@ class CompanyExtractor:
                 continue  # 某某集團|控股股東: a controlling shareholder
             if strength != "legal" and _SECTOR_AFTER.match(folded, e):
                 continue  # 香港銀行|業: a place's banking sector
+            if strength != "legal" and _NEWSPAPER_CLOSED.match(folded, e):
+                continue  # 來源:上海證券|報: a newspaper
             ordinal = _ORDINAL.match(folded, e)
             noun = ordinal.end() if ordinal else e
             if strength != "legal" and (
