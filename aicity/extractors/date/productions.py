@@ -249,10 +249,16 @@ def weekday(m: regex.Match, ctx: Ctx) -> Candidate | None:
         # a bare weekday: not a list or a schedule (週一至週五, 每週三), not the
         # surname 周 of a mainland name (周一鸣): there the original text has 周
         original = ctx.text[m.start():m.end()]
-        if before_is(ctx, m.start(), "LIST_BEFORE"):
-            return None
+        if before_is(ctx, m.start(), "LIST_BEFORE") and not (
+                before_is(ctx, m.start(), "WEEKDAY_PAIR_BEFORE", span=10)
+                and not after_is(ctx, m.end(), "WEEKDAY_LIST_AFTER")):
+            return None  # 週一至週五, 每週三; but the second of a pair (週四及|週五) is a day
+        if after_is(ctx, m.end(), "WEEKDAY_LONG_LIST_AFTER", span=14):
+            return None  # 週一|、週三、週五: a schedule
         if (original.startswith("周") and after_is(ctx, m.end(), "HAN_AFTER")
-                and not after_is(ctx, m.end(), "AFTER_WEEKDAY") and not before_is(ctx, m.start(), "WEEKDAY_BEFORE")):
+                and not after_is(ctx, m.end(), "AFTER_WEEKDAY") and not before_is(ctx, m.start(), "WEEKDAY_BEFORE")
+                and not before_is(ctx, m.start(), "WEEKDAY_PAIR_BEFORE", span=10)
+                and not after_is(ctx, m.end(), "WEEKDAY_PAIR_AFTER")):
             return None
     if before_is(ctx, m.start(), "EVERY_BEFORE"):
         return None  # 每個星期天: every Sunday
