@@ -221,4 +221,7 @@ def latin_boundary(text: str, start: int, end: int) -> bool:
 
 
 def is_han(ch: str) -> bool:
-    return bool(ch) and ("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or ch == "〇")
+    # (the supplementary planes hold the rare characters of given names, and the Simplified forms that
+    # folding gives some of them: 張錦鋐 folds to 张锦𬭎, U+2CB4E)
+    return bool(ch) and ("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or ch == "〇"
+                         or "\U00020000" <= ch <= "\U000323af")

@@ -270,6 +270,10 @@ ASPECT_PARTICLES = frozenset(fold("了着著"))  # they end a verb, never a comp
 CONCURRENT_POSTS = fold("兼")
 DISPOSAL_BEFORE = frozenset(fold("把將"))  # 把|前海建設|好: the object of 把 or 將, then its verb
 RESULT_AFTER = frozenset(fold("好成得做"))  # ... and the verb's result (建設好, 建設成, 建設得, 建設做好)
+# The weak suffixes that are also verbs (在某地|建設|一座警局, 營造|一個環境), and a count of the thing built
+# right after one: the verb and its object, no firm's name before it
+VERB_SUFFIXES = frozenset(fold(w) for w in ("建設", "營造"))
+_BUILT_COUNT_AFTER = regex.compile(fold("(?:[0-9]+|[一二兩三四五六七八九十幾多數])[座條棟幢個項所間處]"))
 _DATE_OPENING = regex.compile(r"[0-9]+[日月年号]")  # a chunk that opens with a date (23日舉行集團; folded)
 _ROAD_AFTER = regex.compile(fold("[一二三四五六七八九十東西南北]路"))  # a numbered or a side road: 中芯二路
 # 業 after an industry word names the sector (香港航空|業, 台灣銀行|業界), not the firm (中華航空|業績, |業務 are its)
@@ -1137,6 +1141,8 @@ class CompanyExtractor:
                 continue  # 又|有新|銀行, 是新|公司: "there is a new bank", no name
             if strength == "weak" and folded[start - 1:start] in DISPOSAL_BEFORE and folded[e:e + 1] in RESULT_AFTER:
                 continue  # 共同把前海|建設|好: a weak suffix that is a verb (建設, 營造) with its result, no name
+            if suffix in VERB_SUFFIXES and _BUILT_COUNT_AFTER.match(folded, e):
+                continue  # 在丹絨米雅|建設|一座警局: the verb and a count of what it builds, no name
             if folded[start - 1:start + 1] in _crossing_words():
                 continue  # 我|國新能源汽車: the name's first character ends a word before it (crossing_words.txt)
             if chunk.endswith(_kinds()):

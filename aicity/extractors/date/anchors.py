@@ -148,8 +148,10 @@ _CLAUSE_BREAK = compile_folded(f"(?:{fragment('CLAUSE_BREAK')}\\s*)+")
 
 
 def _compares(ctx: Ctx, c: Candidate) -> bool:
-    """較去年, 比上年, 去年同期: a comparison with the year the sentence is about."""
-    return before_is(ctx, c.start, "COMPARISON_BEFORE") or after_is(ctx, c.end, "COMPARISON_AFTER")
+    """較去年, 比上年, 去年同期: a comparison with the year the sentence is about (去年同期 is one
+    whatever stands before it: 2025財年下半年淨虧擴大，遠高於去年同期)."""
+    return (c.rule == "date.same_period" or before_is(ctx, c.start, "COMPARISON_BEFORE")
+            or after_is(ctx, c.end, "COMPARISON_AFTER"))
 
 
 def clause_years(ctx: Ctx, cands: list[Candidate], anchors: Anchors | None = None) -> dict[int, int]:
@@ -164,7 +166,13 @@ def clause_years(ctx: Ctx, cands: list[Candidate], anchors: Anchors | None = Non
     breaks: dict[bool, list[int]] = {}
     last: tuple[int, int] | None = None  # (end, year) of the last stated year
     last_rel: tuple[int, int] | None = None  # (end, year) of the last relative year, for 同年 only
+    fiscal = _fiscal_years(ctx.folded)
+    f = 0
     for i, c in enumerate(cands):
+        while f < len(fiscal) and fiscal[f][0] <= c.start:
+            if last is None or fiscal[f][0] > last[0]:
+                last = fiscal[f]  # 2025財年下半年淨虧擴大，遠高於去年同期: the company's year states the clause's
+            f += 1
         stated = last
         if c.spec.needs_clause and last_rel is not None and (last is None or last_rel[0] > last[0]):
             stated = last_rel  # not for 較去年 after 去年: a comparison counts from a stated year only
@@ -188,6 +196,19 @@ def clause_years(ctx: Ctx, cands: list[Candidate], anchors: Anchors | None = Non
               and not c.spec.needs_clause):
             last_rel = (c.end, out.get(i, anchors.at(c.start).year) + c.spec.year_rel)
     return out
+
+
+# A company's year by its number (2025財年, 2024財政年, 2023會計年度): no date of its own (its months
+# need not be the calendar's), but the year its clause is about, for 去年 and 同期 after it
+_FISCAL_YEAR_WORDS = tuple(fold(w) for w in ("財年", "財政年", "會計年度"))
+_FISCAL_YEAR_STATED = compile_folded(r"(?<![0-9A-Za-z./／\-])(?P<y>(?:1[6-9]|20)[0-9]{2})[ \t]*(?:財年|財政年|會計年度)")
+
+
+def _fiscal_years(folded: str) -> list[tuple[int, int]]:
+    """(end, year) of each company's year stated by its number, in the order of the text."""
+    if not any(w in folded for w in _FISCAL_YEAR_WORDS):
+        return []
+    return [(m.end(), int(m.group("y"))) for m in _FISCAL_YEAR_STATED.finditer(folded)]
 
 
 # years that name something rather than the time a clause is about: a copyright line, and an

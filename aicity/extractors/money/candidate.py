@@ -296,6 +296,7 @@ def settle_fraction(g: Grammar, text: str, r: Reading) -> None:
         or (r.fraction == _JIAO and _lone_jiao(g, text, r, digit))
         or _lone_sen(text, r)
         or _cents_move(g, text, r)
+        or _per_share_compared(g, text, r)
     ):
         r.end = r.end_fraction
     else:
@@ -320,6 +321,21 @@ def _cents_move(g: Grammar, text: str, r: Reading) -> bool:
     (閉市報8.17元，下跌5分或0.61%): money; 分 alone is as often a score or a minute."""
     return (r.fraction == _CENT and r.token.isascii() and g.move_left.ending_at(text, r.start) is not None
             and _PERCENT_AFTER.match(text, r.end_fraction) is not None)
+
+
+# 同期 and what may join it to the figure (去年同期2.8分, 上年同期為3仙, 去年同期的1.2分; folded)
+_SAME_PERIOD_BEFORE = regex.compile(r"同期(?:的|为|是|则为|录得)?\Z")
+_SENTENCE_ENDS = "。；;！？!?\n"
+
+
+def _per_share_compared(g: Grammar, text: str, r: Reading) -> bool:
+    """每股虧損為44.4分，遠高於去年同期2.8分: a figure in 分 or 仙 right after 同期 compares a
+    per-share figure named before it in the sentence, so it is in the same cents (a score or a
+    minute is never compared with a year before this way)."""
+    if not r.token[:1].isascii() or _SAME_PERIOD_BEFORE.search(text, max(0, r.start - 8), r.start) is None:
+        return False
+    sentence = max(text.rfind(ch, 0, r.start) for ch in _SENTENCE_ENDS) + 1
+    return g.per_share.search(text, sentence, r.start) is not None
 
 
 def _lone_jiao(g: Grammar, text: str, r: Reading, after: str) -> bool:
