@@ -86,6 +86,9 @@ ASSOCIATION_IN_NAME = regex.compile("|".join(map(regex.escape, ORG_SUFFIX_AFTER 
 SCHOOL_AFTER = tuple(fold(w) for w in ("大學", "學院", "科大", "科技大學", "學校", "中學", "小學", "書院", "幼稚園"))
 # After a broadcaster's name: its news channel or site, an outlet cited as a source (not its press release, 新聞稿).
 OUTLET_AFTER = tuple(fold(w) for w in ("新聞台", "新聞網", "新聞報導", "新聞\n", "新聞)", "新聞）"))
+# A Latin name before News is a news service named as a medium (透過 Google News追蹤, Yahoo News):
+# no company (ANNOTATION.md), as a Chinese name before 新聞網 is not.
+LATIN_OUTLET_AFTER = regex.compile(r"[ \u00a0]?News(?![A-Za-z])")
 # A photo credit (ANNOTATION.md: credit lines are no companies): the agency before 圖 that ends its line or
 # bracket (視覺中國 圖, 某某供圖), or after 圖/ or 圖片來源: (圖/視覺中國). Folded: 圖 is 图, ： is :.
 PHOTO_CREDIT_AFTER = regex.compile(r"[ \t\u3000]*供?图[ \t\u3000]*(?:\n|\Z|\))")
@@ -865,6 +868,8 @@ class CompanyExtractor:
                     continue  # 記者陳|華興: the given name of a bylined reporter
                 if not form.latin and folded.startswith(OUTLET_AFTER, end):
                     continue  # 東森|新聞, 三立|新聞: a news channel cited as a source, no company (ANNOTATION.md)
+                if form.latin and LATIN_OUTLET_AFTER.match(folded, end):
+                    continue  # Google| News: a news service as a medium, no company (ANNOTATION.md)
                 if PHOTO_CREDIT_AFTER.match(folded, end) or PHOTO_CREDIT_BEFORE.search(folded, max(0, start - 8), start):
                     continue  # 視覺中國 圖, 圖/視覺中國: a photo credit, no company (ANNOTATION.md)
                 if not form.latin and _inside_foreign_city(folded, start, end):
