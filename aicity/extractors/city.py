@@ -181,6 +181,27 @@ def _facility_after() -> regex.Pattern:
     return regex.compile(rf"(?:(?![{not_in_name}])\p{{Han}}){{2}}(?:{heads})")
 
 
+MUNICIPAL = fold("立")
+
+
+@functools.cache
+def _municipal_venue() -> regex.Pattern:
+    """A municipal venue's name after a city's full name: 立, at most four characters of its own name and
+    its head (context.tsv municipal_venue: 嘉義市|立棒球場, 高雄市|立歷史博物館)."""
+    heads = "|".join(sorted(city_context_words("municipal_venue"), key=len, reverse=True))
+    return regex.compile(rf"{MUNICIPAL}(?P<own>\p{{Han}}{{0,4}}?)(?:{heads})")
+
+
+def _municipal_venue_at(folded: str, end: int) -> bool:
+    """A municipal venue's name follows a city's full name ending at ``end`` (嘉義市|立棒球場); a word that
+    立 opens (台中市|立即展開…體育館, 臺北市|立法…) makes the 立 no venue's, unless the head follows at once
+    (臺北市|立體育館: 立體 is a word too)."""
+    if folded[end:end + 1] != MUNICIPAL:
+        return False  # (the usual case: one comparison)
+    match = _municipal_venue().match(folded, end)
+    return match is not None and (not match.group("own") or folded[end:end + 2] not in common_words())
+
+
 @functools.cache
 def _abbreviation_not_after() -> tuple[str, ...]:
     """Words after which an abbreviation is a Japanese surname: 高市|首相, 高市|內閣."""
@@ -394,7 +415,7 @@ class CityExtractor:
 
     def _accept(self, folded, start, end, info, after_words, abbreviation_after, prefectures) -> bool:
         if info.kind == FULL:
-            return True
+            return not _municipal_venue_at(folded, end)  # 嘉義市|立棒球場: the venue's name holds the city's
         if _facility_after().match(folded, end):
             return False  # 廣州|白雲機場: the airport's name holds the city's
         if info.kind == SHORT:
