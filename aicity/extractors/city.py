@@ -174,11 +174,12 @@ def _districts_now() -> frozenset[str]:
 
 @functools.cache
 def _facility_after() -> regex.Pattern:
-    """A facility's own two-character name and its head (context.tsv facility_head: 白雲機場), as
-    it follows its city's name; a numeral or function character makes no name (上海兩座機場)."""
+    """A facility's own two- or three-character name and its head (context.tsv facility_head: 白雲機場,
+    澄清湖棒球場), as it follows its city's name; a numeral, function character or verb of travel makes
+    no name (上海兩座機場, 台中往桃園機場)."""
     heads = "|".join(sorted(city_context_words("facility_head"), key=len, reverse=True))
-    not_in_name = "".join(sorted(FUNCTION_CHARS | set(fold("的各等一二兩三四五六七八九十幾多"))))
-    return regex.compile(rf"(?:(?![{not_in_name}])\p{{Han}}){{2}}(?:{heads})")
+    not_in_name = "".join(sorted(FUNCTION_CHARS | set(fold("的各等一二兩三四五六七八九十幾多到往至赴飛返抵經"))))
+    return regex.compile(rf"(?:(?![{not_in_name}])\p{{Han}}){{2,3}}(?:{heads})")
 
 
 MUNICIPAL = fold("立")
