@@ -169,6 +169,18 @@ def _team_words() -> tuple[tuple[str, ...], frozenset[str]]:
     return tuple(w for w in words if len(w) > 1), frozenset(w for w in words if len(w) == 1)
 
 
+def _names_its_team(folded: str, start: int, end: int) -> bool:
+    """The short name at ``start``:``end`` stands before a team's nickname elsewhere on the page (台鋼、富邦
+    爭冠 ... 富邦悍將): there the sports page shortens the team's name to its sponsor's, no company."""
+    name = folded[start:end]
+    at = folded.find(name)
+    while at >= 0:
+        if at != start and _team_after(folded, at + len(name)):
+            return True
+        at = folded.find(name, at + 1)
+    return False
+
+
 def _team_after(folded: str, end: int) -> bool:
     """A sports team's nickname follows ``end`` (富邦|悍將, 味全|龍隊, 興農|牛4次; not 台積電|龍潭)."""
     longer, single = _team_words()
@@ -851,6 +863,8 @@ class CompanyExtractor:
                     continue  # 和大|馬, 巫|統聯署: the name cuts 大馬 (Malaysia) or 巫統 (UMNO) in two; 大者恆大 holds 恆大
                 if not form.latin and _team_after(folded, end):
                     continue  # 中信|兄弟, 富邦|悍將: a sports team, not its sponsor
+                if not form.latin and end - start <= 3 and _names_its_team(folded, start, end):
+                    continue  # 台鋼、富邦爭冠 on a page of 富邦悍將: the team by its sponsor's short name
                 if not form.latin and folded.startswith(_fund_names(), end):
                     continue  # 元大|台灣50, 國泰|永續高股息: a listed fund (ETF), no company
                 if not form.latin and _ROAD_AFTER.match(folded, end):
