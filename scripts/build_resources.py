@@ -402,8 +402,9 @@ def ambiguity_reasons(name: str, jd, prefixes, places: set[str]) -> list[str]:
        >= AMBIGUOUS_MIN_FREQ (台灣大 in 台灣大學, 工信 in 工信部, 世紀 in 世紀末).
     3. place: the name is a Taiwanese county, city or township name with or
        without its 縣/市/鄉/鎮/區 (台南, 三星, 南港, 大樹), a country or territory
-       name, a world city name (大田, 所羅門), or a piece of a combined
-       abbreviation of cities (北基 of 北北基, 雲嘉南).
+       name, a world city name (大田, 所羅門), a piece of a combined
+       abbreviation of cities (北基 of 北北基, 雲嘉南), or a greater city's
+       region (大台北, 大高雄).
     4. person: a two-character name that jieba lists as a person name
        (nr/nrt/nrfg) at any frequency: it reads as a given name (志強, 長榮).
     5. short: one character, or only Latin letters/digits of at most three
@@ -1321,6 +1322,8 @@ def main(argv: list[str] | None = None) -> int:
     places |= {fold(r[1]) for r in city_rows} | {fold(r[2]) for r in city_rows}
     for row in read_table(RES / "city/world_cities_extra.tsv"):
         places |= {fold(n) for n in [row["name"], row["name_cn"], *row["aliases"].split("|")] if n}
+    # a greater city's region (大台北, 大台中, 大高雄: 大 and a county's or city's short name) reads as a place
+    places |= {fold("大" + county[:-1]) for county in tw_admin()}
     # a piece of a combined abbreviation of cities (北基 of 北北基) reads as places
     for row in read_table(RES / "city/combined.tsv"):
         form = fold(row["form"])
@@ -1335,7 +1338,8 @@ def main(argv: list[str] | None = None) -> int:
             "name = twstock short name without the markers '*' (par value) and '-創' (innovation board); '-KY' kept.",
             "ambiguous = 1: the name (without -KY) is a jieba word with freq >= "
             f"{AMBIGUOUS_MIN_FREQ}, begins such a word,",
-            "is a Taiwanese county/township, country or world-city name or part of a combined abbreviation (北基),",
+            "is a Taiwanese county/township, country or world-city name, part of a combined abbreviation (北基)",
+            "or a greater city's region (大台北),",
             "is a two-character name jieba tags as a",
             "person, is one character / a Latin acronym of <= 3 characters, or is a jieba word of any frequency",
             "tagged as no proper name (全域, 創業家). See ambiguity_reasons() in the script.",

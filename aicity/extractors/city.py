@@ -174,11 +174,33 @@ def _districts_now() -> frozenset[str]:
 
 @functools.cache
 def _facility_after() -> regex.Pattern:
-    """A facility's own two-character name and its head (context.tsv facility_head: 白雲機場), as
-    it follows its city's name; a numeral or function character makes no name (上海兩座機場)."""
+    """A facility's own two- or three-character name and its head (context.tsv facility_head: 白雲機場,
+    澄清湖棒球場), as it follows its city's name; a numeral, function character or verb of travel makes
+    no name (上海兩座機場, 台中往桃園機場)."""
     heads = "|".join(sorted(city_context_words("facility_head"), key=len, reverse=True))
-    not_in_name = "".join(sorted(FUNCTION_CHARS | set(fold("的各等一二兩三四五六七八九十幾多"))))
-    return regex.compile(rf"(?:(?![{not_in_name}])\p{{Han}}){{2}}(?:{heads})")
+    not_in_name = "".join(sorted(FUNCTION_CHARS | set(fold("的各等一二兩三四五六七八九十幾多到往至赴飛返抵經"))))
+    return regex.compile(rf"(?:(?![{not_in_name}])\p{{Han}}){{2,3}}(?:{heads})")
+
+
+MUNICIPAL = fold("立")
+
+
+@functools.cache
+def _municipal_venue() -> regex.Pattern:
+    """A municipal venue's name after a city's full name: 立, at most four characters of its own name and
+    its head (context.tsv municipal_venue: 嘉義市|立棒球場, 高雄市|立歷史博物館)."""
+    heads = "|".join(sorted(city_context_words("municipal_venue"), key=len, reverse=True))
+    return regex.compile(rf"{MUNICIPAL}(?P<own>\p{{Han}}{{0,4}}?)(?:{heads})")
+
+
+def _municipal_venue_at(folded: str, end: int) -> bool:
+    """A municipal venue's name follows a city's full name ending at ``end`` (嘉義市|立棒球場); a word that
+    立 opens (台中市|立即展開…體育館, 臺北市|立法…) makes the 立 no venue's, unless the head follows at once
+    (臺北市|立體育館: 立體 is a word too)."""
+    if folded[end:end + 1] != MUNICIPAL:
+        return False  # (the usual case: one comparison)
+    match = _municipal_venue().match(folded, end)
+    return match is not None and (not match.group("own") or folded[end:end + 2] not in common_words())
 
 
 @functools.cache
@@ -394,7 +416,7 @@ class CityExtractor:
 
     def _accept(self, folded, start, end, info, after_words, abbreviation_after, prefectures) -> bool:
         if info.kind == FULL:
-            return True
+            return not _municipal_venue_at(folded, end)  # 嘉義市|立棒球場: the venue's name holds the city's
         if _facility_after().match(folded, end):
             return False  # 廣州|白雲機場: the airport's name holds the city's
         if info.kind == SHORT:

@@ -86,6 +86,9 @@ ASSOCIATION_IN_NAME = regex.compile("|".join(map(regex.escape, ORG_SUFFIX_AFTER 
 SCHOOL_AFTER = tuple(fold(w) for w in ("大學", "學院", "科大", "科技大學", "學校", "中學", "小學", "書院", "幼稚園"))
 # After a broadcaster's name: its news channel or site, an outlet cited as a source (not its press release, 新聞稿).
 OUTLET_AFTER = tuple(fold(w) for w in ("新聞台", "新聞網", "新聞報導", "新聞\n", "新聞)", "新聞）"))
+# A Latin name before News is a news service named as a medium (透過 Google News追蹤, Yahoo News):
+# no company (ANNOTATION.md), as a Chinese name before 新聞網 is not.
+LATIN_OUTLET_AFTER = regex.compile(r"[ \u00a0]?News(?![A-Za-z])")
 # A photo credit (ANNOTATION.md: credit lines are no companies): the agency before 圖 that ends its line or
 # bracket (視覺中國 圖, 某某供圖), or after 圖/ or 圖片來源: (圖/視覺中國). Folded: 圖 is 图, ： is :.
 PHOTO_CREDIT_AFTER = regex.compile(r"[ \t\u3000]*供?图[ \t\u3000]*(?:\n|\Z|\))")
@@ -164,6 +167,18 @@ def _team_words() -> tuple[tuple[str, ...], frozenset[str]]:
     the nicknames of two or more characters, and those of one (味全|龍隊)."""
     words = [fold(w) for w in load_list("company/team_words.txt")]
     return tuple(w for w in words if len(w) > 1), frozenset(w for w in words if len(w) == 1)
+
+
+def _names_its_team(folded: str, start: int, end: int) -> bool:
+    """The short name at ``start``:``end`` stands before a team's nickname elsewhere on the page (台鋼、富邦
+    爭冠 ... 富邦悍將): there the sports page shortens the team's name to its sponsor's, no company."""
+    name = folded[start:end]
+    at = folded.find(name)
+    while at >= 0:
+        if at != start and _team_after(folded, at + len(name)):
+            return True
+        at = folded.find(name, at + 1)
+    return False
 
 
 def _team_after(folded: str, end: int) -> bool:
@@ -855,6 +870,8 @@ class CompanyExtractor:
                     continue  # 和大|馬, 巫|統聯署: the name cuts 大馬 (Malaysia) or 巫統 (UMNO) in two; 大者恆大 holds 恆大
                 if not form.latin and _team_after(folded, end):
                     continue  # 中信|兄弟, 富邦|悍將: a sports team, not its sponsor
+                if not form.latin and end - start <= 3 and _names_its_team(folded, start, end):
+                    continue  # 台鋼、富邦爭冠 on a page of 富邦悍將: the team by its sponsor's short name
                 if not form.latin and folded.startswith(_fund_names(), end):
                     continue  # 元大|台灣50, 國泰|永續高股息: a listed fund (ETF), no company
                 if not form.latin and _ROAD_AFTER.match(folded, end):
@@ -872,6 +889,8 @@ class CompanyExtractor:
                     continue  # 記者陳|華興: the given name of a bylined reporter
                 if not form.latin and folded.startswith(OUTLET_AFTER, end):
                     continue  # 東森|新聞, 三立|新聞: a news channel cited as a source, no company (ANNOTATION.md)
+                if form.latin and LATIN_OUTLET_AFTER.match(folded, end):
+                    continue  # Google| News: a news service as a medium, no company (ANNOTATION.md)
                 if PHOTO_CREDIT_AFTER.match(folded, end) or PHOTO_CREDIT_BEFORE.search(folded, max(0, start - 8), start):
                     continue  # 視覺中國 圖, 圖/視覺中國: a photo credit, no company (ANNOTATION.md)
                 if not form.latin and _inside_foreign_city(folded, start, end):

@@ -53,18 +53,21 @@ def ranges(text: str, cands: list[Cand]) -> None:
 
 def shared_units(text: str, cands: list[Cand]) -> None:
     """67.27、3.86、0.17萬億元: plain numbers listed (UNIT_LIST_JOINERS) right before an amount
-    with a unit written after it take that unit (萬億, 千萬, billion) and currency."""
+    with a unit written after it take that unit (萬億, 千萬, billion) and currency; before a plain
+    amount in a currency (0.75、0.5、0.25元, 100、200、300元) they take its currency."""
     for i in range(len(cands) - 1, 0, -1):
         b = cands[i]
-        if b.status != MONEY or not b.big or b.currency is None or b.range_role:
+        if b.status != MONEY or b.currency is None or b.range_role:
             continue
+        if not b.big and (b.start == 0 or text[b.start - 1] not in UNIT_LIST_JOINERS):
+            continue  # (a plain amount takes only a list written right before it)
         j = i - 1
         while j >= 0:
             a = cands[j]
             if a.status != BARE or a.big or a.currency is not None or text[a.end:cands[j + 1].start] not in UNIT_LIST_JOINERS:
                 break
             factor = b.magnitude if b.magnitude is not None else unit_multiplier(b.token)
-            scaled = amount(a.value, factor) if factor != 1 else None
+            scaled = amount(a.value, factor) if factor != 1 else (a.value if not b.big else None)
             if scaled is None:
                 break
             a.value, a.big, a.currency = scaled, True, b.currency
