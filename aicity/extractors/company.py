@@ -573,6 +573,38 @@ def _other_listing(folded: str, end: int, info: CompanyInfo) -> bool:
     return stock is not None and stock.casefold() not in {n.casefold() for n in (info.canonical, *info.aliases)}
 
 
+ITEM_BRACKET_REACH = 16  # how long a ranking item's bracket may be: (1960.2億元), (600438.SH)
+
+
+def _item_bracket_before(folded: str, stop: int) -> int | None:
+    """Where a bracket that closes right before ``stop`` opens, when it holds no bracket or clause
+    end and is at most ITEM_BRACKET_REACH long (a ranking item's figure or ticker), else None."""
+    if folded[stop - 1:stop] not in (")", "）"):
+        return None
+    low = max(0, stop - ITEM_BRACKET_REACH)
+    for i in range(stop - 2, low - 1, -1):
+        ch = folded[i]
+        if ch in "(（":
+            return i
+        if ch in ")）,，;；。、\n":
+            return None
+    return None
+
+
+def _item_bracket_after(folded: str, start: int) -> int | None:
+    """Where a bracket that opens at ``start`` closes (the index after it), by the rule of
+    ``_item_bracket_before``, else None."""
+    if folded[start:start + 1] not in ("(", "（"):
+        return None
+    for i in range(start + 1, min(len(folded), start + ITEM_BRACKET_REACH)):
+        ch = folded[i]
+        if ch in ")）":
+            return i + 1
+        if ch in "(（,，;；。、\n":
+            return None
+    return None
+
+
 def reads_as_phrase(chunk: str, weak: bool = False) -> bool:
     """True when a (folded) candidate begins with a function word, a count of firms
     (一家, 兩家, 多家), or (``weak``: a candidate of a rule with little evidence) a
@@ -909,9 +941,19 @@ class CompanyExtractor:
     @staticmethod
     def _listed_with(folded: str, start: int, end: int, sure_ends: set[int], sure_starts: set[int]) -> bool:
         """True when the name is an item of an enumeration next to a sure company
-        (鴻海、和碩、聯發科): one joining character between them."""
-        return (start - 1 in sure_ends and folded[start - 1] in LIST_JOINERS
-                or end + 1 in sure_starts and folded[end] in LIST_JOINERS)
+        (鴻海、和碩、聯發科): one joining character between them, or a joining character after
+        a figure or ticker in brackets that each item of a ranking carries
+        (保利發展(2530億元)、萬科(1339億元), 通威股份(600438.SH)、協鑫科技)."""
+        if folded[start - 1:start] in LIST_JOINERS:
+            if start - 1 in sure_ends:
+                return True
+            opening = _item_bracket_before(folded, start - 1)
+            if opening is not None and opening in sure_ends:
+                return True
+        if folded[end:end + 1] in LIST_JOINERS and end + 1 in sure_starts:
+            return True
+        after = _item_bracket_after(folded, end)
+        return after is not None and folded[after:after + 1] in LIST_JOINERS and after + 1 in sure_starts
 
     @staticmethod
     def _cues(doc: Document) -> tuple[list[int], list[int], set[int]]:
