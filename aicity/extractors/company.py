@@ -275,6 +275,13 @@ _ROAD_AFTER = regex.compile(fold("[一二三四五六七八九十東西南北]�
 # 業 after an industry word names the sector (香港航空|業, 台灣銀行|業界), not the firm (中華航空|業績, |業務 are its)
 _SECTOR_AFTER = regex.compile(fold("業(?![績務])"))
 A_SHARE_CODE = regex.compile(r"(?:60|68|00|30)[0-9]{4}")  # Shanghai and Shenzhen A shares (601229, 000001, 300750)
+# The risk-warning marker that opens an A share's short name (ST西發, *ST生物, S*ST某某): the name after it is
+# a listed company's, though the lists (which keep names without the marker) may lack it. What the marker is
+# also written before and that names no company: the ST shares and their board (ST股, ST板塊, ST類), the
+# marker itself (ST標記, 摘帽), and the ST segment of an electrocardiogram (ST段抬高).
+ST_MARKER = regex.compile(r"(?<![A-Za-z0-9*])(?:S\*ST|\*ST|SST|ST)(?=\p{Han})")
+ST_NAME_MAX = 4  # Han characters of a short name after the marker
+ST_NOT_NAMES = tuple(fold(w) for w in ("段", "股", "板塊", "類", "個股", "公司", "概念", "標記", "帽", "風險", "警示", "制度", "企業"))
 # What stands before 公司 in a legal form (股份有限|公司, 有限|公司, (股)|公司), longest first.
 LEGAL_FORM_HEADS = tuple(fold(w) for w in ("股份有限", "有限", "(股)"))
 # A district or zone's name before an industry word (自貿區|建設, 園區|建設): the works there.
@@ -1751,6 +1758,9 @@ class CompanyExtractor:
         for s, e, name in self._ticker_names(doc, tickers, entities):
             entities.append(self._entity(doc, s, e, name, "company.ticker"))
             found_names.setdefault(folded[s:e], (name, None))
+        if "ST" in folded:
+            for s, e, name, info in self._st_marked_names(doc, known, entities):
+                entities.append(self._entity(doc, s, e, name, "company.st_marker", info))
         entities = self._bracket_aliases(doc, entities)
         if "(" in folded:
             entities.extend(self._short_names(doc, entities))
@@ -1774,6 +1784,33 @@ class CompanyExtractor:
                 continue  # Copyright © 2026 某某 Ltd.: the page's own publisher, its masthead (no company)
             info = next((f[0].info for hs, he, f in known.matches(fold(name)) if hs == 0 and he == len(name)), None)
             yield s, e, info.canonical if info else name, info, "company.latin_legal"
+
+    @staticmethod
+    def _st_marked_names(doc: Document, known: Gazetteer, entities: list[Entity]) -> Iterator[tuple[int, int, str, CompanyInfo | None]]:
+        """A share's short name after its risk-warning marker (ST西發, *ST生物): the listed name that the
+        marker opens, else the Han characters after it up to a non-Han one (at most ST_NAME_MAX), else
+        the first two of a longer run (ST納川|收到: a headline runs the name into its verb)."""
+        folded = doc.folded
+        taken = IntervalSet()
+        for entity in entities:
+            taken.add(entity.start, entity.end)
+        for match in ST_MARKER.finditer(folded):
+            start = match.end()
+            if folded.startswith(ST_NOT_NAMES, start):
+                continue
+            run = start
+            while run < len(folded) and run - start <= ST_NAME_MAX and is_han(folded[run]):
+                run += 1
+            listed = max(((he, f[0].info) for hs, he, f in known.matches(folded[start:start + ST_NAME_MAX])
+                          if hs == 0 and he >= 2), key=lambda m: m[0], default=None)
+            if listed is not None:
+                end, info = start + listed[0], listed[1]
+            else:
+                end, info = (run if run - start <= ST_NAME_MAX else start + 2), None
+            if end - start < 2 or taken.overlaps(match.start(), end):
+                continue
+            taken.add(match.start(), end)
+            yield match.start(), end, info.canonical if info else doc.text[match.start():end], info
 
     @staticmethod
     def _a_share_listing(doc: Document, start: int, end: int, info: CompanyInfo) -> CompanyInfo:
