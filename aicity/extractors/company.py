@@ -95,9 +95,9 @@ BRACKET_OPENINGS = frozenset("(（")  # what opens a bracket, which opens no nam
 # Single characters that begin no company name (pronouns, particles, adverbs; jieba's
 # tags r, u and d, less the characters that do begin names: 本田, 正新, 共信, 特力, 常州;
 # and the prepositions and conjunctions 除, 而, 含, 但, 並: 除廷鑫(2358), 而明揚(8240), 但金融服務公司, 並強調公司將…); and the measure
-# word 間 of a count of firms whose number a space parts from it (3 間相關公司, Hong Kong usage); and 假, the
+# word 間 of a count of firms whose number a space parts from it (3 間相關公司, Hong Kong usage); 仍 (still: 仍使|公司); and 假, the
 # Hong Kong and Macau press releases' verb of a venue (今日假某某公司大樓舉行), which opens no name (度假, 假日 are words).
-PHRASE_START_CHARS = frozenset(fold("他我這你她那其它該誰另哪某此的了著地之得過般也就都還又將只已卻最更再才便則曾約太均未越極僅竟除而含但間並假"))
+PHRASE_START_CHARS = frozenset(fold("他我這你她那其它該誰另哪某此的了著地之得過般也就都還又將只已卻最更再才便則曾約太均未越極僅竟除而含但間並假仍"))
 # Single-character adverbs that no name has inside (投資最活躍).
 PHRASE_INSIDE_CHARS = frozenset(fold("最更越很仍已卻竟該這"))
 # Single-character prepositions that end no name: the industry word after one is their object
