@@ -791,6 +791,27 @@ def _industry_words_only(words: str, suffixes: dict[str, str]) -> bool:
     return True
 
 
+SHORT_FORM_MIN = 4  # Han characters left of a registered name once its home place is cut off (拉薩啤酒)
+
+
+def _registered_short_forms(name: str) -> list[str]:
+    """The forms a registered name (found with its legal form, 西藏拉薩啤酒有限公司) goes by later on the page:
+    the name without the form (西藏拉薩啤酒), and without the province or city that opens it as well
+    (拉薩啤酒), when at least SHORT_FORM_MIN characters are left and they are more than industry words
+    (上海|電氣集團 leaves 電氣集團, which any firm of the trade may be called); neither when it is an
+    everyday phrase or a field's name (澳門博彩)."""
+    phrases = company_phrase_names()
+    common = common_words()
+    forms = [name]
+    place = _home_place_length(name)
+    rest = name[place:]
+    if place and len(rest) >= SHORT_FORM_MIN and all(is_han(c) for c in rest) and not _industry_words_only(
+            rest, _rules()[0]):
+        forms.append(rest)
+    # 澳門博彩|股份有限公司: a field's name (澳門博彩稅) or an everyday word stays the industry's or the word
+    return [f for f in forms if f not in phrases["phrase"] and f not in phrases["uncued"] and f not in common]
+
+
 def _strip_industry(words: str, suffixes: dict[str, str]) -> str:
     """``words`` without the industry words at their end (偉祥工業 -> 偉祥)."""
     while True:
@@ -1692,6 +1713,9 @@ class CompanyExtractor:
                 continue  # 賬項不|影響集團, 亦|不影響集團: a negated verb and its object (未來集團 is a name)
             entities.append(self._entity(doc, start, _bracket_place_end(folded, end), name, "company.suffix", info))
             found_names.setdefault(fold(doc.text[start:end]), (name, info))
+            if strength == LEGAL and info is None:
+                for short in _registered_short_forms(fold(name)):
+                    found_names.setdefault(short, (name, None))
         for start, end in self._frame_candidates(doc):
             entities.append(self._entity(doc, start, end, doc.text[start:end], "company.frame"))
             found_names.setdefault(folded[start:end], (doc.text[start:end], None))
