@@ -98,9 +98,9 @@ BRACKET_OPENINGS = frozenset("(（")  # what opens a bracket, which opens no nam
 # Single characters that begin no company name (pronouns, particles, adverbs; jieba's
 # tags r, u and d, less the characters that do begin names: 本田, 正新, 共信, 特力, 常州;
 # and the prepositions and conjunctions 除, 而, 含, 但, 並: 除廷鑫(2358), 而明揚(8240), 但金融服務公司, 並強調公司將…); and the measure
-# word 間 of a count of firms whose number a space parts from it (3 間相關公司, Hong Kong usage); and 假, the
+# word 間 of a count of firms whose number a space parts from it (3 間相關公司, Hong Kong usage); 仍 (still: 仍使|公司); and 假, the
 # Hong Kong and Macau press releases' verb of a venue (今日假某某公司大樓舉行), which opens no name (度假, 假日 are words).
-PHRASE_START_CHARS = frozenset(fold("他我這你她那其它該誰另哪某此的了著地之得過般也就都還又將只已卻最更再才便則曾約太均未越極僅竟除而含但間並假"))
+PHRASE_START_CHARS = frozenset(fold("他我這你她那其它該誰另哪某此的了著地之得過般也就都還又將只已卻最更再才便則曾約太均未越極僅竟除而含但間並假仍"))
 # Single-character adverbs that no name has inside (投資最活躍).
 PHRASE_INSIDE_CHARS = frozenset(fold("最更越很仍已卻竟該這"))
 # Single-character prepositions that end no name: the industry word after one is their object
@@ -297,6 +297,13 @@ _SECTOR_AFTER = regex.compile(fold("業(?![績務])"))
 # (來源:中國證券報), as the paper's own words after 報 are (company/not_after.txt); folded
 _NEWSPAPER_CLOSED = regex.compile(fold("報") + r"(?:[\n),.。;、:!?]|$)")
 A_SHARE_CODE = regex.compile(r"(?:60|68|00|30)[0-9]{4}")  # Shanghai and Shenzhen A shares (601229, 000001, 300750)
+# The risk-warning marker that opens an A share's short name (ST西發, *ST生物, S*ST某某): the name after it is
+# a listed company's, though the lists (which keep names without the marker) may lack it. What the marker is
+# also written before and that names no company: the ST shares and their board (ST股, ST板塊, ST類), the
+# marker itself (ST標記, 摘帽), and the ST segment of an electrocardiogram (ST段抬高).
+ST_MARKER = regex.compile(r"(?<![A-Za-z0-9*])(?:S\*ST|\*ST|SST|ST)(?=\p{Han})")
+ST_NAME_MAX = 4  # Han characters of a short name after the marker
+ST_NOT_NAMES = tuple(fold(w) for w in ("段", "股", "板塊", "類", "個股", "公司", "概念", "標記", "帽", "風險", "警示", "制度", "企業"))
 # What stands before 公司 in a legal form (股份有限|公司, 有限|公司, (股)|公司), longest first.
 LEGAL_FORM_HEADS = tuple(fold(w) for w in ("股份有限", "有限", "(股)"))
 # A district or zone's name before an industry word (自貿區|建設, 園區|建設): the works there.
@@ -595,6 +602,38 @@ def _other_listing(folded: str, end: int, info: CompanyInfo) -> bool:
     return stock is not None and stock.casefold() not in {n.casefold() for n in (info.canonical, *info.aliases)}
 
 
+ITEM_BRACKET_REACH = 16  # how long a ranking item's bracket may be: (1960.2億元), (600438.SH)
+
+
+def _item_bracket_before(folded: str, stop: int) -> int | None:
+    """Where a bracket that closes right before ``stop`` opens, when it holds no bracket or clause
+    end and is at most ITEM_BRACKET_REACH long (a ranking item's figure or ticker), else None."""
+    if folded[stop - 1:stop] not in (")", "）"):
+        return None
+    low = max(0, stop - ITEM_BRACKET_REACH)
+    for i in range(stop - 2, low - 1, -1):
+        ch = folded[i]
+        if ch in "(（":
+            return i
+        if ch in ")）,，;；。、\n":
+            return None
+    return None
+
+
+def _item_bracket_after(folded: str, start: int) -> int | None:
+    """Where a bracket that opens at ``start`` closes (the index after it), by the rule of
+    ``_item_bracket_before``, else None."""
+    if folded[start:start + 1] not in ("(", "（"):
+        return None
+    for i in range(start + 1, min(len(folded), start + ITEM_BRACKET_REACH)):
+        ch = folded[i]
+        if ch in ")）":
+            return i + 1
+        if ch in "(（,，;；。、\n":
+            return None
+    return None
+
+
 def reads_as_phrase(chunk: str, weak: bool = False) -> bool:
     """True when a (folded) candidate begins with a function word, a count of firms
     (一家, 兩家, 多家), or (``weak``: a candidate of a rule with little evidence) a
@@ -774,6 +813,27 @@ def _industry_words_only(words: str, suffixes: dict[str, str]) -> bool:
     return True
 
 
+SHORT_FORM_MIN = 4  # Han characters left of a registered name once its home place is cut off (拉薩啤酒)
+
+
+def _registered_short_forms(name: str) -> list[str]:
+    """The forms a registered name (found with its legal form, 西藏拉薩啤酒有限公司) goes by later on the page:
+    the name without the form (西藏拉薩啤酒), and without the province or city that opens it as well
+    (拉薩啤酒), when at least SHORT_FORM_MIN characters are left and they are more than industry words
+    (上海|電氣集團 leaves 電氣集團, which any firm of the trade may be called); neither when it is an
+    everyday phrase or a field's name (澳門博彩)."""
+    phrases = company_phrase_names()
+    common = common_words()
+    forms = [name]
+    place = _home_place_length(name)
+    rest = name[place:]
+    if place and len(rest) >= SHORT_FORM_MIN and all(is_han(c) for c in rest) and not _industry_words_only(
+            rest, _rules()[0]):
+        forms.append(rest)
+    # 澳門博彩|股份有限公司: a field's name (澳門博彩稅) or an everyday word stays the industry's or the word
+    return [f for f in forms if f not in phrases["phrase"] and f not in phrases["uncued"] and f not in common]
+
+
 def _strip_industry(words: str, suffixes: dict[str, str]) -> str:
     """``words`` without the industry words at their end (偉祥工業 -> 偉祥)."""
     while True:
@@ -935,9 +995,19 @@ class CompanyExtractor:
     @staticmethod
     def _listed_with(folded: str, start: int, end: int, sure_ends: set[int], sure_starts: set[int]) -> bool:
         """True when the name is an item of an enumeration next to a sure company
-        (鴻海、和碩、聯發科): one joining character between them."""
-        return (start - 1 in sure_ends and folded[start - 1] in LIST_JOINERS
-                or end + 1 in sure_starts and folded[end] in LIST_JOINERS)
+        (鴻海、和碩、聯發科): one joining character between them, or a joining character after
+        a figure or ticker in brackets that each item of a ranking carries
+        (保利發展(2530億元)、萬科(1339億元), 通威股份(600438.SH)、協鑫科技)."""
+        if folded[start - 1:start] in LIST_JOINERS:
+            if start - 1 in sure_ends:
+                return True
+            opening = _item_bracket_before(folded, start - 1)
+            if opening is not None and opening in sure_ends:
+                return True
+        if folded[end:end + 1] in LIST_JOINERS and end + 1 in sure_starts:
+            return True
+        after = _item_bracket_after(folded, end)
+        return after is not None and folded[after:after + 1] in LIST_JOINERS and after + 1 in sure_starts
 
     @staticmethod
     def _cues(doc: Document) -> tuple[list[int], list[int], set[int]]:
@@ -1673,6 +1743,9 @@ class CompanyExtractor:
                 continue  # 賬項不|影響集團, 亦|不影響集團: a negated verb and its object (未來集團 is a name)
             entities.append(self._entity(doc, start, _bracket_place_end(folded, end), name, "company.suffix", info))
             found_names.setdefault(fold(doc.text[start:end]), (name, info))
+            if strength == LEGAL and info is None:
+                for short in _registered_short_forms(fold(name)):
+                    found_names.setdefault(short, (name, None))
         for start, end in self._frame_candidates(doc):
             entities.append(self._entity(doc, start, end, doc.text[start:end], "company.frame"))
             found_names.setdefault(folded[start:end], (doc.text[start:end], None))
@@ -1739,6 +1812,9 @@ class CompanyExtractor:
         for s, e, name in self._ticker_names(doc, tickers, entities):
             entities.append(self._entity(doc, s, e, name, "company.ticker"))
             found_names.setdefault(folded[s:e], (name, None))
+        if "ST" in folded:
+            for s, e, name, info in self._st_marked_names(doc, known, entities):
+                entities.append(self._entity(doc, s, e, name, "company.st_marker", info))
         entities = self._bracket_aliases(doc, entities)
         if "(" in folded:
             entities.extend(self._short_names(doc, entities))
@@ -1762,6 +1838,33 @@ class CompanyExtractor:
                 continue  # Copyright © 2026 某某 Ltd.: the page's own publisher, its masthead (no company)
             info = next((f[0].info for hs, he, f in known.matches(fold(name)) if hs == 0 and he == len(name)), None)
             yield s, e, info.canonical if info else name, info, "company.latin_legal"
+
+    @staticmethod
+    def _st_marked_names(doc: Document, known: Gazetteer, entities: list[Entity]) -> Iterator[tuple[int, int, str, CompanyInfo | None]]:
+        """A share's short name after its risk-warning marker (ST西發, *ST生物): the listed name that the
+        marker opens, else the Han characters after it up to a non-Han one (at most ST_NAME_MAX), else
+        the first two of a longer run (ST納川|收到: a headline runs the name into its verb)."""
+        folded = doc.folded
+        taken = IntervalSet()
+        for entity in entities:
+            taken.add(entity.start, entity.end)
+        for match in ST_MARKER.finditer(folded):
+            start = match.end()
+            if folded.startswith(ST_NOT_NAMES, start):
+                continue
+            run = start
+            while run < len(folded) and run - start <= ST_NAME_MAX and is_han(folded[run]):
+                run += 1
+            listed = max(((he, f[0].info) for hs, he, f in known.matches(folded[start:start + ST_NAME_MAX])
+                          if hs == 0 and he >= 2), key=lambda m: m[0], default=None)
+            if listed is not None:
+                end, info = start + listed[0], listed[1]
+            else:
+                end, info = (run if run - start <= ST_NAME_MAX else start + 2), None
+            if end - start < 2 or taken.overlaps(match.start(), end):
+                continue
+            taken.add(match.start(), end)
+            yield match.start(), end, info.canonical if info else doc.text[match.start():end], info
 
     @staticmethod
     def _a_share_listing(doc: Document, start: int, end: int, info: CompanyInfo) -> CompanyInfo:

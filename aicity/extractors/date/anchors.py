@@ -44,6 +44,9 @@ def _markers(text: str) -> list[tuple[int, int]]:
 
 ITEM_REACH = 400  # characters between a related-news date and its item's date line
 LISTING_ITEMS = 2  # dated item lines with a byline that make a page without a heading a list
+# A news aggregator's item: its headline line, then a line of its source and date (某某日報· 2025-12-11 22:20),
+# then its summary. The headline takes the date of the source line right after it, the summary that of the one before.
+HEADLINE_FIRST = "headline"
 
 
 class Anchors:
@@ -52,7 +55,8 @@ class Anchors:
 
     def __init__(self, ctx: Ctx, cands: list[Candidate], ref: dt.date):
         self.ref = ref
-        # (start, end, date-line positions, their dates, whether dates lead their items)
+        self._text = ctx.folded
+        # (start, end, date-line positions, their dates, whether dates lead their items, or HEADLINE_FIRST)
         self.regions: list[tuple[int, int, list[int], list[dt.date], bool]] = []
         text = ctx.folded
         markers = _markers(text)
@@ -64,6 +68,13 @@ class Anchors:
             if len(items) >= LISTING_ITEMS:
                 self.regions.append((items[0][0], len(text), [p for p, _ in items], [d for _, d in items], True))
                 self._starts = [items[0][0]]
+                return
+            # an aggregator's items, each with a source line under its headline (某某日報· 2025-12-11 22:20)
+            items = _source_lines(text, cands)
+            if len(items) >= LISTING_ITEMS:
+                first = _line_before(text, items[0][0])
+                self.regions.append((first, len(text), [p for p, _ in items], [d for _, d in items], HEADLINE_FIRST))
+                self._starts = [first]
             return
         lines = _date_lines(text, cands)
         line_positions = [pos for pos, _ in lines]  # ascending, as the candidates are
@@ -84,7 +95,13 @@ class Anchors:
                 # an item is a few short lines: a date line farther away belongs to
                 # another item, or the "list" was an in-body link box and the
                 # article goes on
-                if leading:
+                if leading == HEADLINE_FIRST:
+                    i = bisect.bisect_right(positions, pos)  # the next source line
+                    if i < len(positions) and pos >= _line_before(self._text, positions[i]):
+                        return dates[i]  # the headline right above its source line
+                    i -= 1
+                    ok = i >= 0 and pos - positions[i] <= ITEM_REACH
+                elif leading:
                     i = bisect.bisect_right(positions, pos) - 1
                     ok = i >= 0 and pos - positions[i] <= ITEM_REACH
                 else:
@@ -129,6 +146,26 @@ def _date_lines(text: str, cands: list[Candidate], trailer: regex.Pattern = _LIN
     return out
 
 
+def _source_lines(text: str, cands: list[Candidate]) -> list[tuple[int, dt.date]]:
+    """(line start, date) of the lines that hold only a source, a middle dot or bar, and a full date
+    (每日經濟新聞· 2025-12-12 00:20) under a headline line: an aggregator's item lines."""
+    out = []
+    for c in cands:
+        if c.end_spec is not None or c.spec.year is None or c.spec.day is None:
+            continue
+        m = _SOURCE_BEFORE.search(text, max(0, c.start - SOURCE_REACH), c.start)
+        if m is None or m.start() == 0 or text[m.start() - 1] != "\n" or _SOURCE_AFTER.match(text, c.end) is None:
+            continue
+        if valid(c.spec.year, c.spec.month, c.spec.day):
+            out.append((m.start(), dt.date(c.spec.year, c.spec.month, c.spec.day)))
+    return out
+
+
+def _line_before(text: str, line_start: int) -> int:
+    """Where the line before the one that starts at ``line_start`` starts."""
+    return text.rfind("\n", 0, max(0, line_start - 1)) + 1
+
+
 def _dates_lead(text: str, start: int, dated: list[tuple[int, dt.date]]) -> bool:
     """Whether each item's date line comes before its headline (the list opens with one)."""
     first_date = dated[0][0]
@@ -139,6 +176,11 @@ def _dates_lead(text: str, start: int, dated: list[tuple[int, dt.date]]) -> bool
 
 
 _LINE = regex.compile(r"[^\n]+")
+SOURCE_REACH = 24  # a source line's source and its mark before the date
+# the source (a few words, no clause) and the middle dot or bar between it and the date, ending at the date
+_SOURCE_BEFORE = regex.compile(r"[^\n,，。;；:：!?！？]{2,16}[ \t]*[·・|｜][ \t]*\Z")
+# after the date: a time at most, then the line's end
+_SOURCE_AFTER = regex.compile(r"(?:[ \t]*[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?[ \t]*(?:\n|\Z)")
 _SPACE = regex.compile(r"\s")
 
 

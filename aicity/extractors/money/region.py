@@ -8,7 +8,9 @@ region most named by strong signals (the outlet or wire service of the page: 中
 (Taiwan for Traditional, the mainland for Simplified), unless weak signals (places,
 institutions, market and currency words) name another region at least ``WEAK_LEAD``
 times and twice as often as the script's own (a Simplified copy of a Taiwanese page
-full of 台股 and 台北 is still Taiwanese).
+full of 台股 and 台北 is still Taiwanese). Hong Kong's market words (港元, 港股, 港交所)
+are no signal on a Simplified page that writes 港元 by name: the mainland's press names
+the amounts of a Hong Kong listing so.
 Within a page, a bare amount in a sentence that names a government before it (港府,
 澳門特區政府, 國務院) is that government's money (``government_before``).
 The signal words are ``money/region_signals.tsv``; the regions ``money/regions.tsv``.
@@ -33,6 +35,12 @@ WEAK_LEAD_ALONE = 2  # ... and on a Traditional page with no weak signal of Taiw
 # Folded text that any dateline holds: the dateline pattern runs only on pages with one.
 DATELINE_MARKERS = ("日讯", "日电", "专电", "日综合", "讯)", "讯】", "报道)", "报导)")
 NO_SIGNAL = "none"  # a common word that holds a signal word (新元素 holds 新元): no signal
+# A place's currency, market and exchange words (港元, 港股, 港交所): weak, but no signal on a page of this script
+# that writes that place's currency by name (每股263港元): the mainland's press names a Hong Kong listing's
+# amounts so and keeps its bare 元 for the yuan (a Hong Kong results brief's copy in this script, 港股某某
+# 純利2.5億元, names no 港元 and stays Hong Kong's)
+MARKET = "market"
+MARKET_SILENT_SCRIPT = "simplified"
 SHARED = "|"  # HK|MO: a word of both places (特區政府), counted for the one the page names most
 # ... and, on a page that names none of them, for this one: Hong Kong's press writes most of the pair's
 # news, and its listed companies (Macau's casino operators among them) report in HKD (銀河娛樂 ... 按年升).
@@ -140,9 +148,11 @@ def _scan(doc: Document) -> _Page:
     strong, weak, placed, shared = Counter(), Counter(), Counter(), Counter()
     starts, regions = [], []
     # the longest word wins where two overlap: 香港經濟日報 is not 經濟日報
-    for start, end, payloads in longest_non_overlapping(s.words.matches(text)):
+    matches = longest_non_overlapping(s.words.matches(text))
+    silent = _currency_named_regions(s, text, matches) if doc.script == MARKET_SILENT_SCRIPT else ()
+    for start, end, payloads in matches:
         for region, strength in payloads:
-            if strength == NO_SIGNAL:
+            if strength == NO_SIGNAL or strength == MARKET and region in silent:
                 continue
             if SHARED in region:  # 特區政府, 行政長官: Hong Kong's or Macau's, settled by the page
                 shared[tuple(region.split(SHARED))] += 1
@@ -156,6 +166,19 @@ def _scan(doc: Document) -> _Page:
     if datelines and not placed:
         placed.update(_dateline_town_countries(text, datelines))
     return _Page(_declared(s, text), strong, weak, placed, shared, starts, regions)
+
+
+def _currency_named_regions(s: _Signals, text: str, matches) -> set[str]:
+    """The regions whose currency one of the page's market words names (港元: Hong Kong)."""
+    currencies = grammar().currencies
+    named = set()
+    for start, end, payloads in matches:
+        for region, strength in payloads:
+            if strength == MARKET and region in s.regions:
+                currency = currencies.get(text[start:end])
+                if currency is not None and currency.code == s.regions[region].currency:
+                    named.add(region)
+    return named
 
 
 def _dateline_town_countries(text: str, datelines: list[tuple[int, int]]) -> list[str]:
