@@ -78,7 +78,7 @@ LATIN_IN_BRACKETS = regex.compile(r"\([A-Za-z][A-Za-z .'\-]{1,40}\)")
 # (Prince Abdulaziz bin Salman, Yasir al-Rumayyan, Ursula von der Leyen)
 NAME_PARTICLE = r"(?:bin|binti|bint|ibn|al|el|de|da|di|do|dos|du|van|von|der|den|la|le) "
 PERSON_IN_BRACKETS = regex.compile(
-    r"\([A-Z][a-z]+(?: (?:" + NAME_PARTICLE + r")*(?:(?:al|el)-)?[A-Z][A-Za-z'\-]+)+\)")
+    r"\([A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?: (?:" + NAME_PARTICLE + r")*(?:(?:al|el)-)?[A-Z][A-Za-z'\-]+)+\)")
 HOME_COUNTRIES = frozenset((None, "", "TW", "CN", "HK", "MO", "SG", "MY"))  # whose officers have Chinese names
 FAMILY = fold("家")  # 許家, 王家 (the Hsu, the Wang family) are words, yet 家 opens many given names
 # Countries whose officials have Chinese names, not transliterations (台灣鋼鐵公會理事長林大偉選「穩」:
@@ -181,6 +181,9 @@ LIST_ENDS = (LIST_COMMA, ",")  # what closes a name in a list of names (folded: 
 
 # the given names and the dot of a transliterated full name (克里斯多福·沃勒), folded
 DOTTED_NAME_HEAD = regex.compile(r"\p{Han}{1,6}[·‧•]")
+# a double-barrelled transliteration, its parts joined by a hyphen as its Latin spelling's are, in
+# brackets right after it (托瑞斯-斯普林格(Maria Torres-Springer)), folded
+HYPHENED_NAME = regex.compile(r"(\p{Han}{2,5}[-‐]\p{Han}{2,5})\([A-Z][A-Za-z .']{0,30}[a-z]-[A-Z]")
 
 
 @dataclass(slots=True)
@@ -1257,6 +1260,10 @@ class OfficialExtractor:
             e = self._dotted_name_end(folded, ts, dotted.end() - 1, g)  # (基爾·施凱爾|抵京: as far as its characters go)
             if e > dotted.end():
                 return [Found(ts, e, doc.text[ns:e], title, self._org_before(doc, ts, g, title), "official.title_name", ns, e)]
+        hyphened = None if honorific else HYPHENED_NAME.match(folded, ns)
+        if hyphened and PERSON_IN_BRACKETS.match(folded, hyphened.end(1)):
+            e = hyphened.end(1)
+            return [Found(ts, e, doc.text[ns:e], title, self._org_before(doc, ts, g, title), "official.title_name", ns, e)]
         # 於 is the preposition (市長於會中表示); the surname is written 于 in Traditional text too
         # and in Simplified text 于 before a time word is the preposition too (董事于上周五)
         end = None if doc.text[ns:ns + 1] == PREPOSITION_YU or (
