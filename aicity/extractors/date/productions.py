@@ -725,6 +725,9 @@ def day_pair(m: regex.Match, ctx: Ctx) -> Candidate | None:
     return Candidate(m.start(), m.end(), "date.day_pair", Spec(day_rel=first), Spec(day_rel=second))
 
 
+PREVIOUS_YEAR = "前一年"  # folded as written: the same in both scripts
+
+
 def same_period(m: regex.Match, ctx: Ctx) -> Candidate | None:
     """去年同月 alone is the anchor's month a year earlier, 去年同期 that year; after a
     named period the extractor reads it as that period a year earlier. 2024年同期 alone is
@@ -736,6 +739,7 @@ def same_period(m: regex.Match, ctx: Ctx) -> Candidate | None:
         roc = len(stated) == 3
         return Candidate(m.start(), m.end(), "date.same_period",
                          Spec(year=int(stated) + (1911 if roc else 0), roc=roc), None, roc)
-    years = YEAR_WORDS[m.group("yrel")][0]
+    rel = m.group("yrel")
+    years = -1 if rel == PREVIOUS_YEAR else YEAR_WORDS[rel][0]  # 前一年同期: 前一年 is no year word alone
     spec = Spec(month_rel=12 * years) if m.group("same") == "月" else Spec(year_rel=years, clause_year=True)
     return Candidate(m.start(), m.end(), "date.same_period", spec)
