@@ -14,7 +14,7 @@ from .matching import document_matches, select
 from .page_date import document_date
 from .reading import Ctx
 from .values import Candidate, values
-from .words import context
+from .words import PREVIOUS_YEAR, context
 
 
 class DateExtractor:
@@ -72,6 +72,8 @@ class DateExtractor:
                 got = _period_ending(ctx, c, ending, anchor, after=True)
             elif c.rule in FISCAL_PERIOD_RULES and period is not None:
                 got = _period_ending(ctx, c, period, anchor)
+            if not got and c.rule == "date.same_period" and ctx.folded.startswith(PREVIOUS_YEAR, c.start):
+                continue  # 前一年同期 with no period in reach: the year before which, the text does not say here
             if not got and defined_year is not None and _is_defined_year_term(ctx, c):
                 got = values(c._replace(spec=c.spec._replace(year=defined_year, year_rel=None)), anchor, None)
             if not got and shift and c.rule in FISCAL_PERIOD_RULES:

@@ -9,7 +9,7 @@ from ...numerals import DIGIT_VALUES
 from .reading import (Ctx, after_is, before_is, century_year, day_of, groups, read_spec, roc_page, small_number,
                       time_of_day, with_range)
 from .values import Candidate, Spec, valid
-from .words import (DAY_PREFIX, DAY_WORDS, EVENING_WORDS, HALVES, MONTH_PREFIX, MONTH_WORDS, QUARTERS,
+from .words import (DAY_PREFIX, DAY_WORDS, EVENING_WORDS, HALVES, MONTH_PREFIX, MONTH_WORDS, PREVIOUS_YEAR, QUARTERS,
                     ROC_OFFSET, WEEK_WORDS, WEEKDAYS, YEAR_CHARS, YEAR_POINTS, YEAR_WORDS, eras, holidays)
 
 
@@ -723,9 +723,6 @@ def day_pair(m: regex.Match, ctx: Ctx) -> Candidate | None:
     if second != first + 1:
         return None
     return Candidate(m.start(), m.end(), "date.day_pair", Spec(day_rel=first), Spec(day_rel=second))
-
-
-PREVIOUS_YEAR = "前一年"  # folded as written: the same in both scripts
 
 
 def same_period(m: regex.Match, ctx: Ctx) -> Candidate | None:
