@@ -35,6 +35,7 @@ _SEN = "仙"
 _AFTER_SEN = "的和及或与比至到"  # function characters that may follow an amount in 仙 (83仙和44仙; folded)
 _NOT_AFTER_FEN = ("钟", "之", "别", "析", "享", "配")  # 三分鐘, 四分之一, 九毛九|分別, 分析: no 分 of money (folded)
 _MILLI = "米升克秒安瓦伏巴西居微"  # 毫米, 毫升, 毫克 ... 毫西弗: 毫 is milli-
+_EXCHANGED_FOR = "兑"  # 兌 (folded): 披索兌美元58.5, the rate of one currency in another
 _SPOKEN_FRACTIONS = ("毛", "角", "毫")  # a 角/分 right after these continues the amount (1元5角)
 # The month or day of a written date (2026-01-27 日圓走強), and the number of a weekday (周二台幣兌日圓):
 # a currency word after them starts the next clause, no amount (folded text).
@@ -226,6 +227,11 @@ def read_left(g: Grammar, text: str, r: Reading) -> None:
             if r.currency is not None and r.currency.kind == "unit":
                 r.currency_before = g.currencies.get(groups["cur"])
             groups["q1"] = groups["cur"] = None
+        if (groups["cur"] and not groups["q2"] and not r.big
+                and text[left.start("cur") - 1:left.start("cur")] == _EXCHANGED_FOR):
+            # 披索兌美元58.5: the currency after 兌 quotes a rate, no unit of the plain number after it
+            # (可兌美元約300萬: an amount exchanged keeps its currency)
+            groups["cur"] = None
         for k in ("q1", "q2"):
             # 上 qualifies 上千億, 上億 only; before digits it ends the word before it.
             if groups[k] == "上" and not starts_with_unit:
