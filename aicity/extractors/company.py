@@ -49,6 +49,7 @@ import regex
 from ..document import Document
 from ..fold import fold
 from ..model import Entity
+from ..numerals import BIG_UNITS, DIGIT_VALUES, SMALL_UNITS
 from ..resources import load_list, load_table
 from .base import Gazetteer, IntervalSet, alternation, compile_folded, is_han, latin_boundary, longest_non_overlapping
 from .money.region import page_region
@@ -56,6 +57,10 @@ from .lexicon import (
     FOREIGN, CompanyInfo, Form, city_gazetteer, common_words, company_dictionary, company_frames, company_phrase_names, company_rule_anchors, corporate_titles,
     document_matches, is_latin, official_grammar, reporter_given_name, split_cell, user_company_dictionary,
 )
+
+# the magnitudes and 元 that close an amount (folded): a name opening with one right after a number
+# is cut from the amount (3000億泰銖 holds no 億泰, 5兆元大金控 no 元大)
+_AMOUNT_UNITS = frozenset(BIG_UNITS) | frozenset(SMALL_UNITS) | frozenset("元")
 
 INDEFINITE = fold("某")  # 某酒店, 路氹某酒店: an unnamed business
 FOREIGN_CITY_REACH = 6  # how far a city abroad may run on either side of a short name it holds (安克|雷奇)
@@ -953,6 +958,9 @@ class CompanyExtractor:
                     continue  # Google| News: a news service as a medium, no company (ANNOTATION.md)
                 if PHOTO_CREDIT_AFTER.match(folded, end) or PHOTO_CREDIT_BEFORE.search(folded, max(0, start - 8), start):
                     continue  # 視覺中國 圖, 圖/視覺中國: a photo credit, no company (ANNOTATION.md)
+                if not form.latin and folded[start] in _AMOUNT_UNITS and start and (
+                        folded[start - 1].isdigit() or folded[start - 1] in DIGIT_VALUES or folded[start - 1] in _AMOUNT_UNITS):
+                    continue  # 3000億|泰銖, 5兆元|大金控: the name's first character is the amount's magnitude or 元
                 if not form.latin and _inside_foreign_city(folded, start, end):
                     continue  # 安克|雷奇 (Anchorage): the transliterated name of a city abroad holds the short name
                 hits.append((start, end, form))
