@@ -648,6 +648,15 @@ def bare_month_point(m: regex.Match, ctx: Ctx) -> Candidate | None:
     return Candidate(m.start(), m.end(), "date.month_point", Spec(month_rel=0))
 
 
+def century(m: regex.Match, ctx: Ctx) -> Candidate | None:
+    """20世紀 → 1900/1999, the years as 20世紀90年代 (the 1990s) counts them."""
+    number = small_number(m.group("century"))
+    if number is None or not 10 <= number <= 20:
+        return None
+    start = (number - 1) * 100
+    return Candidate(m.start(), m.end(), "date.century", Spec(year=start), Spec(year=start + 99))
+
+
 _TENS_ZERO = regex.compile("[〇零○]")
 
 
