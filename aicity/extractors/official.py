@@ -181,6 +181,7 @@ LIST_ENDS = (LIST_COMMA, ",")  # what closes a name in a list of names (folded: 
 
 # the given names and the dot of a transliterated full name (克里斯多福·沃勒), folded
 DOTTED_NAME_HEAD = regex.compile(r"\p{Han}{1,6}[·‧•]")
+PLACE_LEVELS = frozenset(fold("市縣區省州鎮鄉村"))  # 任設區|市: a place's level ends no transliterated name
 # a double-barrelled transliteration, its parts joined by a hyphen as its Latin spelling's are, in
 # brackets right after it (托瑞斯-斯普林格(Maria Torres-Springer)), folded
 HYPHENED_NAME = regex.compile(r"(\p{Han}{2,5}[-‐]\p{Han}{2,5})\([A-Z][A-Za-z .']{0,30}[a-z]-[A-Z]")
@@ -1302,6 +1303,10 @@ class OfficialExtractor:
                     if longer is not None and (not self._boundary_after(folded, longer, g) or any(
                             ch not in g.translit_chars for ch in folded[ns:longer])):
                         longer = None  # every character a transliteration's: 賴清德|聘任 is no longer name
+                if (longer is None and end - ns == 3 and self._boundary_after(folded, end + 1, g)
+                        and all(ch in g.translit_chars for ch in folded[ns:end + 1])
+                        and folded[end:end + 2] not in g.common and folded[end] not in PLACE_LEVELS):
+                    longer = end + 1  # 部長盧特尼克也: four transliteration characters that a boundary ends, no 盧特尼
             if longer is not None and longer > end:
                 end = longer
         if end is None:
