@@ -116,8 +116,11 @@ TRANSLIT_BEFORE_LATIN = 7
 # How long a transliterated name after a country's title may be (阿根廷總統費爾南德斯): past four
 # characters, all but one must be transliteration characters
 LONG_AFTER_COUNTRY = 6
-# 等, and a count of people, between a list of names and the title they share (某甲、某乙等八位議員).
-LIST_BEFORE_TITLE = regex.compile(fold("等(?:[0-9一二兩三四五六七八九十多數]{1,3}[位名])?") + r"\Z")
+# 等, and a count of people, between a list of names and the title they share (某甲、某乙等八位議員);
+# or the count alone (某甲、某乙、某丙15位代表: a council's report of who spoke), which may also let a
+# guarded title (代表) stand after a list of names.
+LIST_BEFORE_TITLE = regex.compile(fold("(?:等(?:[0-9一二兩三四五六七八九十多數]{1,3}[位名])?|[0-9一二兩三四五六七八九十]{1,3}[位名])") + r"\Z")
+COUNT_BEFORE_TITLE = regex.compile(fold("[0-9一二兩三四五六七八九十]{1,3}[位名]") + r"\Z")
 # A roster (a council's or committee's record, a list of officers): the title ends its line or a colon follows
 # it, and the name stands alone up to the line's end, or before two spaces and the next name of a list
 # (司法院秘書長\n\n林某某; 主任秘書:陳某某; 出席委員:林某某  柯某某  段某某); or a table's cells (發言人 | 某某 |);
@@ -668,7 +671,8 @@ class OfficialExtractor:
                 continue  # 政務委員|會主任委員: the body whose head the next title names
             guards = g.guarded_titles.get(folded[start:end]) if g.guarded_titles else None
             if guards is not None and not self._guarded_ok(folded, start, guards) and not (
-                    folded[start - 1:start] in PARTY_BLOCK_BEFORE and folded[end:end + 1] == ":"):
+                    folded[start - 1:start] in PARTY_BLOCK_BEFORE and folded[end:end + 1] == ":") and not (
+                    self._counted_list_before(folded, start)):
                 continue  # 代表 only after an office: 駐馬來西亞台北經濟文化辦事處代表 (or opening a line or sentence
                 # before a colon, a court judgment's party block: 原告:某某有限公司…。負責人:某某,總經理。)
             spans.append((start, end, None))
@@ -692,6 +696,15 @@ class OfficialExtractor:
         end += len(next((gap for gap in g.appoint_gaps if folded.startswith(gap, end)), ""))
         following = folded[end:end + 1]
         return not following or following in CLAUSE_BREAKS or following.startswith(SENTENCE_ENDS)
+
+    @staticmethod
+    def _counted_list_before(folded: str, start: int) -> bool:
+        """A count of people right before the title and a list's comma just before the count
+        (某乙、某丙15位代表): the names are checked as a list's by ``_listed_before``."""
+        if LIST_COMMA not in folded[max(0, start - 12):start]:
+            return False
+        count = COUNT_BEFORE_TITLE.search(folded, max(0, start - 5), start)
+        return count is not None and LIST_COMMA in folded[max(0, count.start() - 5):count.start()]
 
     @staticmethod
     def _guarded_ok(folded: str, start: int, guards: tuple[str, ...]) -> bool:
