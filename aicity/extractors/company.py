@@ -1517,7 +1517,8 @@ class CompanyExtractor:
         if not 2 <= len(chunk) <= 4 or not all(is_han(c) for c in chunk) or chunk in _everyday_words():
             return False
         pieces = {chunk[i:i + n] for n in (2, 3) for i in range(len(chunk) - n + 1)}
-        return not (pieces & common or pieces & places)
+        # (and no everyday verb that jieba lacks: 做大做強|科技型企業 is a slogan, no firm)
+        return not (pieces & common or pieces & places or pieces & _tw_everyday_words())
 
     # ------------------------------------------------------------------ find
     def find(self, doc: Document) -> Iterator[Entity]:
