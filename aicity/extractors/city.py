@@ -368,7 +368,9 @@ class CityExtractor:
         if CITY_SUFFIX not in folded:
             return
         context = place_context()
-        foreign_ends = {end for _, end, info in kept if info.country != "TW"}
+        # (not after a mainland city: the gazetteer lists all of the mainland's cities, and what follows one
+        # is its own office: 中山市|政府副市長 holds no city 政府副市)
+        foreign_ends = {end for _, end, info in kept if info.country not in ("TW", "CN")}
         spans = [(start, end) for start, end, _ in kept]
         common = common_words()
         position = folded.find(CITY_SUFFIX)
