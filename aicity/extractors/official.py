@@ -150,10 +150,13 @@ TITLE_IS = fold("是")  # 新任團長是某某。: the title, then the name tha
 HELD_BY = fold("由")  # 召集人由某某擔任
 SERVED_AT = fold("在")  # 某某在交通部擔任司長: where the name served, between it and the appointing verb
 LIST_COMMA = "、"
+CITY_ITEM_ENDS = frozenset(fold("市縣"))  # the last character of a city's full name, never of a person's
 LIST_SEPARATORS = LAST_ITEM | {LIST_COMMA}  # what may stand between two names of a list
 CLAUSE_BREAKS = frozenset(fold(",;，；"))  # 任命某甲為副市長,某乙為秘書長
 SENTENCE_ENDS = tuple(fold("。!?！？\n"))
 POST = fold("職務")  # 免去某某秘書長職務
+# ... or the title, more of the person's posts after it, and 的 before 職務 (免去某某市人民政府副市長、市公安局局長的職務)
+POST_AFTER_TITLE = regex.compile(fold(r"(?:、[^、,，。;；:：\n]{1,16}?)*的?職務"))
 SURNAME_YU = "于"
 STATE = "州"
 PREPOSITION_YU = "於"  # as written, not folded: it folds to the surname 于
@@ -506,6 +509,13 @@ class OfficialExtractor:
         cut = len(window) - 1 if window.endswith(CITY_MARK) else len(window)
         return any(end in (cut, len(window)) and info.kind == FOREIGN and info.country not in CHINESE_NAMED_CITIES
                    for _, end, (info,) in city_gazetteer()[0].matches(window))
+
+    @staticmethod
+    def _city_item(folded: str, start: int, end: int) -> bool:
+        """The item ``folded[start:end]`` is a city's name with its 市 or 縣 (中山市), which no person's
+        name ends in."""
+        return folded[end - 1:end] in CITY_ITEM_ENDS and any(
+            s == 0 and e == end - start for s, e, _ in city_gazetteer()[0].matches(folded[start:end]))
 
     @staticmethod
     def _company_runs_past(folded: str, start: int, end: int) -> bool:
@@ -1051,7 +1061,7 @@ class OfficialExtractor:
         (mainland appointment notices). Where the name's third character could open the office
         (免去李群省政府…), the office's level character (省, 市) begins the office."""
         folded = doc.folded
-        if not folded.startswith(POST, te):
+        if not folded.startswith(POST, te) and POST_AFTER_TITLE.match(folded, te) is None:
             return []
         low = max(0, ts - MAX_ORG - 3)
         for verb in g.dismiss_verbs:
@@ -1065,6 +1075,8 @@ class OfficialExtractor:
             if end - start == 3 and folded[end - 1] in LEVEL_TITLE_STARTS:
                 end -= 1
             org_start = end + len(next((gap for gap in g.appoint_gaps if folded.startswith(gap, end)), ""))
+            if folded[org_start:org_start + 1] == OF and org_start < ts:
+                org_start += 1  # 免去某某的某市人民政府副市長職務
             if not all(is_han(ch) and ch not in g.stops for ch in folded[org_start:ts]):
                 continue
             return [Found(start, te, doc.text[start:end], title, doc.text[org_start:ts] or None,
@@ -1339,6 +1351,8 @@ class OfficialExtractor:
                 break  # 立委A、B市長: B has a title of its own
             if self._company_runs_past(folded, end + 1, next_end):
                 break  # 執行董事某某、金沙中國則由…: a known company's name, no person's, opens the item
+            if self._city_item(folded, end + 1, next_end):
+                break  # 副主任某某、中山市中級人民法院副院長某某: a city's office opens the next item, no name
             if any(self._title_starts_at(folded, pos, g) for pos in range(end + 2, next_end)):
                 break  # 主席某某、楊|立委服務處: a surname and a title, no name
             if folded[next_end - 1:next_end + 1] in g.common and folded[next_end:next_end + 1] not in LIST_END_CHARS:
