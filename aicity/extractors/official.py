@@ -106,6 +106,7 @@ LIST_OPENERS = tuple(fold(w) for w in ("，分別是", "分別是", "，分別�
 COUNTED_LIST_OPENER = regex.compile(fold("的[0-9一二兩三四五六七八九十]{1,3}[人位名][:：]"))
 # 名譽會長有某甲、某乙: 有 opens the list of a title's holders (never a single name: 會長有意)
 LIST_HAS = fold("有")
+HAS_LIST = regex.compile(fold("有[:：]?|的?還有[:：]"))  # ... and 還有 before a colon (執行主席還有:某甲、某乙, 執行主席的還有：; not 主席還有某甲: "besides")
 # A Hong Kong civil-service title's portfolio in brackets between the title and the name
 # (常任秘書長(庫務)某某, 副秘書長(財經事務)某某; folded: full-width brackets are ASCII ones), or a firm's
 # division, spaced as a press release writes it (總監 ( 估值及諮詢 ) 某某 表示)
@@ -1032,18 +1033,25 @@ class OfficialExtractor:
         任命某甲、某乙為, and in a notice's next clause the same verb's next object (任命某甲為
         副市長,某乙為秘書長). Each item must read as a full name."""
         names = []
+        next_item = False  # 選舉某甲為院長、某乙為檢察長: 、 closes the last item, a name and its title
         while True:
             start = self._name_before(folded, end, g)
             if start is None:
+                if names and folded[names[-1][0] - 1:names[-1][0]] == LIST_COMMA:
+                    start, next_item = names[-1][0], True
+                    names = names[-1:]
+                    break
                 return []
             names.append((start, end))
             if folded[start - 1:start] != LIST_COMMA:
                 break
             end = start - 1
-        if folded.endswith(g.appoint_as_verbs, 0, start):
+        if not next_item and folded.endswith(g.appoint_as_verbs, 0, start):
             return names[::-1]
         sentence = max(folded.rfind(mark, 0, start) for mark in SENTENCE_ENDS) + 1
-        if folded[start - 1:start] in CLAUSE_BREAKS or start == sentence:
+        if next_item and not self._title_ends_at(folded, start - 1, g):
+            return []
+        if folded[start - 1:start] in CLAUSE_BREAKS or start == sentence or next_item:
             if any(folded.find(verb, sentence, start) >= 0 for verb in g.appoint_as_verbs):
                 return names[::-1]
             # 國務院任命了新一屆主要官員。某甲為司長,某乙為局長: the verb's sentence ends before the
@@ -1221,11 +1229,12 @@ class OfficialExtractor:
         opener = next((len(w) for w in LIST_OPENERS if folded.startswith(w, te)), 0)
         counted = COUNTED_LIST_OPENER.match(folded, te) if not opener else None
         opener = counted.end() - te if counted is not None else opener
-        if not opener and folded.startswith(LIST_HAS, te):
-            listed = self._name_at(folded, te + 1, g)
+        has = HAS_LIST.match(folded, te) if not opener and LIST_HAS in folded[te:te + 3] else None
+        if has is not None:
+            listed = self._name_at(folded, has.end(), g)
             if listed is None or folded[listed:listed + 1] != LIST_COMMA:
                 return []
-            opener = 1
+            opener = has.end() - te
         portfolio = None if opener else PORTFOLIO.match(folded, te)
         if portfolio is not None:
             opener = portfolio.end() - te
@@ -1512,6 +1521,13 @@ class OfficialExtractor:
         if close < 0 or folded[close + 1:close + 2] not in LIST_SEPARATORS:
             return end
         return close + 1
+
+    @staticmethod
+    def _title_ends_at(folded: str, pos: int, g: OfficialGrammar) -> bool:
+        """A title ends at ``pos``, after 為 in its clause (某甲為院長|、): the last item of an appointment."""
+        window = folded[max(0, pos - 8):pos]
+        return APPOINT_AS in folded[max(0, pos - MAX_ORG - 8):pos] and any(
+            end == len(window) for _, end, _ in g.titles.matches(window))
 
     @staticmethod
     def _title_starts_at(folded: str, pos: int, g: OfficialGrammar) -> bool:
