@@ -120,7 +120,8 @@ LONG_AFTER_COUNTRY = 6
 # 等, and a count of people, between a list of names and the title they share (某甲、某乙等八位議員);
 # or the count alone (某甲、某乙、某丙15位代表: a council's report of who spoke), which may also let a
 # guarded title (代表) stand after a list of names.
-LIST_BEFORE_TITLE = regex.compile(fold("(?:等(?:[0-9一二兩三四五六七八九十多數]{1,3}[位名])?|[0-9一二兩三四五六七八九十]{1,3}[位名])") + r"\Z")
+# A level's character may stand between them and the title (某甲、某乙等縣領導: the county's leaders).
+LIST_BEFORE_TITLE = regex.compile(fold("(?:等(?:[0-9一二兩三四五六七八九十多數]{1,3}[位名])?|[0-9一二兩三四五六七八九十]{1,3}[位名])[省市縣區]?") + r"\Z")
 COUNT_BEFORE_TITLE = regex.compile(fold("[0-9一二兩三四五六七八九十]{1,3}[位名]") + r"\Z")
 # A roster (a council's or committee's record, a list of officers): the title ends its line or a colon follows
 # it, and the name stands alone up to the line's end, or before two spaces and the next name of a list
