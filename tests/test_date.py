@@ -122,6 +122,10 @@ def test_publication_date_seeds(name, expected):
     ("交通要聞\n 20240305 記者林小明／高雄報導\n議會5日開議。", "2024-03-05"),
     ("20251399林小明/台北報導\n縣府表示將加強宣導。", None),  # no month 13
     ("標案編號\n20250618號由王大同承攬。", None),  # eight digits before no byline
+    # a weekly roundup that opens with its span of days on a line of its own: written after the span's last day
+    ("2025年6月30日至7月6日。\n本週全市新簽約項目三十個。", "2025-07-06"),
+    ("2024年12月30日至2025年1月5日\n本周要闻回顾", "2025-01-05"),
+    ("展覽將於2025年6月30日至7月6日舉行。", None),  # a span inside a sentence dates no page
 ])
 def test_publication_date_forms(text, expected):
     assert publication_date(text) == (dt.date.fromisoformat(expected) if expected else None)

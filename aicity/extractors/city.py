@@ -81,6 +81,9 @@ ORIGIN_ONLY_COUNTRIES = frozenset({"MY", "SG"})
 DISTRICT_WORDS = frozenset(fold(w) for w in ("區域", "區塊", "區間", "區別", "區分", "區隔", "區部", "區會"))
 BRACKET_DATELINE = regex.compile(r"\(\s?(\p{Han}{2,4}?)\s?\d{1,2}日" + fold("(?:訊|電|專訊)") + r"\s?\)")
 MAYOR_AFTER = frozenset(fold("長"))
+# A mainland city's delegation to its province's or the nation's congress (中山代表團, 昆山代表團): the
+# weak name before it is the city's (the reports of 人大 sessions name each city only so).
+DELEGATION = fold("代表團")
 # Taiwan and China as a country before a place: their cities are all in the gazetteers.
 HOME = frozenset(fold(w) for w in ("台灣", "臺灣", "中華民國", "中國", "大陸", "內地", "中國大陸"))
 
@@ -387,7 +390,9 @@ class CityExtractor:
         if CITY_SUFFIX not in folded:
             return
         context = place_context()
-        foreign_ends = {end for _, end, info in kept if info.country != "TW"}
+        # (not after a mainland city: the gazetteer lists all of the mainland's cities, and what follows one
+        # is its own office: 中山市|政府副市長 holds no city 政府副市)
+        foreign_ends = {end for _, end, info in kept if info.country not in ("TW", "CN")}
         spans = [(start, end) for start, end, _ in kept]
         common = common_words()
         position = folded.find(CITY_SUFFIX)
@@ -448,7 +453,8 @@ class CityExtractor:
             if after_words.at(folded, end) or self._admin_suffix(folded, end) and not district or (
                     self._glued(folded, start, end) and not region_before):
                 return False
-            return self._dateline(folded, end) or region_before or district
+            return self._dateline(folded, end) or region_before or district or (
+                info.country == "CN" and folded.startswith(DELEGATION, end))
         # Foreign: 青森縣 / 大阪府 are prefectures; so is a bare 青森 in a page that
         # speaks of 青森縣 (the prefecture's capital shares its name). 史丹佛大學 is no 丹佛.
         if self._admin_suffix(folded, end) and not self._malaysian_district(info, folded, end) \

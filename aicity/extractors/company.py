@@ -256,6 +256,8 @@ _LATIN_ALIAS_MIN = 3
 # A copyright notice before a Latin legal name (Copyright © 2026 Acme Ltd.): the publisher of the page.
 _COPYRIGHT_BEFORE = regex.compile(r"(?i:©|\(c\)|copyright)[ 0-9\-–,]*\Z")
 _COPYRIGHT_REACH = 24
+# ... or a rights notice right after the name (某某網絡科技股份有限公司 All Rights Reserved, 某某有限公司 版權所有)
+_RIGHTS_AFTER = regex.compile(r"[ \t\u3000]{0,3}(?i:all rights reserved|" + fold("版權所有") + r")")
 # A Latin name right after a kind of business and 公司 (市調公司Canalys, 金融服務公司Motley Fool):
 # one to three capitalised words, the first with small letters (not CEO, AI, IPO).
 _LATIN_NAME_AFTER = regex.compile(r"[A-Z][a-z][A-Za-z0-9&\-]*(?: [A-Z][A-Za-z0-9&\-]*){0,2}(?![A-Za-z0-9])")
@@ -1625,7 +1627,8 @@ class CompanyExtractor:
         if not 2 <= len(chunk) <= 4 or not all(is_han(c) for c in chunk) or chunk in _everyday_words():
             return False
         pieces = {chunk[i:i + n] for n in (2, 3) for i in range(len(chunk) - n + 1)}
-        return not (pieces & common or pieces & places)
+        # (and no everyday verb that jieba lacks: 做大做強|科技型企業 is a slogan, no firm)
+        return not (pieces & common or pieces & places or pieces & _tw_everyday_words())
 
     # ------------------------------------------------------------------ find
     def find(self, doc: Document) -> Iterator[Entity]:
@@ -1745,6 +1748,9 @@ class CompanyExtractor:
         for start, end, name, info, strength in _agreed_suffix_names(folded, list(self._suffix_candidates(doc, known))):
             if self._inside_org_name(folded, end):
                 continue
+            if strength == "legal" and (_COPYRIGHT_BEFORE.search(doc.text, max(0, start - _COPYRIGHT_REACH), start)
+                                        or _RIGHTS_AFTER.match(folded, end)):
+                continue  # Copyright © 2001-2025 某某網絡科技股份有限公司: the page's own publisher (its masthead)
             if info is None and strength != "legal" and (
                     folded[start - 1:start] in NEGATIONS
                     or folded[start:start + 1] in NEGATIONS and folded[start:start + 2] not in common):

@@ -106,6 +106,7 @@ LIST_OPENERS = tuple(fold(w) for w in ("，分別是", "分別是", "，分別�
 COUNTED_LIST_OPENER = regex.compile(fold("的[0-9一二兩三四五六七八九十]{1,3}[人位名][:：]"))
 # 名譽會長有某甲、某乙: 有 opens the list of a title's holders (never a single name: 會長有意)
 LIST_HAS = fold("有")
+HAS_LIST = regex.compile(fold("有[:：]?|的?還有[:：]"))  # ... and 還有 before a colon (執行主席還有:某甲、某乙, 執行主席的還有：; not 主席還有某甲: "besides")
 # A Hong Kong civil-service title's portfolio in brackets between the title and the name
 # (常任秘書長(庫務)某某, 副秘書長(財經事務)某某; folded: full-width brackets are ASCII ones), or a firm's
 # division, spaced as a press release writes it (總監 ( 估值及諮詢 ) 某某 表示)
@@ -116,8 +117,12 @@ TRANSLIT_BEFORE_LATIN = 7
 # How long a transliterated name after a country's title may be (阿根廷總統費爾南德斯): past four
 # characters, all but one must be transliteration characters
 LONG_AFTER_COUNTRY = 6
-# 等, and a count of people, between a list of names and the title they share (某甲、某乙等八位議員).
-LIST_BEFORE_TITLE = regex.compile(fold("等(?:[0-9一二兩三四五六七八九十多數]{1,3}[位名])?") + r"\Z")
+# 等, and a count of people, between a list of names and the title they share (某甲、某乙等八位議員);
+# or the count alone (某甲、某乙、某丙15位代表: a council's report of who spoke), which may also let a
+# guarded title (代表) stand after a list of names.
+# A level's character may stand between them and the title (某甲、某乙等縣領導: the county's leaders).
+LIST_BEFORE_TITLE = regex.compile(fold("(?:等(?:[0-9一二兩三四五六七八九十多數]{1,3}[位名])?|[0-9一二兩三四五六七八九十]{1,3}[位名])[省市縣區]?") + r"\Z")
+COUNT_BEFORE_TITLE = regex.compile(fold("[0-9一二兩三四五六七八九十]{1,3}[位名]") + r"\Z")
 # A roster (a council's or committee's record, a list of officers): the title ends its line or a colon follows
 # it, and the name stands alone up to the line's end, or before two spaces and the next name of a list
 # (司法院秘書長\n\n林某某; 主任秘書:陳某某; 出席委員:林某某  柯某某  段某某); or a table's cells (發言人 | 某某 |);
@@ -147,10 +152,14 @@ TITLE_IS = fold("是")  # 新任團長是某某。: the title, then the name tha
 HELD_BY = fold("由")  # 召集人由某某擔任
 SERVED_AT = fold("在")  # 某某在交通部擔任司長: where the name served, between it and the appointing verb
 LIST_COMMA = "、"
+COMRADE = fold("同志")  # after a name in a mainland notice (任命某某同志為…)
+CITY_ITEM_ENDS = frozenset(fold("市縣"))  # the last character of a city's full name, never of a person's
 LIST_SEPARATORS = LAST_ITEM | {LIST_COMMA}  # what may stand between two names of a list
 CLAUSE_BREAKS = frozenset(fold(",;，；"))  # 任命某甲為副市長,某乙為秘書長
 SENTENCE_ENDS = tuple(fold("。!?！？\n"))
 POST = fold("職務")  # 免去某某秘書長職務
+# ... or the title, more of the person's posts after it, and 的 before 職務 (免去某某市人民政府副市長、市公安局局長的職務)
+POST_AFTER_TITLE = regex.compile(fold(r"(?:、[^、,，。;；:：\n]{1,16}?)*的?職務"))
 SURNAME_YU = "于"
 STATE = "州"
 PREPOSITION_YU = "於"  # as written, not folded: it folds to the surname 于
@@ -509,6 +518,13 @@ class OfficialExtractor:
                    for _, end, (info,) in city_gazetteer()[0].matches(window))
 
     @staticmethod
+    def _city_item(folded: str, start: int, end: int) -> bool:
+        """The item ``folded[start:end]`` is a city's name with its 市 or 縣 (中山市), which no person's
+        name ends in."""
+        return folded[end - 1:end] in CITY_ITEM_ENDS and any(
+            s == 0 and e == end - start for s, e, _ in city_gazetteer()[0].matches(folded[start:end]))
+
+    @staticmethod
     def _company_runs_past(folded: str, start: int, end: int) -> bool:
         """A known company's name starts at ``start`` and runs past ``end`` (金沙|中國): the
         characters up to ``end`` are the head of that name, not a person's."""
@@ -672,7 +688,8 @@ class OfficialExtractor:
                 continue  # 政務委員|會主任委員: the body whose head the next title names
             guards = g.guarded_titles.get(folded[start:end]) if g.guarded_titles else None
             if guards is not None and not self._guarded_ok(folded, start, guards) and not (
-                    folded[start - 1:start] in PARTY_BLOCK_BEFORE and folded[end:end + 1] == ":"):
+                    folded[start - 1:start] in PARTY_BLOCK_BEFORE and folded[end:end + 1] == ":") and not (
+                    self._counted_list_before(folded, start)):
                 continue  # 代表 only after an office: 駐馬來西亞台北經濟文化辦事處代表 (or opening a line or sentence
                 # before a colon, a court judgment's party block: 原告:某某有限公司…。負責人:某某,總經理。)
             spans.append((start, end, None))
@@ -696,6 +713,15 @@ class OfficialExtractor:
         end += len(next((gap for gap in g.appoint_gaps if folded.startswith(gap, end)), ""))
         following = folded[end:end + 1]
         return not following or following in CLAUSE_BREAKS or following.startswith(SENTENCE_ENDS)
+
+    @staticmethod
+    def _counted_list_before(folded: str, start: int) -> bool:
+        """A count of people right before the title and a list's comma just before the count
+        (某乙、某丙15位代表): the names are checked as a list's by ``_listed_before``."""
+        if LIST_COMMA not in folded[max(0, start - 12):start]:
+            return False
+        count = COUNT_BEFORE_TITLE.search(folded, max(0, start - 5), start)
+        return count is not None and LIST_COMMA in folded[max(0, count.start() - 5):count.start()]
 
     @staticmethod
     def _guarded_ok(folded: str, start: int, guards: tuple[str, ...]) -> bool:
@@ -1004,8 +1030,9 @@ class OfficialExtractor:
             if folded[verb_end - 1:verb_end] == APPOINT_AS:
                 org = doc.text[verb_end:ts] if verb_end != ts else None
                 names = self._appointed_as(folded, verb_end - 1, g)
-                return [Found(start, te if end == verb_end - 1 else end, doc.text[start:end], title, org or None,
-                              "official.appointed", start, end) for start, end in names]
+                return [Found(start, te if end == verb_end - 1 or folded[end:verb_end - 1] == COMRADE else end,
+                              doc.text[start:end], title, org or None, "official.appointed", start, end)
+                        for start, end in names]
         return []
 
     def _appointed_as(self, folded: str, end: int, g: OfficialGrammar) -> list[tuple[int, int]]:
@@ -1013,18 +1040,27 @@ class OfficialExtractor:
         任命某甲、某乙為, and in a notice's next clause the same verb's next object (任命某甲為
         副市長,某乙為秘書長). Each item must read as a full name."""
         names = []
+        next_item = False  # 選舉某甲為院長、某乙為檢察長: 、 closes the last item, a name and its title
+        if folded.endswith(COMRADE, 0, end):
+            end -= len(COMRADE)  # 任命某某同志為代理市長: 同志 after the name
         while True:
             start = self._name_before(folded, end, g)
             if start is None:
+                if names and folded[names[-1][0] - 1:names[-1][0]] == LIST_COMMA:
+                    start, next_item = names[-1][0], True
+                    names = names[-1:]
+                    break
                 return []
             names.append((start, end))
             if folded[start - 1:start] != LIST_COMMA:
                 break
             end = start - 1
-        if folded.endswith(g.appoint_as_verbs, 0, start):
+        if not next_item and folded.endswith(g.appoint_as_verbs, 0, start):
             return names[::-1]
         sentence = max(folded.rfind(mark, 0, start) for mark in SENTENCE_ENDS) + 1
-        if folded[start - 1:start] in CLAUSE_BREAKS or start == sentence:
+        if next_item and not self._title_ends_at(folded, start - 1, g):
+            return []
+        if folded[start - 1:start] in CLAUSE_BREAKS or start == sentence or next_item:
             if any(folded.find(verb, sentence, start) >= 0 for verb in g.appoint_as_verbs):
                 return names[::-1]
             # 國務院任命了新一屆主要官員。某甲為司長,某乙為局長: the verb's sentence ends before the
@@ -1042,7 +1078,7 @@ class OfficialExtractor:
         (mainland appointment notices). Where the name's third character could open the office
         (免去李群省政府…), the office's level character (省, 市) begins the office."""
         folded = doc.folded
-        if not folded.startswith(POST, te):
+        if not folded.startswith(POST, te) and POST_AFTER_TITLE.match(folded, te) is None:
             return []
         low = max(0, ts - MAX_ORG - 3)
         for verb in g.dismiss_verbs:
@@ -1056,6 +1092,8 @@ class OfficialExtractor:
             if end - start == 3 and folded[end - 1] in LEVEL_TITLE_STARTS:
                 end -= 1
             org_start = end + len(next((gap for gap in g.appoint_gaps if folded.startswith(gap, end)), ""))
+            if folded[org_start:org_start + 1] == OF and org_start < ts:
+                org_start += 1  # 免去某某的某市人民政府副市長職務
             if not all(is_han(ch) and ch not in g.stops for ch in folded[org_start:ts]):
                 continue
             return [Found(start, te, doc.text[start:end], title, doc.text[org_start:ts] or None,
@@ -1200,11 +1238,12 @@ class OfficialExtractor:
         opener = next((len(w) for w in LIST_OPENERS if folded.startswith(w, te)), 0)
         counted = COUNTED_LIST_OPENER.match(folded, te) if not opener else None
         opener = counted.end() - te if counted is not None else opener
-        if not opener and folded.startswith(LIST_HAS, te):
-            listed = self._name_at(folded, te + 1, g)
+        has = HAS_LIST.match(folded, te) if not opener and LIST_HAS in folded[te:te + 3] else None
+        if has is not None:
+            listed = self._name_at(folded, has.end(), g)
             if listed is None or folded[listed:listed + 1] != LIST_COMMA:
                 return []
-            opener = 1
+            opener = has.end() - te
         portfolio = None if opener else PORTFOLIO.match(folded, te)
         if portfolio is not None:
             opener = portfolio.end() - te
@@ -1338,6 +1377,8 @@ class OfficialExtractor:
                 break  # 立委A、B市長: B has a title of its own
             if self._company_runs_past(folded, end + 1, next_end):
                 break  # 執行董事某某、金沙中國則由…: a known company's name, no person's, opens the item
+            if self._city_item(folded, end + 1, next_end):
+                break  # 副主任某某、中山市中級人民法院副院長某某: a city's office opens the next item, no name
             if any(self._title_starts_at(folded, pos, g) for pos in range(end + 2, next_end)):
                 break  # 主席某某、楊|立委服務處: a surname and a title, no name
             if folded[next_end - 1:next_end + 1] in g.common and folded[next_end:next_end + 1] not in LIST_END_CHARS:
@@ -1497,6 +1538,13 @@ class OfficialExtractor:
         if close < 0 or folded[close + 1:close + 2] not in LIST_SEPARATORS:
             return end
         return close + 1
+
+    @staticmethod
+    def _title_ends_at(folded: str, pos: int, g: OfficialGrammar) -> bool:
+        """A title ends at ``pos``, after 為 in its clause (某甲為院長|、): the last item of an appointment."""
+        window = folded[max(0, pos - 8):pos]
+        return APPOINT_AS in folded[max(0, pos - MAX_ORG - 8):pos] and any(
+            end == len(window) for _, end, _ in g.titles.matches(window))
 
     @staticmethod
     def _title_starts_at(folded: str, pos: int, g: OfficialGrammar) -> bool:

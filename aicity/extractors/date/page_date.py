@@ -44,7 +44,8 @@ HEADER_LINE_REST = 40  # at most this many other characters on an unlabelled hea
 # written a day early); any later, it is the same day a year or a month before (中新社北京1月2日電 on a
 # page whose header, 2024-11-14, is when the story was copied is 2024-01-02, no 2025-01-02).
 DATELINE_AFTER_HEADER = 2
-HEADER_BODY_GAP = (" ", "\t")  # what parts a first line's timestamp from the body joined after it
+HEADER_BODY_GAP = (" ", "\t")
+SPAN_LINE_ENDS = ("", "。", ".", fold("："), ":")  # what may close a line that holds only a span of days  # what parts a first line's timestamp from the body joined after it
 REPEATED = regex.compile(r"(.+?)\s+\1")  # a headline written twice on a joined first line
 LATIN_DATE = regex.compile(r"[A-Za-z0-9 ,./-]+")  # a date with no Chinese in it (Feb 16, 2024; 16/02/2024)
 
@@ -165,7 +166,8 @@ def _page_date(ctx: Ctx, found: Found, parsed: Parsed, today: dt.date | None) ->
 
 
 def _header_date(ctx: Ctx, found: Found, parsed: Parsed) -> dt.date | None:
-    full = [c for c in select(found, ctx, parsed, limit=HEAD)
+    selected = select(found, ctx, parsed, limit=HEAD)
+    full = [c for c in selected
             if c.end_spec is None and c.spec.year is not None and c.spec.day is not None
             and valid(c.spec.year, c.spec.month, c.spec.day)]
     published, other, update = _label_re()
@@ -181,7 +183,28 @@ def _header_date(ctx: Ctx, found: Found, parsed: Parsed) -> dt.date | None:
     for c in full:
         if before.search(ctx.folded, max(0, c.start - 24), c.start) and after.match(ctx.folded[c.end:c.end + 12]):
             return _day(c)  # no header date: the edition's date in a print credit, wherever it stands
-    return _day(updated[0]) if updated else None  # published beats updated; so does a date with no label
+    if updated:
+        return _day(updated[0])  # published beats updated; so does a date with no label
+    return _span_line_end(ctx.folded, selected)
+
+
+def _span_line_end(folded: str, selected: list[Candidate]) -> dt.date | None:
+    """A page with no header date that opens with a span of days on a line of its own (a weekly
+    roundup's 2025年6月30日至7月6日。): the span's last day, after which the page was written."""
+    for c in selected:
+        if c.start >= TOP:
+            break
+        if c.end_spec is None or c.spec.year is None or c.spec.day is None or c.end_spec.day is None:
+            continue
+        start = folded.rfind("\n", 0, c.start) + 1
+        end = folded.find("\n", c.end)
+        if folded[start:c.start].strip() or folded[c.end:end if end >= 0 else len(folded)].strip() not in SPAN_LINE_ENDS:
+            continue
+        year = c.end_spec.year if c.end_spec.year is not None else c.spec.year
+        month = c.end_spec.month if c.end_spec.month is not None else c.spec.month
+        if month is not None and valid(year, month, c.end_spec.day):
+            return dt.date(year, month, c.end_spec.day)
+    return None
 
 
 def _labelled(folded: str, c: Candidate, label: regex.Pattern) -> bool:

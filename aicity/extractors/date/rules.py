@@ -118,6 +118,8 @@ def declarations() -> tuple[Rule, ...]:
              trigger=scan.after_char_hits(fold("。"), fragment("CNA_DIGITS"), 7)),
         Rule("date.event_day", "EVENT_DAY", p.event_day, first="01",
              trigger=scan.re_hits(fragment("EVENT_DAY_WORDS")), before=4),
+        Rule("date.event_day", "DOTTED_DAY", p.event_day, first="{YEAR_FIRST}",
+             trigger=scan.words_hits("·", "・", "•"), before=9),
         Rule("date.compact", "COMPACT_LINE", p.compact_line, first="12", flags=regex.MULTILINE,
              trigger=scan.line_start_hits(fragment("COMPACT_DIGITS"), 8)),
         Rule("date.month_name", "MONTH_NAME_CJK", p.month_name, first="0-9一二三四五六七八九十", trigger=yue, before=4,
