@@ -1770,6 +1770,7 @@ class CompanyExtractor:
                 start = latin.start()  # UOA發展(UOADEV,5200,...), Astro大馬: a Latin name opens a listed one
             if start is None:
                 continue
+            start = _after_name_lead(folded, start, end)  # 競爭對|手某某(01234): the scan stops at 對, 對手 is a lead
             chunk = folded[start:end]
             if end in taken and taken[end] <= start:
                 continue  # 馬國際船務(MISC,...): only a longer name than the list's (國際船務) counts
