@@ -104,8 +104,8 @@ PHRASE_START_CHARS = frozenset(fold("他我這你她那其它該誰另哪某此�
 PHRASE_INSIDE_CHARS = frozenset(fold("最更越很仍已卻竟該這"))
 # Single-character prepositions that end no name: the industry word after one is their object
 # (計畫以|創投標準檢視, 款項被|銀行凍結, 包括就|證券市場改革), and the verb 佔 ("account for":
-# 房地產佔|集團總盈利八成)
-PREPOSITION_END_CHARS = frozenset(fold("以把被從就對向佔"))
+# 房地產佔|集團總盈利八成), and 往 ("towards": 乘搭娛樂場往|酒店房的升降機, 駛往|酒店)
+PREPOSITION_END_CHARS = frozenset(fold("以把被從就對向佔往"))
 # 有 (there is), 是 (is) and 在 (at) before a plain adjective and an industry word open a clause
 # (又有新銀行, 是大集團), not a two-character name.
 EXISTENTIAL_CHARS = frozenset(fold("有是在"))
