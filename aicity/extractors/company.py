@@ -15,6 +15,8 @@ Rules find companies the dictionary lacks:
 * ``company.foreign_prefix``: 英商安謀(ARM), 法商訊源(Atos), 美商Google;
 * ``company.latin_before_title``: a Latin name before a corporate title
   (SiPearl執行長);
+* ``company.latin_after_kind``: a Latin name right after a kind of firm, with no 公司
+  (法國能源巨擘Engie, 營運商UK Power Networks), per ``company/latin_kind_words.txt``;
 * ``company.latin_legal``: a Latin name with its legal form (ACME HOLDING CO.,
   LTD., Wiwynn Mexico S.A. de C.V., Foo Pte. Ltd.), normalized without the form;
 * ``company.bracket``: a Chinese name followed by its Latin name or abbreviation
@@ -54,7 +56,7 @@ from ..resources import load_list, load_table
 from .base import Gazetteer, IntervalSet, alternation, compile_folded, is_han, latin_boundary, longest_non_overlapping
 from .money.region import page_region
 from .lexicon import (
-    FOREIGN, CompanyInfo, Form, city_gazetteer, common_words, company_dictionary, company_frames, company_phrase_names, company_rule_anchors, corporate_titles,
+    FOREIGN, CompanyInfo, Form, city_gazetteer, common_words, company_dictionary, company_frames, company_latin_kinds, company_phrase_names, company_rule_anchors, corporate_titles,
     document_matches, is_latin, official_grammar, reporter_given_name, split_cell, user_company_dictionary,
 )
 
@@ -110,8 +112,8 @@ PHRASE_START_CHARS = frozenset(fold("他我這你她那其它該誰另哪某此�
 PHRASE_INSIDE_CHARS = frozenset(fold("最更越很仍已卻竟該這"))
 # Single-character prepositions that end no name: the industry word after one is their object
 # (計畫以|創投標準檢視, 款項被|銀行凍結, 包括就|證券市場改革), and the verb 佔 ("account for":
-# 房地產佔|集團總盈利八成)
-PREPOSITION_END_CHARS = frozenset(fold("以把被從就對向佔"))
+# 房地產佔|集團總盈利八成), and 往 ("towards": 乘搭娛樂場往|酒店房的升降機, 駛往|酒店)
+PREPOSITION_END_CHARS = frozenset(fold("以把被從就對向佔往"))
 # 有 (there is), 是 (is) and 在 (at) before a plain adjective and an industry word open a clause
 # (又有新銀行, 是大集團), not a two-character name.
 EXISTENTIAL_CHARS = frozenset(fold("有是在"))
@@ -261,6 +263,10 @@ _RIGHTS_AFTER = regex.compile(r"[ \t\u3000]{0,3}(?i:all rights reserved|" + fold
 # A Latin name right after a kind of business and 公司 (市調公司Canalys, 金融服務公司Motley Fool):
 # one to three capitalised words, the first with small letters (not CEO, AI, IPO).
 _LATIN_NAME_AFTER = regex.compile(r"[A-Z][a-z][A-Za-z0-9&\-]*(?: [A-Z][A-Za-z0-9&\-]*){0,2}(?![A-Za-z0-9])")
+# A Latin name right after a kind of firm with no 公司 (能源巨擘Engie, 營運商UK Power Networks): as above, or an
+# abbreviation of two to five capitals that opens a title-cased name (UK Power Networks; not CEO, AI alone).
+_LATIN_NAME_AFTER_KIND = regex.compile(
+    r"(?:[A-Z][a-z][A-Za-z0-9&\-]*|[A-Z]{2,5}(?= [A-Z][a-z]))(?: [A-Z][A-Za-z0-9&\-]*){0,2}(?![A-Za-z0-9])")
 # 某某企業管理合夥企業(下稱“某某”), 某某合夥企業(有限合夥)(下稱“某某”), 某某股份有限公司（以下簡稱「某某」）:
 # the short name a filing or a report gives a company right after its full name (matched on folded text).
 _SHORT_NAME = regex.compile(
@@ -1806,6 +1812,11 @@ class CompanyExtractor:
                 continue  # CEO, AI; EBG總裁, BG總裁: a business unit's or a title's letters
             entities.append(self._entity(doc, s, e, name, "company.latin_before_title"))
             found_names.setdefault(folded[s:e], (name, None))
+        for s, e in self._latin_after_kind(doc):
+            written = doc.text[s:e]
+            info = next((f[0].info for hs, he, f in known.matches(folded[s:e]) if hs == 0 and he == e - s), None)
+            entities.append(self._entity(doc, s, e, info.canonical if info else written, "company.latin_after_kind", info))
+            found_names.setdefault(folded[s:e], (info.canonical if info else written, info))
         for s, e, name, info, rule in self._latin_legal_names(doc, known):
             entities.append(self._entity(doc, s, e, name, rule, info))
             if info is None:  # ACME HOLDING CO., LTD. ... later ACME HOLDING alone
@@ -1837,6 +1848,17 @@ class CompanyExtractor:
                 found_names.setdefault(folded[entity.start:entity.end], (entity.normalized, None))
         entities.extend(self._later_mentions(doc, found_names, entities))
         return iter(entities)
+
+    @staticmethod
+    def _latin_after_kind(doc: Document) -> Iterator[tuple[int, int]]:
+        """A Latin name right after a kind of firm (``company/latin_kind_words.txt``), or one space
+        after it: 法國能源巨擘Engie, 營運商UK Power Networks. Tried only where a kind word occurs."""
+        folded = doc.folded
+        for _, end, _ in document_matches(doc, company_latin_kinds()):
+            named = _LATIN_NAME_AFTER_KIND.match(folded, end + (folded[end:end + 1] == " "))
+            if named is not None and named.end() - named.start() >= _LATIN_ALIAS_MIN \
+                    and " " + named.group() not in _product_words():
+                yield named.span()
 
     def _latin_legal_names(self, doc: Document, known: Gazetteer) -> Iterator[tuple[int, int, str, CompanyInfo | None, str]]:
         """ACME HOLDING CO., LTD. -> ACME HOLDING; a known name keeps its company (NVIDIA Corp. -> 輝達)."""
@@ -1917,6 +1939,7 @@ class CompanyExtractor:
                 start = latin.start()  # UOA發展(UOADEV,5200,...), Astro大馬: a Latin name opens a listed one
             if start is None:
                 continue
+            start = _after_name_lead(folded, start, end)  # 競爭對|手某某(01234): the scan stops at 對, 對手 is a lead
             chunk = folded[start:end]
             if end in taken and taken[end] <= start:
                 continue  # 馬國際船務(MISC,...): only a longer name than the list's (國際船務) counts

@@ -437,6 +437,13 @@ def company_rule_anchors() -> tuple[Gazetteer, Gazetteer]:
 
 
 @functools.cache
+def company_latin_kinds() -> Gazetteer:
+    """``company/latin_kind_words.txt``: the kinds of firm written right before a foreign firm's
+    Latin name (能源巨擘Engie, 營運商UK Power Networks); part of the document's one fused scan."""
+    return Gazetteer((w, w) for w in load_list("company/latin_kind_words.txt"))
+
+
+@functools.cache
 def company_frames() -> Gazetteer:
     """``company/frames.tsv``: the words after a name that only a company fits, each with the
     words that may come right before the name (``^``: the start of a clause). Part of the
@@ -624,7 +631,7 @@ def _translit_chars(rows) -> frozenset[str]:
 def _fused() -> FusedGazetteer:
     return FusedGazetteer([
         company_dictionary(), city_gazetteer()[0], official_grammar().titles, *company_rule_anchors(),
-        company_frames(),
+        company_frames(), company_latin_kinds(),
     ])
 
 

@@ -9,7 +9,7 @@ from ...document import Document
 from ...fold import fold
 from ...model import Entity
 from ..money.region import page_region
-from .anchors import Anchors, clause_years
+from .anchors import SENTENCE_BREAK, Anchors, clause_years
 from .matching import document_matches, select
 from .page_date import document_date
 from .reading import Ctx
@@ -190,11 +190,34 @@ def _listed_day(ctx: Ctx, c: Candidate, period: tuple[int, int, str, dict], anch
     not the month nearest the page's date."""
     _, end, normalized, _ = period
     last = normalized.rsplit("/", 1)[-1]
-    if c.end_spec is not None or len(last) < 10 or not context("LIST_BETWEEN").fullmatch(ctx.folded, end, c.start):
+    if c.end_spec is not None or len(last) < 10:
+        return []
+    if not context("LIST_BETWEEN").fullmatch(ctx.folded, end, c.start) and not _narrated_day(ctx, c, period, anchor):
         return []
     year, month = _year_month(last)
     spec = c.spec._replace(year=year, month=month, nearest=False)
     return values(c._replace(spec=spec), anchor, None)
+
+
+# how far a bare day may stand after the day a narrative last named, and across how many sentence breaks
+NARRATED_DAY_REACH = 80
+NARRATED_DAY_BREAKS = 1
+
+
+def _narrated_day(ctx: Ctx, c: Candidate, period: tuple[int, int, str, dict], anchor: dt.date) -> bool:
+    """去年12月13日相約遊玩…。至15日早上離開: a bare day later than the day a police or court narrative has
+    just named, in another month than the page's, in the same sentence or the next and close after it,
+    is in that day's month (the narrative goes on), not in the page's; but the page's own day stays the page's."""
+    _, end, normalized, _ = period
+    if len(normalized) != 10 or c.start - end > NARRATED_DAY_REACH or c.spec.day is None:
+        return False
+    year, month = _year_month(normalized)
+    if (year, month) == (anchor.year, anchor.month) or c.spec.day <= int(normalized[8:10]) \
+            or c.spec.day > calendar.monthrange(year, month)[1] or c.spec.day == anchor.day:
+        # (18日 on a page of the 18th is the report's own day: 他在2月3日報到，18日再回鄉)
+        return False
+    between = ctx.folded[end:c.start]
+    return "\n" not in between and len(SENTENCE_BREAK.findall(between)) <= NARRATED_DAY_BREAKS
 
 
 def _listed_month(ctx: Ctx, c: Candidate, period: tuple[int, int, str, dict] | None, anchor: dt.date) -> list:
