@@ -123,6 +123,11 @@ LONG_AFTER_COUNTRY = 6
 # A level's character may stand between them and the title (某甲、某乙等縣領導: the county's leaders).
 LIST_BEFORE_TITLE = regex.compile(fold("(?:等(?:[0-9一二兩三四五六七八九十多數]{1,3}[位名])?|[0-9一二兩三四五六七八九十]{1,3}[位名])[省市縣區]?") + r"\Z")
 COUNT_BEFORE_TITLE = regex.compile(fold("[0-9一二兩三四五六七八九十]{1,3}[位名]") + r"\Z")
+# A group of a title's holders, counted before the title (4名董事) or after it (議員們, 委員共15人), and
+# 其中 later in its sentence: the names after 其中 are of the group (…計劃減持股份，其中某甲、某乙擬…)
+GROUP_COUNT_AFTER = regex.compile(fold("們|共?[0-9一二兩三四五六七八九十百]{1,4}[人位名]"))
+AMONG = regex.compile(fold("其中(?:包括|包含|有)?"))
+AMONG_REACH = 40  # characters from the title to 其中, within one sentence
 # A roster (a council's or committee's record, a list of officers): the title ends its line or a colon follows
 # it, and the name stands alone up to the line's end, or before two spaces and the next name of a list
 # (司法院秘書長\n\n林某某; 主任秘書:陳某某; 出席委員:林某某  柯某某  段某某); or a table's cells (發言人 | 某某 |);
@@ -832,6 +837,10 @@ class OfficialExtractor:
             if appointed:
                 full.extend(appointed)
                 continue
+            among = self._among_group(doc, ts, te, title, g)
+            if among:
+                full.extend(among)
+                continue
             surname = folded[ts - 1:ts]
             if ts >= 1 and surname in g.surnames and not self._ends_word(folded, ts - 1, g):
                 shorts.append((ts - 1, te, surname, title))  # not 就任|特首: the "surname" ends a word
@@ -842,6 +851,20 @@ class OfficialExtractor:
         full.extend(self._constituency_members(doc, {f.name_start for f in full}, g))
         full.extend(self._dictionary_mentions(full, user_names))
         yield from self._emit(doc, self._complete_cut_names(doc, full), shorts)
+
+    def _among_group(self, doc: Document, ts: int, te: int, title: str, g: OfficialGrammar) -> list[Found]:
+        """三名副市長出席，其中某某負責交通: the names after 其中 in the sentence of a counted group of
+        the title's holders; each is a bare name of the group (the title is not in its span)."""
+        folded = doc.folded
+        if COUNT_BEFORE_TITLE.search(folded, max(0, ts - 5), ts) is None and GROUP_COUNT_AFTER.match(folded, te) is None:
+            return []
+        reach = folded[te:te + AMONG_REACH]
+        sentence_end = min((i for i in (reach.find(end) for end in SENTENCE_ENDS) if i >= 0), default=len(reach))
+        among = AMONG.search(folded, te, te + sentence_end)
+        if among is None:
+            return []
+        return [dataclasses.replace(f, start=f.name_start, rule="official.among_group")
+                for f in self._names_after(doc, ts, among.end(), title, g)]
 
     def _constituency_members(self, doc: Document, taken: set[int], g: OfficialGrammar) -> list[Found]:
         """Members of parliament named with their constituency in brackets and no other title, as the
