@@ -74,6 +74,8 @@ OFFICE_LEVELS = frozenset(fold("局處署部院廳"))
 CAPTION_OPEN, CAPTION_CLOSE = fold("（"), fold("）")
 CAPTION_REACH = 8
 LATIN_IN_BRACKETS = regex.compile(r"\([A-Za-z][A-Za-z .'\-]{1,40}\)")
+# ... and a person's, which may end in a generational suffix after a comma (Surangel S. Whipps, Jr.)
+LATIN_NAME_IN_BRACKETS = regex.compile(r"\([A-Za-z][A-Za-z .'\-]{1,40}(?:, ?(?:Jr|Sr|II|III|IV)\.?)?\)")
 # (Devin Nunes): a given and a family name; a later name may take a lowercase particle before it
 # (Prince Abdulaziz bin Salman, Yasir al-Rumayyan, Ursula von der Leyen)
 NAME_PARTICLE = r"(?:bin|binti|bint|ibn|al|el|de|da|di|do|dos|du|van|von|der|den|la|le) "
@@ -90,6 +92,7 @@ CHINESE_NAMED_CITIES = frozenset({"TW", "CN", "HK", "MO", "JP", "KR", "SG", "MY"
 CITY_MARK = fold("市")
 # A foreign leader's title after a transliterated name (杜特爾特總統), and what may stand right before
 # that name: the verbs and prepositions that open such a phrase (會見菲利普總理, 同杜特爾特總統)
+COUNTRY_NAME_MAX = 11  # the longest country name in common/countries.tsv (聖克里斯多福及尼維斯 is ten)
 LEADER_TITLES = frozenset(fold(w) for w in ("總統", "總理", "首相", "國務卿", "外長", "國王"))
 LEADER_LEADS = tuple(fold(w) for w in ("會見", "會晤", "接見", "邀請", "歡迎", "同", "與", "和", "及", "向", "將", "對"))
 MEETING_VERBS = frozenset(w for w in LEADER_LEADS if len(w) == 2)  # 攝政王|接見大臣: no given name 接見
@@ -491,6 +494,14 @@ class OfficialExtractor:
             if OfficialExtractor._country_char_at(folded, end - 1, g):
                 return True
         return False
+
+    @staticmethod
+    def _country_ends_at(folded: str, end: int, g: OfficialGrammar) -> bool:
+        """A foreign country's name (not Taiwan's or China's) ends right at ``end``: 帛琉|, 吐瓦魯|,
+        聖克里斯多福及尼維斯|."""
+        return folded[end - 1:end] in g.country_last_chars and any(
+            folded[end - n:end] in g.countries and folded[end - n:end] not in CHINESE_NAMED
+            for n in range(2, COUNTRY_NAME_MAX + 1) if n <= end)
 
     @staticmethod
     def _country_char_at(folded: str, pos: int, g: OfficialGrammar) -> bool:
@@ -1468,18 +1479,21 @@ class OfficialExtractor:
         end += len(next((gap for gap in g.appoint_gaps if folded.startswith(gap, end)), ""))
         return ROSTER_NOTES.match(folded, end).end()
     @staticmethod
-    def _leader_before(folded: str, ts: int, te: int, g: OfficialGrammar) -> int | None:
+    def _leader_before(folded: str, ts: int, te: int, g: OfficialGrammar, name_end: int | None = None) -> int | None:
         """Start of a transliterated name before a head of state's or government's title, as
         mainland reports write foreign leaders (將同杜特爾特總統會談, 。特朗普總統表示): two to five
-        transliteration characters right after punctuation, a line's start or a word that
-        opens the phrase (同, 會見)."""
+        transliteration characters right after punctuation, a line's start, a word that
+        opens the phrase (同, 會見) or the leader's country (帛琉|惠恕仁總統). ``name_end``: where the
+        name ends when its Latin spelling in brackets stands between it and the title."""
         if folded[ts:te] not in LEADER_TITLES:
             return None
+        ts = ts if name_end is None else name_end
         for start in range(ts - 1, max(ts - 6, -1), -1):
             if folded[start] not in g.translit_chars:
                 return None
             if ts - start >= 2 and (start == 0 or not is_han(folded[start - 1])
-                                    or folded.endswith(LEADER_LEADS, 0, start) or folded[start - 2:start] in g.common):
+                                    or folded.endswith(LEADER_LEADS, 0, start) or folded[start - 2:start] in g.common
+                                    or OfficialExtractor._country_ends_at(folded, start, g)):
                 name = folded[start:ts]
                 if (name in g.common or name in g.countries or all(ch in g.country_chars for ch in name)
                         or not anchored_ok(name, g) or _known_name_suffix(name) == len(name) or name[-1] in g.stops
@@ -1533,9 +1547,12 @@ class OfficialExtractor:
         if folded[ts - 1:ts] != BRACKET_CLOSE:
             return None
         opening = folded.rfind(BRACKET_OPEN, max(0, ts - 43), ts)
-        if opening < 2 or LATIN_IN_BRACKETS.fullmatch(folded, opening, ts) is None:
+        if opening < 2 or LATIN_NAME_IN_BRACKETS.fullmatch(folded, opening, ts) is None:
             return None
         start = self._name_before(folded, opening, g)
+        if start is None:  # 海妮（Hilda C. Heine）總統: a leader's transliterated name
+            start = self._leader_before(folded, ts, ts + max((len(t) for t in LEADER_TITLES if folded.startswith(t, ts)), default=0),
+                                        g, name_end=opening)
         return None if start is None else (start, opening)
 
     @staticmethod
