@@ -77,8 +77,10 @@ LATIN_IN_BRACKETS = regex.compile(r"\([A-Za-z][A-Za-z .'\-]{1,40}\)")
 # (Devin Nunes): a given and a family name; a later name may take a lowercase particle before it
 # (Prince Abdulaziz bin Salman, Yasir al-Rumayyan, Ursula von der Leyen)
 NAME_PARTICLE = r"(?:bin|binti|bint|ibn|al|el|de|da|di|do|dos|du|van|von|der|den|la|le) "
+# a generational suffix may close it, with a comma or without (Ferdinand Marcos, Jr., Martin Luther King Jr, John Smith III)
+NAME_GENERATION = r"(?:,? (?:Jr|Sr)\.?|,? (?:II|III|IV))? ?"
 PERSON_IN_BRACKETS = regex.compile(
-    r"\([A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?: (?:" + NAME_PARTICLE + r")*(?:(?:al|el)-)?[A-Z][A-Za-z'\-]+)+\)")
+    r"\([A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?: (?:" + NAME_PARTICLE + r")*(?:(?:al|el)-)?[A-Z][A-Za-z'\-]+)+" + NAME_GENERATION + r"\)")
 HOME_COUNTRIES = frozenset((None, "", "TW", "CN", "HK", "MO", "SG", "MY"))  # whose officers have Chinese names
 FAMILY = fold("家")  # 許家, 王家 (the Hsu, the Wang family) are words, yet 家 opens many given names
 # Countries whose officials have Chinese names, not transliterations (台灣鋼鐵公會理事長林大偉選「穩」:
@@ -1332,7 +1334,10 @@ class OfficialExtractor:
                 # 主席努尼斯(Devin Nunes): a transliteration with no surname, spelled out right after it in Latin
                 bracket = folded.find("(", ns, ns + TRANSLIT_BEFORE_LATIN + 1)
                 if (bracket - ns >= 2 and all(map(is_han, folded[ns:bracket]))
-                        and PERSON_IN_BRACKETS.match(folded, bracket) and self._plausible(folded[ns:bracket], g)):
+                        and PERSON_IN_BRACKETS.match(folded, bracket) and (self._plausible(folded[ns:bracket], g) or (
+                            # 總統小馬可斯(Ferdinand Marcos, Jr.): 小 (Jr.) before a transliteration opens a word (小馬)
+                            folded[ns] in JUNIOR_MARKS and bracket - ns >= 3
+                            and all(ch in g.translit_chars for ch in folded[ns + 1:bracket])))):
                     end = bracket
         elif not self._boundary_after(folded, end, g):
             # The Chinese reading runs into the next word: a Japanese name (武藤|容治) or a
