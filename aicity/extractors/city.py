@@ -79,6 +79,12 @@ DISTRICT = fold("區")
 ORIGIN_ONLY_COUNTRIES = frozenset({"MY", "SG"})
 # 區 opening a word; 區部 and 區會 are a Malaysian party's division named after its town (民政黨某某區部)
 DISTRICT_WORDS = frozenset(fold(w) for w in ("區域", "區塊", "區間", "區別", "區分", "區隔", "區部", "區會"))
+# A Taiwanese village (里): its name's last characters may spell a city abroad that ends in 里 (福|德里 is
+# no Delhi). Where a district, township or town's suffix stands one character before the name
+# (士林區福|德里), or 里長, 里民 or 里辦 follows it, the name is the village's.
+VILLAGE = fold("里")
+VILLAGE_PARENTS = frozenset(fold("區鄉鎮市"))
+VILLAGE_AFTER = tuple(fold(w) for w in ("里長", "里民", "里辦"))
 BRACKET_DATELINE = regex.compile(r"\(\s?(\p{Han}{2,4}?)\s?\d{1,2}日" + fold("(?:訊|電|專訊)") + r"\s?\)")
 MAYOR_AFTER = frozenset(fold("長"))
 # A mainland city's delegation to its province's or the nation's congress (中山代表團, 昆山代表團): the
@@ -470,6 +476,9 @@ class CityExtractor:
             return False  # 日|本港口, 基|本港務: an alias's first character closes a word begun before it
         if info.prefecture_homonym and info.name in prefectures and not self._dateline(folded, end):
             return False
+        if (folded[end - 1] == VILLAGE and start and is_han(folded[start - 1]) and folded[start - 1] not in FUNCTION_CHARS
+                and (folded[start - 2:start - 1] in VILLAGE_PARENTS or folded.startswith(VILLAGE_AFTER, end))):
+            return False  # 士林區福|德里, 福|德里里長: a village's name, no Delhi
         # A foreign name glued inside a longer Han word is usually another word.
         return True
 

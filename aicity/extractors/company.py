@@ -321,6 +321,7 @@ ST_NOT_NAMES = tuple(fold(w) for w in ("段", "股", "板塊", "類", "個股", 
 LEGAL_FORM_HEADS = tuple(fold(w) for w in ("股份有限", "有限", "(股)"))
 # A district or zone's name before an industry word (自貿區|建設, 園區|建設): the works there.
 ZONE_END = fold("區")
+FORMER = "前"  # a title's prefix (前董事長): the person held it before
 FUTURES = fold("期貨")
 BANK = fold("銀行")
 # What follows 區 in words that are no district (區域, 區塊, 區間).
@@ -1670,9 +1671,12 @@ class CompanyExtractor:
             # that ends where the name begins explains its first character (賣超|群創), and so
             # does a word that stands before names (name_leads.txt: 攜手|中油, not 手中).
             # (Not for the user's own names: 星河動力|主席 is no 力主.)
+            # 前|台泥總經理: 前 (former) before a name that a corporate title follows is the title's
+            # prefix, not the first half of 前台 (front desk).
             inside_word = not form.latin and not form.user and end - start <= 3 and (
                 folded[start - 1:start + 1] in common and not self._cue_ends_at(doc, start)
                 and not folded.endswith(_name_leads(), 0, start)
+                and not (folded[start - 1] == FORMER and folded.startswith(_folded_corporate_titles(), end))
                 or folded[end - 1:end + 1] in common
                 or folded[end - 1:end + 2] in currencies or folded[end - 1:end + 3] in currencies
             )

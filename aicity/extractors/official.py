@@ -74,6 +74,8 @@ OFFICE_LEVELS = frozenset(fold("局處署部院廳"))
 CAPTION_OPEN, CAPTION_CLOSE = fold("（"), fold("）")
 CAPTION_REACH = 8
 LATIN_IN_BRACKETS = regex.compile(r"\([A-Za-z][A-Za-z .'\-]{1,40}\)")
+# ... and a person's, which may end in a generational suffix after a comma (Surangel S. Whipps, Jr.)
+LATIN_NAME_IN_BRACKETS = regex.compile(r"\([A-Za-z][A-Za-z .'\-]{1,40}(?:, ?(?:Jr|Sr|II|III|IV)\.?)?\)")
 # (Devin Nunes): a given and a family name; a later name may take a lowercase particle before it
 # (Prince Abdulaziz bin Salman, Yasir al-Rumayyan, Ursula von der Leyen)
 NAME_PARTICLE = r"(?:bin|binti|bint|ibn|al|el|de|da|di|do|dos|du|van|von|der|den|la|le) "
@@ -92,6 +94,7 @@ CHINESE_NAMED_CITIES = frozenset({"TW", "CN", "HK", "MO", "JP", "KR", "SG", "MY"
 CITY_MARK = fold("市")
 # A foreign leader's title after a transliterated name (杜特爾特總統), and what may stand right before
 # that name: the verbs and prepositions that open such a phrase (會見菲利普總理, 同杜特爾特總統)
+COUNTRY_NAME_MAX = 11  # the longest country name in common/countries.tsv (聖克里斯多福及尼維斯 is ten)
 LEADER_TITLES = frozenset(fold(w) for w in ("總統", "總理", "首相", "國務卿", "外長", "國王"))
 LEADER_LEADS = tuple(fold(w) for w in ("會見", "會晤", "接見", "邀請", "歡迎", "同", "與", "和", "及", "向", "將", "對"))
 MEETING_VERBS = frozenset(w for w in LEADER_LEADS if len(w) == 2)  # 攝政王|接見大臣: no given name 接見
@@ -127,6 +130,11 @@ LONG_AFTER_COUNTRY = 6
 # A level's character may stand between them and the title (某甲、某乙等縣領導: the county's leaders).
 LIST_BEFORE_TITLE = regex.compile(fold("(?:等(?:[0-9一二兩三四五六七八九十多數]{1,3}[位名])?|[0-9一二兩三四五六七八九十]{1,3}[位名])[省市縣區]?") + r"\Z")
 COUNT_BEFORE_TITLE = regex.compile(fold("[0-9一二兩三四五六七八九十]{1,3}[位名]") + r"\Z")
+# A group of a title's holders, counted before the title (4名董事) or after it (議員們, 委員共15人), and
+# 其中 later in its sentence: the names after 其中 are of the group (…計劃減持股份，其中某甲、某乙擬…)
+GROUP_COUNT_AFTER = regex.compile(fold("們|共?[0-9一二兩三四五六七八九十百]{1,4}[人位名]"))
+AMONG = regex.compile(fold("其中(?:包括|包含|有)?"))
+AMONG_REACH = 40  # characters from the title to 其中, within one sentence
 # A roster (a council's or committee's record, a list of officers): the title ends its line or a colon follows
 # it, and the name stands alone up to the line's end, or before two spaces and the next name of a list
 # (司法院秘書長\n\n林某某; 主任秘書:陳某某; 出席委員:林某某  柯某某  段某某); or a table's cells (發言人 | 某某 |);
@@ -498,6 +506,14 @@ class OfficialExtractor:
         return False
 
     @staticmethod
+    def _country_ends_at(folded: str, end: int, g: OfficialGrammar) -> bool:
+        """A foreign country's name (not Taiwan's or China's) ends right at ``end``: 帛琉|, 吐瓦魯|,
+        聖克里斯多福及尼維斯|."""
+        return folded[end - 1:end] in g.country_last_chars and any(
+            folded[end - n:end] in g.countries and folded[end - n:end] not in CHINESE_NAMED
+            for n in range(2, COUNTRY_NAME_MAX + 1) if n <= end)
+
+    @staticmethod
     def _country_char_at(folded: str, pos: int, g: OfficialGrammar) -> bool:
         """A foreign country's one-character name opens the office at ``pos`` (俄|外交部長, 美|財長,
         俄|總統新聞秘書): it opens its clause or follows a function word (和俄外長), and makes no word
@@ -844,6 +860,10 @@ class OfficialExtractor:
             if appointed:
                 full.extend(appointed)
                 continue
+            among = self._among_group(doc, ts, te, title, g)
+            if among:
+                full.extend(among)
+                continue
             surname = folded[ts - 1:ts]
             if ts >= 1 and surname in g.surnames and not self._ends_word(folded, ts - 1, g):
                 shorts.append((ts - 1, te, surname, title))  # not 就任|特首: the "surname" ends a word
@@ -854,6 +874,20 @@ class OfficialExtractor:
         full.extend(self._constituency_members(doc, {f.name_start for f in full}, g))
         full.extend(self._dictionary_mentions(full, user_names))
         yield from self._emit(doc, self._complete_cut_names(doc, full), shorts)
+
+    def _among_group(self, doc: Document, ts: int, te: int, title: str, g: OfficialGrammar) -> list[Found]:
+        """三名副市長出席，其中某某負責交通: the names after 其中 in the sentence of a counted group of
+        the title's holders; each is a bare name of the group (the title is not in its span)."""
+        folded = doc.folded
+        if COUNT_BEFORE_TITLE.search(folded, max(0, ts - 5), ts) is None and GROUP_COUNT_AFTER.match(folded, te) is None:
+            return []
+        reach = folded[te:te + AMONG_REACH]
+        sentence_end = min((i for i in (reach.find(end) for end in SENTENCE_ENDS) if i >= 0), default=len(reach))
+        among = AMONG.search(folded, te, te + sentence_end)
+        if among is None:
+            return []
+        return [dataclasses.replace(f, start=f.name_start, rule="official.among_group")
+                for f in self._names_after(doc, ts, among.end(), title, g)]
 
     def _constituency_members(self, doc: Document, taken: set[int], g: OfficialGrammar) -> list[Found]:
         """Members of parliament named with their constituency in brackets and no other title, as the
@@ -1462,18 +1496,21 @@ class OfficialExtractor:
         end += len(next((gap for gap in g.appoint_gaps if folded.startswith(gap, end)), ""))
         return ROSTER_NOTES.match(folded, end).end()
     @staticmethod
-    def _leader_before(folded: str, ts: int, te: int, g: OfficialGrammar) -> int | None:
+    def _leader_before(folded: str, ts: int, te: int, g: OfficialGrammar, name_end: int | None = None) -> int | None:
         """Start of a transliterated name before a head of state's or government's title, as
         mainland reports write foreign leaders (將同杜特爾特總統會談, 。特朗普總統表示): two to five
-        transliteration characters right after punctuation, a line's start or a word that
-        opens the phrase (同, 會見)."""
+        transliteration characters right after punctuation, a line's start, a word that
+        opens the phrase (同, 會見) or the leader's country (帛琉|惠恕仁總統). ``name_end``: where the
+        name ends when its Latin spelling in brackets stands between it and the title."""
         if folded[ts:te] not in LEADER_TITLES:
             return None
+        ts = ts if name_end is None else name_end
         for start in range(ts - 1, max(ts - 6, -1), -1):
             if folded[start] not in g.translit_chars:
                 return None
             if ts - start >= 2 and (start == 0 or not is_han(folded[start - 1])
-                                    or folded.endswith(LEADER_LEADS, 0, start) or folded[start - 2:start] in g.common):
+                                    or folded.endswith(LEADER_LEADS, 0, start) or folded[start - 2:start] in g.common
+                                    or OfficialExtractor._country_ends_at(folded, start, g)):
                 name = folded[start:ts]
                 if (name in g.common or name in g.countries or all(ch in g.country_chars for ch in name)
                         or not anchored_ok(name, g) or _known_name_suffix(name) == len(name) or name[-1] in g.stops
@@ -1527,9 +1564,12 @@ class OfficialExtractor:
         if folded[ts - 1:ts] != BRACKET_CLOSE:
             return None
         opening = folded.rfind(BRACKET_OPEN, max(0, ts - 43), ts)
-        if opening < 2 or LATIN_IN_BRACKETS.fullmatch(folded, opening, ts) is None:
+        if opening < 2 or LATIN_NAME_IN_BRACKETS.fullmatch(folded, opening, ts) is None:
             return None
         start = self._name_before(folded, opening, g)
+        if start is None:  # 海妮（Hilda C. Heine）總統: a leader's transliterated name
+            start = self._leader_before(folded, ts, ts + max((len(t) for t in LEADER_TITLES if folded.startswith(t, ts)), default=0),
+                                        g, name_end=opening)
         return None if start is None else (start, opening)
 
     @staticmethod

@@ -121,23 +121,30 @@ def lists(g: Grammar, text: str, cands: list[Cand]) -> None:
 
 
 def scope(g: Grammar, text: str, cands: list[Cand]) -> None:
-    """Amounts after a sentence-wide cue: 全交保!王昱棠500萬、辜淑雯400萬."""
+    """Amounts after a sentence-wide cue: 全交保!王昱棠500萬、辜淑雯400萬. The reach runs on from
+    each amount of the list (災損高達42億,其中甲縣14億為多,其餘依序為乙縣7億、丙縣5億): a long list
+    stays in scope while its items follow each other closely."""
     pending = [c for c in cands if c.status == MAYBE]
     if not pending:
         return
     ends = [m.end() for m in g.scope.finditer(text)]
     if not ends:
         return
-    for c in pending:
+    reach_from: dict[int, int] = {}  # cue end -> end of the last amount the cue's scope reached
+    for c in sorted(cands, key=lambda c: c.start):
         i = bisect.bisect_right(ends, c.start) - 1
         if i < 0:
             continue
         cue_end = ends[i]
-        if c.start - cue_end > _SCOPE_REACH:
-            continue
         if any(ch in text[cue_end:c.start] for ch in _HARD_BOUNDARY):
             continue
-        c.status, c.rule = MONEY, "money.scope"
+        last = reach_from.get(cue_end, cue_end)
+        if c.start - last > _SCOPE_REACH:
+            continue
+        if c.status == MAYBE:
+            c.status, c.rule = MONEY, "money.scope"
+        if c.status == MONEY:
+            reach_from[cue_end] = c.end
 
 
 def clause_cues(g: Grammar, text: str, cands: list[Cand]) -> None:
