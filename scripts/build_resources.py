@@ -299,6 +299,8 @@ def city_drop_reason(
     """Why a CLDR exemplar city is not a city for aicity (None: keep it)."""
     if zone_id in NOT_CITY_ZONES:
         return "island, peninsula or region (NOT_CITY_ZONES)"
+    if any(fold(n) in TERRITORY_NOT_CITY_NAMES for n in names if n):
+        return "bare name of a territory (TERRITORY_NOT_CITY_NAMES)"
     if any(fold(n).endswith(("岛", "群岛", "环礁")) for n in names[2:]):
         return "island or archipelago (zh_Hant_HK name)"
     if country in (None, "", "001", "ZZ", "AQ") or country in NOT_COUNTRIES:
@@ -840,6 +842,11 @@ MY_USUAL_NAMES = {"Shah Alam": "莎阿南", "Subang Jaya": "梳邦再也"}
 #: (廣州日報·新花城, the paper's app) such a name is no town abroad, so it is no foreign city's alias.
 MAINLAND_CITY_NICKNAMES = frozenset("花城 羊城 鹏城 榕城 蓉城 泉城 春城 冰城 星城 邕城 筑城 锡城 甬城".split())
 
+#: Bare names that in the news name a territory or region rather than its city: 加沙/加薩 is the
+#: Gaza Strip (加沙地帶, 加薩停火, 加薩戰爭); Gaza City is written 加薩城/加沙城/加薩市 and is listed
+#: with those forms in city/world_cities_extra.tsv. Dropped from the CLDR and GeoNames lists.
+TERRITORY_NOT_CITY_NAMES = frozenset(fold(n) for n in "加沙 加薩 加沙城".split())
+
 MY_NOT_TOWNS = frozenset("Cheras Ampang Kapar Mukim Pulai Paya Terubong Tasek Glugor Val Dor Kampung Manjoi".split()) | {
     "Mukim Pulai", "Paya Terubong", "Tasek Glugor", "Val Dor", "Kampung Manjoi", "Kampong Sidam", "Simpang Empat",
     "Donggongon", "Bukit Tengah", "Teluk Panglima Garang", "Johor Jaya", "Taman Senai",
@@ -1061,7 +1068,7 @@ def build_geonames_world(jd, common, tw_places, countries) -> tuple[list[list[st
             if not HAN_NAME.fullmatch(a) or len(a) > 6:
                 continue
             f = fold(a)
-            if f[-1] in "省州区县郡岛村乡镇" or f in taken or f in states or f in countries or f in MAINLAND_CITY_NICKNAMES:
+            if f[-1] in "省州区县郡岛村乡镇" or f in taken or f in states or f in countries or f in MAINLAND_CITY_NICKNAMES or f in TERRITORY_NOT_CITY_NAMES:
                 continue
             if any(f.startswith(c) for c in countries if len(c) >= 2):
                 continue  # 日本語 for a Ukrainian city: noise in the alternate names

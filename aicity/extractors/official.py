@@ -79,8 +79,10 @@ LATIN_NAME_IN_BRACKETS = regex.compile(r"\([A-Za-z][A-Za-z .'\-]{1,40}(?:, ?(?:J
 # (Devin Nunes): a given and a family name; a later name may take a lowercase particle before it
 # (Prince Abdulaziz bin Salman, Yasir al-Rumayyan, Ursula von der Leyen)
 NAME_PARTICLE = r"(?:bin|binti|bint|ibn|al|el|de|da|di|do|dos|du|van|von|der|den|la|le) "
+# a generational suffix may close it, with a comma or without (Ferdinand Marcos, Jr., Martin Luther King Jr, John Smith III)
+NAME_GENERATION = r"(?:,? (?:Jr|Sr)\.?|,? (?:II|III|IV))? ?"
 PERSON_IN_BRACKETS = regex.compile(
-    r"\([A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?: (?:" + NAME_PARTICLE + r")*(?:(?:al|el)-)?[A-Z][A-Za-z'\-]+)+\)")
+    r"\([A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?: (?:" + NAME_PARTICLE + r")*(?:(?:al|el)-)?[A-Z][A-Za-z'\-]+)+" + NAME_GENERATION + r"\)")
 HOME_COUNTRIES = frozenset((None, "", "TW", "CN", "HK", "MO", "SG", "MY"))  # whose officers have Chinese names
 FAMILY = fold("家")  # 許家, 王家 (the Hsu, the Wang family) are words, yet 家 opens many given names
 # Countries whose officials have Chinese names, not transliterations (台灣鋼鐵公會理事長林大偉選「穩」:
@@ -97,9 +99,11 @@ LEADER_TITLES = frozenset(fold(w) for w in ("總統", "總理", "首相", "國�
 LEADER_LEADS = tuple(fold(w) for w in ("會見", "會晤", "接見", "邀請", "歡迎", "同", "與", "和", "及", "向", "將", "對"))
 MEETING_VERBS = frozenset(w for w in LEADER_LEADS if len(w) == 2)  # 攝政王|接見大臣: no given name 接見
 JUDGE_TITLES = frozenset(fold(w) for w in ("法官", "推事", "總統", "檢察司", "副檢察司"))  # after a transliterated name (某某法官, 哈莉瑪總統, 某某副檢察司) on MY/SG pages
+JUNIOR_MARKS = frozenset(fold("小老"))  # 小/老 before a transliterated name: Jr./Sr. (總統小馬可斯, 小布希, 老布希)
 COME = fold("來")  # before a verb (某某來代答), it ends a transliterated name of three characters or more
 NAME_DOTS = frozenset("·‧・•")  # between the parts of a transliterated Western name (愛德華·菲利普)
 NAME_DOT_SPLIT = regex.compile("[·‧・•]")
+ONE_CHARACTER_PART = regex.compile(r"\p{Han}[（(][A-Za-z]")  # 扎迪•許（Zaldy Co）: the last part, one character, spelled after
 MINISTER = fold("相")  # 日相, 英相, 外相: a country's or a ministry's one character and 相
 ASSEMBLY = fold("會")  # 理事會, 委員會: the body a title word names with it
 # words between a title and the list of names it heads (行動黨州議員，分別是張某某、林某某及阿魯古瑪; 董事成員分別為),
@@ -423,6 +427,12 @@ class OfficialExtractor:
         ``spelled`` (any title on a Malaysian or Singaporean page): the name must also be
         spelled with transliteration characters (all of two, all but one of more).
         """
+        if folded[te:te + 1] in JUNIOR_MARKS and not folded[te + 1:te + 2] in JUNIOR_MARKS:
+            # 總統小馬可斯, 前總統老布希: 小 and 老 (Jr., Sr.) open the name when the rest is a transliteration
+            # spelled with transliteration characters only
+            more = self._foreign_name_at(folded, ts, te + 1, g, anchored, spelled)
+            if more is not None and all(ch in g.translit_chars for ch in folded[te + 1:more]):
+                return more
         by_city = False  # after a city abroad's title (紐約市長): the name must be spelled as a transliteration
         if not anchored and not self._country_before(folded, ts, g) and not self._foreign_company_before(folded, ts):
             by_city = self._foreign_city_before(folded, ts)
@@ -619,6 +629,8 @@ class OfficialExtractor:
                 # but 當面|向卓院長, 面向: a two-character name is too short to tell)
             if length == 3 and name[1:] in g.appoint_verbs:
                 continue  # 何燕梅擔任局長: 擔任 is the verb, no given name
+            if length == 2 and name[0] in g.adverb_surnames and name[1:] in g.appoint_verbs:
+                continue  # 律師出身，曾任總檢察長: the adverb 曾 (once) and 任 (served as), no two-character name
             if length == 3 and name[1:] in MEETING_VERBS:
                 continue  # 攝政王接見大臣: the verb of a meeting, no given name
             if name[-1] in g.org_enders:
@@ -1356,7 +1368,10 @@ class OfficialExtractor:
                 # 主席努尼斯(Devin Nunes): a transliteration with no surname, spelled out right after it in Latin
                 bracket = folded.find("(", ns, ns + TRANSLIT_BEFORE_LATIN + 1)
                 if (bracket - ns >= 2 and all(map(is_han, folded[ns:bracket]))
-                        and PERSON_IN_BRACKETS.match(folded, bracket) and self._plausible(folded[ns:bracket], g)):
+                        and PERSON_IN_BRACKETS.match(folded, bracket) and (self._plausible(folded[ns:bracket], g) or (
+                            # 總統小馬可斯(Ferdinand Marcos, Jr.): 小 (Jr.) before a transliteration opens a word (小馬)
+                            folded[ns] in JUNIOR_MARKS and bracket - ns >= 3
+                            and all(ch in g.translit_chars for ch in folded[ns + 1:bracket])))):
                     end = bracket
         elif not self._boundary_after(folded, end, g):
             # The Chinese reading runs into the next word: a Japanese name (武藤|容治) or a
@@ -1439,6 +1454,8 @@ class OfficialExtractor:
         while folded[end:end + 1] in NAME_DOTS:
             more = self._foreign_name_at(folded, ts, end + 1, g, True)
             if more is None:
+                if ONE_CHARACTER_PART.match(folded, end + 1):
+                    end += 2  # 眾議員扎迪•許（Zaldy Co）: a one-character part that its Latin spelling right after confirms
                 break
             spelled = end + 2
             while spelled < more and folded[spelled] in g.translit_chars:

@@ -21,7 +21,7 @@ _CLAUSE_REACH = 16                 # characters from a clause's cue to its 至/�
 _CLAUSE_BOUNDARY = "。?!;,:\n"      # a clause ends
 _HARD_BOUNDARY = "。?;\n"          # a sentence ends (a scope cue does not reach past)
 _SENTENCE_BOUNDARY = "。?!;\n"     # for carrying a currency over
-LOCAL_CODES = ("LOCAL", "DOLLAR", "YEN")  # the currency table's codes resolved by the page
+LOCAL_CODES = ("LOCAL", "DOLLAR", "YEN", "DONG")  # the currency table's codes resolved by the page
 _CENT_JOINERS = ("", "又")  # 2美元50美分, 兩美元又三美分
 
 
@@ -252,6 +252,8 @@ def _symbol_code(g: Grammar, region: Region, symbol: str, text: str, c: Cand) ->
     for word, code in g.symbol_hints[symbol]:
         if word in said:
             return code
+    if symbol == "DONG":  # a bare 盾: the page's Indonesia or Vietnam, else the dong
+        return next((code for word, code in g.symbol_hints[symbol] if word in text), "VND")
     return region.symbol(symbol)
 
 
