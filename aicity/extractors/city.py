@@ -74,6 +74,7 @@ LEADERS = fold("領導")  # 市領導, 省領導: the list of officials that fol
 PREFECTURE_LIST_END = tuple(fold(w) for w in ("等縣", "各縣", "等州", "等府", "等州屬"))
 MAX_ITEM = 5
 CITY_SUFFIX = fold("市")
+MARKET_WORD = fold("市場")  # a market: 市 opens the word, it is no city's suffix
 DISTRICT = fold("區")
 # countries whose Chinese associations are named after their members' places of origin in China
 ORIGIN_ONLY_COUNTRIES = frozenset({"MY", "SG"})
@@ -403,6 +404,10 @@ class CityExtractor:
         common = common_words()
         position = folded.find(CITY_SUFFIX)
         while position != -1:
+            if folded.startswith(MARKET_WORD, position):
+                # 美國茶飲|市場: 市 opens the word 市場 (a market), it ends no city's name
+                position = folded.find(CITY_SUFFIX, position + 1)
+                continue
             for length in (3, 2):
                 start = position - length
                 if start < 2:

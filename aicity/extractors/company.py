@@ -56,7 +56,7 @@ from ..resources import load_list, load_table
 from .base import Gazetteer, IntervalSet, alternation, compile_folded, is_han, latin_boundary, longest_non_overlapping
 from .money.region import page_region
 from .lexicon import (
-    FOREIGN, CompanyInfo, Form, city_gazetteer, common_words, company_dictionary, company_frames, company_latin_kinds, company_phrase_names, company_rule_anchors, corporate_titles,
+    FOREIGN, CompanyInfo, Form, a_shares_by_simplified_name, city_gazetteer, common_words, company_dictionary, company_frames, company_latin_kinds, company_phrase_names, company_rule_anchors, corporate_titles,
     document_matches, is_latin, official_grammar, reporter_given_name, split_cell, user_company_dictionary,
 )
 
@@ -1910,6 +1910,12 @@ class CompanyExtractor:
     def _a_share_listing(doc: Document, start: int, end: int, info: CompanyInfo) -> CompanyInfo:
         """上海銀行(601229): a name followed by a mainland ticker that is not its listing's is the
         A share of that code, a company of its own (Taiwan's 上海商銀 is also called 上海銀行)."""
+        if info.country == "TW":
+            # 中信银行: a Taiwanese name (中信銀行 = CTBC Bank) written in the Simplified spelling of an
+            # A share's short name is that A share (China CITIC Bank), as a mainland page means it
+            a_share = a_shares_by_simplified_name().get(doc.text[start:end])
+            if a_share is not None and a_share.stock_code != info.stock_code:
+                return a_share
         if info.country == "CN" or doc.folded[end:end + 1] not in ("(", "（"):
             return info
         ticker = _ticker().match(doc.folded, end)

@@ -428,6 +428,16 @@ def company_dictionary() -> Gazetteer:
 
 
 @functools.cache
+def a_shares_by_simplified_name() -> dict[str, CompanyInfo]:
+    """The A shares (``company/companies_cn.tsv``) by their Simplified short name, for the names
+    whose Traditional spelling differs (中信银行 / 中信銀行): written so, the name is the mainland's
+    company even where a Taiwanese company goes by its Traditional spelling (中信銀行 = CTBC Bank)."""
+    return {row["name"]: CompanyInfo(row["name"], (row["name_hant"],), row["code"], "CN")
+            for row in load_table("company/companies_cn.tsv")
+            if row.get("name_hant") and row["name_hant"] != row["name"]}
+
+
+@functools.cache
 def company_rule_anchors() -> tuple[Gazetteer, Gazetteer]:
     """The words that every match of the foreign-prefix and the Latin-name rules
     contains: their patterns only need trying where one occurs, which is rare."""

@@ -96,6 +96,8 @@ class DateExtractor:
 
 # rules whose month is a number or name the text states (12月31日, 12/31, Dec 31)
 STATED_MONTH_RULES = frozenset({"date.cjk", "date.slash", "date.english"})
+# and the rules of a year's first months (前11個月數據 on a January page: last year's January to November)
+LAST_YEARS_RANGE_RULES = STATED_MONTH_RULES | {"date.first_months"}
 # a stated month this many months or more after the anchor's, with no year, is last year's
 LAST_YEARS_MONTHS_AHEAD = 10
 
@@ -103,11 +105,18 @@ LAST_YEARS_MONTHS_AHEAD = 10
 def _last_years_month(c: Candidate, anchor: dt.date) -> Candidate:
     """12月31日宣判, 12月營收 on a page of early January: a month with no year that would lie most of
     a year ahead of the anchor is the one just past (news reports what has happened)."""
-    spec = c.spec
-    if (c.rule not in STATED_MONTH_RULES or spec.month is None or spec.year is not None
+    spec, end = c.spec, c.end_spec
+    if (c.rule not in LAST_YEARS_RANGE_RULES or spec.month is None or spec.year is not None
             or spec.year_rel is not None or spec.year_short is not None or spec.month_rel is not None
-            or spec.quarter_rel is not None or spec.month - anchor.month < LAST_YEARS_MONTHS_AHEAD):
+            or spec.quarter_rel is not None):
         return c
+    # 10月至12月 on a January page: a range of months in one year that ends that far ahead is last year's too
+    end_month = end.month if (end is not None and end.month is not None and end.year is None
+                              and end.year_rel is None and end.year_short is None and end.month >= spec.month) else None
+    if max(spec.month, end_month or 0) - anchor.month < LAST_YEARS_MONTHS_AHEAD:
+        return c
+    if end_month is not None:
+        return c._replace(spec=spec._replace(year=anchor.year - 1), end_spec=end._replace(year=anchor.year - 1))
     return c._replace(spec=spec._replace(year=anchor.year - 1))
 
 

@@ -630,6 +630,9 @@ def first_months(m: regex.Match, ctx: Ctx) -> Candidate | None:
     figure = figure or (g.get("ge") is not None and not g.get("shou")
                         and (m.start() == 0 or before_is(ctx, m.start(), "CLAUSE_OPEN_BEFORE"))
                         and after_is(ctx, m.end(), "STATS_CLAUSE_AFTER", 16))
+    # 比前8個月加快0.5個百分點: a growth rate against this year's first months
+    figure = figure or (before_is(ctx, m.start(), "COMPARE_BEFORE")
+                        and after_is(ctx, m.end(), "RATE_POINTS_AFTER", 20))
     if n is None or not 1 <= n <= 12 or (not has_year and not figure and (g.get("ge") or g.get("shou") or n < 2)):
         return None  # 上任首三個月: without a year or a figure after it, 首N個月 is a span of time
     spec = year_spec._replace(month=1)
