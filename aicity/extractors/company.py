@@ -253,6 +253,9 @@ _PRICE_AFTER = regex.compile(r"[ ]?(?:收(?:在|盘)?|终场收|涨|跌)[ ]?[0-9
 # (中国电影(10.660, -0.21, -1.93%)市场: the portal links the name wherever it stands), after the
 # share class letter of an A or B share's name (万科A(5.12, +0.10, +1.99%)) (folded)
 _QUOTE_AFTER = regex.compile(r"(?i:[ab])?\([0-9]+(?:\.[0-9]+)?, ?[-+]?[0-9]+(?:\.[0-9]+)?, ?[-+]?[0-9]+(?:\.[0-9]+)?%\)")
+# a maker's model in Latin letters and a vehicle word right after a name (本田Civic轎車, 豐田Vios房車, 寶馬X5休旅車):
+# the name is the carmaker's brand (folded)
+_MODEL_AFTER = compile_folded(r"[ ]?[A-Za-z][A-Za-z0-9\-]*(?: [A-Za-z0-9\-]+){0,2}[ ]?(?:轎車|汽車|房車|跑車|休旅車|電動車|貨車|羅里|摩托車|電單車)")
 _BRACKET_LATIN = regex.compile(r"[(（]\s*[A-Za-z][A-Za-z0-9&.\-]*(?: [A-Za-z0-9&.\-]+){0,5}\s*[)）]")
 _LATIN_ALIAS_MIN = 3
 # A copyright notice before a Latin legal name (Copyright © 2026 Acme Ltd.): the publisher of the page.
@@ -1700,6 +1703,8 @@ class CompanyExtractor:
                 confirmed = confirmed or not inside_word and (
                     _LOTS_AFTER.match(folded, end) is not None or _PRICE_AFTER.match(folded, end) is not None
                     or _QUOTE_AFTER.match(folded, end) is not None)
+                # 本田Civic轎車: a model and a vehicle word right after it name the carmaker
+                confirmed = confirmed or not inside_word and _MODEL_AFTER.match(folded, end) is not None
                 # 快手升逾7%: a share's move right after it, as a market report words it (快手-W升: its
                 # share-class marker between)
                 marked = _after_share_class(folded, end)

@@ -188,6 +188,11 @@ ORG_CHUNK = regex.compile(
 
 
 NAME_ZHI = "之"  # a particle, and the last character of many given names (朱惕之, 王羲之)
+# 和 also ends many given names (黃家和, 林德和): it does where the two characters before it make a
+# word (黃家) and a clear boundary or a verb of saying follows the three
+NAME_FINAL_FUNCTION = frozenset(fold("和"))
+SAY_AFTER_NAME = frozenset(fold("說稱"))
+SAY_WORDS_AFTER_NAME = frozenset(fold(w) for w in ("表示", "指出", "強調", "透露", "認為", "坦言", "直言", "宣布", "宣佈"))
 # A day or month in Chinese numerals (廿三日, 五日, 十一月): the print press's dateline day after a name
 # (總統普廷廿三日表示) ends a transliterated or Japanese name, whose characters are no numerals.
 NUMERAL_DAY = regex.compile(fold("[〇零一二三四五六七八九十廿卅]{1,3}[日月]"))
@@ -322,6 +327,8 @@ class OfficialExtractor:
                 end = first + 2  # 陳麗儀表示: 儀表 is a word, but 表示 after it is the verb; 習近平日前: 日前 the time
             elif second == NAME_ZHI and folded[first + 2:first + 3] in LIST_ENDS and self._given_ok(first_char, g):
                 end = first + 2  # 朱惕之、陳純敬: 之 ends a three-character name that a list comma closes
+            elif second in NAME_FINAL_FUNCTION and self._name_final_close(folded, first + 2, g):
+                end = first + 2  # 議員張家和今日, 副部長黃家和說: 和 ends the name that a time word or a verb closes
             else:
                 end = first + 1
             if surname_length == 1 and end == first + 2:
@@ -331,7 +338,21 @@ class OfficialExtractor:
             if (end == first + 2 and folded[pos:end - 1] in g.name_starts and folded[pos:end] not in g.common
                     and folded[end - 1] not in g.day_parts and self._boundary_after(folded, end, g)):
                 return end  # 議員周一萍說: 周一 is a weekday, but a full name that a boundary ends
+            if (end == first + 1 and second in NAME_FINAL_FUNCTION and self._plausible(folded[pos:first + 2], g)
+                    and (self._boundary_after(folded, first + 2, g) or folded[first + 2:first + 3] in SAY_AFTER_NAME)):
+                return first + 2  # 副部長黃家和今日: 黃家 is a word, and 和 (a function word) ends the given name
         return self._japanese_name_at(folded, pos, g)
+
+    @staticmethod
+    def _name_final_close(folded: str, pos: int, g: OfficialGrammar) -> bool:
+        """What may follow a given name that ends in a function character (張家和|今日, 黃家和|說,
+        李平和|,, 林德和|表示): punctuation, a time word or a verb of saying; not another name or a pronoun
+        (王強和|李明, 王強和|他的團隊), a verb (王強和|出席的嘉賓: with the guests), nor a title
+        (市長王強和|副市長李明: two officials)."""
+        following = folded[pos:pos + 1]
+        return (not following or not is_han(following) or following in SAY_AFTER_NAME
+                or folded[pos:pos + 2] in SAY_WORDS_AFTER_NAME or folded[pos:pos + 2] in g.time_words
+                or RELATIVE_DAY_OPEN.match(folded, pos) is not None)
 
     def _married_name_end(self, folded: str, pos: int, end: int, g: OfficialGrammar) -> int:
         """葉劉淑儀, 陳馮富珍: a husband's surname before a woman's own full name (Hong Kong and
