@@ -474,6 +474,9 @@ class CityExtractor:
         if (info.country != "CN" and self._district_after(folded, end) and start and is_han(folded[start - 1])
                 and folded[start - 1] not in FUNCTION_CHARS and not self._region_before(folded, start, end)):
             return False  # 萬|柏林|區 (Taiyuan's 萬柏林區): a foreign city's name inside a mainland district's
+        if info.country == "JP" and self._district_after(folded, end):
+            return False  # 新津區 (Chengdu), 松山區 (Chifeng): a Japanese city's name before 區 is a district's (Japan's
+            # wards are named 北區, 中央區, never after a city)
         if (info.generated and self._glued(folded, start, end) or self._glued(folded, start, end, both=True)) \
                 and not self._region_before(folded, start, end):
             return False  # 很|大分|歧: 很大 and 分歧 take each character of even a listed name (but 浙江|湖州)
