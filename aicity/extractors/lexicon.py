@@ -519,6 +519,7 @@ class OfficialGrammar:
     weak_surnames: frozenset[str]       # 文: a surname only with two given characters that make no word with it
     preposition_surnames: frozenset[str]  # 向: a surname that is also a preposition before a common word (向大家)
     adverb_surnames: frozenset[str]     # 曾: a surname that is also an adverb before a verb (曾詢問)
+    verb_chars: frozenset[str]          # 作: after a two-character name, a verb before a common word (作重要講話)
     verbs: frozenset[str]               # jieba's frequent verbs (company/function_words.tsv, where = verb)
     state_shorts: frozenset[str]        # 霹, 柔: a Malaysian state's short form before 州 (霹州務大臣)
     states: frozenset[str]              # 彭亨, 霹靂: the Malaysian states' names (regions.tsv)
@@ -597,6 +598,7 @@ def official_grammar() -> OfficialGrammar:
         weak_surnames=frozenset(fold(r["word"]) for r in rows if r["kind"] == "weak_surname"),
         preposition_surnames=frozenset(fold(r["word"]) for r in rows if r["kind"] == "preposition_surname"),
         adverb_surnames=frozenset(fold(r["word"]) for r in rows if r["kind"] == "adverb_surname"),
+        verb_chars=frozenset(fold(r["word"]) for r in rows if r["kind"] == "verb_char"),
         verbs=frozenset(fold(r["word"]) for r in load_table("company/function_words.tsv") if r["where"] == "verb"),
         state_shorts=frozenset(fold(r["word"]) for r in rows if r["kind"] == "state_short"),
         states=frozenset(fold(n) for r in load_table("city/regions.tsv") if r["country"] == "MY"

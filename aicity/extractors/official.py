@@ -318,7 +318,9 @@ class OfficialExtractor:
             # common word (表示, 強調) or is a function word (及, 等), or opens a verb that
             # follows names (劉偉認為, 李明帶隊: no 為 or 隊 after a three-character name).
             if self._given_ok(second, g) and folded[first + 1:first + 3] not in g.name_verbs and (
-                    folded[first + 1:first + 3] not in g.common or folded[first + 2:first + 3] in g.stops):
+                    folded[first + 1:first + 3] not in g.common or folded[first + 2:first + 3] in g.stops) and not (
+                    second in g.verb_chars and folded[first + 2:first + 4] in g.common):
+                # (李強作重要講話, 楊玲作關於…的說明: 作 before a common word makes the speech, no given name)
                 end = first + 2  # 林正宜都到場: 宜都 is a word, but 都 is the adverb after the name
             elif self._given_ok(second, g) and self._recurs_as_name(folded, pos, first + 2):
                 end = first + 2  # 陳志家主持: 家主 is a word, but the three characters recur as a name
