@@ -49,6 +49,10 @@ UNNAMED_SHARED_LEAN = {("HK", "MO"): "HK"}
 # Countries whose towns the city gazetteer knows far beyond the signal words (which list only Malaysia's large
 # cities): a dateline place that is wholly one of its towns, (鵝嘜30日訊), (古來12日訊), places the page there.
 DATELINE_TOWN_COUNTRIES = frozenset({"MY"})
+# A Hong Kong stock code in brackets after a name, the house style of Hong Kong's financial press
+# (銀河娛樂（027）, 銀娛（0027）, 滙控(00005)): strong, as an outlet is. Only codes 1-99, in any width but
+# the four-digit 0050-0099 (Taiwan's ETFs are 0050, 0056, 00878: Taiwan writes no 3-digit code and no 000xx).
+HK_TICKER = regex.compile(r"(?<=\p{Han})\((?:0\d\d|00[0-4]\d|000\d\d)\)(?!\d)")
 # The place of a dateline: what stands between its bracket and its day
 DATELINE_PLACE = regex.compile(r"[(【]?[ ]?(\p{Han}{2,12}?)[ ]?\d")
 
@@ -165,6 +169,9 @@ def _scan(doc: Document) -> _Page:
             regions.append((region, strength))
     if datelines and not placed:
         placed.update(_dateline_town_countries(text, datelines))
+    if "(0" in text:
+        for m in HK_TICKER.finditer(text):
+            strong["HK"] += 1
     return _Page(_declared(s, text), strong, weak, placed, shared, starts, regions)
 
 
