@@ -213,6 +213,9 @@ def _page_region(doc: Document) -> Region:
     strong, weak = page.strong, _with_shared(page)
     if page.placed:  # where the story was filed beats who filed it: 中央社 from Singapore
         strong = page.placed
+        partner = _bureau_partner(page, weak)
+        if partner is not None:
+            return s.regions[partner]
     if strong:
         best = max(strong.values())
         leaders = [r for r, n in strong.items() if n == best]
@@ -225,6 +228,19 @@ def _page_region(doc: Document) -> Region:
         if weak[best] >= need and weak[best] >= 2 * weak[default]:
             return s.regions[best]
     return s.regions[default]
+
+
+def _bureau_partner(page: _Page, weak: Counter) -> str | None:
+    """(中央社記者香港18日電) 澳門行政長官…澳門的財政儲備為6580億元: a wire's Hong Kong bureau files Macau's
+    news too; a page placed in one place of a pair (HK|MO) that names the other at least WEAK_LEAD times
+    and its own place nowhere outside the dateline is the other's (its bare 元 is MOP)."""
+    placed = max(page.placed, key=page.placed.get)
+    for places in page.shared.keys() | UNNAMED_SHARED_LEAN.keys():
+        if placed in places:
+            for other in places:
+                if other != placed and weak[other] >= WEAK_LEAD and not weak[placed]:
+                    return other
+    return None
 
 
 def _with_shared(page: _Page) -> Counter:
