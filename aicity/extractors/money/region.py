@@ -51,8 +51,9 @@ UNNAMED_SHARED_LEAN = {("HK", "MO"): "HK"}
 DATELINE_TOWN_COUNTRIES = frozenset({"MY"})
 # A Hong Kong stock code in brackets after a name, the house style of Hong Kong's financial press
 # (銀河娛樂（027）, 銀娛（0027）, 滙控(00005)): strong, as an outlet is. Only codes 1-99, in any width but
-# the four-digit 0050-0099 (Taiwan's ETFs are 0050, 0056, 00878: Taiwan writes no 3-digit code and no 000xx).
-HK_TICKER = regex.compile(r"(?<=\p{Han})\((?:0\d\d|00[0-4]\d|000\d\d)\)(?!\d)")
+# the four-digit 0050-0099 (Taiwan's ETFs are 0050, 0056, 00878: Taiwan writes no 3-digit code and no 000xx);
+# not a telephone's area code (電話(037)-123456, (049)2345678).
+HK_TICKER = regex.compile(r"(?<=\p{Han})\((?:0\d\d|00[0-4]\d|000\d\d)\)(?![\d\-])")
 # The place of a dateline: what stands between its bracket and its day
 DATELINE_PLACE = regex.compile(r"[(【]?[ ]?(\p{Han}{2,12}?)[ ]?\d")
 
