@@ -12,7 +12,7 @@ from ..money.region import page_region
 from .anchors import SENTENCE_BREAK, Anchors, clause_years
 from .matching import document_matches, select
 from .page_date import document_date
-from .reading import Ctx
+from .reading import Ctx, before_is
 from .values import Candidate, values
 from .words import PREVIOUS_YEAR, context
 
@@ -45,7 +45,7 @@ class DateExtractor:
             if undated and anchor == ref:
                 c = _in_past(c)
             listed_month = _listed_month(ctx, c, period, anchor)
-            c = _last_years_month(c, anchor)
+            c = _last_years_month(ctx, c, anchor)
             joined = (_joined(ctx, c, cands[i + 1]) or _period_named_after(ctx, c, cands[i + 1])
                       if i + 1 < len(cands) else None)
             got = values(joined, anchor, clause.get(i)) if joined is not None else []
@@ -102,10 +102,20 @@ LAST_YEARS_RANGE_RULES = STATED_MONTH_RULES | {"date.first_months"}
 LAST_YEARS_MONTHS_AHEAD = 10
 
 
-def _last_years_month(c: Candidate, anchor: dt.date) -> Candidate:
+def _last_years_month(ctx: Ctx, c: Candidate, anchor: dt.date) -> Candidate:
     """12月31日宣判, 12月營收 on a page of early January: a month with no year that would lie most of
-    a year ahead of the anchor is the one just past (news reports what has happened)."""
+    a year ahead of the anchor is the one just past (news reports what has happened). So is a
+    company's quarter with no year that would end so far ahead: 第四季度淨收益 on a page of February
+    (the results season) is last year's fourth quarter; not after a word of plans (預計第四季量產)."""
     spec, end = c.spec, c.end_spec
+    if c.rule == "date.year_part":
+        if (end is None or end.month is None or spec.month is None or end.month - spec.month != 2
+                or spec.year is not None or spec.year_rel is not None or spec.year_short is not None
+                or spec.quarter_rel is not None or end.year is not None
+                or end.month - anchor.month < LAST_YEARS_MONTHS_AHEAD
+                or before_is(ctx, c.start, "PLAN_BEFORE")):
+            return c
+        return c._replace(spec=spec._replace(year=anchor.year - 1), end_spec=end._replace(year=anchor.year - 1))
     if (c.rule not in LAST_YEARS_RANGE_RULES or spec.month is None or spec.year is not None
             or spec.year_rel is not None or spec.year_short is not None or spec.month_rel is not None
             or spec.quarter_rel is not None):

@@ -49,6 +49,11 @@ UNNAMED_SHARED_LEAN = {("HK", "MO"): "HK"}
 # Countries whose towns the city gazetteer knows far beyond the signal words (which list only Malaysia's large
 # cities): a dateline place that is wholly one of its towns, (鵝嘜30日訊), (古來12日訊), places the page there.
 DATELINE_TOWN_COUNTRIES = frozenset({"MY"})
+# A Hong Kong stock code in brackets after a name, the house style of Hong Kong's financial press
+# (銀河娛樂（027）, 銀娛（0027）, 滙控(00005)): strong, as an outlet is. Only codes 1-99, in any width but
+# the four-digit 0050-0099 (Taiwan's ETFs are 0050, 0056, 00878: Taiwan writes no 3-digit code and no 000xx);
+# not a telephone's area code (電話(037)-123456, (049)2345678).
+HK_TICKER = regex.compile(r"(?<=\p{Han})\((?:0\d\d|00[0-4]\d|000\d\d)\)(?![\d\-])")
 # The place of a dateline: what stands between its bracket and its day
 DATELINE_PLACE = regex.compile(r"[(【]?[ ]?(\p{Han}{2,12}?)[ ]?\d")
 
@@ -165,6 +170,9 @@ def _scan(doc: Document) -> _Page:
             regions.append((region, strength))
     if datelines and not placed:
         placed.update(_dateline_town_countries(text, datelines))
+    if "(0" in text:
+        for m in HK_TICKER.finditer(text):
+            strong["HK"] += 1
     return _Page(_declared(s, text), strong, weak, placed, shared, starts, regions)
 
 
@@ -206,6 +214,9 @@ def _page_region(doc: Document) -> Region:
     strong, weak = page.strong, _with_shared(page)
     if page.placed:  # where the story was filed beats who filed it: 中央社 from Singapore
         strong = page.placed
+        partner = _bureau_partner(page, weak)
+        if partner is not None:
+            return s.regions[partner]
     if strong:
         best = max(strong.values())
         leaders = [r for r, n in strong.items() if n == best]
@@ -218,6 +229,19 @@ def _page_region(doc: Document) -> Region:
         if weak[best] >= need and weak[best] >= 2 * weak[default]:
             return s.regions[best]
     return s.regions[default]
+
+
+def _bureau_partner(page: _Page, weak: Counter) -> str | None:
+    """(中央社記者香港18日電) 澳門行政長官…澳門的財政儲備為6580億元: a wire's Hong Kong bureau files Macau's
+    news too; a page placed in one place of a pair (HK|MO) that names the other at least WEAK_LEAD times
+    and its own place nowhere outside the dateline is the other's (its bare 元 is MOP)."""
+    placed = max(page.placed, key=page.placed.get)
+    for places in page.shared.keys() | UNNAMED_SHARED_LEAN.keys():
+        if placed in places:
+            for other in places:
+                if other != placed and weak[other] >= WEAK_LEAD and not weak[placed]:
+                    return other
+    return None
 
 
 def _with_shared(page: _Page) -> Counter:
