@@ -102,32 +102,39 @@ LAST_YEARS_RANGE_RULES = STATED_MONTH_RULES | {"date.first_months"}
 LAST_YEARS_MONTHS_AHEAD = 10
 
 
+def _yearless(spec) -> bool:
+    """No year of its own: none stated, relative or written short."""
+    return spec.year is None and spec.year_rel is None and spec.year_short is None
+
+
+def _in_last_year(c: Candidate, anchor: dt.date, with_end: bool) -> Candidate:
+    year = anchor.year - 1
+    end = c.end_spec._replace(year=year) if with_end else c.end_spec
+    return c._replace(spec=c.spec._replace(year=year), end_spec=end)
+
+
 def _last_years_month(ctx: Ctx, c: Candidate, anchor: dt.date) -> Candidate:
     """12月31日宣判, 12月營收 on a page of early January: a month with no year that would lie most of
     a year ahead of the anchor is the one just past (news reports what has happened). So is a
     company's quarter with no year that would end so far ahead: 第四季度淨收益 on a page of February
     (the results season) is last year's fourth quarter; not after a word of plans (預計第四季量產)."""
     spec, end = c.spec, c.end_spec
+    if not _yearless(spec) or spec.quarter_rel is not None:
+        return c
     if c.rule == "date.year_part":
         if (end is None or end.month is None or spec.month is None or end.month - spec.month != 2
-                or spec.year is not None or spec.year_rel is not None or spec.year_short is not None
-                or spec.quarter_rel is not None or end.year is not None
-                or end.month - anchor.month < LAST_YEARS_MONTHS_AHEAD
+                or end.year is not None or end.month - anchor.month < LAST_YEARS_MONTHS_AHEAD
                 or before_is(ctx, c.start, "PLAN_BEFORE")):
             return c
-        return c._replace(spec=spec._replace(year=anchor.year - 1), end_spec=end._replace(year=anchor.year - 1))
-    if (c.rule not in LAST_YEARS_RANGE_RULES or spec.month is None or spec.year is not None
-            or spec.year_rel is not None or spec.year_short is not None or spec.month_rel is not None
-            or spec.quarter_rel is not None):
+        return _in_last_year(c, anchor, with_end=True)
+    if c.rule not in LAST_YEARS_RANGE_RULES or spec.month is None or spec.month_rel is not None:
         return c
     # 10月至12月 on a January page: a range of months in one year that ends that far ahead is last year's too
-    end_month = end.month if (end is not None and end.month is not None and end.year is None
-                              and end.year_rel is None and end.year_short is None and end.month >= spec.month) else None
+    end_month = end.month if (end is not None and end.month is not None and _yearless(end)
+                              and end.month >= spec.month) else None
     if max(spec.month, end_month or 0) - anchor.month < LAST_YEARS_MONTHS_AHEAD:
         return c
-    if end_month is not None:
-        return c._replace(spec=spec._replace(year=anchor.year - 1), end_spec=end._replace(year=anchor.year - 1))
-    return c._replace(spec=spec._replace(year=anchor.year - 1))
+    return _in_last_year(c, anchor, with_end=end_month is not None)
 
 
 def _in_past(c: Candidate) -> Candidate:
