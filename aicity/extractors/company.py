@@ -620,35 +620,22 @@ def _other_listing(folded: str, end: int, info: CompanyInfo) -> bool:
 
 
 ITEM_BRACKET_REACH = 16  # how long a ranking item's bracket may be: (1960.2億元), (600438.SH)
+# ... with no bracket or clause end inside it
+_ITEM_BRACKET = r"[(（][^()（）,，;；。、\n]{0,%d}[)）]" % (ITEM_BRACKET_REACH - 2)
+_ITEM_BRACKET_BEFORE = regex.compile(_ITEM_BRACKET + r"\Z")
+_ITEM_BRACKET_AT = regex.compile(_ITEM_BRACKET)
 
 
 def _item_bracket_before(folded: str, stop: int) -> int | None:
-    """Where a bracket that closes right before ``stop`` opens, when it holds no bracket or clause
-    end and is at most ITEM_BRACKET_REACH long (a ranking item's figure or ticker), else None."""
-    if folded[stop - 1:stop] not in (")", "）"):
-        return None
-    low = max(0, stop - ITEM_BRACKET_REACH)
-    for i in range(stop - 2, low - 1, -1):
-        ch = folded[i]
-        if ch in "(（":
-            return i
-        if ch in ")）,，;；。、\n":
-            return None
-    return None
+    """Where a ranking item's bracket (a figure or ticker) that closes right before ``stop`` opens, else None."""
+    m = _ITEM_BRACKET_BEFORE.search(folded, max(0, stop - ITEM_BRACKET_REACH), stop)
+    return m.start() if m else None
 
 
 def _item_bracket_after(folded: str, start: int) -> int | None:
-    """Where a bracket that opens at ``start`` closes (the index after it), by the rule of
-    ``_item_bracket_before``, else None."""
-    if folded[start:start + 1] not in ("(", "（"):
-        return None
-    for i in range(start + 1, min(len(folded), start + ITEM_BRACKET_REACH)):
-        ch = folded[i]
-        if ch in ")）":
-            return i + 1
-        if ch in "(（,，;；。、\n":
-            return None
-    return None
+    """Where a ranking item's bracket that opens at ``start`` closes (the index after it), else None."""
+    m = _ITEM_BRACKET_AT.match(folded, start)
+    return m.end() if m else None
 
 
 def reads_as_phrase(chunk: str, weak: bool = False) -> bool:
