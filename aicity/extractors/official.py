@@ -1114,6 +1114,8 @@ class OfficialExtractor:
             end -= len(COMRADE)  # 任命某某同志為代理市長: 同志 after the name
         while True:
             start = self._name_before(folded, end, g)
+            if start is None and not names:
+                return self._transliteration_appointed(folded, end, g)
             if start is None:
                 if names and folded[names[-1][0] - 1:names[-1][0]] == LIST_COMMA:
                     start, next_item = names[-1][0], True
@@ -1140,6 +1142,19 @@ class OfficialExtractor:
                 previous = max(folded.rfind(mark, 0, sentence - 1) for mark in SENTENCE_ENDS) + 1
                 if any(folded.find(verb, previous, sentence) >= 0 for verb in g.appoint_as_verbs):
                     return names[::-1]
+        return []
+
+    def _transliteration_appointed(self, folded: str, end: int, g: OfficialGrammar) -> list[tuple[int, int]]:
+        """任命某某某為財政部長 with a transliterated name: no surname anchors it, but the appointing
+        verb right before it and 為 right after do. The name is two to five characters spelled with
+        transliteration characters (all of two, all but one of more) and holds no everyday word."""
+        for start in range(max(0, end - 5), end - 1):
+            name = folded[start:end]
+            if not folded.endswith(g.appoint_as_verbs, 0, start):
+                continue
+            foreign = sum(ch not in g.translit_chars for ch in name) <= (0 if len(name) == 2 else 1)
+            if foreign and all(is_han(ch) for ch in name) and anchored_ok(name, g):
+                return [(start, end)]
         return []
 
     def _dismissed(self, doc: Document, ts: int, te: int, title: str, g: OfficialGrammar) -> list[Found]:
