@@ -74,6 +74,10 @@ PERSON_TAGS = frozenset({"nr", "nrt", "nrfg"})
 PROPER_NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz", "j"})
 #: jieba tags for place and organisation names (a city that begins one, 上海 in 上海市, is fine).
 PLACE_ORG_TAGS = frozenset({"ns", "nt"})
+#: a name of four characters or more that jieba lists under another tag is an everyday word only at
+#: least this frequent (rule 6 of ambiguity_reasons): below it, such entries are company names that
+#: jieba's dictionary holds as plain nouns (东风汽车, 神州数码, 友邦保险: frequency 3).
+EVERYDAY_LONG_MIN_FREQ = 10
 
 # --------------------------------------------------------------------------
 # Taiwan's 22 county-level units and their 368 townships (Chunghwa Post 3+3
@@ -411,9 +415,11 @@ def ambiguity_reasons(name: str, jd, prefixes, places: set[str]) -> list[str]:
        (nr/nrt/nrfg) at any frequency: it reads as a given name (志強, 長榮).
     5. short: one character, or only Latin letters/digits of at most three
        characters (ABC, GIS, M31): acronyms that mean many things.
-    6. everyday: the name is a jieba word of any frequency whose tag is no
-       proper name or abbreviation (not nr/nrt/nrfg/ns/nt/nz/j): 全域, 創業家,
-       進階, 慶生, 光罩 are words before they are companies.
+    6. everyday: the name is a jieba word whose tag is no proper name or
+       abbreviation (not nr/nrt/nrfg/ns/nt/nz/j), of any frequency up to three
+       characters (全域, 創業家, 進階, 慶生, 光罩 are words before they are
+       companies) and of EVERYDAY_LONG_MIN_FREQ or more from four (地心引力; jieba
+       holds 东风汽车 and 神州数码 as rare plain nouns).
     """
     base = re.sub(r"-KY$", "", name)
     f = fold(base)
@@ -429,7 +435,7 @@ def ambiguity_reasons(name: str, jd, prefixes, places: set[str]) -> list[str]:
         reasons.append("person")
     if len(base) == 1 or re.fullmatch(r"[A-Za-z0-9]{1,3}", base):
         reasons.append("short")
-    if entry and entry[1] not in PROPER_NAME_TAGS:
+    if entry and entry[1] not in PROPER_NAME_TAGS and (len(f) < 4 or entry[0] >= EVERYDAY_LONG_MIN_FREQ):
         reasons.append("everyday")
     return reasons
 
