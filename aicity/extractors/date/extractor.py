@@ -36,11 +36,18 @@ class DateExtractor:
         undated = doc.ref_source == "today"  # the page was written on or before today
         shift = _fiscal_shift(ctx, cands, anchors, clause) if anchors is not None else 0
         defined_year = _defined_year(ctx, cands, anchors) if anchors is not None else None
+        fiscal_words = any(w in ctx.folded for w in _FISCAL_WORDS)
+        # a company's year named with a part, on a page that never says where its periods end (截至…止)
+        fiscal_parts = (fiscal_words and not any(w in ctx.folded for w in _PERIOD_END_WORDS)
+                        and context("FISCAL_PART").search(ctx.folded) is not None)
         for i, c in enumerate(cands):
             if i == skip or (c.spec.anchored and anchors is None):
                 continue
             if i + 1 < len(cands) and _weekday_of_next(ctx, c, cands[i + 1]):
                 continue
+            if fiscal_words and c.spec.year is None and c.spec.year_rel is not None \
+                    and context("FISCAL_GLOSS").match(ctx.folded, c.end):
+                continue  # 本年度(2026財年上半年): the company's year, glossed
             anchor = anchors.at(c.start) if anchors is not None else dt.date(2000, 1, 1)
             if undated and anchor == ref:
                 c = _in_past(c)
@@ -78,6 +85,8 @@ class DateExtractor:
                 got = values(c._replace(spec=c.spec._replace(year=defined_year, year_rel=None)), anchor, None)
             if not got and shift and c.rule in FISCAL_PERIOD_RULES:
                 got = _in_fiscal_year(ctx, c, shift, anchor, clause.get(i))
+            if not got and fiscal_parts and c.rule in FISCAL_PERIOD_RULES and _yearless(c.spec):
+                continue  # 2026財年上半年 … 上半年: the company's half, whose months the page does not give
             if not got:
                 got = values(c, anchor, clause.get(i))
             for start, end, (normalized, fields) in got:
@@ -279,6 +288,9 @@ def _year_month(iso: str) -> tuple[int, int]:
 
 # a company's quarter, half-year or first months (第二季, 次季, 上半年, 首9個月)
 FISCAL_PERIOD_RULES = frozenset({"date.year_part", "date.first_months"})
+# a company's year (財年, FY): a cheap look before the page's FISCAL_PART and FISCAL_GLOSS are sought
+_FISCAL_WORDS = tuple(fold(w) for w in ("財年", "財政年", "會計年度", "FY"))
+_PERIOD_END_WORDS = tuple(fold(w) for w in ("截至", "截止"))
 
 
 def _end_in_brackets(ctx: Ctx, c: Candidate, cands: list[Candidate], i: int,
@@ -287,7 +299,8 @@ def _end_in_brackets(ctx: Ctx, c: Candidate, cands: list[Candidate], i: int,
     the period ends at, as _period_ending reads a date before it."""
     if i + 1 >= len(cands) or context("PERIOD_END_AFTER").match(ctx.folded, c.end, cands[i + 1].start) is None:
         return None
-    got = values(cands[i + 1], anchor, None)
+    # (on a page of early in the year, 截至12月31日 is the December just past, as it is read alone)
+    got = values(_last_years_month(ctx, cands[i + 1], anchor), anchor, None)
     return (cands[i + 1].start, cands[i + 1].end, *got[0][2]) if len(got) == 1 else None
 
 
