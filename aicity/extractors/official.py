@@ -1084,6 +1084,10 @@ class OfficialExtractor:
                     name_start = self._name_before(folded, name_end, g)
                     if name_start is not None and self._ends_word(folded, name_start, g):
                         name_start = None  # 卸任後轉任顧問: 任 ends 卸任, no surname of 任後
+                    if name_start is None and len(verb) > 1 and verb_end != ts and self._country_before(folded, ts, g):
+                        # 某某某曾擔任泰國副總理: a transliterated name that opens its clause, before a verb
+                        # and a country's office
+                        name_start = self._clause_transliteration(folded, name_end, g)
                     if (name_start is not None and name_end - name_start == 2 and name_start
                             and is_han(folded[name_start - 1]) and folded[name_start - 1] not in g.stops
                             and (len(verb) == 1 or all(ch in g.translit_chars for ch in folded[name_start - 1:name_end]))):
@@ -1143,6 +1147,20 @@ class OfficialExtractor:
                 if any(folded.find(verb, previous, sentence) >= 0 for verb in g.appoint_as_verbs):
                     return names[::-1]
         return []
+
+    def _clause_transliteration(self, folded: str, end: int, g: OfficialGrammar) -> int | None:
+        """The start of a transliterated name that runs from a clause's start to ``end``: two to five
+        characters spelled with transliteration characters (all of two, all but one of more), no
+        everyday word inside."""
+        start = end
+        while start > 0 and end - start < 6 and is_han(folded[start - 1]) and folded[start - 1] not in g.stops:
+            start -= 1
+        if start > 0 and is_han(folded[start - 1]) and folded[start - 1] not in g.stops:
+            return None  # the clause runs on before it: no name's start
+        name = folded[start:end]
+        if not 2 <= len(name) <= 5 or sum(ch not in g.translit_chars for ch in name) > (0 if len(name) == 2 else 1):
+            return None
+        return start if anchored_ok(name, g) else None
 
     def _transliteration_appointed(self, folded: str, end: int, g: OfficialGrammar) -> list[tuple[int, int]]:
         """任命某某某為財政部長 with a transliterated name: no surname anchors it, but the appointing
