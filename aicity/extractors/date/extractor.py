@@ -12,7 +12,7 @@ from ..money.region import page_region
 from .anchors import SENTENCE_BREAK, Anchors, clause_years
 from .matching import document_matches, select
 from .page_date import document_date
-from .reading import Ctx, before_is
+from .reading import Ctx, before_is, groups, time_of_day
 from .values import Candidate, values
 from .words import PREVIOUS_YEAR, context
 
@@ -44,6 +44,8 @@ class DateExtractor:
             anchor = anchors.at(c.start) if anchors is not None else dt.date(2000, 1, 1)
             if undated and anchor == ref:
                 c = _in_past(c)
+            if c.spec.hour is not None and c.end_spec is None and not c.items:
+                c = _clock_range_end(ctx, c)
             listed_month = _listed_month(ctx, c, period, anchor)
             c = _last_years_month(ctx, c, anchor)
             joined = (_joined(ctx, c, cands[i + 1]) or _period_named_after(ctx, c, cands[i + 1])
@@ -186,6 +188,24 @@ def _joined(ctx: Ctx, first: Candidate, second: Candidate) -> Candidate | None:
         spec = spec._replace(week_rel=end.week_rel - 1)
     return first._replace(end=second.end, spec=spec, end_spec=end,
                           calendar_roc=first.calendar_roc or second.calendar_roc)
+
+
+def _clock_range_end(ctx: Ctx, c: Candidate) -> Candidate:
+    """今晚8點至8點半, 3月4日下午2時至4時: a clock time right after a date's own time closes a range
+    on that day. With no 上午/下午 of its own it keeps the afternoon or evening of the start
+    (晚上8點至10點: 22:00); one that would not come after the start (晚上11點至1點) adds nothing."""
+    m = context("CLOCK_RANGE_END").match(ctx.folded, c.end)
+    if m is None:
+        return c
+    hour, minute, second = time_of_day(groups(m), "e_")
+    if hour is None:
+        return c
+    if not m.group("e_ampm") and c.spec.hour >= 12 > hour and hour + 12 >= c.spec.hour:
+        hour += 12
+    if (hour, minute) <= (c.spec.hour, c.spec.minute or 0):
+        return c
+    end = c.spec._replace(hour=hour, minute=minute, second=second)
+    return c._replace(end=m.end(), end_spec=end)
 
 
 def _period_named_after(ctx: Ctx, c: Candidate, after: Candidate) -> Candidate | None:
