@@ -12,7 +12,7 @@ from ..money.region import page_region
 from .anchors import SENTENCE_BREAK, Anchors, clause_years
 from .matching import document_matches, select
 from .page_date import document_date
-from .reading import Ctx, before_is, groups, time_of_day
+from .reading import Ctx, after_is, before_is, groups, time_of_day
 from .values import Candidate, values
 from .words import PREVIOUS_YEAR, context
 
@@ -167,7 +167,9 @@ def _joined(ctx: Ctx, first: Candidate, second: Candidate) -> Candidate | None:
     """今年初至11月14日: two dates with only 至/到/~ between them, as one range; so are two
     parts of a year (2024年第4季至2025年第1季, 今年初至第三季) and a part of a year and a month
     (2019年下半年至2024年5月): from the first's start to the second's end."""
-    if first.items or second.items or not context("RANGE_BETWEEN").fullmatch(ctx.folded, first.end, second.start):
+    if first.items or second.items:
+        return None
+    if not context("RANGE_BETWEEN").fullmatch(ctx.folded, first.end, second.start) and not _and_between(ctx, first, second):
         return None
     if first.end_spec is None and second.end_spec is None:
         end = second.spec
@@ -206,6 +208,16 @@ def _clock_range_end(ctx: Ctx, c: Candidate) -> Candidate:
         return c
     end = c.spec._replace(hour=hour, minute=minute, second=second)
     return c._replace(end=m.end(), end_spec=end)
+
+
+def _and_between(ctx: Ctx, first: Candidate, second: Candidate) -> bool:
+    """2007年與2009年之間, 三月和九月間, 1月15日和2月3日之間: two dates of one kind (years, months or
+    days) joined by 與/和/跟/及 and closed by (之)間 name the span between them."""
+    a, b = first.spec, second.spec
+    return ((a.day is None) == (b.day is None) and (a.month is None) == (b.month is None)
+            and first.end_spec is None and second.end_spec is None
+            and context("RANGE_AND_BETWEEN").fullmatch(ctx.folded, first.end, second.start) is not None
+            and after_is(ctx, second.end, "RANGE_CLOSE_AFTER"))
 
 
 def _period_named_after(ctx: Ctx, c: Candidate, after: Candidate) -> Candidate | None:
