@@ -509,6 +509,8 @@ def holiday(m: regex.Match, ctx: Ctx) -> Candidate | None:
         return None  # a lunar holiday: not annotated
     if named.after is not None and not named.after.match(ctx.folded, m.end("hol")):
         return None  # 國慶 alone is also a given name
+    if named.easter is not None and not named.orthodox and before_is(ctx, m.start(), "ORTHODOX_BEFORE", span=5):
+        named = named._replace(orthodox=True)  # 東正教神聖週六: the Orthodox Holy Saturday
     if before_is(ctx, m.start(), "EVERY_BEFORE"):
         return None  # 每年母親節: every year's
     year_spec = read_spec(g, with_time=False)
