@@ -169,7 +169,8 @@ def _joined(ctx: Ctx, first: Candidate, second: Candidate) -> Candidate | None:
     (2019年下半年至2024年5月): from the first's start to the second's end."""
     if first.items or second.items:
         return None
-    if not context("RANGE_BETWEEN").fullmatch(ctx.folded, first.end, second.start) and not _and_between(ctx, first, second):
+    if (not context("RANGE_BETWEEN").fullmatch(ctx.folded, first.end, second.start)
+            and not _and_between(ctx, first, second)):
         return None
     if first.end_spec is None and second.end_spec is None:
         end = second.spec
@@ -214,7 +215,8 @@ def _and_between(ctx: Ctx, first: Candidate, second: Candidate) -> bool:
     """2007年與2009年之間, 三月和九月間, 1月15日和2月3日之間: two dates of one kind (years, months or
     days) joined by 與/和/跟/及 and closed by (之)間 name the span between them."""
     a, b = first.spec, second.spec
-    return ((a.day is None) == (b.day is None) and (a.month is None) == (b.month is None)
+    return (second.start - first.end <= 3  # 與, 和 and spaces: a cheap test first
+            and (a.day is None) == (b.day is None) and (a.month is None) == (b.month is None)
             and first.end_spec is None and second.end_spec is None
             and context("RANGE_AND_BETWEEN").fullmatch(ctx.folded, first.end, second.start) is not None
             and after_is(ctx, second.end, "RANGE_CLOSE_AFTER"))
