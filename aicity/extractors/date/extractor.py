@@ -12,7 +12,7 @@ from ..money.region import page_region
 from .anchors import SENTENCE_BREAK, Anchors, clause_years
 from .matching import document_matches, select
 from .page_date import document_date
-from .reading import Ctx, before_is
+from .reading import Ctx, after_is, before_is, groups, time_of_day
 from .values import Candidate, values
 from .words import PREVIOUS_YEAR, context
 
@@ -51,6 +51,8 @@ class DateExtractor:
             anchor = anchors.at(c.start) if anchors is not None else dt.date(2000, 1, 1)
             if undated and anchor == ref:
                 c = _in_past(c)
+            if c.spec.hour is not None and c.end_spec is None and not c.items:
+                c = _clock_range_end(ctx, c)
             listed_month = _listed_month(ctx, c, period, anchor)
             c = _last_years_month(ctx, c, anchor)
             joined = (_joined(ctx, c, cands[i + 1]) or _period_named_after(ctx, c, cands[i + 1])
@@ -174,7 +176,10 @@ def _joined(ctx: Ctx, first: Candidate, second: Candidate) -> Candidate | None:
     """今年初至11月14日: two dates with only 至/到/~ between them, as one range; so are two
     parts of a year (2024年第4季至2025年第1季, 今年初至第三季) and a part of a year and a month
     (2019年下半年至2024年5月): from the first's start to the second's end."""
-    if first.items or second.items or not context("RANGE_BETWEEN").fullmatch(ctx.folded, first.end, second.start):
+    if first.items or second.items:
+        return None
+    if (not context("RANGE_BETWEEN").fullmatch(ctx.folded, first.end, second.start)
+            and not _and_between(ctx, first, second)):
         return None
     if first.end_spec is None and second.end_spec is None:
         end = second.spec
@@ -195,6 +200,35 @@ def _joined(ctx: Ctx, first: Candidate, second: Candidate) -> Candidate | None:
         spec = spec._replace(week_rel=end.week_rel - 1)
     return first._replace(end=second.end, spec=spec, end_spec=end,
                           calendar_roc=first.calendar_roc or second.calendar_roc)
+
+
+def _clock_range_end(ctx: Ctx, c: Candidate) -> Candidate:
+    """今晚8點至8點半, 3月4日下午2時至4時: a clock time right after a date's own time closes a range
+    on that day. With no 上午/下午 of its own it keeps the afternoon or evening of the start
+    (晚上8點至10點: 22:00); one that would not come after the start (晚上11點至1點) adds nothing."""
+    m = context("CLOCK_RANGE_END").match(ctx.folded, c.end)
+    if m is None:
+        return c
+    hour, minute, second = time_of_day(groups(m), "e_")
+    if hour is None:
+        return c
+    if not m.group("e_ampm") and c.spec.hour >= 12 > hour and hour + 12 >= c.spec.hour:
+        hour += 12
+    if (hour, minute) <= (c.spec.hour, c.spec.minute or 0):
+        return c
+    end = c.spec._replace(hour=hour, minute=minute, second=second)
+    return c._replace(end=m.end(), end_spec=end)
+
+
+def _and_between(ctx: Ctx, first: Candidate, second: Candidate) -> bool:
+    """2007年與2009年之間, 三月和九月間, 1月15日和2月3日之間: two dates of one kind (years, months or
+    days) joined by 與/和/跟/及 and closed by (之)間 name the span between them."""
+    a, b = first.spec, second.spec
+    return (second.start - first.end <= 3  # 與, 和 and spaces: a cheap test first
+            and (a.day is None) == (b.day is None) and (a.month is None) == (b.month is None)
+            and first.end_spec is None and second.end_spec is None
+            and context("RANGE_AND_BETWEEN").fullmatch(ctx.folded, first.end, second.start) is not None
+            and after_is(ctx, second.end, "RANGE_CLOSE_AFTER"))
 
 
 def _period_named_after(ctx: Ctx, c: Candidate, after: Candidate) -> Candidate | None:

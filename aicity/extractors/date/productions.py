@@ -10,7 +10,8 @@ from .reading import (Ctx, after_is, before_is, century_year, day_of, groups, re
                       time_of_day, with_range)
 from .values import Candidate, Spec, valid
 from .words import (DAY_PREFIX, DAY_WORDS, EVENING_WORDS, HALVES, MONTH_PREFIX, MONTH_WORDS, PREVIOUS_YEAR, QUARTERS,
-                    ROC_OFFSET, WEEK_WORDS, WEEKDAYS, YEAR_CHARS, YEAR_POINTS, YEAR_WORDS, eras, holidays)
+                    ROC_OFFSET, WEEK_WORDS, WEEKDAYS, YEAR_CHARS, YEAR_POINTS, YEAR_WORDS, context, eras, holidays,
+                    nations)
 
 
 def _short_years(g: dict, ctx: Ctx) -> bool:
@@ -481,13 +482,35 @@ def _holiday_of_page(named: tuple, ctx: Ctx):
     return next((h for h in named if h.script in ("all", script)), None)
 
 
+# the rows of holidays.tsv (its script column) that give a country's or region's generic holiday its day
+NATION_HOLIDAY_ROWS = {"TW": "traditional", "CN": "simplified", "HK": "HK", "MO": "MO", "SG": "SG", "MY": "MY"}
+
+
+def _holiday_of_nation(named: tuple, ctx: Ctx, start: int):
+    """美國國慶日, 以色列國慶節: a generic holiday after a country's name is that country's, not the
+    page's: the row of Taiwan, the mainland or the region so named (新加坡國慶: 8/9), else none
+    (another country's day is not in the table). ``False`` when no country is named before it."""
+    found = context("NATION_BEFORE").search(ctx.folded[max(0, start - 14):start])
+    if found is None:
+        return False
+    row = NATION_HOLIDAY_ROWS.get(nations()[found.group("nation")])
+    return next((h for h in named if h.script == row), None) if row else None
+
+
 def holiday(m: regex.Match, ctx: Ctx) -> Candidate | None:
     g = groups(m)
-    named = _holiday_of_page(holidays().get(g["hol"], ()), ctx)
+    rows = holidays().get(g["hol"], ())
+    named = _holiday_of_page(rows, ctx)
+    if named is not None and named.script != "all":
+        of_nation = _holiday_of_nation(rows, ctx, m.start())
+        if of_nation is not False:
+            named = of_nation
     if named is None or (named.month is None and named.easter is None):
         return None  # a lunar holiday: not annotated
     if named.after is not None and not named.after.match(ctx.folded, m.end("hol")):
         return None  # 國慶 alone is also a given name
+    if named.easter is not None and not named.orthodox and before_is(ctx, m.start(), "ORTHODOX_BEFORE", span=5):
+        named = named._replace(orthodox=True)  # 東正教神聖週六: the Orthodox Holy Saturday
     if before_is(ctx, m.start(), "EVERY_BEFORE"):
         return None  # 每年母親節: every year's
     year_spec = read_spec(g, with_time=False)

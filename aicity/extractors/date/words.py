@@ -109,6 +109,21 @@ def eras() -> dict[str, Era]:
             for row in load_table("date/eras.tsv")}
 
 
+# other names of the countries and regions whose pages give a generic holiday its day (holidays.tsv's
+# script column), beside common/countries.tsv's
+NATION_ALIASES = {"中華民國": "TW", "臺灣": "TW", "中華人民共和國": "CN", "韓國": "KR"}
+
+
+@functools.cache
+def nations() -> dict[str, str]:
+    """Folded country or region name (美國, 以色列, 新加坡) -> its ISO code (``common/countries.tsv``)."""
+    table = {fold(name): code for name, code in NATION_ALIASES.items()}
+    for row in load_table("common/countries.tsv"):
+        for name in (row["name"], row["name_cn"], *filter(None, row["aliases"].split("|"))):
+            table.setdefault(fold(name), row["code"])
+    return table
+
+
 def holiday_names() -> list[str]:
     names = []
     for row in load_table("date/holidays.tsv"):
@@ -156,6 +171,7 @@ def fragments() -> Fragments:
         "QUARTER_WORDS": _words_pattern("quarter"),
         "YEAR_CHARS": _chars("year_char"),
         "HOLIDAY_NAMES": alternation(holiday_names()),
+        "NATION_NAMES": alternation(nations()),
         "ERA_NAMES": alternation([row["name"] for row in load_table("date/eras.tsv")]),
         "OUTLET_WORDS": _words_pattern("outlet"),
         "RELATED_MARKERS": alternation(load_list("date/related_markers.txt")),
