@@ -106,6 +106,8 @@ def declarations() -> tuple[Rule, ...]:
              before=12, near="/", reach=10, after_digit=False),
         Rule("date.slash", "CLOCK_FIRST_SLASH", p.clock_first_slash, first="0-9", trigger=scan.words_hits("/"),
              before=12, near="/", reach=12, after_digit=False),
+        Rule("date.iso", "CLOCK_FIRST_ISO", p.iso, first="0-9", trigger=scan.re_hits(fragment("ISO_TRIGGER")),
+             before=5, after_digit=False),
         Rule("date.iso", "ISO", p.iso, first="0-9", trigger=scan.re_hits(fragment("ISO_TRIGGER")),
              before=4, after_digit=False),
         Rule("date.iso", "ISO_MONTH", p.iso_month, first="12", trigger=scan.re_hits(fragment("ISO_TRIGGER")),
