@@ -420,6 +420,12 @@ def company_dictionary() -> Gazetteer:
             info = CompanyInfo(canonical, (name,) if name != canonical else (), row["code"], country)
             owner[fold(name)] = info
             entries += company_forms(info, [name], {name} if row.get("ambiguous") == "1" else set())
+            # 冠忠巴士 of 冠忠巴士集團: the press leaves a long HKEX name's 集團 out; the shorter name
+            # needs company context (a title, a ticker), as a name that is also words does
+            short = name[:-2] if country == "HK" and name.endswith("集團") else ""
+            if len(short) >= 4 and fold(short) not in owner:
+                owner[fold(short)] = info
+                entries += company_forms(info, [short], {short})
     for table in ("company/companies_world.tsv", "company/companies_cn_rankings.tsv"):
         for row in load_table(table):
             risky = set(split_cell(row.get("ambiguous", "")))
