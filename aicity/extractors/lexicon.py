@@ -673,6 +673,13 @@ def mainland_county_prefectures() -> dict[str, str]:
             if row["level"] == "county" and row["id"][:-2] + "00" in names}
 
 
+@functools.cache
+def mainland_municipalities() -> frozenset[str]:
+    """The four municipalities (北京, 上海, 天津, 重慶) as city/cn_cities.tsv names them: they hold
+    districts and counties, no other city."""
+    return frozenset(row["name"] for row in load_table("city/cn_cities.tsv") if row["level"] == "municipality")
+
+
 def city_context_words(kind: str) -> tuple[str, ...]:
     """The folded words of one kind of ``city/context.tsv`` (byline, market_word, township ...)."""
     return tuple(fold(r["word"]) for r in load_table("city/context.tsv") if r["kind"] == kind)
