@@ -95,10 +95,10 @@ def declarations() -> tuple[Rule, ...]:
         Rule("date.year", "YEAR", p.year, first="{YEAR_FIRST}",
              trigger=scan.unit_hits("年", fragment("YEAR_NUMERAL_CHARS"), fragment("YEAR_WORD_CHARS")),
              before=16, near="年", reach=12, after_digit=False),
-        # 2025至2026財政年度, 2025/26學年: no numeral before its 年, so the year rule's trigger misses it
+        # 2025至2026財政年度, 2025/26學年, 2026/27開支預算: no numeral before its 年, so the year rule's trigger misses it
         Rule("date.year", "FISCAL_SPAN", p.year, first="{YEAR_FIRST}",
-             trigger=scan.alternation_hits([fold("財政年度"), fold("會計年度"), fold("學年"), fold("學校年度")]), before=16,
-             after_digit=False),
+             trigger=scan.alternation_hits([fold("財政年度"), fold("會計年度"), fold("學年"), fold("學校年度"), fold("預算")]),
+             before=16, after_digit=False),
         # 二零一零財政年度: one year, no 年 of its own before 財政年度
         Rule("date.year", "FISCAL_ONE", p.year, first="{YEAR_FIRST}",
              trigger=scan.alternation_hits([fold("財政年度"), fold("會計年度")]), before=8, after_digit=False),
