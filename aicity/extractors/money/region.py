@@ -90,8 +90,11 @@ def _signals() -> _Signals:
                                        row["script"])
         if row["script"]:
             by_script[row["script"]] = row["region"]
-    # a declaration may name any currency (單位:美元, (美元.下同)): bare 元 is then that currency
-    names = [surface for surface, cur in grammar().currencies.items() if cur.kind in ("name", "code")]
+    names = [surface for surface, cur in grammar().currencies.items()
+             if cur.kind in ("name", "code") and cur.code in {r.currency for r in regions.values()}]
+    # (美元.下同), 金額均以美元列示 declare the page's money in any currency; a 單位 names a region's only
+    # (單位:美元 heads one table as often as a page)
+    any_names = [surface for surface, cur in grammar().currencies.items() if cur.kind in ("name", "code")]
     return _Signals(
         regions=regions,
         by_script=by_script,
@@ -108,8 +111,8 @@ def _signals() -> _Signals:
         # so does a listed company's results release: 所有金額均以港元列示 (呈列: as its statements word it)
         declaration=compile_folded(
             f"單位[ ]?[:]?[ ]?(?:[百千萬億兆]+)?(?P<a>{alternation(names)})"
-            f"|(?P<b>{alternation(names)})[ ]?[(]?[ ]?[,、.·]?[ ]?下同"
-            f"|金額(?:均|皆|全部)?以(?P<c>{alternation(names)})(?:列示|呈列|列報)"
+            f"|(?P<b>{alternation(any_names)})[ ]?[(]?[ ]?[,、.·]?[ ]?下同"
+            f"|金額(?:均|皆|全部)?以(?P<c>{alternation(any_names)})(?:列示|呈列|列報)"
         ),
     )
 
