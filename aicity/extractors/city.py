@@ -33,7 +33,8 @@ from ..resources import load_list
 from .base import compile_folded, is_han, latin_boundary, longest_non_overlapping
 from .lexicon import (
     ABBREVIATION, COMBINED, ENGLISH, FOREIGN, FULL, PLACE_KIND_ORDER, SHORT, WEAK, CityInfo, city_gazetteer,
-    city_context_words, common_words, document_matches, mainland_county_prefectures, market_words, official_grammar,
+    city_context_words, common_words, document_matches, mainland_county_prefectures, mainland_municipalities,
+    market_words, official_grammar,
     place_context, reporter_given_name, user_city_gazetteer,
 )
 
@@ -349,6 +350,9 @@ class CityExtractor:
                 continue  # 颱風樺加沙 ... 樺加沙成為今年風王: the typhoon's name holds 加沙, no city
             if info.name in districts and info.kind in (FOREIGN, WEAK) and CITY_SUFFIX not in folded[end - 1:end + 1]:
                 continue
+            if info.country == "CN" and info.kind in (FOREIGN, WEAK) and info.name not in mainland_municipalities() \
+                    and self._after_municipality(start, by_end):
+                continue  # 北京|朝陽, 天津|和平: a municipality holds districts and counties, no city; a name right after it is its district's
             if info.kind in (FOREIGN, WEAK) and (info.prefecture_homonym or info.kind == WEAK) \
                     and self._in_prefecture_list(folded, start, end):
                 continue  # 靜岡、岡山等縣 / 檳城、吉打、霹靂: prefectures and states, not cities
@@ -617,6 +621,12 @@ class CityExtractor:
         if folded[end:end + 1] in NEIGHBOUR_SEPARATORS:
             neighbours.append(by_start.get(end + 1))
         return any(n is not None and n.kind in (FOREIGN, FULL) and n.country == info.country for n in neighbours)
+
+    @staticmethod
+    def _after_municipality(start: int, by_end) -> bool:
+        """The name stands right after a mainland municipality's (北京朝陽), with no 市 between."""
+        before = by_end.get(start)
+        return before is not None and before.country == "CN" and before.name in mainland_municipalities()
 
     @staticmethod
     def _after_own_prefecture(folded: str, start: int, end: int, info: CityInfo, by_end) -> bool:

@@ -100,6 +100,8 @@ LATIN_OUTLET_AFTER = regex.compile(r"[ \u00a0]?News(?![A-Za-z])")
 # bracket (視覺中國 圖, 某某供圖), or after 圖/ or 圖片來源: (圖/視覺中國). Folded: 圖 is 图, ： is :.
 PHOTO_CREDIT_AFTER = regex.compile(r"[ \t\u3000]*供?图[ \t\u3000]*(?:\n|\Z|\))")
 PHOTO_CREDIT_BEFORE = regex.compile(r"(?:图[/|]|图片来源:|图源:)[ \t\u3000]*\Z")
+# ... or a caption's credit in brackets after its full stop, ending the line: 某某產品。（視覺中國）
+PHOTO_CREDIT_BRACKET = regex.compile(r"\)[ \t\u3000]*(?:\n|\Z)")
 ORG_NAME_REACH = 12  # how far after a company's name its foundation's suffix may come
 BRACKET_OPENINGS = frozenset("(（")  # what opens a bracket, which opens no name
 # Single characters that begin no company name (pronouns, particles, adverbs; jieba's
@@ -955,8 +957,9 @@ class CompanyExtractor:
                     continue  # 東森|新聞, 三立|新聞: a news channel cited as a source, no company (ANNOTATION.md)
                 if form.latin and LATIN_OUTLET_AFTER.match(folded, end):
                     continue  # Google| News: a news service as a medium, no company (ANNOTATION.md)
-                if PHOTO_CREDIT_AFTER.match(folded, end) or PHOTO_CREDIT_BEFORE.search(folded, max(0, start - 8), start):
-                    continue  # 視覺中國 圖, 圖/視覺中國: a photo credit, no company (ANNOTATION.md)
+                if PHOTO_CREDIT_AFTER.match(folded, end) or PHOTO_CREDIT_BEFORE.search(folded, max(0, start - 8), start) or (
+                        folded[start - 2:start] == "。(" and PHOTO_CREDIT_BRACKET.match(folded, end)):
+                    continue  # 視覺中國 圖, 圖/視覺中國, 產品。（視覺中國）: a photo credit, no company (ANNOTATION.md)
                 if not form.latin and folded[start] in _AMOUNT_UNITS and start and (
                         folded[start - 1].isdigit() or folded[start - 1] in DIGIT_VALUES or folded[start - 1] in _AMOUNT_UNITS):
                     continue  # 3000億|泰銖, 5兆元|大金控: the name's first character is the amount's magnitude or 元

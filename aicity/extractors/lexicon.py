@@ -420,6 +420,12 @@ def company_dictionary() -> Gazetteer:
             info = CompanyInfo(canonical, (name,) if name != canonical else (), row["code"], country)
             owner[fold(name)] = info
             entries += company_forms(info, [name], {name} if row.get("ambiguous") == "1" else set())
+            # 冠忠巴士 of 冠忠巴士集團: the press leaves a long HKEX name's 集團 out; the shorter name
+            # needs company context (a title, a ticker), as a name that is also words does
+            short = name[:-2] if country == "HK" and name.endswith("集團") else ""
+            if len(short) >= 4 and fold(short) not in owner and not _everyday_words_only(fold(short)):
+                owner[fold(short)] = info
+                entries += company_forms(info, [short], {short})
     for table in ("company/companies_world.tsv", "company/companies_cn_rankings.tsv"):
         for row in load_table(table):
             risky = set(split_cell(row.get("ambiguous", "")))
@@ -665,6 +671,24 @@ def mainland_county_prefectures() -> dict[str, str]:
     names = {row["id"]: row["name"] for row in rows}
     return {row["name"]: names[row["id"][:-2] + "00"] for row in rows
             if row["level"] == "county" and row["id"][:-2] + "00" in names}
+
+
+def _everyday_words_only(folded: str) -> bool:
+    """The name is everyday words end to end, two characters or more each (聯合|能源, 中國|醫療,
+    電子|交易): as a phrase it is as likely as the name."""
+    words = common_words()
+    ends = {0}
+    for i in range(len(folded)):
+        if i in ends:
+            ends |= {j for j in range(i + 2, len(folded) + 1) if folded[i:j] in words}
+    return len(folded) in ends
+
+
+@functools.cache
+def mainland_municipalities() -> frozenset[str]:
+    """The four municipalities (北京, 上海, 天津, 重慶) as city/cn_cities.tsv names them: they hold
+    districts and counties, no other city."""
+    return frozenset(row["name"] for row in load_table("city/cn_cities.tsv") if row["level"] == "municipality")
 
 
 def city_context_words(kind: str) -> tuple[str, ...]:

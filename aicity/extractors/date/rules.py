@@ -95,10 +95,10 @@ def declarations() -> tuple[Rule, ...]:
         Rule("date.year", "YEAR", p.year, first="{YEAR_FIRST}",
              trigger=scan.unit_hits("年", fragment("YEAR_NUMERAL_CHARS"), fragment("YEAR_WORD_CHARS")),
              before=16, near="年", reach=12, after_digit=False),
-        # 2025至2026財政年度, 2025/26學年: no numeral before its 年, so the year rule's trigger misses it
+        # 2025至2026財政年度, 2025/26學年, 2026/27開支預算: no numeral before its 年, so the year rule's trigger misses it
         Rule("date.year", "FISCAL_SPAN", p.year, first="{YEAR_FIRST}",
-             trigger=scan.alternation_hits([fold("財政年度"), fold("會計年度"), fold("學年"), fold("學校年度")]), before=16,
-             after_digit=False),
+             trigger=scan.alternation_hits([fold("財政年度"), fold("會計年度"), fold("學年"), fold("學校年度"), fold("預算")]),
+             before=16, after_digit=False),
         # 二零一零財政年度: one year, no 年 of its own before 財政年度
         Rule("date.year", "FISCAL_ONE", p.year, first="{YEAR_FIRST}",
              trigger=scan.alternation_hits([fold("財政年度"), fold("會計年度")]), before=8, after_digit=False),
@@ -106,6 +106,8 @@ def declarations() -> tuple[Rule, ...]:
              before=12, near="/", reach=10, after_digit=False),
         Rule("date.slash", "CLOCK_FIRST_SLASH", p.clock_first_slash, first="0-9", trigger=scan.words_hits("/"),
              before=12, near="/", reach=12, after_digit=False),
+        Rule("date.iso", "CLOCK_FIRST_ISO", p.iso, first="0-9", trigger=scan.re_hits(fragment("ISO_TRIGGER")),
+             before=5, after_digit=False),
         Rule("date.iso", "ISO", p.iso, first="0-9", trigger=scan.re_hits(fragment("ISO_TRIGGER")),
              before=4, after_digit=False),
         Rule("date.iso", "ISO_MONTH", p.iso_month, first="12", trigger=scan.re_hits(fragment("ISO_TRIGGER")),
@@ -140,6 +142,8 @@ def declarations() -> tuple[Rule, ...]:
              before=10, near="月", reach=10, needs_ref=True),
         Rule("date.first_months", "FIRST_MONTHS", p.first_months, first="前首頭", trigger=yue,
              before=6, span_group="ypart"),
+        Rule("date.first_months", "MONTHS_TO_END", p.first_months, first="止為", trigger=scan.words_hits("止"),
+             before=2, near="月", reach=10),
         Rule("date.ago", "AGO", p.ago, first="0-9一二兩三四五六七八九十", trigger=scan.words_hits("前", "後"),
              before=12, near="前後", after_digit=False),
         Rule("date.holiday", "HOLIDAY", p.holiday, first="{YEAR_FIRST}" + holiday_firsts,

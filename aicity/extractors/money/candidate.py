@@ -185,6 +185,8 @@ def read_right(g: Grammar, text: str, r: Reading) -> None:
             pos = mag.end()
     r.pos = r.end = pos
     cur = g.after_currency.match(text, pos)
+    if cur is None and text[pos:pos + 1] == "(":
+        cur = g.bracket_currency.match(text, pos)  # 約2.54億(美元.下同)
     if cur:
         currency = g.currencies.get(cur.group("cur"))
         if currency and currency.kind == "unit" and not _unit_ok(g, text, r, cur):

@@ -119,6 +119,7 @@ class Grammar:
     runs: re.Pattern
     left: Rx
     after_currency: Rx
+    bracket_currency: regex.Pattern       # 2.54億(美元.下同): a currency named in brackets right after the amount
     after_qualifier: Rx
     after_fraction: Rx
     en_magnitude: Rx
@@ -179,6 +180,10 @@ class _Tables:
         for row in load_table("money/qualifiers.tsv"):
             self.qualifiers[fold(row["word"])] = row["qualifier"]
             (self.qual_before if row["place"] == "before" else self.qual_after).append(row["word"])
+
+    def currency_names(self) -> list[str]:
+        """The surfaces that name a currency (美元, 港元, USD), no bare unit (元, 塊)."""
+        return [surface for surface, cur in self.currencies.items() if cur.kind in ("name", "code")]
 
     def currency_before(self) -> str:
         latin = "(?<![A-Za-z])"
@@ -279,6 +284,11 @@ def _patterns(t: _Tables, w: _Words, lookups: dict) -> dict:
         ),
         after_currency=_forward(
             f"[ ]?(?P<cur>{t.currency_after()})(?P<zheng>整(?!數))?", t.after_names + t.after_codes
+        ),
+        # 約2.54億(美元.下同), 3億(港元): the amount's currency in brackets, alone or declaring the
+        # page's (read only where a bracket follows the amount)
+        bracket_currency=compile_folded(
+            f"[(][ ]?(?P<cur>{alternation(t.currency_names())})(?:[ ]?[,、.·]?[ ]?下同)?[ ]?[)]"
         ),
         after_qualifier=_forward(f"[ ]?(?P<q>{alternation(t.qual_after)})", t.qual_after),
         after_fraction=_forward(f"(?P<unit>{alternation(fractions)})(?P<qian>錢)?", list(fractions), ""),

@@ -92,6 +92,9 @@ def _signals() -> _Signals:
             by_script[row["script"]] = row["region"]
     names = [surface for surface, cur in grammar().currencies.items()
              if cur.kind in ("name", "code") and cur.code in {r.currency for r in regions.values()}]
+    # (美元.下同), 金額均以美元列示 declare the page's money in any currency; a 單位 names a region's only
+    # (單位:美元 heads one table as often as a page)
+    any_names = [surface for surface, cur in grammar().currencies.items() if cur.kind in ("name", "code")]
     return _Signals(
         regions=regions,
         by_script=by_script,
@@ -104,12 +107,12 @@ def _signals() -> _Signals:
             r"[(【]?[ ]?\p{Han}{2,12}?[ ]?\d{1,2}(?:月\d{1,2})?日(?:專電|綜合外電報導|綜合報導|[訊電])[ ]?[)】]?"
             r"|[(【][ ]?\p{Han}{2,8}?(?:綜合報道|綜合報導|專訊|訊)[ ]?[)】]"
         ),
-        # (單位:港元), 單位:新臺幣億元, (人民幣,下同), 澳門元(下同): the page says whose money its 元 is;
+        # (單位:港元), 單位:新臺幣億元, (人民幣,下同), (美元.下同), 澳門元(下同): the page says whose money its 元 is;
         # so does a listed company's results release: 所有金額均以港元列示 (呈列: as its statements word it)
         declaration=compile_folded(
             f"單位[ ]?[:]?[ ]?(?:[百千萬億兆]+)?(?P<a>{alternation(names)})"
-            f"|(?P<b>{alternation(names)})[ ]?[(]?[ ]?[,、]?[ ]?下同"
-            f"|金額(?:均|皆|全部)?以(?P<c>{alternation(names)})(?:列示|呈列|列報)"
+            f"|(?P<b>{alternation(any_names)})[ ]?[(]?[ ]?[,、.·]?[ ]?下同"
+            f"|金額(?:均|皆|全部)?以(?P<c>{alternation(any_names)})(?:列示|呈列|列報)"
         ),
     )
 
