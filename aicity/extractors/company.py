@@ -711,6 +711,12 @@ def _latin_trade_words() -> frozenset[str]:
 _TRADE_IN_BRACKETS = regex.compile(r"\(((?:[A-Z][A-Za-z0-9&.'\-]* ){0,4}([A-Z][A-Za-z]+))\)")
 
 
+# How many spaces a Latin name before its legal form holds before it may be several names run together,
+# and the words that end a trust's name (Prime US Reit) inside such a run
+RUN_ON_WORDS = 3
+_TRUST_WORD = regex.compile(r"(?<= )(?i:reit|trust)(?= )(?!.* (?i:reit|trust) )")
+
+
 def _after_item_number(folded: str, start: int) -> bool:
     """A list item's number (2.) that opens a line or follows a stop ends right before ``start``."""
     if folded[start - 1:start] != "." or not folded[start - 2:start - 1].isdigit():
@@ -1956,6 +1962,20 @@ class CompanyExtractor:
                 continue
             if _COPYRIGHT_BEFORE.search(text, max(0, s - _COPYRIGHT_REACH), s):
                 continue  # Copyright © 2026 某某 Ltd.: the page's own publisher, its masthead (no company)
+            if name.count(" ") >= RUN_ON_WORDS:
+                # Yangzijiang Shipbuilding UOL City Developments Venture Corporation: a market list's names run
+                # together with no comma; a known firm's name inside the run (not opening it: Hon Hai Precision
+                # Industry Co., Ltd. is one name) or a trust's (Prime US Reit) ends the item before the last one
+                folded_name = fold(name)
+                cut = max((he for hs, he, _ in known.matches(folded_name)
+                           if 0 < hs and name[hs - 1] == " " and he < len(name) and name[he] == " "), default=0)
+                trust = _TRUST_WORD.search(name)
+                cut = max(cut, trust.end() if trust is not None else 0)
+                if cut:
+                    s += cut + 1
+                    name = name[cut + 1:]
+                    if len(name) < _LATIN_ALIAS_MIN:
+                        continue
             info = next((f[0].info for hs, he, f in known.matches(fold(name)) if hs == 0 and he == len(name)), None)
             yield s, e, info.canonical if info else name, info, "company.latin_legal"
 
