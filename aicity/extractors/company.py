@@ -368,6 +368,8 @@ RELATED_FIRM_MIN = 5
 # after the per cent sign, the 的 before the number, and the capitalised words before it (folded)
 _STAKE_WORDS = tuple(fold(w) for w in ("股權", "股份", "的股權", "的股份"))
 OF = fold("的")
+# the Latin words that end only a holding company's name (Food Empire Holdings, AEM Holdings)
+_HOLDING_WORDS = ("Holdings", "HOLDINGS")
 STAKE_NAME_REACH = 48
 _LATIN_NAME_BEFORE = regex.compile(r"(?<![A-Za-z0-9&.\-])[A-Z][A-Za-z0-9&\-]*(?: [A-Z][A-Za-z0-9&\-]*){0,3}\Z")
 _LATIN_WORD_BEFORE = regex.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9&'\-]*$")
@@ -1564,6 +1566,15 @@ class CompanyExtractor:
             item = _LATIN_ITEM.match(folded, opening.end())
             if item is not None and len(item.group()) >= RELATED_FIRM_MIN:
                 yield item.span()
+        for word in _HOLDING_WORDS:  # Food Empire Holdings: a Latin name that ends in Holdings is a firm's
+            at = folded.find(word)
+            while at >= 0:
+                after = at + len(word)
+                named = _LATIN_NAME_BEFORE.search(folded, max(0, at - 1 - STAKE_NAME_REACH), at - 1) if (
+                    folded[at - 1:at] == " " and not _latin_or_digit(folded[after:after + 1])) else None
+                if named is not None:
+                    yield named.start(), after
+                at = folded.find(word, after)
         at = folded.find("%")
         while at >= 0:  # Novus Mediacorp的51%股權: a stake in it makes a Latin name a firm
             if folded.startswith(_STAKE_WORDS, at + 1):
