@@ -719,6 +719,19 @@ RUN_ON_WORDS = 3
 _TRUST_WORD = regex.compile(r"(?<= )(?i:reit|trust)(?= )(?!.* (?i:reit|trust) )")
 
 
+def _run_on_cut(name: str, known: Gazetteer, opening: bool = False) -> int:
+    """Where the last of several Latin names that a market list runs together with no comma begins in
+    ``name`` (Yangzijiang Shipbuilding UOL City Developments Venture Corporation): after a known firm's name
+    inside the run (not opening it: Hon Hai Precision Industry Co., Ltd. is one name) or a trust's (Prime US
+    Reit), less one (the space); 0 where nothing ends an item. ``opening``: a known name that opens the
+    run ends an item too (Seatrium AEM Holdings, where no legal form makes the run one registered name)."""
+    cut = max((he for hs, he, _ in known.matches(fold(name))
+               if (0 < hs and name[hs - 1] == " " or opening and hs == 0)
+               and he < len(name) and name[he] == " "), default=0)
+    trust = _TRUST_WORD.search(name)
+    return max(cut, trust.end() if trust is not None else 0)
+
+
 def _after_item_number(folded: str, start: int) -> bool:
     """A list item's number (2.) that opens a line or follows a stop ends right before ``start``."""
     if folded[start - 1:start] != "." or not folded[start - 2:start - 1].isdigit():
@@ -1846,9 +1859,17 @@ class CompanyExtractor:
             entities.append(self._entity(doc, start, end, doc.text[start:end], "company.frame"))
             found_names.setdefault(folded[start:end], (doc.text[start:end], None))
         for start, end in self._listed_latin_firms(folded):
+            if folded.count(" ", start, end) >= 2:
+                # Seatrium AEM Holdings: two names, no comma (the last keeps a word before its Holdings:
+                # CK Hutchison Holdings is one name)
+                cut = _run_on_cut(doc.text[start:end], known, opening=True)
+                if cut and folded.count(" ", start + cut + 1, end) >= 1:
+                    start += cut + 1
             # a listed company's Latin name (平台Facebook) keeps its canonical name
+            # (and so does a known name before its Holdings: CK Hutchison Holdings is 長江和記)
+            whole = end - start - (len(_HOLDING_WORDS[0]) + 1 if folded.endswith(_HOLDING_WORDS, start, end) else 0)
             info = next((forms[0].info for hs, he, forms in known.matches(folded[start:end])
-                         if hs == 0 and he == end - start), None)
+                         if hs == 0 and he in (end - start, whole)), None)
             name = info.canonical if info is not None else doc.text[start:end]
             entities.append(self._entity(doc, start, end, name, "company.listed_latin", info))
             found_names.setdefault(folded[start:end], (name, info))
@@ -1974,14 +1995,7 @@ class CompanyExtractor:
             if _COPYRIGHT_BEFORE.search(text, max(0, s - _COPYRIGHT_REACH), s):
                 continue  # Copyright © 2026 某某 Ltd.: the page's own publisher, its masthead (no company)
             if name.count(" ") >= RUN_ON_WORDS:
-                # Yangzijiang Shipbuilding UOL City Developments Venture Corporation: a market list's names run
-                # together with no comma; a known firm's name inside the run (not opening it: Hon Hai Precision
-                # Industry Co., Ltd. is one name) or a trust's (Prime US Reit) ends the item before the last one
-                folded_name = fold(name)
-                cut = max((he for hs, he, _ in known.matches(folded_name)
-                           if 0 < hs and name[hs - 1] == " " and he < len(name) and name[he] == " "), default=0)
-                trust = _TRUST_WORD.search(name)
-                cut = max(cut, trust.end() if trust is not None else 0)
+                cut = _run_on_cut(name, known)
                 if cut:
                     s += cut + 1
                     name = name[cut + 1:]
