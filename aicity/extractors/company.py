@@ -258,6 +258,12 @@ _QUOTE_AFTER = regex.compile(r"(?i:[ab])?\([0-9]+(?:\.[0-9]+)?, ?[-+]?[0-9]+(?:\
 # a maker's model in Latin letters and a vehicle word right after a name (本田Civic轎車, 豐田Vios房車, 寶馬X5休旅車):
 # the name is the carmaker's brand (folded)
 _MODEL_AFTER = compile_folded(r"[ ]?[A-Za-z][A-Za-z0-9\-]*(?: [A-Za-z0-9\-]+){0,2}[ ]?(?:轎車|汽車|房車|跑車|休旅車|電動車|貨車|羅里|摩托車|電單車)")
+# a stock index named after a company, by its number of constituents, right after the name (標普|500指數,
+# 標普 500成分股): the index, no company (folded)
+_INDEX_NUMBER_AFTER = compile_folded(r"[ ]?[0-9]{2,4}(?:指數|成分|成份)")
+# a list item's number that opens a line or a clause right before a name (2.某某工程公司宣布, 3.Acme集團):
+# the list's numbering, no part of the name (folded; not a decimal: 3.5)
+_ITEM_NUMBER = regex.compile(r"[0-9]{1,2}\.(?![0-9])")
 _BRACKET_LATIN = regex.compile(r"[(（]\s*[A-Za-z][A-Za-z0-9&.\-]*(?: [A-Za-z0-9&.\-]+){0,5}\s*[)）]")
 _LATIN_ALIAS_MIN = 3
 # A copyright notice before a Latin legal name (Copyright © 2026 Acme Ltd.): the publisher of the page.
@@ -267,7 +273,9 @@ _COPYRIGHT_REACH = 24
 _RIGHTS_AFTER = regex.compile(r"[ \t\u3000]{0,3}(?i:all rights reserved|" + fold("版權所有") + r")")
 # A Latin name right after a kind of business and 公司 (市調公司Canalys, 金融服務公司Motley Fool):
 # one to three capitalised words, the first with small letters (not CEO, AI, IPO).
-_LATIN_NAME_AFTER = regex.compile(r"[A-Z][a-z][A-Za-z0-9&\-]*(?: [A-Z][A-Za-z0-9&\-]*){0,2}(?![A-Za-z0-9])")
+# (or an abbreviation that opens a title-cased name: 營運公司RTS Operations; not a title: 公司CEO Tim Cook)
+_LATIN_NAME_AFTER = regex.compile(r"(?:[A-Z][a-z][A-Za-z0-9&\-]*|(?!C[EFOTI]O )[A-Z]{2,5}(?= [A-Z][a-z]))"
+                                  r"(?: [A-Z][A-Za-z0-9&\-]*){0,2}(?![A-Za-z0-9])")
 # A Latin name right after a kind of firm with no 公司 (能源巨擘Engie, 營運商UK Power Networks): as above, or an
 # abbreviation of two to five capitals that opens a title-cased name (UK Power Networks; not CEO, AI alone).
 _LATIN_NAME_AFTER_KIND = regex.compile(
@@ -358,6 +366,14 @@ _LATIN_ITEM_JOINER = compile_folded(r"\s?(?:、|以及|及|和|與)\s?")
 # Delivery Hero): a Latin name in mixed case (not an acronym or a title: 母公司CEO) of five letters or more
 _RELATED_FIRM = compile_folded(r"(?:母公司|子公司|平台)\s?(?=[A-Z][A-Za-z]*[a-z])")
 RELATED_FIRM_MIN = 5
+# A stake in a Latin-named firm (Novus Mediacorp的51%股權, Constellation Agency的100%的股權): the words
+# after the per cent sign, the 的 before the number, and the capitalised words before it (folded)
+_STAKE_WORDS = tuple(fold(w) for w in ("股權", "股份", "的股權", "的股份"))
+OF = fold("的")
+# the Latin words that end only a holding company's name (Food Empire Holdings, AEM Holdings)
+_HOLDING_WORDS = ("Holdings", "HOLDINGS")
+STAKE_NAME_REACH = 48
+_LATIN_NAME_BEFORE = regex.compile(r"(?<![A-Za-z0-9&.\-])[A-Z][A-Za-z0-9&\-]*(?: [A-Z][A-Za-z0-9&\-]*){0,3}\Z")
 _LATIN_WORD_BEFORE = regex.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9&'\-]*$")
 # Every Latin legal form has one of these letters pairs: a cheap test before the regex.
 # one capitalised Latin word, and one right before it with a space between (Alexandra |Vale)
@@ -686,6 +702,44 @@ def _time_words() -> tuple[str, ...]:
 @functools.cache
 def _inside_first_chars() -> frozenset[str]:
     return frozenset(w[0] for w in _function_words()[1])
+
+
+@functools.cache
+def _latin_trade_words() -> frozenset[str]:
+    """company/latin_trade_words.txt: words of trade that end a firm's Latin name (Beverage, Holdings)."""
+    return frozenset(w.casefold() for w in load_list("company/latin_trade_words.txt"))
+
+
+# A bracket of capitalised Latin words, the last one apart (泰國釀酒(Thai Beverage)); no small connector word
+# (Food and Beverage) (folded)
+_TRADE_IN_BRACKETS = regex.compile(r"\(((?:[A-Z][A-Za-z0-9&.'\-]* ){0,4}([A-Z][A-Za-z]+))\)")
+
+
+# How many spaces a Latin name before its legal form holds before it may be several names run together,
+# and the words that end a trust's name (Prime US Reit) inside such a run
+RUN_ON_WORDS = 3
+_TRUST_WORD = regex.compile(r"(?<= )(?i:reit|trust)(?= )(?!.* (?i:reit|trust) )")
+
+
+def _run_on_cut(name: str, known: Gazetteer, opening: bool = False) -> int:
+    """Where the last of several Latin names that a market list runs together with no comma begins in
+    ``name`` (Yangzijiang Shipbuilding UOL City Developments Venture Corporation): after a known firm's name
+    inside the run (not opening it: Hon Hai Precision Industry Co., Ltd. is one name) or a trust's (Prime US
+    Reit), less one (the space); 0 where nothing ends an item. ``opening``: a known name that opens the
+    run ends an item too (Seatrium AEM Holdings, where no legal form makes the run one registered name)."""
+    cut = max((he for hs, he, _ in known.matches(fold(name))
+               if (0 < hs and name[hs - 1] == " " or opening and hs == 0)
+               and he < len(name) and name[he] == " "), default=0)
+    trust = _TRUST_WORD.search(name)
+    return max(cut, trust.end() if trust is not None else 0)
+
+
+def _after_item_number(folded: str, start: int) -> bool:
+    """A list item's number (2.) that opens a line or follows a stop ends right before ``start``."""
+    if folded[start - 1:start] != "." or not folded[start - 2:start - 1].isdigit():
+        return False
+    opening = start - 2 - (folded[start - 3:start - 2].isdigit())
+    return (opening == 0 or folded[opening - 1] in STOP_CHARS) and _ITEM_NUMBER.match(folded, opening) is not None
 
 
 def _latin_letter(ch: str) -> bool:
@@ -1071,6 +1125,10 @@ class CompanyExtractor:
                 break  # a hyphen joins Latin words (Coca-Cola); 熱門股--科鼎, 官聯公司-依海城市 it divides
 
             start -= 1
+        if folded[start:start + 1].isdigit() and (start == 0 or folded[start - 1] in STOP_CHARS):
+            item = _ITEM_NUMBER.match(folded, start, stop)
+            if item is not None:
+                start = item.end()  # 2.|Acme集團: the list's numbering opens no name
         return start
 
     @staticmethod
@@ -1245,6 +1303,14 @@ class CompanyExtractor:
             if folded[start - 1:start + 1] in _crossing_words():
                 continue  # 我|國新能源汽車: the name's first character ends a word before it (crossing_words.txt)
             if chunk.endswith(_kinds()):
+                named = _LATIN_NAME_AFTER.match(folded, e + (folded[e:e + 1] == " ")) if (
+                    folded[e:e + 2].strip()[:1].isascii()) else None
+                if named is not None and named.end() - named.start() >= _LATIN_ALIAS_MIN:
+                    # 泰國上市公司InTouch: the kind of company, and the name after it
+                    listed = next((f[0].info for hs, he, f in known.matches(folded[named.start():named.end()])
+                                   if hs == 0 and he == named.end() - named.start()), None)
+                    yield named.start(), named.end(), listed.canonical if listed else doc.text[
+                        named.start():named.end()], listed, "strong"
                 continue  # 第一上市櫃|公司, 不含金融保險|公司: a kind of company, no name
             if suffix == GROUP and chunk.endswith(_ring_words()):
                 continue  # 跨國詐騙|集團, 市府根本詐騙|集團: a ring named by its crime, no firm
@@ -1341,7 +1407,8 @@ class CompanyExtractor:
             if prefixed is not None and prefixed.start() >= start - 2 and s - prefixed.start("name") <= NAME_LIMITS[strength]:
                 start, chunk = prefixed.start("name"), folded[prefixed.start("name"):s]  # 美商|艾爾光|科技
             elif strength != "legal" and len(chunk) > 2 and start > 0 and folded[start - 1] not in STOP_CHARS and not is_latin(chunk) \
-                    and not folded.endswith(_name_leads(), 0, start) and not after_according_to:
+                    and not folded.endswith(_name_leads(), 0, start) and not after_according_to \
+                    and not _after_item_number(folded, start):
                 # (老股東|臨港科創投: a relation noun bounds it; so does 據, stripped above: 據|浙江機場集團)
                 opening = self._place_opening(chunk, reach=len(chunk))
                 if opening is not None and (opening or folded[start - 1:start + 1] not in common
@@ -1400,7 +1467,8 @@ class CompanyExtractor:
                 # generic word, or a full name (江蘇恆潤光電科技公司: place, trade name, industry)
                 # (a verb that opens the clause bounds it too: 擔任|阿波羅公司負責人, 處理|某某公司股權; not
                 # an everyday word, which is the verb's own object: 涉嫌|掏空公司)
-                bounded = start == 0 or folded[start - 1] in STOP_CHARS or after_according_to or (
+                bounded = start == 0 or folded[start - 1] in STOP_CHARS or after_according_to or _after_item_number(
+                    folded, start) or (
                     verb_opened and chunk not in _everyday_words() and all(map(is_han, chunk)))
                 # (a longer chunk that opens with an everyday word is a clause: 具體內容詳見|公司)
                 short = len(chunk) <= 4 or len(chunk) <= 6 and (chunk[:2] not in common or chunk[:2] in places)
@@ -1410,7 +1478,9 @@ class CompanyExtractor:
                     # 促請|MYAirline航空公司: a Latin trade name and an industry word make a name, which
                     # the Latin word begins
                     start, chunk = start + latin.start(), chunk[latin.start():]
-                elif not (bounded and short and chunk not in common or self._full_name(chunk, suffixes) or latin_led):
+                # (a name of any length that its Latin name in brackets follows: 某某兄弟生態工程公司(Acme Engineering))
+                elif not (bounded and (short or bracketed) and chunk not in common or self._full_name(chunk, suffixes)
+                          or latin_led):
                     continue
                 elif _two_everyday_words(chunk) and trade == chunk:
                     continue  # 被指控|掏空|公司: a verb and its object, then "the company", no name
@@ -1512,6 +1582,27 @@ class CompanyExtractor:
             item = _LATIN_ITEM.match(folded, opening.end())
             if item is not None and len(item.group()) >= RELATED_FIRM_MIN:
                 yield item.span()
+        for word in _HOLDING_WORDS:  # Food Empire Holdings: a Latin name that ends in Holdings is a firm's
+            at = folded.find(word)
+            while at >= 0:
+                after = at + len(word)
+                named = _LATIN_NAME_BEFORE.search(folded, max(0, at - 1 - STAKE_NAME_REACH), at - 1) if (
+                    folded[at - 1:at] == " " and not _latin_or_digit(folded[after:after + 1])) else None
+                if named is not None:
+                    yield named.start(), after
+                at = folded.find(word, after)
+        at = folded.find("%")
+        while at >= 0:  # Novus Mediacorp的51%股權: a stake in it makes a Latin name a firm
+            if folded.startswith(_STAKE_WORDS, at + 1):
+                number = at
+                while number and (folded[number - 1].isdigit() or folded[number - 1] == "."):
+                    number -= 1
+                if number < at and folded[number - 1:number] == OF:
+                    named = _LATIN_NAME_BEFORE.search(folded, max(0, number - 1 - STAKE_NAME_REACH), number - 1)
+                    if named is not None and len(named.group()) >= _LATIN_ALIAS_MIN and (
+                            not named.group().isupper() or " " in named.group()):
+                        yield named.span()
+            at = folded.find("%", at + 1)
 
     def _frame_candidates(self, doc: Document) -> Iterator[tuple[int, int]]:
         """Names of two to four Han characters between the words of a frame (``company_frames``)
@@ -1655,6 +1746,8 @@ class CompanyExtractor:
                 continue  # 網易新聞, Yahoo新聞, PChome Online新聞: a news service named as a medium (not 某某新聞稿, 新聞發言人)
             if form.latin and folded.startswith(_product_words(), end):
                 continue  # Microsoft Edge, Google Chrome: a product's name, not the company named
+            if folded[end:end + 2].strip()[:1].isdigit() and _INDEX_NUMBER_AFTER.match(folded, end) is not None:
+                continue  # 標普|500指數收盤: the index named after the company, no company
             if folded.endswith(_METRO_NAME_ENDS, start, end) and _LINE_AFTER.match(folded, end) is not None:
                 continue  # 台中捷運|藍線: a metro line, not the metro company
             # A name whose edge is half of a common word is likely inside that word:
@@ -1769,9 +1862,17 @@ class CompanyExtractor:
             entities.append(self._entity(doc, start, end, doc.text[start:end], "company.frame"))
             found_names.setdefault(folded[start:end], (doc.text[start:end], None))
         for start, end in self._listed_latin_firms(folded):
+            if folded.count(" ", start, end) >= 2:
+                # Seatrium AEM Holdings: two names, no comma (the last keeps a word before its Holdings:
+                # CK Hutchison Holdings is one name)
+                cut = _run_on_cut(doc.text[start:end], known, opening=True)
+                if cut and folded.count(" ", start + cut + 1, end) >= 1:
+                    start += cut + 1
             # a listed company's Latin name (平台Facebook) keeps its canonical name
+            # (and so does a known name before its Holdings: CK Hutchison Holdings is 長江和記)
+            whole = end - start - (len(_HOLDING_WORDS[0]) + 1 if folded.endswith(_HOLDING_WORDS, start, end) else 0)
             info = next((forms[0].info for hs, he, forms in known.matches(folded[start:end])
-                         if hs == 0 and he == end - start), None)
+                         if hs == 0 and he in (end - start, whole)), None)
             name = info.canonical if info is not None else doc.text[start:end]
             entities.append(self._entity(doc, start, end, name, "company.listed_latin", info))
             found_names.setdefault(folded[start:end], (name, info))
@@ -1827,6 +1928,11 @@ class CompanyExtractor:
                 if han is not None and not any(x.end == s - 1 for x in entities):
                     entities.append(self._entity(doc, han, s - 1, doc.text[han:s - 1], "company.bracket_legal"))
                     found_names.setdefault(folded[han:s - 1], (doc.text[han:s - 1], None))
+        for han, s, e in self._bracketed_trade_names(doc, entities):
+            # 泰國釀酒(Thai Beverage): a Han name before a bracket whose Latin name ends in a word of trade (its
+            # Latin name takes its value: _bracket_aliases)
+            entities.append(self._entity(doc, han, s - 1, doc.text[han:s - 1], "company.bracket_trade"))
+            found_names.setdefault(folded[han:s - 1], (doc.text[han:s - 1], None))
         tickers = list(_ticker().finditer(folded)) if "(" in folded or "（" in folded else []
         if tickers:  # (NASDAQ:AAPL): the exchange in a ticker is notation, no mention
             brackets = IntervalSet()
@@ -1847,6 +1953,26 @@ class CompanyExtractor:
                 found_names.setdefault(folded[entity.start:entity.end], (entity.normalized, None))
         entities.extend(self._later_mentions(doc, found_names, entities))
         return iter(entities)
+
+    def _bracketed_trade_names(self, doc: Document, entities: list[Entity]) -> Iterator[tuple[int, int, int]]:
+        """(start of the Han name, start and end of the Latin name) for each Latin name in brackets right
+        after a Han name whose last word is a word of trade (``company/latin_trade_words.txt``): 泰國釀酒(Thai
+        Beverage). Tried only where a bracket holds a capitalised Latin word."""
+        folded = doc.folded
+        trades = _latin_trade_words()
+        at = folded.find("(")
+        while at >= 0:
+            match = _TRADE_IN_BRACKETS.match(folded, at) if "A" <= folded[at + 1:at + 2] <= "Z" else None
+            at = folded.find("(", at + 1)
+            if match is None:
+                continue
+            s, e = match.span(1)
+            if match.group(2).casefold() not in trades or not is_han(folded[s - 2:s - 1]) \
+                    or any(x.end == s - 1 or x.start <= s - 2 < x.end for x in entities):
+                continue
+            han = self._name_before_bracket(folded, s - 1)
+            if han is not None:
+                yield han, s, e
 
     @staticmethod
     def _latin_after_kind(doc: Document) -> Iterator[tuple[int, int]]:
@@ -1871,6 +1997,13 @@ class CompanyExtractor:
                 continue
             if _COPYRIGHT_BEFORE.search(text, max(0, s - _COPYRIGHT_REACH), s):
                 continue  # Copyright © 2026 某某 Ltd.: the page's own publisher, its masthead (no company)
+            if name.count(" ") >= RUN_ON_WORDS:
+                cut = _run_on_cut(name, known)
+                if cut:
+                    s += cut + 1
+                    name = name[cut + 1:]
+                    if len(name) < _LATIN_ALIAS_MIN:
+                        continue
             info = next((f[0].info for hs, he, f in known.matches(fold(name)) if hs == 0 and he == len(name)), None)
             yield s, e, info.canonical if info else name, info, "company.latin_legal"
 

@@ -151,6 +151,11 @@ SPEAKER_COLONS = (":", fold("："))
 TITLE_DASHES = tuple(fold(d) for d in ("——", "—", "－－", "--"))  # longest first  # a TV report's speaker caption: 副主任 某某: what they said
 OF = fold("的")  # 部長的某某: the title of the name after it
 AS_END = frozenset("，,。;；、")  # what ends the name after 為
+# 是 (is) between a title and a list of its holders (被撤換的原有市議員是某甲(行動黨)、某乙及某丙): like 為, but
+# only before a list or a party in brackets after the name
+IS = fold("是")
+TITLE_BEFORE_REACH = 8  # how far back a title that ends right before an appointed name is looked for
+IS_END = frozenset("、(")
 BRACKET_OPEN, BRACKET_CLOSE = "(", ")"  # folded: full-width brackets are ASCII ones
 # what opens an entry of a court judgment's party block (原告:某某公司。\n法定代表人:某某,董事長。), where a guarded
 # title (負責人) names the party's officer: the text's start, a line's or a sentence's end (folded: 。 stays, ； is ;)
@@ -1082,8 +1087,16 @@ class OfficialExtractor:
                         return [Found(name_start, te, doc.text[name_start:head_end], title,
                                       doc.text[verb_end:ts] or None, "official.appointed", name_start, head_end)]
                     name_start = self._name_before(folded, name_end, g)
+                    if name_start is None and folded[name_end - 1:name_end] == ")":
+                        # 某某某(Sopon Racharaksa)將晉升為副總裁: a transliteration that its Latin name in
+                        # brackets follows, right before the verb
+                        name_start, name_end = self._spelled_before_latin(folded, name_end, g)
                     if name_start is not None and self._ends_word(folded, name_start, g):
                         name_start = None  # 卸任後轉任顧問: 任 ends 卸任, no surname of 任後
+                    if name_start is not None and name_end < verb_start and name_start and any(
+                            e == min(name_start, TITLE_BEFORE_REACH) for _, e, _ in g.titles.matches(
+                                folded[max(0, name_start - TITLE_BEFORE_REACH):name_start])):
+                        name_start = None  # 副總理某某|將|兼任部長: the title before the name holds it already
                     if name_start is None and len(verb) > 1 and verb_end != ts and self._country_before(folded, ts, g):
                         # 某某某曾擔任泰國副總理: a transliterated name that opens its clause, before a verb
                         # and a country's office
@@ -1107,6 +1120,23 @@ class OfficialExtractor:
                               doc.text[start:end], title, org or None, "official.appointed", start, end)
                         for start, end in names]
         return []
+
+    def _spelled_before_latin(self, folded: str, end: int, g: OfficialGrammar) -> tuple[int | None, int]:
+        """(start, end) of a transliterated name that a person's Latin name in brackets follows, the
+        bracket closing at ``end`` (拉查拉克薩(Sopon Racharaksa)); (None, end) where there is none."""
+        opening = folded.rfind("(", max(0, end - 44), end)
+        if opening < 2 or PERSON_IN_BRACKETS.fullmatch(folded, opening, end) is None:
+            return None, end
+        start = opening
+        while start and opening - start < TRANSLIT_BEFORE_LATIN and is_han(folded[start - 1]) \
+                and folded[start - 1] not in g.stops:
+            start -= 1
+        if start and is_han(folded[start - 1]) and folded[start - 1] not in g.stops:
+            return None, end  # it runs on past the longest transliteration
+        name = folded[start:opening]
+        if len(name) >= 3 and all(ch in g.translit_chars for ch in name) and name not in g.common:
+            return start, opening
+        return None, end
 
     def _appointed_as(self, folded: str, end: int, g: OfficialGrammar) -> list[tuple[int, int]]:
         """The names before 為 (at ``end``) that an appointing verb governs: 任命某某為, a list
@@ -1379,6 +1409,15 @@ class OfficialExtractor:
                 if of_end is None or not self._boundary_after(folded, of_end, g) or self._title_starts_at(folded, of_end, g):
                     return []
             ns += 1
+        elif not honorific and folded[ns:ns + 1] == IS and folded[ns + 1:ns + 2] not in g.stops:
+            # 原有市議員是某甲(行動黨)、某乙: a full three-character name after 是 that a list's comma or a
+            # party in brackets ends (部長是否, 市長是我們的: none)
+            is_end = self._name_at(folded, ns + 1, g)
+            if is_end is None or is_end - ns != 4:
+                is_end = self._spelled_name_at(doc, ts, ns + 1, g)
+            if is_end is None or folded[is_end:is_end + 1] not in IS_END:
+                return []
+            ns += 1
         elif not honorific and folded[ns:ns + 1] == APPOINT_AS:
             # 此案推事為某某某。檢控官為諾拉菲婭,: a full three-character name, or on a Malaysian or
             # Singaporean page a transliteration, after 為 that punctuation ends (主席為人, 部長為此,
@@ -1391,6 +1430,14 @@ class OfficialExtractor:
             if folded[as_end:as_end + 1] not in AS_END:
                 return []
             ns += 1
+        if "A" <= folded[ns:ns + 1] <= "Z" and folded[ns + 1:ns + 2] == "." and is_han(folded[ns + 2:ns + 3]) \
+                and page_region(doc).name in TRANSLIT_REGIONS:
+            # 總監拿督M.古瑪: an Indian name's initial (M. Kumar), then the transliteration (Malaysian and
+            # Singaporean press)
+            initial_end = self._foreign_name_at(folded, ts, ns + 2, g, True, True)
+            if initial_end is not None:
+                return [Found(ts, initial_end, doc.text[ns:initial_end], title, self._org_before(doc, ts, g, title),
+                              "official.title_name", ns, initial_end)]
         latin = None if is_han(folded[ns:ns + 1]) else LATIN_NAME.match(folded, ns)
         if latin:
             s, e = latin.span(1)
