@@ -256,6 +256,14 @@ PARTICLES = frozenset(fold("的是了在與和及"))
 
 # the dots between the parts of a transliterated person's name (史蒂芬·米蘭), folded
 NAME_DOTS = ("·", "‧", "•")
+# A mainland city named after its river (沅江, 晉江, 黑河) in flood and water news names the river: in a list of
+# rivers (洞庭湖水系澧水、沅江; a neighbour ending in 江, 河, 水 or 溪 that is no city nor province), after a river
+# word (支流沅江), or before a stretch of it (沅江流域, 黑河上游). Looked at only for a name ending in 江 or 河.
+RIVER_LAST_CHARS = frozenset(fold("江河"))
+RIVER_ITEM_LAST_CHARS = frozenset(fold("江河水溪"))
+RIVER_BEFORE = tuple(fold(w) for w in ("支流", "幹流", "干流", "水系", "幹支流"))
+RIVER_AFTER = tuple(fold(w) for w in ("流域", "幹流", "干流", "支流", "水系", "上游", "中游", "下游",
+                                      "上中游", "中下游", "江段", "河段", "幹支流", "干支流"))
 TYPHOON = fold("颱風")  # a typhoon's transliterated name may hold a city's (樺加沙: 加沙)
 # a typhoon's name quoted after or before 颱風 (颱風「樺加沙」, 『樺加沙』颱風): (opening, closing) marks
 TYPHOON_NAME_QUOTES = (("", ""), ("「", "」"), ("『", "』"), ("\"", "\""))
@@ -345,6 +353,9 @@ class CityExtractor:
                     folded[start - 1:start] in NAME_DOTS and start - 1 not in by_end
                     or folded[end:end + 1] in NAME_DOTS and end + 1 not in by_start):
                 continue  # 史蒂芬·米蘭, 米蘭·昆德拉: a part of a transliterated person's name (not 台北‧上海)
+            if info.country == "CN" and folded[end - 1:end] in RIVER_LAST_CHARS \
+                    and self._names_river(folded, start, end, by_start, by_end):
+                continue  # 洞庭湖水系澧水、|沅江, 沅江|流域: the river the city is named after
             if info.kind in (FOREIGN, WEAK) and typhoon_on_page and self._in_typhoon_name(folded, start, end):
                 continue  # 颱風樺加沙 ... 樺加沙成為今年風王: the typhoon's name holds 加沙, no city
             if info.name in districts and info.kind in (FOREIGN, WEAK) and CITY_SUFFIX not in folded[end - 1:end + 1]:
@@ -366,6 +377,32 @@ class CityExtractor:
             )
         yield from self._unlisted(doc, kept)
         yield from self._dateline_towns(doc, kept)
+
+    @staticmethod
+    def _names_river(folded: str, start: int, end: int, by_start, by_end) -> bool:
+        """The name ending in 江 or 河 at ``start:end`` names a river (see RIVER_LAST_CHARS): a river word
+        before or after it, or a river listed next to it that no city or region ends (澧水、沅江; not
+        浙江、晉江 nor 湛江、九江)."""
+        if folded.startswith(RIVER_AFTER, end) or folded.endswith(RIVER_BEFORE, 0, start):
+            return True
+        context = place_context()
+
+        def river_item(item_end: int, item_start: int | None) -> bool:
+            if item_start is not None:  # the item after the name: its end is where a river's last character is
+                stop = item_start
+                while stop < len(folded) and stop - item_start < 4 and is_han(folded[stop]) \
+                        and folded[stop] not in LIST_SEPARATORS:
+                    stop += 1
+                if stop in by_end or item_start in by_start:
+                    return False
+                item_end = stop
+            if item_end < 2 or folded[item_end - 1] not in RIVER_ITEM_LAST_CHARS or item_end in by_end:
+                return False
+            return not any(folded[item_end - n:item_end] in context.regions for n in context.region_lengths
+                           if n <= item_end)
+
+        return (folded[start - 1:start] in LIST_SEPARATORS and river_item(start - 1, None)
+                or folded[end:end + 1] in LIST_SEPARATORS and river_item(0, end + 1))
 
     @staticmethod
     def _counties_named_alone(kept) -> frozenset[str]:
