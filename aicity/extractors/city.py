@@ -256,6 +256,10 @@ PARTICLES = frozenset(fold("的是了在與和及"))
 
 # the dots between the parts of a transliterated person's name (史蒂芬·米蘭), folded
 NAME_DOTS = ("·", "‧", "•")
+# A mainland page names its own county-level city bare, again and again (宁国依托…投资宁国品牌…宁国招商): a weak
+# name (one that needs a province, a dateline or its 市) that a Simplified page writes this many times, on its own
+# each time, is the city, unless it is also a word or a region's name (德州 is Texas too).
+REPEATED_WEAK_MIN = 3
 # A mainland city named after its river (沅江, 晉江, 黑河) in flood and water news names the river: in a list of
 # rivers (洞庭湖水系澧水、沅江; a neighbour ending in 江, 河, 水 or 溪 that is no city nor province), after a river
 # word (支流沅江), or before a stretch of it (沅江流域, 黑河上游). Looked at only for a name ending in 江 or 河.
@@ -316,6 +320,7 @@ class CityExtractor:
         not_after = _abbreviation_not_after()
         counties_only = self._counties_named_alone(kept)
         typhoon_on_page = TYPHOON in folded  # (looked for once, not for each candidate)
+        repeated = self._repeated_weak(doc, kept)
         surnames = {
             info.name for start, end, info in kept if info.kind == ABBREVIATION and folded.startswith(not_after, end)
         }
@@ -330,7 +335,8 @@ class CityExtractor:
                 continue
             if not self._accept(folded, start, end, info, after_words, abbreviation_after, prefectures) and not (
                 info.kind == WEAK and (self._listed_with_city(folded, start, end, info, by_start, by_end)
-                                       or self._after_own_prefecture(folded, start, end, info, by_end))
+                                       or self._after_own_prefecture(folded, start, end, info, by_end)
+                                       or info.name in repeated and self._weak_alone(folded, start, end, after_words))
             ):
                 continue
             if folded.startswith(STATE_TITLES, end - 1):
@@ -377,6 +383,27 @@ class CityExtractor:
             )
         yield from self._unlisted(doc, kept)
         yield from self._dateline_towns(doc, kept)
+
+    @staticmethod
+    def _repeated_weak(doc: Document, kept) -> frozenset[str]:
+        """The weak mainland names a Simplified page writes REPEATED_WEAK_MIN times or more that are no
+        common word nor a region's name (see REPEATED_WEAK_MIN)."""
+        counts: dict[str, int] = {}
+        folded = doc.folded
+        for start, end, info in kept:
+            if info.kind == WEAK and info.country == "CN":
+                counts[folded[start:end]] = counts.get(folded[start:end], 0) + 1
+        if not counts or max(counts.values()) < REPEATED_WEAK_MIN or doc.script != "simplified":
+            return frozenset()
+        context = place_context()
+        common = common_words()
+        names = {written for written, n in counts.items()
+                 if n >= REPEATED_WEAK_MIN and written not in common and written not in context.regions}
+        return frozenset(info.name for start, end, info in kept if folded[start:end] in names)
+
+    def _weak_alone(self, folded: str, start: int, end: int, after_words) -> bool:
+        """A weak name on its own: no word after it holds it (宁国|府 is a mansion), nor a word across it."""
+        return not (after_words.at(folded, end) or self._admin_suffix(folded, end) or self._glued(folded, start, end))
 
     @staticmethod
     def _names_river(folded: str, start: int, end: int, by_start, by_end) -> bool:
