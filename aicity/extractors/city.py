@@ -183,6 +183,12 @@ def _districts_now() -> frozenset[str]:
 
 
 @functools.cache
+def _everyday_words() -> frozenset[str]:
+    """jieba's less frequent everyday words (company/everyday_words.txt, folded): no name a page repeats is one."""
+    return frozenset(fold(w) for w in load_list("company/everyday_words.txt"))
+
+
+@functools.cache
 def _facility_after() -> regex.Pattern:
     """A facility's own two- or three-character name and its head (context.tsv facility_head: 白雲機場,
     澄清湖棒球場), as it follows its city's name; a numeral, function character or verb of travel makes
@@ -258,8 +264,11 @@ PARTICLES = frozenset(fold("的是了在與和及"))
 NAME_DOTS = ("·", "‧", "•")
 # A mainland page names its own county-level city bare, again and again (宁国依托…投资宁国品牌…宁国招商): a weak
 # name (one that needs a province, a dateline or its 市) that a Simplified page writes this many times, on its own
-# each time, is the city, unless it is also a word or a region's name (德州 is Texas too).
+# each time, is the city, unless it is also a word (common_words.txt, or company/everyday_words.txt: 燈塔, 磐石), a
+# region's name (德州 is Texas too), or the mountain, lake or river the city is named after (井岡山, 洪湖, 蛟河: a
+# travel page names the scenic spot again and again).
 REPEATED_WEAK_MIN = 3
+NATURAL_FEATURE_LAST_CHARS = frozenset(fold("山嶺峰湖池河江泉井"))
 # A mainland city named after its river (沅江, 晉江, 黑河) in flood and water news names the river: in a list of
 # rivers (洞庭湖水系澧水、沅江; a neighbour ending in 江, 河, 水 or 溪 that is no city nor province), after a river
 # word (支流沅江), or before a stretch of it (沅江流域, 黑河上游). Looked at only for a name ending in 江 or 河.
@@ -397,8 +406,10 @@ class CityExtractor:
             return frozenset()
         context = place_context()
         common = common_words()
+        everyday = _everyday_words()
         names = {written for written, n in counts.items()
-                 if n >= REPEATED_WEAK_MIN and written not in common and written not in context.regions}
+                 if n >= REPEATED_WEAK_MIN and written not in common and written not in everyday
+                 and written not in context.regions and written[-1] not in NATURAL_FEATURE_LAST_CHARS}
         return frozenset(info.name for start, end, info in kept if folded[start:end] in names)
 
     def _weak_alone(self, folded: str, start: int, end: int, after_words) -> bool:
