@@ -172,6 +172,13 @@ PAGE_DATES = [
     ("轉自:某某特區報\n某某新聞網2024年10月30日訊(記者王小明)昨日，研究院發布榜單。", "2024-10-30", "dateline"),
     ("2025-06-03 08:00\n某某日報記者東城2日電 市長今天出席簽約。", "2025-06-02", "dateline"),
     ("他說上海網3月5日訊息很多，市府今天回應。", None, None),
+    # a mainland lead: 訊, the reporters in brackets, then the day it was filed (from the header or today
+    # where it gives no year); not a span of days
+    ("本報訊（記者 王小明 李四）2024年12月31日，市政府第五次全體會議召開。", "2024-12-31", "dateline"),
+    ("2025-01-01 08:00\n本報訊（記者 王小明）12月31日上午，市政府常務會議召開。", "2024-12-31", "dateline"),
+    ("某某新聞網訊(記者 王小明)9月24日上午,市政府召開全體會議。", "2025-09-24", "dateline+today"),
+    ("本報訊（通訊員 李四）3月5日，縣長走訪企業。", "2026-03-05", "dateline+today"),
+    ("本報訊（記者 王小明）7月16-17日，市委書記赴廣東考察。", None, None),
     # a press release's dateline opening a line: the date and the place parted by a comma, then a dash
     ("2024年5月3日，吉隆坡 – 某某集團今天宣布收購案。", "2024-05-03", "dateline"),
     ("新加坡，2024年5月3日 — 銀行今天公布業績。", "2024-05-03", "dateline"),

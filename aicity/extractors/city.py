@@ -184,6 +184,12 @@ def _districts_now() -> frozenset[str]:
 
 
 @functools.cache
+def _everyday_words() -> frozenset[str]:
+    """jieba's less frequent everyday words (company/everyday_words.txt, folded): no name a page repeats is one."""
+    return frozenset(fold(w) for w in load_list("company/everyday_words.txt"))
+
+
+@functools.cache
 def _facility_after() -> regex.Pattern:
     """A facility's own two- or three-character name and its head (context.tsv facility_head: 白雲機場,
     澄清湖棒球場), as it follows its city's name; a numeral, function character or verb of travel makes
@@ -257,6 +263,21 @@ PARTICLES = frozenset(fold("的是了在與和及"))
 
 # the dots between the parts of a transliterated person's name (史蒂芬·米蘭), folded
 NAME_DOTS = ("·", "‧", "•")
+# A mainland page names its own county-level city bare, again and again (宁国依托…投资宁国品牌…宁国招商): a weak
+# name (one that needs a province, a dateline or its 市) that a Simplified page writes this many times, on its own
+# each time, is the city, unless it is also a word (common_words.txt, or company/everyday_words.txt: 燈塔, 磐石), a
+# region's name (德州 is Texas too), or the mountain, lake or river the city is named after (井岡山, 洪湖, 蛟河: a
+# travel page names the scenic spot again and again).
+REPEATED_WEAK_MIN = 3
+NATURAL_FEATURE_LAST_CHARS = frozenset(fold("山嶺峰湖池河江泉井"))
+# A mainland city named after its river (沅江, 晉江, 黑河) in flood and water news names the river: in a list of
+# rivers (洞庭湖水系澧水、沅江; a neighbour ending in 江, 河, 水 or 溪 that is no city nor province), after a river
+# word (支流沅江), or before a stretch of it (沅江流域, 黑河上游). Looked at only for a name ending in 江 or 河.
+RIVER_LAST_CHARS = frozenset(fold("江河"))
+RIVER_ITEM_LAST_CHARS = frozenset(fold("江河水溪"))
+RIVER_BEFORE = tuple(fold(w) for w in ("支流", "幹流", "干流", "水系", "幹支流"))
+RIVER_AFTER = tuple(fold(w) for w in ("流域", "幹流", "干流", "支流", "水系", "上游", "中游", "下游",
+                                      "上中游", "中下游", "江段", "河段", "幹支流", "干支流"))
 TYPHOON = fold("颱風")  # a typhoon's transliterated name may hold a city's (樺加沙: 加沙)
 # a typhoon's name quoted after or before 颱風 (颱風「樺加沙」, 『樺加沙』颱風): (opening, closing) marks
 TYPHOON_NAME_QUOTES = (("", ""), ("「", "」"), ("『", "』"), ("\"", "\""))
@@ -309,6 +330,7 @@ class CityExtractor:
         not_after = _abbreviation_not_after()
         counties_only = self._counties_named_alone(kept)
         typhoon_on_page = TYPHOON in folded  # (looked for once, not for each candidate)
+        repeated = self._repeated_weak(doc, kept)
         surnames = {
             info.name for start, end, info in kept if info.kind == ABBREVIATION and folded.startswith(not_after, end)
         }
@@ -323,7 +345,8 @@ class CityExtractor:
                 continue
             if not self._accept(folded, start, end, info, after_words, abbreviation_after, prefectures) and not (
                 info.kind == WEAK and (self._listed_with_city(folded, start, end, info, by_start, by_end)
-                                       or self._after_own_prefecture(folded, start, end, info, by_end))
+                                       or self._after_own_prefecture(folded, start, end, info, by_end)
+                                       or info.name in repeated and self._weak_alone(folded, start, end, after_words))
             ):
                 continue
             if folded.startswith(STATE_TITLES, end - 1):
@@ -346,6 +369,9 @@ class CityExtractor:
                     folded[start - 1:start] in NAME_DOTS and start - 1 not in by_end
                     or folded[end:end + 1] in NAME_DOTS and end + 1 not in by_start):
                 continue  # 史蒂芬·米蘭, 米蘭·昆德拉: a part of a transliterated person's name (not 台北‧上海)
+            if info.country == "CN" and folded[end - 1:end] in RIVER_LAST_CHARS \
+                    and self._names_river(folded, start, end, by_start, by_end):
+                continue  # 洞庭湖水系澧水、|沅江, 沅江|流域: the river the city is named after
             if info.kind in (FOREIGN, WEAK) and typhoon_on_page and self._in_typhoon_name(folded, start, end):
                 continue  # 颱風樺加沙 ... 樺加沙成為今年風王: the typhoon's name holds 加沙, no city
             if info.name in districts and info.kind in (FOREIGN, WEAK) and CITY_SUFFIX not in folded[end - 1:end + 1]:
@@ -370,6 +396,55 @@ class CityExtractor:
             )
         yield from self._unlisted(doc, kept)
         yield from self._dateline_towns(doc, kept)
+
+    @staticmethod
+    def _repeated_weak(doc: Document, kept) -> frozenset[str]:
+        """The weak mainland names a Simplified page writes REPEATED_WEAK_MIN times or more that are no
+        common word nor a region's name (see REPEATED_WEAK_MIN)."""
+        counts: dict[str, int] = {}
+        folded = doc.folded
+        for start, end, info in kept:
+            if info.kind == WEAK and info.country == "CN":
+                counts[folded[start:end]] = counts.get(folded[start:end], 0) + 1
+        if not counts or max(counts.values()) < REPEATED_WEAK_MIN or doc.script != "simplified":
+            return frozenset()
+        context = place_context()
+        common = common_words()
+        everyday = _everyday_words()
+        names = {written for written, n in counts.items()
+                 if n >= REPEATED_WEAK_MIN and written not in common and written not in everyday
+                 and written not in context.regions and written[-1] not in NATURAL_FEATURE_LAST_CHARS}
+        return frozenset(info.name for start, end, info in kept if folded[start:end] in names)
+
+    def _weak_alone(self, folded: str, start: int, end: int, after_words) -> bool:
+        """A weak name on its own: no word after it holds it (宁国|府 is a mansion), nor a word across it."""
+        return not (after_words.at(folded, end) or self._admin_suffix(folded, end) or self._glued(folded, start, end))
+
+    @staticmethod
+    def _names_river(folded: str, start: int, end: int, by_start, by_end) -> bool:
+        """The name ending in 江 or 河 at ``start:end`` names a river (see RIVER_LAST_CHARS): a river word
+        before or after it, or a river listed next to it that no city or region ends (澧水、沅江; not
+        浙江、晉江 nor 湛江、九江)."""
+        if folded.startswith(RIVER_AFTER, end) or folded.endswith(RIVER_BEFORE, 0, start):
+            return True
+        context = place_context()
+
+        def river_item(item_end: int, item_start: int | None) -> bool:
+            if item_start is not None:  # the item after the name: its end is where a river's last character is
+                stop = item_start
+                while stop < len(folded) and stop - item_start < 4 and is_han(folded[stop]) \
+                        and folded[stop] not in LIST_SEPARATORS:
+                    stop += 1
+                if stop in by_end or item_start in by_start:
+                    return False
+                item_end = stop
+            if item_end < 2 or folded[item_end - 1] not in RIVER_ITEM_LAST_CHARS or item_end in by_end:
+                return False
+            return not any(folded[item_end - n:item_end] in context.regions for n in context.region_lengths
+                           if n <= item_end)
+
+        return (folded[start - 1:start] in LIST_SEPARATORS and river_item(start - 1, None)
+                or folded[end:end + 1] in LIST_SEPARATORS and river_item(0, end + 1))
 
     @staticmethod
     def _counties_named_alone(kept) -> frozenset[str]:

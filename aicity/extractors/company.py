@@ -750,6 +750,17 @@ def _latin_or_digit(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
 
 
+BANK = fold("銀行")
+BANK_TRADES = tuple(fold(w) for w in ("銀行", "商銀"))
+
+
+def _bank_arm(info: CompanyInfo, rest: str) -> bool:
+    """``rest``, the words between a bank's name and a legal form, name a trade of another kind (中銀|金融租賃,
+    某銀|理財): the bank's subsidiary; not a bank's own longer name (渣打|國際商業銀行)."""
+    return (bool(rest) and fold(info.canonical).endswith(BANK) and all(map(is_han, rest))
+            and not rest.endswith(BANK_TRADES))
+
+
 def phrase_end(chunk: str) -> int:
     """Where the name may begin after the function words at the left of a long
     candidate (又一家新成員某某電子材料 -> after 又一家): the end of the rightmost
@@ -1399,6 +1410,12 @@ class CompanyExtractor:
                     # characters names another company (from where the scan began)
                     begin = whole_start if whole_start is not None else start
                     yield begin, e, doc.text[begin:s], None, strength
+                elif strength == "legal" and hs == 0 and _bank_arm(form.info, chunk[he:]):
+                    # 中銀|金融租賃有限公司: a bank's short name and a trade of another kind name its subsidiary,
+                    # a company of its own (ANNOTATION.md), as 兆豐|國際投顧 does before a strong suffix
+                    written = doc.text[start:s]
+                    yield start, e, written, CompanyInfo(written, (), None, form.info.country,
+                                                         form.info.canonical), strength
                 else:  # 健策精密|工業股份有限公司: the known name starts the chunk
                     yield start, e, form.info.canonical, form.info, strength
                 continue

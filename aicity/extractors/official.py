@@ -196,6 +196,8 @@ NAME_ZHI = "之"  # a particle, and the last character of many given names (朱�
 # 和 also ends many given names (黃家和, 林德和): it does where the two characters before it make a
 # word (黃家) and a clear boundary or a verb of saying follows the three
 NAME_FINAL_FUNCTION = frozenset(fold("和"))
+# An aspect particle after a verb character (曾偉作|了發言): 作 is the verb, no third character of the name
+VERB_PARTICLES = frozenset(fold("了過"))
 SAY_AFTER_NAME = frozenset(fold("說稱"))
 SAY_WORDS_AFTER_NAME = frozenset(fold(w) for w in ("表示", "指出", "強調", "透露", "認為", "坦言", "直言", "宣布", "宣佈"))
 # A day or month in Chinese numerals (廿三日, 五日, 十一月): the print press's dateline day after a name
@@ -324,8 +326,10 @@ class OfficialExtractor:
             # follows names (劉偉認為, 李明帶隊: no 為 or 隊 after a three-character name).
             if self._given_ok(second, g) and folded[first + 1:first + 3] not in g.name_verbs and (
                     folded[first + 1:first + 3] not in g.common or folded[first + 2:first + 3] in g.stops) and not (
-                    second in g.verb_chars and folded[first + 2:first + 4] in g.common):
-                # (李強作重要講話, 楊玲作關於…的說明: 作 before a common word makes the speech, no given name)
+                    second in g.verb_chars and (folded[first + 2:first + 4] in g.common
+                                                or folded[first + 2:first + 3] in VERB_PARTICLES)):
+                # (李強作重要講話, 楊玲作關於…的說明: 作 before a common word makes the speech, no given name;
+                # so does 作 before its aspect particle: 總經理曾偉作了發言)
                 end = first + 2  # 林正宜都到場: 宜都 is a word, but 都 is the adverb after the name
             elif self._given_ok(second, g) and self._recurs_as_name(folded, pos, first + 2):
                 end = first + 2  # 陳志家主持: 家主 is a word, but the three characters recur as a name

@@ -96,6 +96,14 @@ def _release_dateline_re() -> tuple[re.Pattern, regex.Pattern]:
 
 
 @functools.cache
+def _byline_dateline_re() -> tuple[re.Pattern, regex.Pattern]:
+    """A mainland lead's dateline after its reporters' byline (BYLINE_DATELINE: 本報訊（記者 某某）2024年12月31日),
+    and a cheap look (the re module) for what it needs: 訊, then a bracket and 記者 or 通訊員 on the same line."""
+    hint = re.compile(fold(r"訊\s?[(（][^\n]{0,8}?(?:記者|通訊員)"))
+    return hint, compile_folded(fragment("BYLINE_DATELINE"))
+
+
+@functools.cache
 def _profile_label() -> regex.Pattern:
     return compile_folded(fragment("PROFILE_LABEL"))
 
@@ -252,6 +260,9 @@ def _dateline(folded: str) -> tuple[int | None, int | None, int, bool] | None:
     hint, local = _local_dateline_re()
     if hint.search(folded, 0, TOP):
         m = local.search(folded, 0, m.start() if m else TOP) or m  # the first dateline of either kind
+    hint, byline = _byline_dateline_re()
+    if hint.search(folded, 0, TOP):
+        m = byline.search(folded, 0, m.start() if m else TOP) or m
     hint, release = _release_dateline_re()
     if hint.search(folded, 0, TOP):
         m = release.search(folded, 0, m.start() if m else TOP) or m
