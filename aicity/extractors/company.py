@@ -275,8 +275,9 @@ _LATIN_NAME_AFTER_KIND = regex.compile(
 _SHORT_NAME = regex.compile(
     r"(?:\(有限合伙\))?\((?:以下简称为|以下简称|以下称|简称为|简称|下称)[:：]?\s?[“\"「『‘]([^”\"」』’()]{2,12})[”\"」』’]\)")
 # A number or quantity and a measure word for firms (一家德國公司, 多家業者, 20個銀行, 三間酒店), or
-# "the N big" (三大電信, 兩大科技): a count, no name, at the start of a candidate or inside it.
-_FIRM_COUNT = regex.compile(fold("(?:[0-9]+|[一二兩三四五六七八九十百千幾多數每整])[餘多]?[家間個所]|(?:[0-9]+|[二兩三四五六七八九十])大"))
+# "the N big" (三大電信, 兩大科技), or "individual" (因個別公司認列: some one firm or other): a count, no name,
+# at the start of a candidate or inside it.
+_FIRM_COUNT = regex.compile(fold("(?:[0-9]+|[一二兩三四五六七八九十百千幾多數每整])[餘多]?[家間個所]|(?:[0-9]+|[二兩三四五六七八九十])大|[個各]別"))
 # A count with no measure word right before a trade or the suffix, as headlines write it (晤20航空公司, 逾百銀行):
 # no Latin letter or digit before the number (3M, A1 and 58同城 open names).
 _BARE_FIRM_COUNT = regex.compile(fold(r"(?<![A-Za-z0-9])(?:[0-9]+|[十百千])[餘多]?(?=\p{Han}|$)"))
