@@ -1319,8 +1319,9 @@ class CompanyExtractor:
                     # 杭州|宇樹科技有限公司: the city opens the registered name, and is no mention of the city
                     placed = strength == "legal" and chunk[:hs] in _name_places()
                     yield start if placed else start + hs, e, form.info.canonical, form.info, strength
-                elif strength == "strong" and len(chunk) - he >= 2:
-                    # 兆豐|國際投顧: a financial arm named after its holding is a subsidiary
+                elif strength == "strong" and len(chunk) - he >= 2 and not reads_as_phrase(chunk[he:]):
+                    # 兆豐|國際投顧: a financial arm named after its holding is a subsidiary (not a clause
+                    # after the name: 緯穎|昨天舉行|集團新總部動土)
                     written = doc.text[start:e]
                     yield start, e, written, CompanyInfo(written, (), None, form.info.country, form.info.canonical), strength
                 elif reads_as_phrase(chunk[he:]):
