@@ -360,6 +360,21 @@ RELATED_FIRM_MIN = 5
 _LATIN_WORD_BEFORE = regex.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9&'\-]*$")
 # Every Latin legal form has one of these letters pairs: a cheap test before the regex.
 # one capitalised Latin word, and one right before it with a space between (Alexandra |Vale)
+# A listed Latin name that runs on into a longer one, capitalised words that end in a kind of firm
+# (Samsung| Heavy Industries, Evergreen| Shipping Agency, Cathay| Life Insurance; not Foo| Shipping Lines, whose
+# kind word another word follows, but a legal form may: Samsung Heavy Industries Co., Ltd.): another company, a
+# subsidiary named as a company of its own (ANNOTATION.md), not the listed parent. (Words that a parent's own
+# Latin name ends in are left out: Yang Ming Marine, EVA Airways, Hon Hai Precision Industry, Nissan Motor.)
+_LATIN_SUBSIDIARY_AFTER = regex.compile(
+    r"(?: [A-Z][A-Za-z&\-]*){0,2} (?:Industries|Shipping|Agency|Logistics|Engineering|Shipbuilding|Construction"
+    r"|Steel|Chemicals?|Securities|Insurance|Leasing|Energy|Solutions|Properties|Development)(?![A-Za-z0-9&\-])"
+    r"(?! (?!(?:Co|Corp|Corporation|Inc|Ltd|Limited|Pte|Sdn|GmbH|LLC|PLC|Plc|S\.A)\b)[A-Z])")
+# A region in brackets after a listed Latin name that 子公司 or 旗下 opens (子公司Evergreen Marine|(Asia)):
+# the subsidiary registered there (a branch named so elsewhere is the company itself: ANNOTATION.md).
+_LATIN_REGION_BRACKET = regex.compile(
+    r" ?[(（](?:Asia|Asia Pacific|Europe|America|Americas|Taiwan|Singapore|Hong Kong|China|Japan|Korea|India"
+    r"|Malaysia|Thailand|Vietnam|Indonesia|Philippines|Australia|USA|UK|Netherlands|Germany)[)）]")
+SUBSIDIARY_BEFORE = tuple(fold(w) for w in ("子公司", "旗下"))
 _TITLE_WORD = regex.compile(r"[A-Z][a-z]+")
 _TITLE_WORD_BEFORE = regex.compile(r"(?<![A-Za-z0-9])[A-Z][a-z]+ \Z")
 TITLE_WORD_REACH = 40  # the longest Latin word looked back over (a bounded search on a long line)
@@ -1648,6 +1663,16 @@ class CompanyExtractor:
                 continue  # 東麗|區, 福田|區: a district of the same name
             if form.latin and folded[start:end] in body_abbreviations:
                 continue  # 海洋管理委員會(MSC), then MSC認證: the council's abbreviation, not the shipping line's
+            subsidiary = None
+            if form.latin:
+                subsidiary = _LATIN_SUBSIDIARY_AFTER.match(folded, end)
+                if subsidiary is None and folded.endswith(SUBSIDIARY_BEFORE, 0, start):
+                    subsidiary = _LATIN_REGION_BRACKET.match(folded, end)
+            if subsidiary is not None:
+                written = doc.text[start:subsidiary.end()]
+                info = CompanyInfo(written, (), None, form.info.country, form.info.canonical)
+                entities.append(self._entity(doc, start, subsidiary.end(), info, "company.dictionary"))
+                continue  # Samsung Heavy Industries, Evergreen Marine (Asia): a subsidiary of its own
             service = _LATIN_WORDS_AFTER.match(folded, end).end() if form.latin else end
             if folded.startswith(NEWS_SERVICE, service) and folded[service + len(NEWS_SERVICE):service + len(NEWS_SERVICE) + 1] \
                     not in NEWS_NOT_SERVICE:
