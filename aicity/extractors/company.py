@@ -999,6 +999,20 @@ class CompanyExtractor:
         return any(low + e == start for _, e, _ in cities.matches(folded[low:start]))
 
     @staticmethod
+    def _city_at(folded: str, position: int) -> bool:
+        """A city's name begins at ``position`` (台積電|台中廠, 聯電|台南廠: the word 電台 that the name's last
+        character would make with the next is cut by the city, which names the plant's site)."""
+        return any(s == 0 for s, _, _ in city_gazetteer()[0].matches(folded[position:position + 4]))
+
+    @staticmethod
+    def _across_city(folded: str, start: int, end: int) -> bool:
+        """A city's name runs across an edge of the short name at ``start:end`` (台中|台南 holds 中台: 台中
+        ends inside it, 台南 begins inside it): the characters are the cities', no mention of the company."""
+        low = max(0, start - 3)
+        return any(low + s < start < low + e < end or start < low + s < end < low + e
+                   for s, e, _ in city_gazetteer()[0].matches(folded[low:end + 3]))
+
+    @staticmethod
     def _inside_org_name(folded: str, end: int) -> bool:
         """True when the name continues into a foundation's or association's name, or is the
         first part of a school's (長榮|大學, 中國醫藥|大學 are universities)."""
@@ -1694,8 +1708,9 @@ class CompanyExtractor:
                 folded[start - 1:start + 1] in common and not self._cue_ends_at(doc, start)
                 and not folded.endswith(_name_leads(), 0, start)
                 and not (folded[start - 1] == FORMER and folded.startswith(_folded_corporate_titles(), end))
-                or folded[end - 1:end + 1] in common
+                or folded[end - 1:end + 1] in common and not self._city_at(folded, end)
                 or folded[end - 1:end + 2] in currencies or folded[end - 1:end + 3] in currencies
+                or self._across_city(folded, start, end)
             )
             straddles = inside_word or not form.latin and folded[start:end] in places
             if form.ambiguous and end - start >= 4 and self._city_before(folded, start):
