@@ -895,6 +895,12 @@ def _city_names() -> frozenset[str]:
 
 
 @functools.cache
+def _city_bigrams() -> frozenset[str]:
+    """Every two adjacent characters of a form of the city gazetteer (台中 -> 台中; 高雄市 -> 高雄, 雄市), folded."""
+    return frozenset(name[i:i + 2] for name in _city_names() for i in range(len(name) - 1))
+
+
+@functools.cache
 def _place_names() -> frozenset[str]:
     """Countries, cities (every form of the city gazetteer), the regions that begin
     full company names (``company/name_places.txt``) and a few more: no company's
@@ -1008,6 +1014,9 @@ class CompanyExtractor:
     def _across_city(folded: str, start: int, end: int) -> bool:
         """A city's name runs across an edge of the short name at ``start:end`` (台中|台南 holds 中台: 台中
         ends inside it, 台南 begins inside it): the characters are the cities', no mention of the company."""
+        bigrams = _city_bigrams()
+        if folded[start - 1:start + 1] not in bigrams and folded[end - 1:end + 1] not in bigrams:
+            return False  # no city's two characters across either edge: the usual case, no gazetteer look
         low = max(0, start - 3)
         return any(low + s < start < low + e < end or start < low + s < end < low + e
                    for s, e, _ in city_gazetteer()[0].matches(folded[low:end + 3]))
