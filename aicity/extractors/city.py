@@ -537,6 +537,8 @@ class CityExtractor:
         if info.kind == WEAK:
             # 崑山 alone may be a word; 江蘇崑山, 日本岡山 or a dateline (福州3月2日電) make it the city.
             # (霹靂|海南會館: a Malaysian region before a place abroad names its origin, no anchor)
+            if self._own_region_after_country(folded, start, end):
+                return False  # 美國|德州 is Texas, a state of the country before it, no 德州 (山東)
             region_before = self._region_before(folded, start, end, info.country)
             # (山東|海陽: a province right before the name is how places are named, though 東海 is a word)
             district = self._malaysian_district(info, folded, end)
@@ -673,6 +675,15 @@ class CityExtractor:
             and not (word and folded[start - n - 1:start - n] in PARTNER_PREPOSITIONS)  # 與中國|合作: the verb
             for n in context.region_lengths
         )
+
+    @staticmethod
+    def _own_region_after_country(folded: str, start: int, end: int) -> bool:
+        """The name is itself a region (a state, province or prefecture: regions.tsv) of the country or
+        region named right before it (美國|德州: Texas; not 山東|德州, 韓國的|晉州, which no region list has)."""
+        context = place_context()
+        country = context.region_countries.get(folded[start:end])
+        return country is not None and any(
+            start >= n and context.region_countries.get(folded[start - n:start]) == country for n in context.region_lengths)
 
     @staticmethod
     def _minister_across(folded: str, start: int) -> bool:

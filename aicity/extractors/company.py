@@ -285,8 +285,9 @@ _LATIN_NAME_AFTER_KIND = regex.compile(
 _SHORT_NAME = regex.compile(
     r"(?:\(有限合伙\))?\((?:以下简称为|以下简称|以下称|简称为|简称|下称)[:：]?\s?[“\"「『‘]([^”\"」』’()]{2,12})[”\"」』’]\)")
 # A number or quantity and a measure word for firms (一家德國公司, 多家業者, 20個銀行, 三間酒店), or
-# "the N big" (三大電信, 兩大科技): a count, no name, at the start of a candidate or inside it.
-_FIRM_COUNT = regex.compile(fold("(?:[0-9]+|[一二兩三四五六七八九十百千幾多數每整])[餘多]?[家間個所]|(?:[0-9]+|[二兩三四五六七八九十])大"))
+# "the N big" (三大電信, 兩大科技), or "individual" (因個別公司認列: some one firm or other): a count, no name,
+# at the start of a candidate or inside it.
+_FIRM_COUNT = regex.compile(fold("(?:[0-9]+|[一二兩三四五六七八九十百千幾多數每整])[餘多]?[家間個所]|(?:[0-9]+|[二兩三四五六七八九十])大|[個各]別"))
 # A count with no measure word right before a trade or the suffix, as headlines write it (晤20航空公司, 逾百銀行):
 # no Latin letter or digit before the number (3M, A1 and 58同城 open names).
 _BARE_FIRM_COUNT = regex.compile(fold(r"(?<![A-Za-z0-9])(?:[0-9]+|[十百千])[餘多]?(?=\p{Han}|$)"))
@@ -377,6 +378,21 @@ _LATIN_NAME_BEFORE = regex.compile(r"(?<![A-Za-z0-9&.\-])[A-Z][A-Za-z0-9&\-]*(?:
 _LATIN_WORD_BEFORE = regex.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9&'\-]*$")
 # Every Latin legal form has one of these letters pairs: a cheap test before the regex.
 # one capitalised Latin word, and one right before it with a space between (Alexandra |Vale)
+# A listed Latin name that runs on into a longer one, capitalised words that end in a kind of firm
+# (Samsung| Heavy Industries, Evergreen| Shipping Agency, Cathay| Life Insurance; not Foo| Shipping Lines, whose
+# kind word another word follows, but a legal form may: Samsung Heavy Industries Co., Ltd.): another company, a
+# subsidiary named as a company of its own (ANNOTATION.md), not the listed parent. (Words that a parent's own
+# Latin name ends in are left out: Yang Ming Marine, EVA Airways, Hon Hai Precision Industry, Nissan Motor.)
+_LATIN_SUBSIDIARY_AFTER = regex.compile(
+    r"(?: [A-Z][A-Za-z&\-]*){0,2} (?:Industries|Shipping|Agency|Logistics|Engineering|Shipbuilding|Construction"
+    r"|Steel|Chemicals?|Securities|Insurance|Leasing|Energy|Solutions|Properties|Development)(?![A-Za-z0-9&\-])"
+    r"(?! (?!(?:Co|Corp|Corporation|Inc|Ltd|Limited|Pte|Sdn|GmbH|LLC|PLC|Plc|S\.A)\b)[A-Z])")
+# A region in brackets after a listed Latin name that 子公司 or 旗下 opens (子公司Evergreen Marine|(Asia)):
+# the subsidiary registered there (a branch named so elsewhere is the company itself: ANNOTATION.md).
+_LATIN_REGION_BRACKET = regex.compile(
+    r" ?[(（](?:Asia|Asia Pacific|Europe|America|Americas|Taiwan|Singapore|Hong Kong|China|Japan|Korea|India"
+    r"|Malaysia|Thailand|Vietnam|Indonesia|Philippines|Australia|USA|UK|Netherlands|Germany)[)）]")
+SUBSIDIARY_BEFORE = tuple(fold(w) for w in ("子公司", "旗下"))
 _TITLE_WORD = regex.compile(r"[A-Z][a-z]+")
 _TITLE_WORD_BEFORE = regex.compile(r"(?<![A-Za-z0-9])[A-Z][a-z]+ \Z")
 TITLE_WORD_REACH = 40  # the longest Latin word looked back over (a bounded search on a long line)
@@ -946,6 +962,12 @@ def _city_names() -> frozenset[str]:
 
 
 @functools.cache
+def _city_bigrams() -> frozenset[str]:
+    """Every two adjacent characters of a form of the city gazetteer (台中 -> 台中; 高雄市 -> 高雄, 雄市), folded."""
+    return frozenset(name[i:i + 2] for name in _city_names() for i in range(len(name) - 1))
+
+
+@functools.cache
 def _place_names() -> frozenset[str]:
     """Countries, cities (every form of the city gazetteer), the regions that begin
     full company names (``company/name_places.txt``) and a few more: no company's
@@ -1049,6 +1071,23 @@ class CompanyExtractor:
         cities = city_gazetteer()[0]
         low = max(0, start - 4)
         return any(low + e == start for _, e, _ in cities.matches(folded[low:start]))
+
+    @staticmethod
+    def _city_at(folded: str, position: int) -> bool:
+        """A city's name begins at ``position`` (台積電|台中廠, 聯電|台南廠: the word 電台 that the name's last
+        character would make with the next is cut by the city, which names the plant's site)."""
+        return any(s == 0 for s, _, _ in city_gazetteer()[0].matches(folded[position:position + 4]))
+
+    @staticmethod
+    def _across_city(folded: str, start: int, end: int) -> bool:
+        """A city's name runs across an edge of the short name at ``start:end`` (台中|台南 holds 中台: 台中
+        ends inside it, 台南 begins inside it): the characters are the cities', no mention of the company."""
+        bigrams = _city_bigrams()
+        if folded[start - 1:start + 1] not in bigrams and folded[end - 1:end + 1] not in bigrams:
+            return False  # no city's two characters across either edge: the usual case, no gazetteer look
+        low = max(0, start - 3)
+        return any(low + s < start < low + e < end or start < low + s < end < low + e
+                   for s, e, _ in city_gazetteer()[0].matches(folded[low:end + 3]))
 
     @staticmethod
     def _inside_org_name(folded: str, end: int) -> bool:
@@ -1398,8 +1437,9 @@ class CompanyExtractor:
                     # 杭州|宇樹科技有限公司: the city opens the registered name, and is no mention of the city
                     placed = strength == "legal" and chunk[:hs] in _name_places()
                     yield start if placed else start + hs, e, form.info.canonical, form.info, strength
-                elif strength == "strong" and len(chunk) - he >= 2:
-                    # 兆豐|國際投顧: a financial arm named after its holding is a subsidiary
+                elif strength == "strong" and len(chunk) - he >= 2 and not reads_as_phrase(chunk[he:]):
+                    # 兆豐|國際投顧: a financial arm named after its holding is a subsidiary (not a clause
+                    # after the name: 緯穎|昨天舉行|集團新總部動土)
                     written = doc.text[start:e]
                     yield start, e, written, CompanyInfo(written, (), None, form.info.country, form.info.canonical), strength
                 elif reads_as_phrase(chunk[he:]):
@@ -1757,6 +1797,16 @@ class CompanyExtractor:
                 continue  # 東麗|區, 福田|區: a district of the same name
             if form.latin and folded[start:end] in body_abbreviations:
                 continue  # 海洋管理委員會(MSC), then MSC認證: the council's abbreviation, not the shipping line's
+            subsidiary = None
+            if form.latin:
+                subsidiary = _LATIN_SUBSIDIARY_AFTER.match(folded, end)
+                if subsidiary is None and folded.endswith(SUBSIDIARY_BEFORE, 0, start):
+                    subsidiary = _LATIN_REGION_BRACKET.match(folded, end)
+            if subsidiary is not None:
+                written = doc.text[start:subsidiary.end()]
+                info = CompanyInfo(written, (), None, form.info.country, form.info.canonical)
+                entities.append(self._entity(doc, start, subsidiary.end(), info, "company.dictionary"))
+                continue  # Samsung Heavy Industries, Evergreen Marine (Asia): a subsidiary of its own
             service = _LATIN_WORDS_AFTER.match(folded, end).end() if form.latin else end
             if folded.startswith(NEWS_SERVICE, service) and folded[service + len(NEWS_SERVICE):service + len(NEWS_SERVICE) + 1] \
                     not in NEWS_NOT_SERVICE:
@@ -1780,8 +1830,9 @@ class CompanyExtractor:
                 folded[start - 1:start + 1] in common and not self._cue_ends_at(doc, start)
                 and not folded.endswith(_name_leads(), 0, start)
                 and not (folded[start - 1] == FORMER and folded.startswith(_folded_corporate_titles(), end))
-                or folded[end - 1:end + 1] in common
+                or folded[end - 1:end + 1] in common and not self._city_at(folded, end)
                 or folded[end - 1:end + 2] in currencies or folded[end - 1:end + 3] in currencies
+                or self._across_city(folded, start, end)
             )
             straddles = inside_word or not form.latin and folded[start:end] in places
             if form.ambiguous and end - start >= 4 and self._city_before(folded, start):

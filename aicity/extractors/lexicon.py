@@ -237,6 +237,11 @@ def company_phrase_names() -> dict[str, frozenset[str]]:
     return kinds
 
 
+# The endings of a listed insurer's registered name and the short forms the news writes for them
+# (某某產物保險: 某某產物, 某某產險; 某某人壽保險: 某某人壽).
+INSURER_SHORT_FORMS = (("產物保險", ("產物", "產險")), ("人壽保險", ("人壽",)))
+
+
 def company_forms(
     info: CompanyInfo, written: list[str], ambiguous_forms: set[str], user: bool = False,
     registered: str | None = None,
@@ -397,6 +402,13 @@ def company_dictionary() -> Gazetteer:
                 names, registered = [*names, full], full
                 if risky:
                     ambiguous = ambiguous | {full}
+            # An insurer's registered name less 保險 is how the news names it (三商美邦人壽保險 -> 三商美邦人壽,
+            # 新光產物保險 -> 新光產物, 新光產險), unless another company already goes by it.
+            for ending, shorts in INSURER_SHORT_FORMS:
+                if full.endswith(ending) and len(full) > len(ending) + 1:
+                    for short_form in (full[:-len(ending)] + short for short in shorts):
+                        if short_form not in names and claimed.get(fold(short_form), canonical) == canonical:
+                            names = [*names, short_form]
         info = CompanyInfo(canonical, tuple(n for n in names if n != canonical), code, "TW")
         entries += company_forms(info, names, ambiguous, registered=registered)
     owner = {}  # folded form -> the company that an earlier source gave it

@@ -59,6 +59,8 @@ ORG_STOP = set(fold("的與和、,，。;；:：!！?？「」『』《》()（�
 MAX_ORG = 16
 AND = fold("及")
 STATIONED = fold("駐")
+# Numerals before a one-character "surname" make it a measure word of a count (兩席|一般董事: two seats).
+COUNT_CHARS = frozenset(fold("一二兩三四五六七八九十百0123456789"))
 # Titles that open with the level of the office (市委書記, 市長, 區長, 縣長, 省長, 州長).
 LEVEL_TITLE_STARTS = frozenset(fold("市區縣省州鎮"))
 COMMITTEE = fold("委")  # 區委書記, 縣委常委: a level's party committee
@@ -853,6 +855,8 @@ class OfficialExtractor:
                     name_start = None
             if name_start is not None and self._state_before_title(folded, name_start, ts, g):
                 name_start = None
+            if name_start is not None and folded[name_start - 1:name_start] in COUNT_CHARS and name_start > 0:
+                name_start = None  # 兩席|一般董事, 三席|獨董: after a count the "surname" is a measure word (席 seats)
             if name_start is not None and ts - name_start == 2 and folded[ts:ts + 1] in LEVEL_TITLE_STARTS \
                     and folded[ts + 1:ts + 2] == COMMITTEE:
                 name_start = None  # 蔡甸|區委書記, 汉南|區委副書記: two characters before a party committee's title name its place
