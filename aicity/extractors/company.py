@@ -188,13 +188,16 @@ def _names_its_team(folded: str, start: int, end: int) -> bool:
     return False
 
 
-def _team_after(folded: str, end: int) -> bool:
-    """A sports team's nickname follows ``end`` (富邦|悍將, 味全|龍隊, 興農|牛4次; not 台積電|龍潭)."""
+def _team_after(folded: str, end: int, latin: bool = False) -> bool:
+    """A sports team's nickname follows ``end`` (富邦|悍將, 味全|龍隊, 興農|牛4次; not 台積電|龍潭);
+    ``latin``: the name before it is Latin, which no Han word runs on from (統一7-ELEVEN|獅今晚)."""
     longer, single = _team_words()
     if folded.startswith(longer, end):
         return True
     if folded[end:end + 1] not in single:
         return False
+    if latin:
+        return True
     following = folded[end + 1:end + 2]
     return following == fold("隊") or not following or not is_han(following)
 
@@ -932,8 +935,8 @@ class CompanyExtractor:
                         or folded.startswith(longer, end - 1) or folded[start:end] in longer_pieces and any(
                             0 <= folded.find(w, max(0, end - len(w)), start + len(w)) for w in longer):
                     continue  # 和大|馬, 巫|統聯署: the name cuts 大馬 (Malaysia) or 巫統 (UMNO) in two; 大者恆大 holds 恆大
-                if not form.latin and _team_after(folded, end):
-                    continue  # 中信|兄弟, 富邦|悍將: a sports team, not its sponsor
+                if _team_after(folded, end, form.latin):
+                    continue  # 中信|兄弟, 富邦|悍將, 統一7-ELEVEN|獅: a sports team, not its sponsor
                 if not form.latin and end - start <= 3 and _names_its_team(folded, start, end):
                     continue  # 台鋼、富邦爭冠 on a page of 富邦悍將: the team by its sponsor's short name
                 if not form.latin and folded.startswith(_fund_names(), end):
