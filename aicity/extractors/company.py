@@ -84,6 +84,7 @@ HOLDING_FORMS = tuple(fold(w) for w in ("金控", "投控", "金融控股", "投
 HOLDING_SUFFIXES = frozenset(fold(w) for w in ("金控", "投控", "控股", "集團", "金融控股"))
 # Characters that end a name when scanning left from a suffix (function words; 像, 替 and 給 as
 # prepositions: no listed name opens with one; 或 joins alternatives as 及 joins a list, and no listed name holds it).
+LAST_ITEM_JOINERS = frozenset(fold("及與和"))  # before the last item of a list (某某、某某及某某)
 STOP_CHARS = set(fold("的與和及或跟暨由在為是於把被讓向對從將等也亦還都已像替給予、,，。;；:：!！?？「」『』《》()（）[]【】\"'“”‘’ \t\n\r·•|/"))
 # (a real-estate trust named after its sponsor, 雙威|產托, 楊忠禮酒店|房產信託, is a listed fund, no company)
 ORG_SUFFIX_AFTER = tuple(fold(w) for w in ("基金會", "協會", "學會", "公會", "基金", "研究院", "工會", "文教", "產托", "房產信託"))
@@ -1443,17 +1444,37 @@ class CompanyExtractor:
                 while start > 0 and end - start < LIST_ITEM_LIMIT + 1 and folded[start - 1] not in STOP_CHARS:
                     start -= 1
                 items.append((start, end))
-                if start == 0 or folded[start - 1] != fold("、") or len(items) > LIST_ITEM_COUNT:
-                    break
+                if start == 0 or len(items) > LIST_ITEM_COUNT or folded[start - 1] != fold("、") and not (
+                        len(items) == 1 and folded[start - 1] in LAST_ITEM_JOINERS):
+                    break  # (嘉鴻、捷順企業及軒味食品等3家企業: 及, 與 or 和 joins the last item)
                 end = start - 1
             if len(items) < 2 or not any(known.covers(s, e) or self._ends_in_strong_suffix(folded[s:e])
                                          for s, e in items):
                 continue
             for s, e in items:
-                chunk = folded[s:e]
-                if not known.overlaps(s, e) and self._looks_like_name(chunk, common, places) and not (
-                        self._generic(chunk, generic, places, "weak") or reads_as_phrase(chunk, weak=True)):
-                    yield s, e
+                for s in self._item_starts(folded, s, e, common):
+                    chunk = folded[s:e]
+                    if not known.overlaps(s, e) and self._item_looks_like_name(chunk, common, places) and not (
+                            self._generic(chunk, generic, places, "weak") or reads_as_phrase(chunk, weak=True)):
+                        yield s, e
+                        break
+
+    @staticmethod
+    def _item_starts(folded: str, start: int, end: int, common: frozenset[str]) -> list[int]:
+        """Where a list item may begin: where its scan stopped, and, when the scan ran out of room with no
+        stop before it, after each everyday word that ends inside it (今天通過|嘉鴻遊艇、…: 通過 is the verb)."""
+        if not start or folded[start - 1] in STOP_CHARS:
+            return [start]
+        return [start] + [i for i in range(start + 1, end - 1) if folded[i - 2:i] in common]
+
+    def _item_looks_like_name(self, chunk: str, common: frozenset[str], places: frozenset[str]) -> bool:
+        """A list item reads as a name, or as a name and an industry word (捷順|企業, 軒味|食品: the industry
+        word is a common word itself, the name before it is none)."""
+        if self._looks_like_name(chunk, common, places):
+            return True
+        suffixes = _rules()[0]
+        return any(len(chunk) - n >= 2 and chunk[-n:] in suffixes and self._looks_like_name(chunk[:-n], common, places)
+                   for n in (2, 3))
 
     @staticmethod
     def _ran_out(folded: str, start: int) -> bool:
