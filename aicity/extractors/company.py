@@ -84,6 +84,8 @@ HOLDING_FORMS = tuple(fold(w) for w in ("金控", "投控", "金融控股", "投
 HOLDING_SUFFIXES = frozenset(fold(w) for w in ("金控", "投控", "控股", "集團", "金融控股"))
 # Characters that end a name when scanning left from a suffix (function words; 像, 替 and 給 as
 # prepositions: no listed name opens with one; 或 joins alternatives as 及 joins a list, and no listed name holds it).
+# A firm's own structure or officers right after a bracketed-only industry word (企業): 某某企業|旗下 is a firm's name.
+_OWN_STRUCTURE_AFTER = tuple(fold(w) for w in ("旗下", "子公司", "母公司", "董事長", "總經理", "執行長", "創辦人", "董事會", "股東會"))
 LAST_ITEM_JOINERS = frozenset(fold("及與和"))  # before the last item of a list (某某、某某及某某)
 STOP_CHARS = set(fold("的與和及或跟暨由在為是於把被讓向對從將等也亦還都已像替給予、,，。;；:：!！?？「」『』《》()（）[]【】\"'“”‘’ \t\n\r·•|/"))
 # (a real-estate trust named after its sponsor, 雙威|產托, 楊忠禮酒店|房產信託, is a listed fund, no company)
@@ -310,6 +312,7 @@ RESULT_AFTER = frozenset(fold("好成得做"))  # ... and the verb's result (建
 VERB_SUFFIXES = frozenset(fold(w) for w in ("建設", "營造"))
 _BUILT_COUNT_AFTER = regex.compile(fold("(?:[0-9]+|[一二兩三四五六七八九十幾多數])[座條棟幢個項所間處]"))
 _DATE_OPENING = regex.compile(r"[0-9]+[日月年号]")  # a chunk that opens with a date (23日舉行集團; folded)
+_COUNTED = regex.compile(fold("[0-9一二兩三四五六七八九十百千幾數多]+[艘輛架家間座棟台臺隻條件個]"))  # 十艘, 兩家: a numeral and a measure word
 _ROAD_AFTER = regex.compile(fold("[一二三四五六七八九十東西南北]路"))  # a numbered or a side road: 中芯二路
 # 業 after an industry word names the sector (香港航空|業, 台灣銀行|業界), not the firm (中華航空|業績, |業務 are its)
 _SECTOR_AFTER = regex.compile(fold("業(?![績務])"))
@@ -1126,6 +1129,8 @@ class CompanyExtractor:
                     continue  # 社會資本, 國有資本: no funding round, no firm (某某資本|旗下的: a firm's subsidiaries)
                 strength = "weak"
             bracketed = self._latin_in_brackets(folded, e)
+            if strength == "bracketed" and not bracketed and folded.startswith(_OWN_STRUCTURE_AFTER, e):
+                strength = "weak"  # 某某企業|旗下, 某某企業|董事長: the firm's own structure or officer names it a firm
             if strength == "bracketed" and not bracketed:
                 continue  # 企業 ends a name only when its Latin name follows: 某某企業(ABC)
             if suffix.endswith(HOLDING_SUFFIX) and folded.startswith(CONTROLLING_SHAREHOLDER, e):
@@ -1392,8 +1397,8 @@ class CompanyExtractor:
             if strength in ("weak", "venue") and not (
                 self._looks_like_name(chunk, common, places) or bracketed and all(is_han(c) for c in chunk)
                 or strength == "venue" and regex.fullmatch(r"[A-Z][A-Za-z]{2,}", chunk)
-            ):
-                continue
+            ) or strength == "weak" and _COUNTED.fullmatch(chunk):
+                continue  # (交付十艘|遊艇, 兩家|科技: a count of things, no name)
             if bare and chunk.endswith(AFTER_EVENT):
                 continue  # 轉增後|公司總股本, 重組後|公司: "the company after" an event, no name
             if strength == "legal" and suffix == fold("公司") and not is_latin(chunk):
