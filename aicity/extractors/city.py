@@ -45,6 +45,8 @@ TITLE_AFTER_SUFFIX = frozenset(fold(w) for w in ("市長", "縣長", "市議員"
 STATE_TITLES = tuple(fold(w) for w in ("州議員", "州行政議員", "州務大臣", "州元首"))
 # Function characters that end a word, so an abbreviation after them stands alone (與桃市).
 FUNCTION_CHARS = frozenset(fold("與和及、跟同在於由向對"))
+# A function character or a verb of arrival before a city's name: it opens no word with the name's first character.
+ARRIVAL_CHARS = FUNCTION_CHARS | frozenset(fold("的到往至赴飛返抵經回來去進遊訪"))
 OF = fold("的")
 MARKET = fold("市場")
 REGION_LINKS = frozenset(fold("(的"))  # between a region and a town of it: 中國(安陸), 韓國的晉州
@@ -561,8 +563,11 @@ class CityExtractor:
         if (info.generated and self._glued(folded, start, end) or self._glued(folded, start, end, both=True)) \
                 and not self._region_before(folded, start, end):
             return False  # 很|大分|歧: 很大 and 分歧 take each character of even a listed name (but 浙江|湖州)
-        if end - start == 2 and folded[start:end] != fold(info.name) and folded[start - 1:start + 1] in common_words():
-            return False  # 日|本港口, 基|本港務: an alias's first character closes a word begun before it
+        if end - start == 2 and folded[start - 1:start + 1] in common_words() and (
+                folded[start:end] != fold(info.name)
+                or info.prefecture_homonym and folded[start - 1] not in ARRIVAL_CHARS):
+            return False  # 日|本港口, 基|本港務: an alias's first character closes a word begun before it; so does
+            # a prefecture's homonym city's, unless a verb of travel begins that word (豐|富山海; but 來|京都)
         if info.prefecture_homonym and info.name in prefectures and not self._dateline(folded, end):
             return False
         if (folded[end - 1] == VILLAGE and start and is_han(folded[start - 1]) and folded[start - 1] not in FUNCTION_CHARS

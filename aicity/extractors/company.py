@@ -84,6 +84,9 @@ HOLDING_FORMS = tuple(fold(w) for w in ("金控", "投控", "金融控股", "投
 HOLDING_SUFFIXES = frozenset(fold(w) for w in ("金控", "投控", "控股", "集團", "金融控股"))
 # Characters that end a name when scanning left from a suffix (function words; 像, 替 and 給 as
 # prepositions: no listed name opens with one; 或 joins alternatives as 及 joins a list, and no listed name holds it).
+# A firm's own structure or officers right after a bracketed-only industry word (企業): 某某企業|旗下 is a firm's name.
+_OWN_STRUCTURE_AFTER = tuple(fold(w) for w in ("旗下", "子公司", "母公司", "董事長", "總經理", "執行長", "創辦人", "董事會", "股東會"))
+LAST_ITEM_JOINERS = frozenset(fold("及與和"))  # before the last item of a list (某某、某某及某某)
 STOP_CHARS = set(fold("的與和及或跟暨由在為是於把被讓向對從將等也亦還都已像替給予、,，。;；:：!！?？「」『』《》()（）[]【】\"'“”‘’ \t\n\r·•|/"))
 # (a real-estate trust named after its sponsor, 雙威|產托, 楊忠禮酒店|房產信託, is a listed fund, no company)
 ORG_SUFFIX_AFTER = tuple(fold(w) for w in ("基金會", "協會", "學會", "公會", "基金", "研究院", "工會", "文教", "產托", "房產信託"))
@@ -190,13 +193,16 @@ def _names_its_team(folded: str, start: int, end: int) -> bool:
     return False
 
 
-def _team_after(folded: str, end: int) -> bool:
-    """A sports team's nickname follows ``end`` (富邦|悍將, 味全|龍隊, 興農|牛4次; not 台積電|龍潭)."""
+def _team_after(folded: str, end: int, latin: bool = False) -> bool:
+    """A sports team's nickname follows ``end`` (富邦|悍將, 味全|龍隊, 興農|牛4次; not 台積電|龍潭);
+    ``latin``: the name before it is Latin, which no Han word runs on from (統一7-ELEVEN|獅今晚)."""
     longer, single = _team_words()
     if folded.startswith(longer, end):
         return True
     if folded[end:end + 1] not in single:
         return False
+    if latin:
+        return True
     following = folded[end + 1:end + 2]
     return following == fold("隊") or not following or not is_han(following)
 
@@ -317,6 +323,7 @@ RESULT_AFTER = frozenset(fold("好成得做"))  # ... and the verb's result (建
 VERB_SUFFIXES = frozenset(fold(w) for w in ("建設", "營造"))
 _BUILT_COUNT_AFTER = regex.compile(fold("(?:[0-9]+|[一二兩三四五六七八九十幾多數])[座條棟幢個項所間處]"))
 _DATE_OPENING = regex.compile(r"[0-9]+[日月年号]")  # a chunk that opens with a date (23日舉行集團; folded)
+_COUNTED = regex.compile(fold("[0-9一二兩三四五六七八九十百千幾數多]+[艘輛架家間座棟台臺隻條件個]"))  # 十艘, 兩家: a numeral and a measure word
 _ROAD_AFTER = regex.compile(fold("[一二三四五六七八九十東西南北]路"))  # a numbered or a side road: 中芯二路
 # 業 after an industry word names the sector (香港航空|業, 台灣銀行|業界), not the firm (中華航空|業績, |業務 are its)
 _SECTOR_AFTER = regex.compile(fold("業(?![績務])"))
@@ -1021,8 +1028,8 @@ class CompanyExtractor:
                         or folded.startswith(longer, end - 1) or folded[start:end] in longer_pieces and any(
                             0 <= folded.find(w, max(0, end - len(w)), start + len(w)) for w in longer):
                     continue  # 和大|馬, 巫|統聯署: the name cuts 大馬 (Malaysia) or 巫統 (UMNO) in two; 大者恆大 holds 恆大
-                if not form.latin and _team_after(folded, end):
-                    continue  # 中信|兄弟, 富邦|悍將: a sports team, not its sponsor
+                if _team_after(folded, end, form.latin):
+                    continue  # 中信|兄弟, 富邦|悍將, 統一7-ELEVEN|獅: a sports team, not its sponsor
                 if not form.latin and end - start <= 3 and _names_its_team(folded, start, end):
                     continue  # 台鋼、富邦爭冠 on a page of 富邦悍將: the team by its sponsor's short name
                 if not form.latin and folded.startswith(_fund_names(), end):
@@ -1233,6 +1240,8 @@ class CompanyExtractor:
                     continue  # 社會資本, 國有資本: no funding round, no firm (某某資本|旗下的: a firm's subsidiaries)
                 strength = "weak"
             bracketed = self._latin_in_brackets(folded, e)
+            if strength == "bracketed" and not bracketed and folded.startswith(_OWN_STRUCTURE_AFTER, e):
+                strength = "weak"  # 某某企業|旗下, 某某企業|董事長: the firm's own structure or officer names it a firm
             if strength == "bracketed" and not bracketed:
                 continue  # 企業 ends a name only when its Latin name follows: 某某企業(ABC)
             if suffix.endswith(HOLDING_SUFFIX) and folded.startswith(CONTROLLING_SHAREHOLDER, e):
@@ -1515,8 +1524,8 @@ class CompanyExtractor:
             if strength in ("weak", "venue") and not (
                 self._looks_like_name(chunk, common, places) or bracketed and all(is_han(c) for c in chunk)
                 or strength == "venue" and regex.fullmatch(r"[A-Z][A-Za-z]{2,}", chunk)
-            ):
-                continue
+            ) or strength == "weak" and _COUNTED.fullmatch(chunk):
+                continue  # (交付十艘|遊艇, 兩家|科技: a count of things, no name)
             if bare and chunk.endswith(AFTER_EVENT):
                 continue  # 轉增後|公司總股本, 重組後|公司: "the company after" an event, no name
             if strength == "legal" and suffix == fold("公司") and not is_latin(chunk):
@@ -1570,17 +1579,37 @@ class CompanyExtractor:
                 while start > 0 and end - start < LIST_ITEM_LIMIT + 1 and folded[start - 1] not in STOP_CHARS:
                     start -= 1
                 items.append((start, end))
-                if start == 0 or folded[start - 1] != fold("、") or len(items) > LIST_ITEM_COUNT:
-                    break
+                if start == 0 or len(items) > LIST_ITEM_COUNT or folded[start - 1] != fold("、") and not (
+                        len(items) == 1 and folded[start - 1] in LAST_ITEM_JOINERS):
+                    break  # (嘉鴻、捷順企業及軒味食品等3家企業: 及, 與 or 和 joins the last item)
                 end = start - 1
             if len(items) < 2 or not any(known.covers(s, e) or self._ends_in_strong_suffix(folded[s:e])
                                          for s, e in items):
                 continue
             for s, e in items:
-                chunk = folded[s:e]
-                if not known.overlaps(s, e) and self._looks_like_name(chunk, common, places) and not (
-                        self._generic(chunk, generic, places, "weak") or reads_as_phrase(chunk, weak=True)):
-                    yield s, e
+                for s in self._item_starts(folded, s, e, common):
+                    chunk = folded[s:e]
+                    if not known.overlaps(s, e) and self._item_looks_like_name(chunk, common, places) and not (
+                            self._generic(chunk, generic, places, "weak") or reads_as_phrase(chunk, weak=True)):
+                        yield s, e
+                        break
+
+    @staticmethod
+    def _item_starts(folded: str, start: int, end: int, common: frozenset[str]) -> list[int]:
+        """Where a list item may begin: where its scan stopped, and, when the scan ran out of room with no
+        stop before it, after each everyday word that ends inside it (今天通過|嘉鴻遊艇、…: 通過 is the verb)."""
+        if not start or folded[start - 1] in STOP_CHARS:
+            return [start]
+        return [start] + [i for i in range(start + 1, end - 1) if folded[i - 2:i] in common]
+
+    def _item_looks_like_name(self, chunk: str, common: frozenset[str], places: frozenset[str]) -> bool:
+        """A list item reads as a name, or as a name and an industry word (捷順|企業, 軒味|食品: the industry
+        word is a common word itself, the name before it is none)."""
+        if self._looks_like_name(chunk, common, places):
+            return True
+        suffixes = _rules()[0]
+        return any(len(chunk) - n >= 2 and chunk[-n:] in suffixes and self._looks_like_name(chunk[:-n], common, places)
+                   for n in (2, 3))
 
     @staticmethod
     def _ran_out(folded: str, start: int) -> bool:

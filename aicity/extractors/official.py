@@ -777,6 +777,19 @@ class OfficialExtractor:
         return not following or following in CLAUSE_BREAKS or following.startswith(SENTENCE_ENDS)
 
     @staticmethod
+    def _office_written(folded: str, start: int, ts: int, te: int) -> bool:
+        """Two characters before a title that opens with an office's level (衛福|部長, 經發|局長) are
+        that office's short name when the page also writes them with the level outside the title
+        (衛福部將, 衛福部的職責): the office's head, no person named 衛福."""
+        office, rest = folded[start:ts + 1], folded[ts + 1:te]
+        index = folded.find(office)
+        while index != -1:
+            if not folded.startswith(rest, index + len(office)):
+                return True
+            index = folded.find(office, index + 1)
+        return False
+
+    @staticmethod
     def _counted_list_before(folded: str, start: int) -> bool:
         """A count of people right before the title and a list's comma just before the count
         (某乙、某丙15位代表): the names are checked as a list's by ``_listed_before``."""
@@ -847,6 +860,9 @@ class OfficialExtractor:
                                   self._org_before(doc, spelled[0], g), "official.name_title", *spelled))
                 continue
             name_start = None if office else self._name_before(folded, ts, g)
+            if name_start is not None and ts - name_start == 2 and folded[ts] in OFFICE_LEVELS \
+                    and self._office_written(folded, name_start, ts, te):
+                name_start = None  # 衛福|部長 on a page that writes 衛福部 on its own: the office, no name
             if name_start is not None:
                 place = _known_name_suffix(folded[max(0, ts - MAX_ORG):ts])
                 if place >= ts - name_start or place >= 2 and folded[ts] in LEVEL_TITLE_STARTS:

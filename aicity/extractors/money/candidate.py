@@ -33,6 +33,8 @@ _PERCENT_AFTER = regex.compile(r"或\s*[0-9]+(?:\.[0-9]+)?\s*%")  # 下跌5分�
 _ONE = "一"
 _SEN = "仙"
 _AFTER_SEN = "的和及或与比至到"  # function characters that may follow an amount in 仙 (83仙和44仙; folded)
+# 里 (li, a distance) after 萬/億/兆 counts no distance: it is 裡 (inside), folded (預算1777億|裡佔比); but 萬里路
+_LI, _LU = "里", "路"
 _NOT_AFTER_FEN = ("钟", "之", "别", "析", "享", "配")  # 三分鐘, 四分之一, 九毛九|分別, 分析: no 分 of money (folded)
 _MILLI = "米升克秒安瓦伏巴西居微"  # 毫米, 毫升, 毫克 ... 毫西弗: 毫 is milli-
 _EXCHANGED_FOR = "兑"  # 兌 (folded): 披索兌美元58.5, the rate of one currency in another
@@ -427,7 +429,8 @@ def decide(g: Grammar, text: str, r: Reading, cand: Cand) -> bool:
     # a counter after the number rules money out, unless a money noun starts there
     # (8萬月薪, 100億股本: 月, 股 are counters too)
     counted = not r.cue_right and (
-        g.counter.match(text, r.pos) is not None
+        g.counter.match(text, r.pos) is not None and not (r.big and text[r.pos:r.pos + 1] == _LI and
+                                                          text[r.pos + 1:r.pos + 2] != _LU)
         or (r.pos < len(text) and text[r.pos].isascii() and text[r.pos].isalpha())
     )
     if r.currency is not None:
