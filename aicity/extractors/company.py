@@ -1101,6 +1101,8 @@ class CompanyExtractor:
         while stop < len(folded) and stop - end < ORG_NAME_REACH and (is_han(folded[stop]) or folded[stop].isalnum()):
             stop += 1
         tail = folded[end:stop]
+        if tail[:1] in NAME_LIST_JOINERS and any(s == 1 for s, _, _ in company_dictionary().matches(tail)):
+            return False  # 易方達基金和|興證全球基金, 招商銀行與|華夏基金: the next item of a list, no name that goes on
         first = min((i for i in (tail.find(suffix) for suffix in ORG_SUFFIX_AFTER) if i >= 0), default=-1)
         # 中國航天科技集團(有限公司)|第一研究院: a name that a legal form closes is the company's, and
         # the institute after it one of its units (as a branch is)

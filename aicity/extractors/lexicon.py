@@ -438,7 +438,7 @@ def company_dictionary() -> Gazetteer:
             if len(short) >= 4 and fold(short) not in owner and not _everyday_words_only(fold(short)):
                 owner[fold(short)] = info
                 entries += company_forms(info, [short], {short})
-    for table in ("company/companies_world.tsv", "company/companies_cn_rankings.tsv"):
+    for table in ("company/companies_world.tsv", "company/companies_cn_rankings.tsv", "company/companies_cn_funds.tsv"):
         for row in load_table(table):
             risky = set(split_cell(row.get("ambiguous", "")))
             entries += _later_company(world_company_names(row), risky, row.get("country") or None, owner)
