@@ -76,6 +76,9 @@ INVESTOR_REACH = 40  # characters from an investor's name to its verb (a list of
 CLAUSE_END = regex.compile(r"[,;。!?\n]")
 NAME_LIMITS = {"legal": 14, "strong": 6, "weak": 4, "venue": 4, "bracketed": 4}
 LIST_JOINERS = frozenset(fold("、和及與跟,，"))
+# A count of firms (4家, 兩家, 多家, 數家) before a kind: the scan for a name stops at its 家 (萬家, 五家渠 are names).
+COUNTED = fold("家")
+COUNT_BEFORE = frozenset("0123456789０１２３４５６７８９" + fold("兩幾多數"))
 NAME_LIST_JOINERS = frozenset(fold("、和及與"))  # around an item of a list of names (某某、某某及某某)
 CAPTION_ORDER = (fold("左起"), fold("右起"))  # a photo caption's list of people: 左起某某、某某
 ACCORDING_TO = fold("據")
@@ -1173,6 +1176,8 @@ class CompanyExtractor:
                     continue
             if ch in STOP_CHARS or not (is_han(ch) or ch.isalnum() or ch in "&.-"):
                 break
+            if ch == COUNTED and start >= 2 and folded[start - 2] in COUNT_BEFORE:
+                break  # 浦發銀行4家|股份制銀行, 多家|城商銀行: a count of firms before the kind, no part of a name
             if ch == "-" and not (_latin_or_digit(folded[start - 2:start - 1]) and _latin_or_digit(folded[start:start + 1])):
                 break  # a hyphen joins Latin words (Coca-Cola); 熱門股--科鼎, 官聯公司-依海城市 it divides
 
