@@ -313,6 +313,8 @@ ASPECT_PARTICLES = frozenset(fold("了着著"))  # they end a verb, never a comp
 # 兼 joins two posts of one person (創辦人兼|集團董事經理, 主席兼|集團總裁): the group after it is the
 # person's employer, and 兼 ends no name
 CONCURRENT_POSTS = fold("兼")
+# Verbs of a career step before the bare noun (某某出任|公司董秘, 加入|集團): "the company", no name ends in one.
+POST_VERBS = tuple(fold(w) for w in ("出任", "擔任", "接任", "升任", "轉任", "調任", "加入", "離開", "任職", "返回", "回到"))
 DISPOSAL_BEFORE = frozenset(fold("把將"))  # 把|前海建設|好: the object of 把 or 將, then its verb
 RESULT_AFTER = frozenset(fold("好成得做"))  # ... and the verb's result (建設好, 建設成, 建設得, 建設做好)
 # The weak suffixes that are also verbs (在某地|建設|一座警局, 營造|一個環境), and a count of the thing built
@@ -1399,6 +1401,8 @@ class CompanyExtractor:
                 start, chunk = start + 1, chunk[1:]  # 據|某某銀行統計 (據 is no stop: 數據科技)
             if chunk[-1:] in ASPECT_PARTICLES or chunk[-1:] == CONCURRENT_POSTS:
                 continue  # 並介紹了|集團, 成立了|公司: a verb and its particle, then the bare noun
+            if chunk.endswith(POST_VERBS):
+                continue  # 某某接替某某出任|公司董秘: a career step and the bare noun (the company), no name
             if not chunk or folded[start - 1:start] == INDEFINITE:
                 continue  # 深圳市某某|發投資開發有限公司: the rest of a name that a court report masks
             if strength != "legal" and len(chunk) > 2 and (
