@@ -1341,8 +1341,10 @@ class CompanyExtractor:
                         start = known_starts[inner]
             elif strength == "strong" and s - start > 2:
                 start += phrase_end(folded[start:s])  # 擔任|國庫控股, 歡迎|某某集團: a verb opens the clause
-            if strength in ("legal", "strong") and s - start > 3:
-                start = _after_name_lead(folded, start, s)  # 第一大股東|某某合夥企業, 某某集團旗下|某某集團
+            if strength in ("legal", "strong", "weak") and s - start > 3:
+                # 第一大股東|某某合夥企業, 某某集團旗下|某某集團, (曾)任|某某光電董事長: a weak name's scan may
+                # start inside the lead, which reaches left of it
+                start = _after_name_lead(folded, start, s)
             if s - start == 1 and start > 0 and folded[start - 1] in LIST_JOINERS and is_han(folded[start - 1]) and (
                 start == 1 or folded[start - 2] in STOP_CHARS and folded[start - 2] not in ")）"
             ) and folded[start:s] not in generic:
