@@ -56,7 +56,7 @@ from ..resources import load_list, load_table
 from .base import Gazetteer, IntervalSet, alternation, compile_folded, is_han, latin_boundary, longest_non_overlapping
 from .money.region import page_region
 from .lexicon import (
-    FOREIGN, CompanyInfo, Form, a_shares_by_simplified_name, city_gazetteer, common_words, company_dictionary, company_frames, company_latin_kinds, company_phrase_names, company_rule_anchors, corporate_titles,
+    FOREIGN, CompanyInfo, Form, a_shares_by_simplified_name, a_shares_by_traditional_name, city_gazetteer, common_words, company_dictionary, company_frames, company_latin_kinds, company_phrase_names, company_rule_anchors, corporate_titles,
     document_matches, is_latin, official_grammar, reporter_given_name, split_cell, user_company_dictionary,
 )
 
@@ -343,6 +343,9 @@ ZONE_END = fold("區")
 FORMER = "前"  # a title's prefix (前董事長): the person held it before
 FUTURES = fold("期貨")
 BANK = fold("銀行")
+# 商銀 (a Taiwanese commercial bank's short form) before 行 is 商 ending a name and 銀行 (上海農商|銀行, 蘇商|銀行)
+COMMERCIAL_BANK, BANK_END = fold("商銀"), fold("行")
+BANK_KINDS = frozenset(fold(w) for w in ("城商", "農商", "村鎮", "民營", "外資", "中資", "國有", "股份制"))
 # What follows 區 in words that are no district (區域, 區塊, 區間).
 NOT_DISTRICT_AFTER = frozenset(fold("域塊間隔別分"))
 # A company's news service after its name is a medium (網易新聞, 騰訊新聞): ANNOTATION.md counts no
@@ -1179,7 +1182,12 @@ class CompanyExtractor:
             if ch in STOP_CHARS or not (is_han(ch) or ch.isalnum() or ch in "&.-"):
                 break
             if ch == COUNTED and start >= 2 and folded[start - 2] in COUNT_BEFORE:
-                break  # 浦發銀行4家|股份制銀行, 多家|城商銀行: a count of firms before the kind, no part of a name
+                # 浦發銀行|4家股份制銀行, 多家農商銀行: a count of firms opens the kind (a generic chunk), no name
+                # runs back over it
+                start -= 2
+                while start > 0 and folded[start - 1].isdigit():
+                    start -= 1
+                break
             if ch == "-" and not (_latin_or_digit(folded[start - 2:start - 1]) and _latin_or_digit(folded[start:start + 1])):
                 break  # a hyphen joins Latin words (Coca-Cola); 熱門股--科鼎, 官聯公司-依海城市 it divides
 
@@ -1233,6 +1241,11 @@ class CompanyExtractor:
             if e in dictionary_ends:
                 continue  # 中華電信 is a dictionary name; 電信 is no suffix of 中華 here
             suffix = suffix_words[word_index]
+            if suffix == COMMERCIAL_BANK and folded[e:e + 1] == BANK_END:
+                # 上海農商|銀行, 蘇商|銀行: the leftmost 商銀 cut the name before 行 (not a listed 商銀's: 台中商銀|行員)
+                s, e, suffix = s + 1, e + 1, BANK
+                if e in dictionary_ends:
+                    continue
             strength = suffixes[suffix]
             if strength != "legal" and any(hs <= s and he > e for hs, he in sure_hits):
                 continue  # 工|商銀|行: an industry word inside a listed name (工商銀行) ends no name there
@@ -1502,6 +1515,8 @@ class CompanyExtractor:
                 continue  # 台指|期貨, 原棕油|期貨: a futures contract, no futures broker
             if suffix == BANK and folded.endswith(_central_banks(), 0, e):
                 continue  # 英格蘭銀行, 日本銀行, 英|格蘭銀行: a central bank, no company
+            if suffix == BANK and chunk in BANK_KINDS:
+                continue  # 城商銀行和農商銀行: the mainland's kinds of bank by charter, no name (上海|農商銀行 is one)
             bare = strength == "legal" and suffix == fold("公司")  # 公司 alone: mostly "the company"
             kind_of_group = suffix == GROUP and not is_latin(chunk) and self._generic(chunk, generic, places, strength)
             # (a Hong Kong or Singaporean page spaces the Latin name off: 公關公司 Edelman)
@@ -2122,7 +2137,12 @@ class CompanyExtractor:
         if info.country == "TW":
             # 中信银行: a Taiwanese name (中信銀行 = CTBC Bank) written in the Simplified spelling of an
             # A share's short name is that A share (China CITIC Bank), as a mainland page means it
-            a_share = a_shares_by_simplified_name().get(doc.text[start:end])
+            written = doc.text[start:end]
+            a_share = a_shares_by_simplified_name().get(written)
+            if a_share is None and written in a_shares_by_traditional_name() and page_region(doc).name == "CN":
+                # 中信銀行 on a mainland page in Traditional script (招商銀行、中信銀行, 營收…億元 in 人民幣):
+                # the page's region, not the script, says whose bank it is
+                a_share = a_shares_by_traditional_name()[written]
             if a_share is not None and a_share.stock_code != info.stock_code:
                 return a_share
         if info.country == "CN" or doc.folded[end:end + 1] not in ("(", "（"):

@@ -456,6 +456,14 @@ def a_shares_by_simplified_name() -> dict[str, CompanyInfo]:
 
 
 @functools.cache
+def a_shares_by_traditional_name() -> dict[str, CompanyInfo]:
+    """The A shares (``company/companies_cn.tsv``) by their Traditional short name (中信銀行), for a mainland
+    page in Traditional script, where that name is the mainland's company, not a Taiwanese one's."""
+    return {row["name_hant"]: CompanyInfo(row["name_hant"], (row["name"],), row["code"], "CN")
+            for row in load_table("company/companies_cn.tsv") if row.get("name_hant")}
+
+
+@functools.cache
 def company_rule_anchors() -> tuple[Gazetteer, Gazetteer]:
     """The words that every match of the foreign-prefix and the Latin-name rules
     contains: their patterns only need trying where one occurs, which is rare."""
