@@ -590,7 +590,7 @@ def listing_ambiguity(name: str, jd, prefixes, places: set[str], tw_places: set[
 #: The world's large companies and the mainland's large private firms and unicorns, transcribed from a public
 #: repository's lists (see each file's header): the ``ambiguous`` column (the row's names that need company
 #: context) is kept here.
-WORLD_COMPANIES = ("company/companies_world.tsv", "company/companies_cn_rankings.tsv")
+WORLD_COMPANIES = ("company/companies_world.tsv", "company/companies_cn_rankings.tsv", "company/companies_cn_funds.tsv")
 
 
 def rewrite_transcribed(path: Path, update, check: bool) -> tuple[bool, list[dict[str, str]]]:

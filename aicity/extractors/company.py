@@ -56,7 +56,7 @@ from ..resources import load_list, load_table
 from .base import Gazetteer, IntervalSet, alternation, compile_folded, is_han, latin_boundary, longest_non_overlapping
 from .money.region import page_region
 from .lexicon import (
-    FOREIGN, CompanyInfo, Form, a_shares_by_simplified_name, city_gazetteer, common_words, company_dictionary, company_frames, company_latin_kinds, company_phrase_names, company_rule_anchors, corporate_titles,
+    FOREIGN, CompanyInfo, Form, a_shares_by_simplified_name, a_shares_by_traditional_name, city_gazetteer, common_words, company_dictionary, company_frames, company_latin_kinds, company_phrase_names, company_rule_anchors, corporate_titles,
     document_matches, is_latin, official_grammar, reporter_given_name, split_cell, user_company_dictionary,
 )
 
@@ -76,6 +76,9 @@ INVESTOR_REACH = 40  # characters from an investor's name to its verb (a list of
 CLAUSE_END = regex.compile(r"[,;。!?\n]")
 NAME_LIMITS = {"legal": 14, "strong": 6, "weak": 4, "venue": 4, "bracketed": 4}
 LIST_JOINERS = frozenset(fold("、和及與跟,，"))
+# A count of firms (4家, 兩家, 多家, 數家) before a kind: the scan for a name stops at its 家 (萬家, 五家渠 are names).
+COUNTED = fold("家")
+COUNT_BEFORE = frozenset("0123456789０１２３４５６７８９" + fold("兩幾多數"))
 NAME_LIST_JOINERS = frozenset(fold("、和及與"))  # around an item of a list of names (某某、某某及某某)
 CAPTION_ORDER = (fold("左起"), fold("右起"))  # a photo caption's list of people: 左起某某、某某
 ACCORDING_TO = fold("據")
@@ -316,6 +319,8 @@ ASPECT_PARTICLES = frozenset(fold("了着著"))  # they end a verb, never a comp
 # 兼 joins two posts of one person (創辦人兼|集團董事經理, 主席兼|集團總裁): the group after it is the
 # person's employer, and 兼 ends no name
 CONCURRENT_POSTS = fold("兼")
+# Verbs of a career step before the bare noun (某某出任|公司董秘, 加入|集團): "the company", no name ends in one.
+POST_VERBS = tuple(fold(w) for w in ("出任", "擔任", "接任", "升任", "轉任", "調任", "加入", "離開", "任職", "返回", "回到"))
 DISPOSAL_BEFORE = frozenset(fold("把將"))  # 把|前海建設|好: the object of 把 or 將, then its verb
 RESULT_AFTER = frozenset(fold("好成得做"))  # ... and the verb's result (建設好, 建設成, 建設得, 建設做好)
 # The weak suffixes that are also verbs (在某地|建設|一座警局, 營造|一個環境), and a count of the thing built
@@ -345,6 +350,9 @@ ZONE_END = fold("區")
 FORMER = "前"  # a title's prefix (前董事長): the person held it before
 FUTURES = fold("期貨")
 BANK = fold("銀行")
+# 商銀 (a Taiwanese commercial bank's short form) before 行 is 商 ending a name and 銀行 (上海農商|銀行, 蘇商|銀行)
+COMMERCIAL_BANK, BANK_END = fold("商銀"), fold("行")
+BANK_KINDS = frozenset(fold(w) for w in ("城商", "農商", "村鎮", "民營", "外資", "中資", "國有", "股份制"))
 # What follows 區 in words that are no district (區域, 區塊, 區間).
 NOT_DISTRICT_AFTER = frozenset(fold("域塊間隔別分"))
 # A company's news service after its name is a medium (網易新聞, 騰訊新聞): ANNOTATION.md counts no
@@ -1108,6 +1116,8 @@ class CompanyExtractor:
         while stop < len(folded) and stop - end < ORG_NAME_REACH and (is_han(folded[stop]) or folded[stop].isalnum()):
             stop += 1
         tail = folded[end:stop]
+        if tail[:1] in NAME_LIST_JOINERS and any(s == 1 for s, _, _ in company_dictionary().matches(tail)):
+            return False  # 易方達基金和|興證全球基金, 招商銀行與|華夏基金: the next item of a list, no name that goes on
         first = min((i for i in (tail.find(suffix) for suffix in ORG_SUFFIX_AFTER) if i >= 0), default=-1)
         # 中國航天科技集團(有限公司)|第一研究院: a name that a legal form closes is the company's, and
         # the institute after it one of its units (as a branch is)
@@ -1178,6 +1188,13 @@ class CompanyExtractor:
                     continue
             if ch in STOP_CHARS or not (is_han(ch) or ch.isalnum() or ch in "&.-"):
                 break
+            if ch == COUNTED and start >= 2 and folded[start - 2] in COUNT_BEFORE:
+                # 浦發銀行|4家股份制銀行, 多家農商銀行: a count of firms opens the kind (a generic chunk), no name
+                # runs back over it
+                start -= 2
+                while start > 0 and folded[start - 1].isdigit():
+                    start -= 1
+                break
             if ch == "-" and not (_latin_or_digit(folded[start - 2:start - 1]) and _latin_or_digit(folded[start:start + 1])):
                 break  # a hyphen joins Latin words (Coca-Cola); 熱門股--科鼎, 官聯公司-依海城市 it divides
 
@@ -1231,6 +1248,11 @@ class CompanyExtractor:
             if e in dictionary_ends:
                 continue  # 中華電信 is a dictionary name; 電信 is no suffix of 中華 here
             suffix = suffix_words[word_index]
+            if suffix == COMMERCIAL_BANK and folded[e:e + 1] == BANK_END:
+                # 上海農商|銀行, 蘇商|銀行: the leftmost 商銀 cut the name before 行 (not a listed 商銀's: 台中商銀|行員)
+                s, e, suffix = s + 1, e + 1, BANK
+                if e in dictionary_ends:
+                    continue
             strength = suffixes[suffix]
             if strength != "legal" and any(hs <= s and he > e for hs, he in sure_hits):
                 continue  # 工|商銀|行: an industry word inside a listed name (工商銀行) ends no name there
@@ -1341,8 +1363,10 @@ class CompanyExtractor:
                         start = known_starts[inner]
             elif strength == "strong" and s - start > 2:
                 start += phrase_end(folded[start:s])  # 擔任|國庫控股, 歡迎|某某集團: a verb opens the clause
-            if strength in ("legal", "strong") and s - start > 3:
-                start = _after_name_lead(folded, start, s)  # 第一大股東|某某合夥企業, 某某集團旗下|某某集團
+            if strength in ("legal", "strong", "weak") and s - start > 3:
+                # 第一大股東|某某合夥企業, 某某集團旗下|某某集團, (曾)任|某某光電董事長: a weak name's scan may
+                # start inside the lead, which reaches left of it
+                start = _after_name_lead(folded, start, s)
             if s - start == 1 and start > 0 and folded[start - 1] in LIST_JOINERS and is_han(folded[start - 1]) and (
                 start == 1 or folded[start - 2] in STOP_CHARS and folded[start - 2] not in ")）"
             ) and folded[start:s] not in generic:
@@ -1401,6 +1425,8 @@ class CompanyExtractor:
                 start, chunk = start + 1, chunk[1:]  # 據|某某銀行統計 (據 is no stop: 數據科技)
             if chunk[-1:] in ASPECT_PARTICLES or chunk[-1:] == CONCURRENT_POSTS:
                 continue  # 並介紹了|集團, 成立了|公司: a verb and its particle, then the bare noun
+            if chunk.endswith(POST_VERBS):
+                continue  # 某某接替某某出任|公司董秘: a career step and the bare noun (the company), no name
             if not chunk or folded[start - 1:start] == INDEFINITE:
                 continue  # 深圳市某某|發投資開發有限公司: the rest of a name that a court report masks
             if strength != "legal" and len(chunk) > 2 and (
@@ -1498,6 +1524,8 @@ class CompanyExtractor:
                 continue  # 台指|期貨, 原棕油|期貨: a futures contract, no futures broker
             if suffix == BANK and folded.endswith(_central_banks(), 0, e):
                 continue  # 英格蘭銀行, 日本銀行, 英|格蘭銀行: a central bank, no company
+            if suffix == BANK and chunk in BANK_KINDS:
+                continue  # 城商銀行和農商銀行: the mainland's kinds of bank by charter, no name (上海|農商銀行 is one)
             bare = strength == "legal" and suffix == fold("公司")  # 公司 alone: mostly "the company"
             kind_of_group = suffix == GROUP and not is_latin(chunk) and self._generic(chunk, generic, places, strength)
             # (a Hong Kong or Singaporean page spaces the Latin name off: 公關公司 Edelman)
@@ -2138,7 +2166,12 @@ class CompanyExtractor:
         if info.country == "TW":
             # 中信银行: a Taiwanese name (中信銀行 = CTBC Bank) written in the Simplified spelling of an
             # A share's short name is that A share (China CITIC Bank), as a mainland page means it
-            a_share = a_shares_by_simplified_name().get(doc.text[start:end])
+            written = doc.text[start:end]
+            a_share = a_shares_by_simplified_name().get(written)
+            if a_share is None and written in a_shares_by_traditional_name() and page_region(doc).name == "CN":
+                # 中信銀行 on a mainland page in Traditional script (招商銀行、中信銀行, 營收…億元 in 人民幣):
+                # the page's region, not the script, says whose bank it is
+                a_share = a_shares_by_traditional_name()[written]
             if a_share is not None and a_share.stock_code != info.stock_code:
                 return a_share
         if info.country == "CN" or doc.folded[end:end + 1] not in ("(", "（"):

@@ -438,7 +438,7 @@ def company_dictionary() -> Gazetteer:
             if len(short) >= 4 and fold(short) not in owner and not _everyday_words_only(fold(short)):
                 owner[fold(short)] = info
                 entries += company_forms(info, [short], {short})
-    for table in ("company/companies_world.tsv", "company/companies_cn_rankings.tsv"):
+    for table in ("company/companies_world.tsv", "company/companies_cn_rankings.tsv", "company/companies_cn_funds.tsv"):
         for row in load_table(table):
             risky = set(split_cell(row.get("ambiguous", "")))
             entries += _later_company(world_company_names(row), risky, row.get("country") or None, owner)
@@ -453,6 +453,14 @@ def a_shares_by_simplified_name() -> dict[str, CompanyInfo]:
     return {row["name"]: CompanyInfo(row["name"], (row["name_hant"],), row["code"], "CN")
             for row in load_table("company/companies_cn.tsv")
             if row.get("name_hant") and row["name_hant"] != row["name"]}
+
+
+@functools.cache
+def a_shares_by_traditional_name() -> dict[str, CompanyInfo]:
+    """The A shares (``company/companies_cn.tsv``) by their Traditional short name (中信銀行), for a mainland
+    page in Traditional script, where that name is the mainland's company, not a Taiwanese one's."""
+    return {row["name_hant"]: CompanyInfo(row["name_hant"], (row["name"],), row["code"], "CN")
+            for row in load_table("company/companies_cn.tsv") if row.get("name_hant")}
 
 
 @functools.cache
