@@ -781,7 +781,6 @@ def _latin_or_digit(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
 
 
-BANK = fold("銀行")
 BANK_TRADES = tuple(fold(w) for w in ("銀行", "商銀"))
 
 
