@@ -263,11 +263,23 @@ def _with_shared(page: _Page) -> Counter:
     return weak
 
 
+# A declaration holds one of these words (folded): the pattern, whose currency names run to hundreds, is tried
+# only in a window around each of them (the currency before 下同, after 單位 and 金額), not along the whole page
+_DECLARATION_WORDS = ("单位", "下同", "金额")
+DECLARATION_REACH = 24
+
+
 def _declared(s: _Signals, text: str) -> str | None:
     """The region (or, outside the regions, the currency) a declaration names, or None."""
-    if "单位" not in text and "下同" not in text and "金额" not in text:
-        return None
-    m = s.declaration.search(text)
+    m = None
+    for word in _DECLARATION_WORDS:
+        at = text.find(word)
+        while at >= 0:
+            low, high = (at - DECLARATION_REACH, at + len(word)) if word == "下同" else (at, at + DECLARATION_REACH)
+            found = s.declaration.search(text, max(0, low), high)
+            if found is not None and (m is None or found.start() < m.start()):
+                m = found
+            at = text.find(word, at + len(word))
     if m is None:
         return None
     code = grammar().currencies[m.group("a") or m.group("b") or m.group("c")].code
