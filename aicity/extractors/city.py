@@ -33,7 +33,7 @@ from ..resources import load_list
 from .base import compile_folded, is_han, latin_boundary, longest_non_overlapping
 from .lexicon import (
     ABBREVIATION, COMBINED, ENGLISH, FOREIGN, FULL, PLACE_KIND_ORDER, SHORT, WEAK, CityInfo, city_gazetteer,
-    city_context_words, common_words, document_matches, mainland_county_prefectures, mainland_municipalities,
+    city_context_words, common_words, document_matches, everyday_words, mainland_county_prefectures, mainland_municipalities,
     market_words, official_grammar,
     place_context, reporter_given_name, user_city_gazetteer,
 )
@@ -183,12 +183,6 @@ def _abbreviation_word_not_opened() -> tuple[str, ...]:
 def _districts_now() -> frozenset[str]:
     """County-level cities of the gazetteer that are now districts of their prefecture-level city (臨安)."""
     return frozenset(city_context_words("district_now"))
-
-
-@functools.cache
-def _everyday_words() -> frozenset[str]:
-    """jieba's less frequent everyday words (company/everyday_words.txt, folded): no name a page repeats is one."""
-    return frozenset(fold(w) for w in load_list("company/everyday_words.txt"))
 
 
 @functools.cache
@@ -412,7 +406,7 @@ class CityExtractor:
             return frozenset()
         context = place_context()
         common = common_words()
-        everyday = _everyday_words()
+        everyday = everyday_words()  # (no name a page repeats is one)
         names = {written for written, n in counts.items()
                  if n >= REPEATED_WEAK_MIN and written not in common and written not in everyday
                  and written not in context.regions and written[-1] not in NATURAL_FEATURE_LAST_CHARS}

@@ -56,7 +56,7 @@ from ..resources import load_list, load_table
 from .base import Gazetteer, IntervalSet, alternation, compile_folded, is_han, latin_boundary, longest_non_overlapping
 from .money.region import page_region
 from .lexicon import (
-    FOREIGN, CompanyInfo, Form, a_shares_by_simplified_name, a_shares_by_traditional_name, city_gazetteer, common_words, company_dictionary, company_frames, company_latin_kinds, company_phrase_names, company_rule_anchors, corporate_titles,
+    FOREIGN, CompanyInfo, Form, a_shares_by_simplified_name, a_shares_by_traditional_name, city_gazetteer, common_words, company_dictionary, company_frames, company_latin_kinds, company_phrase_names, company_rule_anchors, corporate_titles, everyday_words,
     document_matches, is_latin, official_grammar, reporter_given_name, split_cell, user_company_dictionary,
 )
 
@@ -485,7 +485,7 @@ def _tw_everyday_words() -> frozenset[str]:
 @functools.cache
 def _everyday_words() -> frozenset[str]:
     # jieba's (folded already) and the Taiwanese business verbs it lacks (挹注, 認列)
-    return frozenset(load_list("company/everyday_words.txt")) | _tw_everyday_words()
+    return everyday_words() | _tw_everyday_words()
 
 
 @functools.cache

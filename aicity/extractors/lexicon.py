@@ -693,6 +693,12 @@ def mainland_county_prefectures() -> dict[str, str]:
             if row["level"] == "county" and row["id"][:-2] + "00" in names}
 
 
+@functools.cache
+def everyday_words() -> frozenset[str]:
+    """jieba's less frequent everyday words (company/everyday_words.txt, folded already)."""
+    return frozenset(load_list("company/everyday_words.txt"))
+
+
 def _everyday_words_only(folded: str) -> bool:
     """The name is everyday words end to end, two characters or more each (聯合|能源, 中國|醫療,
     電子|交易): as a phrase it is as likely as the name."""
