@@ -255,6 +255,11 @@ def _user_officials(user) -> Gazetteer:
     return Gazetteer((name, entry) for entry in user.of_type("official") for name in entry.names)
 
 
+def spelled_as_transliteration(name: str, g: OfficialGrammar) -> bool:
+    """Spelled with transliteration characters: all of a two-character name, all but one of a longer one."""
+    return sum(ch not in g.translit_chars for ch in name) <= (0 if len(name) == 2 else 1)
+
+
 def anchored_ok(name: str, g: OfficialGrammar, after_honorific: bool = False) -> bool:
     """A transliteration holds no everyday word (級會議 after 部長 is none); a country's name
     it may hold (慕沙阿曼), and so may a long one spelled with transliteration characters only
@@ -503,7 +508,7 @@ class OfficialExtractor:
             return None  # 首相|撥出, 州務大臣|批出: a verb, no transliteration holds none of its characters
         if not anchored and len(name) > 4 and sum(ch not in g.translit_chars for ch in name) > 1:
             return None  # a long run after a country is a name only when spelled as a transliteration
-        if (spelled or by_city) and sum(ch not in g.translit_chars for ch in name) > (0 if len(name) == 2 else 1):
+        if (spelled or by_city) and not spelled_as_transliteration(name, g):
             return None  # 議員促請州, 部長受訪, 紐約市長|期以來: words, not a transliteration
         # 副檢察司|法依查: a spelled name of three or more transliteration characters may open with a
         # character that makes a word with the title's last (司法)
@@ -1212,7 +1217,7 @@ class OfficialExtractor:
         if start > 0 and is_han(folded[start - 1]) and folded[start - 1] not in g.stops:
             return None  # the clause runs on before it: no name's start
         name = folded[start:end]
-        if not 2 <= len(name) <= 5 or sum(ch not in g.translit_chars for ch in name) > (0 if len(name) == 2 else 1):
+        if not 2 <= len(name) <= 5 or not spelled_as_transliteration(name, g):
             return None
         return start if anchored_ok(name, g) else None
 
@@ -1224,8 +1229,7 @@ class OfficialExtractor:
             name = folded[start:end]
             if not folded.endswith(g.appoint_as_verbs, 0, start):
                 continue
-            foreign = sum(ch not in g.translit_chars for ch in name) <= (0 if len(name) == 2 else 1)
-            if foreign and all(is_han(ch) for ch in name) and anchored_ok(name, g):
+            if spelled_as_transliteration(name, g) and all(is_han(ch) for ch in name) and anchored_ok(name, g):
                 return [(start, end)]
         return []
 
