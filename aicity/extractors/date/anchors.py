@@ -242,13 +242,13 @@ def clause_years(ctx: Ctx, cands: list[Candidate], anchors: Anchors | None = Non
 
 # A company's year by its number (2025財年, 2024財政年, 2023會計年度): no date of its own (its months
 # need not be the calendar's), but the year its clause is about, for 去年 and 同期 after it
-_FISCAL_YEAR_WORDS = tuple(fold(w) for w in ("財年", "財政年", "會計年度"))
+FISCAL_YEAR_WORDS = tuple(fold(w) for w in ("財年", "財政年", "會計年度"))
 _FISCAL_YEAR_STATED = compile_folded(r"(?<![0-9A-Za-z./／\-])(?P<y>(?:1[6-9]|20)[0-9]{2})[ \t]*(?:財年|財政年|會計年度)")
 
 
 def _fiscal_years(folded: str) -> list[tuple[int, int]]:
     """(end, year) of each company's year stated by its number, in the order of the text."""
-    if not any(w in folded for w in _FISCAL_YEAR_WORDS):
+    if not any(w in folded for w in FISCAL_YEAR_WORDS):
         return []
     return [(m.end(), int(m.group("y"))) for m in _FISCAL_YEAR_STATED.finditer(folded)]
 

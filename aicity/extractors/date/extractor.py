@@ -9,7 +9,7 @@ from ...document import Document
 from ...fold import fold
 from ...model import Entity
 from ..money.region import page_region
-from .anchors import SENTENCE_BREAK, Anchors, clause_years
+from .anchors import FISCAL_YEAR_WORDS, SENTENCE_BREAK, Anchors, clause_years
 from .matching import document_matches, select
 from .page_date import document_date
 from .reading import Ctx, after_is, before_is, groups, time_of_day
@@ -322,8 +322,9 @@ def _year_month(iso: str) -> tuple[int, int]:
 
 # a company's quarter, half-year or first months (第二季, 次季, 上半年, 首9個月)
 FISCAL_PERIOD_RULES = frozenset({"date.year_part", "date.first_months"})
-# a company's year (財年, FY): a cheap look before the page's FISCAL_PART and FISCAL_GLOSS are sought
-_FISCAL_WORDS = tuple(fold(w) for w in ("財年", "財政年", "會計年度", "FY"))
+# a company's year (財年, FY): a cheap look before the page's FISCAL_PART and FISCAL_GLOSS are sought (FY2026
+# is written as no year word does)
+_FISCAL_WORDS = FISCAL_YEAR_WORDS + ("FY",)
 _PERIOD_END_WORDS = tuple(fold(w) for w in ("截至", "截止"))
 
 
