@@ -128,8 +128,9 @@ EXISTENTIAL_CHARS = frozenset(fold("有是在"))
 PLAIN_MODIFIER_CHARS = frozenset(fold("新大小多老舊"))
 # The value of a cue of company/result_cues.txt in the cue gazetteer.
 RESULT_CUE = "result"
-# What may stand between a name and its cue word: a date (青雲2月營收, 台積電今年第3季營收).
-DATE_CHARS = "0123456789０１２３４５６７８９年月日季度第前上下半今去明本Q " + fold("年月日季度第前上下半今去明本")
+# What may stand between a name and its cue word: a date (青雲2月營收, 台積電今年第3季營收), a
+# relative day (小米昨天股價) or a part of the trading day (某某盤中大漲, 早盤, 尾盤).
+DATE_CHARS = "0123456789０１２３４５６７８９年月日季度第前上下半今去明本昨天週周盤早尾中Q " + fold("年月日季度第前上下半今去明本昨天週周盤早尾中")
 # Latin words that may join the capitalised words of a name (Acme Industrial de Monterrey).
 LATIN_CONNECTORS = ("de", "del", "of", "and", "la", "le", "du", "van", "von", "y", "&")
 # A four-digit number in brackets between these is a year, not a ticker (民國114年（2025）).
@@ -1153,9 +1154,12 @@ class CompanyExtractor:
     def _cue_ends_at(self, doc: Document, position: int) -> bool:
         return position in self._cues(doc)[2]
 
-    def _has_cue(self, doc: Document, start: int, end: int, adjacent: bool = False) -> bool:
-        """A cue word within CUE_WINDOW characters, or (``adjacent``) touching the name."""
+    def _has_cue(self, doc: Document, start: int, end: int, adjacent: bool = False, across_dates: bool = True) -> bool:
+        """A cue word within CUE_WINDOW characters, or (``adjacent``) touching the name; ``across_dates``:
+        a date or a time of day may stand between them."""
         starts, ends, end_set = self._cues(doc)
+        if adjacent and not across_dates:
+            return start in end_set or end in set(starts)
         if adjacent:
             # 青雲2月營收: a date between the name and its cue keeps them together
             folded = doc.folded
@@ -1931,7 +1935,8 @@ class CompanyExtractor:
                 # 中期業績: a period word qualifies the results word after it; 澳門博彩收入: so does a
                 # place's industry (field); no cue confirms either
                 cued = not inside_word and folded[start:end] not in company_phrase_names()["uncued"] and (
-                    self._has_cue(doc, start, end, adjacent=everyday))
+                    # a place's name (台南, 南港) keeps its cue touching it: 台南昨天上漲至38度 is the weather
+                    self._has_cue(doc, start, end, adjacent=everyday, across_dates=folded[start:end] not in places))
                 if not confirmed and not cued:
                     if not inside_word:
                         pending.append((start, end, form))
