@@ -156,6 +156,12 @@ def _group_object_verbs() -> tuple[str, ...]:
 
 
 @functools.cache
+def _object_verbs() -> tuple[str, ...]:
+    """``company/object_verbs.txt``: verbs whose object is the kind of firm after them (要求, 鼓勵)."""
+    return tuple(fold(w) for w in load_list("company/object_verbs.txt"))
+
+
+@functools.cache
 def _list_before_kind() -> regex.Pattern:
     """等 and the kind of firm that closes a list of names (``company/list_kinds.txt``), perhaps
     counted first (等8家企業, 等十餘家公司)."""
@@ -1402,6 +1408,8 @@ class CompanyExtractor:
                 continue  # 跨國詐騙|集團, 市府根本詐騙|集團: a ring named by its crime, no firm
             if suffix == GROUP and chunk.endswith(_group_object_verbs()):
                 continue  # 警方破獲|集團, 為落實|集團策略: a verb and its object, the ring or the group, no firm
+            if strength != "legal" and chunk.endswith(_object_verbs()):
+                continue  # 金管會要求|銀行, 預期|銀行將降息: a verb and its object, banks or firms in general
             if suffix == GROUP and chunk[-1:] in SELF_BEFORE_GROUP and chunk[-2:] not in common:
                 continue  # 有助鞏固本|集團: "this group", no name
             if strength != "legal" and chunk[-1:] in COUNTY_UNITS:
