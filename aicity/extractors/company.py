@@ -357,6 +357,9 @@ ZONE_END = fold("區")
 FORMER = "前"  # a title's prefix (前董事長): the person held it before
 FUTURES = fold("期貨")
 BANK = fold("銀行")
+# jieba's verbs that end a bank's own name (國家開發銀行, 某某振興銀行): the others before 銀行 make a clause
+# (民眾湧入|銀行, 法院判處|銀行罰款, 央行降低|銀行存款準備率), no name
+VERBS_IN_BANK_NAMES = frozenset(fold(w) for w in ("開發", "振興"))
 # 商銀 (a Taiwanese commercial bank's short form) before 行 is 商 ending a name and 銀行 (上海農商|銀行, 蘇商|銀行)
 COMMERCIAL_BANK, BANK_END = fold("商銀"), fold("行")
 BANK_KINDS = frozenset(fold(w) for w in ("城商", "農商", "村鎮", "民營", "外資", "中資", "國有", "股份制"))
@@ -1408,6 +1411,8 @@ class CompanyExtractor:
                 continue  # 跨國詐騙|集團, 市府根本詐騙|集團: a ring named by its crime, no firm
             if suffix == GROUP and chunk.endswith(_group_object_verbs()):
                 continue  # 警方破獲|集團, 為落實|集團策略: a verb and its object, the ring or the group, no firm
+            if suffix == BANK and chunk[-2:] in _function_words()[2] and chunk[-2:] not in VERBS_IN_BANK_NAMES:
+                continue  # 央行降低|銀行存款準備率, 存戶起訴|銀行: a verb and its object, banks in general
             if strength != "legal" and chunk.endswith(_object_verbs()):
                 continue  # 金管會要求|銀行, 預期|銀行將降息: a verb and its object, banks or firms in general
             if suffix == GROUP and chunk[-1:] in SELF_BEFORE_GROUP and chunk[-2:] not in common:
