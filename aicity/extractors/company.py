@@ -303,7 +303,7 @@ _SHORT_NAME = regex.compile(
 # A number or quantity and a measure word for firms (一家德國公司, 多家業者, 20個銀行, 三間酒店), or
 # "the N big" (三大電信, 兩大科技), or "individual" (因個別公司認列: some one firm or other): a count, no name,
 # at the start of a candidate or inside it.
-_FIRM_COUNT = regex.compile(fold("(?:[0-9]+|[一二兩三四五六七八九十百千幾多數每整])[餘多]?[家間個所]|(?:[0-9]+|[二兩三四五六七八九十])大|[個各]別"))
+_FIRM_COUNT = regex.compile(fold("(?:[0-9]+ *|[一二兩三四五六七八九十百千幾多數每整])[餘多]?[家間個所]|(?:[0-9]+|[二兩三四五六七八九十])大|[個各]別"))
 # A count with no measure word right before a trade or the suffix, as headlines write it (晤20航空公司, 逾百銀行):
 # no Latin letter or digit before the number (3M, A1 and 58同城 open names).
 _BARE_FIRM_COUNT = regex.compile(fold(r"(?<![A-Za-z0-9])(?:[0-9]+|[十百千])[餘多]?(?=\p{Han}|$)"))
@@ -1200,10 +1200,13 @@ class CompanyExtractor:
                     continue
             if ch in STOP_CHARS or not (is_han(ch) or ch.isalnum() or ch in "&.-"):
                 break
-            if ch == COUNTED and start >= 2 and folded[start - 2] in COUNT_BEFORE:
+            counted_at = start - 2
+            while ch == COUNTED and counted_at > 0 and folded[counted_at] == " ":
+                counted_at -= 1  # 106 家證券公司: a space between the number and 家, as some pages write it
+            if ch == COUNTED and counted_at >= 0 and folded[counted_at] in COUNT_BEFORE:
                 # 浦發銀行|4家股份制銀行, 多家農商銀行: a count of firms opens the kind (a generic chunk), no name
                 # runs back over it
-                start -= 2
+                start = counted_at
                 while start > 0 and folded[start - 1].isdigit():
                     start -= 1
                 break
