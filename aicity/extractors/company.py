@@ -128,8 +128,9 @@ EXISTENTIAL_CHARS = frozenset(fold("有是在"))
 PLAIN_MODIFIER_CHARS = frozenset(fold("新大小多老舊"))
 # The value of a cue of company/result_cues.txt in the cue gazetteer.
 RESULT_CUE = "result"
-# What may stand between a name and its cue word: a date (青雲2月營收, 台積電今年第3季營收).
-DATE_CHARS = "0123456789０１２３４５６７８９年月日季度第前上下半今去明本Q " + fold("年月日季度第前上下半今去明本")
+# What may stand between a name and its cue word: a date (青雲2月營收, 台積電今年第3季營收), a
+# relative day (小米昨天股價) or a part of the trading day (某某盤中大漲, 早盤, 尾盤).
+DATE_CHARS = "0123456789０１２３４５６７８９年月日季度第前上下半今去明本昨天週周盤早尾中Q " + fold("年月日季度第前上下半今去明本昨天週周盤早尾中")
 # Latin words that may join the capitalised words of a name (Acme Industrial de Monterrey).
 LATIN_CONNECTORS = ("de", "del", "of", "and", "la", "le", "du", "van", "von", "y", "&")
 # A four-digit number in brackets between these is a year, not a ticker (民國114年（2025）).
@@ -152,6 +153,12 @@ def _ring_words() -> tuple[str, ...]:
 def _group_object_verbs() -> tuple[str, ...]:
     """``company/group_object_verbs.txt``: verbs whose object is the 集團 after them (破獲, 落實)."""
     return tuple(fold(w) for w in load_list("company/group_object_verbs.txt"))
+
+
+@functools.cache
+def _object_verbs() -> tuple[str, ...]:
+    """``company/object_verbs.txt``: verbs whose object is the kind of firm after them (要求, 鼓勵)."""
+    return tuple(fold(w) for w in load_list("company/object_verbs.txt"))
 
 
 @functools.cache
@@ -296,7 +303,7 @@ _SHORT_NAME = regex.compile(
 # A number or quantity and a measure word for firms (一家德國公司, 多家業者, 20個銀行, 三間酒店), or
 # "the N big" (三大電信, 兩大科技), or "individual" (因個別公司認列: some one firm or other): a count, no name,
 # at the start of a candidate or inside it.
-_FIRM_COUNT = regex.compile(fold("(?:[0-9]+|[一二兩三四五六七八九十百千幾多數每整])[餘多]?[家間個所]|(?:[0-9]+|[二兩三四五六七八九十])大|[個各]別"))
+_FIRM_COUNT = regex.compile(fold("(?:[0-9]+ *|[一二兩三四五六七八九十百千幾多數每整])[餘多]?[家間個所]|(?:[0-9]+|[二兩三四五六七八九十])大|[個各]別"))
 # A count with no measure word right before a trade or the suffix, as headlines write it (晤20航空公司, 逾百銀行):
 # no Latin letter or digit before the number (3M, A1 and 58同城 open names).
 _BARE_FIRM_COUNT = regex.compile(fold(r"(?<![A-Za-z0-9])(?:[0-9]+|[十百千])[餘多]?(?=\p{Han}|$)"))
@@ -350,6 +357,9 @@ ZONE_END = fold("區")
 FORMER = "前"  # a title's prefix (前董事長): the person held it before
 FUTURES = fold("期貨")
 BANK = fold("銀行")
+# jieba's verbs that end a bank's own name (國家開發銀行, 某某振興銀行): the others before 銀行 make a clause
+# (民眾湧入|銀行, 法院判處|銀行罰款, 央行降低|銀行存款準備率), no name
+VERBS_IN_BANK_NAMES = frozenset(fold(w) for w in ("開發", "振興"))
 # 商銀 (a Taiwanese commercial bank's short form) before 行 is 商 ending a name and 銀行 (上海農商|銀行, 蘇商|銀行)
 COMMERCIAL_BANK, BANK_END = fold("商銀"), fold("行")
 BANK_KINDS = frozenset(fold(w) for w in ("城商", "農商", "村鎮", "民營", "外資", "中資", "國有", "股份制"))
@@ -1153,9 +1163,12 @@ class CompanyExtractor:
     def _cue_ends_at(self, doc: Document, position: int) -> bool:
         return position in self._cues(doc)[2]
 
-    def _has_cue(self, doc: Document, start: int, end: int, adjacent: bool = False) -> bool:
-        """A cue word within CUE_WINDOW characters, or (``adjacent``) touching the name."""
+    def _has_cue(self, doc: Document, start: int, end: int, adjacent: bool = False, across_dates: bool = True) -> bool:
+        """A cue word within CUE_WINDOW characters, or (``adjacent``) touching the name; ``across_dates``:
+        a date or a time of day may stand between them."""
         starts, ends, end_set = self._cues(doc)
+        if adjacent and not across_dates:
+            return start in end_set or end in set(starts)
         if adjacent:
             # 青雲2月營收: a date between the name and its cue keeps them together
             folded = doc.folded
@@ -1187,10 +1200,13 @@ class CompanyExtractor:
                     continue
             if ch in STOP_CHARS or not (is_han(ch) or ch.isalnum() or ch in "&.-"):
                 break
-            if ch == COUNTED and start >= 2 and folded[start - 2] in COUNT_BEFORE:
+            counted_at = start - 2
+            while ch == COUNTED and counted_at > 0 and folded[counted_at] == " ":
+                counted_at -= 1  # 106 家證券公司: a space between the number and 家, as some pages write it
+            if ch == COUNTED and counted_at >= 0 and folded[counted_at] in COUNT_BEFORE:
                 # 浦發銀行|4家股份制銀行, 多家農商銀行: a count of firms opens the kind (a generic chunk), no name
                 # runs back over it
-                start -= 2
+                start = counted_at
                 while start > 0 and folded[start - 1].isdigit():
                     start -= 1
                 break
@@ -1398,6 +1414,10 @@ class CompanyExtractor:
                 continue  # 跨國詐騙|集團, 市府根本詐騙|集團: a ring named by its crime, no firm
             if suffix == GROUP and chunk.endswith(_group_object_verbs()):
                 continue  # 警方破獲|集團, 為落實|集團策略: a verb and its object, the ring or the group, no firm
+            if suffix == BANK and chunk[-2:] in _function_words()[2] and chunk[-2:] not in VERBS_IN_BANK_NAMES:
+                continue  # 央行降低|銀行存款準備率, 存戶起訴|銀行: a verb and its object, banks in general
+            if strength != "legal" and chunk.endswith(_object_verbs()):
+                continue  # 金管會要求|銀行, 預期|銀行將降息: a verb and its object, banks or firms in general
             if suffix == GROUP and chunk[-1:] in SELF_BEFORE_GROUP and chunk[-2:] not in common:
                 continue  # 有助鞏固本|集團: "this group", no name
             if strength != "legal" and chunk[-1:] in COUNTY_UNITS:
@@ -1931,7 +1951,8 @@ class CompanyExtractor:
                 # 中期業績: a period word qualifies the results word after it; 澳門博彩收入: so does a
                 # place's industry (field); no cue confirms either
                 cued = not inside_word and folded[start:end] not in company_phrase_names()["uncued"] and (
-                    self._has_cue(doc, start, end, adjacent=everyday))
+                    # a place's name (台南, 南港) keeps its cue touching it: 台南昨天上漲至38度 is the weather
+                    self._has_cue(doc, start, end, adjacent=everyday, across_dates=folded[start:end] not in places))
                 if not confirmed and not cued:
                     if not inside_word:
                         pending.append((start, end, form))

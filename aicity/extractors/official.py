@@ -86,6 +86,10 @@ NAME_GENERATION = r"(?:,? (?:Jr|Sr)\.?|,? (?:II|III|IV))? ?"
 PERSON_IN_BRACKETS = regex.compile(
     r"\([A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?: (?:" + NAME_PARTICLE + r")*(?:(?:al|el)-)?[A-Z][A-Za-z'\-]+)+" + NAME_GENERATION + r"\)")
 HOME_COUNTRIES = frozenset((None, "", "TW", "CN", "HK", "MO", "SG", "MY"))  # whose officers have Chinese names
+# 曾兩度, 曾多次, 曾一度 (once twice, several times): the adverb 曾 before a count of times, no surname
+# and given name
+TIMES_COUNT_FIRST = frozenset(fold("一二兩两三四五六七八九十多再幾几屢数數"))
+TIMES_COUNT_LAST = frozenset(fold("度次"))
 FAMILY = fold("家")  # 許家, 王家 (the Hsu, the Wang family) are words, yet 家 opens many given names
 # Countries whose officials have Chinese names, not transliterations (台灣鋼鐵公會理事長林大偉選「穩」:
 # 林大偉 is a Chinese name, 選 the verb after it).
@@ -625,6 +629,8 @@ class OfficialExtractor:
             return False  # 市長向大家介紹, 理事向卸任的前輩: the preposition 向 before a word, no surname
         if name[0] in g.adverb_surnames and (name[1:] in g.verbs or name[1:] in g.name_verbs):
             return False  # 法官曾詢問, 局長曾指出: the adverb 曾 (once) before a verb, no surname
+        if name[0] in g.adverb_surnames and name[1:2] in TIMES_COUNT_FIRST and name[2:3] in TIMES_COUNT_LAST:
+            return False  # 部長某某、曾兩度參選…: the adverb before a count of times
         if name[0] in g.weak_surnames and (len(name) != 3 or name[:2] in g.common or name[:2] in g.not_names
                                            or name[1:] in g.common):
             return False  # 總統文告, 主任文員, 港區全國人大代表: 文, 區 open more words than names (but 局長文綺華)

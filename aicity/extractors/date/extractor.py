@@ -73,6 +73,10 @@ class DateExtractor:
                 got = listed_month
             elif c.rule in LISTED_DAY_RULES and period is not None:
                 got = _listed_day(ctx, c, period, anchor)
+            elif c.rule == "date.next_day":
+                got = _next_day(ctx, c, period, anchor)
+                if not got:
+                    continue  # 次日 with no day named before it in its paragraph: the text does not say which
             elif c.rule == "date.same_month_day":
                 got = _same_month_day(c, period, anchor)
                 if not got:
@@ -313,6 +317,18 @@ def _same_month_day(c: Candidate, period: tuple[int, int, str, dict] | None, anc
         return []
     year, month = _year_month(last)
     return values(c._replace(spec=c.spec._replace(year=year, month=month, nearest=False)), anchor, None)
+
+
+def _next_day(ctx: Ctx, c: Candidate, period: tuple[int, int, str, dict] | None, anchor: dt.date) -> list:
+    """次日, 翌日, 隔天: the day after the last day named before it in the same paragraph (the end
+    of a range: 3月3日至5日…次日 is the 6th)."""
+    if period is None or "\n" in ctx.folded[period[1]:c.start]:
+        return []
+    last = period[2].rsplit("/", 1)[-1][:10]
+    if len(last) != 10:
+        return []
+    day = dt.date.fromisoformat(last) + dt.timedelta(days=1)
+    return values(c._replace(spec=c.spec._replace(year=day.year, month=day.month, day=day.day)), anchor, None)
 
 
 def _year_month(iso: str) -> tuple[int, int]:

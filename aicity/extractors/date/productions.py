@@ -417,6 +417,11 @@ def same_month_day(m: regex.Match, ctx: Ctx) -> Candidate | None:
     return Candidate(m.start(), m.end(), "date.same_month_day", Spec(day=day, nearest=True, hour=h, minute=mi, second=s))
 
 
+def next_day(m: regex.Match, ctx: Ctx) -> Candidate | None:
+    """次日, 翌日, 隔天: the day after the last day named before it (the extractor finds that day)."""
+    return Candidate(m.start(), m.end(), "date.next_day", Spec())
+
+
 def _deadline(ctx: Ctx, start: int, day_end: int) -> bool:
     """須於14日前, 請在20日前: a day closing a deadline ("by the 14th"), not 14 days ago."""
     return after_is(ctx, day_end, "DEADLINE_AFTER") and before_is(ctx, start, "DEADLINE_BEFORE")

@@ -180,6 +180,8 @@ def declarations() -> tuple[Rule, ...]:
              after_digit=False),
         Rule("date.same_month_day", "SAME_MONTH_DAY", p.same_month_day, first=fold("同當該"),
              trigger=scan.alternation_hits([fold(w) for w in ("同月", "當月", "該月")])),
+        Rule("date.next_day", "NEXT_DAY", p.next_day, first=fold("次翌隔第"),
+             trigger=scan.alternation_hits([fold(w) for w in ("次日", "翌日", "隔日", "次天", "隔天", "第二天")])),
         Rule("date.day_cn", "DAY_ONLY_CN", p.day_only_cn, first="一二三四五六七八九十廿卅",
              trigger=ri, before=4, near="日號", reach=4),
     )
