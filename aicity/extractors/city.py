@@ -274,6 +274,12 @@ RIVER_ITEM_LAST_CHARS = frozenset(fold("江河水溪"))
 RIVER_BEFORE = tuple(fold(w) for w in ("支流", "幹流", "干流", "水系", "幹支流"))
 RIVER_AFTER = tuple(fold(w) for w in ("流域", "幹流", "干流", "支流", "水系", "上游", "中游", "下游",
                                       "上中游", "中下游", "江段", "河段", "幹支流", "干支流"))
+# A mainland autonomous prefecture or county is named after its seat and its peoples (臨夏回族自治州, 恩施土家族苗族
+# 自治州, 民和回族土族自治縣): a county-level city's name before one or more peoples and 自治州/縣/旗 names the
+# prefecture or county, no city (ANNOTATION.md: autonomous prefectures are no cities). Looked at only where 自治 follows.
+AUTONOMY = fold("自治")
+AUTONOMOUS_UNIT_AFTER = regex.compile(fold(r"(?:\p{Han}{1,4}?族){1,4}自治[州縣旗]"))
+AUTONOMY_REACH = 20  # characters after a name within which 自治 may close its peoples
 TYPHOON = fold("颱風")  # a typhoon's transliterated name may hold a city's (樺加沙: 加沙)
 # a typhoon's name quoted after or before 颱風 (颱風「樺加沙」, 『樺加沙』颱風): (opening, closing) marks
 TYPHOON_NAME_QUOTES = (("", ""), ("「", "」"), ("『", "』"), ("\"", "\""))
@@ -347,6 +353,9 @@ class CityExtractor:
                 continue
             if folded.startswith(STATE_TITLES, end - 1):
                 continue
+            if info.country == "CN" and AUTONOMY in folded[end:end + AUTONOMY_REACH] \
+                    and AUTONOMOUS_UNIT_AFTER.match(folded, end):
+                continue  # 臨夏|回族自治州: the autonomous prefecture named after its seat, no city
             if self._region_overlaps(folded, start, end):
                 continue  # 森美|蘭州|務大臣: the state 森美蘭 holds the first character
             if info.kind in (FOREIGN, WEAK) and self._opens_region(folded, start, end):

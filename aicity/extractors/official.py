@@ -47,6 +47,7 @@ import regex
 from ..document import Document
 from ..fold import fold, name_key
 from ..model import Entity
+from ..resources import load_list
 from .base import Gazetteer, IntervalSet, is_han, longest_non_overlapping
 from .money.region import page_region
 from .lexicon import (
@@ -255,6 +256,15 @@ def _user_officials(user) -> Gazetteer:
     return Gazetteer((name, entry) for entry in user.of_type("official") for name in entry.names)
 
 
+@functools.cache
+def _tibetan_name_parts() -> frozenset[str]:
+    """The two-character parts of Tibetan personal names (official/tibetan_names.txt), folded."""
+    return frozenset(fold(w) for w in load_list("official/tibetan_names.txt"))
+
+
+TIBETAN_MAX_PARTS = 3  # 嘎瑪澤登 is two parts; a name of three (多吉次旦平措) is rare, of four none
+
+
 def spelled_as_transliteration(name: str, g: OfficialGrammar) -> bool:
     """Spelled with transliteration characters: all of a two-character name, all but one of a longer one."""
     return sum(ch not in g.translit_chars for ch in name) <= (0 if len(name) == 2 else 1)
@@ -442,6 +452,17 @@ class OfficialExtractor:
         return (not following or not is_han(following) or following in g.stops
                 or folded[pos:pos + 2] in g.common or self._title_starts_at(folded, pos, g)
                 or RELATIVE_DAY_OPEN.match(folded, pos) is not None)
+
+    def _tibetan_name_at(self, folded: str, pos: int, g: OfficialGrammar) -> int | None:
+        """The end of a Tibetan name at ``pos``: two or three parts of official/tibetan_names.txt in a row
+        (嘎瑪|澤登, 洛桑|江村, 向巴|平措) that a boundary ends."""
+        parts = _tibetan_name_parts()
+        end = pos
+        while end - pos < 2 * TIBETAN_MAX_PARTS and folded[end:end + 2] in parts:
+            end += 2
+        if end - pos < 4 or not self._boundary_after(folded, end, g):
+            return None
+        return end
 
     def _spelled_name_at(self, doc: Document, ts: int, pos: int, g: OfficialGrammar) -> int | None:
         """The end of a transliterated name spelled as one at ``pos`` on a Malaysian or Singaporean
@@ -1486,7 +1507,10 @@ class OfficialExtractor:
         end = None if doc.text[ns:ns + 1] == PREPOSITION_YU or (
             folded[ns:ns + 1] == SURNAME_YU and folded[ns + 1:ns + 3] in g.time_words) else self._name_at(folded, ns, g)
         anchored = bool(honorific) or folded[ts:te].endswith(g.translit_titles)
-        if end is None:
+        tibetan = None if honorific else self._tibetan_name_at(folded, ns, g)
+        if tibetan is not None:
+            end = tibetan  # 自治區主席嘎瑪澤登: Tibetan name parts, no surname to anchor them (白瑪赤林: no 白瑪赤)
+        elif end is None:
             # 外交部長維文, 通訊部長法米: on a Malaysian or Singaporean page any title may
             # precede a Malay or Indian name in transliteration
             end = self._foreign_name_at(folded, ts, ns, g, anchored)
