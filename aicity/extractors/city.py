@@ -278,7 +278,18 @@ RIVER_AFTER = tuple(fold(w) for w in ("流域", "幹流", "干流", "支流", "�
 # 自治州, 民和回族土族自治縣): a county-level city's name before one or more peoples and 自治州/縣/旗 names the
 # prefecture or county, no city (ANNOTATION.md: autonomous prefectures are no cities). Looked at only where 自治 follows.
 AUTONOMY = fold("自治")
-AUTONOMOUS_UNIT_AFTER = regex.compile(fold(r"(?:\p{Han}{1,4}?族){1,4}自治[州縣旗]"))
+# The mainland's 55 recognised minority peoples (facts), as an autonomous unit's name writes them before 族; three
+# write no 族 there (伊犁哈薩克自治州, 巴音郭楞蒙古自治州, 克孜勒蘇柯爾克孜自治州). Named, so that 海東|市民和回族土族自治縣
+# (海東市, then the county 民和) is no prefecture of 海東's.
+MINORITY_PEOPLES = (
+    "蒙古", "回", "藏", "維吾爾", "苗", "彝", "壯", "布依", "朝鮮", "滿", "侗", "瑤", "白", "土家", "哈尼", "哈薩克",
+    "傣", "黎", "傈僳", "佤", "畲", "高山", "拉祜", "水", "東鄉", "納西", "景頗", "柯爾克孜", "土", "達斡爾", "仫佬",
+    "羌", "布朗", "撒拉", "毛南", "仡佬", "錫伯", "阿昌", "普米", "塔吉克", "怒", "烏孜別克", "俄羅斯", "鄂溫克",
+    "德昂", "保安", "裕固", "京", "塔塔爾", "獨龍", "鄂倫春", "赫哲", "門巴", "珞巴", "基諾",
+)
+_PEOPLES = "|".join(sorted((fold(p) for p in MINORITY_PEOPLES), key=len, reverse=True))
+AUTONOMOUS_UNIT_AFTER = regex.compile(
+    "(?:(?:" + _PEOPLES + ")" + fold("族") + "|" + fold("(?:哈薩克|蒙古|柯爾克孜)") + "){1,4}" + fold("自治[州縣旗]"))
 AUTONOMY_REACH = 20  # characters after a name within which 自治 may close its peoples
 TYPHOON = fold("颱風")  # a typhoon's transliterated name may hold a city's (樺加沙: 加沙)
 # a typhoon's name quoted after or before 颱風 (颱風「樺加沙」, 『樺加沙』颱風): (opening, closing) marks
