@@ -319,6 +319,9 @@ ASPECT_PARTICLES = frozenset(fold("了着著"))  # they end a verb, never a comp
 # 兼 joins two posts of one person (創辦人兼|集團董事經理, 主席兼|集團總裁): the group after it is the
 # person's employer, and 兼 ends no name
 CONCURRENT_POSTS = fold("兼")
+# ... nor does it open one after a post: 副市長兼|市城市基礎設施投資開發有限公司董事長 (a mainland official's second
+# post at a city's state firm, whose registered name the page shortens to 市…): the name begins after 兼.
+POST_LAST_CHARS = frozenset(fold("長記理任席事員監裁"))
 # Verbs of a career step before the bare noun (某某出任|公司董秘, 加入|集團): "the company", no name ends in one.
 POST_VERBS = tuple(fold(w) for w in ("出任", "擔任", "接任", "升任", "轉任", "調任", "加入", "離開", "任職", "返回", "回到"))
 DISPOSAL_BEFORE = frozenset(fold("把將"))  # 把|前海建設|好: the object of 把 or 將, then its verb
@@ -347,6 +350,8 @@ ST_NOT_NAMES = tuple(fold(w) for w in ("段", "股", "板塊", "類", "個股", 
 LEGAL_FORM_HEADS = tuple(fold(w) for w in ("股份有限", "有限", "(股)"))
 # A district or zone's name before an industry word (自貿區|建設, 園區|建設): the works there.
 ZONE_END = fold("區")
+# ... and the free-trade port (海南自貿港|建設, 自由貿易港建設): the port's development, no builder named after it
+FREE_PORTS = (fold("自貿港"), fold("貿易港"))
 FORMER = "前"  # a title's prefix (前董事長): the person held it before
 FUTURES = fold("期貨")
 BANK = fold("銀行")
@@ -1187,6 +1192,8 @@ class CompanyExtractor:
                     continue
             if ch in STOP_CHARS or not (is_han(ch) or ch.isalnum() or ch in "&.-"):
                 break
+            if ch == CONCURRENT_POSTS and folded[start - 2:start - 1] in POST_LAST_CHARS:
+                break  # 副市長兼|市城投…有限公司: a post and 兼 before the employer's name
             if ch == COUNTED and start >= 2 and folded[start - 2] in COUNT_BEFORE:
                 # 浦發銀行|4家股份制銀行, 多家農商銀行: a count of firms opens the kind (a generic chunk), no name
                 # runs back over it
@@ -1517,8 +1524,8 @@ class CompanyExtractor:
                                         or folded[start - 2:start - 1].isdigit() and folded[start - 1] == " "
                                         and chunk[:1] in DATE_UNITS):
                 continue  # 5月新|能源, 將在23日舉行|集團, 2025 年新|能源: a date, not a name
-            if strength != "legal" and chunk.endswith(ZONE_END):
-                continue  # 自貿區|建設: the works of a zone or district
+            if strength != "legal" and (chunk.endswith(ZONE_END) or folded.endswith(FREE_PORTS, 0, s)):
+                continue  # 自貿區|建設, 自貿港|建設: the works of a zone, a district or a free-trade port
             if suffix == FUTURES and chunk.endswith(_futures_underlyings()):
                 continue  # 台指|期貨, 原棕油|期貨: a futures contract, no futures broker
             if suffix == BANK and folded.endswith(_central_banks(), 0, e):
