@@ -223,6 +223,19 @@ def _central_banks() -> tuple[str, ...]:
 
 
 @functools.cache
+def _exchange_short_names() -> frozenset[str]:
+    """The short names of the listings (TWSE/TPEx, A shares, HKEX), folded: a curated row (寧德時代, 中國中車)
+    carries no stock code, so whether a company is listed is read from its names."""
+    return frozenset(fold(row["name"]) for table in ("company/companies_tw.tsv", "company/companies_cn.tsv",
+                                                     "company/companies_hk.tsv") for row in load_table(table))
+
+
+def _listed(info: CompanyInfo) -> bool:
+    names = _exchange_short_names()
+    return info.stock_code is not None or any(fold(n) in names for n in (info.canonical, *info.aliases))
+
+
+@functools.cache
 def _not_company_boards() -> tuple[str, ...]:
     """``company/not_company_boards.txt``: the Bursa boards of trusts and funds, no companies."""
     return tuple(fold(w) for w in load_list("company/not_company_boards.txt"))
@@ -1494,6 +1507,15 @@ class CompanyExtractor:
                 elif strength == "legal" and hs == 0 and _bank_arm(form.info, chunk[he:]):
                     # 中銀|金融租賃有限公司: a bank's short name and a trade of another kind name its subsidiary,
                     # a company of its own (ANNOTATION.md), as 兆豐|國際投顧 does before a strong suffix
+                    written = doc.text[start:s]
+                    yield start, e, written, CompanyInfo(written, (), None, form.info.country,
+                                                         form.info.canonical), strength
+                elif strength == "legal" and hs == 0 and len(chunk) - he >= 2 and not _listed(form.info) \
+                        and not _industry_words_only(chunk[he:], suffixes) and not reads_as_phrase(chunk[he:]):
+                    # 一汽|模具製造有限公司, 華潤|聯盛黃家溝煤業有限公司: an unlisted group's short name, then a trade or
+                    # a name of its own before the legal form: a subsidiary registered in its own name, a company of
+                    # its own (ANNOTATION.md), not the group. (A listed firm's registered name often runs on past its
+                    # short name, 寧德時代|新能源科技股份有限公司, and stays the listed firm; so do industry words only.)
                     written = doc.text[start:s]
                     yield start, e, written, CompanyInfo(written, (), None, form.info.country,
                                                          form.info.canonical), strength
