@@ -91,6 +91,10 @@ VILLAGE_PARENTS = frozenset(fold("區鄉鎮市"))
 VILLAGE_AFTER = tuple(fold(w) for w in ("里長", "里民", "里辦"))
 BRACKET_DATELINE = regex.compile(r"\(\s?(\p{Han}{2,4}?)\s?\d{1,2}日" + fold("(?:訊|電|專訊)") + r"\s?\)")
 MAYOR_AFTER = frozenset(fold("長"))
+# The bodies of a mainland city, right after its name and 市 (禹城市委書記, 肥城市人民政府, 某某市長): a county-level
+# city jieba hardly knows (a weak name) is the city there, as after its province.
+CITY_BODIES_AFTER = tuple(fold(w) for w in ("委", "政府", "人民政府", "人大", "政協", "長", "紀委", "監委",
+                                             "中級人民法院", "人民法院", "人民檢察院", "檢察院", "公安局"))
 # A mainland city's delegation to its province's or the nation's congress (中山代表團, 昆山代表團): the
 # weak name before it is the city's (the reports of 人大 sessions name each city only so).
 DELEGATION = fold("代表團")
@@ -402,7 +406,7 @@ class CityExtractor:
                     _before_township(folded, end) or _counties_by_short_form()[folded[start:end]].name in counties_only):
                 # 嘉義|竹崎鄉: the county's township; or a page of 嘉義縣政府 that never names the city
                 info = _counties_by_short_form()[folded[start:end]]
-            if info.kind in (FULL, FOREIGN) and end - start > 2 and (
+            if info.kind in (FULL, FOREIGN, WEAK) and end - start > 2 and (
                 folded[end - 1:end + 1] in TITLE_AFTER_SUFFIX or folded[end - 1:end + 2] in TITLE_AFTER_SUFFIX
             ):
                 end -= 1  # 桃園|市長, 福岡|市長: the 市 belongs to the title, so spans nest, never cross
@@ -551,6 +555,8 @@ class CityExtractor:
         if info.kind == ENGLISH:
             return True
         if info.kind == WEAK:
+            if end - start >= 3 and folded[end - 1] == CITY_SUFFIX and folded.startswith(CITY_BODIES_AFTER, end):
+                return True  # 禹城市委, 肥城市人民政府: the city's party committee or government names the city
             # 崑山 alone may be a word; 江蘇崑山, 日本岡山 or a dateline (福州3月2日電) make it the city.
             # (霹靂|海南會館: a Malaysian region before a place abroad names its origin, no anchor)
             if self._own_region_after_country(folded, start, end):

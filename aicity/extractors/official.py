@@ -1361,7 +1361,11 @@ class OfficialExtractor:
         while chunk_start > low and is_han(folded[chunk_start - 1]) and folded[chunk_start - 1] not in g.stops:
             chunk_start -= 1
         closes = folded[ts:ts + 1] in g.org_closing or folded[ts - 1:ts] in g.org_closing \
-            or folded[chunk_start:ts].endswith(g.org_suffixes) or _known_name_suffix(folded[chunk_start:ts]) >= 2
+            or folded[chunk_start:ts].endswith(g.org_suffixes) or _known_name_suffix(folded[chunk_start:ts]) >= 2 \
+            or folded[ts:ts + 1] in LEVEL_TITLE_STARTS and folded[ts + 1:ts + 2] == COMMITTEE \
+            or folded[ts - 1:ts] in LEVEL_TITLE_STARTS and folded[ts - 1] == folded[ts]
+        # (某某同志任中共臨淄|區委書記: a level's party committee closes the place before it, a district's too;
+        # 某某任海淀區|區長, 某某鎮|鎮長: so does the level that the title repeats)
         if not closes or ts - chunk_start < 2:
             return None
         for at in range(ts - 2, chunk_start - 1, -1):  # the shortest office that an appointing word precedes
