@@ -82,7 +82,8 @@ DISTRICT = fold("區")
 # countries whose Chinese associations are named after their members' places of origin in China
 ORIGIN_ONLY_COUNTRIES = frozenset({"MY", "SG"})
 # 區 opening a word; 區部 and 區會 are a Malaysian party's division named after its town (民政黨某某區部)
-DISTRICT_WORDS = frozenset(fold(w) for w in ("區域", "區塊", "區間", "區別", "區分", "區隔", "區部", "區會"))
+DISTRICT_WORDS = frozenset(fold(w) for w in ("區域", "區塊", "區間", "區別", "區分", "區隔", "區部", "區會",
+                                             "區位"))  # 成都區位優勢: the city's location, no district 成都區
 # A Taiwanese village (里): its name's last characters may spell a city abroad that ends in 里 (福|德里 is
 # no Delhi). Where a district, township or town's suffix stands one character before the name
 # (士林區福|德里), or 里長, 里民 or 里辦 follows it, the name is the village's.
