@@ -335,6 +335,8 @@ CONCURRENT_POSTS = fold("兼")
 # ... nor does it open one after a post: 副市長兼|市城市基礎設施投資開發有限公司董事長 (a mainland official's second
 # post at a city's state firm, whose registered name the page shortens to 市…): the name begins after 兼.
 POST_LAST_CHARS = frozenset(fold("長記理任席事員監裁"))
+# A level standing for "the city's, the county's own" before a firm (市聯通公司, 縣供電公司): no part of a name
+OWN_LEVELS = frozenset(fold("市縣省區"))
 # Verbs of a career step before the bare noun (某某出任|公司董秘, 加入|集團): "the company", no name ends in one.
 POST_VERBS = tuple(fold(w) for w in ("出任", "擔任", "接任", "升任", "轉任", "調任", "加入", "離開", "任職", "返回", "回到"))
 DISPOSAL_BEFORE = frozenset(fold("把將"))  # 把|前海建設|好: the object of 把 or 將, then its verb
@@ -1455,7 +1457,9 @@ class CompanyExtractor:
             best = None
             for hs, he, forms in known.matches(chunk):
                 if forms[0].ambiguous and not (
-                        strength == "legal" and he == len(chunk) and forms[0].registered):
+                        strength == "legal" and he == len(chunk) and forms[0].registered) and not (
+                        hs == 1 and he == len(chunk) and chunk[0] in OWN_LEVELS and strength == "legal"):
+                    # (市|聯通|公司: the level and 公司 make an everyday word the city's branch of the firm)
                     # 太子|集團 is Prince Group, not 太子建設; but a listed company's registered name
                     # right before its legal form is the company (投資|大樹醫藥|股份有限公司 is 大樹)
                     continue
@@ -1821,6 +1825,8 @@ class CompanyExtractor:
             return True  # 路氹某|酒店, 某|銀行: "a certain hotel"
         if chunk in _trades() or _industry_words_only(chunk, _rules()[0]):
             return True  # 電商平台|公司, 食品|集團, 光電科技|公司: a trade and no trade name
+        if len(chunk) > 2 and chunk[0] in OWN_LEVELS and (chunk[1:] in _trades() or chunk[1:] in generic):
+            return True  # 市|供電|公司, 縣|自來水|公司: the city's own utility, named by its trade only
         if _FIRM_COUNT.search(chunk):
             return True  # 20個|銀行, 利用22個|銀行, 13大|銀行: a count of businesses, not a name
         count = _BARE_FIRM_COUNT.search(chunk)
