@@ -7,6 +7,7 @@ per process by the registry and keep no per-document state.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from typing import Iterable, NamedTuple, Sequence
 
@@ -130,27 +131,36 @@ TONE_MARK = regex.compile(f"[{TONED}]")
 PINYIN_GLOSS = regex.compile(rf"(?<=\p{{Han}})[(（](?=[a-zü]*[{TONED}])[a-zü{TONED}]{{1,7}}[)）]")
 
 
-def _without_glosses(text: str) -> tuple[str, list[int]] | None:
-    """The text without its pinyin glosses, and for each of its characters (and its end) the
-    offset in ``text``; None where the text has none."""
+def _without_glosses(text: str) -> tuple[str, tuple[list[int], list[int]]] | None:
+    """The text without its pinyin glosses, and where they were cut: the offsets in the new text right after
+    each cut, and the characters removed up to it (so that offsets map back with a bisect, whatever the
+    page's length); None where the text has none."""
     if not any(b in text for b in GLOSS_BRACKETS) or TONE_MARK.search(text) is None:
         return None
     pieces: list[str] = []
-    source: list[int] = []
-    last = 0
+    cut_at: list[int] = []
+    removed_by: list[int] = []
+    last = removed = 0
     for match in PINYIN_GLOSS.finditer(text):
         pieces.append(text[last:match.start()])
-        source.extend(range(last, match.start()))
+        cut_at.append(match.start() - removed)
+        removed += match.end() - match.start()
+        removed_by.append(removed)
         last = match.end()
     if not pieces:
         return None
     pieces.append(text[last:])
-    source.extend(range(last, len(text) + 1))
-    return "".join(pieces), source
+    return "".join(pieces), (cut_at, removed_by)
 
 
-def _in_source(entity: Entity, text: str, source: list[int]) -> Entity:
-    start, end = source[entity.start], source[entity.end - 1] + 1
+def _in_source(entity: Entity, text: str, cuts: tuple[list[int], list[int]]) -> Entity:
+    cut_at, removed_by = cuts
+
+    def source(i: int) -> int:  # a character's offset in the text as written
+        k = bisect.bisect_right(cut_at, i)
+        return i + (removed_by[k - 1] if k else 0)
+
+    start, end = source(entity.start), source(entity.end - 1) + 1
     return Entity(entity.type, text[start:end], start, end, entity.normalized, entity.fields, entity.rule)
 
 
