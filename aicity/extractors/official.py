@@ -897,6 +897,8 @@ class OfficialExtractor:
                     name_start = None
             if name_start is not None and self._state_before_title(folded, name_start, ts, g):
                 name_start = None
+            if name_start is not None and folded[ts - 1] == folded[ts] and folded[ts] in LEVEL_TITLE_STARTS:
+                name_start = None  # 城關鎮|鎮長, 新城區|區長: the place's level, which the title repeats, ends no name
             if name_start is not None and folded[name_start - 1:name_start] in COUNT_CHARS and name_start > 0:
                 name_start = None  # 兩席|一般董事, 三席|獨董: after a count the "surname" is a measure word (席 seats)
             if name_start is not None and ts - name_start == 2 and folded[ts:ts + 1] in LEVEL_TITLE_STARTS \
