@@ -7,8 +7,11 @@ per process by the registry and keep no per-document state.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from typing import Iterable, NamedTuple, Sequence
+
+import regex
 
 from .document import Document
 from .extractors import get_extractor
@@ -96,7 +99,8 @@ def extract_document(
     """
     from .extractors.date import document_page_date
 
-    doc = Document(text, None, user_dict)
+    glossed = _without_glosses(text)
+    doc = Document(glossed[0] if glossed is not None else text, None, user_dict)
     given = coerce_date(ref_date)
     if given is not None:
         doc.ref_date, source = given, "given"
@@ -111,7 +115,53 @@ def extract_document(
     entities = resolve(found_entities)
     if len(found_entities) > len(types):  # types run only to shadow others stay out
         entities = [e for e in entities if e.type in types]
+    if glossed is not None:
+        entities = [_in_source(e, text, glossed[1]) for e in entities]
     return Extraction(doc.ref_date, entities, source)
+
+
+# Pronunciation glosses in brackets after characters (部長(zhǎng)劉建茂, 書(shū)記, 濮陽(yáng)市): mirror sites of
+# mainland news print the pinyin of some characters after them, which splits titles from names and titles
+# themselves. The extractors read the text without them, and each entity is given back its span in the text
+# as written (its ``text`` then holds the gloss: 部長(zhǎng)劉建茂). A gloss has a tone mark, so only a page with
+# a bracket and a tone-marked vowel is looked at (one character-class scan, where a bracket is on the page).
+GLOSS_BRACKETS = ("(", "（")
+TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+TONE_MARK = regex.compile(f"[{TONED}]")
+PINYIN_GLOSS = regex.compile(rf"(?<=\p{{Han}})[(（](?=[a-zü]*[{TONED}])[a-zü{TONED}]{{1,7}}[)）]")
+
+
+def _without_glosses(text: str) -> tuple[str, tuple[list[int], list[int]]] | None:
+    """The text without its pinyin glosses, and where they were cut: the offsets in the new text right after
+    each cut, and the characters removed up to it (so that offsets map back with a bisect, whatever the
+    page's length); None where the text has none."""
+    if not any(b in text for b in GLOSS_BRACKETS) or TONE_MARK.search(text) is None:
+        return None
+    pieces: list[str] = []
+    cut_at: list[int] = []
+    removed_by: list[int] = []
+    last = removed = 0
+    for match in PINYIN_GLOSS.finditer(text):
+        pieces.append(text[last:match.start()])
+        cut_at.append(match.start() - removed)
+        removed += match.end() - match.start()
+        removed_by.append(removed)
+        last = match.end()
+    if not pieces:
+        return None
+    pieces.append(text[last:])
+    return "".join(pieces), (cut_at, removed_by)
+
+
+def _in_source(entity: Entity, text: str, cuts: tuple[list[int], list[int]]) -> Entity:
+    cut_at, removed_by = cuts
+
+    def source(i: int) -> int:  # a character's offset in the text as written
+        k = bisect.bisect_right(cut_at, i)
+        return i + (removed_by[k - 1] if k else 0)
+
+    start, end = source(entity.start), source(entity.end - 1) + 1
+    return Entity(entity.type, text[start:end], start, end, entity.normalized, entity.fields, entity.rule)
 
 
 def _with_shadowing(types: tuple[str, ...]) -> tuple[str, ...]:

@@ -82,7 +82,8 @@ DISTRICT = fold("區")
 # countries whose Chinese associations are named after their members' places of origin in China
 ORIGIN_ONLY_COUNTRIES = frozenset({"MY", "SG"})
 # 區 opening a word; 區部 and 區會 are a Malaysian party's division named after its town (民政黨某某區部)
-DISTRICT_WORDS = frozenset(fold(w) for w in ("區域", "區塊", "區間", "區別", "區分", "區隔", "區部", "區會"))
+DISTRICT_WORDS = frozenset(fold(w) for w in ("區域", "區塊", "區間", "區別", "區分", "區隔", "區部", "區會",
+                                             "區位"))  # 成都區位優勢: the city's location, no district 成都區
 # A Taiwanese village (里): its name's last characters may spell a city abroad that ends in 里 (福|德里 is
 # no Delhi). Where a district, township or town's suffix stands one character before the name
 # (士林區福|德里), or 里長, 里民 or 里辦 follows it, the name is the village's.
@@ -91,6 +92,10 @@ VILLAGE_PARENTS = frozenset(fold("區鄉鎮市"))
 VILLAGE_AFTER = tuple(fold(w) for w in ("里長", "里民", "里辦"))
 BRACKET_DATELINE = regex.compile(r"\(\s?(\p{Han}{2,4}?)\s?\d{1,2}日" + fold("(?:訊|電|專訊)") + r"\s?\)")
 MAYOR_AFTER = frozenset(fold("長"))
+# The bodies of a mainland city, right after its name and 市 (禹城市委書記, 肥城市人民政府, 某某市長): a county-level
+# city jieba hardly knows (a weak name) is the city there, as after its province.
+CITY_BODIES_AFTER = tuple(fold(w) for w in ("委", "政府", "人民政府", "人大", "政協", "長", "紀委", "監委",
+                                             "中級人民法院", "人民法院", "人民檢察院", "檢察院", "公安局"))
 # A mainland city's delegation to its province's or the nation's congress (中山代表團, 昆山代表團): the
 # weak name before it is the city's (the reports of 人大 sessions name each city only so).
 DELEGATION = fold("代表團")
@@ -274,6 +279,23 @@ RIVER_ITEM_LAST_CHARS = frozenset(fold("江河水溪"))
 RIVER_BEFORE = tuple(fold(w) for w in ("支流", "幹流", "干流", "水系", "幹支流"))
 RIVER_AFTER = tuple(fold(w) for w in ("流域", "幹流", "干流", "支流", "水系", "上游", "中游", "下游",
                                       "上中游", "中下游", "江段", "河段", "幹支流", "干支流"))
+# A mainland autonomous prefecture or county is named after its seat and its peoples (臨夏回族自治州, 恩施土家族苗族
+# 自治州, 民和回族土族自治縣): a county-level city's name before one or more peoples and 自治州/縣/旗 names the
+# prefecture or county, no city (ANNOTATION.md: autonomous prefectures are no cities). Looked at only where 自治 follows.
+AUTONOMY = fold("自治")
+# The mainland's 55 recognised minority peoples (facts), as an autonomous unit's name writes them before 族; three
+# write no 族 there (伊犁哈薩克自治州, 巴音郭楞蒙古自治州, 克孜勒蘇柯爾克孜自治州). Named, so that 海東|市民和回族土族自治縣
+# (海東市, then the county 民和) is no prefecture of 海東's.
+MINORITY_PEOPLES = (
+    "蒙古", "回", "藏", "維吾爾", "苗", "彝", "壯", "布依", "朝鮮", "滿", "侗", "瑤", "白", "土家", "哈尼", "哈薩克",
+    "傣", "黎", "傈僳", "佤", "畲", "高山", "拉祜", "水", "東鄉", "納西", "景頗", "柯爾克孜", "土", "達斡爾", "仫佬",
+    "羌", "布朗", "撒拉", "毛南", "仡佬", "錫伯", "阿昌", "普米", "塔吉克", "怒", "烏孜別克", "俄羅斯", "鄂溫克",
+    "德昂", "保安", "裕固", "京", "塔塔爾", "獨龍", "鄂倫春", "赫哲", "門巴", "珞巴", "基諾",
+)
+_PEOPLES = "|".join(sorted((fold(p) for p in MINORITY_PEOPLES), key=len, reverse=True))
+AUTONOMOUS_UNIT_AFTER = regex.compile(
+    "(?:(?:" + _PEOPLES + ")" + fold("族") + "|" + fold("(?:哈薩克|蒙古|柯爾克孜)") + "){1,4}" + fold("自治[州縣旗]"))
+AUTONOMY_REACH = 20  # characters after a name within which 自治 may close its peoples
 TYPHOON = fold("颱風")  # a typhoon's transliterated name may hold a city's (樺加沙: 加沙)
 # a typhoon's name quoted after or before 颱風 (颱風「樺加沙」, 『樺加沙』颱風): (opening, closing) marks
 TYPHOON_NAME_QUOTES = (("", ""), ("「", "」"), ("『", "』"), ("\"", "\""))
@@ -347,6 +369,9 @@ class CityExtractor:
                 continue
             if folded.startswith(STATE_TITLES, end - 1):
                 continue
+            if info.country == "CN" and AUTONOMY in folded[end:end + AUTONOMY_REACH] \
+                    and AUTONOMOUS_UNIT_AFTER.match(folded, end):
+                continue  # 臨夏|回族自治州: the autonomous prefecture named after its seat, no city
             if self._region_overlaps(folded, start, end):
                 continue  # 森美|蘭州|務大臣: the state 森美蘭 holds the first character
             if info.kind in (FOREIGN, WEAK) and self._opens_region(folded, start, end):
@@ -382,7 +407,7 @@ class CityExtractor:
                     _before_township(folded, end) or _counties_by_short_form()[folded[start:end]].name in counties_only):
                 # 嘉義|竹崎鄉: the county's township; or a page of 嘉義縣政府 that never names the city
                 info = _counties_by_short_form()[folded[start:end]]
-            if info.kind in (FULL, FOREIGN) and end - start > 2 and (
+            if info.kind in (FULL, FOREIGN, WEAK) and end - start > 2 and (
                 folded[end - 1:end + 1] in TITLE_AFTER_SUFFIX or folded[end - 1:end + 2] in TITLE_AFTER_SUFFIX
             ):
                 end -= 1  # 桃園|市長, 福岡|市長: the 市 belongs to the title, so spans nest, never cross
@@ -531,6 +556,8 @@ class CityExtractor:
         if info.kind == ENGLISH:
             return True
         if info.kind == WEAK:
+            if end - start >= 3 and folded[end - 1] == CITY_SUFFIX and folded.startswith(CITY_BODIES_AFTER, end):
+                return True  # 禹城市委, 肥城市人民政府: the city's party committee or government names the city
             # 崑山 alone may be a word; 江蘇崑山, 日本岡山 or a dateline (福州3月2日電) make it the city.
             # (霹靂|海南會館: a Malaysian region before a place abroad names its origin, no anchor)
             if self._own_region_after_country(folded, start, end):

@@ -230,6 +230,19 @@ def _central_banks() -> tuple[str, ...]:
 
 
 @functools.cache
+def _exchange_short_names() -> frozenset[str]:
+    """The short names of the listings (TWSE/TPEx, A shares, HKEX), folded: a curated row (寧德時代, 中國中車)
+    carries no stock code, so whether a company is listed is read from its names."""
+    return frozenset(fold(row["name"]) for table in ("company/companies_tw.tsv", "company/companies_cn.tsv",
+                                                     "company/companies_hk.tsv") for row in load_table(table))
+
+
+def _listed(info: CompanyInfo) -> bool:
+    names = _exchange_short_names()
+    return info.stock_code is not None or any(fold(n) in names for n in (info.canonical, *info.aliases))
+
+
+@functools.cache
 def _not_company_boards() -> tuple[str, ...]:
     """``company/not_company_boards.txt``: the Bursa boards of trusts and funds, no companies."""
     return tuple(fold(w) for w in load_list("company/not_company_boards.txt"))
@@ -326,6 +339,11 @@ ASPECT_PARTICLES = frozenset(fold("了着著"))  # they end a verb, never a comp
 # 兼 joins two posts of one person (創辦人兼|集團董事經理, 主席兼|集團總裁): the group after it is the
 # person's employer, and 兼 ends no name
 CONCURRENT_POSTS = fold("兼")
+# ... nor does it open one after a post: 副市長兼|市城市基礎設施投資開發有限公司董事長 (a mainland official's second
+# post at a city's state firm, whose registered name the page shortens to 市…): the name begins after 兼.
+POST_LAST_CHARS = frozenset(fold("長記理任席事員監裁"))
+# A level standing for "the city's, the county's own" before a firm (市聯通公司, 縣供電公司): no part of a name
+OWN_LEVELS = frozenset(fold("市縣省區"))
 # Verbs of a career step before the bare noun (某某出任|公司董秘, 加入|集團): "the company", no name ends in one.
 POST_VERBS = tuple(fold(w) for w in ("出任", "擔任", "接任", "升任", "轉任", "調任", "加入", "離開", "任職", "返回", "回到"))
 DISPOSAL_BEFORE = frozenset(fold("把將"))  # 把|前海建設|好: the object of 把 or 將, then its verb
@@ -354,6 +372,8 @@ ST_NOT_NAMES = tuple(fold(w) for w in ("段", "股", "板塊", "類", "個股", 
 LEGAL_FORM_HEADS = tuple(fold(w) for w in ("股份有限", "有限", "(股)"))
 # A district or zone's name before an industry word (自貿區|建設, 園區|建設): the works there.
 ZONE_END = fold("區")
+# ... and the free-trade port (海南自貿港|建設, 自由貿易港建設): the port's development, no builder named after it
+FREE_PORTS = (fold("自貿港"), fold("貿易港"))
 FORMER = "前"  # a title's prefix (前董事長): the person held it before
 FUTURES = fold("期貨")
 BANK = fold("銀行")
@@ -1200,6 +1220,8 @@ class CompanyExtractor:
                     continue
             if ch in STOP_CHARS or not (is_han(ch) or ch.isalnum() or ch in "&.-"):
                 break
+            if ch == CONCURRENT_POSTS and folded[start - 2:start - 1] in POST_LAST_CHARS:
+                break  # 副市長兼|市城投…有限公司: a post and 兼 before the employer's name
             counted_at = start - 2
             while ch == COUNTED and counted_at > 0 and folded[counted_at] == " ":
                 counted_at -= 1  # 106 家證券公司: a space between the number and 家, as some pages write it
@@ -1455,7 +1477,9 @@ class CompanyExtractor:
             best = None
             for hs, he, forms in known.matches(chunk):
                 if forms[0].ambiguous and not (
-                        strength == "legal" and he == len(chunk) and forms[0].registered):
+                        strength == "legal" and he == len(chunk) and forms[0].registered) and not (
+                        hs == 1 and he == len(chunk) and chunk[0] in OWN_LEVELS and strength == "legal"):
+                    # (市|聯通|公司: the level and 公司 make an everyday word the city's branch of the firm)
                     # 太子|集團 is Prince Group, not 太子建設; but a listed company's registered name
                     # right before its legal form is the company (投資|大樹醫藥|股份有限公司 is 大樹)
                     continue
@@ -1510,6 +1534,15 @@ class CompanyExtractor:
                     written = doc.text[start:s]
                     yield start, e, written, CompanyInfo(written, (), None, form.info.country,
                                                          form.info.canonical), strength
+                elif strength == "legal" and hs == 0 and len(chunk) - he >= 2 and not _listed(form.info) \
+                        and not _industry_words_only(chunk[he:], suffixes) and not reads_as_phrase(chunk[he:]):
+                    # 一汽|模具製造有限公司, 華潤|聯盛黃家溝煤業有限公司: an unlisted group's short name, then a trade or
+                    # a name of its own before the legal form: a subsidiary registered in its own name, a company of
+                    # its own (ANNOTATION.md), not the group. (A listed firm's registered name often runs on past its
+                    # short name, 寧德時代|新能源科技股份有限公司, and stays the listed firm; so do industry words only.)
+                    written = doc.text[start:s]
+                    yield start, e, written, CompanyInfo(written, (), None, form.info.country,
+                                                         form.info.canonical), strength
                 else:  # 健策精密|工業股份有限公司: the known name starts the chunk
                     yield start, e, form.info.canonical, form.info, strength
                 continue
@@ -1537,8 +1570,8 @@ class CompanyExtractor:
                                         or folded[start - 2:start - 1].isdigit() and folded[start - 1] == " "
                                         and chunk[:1] in DATE_UNITS):
                 continue  # 5月新|能源, 將在23日舉行|集團, 2025 年新|能源: a date, not a name
-            if strength != "legal" and chunk.endswith(ZONE_END):
-                continue  # 自貿區|建設: the works of a zone or district
+            if strength != "legal" and (chunk.endswith(ZONE_END) or folded.endswith(FREE_PORTS, 0, s)):
+                continue  # 自貿區|建設, 自貿港|建設: the works of a zone, a district or a free-trade port
             if suffix == FUTURES and chunk.endswith(_futures_underlyings()):
                 continue  # 台指|期貨, 原棕油|期貨: a futures contract, no futures broker
             if suffix == BANK and folded.endswith(_central_banks(), 0, e):
@@ -1812,6 +1845,8 @@ class CompanyExtractor:
             return True  # 路氹某|酒店, 某|銀行: "a certain hotel"
         if chunk in _trades() or _industry_words_only(chunk, _rules()[0]):
             return True  # 電商平台|公司, 食品|集團, 光電科技|公司: a trade and no trade name
+        if len(chunk) > 2 and chunk[0] in OWN_LEVELS and (chunk[1:] in _trades() or chunk[1:] in generic):
+            return True  # 市|供電|公司, 縣|自來水|公司: the city's own utility, named by its trade only
         if _FIRM_COUNT.search(chunk):
             return True  # 20個|銀行, 利用22個|銀行, 13大|銀行: a count of businesses, not a name
         count = _BARE_FIRM_COUNT.search(chunk)

@@ -47,6 +47,7 @@ import regex
 from ..document import Document
 from ..fold import fold, name_key
 from ..model import Entity
+from ..resources import load_list
 from .base import Gazetteer, IntervalSet, is_han, longest_non_overlapping
 from .money.region import page_region
 from .lexicon import (
@@ -259,6 +260,15 @@ def _user_officials(user) -> Gazetteer:
     return Gazetteer((name, entry) for entry in user.of_type("official") for name in entry.names)
 
 
+@functools.cache
+def _tibetan_name_parts() -> frozenset[str]:
+    """The two-character parts of Tibetan personal names (official/tibetan_names.txt), folded."""
+    return frozenset(fold(w) for w in load_list("official/tibetan_names.txt"))
+
+
+TIBETAN_MAX_PARTS = 3  # 嘎瑪澤登 is two parts; a name of three (多吉次旦平措) is rare, of four none
+
+
 def spelled_as_transliteration(name: str, g: OfficialGrammar) -> bool:
     """Spelled with transliteration characters: all of a two-character name, all but one of a longer one."""
     return sum(ch not in g.translit_chars for ch in name) <= (0 if len(name) == 2 else 1)
@@ -446,6 +456,17 @@ class OfficialExtractor:
         return (not following or not is_han(following) or following in g.stops
                 or folded[pos:pos + 2] in g.common or self._title_starts_at(folded, pos, g)
                 or RELATIVE_DAY_OPEN.match(folded, pos) is not None)
+
+    def _tibetan_name_at(self, folded: str, pos: int, g: OfficialGrammar) -> int | None:
+        """The end of a Tibetan name at ``pos``: two or three parts of official/tibetan_names.txt in a row
+        (嘎瑪|澤登, 洛桑|江村, 向巴|平措) that a boundary ends."""
+        parts = _tibetan_name_parts()
+        end = pos
+        while end - pos < 2 * TIBETAN_MAX_PARTS and folded[end:end + 2] in parts:
+            end += 2
+        if end - pos < 4 or not self._boundary_after(folded, end, g):
+            return None
+        return end
 
     def _spelled_name_at(self, doc: Document, ts: int, pos: int, g: OfficialGrammar) -> int | None:
         """The end of a transliterated name spelled as one at ``pos`` on a Malaysian or Singaporean
@@ -882,6 +903,8 @@ class OfficialExtractor:
                     name_start = None
             if name_start is not None and self._state_before_title(folded, name_start, ts, g):
                 name_start = None
+            if name_start is not None and folded[ts - 1] == folded[ts] and folded[ts] in LEVEL_TITLE_STARTS:
+                name_start = None  # 城關鎮|鎮長, 新城區|區長: the place's level, which the title repeats, ends no name
             if name_start is not None and folded[name_start - 1:name_start] in COUNT_CHARS and name_start > 0:
                 name_start = None  # 兩席|一般董事, 三席|獨董: after a count the "surname" is a measure word (席 seats)
             if name_start is not None and ts - name_start == 2 and folded[ts:ts + 1] in LEVEL_TITLE_STARTS \
@@ -1346,7 +1369,11 @@ class OfficialExtractor:
         while chunk_start > low and is_han(folded[chunk_start - 1]) and folded[chunk_start - 1] not in g.stops:
             chunk_start -= 1
         closes = folded[ts:ts + 1] in g.org_closing or folded[ts - 1:ts] in g.org_closing \
-            or folded[chunk_start:ts].endswith(g.org_suffixes) or _known_name_suffix(folded[chunk_start:ts]) >= 2
+            or folded[chunk_start:ts].endswith(g.org_suffixes) or _known_name_suffix(folded[chunk_start:ts]) >= 2 \
+            or folded[ts:ts + 1] in LEVEL_TITLE_STARTS and folded[ts + 1:ts + 2] == COMMITTEE \
+            or folded[ts - 1:ts] in LEVEL_TITLE_STARTS and folded[ts - 1] == folded[ts]
+        # (某某同志任中共臨淄|區委書記: a level's party committee closes the place before it, a district's too;
+        # 某某任海淀區|區長, 某某鎮|鎮長: so does the level that the title repeats)
         if not closes or ts - chunk_start < 2:
             return None
         for at in range(ts - 2, chunk_start - 1, -1):  # the shortest office that an appointing word precedes
@@ -1492,7 +1519,10 @@ class OfficialExtractor:
         end = None if doc.text[ns:ns + 1] == PREPOSITION_YU or (
             folded[ns:ns + 1] == SURNAME_YU and folded[ns + 1:ns + 3] in g.time_words) else self._name_at(folded, ns, g)
         anchored = bool(honorific) or folded[ts:te].endswith(g.translit_titles)
-        if end is None:
+        tibetan = None if honorific else self._tibetan_name_at(folded, ns, g)
+        if tibetan is not None:
+            end = tibetan  # 自治區主席嘎瑪澤登: Tibetan name parts, no surname to anchor them (白瑪赤林: no 白瑪赤)
+        elif end is None:
             # 外交部長維文, 通訊部長法米: on a Malaysian or Singaporean page any title may
             # precede a Malay or Indian name in transliteration
             end = self._foreign_name_at(folded, ts, ns, g, anchored)
