@@ -312,6 +312,11 @@ class OfficialExtractor:
         if folded[pos:pos + 1] not in g.name_first_chars:
             # no Chinese surname starts here (most positions after a title); maybe a Japanese one
             return self._japanese_name_at(folded, pos, g) if is_han(folded[pos:pos + 1]) else None
+        if folded[pos] in g.weak_surnames:
+            # 安倍晉三, 植田和男: a Japanese surname that opens with a weak Chinese one is read as Japanese first
+            japanese = self._japanese_name_at(folded, pos, g)
+            if japanese is not None:
+                return japanese
         for surname_length in (2, 1):
             surname = folded[pos:pos + surname_length]
             if len(surname) < surname_length:
@@ -517,7 +522,7 @@ class OfficialExtractor:
                          and not self._city_across(folded, te, name, g)
                          or folded[te - 2:te + 1] in g.common or folded[te:te + 1] in g.org_closing):
             return None  # 首相|府, 總統|府: the title and the first character make a word; 首相署: an office
-        if self._plausible(name, g):
+        if self._plausible(name, g, translit=anchored and spelled_as_transliteration(name, g)):
             return end
         # 國會議員拿督西華拉治: after an honorific a name spelled with transliteration characters only
         # may open like an everyday word (西華); so may one after any title on a Malaysian or
@@ -607,7 +612,9 @@ class OfficialExtractor:
                 return True
         return False
 
-    def _plausible(self, name: str, g: OfficialGrammar) -> bool:
+    def _plausible(self, name: str, g: OfficialGrammar, translit: bool = False) -> bool:
+        """``translit``: the name is a transliteration after a title that such names follow (首相安華),
+        so a weak surname (安, 文) opening it is no surname to test."""
         if len(name) < 2 or name in g.not_names or name in g.common:
             return False
         if all(ch in g.country_chars for ch in name):
@@ -625,7 +632,7 @@ class OfficialExtractor:
             return False  # 市長向大家介紹, 理事向卸任的前輩: the preposition 向 before a word, no surname
         if name[0] in g.adverb_surnames and (name[1:] in g.verbs or name[1:] in g.name_verbs):
             return False  # 法官曾詢問, 局長曾指出: the adverb 曾 (once) before a verb, no surname
-        if name[0] in g.weak_surnames and (len(name) != 3 or name[:2] in g.common or name[:2] in g.not_names
+        if not translit and name[0] in g.weak_surnames and (len(name) != 3 or name[:2] in g.common or name[:2] in g.not_names
                                            or name[1:] in g.common):
             return False  # 總統文告, 主任文員, 港區全國人大代表: 文, 區 open more words than names (but 局長文綺華)
         if (len(name) >= 2 and name[:2] in g.common and name[:2] not in g.compound_surnames
