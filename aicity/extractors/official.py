@@ -433,7 +433,8 @@ class OfficialExtractor:
         name = folded[pos:end]
         return self._plausible(name, g) or (
             name not in g.common and folded[first:end] not in g.common and name not in g.not_names
-            and folded[first:end] not in g.not_names and self._boundary_after(folded, end, g))
+            and folded[first:end] not in g.not_names
+            and (self._boundary_after(folded, end, g) or folded[end:end + 2] in g.name_verbs))  # 安倍晉三|遇刺
 
     @staticmethod
     def _ends_word(folded: str, pos: int, g: OfficialGrammar) -> bool:
