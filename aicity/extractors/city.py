@@ -179,6 +179,14 @@ def _abbreviation_word_opened() -> tuple[str, ...]:
 
 
 @functools.cache
+def _abbreviation_word_closed() -> tuple[frozenset[str], tuple[int, ...]]:
+    """Words that an abbreviation's first character closes (保證金|縣長: the 金 of 金縣 ends a word of
+    money), with their lengths, longest first."""
+    words = frozenset(city_context_words("abbreviation_word_closed"))
+    return words, tuple(sorted({len(w) for w in words}, reverse=True))
+
+
+@functools.cache
 def _abbreviation_word_not_opened() -> tuple[str, ...]:
     """The city's own word after its 市 that a word_opened begins: 北市|場地 (the city's venues)."""
     return city_context_words("abbreviation_word_not_opened")
@@ -549,6 +557,10 @@ class CityExtractor:
             before = folded[start - 1:start]
             if before and before + folded[start] in common_words():
                 return False  # 提高|市民, 其中|市長: the first character closes a word begun before it
+            if before and is_han(before):
+                closed_words, closed_lengths = _abbreviation_word_closed()
+                if any(start + 1 >= n and folded[start + 1 - n:start + 1] in closed_words for n in closed_lengths):
+                    return False  # 保證金|縣長: the 金 ends a word of money, no 金門縣
             at_boundary = not before or not is_han(before) or before in FUNCTION_CHARS
             # 三訪竹市!: punctuation after it ends the abbreviation as well as before it
             closed = folded[end:end + 1] in CLOSING_PUNCTUATION

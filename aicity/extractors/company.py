@@ -203,8 +203,14 @@ def _names_its_team(folded: str, start: int, end: int) -> bool:
     return False
 
 
+@functools.cache
+def _team_context() -> tuple[str, ...]:
+    """``company/team_context.txt``: words after a one-character nickname that make it the team's (味全龍|領隊)."""
+    return tuple(fold(w) for w in load_list("company/team_context.txt"))
+
+
 def _team_after(folded: str, end: int, latin: bool = False) -> bool:
-    """A sports team's nickname follows ``end`` (富邦|悍將, 味全|龍隊, 興農|牛4次; not 台積電|龍潭);
+    """A sports team's nickname follows ``end`` (富邦|悍將, 味全|龍隊, 興農|牛4次, 味全|龍領隊; not 台積電|龍潭);
     ``latin``: the name before it is Latin, which no Han word runs on from (統一7-ELEVEN|獅今晚)."""
     longer, single = _team_words()
     if folded.startswith(longer, end):
@@ -214,7 +220,7 @@ def _team_after(folded: str, end: int, latin: bool = False) -> bool:
     if latin:
         return True
     following = folded[end + 1:end + 2]
-    return following == fold("隊") or not following or not is_han(following)
+    return following == fold("隊") or not following or not is_han(following) or folded.startswith(_team_context(), end + 1)
 
 
 @functools.cache

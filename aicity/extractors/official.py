@@ -87,6 +87,8 @@ NAME_GENERATION = r"(?:,? (?:Jr|Sr)\.?|,? (?:II|III|IV))? ?"
 PERSON_IN_BRACKETS = regex.compile(
     r"\([A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?: (?:" + NAME_PARTICLE + r")*(?:(?:al|el)-)?[A-Z][A-Za-z'\-]+)+" + NAME_GENERATION + r"\)")
 HOME_COUNTRIES = frozenset((None, "", "TW", "CN", "HK", "MO", "SG", "MY"))  # whose officers have Chinese names
+# 和, 與, 及 after a weak surname and one character join the next name (首相安華和副首相), not a given name's third
+WEAK_NAME_JOINERS = frozenset(fold("和與及跟同"))
 # 曾兩度, 曾多次, 曾一度 (once twice, several times): the adverb 曾 before a count of times, no surname
 # and given name
 TIMES_COUNT_FIRST = frozenset(fold("一二兩两三四五六七八九十多再幾几屢数數"))
@@ -326,6 +328,11 @@ class OfficialExtractor:
         if folded[pos:pos + 1] not in g.name_first_chars:
             # no Chinese surname starts here (most positions after a title); maybe a Japanese one
             return self._japanese_name_at(folded, pos, g) if is_han(folded[pos:pos + 1]) else None
+        if folded[pos] in g.weak_surnames:
+            # 安倍晉三, 植田和男: a Japanese surname that opens with a weak Chinese one is read as Japanese first
+            japanese = self._japanese_name_at(folded, pos, g)
+            if japanese is not None:
+                return japanese
         for surname_length in (2, 1):
             surname = folded[pos:pos + surname_length]
             if len(surname) < surname_length:
@@ -442,7 +449,8 @@ class OfficialExtractor:
         name = folded[pos:end]
         return self._plausible(name, g) or (
             name not in g.common and folded[first:end] not in g.common and name not in g.not_names
-            and folded[first:end] not in g.not_names and self._boundary_after(folded, end, g))
+            and folded[first:end] not in g.not_names
+            and (self._boundary_after(folded, end, g) or folded[end:end + 2] in g.name_verbs))  # 安倍晉三|遇刺
 
     @staticmethod
     def _ends_word(folded: str, pos: int, g: OfficialGrammar) -> bool:
@@ -542,7 +550,7 @@ class OfficialExtractor:
                          and not self._city_across(folded, te, name, g)
                          or folded[te - 2:te + 1] in g.common or folded[te:te + 1] in g.org_closing):
             return None  # 首相|府, 總統|府: the title and the first character make a word; 首相署: an office
-        if self._plausible(name, g):
+        if self._plausible(name, g, translit=anchored and spelled_as_transliteration(name, g)):
             return end
         # 國會議員拿督西華拉治: after an honorific a name spelled with transliteration characters only
         # may open like an everyday word (西華); so may one after any title on a Malaysian or
@@ -632,7 +640,9 @@ class OfficialExtractor:
                 return True
         return False
 
-    def _plausible(self, name: str, g: OfficialGrammar) -> bool:
+    def _plausible(self, name: str, g: OfficialGrammar, translit: bool = False) -> bool:
+        """``translit``: the name is a transliteration after a title that such names follow (首相安華),
+        so a weak surname (安, 文) opening it is no surname to test."""
         if len(name) < 2 or name in g.not_names or name in g.common:
             return False
         if all(ch in g.country_chars for ch in name):
@@ -652,9 +662,11 @@ class OfficialExtractor:
             return False  # 法官曾詢問, 局長曾指出: the adverb 曾 (once) before a verb, no surname
         if name[0] in g.adverb_surnames and name[1:2] in TIMES_COUNT_FIRST and name[2:3] in TIMES_COUNT_LAST:
             return False  # 部長某某、曾兩度參選…: the adverb before a count of times
-        if name[0] in g.weak_surnames and (len(name) != 3 or name[:2] in g.common or name[:2] in g.not_names
-                                           or name[1:] in g.common):
-            return False  # 總統文告, 主任文員, 港區全國人大代表: 文, 區 open more words than names (but 局長文綺華)
+        if not translit and name[0] in g.weak_surnames and (len(name) != 3 or name[:2] in g.common or name[:2] in g.not_names
+                                           or name[1:] in g.common or name[-1] in WEAK_NAME_JOINERS):
+            # 總統文告, 主任文員, 港區全國人大代表: 文, 區 open more words than names (but 局長文綺華); 首相安華|和:
+            # a conjunction after two characters ends the name (a transliteration) rather than being its third
+            return False
         if (len(name) >= 2 and name[:2] in g.common and name[:2] not in g.compound_surnames
                 and not (len(name) == 3 and (name[:2] in g.countries or name[1] == FAMILY and name[1:] not in g.common))):
             return False  # 強調, 高度, 成為 ... read as surname + given name (but 韓國瑜, 許家豪)

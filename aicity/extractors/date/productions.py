@@ -180,6 +180,8 @@ def clock_first_slash(m: regex.Match, ctx: Ctx) -> Candidate | None:
 
 def iso(m: regex.Match, ctx: Ctx) -> Candidate | None:
     g = groups(m)
+    if len(g.get("rocs") or "") == 2 and not roc_page(ctx):
+        return None  # 98-06-11 is ROC 98 on a Taiwanese page only (elsewhere yy-mm-dd is as often a code)
     spec = read_spec(g)
     return None if spec is None else with_range(m, g, "date.iso", spec)  # 1996.09至2000.07, 2024.1.7-13
 

@@ -119,7 +119,7 @@ def declarations() -> tuple[Rule, ...]:
         Rule("date.cna_stamp", "CNA_STAMP_STOP", p.cna_stamp, first="1",
              trigger=scan.after_char_hits(fold("。"), fragment("CNA_DIGITS"), 7)),
         Rule("date.event_day", "EVENT_DAY", p.event_day, first="01",
-             trigger=scan.re_hits(fragment("EVENT_DAY_WORDS")), before=4),
+             trigger=scan.re_hits(fragment("EVENT_DAY_WORDS")), before=6),  # 0403|花蓮|地震: a county between
         Rule("date.event_day", "DOTTED_DAY", p.event_day, first="{YEAR_FIRST}",
              trigger=scan.words_hits("·", "・", "•"), before=9),
         Rule("date.compact", "COMPACT_LINE", p.compact_line, first="12", flags=regex.MULTILINE,
