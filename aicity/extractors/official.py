@@ -182,6 +182,9 @@ POST_AFTER_TITLE = regex.compile(fold(r"(?:、[^、,，。;；:：\n]{1,16}?)*�
 SURNAME_YU = "于"
 STATE = "州"
 PREPOSITION_YU = "於"  # as written, not folded: it folds to the surname 于
+# ... and 于 (in Simplified text the preposition too) before an event it happens at (主席于年结记者会上,
+# 局长于记者会表示, 司长于新春酒会致辞): a "name" that runs into one of these nouns is the preposition's object
+YU_EVENT = regex.compile(fold(r"\p{Han}{0,3}?(?P<event>記者會|發布會|發佈會|新聞會|大會|酒會|年會|宴會|晚宴|午宴|儀式|典禮|論壇|峰會|會議|會上|會中|會後)"))
 # How many characters of an office may stand between a country and its title (美國|商務|部長).
 COUNTRY_OFFICE_GAP = 6
 # Pages (by the region their money and signals name) where names in transliteration are common.
@@ -1485,6 +1488,10 @@ class OfficialExtractor:
         # and in Simplified text 于 before a time word is the preposition too (董事于上周五)
         end = None if doc.text[ns:ns + 1] == PREPOSITION_YU or (
             folded[ns:ns + 1] == SURNAME_YU and folded[ns + 1:ns + 3] in g.time_words) else self._name_at(folded, ns, g)
+        if end is not None and folded[ns:ns + 1] == SURNAME_YU:
+            event = YU_EVENT.match(folded, ns + 1)
+            if event is not None and event.end() > end >= event.start("event"):  # (于海峰|在大會上: a name)
+                return []
         anchored = bool(honorific) or folded[ts:te].endswith(g.translit_titles)
         if end is None:
             # 外交部長維文, 通訊部長法米: on a Malaysian or Singaporean page any title may
