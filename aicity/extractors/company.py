@@ -155,6 +155,12 @@ def _group_object_verbs() -> tuple[str, ...]:
 
 
 @functools.cache
+def _say_verbs() -> tuple[str, ...]:
+    """``company/say_verbs.txt``: verbs of saying that end a speaker's words before a firm (表示, 透露)."""
+    return tuple(fold(w) for w in load_list("company/say_verbs.txt"))
+
+
+@functools.cache
 def _list_before_kind() -> regex.Pattern:
     """等 and the kind of firm that closes a list of names (``company/list_kinds.txt``), perhaps
     counted first (等8家企業, 等十餘家公司)."""
@@ -1398,6 +1404,8 @@ class CompanyExtractor:
                 continue  # 跨國詐騙|集團, 市府根本詐騙|集團: a ring named by its crime, no firm
             if suffix == GROUP and chunk.endswith(_group_object_verbs()):
                 continue  # 警方破獲|集團, 為落實|集團策略: a verb and its object, the ring or the group, no firm
+            if len(chunk) > 2 and chunk.endswith(_say_verbs()) and strength != "legal":
+                continue  # 管理層表示|集團已…, 主席透露|集團正…: a speaker, the verb, and the firm it speaks of
             if suffix == GROUP and chunk[-1:] in SELF_BEFORE_GROUP and chunk[-2:] not in common:
                 continue  # 有助鞏固本|集團: "this group", no name
             if strength != "legal" and chunk[-1:] in COUNTY_UNITS:
