@@ -59,6 +59,9 @@ ORG_STOP = set(fold("的與和、,，。;；:：!！?？「」『』《》()（�
 MAX_ORG = 16
 AND = fold("及")
 STATIONED = fold("駐")
+# A role's qualifier between a guarded title and the body it needs (國際汽車聯會|安全|代表某某, 某某總會|技術|代表):
+# the body's name ends before it
+GUARD_QUALIFIERS = tuple(fold(w) for w in ("安全", "技術", "首席", "常駐", "特別", "商務", "貿易", "體育", "醫務"))
 # Numerals before a one-character "surname" make it a measure word of a count (兩席|一般董事: two seats).
 COUNT_CHARS = frozenset(fold("一二兩三四五六七八九十百0123456789"))
 # Titles that open with the level of the office (市委書記, 市長, 區長, 縣長, 省長, 州長).
@@ -120,6 +123,11 @@ HAS_LIST = regex.compile(fold("有[:：]?|的?還有[:：]"))  # ... and 還有 
 # (常任秘書長(庫務)某某, 副秘書長(財經事務)某某; folded: full-width brackets are ASCII ones), or a firm's
 # division, spaced as a press release writes it (總監 ( 估值及諮詢 ) 某某 表示)
 PORTFOLIO = regex.compile(r"[ ]?\([ ]?\p{Han}{2,6}[ ]?\)")
+# ... or a firm's division after a dash or with none, as Hong Kong's railway and utilities title their
+# managing directors (常務總監－香港客運服務某某, 常務總監香港客運服務某某表示): a division word ends it, and a
+# full name that a verb of speech or a stop ends must follow
+PORTFOLIO_BARE = regex.compile(fold(r"[ ]?(?:[-—–][ ]?)?\p{Han}{2,8}?(?:服務|業務|事務)"))
+PORTFOLIO_NAME_ENDS = frozenset(fold(",，、;；:：。"))
 # How long a transliterated name may be before its Latin spelling in brackets (分析師高維特森(Grant …),
 # 議長羅穆亞爾德斯(Martin Romualdez))
 TRANSLIT_BEFORE_LATIN = 7
@@ -809,6 +817,8 @@ class OfficialExtractor:
     @staticmethod
     def _guarded_ok(folded: str, start: int, guards: tuple[str, ...]) -> bool:
         chunk = folded[ORG_CHUNK.match(folded, 0, start).start():start]
+        if chunk.endswith(GUARD_QUALIFIERS):
+            chunk = chunk[:-2]
         return chunk.endswith(guards) or STATIONED in chunk
 
     def find(self, doc: Document) -> Iterator[Entity]:
@@ -1410,6 +1420,12 @@ class OfficialExtractor:
         portfolio = None if opener else PORTFOLIO.match(folded, te)
         if portfolio is not None:
             opener = portfolio.end() - te
+        elif not opener and (bare := PORTFOLIO_BARE.match(folded, te)) is not None:
+            named = self._name_at(folded, bare.end(), g)
+            if named is not None and named - bare.end() in (3, 4) and (
+                    folded[named:named + 2] in g.name_verbs or folded[named:named + 1] in PORTFOLIO_NAME_ENDS
+                    or folded[named:named + 1] in g.stops):  # (某某指, Hong Kong's "says"; 某某及)
+                opener = bare.end() - te
         if not opener and folded.startswith(TITLE_DASHES, te):
             dash = next(len(d) for d in TITLE_DASHES if folded.startswith(d, te))
             if self._honorifics_at(folded, te + dash, g):
