@@ -77,6 +77,10 @@ class DateExtractor:
                 got = _same_month_day(c, period, anchor)
                 if not got:
                     continue  # 同月9日 with no month named before it: no date
+            elif c.rule == "date.same_day_time":
+                got = _same_day_time(c, period, anchor)
+                if not got:
+                    continue  # 當天下午3時 with no day named before it: a clock time alone
             elif c.rule in FISCAL_PERIOD_RULES and (ending := _end_in_brackets(ctx, c, cands, i, anchor)) is not None:
                 got = _period_ending(ctx, c, ending, anchor, after=True)
             elif c.rule in FISCAL_PERIOD_RULES and period is not None:
@@ -313,6 +317,19 @@ def _same_month_day(c: Candidate, period: tuple[int, int, str, dict] | None, anc
         return []
     year, month = _year_month(last)
     return values(c._replace(spec=c.spec._replace(year=year, month=month, nearest=False)), anchor, None)
+
+
+def _same_day_time(c: Candidate, period: tuple[int, int, str, dict] | None, anchor: dt.date) -> list:
+    """同日下午五時三十分: the clock time on the last day named before it (not a range: which of its days, the
+    text does not say)."""
+    if period is None or "/" in period[2]:
+        return []
+    last = period[2]
+    if len(last) < 10:
+        return []
+    year, month = _year_month(last)
+    spec = c.spec._replace(year=year, month=month, day=int(last[8:10]))
+    return values(c._replace(spec=spec), anchor, None)
 
 
 def _year_month(iso: str) -> tuple[int, int]:

@@ -417,6 +417,14 @@ def same_month_day(m: regex.Match, ctx: Ctx) -> Candidate | None:
     return Candidate(m.start(), m.end(), "date.same_month_day", Spec(day=day, nearest=True, hour=h, minute=mi, second=s))
 
 
+def same_day_time(m: regex.Match, ctx: Ctx) -> Candidate | None:
+    """同日下午五時三十分: a clock time on the day named before it (the extractor gives it that day)."""
+    h, mi, s = time_of_day(groups(m))
+    if h is None:
+        return None
+    return Candidate(m.start(), m.end(), "date.same_day_time", Spec(hour=h, minute=mi, second=s))
+
+
 def _deadline(ctx: Ctx, start: int, day_end: int) -> bool:
     """須於14日前, 請在20日前: a day closing a deadline ("by the 14th"), not 14 days ago."""
     return after_is(ctx, day_end, "DEADLINE_AFTER") and before_is(ctx, start, "DEADLINE_BEFORE")

@@ -180,6 +180,8 @@ def declarations() -> tuple[Rule, ...]:
              after_digit=False),
         Rule("date.same_month_day", "SAME_MONTH_DAY", p.same_month_day, first=fold("同當該"),
              trigger=scan.alternation_hits([fold(w) for w in ("同月", "當月", "該月")])),
+        Rule("date.same_day_time", "SAME_DAY_TIME", p.same_day_time, first=fold("同當"),
+             trigger=scan.alternation_hits([fold(w) for w in ("同日", "當日", "同天", "當天")])),
         Rule("date.day_cn", "DAY_ONLY_CN", p.day_only_cn, first="一二三四五六七八九十廿卅",
              trigger=ri, before=4, near="日號", reach=4),
     )
