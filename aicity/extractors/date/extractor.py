@@ -147,8 +147,10 @@ def _last_years_month(ctx: Ctx, c: Candidate, anchor: dt.date) -> Candidate:
     # 10月至12月 on a January page: a range of months in one year that ends that far ahead is last year's too
     end_month = end.month if (end is not None and end.month is not None and _yearless(end)
                               and end.month >= spec.month) else None
-    if max(spec.month, end_month or 0) - anchor.month < LAST_YEARS_MONTHS_AHEAD:
-        return c
+    ahead = max(spec.month, end_month or 0) - anchor.month
+    if ahead < LAST_YEARS_MONTHS_AHEAD and not (
+            ahead > 0 and end is None and before_is(ctx, c.start, "MONTHS_AGO_BEFORE", 16)):
+        return c  # (四個多月前、候任中的十二月初 on an April page: counted back, so last year's December)
     return _in_last_year(c, anchor, with_end=end_month is not None)
 
 
