@@ -192,6 +192,10 @@ STATE = "州"
 PREPOSITION_YU = "於"  # as written, not folded: it folds to the surname 于
 # ... and 于 (in Simplified text the preposition too) before an event it happens at (主席于年结记者会上,
 # 局长于记者会表示, 司长于新春酒会致辞): a "name" that runs into one of these nouns is the preposition's object
+# ... or right before a place or a word of the occasion that the "given name" would be (行政长官于立法会发表,
+# 署长于周二宣布, 董事长于致辞时表示)
+YU_OCCASION = regex.compile(fold(r"立法會|會展|禮賓府|政府總部|[週周](?:[一二三四五六日天]|末)|星期[一二三四五六日天]"
+                                 r"|致辭|致詞|發言|講話|出席|接受|答問|任內"))
 YU_EVENT = regex.compile(fold(r"\p{Han}{0,3}?(?P<event>記者會|發布會|發佈會|新聞會|大會|酒會|年會|宴會|晚宴|午宴|儀式|典禮|論壇|峰會|會議|會上|會中|會後)"))
 # How many characters of an office may stand between a country and its title (美國|商務|部長).
 COUNTRY_OFFICE_GAP = 6
@@ -1506,8 +1510,8 @@ class OfficialExtractor:
             folded[ns:ns + 1] == SURNAME_YU and folded[ns + 1:ns + 3] in g.time_words) else self._name_at(folded, ns, g)
         if end is not None and folded[ns:ns + 1] == SURNAME_YU:
             event = YU_EVENT.match(folded, ns + 1)
-            if event is not None and event.end() > end >= event.start("event"):  # (于海峰|在大會上: a name)
-                return []
+            if event is not None and event.end() > end >= event.start("event") or YU_OCCASION.match(folded, ns + 1):
+                return []  # (于海峰|在大會上: a name)
         anchored = bool(honorific) or folded[ts:te].endswith(g.translit_titles)
         if end is None:
             # 外交部長維文, 通訊部長法米: on a Malaysian or Singaporean page any title may
