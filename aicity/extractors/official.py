@@ -190,6 +190,10 @@ POST_AFTER_TITLE = regex.compile(fold(r"(?:、[^、,，。;；:：\n]{1,16}?)*�
 SURNAME_YU = "于"
 STATE = "州"
 PREPOSITION_YU = "於"  # as written, not folded: it folds to the surname 于
+# 余 as written in Traditional text is the surname only (余萬菁): 餘 (more than, 餘萬) folds to it, and the words it
+# makes (余万, 余下) would rule the name out; a common surname stands in for it while the name is read
+SURNAME_SHE = "余"
+SURNAME_STAND_IN = fold("陳")
 # ... and 于 (in Simplified text the preposition too) before an event it happens at (主席于年结记者会上,
 # 局长于记者会表示, 司长于新春酒会致辞): a "name" that runs into one of these nouns is the preposition's object
 # ... or right before a place or a word of the occasion that the "given name" would be (行政长官于立法会发表,
@@ -1512,6 +1516,10 @@ class OfficialExtractor:
             event = YU_EVENT.match(folded, ns + 1)
             if event is not None and event.end() > end >= event.start("event") or YU_OCCASION.match(folded, ns + 1):
                 return []  # (于海峰|在大會上: a name)
+        if end is None and doc.text[ns:ns + 1] == SURNAME_SHE and doc.script == "traditional":
+            end = self._name_at(folded[:ns] + SURNAME_STAND_IN + folded[ns + 1:], ns, g)  # 局長余萬菁表示
+            if end is not None and end - ns != 3:
+                end = None  # (a full name only: 局長余下的任期, where a writer slipped 余 for 餘)
         anchored = bool(honorific) or folded[ts:te].endswith(g.translit_titles)
         if end is None:
             # 外交部長維文, 通訊部長法米: on a Malaysian or Singaporean page any title may
