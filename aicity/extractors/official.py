@@ -77,6 +77,13 @@ OFFICE_LEVELS = frozenset(fold("局處署部院廳"))
 # A photo caption's bracket after a name in a list, （左）, (後左3), （右二） (folded: full-width
 # brackets are ASCII ones), and how far its closing bracket may come.
 CAPTION_OPEN, CAPTION_CLOSE = fold("（"), fold("）")
+# A photo caption's roster after 左起/右起, each item a name, a space and the title, closed by ; or 、 (Hong Kong
+# results captions: 圖左起:某甲 公司事務總監;某乙博士 常務總監;某丙 行政總裁)
+CAPTION_ROSTER_CUES = tuple(fold(w) for w in ("左起", "右起"))
+CAPTION_ROSTER_REACH = 240
+CAPTION_ROSTER_ITEM = regex.compile(fold(r"[ ]*(\p{Han}{2,4}?)(?:博士|先生|女士|教授)?[ ]+(\p{Han}{2,16})[ ]*"))
+CAPTION_ROSTER_BREAKS = regex.compile(fold(r"[;、,。]"))
+CAPTION_ROSTER_OPENERS = frozenset(fold(")）:："))
 CAPTION_REACH = 8
 LATIN_IN_BRACKETS = regex.compile(r"\([A-Za-z][A-Za-z .'\-]{1,40}\)")
 # ... and a person's, which may end in a generational suffix after a comma (Surangel S. Whipps, Jr.)
@@ -950,8 +957,37 @@ class OfficialExtractor:
             if surname in g.surnames:
                 shorts.append((match.start() - 1, match.end(), surname, g.short_titles[match.group()]))
         full.extend(self._constituency_members(doc, {f.name_start for f in full}, g))
+        full.extend(self._caption_roster(doc, {f.name_start for f in full}, g))
         full.extend(self._dictionary_mentions(full, user_names))
         yield from self._emit(doc, self._complete_cut_names(doc, full), shorts)
+
+    def _caption_roster(self, doc: Document, taken: set[int], g: OfficialGrammar) -> list[Found]:
+        """圖左起:某甲 公司事務總監;某乙 物業總監: a caption's items after 左起 or 右起 on its line, each a full
+        name, a space and a phrase that ends in a title."""
+        folded = doc.folded
+        if not any(cue in folded for cue in CAPTION_ROSTER_CUES):
+            return []
+        found = []
+        for cue in CAPTION_ROSTER_CUES:
+            at = folded.find(cue)
+            while at >= 0:
+                pos = at + len(cue)
+                while folded[pos:pos + 1] in CAPTION_ROSTER_OPENERS:
+                    pos += 1  # (左起):, 左起：
+                line_end = folded.find("\n", pos, pos + CAPTION_ROSTER_REACH)
+                line_end = line_end if line_end >= 0 else min(len(folded), pos + CAPTION_ROSTER_REACH)
+                for part in regex.splititer(CAPTION_ROSTER_BREAKS, folded[pos:line_end]):
+                    item = CAPTION_ROSTER_ITEM.fullmatch(part)
+                    if item is not None:
+                        ns, ne = pos + item.start(1), pos + item.end(1)
+                        ts, te = pos + item.start(2), pos + item.end(2)
+                        if (ns not in taken and self._name_at(folded, ns, g) == ne
+                                and any(e == te - ts for _, e, _ in g.titles.matches(folded[ts:te]))):
+                            found.append(Found(ns, te, doc.text[ns:ne], doc.text[ts:te], None,
+                                               "official.caption_roster", ns, ne))
+                    pos += len(part) + 1
+                at = folded.find(cue, at + len(cue))
+        return found
 
     def _among_group(self, doc: Document, ts: int, te: int, title: str, g: OfficialGrammar) -> list[Found]:
         """三名副市長出席，其中某某負責交通: the names after 其中 in the sentence of a counted group of
