@@ -95,6 +95,9 @@ def declarations() -> tuple[Rule, ...]:
         Rule("date.year", "YEAR", p.year, first="{YEAR_FIRST}",
              trigger=scan.unit_hits("年", fragment("YEAR_NUMERAL_CHARS"), fragment("YEAR_WORD_CHARS")),
              before=16, near="年", reach=12, after_digit=False),
+        Rule("date.year", "YEAR_LIST", p.year, first="0-9{CN_DIGITS}",
+             trigger=scan.unit_hits("年", fragment("YEAR_NUMERAL_CHARS")), before=40, near="年", reach=40,
+             after_digit=False),
         # 2025至2026財政年度, 2025/26學年, 2026/27開支預算: no numeral before its 年, so the year rule's trigger misses it
         Rule("date.year", "FISCAL_SPAN", p.year, first="{YEAR_FIRST}",
              trigger=scan.alternation_hits([fold("財政年度"), fold("會計年度"), fold("學年"), fold("學校年度"), fold("預算")]),
