@@ -701,6 +701,10 @@ class OfficialExtractor:
             if name[-1] in g.org_enders:
                 continue  # 醫管局主席, 房委會主席: the body's short name, no person's
             if self._plausible(name, g):
+                if (length == 3 and start >= 1 and folded[start - 1] in g.surnames and folded[start - 1] not in g.stops
+                        and folded[start - 1:start + 1] not in g.common
+                        and (start == 1 or not is_han(folded[start - 2]) or folded[start - 2] in g.stops)):
+                    return start - 1  # 陳某某及葉劉淑儀議員: a husband's surname before a woman's own full name
                 return start
         return None
 
