@@ -162,6 +162,12 @@ def _object_verbs() -> tuple[str, ...]:
 
 
 @functools.cache
+def _say_verbs() -> tuple[str, ...]:
+    """``company/say_verbs.txt``: verbs of saying that end a speaker's words before a firm (表示, 透露)."""
+    return tuple(fold(w) for w in load_list("company/say_verbs.txt"))
+
+
+@functools.cache
 def _list_before_kind() -> regex.Pattern:
     """等 and the kind of firm that closes a list of names (``company/list_kinds.txt``), perhaps
     counted first (等8家企業, 等十餘家公司)."""
@@ -1446,6 +1452,8 @@ class CompanyExtractor:
                 continue  # 央行降低|銀行存款準備率, 存戶起訴|銀行: a verb and its object, banks in general
             if strength != "legal" and chunk.endswith(_object_verbs()):
                 continue  # 金管會要求|銀行, 預期|銀行將降息: a verb and its object, banks or firms in general
+            if len(chunk) > 2 and chunk.endswith(_say_verbs()) and strength != "legal":
+                continue  # 管理層表示|集團已…, 主席透露|集團正…: a speaker, the verb, and the firm it speaks of
             if suffix == GROUP and chunk[-1:] in SELF_BEFORE_GROUP and chunk[-2:] not in common:
                 continue  # 有助鞏固本|集團: "this group", no name
             if strength != "legal" and chunk[-1:] in COUNTY_UNITS:

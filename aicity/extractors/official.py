@@ -60,6 +60,9 @@ ORG_STOP = set(fold("的與和、,，。;；:：!！?？「」『』《》()（�
 MAX_ORG = 16
 AND = fold("及")
 STATIONED = fold("駐")
+# A role's qualifier between a guarded title and the body it needs (國際汽車聯會|安全|代表某某, 某某總會|技術|代表):
+# the body's name ends before it
+GUARD_QUALIFIERS = tuple(fold(w) for w in ("安全", "技術", "首席", "常駐", "特別", "商務", "貿易", "體育", "醫務"))
 # Numerals before a one-character "surname" make it a measure word of a count (兩席|一般董事: two seats).
 COUNT_CHARS = frozenset(fold("一二兩三四五六七八九十百0123456789"))
 # Titles that open with the level of the office (市委書記, 市長, 區長, 縣長, 省長, 州長).
@@ -75,6 +78,13 @@ OFFICE_LEVELS = frozenset(fold("局處署部院廳"))
 # A photo caption's bracket after a name in a list, （左）, (後左3), （右二） (folded: full-width
 # brackets are ASCII ones), and how far its closing bracket may come.
 CAPTION_OPEN, CAPTION_CLOSE = fold("（"), fold("）")
+# A photo caption's roster after 左起/右起, each item a name, a space and the title, closed by ; or 、 (Hong Kong
+# results captions: 圖左起:某甲 公司事務總監;某乙博士 常務總監;某丙 行政總裁)
+CAPTION_ROSTER_CUES = tuple(fold(w) for w in ("左起", "右起"))
+CAPTION_ROSTER_REACH = 240
+CAPTION_ROSTER_ITEM = regex.compile(fold(r"[ ]*(\p{Han}{2,4}?)(?:博士|先生|女士|教授)?[ ]+(\p{Han}{2,16})[ ]*"))
+CAPTION_ROSTER_BREAKS = regex.compile(fold(r"[;、,。]"))
+CAPTION_ROSTER_OPENERS = frozenset(fold(")）:："))
 CAPTION_REACH = 8
 LATIN_IN_BRACKETS = regex.compile(r"\([A-Za-z][A-Za-z .'\-]{1,40}\)")
 # ... and a person's, which may end in a generational suffix after a comma (Surangel S. Whipps, Jr.)
@@ -127,6 +137,11 @@ HAS_LIST = regex.compile(fold("有[:：]?|的?還有[:：]"))  # ... and 還有 
 # (常任秘書長(庫務)某某, 副秘書長(財經事務)某某; folded: full-width brackets are ASCII ones), or a firm's
 # division, spaced as a press release writes it (總監 ( 估值及諮詢 ) 某某 表示)
 PORTFOLIO = regex.compile(r"[ ]?\([ ]?\p{Han}{2,6}[ ]?\)")
+# ... or a firm's division after a dash or with none, as Hong Kong's railway and utilities title their
+# managing directors (常務總監－香港客運服務某某, 常務總監香港客運服務某某表示): a division word ends it, and a
+# full name that a verb of speech or a stop ends must follow
+PORTFOLIO_BARE = regex.compile(fold(r"[ ]?(?:[-—–][ ]?)?\p{Han}{2,8}?(?:服務|業務|事務)"))
+PORTFOLIO_NAME_ENDS = frozenset(fold(",，、;；:：。"))
 # How long a transliterated name may be before its Latin spelling in brackets (分析師高維特森(Grant …),
 # 議長羅穆亞爾德斯(Martin Romualdez))
 TRANSLIT_BEFORE_LATIN = 7
@@ -189,6 +204,17 @@ POST_AFTER_TITLE = regex.compile(fold(r"(?:、[^、,，。;；:：\n]{1,16}?)*�
 SURNAME_YU = "于"
 STATE = "州"
 PREPOSITION_YU = "於"  # as written, not folded: it folds to the surname 于
+# 余 as written in Traditional text is the surname only (余萬菁): 餘 (more than, 餘萬) folds to it, and the words it
+# makes (余万, 余下) would rule the name out; a common surname stands in for it while the name is read
+SURNAME_SHE = "余"
+SURNAME_STAND_IN = fold("陳")
+# ... and 于 (in Simplified text the preposition too) before an event it happens at (主席于年结记者会上,
+# 局长于记者会表示, 司长于新春酒会致辞): a "name" that runs into one of these nouns is the preposition's object
+# ... or right before a place or a word of the occasion that the "given name" would be (行政长官于立法会发表,
+# 署长于周二宣布, 董事长于致辞时表示)
+YU_OCCASION = regex.compile(fold(r"立法會|會展|禮賓府|政府總部|[週周](?:[一二三四五六日天]|末)|星期[一二三四五六日天]"
+                                 r"|致辭|致詞|發言|講話|出席|接受|答問|任內"))
+YU_EVENT = regex.compile(fold(r"\p{Han}{0,3}?(?P<event>記者會|發布會|發佈會|新聞會|大會|酒會|年會|宴會|晚宴|午宴|儀式|典禮|論壇|峰會|會議|會上|會中|會後)"))
 # How many characters of an office may stand between a country and its title (美國|商務|部長).
 COUNTRY_OFFICE_GAP = 6
 # Pages (by the region their money and signals name) where names in transliteration are common.
@@ -714,6 +740,10 @@ class OfficialExtractor:
             if name[-1] in g.org_enders:
                 continue  # 醫管局主席, 房委會主席: the body's short name, no person's
             if self._plausible(name, g):
+                if (length == 3 and start >= 1 and folded[start - 1] in g.surnames and folded[start - 1] not in g.stops
+                        and folded[start - 1:start + 1] not in g.common
+                        and (start == 1 or not is_han(folded[start - 2]) or folded[start - 2] in g.stops)):
+                    return start - 1  # 陳某某及葉劉淑儀議員: a husband's surname before a woman's own full name
                 return start
         return None
 
@@ -845,6 +875,8 @@ class OfficialExtractor:
     @staticmethod
     def _guarded_ok(folded: str, start: int, guards: tuple[str, ...]) -> bool:
         chunk = folded[ORG_CHUNK.match(folded, 0, start).start():start]
+        if chunk.endswith(GUARD_QUALIFIERS):
+            chunk = chunk[:-2]
         return chunk.endswith(guards) or STATIONED in chunk
 
     def find(self, doc: Document) -> Iterator[Entity]:
@@ -970,8 +1002,37 @@ class OfficialExtractor:
             if surname in g.surnames:
                 shorts.append((match.start() - 1, match.end(), surname, g.short_titles[match.group()]))
         full.extend(self._constituency_members(doc, {f.name_start for f in full}, g))
+        full.extend(self._caption_roster(doc, {f.name_start for f in full}, g))
         full.extend(self._dictionary_mentions(full, user_names))
         yield from self._emit(doc, self._complete_cut_names(doc, full), shorts)
+
+    def _caption_roster(self, doc: Document, taken: set[int], g: OfficialGrammar) -> list[Found]:
+        """圖左起:某甲 公司事務總監;某乙 物業總監: a caption's items after 左起 or 右起 on its line, each a full
+        name, a space and a phrase that ends in a title."""
+        folded = doc.folded
+        if not any(cue in folded for cue in CAPTION_ROSTER_CUES):
+            return []
+        found = []
+        for cue in CAPTION_ROSTER_CUES:
+            at = folded.find(cue)
+            while at >= 0:
+                pos = at + len(cue)
+                while folded[pos:pos + 1] in CAPTION_ROSTER_OPENERS:
+                    pos += 1  # (左起):, 左起：
+                line_end = folded.find("\n", pos, pos + CAPTION_ROSTER_REACH)
+                line_end = line_end if line_end >= 0 else min(len(folded), pos + CAPTION_ROSTER_REACH)
+                for part in regex.splititer(CAPTION_ROSTER_BREAKS, folded[pos:line_end]):
+                    item = CAPTION_ROSTER_ITEM.fullmatch(part)
+                    if item is not None:
+                        ns, ne = pos + item.start(1), pos + item.end(1)
+                        ts, te = pos + item.start(2), pos + item.end(2)
+                        if (ns not in taken and self._name_at(folded, ns, g) == ne
+                                and any(e == te - ts for _, e, _ in g.titles.matches(folded[ts:te]))):
+                            found.append(Found(ns, te, doc.text[ns:ne], doc.text[ts:te], None,
+                                               "official.caption_roster", ns, ne))
+                    pos += len(part) + 1
+                at = folded.find(cue, at + len(cue))
+        return found
 
     def _among_group(self, doc: Document, ts: int, te: int, title: str, g: OfficialGrammar) -> list[Found]:
         """三名副市長出席，其中某某負責交通: the names after 其中 in the sentence of a counted group of
@@ -1452,6 +1513,12 @@ class OfficialExtractor:
         portfolio = None if opener else PORTFOLIO.match(folded, te)
         if portfolio is not None:
             opener = portfolio.end() - te
+        elif not opener and (bare := PORTFOLIO_BARE.match(folded, te)) is not None:
+            named = self._name_at(folded, bare.end(), g)
+            if named is not None and named - bare.end() in (3, 4) and (
+                    folded[named:named + 2] in g.name_verbs or folded[named:named + 1] in PORTFOLIO_NAME_ENDS
+                    or folded[named:named + 1] in g.stops):  # (某某指, Hong Kong's "says"; 某某及)
+                opener = bare.end() - te
         if not opener and folded.startswith(TITLE_DASHES, te):
             dash = next(len(d) for d in TITLE_DASHES if folded.startswith(d, te))
             if self._honorifics_at(folded, te + dash, g):
@@ -1530,6 +1597,14 @@ class OfficialExtractor:
         # and in Simplified text 于 before a time word is the preposition too (董事于上周五)
         end = None if doc.text[ns:ns + 1] == PREPOSITION_YU or (
             folded[ns:ns + 1] == SURNAME_YU and folded[ns + 1:ns + 3] in g.time_words) else self._name_at(folded, ns, g)
+        if end is not None and folded[ns:ns + 1] == SURNAME_YU:
+            event = YU_EVENT.match(folded, ns + 1)
+            if event is not None and event.end() > end >= event.start("event") or YU_OCCASION.match(folded, ns + 1):
+                return []  # (于海峰|在大會上: a name)
+        if end is None and doc.text[ns:ns + 1] == SURNAME_SHE and doc.script == "traditional":
+            end = self._name_at(folded[:ns] + SURNAME_STAND_IN + folded[ns + 1:], ns, g)  # 局長余萬菁表示
+            if end is not None and end - ns != 3:
+                end = None  # (a full name only: 局長余下的任期, where a writer slipped 余 for 餘)
         anchored = bool(honorific) or folded[ts:te].endswith(g.translit_titles)
         tibetan = None if honorific else self._tibetan_name_at(folded, ns, g)
         if tibetan is not None:

@@ -81,6 +81,10 @@ class DateExtractor:
                 got = _same_month_day(c, period, anchor)
                 if not got:
                     continue  # 同月9日 with no month named before it: no date
+            elif c.rule == "date.same_day_time":
+                got = _same_day_time(c, period, anchor)
+                if not got:
+                    continue  # 當天下午3時 with no day named before it: a clock time alone
             elif c.rule in FISCAL_PERIOD_RULES and (ending := _end_in_brackets(ctx, c, cands, i, anchor)) is not None:
                 got = _period_ending(ctx, c, ending, anchor, after=True)
             elif c.rule in FISCAL_PERIOD_RULES and period is not None:
@@ -147,8 +151,10 @@ def _last_years_month(ctx: Ctx, c: Candidate, anchor: dt.date) -> Candidate:
     # 10月至12月 on a January page: a range of months in one year that ends that far ahead is last year's too
     end_month = end.month if (end is not None and end.month is not None and _yearless(end)
                               and end.month >= spec.month) else None
-    if max(spec.month, end_month or 0) - anchor.month < LAST_YEARS_MONTHS_AHEAD:
-        return c
+    ahead = max(spec.month, end_month or 0) - anchor.month
+    if ahead < LAST_YEARS_MONTHS_AHEAD and not (
+            ahead > 0 and end is None and before_is(ctx, c.start, "MONTHS_AGO_BEFORE", 16)):
+        return c  # (四個多月前、候任中的十二月初 on an April page: counted back, so last year's December)
     return _in_last_year(c, anchor, with_end=end_month is not None)
 
 
@@ -329,6 +335,19 @@ def _next_day(ctx: Ctx, c: Candidate, period: tuple[int, int, str, dict] | None,
         return []
     day = dt.date.fromisoformat(last) + dt.timedelta(days=1)
     return values(c._replace(spec=c.spec._replace(year=day.year, month=day.month, day=day.day)), anchor, None)
+
+
+def _same_day_time(c: Candidate, period: tuple[int, int, str, dict] | None, anchor: dt.date) -> list:
+    """同日下午五時三十分: the clock time on the last day named before it (not a range: which of its days, the
+    text does not say)."""
+    if period is None or "/" in period[2]:
+        return []
+    last = period[2]
+    if len(last) < 10:
+        return []
+    year, month = _year_month(last)
+    spec = c.spec._replace(year=year, month=month, day=int(last[8:10]))
+    return values(c._replace(spec=spec), anchor, None)
 
 
 def _year_month(iso: str) -> tuple[int, int]:

@@ -94,6 +94,23 @@ def _cn_year(text: str) -> int:
     return int("".join(str(DIGIT_VALUES[ch]) for ch in text))
 
 
+_LISTED_YEAR = regex.compile(r"[0-9]{4}|[0〇零○一二三四五六七八九]{4}")
+
+
+def _year_list(m: regex.Match) -> Candidate | None:
+    """2007、2009及2011年, 二〇〇七、二〇〇九及二〇一一年: the years listed before one 年, each its own value."""
+    first, items_at = ("ycn", "ycnitems") if m.group("ycnitems") is not None else ("y4", "yitems")
+    spans = [(m.start(first), m.end(first))]
+    spans += [(m.start(items_at) + i.start(), m.start(items_at) + i.end())
+              for i in _LISTED_YEAR.finditer(m.group(items_at))]
+    years = [int("".join(ch if ch.isascii() else str(DIGIT_VALUES[ch]) for ch in m.string[s:e])) for s, e in spans]
+    if any(not 1600 <= y <= 2099 for y in years):
+        return None
+    items = tuple((s, e, Spec(year=y), None) for (s, e), y in zip(spans, years))
+    items = items[:-1] + ((spans[-1][0], m.end(), Spec(year=years[-1]), None),)  # the last one holds the 年
+    return Candidate(m.start(), m.end(), "date.year", Spec(year=years[0]), None, False, items)
+
+
 def year(m: regex.Match, ctx: Ctx) -> Candidate | None:
     g = groups(m)
     if g.get("ry2") or g.get("ly2"):  # 2014到20年: a range; 1992、94年: two years
@@ -105,6 +122,8 @@ def year(m: regex.Match, ctx: Ctx) -> Candidate | None:
         return Candidate(m.start(), m.end(), "date.year", Spec(year=int(g["y4"])), None, False,
                          ((m.start("y4"), m.end("y4"), Spec(year=int(g["y4"])), None),
                           (m.start("ly2"), m.end(), Spec(year=second), None)))
+    if g.get("yitems") or g.get("ycnitems"):  # 2007、2009及2011年: each year of the list
+        return _year_list(m)
     if g.get("fy2"):  # 2026/27年度: the fiscal year ends in the next calendar year
         start_year = int(g["y4"])
         end_year = century_year(start_year, g["fy2"])
@@ -422,6 +441,14 @@ def same_month_day(m: regex.Match, ctx: Ctx) -> Candidate | None:
 def next_day(m: regex.Match, ctx: Ctx) -> Candidate | None:
     """次日, 翌日, 隔天: the day after the last day named before it (the extractor finds that day)."""
     return Candidate(m.start(), m.end(), "date.next_day", Spec())
+
+
+def same_day_time(m: regex.Match, ctx: Ctx) -> Candidate | None:
+    """同日下午五時三十分: a clock time on the day named before it (the extractor gives it that day)."""
+    h, mi, s = time_of_day(groups(m))
+    if h is None:
+        return None
+    return Candidate(m.start(), m.end(), "date.same_day_time", Spec(hour=h, minute=mi, second=s))
 
 
 def _deadline(ctx: Ctx, start: int, day_end: int) -> bool:

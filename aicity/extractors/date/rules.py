@@ -95,6 +95,9 @@ def declarations() -> tuple[Rule, ...]:
         Rule("date.year", "YEAR", p.year, first="{YEAR_FIRST}",
              trigger=scan.unit_hits("年", fragment("YEAR_NUMERAL_CHARS"), fragment("YEAR_WORD_CHARS")),
              before=16, near="年", reach=12, after_digit=False),
+        Rule("date.year", "YEAR_LIST", p.year, first="0-9{CN_DIGITS}",
+             trigger=scan.unit_hits("年", fragment("YEAR_NUMERAL_CHARS")), before=40, near="年", reach=40,
+             after_digit=False),
         # 2025至2026財政年度, 2025/26學年, 2026/27開支預算: no numeral before its 年, so the year rule's trigger misses it
         Rule("date.year", "FISCAL_SPAN", p.year, first="{YEAR_FIRST}",
              trigger=scan.alternation_hits([fold("財政年度"), fold("會計年度"), fold("學年"), fold("學校年度"), fold("預算")]),
@@ -182,6 +185,8 @@ def declarations() -> tuple[Rule, ...]:
              trigger=scan.alternation_hits([fold(w) for w in ("同月", "當月", "該月")])),
         Rule("date.next_day", "NEXT_DAY", p.next_day, first=fold("次翌隔第"),
              trigger=scan.alternation_hits([fold(w) for w in ("次日", "翌日", "隔日", "次天", "隔天", "第二天")])),
+        Rule("date.same_day_time", "SAME_DAY_TIME", p.same_day_time, first=fold("同當"),
+             trigger=scan.alternation_hits([fold(w) for w in ("同日", "當日", "同天", "當天")])),
         Rule("date.day_cn", "DAY_ONLY_CN", p.day_only_cn, first="一二三四五六七八九十廿卅",
              trigger=ri, before=4, near="日號", reach=4),
     )

@@ -52,8 +52,9 @@ DATELINE_TOWN_COUNTRIES = frozenset({"MY"})
 # A Hong Kong stock code in brackets after a name, the house style of Hong Kong's financial press
 # (銀河娛樂（027）, 銀娛（0027）, 滙控(00005)): strong, as an outlet is. Only codes 1-99, in any width but
 # the four-digit 0050-0099 (Taiwan's ETFs are 0050, 0056, 00878: Taiwan writes no 3-digit code and no 000xx);
-# not a telephone's area code (電話(037)-123456, (049)2345678).
-HK_TICKER = regex.compile(r"(?<=\p{Han})\((?:0\d\d|00[0-4]\d|000\d\d)\)(?![\d\-])")
+# and the five-digit codes 01000-09999 (中國銀行(03988), 中銀香港(02388): Taiwan's five-digit codes are its ETFs',
+# 00xxx); not a telephone's area code (電話(037)-123456, (049)2345678).
+HK_TICKER = regex.compile(r"(?<=\p{Han})\((?:0\d\d|00[0-4]\d|000\d\d|0[1-9]\d{3})\)(?![\d\-])")
 # The place of a dateline: what stands between its bracket and its day
 DATELINE_PLACE = regex.compile(r"[(【]?[ ]?(\p{Han}{2,12}?)[ ]?\d")
 
