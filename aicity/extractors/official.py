@@ -590,6 +590,13 @@ class OfficialExtractor:
             s == 0 and e == end - start for s, e, _ in city_gazetteer()[0].matches(folded[start:end]))
 
     @staticmethod
+    def _city_runs_past(folded: str, start: int, end: int) -> bool:
+        """A listed city's or town's name starts at ``start`` and runs past ``end`` (亞羅牙|也): the
+        characters up to ``end`` are the head of a place's name, not a person's."""
+        window = folded[start:start + MAX_ORG]
+        return any(s == 0 and e > end - start for s, e, _ in city_gazetteer()[0].matches(window))
+
+    @staticmethod
     def _company_runs_past(folded: str, start: int, end: int) -> bool:
         """A known company's name starts at ``start`` and runs past ``end`` (金沙|中國): the
         characters up to ``end`` are the head of that name, not a person's."""
@@ -1559,6 +1566,8 @@ class OfficialExtractor:
                 break  # 執行董事某某、金沙中國則由…: a known company's name, no person's, opens the item
             if self._city_item(folded, end + 1, next_end):
                 break  # 副主任某某、中山市中級人民法院副院長某某: a city's office opens the next item, no name
+            if self._city_runs_past(folded, end + 1, next_end):
+                break  # 主任某某及亞羅牙也警區主任某某: a town's name, cut at its 也, opens the next item
             if any(self._title_starts_at(folded, pos, g) for pos in range(end + 2, next_end)):
                 break  # 主席某某、楊|立委服務處: a surname and a title, no name
             if folded[next_end - 1:next_end + 1] in g.common and folded[next_end:next_end + 1] not in LIST_END_CHARS:
