@@ -267,6 +267,11 @@ _QUOTE_AFTER = regex.compile(r"(?i:[ab])?\([0-9]+(?:\.[0-9]+)?, ?[-+]?[0-9]+(?:\
 # a maker's model in Latin letters and a vehicle word right after a name (本田Civic轎車, 豐田Vios房車, 寶馬X5休旅車):
 # the name is the carmaker's brand (folded)
 _MODEL_AFTER = compile_folded(r"[ ]?[A-Za-z][A-Za-z0-9\-]*(?: [A-Za-z0-9\-]+){0,2}[ ]?(?:轎車|汽車|房車|跑車|休旅車|電動車|貨車|羅里|摩托車|電單車)")
+# 一輛白色豐田Hilux, 一輛標價1萬5000令吉的豐田Vios: a Latin model right after the make, in a clause that counts a
+# vehicle (輛) before it, names the carmaker as the vehicle word after it does (folded)
+_MODEL_BARE_AFTER = regex.compile(r"[ ]?[A-Za-z][A-Za-z0-9\-]*")
+_VEHICLE_COUNT_BEFORE = compile_folded(r"輛[^，。,；;、\s]{0,15}$")
+VEHICLE_COUNT_REACH = 16  # 輛 and up to fifteen characters of the same clause (白色, 標價某某令吉的) before the make
 # a stock index named after a company, by its number of constituents, right after the name (標普|500指數,
 # 標普 500成分股): the index, no company (folded)
 _INDEX_NUMBER_AFTER = compile_folded(r"[ ]?[0-9]{2,4}(?:指數|成分|成份)")
@@ -1912,6 +1917,8 @@ class CompanyExtractor:
                     or _QUOTE_AFTER.match(folded, end) is not None)
                 # 本田Civic轎車: a model and a vehicle word right after it name the carmaker
                 confirmed = confirmed or not inside_word and _MODEL_AFTER.match(folded, end) is not None
+                confirmed = confirmed or not inside_word and _MODEL_BARE_AFTER.match(folded, end) is not None and (
+                    _VEHICLE_COUNT_BEFORE.search(folded, max(0, start - VEHICLE_COUNT_REACH), start) is not None)
                 # 快手升逾7%: a share's move right after it, as a market report words it (快手-W升: its
                 # share-class marker between)
                 marked = _after_share_class(folded, end)
