@@ -68,6 +68,7 @@ PARTY_COMMITTEE = fold("黨委")  # 設區市黨委常委
 LIST_END_CHARS = frozenset(fold("等及和與、"))  # what may follow a listed name though it makes a word with it (李大同|等)
 LONG_GIVEN_ENDS = frozenset(fold("郎子"))  # the third character of a Japanese given name
 LAST_ITEM = frozenset(fold("與及和"))  # joins the last name of a list (某甲、某乙及某丙等三位局長)
+POST_NAME_HONORIFICS = tuple(fold(w) for w in ("博士", "醫生", "教授"))  # after a listed name (某某與華素博士)
 # The level of an office (局, 處, 署 ...) that ends its short name and opens its head's title:
 # 衛福局副局長 is the deputy director of 衛福局, not a person named 衛福局.
 OFFICE_LEVELS = frozenset(fold("局處署部院廳"))
@@ -1575,7 +1576,10 @@ class OfficialExtractor:
             if (not self._boundary_after(folded, next_end, g) and folded[next_end:next_end + 1] not in g.adverbs
                     or self._country_at(folded, end + 1, g)):
                 break  # 某某、彭加蘭|哥打區州議員; 某某、馬來|西亞駐…大使: no name but a place
-            if last and (next_end - end - 1 not in (3, 4)
+            # 顧問楊某某與華素博士, 部長某某與維文: a last name of two transliteration characters on a Malaysian or
+            # Singaporean page, as the list's transliteration rule reads it
+            two_spelled = next_end - end - 1 == 2 and next_end == self._listed_transliteration(doc, ts, end + 1, g)
+            if last and (next_end - end - 1 not in (3, 4) and not two_spelled
                          or not self._boundary_after(folded, next_end, g) and folded[next_end:next_end + 1] not in g.adverbs
                          or folded[next_end:next_end + 1] in LIST_SEPARATORS
                          and not self._title_starts_at(folded, next_end + 1, g)):
@@ -1692,8 +1696,10 @@ class OfficialExtractor:
         if end is None or any(ch not in g.translit_chars for ch in folded[pos:end]):
             return None
         following = folded[end:end + 1]
-        if is_han(following) and following not in g.stops and folded[end:end + 2] not in g.name_verbs:
+        if is_han(following) and following not in g.stops and folded[end:end + 2] not in g.name_verbs \
+                and not folded.startswith(POST_NAME_HONORIFICS, end):
             return None  # 某某、峇株巴轄市|議會主席, 某某、沙巴|前任…議員: a place opens the next item
+            # (顧問某某與華素|博士: a doctorate's honorific after the name ends it)
         if _known_name_suffix(folded[pos:end], doc.user) == end - pos:
             return None  # 某某、雪蘭莪、…: a place, no name
         return end
