@@ -210,6 +210,20 @@ def _team_after(folded: str, end: int, latin: bool = False) -> bool:
     return following == fold("隊") or not following or not is_han(following)
 
 
+# 豐樹物流信託, 雙威產業信託, 凱德綜合商業信託, 騰飛房地產投資信託, 某某產托: a listed real-estate investment trust
+# named after its sponsor and the kind of property it holds is a trust, no company (ANNOTATION.md: listed funds
+# are none), neither the sponsor's name at its head nor an industry word inside it ends a company's name there;
+# a bank's or a firm's trust arm (某某銀行信託部, 某某信託公司) is no such trust (folded)
+_TRUST_WORDS = tuple(fold(w) for w in ("信託", "產托"))
+_REIT_AFTER = compile_folded(
+    r"[^\s,，。、;；:：()（）「」《》的和與及在將今年]{0,3}?(?:(?:產業|房地產(?:投資)?|地產|商業|商用|物流|工業|酒店|零售|辦公"
+    r"|醫療(?:保健)?|數據中心)[^\s,，。、;；:：()（）「」《》的和與及在將銀]{0,4}?信託(?!部|業|銀行|公司|機構|基金)|產托)")
+_TRUST_AFTER = compile_folded(r"(?:投資)?信託(?!部|業|銀行|公司|機構|基金)|產托")
+# ... and the kind of property right before 信託 that makes a name ending in it such a trust (豐樹物流|信託)
+_REIT_KIND_BEFORE = compile_folded(r"(?:產業|房地產(?:投資)?|地產|商業|商用|物流|工業|酒店|零售|辦公|醫療(?:保健)?|數據中心)$")
+TRUST_SUFFIX = fold("信託")
+
+
 @functools.cache
 def _fund_names() -> tuple[str, ...]:
     """``company/fund_names.txt``: what follows a fund house's name in a listed fund's (元大|台灣50)."""
@@ -1023,6 +1037,7 @@ class CompanyExtractor:
         # 成德眉資: the name's last character opens a longer one, or it holds the name (大者恆大)
         longer, longer_pieces = _longer_crossing_words()
         surnames = official_grammar().surnames
+        trusts = any(w in folded for w in _TRUST_WORDS)  # (the REIT look runs only on a page that names a trust)
         for gazetteer in sources:
             matches = document_matches(doc, gazetteer)
             # the companies a name that several are listed for may mean, named in full on the page (rare)
@@ -1046,6 +1061,8 @@ class CompanyExtractor:
                     continue  # 台鋼、富邦爭冠 on a page of 富邦悍將: the team by its sponsor's short name
                 if not form.latin and folded.startswith(_fund_names(), end):
                     continue  # 元大|台灣50, 國泰|永續高股息: a listed fund (ETF), no company
+                if trusts and not form.latin and _REIT_AFTER.match(folded, end):
+                    continue  # 豐樹|物流信託, 雙威|產業信託: a listed REIT named after its sponsor, no company
                 if not form.latin and _ROAD_AFTER.match(folded, end):
                     continue  # 中芯|二路, 高新|五路: a numbered road named after it, no mention
                 if not form.latin and _SECTOR_AFTER.match(folded, end) and _ends_in_industry(folded, start, end):
@@ -1276,6 +1293,10 @@ class CompanyExtractor:
                 continue  # 香港銀行|業: a place's banking sector
             if strength != "legal" and _NEWSPAPER_CLOSED.match(folded, e):
                 continue  # 來源:上海證券|報: a newspaper
+            if suffix == TRUST_SUFFIX and _REIT_KIND_BEFORE.search(folded, max(0, s - 6), s):
+                continue  # 豐樹物流|信託: a listed REIT, no trust company
+            if strength != "legal" and _TRUST_AFTER.match(folded, e):
+                continue  # 騰飛房地產|投資信託, 某某物流|信託: an industry word inside a listed trust's name ends no firm's
             ordinal = _ORDINAL.match(folded, e)
             noun = ordinal.end() if ordinal else e
             if strength != "legal" and (
