@@ -222,6 +222,7 @@ _TRUST_AFTER = compile_folded(r"(?:投資)?信託(?!部|業|銀行|公司|機構
 # ... and the kind of property right before 信託 that makes a name ending in it such a trust (豐樹物流|信託)
 _REIT_KIND_BEFORE = compile_folded(r"(?:產業|房地產(?:投資)?|地產|商業|商用|物流|工業|酒店|零售|辦公|醫療(?:保健)?|數據中心)$")
 TRUST_SUFFIX = fold("信託")
+NATIONAL = fold("國家")  # 國家|銀行
 
 
 @functools.cache
@@ -1549,6 +1550,9 @@ class CompanyExtractor:
                 continue  # 台指|期貨, 原棕油|期貨: a futures contract, no futures broker
             if suffix == BANK and folded.endswith(_central_banks(), 0, e):
                 continue  # 英格蘭銀行, 日本銀行, 英|格蘭銀行: a central bank, no company
+            if suffix == BANK and chunk == NATIONAL:
+                continue  # 國家銀行 with no country before it: Malaysia's Bank Negara (the Malaysian press's short name of
+                # the central bank) or a state's bank in general, no company (卡達國家銀行, QNB, still is one)
             if suffix == BANK and chunk in BANK_KINDS:
                 continue  # 城商銀行和農商銀行: the mainland's kinds of bank by charter, no name (上海|農商銀行 is one)
             bare = strength == "legal" and suffix == fold("公司")  # 公司 alone: mostly "the company"
