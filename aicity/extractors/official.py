@@ -168,6 +168,8 @@ PARTY_BLOCK_BEFORE = frozenset(("", "\n", "。", ";"))
 ROSTER_BEFORE = frozenset("\n \t:,;、")  # what a bracketed roster entry follows (folded punctuation)
 PRONOUN = fold("其")  # 其擔任: the entry's person, named at its head (DASH_HEAD)
 DASH_HEAD = regex.compile(r"[ \t\u3000]*(\p{Han}{2,4})[ \t\u3000]*[—–]")  # 某某—: a gazette entry's head
+TITLE_COMMA = ","  # 副總檢察長，某某(Latin name) (folded: the full-width comma too)
+LATIN_IN_BRACKETS = regex.compile(r"\([A-Z][A-Za-z'\-]+(?: [A-Za-z'\-]+)*\)")  # (Mohamed Faizal) after a name (folded)
 APPOINT_AS = fold("為")  # 任命某某為局長; and 推事為某某: the title, then the name that holds it
 CONSTITUENCY_CUE = fold("選區)")  # what every bracketed constituency ends with (folded brackets)
 TITLE_IS = fold("是")  # 新任團長是某某。: the title, then the name that holds it, and the clause ends
@@ -1456,6 +1458,13 @@ class OfficialExtractor:
             if is_end is None or is_end - ns != 4:
                 is_end = self._spelled_name_at(doc, ts, ns + 1, g)
             if is_end is None or folded[is_end:is_end + 1] not in IS_END:
+                return []
+            ns += 1
+        elif not honorific and folded[ns:ns + 1] == TITLE_COMMA and page_region(doc).name in TRANSLIT_REGIONS:
+            # 代表總檢察署出庭的副總檢察長，莫哈末法伊扎爾(Mohamed Faizal): on a Malaysian or Singaporean page, a
+            # comma between a title and a transliteration that its Latin spelling in brackets ends
+            comma_end = self._spelled_name_at(doc, ts, ns + 1, g)
+            if comma_end is None or LATIN_IN_BRACKETS.match(folded, comma_end) is None:
                 return []
             ns += 1
         elif not honorific and folded[ns:ns + 1] == APPOINT_AS:
