@@ -33,6 +33,7 @@ class DateExtractor:
         # back the last one was named (去年12月: -1)
         present_period: tuple[int, int, str, dict] | None = None
         period_back = 0
+        period_dateline = False  # the last period named is a dateline's day
         stated: tuple[int, int] | None = None  # (end, year) of the last date named with a year of its own (or 今年)
         undated = doc.ref_source == "today"  # the page was written on or before today
         shift = _fiscal_shift(ctx, cands, anchors, clause) if anchors is not None else 0
@@ -61,7 +62,7 @@ class DateExtractor:
             got = values(joined, anchor, clause.get(i)) if joined is not None else []
             if got:
                 c, skip = joined, i + 1
-            elif c.rule == "date.same_period" and period is not None:
+            elif c.rule == "date.same_period" and period is not None and not period_dateline:
                 # 去年第3季…較前年同期: a period named years back moves by the rest; but 元月營收…較去年12月…
                 # 較去年同期: a period already as far back is none that 去年同期 moves, the one before it is
                 back = period_back if c.spec.year is None else 0
@@ -103,6 +104,9 @@ class DateExtractor:
                         and not _closes_period_before(ctx, cands, i):
                     period = (start, end, normalized, fields)
                     period_back = min(c.spec.year_rel or 0, 0)
+                    # (吉隆坡20日訊), 台北20日電: the dateline's day is the page's own, no period that a 去年同期
+                    # after it compares (that is the year before, as with no period named)
+                    period_dateline = c.spec.day is not None and ctx.folded.startswith(DATELINE_AFTER, end)
                     if not period_back:
                         present_period = period
                 if not _yearless(c.spec) and c.rule != "date.same_period":
@@ -317,6 +321,8 @@ def _narrated_month(ctx: Ctx, c: Candidate, stated: tuple[int, int], anchor: dt.
     return values(c._replace(spec=spec._replace(year=year, nearest=False), end_spec=end_spec), anchor, None)
 
 
+# what follows a dateline's day (吉隆坡20日訊, 台北20日電, 新加坡20日專電) (folded)
+DATELINE_AFTER = tuple(fold(w) for w in ("訊", "電", "專電"))
 # how far a yearless month may stand after the earlier year its sentence named
 NARRATED_MONTH_REACH = 120
 # words of plans and expectations between that year and the month (料, 將, 預計): the month is the page's future
