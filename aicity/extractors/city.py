@@ -34,7 +34,7 @@ from .base import compile_folded, is_han, latin_boundary, longest_non_overlappin
 from .lexicon import (
     ABBREVIATION, COMBINED, ENGLISH, FOREIGN, FULL, PLACE_KIND_ORDER, SHORT, WEAK, CityInfo, city_gazetteer,
     city_context_words, common_words, document_matches, everyday_words, mainland_county_prefectures, mainland_municipalities,
-    market_words, official_grammar,
+    market_words, official_grammar, town_kinds,
     place_context, reporter_given_name, user_city_gazetteer,
 )
 
@@ -529,7 +529,7 @@ class CityExtractor:
                         or not PARTICLES.isdisjoint(name):  # 威海市|委的是|市委: a clause, no name
                     continue  # ...公主城|市政廳|市長: a name holding 市 is the council's, no city
                 if name in common or name[-1] + CITY_SUFFIX in common or name[-1] + CITY_SUFFIX in market_words() \
-                        or name[-2:] in common \
+                        or name[-2:] in common or name[-2:] + CITY_SUFFIX in town_kinds() \
                         or any(a < position + 1 and start < b for a, b in spans):
                     break
                 end = position if folded[position + 1:position + 2] in MAYOR_AFTER else position + 1

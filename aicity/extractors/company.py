@@ -229,6 +229,21 @@ def _team_after(folded: str, end: int, latin: bool = False) -> bool:
     return following == fold("隊") or not following or not is_han(following) or folded.startswith(_team_context(), end + 1)
 
 
+# 豐樹物流信託, 雙威產業信託, 凱德綜合商業信託, 騰飛房地產投資信託, 某某產托: a listed real-estate investment trust
+# named after its sponsor and the kind of property it holds is a trust, no company (ANNOTATION.md: listed funds
+# are none), neither the sponsor's name at its head nor an industry word inside it ends a company's name there;
+# a bank's or a firm's trust arm (某某銀行信託部, 某某信託公司) is no such trust (folded)
+_TRUST_WORDS = tuple(fold(w) for w in ("信託", "產托"))
+_REIT_AFTER = compile_folded(
+    r"[^\s,，。、;；:：()（）「」《》的和與及在將今年]{0,3}?(?:(?:產業|房地產(?:投資)?|地產|商業|商用|物流|工業|酒店|零售|辦公"
+    r"|醫療(?:保健)?|數據中心)[^\s,，。、;；:：()（）「」《》的和與及在將銀]{0,4}?信託(?!部|業|銀行|公司|機構|基金)|產托)")
+_TRUST_AFTER = compile_folded(r"(?:投資)?信託(?!部|業|銀行|公司|機構|基金)|產托")
+# ... and the kind of property right before 信託 that makes a name ending in it such a trust (豐樹物流|信託)
+_REIT_KIND_BEFORE = compile_folded(r"(?:產業|房地產(?:投資)?|地產|商業|商用|物流|工業|酒店|零售|辦公|醫療(?:保健)?|數據中心)$")
+TRUST_SUFFIX = fold("信託")
+NATIONAL = fold("國家")  # 國家|銀行
+
+
 @functools.cache
 def _fund_names() -> tuple[str, ...]:
     """``company/fund_names.txt``: what follows a fund house's name in a listed fund's (元大|台灣50)."""
@@ -299,6 +314,11 @@ _QUOTE_AFTER = regex.compile(r"(?i:[ab])?\([0-9]+(?:\.[0-9]+)?, ?[-+]?[0-9]+(?:\
 # a maker's model in Latin letters and a vehicle word right after a name (本田Civic轎車, 豐田Vios房車, 寶馬X5休旅車):
 # the name is the carmaker's brand (folded)
 _MODEL_AFTER = compile_folded(r"[ ]?[A-Za-z][A-Za-z0-9\-]*(?: [A-Za-z0-9\-]+){0,2}[ ]?(?:轎車|汽車|房車|跑車|休旅車|電動車|貨車|羅里|摩托車|電單車)")
+# 一輛白色豐田Hilux, 一輛標價1萬5000令吉的豐田Vios: a Latin model right after the make, in a clause that counts a
+# vehicle (輛) before it, names the carmaker as the vehicle word after it does (folded)
+_MODEL_BARE_AFTER = regex.compile(r"[ ]?[A-Za-z][A-Za-z0-9\-]*")
+_VEHICLE_COUNT_BEFORE = compile_folded(r"輛[^，。,；;、\s]{0,15}$")
+VEHICLE_COUNT_REACH = 16  # 輛 and up to fifteen characters of the same clause (白色, 標價某某令吉的) before the make
 # a stock index named after a company, by its number of constituents, right after the name (標普|500指數,
 # 標普 500成分股): the index, no company (folded)
 _INDEX_NUMBER_AFTER = compile_folded(r"[ ]?[0-9]{2,4}(?:指數|成分|成份)")
@@ -1060,6 +1080,7 @@ class CompanyExtractor:
         # 成德眉資: the name's last character opens a longer one, or it holds the name (大者恆大)
         longer, longer_pieces = _longer_crossing_words()
         surnames = official_grammar().surnames
+        trusts = any(w in folded for w in _TRUST_WORDS)  # (the REIT look runs only on a page that names a trust)
         for gazetteer in sources:
             matches = document_matches(doc, gazetteer)
             # the companies a name that several are listed for may mean, named in full on the page (rare)
@@ -1083,6 +1104,8 @@ class CompanyExtractor:
                     continue  # 台鋼、富邦爭冠 on a page of 富邦悍將: the team by its sponsor's short name
                 if not form.latin and folded.startswith(_fund_names(), end):
                     continue  # 元大|台灣50, 國泰|永續高股息: a listed fund (ETF), no company
+                if trusts and not form.latin and _REIT_AFTER.match(folded, end):
+                    continue  # 豐樹|物流信託, 雙威|產業信託: a listed REIT named after its sponsor, no company
                 if not form.latin and _ROAD_AFTER.match(folded, end):
                     continue  # 中芯|二路, 高新|五路: a numbered road named after it, no mention
                 if not form.latin and _SECTOR_AFTER.match(folded, end) and _ends_in_industry(folded, start, end):
@@ -1321,6 +1344,10 @@ class CompanyExtractor:
                 continue  # 香港銀行|業: a place's banking sector
             if strength != "legal" and _NEWSPAPER_CLOSED.match(folded, e):
                 continue  # 來源:上海證券|報: a newspaper
+            if suffix == TRUST_SUFFIX and _REIT_KIND_BEFORE.search(folded, max(0, s - 6), s):
+                continue  # 豐樹物流|信託: a listed REIT, no trust company
+            if strength != "legal" and _TRUST_AFTER.match(folded, e):
+                continue  # 騰飛房地產|投資信託, 某某物流|信託: an industry word inside a listed trust's name ends no firm's
             ordinal = _ORDINAL.match(folded, e)
             noun = ordinal.end() if ordinal else e
             if strength != "legal" and (
@@ -1590,6 +1617,9 @@ class CompanyExtractor:
                 continue  # 台指|期貨, 原棕油|期貨: a futures contract, no futures broker
             if suffix == BANK and folded.endswith(_central_banks(), 0, e):
                 continue  # 英格蘭銀行, 日本銀行, 英|格蘭銀行: a central bank, no company
+            if suffix == BANK and chunk == NATIONAL:
+                continue  # 國家銀行 with no country before it: Malaysia's Bank Negara (the Malaysian press's short name of
+                # the central bank) or a state's bank in general, no company (卡達國家銀行, QNB, still is one)
             if suffix == BANK and chunk in BANK_KINDS:
                 continue  # 城商銀行和農商銀行: the mainland's kinds of bank by charter, no name (上海|農商銀行 is one)
             bare = strength == "legal" and suffix == fold("公司")  # 公司 alone: mostly "the company"
@@ -1981,6 +2011,8 @@ class CompanyExtractor:
                     or _QUOTE_AFTER.match(folded, end) is not None)
                 # 本田Civic轎車: a model and a vehicle word right after it name the carmaker
                 confirmed = confirmed or not inside_word and _MODEL_AFTER.match(folded, end) is not None
+                confirmed = confirmed or not inside_word and _MODEL_BARE_AFTER.match(folded, end) is not None and (
+                    _VEHICLE_COUNT_BEFORE.search(folded, max(0, start - VEHICLE_COUNT_REACH), start) is not None)
                 # 快手升逾7%: a share's move right after it, as a market report words it (快手-W升: its
                 # share-class marker between)
                 marked = _after_share_class(folded, end)

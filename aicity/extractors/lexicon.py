@@ -729,6 +729,12 @@ def market_words() -> frozenset[str]:
 
 
 @functools.cache
+def town_kinds() -> frozenset[str]:
+    """衛星市, 花園市: kinds of town that end in 市 and name no town."""
+    return frozenset(city_context_words("town_kind"))
+
+
+@functools.cache
 def _byline() -> tuple[tuple[str, ...], frozenset[str]]:
     """The words that open a byline (記者, 通訊員) and the characters of its verbs (報, 攝)."""
     return city_context_words("byline"), frozenset(city_context_words("byline_verb"))

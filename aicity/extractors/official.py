@@ -72,6 +72,9 @@ PARTY_COMMITTEE = fold("黨委")  # 設區市黨委常委
 LIST_END_CHARS = frozenset(fold("等及和與、"))  # what may follow a listed name though it makes a word with it (李大同|等)
 LONG_GIVEN_ENDS = frozenset(fold("郎子"))  # the third character of a Japanese given name
 LAST_ITEM = frozenset(fold("與及和"))  # joins the last name of a list (某甲、某乙及某丙等三位局長)
+# modal verbs, which no transliteration of a Malay, Indian or Western name is spelled with (能, 會, 應, 須, 要)
+MODALS = frozenset(fold("能會應須要"))
+POST_NAME_HONORIFICS = tuple(fold(w) for w in ("博士", "醫生", "教授"))  # after a listed name (某某與華素博士)
 # The level of an office (局, 處, 署 ...) that ends its short name and opens its head's title:
 # 衛福局副局長 is the deputy director of 衛福局, not a person named 衛福局.
 OFFICE_LEVELS = frozenset(fold("局處署部院廳"))
@@ -187,6 +190,8 @@ PARTY_BLOCK_BEFORE = frozenset(("", "\n", "。", ";"))
 ROSTER_BEFORE = frozenset("\n \t:,;、")  # what a bracketed roster entry follows (folded punctuation)
 PRONOUN = fold("其")  # 其擔任: the entry's person, named at its head (DASH_HEAD)
 DASH_HEAD = regex.compile(r"[ \t\u3000]*(\p{Han}{2,4})[ \t\u3000]*[—–]")  # 某某—: a gazette entry's head
+TITLE_COMMA = ","  # 副總檢察長，某某(Latin name) (folded: the full-width comma too)
+LATIN_IN_BRACKETS = regex.compile(r"\([A-Z][A-Za-z'\-]+(?: [A-Za-z'\-]+)*\)")  # (Mohamed Faizal) after a name (folded)
 APPOINT_AS = fold("為")  # 任命某某為局長; and 推事為某某: the title, then the name that holds it
 CONSTITUENCY_CUE = fold("選區)")  # what every bracketed constituency ends with (folded brackets)
 TITLE_IS = fold("是")  # 新任團長是某某。: the title, then the name that holds it, and the clause ends
@@ -549,6 +554,8 @@ class OfficialExtractor:
             word = folded[end:end + 2]
             if end - te >= 3 and folded[end] == COME:
                 break  # 拿督某某某某|來代答: 來 before the verb it introduces
+            if end - te >= 2 and folded[end] in MODALS and is_han(folded[end + 1:end + 2] or "x"):
+                break  # 國會議員哥賓星|能提供, 州議員阿茲敏|會出席: a modal before its verb, no character of the name
             if end - te >= 2 and NUMERAL_DAY.match(folded, end):
                 break  # 總統普廷|廿三日表示: the dateline's day in numerals
             # 拿督阿茲|哈哈|倫: after an honorific, a common word spelled with transliteration
@@ -647,6 +654,13 @@ class OfficialExtractor:
         name ends in."""
         return folded[end - 1:end] in CITY_ITEM_ENDS and any(
             s == 0 and e == end - start for s, e, _ in city_gazetteer()[0].matches(folded[start:end]))
+
+    @staticmethod
+    def _city_runs_past(folded: str, start: int, end: int) -> bool:
+        """A listed city's or town's name starts at ``start`` and runs past ``end`` (亞羅牙|也): the
+        characters up to ``end`` are the head of a place's name, not a person's."""
+        window = folded[start:start + MAX_ORG]
+        return any(s == 0 and e > end - start for s, e, _ in city_gazetteer()[0].matches(window))
 
     @staticmethod
     def _company_runs_past(folded: str, start: int, end: int) -> bool:
@@ -1558,6 +1572,13 @@ class OfficialExtractor:
             if is_end is None or folded[is_end:is_end + 1] not in IS_END:
                 return []
             ns += 1
+        elif not honorific and folded[ns:ns + 1] == TITLE_COMMA and page_region(doc).name in TRANSLIT_REGIONS:
+            # 代表總檢察署出庭的副總檢察長，莫哈末法伊扎爾(Mohamed Faizal): on a Malaysian or Singaporean page, a
+            # comma between a title and a transliteration that its Latin spelling in brackets ends
+            comma_end = self._spelled_name_at(doc, ts, ns + 1, g)
+            if comma_end is None or LATIN_IN_BRACKETS.match(folded, comma_end) is None:
+                return []
+            ns += 1
         elif not honorific and folded[ns:ns + 1] == APPOINT_AS:
             # 此案推事為某某某。檢控官為諾拉菲婭,: a full three-character name, or on a Malaysian or
             # Singaporean page a transliteration, after 為 that punctuation ends (主席為人, 部長為此,
@@ -1682,6 +1703,8 @@ class OfficialExtractor:
                 break  # 執行董事某某、金沙中國則由…: a known company's name, no person's, opens the item
             if self._city_item(folded, end + 1, next_end):
                 break  # 副主任某某、中山市中級人民法院副院長某某: a city's office opens the next item, no name
+            if self._city_runs_past(folded, end + 1, next_end):
+                break  # 主任某某及亞羅牙也警區主任某某: a town's name, cut at its 也, opens the next item
             if any(self._title_starts_at(folded, pos, g) for pos in range(end + 2, next_end)):
                 break  # 主席某某、楊|立委服務處: a surname and a title, no name
             if folded[next_end - 1:next_end + 1] in g.common and folded[next_end:next_end + 1] not in LIST_END_CHARS:
@@ -1689,7 +1712,10 @@ class OfficialExtractor:
             if (not self._boundary_after(folded, next_end, g) and folded[next_end:next_end + 1] not in g.adverbs
                     or self._country_at(folded, end + 1, g)):
                 break  # 某某、彭加蘭|哥打區州議員; 某某、馬來|西亞駐…大使: no name but a place
-            if last and (next_end - end - 1 not in (3, 4)
+            # 顧問楊某某與華素博士, 部長某某與維文: a last name of two transliteration characters on a Malaysian or
+            # Singaporean page, as the list's transliteration rule reads it
+            two_spelled = next_end - end - 1 == 2 and next_end == self._listed_transliteration(doc, ts, end + 1, g)
+            if last and (next_end - end - 1 not in (3, 4) and not two_spelled
                          or not self._boundary_after(folded, next_end, g) and folded[next_end:next_end + 1] not in g.adverbs
                          or folded[next_end:next_end + 1] in LIST_SEPARATORS
                          and not self._title_starts_at(folded, next_end + 1, g)):
@@ -1806,8 +1832,10 @@ class OfficialExtractor:
         if end is None or any(ch not in g.translit_chars for ch in folded[pos:end]):
             return None
         following = folded[end:end + 1]
-        if is_han(following) and following not in g.stops and folded[end:end + 2] not in g.name_verbs:
+        if is_han(following) and following not in g.stops and folded[end:end + 2] not in g.name_verbs \
+                and not folded.startswith(POST_NAME_HONORIFICS, end):
             return None  # 某某、峇株巴轄市|議會主席, 某某、沙巴|前任…議員: a place opens the next item
+            # (顧問某某與華素|博士: a doctorate's honorific after the name ends it)
         if _known_name_suffix(folded[pos:end], doc.user) == end - pos:
             return None  # 某某、雪蘭莪、…: a place, no name
         return end

@@ -33,6 +33,8 @@ class DateExtractor:
         # back the last one was named (去年12月: -1)
         present_period: tuple[int, int, str, dict] | None = None
         period_back = 0
+        period_dateline = False  # the last period named is a dateline's day
+        stated: tuple[int, int] | None = None  # (end, year) of the last date named with a year of its own (or 今年)
         undated = doc.ref_source == "today"  # the page was written on or before today
         shift = _fiscal_shift(ctx, cands, anchors, clause) if anchors is not None else 0
         defined_year = _defined_year(ctx, cands, anchors) if anchors is not None else None
@@ -60,7 +62,7 @@ class DateExtractor:
             got = values(joined, anchor, clause.get(i)) if joined is not None else []
             if got:
                 c, skip = joined, i + 1
-            elif c.rule == "date.same_period" and period is not None:
+            elif c.rule == "date.same_period" and period is not None and not period_dateline:
                 # 去年第3季…較前年同期: a period named years back moves by the rest; but 元月營收…較去年12月…
                 # 較去年同期: a period already as far back is none that 去年同期 moves, the one before it is
                 back = period_back if c.spec.year is None else 0
@@ -91,6 +93,8 @@ class DateExtractor:
                 got = _period_ending(ctx, c, period, anchor)
             if not got and c.rule == "date.same_period" and ctx.folded.startswith(PREVIOUS_YEAR, c.start):
                 continue  # 前一年同期 with no period in reach: the year before which, the text does not say here
+            if not got and stated is not None:
+                got = _narrated_month(ctx, c, stated, anchor)
             if not got and defined_year is not None and _is_defined_year_term(ctx, c):
                 got = values(c._replace(spec=c.spec._replace(year=defined_year, year_rel=None)), anchor, None)
             if not got and shift and c.rule in FISCAL_PERIOD_RULES:
@@ -108,8 +112,13 @@ class DateExtractor:
                         and not _closes_period_before(ctx, cands, i):
                     period = (start, end, normalized, fields)
                     period_back = min(c.spec.year_rel or 0, 0)
+                    # (吉隆坡20日訊), 台北20日電: the dateline's day is the page's own, no period that a 去年同期
+                    # after it compares (that is the year before, as with no period named)
+                    period_dateline = c.spec.day is not None and ctx.folded.startswith(DATELINE_AFTER, end)
                     if not period_back:
                         present_period = period
+                if not _yearless(c.spec) and c.rule != "date.same_period":
+                    stated = (end, int(normalized.rsplit("/", 1)[-1][:4]))  # (今年3月 after 2019年: this year's again)
                 yield doc.entity("date", start, end, normalized, rule=c.rule, **fields)
 
 
@@ -297,6 +306,37 @@ def _narrated_day(ctx: Ctx, c: Candidate, period: tuple[int, int, str, dict], an
         return False
     between = ctx.folded[end:c.start]
     return "\n" not in between and len(SENTENCE_BREAK.findall(between)) <= NARRATED_DAY_BREAKS
+
+
+def _narrated_month(ctx: Ctx, c: Candidate, stated: tuple[int, int], anchor: dt.date) -> list:
+    """在甲州於2023年4月組成政府前，他於1月至4月共獲得…，從4月起…; 2023年，他於5月…: a month (or range of
+    months) with no year, later in the sentence that has just named an earlier year or a month of one, and
+    that in the page's year would still lie ahead of the page (news tells what has happened), is in that year."""
+    spec, end_spec = c.spec, c.end_spec
+    end, year = stated
+    if (c.rule not in STATED_MONTH_RULES or spec.month is None or spec.month_rel is not None or not _yearless(spec)
+            or c.items or year >= anchor.year or c.start - end > NARRATED_MONTH_REACH):
+        return []
+    if end_spec is not None and (end_spec.month is None or not _yearless(end_spec)):
+        return []
+    last_month = end_spec.month if end_spec is not None else spec.month
+    if last_month <= anchor.month:
+        return []  # (a month up to the page's own may be this year's: the text does not say)
+    between = ctx.folded[end:c.start]
+    if "\n" in between or SENTENCE_BREAK.search(between) is not None:
+        return []
+    if before_is(ctx, c.start, "PLAN_BEFORE") or any(w in between for w in NARRATED_MONTH_PLANS):
+        return []  # 該公司2019年成立，預計3月上市: a plan looks ahead from the page, not from the year named
+    end_spec = end_spec._replace(year=year) if end_spec is not None else None
+    return values(c._replace(spec=spec._replace(year=year, nearest=False), end_spec=end_spec), anchor, None)
+
+
+# what follows a dateline's day (吉隆坡20日訊, 台北20日電, 新加坡20日專電) (folded)
+DATELINE_AFTER = tuple(fold(w) for w in ("訊", "電", "專電"))
+# how far a yearless month may stand after the earlier year its sentence named
+NARRATED_MONTH_REACH = 120
+# words of plans and expectations between that year and the month (料, 將, 預計): the month is the page's future
+NARRATED_MONTH_PLANS = tuple(fold(w) for w in ("將", "預計", "預定", "計劃", "計畫", "擬", "可望", "料", "打算", "準備", "有望"))
 
 
 def _listed_month(ctx: Ctx, c: Candidate, period: tuple[int, int, str, dict] | None, anchor: dt.date) -> list:

@@ -174,7 +174,7 @@ def declarations() -> tuple[Rule, ...]:
         Rule("date.day_pair", "DAY_PAIR", p.day_pair, first="昨今明",
              trigger=scan.alternation_hits([fold(w) for w in ("今明", "昨今", "明後")])),
         Rule("date.same_period", "SAME_PERIOD", p.same_period, first="去前上0-9",
-             trigger=scan.alternation_hits([fold(w) for w in ("同期", "同月", "同季")]), before=9),
+             trigger=scan.alternation_hits([fold(w) for w in ("同期", "同時期", "同月", "同季")]), before=9),
         Rule("date.copyright", "COPYRIGHT", p.copyright, first="Cc©版(",  # before event_year: ties
              span_group="y4", present=_copyright_present),
         Rule("date.event_year", "EVENT_YEAR", p.event_year, first="12", needs_ref=True,

@@ -9,8 +9,12 @@ neither the range nor the list gap admits, so it blocks them as it should.
 from __future__ import annotations
 
 import bisect
+from collections import Counter
+
+import regex
 
 from ...document import Document
+from ...fold import fold
 from .candidate import BARE, MAYBE, MONEY, Cand
 from .grammar import RANGE_GAPS, UNIT_LIST_JOINERS, Grammar
 from .numbers import SMALL_FOLDED, amount, amount_sum, big_unit_multiplier, unit_multiplier
@@ -23,6 +27,9 @@ _HARD_BOUNDARY = "。?;\n"          # a sentence ends (a scope cue does not reac
 _SENTENCE_BOUNDARY = "。?!;\n"     # for carrying a currency over
 LOCAL_CODES = ("LOCAL", "DOLLAR", "YEN", "DONG")  # the currency table's codes resolved by the page
 _CENT_JOINERS = ("", "又")  # 2美元50美分, 兩美元又三美分
+# 0.18新元(約60仙): what stands between an amount and a conversion of it in brackets (folded)
+_CONVERSION_GAP = regex.compile(fold(r"[ ]?[(（][ ]?(?:約合?|相等於|相當於)?[ ]?"))
+_SEN_CODES = ("MYR", "SGD", "HKD")  # the currencies whose hundredth the press writes 仙
 
 
 def ranges(text: str, cands: list[Cand]) -> None:
@@ -213,10 +220,13 @@ def currencies(g: Grammar, doc: Document, text: str, cands: list[Cand]) -> None:
     """Resolve each amount's currency: written, carried over in the sentence, or the page's."""
     region = None  # the page's region, looked up only when an amount needs it
     written: list[str] = []  # the currencies written so far in this sentence
+    on_page: Counter[str] = Counter()  # ... and on the page, by how often
     previous = 0
+    last: Cand | None = None  # the last amount of money
     for c in cands:
         if c.status != MONEY:
             continue
+        before, last = last, c
         if any(ch in _SENTENCE_BOUNDARY for ch in text[previous:c.start]):
             written = []  # a new sentence
         previous = c.start
@@ -224,6 +234,7 @@ def currencies(g: Grammar, doc: Document, text: str, cands: list[Cand]) -> None:
         if cur is not None and cur.code not in LOCAL_CODES:
             c.code = cur.code
             written.append(c.code)
+            on_page[c.code] += 1
             continue
         region = region or page_region(doc)
         if cur is None or cur.code == "LOCAL":
@@ -235,6 +246,13 @@ def currencies(g: Grammar, doc: Document, text: str, cands: list[Cand]) -> None:
             foreign = next((code for code in reversed(written) if code != local), None)
             carried = cur is None and c.fraction is None and foreign
             c.code = foreign if carried else local
+            if cur is None and c.fraction is not None and before is not None and before.code == local \
+                    and _CONVERSION_GAP.fullmatch(text, before.end, c.start):
+                # 增加0.18新元(約60仙) on a page that converts into 令吉: a conversion is into another
+                # currency than the amount's, the one whose 仙 the page has written most
+                other = [code for code, _ in on_page.most_common() if code in _SEN_CODES and code != local]
+                if other:
+                    c.code = other[0]
         else:
             c.code = _symbol_code(g, region, cur.code, text, c)
             written.append(c.code)
