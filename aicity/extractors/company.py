@@ -470,6 +470,17 @@ def _foreign_prefix_before() -> regex.Pattern:
 
 
 @functools.cache
+def _foreign_countries() -> tuple[str, ...]:
+    """Folded names of the countries outside Taiwan, the mainland, Hong Kong and Macau, longest first
+    (``common/countries.tsv``): before a registered name they say where the firm is, as 美商 does."""
+    names = set()
+    for row in load_table("common/countries.tsv"):
+        if row["code"] not in ("TW", "CN", "HK", "MO"):
+            names.update(fold(n) for n in (row["name"], row.get("name_cn", ""), *split_cell(row.get("aliases", ""))) if n)
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+@functools.cache
 def _name_places() -> frozenset[str]:
     """Places that begin a full company name (深圳市|大疆創新科技, 江蘇|恆潤光電科技):
     the place names of at least two characters."""
@@ -1497,6 +1508,13 @@ class CompanyExtractor:
                 len(chunk) > 2) else None
             if prefixed is not None and prefixed.start() >= start - 2 and s - prefixed.start("name") <= NAME_LIMITS[strength]:
                 start, chunk = prefixed.start("name"), folded[prefixed.start("name"):s]  # 美商|艾爾光|科技
+            elif (strength == "legal" or folded.endswith(_name_leads(), 0, start)) and (
+                    country := next((c for c in _foreign_countries() if chunk.startswith(c) and len(chunk) - len(c) >= 2),
+                                    None)):
+                # 日本|丸一鋼管株式會社, 美國|Acme有限公司, 收購|日本|芝浦電子: a foreign country before a registered
+                # name, or after a deal verb, says where the firm is, as 美商 does (法國SiPearl is SiPearl); a known
+                # name (日本電信電話) was found above
+                start, chunk = start + len(country), chunk[len(country):]
             elif strength != "legal" and len(chunk) > 2 and start > 0 and folded[start - 1] not in STOP_CHARS and not is_latin(chunk) \
                     and not folded.endswith(_name_leads(), 0, start) and not after_according_to \
                     and not _after_item_number(folded, start):
