@@ -240,6 +240,9 @@ def company_phrase_names() -> dict[str, frozenset[str]]:
 # The endings of a listed insurer's registered name and the short forms the news writes for them
 # (某某產物保險: 某某產物, 某某產險; 某某人壽保險: 某某人壽).
 INSURER_SHORT_FORMS = (("產物保險", ("產物", "產險")), ("人壽保險", ("人壽",)))
+# The generic ending of many registered names (某某企業) and how many characters must be left without it
+GENERIC_ENTERPRISE = "企業"
+ENTERPRISE_REST_MIN = 4
 
 
 def company_forms(
@@ -409,6 +412,12 @@ def company_dictionary() -> Gazetteer:
                     for short_form in (full[:-len(ending)] + short for short in shorts):
                         if short_form not in names and claimed.get(fold(short_form), canonical) == canonical:
                             names = [*names, short_form]
+            # A registered name that ends in 企業 goes by the rest in the news where four characters or more are
+            # left (志強國際企業 -> 志強國際, 東和鋼鐵企業 -> 東和鋼鐵; 統一企業 stays whole)
+            rest = full[:-len(GENERIC_ENTERPRISE)]
+            if full.endswith(GENERIC_ENTERPRISE) and len(rest) >= ENTERPRISE_REST_MIN and rest not in names \
+                    and claimed.get(fold(rest), canonical) == canonical:
+                names = [*names, rest]
         info = CompanyInfo(canonical, tuple(n for n in names if n != canonical), code, "TW")
         entries += company_forms(info, names, ambiguous, registered=registered)
     owner = {}  # folded form -> the company that an earlier source gave it
