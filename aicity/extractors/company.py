@@ -540,6 +540,8 @@ RELATIVE_BEFORE_COMPANY = frozenset(fold("子母孫分總本該貴此非"))
 # 本集團, 該集團, 此集團: "this group" (將有助鞏固本集團的優勢), unless the character makes a word with the one
 # before it (資本集團, 日本集團: a name's word)
 SELF_BEFORE_GROUP = frozenset(fold("本該此"))
+# The units of a reporting period that open a frame's word (月營收, 年營收, 季財報): no name ends in one there
+PERIOD_UNIT_CHARS = frozenset(fold("月年季"))
 # A negation right before a name read by its suffix (亦不|影響集團的現金流): a verb and its object follow, no name.
 NEGATIONS = frozenset(fold("不未沒"))
 
@@ -1251,6 +1253,7 @@ class CompanyExtractor:
         sure_hits = [(start, end) for start, end, form in self._dictionary_hits(doc) if not form.ambiguous and not (
             end - start <= 3 and not form.latin and folded[start - 1:start + 1] in common)]
         known_starts = [start for start, _ in sure_hits]
+        known_start_set = set(known_starts)
         hit_starts_by_end = {end: start for start, end, _ in self._dictionary_hits(doc)}
         known_ends = [end for _, end in sure_hits]
         dictionary_ends = set(known_ends)
@@ -1409,6 +1412,9 @@ class CompanyExtractor:
                 continue  # 跨國詐騙|集團, 市府根本詐騙|集團: a ring named by its crime, no firm
             if suffix == GROUP and chunk.endswith(_group_object_verbs()):
                 continue  # 警方破獲|集團, 為落實|集團策略: a verb and its object, the ring or the group, no firm
+            if suffix == GROUP and (e in known_start_set or folded[e:e + 1] == " " and e + 1 in known_start_set) and (
+                    chunk in common or _two_everyday_words(chunk)):
+                continue  # 連鎖餐飲|集團|王品: the kind of group before the listed name it describes, no name of its own
             if suffix == GROUP and chunk[-1:] in SELF_BEFORE_GROUP and chunk[-2:] not in common:
                 continue  # 有助鞏固本|集團: "this group", no name
             if strength != "legal" and chunk[-1:] in COUNTY_UNITS:
@@ -1762,6 +1768,8 @@ class CompanyExtractor:
                                                for before in befores if before[-1] == folded[start - 1])
                 if not opened:
                     continue
+                if chunk[-1] in PERIOD_UNIT_CHARS:
+                    break  # 15 家|月營收, 全年|年營收: a period's figure (月營收, 季財報), no name before the frame's word
                 if known is None:
                     known = IntervalSet()
                     for hit_start, hit_end, _ in self._dictionary_hits(doc):
