@@ -932,8 +932,8 @@ SHORT_FORM_MIN = 4  # Han characters left of a registered name once its home pla
 
 def _registered_short_forms(name: str) -> list[str]:
     """The forms a registered name (found with its legal form, 西藏拉薩啤酒有限公司) goes by later on the page:
-    the name without the form (西藏拉薩啤酒), and without the province or city that opens it as well
-    (拉薩啤酒), when at least SHORT_FORM_MIN characters are left and they are more than industry words
+    the name without the form (西藏拉薩啤酒), without the province or city that opens it as well
+    (拉薩啤酒), and as its place and the two characters of its trade name (上海鑌鐵生物科技 -> 上海鑌鐵), when at least SHORT_FORM_MIN characters are left and they are more than industry words
     (上海|電氣集團 leaves 電氣集團, which any firm of the trade may be called); neither when it is an
     everyday phrase or a field's name (澳門博彩)."""
     phrases = company_phrase_names()
@@ -944,6 +944,12 @@ def _registered_short_forms(name: str) -> list[str]:
     if place and len(rest) >= SHORT_FORM_MIN and all(is_han(c) for c in rest) and not _industry_words_only(
             rest, _rules()[0]):
         forms.append(rest)
+    # 上海鑌鐵生物科技 -> 上海鑌鐵: a place and the two characters of the trade name after it, as the page names the
+    # firm again, where more words follow them in the registered name and the two are no common or industry word
+    trade = rest[:2]
+    if place and len(rest) >= 4 and all(is_han(c) for c in trade) and trade not in common \
+            and trade not in _rules()[0] and not _places_only(trade):
+        forms.append(name[:place + 2])
     # 澳門博彩|股份有限公司: a field's name (澳門博彩稅) or an everyday word stays the industry's or the word
     return [f for f in forms if f not in phrases["phrase"] and f not in phrases["uncued"] and f not in common]
 
