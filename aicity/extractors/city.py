@@ -32,7 +32,7 @@ from ..model import Entity
 from ..resources import load_list
 from .base import compile_folded, is_han, latin_boundary, longest_non_overlapping
 from .lexicon import (
-    ABBREVIATION, COMBINED, ENGLISH, FOREIGN, FULL, PLACE_KIND_ORDER, SHORT, WEAK, CityInfo, city_gazetteer,
+    ABBREVIATION, COMBINED, ENGLISH, FOREIGN, FULL, LATIN, PLACE_KIND_ORDER, SHORT, WEAK, CityInfo, city_gazetteer,
     city_context_words, common_words, document_matches, everyday_words, mainland_county_prefectures, mainland_municipalities,
     market_words, official_grammar, town_kinds,
     place_context, reporter_given_name, user_city_gazetteer,
@@ -325,8 +325,11 @@ class CityExtractor:
         common = common_words()
         idiom_pieces = _idiom_pieces()
         for start, end, (info,) in document_matches(doc, gazetteer):
-            if info.kind == ENGLISH and not latin_boundary(folded, start, end):
+            if info.kind in (ENGLISH, LATIN) and not latin_boundary(folded, start, end):
                 continue
+            if info.kind == LATIN and not (self._region_before(folded, start, end, info.country) or (
+                    folded[start - 1:start] == " " and self._region_before(folded, start - 1, end, info.country))):
+                continue  # Fremont alone may be a street's or a firm's name; 加州Fremont, 美國 Chicago are the cities
             if (end - start == 3 and folded[end - 1] == CITY_SUFFIX and folded[end - 2:end] in common
                     and folded[start - 1:start + 1] in common):
                 continue  # 上|海城市|論壇: 城市 (city) and 上海 take the name's characters, not 海城市
@@ -565,7 +568,7 @@ class CityExtractor:
             # 三訪竹市!: punctuation after it ends the abbreviation as well as before it
             closed = folded[end:end + 1] in CLOSING_PUNCTUATION
             return at_boundary or closed or abbreviation_after.at(folded, end)
-        if info.kind == ENGLISH:
+        if info.kind in (ENGLISH, LATIN):
             return True
         if info.kind == WEAK:
             if end - start >= 3 and folded[end - 1] == CITY_SUFFIX and folded.startswith(CITY_BODIES_AFTER, end):

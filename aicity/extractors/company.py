@@ -532,6 +532,17 @@ def _foreign_prefix_before() -> regex.Pattern:
 
 
 @functools.cache
+def _foreign_countries() -> tuple[str, ...]:
+    """Folded names of the countries outside Taiwan, the mainland, Hong Kong and Macau, longest first
+    (``common/countries.tsv``): before a registered name they say where the firm is, as 美商 does."""
+    names = set()
+    for row in load_table("common/countries.tsv"):
+        if row["code"] not in ("TW", "CN", "HK", "MO"):
+            names.update(fold(n) for n in (row["name"], row.get("name_cn", ""), *split_cell(row.get("aliases", ""))) if n)
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+@functools.cache
 def _name_places() -> frozenset[str]:
     """Places that begin a full company name (深圳市|大疆創新科技, 江蘇|恆潤光電科技):
     the place names of at least two characters."""
@@ -591,6 +602,8 @@ RELATIVE_BEFORE_COMPANY = frozenset(fold("子母孫分總本該貴此非"))
 # 本集團, 該集團, 此集團: "this group" (將有助鞏固本集團的優勢), unless the character makes a word with the one
 # before it (資本集團, 日本集團: a name's word)
 SELF_BEFORE_GROUP = frozenset(fold("本該此"))
+# The units of a reporting period that open a frame's word (月營收, 年營收, 季財報): no name ends in one there
+PERIOD_UNIT_CHARS = frozenset(fold("月年季"))
 # A negation right before a name read by its suffix (亦不|影響集團的現金流): a verb and its object follow, no name.
 NEGATIONS = frozenset(fold("不未沒"))
 
@@ -981,8 +994,8 @@ SHORT_FORM_MIN = 4  # Han characters left of a registered name once its home pla
 
 def _registered_short_forms(name: str) -> list[str]:
     """The forms a registered name (found with its legal form, 西藏拉薩啤酒有限公司) goes by later on the page:
-    the name without the form (西藏拉薩啤酒), and without the province or city that opens it as well
-    (拉薩啤酒), when at least SHORT_FORM_MIN characters are left and they are more than industry words
+    the name without the form (西藏拉薩啤酒), without the province or city that opens it as well
+    (拉薩啤酒), and as its place and the two characters of its trade name (上海鑌鐵生物科技 -> 上海鑌鐵), when at least SHORT_FORM_MIN characters are left and they are more than industry words
     (上海|電氣集團 leaves 電氣集團, which any firm of the trade may be called); neither when it is an
     everyday phrase or a field's name (澳門博彩)."""
     phrases = company_phrase_names()
@@ -993,6 +1006,12 @@ def _registered_short_forms(name: str) -> list[str]:
     if place and len(rest) >= SHORT_FORM_MIN and all(is_han(c) for c in rest) and not _industry_words_only(
             rest, _rules()[0]):
         forms.append(rest)
+    # 上海鑌鐵生物科技 -> 上海鑌鐵: a place and the two characters of the trade name after it, as the page names the
+    # firm again, where more words follow them in the registered name and the two are no common or industry word
+    trade = rest[:2]
+    if place and len(rest) >= 4 and all(is_han(c) for c in trade) and trade not in common \
+            and trade not in _rules()[0] and not _places_only(trade):
+        forms.append(name[:place + 2])
     # 澳門博彩|股份有限公司: a field's name (澳門博彩稅) or an everyday word stays the industry's or the word
     return [f for f in forms if f not in phrases["phrase"] and f not in phrases["uncued"] and f not in common]
 
@@ -1313,6 +1332,7 @@ class CompanyExtractor:
         sure_hits = [(start, end) for start, end, form in self._dictionary_hits(doc) if not form.ambiguous and not (
             end - start <= 3 and not form.latin and folded[start - 1:start + 1] in common)]
         known_starts = [start for start, _ in sure_hits]
+        known_start_set = set(known_starts)
         hit_starts_by_end = {end: start for start, end, _ in self._dictionary_hits(doc)}
         known_ends = [end for _, end in sure_hits]
         dictionary_ends = set(known_ends)
@@ -1481,6 +1501,9 @@ class CompanyExtractor:
                 continue  # 金管會要求|銀行, 預期|銀行將降息: a verb and its object, banks or firms in general
             if len(chunk) > 2 and chunk.endswith(_say_verbs()) and strength != "legal":
                 continue  # 管理層表示|集團已…, 主席透露|集團正…: a speaker, the verb, and the firm it speaks of
+            if suffix == GROUP and (e in known_start_set or folded[e:e + 1] == " " and e + 1 in known_start_set) and (
+                    chunk in common or _two_everyday_words(chunk)):
+                continue  # 連鎖餐飲|集團|王品: the kind of group before the listed name it describes, no name of its own
             if suffix == GROUP and chunk[-1:] in SELF_BEFORE_GROUP and chunk[-2:] not in common:
                 continue  # 有助鞏固本|集團: "this group", no name
             if strength != "legal" and chunk[-1:] in COUNTY_UNITS:
@@ -1591,6 +1614,13 @@ class CompanyExtractor:
                 len(chunk) > 2) else None
             if prefixed is not None and prefixed.start() >= start - 2 and s - prefixed.start("name") <= NAME_LIMITS[strength]:
                 start, chunk = prefixed.start("name"), folded[prefixed.start("name"):s]  # 美商|艾爾光|科技
+            elif (strength == "legal" or folded.endswith(_name_leads(), 0, start)) and (
+                    country := next((c for c in _foreign_countries() if chunk.startswith(c) and len(chunk) - len(c) >= 2),
+                                    None)):
+                # 日本|丸一鋼管株式會社, 美國|Acme有限公司, 收購|日本|芝浦電子: a foreign country before a registered
+                # name, or after a deal verb, says where the firm is, as 美商 does (法國SiPearl is SiPearl); a known
+                # name (日本電信電話) was found above
+                start, chunk = start + len(country), chunk[len(country):]
             elif strength != "legal" and len(chunk) > 2 and start > 0 and folded[start - 1] not in STOP_CHARS and not is_latin(chunk) \
                     and not folded.endswith(_name_leads(), 0, start) and not after_according_to \
                     and not _after_item_number(folded, start):
@@ -1841,6 +1871,8 @@ class CompanyExtractor:
                                                for before in befores if before[-1] == folded[start - 1])
                 if not opened:
                     continue
+                if chunk[-1] in PERIOD_UNIT_CHARS:
+                    break  # 15 家|月營收, 全年|年營收: a period's figure (月營收, 季財報), no name before the frame's word
                 if known is None:
                     known = IntervalSet()
                     for hit_start, hit_end, _ in self._dictionary_hits(doc):

@@ -26,7 +26,11 @@ from .base import FusedGazetteer, Gazetteer, is_han
 # COMBINED: 北北基 (one city per character); WEAK: a foreign city's bare name that needs context.
 FULL, SHORT, ABBREVIATION, ENGLISH, FOREIGN = "full", "short", "abbreviation", "english", "foreign"
 COMBINED, WEAK = "combined", "weak"
-PLACE_KIND_ORDER = (FULL, COMBINED, SHORT, ABBREVIATION, ENGLISH, FOREIGN, WEAK)
+# A city abroad written in Latin letters (加州Fremont): its English name, from the hand-curated table's id
+# (us-fremont) or CLDR's time-zone id (America/Chicago); it names the city only right after its state or country
+LATIN = "latin"
+LATIN_NAME_MIN = 4  # letters: shorter English names (Nice, Bath) are words as often
+PLACE_KIND_ORDER = (FULL, COMBINED, SHORT, ABBREVIATION, ENGLISH, FOREIGN, LATIN, WEAK)
 # The generated gazetteers of cities abroad, after the hand-curated ones (which win a shared form).
 GENERATED_CITY_TABLES = ("city/cn_cities.tsv", "city/jp_cities.tsv", "city/geonames_cities.tsv")
 # Countries whose cities news writes with 市 (上海市, 大阪市, 首爾市).
@@ -103,6 +107,18 @@ class WordStarts:
         return any(text[pos:pos + n] in self.words for n in self.lengths)
 
 
+def _latin_city_name(table: str, row_id: str) -> str | None:
+    """The English name of a city abroad from its row's id: CLDR's time-zone id (America/Los_Angeles -> Los Angeles)
+    or the hand-curated table's slug (us-fremont -> Fremont); None for generated ids or a short name."""
+    if table == "city/world_cities.tsv" and "/" in row_id:
+        name = row_id.rsplit("/", 1)[1].replace("_", " ")
+    elif table == "city/world_cities_extra.tsv" and row_id[2:3] == "-":
+        name = " ".join(word.capitalize() for word in row_id[3:].split("-"))
+    else:
+        return None
+    return name if len(name.replace(" ", "")) >= LATIN_NAME_MIN and name.isascii() else None
+
+
 @functools.cache
 def city_gazetteer() -> tuple[Gazetteer, WordStarts, WordStarts]:
     """The gazetteer, whose payload per form is the one place the form names
@@ -137,6 +153,10 @@ def city_gazetteer() -> tuple[Gazetteer, WordStarts, WordStarts]:
             forms = {row["name"], row.get("name_cn", ""), *(aliases.split("|") if aliases else ())}
             if row["country"] in CITY_SUFFIX_COUNTRIES:  # 上海市, 大阪市: the 市 is part of the name
                 forms |= {f + "市" for f in forms if f and not f.endswith("市")}
+            latin = _latin_city_name(table, row["id"])
+            if latin is not None:
+                entries.append((latin, CityInfo(row["name"], row["country"], row.get("level") or None, LATIN, homonym,
+                                                generated=generated)))
             for form in forms:
                 if form:
                     # 崑山市 names the city; a bare 北安 or 太平 needs context (江蘇崑山, a dateline),
@@ -240,6 +260,9 @@ def company_phrase_names() -> dict[str, frozenset[str]]:
 # The endings of a listed insurer's registered name and the short forms the news writes for them
 # (某某產物保險: 某某產物, 某某產險; 某某人壽保險: 某某人壽).
 INSURER_SHORT_FORMS = (("產物保險", ("產物", "產險")), ("人壽保險", ("人壽",)))
+# The generic ending of many registered names (某某企業) and how many characters must be left without it
+GENERIC_ENTERPRISE = "企業"
+ENTERPRISE_REST_MIN = 4
 
 
 def company_forms(
@@ -409,6 +432,12 @@ def company_dictionary() -> Gazetteer:
                     for short_form in (full[:-len(ending)] + short for short in shorts):
                         if short_form not in names and claimed.get(fold(short_form), canonical) == canonical:
                             names = [*names, short_form]
+            # A registered name that ends in 企業 goes by the rest in the news where four characters or more are
+            # left (志強國際企業 -> 志強國際, 東和鋼鐵企業 -> 東和鋼鐵; 統一企業 stays whole)
+            rest = full[:-len(GENERIC_ENTERPRISE)]
+            if full.endswith(GENERIC_ENTERPRISE) and len(rest) >= ENTERPRISE_REST_MIN and rest not in names \
+                    and claimed.get(fold(rest), canonical) == canonical:
+                names = [*names, rest]
         info = CompanyInfo(canonical, tuple(n for n in names if n != canonical), code, "TW")
         entries += company_forms(info, names, ambiguous, registered=registered)
     owner = {}  # folded form -> the company that an earlier source gave it

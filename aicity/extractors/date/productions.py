@@ -550,7 +550,7 @@ def holiday(m: regex.Match, ctx: Ctx) -> Candidate | None:
     year_spec = read_spec(g, with_time=False)
     if year_spec is None:
         return None
-    if year_spec.year is None and year_spec.year_rel is None and (
+    if year_spec.year is None and year_spec.year_rel is None and not context("MEMORIAL_DAY").fullmatch(g["hol"]) and (
             before_is(ctx, m.start(), "FESTIVAL_LIST_BEFORE") or after_is(ctx, m.end("hol"), "FESTIVAL_LIST_AFTER")):
         return None  # 屠妖節、聖誕節和中秋節: kinds of festival, listed with ones of other calendars (not 今年元旦和春節)
     h, mi, s = time_of_day(g)

@@ -55,6 +55,10 @@ DATELINE_TOWN_COUNTRIES = frozenset({"MY"})
 # and the five-digit codes 01000-09999 (中國銀行(03988), 中銀香港(02388): Taiwan's five-digit codes are its ETFs',
 # 00xxx); not a telephone's area code (電話(037)-123456, (049)2345678).
 HK_TICKER = regex.compile(r"(?<=\p{Han})\((?:0\d\d|00[0-4]\d|000\d\d|0[1-9]\d{3})\)(?![\d\-])")
+# A place right before a plant word (緯穎馬來西亞廠, 檳城新廠, 墨西哥廠房) names where a firm makes things, the
+# plant news of a Taiwanese or mainland maker, not where the page is from: no signal for a region other than
+# the script's own (folded text)
+PLANT_AFTER = ("厂", "新厂", "二厂", "三厂")
 # The place of a dateline: what stands between its bracket and its day
 DATELINE_PLACE = regex.compile(r"[(【]?[ ]?(\p{Han}{2,12}?)[ ]?\d")
 
@@ -159,9 +163,12 @@ def _scan(doc: Document) -> _Page:
     # the longest word wins where two overlap: 香港經濟日報 is not 經濟日報
     matches = longest_non_overlapping(s.words.matches(text))
     silent = _currency_named_regions(s, text, matches) if doc.script == MARKET_SILENT_SCRIPT else ()
+    own = s.by_script.get(doc.script, s.by_script["traditional"])
     for start, end, payloads in matches:
         for region, strength in payloads:
             if strength == NO_SIGNAL or strength == MARKET and region in silent:
+                continue
+            if strength == "weak" and region != own and text.startswith(PLANT_AFTER, end):
                 continue
             if SHARED in region:  # 特區政府, 行政長官: Hong Kong's or Macau's, settled by the page
                 shared[tuple(region.split(SHARED))] += 1
