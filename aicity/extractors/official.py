@@ -89,6 +89,13 @@ HOME_COUNTRIES = frozenset((None, "", "TW", "CN", "HK", "MO", "SG", "MY"))  # wh
 FAMILY = fold("家")  # 許家, 王家 (the Hsu, the Wang family) are words, yet 家 opens many given names
 # Countries whose officials have Chinese names, not transliterations (台灣鋼鐵公會理事長林大偉選「穩」:
 # 林大偉 is a Chinese name, 選 the verb after it).
+# A biography in a filing or a bank's announcement (董監事簡歷): 某某,女,1971年1月出生,…歷任…,現任某某銀行黨委書記.
+# Its name opens the paragraph's clause with the sex and the birth; its posts follow in the same paragraph,
+# the present one after 現任. Sought only on a page that writes 出生 (folded text: the comma is ASCII).
+BIOGRAPHY = regex.compile(r"(?:^|(?<=[\n,。;:、!?)]))(\p{Han}{2,3})[ ]?,[ ]?[男女][ ]?,[^\n]{0,24}?出生")
+BORN = fold("出生")
+PRESENT_POST = fold("現任")
+PRESENT_POST_REACH = 24  # from 現任 to the title of the present post (現任某某銀行黨委書記)
 CHINESE_NAMED = frozenset(fold(w) for w in ("台灣", "臺灣", "中國"))
 CHINESE_NAMED_CHARS = frozenset(fold("中台臺港澳"))  # ... and their one-character names (中, 台)
 # ... and the places (by the city gazetteer's country codes) whose mayors have Chinese, Japanese or Korean names
@@ -928,9 +935,37 @@ class OfficialExtractor:
             surname = match.group(1)
             if surname in g.surnames:
                 shorts.append((match.start() - 1, match.end(), surname, g.short_titles[match.group()]))
+        if BORN in folded:
+            full.extend(self._biographies(doc, {f.name_start for f in full}, g))
         full.extend(self._constituency_members(doc, {f.name_start for f in full}, g))
         full.extend(self._dictionary_mentions(full, user_names))
         yield from self._emit(doc, self._complete_cut_names(doc, full), shorts)
+
+    def _biographies(self, doc: Document, taken: set[int], g: OfficialGrammar) -> list[Found]:
+        """某某,女,1971年1月出生,…現任某某銀行黨委書記: a biography's name, with the present post of its
+        paragraph (after 現任; else the first post it names), when it names no post right beside it."""
+        folded = doc.folded
+        found = []
+        titles = None
+        for m in BIOGRAPHY.finditer(folded):
+            start, end = m.span(1)
+            name = folded[start:end]
+            if start in taken or name[:1] not in g.surnames and name[:2] not in g.surnames \
+                    or not self._plausible(name, g):
+                continue
+            if titles is None:
+                titles = self._titles(doc, g)
+            stop = folded.find("\n", m.end())
+            stop = len(folded) if stop < 0 else stop
+            posts = [(ts, te) for ts, te in titles if m.end() <= ts < stop]
+            if not posts:
+                continue
+            present = folded.find(PRESENT_POST, m.end(), stop)
+            ts, te = next(((ts, te) for ts, te in posts if present >= 0 and present < ts <= present + PRESENT_POST_REACH),
+                          posts[0])
+            found.append(Found(start, end, doc.text[start:end], doc.text[ts:te], None, "official.biography",
+                               start, end))
+        return found
 
     def _among_group(self, doc: Document, ts: int, te: int, title: str, g: OfficialGrammar) -> list[Found]:
         """三名副市長出席，其中某某負責交通: the names after 其中 in the sentence of a counted group of
