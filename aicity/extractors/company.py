@@ -1103,7 +1103,11 @@ class CompanyExtractor:
         if folded[start - 1:start + 1] not in bigrams and folded[end - 1:end + 1] not in bigrams:
             return False  # no city's two characters across either edge: the usual case, no gazetteer look
         low = max(0, start - 3)
-        return any(low + s < start < low + e < end or start < low + s < end < low + e
+        cues = _rules()[3]
+        # (but not a city whose last character opens a company's cue after the name: 京東|營收 holds no 東營)
+        return any(low + s < start < low + e < end
+                   or start < low + s < end < low + e and not any(
+                       cs == 0 for cs, _, _ in cues.matches(folded[low + e - 1:low + e + 3]))
                    for s, e, _ in city_gazetteer()[0].matches(folded[low:end + 3]))
 
     @staticmethod
