@@ -152,13 +152,13 @@ def resolve(found: dict[str, Sequence[Entity]]) -> list[Entity]:
     for entity_type, entities in found.items():
         chosen = longest_non_overlapping(entities, _entity_span, _normalized)
         shadows = IntervalSet()
-        crossed: list[tuple[int, int]] = []
+        crossed: dict[int, int] = {}  # a shadowing span's end -> its earliest start
         for shadowing_type in SHADOWED_BY.get(entity_type, ()):
             for other in found.get(shadowing_type, ()):
                 shadows.add(other.start, other.end)
-                crossed.append((other.start, other.end))
+                crossed[other.end] = min(other.start, crossed.get(other.end, other.start))
         if crossed:
-            chosen = [e for e in chosen if not any(a < e.start < b < e.end for a, b in crossed)]
+            chosen = [e for e in chosen if not any(crossed.get(p, e.start) < e.start for p in range(e.start + 1, e.end))]
         inside_names = IntervalSet()  # a name's characters after its first (郭曉|華為: no company 華為)
         name_starts: set[int] = set()  # 市長|野志克仁: no city 長野 across a name's first character
         for naming_type in NAMED_INSIDE.get(entity_type, ()):

@@ -37,6 +37,7 @@ name (魏某家主導 … 後魏某家時代).
 """
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 from dataclasses import dataclass
@@ -96,6 +97,7 @@ BIOGRAPHY = regex.compile(r"(?:^|(?<=[\n,。;:、!?)]))(\p{Han}{2,3})[ ]?,[ ]?[�
 BORN = fold("出生")
 PRESENT_POST = fold("現任")
 PRESENT_POST_REACH = 24  # from 現任 to the title of the present post (現任某某銀行黨委書記)
+BIOGRAPHY_REACH = 400  # how far a biography's paragraph runs after the birth (a page of one line has no paragraphs)
 CHINESE_NAMED = frozenset(fold(w) for w in ("台灣", "臺灣", "中國"))
 CHINESE_NAMED_CHARS = frozenset(fold("中台臺港澳"))  # ... and their one-character names (中, 台)
 # ... and the places (by the city gazetteer's country codes) whose mayors have Chinese, Japanese or Korean names
@@ -954,10 +956,13 @@ class OfficialExtractor:
                     or not self._plausible(name, g):
                 continue
             if titles is None:
-                titles = self._titles(doc, g)
-            stop = folded.find("\n", m.end())
-            stop = len(folded) if stop < 0 else stop
-            posts = [(ts, te) for ts, te in titles if m.end() <= ts < stop]
+                titles = sorted(self._titles(doc, g))
+                title_starts = [ts for ts, _ in titles]
+            limit = min(len(folded), m.end() + BIOGRAPHY_REACH)
+            stop = folded.find("\n", m.end(), limit)
+            stop = limit if stop < 0 else stop
+            first = bisect.bisect_left(title_starts, m.end())
+            posts = titles[first:bisect.bisect_left(title_starts, stop)]
             if not posts:
                 continue
             present = folded.find(PRESENT_POST, m.end(), stop)
