@@ -21,6 +21,8 @@ from .model import ENTITY_TYPES, Entity
 # A span of the first type lying inside a span of one of the second is dropped:
 # a city's name used as part of a company's name (高雄銀行) does not name the city.
 SHADOWED_BY: dict[str, tuple[str, ...]] = {"city": ("company",)}
+# ... and one that starts inside such a span and runs on past its end reads across the name's
+# last character (京東|營收: no city 東營).
 # A span of the first type lying inside the *name* of an entity of the second is
 # part of that name: a company's short name inside a person's (部長林佳龍: not 佳龍), a
 # city's (院長周德陽: not 德陽); so is one that starts inside the name and runs on past it
@@ -200,9 +202,13 @@ def resolve(found: dict[str, Sequence[Entity]]) -> list[Entity]:
     for entity_type, entities in found.items():
         chosen = longest_non_overlapping(entities, _entity_span, _normalized)
         shadows = IntervalSet()
+        crossed: dict[int, int] = {}  # a shadowing span's end -> its earliest start
         for shadowing_type in SHADOWED_BY.get(entity_type, ()):
             for other in found.get(shadowing_type, ()):
                 shadows.add(other.start, other.end)
+                crossed[other.end] = min(other.start, crossed.get(other.end, other.start))
+        if crossed:
+            chosen = [e for e in chosen if not any(crossed.get(p, e.start) < e.start for p in range(e.start + 1, e.end))]
         inside_names = IntervalSet()  # a name's characters after its first (郭曉|華為: no company 華為)
         name_starts: set[int] = set()  # 市長|野志克仁: no city 長野 across a name's first character
         for naming_type in NAMED_INSIDE.get(entity_type, ()):

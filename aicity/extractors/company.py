@@ -361,6 +361,9 @@ _PERIOD_END = regex.compile(fold(r"(?:第?[一二三四1-4]季度?|[上下]半�
 # 某某集團|控股股東: the controlling shareholder, not a holding company's name.
 CONTROLLING_SHAREHOLDER = fold("股東")
 HOLDING_SUFFIX = fold("控股")
+CONTROLLED_AFTER = (CONTROLLING_SHAREHOLDER, fold("子公司"))  # 控股 as "controlling": 控股股東, 控股子公司
+BOND = fold("債")  # 公司債, 公司債券: a corporate bond
+TOTAL = fold("總")  # 總營收: the total of a frame's figure
 COMPANY, BRANCH, GROUP = fold("公司"), fold("分公司"), fold("集團")
 AFTER_EVENT = fold("後")  # 轉增後|公司: a clause before a bare 公司
 SUBSIDIARIES_AFTER = fold("旗下")  # 某某資本|旗下: an investor that owns firms is one
@@ -597,8 +600,9 @@ def _kinds() -> tuple[str, ...]:
 HOME_PREFIXES = frozenset(fold(w) for w in ("台商", "臺商", "陸商", "港商", "外商"))
 # 子公司, 母公司, 分公司, 總公司: a company's subsidiary, parent, branch or head office, not its name;
 # 本公司, 該公司, 貴公司, 此公司, 非公司: "this company", "your company", "no company" (公告本公司擬…,
-# 經本公司董事會, 且非公司之關係人: the wording of filings), not its name either.
-RELATIVE_BEFORE_COMPANY = frozenset(fold("子母孫分總本該貴此非"))
+# 經本公司董事會, 且非公司之關係人: the wording of filings), not its name either; nor 某某系公司 (a filing's
+# copula: 國元資本系公司全資子公司, "is the Company's"; 關係公司, an affiliate) or 跨公司 (across companies).
+RELATIVE_BEFORE_COMPANY = frozenset(fold("子母孫分總本該貴此非系跨"))
 # 本集團, 該集團, 此集團: "this group" (將有助鞏固本集團的優勢), unless the character makes a word with the one
 # before it (資本集團, 日本集團: a name's word)
 SELF_BEFORE_GROUP = frozenset(fold("本該此"))
@@ -1184,7 +1188,11 @@ class CompanyExtractor:
         if folded[start - 1:start + 1] not in bigrams and folded[end - 1:end + 1] not in bigrams:
             return False  # no city's two characters across either edge: the usual case, no gazetteer look
         low = max(0, start - 3)
-        return any(low + s < start < low + e < end or start < low + s < end < low + e
+        cues = _rules()[3]
+        # (but not a city whose last character opens a company's cue after the name: 京東|營收 holds no 東營)
+        return any(low + s < start < low + e < end
+                   or start < low + s < end < low + e and not any(
+                       cs == 0 for cs, _, _ in cues.matches(folded[low + e - 1:low + e + 3]))
                    for s, e, _ in city_gazetteer()[0].matches(folded[low:end + 3]))
 
     @staticmethod
@@ -1358,8 +1366,10 @@ class CompanyExtractor:
                 strength = "weak"  # 某某企業|旗下, 某某企業|董事長: the firm's own structure or officer names it a firm
             if strength == "bracketed" and not bracketed:
                 continue  # 企業 ends a name only when its Latin name follows: 某某企業(ABC)
-            if suffix.endswith(HOLDING_SUFFIX) and folded.startswith(CONTROLLING_SHAREHOLDER, e):
-                continue  # 某某集團|控股股東: a controlling shareholder
+            if suffix.endswith(HOLDING_SUFFIX) and folded.startswith(CONTROLLED_AFTER, e):
+                continue  # 某某集團|控股股東, 某某集團|控股子公司: a controlling shareholder, a controlled subsidiary
+            if suffix == COMPANY and folded.startswith(BOND, e):
+                continue  # 發行的6筆境內|公司債券: a corporate bond, no firm's name
             if strength != "legal" and _SECTOR_AFTER.match(folded, e):
                 continue  # 香港銀行|業: a place's banking sector
             if strength != "legal" and _NEWSPAPER_CLOSED.match(folded, e):
@@ -1857,6 +1867,8 @@ class CompanyExtractor:
         places = _place_names()
         known: IntervalSet | None = None  # the listed names, read only once a frame opens: 」 is on most pages
         for position, _, befores in sorted(hits):
+            if folded[position - 1:position] == TOTAL:
+                continue  # 占總|營收, 集團總|營收: 總 opens the frame's word (total revenue), no name ends in it
             for length in (4, 3, 2):
                 start = position - length
                 if start < 0:

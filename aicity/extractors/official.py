@@ -37,6 +37,7 @@ name (魏某家主導 … 後魏某家時代).
 """
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 from dataclasses import dataclass
@@ -109,6 +110,14 @@ TIMES_COUNT_LAST = frozenset(fold("度次"))
 FAMILY = fold("家")  # 許家, 王家 (the Hsu, the Wang family) are words, yet 家 opens many given names
 # Countries whose officials have Chinese names, not transliterations (台灣鋼鐵公會理事長林大偉選「穩」:
 # 林大偉 is a Chinese name, 選 the verb after it).
+# A biography in a filing or a bank's announcement (董監事簡歷): 某某,女,1971年1月出生,…歷任…,現任某某銀行黨委書記.
+# Its name opens the paragraph's clause with the sex and the birth; its posts follow in the same paragraph,
+# the present one after 現任. Sought only on a page that writes 出生 (folded text: the comma is ASCII).
+BIOGRAPHY = regex.compile(r"(?:^|(?<=[\n,。;:、!?)]))(\p{Han}{2,3})[ ]?,[ ]?[男女][ ]?,[^\n]{0,24}?出生")
+BORN = fold("出生")
+PRESENT_POST = fold("現任")
+PRESENT_POST_REACH = 24  # from 現任 to the title of the present post (現任某某銀行黨委書記)
+BIOGRAPHY_REACH = 400  # how far a biography's paragraph runs after the birth (a page of one line has no paragraphs)
 CHINESE_NAMED = frozenset(fold(w) for w in ("台灣", "臺灣", "中國"))
 CHINESE_NAMED_CHARS = frozenset(fold("中台臺港澳"))  # ... and their one-character names (中, 台)
 # ... and the places (by the city gazetteer's country codes) whose mayors have Chinese, Japanese or Korean names
@@ -1015,6 +1024,8 @@ class OfficialExtractor:
             surname = match.group(1)
             if surname in g.surnames:
                 shorts.append((match.start() - 1, match.end(), surname, g.short_titles[match.group()]))
+        if BORN in folded:
+            full.extend(self._biographies(doc, {f.name_start for f in full}, g))
         full.extend(self._constituency_members(doc, {f.name_start for f in full}, g))
         full.extend(self._caption_roster(doc, {f.name_start for f in full}, g))
         full.extend(self._dictionary_mentions(full, user_names))
@@ -1046,6 +1057,35 @@ class OfficialExtractor:
                                                "official.caption_roster", ns, ne))
                     pos += len(part) + 1
                 at = folded.find(cue, at + len(cue))
+        return found
+
+    def _biographies(self, doc: Document, taken: set[int], g: OfficialGrammar) -> list[Found]:
+        """某某,女,1971年1月出生,…現任某某銀行黨委書記: a biography's name, with the present post of its
+        paragraph (after 現任; else the first post it names), when it names no post right beside it."""
+        folded = doc.folded
+        found = []
+        titles = None
+        for m in BIOGRAPHY.finditer(folded):
+            start, end = m.span(1)
+            name = folded[start:end]
+            if start in taken or name[:1] not in g.surnames and name[:2] not in g.surnames \
+                    or not self._plausible(name, g):
+                continue
+            if titles is None:
+                titles = sorted(self._titles(doc, g))
+                title_starts = [ts for ts, _ in titles]
+            limit = min(len(folded), m.end() + BIOGRAPHY_REACH)
+            stop = folded.find("\n", m.end(), limit)
+            stop = limit if stop < 0 else stop
+            first = bisect.bisect_left(title_starts, m.end())
+            posts = titles[first:bisect.bisect_left(title_starts, stop)]
+            if not posts:
+                continue
+            present = folded.find(PRESENT_POST, m.end(), stop)
+            ts, te = next(((ts, te) for ts, te in posts if present >= 0 and present < ts <= present + PRESENT_POST_REACH),
+                          posts[0])
+            found.append(Found(start, end, doc.text[start:end], doc.text[ts:te], None, "official.biography",
+                               start, end))
         return found
 
     def _among_group(self, doc: Document, ts: int, te: int, title: str, g: OfficialGrammar) -> list[Found]:

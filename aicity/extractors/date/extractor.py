@@ -101,6 +101,8 @@ class DateExtractor:
                 got = _in_fiscal_year(ctx, c, shift, anchor, clause.get(i))
             if not got and fiscal_parts and c.rule in FISCAL_PERIOD_RULES and _yearless(c.spec):
                 continue  # 2026財年上半年 … 上半年: the company's half, whose months the page does not give
+            if not got and clause.get(i) is None and (year := _chronology_year(ctx, c, period, anchor)) is not None:
+                got = values(c._replace(spec=c.spec._replace(year=year, nearest=False)), anchor, None)
             if not got:
                 got = values(c, anchor, clause.get(i))
             for start, end, (normalized, fields) in got:
@@ -352,6 +354,31 @@ def _listed_month(ctx: Ctx, c: Candidate, period: tuple[int, int, str, dict] | N
     if len(last) < 7 or not context("LIST_BETWEEN").fullmatch(ctx.folded, end, c.start):
         return []
     return values(c._replace(spec=spec._replace(year=int(last[:4]), nearest=False)), anchor, None)
+
+
+# how far a yearless day may stand after the last day of a chronology that it continues
+CHRONOLOGY_REACH = 120
+
+
+def _chronology_year(ctx: Ctx, c: Candidate, period: tuple[int, int, str, dict] | None,
+                     anchor: dt.date) -> int | None:
+    """2024年9月5日,兩家公司停牌;10月9日,發布預案;11月5日,市政府批覆 on a page of March 2025: a timeline's
+    yearless month and day that would lie ahead of the anchor in the anchor's year, but falls after the
+    day it last named in that day's earlier year, goes on in that year (news reports what has happened);
+    not a plan (預計10月9日完工) nor across a paragraph."""
+    spec = c.spec
+    if (period is None or c.rule not in STATED_MONTH_RULES or not _yearless(spec) or spec.month is None
+            or spec.day is None or spec.month_rel is not None or c.end_spec is not None or c.items):
+        return None
+    _, end, normalized, _ = period
+    last = normalized.rsplit("/", 1)[-1]
+    if len(last) != 10 or c.start - end > CHRONOLOGY_REACH or "\n" in ctx.folded[end:c.start]:
+        return None
+    year, month = _year_month(last)
+    if year >= anchor.year or (spec.month, spec.day) <= (anchor.month, anchor.day) \
+            or (spec.month, spec.day) <= (month, int(last[8:10])) or before_is(ctx, c.start, "PLAN_BEFORE"):
+        return None
+    return year
 
 
 def _same_month_day(c: Candidate, period: tuple[int, int, str, dict] | None, anchor: dt.date) -> list:

@@ -41,6 +41,10 @@ NO_SIGNAL = "none"  # a common word that holds a signal word (新元素 holds �
 # 純利2.5億元, names no 港元 and stays Hong Kong's)
 MARKET = "market"
 MARKET_SILENT_SCRIPT = "simplified"
+# A region's press wording that others share (同比增長, 環比下降: the mainland's, and Singapore's and Malaysia's
+# Simplified press write it too): weak, but only on a page in another script than the region's own (a
+# Traditional copy of a mainland results story)
+STYLE = "style"
 SHARED = "|"  # HK|MO: a word of both places (特區政府), counted for the one the page names most
 # ... and, on a page that names none of them, for this one: Hong Kong's press writes most of the pair's
 # news, and its listed companies (Macau's casino operators among them) report in HKD (銀河娛樂 ... 按年升).
@@ -146,6 +150,7 @@ class _Page:
     declared: str | None                 # the region (or currency) a declaration names
     strong: Counter
     weak: Counter
+    styled: Counter                      # STYLE signals of a region other than the script's own
     placed: Counter                      # the places of datelines ((中央社記者新加坡17日專電): 新加坡)
     shared: Counter                      # (HK, MO) -> how often words of both places occur
     signal_starts: list[int]             # where each signal word starts, in order
@@ -158,7 +163,7 @@ def _scan(doc: Document) -> _Page:
     datelines = []
     if any(marker in text for marker in DATELINE_MARKERS):
         datelines = [m.span() for m in s.dateline.finditer(text)]
-    strong, weak, placed, shared = Counter(), Counter(), Counter(), Counter()
+    strong, weak, styled, placed, shared = Counter(), Counter(), Counter(), Counter(), Counter()
     starts, regions = [], []
     # the longest word wins where two overlap: 香港經濟日報 is not 經濟日報
     matches = longest_non_overlapping(s.words.matches(text))
@@ -167,6 +172,10 @@ def _scan(doc: Document) -> _Page:
     for start, end, payloads in matches:
         for region, strength in payloads:
             if strength == NO_SIGNAL or strength == MARKET and region in silent:
+                continue
+            if strength == STYLE:
+                if region != own:
+                    styled[region] += 1
                 continue
             if strength == "weak" and region != own and text.startswith(PLANT_AFTER, end):
                 continue
@@ -184,7 +193,7 @@ def _scan(doc: Document) -> _Page:
     if "(0" in text:
         for m in HK_TICKER.finditer(text):
             strong["HK"] += 1
-    return _Page(_declared(s, text), strong, weak, placed, shared, starts, regions)
+    return _Page(_declared(s, text), strong, weak, styled, placed, shared, starts, regions)
 
 
 def _currency_named_regions(s: _Signals, text: str, matches) -> set[str]:
@@ -232,6 +241,8 @@ def _page_region(doc: Document) -> Region:
         best = max(strong.values())
         leaders = [r for r, n in strong.items() if n == best]
         return s.regions[default if default in leaders else leaders[0]]
+    if page.styled:
+        weak = weak + page.styled
     moves = [r for r in weak if r != default]
     if moves:
         best = max(moves, key=lambda r: weak[r])
