@@ -348,6 +348,10 @@ def _per_share_compared(g: Grammar, text: str, r: Reading) -> bool:
     return g.per_share.search(text, sentence, r.start) is not None
 
 
+_GE_DOLLARS_BEFORE = regex.compile(r"(?r)[一二两三四五六七八九]个\Z")  # folded
+_HAO = "毫"
+
+
 def _lone_jiao(g: Grammar, text: str, r: Reading, after: str) -> bool:
     """A number of 角/毛/毫 with nothing after it: money when the number is in Arabic digits
     (2角, 5毛) or a price move stands before it (漲了兩毛, 便宜五毛); 三毛 may be a name,
@@ -355,7 +359,11 @@ def _lone_jiao(g: Grammar, text: str, r: Reading, after: str) -> bool:
     before = text[r.tok_start - 1:r.tok_start]
     if before == "第" or (before.isascii() and before.isalnum()):  # 第3角, A5角
         return False
-    moved = g.move_left.ending_at(text, r.start) is not None
+    # or, before 毫, Cantonese dollars (兩個五毫: 2.5, passes.cantonese_dollars; 三個五毛的 is
+    # three at five 毛 each)
+    moved = (g.move_left.ending_at(text, r.start) is not None
+             or (text[r.tok_end:r.tok_end + 1] == _HAO
+                 and _GE_DOLLARS_BEFORE.search(text, max(0, r.start - 2), r.start) is not None))
     if is_han(after) and not (moved and after in _AFTER_SEN):
         return False
     return r.token.isascii() or moved
