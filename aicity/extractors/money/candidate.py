@@ -350,6 +350,8 @@ def _per_share_compared(g: Grammar, text: str, r: Reading) -> bool:
 
 _GE_DOLLARS_BEFORE = regex.compile(r"(?r)[一二两三四五六七八九]个\Z")  # folded
 _HAO = "毫"
+_LIANG = "两"  # folded 兩
+_MAO_HAO = ("毛", "毫")
 
 
 def _lone_jiao(g: Grammar, text: str, r: Reading, after: str) -> bool:
@@ -366,7 +368,8 @@ def _lone_jiao(g: Grammar, text: str, r: Reading, after: str) -> bool:
                  and _GE_DOLLARS_BEFORE.search(text, max(0, r.start - 2), r.start) is not None))
     if is_han(after) and not (moved and after in _AFTER_SEN):
         return False
-    return r.token.isascii() or moved
+    # 兩毛, 兩毫 with nothing after: 兩 counts no name (三毛 is one) and 兩角 may be two corners
+    return r.token.isascii() or moved or (r.token == _LIANG and text[r.tok_end:r.tok_end + 1] in _MAO_HAO)
 
 
 def _spoken_tail(text: str, pos: int) -> tuple[Decimal, int] | None:
