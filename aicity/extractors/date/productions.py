@@ -114,7 +114,8 @@ def year(m: regex.Match, ctx: Ctx) -> Candidate | None:
         if second is None:
             return None
         if g.get("ry2"):
-            return Candidate(m.start(), m.end(), "date.year", Spec(year=int(g["y4"])), Spec(year=second))
+            month = int(g["ry2m"]) if g.get("ry2m") else None  # 1985到89年9月: that year's month
+            return Candidate(m.start(), m.end(), "date.year", Spec(year=int(g["y4"])), Spec(year=second, month=month))
         return Candidate(m.start(), m.end(), "date.year", Spec(year=int(g["y4"])), None, False,
                          ((m.start("y4"), m.end("y4"), Spec(year=int(g["y4"])), None),
                           (m.start("ly2"), m.end(), Spec(year=second), None)))
