@@ -12,8 +12,8 @@ from .reading import (Ctx, after_is, before_is, century_year, day_of, groups, re
                       roc_page, small_number, time_of_day, with_range)
 from .values import Candidate, Spec, nearest_century, valid
 from .words import (DAY_PREFIX, DAY_WORDS, EVENING_WORDS, HALVES, MONTH_PREFIX, MONTH_WORDS, PREVIOUS_YEAR, QUARTERS,
-                    ROC_BARE, ROC_OFFSET, WEEK_WORDS, WEEKDAYS, YEAR_CHARS, YEAR_POINTS, YEAR_WORDS, context, eras, holidays,
-                    nations)
+                    ROC_BARE, ROC_OFFSET, WEEK_WORDS, WEEKDAYS, YEAR_CHARS, YEAR_POINTS, YEAR_WORDS, context, eras,
+                    holidays, nations)
 
 
 def _short_years(g: dict, ctx: Ctx) -> bool:

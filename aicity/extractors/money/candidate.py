@@ -467,7 +467,7 @@ def decide(g: Grammar, text: str, r: Reading, cand: Cand) -> bool:
         elif r.single_letter and not _after_range_gap(text, r.tok_start):
             return False
         else:
-            cand.status = MAYBE  # 10k~|15k: the ranges pass makes it money with a first end that is
+            cand.status = MAYBE  # a pass may make it money (10k~|15k: the range's end, when its first end is)
     return True
 
 
@@ -573,8 +573,6 @@ _KUAI_END = r"(?:[一二兩两三四五六七八九十]|[0-9]{1,2})[塊块](?:�
 _KUAI_GAP = r"(?:到|至|~|～|-)"
 _KUAI_RANGE_AFTER = regex.compile(rf"{_KUAI_GAP}{_KUAI_END}(?!\p{{Han}})")
 _KUAI_RANGE_BEFORE = regex.compile(rf"(?r){_KUAI_END}{_KUAI_GAP}\Z")
-
-
 _DIVIDED = "成為为"  # 分成兩塊到三塊, 切成, 分為: pieces
 
 

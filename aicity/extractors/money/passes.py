@@ -213,7 +213,7 @@ def fractions(text: str, cands: list[Cand]) -> list[Cand]:
     return out
 
 
-# a lone Chinese digit and 個 right before an amount in 毫/角 (folded text: 个, 两)
+# a lone Chinese digit and 個 right before an amount in 毫 (folded text: 个, 两)
 _GE_DOLLARS = regex.compile(r"(?r)(?P<n>[一二两三四五六七八九])个\Z")
 _TENTH = Decimal("0.1")
 
