@@ -108,6 +108,14 @@ def script_of(text: str, sample: int = 4000) -> str:
     return "simplified" if simplified > traditional else "traditional"
 
 
+def shows_script(text: str, sample: int = 4000) -> bool:
+    """Whether the text has a character of one script only: 15年3月2日 or 1月3至2月10 has none,
+    and reads the same on a Taiwanese page as on a mainland one."""
+    _, traditional_only, simplified_only = _tables()
+    present = set(text[:sample])
+    return not (present.isdisjoint(traditional_only) and present.isdisjoint(simplified_only))
+
+
 # Characters that OpenCC lists in both scripts (万 is also a Traditional variant of 萬), but
 # that Traditional text all but never writes: they tip a tie (a short text with no
 # character of one script only) to Simplified.

@@ -5,6 +5,8 @@ import calendar
 import datetime as dt
 from typing import Iterator
 
+import regex
+
 from ...document import Document
 from ...fold import fold
 from ...model import Entity
@@ -44,6 +46,8 @@ class DateExtractor:
                         and context("FISCAL_PART").search(ctx.folded) is not None)
         for i, c in enumerate(cands):
             if i == skip or (c.spec.anchored and anchors is None):
+                continue
+            if _ends_unread_range(ctx, cands, i):
                 continue
             if i + 1 < len(cands) and _weekday_of_next(ctx, c, cands[i + 1]):
                 continue
@@ -273,6 +277,18 @@ def _months_only(c: Candidate) -> bool:
 
 # a day with no month of its own (6日, 六日)
 LISTED_DAY_RULES = frozenset({"date.day", "date.day_cn"})
+# a day and a range word right before a bare day (農曆3月2日至|5日, 每年3月2日至|5日)
+_RANGE_FROM_DAY = regex.compile(r"(?r)[日号][ ]?(?:[(（][^)）]{1,3}[)）])?[ ]?(?:至|到|~|～|-|–|—)[ ]?\Z")
+
+
+def _ends_unread_range(ctx: Ctx, cands: list[Candidate], i: int) -> bool:
+    """A bare day that ends a range whose start no candidate covers (a lunar or recurring day, a
+    refused year: 農曆3月2日至5日, 每年3月2日至5日): read alone it would be this month's, a wrong day."""
+    c = cands[i]
+    if c.rule not in LISTED_DAY_RULES or c.end_spec is not None or c.items:
+        return False
+    gap = _RANGE_FROM_DAY.search(ctx.folded, max(0, c.start - 10), c.start)
+    return gap is not None and not (i > 0 and cands[i - 1].end > gap.start())
 
 
 def _listed_day(ctx: Ctx, c: Candidate, period: tuple[int, int, str, dict], anchor: dt.date) -> list:

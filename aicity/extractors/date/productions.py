@@ -3,22 +3,35 @@
 it is no date (a duration, a count, a fraction, a name)."""
 from __future__ import annotations
 
+import datetime as dt
+
 import regex
 
 from ...numerals import DIGIT_VALUES
-from .reading import (Ctx, after_is, before_is, century_year, day_of, groups, read_spec, roc_page, small_number,
-                      time_of_day, with_range)
-from .values import Candidate, Spec, valid
+from .reading import (Ctx, after_is, before_is, century_year, day_of, groups, read_spec, roc_by_default,
+                      roc_page, small_number, time_of_day, with_range)
+from .values import Candidate, Spec, nearest_century, valid
 from .words import (DAY_PREFIX, DAY_WORDS, EVENING_WORDS, HALVES, MONTH_PREFIX, MONTH_WORDS, PREVIOUS_YEAR, QUARTERS,
-                    ROC_OFFSET, WEEK_WORDS, WEEKDAYS, YEAR_CHARS, YEAR_POINTS, YEAR_WORDS, context, eras, holidays,
-                    nations)
+                    ROC_BARE, ROC_OFFSET, WEEK_WORDS, WEEKDAYS, YEAR_CHARS, YEAR_POINTS, YEAR_WORDS, context, eras,
+                    holidays, nations)
 
 
 def _short_years(g: dict, ctx: Ctx) -> bool:
     """Whether a bare two-digit year before 年 is read as the one nearest the anchor: off a
-    Taiwanese page, and on one too when it opens with 0 (08年: no ROC year is written so)."""
+    Taiwanese page, and on one too when it opens with 0 (08年: no ROC year is written so); and
+    on a text that is Taiwanese only by default (no ROC year, no character of one script only:
+    15年3月2日, 19年底) when it is no ROC year a page writes bare (below 80) and states a month
+    or a year's end whose Western year is not later than the anchor's next year (38年5月 on a
+    2025 page is no 2038). A Taiwanese page's 15年3月 stays no date."""
     bare = g.get("rocb")
-    return bool(bare) and len(bare) == 2 and (bare.startswith("0") or not roc_page(ctx))
+    if not bare or len(bare) != 2:
+        return False
+    if bare.startswith("0") or not roc_page(ctx):
+        return True
+    if int(bare) in ROC_BARE or not (g.get("mon") or g.get("monc") or g.get("ysuf")) or not roc_by_default(ctx):
+        return False
+    anchor = (ctx.ref or dt.date.today()).year
+    return nearest_century(anchor, int(bare)) <= anchor + 1
 
 
 def _lunar_or_recurring(ctx: Ctx, start: int, end: int) -> bool:
@@ -118,7 +131,8 @@ def year(m: regex.Match, ctx: Ctx) -> Candidate | None:
         if second is None:
             return None
         if g.get("ry2"):
-            return Candidate(m.start(), m.end(), "date.year", Spec(year=int(g["y4"])), Spec(year=second))
+            month = int(g["ry2m"]) if g.get("ry2m") else None  # 1985到89年9月: that year's month
+            return Candidate(m.start(), m.end(), "date.year", Spec(year=int(g["y4"])), Spec(year=second, month=month))
         return Candidate(m.start(), m.end(), "date.year", Spec(year=int(g["y4"])), None, False,
                          ((m.start("y4"), m.end("y4"), Spec(year=int(g["y4"])), None),
                           (m.start("ly2"), m.end(), Spec(year=second), None)))

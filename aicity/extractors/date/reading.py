@@ -10,6 +10,7 @@ from typing import Any, Callable, NamedTuple
 
 import regex
 
+from ...fold import shows_script
 from ...numerals import DIGIT_VALUES, parse_number
 from .values import Candidate, Spec
 from .words import (AMPM_OFFSET, ENGLISH_MONTHS, MIDNIGHT_WORDS, ROC_BARE, ROC_OFFSET, WESTERN,
@@ -100,6 +101,12 @@ def roc_page(ctx: Ctx) -> bool:
     if ctx.region_of is not None:
         return ctx.region == "TW"
     return ctx.script == "traditional"
+
+
+def roc_by_default(ctx: Ctx) -> bool:
+    """Whether a page reads as Taiwanese only by default: no ROC year shown and no character of
+    one script only (a short text such as 15年3月2日 may be from anywhere)."""
+    return not _shows_roc_years(ctx.folded) and not shows_script(ctx.text)
 
 
 @functools.lru_cache(maxsize=16)

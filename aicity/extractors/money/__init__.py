@@ -78,6 +78,7 @@ class MoneyExtractor:
         passes.clause_cues(g, text, cands)
         passes.totals(g, text, cands)
         cands = passes.fractions(text, cands)
+        passes.cantonese_dollars(g, text, cands)
         passes.currencies(g, doc, text, cands)
         for c in cands:
             if c.status != MONEY:

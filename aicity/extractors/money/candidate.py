@@ -348,6 +348,12 @@ def _per_share_compared(g: Grammar, text: str, r: Reading) -> bool:
     return g.per_share.search(text, sentence, r.start) is not None
 
 
+_GE_DOLLARS_BEFORE = regex.compile(r"(?r)[一二两三四五六七八九]个\Z")  # folded
+_HAO = "毫"
+_LIANG = "两"  # folded 兩
+_MAO_HAO = ("毛", "毫")
+
+
 def _lone_jiao(g: Grammar, text: str, r: Reading, after: str) -> bool:
     """A number of 角/毛/毫 with nothing after it: money when the number is in Arabic digits
     (2角, 5毛) or a price move stands before it (漲了兩毛, 便宜五毛); 三毛 may be a name,
@@ -355,10 +361,15 @@ def _lone_jiao(g: Grammar, text: str, r: Reading, after: str) -> bool:
     before = text[r.tok_start - 1:r.tok_start]
     if before == "第" or (before.isascii() and before.isalnum()):  # 第3角, A5角
         return False
-    moved = g.move_left.ending_at(text, r.start) is not None
+    # or, before 毫, Cantonese dollars (兩個五毫: 2.5, passes.cantonese_dollars; 三個五毛的 is
+    # three at five 毛 each)
+    moved = (g.move_left.ending_at(text, r.start) is not None
+             or (text[r.tok_end:r.tok_end + 1] == _HAO
+                 and _GE_DOLLARS_BEFORE.search(text, max(0, r.start - 2), r.start) is not None))
     if is_han(after) and not (moved and after in _AFTER_SEN):
         return False
-    return r.token.isascii() or moved
+    # 兩毛, 兩毫 with nothing after: 兩 counts no name (三毛 is one) and 兩角 may be two corners
+    return r.token.isascii() or moved or (r.token == _LIANG and text[r.tok_end:r.tok_end + 1] in _MAO_HAO)
 
 
 def _spoken_tail(text: str, pos: int) -> tuple[Decimal, int] | None:
@@ -453,11 +464,22 @@ def decide(g: Grammar, text: str, r: Reading, cand: Cand) -> bool:
             cand.status, cand.rule = MONEY, "money.cue_before"
         elif r.cue_right:
             cand.status, cand.rule = MONEY, "money.cue_after"
-        elif r.single_letter:
+        elif r.single_letter and not _after_range_gap(text, r.tok_start):
             return False
         else:
-            cand.status = MAYBE
+            cand.status = MAYBE  # a pass may make it money (10k~|15k: the range's end, when its first end is)
     return True
+
+
+def _after_range_gap(text: str, start: int) -> bool:
+    """A number and a range word end right before ``start`` (月薪10k~15k, 5到8M): the amount
+    ends a range and is money only when the first end is (passes.ranges)."""
+    before = text[max(0, start - 4):start].rstrip(" ")
+    gap = next((w for w in RANGE_GAPS if before.endswith(w)), None)
+    if gap is None:
+        return False
+    rest = before[:len(before) - len(gap)].rstrip(" ")
+    return rest[-1:].isascii() and rest[-1:].isalnum()
 
 
 def _decide_written(g: Grammar, text: str, r: Reading, cand: Cand, counted: bool) -> bool:
@@ -538,10 +560,31 @@ def _unit_ok(g: Grammar, text: str, r: Reading, cur: regex.Match) -> bool:
                 return True  # 一塊二, 三塊五 are money
             # after a price move (漲到三塊, 便宜兩塊): no piece; else 切成三塊
             return ((not nxt or not is_han(nxt) or nxt in g.unit_next_chars["块"] or nxt in _AFTER_SEN)
-                    and g.move_left.ending_at(text, r.tok_start) is not None)
+                    and (g.move_left.ending_at(text, r.tok_start) is not None
+                         or _kuai_range(text, r.tok_start, cur.end())))
         return (not nxt or not is_han(nxt) or nxt in g.unit_next_chars["块"] or "." in token
                 or _spoken_tail(text, cur.end()) is not None)  # 3.5塊以上: no piece has a decimal
     return True  # 塊錢
+
+
+# a range of two lone small numbers of 塊 (兩塊到三塊, 五塊至六塊錢) with no noun after it: a
+# range of pieces names what is cut (切成兩塊到三塊蛋糕), one of money stands alone
+_KUAI_END = r"(?:[一二兩两三四五六七八九十]|[0-9]{1,2})[塊块](?:錢|钱)?"
+_KUAI_GAP = r"(?:到|至|~|～|-)"
+_KUAI_RANGE_AFTER = regex.compile(rf"{_KUAI_GAP}{_KUAI_END}(?!\p{{Han}})")
+_KUAI_RANGE_BEFORE = regex.compile(rf"(?r){_KUAI_END}{_KUAI_GAP}\Z")
+_DIVIDED = "成為为"  # 分成兩塊到三塊, 切成, 分為: pieces
+
+
+def _kuai_range(text: str, start: int, end: int) -> bool:
+    """The lone number of 塊 at text[start:end] is an end of such a range."""
+    if _KUAI_RANGE_AFTER.match(text, end) is not None:
+        return text[start - 1:start] not in _DIVIDED or start == 0
+    nxt = text[end:end + 1]
+    if nxt and is_han(nxt) and nxt not in "錢钱":
+        return False
+    first = _KUAI_RANGE_BEFORE.search(text, max(0, start - 6), start)
+    return first is not None and (first.start() == 0 or text[first.start() - 1] not in _DIVIDED)
 
 
 def _unit_column(g: Grammar, text: str, start: int, end: int) -> bool:

@@ -193,6 +193,10 @@ class _Tables:
         return f"(?:{alternation(self.after_names)}|{alternation(self.after_codes)}(?![A-Za-z]))"
 
 
+# who pays or is paid, between a verb of paying and the amount (花費我三塊, 找你五毛)
+_PAYERS = ("我們", "你們", "他們", "我", "你", "他", "她", "人家")
+
+
 class _Words:
     """The cue, filler, blocker and counter word lists."""
 
@@ -203,6 +207,7 @@ class _Words:
         self.fx = _words("money/fx_cues.txt")
         self.fx_glue = _words("money/fx_glue.txt")
         self.moves = _words("money/price_moves.txt")
+        self.spends = _words("money/spend_verbs.txt")
         self.after = _words("money/cues_after.txt")
         self.budget_heads = _words("money/budget_heads.txt")
         self.counters = _words("money/counters.txt")
@@ -300,7 +305,12 @@ def _patterns(t: _Tables, w: _Words, lookups: dict) -> dict:
         cue_left=_reverse(f"{alternation(w.cues)}[(（]?{filler_chain}\\Z", w.cues + w.fillers, " :(（"),
         block_left=_reverse(f"{alternation(w.blockers)}{filler_chain}\\Z", w.blockers + w.fillers, " :"),
         fx_left=_reverse(f"{alternation(w.fx)}(?:{'|'.join(w.fx_glue)})?[ ]?\\Z", w.fx + w.fx_glue),
-        move_left=_reverse(f"{alternation(w.moves)}(?:{'|'.join(w.fx_glue)})?[ ]?\\Z", w.moves + w.fx_glue),
+        # or a verb of paying (花了三塊, 花費我兩塊): the same reading of a lone 塊, 毛 or 角
+        move_left=_reverse(
+            f"(?:{alternation(w.moves)}(?:{'|'.join(w.fx_glue)})?"
+            f"|{alternation(w.spends)}了?(?:{'|'.join(_PAYERS)})?)[ ]?\\Z",
+            w.moves + w.fx_glue + w.spends + list(_PAYERS) + ["了"],
+        ),
         not_a_cent=_forward(alternation(w.not_a_cent), w.not_a_cent, ""),
         # a cue, filler or blocker word ending at a point (賣超, 衝上, 跌破): a qualifier
         # (超, 上, 破) that is the last character of one belongs to that word

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
+from decimal import Decimal
 
 import regex
 
 from ...document import Document
 from ...fold import fold
+from ...numerals import DIGIT_VALUES
 from .candidate import BARE, MAYBE, MONEY, Cand
 from .grammar import RANGE_GAPS, UNIT_LIST_JOINERS, Grammar
 from .numbers import SMALL_FOLDED, amount, amount_sum, big_unit_multiplier, unit_multiplier
@@ -214,6 +216,29 @@ def fractions(text: str, cands: list[Cand]) -> list[Cand]:
                 continue
         out.append(c)
     return out
+
+
+# a lone Chinese digit and 個 right before an amount in 毫 (folded text: 个, 两)
+_GE_DOLLARS = regex.compile(r"(?r)(?P<n>[一二两三四五六七八九])个\Z")
+_TENTH = Decimal("0.1")
+
+
+def cantonese_dollars(g: Grammar, text: str, cands: list[Cand]) -> None:
+    """港幣三個一毫四: in Cantonese speech 個 is the dollar before an amount in 毫 (3.14), where alone
+    三個 is three of anything; the dollars add to the spoken amount after them, and a currency
+    written right before them is the amount's."""
+    for c in cands:
+        if (c.status != MONEY or c.fraction != _TENTH or c.currency is not None or c.start != c.tok_start
+                or text[c.tok_end:c.tok_end + 1] != "毫"):  # 三個五毛的: three at five 毛 each
+            continue
+        ge = _GE_DOLLARS.search(text, max(0, c.start - 2), c.start)
+        total = ge and amount_sum(Decimal(DIGIT_VALUES[ge.group("n")]), c.value)
+        if not total:
+            continue
+        c.value, c.start = total, ge.start()
+        left = g.left.ending_at(text, c.start)
+        if left and left.group("cur") and not left.group("noun") and left.end("cur") == c.start:
+            c.currency, c.start = g.currencies.get(left.group("cur")), left.start("cur")
 
 
 def currencies(g: Grammar, doc: Document, text: str, cands: list[Cand]) -> None:
