@@ -63,6 +63,8 @@ METROPOLIS_AFTER = frozenset(fold("廳知民內政議府"))
 RULES = {kind: f"city.{kind}" for kind in PLACE_KIND_ORDER}
 # A dateline or byline right after a place names the city the story is filed from:
 # 福州3月2日電, (新山5日訊), 〔記者某某／新竹報導〕.
+# Countries whose papers date a story by its state: a dateline names no city of the state's name
+STATE_DATELINE_COUNTRIES = frozenset({"MY"})
 DATELINE_AFTER = compile_folded(r"(?:\s?(?:\d{1,2}月)?\d{1,2}日(?:電|訊|專電|綜合報導)|報導|報道|訊\b)")
 # Separators of an enumeration (靜岡、岡山和廣島) and the words that close a list of prefectures.
 LIST_SEPARATORS = frozenset(fold("、及和與"))
@@ -583,7 +585,11 @@ class CityExtractor:
             if after_words.at(folded, end) or self._admin_suffix(folded, end) and not district or (
                     self._glued(folded, start, end) and not region_before):
                 return False
-            return self._dateline(folded, end) or region_before or district or (
+            # a Malaysian state's name opening a dateline ((馬六甲10日訊), as (柔佛8日訊)) is the state's, not its
+            # capital's of the same name: Malaysian papers date a story by its state
+            dateline = self._dateline(folded, end) and not (
+                info.country in STATE_DATELINE_COUNTRIES and folded[start:end] in place_context().prefectures)
+            return dateline or region_before or district or (
                 info.country == "CN" and folded.startswith(DELEGATION, end))
         # Foreign: 青森縣 / 大阪府 are prefectures; so is a bare 青森 in a page that
         # speaks of 青森縣 (the prefecture's capital shares its name). 史丹佛大學 is no 丹佛.
