@@ -1029,6 +1029,16 @@ def _strip_industry(words: str, suffixes: dict[str, str]) -> str:
         words = words[:-n]
 
 
+# the trades of an airline or a shipping line, whose group's hotels (長榮酒店, 日航酒店, 華航諾富特) are
+# companies of their own (folded)
+_CARRIER_ENDS = tuple(fold(w) for w in ("航空", "海運", "航運", "Airlines", "Air Lines", "Marine"))
+
+
+def _is_carrier(info: CompanyInfo) -> bool:
+    """An airline or a shipping line (長榮海運, 日本航空): a hotel named after it is its own firm."""
+    return any(fold(name).endswith(_CARRIER_ENDS) for name in (info.canonical, *info.aliases))
+
+
 def _is_holding(info: CompanyInfo) -> bool:
     """A financial or investment holding company (富邦金控, 日月光投控): it does its
     business through subsidiaries, each named after it."""
@@ -1574,6 +1584,11 @@ class CompanyExtractor:
                     written = doc.text[start + hs:e]
                     yield start + hs, e, written, CompanyInfo(written, (), None, form.info.country,
                                                               form.info.canonical), strength
+                elif he == len(chunk) and strength == "venue" and _is_carrier(form.info):
+                    # 長榮|酒店, (高雄)日航|酒店: an airline's or shipping line's name before a hotel word names
+                    # the group's hotel, a company of its own (not the carrier itself)
+                    written = doc.text[start + hs:e]
+                    yield start + hs, e, written, CompanyInfo(written, (), None, form.info.country), strength
                 elif he == len(chunk) and strength == "strong" and hs >= 2 and form.info.country not in HOME_MARKETS \
                         and self._home_place(chunk[:hs]):
                     # 浙江|超威集團: a mainland province or city before a foreign name and 集團 opens a
