@@ -281,6 +281,10 @@ def _ends_in_industry(folded: str, start: int, end: int) -> bool:
     return any(suffixes.get(folded[end - n:end], "legal") != "legal" for n in (2, 3, 4) if end - start > n)
 
 
+# verbs of a joint venture or a deal that may follow a foreign firm named after its prefix (folded by compile_folded)
+_VENTURE_VERBS = ("合資", "合作", "攜手", "聯手", "共同", "簽約", "簽署")
+
+
 @functools.cache
 def _rules():
     suffixes = {fold(r["suffix"]): r["strength"] for r in load_table("company/suffixes.tsv")}
@@ -293,7 +297,9 @@ def _rules():
     prefixes = alternation(load_list("company/prefixes.txt"))
     foreign = compile_folded(
         prefixes + r"(?P<name>[A-Za-z][A-Za-z0-9&.\-]*(?: [A-Z][A-Za-z0-9&.\-]*)*|\p{Han}{2,6}?)"
-        r"(?:[(（](?P<alias>[A-Za-z][A-Za-z0-9&.\- ]{0,30})[)）])?(?=[(（、,，。及與和在\s]|$)"
+        r"(?:[(（](?P<alias>[A-Za-z][A-Za-z0-9&.\- ]{0,30})[)）])?(?=[(（、,，。及與和在\s]|$|"
+        # or a verb of a venture right after the name (與日商某某房屋|合資開發, 美商某某|攜手)
+        + alternation(_VENTURE_VERBS) + ")"
     )
     latin_title = compile_folded(
         r"(?<![A-Za-z0-9])(?P<name>[A-Z][A-Za-z0-9&\-]*[A-Za-z0-9](?: [A-Z][A-Za-z0-9&\-]+)*)\s?"
