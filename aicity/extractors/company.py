@@ -1590,9 +1590,9 @@ class CompanyExtractor:
                     written = doc.text[start + hs:e]
                     yield start + hs, e, written, CompanyInfo(written, (), None, form.info.country,
                                                               form.info.canonical), strength
-                elif he == len(chunk) and strength == "venue" and _is_carrier(form.info):
-                    # 長榮|酒店, (高雄)日航|酒店: an airline's or shipping line's name before a hotel word names
-                    # the group's hotel, a company of its own (not the carrier itself)
+                elif strength == "venue" and _is_carrier(form.info) and not reads_as_phrase(chunk[he:]):
+                    # 長榮|酒店, (高雄)日航|酒店, 長榮桂冠|酒店: an airline's or shipping line's name opening a
+                    # hotel's names the group's hotel, a company of its own (not the carrier itself)
                     written = doc.text[start + hs:e]
                     yield start + hs, e, written, CompanyInfo(written, (), None, form.info.country), strength
                 elif he == len(chunk) and strength == "strong" and hs >= 2 and form.info.country not in HOME_MARKETS \
