@@ -216,6 +216,13 @@ PAGE_DATES = [
     ("港口擴建計劃公布\nPublished Tue, Mar 4, 2025 · 10:15 AM\n港務局今天表示，工程明年完成。", "2025-03-04", "header"),
     ("2025-04-08,\nDaily Wire\n集團去年全年收入按年上升。", "2025-04-08", "header"),
     ("2025-04-08,集團宣布去年全年收入按年上升。", None, None),
+    # a header that gives only the month (a metadata prefix, date 2020-06, the body on its line):
+    # a relative day completes it, else the page is dated its month's last day
+    (" date 2020-06 建商董事長今 (2) 日表示，新案銷售超乎預期。", "2020-06-02", "dateline"),
+    ("2019-11\n銀行今(28)日公布前十月獲利。", "2019-11-28", "dateline"),
+    ("2020-06\n建商上半年推案金額創新高。", "2020-06-30", "header"),
+    ("2020年6月，建商推出新案。", None, None),
+    ("會議紀錄\n建商2020年6月推出新案，今(2)日完銷。", "2026-04-02", "dateline+today"),
     # never an event date of the body, nor a cited report
     ("市長表示，2025年3月5日將舉行公聽會。", None, None),
     ("局長將於2025年3月5日 14:30 主持開幕禮。", None, None),

@@ -281,6 +281,10 @@ def _ends_in_industry(folded: str, start: int, end: int) -> bool:
     return any(suffixes.get(folded[end - n:end], "legal") != "legal" for n in (2, 3, 4) if end - start > n)
 
 
+# verbs of a joint venture or a deal that may follow a foreign firm named after its prefix (folded by compile_folded)
+_VENTURE_VERBS = ("合資", "合作", "攜手", "聯手", "共同", "簽約", "簽署")
+
+
 @functools.cache
 def _rules():
     suffixes = {fold(r["suffix"]): r["strength"] for r in load_table("company/suffixes.tsv")}
@@ -293,7 +297,9 @@ def _rules():
     prefixes = alternation(load_list("company/prefixes.txt"))
     foreign = compile_folded(
         prefixes + r"(?P<name>[A-Za-z][A-Za-z0-9&.\-]*(?: [A-Z][A-Za-z0-9&.\-]*)*|\p{Han}{2,6}?)"
-        r"(?:[(（](?P<alias>[A-Za-z][A-Za-z0-9&.\- ]{0,30})[)）])?(?=[(（、,，。及與和在\s]|$)"
+        r"(?:[(（](?P<alias>[A-Za-z][A-Za-z0-9&.\- ]{0,30})[)）])?(?=[(（、,，。及與和在\s]|$|"
+        # or a verb of a venture right after the name (與日商某某房屋|合資開發, 美商某某|攜手)
+        + alternation(_VENTURE_VERBS) + ")"
     )
     latin_title = compile_folded(
         r"(?<![A-Za-z0-9])(?P<name>[A-Z][A-Za-z0-9&\-]*[A-Za-z0-9](?: [A-Z][A-Za-z0-9&\-]+)*)\s?"
@@ -1029,6 +1035,16 @@ def _strip_industry(words: str, suffixes: dict[str, str]) -> str:
         words = words[:-n]
 
 
+# the trades of an airline or a shipping line, whose group's hotels (長榮酒店, 日航酒店, 華航諾富特) are
+# companies of their own (folded)
+_CARRIER_ENDS = tuple(fold(w) for w in ("航空", "海運", "航運", "Airlines", "Air Lines", "Marine"))
+
+
+def _is_carrier(info: CompanyInfo) -> bool:
+    """An airline or a shipping line (長榮海運, 日本航空): a hotel named after it is its own firm."""
+    return any(fold(name).endswith(_CARRIER_ENDS) for name in (info.canonical, *info.aliases))
+
+
 def _is_holding(info: CompanyInfo) -> bool:
     """A financial or investment holding company (富邦金控, 日月光投控): it does its
     business through subsidiaries, each named after it."""
@@ -1574,6 +1590,11 @@ class CompanyExtractor:
                     written = doc.text[start + hs:e]
                     yield start + hs, e, written, CompanyInfo(written, (), None, form.info.country,
                                                               form.info.canonical), strength
+                elif strength == "venue" and _is_carrier(form.info) and not reads_as_phrase(chunk[he:]):
+                    # 長榮|酒店, (高雄)日航|酒店, 長榮桂冠|酒店: an airline's or shipping line's name opening a
+                    # hotel's names the group's hotel, a company of its own (not the carrier itself)
+                    written = doc.text[start + hs:e]
+                    yield start + hs, e, written, CompanyInfo(written, (), None, form.info.country), strength
                 elif he == len(chunk) and strength == "strong" and hs >= 2 and form.info.country not in HOME_MARKETS \
                         and self._home_place(chunk[:hs]):
                     # 浙江|超威集團: a mainland province or city before a foreign name and 集團 opens a

@@ -232,7 +232,8 @@ def clause_years(ctx: Ctx, cands: list[Candidate], anchors: Anchors | None = Non
                 out[i] = stated[1]
                 if c.spec.needs_clause:  # 2019年…隔年3月擴廠，同年5月: 同年 is 2020, the year 隔年 names
                     last = (c.end, stated[1] + (c.spec.year_rel or 0))
-        if c.spec.year is not None and c.rule not in _NO_CLAUSE_YEAR and not _glossed_relative(ctx.folded, c.start):
+        if c.spec.year is not None and (c.rule not in _NO_CLAUSE_YEAR or _year_of_period(ctx.folded, c)) \
+                and not _glossed_relative(ctx.folded, c.start):
             last = (c.end, c.spec.year)
         elif (anchors is not None and c.spec.year is None and c.spec.year_rel is not None
               and not c.spec.needs_clause):
@@ -244,6 +245,14 @@ def clause_years(ctx: Ctx, cands: list[Candidate], anchors: Anchors | None = Non
 # need not be the calendar's), but the year its clause is about, for 去年 and 同期 after it
 FISCAL_YEAR_WORDS = tuple(fold(w) for w in ("財年", "財政年", "會計年度"))
 _FISCAL_YEAR_STATED = compile_folded(r"(?<![0-9A-Za-z./／\-])(?P<y>(?:1[6-9]|20)[0-9]{2})[ \t]*(?:財年|財政年|會計年度)")
+
+
+# a bare year before a part of it (2019 全年銷售, 2024上半年): the year the clause is about, no edition's
+_PERIOD_OF_YEAR = tuple(fold(w) for w in ("全年", "上半年", "下半年"))
+
+
+def _year_of_period(folded: str, c: Candidate) -> bool:
+    return c.rule == "date.event_year" and folded[c.end:c.end + 4].lstrip(" ").startswith(_PERIOD_OF_YEAR)
 
 
 def _fiscal_years(folded: str) -> list[tuple[int, int]]:

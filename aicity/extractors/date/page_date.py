@@ -21,6 +21,7 @@ gives only the date.
 """
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import functools
 import re
@@ -150,7 +151,7 @@ def document_date(doc: Document) -> dt.date | None:
 
 
 def _page_date(ctx: Ctx, found: Found, parsed: Parsed, today: dt.date | None) -> PageDate | None:
-    header = _header_date(ctx, found, parsed)
+    header, head_month = _header_date(ctx, found, parsed)
     line = _dateline(ctx.folded)
     if line is not None and line[3] and header is not None and (
             line[2] != (header + dt.timedelta(days=1)).day or line[1] not in (None, header.month, header.month % 12 + 1)):
@@ -166,15 +167,37 @@ def _page_date(ctx: Ctx, found: Found, parsed: Parsed, today: dt.date | None) ->
             got = latest_day(month, day, header + dt.timedelta(days=DATELINE_AFTER_HEADER))
             if got is not None:
                 return PageDate(got, DATELINE)
+        elif head_month is not None:
+            if month in (None, head_month[1]) and valid(head_month[0], head_month[1], day):
+                return PageDate(dt.date(head_month[0], head_month[1], day), DATELINE)  # date 2020-06 … 今(2)日
         elif today is not None:
             got = latest_day(month, day, today)
             if got is not None:
                 return PageDate(got, DATELINE_TODAY)
+    if header is None and head_month is not None:
+        # a header that gives only the month: its last day, so that a relative day (今(15)日)
+        # or a weekday falls inside it; the year and month are what the page's dates need most
+        return PageDate(dt.date(head_month[0], head_month[1], calendar.monthrange(*head_month)[1]), HEADER)
     return PageDate(header, HEADER) if header is not None else None
 
 
-def _header_date(ctx: Ctx, found: Found, parsed: Parsed) -> dt.date | None:
+def _header_date(ctx: Ctx, found: Found, parsed: Parsed) -> tuple[dt.date | None, tuple[int, int] | None]:
+    """The header date, else the (year, month) of a header that gives only the month
+    (a metadata prefix ``date 2020-06`` before the body on the first line)."""
     selected = select(found, ctx, parsed, limit=HEAD)
+    day = _header_day(ctx, found, parsed, selected)
+    if day is not None:
+        return day, None
+    for c in selected:
+        if c.start >= TOP:
+            break
+        if (c.end_spec is None and c.spec.year is not None and c.spec.month is not None and c.spec.day is None
+                and c.spec.grain == "month" and _header_line(ctx.folded, c)):
+            return None, (c.spec.year, c.spec.month)
+    return None, None
+
+
+def _header_day(ctx: Ctx, found: Found, parsed: Parsed, selected: list[Candidate]) -> dt.date | None:
     full = [c for c in selected
             if c.end_spec is None and c.spec.year is not None and c.spec.day is not None
             and valid(c.spec.year, c.spec.month, c.spec.day)]
