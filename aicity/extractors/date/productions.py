@@ -302,7 +302,10 @@ def weekday(m: regex.Match, ctx: Ctx) -> Candidate | None:
     # a bare weekday is the latest on or before the anchor even after a word of plans (將於週六南下):
     # ANNOTATION.md states it so, with no exception
     spec = Spec(weekday=WEEKDAYS[g["wdn"]], week_rel=rel, hour=h, minute=mi, second=s)
-    end = Spec(weekday=WEEKDAYS[g["e_wdn"]], week_rel=rel) if g.get("e_wdn") else None  # 下週一至週五
+    end = None
+    if g.get("e_wdn"):  # 下週一至週五; 下週五至週一, 本週日至週三: an end weekday before the start's is the next week's
+        end_day = WEEKDAYS[g["e_wdn"]]
+        end = Spec(weekday=end_day, week_rel=rel + (end_day < spec.weekday))
     return Candidate(m.start(), m.end(), "date.weekday", spec, end)
 
 
