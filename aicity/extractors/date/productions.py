@@ -612,6 +612,12 @@ def _months_of_part(g: dict) -> tuple[int, int] | None:
     if g.get("qfirst"):
         n = small_number(g["qfirst"])
         return (1, 3 * n) if n and 1 <= n <= 4 else None
+    if g.get("qlast"):  # 後三季: the last three quarters
+        n = small_number(g["qlast"])
+        return (13 - 3 * n, 12) if n and 1 <= n <= 3 else None
+    if g.get("mlast"):  # 最後兩個月: the last two months
+        n = small_number(g["mlast"])
+        return (13 - n, 12) if n and 1 <= n <= 11 else None
     if g.get("qword"):
         n = QUARTERS[g["qword"]]
         return 3 * n - 2, 3 * n
@@ -633,6 +639,11 @@ def year_part(m: regex.Match, ctx: Ctx) -> Candidate | None:
     year_spec = read_spec(g, with_time=False, short_years=_short_years(g, ctx))  # 07年第三季度
     if months is None or year_spec is None:
         return None
+    if (g.get("qlast") or g.get("mlast")) and year_spec.year is None and year_spec.year_rel is None \
+            and year_spec.year_short is None:
+        return None  # 過年後三個月, 賽季最後一季: no year whose last months these are
+    if g.get("qlw") == "后" and any(g.get(k) for k in ("rocb", "rocbc", "rocpc", "ycn2")):
+        return None  # 經過100年後三個月, 15年後: a bare number of years before 後 counts years
     if g.get("hboth"):  # 上、下半年: one item per half
         spec = year_spec._replace(month=1)
         items = ((m.start(), m.end("hboth"), spec, Spec(month=6)), (m.start("half"), m.end(), Spec(month=7), Spec(month=12)))
