@@ -303,7 +303,8 @@ def weekday(m: regex.Match, ctx: Ctx) -> Candidate | None:
     # ANNOTATION.md states it so, with no exception
     spec = Spec(weekday=WEEKDAYS[g["wdn"]], week_rel=rel, hour=h, minute=mi, second=s)
     end = None
-    if g.get("e_wdn"):  # 下週一至週五; 下週五至週一, 本週日至週三: an end weekday before the start's is the next week's
+    if g.get("e_wdn"):
+        # 下週一至週五; 下週五至週一, 本週日至週三: an end weekday before the start's is the next week's
         end_day = WEEKDAYS[g["e_wdn"]]
         end = Spec(weekday=end_day, week_rel=rel + (end_day < spec.weekday))
     return Candidate(m.start(), m.end(), "date.weekday", spec, end)
@@ -486,12 +487,13 @@ def _no_day_after(ctx: Ctx, start: int, day_end: int, ranged: bool) -> bool:
 
 def _day_with_hao(ctx: Ctx, m: regex.Match, g: dict, hour: int | None) -> bool:
     """12號 (the text is folded: 号) is a day only where the words say so: a clock time or a
-    range after it, a part of the day or an event (12號晚上, 12號起), or another day listed
-    right before it (10號、11號); not an address or a
-    number (中山路12號, 12號球衣, 候選人12號)."""
+    range after it, a part of the day or an event (12號晚上, 12號起), a word of plans or a time
+    limit right before it (預計12號, 延至12號), or another day listed right before it (10號、11號);
+    not an address or a number (中山路12號, 12號球衣, 候選人12號)."""
     if before_is(ctx, m.start(), "ADDRESS_BEFORE") or after_is(ctx, m.end(), "NUMBER_SIGN_AFTER"):
         return False
     return (hour is not None or bool(g.get("e_day")) or after_is(ctx, m.end(), "HAO_DAY_CONTEXT")
+            or before_is(ctx, m.start(), "HAO_DAY_BEFORE")
             or before_is(ctx, m.start(), "HAO_LISTED_BEFORE", span=24))
 
 
