@@ -560,8 +560,9 @@ def holiday(m: regex.Match, ctx: Ctx) -> Candidate | None:
             named = of_nation
     if named is None or (named.month is None and named.easter is None):
         return None  # a lunar holiday: not annotated
-    if named.after is not None and not named.after.match(ctx.folded, m.end("hol")):
-        return None  # 國慶 alone is also a given name
+    if named.after is not None and not named.after.match(ctx.folded, m.end("hol")) \
+            and not before_is(ctx, m.start("hol"), "CELEBRATE_BEFORE"):
+        return None  # 國慶 alone is also a given name (but 歡度國慶)
     if named.easter is not None and not named.orthodox and before_is(ctx, m.start(), "ORTHODOX_BEFORE", span=5):
         named = named._replace(orthodox=True)  # 東正教神聖週六: the Orthodox Holy Saturday
     if before_is(ctx, m.start(), "EVERY_BEFORE"):
