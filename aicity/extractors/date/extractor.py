@@ -62,6 +62,7 @@ class DateExtractor:
             listed_month = _listed_month(ctx, c, period, anchor)
             c = _last_years_month(ctx, c, anchor)
             joined = (_joined(ctx, c, cands[i + 1]) or _period_named_after(ctx, c, cands[i + 1])
+                      or _this_month_of_year(ctx, c, cands[i + 1])
                       if i + 1 < len(cands) else None)
             got = values(joined, anchor, clause.get(i)) if joined is not None else []
             if got:
@@ -267,6 +268,20 @@ def _period_named_after(ctx: Ctx, c: Candidate, after: Candidate) -> Candidate |
     end = after.end_spec._replace(year_rel=years, clause_year=c.spec.clause_year) if after.end_spec is not None else None
     return after._replace(start=c.start, spec=after.spec._replace(year_rel=years, clause_year=c.spec.clause_year),
                           end_spec=end)
+
+
+def _this_month_of_year(ctx: Ctx, c: Candidate, after: Candidate) -> Candidate | None:
+    """去年本月, 明年這個月, 去年本月十日: 本月 right after a relative year is the anchor's month in
+    that year (twelve months back or on), not this year's month beside last year."""
+    spec, month = c.spec, after.spec
+    if (c.rule != "date.year" or c.items or after.items or c.end_spec is not None or spec.year_rel is None
+            or spec.month is not None or spec.needs_clause
+            or after.rule != "date.relative_month" or month.month_rel != 0
+            or ctx.folded[c.end:after.start].strip(" ")):
+        return None
+    back = 12 * spec.year_rel
+    end = after.end_spec._replace(month_rel=back) if after.end_spec is not None else None
+    return after._replace(start=c.start, spec=month._replace(month_rel=back), end_spec=end)
 
 
 def _months_only(c: Candidate) -> bool:
