@@ -636,6 +636,8 @@ def year_part(m: regex.Match, ctx: Ctx) -> Candidate | None:
         if m.start() < m.start("qrel"):
             return None  # 今年上季度: not a form of the calendar
         rel = WEEK_WORDS[g["qrel"]]  # 上 -1, 本/這 0, 下 1, 下下 2
+        if g.get("qpt"):  # 上季度末: that quarter's last month
+            return Candidate(m.start(), m.end(), "date.year_part", Spec(quarter_rel=rel, month=_part_point(g, 1, 3)))
         return Candidate(m.start(), m.end(), "date.year_part", Spec(quarter_rel=rel, month=1),
                          Spec(quarter_rel=rel, month=3))
     months = _months_of_part(g)
@@ -652,9 +654,18 @@ def year_part(m: regex.Match, ctx: Ctx) -> Candidate | None:
         items = ((m.start(), m.end("hboth"), spec, Spec(month=6)), (m.start("half"), m.end(), Spec(month=7), Spec(month=12)))
         return Candidate(m.start(), m.end(), "date.year_part", spec, None, spec.roc, items)
     spec = year_spec._replace(month=months[0])
+    if g.get("qpt") and not (g.get("e_qn") or g.get("hboth")):
+        # 第三季末, 上半年底: the part's last (or first) month, as 年底 is the year's
+        return Candidate(m.start(), m.end(), "date.year_part", year_spec._replace(month=_part_point(g, *months)),
+                         None, year_spec.roc)
     if g.get("e_qn"):
         return _quarters(m, g, spec, months)
     return Candidate(m.start(), m.end(), "date.year_part", spec, Spec(month=months[1]), spec.roc)
+
+
+def _part_point(g: dict, first: int, last: int) -> int:
+    """The month that 初 (the first) or 底/末 (the last) after a part of a year names."""
+    return first if g["qpt"] == "初" else last
 
 
 def _quarters(m: regex.Match, g: dict, spec: Spec, months: tuple[int, int]) -> Candidate | None:
