@@ -62,7 +62,7 @@ class DateExtractor:
             listed_month = _listed_month(ctx, c, period, anchor)
             c = _last_years_month(ctx, c, anchor)
             joined = (_joined(ctx, c, cands[i + 1]) or _period_named_after(ctx, c, cands[i + 1])
-                      or _this_month_of_year(ctx, c, cands[i + 1])
+                      or _this_day_of_year(ctx, c, cands[i + 1], anchor)
                       if i + 1 < len(cands) else None)
             got = values(joined, anchor, clause.get(i)) if joined is not None else []
             if got:
@@ -270,18 +270,27 @@ def _period_named_after(ctx: Ctx, c: Candidate, after: Candidate) -> Candidate |
                           end_spec=end)
 
 
-def _this_month_of_year(ctx: Ctx, c: Candidate, after: Candidate) -> Candidate | None:
+# a relative year and the day or month of the anchor named after it: one date (去年的今天)
+_OF_YEAR_RULES = frozenset({"date.year", "date.ago"})
+
+
+def _this_day_of_year(ctx: Ctx, c: Candidate, after: Candidate, anchor: dt.date) -> Candidate | None:
     """去年本月, 明年這個月, 去年本月十日: 本月 right after a relative year is the anchor's month in
-    that year (twelve months back or on), not this year's month beside last year."""
-    spec, month = c.spec, after.spec
-    if (c.rule != "date.year" or c.items or after.items or c.end_spec is not None or spec.year_rel is None
-            or spec.month is not None or spec.needs_clause
-            or after.rule != "date.relative_month" or month.month_rel != 0
-            or ctx.folded[c.end:after.start].strip(" ")):
+    that year (twelve months back or on), not this year's month beside last year; 去年的今天,
+    一年前的今天: the anchor's day in that year."""
+    spec, then = c.spec, after.spec
+    if (c.rule not in _OF_YEAR_RULES or c.items or after.items or c.end_spec is not None or spec.year_rel is None
+            or spec.month is not None or spec.month_rel is not None or spec.day_rel is not None
+            or spec.needs_clause or ctx.folded[c.end:after.start].strip(" ") not in ("", "的")):
         return None
     back = 12 * spec.year_rel
-    end = after.end_spec._replace(month_rel=back) if after.end_spec is not None else None
-    return after._replace(start=c.start, spec=month._replace(month_rel=back), end_spec=end)
+    if after.rule == "date.relative_month" and then.month_rel == 0:
+        end = after.end_spec._replace(month_rel=back) if after.end_spec is not None else None
+        return after._replace(start=c.start, spec=then._replace(month_rel=back), end_spec=end)
+    if (after.rule == "date.relative_day" and then.day_rel == 0 and then.day is None and after.end_spec is None
+            and then.weekday is None):
+        return after._replace(start=c.start, spec=then._replace(day_rel=None, month_rel=back, day=anchor.day))
+    return None
 
 
 def _months_only(c: Candidate) -> bool:
