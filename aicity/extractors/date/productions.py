@@ -67,15 +67,15 @@ def cjk(m: regex.Match, ctx: Ctx) -> Candidate | None:
 _LIST_DAY = regex.compile(r"[0-9]+")
 
 
-def _day_list(m: regex.Match, spec: Spec) -> Candidate:
-    """3月5、6日: one item per day; the first runs from the match's start to its day."""
+def _day_list(m: regex.Match, spec: Spec, rule: str = "date.cjk") -> Candidate:
+    """3月5、6日, 本月28、29日: one item per day; the first runs from the match's start to its day."""
     items = [(m.start(), m.end("day"), spec, None)]
     for day in _LIST_DAY.finditer(m.group("items")):
         start = m.start("items") + day.start()
         items.append((start, start + len(day.group()), Spec(day=int(day.group())), None))
     last_start, _, last_spec, _ = items[-1]
     items[-1] = (last_start, m.end(), last_spec, None)  # the last item takes the 日
-    return Candidate(m.start(), m.end(), "date.cjk", spec, None, spec.roc, tuple(items))
+    return Candidate(m.start(), m.end(), rule, spec, None, spec.roc, tuple(items))
 
 
 def _month_list(m: regex.Match, spec: Spec) -> Candidate:
@@ -329,6 +329,8 @@ def relative_month(m: regex.Match, ctx: Ctx) -> Candidate | None:
         return None
     month_rel = MONTH_WORDS[g["mrel"]]
     spec = Spec(month_rel=month_rel, day=day, hour=h, minute=mi, second=s)
+    if g.get("items"):  # 本月28、29日: each day of that month
+        return _day_list(m, spec, "date.relative_month")
     end_spec = None
     if g.get("e_day"):  # 本月13至21日
         if day is None or not day < int(g["e_day"]) <= 31:
@@ -354,6 +356,8 @@ def paren_month(m: regex.Match, ctx: Ctx) -> Candidate | None:
         year = min((ctx.ref.year + k for k in (-1, 0, 1)),
                    key=lambda y: abs(y * 12 + month - 1 - here))
     spec = Spec(year=year, month=month, day=day, hour=h, minute=mi, second=s)
+    if g.get("items"):  # 下(4)月5、6日
+        return _day_list(m, spec, "date.paren_month")
     return Candidate(m.start(), m.end(), "date.paren_month", spec)
 
 
