@@ -302,6 +302,15 @@ def weekday(m: regex.Match, ctx: Ctx) -> Candidate | None:
     # a bare weekday is the latest on or before the anchor even after a word of plans (將於週六南下):
     # ANNOTATION.md states it so, with no exception
     spec = Spec(weekday=WEEKDAYS[g["wdn"]], week_rel=rel, hour=h, minute=mi, second=s)
+    if g.get("witems"):  # 下週三、四: each day of that week
+        items = [(m.start(), m.end("wdn"), spec, None)]
+        for offset, ch in enumerate(g["witems"]):
+            if ch in WEEKDAYS:
+                at = m.start("witems") + offset
+                items.append((at, at + 1, Spec(weekday=WEEKDAYS[ch], week_rel=rel), None))
+        last_start, _, last_spec, _ = items[-1]
+        items[-1] = (last_start, m.end(), last_spec, None)
+        return Candidate(m.start(), m.end(), "date.weekday", spec, None, False, tuple(items))
     end = None
     if g.get("e_wdn"):
         # 下週一至週五; 下週五至週一, 本週日至週三: an end weekday before the start's is the next week's
