@@ -131,8 +131,8 @@ def declarations() -> tuple[Rule, ...]:
              near="月", reach=4, after_digit=False),
         Rule("date.english", "MONTH_NAME_EN", p.month_name, first="0-9A-Za-z",
              trigger=scan.latin_words_hits(ENGLISH_MONTH_ABBRS), before=6, after_digit=False),  # "22nd November": 5 before
-        Rule("date.relative_day", "RELATIVE_DAY", p.relative_day, first="今昨明前大後琴尋噚聽即",
-             trigger=scan.words_hits("今", "昨", "明", "前", "後天", "琴", "尋", "噚", "聽", "即日"), before=2),
+        Rule("date.relative_day", "RELATIVE_DAY", p.relative_day, first="今昨明前大後琴尋噚聽",
+             trigger=scan.words_hits("今", "昨", "明", "前", "後天", "琴", "尋", "噚", "聽"), before=2),
         Rule("date.paren_day", "PAREN_DAY", p.paren_day, first="(（", trigger=ri, before=8,
              near="日", reach=8),
         Rule("date.weekday", "WEEKDAY", p.weekday, first="上下這本今週星禮",
