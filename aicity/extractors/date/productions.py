@@ -394,6 +394,8 @@ def ago(m: regex.Match, ctx: Ctx) -> Candidate | None:
         spec = Spec(day_rel=sign * n)
     elif unit.endswith("月"):
         spec = Spec(month_rel=sign * n)
+    elif unit.endswith("季度"):  # 三個季度後: nine months on
+        spec = Spec(month_rel=sign * 3 * n)
     else:  # weeks
         spec = Spec(day_rel=sign * 7 * n)
     return Candidate(m.start(), m.end(), "date.ago", spec)
