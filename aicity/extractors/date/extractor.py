@@ -15,7 +15,7 @@ from .anchors import FISCAL_YEAR_WORDS, SENTENCE_BREAK, Anchors, clause_years
 from .matching import document_matches, select
 from .page_date import document_date
 from .reading import Ctx, after_is, before_is, groups, time_of_day
-from .values import Candidate, values
+from .values import Candidate, Spec, resolve, values
 from .words import PREVIOUS_YEAR, context
 
 
@@ -62,6 +62,8 @@ class DateExtractor:
             listed_month = _listed_month(ctx, c, period, anchor)
             c = _last_years_month(ctx, c, anchor)
             joined = (_joined(ctx, c, cands[i + 1]) or _period_named_after(ctx, c, cands[i + 1])
+                      or _this_day_of_year(ctx, c, cands[i + 1], anchor)
+                      or _to_next_day(ctx, c, cands[i + 1], anchor, clause.get(i))
                       if i + 1 < len(cands) else None)
             got = values(joined, anchor, clause.get(i)) if joined is not None else []
             if got:
@@ -201,8 +203,8 @@ def _joined(ctx: Ctx, first: Candidate, second: Candidate) -> Candidate | None:
     """今年初至11月14日: two dates with only 至/到/~ between them, as one range; so are two
     parts of a year (2024年第4季至2025年第1季, 今年初至第三季) and a part of a year and a month
     (2019年下半年至2024年5月): from the first's start to the second's end."""
-    if first.items or second.items:
-        return None
+    if first.items or second.items or second.rule in ANAPHORIC_RULES:
+        return None  # (次日, 同日下午3時 name no day of their own: _to_next_day)
     if (not context("RANGE_BETWEEN").fullmatch(ctx.folded, first.end, second.start)
             and not _and_between(ctx, first, second)):
         return None
@@ -225,6 +227,31 @@ def _joined(ctx: Ctx, first: Candidate, second: Candidate) -> Candidate | None:
         spec = spec._replace(week_rel=end.week_rel - 1)
     return first._replace(end=second.end, spec=spec, end_spec=end,
                           calendar_roc=first.calendar_roc or second.calendar_roc)
+
+
+# rules whose day is the one named before them (次日, 同日下午3時, 同月9日)
+ANAPHORIC_RULES = frozenset({"date.next_day", "date.same_day_time", "date.same_month_day"})
+
+
+def _to_next_day(ctx: Ctx, first: Candidate, second: Candidate, anchor: dt.date,
+                 clause_year: int | None) -> Candidate | None:
+    """晚上10時至次日凌晨5時, 3月5日13:20至翌日05:40: a range from a day (and its time) to the day after
+    it, with the clock time after 次日 if one follows."""
+    if (second.rule != "date.next_day" or first.items or first.end_spec is not None
+            or (first.spec.day is None and first.spec.day_rel is None)
+            or not context("RANGE_BETWEEN").fullmatch(ctx.folded, first.end, second.start)):
+        return None
+    start = resolve(first.spec, anchor, clause_year)
+    if start is None or start.day is None:
+        return None
+    day = dt.date(start.year, start.month, start.day) + dt.timedelta(days=1)
+    end, stop = Spec(year=day.year, month=day.month, day=day.day), second.end
+    m = context("NEXT_DAY_TIME").match(ctx.folded, second.end)
+    if m is not None and first.spec.hour is not None:
+        hour, minute, sec = time_of_day(groups(m), "e_")
+        if hour is not None:
+            end, stop = end._replace(hour=hour, minute=minute, second=sec), m.end()
+    return first._replace(end=stop, end_spec=end)
 
 
 def _clock_range_end(ctx: Ctx, c: Candidate) -> Candidate:
@@ -267,6 +294,29 @@ def _period_named_after(ctx: Ctx, c: Candidate, after: Candidate) -> Candidate |
     end = after.end_spec._replace(year_rel=years, clause_year=c.spec.clause_year) if after.end_spec is not None else None
     return after._replace(start=c.start, spec=after.spec._replace(year_rel=years, clause_year=c.spec.clause_year),
                           end_spec=end)
+
+
+# a relative year and the day or month of the anchor named after it: one date (去年的今天)
+_OF_YEAR_RULES = frozenset({"date.year", "date.ago"})
+
+
+def _this_day_of_year(ctx: Ctx, c: Candidate, after: Candidate, anchor: dt.date) -> Candidate | None:
+    """去年本月, 明年這個月, 去年本月十日: 本月 right after a relative year is the anchor's month in
+    that year (twelve months back or on), not this year's month beside last year; 去年的今天,
+    一年前的今天: the anchor's day in that year."""
+    spec, then = c.spec, after.spec
+    if (c.rule not in _OF_YEAR_RULES or c.items or after.items or c.end_spec is not None or spec.year_rel is None
+            or spec.month is not None or spec.month_rel is not None or spec.day_rel is not None
+            or spec.needs_clause or ctx.folded[c.end:after.start].strip(" ") not in ("", "的")):
+        return None
+    back = 12 * spec.year_rel
+    if after.rule == "date.relative_month" and then.month_rel == 0:
+        end = after.end_spec._replace(month_rel=back) if after.end_spec is not None else None
+        return after._replace(start=c.start, spec=then._replace(month_rel=back), end_spec=end)
+    if (after.rule == "date.relative_day" and then.day_rel == 0 and then.day is None and after.end_spec is None
+            and then.weekday is None):
+        return after._replace(start=c.start, spec=then._replace(day_rel=None, month_rel=back, day=anchor.day))
+    return None
 
 
 def _months_only(c: Candidate) -> bool:

@@ -67,15 +67,15 @@ def cjk(m: regex.Match, ctx: Ctx) -> Candidate | None:
 _LIST_DAY = regex.compile(r"[0-9]+")
 
 
-def _day_list(m: regex.Match, spec: Spec) -> Candidate:
-    """3月5、6日: one item per day; the first runs from the match's start to its day."""
+def _day_list(m: regex.Match, spec: Spec, rule: str = "date.cjk") -> Candidate:
+    """3月5、6日, 本月28、29日: one item per day; the first runs from the match's start to its day."""
     items = [(m.start(), m.end("day"), spec, None)]
     for day in _LIST_DAY.finditer(m.group("items")):
         start = m.start("items") + day.start()
         items.append((start, start + len(day.group()), Spec(day=int(day.group())), None))
     last_start, _, last_spec, _ = items[-1]
     items[-1] = (last_start, m.end(), last_spec, None)  # the last item takes the 日
-    return Candidate(m.start(), m.end(), "date.cjk", spec, None, spec.roc, tuple(items))
+    return Candidate(m.start(), m.end(), rule, spec, None, spec.roc, tuple(items))
 
 
 def _month_list(m: regex.Match, spec: Spec) -> Candidate:
@@ -302,7 +302,20 @@ def weekday(m: regex.Match, ctx: Ctx) -> Candidate | None:
     # a bare weekday is the latest on or before the anchor even after a word of plans (將於週六南下):
     # ANNOTATION.md states it so, with no exception
     spec = Spec(weekday=WEEKDAYS[g["wdn"]], week_rel=rel, hour=h, minute=mi, second=s)
-    end = Spec(weekday=WEEKDAYS[g["e_wdn"]], week_rel=rel) if g.get("e_wdn") else None  # 下週一至週五
+    if g.get("witems"):  # 下週三、四: each day of that week
+        items = [(m.start(), m.end("wdn"), spec, None)]
+        for offset, ch in enumerate(g["witems"]):
+            if ch in WEEKDAYS:
+                at = m.start("witems") + offset
+                items.append((at, at + 1, Spec(weekday=WEEKDAYS[ch], week_rel=rel), None))
+        last_start, _, last_spec, _ = items[-1]
+        items[-1] = (last_start, m.end(), last_spec, None)
+        return Candidate(m.start(), m.end(), "date.weekday", spec, None, False, tuple(items))
+    end = None
+    if g.get("e_wdn"):
+        # 下週一至週五; 下週五至週一, 本週日至週三: an end weekday before the start's is the next week's
+        end_day = WEEKDAYS[g["e_wdn"]]
+        end = Spec(weekday=end_day, week_rel=rel + (end_day < spec.weekday))
     return Candidate(m.start(), m.end(), "date.weekday", spec, end)
 
 
@@ -325,6 +338,8 @@ def relative_month(m: regex.Match, ctx: Ctx) -> Candidate | None:
         return None
     month_rel = MONTH_WORDS[g["mrel"]]
     spec = Spec(month_rel=month_rel, day=day, hour=h, minute=mi, second=s)
+    if g.get("items"):  # 本月28、29日: each day of that month
+        return _day_list(m, spec, "date.relative_month")
     end_spec = None
     if g.get("e_day"):  # 本月13至21日
         if day is None or not day < int(g["e_day"]) <= 31:
@@ -350,6 +365,8 @@ def paren_month(m: regex.Match, ctx: Ctx) -> Candidate | None:
         year = min((ctx.ref.year + k for k in (-1, 0, 1)),
                    key=lambda y: abs(y * 12 + month - 1 - here))
     spec = Spec(year=year, month=month, day=day, hour=h, minute=mi, second=s)
+    if g.get("items"):  # 下(4)月5、6日
+        return _day_list(m, spec, "date.paren_month")
     return Candidate(m.start(), m.end(), "date.paren_month", spec)
 
 
@@ -377,6 +394,8 @@ def ago(m: regex.Match, ctx: Ctx) -> Candidate | None:
         spec = Spec(day_rel=sign * n)
     elif unit.endswith("月"):
         spec = Spec(month_rel=sign * n)
+    elif unit.endswith("季度"):  # 三個季度後: nine months on
+        spec = Spec(month_rel=sign * 3 * n)
     else:  # weeks
         spec = Spec(day_rel=sign * 7 * n)
     return Candidate(m.start(), m.end(), "date.ago", spec)
@@ -483,12 +502,13 @@ def _no_day_after(ctx: Ctx, start: int, day_end: int, ranged: bool) -> bool:
 
 def _day_with_hao(ctx: Ctx, m: regex.Match, g: dict, hour: int | None) -> bool:
     """12號 (the text is folded: 号) is a day only where the words say so: a clock time or a
-    range after it, a part of the day or an event (12號晚上, 12號起), or another day listed
-    right before it (10號、11號); not an address or a
-    number (中山路12號, 12號球衣, 候選人12號)."""
+    range after it, a part of the day or an event (12號晚上, 12號起), a word of plans or a time
+    limit right before it (預計12號, 延至12號), or another day listed right before it (10號、11號);
+    not an address or a number (中山路12號, 12號球衣, 候選人12號)."""
     if before_is(ctx, m.start(), "ADDRESS_BEFORE") or after_is(ctx, m.end(), "NUMBER_SIGN_AFTER"):
         return False
     return (hour is not None or bool(g.get("e_day")) or after_is(ctx, m.end(), "HAO_DAY_CONTEXT")
+            or before_is(ctx, m.start(), "HAO_DAY_BEFORE")
             or before_is(ctx, m.start(), "HAO_LISTED_BEFORE", span=24))
 
 
@@ -555,8 +575,9 @@ def holiday(m: regex.Match, ctx: Ctx) -> Candidate | None:
             named = of_nation
     if named is None or (named.month is None and named.easter is None):
         return None  # a lunar holiday: not annotated
-    if named.after is not None and not named.after.match(ctx.folded, m.end("hol")):
-        return None  # 國慶 alone is also a given name
+    if named.after is not None and not named.after.match(ctx.folded, m.end("hol")) \
+            and not before_is(ctx, m.start("hol"), "CELEBRATE_BEFORE"):
+        return None  # 國慶 alone is also a given name (but 歡度國慶)
     if named.easter is not None and not named.orthodox and before_is(ctx, m.start(), "ORTHODOX_BEFORE", span=5):
         named = named._replace(orthodox=True)  # 東正教神聖週六: the Orthodox Holy Saturday
     if before_is(ctx, m.start(), "EVERY_BEFORE"):
@@ -609,6 +630,12 @@ def _months_of_part(g: dict) -> tuple[int, int] | None:
     if g.get("qfirst"):
         n = small_number(g["qfirst"])
         return (1, 3 * n) if n and 1 <= n <= 4 else None
+    if g.get("qlast"):  # 後三季: the last three quarters
+        n = small_number(g["qlast"])
+        return (13 - 3 * n, 12) if n and 1 <= n <= 3 else None
+    if g.get("mlast"):  # 最後兩個月: the last two months
+        n = small_number(g["mlast"])
+        return (13 - n, 12) if n and 1 <= n <= 11 else None
     if g.get("qword"):
         n = QUARTERS[g["qword"]]
         return 3 * n - 2, 3 * n
@@ -624,20 +651,36 @@ def year_part(m: regex.Match, ctx: Ctx) -> Candidate | None:
         if m.start() < m.start("qrel"):
             return None  # 今年上季度: not a form of the calendar
         rel = WEEK_WORDS[g["qrel"]]  # 上 -1, 本/這 0, 下 1, 下下 2
+        if g.get("qpt"):  # 上季度末: that quarter's last month
+            return Candidate(m.start(), m.end(), "date.year_part", Spec(quarter_rel=rel, month=_part_point(g, 1, 3)))
         return Candidate(m.start(), m.end(), "date.year_part", Spec(quarter_rel=rel, month=1),
                          Spec(quarter_rel=rel, month=3))
     months = _months_of_part(g)
     year_spec = read_spec(g, with_time=False, short_years=_short_years(g, ctx))  # 07年第三季度
     if months is None or year_spec is None:
         return None
+    if (g.get("qlast") or g.get("mlast")) and year_spec.year is None and year_spec.year_rel is None \
+            and year_spec.year_short is None:
+        return None  # 過年後三個月, 賽季最後一季: no year whose last months these are
+    if g.get("qlw") == "后" and any(g.get(k) for k in ("rocb", "rocbc", "rocpc", "ycn2")):
+        return None  # 經過100年後三個月, 15年後: a bare number of years before 後 counts years
     if g.get("hboth"):  # 上、下半年: one item per half
         spec = year_spec._replace(month=1)
         items = ((m.start(), m.end("hboth"), spec, Spec(month=6)), (m.start("half"), m.end(), Spec(month=7), Spec(month=12)))
         return Candidate(m.start(), m.end(), "date.year_part", spec, None, spec.roc, items)
     spec = year_spec._replace(month=months[0])
+    if g.get("qpt") and not (g.get("e_qn") or g.get("hboth")):
+        # 第三季末, 上半年底: the part's last (or first) month, as 年底 is the year's
+        return Candidate(m.start(), m.end(), "date.year_part", year_spec._replace(month=_part_point(g, *months)),
+                         None, year_spec.roc)
     if g.get("e_qn"):
         return _quarters(m, g, spec, months)
     return Candidate(m.start(), m.end(), "date.year_part", spec, Spec(month=months[1]), spec.roc)
+
+
+def _part_point(g: dict, first: int, last: int) -> int:
+    """The month that 初 (the first) or 底/末 (the last) after a part of a year names."""
+    return first if g["qpt"] == "初" else last
 
 
 def _quarters(m: regex.Match, g: dict, spec: Spec, months: tuple[int, int]) -> Candidate | None:

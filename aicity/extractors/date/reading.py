@@ -121,7 +121,8 @@ def day_of(g: Groups) -> int | None:
 
 def time_of_day(g: Groups, p: str = "") -> tuple[int | None, int | None, int | None]:
     """(hour, minute, second) of the clock-time groups of prefix ``p`` (``"e_"``: a range's
-    end, 22日20時至23日20時); Nones without one or if invalid."""
+    end, 22日20時至23日20時); Nones without one or if invalid. A range's end may be 24時 sharp,
+    the end of its day (12月9日0時至12月16日24時, as notices of closures and controls write it)."""
     hour = g.get(p + "hh")
     if hour is None:
         hour = g.get(p + "hhc")
@@ -141,6 +142,8 @@ def time_of_day(g: Groups, p: str = "") -> tuple[int | None, int | None, int | N
             h += offset
         elif not offset and h == 12 and ampm in MIDNIGHT_WORDS:
             h = 0
+    if h == 24 and mi == 0 and not s and p == "e_":
+        return h, mi, None
     if not (0 <= h <= 23 and 0 <= mi <= 59):
         return None, None, None
     return h, mi, s

@@ -305,8 +305,15 @@ def _ranged(start: Point, grain: str, end_spec: Spec | None, anchor: dt.date,
     end = resolve_end(end_spec, start, anchor, clause_year)
     if end is None or is_before(end, start):
         return None
+    end_grain = end_spec.grain
+    if end.hour == 24:  # 至16日24時: the end of the 16th, 00:00 of the 17th after a start with its time
+        if grain != "datetime":
+            end, end_grain = end._replace(hour=None, minute=None), "day"
+        else:
+            day = dt.date(end.year, end.month, end.day) + dt.timedelta(days=1)
+            end = Point(day.year, day.month, day.day, 0, 0)
     a = fmt(start, grain)
-    b = fmt(end, end_spec.grain)
+    b = fmt(end, end_grain)
     if a == b:
         return a, {"grain": grain}
     return f"{a}/{b}", {"grain": grain, "range_start": a, "range_end": b}

@@ -568,9 +568,10 @@ def _unit_ok(g: Grammar, text: str, r: Reading, cur: regex.Match) -> bool:
 
 
 # a range of two lone small numbers of 塊 (兩塊到三塊, 五塊至六塊錢) with no noun after it: a
-# range of pieces names what is cut (切成兩塊到三塊蛋糕), one of money stands alone
+# range of pieces names what is cut (切成兩塊到三塊蛋糕), one of money stands alone; so is a price
+# that moves from one to the other (三塊漲到五塊, 八塊跌至六塊; folded 涨)
 _KUAI_END = r"(?:[一二兩两三四五六七八九十]|[0-9]{1,2})[塊块](?:錢|钱)?"
-_KUAI_GAP = r"(?:到|至|~|～|-)"
+_KUAI_GAP = r"(?:(?:涨|跌|降)?(?:到|至)|~|～|-)"
 _KUAI_RANGE_AFTER = regex.compile(rf"{_KUAI_GAP}{_KUAI_END}(?!\p{{Han}})")
 _KUAI_RANGE_BEFORE = regex.compile(rf"(?r){_KUAI_END}{_KUAI_GAP}\Z")
 _DIVIDED = "成為为"  # 分成兩塊到三塊, 切成, 分為: pieces
