@@ -88,6 +88,9 @@ HOLDING_SUFFIXES = frozenset(fold(w) for w in ("金控", "投控", "控股", "�
 # Characters that end a name when scanning left from a suffix (function words; 像, 替 and 給 as
 # prepositions: no listed name opens with one; 或 joins alternatives as 及 joins a list, and no listed name holds it).
 # A firm's own structure or officers right after a bracketed-only industry word (企業): 某某企業|旗下 is a firm's name.
+# an investment house's own officers after its name (某某資本創始合夥人, 某某資本管理合夥人, 某某資本董事總經理): a firm
+INVESTOR_OWN_AFTER = tuple(fold(w) for w in ("創始合夥人", "管理合夥人", "執行合夥人", "主管合夥人", "合夥人", "創始人",
+                                             "董事長", "董事總經理", "總裁", "執行長", "首席執行官"))
 _OWN_STRUCTURE_AFTER = tuple(fold(w) for w in ("旗下", "子公司", "母公司", "董事長", "總經理", "執行長", "創辦人", "董事會", "股東會"))
 LAST_ITEM_JOINERS = frozenset(fold("及與和"))  # before the last item of a list (某某、某某及某某)
 STOP_CHARS = set(fold("的與和及或跟暨由在為是於把被讓向對從將等也亦還都已像替給予、,，。;；:：!！?？「」『』《》()（）[]【】\"'“”‘’ \t\n\r·•|/"))
@@ -1358,7 +1361,8 @@ class CompanyExtractor:
                 continue  # 工|商銀|行: an industry word inside a listed name (工商銀行) ends no name there
             investor = strength == INVESTOR
             if investor:
-                if not (_invests(folded, e) or folded.startswith(SUBSIDIARIES_AFTER, e)):
+                if not (_invests(folded, e) or folded.startswith(SUBSIDIARIES_AFTER, e)
+                        or folded.startswith(INVESTOR_OWN_AFTER, e + (folded[e:e + 1] == " "))):
                     continue  # 社會資本, 國有資本: no funding round, no firm (某某資本|旗下的: a firm's subsidiaries)
                 strength = "weak"
             bracketed = self._latin_in_brackets(folded, e)
