@@ -64,6 +64,8 @@ from .lexicon import (
 # is cut from the amount (3000億泰銖 holds no 億泰, 5兆元大金控 no 元大)
 _AMOUNT_UNITS = frozenset(BIG_UNITS) | frozenset(SMALL_UNITS) | frozenset("元")
 
+INTENT_OPENERS = frozenset(fold("擬將已再"))  # a filing's verbs of intent and aspect before its object (擬回購股份)
+AMOUNT_TAILS = tuple(fold(w) for w in ("餘元", "多元", "元"))  # what closes an amount (5億餘元, 300多元, 8萬元)
 INDEFINITE = fold("某")  # 某酒店, 路氹某酒店: an unnamed business
 FOREIGN_CITY_REACH = 6  # how far a city abroad may run on either side of a short name it holds (安克|雷奇)
 
@@ -101,7 +103,9 @@ ORG_SUFFIX_AFTER_PATTERN = regex.compile("|".join(map(regex.escape, ORG_SUFFIX_A
 ASSOCIATION_IN_NAME = regex.compile("|".join(map(regex.escape, ORG_SUFFIX_AFTER + tuple(fold(w) for w in ("會議所", "商會")))))
 SCHOOL_AFTER = tuple(fold(w) for w in ("大學", "學院", "科大", "科技大學", "學校", "中學", "小學", "書院", "幼稚園"))
 # After a broadcaster's name: its news channel or site, an outlet cited as a source (not its press release, 新聞稿).
-OUTLET_AFTER = tuple(fold(w) for w in ("新聞台", "新聞網", "新聞報導", "新聞\n", "新聞)", "新聞）"))
+# (and a news site's dateline or credit after its name, 中國證券網訊, 據某某網報道: the site, named as a source)
+OUTLET_AFTER = tuple(fold(w) for w in ("新聞台", "新聞網", "新聞報導", "新聞\n", "新聞)", "新聞）", "網訊", "網報道", "網報導",
+                                       "網消息"))
 # A Latin name before News is a news service named as a medium (透過 Google News追蹤, Yahoo News):
 # no company (ANNOTATION.md), as a Chinese name before 新聞網 is not.
 LATIN_OUTLET_AFTER = regex.compile(r"[ \u00a0]?News(?![A-Za-z])")
@@ -1655,6 +1659,11 @@ class CompanyExtractor:
                                         or folded[start - 2:start - 1].isdigit() and folded[start - 1] == " "
                                         and chunk[:1] in DATE_UNITS):
                 continue  # 5月新|能源, 將在23日舉行|集團, 2025 年新|能源: a date, not a name
+            if start and chunk.startswith(AMOUNT_TAILS) and (
+                    folded[start - 1].isdigit() or folded[start - 1] in DIGIT_VALUES or folded[start - 1] in _AMOUNT_UNITS):
+                continue  # 挪用5.08億|餘元銀行資金, 3000|多元銀行存款: an amount's tail, no name
+            if strength != "legal" and folded.startswith(OUTLET_AFTER, e):
+                continue  # 中國證券|網訊, 據某某證券|網報道: a news site named as a source, no company (ANNOTATION.md)
             if strength != "legal" and (chunk.endswith(ZONE_END) or folded.endswith(FREE_PORTS, 0, s)):
                 continue  # 自貿區|建設, 自貿港|建設: the works of a zone, a district or a free-trade port
             if suffix == FUTURES and chunk.endswith(_futures_underlyings()):
@@ -1873,6 +1882,8 @@ class CompanyExtractor:
         for position, _, befores in sorted(hits):
             if folded[position - 1:position] == TOTAL:
                 continue  # 占總|營收, 集團總|營收: 總 opens the frame's word (total revenue), no name ends in it
+            if folded[position - 1:position + 1] in everyday_words or folded[position - 1:position + 1] in common:
+                continue  # 以招|股價上限定價: the frame's word is the end of a longer word (招股價, the offer price)
             for length in (4, 3, 2):
                 start = position - length
                 if start < 0:
@@ -1937,6 +1948,8 @@ class CompanyExtractor:
             return True  # 路氹某|酒店, 某|銀行: "a certain hotel"
         if chunk in _trades() or _industry_words_only(chunk, _rules()[0]):
             return True  # 電商平台|公司, 食品|集團, 光電科技|公司: a trade and no trade name
+        if len(chunk) > 2 and chunk[0] in INTENT_OPENERS and chunk[1:] in generic:
+            return True  # 擬|回購|股份, 將|增發|股份: a filing's verb of intent before a generic word, no name
         if len(chunk) > 2 and chunk[0] in OWN_LEVELS and (chunk[1:] in _trades() or chunk[1:] in generic):
             return True  # 市|供電|公司, 縣|自來水|公司: the city's own utility, named by its trade only
         if _FIRM_COUNT.search(chunk):
