@@ -103,9 +103,10 @@ ORG_SUFFIX_AFTER_PATTERN = regex.compile("|".join(map(regex.escape, ORG_SUFFIX_A
 ASSOCIATION_IN_NAME = regex.compile("|".join(map(regex.escape, ORG_SUFFIX_AFTER + tuple(fold(w) for w in ("會議所", "商會")))))
 SCHOOL_AFTER = tuple(fold(w) for w in ("大學", "學院", "科大", "科技大學", "學校", "中學", "小學", "書院", "幼稚園"))
 # After a broadcaster's name: its news channel or site, an outlet cited as a source (not its press release, 新聞稿).
-# (and a news site's dateline or credit after its name, 中國證券網訊, 據某某網報道: the site, named as a source)
+# (and a news site's dateline or credit after its name, 中國證券網訊, 據某某網報道, or its name closing a source line,
+# 來源:某某報·中國證券網 作者: the site, named as a source)
 OUTLET_AFTER = tuple(fold(w) for w in ("新聞台", "新聞網", "新聞報導", "新聞\n", "新聞)", "新聞）", "網訊", "網報道", "網報導",
-                                       "網消息"))
+                                       "網消息", "網\n", "網 ", "網\u3000"))
 # A Latin name before News is a news service named as a medium (透過 Google News追蹤, Yahoo News):
 # no company (ANNOTATION.md), as a Chinese name before 新聞網 is not.
 LATIN_OUTLET_AFTER = regex.compile(r"[ \u00a0]?News(?![A-Za-z])")

@@ -64,6 +64,8 @@ def cjk(m: regex.Match, ctx: Ctx) -> Candidate | None:
     return with_range(m, g, "date.cjk", spec)
 
 
+# a year this near the anchor after 超過 or 逾 is a year whose figure follows (超過2024年的48個), not a span of years
+FIGURE_YEAR_REACH = 30
 _LIST_DAY = regex.compile(r"[0-9]+")
 
 
@@ -168,8 +170,10 @@ def year(m: regex.Match, ctx: Ctx) -> Candidate | None:
             return None  # 100年前: a century ago, not "before 2011"
     elif g.get("y4") or g.get("ycn") or g.get("ycnk"):
         key = "y4" if g.get("y4") else ("ycn" if g.get("ycn") else "ycnk")
-        if before_is(ctx, m.start(key), "BIG_YEAR_BEFORE"):
-            return None
+        if before_is(ctx, m.start(key), "BIG_YEAR_BEFORE") and not (
+                spec.year is not None and abs(spec.year - (ctx.ref or dt.date.today()).year) <= FIGURE_YEAR_REACH
+                and after_is(ctx, m.end(), "YEAR_FIGURE_AFTER")):
+            return None  # 超過2000年 (over two thousand years); not 超過2024年的48個, a recent year's own figure
         if after_is(ctx, m.end(), "BIG_YEAR_AFTER"):
             return None
     if g.get("yrel") and after_is(ctx, m.end(), "YEAR_WORD_AFTER"):
