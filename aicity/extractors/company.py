@@ -64,6 +64,8 @@ from .lexicon import (
 # is cut from the amount (3000億泰銖 holds no 億泰, 5兆元大金控 no 元大)
 _AMOUNT_UNITS = frozenset(BIG_UNITS) | frozenset(SMALL_UNITS) | frozenset("元")
 
+_COUNTED_ITEM = regex.compile(r"[一兩两二三四五六七八九十多數数幾几]家")  # 和|一家主權基金: a list's next item, counted
+ASSET_ARM = fold("資管")  # a broker's or bank's asset-management subsidiary after its name (某某證券資管)
 INTENT_OPENERS = frozenset(fold("擬將已再"))  # a filing's verbs of intent and aspect before its object (擬回購股份)
 AMOUNT_TAILS = tuple(fold(w) for w in ("餘元", "多元", "元"))  # what closes an amount (5億餘元, 300多元, 8萬元)
 INDEFINITE = fold("某")  # 某酒店, 路氹某酒店: an unnamed business
@@ -1217,7 +1219,11 @@ class CompanyExtractor:
         tail = folded[end:stop]
         if tail[:1] in NAME_LIST_JOINERS and any(s == 1 for s, _, _ in company_dictionary().matches(tail)):
             return False  # 易方達基金和|興證全球基金, 招商銀行與|華夏基金: the next item of a list, no name that goes on
+        if tail[:1] in NAME_LIST_JOINERS and _COUNTED_ITEM.match(tail, 1):
+            return False  # 瑞銀資管和|一家主權基金: the next item of a list, counted, no name that goes on
         first = min((i for i in (tail.find(suffix) for suffix in ORG_SUFFIX_AFTER) if i >= 0), default=-1)
+        if first > 0 and any(title in tail[:first] for title in _folded_corporate_titles()):
+            return False  # 某某資管|前董事長出任基金公司: an officer's title ends the name before the fund's word
         # 中國航天科技集團(有限公司)|第一研究院: a name that a legal form closes is the company's, and
         # the institute after it one of its units (as a branch is)
         return first >= 0 and not (folded.endswith(COMPANY, 0, end) or COMPANY in tail[:first])
@@ -1577,9 +1583,10 @@ class CompanyExtractor:
             if best is not None:
                 hs, he, form = best
                 if he == len(chunk) and strength != "legal" and suffix not in HOLDING_SUFFIXES \
-                        and _is_holding(form.info):
+                        and (_is_holding(form.info) or suffix == ASSET_ARM):
                     # 富邦金控 -> 富邦|建設, 日月光投控 -> 日月光|半導體: a holding's name and an
-                    # industry word name one of its subsidiaries, a company of its own
+                    # industry word name one of its subsidiaries, a company of its own; so does a broker's or
+                    # a bank's name before 資管, its asset-management arm (某某證券|資管, 瑞銀|資管)
                     written = doc.text[start + hs:e]
                     yield start + hs, e, written, CompanyInfo(written, (), None, form.info.country,
                                                               form.info.canonical), strength
@@ -1626,6 +1633,8 @@ class CompanyExtractor:
                     written = doc.text[start:s]
                     yield start, e, written, CompanyInfo(written, (), None, form.info.country,
                                                          form.info.canonical), strength
+                elif suffix == ASSET_ARM:
+                    pass  # 中信|證券資管: a known name that stops short of 資管 is left to the dictionary (中信證券)
                 else:  # 健策精密|工業股份有限公司: the known name starts the chunk
                     yield start, e, form.info.canonical, form.info, strength
                 continue
