@@ -223,6 +223,13 @@ def iso(m: regex.Match, ctx: Ctx) -> Candidate | None:
     return None if spec is None else with_range(m, g, "date.iso", spec)  # 1996.09至2000.07, 2024.1.7-13
 
 
+def month_day_clock(m: regex.Match, ctx: Ctx) -> Candidate | None:
+    """12-27 15:14, a site's stamp with no year: its month is stated, so a late month on an early page is last
+    year's (extractor.STATED_MONTH_RULES)."""
+    spec = read_spec(groups(m))
+    return None if spec is None else Candidate(m.start(), m.end(), "date.month_day_clock", spec)
+
+
 def iso_month(m: regex.Match, ctx: Ctx) -> Candidate | None:
     """2022-03; but 2011-12 is as often a two-year span (a fiscal year or a season) as December."""
     spec = read_spec(groups(m))
