@@ -72,6 +72,7 @@ COMMITTEE = fold("委")  # 區委書記, 縣委常委: a level's party committee
 PARTY_COMMITTEE = fold("黨委")  # 設區市黨委常委
 LIST_END_CHARS = frozenset(fold("等及和與、"))  # what may follow a listed name though it makes a word with it (李大同|等)
 LONG_GIVEN_ENDS = frozenset(fold("郎子"))  # the third character of a Japanese given name
+INDEFINITE_NAME = fold("某")  # a certain: 吳某 (anonymized), 林某某 (a masked full name)
 BOTH_ADVERBS = frozenset(fold("均皆"))  # all, both: after the last of two names or more (某甲與某乙均出席)
 BOTH_REACH = 12  # how far before a name its list's joiner (與, 和, 及, 、) is sought
 LAST_ITEM = frozenset(fold("與及和"))  # joins the last name of a list (某甲、某乙及某丙等三位局長)
@@ -708,6 +709,9 @@ class OfficialExtractor:
             return False
         if all(ch in g.country_chars for ch in name):
             return False  # 韓中|領導人, 美日|外長: countries' one-character names, no person
+        if len(name) >= 2 and name[1] == INDEFINITE_NAME:
+            # 林某某: a whole name masked (a name); 吳某, 吳某|更因: the press's anonymized reference, none
+            return len(name) == 3 and name[2] == INDEFINITE_NAME
         if name[:2] in g.not_names and name[:2] not in g.countries and not (
                 len(name) == 3 and name[:2] in g.anonymized and name[1:] not in g.common):
             # 市長施政報時間: a not_name word opens no longer name either (but 韓國瑜; and 董事長黃男州:
