@@ -64,6 +64,10 @@ from .lexicon import (
 # is cut from the amount (3000億泰銖 holds no 億泰, 5兆元大金控 no 元大)
 _AMOUNT_UNITS = frozenset(BIG_UNITS) | frozenset(SMALL_UNITS) | frozenset("元")
 
+_COUNTED_ITEM = regex.compile(r"[一兩两二三四五六七八九十多數数幾几]家")  # 和|一家主權基金: a list's next item, counted
+ASSET_ARM = fold("資管")  # a broker's or bank's asset-management subsidiary after its name (某某證券資管)
+INTENT_OPENERS = frozenset(fold("擬將已再"))  # a filing's verbs of intent and aspect before its object (擬回購股份)
+AMOUNT_TAILS = tuple(fold(w) for w in ("餘元", "多元", "元"))  # what closes an amount (5億餘元, 300多元, 8萬元)
 INDEFINITE = fold("某")  # 某酒店, 路氹某酒店: an unnamed business
 FOREIGN_CITY_REACH = 6  # how far a city abroad may run on either side of a short name it holds (安克|雷奇)
 
@@ -88,6 +92,9 @@ HOLDING_SUFFIXES = frozenset(fold(w) for w in ("金控", "投控", "控股", "�
 # Characters that end a name when scanning left from a suffix (function words; 像, 替 and 給 as
 # prepositions: no listed name opens with one; 或 joins alternatives as 及 joins a list, and no listed name holds it).
 # A firm's own structure or officers right after a bracketed-only industry word (企業): 某某企業|旗下 is a firm's name.
+# an investment house's own officers after its name (某某資本創始合夥人, 某某資本管理合夥人, 某某資本董事總經理): a firm
+INVESTOR_OWN_AFTER = tuple(fold(w) for w in ("創始合夥人", "管理合夥人", "執行合夥人", "主管合夥人", "合夥人", "創始人",
+                                             "董事長", "董事總經理", "總裁", "執行長", "首席執行官"))
 _OWN_STRUCTURE_AFTER = tuple(fold(w) for w in ("旗下", "子公司", "母公司", "董事長", "總經理", "執行長", "創辦人", "董事會", "股東會"))
 LAST_ITEM_JOINERS = frozenset(fold("及與和"))  # before the last item of a list (某某、某某及某某)
 STOP_CHARS = set(fold("的與和及或跟暨由在為是於把被讓向對從將等也亦還都已像替給予、,，。;；:：!！?？「」『』《》()（）[]【】\"'“”‘’ \t\n\r·•|/"))
@@ -98,7 +105,10 @@ ORG_SUFFIX_AFTER_PATTERN = regex.compile("|".join(map(regex.escape, ORG_SUFFIX_A
 ASSOCIATION_IN_NAME = regex.compile("|".join(map(regex.escape, ORG_SUFFIX_AFTER + tuple(fold(w) for w in ("會議所", "商會")))))
 SCHOOL_AFTER = tuple(fold(w) for w in ("大學", "學院", "科大", "科技大學", "學校", "中學", "小學", "書院", "幼稚園"))
 # After a broadcaster's name: its news channel or site, an outlet cited as a source (not its press release, 新聞稿).
-OUTLET_AFTER = tuple(fold(w) for w in ("新聞台", "新聞網", "新聞報導", "新聞\n", "新聞)", "新聞）"))
+# (and a news site's dateline or credit after its name, 中國證券網訊, 據某某網報道, or its name closing a source line,
+# 來源:某某報·中國證券網 作者: the site, named as a source)
+OUTLET_AFTER = tuple(fold(w) for w in ("新聞台", "新聞網", "新聞報導", "新聞\n", "新聞)", "新聞）", "網訊", "網報道", "網報導",
+                                       "網消息", "網\n", "網 ", "網\u3000"))
 # A Latin name before News is a news service named as a medium (透過 Google News追蹤, Yahoo News):
 # no company (ANNOTATION.md), as a Chinese name before 新聞網 is not.
 LATIN_OUTLET_AFTER = regex.compile(r"[ \u00a0]?News(?![A-Za-z])")
@@ -1225,7 +1235,11 @@ class CompanyExtractor:
         tail = folded[end:stop]
         if tail[:1] in NAME_LIST_JOINERS and any(s == 1 for s, _, _ in company_dictionary().matches(tail)):
             return False  # 易方達基金和|興證全球基金, 招商銀行與|華夏基金: the next item of a list, no name that goes on
+        if tail[:1] in NAME_LIST_JOINERS and _COUNTED_ITEM.match(tail, 1):
+            return False  # 瑞銀資管和|一家主權基金: the next item of a list, counted, no name that goes on
         first = min((i for i in (tail.find(suffix) for suffix in ORG_SUFFIX_AFTER) if i >= 0), default=-1)
+        if first > 0 and any(title in tail[:first] for title in _folded_corporate_titles()):
+            return False  # 某某資管|前董事長出任基金公司: an officer's title ends the name before the fund's word
         # 中國航天科技集團(有限公司)|第一研究院: a name that a legal form closes is the company's, and
         # the institute after it one of its units (as a branch is)
         return first >= 0 and not (folded.endswith(COMPANY, 0, end) or COMPANY in tail[:first])
@@ -1374,7 +1388,8 @@ class CompanyExtractor:
                 continue  # 工|商銀|行: an industry word inside a listed name (工商銀行) ends no name there
             investor = strength == INVESTOR
             if investor:
-                if not (_invests(folded, e) or folded.startswith(SUBSIDIARIES_AFTER, e)):
+                if not (_invests(folded, e) or folded.startswith(SUBSIDIARIES_AFTER, e)
+                        or folded.startswith(INVESTOR_OWN_AFTER, e + (folded[e:e + 1] == " "))):
                     continue  # 社會資本, 國有資本: no funding round, no firm (某某資本|旗下的: a firm's subsidiaries)
                 strength = "weak"
             bracketed = self._latin_in_brackets(folded, e)
@@ -1584,9 +1599,10 @@ class CompanyExtractor:
             if best is not None:
                 hs, he, form = best
                 if he == len(chunk) and strength != "legal" and suffix not in HOLDING_SUFFIXES \
-                        and _is_holding(form.info):
+                        and (_is_holding(form.info) or suffix == ASSET_ARM):
                     # 富邦金控 -> 富邦|建設, 日月光投控 -> 日月光|半導體: a holding's name and an
-                    # industry word name one of its subsidiaries, a company of its own
+                    # industry word name one of its subsidiaries, a company of its own; so does a broker's or
+                    # a bank's name before 資管, its asset-management arm (某某證券|資管, 瑞銀|資管)
                     written = doc.text[start + hs:e]
                     yield start + hs, e, written, CompanyInfo(written, (), None, form.info.country,
                                                               form.info.canonical), strength
@@ -1638,6 +1654,8 @@ class CompanyExtractor:
                     written = doc.text[start:s]
                     yield start, e, written, CompanyInfo(written, (), None, form.info.country,
                                                          form.info.canonical), strength
+                elif suffix == ASSET_ARM:
+                    pass  # 中信|證券資管: a known name that stops short of 資管 is left to the dictionary (中信證券)
                 else:  # 健策精密|工業股份有限公司: the known name starts the chunk
                     yield start, e, form.info.canonical, form.info, strength
                 continue
@@ -1672,6 +1690,11 @@ class CompanyExtractor:
                                         or folded[start - 2:start - 1].isdigit() and folded[start - 1] == " "
                                         and chunk[:1] in DATE_UNITS):
                 continue  # 5月新|能源, 將在23日舉行|集團, 2025 年新|能源: a date, not a name
+            if start and chunk.startswith(AMOUNT_TAILS) and (
+                    folded[start - 1].isdigit() or folded[start - 1] in DIGIT_VALUES or folded[start - 1] in _AMOUNT_UNITS):
+                continue  # 挪用5.08億|餘元銀行資金, 3000|多元銀行存款: an amount's tail, no name
+            if strength != "legal" and folded.startswith(OUTLET_AFTER, e):
+                continue  # 中國證券|網訊, 據某某證券|網報道: a news site named as a source, no company (ANNOTATION.md)
             if strength != "legal" and (chunk.endswith(ZONE_END) or folded.endswith(FREE_PORTS, 0, s)):
                 continue  # 自貿區|建設, 自貿港|建設: the works of a zone, a district or a free-trade port
             if suffix == FUTURES and chunk.endswith(_futures_underlyings()):
@@ -1890,6 +1913,8 @@ class CompanyExtractor:
         for position, _, befores in sorted(hits):
             if folded[position - 1:position] == TOTAL:
                 continue  # 占總|營收, 集團總|營收: 總 opens the frame's word (total revenue), no name ends in it
+            if folded[position - 1:position + 1] in everyday_words or folded[position - 1:position + 1] in common:
+                continue  # 以招|股價上限定價: the frame's word is the end of a longer word (招股價, the offer price)
             for length in (4, 3, 2):
                 start = position - length
                 if start < 0:
@@ -1954,6 +1979,8 @@ class CompanyExtractor:
             return True  # 路氹某|酒店, 某|銀行: "a certain hotel"
         if chunk in _trades() or _industry_words_only(chunk, _rules()[0]):
             return True  # 電商平台|公司, 食品|集團, 光電科技|公司: a trade and no trade name
+        if len(chunk) > 2 and chunk[0] in INTENT_OPENERS and chunk[1:] in generic:
+            return True  # 擬|回購|股份, 將|增發|股份: a filing's verb of intent before a generic word, no name
         if len(chunk) > 2 and chunk[0] in OWN_LEVELS and (chunk[1:] in _trades() or chunk[1:] in generic):
             return True  # 市|供電|公司, 縣|自來水|公司: the city's own utility, named by its trade only
         if _FIRM_COUNT.search(chunk):

@@ -72,6 +72,9 @@ COMMITTEE = fold("委")  # 區委書記, 縣委常委: a level's party committee
 PARTY_COMMITTEE = fold("黨委")  # 設區市黨委常委
 LIST_END_CHARS = frozenset(fold("等及和與、"))  # what may follow a listed name though it makes a word with it (李大同|等)
 LONG_GIVEN_ENDS = frozenset(fold("郎子"))  # the third character of a Japanese given name
+INDEFINITE_NAME = fold("某")  # a certain: 吳某 (anonymized), 林某某 (a masked full name)
+BOTH_ADVERBS = frozenset(fold("均皆"))  # all, both: after the last of two names or more (某甲與某乙均出席)
+BOTH_REACH = 12  # how far before a name its list's joiner (與, 和, 及, 、) is sought
 LAST_ITEM = frozenset(fold("與及和"))  # joins the last name of a list (某甲、某乙及某丙等三位局長)
 # modal verbs, which no transliteration of a Malay, Indian or Western name is spelled with (能, 會, 應, 須, 要)
 MODALS = frozenset(fold("能會應須要"))
@@ -269,6 +272,14 @@ PLACE_LEVELS = frozenset(fold("市縣區省州鎮鄉村"))  # 任設區|市: a p
 HYPHENED_NAME = regex.compile(r"(\p{Han}{2,5}[-‐]\p{Han}{2,5})\([A-Z][A-Za-z .']{0,30}[a-z]-[A-Z]")
 
 
+def _joined_before(folded: str, pos: int) -> bool:
+    """Whether a list's joiner (與, 和, 及, 、) stands in the clause just before the name at ``pos``."""
+    before = folded[max(0, pos - BOTH_REACH):pos]
+    for stop in "，,。;；：:":
+        before = before.rpartition(stop)[2]
+    return any(ch in LAST_ITEM or ch == "、" for ch in before)
+
+
 @dataclass(slots=True)
 class UserNames:
     """The user's officials found in one document: by start, by end, and in order."""
@@ -392,7 +403,9 @@ class OfficialExtractor:
             # The second given character belongs to the name unless it starts a
             # common word (表示, 強調) or is a function word (及, 等), or opens a verb that
             # follows names (劉偉認為, 李明帶隊: no 為 or 隊 after a three-character name).
-            if self._given_ok(second, g) and folded[first + 1:first + 3] not in g.name_verbs and (
+            if second in BOTH_ADVERBS and _joined_before(folded, pos):
+                end = first + 1  # 董事長某甲與總經理陳宇均來自…: 均 (both) after the last of two names, no given name
+            elif self._given_ok(second, g) and folded[first + 1:first + 3] not in g.name_verbs and (
                     folded[first + 1:first + 3] not in g.common or folded[first + 2:first + 3] in g.stops) and not (
                     second in g.verb_chars and (folded[first + 2:first + 4] in g.common
                                                 or folded[first + 2:first + 3] in VERB_PARTICLES)):
@@ -696,6 +709,9 @@ class OfficialExtractor:
             return False
         if all(ch in g.country_chars for ch in name):
             return False  # 韓中|領導人, 美日|外長: countries' one-character names, no person
+        if len(name) >= 2 and name[1] == INDEFINITE_NAME:
+            # 林某某: a whole name masked (a name); 吳某, 吳某|更因: the press's anonymized reference, none
+            return len(name) == 3 and name[2] == INDEFINITE_NAME
         if name[:2] in g.not_names and name[:2] not in g.countries and not (
                 len(name) == 3 and name[:2] in g.anonymized and name[1:] not in g.common):
             # 市長施政報時間: a not_name word opens no longer name either (but 韓國瑜; and 董事長黃男州:

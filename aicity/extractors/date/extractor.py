@@ -130,8 +130,8 @@ class DateExtractor:
                 yield doc.entity("date", start, end, normalized, rule=c.rule, **fields)
 
 
-# rules whose month is a number or name the text states (12月31日, 12/31, Dec 31)
-STATED_MONTH_RULES = frozenset({"date.cjk", "date.slash", "date.english"})
+# rules whose month is a number or name the text states (12月31日, 12/31, Dec 31, a stamp 12-31 23:05)
+STATED_MONTH_RULES = frozenset({"date.cjk", "date.slash", "date.english", "date.month_day_clock"})  # (and 12-31 23:05)
 # and the rules of a year's first months (前11個月數據 on a January page: last year's January to November)
 LAST_YEARS_RANGE_RULES = STATED_MONTH_RULES | {"date.first_months"}
 # a stated month this many months or more after the anchor's, with no year, is last year's

@@ -64,6 +64,8 @@ def cjk(m: regex.Match, ctx: Ctx) -> Candidate | None:
     return with_range(m, g, "date.cjk", spec)
 
 
+# a year this near the anchor after 超過 or 逾 is a year whose figure follows (超過2024年的48個), not a span of years
+FIGURE_YEAR_REACH = 30
 _LIST_DAY = regex.compile(r"[0-9]+")
 
 
@@ -168,8 +170,10 @@ def year(m: regex.Match, ctx: Ctx) -> Candidate | None:
             return None  # 100年前: a century ago, not "before 2011"
     elif g.get("y4") or g.get("ycn") or g.get("ycnk"):
         key = "y4" if g.get("y4") else ("ycn" if g.get("ycn") else "ycnk")
-        if before_is(ctx, m.start(key), "BIG_YEAR_BEFORE"):
-            return None
+        if before_is(ctx, m.start(key), "BIG_YEAR_BEFORE") and not (
+                spec.year is not None and abs(spec.year - (ctx.ref or dt.date.today()).year) <= FIGURE_YEAR_REACH
+                and after_is(ctx, m.end(), "YEAR_FIGURE_AFTER")):
+            return None  # 超過2000年 (over two thousand years); not 超過2024年的48個, a recent year's own figure
         if after_is(ctx, m.end(), "BIG_YEAR_AFTER"):
             return None
     if g.get("yrel") and after_is(ctx, m.end(), "YEAR_WORD_AFTER"):
@@ -217,6 +221,13 @@ def iso(m: regex.Match, ctx: Ctx) -> Candidate | None:
         return None  # 98-06-11 is ROC 98 on a Taiwanese page only (elsewhere yy-mm-dd is as often a code)
     spec = read_spec(g)
     return None if spec is None else with_range(m, g, "date.iso", spec)  # 1996.09至2000.07, 2024.1.7-13
+
+
+def month_day_clock(m: regex.Match, ctx: Ctx) -> Candidate | None:
+    """12-27 15:14, a site's stamp with no year: its month is stated, so a late month on an early page is last
+    year's (extractor.STATED_MONTH_RULES)."""
+    spec = read_spec(groups(m))
+    return None if spec is None else Candidate(m.start(), m.end(), "date.month_day_clock", spec)
 
 
 def iso_month(m: regex.Match, ctx: Ctx) -> Candidate | None:

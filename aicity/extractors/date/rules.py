@@ -113,6 +113,8 @@ def declarations() -> tuple[Rule, ...]:
              before=5, after_digit=False),
         Rule("date.iso", "ISO", p.iso, first="0-9", trigger=scan.re_hits(fragment("ISO_TRIGGER")),
              before=4, after_digit=False),
+        Rule("date.month_day_clock", "MONTH_DAY_CLOCK", p.month_day_clock, first="01", trigger=scan.re_hits(fragment("ISO_TRIGGER")),
+             before=4, after_digit=False),
         Rule("date.iso", "ISO_MONTH", p.iso_month, first="12", trigger=scan.re_hits(fragment("ISO_TRIGGER")),
              before=4, after_digit=False),
         Rule("date.iso", "DOT_MONTHS", p.iso, first="12", trigger=scan.re_hits(fragment("ISO_TRIGGER")),

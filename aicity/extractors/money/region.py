@@ -27,7 +27,7 @@ import regex
 from ...document import Document
 from ...resources import load_table
 from ..base import Gazetteer, alternation, compile_folded, longest_non_overlapping
-from ..lexicon import city_gazetteer
+from ..lexicon import city_gazetteer, company_dictionary
 from .grammar import grammar
 
 WEAK_LEAD = 3  # weak signals that may move a page off its script's region
@@ -63,6 +63,8 @@ HK_TICKER = regex.compile(r"(?<=\p{Han})\((?:0\d\d|00[0-4]\d|000\d\d|0[1-9]\d{3}
 # plant news of a Taiwanese or mainland maker, not where the page is from: no signal for a region other than
 # the script's own (folded text)
 PLANT_AFTER = ("厂", "新厂", "二厂", "三厂")
+# How far around a weak signal of another region a company's name that holds it is sought (TCL中環 holds 中環)
+COMPANY_REACH = 8
 # The place of a dateline: what stands between its bracket and its day
 DATELINE_PLACE = regex.compile(r"[(【]?[ ]?(\p{Han}{2,12}?)[ ]?\d")
 
@@ -179,6 +181,8 @@ def _scan(doc: Document) -> _Page:
                 continue
             if strength == "weak" and region != own and text.startswith(PLANT_AFTER, end):
                 continue
+            if strength == "weak" and region != own and _inside_company_of_elsewhere(text, start, end, region):
+                continue
             if SHARED in region:  # 特區政府, 行政長官: Hong Kong's or Macau's, settled by the page
                 shared[tuple(region.split(SHARED))] += 1
                 continue
@@ -194,6 +198,20 @@ def _scan(doc: Document) -> _Page:
         for m in HK_TICKER.finditer(text):
             strong["HK"] += 1
     return _Page(_declared(s, text), strong, weak, styled, placed, shared, starts, regions)
+
+
+def _inside_company_of_elsewhere(text: str, start: int, end: int, region: str) -> bool:
+    """Whether the signal word at start:end is part of a longer name of a company of another place
+    (TCL中環 is a Shenzhen-listed maker: its 中環 is no sign of Hong Kong's Central); a company of the
+    signal's own place (香港交易所) keeps it. Sought only in a window around the word."""
+    low = max(0, start - COMPANY_REACH)
+    window = text[low:end + COMPANY_REACH]
+    for s, e, forms in company_dictionary().matches(window):
+        s, e = s + low, e + low
+        if s <= start and end <= e and e - s > end - start:
+            if all(form.info.country and form.info.country != region for form in forms):
+                return True
+    return False
 
 
 def _currency_named_regions(s: _Signals, text: str, matches) -> set[str]:
