@@ -1653,6 +1653,9 @@ class CompanyExtractor:
                     chunk, start = chunk[-2:], s - 2  # no boundary: take the usual two-character name
             if strength in ("weak", "venue") and len(chunk) == 2 and folded[start - 1:start + 1] in common:
                 continue  # 加|強新|能源: a two-character name would begin inside a word
+            if strength == "weak" and len(chunk) == 2 and chunk[0] in PREPOSITION_END_CHARS \
+                    and chunk[1:] + suffix in generic:
+                continue  # 仍會以|高科技、大健康為主打: a preposition and a generic word as its object, no name
             if strength != "legal" and (start > 0 and folded[start - 1].isdigit() or _DATE_OPENING.match(chunk)
                                         or folded[start - 2:start - 1].isdigit() and folded[start - 1] == " "
                                         and chunk[:1] in DATE_UNITS):
