@@ -364,6 +364,7 @@ HOLDING_SUFFIX = fold("控股")
 CONTROLLED_AFTER = (CONTROLLING_SHAREHOLDER, fold("子公司"))  # 控股 as "controlling": 控股股東, 控股子公司
 BOND = fold("債")  # 公司債, 公司債券: a corporate bond
 TOTAL = fold("總")  # 總營收: the total of a frame's figure
+OFFER_PRICE = fold("招股價")  # a new share's offer price (較招股價2.83元), no name and 股價
 COMPANY, BRANCH, GROUP = fold("公司"), fold("分公司"), fold("集團")
 AFTER_EVENT = fold("後")  # 轉增後|公司: a clause before a bare 公司
 SUBSIDIARIES_AFTER = fold("旗下")  # 某某資本|旗下: an investor that owns firms is one
@@ -1878,6 +1879,8 @@ class CompanyExtractor:
         for position, _, befores in sorted(hits):
             if folded[position - 1:position] == TOTAL:
                 continue  # 占總|營收, 集團總|營收: 總 opens the frame's word (total revenue), no name ends in it
+            if folded.startswith(OFFER_PRICE, position - 1):
+                continue  # 較招|股價: Hong Kong's 招股價 (a new share's offer price), no name ending in 招
             for length in (4, 3, 2):
                 start = position - length
                 if start < 0:
