@@ -445,6 +445,12 @@ _LATIN_WORDS_AFTER = regex.compile(r"(?: [A-Za-z]+)*")  # the rest of a Latin se
 _METRO_NAME_END = fold("捷")
 _METRO_NAME_ENDS = (fold("捷運"), _METRO_NAME_END)
 _LINE_AFTER = regex.compile(r"\p{Han}{1,3}" + fold("線"))
+# An exchange's short name (港交所, 聯交所, 深交所) ends in a whole word: 所|指 after it is Hong Kong's
+# verb of saying (港交所指，…, 聯交所指出), not the word 所指.
+_EXCHANGE_END = fold("交所")
+# A railway's name before 站 (九龍灣港鐵站, 高鐵站, 北捷車站): a station, a place, not the company.
+_RAIL_NAME_ENDS = (*_METRO_NAME_ENDS, fold("鐵"))
+_STATION_AFTER = regex.compile(fold("車?站"))
 LATIN_NAME_WORDS = 3  # how many more capitalised Latin words a legal form's name may reach back over
 # The shape of a brand in brackets before 集團 (MonSpace, GENTING): a capital inside the word, or all
 # capitals; not a plain word (Malaysia, Holdings), which a place or a kind of firm is as often.
@@ -1686,6 +1692,9 @@ class CompanyExtractor:
                     chunk, start = chunk[-2:], s - 2  # no boundary: take the usual two-character name
             if strength in ("weak", "venue") and len(chunk) == 2 and folded[start - 1:start + 1] in common:
                 continue  # 加|強新|能源: a two-character name would begin inside a word
+            if strength == "weak" and len(chunk) == 2 and chunk[0] in PREPOSITION_END_CHARS \
+                    and chunk[1:] + suffix in generic:
+                continue  # 仍會以|高科技、大健康為主打: a preposition and a generic word as its object, no name
             if strength != "legal" and (start > 0 and folded[start - 1].isdigit() or _DATE_OPENING.match(chunk)
                                         or folded[start - 2:start - 1].isdigit() and folded[start - 1] == " "
                                         and chunk[:1] in DATE_UNITS):
@@ -2064,6 +2073,8 @@ class CompanyExtractor:
                 continue  # 標普|500指數收盤: the index named after the company, no company
             if folded.endswith(_METRO_NAME_ENDS, start, end) and _LINE_AFTER.match(folded, end) is not None:
                 continue  # 台中捷運|藍線: a metro line, not the metro company
+            if folded.endswith(_RAIL_NAME_ENDS, start, end) and _STATION_AFTER.match(folded, end) is not None:
+                continue  # 九龍灣港鐵|站: a station, not the railway company
             # A name whose edge is half of a common word is likely inside that word:
             # 全聯 in 安全聯盟, 日友 in 臺日友誼, 台灣大 in 台灣大學.
             # 工智 in 人工智能, 達新 in 達新台幣: the name's edge is half of a word.
@@ -2078,6 +2089,7 @@ class CompanyExtractor:
                 and not folded.endswith(_name_leads(), 0, start)
                 and not (folded[start - 1] == FORMER and folded.startswith(_folded_corporate_titles(), end))
                 or folded[end - 1:end + 1] in common and not self._city_at(folded, end)
+                and not folded.endswith(_EXCHANGE_END, start, end)
                 or folded[end - 1:end + 2] in currencies or folded[end - 1:end + 3] in currencies
                 or self._across_city(folded, start, end)
             )

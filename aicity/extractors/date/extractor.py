@@ -61,6 +61,8 @@ class DateExtractor:
                 c = _clock_range_end(ctx, c)
             listed_month = _listed_month(ctx, c, period, anchor)
             c = _last_years_month(ctx, c, anchor)
+            if clause.get(i) is None:
+                c = _nearest_holiday(c, anchor)
             joined = (_joined(ctx, c, cands[i + 1]) or _period_named_after(ctx, c, cands[i + 1])
                       or _this_day_of_year(ctx, c, cands[i + 1], anchor)
                       or _to_next_day(ctx, c, cands[i + 1], anchor, clause.get(i))
@@ -68,7 +70,10 @@ class DateExtractor:
             got = values(joined, anchor, clause.get(i)) if joined is not None else []
             if got:
                 c, skip = joined, i + 1
-            elif c.rule == "date.same_period" and period is not None and not period_dateline:
+            elif glossed := _glossed_day(ctx, c, period, anchor):
+                got = glossed
+            elif c.rule == "date.same_period" and period is not None and not period_dateline \
+                    and not _compares_ahead(c, period, anchor):
                 # 去年第3季…較前年同期: a period named years back moves by the rest; but 元月營收…較去年12月…
                 # 較去年同期: a period already as far back is none that 去年同期 moves, the one before it is
                 back = period_back if c.spec.year is None else 0
@@ -173,6 +178,40 @@ def _last_years_month(ctx: Ctx, c: Candidate, anchor: dt.date) -> Candidate:
             ahead > 0 and end is None and before_is(ctx, c.start, "MONTHS_AGO_BEFORE", 16)):
         return c  # (四個多月前、候任中的十二月初 on an April page: counted back, so last year's December)
     return _in_last_year(c, anchor, with_end=end_month is not None)
+
+
+def _nearest_holiday(c: Candidate, anchor: dt.date) -> Candidate:
+    """將於元旦起生效 on a page of 18 December, 聖誕節前 on one of early January: a holiday of a fixed day
+    with no year is the one nearest the page's date; one that would lie ten months or more away in
+    the anchor's year is next year's or last year's (the two weeks to 1 January, not fifty back)."""
+    spec = c.spec
+    if c.rule != "date.holiday" or not _yearless(spec) or spec.month is None or c.end_spec is not None:
+        return c
+    if anchor.month - spec.month >= LAST_YEARS_MONTHS_AHEAD:
+        return c._replace(spec=spec._replace(year=anchor.year + 1))
+    if spec.month - anchor.month >= LAST_YEARS_MONTHS_AHEAD:
+        return c._replace(spec=spec._replace(year=anchor.year - 1))
+    return c
+
+
+# what may stand between a day just named and its gloss in brackets: 明年元旦日（1月1日）, 下週一 (12月1日)
+_GLOSS_OPEN = regex.compile(fold(r"[日節]?[ ]{0,2}[(（][ ]{0,2}"))
+_GLOSS_CLOSE = frozenset(fold(")）"))
+
+
+def _glossed_day(ctx: Ctx, c: Candidate, period: tuple[int, int, str, dict] | None, anchor: dt.date) -> list:
+    """明年元旦日（1月1日）: a month and day in brackets right after the same day just named (a holiday,
+    a relative day) gloss it, and take its year, not the page's."""
+    spec = c.spec
+    if (period is None or not _yearless(spec) or spec.month is None or spec.day is None
+            or c.end_spec is not None or c.items):
+        return []
+    _, end, normalized, _ = period
+    if "/" in normalized or len(normalized) < 10 or normalized[4:10] != f"-{spec.month:02d}-{spec.day:02d}":
+        return []
+    if ctx.folded[c.end:c.end + 1] not in _GLOSS_CLOSE or _GLOSS_OPEN.fullmatch(ctx.folded, end, c.start) is None:
+        return []
+    return values(c._replace(spec=spec._replace(year=int(normalized[:4]))), anchor, None)
 
 
 def _in_past(c: Candidate) -> Candidate:
@@ -597,6 +636,14 @@ def _in_fiscal_year(ctx: Ctx, c: Candidate, shift: int, anchor: dt.date, clause_
         return []
     end = _month_index(plain[0][2][0].rsplit("/", 1)[-1]) + shift
     return _period_ending(ctx, c, (c.start, c.start, f"{end // 12:04d}-{end % 12 + 1:02d}", {}), anchor, after=True)
+
+
+def _compares_ahead(c: Candidate, period: tuple[int, int, str, dict], anchor: dt.date) -> bool:
+    """…明年第一季將增至380人。護士流失率…較去年同期減少: 去年同期 after a period of a coming year
+    would land in the page's own year or later, no "last year": the figure is compared over
+    another period, not that one."""
+    back = _years_back(c)
+    return back < 0 and int(period[2][:4]) + back >= anchor.year
 
 
 def _years_back(c: Candidate) -> int:

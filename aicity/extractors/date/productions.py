@@ -661,7 +661,7 @@ def year_part(m: regex.Match, ctx: Ctx) -> Candidate | None:
     if g.get("qrel"):
         if m.start() < m.start("qrel"):
             return None  # 今年上季度: not a form of the calendar
-        rel = WEEK_WORDS[g["qrel"]]  # 上 -1, 本/這 0, 下 1, 下下 2
+        rel = 0 if g["qrel"] == "今" else WEEK_WORDS[g["qrel"]]  # 上 -1, 本/這/今 0, 下 1, 下下 2
         if g.get("qpt"):  # 上季度末: that quarter's last month
             return Candidate(m.start(), m.end(), "date.year_part", Spec(quarter_rel=rel, month=_part_point(g, 1, 3)))
         return Candidate(m.start(), m.end(), "date.year_part", Spec(quarter_rel=rel, month=1),

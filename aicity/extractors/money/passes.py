@@ -27,6 +27,10 @@ _CLAUSE_REACH = 16                 # characters from a clause's cue to its 至/�
 _CLAUSE_BOUNDARY = "。?!;,:\n"      # a clause ends
 _HARD_BOUNDARY = "。?;\n"          # a sentence ends (a scope cue does not reach past)
 _SENTENCE_BOUNDARY = "。?!;\n"     # for carrying a currency over
+_COMMA = frozenset(",")  # (300元,70港元: two amounts of two currencies, no list)
+# 19,000元人民幣: 元 and then the currency's name, the way a list in plain 元 names it once at its end
+# (500元和300美元 writes a second currency, no name after 元)
+_YUAN_THEN_NAME = regex.compile(fold("元") + r"[ ]?\p{Han}")
 LOCAL_CODES = ("LOCAL", "DOLLAR", "YEN", "DONG")  # the currency table's codes resolved by the page
 _CENT_JOINERS = ("", "又")  # 2美元50美分, 兩美元又三美分
 # 0.18新元(約60仙): what stands between an amount and a conversion of it in brackets (folded)
@@ -119,12 +123,16 @@ def lists(g: Grammar, text: str, cands: list[Cand]) -> None:
             # written before the first covers the ones after it
             if money.currency and money.currency.kind != "unit":
                 other.currency = money.currency
-    # 投資3億、5億美元: a bare amount listed right before one with a written currency
+    # 投資3億、5億美元: a bare amount listed right before one with a written currency; so is one
+    # in plain 元 (損失82,500元及19,000元人民幣: both in renminbi, not the first in the page's money)
     for a, b in zip(cands, cands[1:]):
         if (
-            a.status == MONEY and b.status == MONEY and a.currency is None
-            and b.currency is not None and b.currency.kind != "unit"
-            and a.end < b.start and text[a.end:b.start].strip(" ") in g.carries_back
+            a.status == MONEY and b.status == MONEY
+            and b.currency is not None and b.currency.kind != "unit" and a.end < b.start
+            and (a.currency is None and text[a.end:b.start].strip(" ") in g.carries_back
+                 or a.currency is not None and a.currency.code == "LOCAL" and b.currency.kind == "name"
+                 and _YUAN_THEN_NAME.search(text, b.start, b.end) is not None
+                 and text[a.end:b.start].strip(" ") in g.carries_back - _COMMA)
         ):
             a.currency = b.currency
 
