@@ -331,6 +331,21 @@ _LATIN_ALIAS_MIN = 3
 _COPYRIGHT_BEFORE = regex.compile(r"(?i:©|\(c\)|copyright)[ 0-9\-–,]*\Z")
 _COPYRIGHT_REACH = 24
 # ... or a rights notice right after the name (某某網絡科技股份有限公司 All Rights Reserved, 某某有限公司 版權所有)
+# A rights notice anywhere on the line of a press group's name (a footer: Copyright(C) 1998-2024 site.com All
+# Rights Reserved某某日報報業集團某某網 版權所有): the page's publisher, its masthead (a web firm's 技術支持 in the same
+# footer is named with no press word and stays a company)
+_RIGHTS_LINE = regex.compile(r"(?i:©|\(c\)|copyright|all rights reserved|" + fold("版權所有") + r")")
+_PRESS_WORDS = tuple(fold(w) for w in ("報", "傳媒", "新聞", "廣電", "媒體", "出版"))
+
+
+def _rights_line(text: str, folded: str, start: int, end: int) -> bool:
+    if not any(w in folded[start:end] for w in _PRESS_WORDS):
+        return False
+    line_start = folded.rfind("\n", 0, start) + 1
+    line_end = folded.find("\n", end)
+    return _RIGHTS_LINE.search(folded, line_start, line_end if line_end >= 0 else len(folded)) is not None
+
+
 _RIGHTS_AFTER = regex.compile(r"[ \t\u3000]{0,3}(?i:all rights reserved|" + fold("版權所有") + r")")
 # A Latin name right after a kind of business and 公司 (市調公司Canalys, 金融服務公司Motley Fool):
 # one to three capitalised words, the first with small letters (not CEO, AI, IPO).
@@ -2119,6 +2134,8 @@ class CompanyExtractor:
             if strength == "legal" and (_COPYRIGHT_BEFORE.search(doc.text, max(0, start - _COPYRIGHT_REACH), start)
                                         or _RIGHTS_AFTER.match(folded, end)):
                 continue  # Copyright © 2001-2025 某某網絡科技股份有限公司: the page's own publisher (its masthead)
+            if info is None and _rights_line(doc.text, folded, start, end):
+                continue  # Copyright(C) 1998-2024 site.com All Rights Reserved某某日報報業集團: the publisher
             if info is None and strength != "legal" and (
                     folded[start - 1:start] in NEGATIONS
                     or folded[start:start + 1] in NEGATIONS and folded[start:start + 2] not in common):
