@@ -950,6 +950,23 @@ def _places_only(words: str) -> bool:
     return bool(words)
 
 
+WRITTEN_OUT_PLACE_REACH = 5  # the longest place written out with 省 or 市 (黑龍江省, 呼和浩特市)
+# what makes a word with the 省 or 市 of a place written out (江蘇省內, 省屬, 市委, 市政): no name opens there
+PLACE_WORD_OPENERS = frozenset(fold("內外級屬委會政直轄域民場"))
+
+
+def _written_out_place_start(folded: str, lo: int, hi: int, stop: int) -> int | None:
+    """Where a province or city written out with its 省 or 市 (四川省, 廣州市) begins between ``lo`` and
+    ``hi``, with at least two characters after it before ``stop``; the leftmost, or None."""
+    places = _name_places()
+    for q in range(lo, hi + 1):
+        for n in (5, 4, 3):
+            if q + n <= stop - 2 and folded[q + n - 1] in WRITTEN_OUT_PLACE_ENDS and folded[q:q + n] in places \
+                    and folded[q + n] not in PLACE_WORD_OPENERS:
+                return q
+    return None
+
+
 def _opens_with_written_out_place(words: str) -> bool:
     """``words`` open with a province or city written out with its 省 or 市 (廣東省, 深圳市), as a
     registered name opens, and go on."""
@@ -1410,6 +1427,12 @@ class CompanyExtractor:
             whole_start = None  # where the scan began, when a listed name inside moved the start
             verb_opened = False  # a verb before the name that the scan cut off (擔任|某某公司)
             start = self._scan_name_left(folded, s, limit, hop_places=strength == "legal")
+            if strength == "strong" and s - start >= limit:
+                # 據|四川省鐵路產業投資|集團: a province or city written out with 省 or 市 opens a provincial or
+                # municipal state group's name, which runs past the limit (the limit counts what follows the place)
+                wide = self._scan_name_left(folded, s, limit + WRITTEN_OUT_PLACE_REACH)
+                placed_at = _written_out_place_start(folded, wide, start, s)
+                start = start if placed_at is None else placed_at
             if strength == "venue" and s and folded[s - 1].isascii() and folded[s - 1].isalpha():
                 latin = _LATIN_WORD_BEFORE.search(folded, 0, s)
                 start = latin.start() if latin else start  # Aurora|酒店: the whole Latin word
@@ -1948,8 +1971,11 @@ class CompanyExtractor:
             return True  # 路氹某|酒店, 某|銀行: "a certain hotel"
         if chunk in _trades() or _industry_words_only(chunk, _rules()[0]):
             return True  # 電商平台|公司, 食品|集團, 光電科技|公司: a trade and no trade name
-        if len(chunk) > 2 and chunk[0] in OWN_LEVELS and (chunk[1:] in _trades() or chunk[1:] in generic):
-            return True  # 市|供電|公司, 縣|自來水|公司: the city's own utility, named by its trade only
+        if len(chunk) > 2 and chunk[0] in OWN_LEVELS and (chunk[1:] in _trades() or chunk[1:] in generic) \
+                and not registered and strength != "strong":
+            # 市|供電|公司, 縣|自來水|公司: the city's own utility, named by its trade only (but before 集團 or a
+            # legal form, 市|建築|集團, 市|基礎設施投資|有限公司, the city's own state firm: a company)
+            return True
         if _FIRM_COUNT.search(chunk):
             return True  # 20個|銀行, 利用22個|銀行, 13大|銀行: a count of businesses, not a name
         count = _BARE_FIRM_COUNT.search(chunk)
@@ -1963,7 +1989,8 @@ class CompanyExtractor:
         if strength != "strong" and any(chunk[:n] in generic for n in (2, 3, 4) if n < len(chunk)):
             return True  # 數位|基磐建設: a generic word leads it
         for length in range(min(len(chunk) - 1, 4), 1, -1):
-            if chunk[:length] in places and not registered and (chunk[length:] in generic or any(
+            if chunk[:length] in places and not registered and not (
+                    strength == "strong" and chunk[length - 1] in WRITTEN_OUT_PLACE_ENDS) and (chunk[length:] in generic or any(
                     chunk[length:length + n] in generic for n in (2, 3, 4) if length + n < len(chunk))):
                 return True  # 歐洲|投資銀行; 南韓|本土|航空公司: a place, then a generic word that leads the rest
         return strength != "strong" and chunk in places
