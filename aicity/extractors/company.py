@@ -65,6 +65,8 @@ from .lexicon import (
 _AMOUNT_UNITS = frozenset(BIG_UNITS) | frozenset(SMALL_UNITS) | frozenset("元")
 
 INDEFINITE = fold("某")  # 某酒店, 路氹某酒店: an unnamed business
+# A school and 教育 before 集團: a mainland school group (學軍中學教育集團, 中小學教育集團, a public school consortium), no firm
+SCHOOL_GROUP_ENDS = tuple(fold(w + "教育") for w in ("中學", "小學", "學校", "幼兒園", "實驗學校", "職業學校", "中小學"))
 FOREIGN_CITY_REACH = 6  # how far a city abroad may run on either side of a short name it holds (安克|雷奇)
 
 CUE_WINDOW = 10
@@ -1971,6 +1973,8 @@ class CompanyExtractor:
             return True  # 路氹某|酒店, 某|銀行: "a certain hotel"
         if chunk in _trades() or _industry_words_only(chunk, _rules()[0]):
             return True  # 電商平台|公司, 食品|集團, 光電科技|公司: a trade and no trade name
+        if chunk.endswith(SCHOOL_GROUP_ENDS):
+            return True  # 杭州市學軍中學教育|集團: a school group
         if len(chunk) > 2 and chunk[0] in OWN_LEVELS and (chunk[1:] in _trades() or chunk[1:] in generic) \
                 and not registered and strength != "strong":
             # 市|供電|公司, 縣|自來水|公司: the city's own utility, named by its trade only (but before 集團 or a
