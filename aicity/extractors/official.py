@@ -59,6 +59,8 @@ from .lexicon import (
 LATIN_NAME = regex.compile(r"\s?([A-Z][a-z]+(?:[-'][A-Za-z]+)?(?:\s(?:[A-Z]\.\s?)?[A-Z][a-z]+(?:[-'][A-Za-z]+)?){1,3})(?![A-Za-z])")
 ORG_STOP = set(fold("的與和、,，。;；:：!！?？「」『』《》()（）[]【】 \t\n\r·•|/兼暨"))
 MAX_ORG = 16
+# Before a name and the verb of an office: the person the subject succeeds (某乙接替|某甲|任檢察長), who held that office
+SUCCEEDS = tuple(fold(w) for w in ("接替", "接任", "頂替"))
 AND = fold("及")
 STATIONED = fold("駐")
 # A role's qualifier between a guarded title and the body it needs (國際汽車聯會|安全|代表某某, 某某總會|技術|代表):
@@ -1288,6 +1290,7 @@ class OfficialExtractor:
                         name_start = self._clause_transliteration(folded, name_end, g)
                     if (name_start is not None and name_end - name_start == 2 and name_start
                             and is_han(folded[name_start - 1]) and folded[name_start - 1] not in g.stops
+                            and not folded.endswith(SUCCEEDS, 0, name_start)
                             and (len(verb) == 1 or all(ch in g.translit_chars for ch in folded[name_start - 1:name_end]))):
                         # 加入寒武紀任CTO: two characters that run on from a word, no name 武紀; 接替布林肯出任:
                         # nor from a transliteration (林肯 of 布林肯)
