@@ -952,6 +952,20 @@ def _places_only(words: str) -> bool:
     return bool(words)
 
 
+@functools.cache
+def _mainland_provinces() -> frozenset[str]:
+    """The mainland's provinces and autonomous regions by their short names (city/regions.tsv: 江蘇, 湖南)."""
+    return frozenset(fold(n) for row in load_table("city/regions.tsv") if row["country"] == "CN"
+                     for n in (row["name"], row["name_cn"]) if n)
+
+
+def _province_before_foreign(folded: str, start: int, end: int, form) -> bool:
+    """A mainland province's short name right before a foreign firm's two-character Chinese name (江蘇|威騰,
+    the Taiwanese name of Western Digital): the province's own firm of the same name, not the foreign one."""
+    return (end - start <= 2 and not form.latin and form.info.country not in (None, "CN", "TW", "HK")
+            and any(folded[start - n:start] in _mainland_provinces() for n in (2, 3)))
+
+
 WRITTEN_OUT_PLACE_REACH = 5  # the longest place written out with 省 or 市 (黑龍江省, 呼和浩特市)
 # what makes a word with the 省 or 市 of a place written out (江蘇省內, 省屬, 市委, 市政): no name opens there
 PLACE_WORD_OPENERS = frozenset(fold("內外級屬委會政直轄域民場"))
@@ -1927,8 +1941,9 @@ class CompanyExtractor:
                     break  # 15 家|月營收, 全年|年營收: a period's figure (月營收, 季財報), no name before the frame's word
                 if known is None:
                     known = IntervalSet()
-                    for hit_start, hit_end, _ in self._dictionary_hits(doc):
-                        known.add(hit_start, hit_end)
+                    for hit_start, hit_end, form in self._dictionary_hits(doc):
+                        if not _province_before_foreign(folded, hit_start, hit_end, form):
+                            known.add(hit_start, hit_end)
                 if known.overlaps(start, position):
                     break  # a listed name is the dictionary's to find
                 # Nothing but its own words backs the name: no everyday word inside it either
@@ -2040,6 +2055,8 @@ class CompanyExtractor:
         for start, end, form in hits:
             if folded[end:end + 1] == ZONE_END and folded[end + 1:end + 2] not in NOT_DISTRICT_AFTER and not form.latin:
                 continue  # 東麗|區, 福田|區: a district of the same name
+            if _province_before_foreign(folded, start, end, form):
+                continue  # 江蘇|威騰投資的: a mainland firm named by its province and a foreign firm's short name
             if form.latin and folded[start:end] in body_abbreviations:
                 continue  # 海洋管理委員會(MSC), then MSC認證: the council's abbreviation, not the shipping line's
             subsidiary = None
