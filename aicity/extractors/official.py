@@ -1737,6 +1737,8 @@ class OfficialExtractor:
             last = folded[sep:sep + 1] != LIST_COMMA
             end = sep
             next_end = self._name_at(folded, end + 1, g)
+            if next_end is None and not last:
+                next_end = self._word_name_in_list(folded, end + 1, g)
             if next_end is None or not last and not self._boundary_after(folded, next_end, g):
                 # 某某、林某某及威拉班: the last name too may be a transliteration
                 next_end = self._listed_transliteration(doc, ts, end + 1, g) or next_end
@@ -1769,6 +1771,19 @@ class OfficialExtractor:
             if last:
                 break
         return found
+
+    def _word_name_in_list(self, folded: str, start: int, g: OfficialGrammar) -> int | None:
+        """The end of a two- or three-character name that is also a common word (省領導某某、莊稼漢、某某: a peasant,
+        and a provincial leader's name), where it stands between two list commas with a surname first and a name
+        after it: the list goes on through it; or None."""
+        if folded[start:start + 1] not in g.surnames:
+            return None
+        for n in (3, 2):
+            end = start + n
+            if (folded[end:end + 1] == LIST_COMMA and all(is_han(ch) for ch in folded[start:end])
+                    and self._name_at(folded, end + 1, g) is not None):
+                return end
+        return None
 
     def _dotted_name_end(self, folded: str, ts: int, end: int, g: OfficialGrammar) -> int:
         """A Western name in transliteration joins its given name and surname with a middle dot
