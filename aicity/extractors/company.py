@@ -65,6 +65,8 @@ from .lexicon import (
 _AMOUNT_UNITS = frozenset(BIG_UNITS) | frozenset(SMALL_UNITS) | frozenset("元")
 
 INDEFINITE = fold("某")  # 某酒店, 路氹某酒店: an unnamed business
+# Trade nouns that are common words and end a firm's four-character short name in a frame (某某生物營收, 湖南某某醫藥投資的)
+FRAME_TRADE_NOUNS = frozenset(fold(w) for w in ("生物", "醫藥", "材料", "環保", "農業", "物流", "傳媒", "文旅", "礦業", "新材"))
 # A school and 教育 before 集團: a mainland school group (學軍中學教育集團, 中小學教育集團, a public school consortium), no firm
 SCHOOL_GROUP_ENDS = tuple(fold(w + "教育") for w in ("中學", "小學", "學校", "幼兒園", "實驗學校", "職業學校", "中小學"))
 FOREIGN_CITY_REACH = 6  # how far a city abroad may run on either side of a short name it holds (安克|雷奇)
@@ -1949,7 +1951,10 @@ class CompanyExtractor:
                 # Nothing but its own words backs the name: no everyday word inside it either
                 # (晶圓|代工營收 is an industry's revenue).
                 everyday = any(chunk[i:i + 2] in everyday_words for i in range(len(chunk) - 1))
-                if not everyday and self._looks_like_name(chunk, common, places) and not (
+                # (湖南|華成生物|投資的: a two-character trade name and a trade noun that is a common word, 生物)
+                named = self._looks_like_name(chunk, common, places) or (
+                    len(chunk) == 4 and chunk[2:] in FRAME_TRADE_NOUNS and self._looks_like_name(chunk[:2], common, places))
+                if not everyday and named and not (
                     self._generic(chunk, generic, places, "weak") or reads_as_phrase(chunk, weak=True)
                 ):
                     yield start, position
