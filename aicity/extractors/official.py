@@ -114,9 +114,13 @@ FAMILY = fold("家")  # 許家, 王家 (the Hsu, the Wang family) are words, yet
 # 林大偉 is a Chinese name, 選 the verb after it).
 # A biography in a filing or a bank's announcement (董監事簡歷): 某某,女,1971年1月出生,…歷任…,現任某某銀行黨委書記.
 # Its name opens the paragraph's clause with the sex and the birth; its posts follow in the same paragraph,
-# the present one after 現任. Sought only on a page that writes 出生 (folded text: the comma is ASCII).
-BIOGRAPHY = regex.compile(r"(?:^|(?<=[\n,。;:、!?)]))(\p{Han}{2,3})[ ]?,[ ]?[男女][ ]?,[^\n]{0,24}?出生")
+# the present one after 現任. Sought only on a page that writes 出生, or 年生/月生 after the sex (folded text: the comma is ASCII).
+BIOGRAPHY = regex.compile(r"(?:^|(?<=[\n,。;:、!?)]))(\p{Han}{2,3})[ ]?,[ ]?[男女][ ]?,[^\n]{0,24}?(?:出生|(?<=[年月])生)")
 BORN = fold("出生")
+# ... or, as a mainland notice before an appointment (任前公示) writes it, 某某,男,漢族,1972年3月生 (looked for only
+# on a page that holds 月生 or 年生)
+BORN_SHORT = regex.compile(r",[ ]?[男女][ ]?,[^\n]{0,24}?[年月]生")
+BORN_SHORT_HINTS = (fold("月生"), fold("年生"))
 PRESENT_POST = fold("現任")
 PRESENT_POST_REACH = 24  # from 現任 to the title of the present post (現任某某銀行黨委書記)
 BIOGRAPHY_REACH = 400  # how far a biography's paragraph runs after the birth (a page of one line has no paragraphs)
@@ -1026,7 +1030,7 @@ class OfficialExtractor:
             surname = match.group(1)
             if surname in g.surnames:
                 shorts.append((match.start() - 1, match.end(), surname, g.short_titles[match.group()]))
-        if BORN in folded:
+        if BORN in folded or any(h in folded for h in BORN_SHORT_HINTS) and BORN_SHORT.search(folded):
             full.extend(self._biographies(doc, {f.name_start for f in full}, g))
         full.extend(self._constituency_members(doc, {f.name_start for f in full}, g))
         full.extend(self._caption_roster(doc, {f.name_start for f in full}, g))
