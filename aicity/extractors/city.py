@@ -35,7 +35,7 @@ from .lexicon import (
     ABBREVIATION, COMBINED, ENGLISH, FOREIGN, FULL, LATIN, PLACE_KIND_ORDER, SHORT, WEAK, CityInfo, city_gazetteer,
     city_context_words, common_words, document_matches, everyday_words, mainland_county_prefectures, mainland_municipalities,
     market_words, official_grammar, town_kinds,
-    place_context, reporter_given_name, user_city_gazetteer,
+    place_context, reporter_full_name, reporter_given_name, user_city_gazetteer,
 )
 
 # A full form's last character that begins a title: 桃園市長 is 桃園 + 市長.
@@ -390,8 +390,9 @@ class CityExtractor:
             if info.kind in (FOREIGN, WEAK) and self._opens_region(folded, start, end):
                 continue  # 羅馬|尼亞: a country's name opens with the city's
             if info.kind in (FOREIGN, WEAK) and (self._person_in_list(folded, start, end)
-                                                 or reporter_given_name(folded, start, end)):
-                continue  # 市領導王炳松、方|桂林、…, 記者丁|朝霞: a surname and the name make a person's name
+                                                 or reporter_given_name(folded, start, end)
+                                                 or reporter_full_name(folded, start, end)):
+                continue  # 市領導王炳松、方|桂林、…, 記者丁|朝霞, 記者 沈陽 攝: a surname and the name make a person's name
             if info.kind in (FOREIGN, WEAK) and start and self._minister_across(folded, start):
                 continue  # 外|長沙|倫賽: a foreign minister's title, and his name spelled after it
             if info.kind in (FOREIGN, WEAK) and self._after_honorific(folded, start):

@@ -69,6 +69,10 @@ ASSET_ARM = fold("資管")  # a broker's or bank's asset-management subsidiary a
 INTENT_OPENERS = frozenset(fold("擬將已再"))  # a filing's verbs of intent and aspect before its object (擬回購股份)
 AMOUNT_TAILS = tuple(fold(w) for w in ("餘元", "多元", "元"))  # what closes an amount (5億餘元, 300多元, 8萬元)
 INDEFINITE = fold("某")  # 某酒店, 路氹某酒店: an unnamed business
+# Trade nouns that are common words and end a firm's four-character short name in a frame (某某生物營收, 湖南某某醫藥投資的)
+FRAME_TRADE_NOUNS = frozenset(fold(w) for w in ("生物", "醫藥", "材料", "環保", "農業", "物流", "傳媒", "文旅", "礦業", "新材"))
+# A school and 教育 before 集團: a mainland school group (學軍中學教育集團, 中小學教育集團, a public school consortium), no firm
+SCHOOL_GROUP_ENDS = tuple(fold(w + "教育") for w in ("中學", "小學", "學校", "幼兒園", "實驗學校", "職業學校", "中小學"))
 FOREIGN_CITY_REACH = 6  # how far a city abroad may run on either side of a short name it holds (安克|雷奇)
 
 CUE_WINDOW = 10
@@ -347,6 +351,21 @@ _LATIN_ALIAS_MIN = 3
 _COPYRIGHT_BEFORE = regex.compile(r"(?i:©|\(c\)|copyright)[ 0-9\-–,]*\Z")
 _COPYRIGHT_REACH = 24
 # ... or a rights notice right after the name (某某網絡科技股份有限公司 All Rights Reserved, 某某有限公司 版權所有)
+# A rights notice anywhere on the line of a press group's name (a footer: Copyright(C) 1998-2024 site.com All
+# Rights Reserved某某日報報業集團某某網 版權所有): the page's publisher, its masthead (a web firm's 技術支持 in the same
+# footer is named with no press word and stays a company)
+_RIGHTS_LINE = regex.compile(r"(?i:©|\(c\)|copyright|all rights reserved|" + fold("版權所有") + r")")
+_PRESS_WORDS = tuple(fold(w) for w in ("報", "傳媒", "新聞", "廣電", "媒體", "出版"))
+
+
+def _rights_line(text: str, folded: str, start: int, end: int) -> bool:
+    if not any(w in folded[start:end] for w in _PRESS_WORDS):
+        return False
+    line_start = folded.rfind("\n", 0, start) + 1
+    line_end = folded.find("\n", end)
+    return _RIGHTS_LINE.search(folded, line_start, line_end if line_end >= 0 else len(folded)) is not None
+
+
 _RIGHTS_AFTER = regex.compile(r"[ \t\u3000]{0,3}(?i:all rights reserved|" + fold("版權所有") + r")")
 # A Latin name right after a kind of business and 公司 (市調公司Canalys, 金融服務公司Motley Fool):
 # one to three capitalised words, the first with small letters (not CEO, AI, IPO).
@@ -957,6 +976,37 @@ def _places_only(words: str) -> bool:
     return bool(words)
 
 
+@functools.cache
+def _mainland_provinces() -> frozenset[str]:
+    """The mainland's provinces and autonomous regions by their short names (city/regions.tsv: 江蘇, 湖南)."""
+    return frozenset(fold(n) for row in load_table("city/regions.tsv") if row["country"] == "CN"
+                     for n in (row["name"], row["name_cn"]) if n)
+
+
+def _province_before_foreign(folded: str, start: int, end: int, form) -> bool:
+    """A mainland province's short name right before a foreign firm's two-character Chinese name (江蘇|威騰,
+    the Taiwanese name of Western Digital): the province's own firm of the same name, not the foreign one."""
+    return (end - start <= 2 and not form.latin and form.info.country not in (None, "CN", "TW", "HK")
+            and any(folded[start - n:start] in _mainland_provinces() for n in (2, 3)))
+
+
+WRITTEN_OUT_PLACE_REACH = 5  # the longest place written out with 省 or 市 (黑龍江省, 呼和浩特市)
+# what makes a word with the 省 or 市 of a place written out (江蘇省內, 省屬, 市委, 市政): no name opens there
+PLACE_WORD_OPENERS = frozenset(fold("內外級屬委會政直轄域民場"))
+
+
+def _written_out_place_start(folded: str, lo: int, hi: int, stop: int) -> int | None:
+    """Where a province or city written out with its 省 or 市 (四川省, 廣州市) begins between ``lo`` and
+    ``hi``, with at least two characters after it before ``stop``; the leftmost, or None."""
+    places = _name_places()
+    for q in range(lo, hi + 1):
+        for n in (5, 4, 3):
+            if q + n <= stop - 2 and folded[q + n - 1] in WRITTEN_OUT_PLACE_ENDS and folded[q:q + n] in places \
+                    and folded[q + n] not in PLACE_WORD_OPENERS:
+                return q
+    return None
+
+
 def _opens_with_written_out_place(words: str) -> bool:
     """``words`` open with a province or city written out with its 省 or 市 (廣東省, 深圳市), as a
     registered name opens, and go on."""
@@ -1432,6 +1482,12 @@ class CompanyExtractor:
             whole_start = None  # where the scan began, when a listed name inside moved the start
             verb_opened = False  # a verb before the name that the scan cut off (擔任|某某公司)
             start = self._scan_name_left(folded, s, limit, hop_places=strength == "legal")
+            if strength == "strong" and s - start >= limit:
+                # 據|四川省鐵路產業投資|集團: a province or city written out with 省 or 市 opens a provincial or
+                # municipal state group's name, which runs past the limit (the limit counts what follows the place)
+                wide = self._scan_name_left(folded, s, limit + WRITTEN_OUT_PLACE_REACH)
+                placed_at = _written_out_place_start(folded, wide, start, s)
+                start = start if placed_at is None else placed_at
             if strength == "venue" and s and folded[s - 1].isascii() and folded[s - 1].isalpha():
                 latin = _LATIN_WORD_BEFORE.search(folded, 0, s)
                 start = latin.start() if latin else start  # Aurora|酒店: the whole Latin word
@@ -1942,14 +1998,18 @@ class CompanyExtractor:
                     break  # 15 家|月營收, 全年|年營收: a period's figure (月營收, 季財報), no name before the frame's word
                 if known is None:
                     known = IntervalSet()
-                    for hit_start, hit_end, _ in self._dictionary_hits(doc):
-                        known.add(hit_start, hit_end)
+                    for hit_start, hit_end, form in self._dictionary_hits(doc):
+                        if not _province_before_foreign(folded, hit_start, hit_end, form):
+                            known.add(hit_start, hit_end)
                 if known.overlaps(start, position):
                     break  # a listed name is the dictionary's to find
                 # Nothing but its own words backs the name: no everyday word inside it either
                 # (晶圓|代工營收 is an industry's revenue).
                 everyday = any(chunk[i:i + 2] in everyday_words for i in range(len(chunk) - 1))
-                if not everyday and self._looks_like_name(chunk, common, places) and not (
+                # (湖南|華成生物|投資的: a two-character trade name and a trade noun that is a common word, 生物)
+                named = self._looks_like_name(chunk, common, places) or (
+                    len(chunk) == 4 and chunk[2:] in FRAME_TRADE_NOUNS and self._looks_like_name(chunk[:2], common, places))
+                if not everyday and named and not (
                     self._generic(chunk, generic, places, "weak") or reads_as_phrase(chunk, weak=True)
                 ):
                     yield start, position
@@ -1990,8 +2050,13 @@ class CompanyExtractor:
             return True  # 電商平台|公司, 食品|集團, 光電科技|公司: a trade and no trade name
         if len(chunk) > 2 and chunk[0] in INTENT_OPENERS and chunk[1:] in generic:
             return True  # 擬|回購|股份, 將|增發|股份: a filing's verb of intent before a generic word, no name
-        if len(chunk) > 2 and chunk[0] in OWN_LEVELS and (chunk[1:] in _trades() or chunk[1:] in generic):
-            return True  # 市|供電|公司, 縣|自來水|公司: the city's own utility, named by its trade only
+        if chunk.endswith(SCHOOL_GROUP_ENDS):
+            return True  # 杭州市學軍中學教育|集團: a school group
+        if len(chunk) > 2 and chunk[0] in OWN_LEVELS and (chunk[1:] in _trades() or chunk[1:] in generic) \
+                and not registered and strength != "strong":
+            # 市|供電|公司, 縣|自來水|公司: the city's own utility, named by its trade only (but before 集團 or a
+            # legal form, 市|建築|集團, 市|基礎設施投資|有限公司, the city's own state firm: a company)
+            return True
         if _FIRM_COUNT.search(chunk):
             return True  # 20個|銀行, 利用22個|銀行, 13大|銀行: a count of businesses, not a name
         count = _BARE_FIRM_COUNT.search(chunk)
@@ -2005,7 +2070,8 @@ class CompanyExtractor:
         if strength != "strong" and any(chunk[:n] in generic for n in (2, 3, 4) if n < len(chunk)):
             return True  # 數位|基磐建設: a generic word leads it
         for length in range(min(len(chunk) - 1, 4), 1, -1):
-            if chunk[:length] in places and not registered and (chunk[length:] in generic or any(
+            if chunk[:length] in places and not registered and not (
+                    strength == "strong" and chunk[length - 1] in WRITTEN_OUT_PLACE_ENDS) and (chunk[length:] in generic or any(
                     chunk[length:length + n] in generic for n in (2, 3, 4) if length + n < len(chunk))):
                 return True  # 歐洲|投資銀行; 南韓|本土|航空公司: a place, then a generic word that leads the rest
         return strength != "strong" and chunk in places
@@ -2051,6 +2117,8 @@ class CompanyExtractor:
         for start, end, form in hits:
             if folded[end:end + 1] == ZONE_END and folded[end + 1:end + 2] not in NOT_DISTRICT_AFTER and not form.latin:
                 continue  # 東麗|區, 福田|區: a district of the same name
+            if _province_before_foreign(folded, start, end, form):
+                continue  # 江蘇|威騰投資的: a mainland firm named by its province and a foreign firm's short name
             if form.latin and folded[start:end] in body_abbreviations:
                 continue  # 海洋管理委員會(MSC), then MSC認證: the council's abbreviation, not the shipping line's
             subsidiary = None
@@ -2179,6 +2247,8 @@ class CompanyExtractor:
             if strength == "legal" and (_COPYRIGHT_BEFORE.search(doc.text, max(0, start - _COPYRIGHT_REACH), start)
                                         or _RIGHTS_AFTER.match(folded, end)):
                 continue  # Copyright © 2001-2025 某某網絡科技股份有限公司: the page's own publisher (its masthead)
+            if info is None and _rights_line(doc.text, folded, start, end):
+                continue  # Copyright(C) 1998-2024 site.com All Rights Reserved某某日報報業集團: the publisher
             if info is None and strength != "legal" and (
                     folded[start - 1:start] in NEGATIONS
                     or folded[start:start + 1] in NEGATIONS and folded[start:start + 2] not in common):

@@ -780,3 +780,16 @@ def reporter_given_name(folded: str, start: int, end: int) -> bool:
         return False  # (記者李長春報道, 記者李長春攝: the byline's own verb may follow)
     before = start - 1 - (folded[start - 2] == " ")
     return folded.endswith(byline_words, 0, before)
+
+
+def reporter_full_name(folded: str, start: int, end: int) -> bool:
+    """A two-character place that is a bylined reporter's whole name (記者 沈陽 攝: surname 沈): a byline word,
+    maybe a space, the name, then the byline's verb (maybe after a space) or the line's end. No city is named there."""
+    if end - start != 2 or start < 2 or folded[start] not in official_grammar().surnames:
+        return False
+    byline_words, byline_verbs = _byline()
+    after = end + (folded[end:end + 1] == " ")
+    if after < len(folded) and folded[after] not in byline_verbs and folded[after] != "\n":
+        return False
+    before = start - (folded[start - 1] == " ")
+    return folded.endswith(byline_words, 0, before)

@@ -59,6 +59,8 @@ from .lexicon import (
 LATIN_NAME = regex.compile(r"\s?([A-Z][a-z]+(?:[-'][A-Za-z]+)?(?:\s(?:[A-Z]\.\s?)?[A-Z][a-z]+(?:[-'][A-Za-z]+)?){1,3})(?![A-Za-z])")
 ORG_STOP = set(fold("的與和、,，。;；:：!！?？「」『』《》()（）[]【】 \t\n\r·•|/兼暨"))
 MAX_ORG = 16
+# Before a name and the verb of an office: the person the subject succeeds (某乙接替|某甲|任檢察長), who held that office
+SUCCEEDS = tuple(fold(w) for w in ("接替", "接任", "頂替"))
 AND = fold("及")
 STATIONED = fold("駐")
 # A role's qualifier between a guarded title and the body it needs (國際汽車聯會|安全|代表某某, 某某總會|技術|代表):
@@ -115,9 +117,13 @@ FAMILY = fold("家")  # 許家, 王家 (the Hsu, the Wang family) are words, yet
 # 林大偉 is a Chinese name, 選 the verb after it).
 # A biography in a filing or a bank's announcement (董監事簡歷): 某某,女,1971年1月出生,…歷任…,現任某某銀行黨委書記.
 # Its name opens the paragraph's clause with the sex and the birth; its posts follow in the same paragraph,
-# the present one after 現任. Sought only on a page that writes 出生 (folded text: the comma is ASCII).
-BIOGRAPHY = regex.compile(r"(?:^|(?<=[\n,。;:、!?)]))(\p{Han}{2,3})[ ]?,[ ]?[男女][ ]?,[^\n]{0,24}?出生")
+# the present one after 現任. Sought only on a page that writes 出生, or 年生/月生 after the sex (folded text: the comma is ASCII).
+BIOGRAPHY = regex.compile(r"(?:^|(?<=[\n,。;:、!?)]))(\p{Han}{2,3})[ ]?,[ ]?[男女][ ]?,[^\n]{0,24}?(?:出生|(?<=[年月])生)")
 BORN = fold("出生")
+# ... or, as a mainland notice before an appointment (任前公示) writes it, 某某,男,漢族,1972年3月生 (looked for only
+# on a page that holds 月生 or 年生)
+BORN_SHORT = regex.compile(r",[ ]?[男女][ ]?,[^\n]{0,24}?[年月]生")
+BORN_SHORT_HINTS = (fold("月生"), fold("年生"))
 PRESENT_POST = fold("現任")
 PRESENT_POST_REACH = 24  # from 現任 to the title of the present post (現任某某銀行黨委書記)
 BIOGRAPHY_REACH = 400  # how far a biography's paragraph runs after the birth (a page of one line has no paragraphs)
@@ -1040,7 +1046,7 @@ class OfficialExtractor:
             surname = match.group(1)
             if surname in g.surnames:
                 shorts.append((match.start() - 1, match.end(), surname, g.short_titles[match.group()]))
-        if BORN in folded:
+        if BORN in folded or any(h in folded for h in BORN_SHORT_HINTS) and BORN_SHORT.search(folded):
             full.extend(self._biographies(doc, {f.name_start for f in full}, g))
         full.extend(self._constituency_members(doc, {f.name_start for f in full}, g))
         full.extend(self._caption_roster(doc, {f.name_start for f in full}, g))
@@ -1304,6 +1310,7 @@ class OfficialExtractor:
                         name_start = self._clause_transliteration(folded, name_end, g)
                     if (name_start is not None and name_end - name_start == 2 and name_start
                             and is_han(folded[name_start - 1]) and folded[name_start - 1] not in g.stops
+                            and not folded.endswith(SUCCEEDS, 0, name_start)
                             and (len(verb) == 1 or all(ch in g.translit_chars for ch in folded[name_start - 1:name_end]))):
                         # 加入寒武紀任CTO: two characters that run on from a word, no name 武紀; 接替布林肯出任:
                         # nor from a transliteration (林肯 of 布林肯)
@@ -1750,6 +1757,8 @@ class OfficialExtractor:
             last = folded[sep:sep + 1] != LIST_COMMA
             end = sep
             next_end = self._name_at(folded, end + 1, g)
+            if next_end is None and not last:
+                next_end = self._word_name_in_list(folded, end + 1, g)
             if next_end is None or not last and not self._boundary_after(folded, next_end, g):
                 # 某某、林某某及威拉班: the last name too may be a transliteration
                 next_end = self._listed_transliteration(doc, ts, end + 1, g) or next_end
@@ -1782,6 +1791,19 @@ class OfficialExtractor:
             if last:
                 break
         return found
+
+    def _word_name_in_list(self, folded: str, start: int, g: OfficialGrammar) -> int | None:
+        """The end of a two- or three-character name that is also a common word (省領導某某、莊稼漢、某某: a peasant,
+        and a provincial leader's name), where it stands between two list commas with a surname first and a name
+        after it: the list goes on through it; or None."""
+        if folded[start:start + 1] not in g.surnames:
+            return None
+        for n in (3, 2):
+            end = start + n
+            if (folded[end:end + 1] == LIST_COMMA and all(is_han(ch) for ch in folded[start:end])
+                    and self._name_at(folded, end + 1, g) is not None):
+                return end
+        return None
 
     def _dotted_name_end(self, folded: str, ts: int, end: int, g: OfficialGrammar) -> int:
         """A Western name in transliteration joins its given name and surname with a middle dot

@@ -107,6 +107,8 @@ def declarations() -> tuple[Rule, ...]:
              trigger=scan.alternation_hits([fold("財政年度"), fold("會計年度")]), before=8, after_digit=False),
         Rule("date.slash", "SLASH", p.slash, first="{YEAR_FIRST}", trigger=scan.words_hits("/"),
              before=12, near="/", reach=10, after_digit=False),
+        Rule("date.slash", "STAMP_YEAR_SLASH", p.slash, first="12", trigger=scan.words_hits("/"),
+             before=8, after_digit=False),
         Rule("date.slash", "CLOCK_FIRST_SLASH", p.clock_first_slash, first="0-9", trigger=scan.words_hits("/"),
              before=12, near="/", reach=12, after_digit=False),
         Rule("date.iso", "CLOCK_FIRST_ISO", p.iso, first="0-9", trigger=scan.re_hits(fragment("ISO_TRIGGER")),
