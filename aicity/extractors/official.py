@@ -873,15 +873,24 @@ class OfficialExtractor:
         following = folded[end:end + 1]
         return not following or following in CLAUSE_BREAKS or following.startswith(SENTENCE_ENDS)
 
+    def _person_before(self, folded: str, ts: int, te: int, g: OfficialGrammar) -> bool:
+        """A person's name ends right before the title, not an office's short name (衛環|局長王某某)."""
+        start = self._name_before(folded, ts, g)
+        return start is not None and not (ts - start == 2 and folded[ts] in OFFICE_LEVELS
+                                           and self._office_written(folded, start, ts, te, g.surnames))
+
     @staticmethod
-    def _office_written(folded: str, start: int, ts: int, te: int) -> bool:
+    def _office_written(folded: str, start: int, ts: int, te: int, surnames: frozenset[str]) -> bool:
         """Two characters before a title that opens with an office's level (衛福|部長, 經發|局長) are
         that office's short name when the page also writes them with the level outside the title
-        (衛福部將, 衛福部的職責): the office's head, no person named 衛福."""
+        (衛福部將, 衛福部的職責), or writes the whole title before a person's name (衛福部長石某某):
+        the office's head, no person named 衛福."""
         office, rest = folded[start:ts + 1], folded[ts + 1:te]
         index = folded.find(office)
         while index != -1:
             if not folded.startswith(rest, index + len(office)):
+                return True
+            if folded[index + len(office) + len(rest):index + len(office) + len(rest) + 1] in surnames:
                 return True
             index = folded.find(office, index + 1)
         return False
@@ -914,7 +923,7 @@ class OfficialExtractor:
                 self._names_after(doc, ts, te, title, g)
             # 衛福局|副局長, 財政處|處長: the office whose head the title names ends before it, no name
             office = ts > 0 and folded[ts - 1] in OFFICE_LEVELS and folded[ts - 1] in folded[ts:te]
-            if found_after and not office and self._cut_short(folded, found_after, g) and self._name_before(folded, ts, g) is not None:
+            if found_after and not office and self._cut_short(folded, found_after, g) and self._person_before(folded, ts, te, g):
                 found_after = []  # 習近平總書記|曾來到: a full name before the title, not 曾來 cut from 來到
             if not found_after:
                 held = self._held_by(doc, ts, te, title, g)
@@ -960,7 +969,7 @@ class OfficialExtractor:
                 continue
             name_start = None if office else self._name_before(folded, ts, g)
             if name_start is not None and ts - name_start == 2 and folded[ts] in OFFICE_LEVELS \
-                    and self._office_written(folded, name_start, ts, te):
+                    and self._office_written(folded, name_start, ts, te, g.surnames):
                 name_start = None  # 衛福|部長 on a page that writes 衛福部 on its own: the office, no name
             if name_start is not None:
                 place = _known_name_suffix(folded[max(0, ts - MAX_ORG):ts])
