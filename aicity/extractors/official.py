@@ -177,7 +177,12 @@ AMONG_REACH = 40  # characters from the title to 其中, within one sentence
 # or a contact list's line, where the name may take a telephone number before the line's end (區委書記 某某 1380000xxxx).
 ROSTER_GAP = regex.compile(r"[ \t\u3000]*[:：][ \t\u3000]*(?:\n\s*)?|[ \t\u3000]*[|][ \t\u3000]*|[ \t\u3000]*\n\s*|[ \t\u3000]+(?=\S{2,4}(?:[ \t\u3000]+[0-9][0-9-]{6,15})?[ \t\u3000]*(?:\n|\Z))")
 DASHES = frozenset("—–;。")  # what ends a roster's entry (a dash, a semicolon or full stop: 主席:某某;理事:…)
-ROSTER_NOTES = regex.compile(r"(?:\([^()\n]{1,16}\))*")  # (主席)(再度委任) after a roster's name (folded brackets)
+ROSTER_NOTES = regex.compile(r"(?:\([^()\n]{1,16}\))*")
+# A Legislative Yuan record pads a two-character name to a three-character one's width (楊 曜, 陳 瑩) in its
+# rosters, whose names two spaces or a line's end part; and writes an indigenous member's Latin name right
+# after the Han one (廖國棟Sufin.Siluko, 鄭天財Sra Kacaw)
+ROSTER_PADDED_NAME = regex.compile(r"\p{Han}[ \u3000]\p{Han}(?=[ \t\u3000]{2,}|[ \t\u3000]*(?:\n|\Z))")
+ROSTER_LATIN_NAME = regex.compile(r"[A-Za-z][A-Za-z.'\-]*(?: [A-Z][A-Za-z.'\-]*)*(?=[ \t\u3000]|\n|\Z)")  # (主席)(再度委任) after a roster's name (folded brackets)
 # after a roster's name: its line's end or a table's |, spaces before the next name, a dash that ends the entry
 # or a semicolon or full stop (主席:某某——委員:…, as Macau's gazette signs; 主席:某甲;副主席:某乙、某丙。), or a
 # comma before the next name of the same title (委員:某甲,某乙)
@@ -1801,14 +1806,24 @@ class OfficialExtractor:
         before two spaces and the next name."""
         folded, found, column = doc.folded, [], False
         # an honorific after the gap is no part of the name (主席:拿督某某)
-        while (end := self._name_at(folded, pos := pos + self._honorific_at(folded, pos, g), g)) is not None:
+        while True:
+            pos += self._honorific_at(folded, pos, g)
+            end = self._name_at(folded, pos, g)
+            name = doc.text[pos:end] if end is not None else None
+            if end is None:
+                padded = ROSTER_PADDED_NAME.match(folded, pos) if folded[pos:pos + 1] in g.surnames else None
+                if padded is None or not self._given_ok(folded[padded.end() - 1], g):
+                    break
+                end, name = padded.end(), doc.text[pos] + doc.text[padded.end() - 1]  # 楊 曜 is 楊曜
             # 某某博士(副主席)(再度委任): an honorific and bracketed notes may follow the name on its line
             after = self._roster_notes_end(folded, end, g)
+            if after == end and folded[end:end + 1].isascii() and (latin := ROSTER_LATIN_NAME.match(folded, end)):
+                after = latin.end()  # 廖國棟|Sufin.Siluko: the member's indigenous name after the Han one
             tail = ROSTER_NAME_END.match(folded, after)
             if tail is None or column and "\n" not in tail.group() and tail.end() != len(folded):
                 break  # a later line of a column holds its name alone
             org = found[0].org if found else self._org_before(doc, ts, g, title)
-            found.append(Found(pos if found else ts, end, doc.text[pos:end], title, org, "official.roster", pos, end))
+            found.append(Found(pos if found else ts, end, name, title, org, "official.roster", pos, end))
             if "|" in tail.group() or tail.end() == len(folded) or DASHES.intersection(tail.group()):
                 break  # (a table's cell ends at its |: 發言人 | 某某 | 發言人職稱 | …; an entry at its dash)
             if "\n" in tail.group():
