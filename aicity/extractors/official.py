@@ -177,6 +177,7 @@ AMONG_REACH = 40  # characters from the title to 其中, within one sentence
 # or a contact list's line, where the name may take a telephone number before the line's end (區委書記 某某 1380000xxxx).
 ROSTER_GAP = regex.compile(r"[ \t\u3000]*[:：][ \t\u3000]*(?:\n\s*)?|[ \t\u3000]*[|][ \t\u3000]*|[ \t\u3000]*\n\s*|[ \t\u3000]+(?=\S{2,4}(?:[ \t\u3000]+[0-9][0-9-]{6,15})?[ \t\u3000]*(?:\n|\Z))")
 DASHES = frozenset("—–;。")  # what ends a roster's entry (a dash, a semicolon or full stop: 主席:某某;理事:…)
+NICKNAME_IN_BRACKETS = regex.compile(r"\((\p{Han}{2,4})\)")  # 曾某某|(龍貓): a nickname right after a full name
 ROSTER_NOTES = regex.compile(r"(?:\([^()\n]{1,16}\))*")
 # A Legislative Yuan record pads a two-character name to a three-character one's width (楊 曜, 陳 瑩) in its
 # rosters, whose names two spaces or a line's end part; and writes an indigenous member's Latin name right
@@ -1205,6 +1206,21 @@ class OfficialExtractor:
         return end - start == 3 and folded[start + 1:end] in g.common
 
     @staticmethod
+    def _nicknames(folded: str, keys: set[str]) -> dict[str, str]:
+        """Nickname -> full name, for a found name that the page follows at once with a nickname of two to
+        four Han characters in brackets (曾某某(龍貓), as sports and entertainment news introduce one) that
+        is itself found as a name before a title elsewhere."""
+        nicknames = {}
+        for key in keys:
+            at = folded.find(key + "(")
+            while at >= 0:
+                nick = NICKNAME_IN_BRACKETS.match(folded, at + len(key))
+                if nick is not None and nick.group(1) in keys and nick.group(1) != key:
+                    nicknames[nick.group(1)] = key
+                at = folded.find(key + "(", at + 1)
+        return nicknames
+
+    @staticmethod
     def _complete_cut_names(doc: Document, full: list[Found]) -> list[Found]:
         """A name cut short by a word it runs into (总统特朗|普通话: 普通 is a word) is
         the longer name that the page names elsewhere, where the text here reads on into it."""
@@ -1214,6 +1230,8 @@ class OfficialExtractor:
             return full
         # 菲利普總理 after 總理愛德華·菲利普: a Western name's surname alone is the person named in full
         surnames = {NAME_DOT_SPLIT.split(key)[-1]: key for key in keys if NAME_DOT_SPLIT.search(key)}
+        # 龍貓總教練 after 總教練曾某某(龍貓): a nickname in brackets right after a full name is that person
+        surnames.update(OfficialExtractor._nicknames(folded, keys))
         completed = []
         for found in full:
             key = folded[found.name_start:found.name_end]
