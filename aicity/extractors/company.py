@@ -390,6 +390,9 @@ _BUILT_COUNT_AFTER = regex.compile(fold("(?:[0-9]+|[一二兩三四五六七八�
 _DATE_OPENING = regex.compile(r"[0-9]+[日月年号]")  # a chunk that opens with a date (23日舉行集團; folded)
 _COUNTED = regex.compile(fold("[0-9一二兩三四五六七八九十百千幾數多]+[艘輛架家間座棟台臺隻條件個]"))  # 十艘, 兩家: a numeral and a measure word
 _ROAD_AFTER = regex.compile(fold("[一二三四五六七八九十東西南北]路"))  # a numbered or a side road: 中芯二路
+# 與軟銀、火腿進行交流賽: a sponsor's short name, in a list or alone, before a kind of match is the team that
+# plays it (a Japanese or Korean club the sports pages call by its owner's name), no company (folded)
+_TEAM_MATCH_AFTER = compile_folded(r"(?:[、和與及跟]\p{Han}{1,3}){0,3}(?:進行|展開|舉行|的)?(?:交流賽|熱身賽|友誼賽|對抗賽|邀請賽|系列賽)")
 # 業 after an industry word names the sector (香港航空|業, 台灣銀行|業界), not the firm (中華航空|業績, |業務 are its)
 _SECTOR_AFTER = regex.compile(fold("業(?![績務])"))
 # An industry word, then 報 closing the clause or line: the paper named after the industry
@@ -1129,6 +1132,8 @@ class CompanyExtractor:
                     continue  # 元大|台灣50, 國泰|永續高股息: a listed fund (ETF), no company
                 if trusts and not form.latin and _REIT_AFTER.match(folded, end):
                     continue  # 豐樹|物流信託, 雙威|產業信託: a listed REIT named after its sponsor, no company
+                if not form.latin and end - start <= 3 and _TEAM_MATCH_AFTER.match(folded, end):
+                    continue  # 與軟銀、火腿進行交流賽: the teams of a match, named by their owners
                 if not form.latin and _ROAD_AFTER.match(folded, end):
                     continue  # 中芯|二路, 高新|五路: a numbered road named after it, no mention
                 if not form.latin and _SECTOR_AFTER.match(folded, end) and _ends_in_industry(folded, start, end):
