@@ -177,6 +177,7 @@ AMONG_REACH = 40  # characters from the title to 其中, within one sentence
 # or a contact list's line, where the name may take a telephone number before the line's end (區委書記 某某 1380000xxxx).
 ROSTER_GAP = regex.compile(r"[ \t\u3000]*[:：][ \t\u3000]*(?:\n\s*)?|[ \t\u3000]*[|][ \t\u3000]*|[ \t\u3000]*\n\s*|[ \t\u3000]+(?=\S{2,4}(?:[ \t\u3000]+[0-9][0-9-]{6,15})?[ \t\u3000]*(?:\n|\Z))")
 DASHES = frozenset("—–;。")  # what ends a roster's entry (a dash, a semicolon or full stop: 主席:某某;理事:…)
+ORDINAL_PREFIX = "第"  # 總統賴清德|第5度: an ordinal after a name, no fourth transliteration character
 NICKNAME_IN_BRACKETS = regex.compile(r"\((\p{Han}{2,4})\)")  # 曾某某|(龍貓): a nickname right after a full name
 ROSTER_NOTES = regex.compile(r"(?:\([^()\n]{1,16}\))*")
 # A Legislative Yuan record pads a two-character name to a three-character one's width (楊 曜, 陳 瑩) in its
@@ -1740,7 +1741,8 @@ class OfficialExtractor:
                         longer = None  # every character a transliteration's: 賴清德|聘任 is no longer name
                 if (longer is None and end - ns == 3 and self._boundary_after(folded, end + 1, g)
                         and all(ch in g.translit_chars for ch in folded[ns:end + 1])
-                        and folded[end:end + 2] not in g.common and folded[end] not in PLACE_LEVELS):
+                        and folded[end:end + 2] not in g.common and folded[end] not in PLACE_LEVELS
+                        and folded[end] != ORDINAL_PREFIX):
                     longer = end + 1  # 部長盧特尼克也: four transliteration characters that a boundary ends, no 盧特尼
             if longer is not None and longer > end:
                 end = longer
