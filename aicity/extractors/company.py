@@ -82,6 +82,8 @@ COUNT_BEFORE = frozenset("0123456789０１２３４５６７８９" + fold("兩�
 NAME_LIST_JOINERS = frozenset(fold("、和及與"))  # around an item of a list of names (某某、某某及某某)
 CAPTION_ORDER = (fold("左起"), fold("右起"))  # a photo caption's list of people: 左起某某、某某
 ACCORDING_TO = fold("據")
+NAMELY = fold("即")  # (即某某企業社): "that is" opens a bracketed note, no name
+OPENING_BRACKETS = frozenset(fold("(（"))
 # The names of holding companies end in these; the suffixes that are the holding itself.
 HOLDING_FORMS = tuple(fold(w) for w in ("金控", "投控", "金融控股", "投資控股"))
 HOLDING_SUFFIXES = frozenset(fold(w) for w in ("金控", "投控", "控股", "集團", "金融控股"))
@@ -1543,6 +1545,8 @@ class CompanyExtractor:
             after_according_to = chunk[:1] == ACCORDING_TO and len(chunk) > 2
             if after_according_to:
                 start, chunk = start + 1, chunk[1:]  # 據|某某銀行統計 (據 is no stop: 數據科技)
+            elif chunk[:1] == NAMELY and len(chunk) > 2 and folded[start - 1:start] in OPENING_BRACKETS:
+                start, chunk = start + 1, chunk[1:]  # 周某某(即|某某企業社): "that is", a court's note of the firm
             if chunk[-1:] in ASPECT_PARTICLES or chunk[-1:] == CONCURRENT_POSTS:
                 continue  # 並介紹了|集團, 成立了|公司: a verb and its particle, then the bare noun
             if chunk.endswith(POST_VERBS):
