@@ -283,7 +283,10 @@ def read_cue(g: Grammar, text: str, r: Reading) -> None:
     r.cue_left = cue_span is not None and (block_span is None or cue_span >= block_span)
     r.blocked = block_span is not None and not r.cue_left
     if not r.big and not r.pure and not r.blocked:
-        r.unit_price = g.unit_price_left.ending_at(text, r.start, 8) is not None
+        # (not a number listed before another or a range's first end: 票價7、800元 is seven or eight hundred)
+        after = text[r.tok_end:r.tok_end + 2].strip(" ")[:1]
+        r.unit_price = after not in RANGE_GAPS and after not in UNIT_LIST_JOINERS and \
+            g.unit_price_left.ending_at(text, r.start, 8) is not None
 
 
 def settle_fraction(g: Grammar, text: str, r: Reading) -> None:
