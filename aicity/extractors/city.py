@@ -210,6 +210,12 @@ def _facility_after() -> regex.Pattern:
     return regex.compile(rf"(?:(?![{not_in_name}])\p{{Han}}){{2,3}}(?:{heads})")
 
 
+@functools.cache
+def _dish_after() -> tuple[str, ...]:
+    """A food word after a city abroad (context.tsv dish: 北京|烤鴨, 杜拜|巧克力): the name of a dish's style."""
+    return city_context_words("dish")
+
+
 MUNICIPAL = fold("立")
 
 
@@ -584,7 +590,7 @@ class CityExtractor:
             # (山東|海陽: a province right before the name is how places are named, though 東海 is a word)
             district = self._malaysian_district(info, folded, end)
             if after_words.at(folded, end) or self._admin_suffix(folded, end) and not district or (
-                    self._glued(folded, start, end) and not region_before):
+                    self._glued(folded, start, end) and not region_before) or folded.startswith(_dish_after(), end):
                 return False
             # a Malaysian state's name opening a dateline ((馬六甲10日訊), as (柔佛8日訊)) is the state's, not its
             # capital's of the same name: Malaysian papers date a story by its state
@@ -595,7 +601,8 @@ class CityExtractor:
         # Foreign: 青森縣 / 大阪府 are prefectures; so is a bare 青森 in a page that
         # speaks of 青森縣 (the prefecture's capital shares its name). 史丹佛大學 is no 丹佛.
         if self._admin_suffix(folded, end) and not self._malaysian_district(info, folded, end) \
-                or after_words.at(folded, end) or self._in_storm_name(folded, start):
+                or after_words.at(folded, end) or self._in_storm_name(folded, start) \
+                or folded.startswith(_dish_after(), end):
             return False
         if (info.country != "CN" and self._district_after(folded, end) and start and is_han(folded[start - 1])
                 and folded[start - 1] not in FUNCTION_CHARS and not self._region_before(folded, start, end)):

@@ -90,6 +90,8 @@ COUNT_BEFORE = frozenset("0123456789０１２３４５６７８９" + fold("兩�
 NAME_LIST_JOINERS = frozenset(fold("、和及與"))  # around an item of a list of names (某某、某某及某某)
 CAPTION_ORDER = (fold("左起"), fold("右起"))  # a photo caption's list of people: 左起某某、某某
 ACCORDING_TO = fold("據")
+NAMELY = fold("即")  # (即某某企業社): "that is" opens a bracketed note, no name
+OPENING_BRACKETS = frozenset(fold("(（"))
 # The names of holding companies end in these; the suffixes that are the holding itself.
 HOLDING_FORMS = tuple(fold(w) for w in ("金控", "投控", "金融控股", "投資控股"))
 HOLDING_SUFFIXES = frozenset(fold(w) for w in ("金控", "投控", "控股", "集團", "金融控股"))
@@ -425,6 +427,9 @@ _BUILT_COUNT_AFTER = regex.compile(fold("(?:[0-9]+|[一二兩三四五六七八�
 _DATE_OPENING = regex.compile(r"[0-9]+[日月年号]")  # a chunk that opens with a date (23日舉行集團; folded)
 _COUNTED = regex.compile(fold("[0-9一二兩三四五六七八九十百千幾數多]+[艘輛架家間座棟台臺隻條件個]"))  # 十艘, 兩家: a numeral and a measure word
 _ROAD_AFTER = regex.compile(fold("[一二三四五六七八九十東西南北]路"))  # a numbered or a side road: 中芯二路
+# 與軟銀、火腿進行交流賽: a sponsor's short name, in a list or alone, before a kind of match is the team that
+# plays it (a Japanese or Korean club the sports pages call by its owner's name), no company (folded)
+_TEAM_MATCH_AFTER = compile_folded(r"(?:[、和與及跟]\p{Han}{1,3}){0,3}(?:進行|展開|舉行|的)?(?:交流賽|熱身賽|友誼賽|對抗賽|邀請賽|系列賽)")
 # 業 after an industry word names the sector (香港航空|業, 台灣銀行|業界), not the firm (中華航空|業績, |業務 are its)
 _SECTOR_AFTER = regex.compile(fold("業(?![績務])"))
 # An industry word, then 報 closing the clause or line: the paper named after the industry
@@ -1211,6 +1216,8 @@ class CompanyExtractor:
                     continue  # 元大|台灣50, 國泰|永續高股息: a listed fund (ETF), no company
                 if trusts and not form.latin and _REIT_AFTER.match(folded, end):
                     continue  # 豐樹|物流信託, 雙威|產業信託: a listed REIT named after its sponsor, no company
+                if not form.latin and end - start <= 3 and _TEAM_MATCH_AFTER.match(folded, end):
+                    continue  # 與軟銀、火腿進行交流賽: the teams of a match, named by their owners
                 if not form.latin and _ROAD_AFTER.match(folded, end):
                     continue  # 中芯|二路, 高新|五路: a numbered road named after it, no mention
                 if not form.latin and _SECTOR_AFTER.match(folded, end) and _ends_in_industry(folded, start, end):
@@ -1631,6 +1638,8 @@ class CompanyExtractor:
             after_according_to = chunk[:1] == ACCORDING_TO and len(chunk) > 2
             if after_according_to:
                 start, chunk = start + 1, chunk[1:]  # 據|某某銀行統計 (據 is no stop: 數據科技)
+            elif chunk[:1] == NAMELY and len(chunk) > 2 and folded[start - 1:start] in OPENING_BRACKETS:
+                start, chunk = start + 1, chunk[1:]  # 周某某(即|某某企業社): "that is", a court's note of the firm
             if chunk[-1:] in ASPECT_PARTICLES or chunk[-1:] == CONCURRENT_POSTS:
                 continue  # 並介紹了|集團, 成立了|公司: a verb and its particle, then the bare noun
             if chunk.endswith(POST_VERBS):

@@ -333,7 +333,8 @@ def _without_company_form(name: str) -> str:
 
 
 def _later_company(
-    names: list[str], risky: set[str], country: str | None, owner: dict[str, CompanyInfo]
+    names: list[str], risky: set[str], country: str | None, owner: dict[str, CompanyInfo],
+    registered: str | None = None,
 ) -> list[tuple[str, Form]]:
     """The forms of a row of a later company list (``names``, the first its canonical) that no earlier
     source has; ``owner`` (folded form -> company) is updated with them."""
@@ -350,7 +351,7 @@ def _later_company(
                        known.stock_code if known else None, country, known.parent if known else None)
     for n in written:
         owner[fold(n)] = info
-    return company_forms(info, written, risky)
+    return company_forms(info, written, risky, registered=registered)
 
 
 @functools.cache
@@ -451,7 +452,9 @@ def company_dictionary() -> Gazetteer:
     for row in load_table("company/companies_tw_public.tsv"):
         names = [row["name"], row.get("full_name", "")]
         risky = {n for n, flag in zip(names, ("ambiguous", "full_ambiguous")) if row.get(flag) == "1"}
-        entries += _later_company(names, risky, "TW", owner)
+        # (the full name is the company's registered one: before its legal form it is the company even where
+        # it needs context alone, 中華電視|公司, as a listed company's registered name is)
+        entries += _later_company(names, risky, "TW", owner, registered=row.get("full_name") or None)
     for table, country in (("company/companies_cn.tsv", "CN"), ("company/companies_hk.tsv", "HK")):
         for row in load_table(table):
             name = row["name"]

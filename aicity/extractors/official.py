@@ -186,7 +186,14 @@ AMONG_REACH = 40  # characters from the title to 其中, within one sentence
 # or a contact list's line, where the name may take a telephone number before the line's end (區委書記 某某 1380000xxxx).
 ROSTER_GAP = regex.compile(r"[ \t\u3000]*[:：][ \t\u3000]*(?:\n\s*)?|[ \t\u3000]*[|][ \t\u3000]*|[ \t\u3000]*\n\s*|[ \t\u3000]+(?=\S{2,4}(?:[ \t\u3000]+[0-9][0-9-]{6,15})?[ \t\u3000]*(?:\n|\Z))")
 DASHES = frozenset("—–;。")  # what ends a roster's entry (a dash, a semicolon or full stop: 主席:某某;理事:…)
-ROSTER_NOTES = regex.compile(r"(?:\([^()\n]{1,16}\))*")  # (主席)(再度委任) after a roster's name (folded brackets)
+ORDINAL_PREFIX = "第"  # 總統賴清德|第5度: an ordinal after a name, no fourth transliteration character
+NICKNAME_IN_BRACKETS = regex.compile(r"\((\p{Han}{2,4})\)")  # 曾某某|(龍貓): a nickname right after a full name
+ROSTER_NOTES = regex.compile(r"(?:\([^()\n]{1,16}\))*")
+# A Legislative Yuan record pads a two-character name to a three-character one's width (楊 曜, 陳 瑩) in its
+# rosters, whose names two spaces or a line's end part; and writes an indigenous member's Latin name right
+# after the Han one (廖國棟Sufin.Siluko, 鄭天財Sra Kacaw)
+ROSTER_PADDED_NAME = regex.compile(r"\p{Han}[ \u3000]\p{Han}(?=[ \t\u3000]{2,}|[ \t\u3000]*(?:\n|\Z))")
+ROSTER_LATIN_NAME = regex.compile(r"[A-Za-z][A-Za-z.'\-]*(?: [A-Z][A-Za-z.'\-]*)*(?=[ \t\u3000]|\n|\Z)")  # (主席)(再度委任) after a roster's name (folded brackets)
 # after a roster's name: its line's end or a table's |, spaces before the next name, a dash that ends the entry
 # or a semicolon or full stop (主席:某某——委員:…, as Macau's gazette signs; 主席:某甲;副主席:某乙、某丙。), or a
 # comma before the next name of the same title (委員:某甲,某乙)
@@ -895,15 +902,24 @@ class OfficialExtractor:
         following = folded[end:end + 1]
         return not following or following in CLAUSE_BREAKS or following.startswith(SENTENCE_ENDS)
 
+    def _person_before(self, folded: str, ts: int, te: int, g: OfficialGrammar) -> bool:
+        """A person's name ends right before the title, not an office's short name (衛環|局長王某某)."""
+        start = self._name_before(folded, ts, g)
+        return start is not None and not (ts - start == 2 and folded[ts] in OFFICE_LEVELS
+                                           and self._office_written(folded, start, ts, te, g.surnames))
+
     @staticmethod
-    def _office_written(folded: str, start: int, ts: int, te: int) -> bool:
+    def _office_written(folded: str, start: int, ts: int, te: int, surnames: frozenset[str]) -> bool:
         """Two characters before a title that opens with an office's level (衛福|部長, 經發|局長) are
         that office's short name when the page also writes them with the level outside the title
-        (衛福部將, 衛福部的職責): the office's head, no person named 衛福."""
+        (衛福部將, 衛福部的職責), or writes the whole title before a person's name (衛福部長石某某):
+        the office's head, no person named 衛福."""
         office, rest = folded[start:ts + 1], folded[ts + 1:te]
         index = folded.find(office)
         while index != -1:
             if not folded.startswith(rest, index + len(office)):
+                return True
+            if folded[index + len(office) + len(rest):index + len(office) + len(rest) + 1] in surnames:
                 return True
             index = folded.find(office, index + 1)
         return False
@@ -936,7 +952,7 @@ class OfficialExtractor:
                 self._names_after(doc, ts, te, title, g)
             # 衛福局|副局長, 財政處|處長: the office whose head the title names ends before it, no name
             office = ts > 0 and folded[ts - 1] in OFFICE_LEVELS and folded[ts - 1] in folded[ts:te]
-            if found_after and not office and self._cut_short(folded, found_after, g) and self._name_before(folded, ts, g) is not None:
+            if found_after and not office and self._cut_short(folded, found_after, g) and self._person_before(folded, ts, te, g):
                 found_after = []  # 習近平總書記|曾來到: a full name before the title, not 曾來 cut from 來到
             if not found_after:
                 held = self._held_by(doc, ts, te, title, g)
@@ -982,7 +998,7 @@ class OfficialExtractor:
                 continue
             name_start = None if office else self._name_before(folded, ts, g)
             if name_start is not None and ts - name_start == 2 and folded[ts] in OFFICE_LEVELS \
-                    and self._office_written(folded, name_start, ts, te):
+                    and self._office_written(folded, name_start, ts, te, g.surnames):
                 name_start = None  # 衛福|部長 on a page that writes 衛福部 on its own: the office, no name
             if name_start is not None:
                 place = _known_name_suffix(folded[max(0, ts - MAX_ORG):ts])
@@ -1213,6 +1229,21 @@ class OfficialExtractor:
         return end - start == 3 and folded[start + 1:end] in g.common
 
     @staticmethod
+    def _nicknames(folded: str, keys: set[str]) -> dict[str, str]:
+        """Nickname -> full name, for a found name that the page follows at once with a nickname of two to
+        four Han characters in brackets (曾某某(龍貓), as sports and entertainment news introduce one) that
+        is itself found as a name before a title elsewhere."""
+        nicknames = {}
+        for key in keys:
+            at = folded.find(key + "(")
+            while at >= 0:
+                nick = NICKNAME_IN_BRACKETS.match(folded, at + len(key))
+                if nick is not None and nick.group(1) in keys and nick.group(1) != key:
+                    nicknames[nick.group(1)] = key
+                at = folded.find(key + "(", at + 1)
+        return nicknames
+
+    @staticmethod
     def _complete_cut_names(doc: Document, full: list[Found]) -> list[Found]:
         """A name cut short by a word it runs into (总统特朗|普通话: 普通 is a word) is
         the longer name that the page names elsewhere, where the text here reads on into it."""
@@ -1222,6 +1253,8 @@ class OfficialExtractor:
             return full
         # 菲利普總理 after 總理愛德華·菲利普: a Western name's surname alone is the person named in full
         surnames = {NAME_DOT_SPLIT.split(key)[-1]: key for key in keys if NAME_DOT_SPLIT.search(key)}
+        # 龍貓總教練 after 總教練曾某某(龍貓): a nickname in brackets right after a full name is that person
+        surnames.update(OfficialExtractor._nicknames(folded, keys))
         completed = []
         for found in full:
             key = folded[found.name_start:found.name_end]
@@ -1731,7 +1764,8 @@ class OfficialExtractor:
                         longer = None  # every character a transliteration's: 賴清德|聘任 is no longer name
                 if (longer is None and end - ns == 3 and self._boundary_after(folded, end + 1, g)
                         and all(ch in g.translit_chars for ch in folded[ns:end + 1])
-                        and folded[end:end + 2] not in g.common and folded[end] not in PLACE_LEVELS):
+                        and folded[end:end + 2] not in g.common and folded[end] not in PLACE_LEVELS
+                        and folded[end] != ORDINAL_PREFIX):
                     longer = end + 1  # 部長盧特尼克也: four transliteration characters that a boundary ends, no 盧特尼
             if longer is not None and longer > end:
                 end = longer
@@ -1830,14 +1864,24 @@ class OfficialExtractor:
         before two spaces and the next name."""
         folded, found, column = doc.folded, [], False
         # an honorific after the gap is no part of the name (主席:拿督某某)
-        while (end := self._name_at(folded, pos := pos + self._honorific_at(folded, pos, g), g)) is not None:
+        while True:
+            pos += self._honorific_at(folded, pos, g)
+            end = self._name_at(folded, pos, g)
+            name = doc.text[pos:end] if end is not None else None
+            if end is None:
+                padded = ROSTER_PADDED_NAME.match(folded, pos) if folded[pos:pos + 1] in g.surnames else None
+                if padded is None or not self._given_ok(folded[padded.end() - 1], g):
+                    break
+                end, name = padded.end(), doc.text[pos] + doc.text[padded.end() - 1]  # 楊 曜 is 楊曜
             # 某某博士(副主席)(再度委任): an honorific and bracketed notes may follow the name on its line
             after = self._roster_notes_end(folded, end, g)
+            if after == end and folded[end:end + 1].isascii() and (latin := ROSTER_LATIN_NAME.match(folded, end)):
+                after = latin.end()  # 廖國棟|Sufin.Siluko: the member's indigenous name after the Han one
             tail = ROSTER_NAME_END.match(folded, after)
             if tail is None or column and "\n" not in tail.group() and tail.end() != len(folded):
                 break  # a later line of a column holds its name alone
             org = found[0].org if found else self._org_before(doc, ts, g, title)
-            found.append(Found(pos if found else ts, end, doc.text[pos:end], title, org, "official.roster", pos, end))
+            found.append(Found(pos if found else ts, end, name, title, org, "official.roster", pos, end))
             if "|" in tail.group() or tail.end() == len(folded) or DASHES.intersection(tail.group()):
                 break  # (a table's cell ends at its |: 發言人 | 某某 | 發言人職稱 | …; an entry at its dash)
             if "\n" in tail.group():

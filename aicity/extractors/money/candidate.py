@@ -110,6 +110,7 @@ class Reading:
     cue_left: bool = False
     blocked: bool = False
     cue_right: bool = False
+    unit_price: bool = False       # 炒到1片|1500, 票價|3000: a price quoted bare
 
 
 def candidate(g: Grammar, text: str, m: regex.Match) -> Cand | None:
@@ -281,6 +282,11 @@ def read_cue(g: Grammar, text: str, r: Reading) -> None:
         block_span = _word_before(g.block_left, text, r.start)
     r.cue_left = cue_span is not None and (block_span is None or cue_span >= block_span)
     r.blocked = block_span is not None and not r.cue_left
+    if not r.big and not r.pure and not r.blocked:
+        # (not a number listed before another or a range's first end: 票價7、800元 is seven or eight hundred)
+        after = text[r.tok_end:r.tok_end + 2].strip(" ")[:1]
+        r.unit_price = after not in RANGE_GAPS and after not in UNIT_LIST_JOINERS and \
+            g.unit_price_left.ending_at(text, r.start, 8) is not None
 
 
 def settle_fraction(g: Grammar, text: str, r: Reading) -> None:
@@ -423,7 +429,7 @@ def _plain_number(text: str, r: Reading) -> bool:
     beside them they can only be the first end of a range (3至5億元) or an item of a list
     that shares the last item's unit (67.27、3.86、0.17萬億元)."""
     if (r.currency is not None or r.fraction is not None or r.cue_left or r.cue_right
-            or r.big or r.magnitude is not None):
+            or r.big or r.magnitude is not None or r.unit_price):
         return False
     after = text[r.tok_end:r.tok_end + 2].strip(" ")[:1]
     return after not in RANGE_GAPS and after not in UNIT_LIST_JOINERS
@@ -459,6 +465,10 @@ def decide(g: Grammar, text: str, r: Reading, cand: Cand) -> bool:
             return True
         return False
     small_thousand = "千" in r.token or "仟" in r.token
+    if r.unit_price and not cand.big and r.magnitude is None:
+        # a price quoted bare: the page's money (代購炒到1片1500, 票價一張3000)
+        cand.status, cand.rule = MONEY, "money.unit_price"
+        return True
     if cand.big or (small_thousand and r.cue_left):
         if r.cue_left:
             cand.status, cand.rule = MONEY, "money.cue_before"

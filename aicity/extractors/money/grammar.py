@@ -127,6 +127,7 @@ class Grammar:
     block_left: Rx
     fx_left: Rx
     move_left: Rx                         # 漲了 (兩毛): a price move before a number of 角/毛
+    unit_price_left: Rx                   # 炒到1片 (1500), 票價 (3000): a price quoted with no currency
     not_a_cent: Rx                        # 未, 都不 after 一毛: the idiom "not a single cent"
     word_end: Rx
     cue_after: Rx
@@ -217,6 +218,9 @@ class _Words:
         self.not_counters = _words("money/not_counters.txt")
         self.not_a_cent = _words("money/not_a_cent.txt")
         self.not_after = _words("money/not_cues_after.txt")
+        unit_prices = load_table("money/unit_prices.tsv")
+        self.price_words = [r["word"] for r in unit_prices if r["kind"] == "price"]
+        self.per_items = [one + r["word"] for r in unit_prices if r["kind"] == "per" for one in ("1", "一", "每")]
 
 
 @functools.cache
@@ -230,7 +234,7 @@ def grammar() -> Grammar:
         **lookups,
         screen=Screen.build(
             t.after_names + t.after_codes + w.after,
-            t.qual_before + t.before_names + t.before_codes + w.cues + w.fillers,
+            t.qual_before + t.before_names + t.before_codes + w.cues + w.fillers + w.price_words + w.per_items,
             # 的/級 (cue_after), 角/毛/分 (after_fraction), an English magnitude (any Latin
             # letter, and those case-folding to one), a range's one-character gap (a plain first
             # end before a longer gap, 5千(含)至, is no candidate: candidate._plain_number)
@@ -312,6 +316,9 @@ def _patterns(t: _Tables, w: _Words, lookups: dict) -> dict:
             w.moves + w.fx_glue + w.spends + list(_PAYERS) + ["了"],
         ),
         not_a_cent=_forward(alternation(w.not_a_cent), w.not_a_cent, ""),
+        unit_price_left=_reverse(
+            f"{alternation(w.price_words)}[ ]?(?:{alternation(w.per_items)})?[ ]?\\Z", w.price_words + w.per_items
+        ),
         # a cue, filler or blocker word ending at a point (賣超, 衝上, 跌破): a qualifier
         # (超, 上, 破) that is the last character of one belongs to that word
         word_end=_reverse(

@@ -57,6 +57,12 @@ def token_value(token: str) -> tuple[Decimal, str | None] | None:
         text = text[: pair.start(2)] + text[pair.end(2):]  # 兩三千萬 -> 兩千萬, "about"
         qualifier = qualifier or "about"
     for word, reading in grammar().tens_words.items():
+        if word not in text:
+            continue
+        point = next((i for i, ch in enumerate(text) if ch in _POINTS_FOLDED), -1)
+        if point >= 0:
+            # 七點卅八億: after the point 卅 is the digits 3 and what follows, 7.38 (not 七點三十八)
+            text = text[:point + 1] + text[point + 1:].replace(word, reading[0])
         text = text.replace(word, reading)
     if not _POINTS_FOLDED.isdisjoint(text):
         text = CN_DECIMAL.sub(_decimal_point, text)

@@ -80,12 +80,25 @@ def shared_units(text: str, cands: list[Cand]) -> None:
             if a.status != BARE or a.big or a.currency is not None or text[a.end:cands[j + 1].start] not in UNIT_LIST_JOINERS:
                 break
             factor = b.magnitude if b.magnitude is not None else unit_multiplier(b.token)
+            if factor == 1 and not b.big and j == i - 1:
+                factor = _next_digit_scale(a, b)  # 5、6000元: five or six thousand, 5000 (not 5)
             scaled = amount(a.value, factor) if factor != 1 else (a.value if not b.big else None)
             if scaled is None:
                 break
             a.value, a.big, a.currency = scaled, True, b.currency
             a.status, a.rule = MONEY, "money.list"
             j -= 1
+
+
+def _next_digit_scale(a: Cand, b: Cand) -> Decimal:
+    """5、6000元, 7、800元: a lone digit listed right before a round amount that opens with the next digit
+    ("five or six thousand") takes that amount's power of ten; otherwise 1."""
+    if not (a.value == a.value.to_integral_value() and 1 <= a.value <= 8 and b.value == b.value.to_integral_value()):
+        return Decimal(1)
+    digits = str(int(b.value))
+    if len(digits) < 2 or digits[0] != str(int(a.value) + 1) or digits[1:].strip("0"):
+        return Decimal(1)
+    return Decimal(10) ** (len(digits) - 1)
 
 
 def _first_end(a: Cand, b: Cand):
