@@ -186,6 +186,9 @@ SPACED_NAME_REGIONS = ("HK", "MO")  # pages that write 經理 某某某 with a s
 SPEAKER_COLONS = (":", fold("："))
 TITLE_DASHES = tuple(fold(d) for d in ("——", "—", "－－", "--"))  # longest first  # a TV report's speaker caption: 副主任 某某: what they said
 OF = fold("的")  # 部長的某某: the title of the name after it
+# a title's English abbreviation in brackets between the title and the name (首席執行長(CEO)某某,
+# 首席信息安全官(CISO)某某; folded: the brackets are ASCII)
+TITLE_ABBREVIATION = regex.compile(r"\([A-Z]{2,6}\)(?=\p{Han})")
 AS_END = frozenset("，,。;；、")  # what ends the name after 為
 # 是 (is) between a title and a list of its holders (被撤換的原有市議員是某甲(行動黨)、某乙及某丙): like 為, but
 # only before a list or a party in brackets after the name
@@ -1577,6 +1580,8 @@ class OfficialExtractor:
             dash = next(len(d) for d in TITLE_DASHES if folded.startswith(d, te))
             if self._honorifics_at(folded, te + dash, g):
                 opener = dash  # 副首相——拿督斯里某某: a dash, then an honorific and the name
+        if not opener and folded.startswith("(", te) and (abbr := TITLE_ABBREVIATION.match(folded, te)):
+            opener = abbr.end() - te  # 首席信息安全官(CISO)某某: the title's English abbreviation, then the name
         honorific = self._honorifics_at(folded, te + opener, g)  # 首席部長拿督斯里某某: not part of the name
         ns = te + opener + honorific
         if not honorific and folded[ns:ns + 1] == " " and is_han(folded[ns + 1:ns + 2]):
