@@ -96,7 +96,10 @@ ORG_SUFFIX_AFTER = tuple(fold(w) for w in ("基金會", "協會", "學會", "公
 ORG_SUFFIX_AFTER_PATTERN = regex.compile("|".join(map(regex.escape, ORG_SUFFIX_AFTER)))
 # an association's word inside what a foreign prefix opens (大韓商|工會議所: Korea's chamber of commerce)
 ASSOCIATION_IN_NAME = regex.compile("|".join(map(regex.escape, ORG_SUFFIX_AFTER + tuple(fold(w) for w in ("會議所", "商會")))))
-SCHOOL_AFTER = tuple(fold(w) for w in ("大學", "學院", "科大", "科技大學", "學校", "中學", "小學", "書院", "幼稚園"))
+# (and the short words of Taiwanese and Malaysian schools: 國小, 國中, 高中; 華小, 獨中, the Chinese primary and
+# independent secondary schools of Malaysia, many named as listed companies are: 益華華小, 培才華小)
+SCHOOL_AFTER = tuple(fold(w) for w in ("大學", "學院", "科大", "科技大學", "學校", "中學", "小學", "書院", "幼稚園",
+                                       "國小", "國中", "高中", "華小", "獨中"))
 # After a broadcaster's name: its news channel or site, an outlet cited as a source (not its press release, 新聞稿).
 OUTLET_AFTER = tuple(fold(w) for w in ("新聞台", "新聞網", "新聞報導", "新聞\n", "新聞)", "新聞）"))
 # A Latin name before News is a news service named as a medium (透過 Google News追蹤, Yahoo News):
