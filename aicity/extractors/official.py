@@ -142,6 +142,7 @@ ASSEMBLY = fold("會")  # 理事會, 委員會: the body a title word names with
 LIST_OPENERS = tuple(fold(w) for w in ("，分別是", "分別是", "，分別為", "分別為", "成員分別是", "成員分別為", "之一"))  # (the fold makes ， a ,)
 # ... or 的, a count of people and a colon (任副市長的3人：某甲、某乙、某丙: a personnel notice's summary)
 COUNTED_LIST_OPENER = regex.compile(fold("的[0-9一二兩三四五六七八九十]{1,3}[人位名][:：]"))
+NAMELY = fold("，即")  # (folded: ，is ,)
 # 名譽會長有某甲、某乙: 有 opens the list of a title's holders (never a single name: 會長有意)
 LIST_HAS = fold("有")
 HAS_LIST = regex.compile(fold("有[:：]?|的?還有[:：]"))  # ... and 還有 before a colon (執行主席還有:某甲、某乙, 執行主席的還有：; not 主席還有某甲: "besides")
@@ -1567,6 +1568,12 @@ class OfficialExtractor:
             if listed is None or folded[listed:listed + 1] != LIST_COMMA:
                 return []
             opener = has.end() - te
+        if not opener and folded.startswith(NAMELY, te):
+            # 3名行政議員，即某甲、某乙及他本人: ，即 (namely) opens a list of the title's holders (a list only:
+            # 市長，即將卸任 is no name)
+            listed = self._name_at(folded, te + len(NAMELY), g)
+            if listed is not None and folded[listed:listed + 1] == LIST_COMMA:
+                opener = len(NAMELY)
         portfolio = None if opener else PORTFOLIO.match(folded, te)
         if portfolio is not None:
             opener = portfolio.end() - te
