@@ -57,6 +57,9 @@ def _tables() -> tuple[list[str], frozenset[str], frozenset[str]]:
         if len(target) == 1 and target != chr(code):
             table.setdefault(code, target)
     table[0x3000] = " "
+    # 丶 (the radical "dot") is the enumeration comma 、 as some input methods type it, and as the
+    # Malaysian press prints it in lists (主席拉曼丶總經理洪敏芝); no news text uses the radical itself
+    table[0x4E36] = "\u3001"
     _close(table)
     # Lone surrogates (undecodable bytes kept by surrogateescape) become U+FFFD:
     # the fold must encode as UTF-8 for the dictionary automaton, and no rule

@@ -16,6 +16,7 @@ import regex
 from .document import Document
 from .extractors import get_extractor
 from .extractors.base import IntervalSet, longest_non_overlapping
+from .fold import fold
 from .model import ENTITY_TYPES, Entity
 
 # A span of the first type lying inside a span of one of the second is dropped:
@@ -241,9 +242,11 @@ def _span_sharers(entities: Sequence[Entity], chosen: list[Entity]) -> list[Enti
 
 
 def _name_span(entity: Entity) -> tuple[int, int] | None:
-    """Where an entity's ``name`` field stands in its text, if it does."""
+    """Where an entity's ``name`` field stands in its text, if it does. Compared folded: a later
+    mention keeps the name as first found, which a page of mixed scripts writes in the other one
+    (a Traditional headline's 丹尼斯奧 of the Simplified body's 丹尼斯奥: no city 尼斯 inside it)."""
     name = entity.fields.get("name")
-    at = entity.text.find(name) if name else -1
+    at = fold(entity.text).find(fold(name)) if name else -1
     return None if at < 0 else (entity.start + at, entity.start + at + len(name))
 
 

@@ -78,6 +78,12 @@ LEADERS = fold("領導")  # 市領導, 省領導: the list of officials that fol
 # Bylines before a reporter's name (記者丁|朝霞, 通訊員李|長春): a surname and the name make a person's name.
 PREFECTURE_LIST_END = tuple(fold(w) for w in ("等縣", "各縣", "等州", "等府", "等州屬"))
 MAX_ITEM = 5
+# 選區是 (the seats are) before a list of names: the names are constituencies (森州5個反對黨選區是拉務、金馬士、斯汀),
+# no cities, though a town may give its name to one; the list runs from the head to the name with only names
+# and list separators between
+CONSTITUENCY = fold("選區")
+CONSTITUENCY_LIST_HEAD = regex.compile(fold(r"選區(?:分別|依序)?(?:是|為|包括|有)[:]?"))
+CONSTITUENCY_REACH = 40  # characters from the head to the name
 CITY_SUFFIX = fold("市")
 MARKET_WORD = fold("市場")  # a market: 市 opens the word, it is no city's suffix
 DISTRICT = fold("區")
@@ -420,6 +426,9 @@ class CityExtractor:
             if info.country == "CN" and info.kind in (FOREIGN, WEAK) and info.name not in mainland_municipalities() \
                     and self._after_municipality(start, by_end):
                 continue  # 北京|朝陽, 天津|和平: a municipality holds districts and counties, no city; a name right after it is its district's
+            if info.kind in (FOREIGN, WEAK) and CONSTITUENCY in folded[max(0, start - CONSTITUENCY_REACH):start] \
+                    and self._in_constituency_list(folded, start):
+                continue  # 選區是拉務、金馬士: seats of a legislature, named after their towns
             if info.kind in (FOREIGN, WEAK) and (info.prefecture_homonym or info.kind == WEAK) \
                     and self._in_prefecture_list(folded, start, end):
                 continue  # 靜岡、岡山等縣 / 檳城、吉打、霹靂: prefectures and states, not cities
@@ -799,6 +808,17 @@ class CityExtractor:
             for cut in range(start + 1, end + 1) if folded[cut - 1] in context.region_last_chars
             for n in context.region_lengths if cut - n < start and cut >= n
         )
+
+    @staticmethod
+    def _in_constituency_list(folded: str, start: int) -> bool:
+        """The name is an item of a list that 選區是 (選區包括, 選區分別為) opens: a constituency's."""
+        low = max(0, start - CONSTITUENCY_REACH)
+        head = None
+        for head in CONSTITUENCY_LIST_HEAD.finditer(folded, low, start):
+            pass
+        if head is None:
+            return False
+        return all(is_han(ch) or ch in LIST_SEPARATORS for ch in folded[head.end():start])
 
     @staticmethod
     def _in_prefecture_list(folded: str, start: int, end: int) -> bool:

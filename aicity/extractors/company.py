@@ -109,7 +109,10 @@ ORG_SUFFIX_AFTER = tuple(fold(w) for w in ("基金會", "協會", "學會", "公
 ORG_SUFFIX_AFTER_PATTERN = regex.compile("|".join(map(regex.escape, ORG_SUFFIX_AFTER)))
 # an association's word inside what a foreign prefix opens (大韓商|工會議所: Korea's chamber of commerce)
 ASSOCIATION_IN_NAME = regex.compile("|".join(map(regex.escape, ORG_SUFFIX_AFTER + tuple(fold(w) for w in ("會議所", "商會")))))
-SCHOOL_AFTER = tuple(fold(w) for w in ("大學", "學院", "科大", "科技大學", "學校", "中學", "小學", "書院", "幼稚園"))
+# (and the short words of Taiwanese and Malaysian schools: 國小, 國中, 高中; 華小, 獨中, the Chinese primary and
+# independent secondary schools of Malaysia, many named as listed companies are: 益華華小, 培才華小)
+SCHOOL_AFTER = tuple(fold(w) for w in ("大學", "學院", "科大", "科技大學", "學校", "中學", "小學", "書院", "幼稚園",
+                                       "國小", "國中", "高中", "華小", "獨中"))
 # After a broadcaster's name: its news channel or site, an outlet cited as a source (not its press release, 新聞稿).
 # (and a news site's dateline or credit after its name, 中國證券網訊, 據某某網報道, or its name closing a source line,
 # 來源:某某報·中國證券網 作者: the site, named as a source)
@@ -252,10 +255,14 @@ def _team_after(folded: str, end: int, latin: bool = False) -> bool:
 _TRUST_WORDS = tuple(fold(w) for w in ("信託", "產托"))
 _REIT_AFTER = compile_folded(
     r"[^\s,，。、;；:：()（）「」《》的和與及在將今年]{0,3}?(?:(?:產業|房地產(?:投資)?|地產|商業|商用|物流|工業|酒店|零售|辦公"
-    r"|醫療(?:保健)?|數據中心)[^\s,，。、;；:：()（）「」《》的和與及在將銀]{0,4}?信託(?!部|業|銀行|公司|機構|基金)|產托)")
+    r"|醫療(?:保健)?|數據中心)[^\s,，。、;；:：()（）「」《》的和與及在將銀]{0,4}?信託(?!部|業|銀行|公司|機構|基金)|產托"
+    # ... or the market a sponsor's trust invests in, with no property word (凱德中國信託, 凱德印度信託)
+    r"|(?:中國|印度|亞洲|歐洲|澳洲|日本|美國|馬來西亞|越南)信託(?!部|業|銀行|公司|機構|基金))")
 _TRUST_AFTER = compile_folded(r"(?:投資)?信託(?!部|業|銀行|公司|機構|基金)|產托")
 # ... and the kind of property right before 信託 that makes a name ending in it such a trust (豐樹物流|信託)
-_REIT_KIND_BEFORE = compile_folded(r"(?:產業|房地產(?:投資)?|地產|商業|商用|物流|工業|酒店|零售|辦公|醫療(?:保健)?|數據中心)$")
+_REIT_KIND_BEFORE = compile_folded(r"(?:產業|房地產(?:投資)?|地產|商業|商用|物流|工業|酒店|零售|辦公|醫療(?:保健)?|數據中心"
+                                   r"|(?<=\p{Han}{2})(?:中國|印度|亞洲|歐洲|澳洲|日本|美國|馬來西亞|越南))$")
+# (or the market a sponsor's trust invests in, after the sponsor's name: 凱德中國|信託; 中國|信託 alone is CTBC)
 TRUST_SUFFIX = fold("信託")
 NATIONAL = fold("國家")  # 國家|銀行
 
@@ -1191,6 +1198,7 @@ class CompanyExtractor:
         longer, longer_pieces = _longer_crossing_words()
         surnames = official_grammar().surnames
         trusts = any(w in folded for w in _TRUST_WORDS)  # (the REIT look runs only on a page that names a trust)
+        reits: list[tuple[int, int]] = []  # the REITs' names: no other name inside one (凱德|中國信託: no CTBC)
         for gazetteer in sources:
             matches = document_matches(doc, gazetteer)
             # the companies a name that several are listed for may mean, named in full on the page (rare)
@@ -1214,7 +1222,8 @@ class CompanyExtractor:
                     continue  # 台鋼、富邦爭冠 on a page of 富邦悍將: the team by its sponsor's short name
                 if not form.latin and folded.startswith(_fund_names(), end):
                     continue  # 元大|台灣50, 國泰|永續高股息: a listed fund (ETF), no company
-                if trusts and not form.latin and _REIT_AFTER.match(folded, end):
+                if trusts and not form.latin and (reit := _REIT_AFTER.match(folded, end)):
+                    reits.append((start, reit.end()))
                     continue  # 豐樹|物流信託, 雙威|產業信託: a listed REIT named after its sponsor, no company
                 if not form.latin and end - start <= 3 and _TEAM_MATCH_AFTER.match(folded, end):
                     continue  # 與軟銀、火腿進行交流賽: the teams of a match, named by their owners
@@ -1244,6 +1253,8 @@ class CompanyExtractor:
                 if not form.latin and _inside_foreign_city(folded, start, end):
                     continue  # 安克|雷奇 (Anchorage): the transliterated name of a city abroad holds the short name
                 hits.append((start, end, form))
+        if reits:
+            hits = [h for h in hits if not any(a <= h[0] and h[1] <= b for a, b in reits)]
         # 中華 inside 中華電信 is no mention of 中華汽車: keep the longest names.
         return longest_non_overlapping(hits)
 
@@ -2123,6 +2134,7 @@ class CompanyExtractor:
         currencies = _currency_words()
         # Latin names that the page binds to a body (海洋管理委員會(MSC)) mean that body all through it
         body_abbreviations = {folded[s:e] for s, e, form in hits if form.latin and _abbreviates_body(folded, s)}
+        hit_ends = {e for _, e, _ in hits}
         for start, end, form in hits:
             if folded[end:end + 1] == ZONE_END and folded[end + 1:end + 2] not in NOT_DISTRICT_AFTER and not form.latin:
                 continue  # 東麗|區, 福田|區: a district of the same name
@@ -2161,14 +2173,18 @@ class CompanyExtractor:
             # (Not for the user's own names: 星河動力|主席 is no 力主.)
             # 前|台泥總經理: 前 (former) before a name that a corporate title follows is the title's
             # prefix, not the first half of 前台 (front desk).
+            # 凱德集團和|豐樹: a list's joiner right after another company's name opens the next item, no word
+            # (和豐) or town (和豐, Ayer Tawar) whose first half the joiner is
+            listed_after_name = start and folded[start - 1] in NAME_LIST_JOINERS and start - 1 in hit_ends
             inside_word = not form.latin and not form.user and end - start <= 3 and (
                 folded[start - 1:start + 1] in common and not self._cue_ends_at(doc, start)
                 and not folded.endswith(_name_leads(), 0, start)
                 and not (folded[start - 1] == FORMER and folded.startswith(_folded_corporate_titles(), end))
+                and not listed_after_name
                 or folded[end - 1:end + 1] in common and not self._city_at(folded, end)
                 and not folded.endswith(_EXCHANGE_END, start, end)
                 or folded[end - 1:end + 2] in currencies or folded[end - 1:end + 3] in currencies
-                or self._across_city(folded, start, end)
+                or self._across_city(folded, start, end) and not listed_after_name
             )
             straddles = inside_word or not form.latin and folded[start:end] in places
             if form.ambiguous and end - start >= 4 and self._city_before(folded, start):

@@ -151,6 +151,7 @@ ASSEMBLY = fold("會")  # 理事會, 委員會: the body a title word names with
 LIST_OPENERS = tuple(fold(w) for w in ("，分別是", "分別是", "，分別為", "分別為", "成員分別是", "成員分別為", "之一"))  # (the fold makes ， a ,)
 # ... or 的, a count of people and a colon (任副市長的3人：某甲、某乙、某丙: a personnel notice's summary)
 COUNTED_LIST_OPENER = regex.compile(fold("的[0-9一二兩三四五六七八九十]{1,3}[人位名][:：]"))
+NAMELY = fold("，即")  # (folded: ，is ,)
 # 名譽會長有某甲、某乙: 有 opens the list of a title's holders (never a single name: 會長有意)
 LIST_HAS = fold("有")
 HAS_LIST = regex.compile(fold("有[:：]?|的?還有[:：]"))  # ... and 還有 before a colon (執行主席還有:某甲、某乙, 執行主席的還有：; not 主席還有某甲: "besides")
@@ -202,6 +203,9 @@ SPACED_NAME_REGIONS = ("HK", "MO")  # pages that write 經理 某某某 with a s
 SPEAKER_COLONS = (":", fold("："))
 TITLE_DASHES = tuple(fold(d) for d in ("——", "—", "－－", "--"))  # longest first  # a TV report's speaker caption: 副主任 某某: what they said
 OF = fold("的")  # 部長的某某: the title of the name after it
+# a title's English abbreviation in brackets between the title and the name (首席執行長(CEO)某某,
+# 首席信息安全官(CISO)某某; folded: the brackets are ASCII)
+TITLE_ABBREVIATION = regex.compile(r"\([A-Z]{2,6}\)(?=\p{Han})")
 AS_END = frozenset("，,。;；、")  # what ends the name after 為
 # 是 (is) between a title and a list of its holders (被撤換的原有市議員是某甲(行動黨)、某乙及某丙): like 為, but
 # only before a list or a party in brackets after the name
@@ -1620,10 +1624,18 @@ class OfficialExtractor:
             if listed is None or folded[listed:listed + 1] != LIST_COMMA:
                 return []
             opener = has.end() - te
+        if not opener and folded.startswith(NAMELY, te):
+            # 3名行政議員，即某甲、某乙及他本人: ，即 (namely) opens a list of the title's holders (a list only:
+            # 市長，即將卸任 is no name)
+            listed = self._name_at(folded, te + len(NAMELY), g)
+            if listed is not None and folded[listed:listed + 1] == LIST_COMMA:
+                opener = len(NAMELY)
         portfolio = None if opener else PORTFOLIO.match(folded, te)
         if portfolio is not None:
             opener = portfolio.end() - te
-        elif not opener and (bare := PORTFOLIO_BARE.match(folded, te)) is not None:
+        elif not opener and (bare := PORTFOLIO_BARE.match(folded, te)) is not None \
+                and not self._title_starts_at(folded, te, g):
+            # (not a second title whose own words hold the division's: 部長|特別事務官某某)
             named = self._name_at(folded, bare.end(), g)
             if named is not None and named - bare.end() in (3, 4) and (
                     folded[named:named + 2] in g.name_verbs or folded[named:named + 1] in PORTFOLIO_NAME_ENDS
@@ -1633,6 +1645,8 @@ class OfficialExtractor:
             dash = next(len(d) for d in TITLE_DASHES if folded.startswith(d, te))
             if self._honorifics_at(folded, te + dash, g):
                 opener = dash  # 副首相——拿督斯里某某: a dash, then an honorific and the name
+        if not opener and folded.startswith("(", te) and (abbr := TITLE_ABBREVIATION.match(folded, te)):
+            opener = abbr.end() - te  # 首席信息安全官(CISO)某某: the title's English abbreviation, then the name
         honorific = self._honorifics_at(folded, te + opener, g)  # 首席部長拿督斯里某某: not part of the name
         ns = te + opener + honorific
         if not honorific and folded[ns:ns + 1] == " " and is_han(folded[ns + 1:ns + 2]):
@@ -1790,37 +1804,39 @@ class OfficialExtractor:
                 break
             last = folded[sep:sep + 1] != LIST_COMMA
             end = sep
-            next_end = self._name_at(folded, end + 1, g)
+            # 顧問某甲、拿督某乙: an honorific opens the item, no part of the name
+            item = end + 1 + self._honorifics_at(folded, end + 1, g)
+            next_end = self._name_at(folded, item, g)
             if next_end is None and not last:
-                next_end = self._word_name_in_list(folded, end + 1, g)
+                next_end = self._word_name_in_list(folded, item, g)
             if next_end is None or not last and not self._boundary_after(folded, next_end, g):
                 # 某某、林某某及威拉班: the last name too may be a transliteration
-                next_end = self._listed_transliteration(doc, ts, end + 1, g) or next_end
+                next_end = self._listed_transliteration(doc, ts, item, g) or next_end
             if next_end is None or self._title_starts_at(folded, next_end, g):
                 break  # 立委A、B市長: B has a title of its own
-            if self._company_runs_past(folded, end + 1, next_end):
+            if self._company_runs_past(folded, item, next_end):
                 break  # 執行董事某某、金沙中國則由…: a known company's name, no person's, opens the item
-            if self._city_item(folded, end + 1, next_end):
+            if self._city_item(folded, item, next_end):
                 break  # 副主任某某、中山市中級人民法院副院長某某: a city's office opens the next item, no name
-            if self._city_runs_past(folded, end + 1, next_end):
+            if self._city_runs_past(folded, item, next_end):
                 break  # 主任某某及亞羅牙也警區主任某某: a town's name, cut at its 也, opens the next item
-            if any(self._title_starts_at(folded, pos, g) for pos in range(end + 2, next_end)):
+            if any(self._title_starts_at(folded, pos, g) for pos in range(item + 1, next_end)):
                 break  # 主席某某、楊|立委服務處: a surname and a title, no name
             if folded[next_end - 1:next_end + 1] in g.common and folded[next_end:next_end + 1] not in LIST_END_CHARS:
                 break  # 秘書長某某、高功|率半導體實驗室: the "name"'s last character makes a word with the next (功率)
             if (not self._boundary_after(folded, next_end, g) and folded[next_end:next_end + 1] not in g.adverbs
-                    or self._country_at(folded, end + 1, g)):
+                    or self._country_at(folded, item, g)):
                 break  # 某某、彭加蘭|哥打區州議員; 某某、馬來|西亞駐…大使: no name but a place
             # 顧問楊某某與華素博士, 部長某某與維文: a last name of two transliteration characters on a Malaysian or
             # Singaporean page, as the list's transliteration rule reads it
-            two_spelled = next_end - end - 1 == 2 and next_end == self._listed_transliteration(doc, ts, end + 1, g)
-            if last and (next_end - end - 1 not in (3, 4) and not two_spelled
+            two_spelled = next_end - item == 2 and next_end == self._listed_transliteration(doc, ts, item, g)
+            if last and (next_end - item not in (3, 4) and not two_spelled
                          or not self._boundary_after(folded, next_end, g) and folded[next_end:next_end + 1] not in g.adverbs
                          or folded[next_end:next_end + 1] in LIST_SEPARATORS
                          and not self._title_starts_at(folded, next_end + 1, g)):
                 break  # (副主席某甲及某乙、總務某丙: a roster's next post after the list's last name)
-            found.append(Found(end + 1, next_end, doc.text[end + 1:next_end], title, org,
-                               "official.title_name_list", end + 1, next_end))
+            found.append(Found(end + 1, next_end, doc.text[item:next_end], title, org,
+                               "official.title_name_list", item, next_end))
             end = next_end
             if last:
                 break

@@ -44,6 +44,12 @@ class DateExtractor:
         # a company's year named with a part, on a page that never says where its periods end (截至…止)
         fiscal_parts = (fiscal_words and not any(w in ctx.folded for w in _PERIOD_END_WORDS)
                         and context("FISCAL_PART").search(ctx.folded) is not None)
+        # 截至12月底次季 … 次季業績: a company's period word that the page once dates by the day it ends at
+        # means that period wherever else it stands bare, the headline's before it included (folded word ->
+        # the dated value); the bare ones wait in ``bare`` until the page is read
+        dated_parts: dict[str, str] = {}
+        bare: list[tuple[int, str]] = []
+        out: list[tuple[int, int, str, str, dict]] = []
         for i, c in enumerate(cands):
             if i == skip or (c.spec.anchored and anchors is None):
                 continue
@@ -68,6 +74,7 @@ class DateExtractor:
                       or _to_next_day(ctx, c, cands[i + 1], anchor, clause.get(i))
                       if i + 1 < len(cands) else None)
             got = values(joined, anchor, clause.get(i)) if joined is not None else []
+            dated_by_end = False
             if got:
                 c, skip = joined, i + 1
             elif glossed := _glossed_day(ctx, c, period, anchor):
@@ -100,8 +107,10 @@ class DateExtractor:
                     continue  # 當天下午3時 with no day named before it: a clock time alone
             elif c.rule in FISCAL_PERIOD_RULES and (ending := _end_in_brackets(ctx, c, cands, i, anchor)) is not None:
                 got = _period_ending(ctx, c, ending, anchor, after=True)
+                dated_by_end = bool(got)
             elif c.rule in FISCAL_PERIOD_RULES and period is not None:
                 got = _period_ending(ctx, c, period, anchor)
+                dated_by_end = bool(got)
             if not got and c.rule == "date.same_period" and ctx.folded.startswith(PREVIOUS_YEAR, c.start):
                 continue  # 前一年同期 with no period in reach: the year before which, the text does not say here
             if not got and stated is not None:
@@ -116,6 +125,12 @@ class DateExtractor:
                 got = values(c._replace(spec=c.spec._replace(year=year, nearest=False)), anchor, None)
             if not got:
                 got = values(c, anchor, clause.get(i))
+            if c.rule in FISCAL_PERIOD_RULES and _yearless(c.spec) and len(got) == 1:
+                word = ctx.folded[c.start:c.end]
+                if dated_by_end:
+                    dated_parts.setdefault(word, got[0][2][0])
+                elif clause.get(i) is None and not _FISCAL_YEAR_BEFORE.search(ctx.folded, max(0, c.start - 12), c.start):
+                    bare.append((len(out), word))  # (not 2024財政年第一季: a company year of its own before it)
             for start, end, (normalized, fields) in got:
                 if c.spec.anchored:
                     fields["relative"] = True
@@ -132,7 +147,13 @@ class DateExtractor:
                         present_period = period
                 if not _yearless(c.spec) and c.rule != "date.same_period":
                     stated = (end, int(normalized.rsplit("/", 1)[-1][:4]))  # (今年3月 after 2019年: this year's again)
-                yield doc.entity("date", start, end, normalized, rule=c.rule, **fields)
+                out.append((start, end, normalized, c.rule, fields))
+        for at, word in bare:
+            if word in dated_parts:
+                start, end, _, rule, fields = out[at]
+                out[at] = (start, end, dated_parts[word], rule, fields)
+        for start, end, normalized, rule, fields in out:
+            yield doc.entity("date", start, end, normalized, rule=rule, **fields)
 
 
 # rules whose month is a number or name the text states (12月31日, 12/31, Dec 31, a stamp 12-31 23:05)
@@ -529,6 +550,8 @@ def _year_month(iso: str) -> tuple[int, int]:
 
 # a company's quarter, half-year or first months (第二季, 次季, 上半年, 首9個月)
 FISCAL_PERIOD_RULES = frozenset({"date.year_part", "date.first_months"})
+# a company's year stated right before one of its periods (2024財政年|第一季, FY2024的|上半年)
+_FISCAL_YEAR_BEFORE = regex.compile(fold(r"(?:(?:19|20)[0-9]{2}[ ]?(?:財年|財政年度|財政年|會計年度)|FY[ ]?[0-9]{2,4})[ ]?的?[ ]?$"))
 # a company's year (財年, FY): a cheap look before the page's FISCAL_PART and FISCAL_GLOSS are sought (FY2026
 # is written as no year word does)
 _FISCAL_WORDS = FISCAL_YEAR_WORDS + ("FY",)

@@ -100,7 +100,8 @@ def declarations() -> tuple[Rule, ...]:
              after_digit=False),
         # 2025至2026財政年度, 2025/26學年, 2026/27開支預算: no numeral before its 年, so the year rule's trigger misses it
         Rule("date.year", "FISCAL_SPAN", p.year, first="{YEAR_FIRST}",
-             trigger=scan.alternation_hits([fold("財政年度"), fold("會計年度"), fold("學年"), fold("學校年度"), fold("預算")]),
+             trigger=scan.alternation_hits([fold("財政年度"), fold("會計年度"), fold("學年"), fold("學校年度"), fold("預算"),
+                                           fold("財年")]),
              before=16, after_digit=False),
         # 二零一零財政年度: one year, no 年 of its own before 財政年度
         Rule("date.year", "FISCAL_ONE", p.year, first="{YEAR_FIRST}",

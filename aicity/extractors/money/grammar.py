@@ -133,6 +133,7 @@ class Grammar:
     cue_after: Rx
     clause_link: Rx                       # 至/達 right before an amount whose cue is earlier
     total_word: Rx                        # 共/合計 right before the sum of amounts listed earlier
+    compare_left: Rx                      # 比上財年的 right before an amount compared with an earlier one
     cue_word: regex.Pattern               # any money cue word, anywhere
     counter: Rx
     scope: regex.Pattern
@@ -215,6 +216,7 @@ class _Words:
         self.links = _words("money/cue_links.txt")
         self.clause_links = _words("money/clause_links.txt")
         self.total_words = _words("money/total_words.txt")
+        self.compares = _words("money/compare_words.txt")
         self.not_counters = _words("money/not_counters.txt")
         self.not_a_cent = _words("money/not_a_cent.txt")
         self.not_after = _words("money/not_cues_after.txt")
@@ -330,6 +332,8 @@ def _patterns(t: _Tables, w: _Words, lookups: dict) -> dict:
                            f"|的\\p{{Han}}{{1,6}}?{alternation(w.budget_heads)})", w.after, " " + fold("".join(w.links))),
         clause_link=_reverse(f"{alternation(w.clause_links)}[ ]?\\Z", w.clause_links),
         total_word=_reverse(f"{alternation(w.total_words)}[ ]?\\Z", w.total_words),
+        # 比2020/21財年的, 較去年同期的: a comparing word, a few words of its clause and 的
+        compare_left=_reverse(f"(?:{alternation(w.compares)})[^。?!;,:\\n]{{0,14}}?的[ ]?\\Z", ["的"]),
         cue_word=compile_folded(alternation(w.cues)),
         # a counter unless the word there is one of the exceptions (年增, 卡位, 分別)
         counter=_forward(

@@ -215,6 +215,20 @@ def totals(g: Grammar, text: str, cands: list[Cand]) -> None:
                 nearest = c
 
 
+def comparisons(g: Grammar, text: str, cands: list[Cand]) -> None:
+    """淨虧8億3800萬，虧損情況比2020/21財年的9億5400萬有所改善: a bare amount with 萬/億 after a comparing
+    word and 的 (money/compare_words.txt) is money when an amount of money stands before it in the same
+    sentence: results news writes the unit once and compares the next amount with it."""
+    nearest = None  # the nearest amount of money so far
+    for c in cands:
+        if c.status == MAYBE and c.big and nearest is not None \
+                and not any(ch in _HARD_BOUNDARY for ch in text[nearest.end:c.start]) \
+                and g.compare_left.ending_at(text, c.start) is not None:
+            c.status, c.rule = MONEY, "money.compared"
+        if c.status == MONEY:
+            nearest = c
+
+
 def fractions(text: str, cands: list[Cand]) -> list[Cand]:
     """1元5角, 1角2分, 1令吉99仙: a 角/分/仙 written right after an amount in 元, in a
     currency named in words (its cents), or in a larger fraction adds to it; so does a
