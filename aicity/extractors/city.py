@@ -238,6 +238,12 @@ def _abbreviation_not_after() -> tuple[str, ...]:
 
 
 @functools.cache
+def _person_adverbs() -> tuple[str, ...]:
+    """abbreviation_after words that follow a person as well (高市|也表示): no government word on a surname's page."""
+    return city_context_words("person_adverb")
+
+
+@functools.cache
 def _malay_name_heads() -> tuple[str, ...]:
     """阿都, 阿都拉, 莫哈末: the first part of a Malay name, which the rest of the person's name follows."""
     return city_context_words("malay_name_head")
@@ -372,7 +378,8 @@ class CityExtractor:
                         span = (start, end) if info.whole_form else (start + offset, start + offset + 1)
                         yield doc.entity("city", *span, name, RULES[COMBINED], country=country, level=None)
                 continue
-            if info.name in surnames and info.kind == ABBREVIATION and not abbreviation_after.at(folded, end):
+            if info.name in surnames and info.kind == ABBREVIATION and (
+                    not abbreviation_after.at(folded, end) or folded.startswith(_person_adverbs(), end)):
                 continue
             if not self._accept(folded, start, end, info, after_words, abbreviation_after, prefectures) and not (
                 info.kind == WEAK and (self._listed_with_city(folded, start, end, info, by_start, by_end)

@@ -115,6 +115,8 @@ FAMILY = fold("家")  # 許家, 王家 (the Hsu, the Wang family) are words, yet
 # the present one after 現任. Sought only on a page that writes 出生 (folded text: the comma is ASCII).
 BIOGRAPHY = regex.compile(r"(?:^|(?<=[\n,。;:、!?)]))(\p{Han}{2,3})[ ]?,[ ]?[男女][ ]?,[^\n]{0,24}?出生")
 BORN = fold("出生")
+# 下一任主席, 上一任總統: "the next (last) holder" of an office, whose 任 counts a term and appoints no one
+TERM_LEADS = frozenset(fold(w) for w in ("下一", "上一", "前一", "新一", "這一", "第一", "另一"))
 PRESENT_POST = fold("現任")
 PRESENT_POST_REACH = 24  # from 現任 to the title of the present post (現任某某銀行黨委書記)
 BIOGRAPHY_REACH = 400  # how far a biography's paragraph runs after the birth (a page of one line has no paragraphs)
@@ -1263,6 +1265,8 @@ class OfficialExtractor:
             for verb in g.appoint_verbs:
                 verb_start = verb_end - len(verb)
                 if verb_start > 0 and folded[verb_start:verb_end] == verb:
+                    if len(verb) == 1 and folded[verb_start - 2:verb_start] in TERM_LEADS:
+                        continue  # 聯儲|下一任|主席: a term of the office, no 儲下一 appointed
                     name_end = self._appoint_gap_start(folded, verb_start, g)
                     if name_end == verb_start and folded[verb_start - 1:verb_start + 1] in g.common:
                         continue  # 王宮委任大臣: 委任 is the verb, 委 no given name (but 某某醫生|出任: 生出 spans a gap word)
