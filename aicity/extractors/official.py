@@ -543,9 +543,9 @@ class OfficialExtractor:
         """
         if folded[te:te + 1] in JUNIOR_MARKS and not folded[te + 1:te + 2] in JUNIOR_MARKS:
             # 總統小馬可斯, 前總統老布希: 小 and 老 (Jr., Sr.) open the name when the rest is a transliteration
-            # spelled with transliteration characters only
+            # spelled as one (all its characters but one of three or more: 小馬可仕, whose 仕 is rare in them)
             more = self._foreign_name_at(folded, ts, te + 1, g, anchored, spelled)
-            if more is not None and all(ch in g.translit_chars for ch in folded[te + 1:more]):
+            if more is not None and spelled_as_transliteration(folded[te + 1:more], g):
                 return more
         by_city = False  # after a city abroad's title (紐約市長): the name must be spelled as a transliteration
         if not anchored and not self._country_before(folded, ts, g) and not self._foreign_company_before(folded, ts):
