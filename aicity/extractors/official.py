@@ -75,6 +75,7 @@ LONG_GIVEN_ENDS = frozenset(fold("郎子"))  # the third character of a Japanese
 LAST_ITEM = frozenset(fold("與及和"))  # joins the last name of a list (某甲、某乙及某丙等三位局長)
 # modal verbs, which no transliteration of a Malay, Indian or Western name is spelled with (能, 會, 應, 須, 要)
 MODALS = frozenset(fold("能會應須要"))
+PASSIVES = frozenset(fold("遭被"))  # 總理佩通坦|遭法院解職: the passive marker after a name, no character of it
 POST_NAME_HONORIFICS = tuple(fold(w) for w in ("博士", "醫生", "教授"))  # after a listed name (某某與華素博士)
 # The level of an office (局, 處, 署 ...) that ends its short name and opens its head's title:
 # 衛福局副局長 is the deputy director of 衛福局, not a person named 衛福局.
@@ -567,6 +568,8 @@ class OfficialExtractor:
                 break  # 拿督某某某某|來代答: 來 before the verb it introduces
             if end - te >= 2 and folded[end] in MODALS and is_han(folded[end + 1:end + 2] or "x"):
                 break  # 國會議員哥賓星|能提供, 州議員阿茲敏|會出席: a modal before its verb, no character of the name
+            if end - te >= 2 and folded[end] in PASSIVES and is_han(folded[end + 1:end + 2] or "x"):
+                break  # 總理佩通坦|遭解職, 領袖某某|被捕: a passive marker before its verb
             if end - te >= 2 and NUMERAL_DAY.match(folded, end):
                 break  # 總統普廷|廿三日表示: the dateline's day in numerals
             # 拿督阿茲|哈哈|倫: after an honorific, a common word spelled with transliteration
