@@ -688,9 +688,13 @@ class OfficialExtractor:
         """A foreign company's name ends right before the title (蘋果|執行長庫克): its officers'
         names are transliterations, with no Chinese surname to anchor them."""
         low = max(0, ts - MAX_ORG)
+        # 開放人工智慧研究中心(OpenAI)|執行長: the company's name in brackets right before the title
+        close = ts - 1 if folded[ts - 1:ts] in ")）" else ts
         for start, end, forms in company_dictionary().matches(folded[low:ts]):
             info = forms[0].info
-            if low + end == ts and info.country not in HOME_COUNTRIES:
+            if info.country in HOME_COUNTRIES:
+                continue
+            if low + end == ts or low + end == close < ts and folded[low + start - 1:low + start] in "(（":
                 return True
         return False
 
