@@ -75,6 +75,7 @@ LONG_GIVEN_ENDS = frozenset(fold("郎子"))  # the third character of a Japanese
 LAST_ITEM = frozenset(fold("與及和"))  # joins the last name of a list (某甲、某乙及某丙等三位局長)
 # modal verbs, which no transliteration of a Malay, Indian or Western name is spelled with (能, 會, 應, 須, 要)
 MODALS = frozenset(fold("能會應須要"))
+NAME_AFTER_ONLY = tuple(fold(w) for w in ("國王", "女王"))  # titles that a monarch's name follows, never one before
 PASSIVES = frozenset(fold("遭被"))  # 總理佩通坦|遭法院解職: the passive marker after a name, no character of it
 POST_NAME_HONORIFICS = tuple(fold(w) for w in ("博士", "醫生", "教授"))  # after a listed name (某某與華素博士)
 # The level of an office (局, 處, 署 ...) that ends its short name and opens its head's title:
@@ -439,9 +440,10 @@ class OfficialExtractor:
     def _married_name_end(self, folded: str, pos: int, end: int, g: OfficialGrammar) -> int:
         """葉劉淑儀, 陳馮富珍: a husband's surname before a woman's own full name (Hong Kong and
         Macau usage) makes four characters, when the second is a surname too and only the
-        fourth, no adverb (梁某某均認為), ends the name (an adverb may follow the fourth: 林鄭某某均)."""
+        fourth, no adverb (梁某某均認為) nor passive marker (總統馬杜洛|遭起訴), ends the name (an adverb may
+        follow the fourth: 林鄭某某均)."""
         if (folded[pos + 1] in g.surnames and self._given_ok(folded[end:end + 1], g)
-                and folded[end:end + 1] not in g.adverbs
+                and folded[end:end + 1] not in g.adverbs and folded[end:end + 1] not in PASSIVES
                 and not self._boundary_after(folded, end, g)
                 and (self._boundary_after(folded, end + 1, g) or folded[end + 1:end + 2] in g.adverbs)):
             return end + 1
@@ -941,6 +943,8 @@ class OfficialExtractor:
             if found_after:
                 full.extend(found_after)
                 continue
+            if folded.endswith(NAME_AFTER_ONLY, ts, te):
+                continue  # 三山國王|宮 (a deity's temple), 汽車國王 (a nickname): a monarch's title opens the name
             user_before = user_names.ending.get(ts)
             if user_before is not None:
                 start, entry = user_before
