@@ -348,6 +348,13 @@ class CityExtractor:
             if folded[end:end + 1] in CURRENCY_UNITS and folded[start - 1:start] in AMOUNT_LAST_CHARS:
                 continue  # 16億|澳門|元: the currency of an amount, named after the place, names no city
             candidates.append((start, end, info))
+        # 抵|達曼|谷: a name whose first character ends a word before it (抵達) and that overlaps the
+        # next name (曼谷) gives way to it
+        starts = {start for start, _, _ in candidates}
+        if len(starts) > 1:
+            candidates = [c for c in candidates if not (
+                c[2].kind in (FOREIGN, WEAK) and c[0] and folded[c[0] - 1:c[0] + 1] in common
+                and any(c[0] < other < c[1] for other in starts))]
         # Longest match first, so 臺中市 wins over 臺中 and 中市 inside it.
         kept = longest_non_overlapping(candidates)
         prefectures = {
