@@ -250,6 +250,12 @@ def _abbreviation_not_after() -> tuple[str, ...]:
 
 
 @functools.cache
+def _person_adverbs() -> tuple[str, ...]:
+    """abbreviation_after words that follow a person as well (高市|也表示): no government word on a surname's page."""
+    return city_context_words("person_adverb")
+
+
+@functools.cache
 def _malay_name_heads() -> tuple[str, ...]:
     """阿都, 阿都拉, 莫哈末: the first part of a Malay name, which the rest of the person's name follows."""
     return city_context_words("malay_name_head")
@@ -354,6 +360,13 @@ class CityExtractor:
             if folded[end:end + 1] in CURRENCY_UNITS and folded[start - 1:start] in AMOUNT_LAST_CHARS:
                 continue  # 16億|澳門|元: the currency of an amount, named after the place, names no city
             candidates.append((start, end, info))
+        # 抵|達曼|谷: a name whose first character ends a word before it (抵達) and that overlaps the
+        # next name (曼谷) gives way to it
+        starts = {start for start, _, _ in candidates}
+        if len(starts) > 1:
+            candidates = [c for c in candidates if not (
+                c[2].kind in (FOREIGN, WEAK) and c[0] and folded[c[0] - 1:c[0] + 1] in common
+                and any(c[0] < other < c[1] for other in starts))]
         # Longest match first, so 臺中市 wins over 臺中 and 中市 inside it.
         kept = longest_non_overlapping(candidates)
         prefectures = {
@@ -384,7 +397,8 @@ class CityExtractor:
                         span = (start, end) if info.whole_form else (start + offset, start + offset + 1)
                         yield doc.entity("city", *span, name, RULES[COMBINED], country=country, level=None)
                 continue
-            if info.name in surnames and info.kind == ABBREVIATION and not abbreviation_after.at(folded, end):
+            if info.name in surnames and info.kind == ABBREVIATION and (
+                    not abbreviation_after.at(folded, end) or folded.startswith(_person_adverbs(), end)):
                 continue
             if not self._accept(folded, start, end, info, after_words, abbreviation_after, prefectures) and not (
                 info.kind == WEAK and (self._listed_with_city(folded, start, end, info, by_start, by_end)

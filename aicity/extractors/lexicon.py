@@ -591,7 +591,8 @@ def official_grammar() -> OfficialGrammar:
     rows = load_table("official/grammar.tsv")
     words = {kind: [fold(r["word"]) for r in rows if r["kind"] == kind] for kind in
              ("title_prefix", "name_stop", "org_lead", "org_suffix", "org_closing", "appoint_verb",
-              "appoint_as", "appoint_gap", "name_suffix", "dismiss_verb", "time_word", "translit_title", "foreign_body")}
+              "appoint_as", "appoint_gap", "name_suffix", "dismiss_verb", "time_word", "translit_title", "foreign_body",
+              "country_short")}
     surnames = [fold(s) for s in load_list("official/surnames.txt")]
     # Words that follow a name (出庭), and everyday words of Taiwanese news (首度, 拜會), that are
     # too rare in jieba's dictionary to be common words.
@@ -604,6 +605,7 @@ def official_grammar() -> OfficialGrammar:
     for row in load_table("common/countries.tsv"):
         countries.update(fold(n) for n in (row["name"], row.get("name_cn", "")) if n)
     countries.update(words["foreign_body"])  # 歐洲央行|總裁某某: a transliterated name after its title, as after a country's
+    countries.update(words["country_short"])  # 俄國|總統某某: the press's short form of a country's name, as the name
     not_names |= countries
     not_names |= {fold(r["word"]) for r in rows if r["kind"] == "not_name"}
     # 許女, 古男, 陳婦: a surname and the word for the person's sex, the press's anonymized reference

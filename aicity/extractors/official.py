@@ -80,6 +80,8 @@ BOTH_REACH = 12  # how far before a name its list's joiner (與, 和, 及, 、) 
 LAST_ITEM = frozenset(fold("與及和"))  # joins the last name of a list (某甲、某乙及某丙等三位局長)
 # modal verbs, which no transliteration of a Malay, Indian or Western name is spelled with (能, 會, 應, 須, 要)
 MODALS = frozenset(fold("能會應須要"))
+NAME_AFTER_ONLY = tuple(fold(w) for w in ("國王", "女王"))  # titles that a monarch's name follows, never one before
+PASSIVES = frozenset(fold("遭被"))  # 總理佩通坦|遭法院解職: the passive marker after a name, no character of it
 POST_NAME_HONORIFICS = tuple(fold(w) for w in ("博士", "醫生", "教授"))  # after a listed name (某某與華素博士)
 # The level of an office (局, 處, 署 ...) that ends its short name and opens its head's title:
 # 衛福局副局長 is the deputy director of 衛福局, not a person named 衛福局.
@@ -124,6 +126,8 @@ BORN = fold("出生")
 # on a page that holds 月生 or 年生)
 BORN_SHORT = regex.compile(r",[ ]?[男女][ ]?,[^\n]{0,24}?[年月]生")
 BORN_SHORT_HINTS = (fold("月生"), fold("年生"))
+# 下一任主席, 上一任總統: "the next (last) holder" of an office, whose 任 counts a term and appoints no one
+TERM_LEADS = frozenset(fold(w) for w in ("下一", "上一", "前一", "新一", "這一", "第一", "另一"))
 PRESENT_POST = fold("現任")
 PRESENT_POST_REACH = 24  # from 現任 to the title of the present post (現任某某銀行黨委書記)
 BIOGRAPHY_REACH = 400  # how far a biography's paragraph runs after the birth (a page of one line has no paragraphs)
@@ -466,9 +470,10 @@ class OfficialExtractor:
     def _married_name_end(self, folded: str, pos: int, end: int, g: OfficialGrammar) -> int:
         """葉劉淑儀, 陳馮富珍: a husband's surname before a woman's own full name (Hong Kong and
         Macau usage) makes four characters, when the second is a surname too and only the
-        fourth, no adverb (梁某某均認為), ends the name (an adverb may follow the fourth: 林鄭某某均)."""
+        fourth, no adverb (梁某某均認為) nor passive marker (總統馬杜洛|遭起訴), ends the name (an adverb may
+        follow the fourth: 林鄭某某均)."""
         if (folded[pos + 1] in g.surnames and self._given_ok(folded[end:end + 1], g)
-                and folded[end:end + 1] not in g.adverbs
+                and folded[end:end + 1] not in g.adverbs and folded[end:end + 1] not in PASSIVES
                 and not self._boundary_after(folded, end, g)
                 and (self._boundary_after(folded, end + 1, g) or folded[end + 1:end + 2] in g.adverbs)):
             return end + 1
@@ -571,9 +576,9 @@ class OfficialExtractor:
         """
         if folded[te:te + 1] in JUNIOR_MARKS and not folded[te + 1:te + 2] in JUNIOR_MARKS:
             # 總統小馬可斯, 前總統老布希: 小 and 老 (Jr., Sr.) open the name when the rest is a transliteration
-            # spelled with transliteration characters only
+            # spelled as one (all its characters but one of three or more: 小馬可仕, whose 仕 is rare in them)
             more = self._foreign_name_at(folded, ts, te + 1, g, anchored, spelled)
-            if more is not None and all(ch in g.translit_chars for ch in folded[te + 1:more]):
+            if more is not None and spelled_as_transliteration(folded[te + 1:more], g):
                 return more
         by_city = False  # after a city abroad's title (紐約市長): the name must be spelled as a transliteration
         if not anchored and not self._country_before(folded, ts, g) and not self._foreign_company_before(folded, ts):
@@ -595,6 +600,8 @@ class OfficialExtractor:
                 break  # 拿督某某某某|來代答: 來 before the verb it introduces
             if end - te >= 2 and folded[end] in MODALS and is_han(folded[end + 1:end + 2] or "x"):
                 break  # 國會議員哥賓星|能提供, 州議員阿茲敏|會出席: a modal before its verb, no character of the name
+            if end - te >= 2 and folded[end] in PASSIVES and is_han(folded[end + 1:end + 2] or "x"):
+                break  # 總理佩通坦|遭解職, 領袖某某|被捕: a passive marker before its verb
             if end - te >= 2 and NUMERAL_DAY.match(folded, end):
                 break  # 總統普廷|廿三日表示: the dateline's day in numerals
             # 拿督阿茲|哈哈|倫: after an honorific, a common word spelled with transliteration
@@ -713,9 +720,13 @@ class OfficialExtractor:
         """A foreign company's name ends right before the title (蘋果|執行長庫克): its officers'
         names are transliterations, with no Chinese surname to anchor them."""
         low = max(0, ts - MAX_ORG)
+        # 開放人工智慧研究中心(OpenAI)|執行長: the company's name in brackets right before the title
+        close = ts - 1 if folded[ts - 1:ts] in ")）" else ts
         for start, end, forms in company_dictionary().matches(folded[low:ts]):
             info = forms[0].info
-            if low + end == ts and info.country not in HOME_COUNTRIES:
+            if info.country in HOME_COUNTRIES:
+                continue
+            if low + end == ts or low + end == close < ts and folded[low + start - 1:low + start] in "(（":
                 return True
         return False
 
@@ -974,6 +985,8 @@ class OfficialExtractor:
             if found_after:
                 full.extend(found_after)
                 continue
+            if folded.endswith(NAME_AFTER_ONLY, ts, te):
+                continue  # 三山國王|宮 (a deity's temple), 汽車國王 (a nickname): a monarch's title opens the name
             user_before = user_names.ending.get(ts)
             if user_before is not None:
                 start, entry = user_before
@@ -1322,6 +1335,8 @@ class OfficialExtractor:
             for verb in g.appoint_verbs:
                 verb_start = verb_end - len(verb)
                 if verb_start > 0 and folded[verb_start:verb_end] == verb:
+                    if len(verb) == 1 and folded[verb_start - 2:verb_start] in TERM_LEADS:
+                        continue  # 聯儲|下一任|主席: a term of the office, no 儲下一 appointed
                     name_end = self._appoint_gap_start(folded, verb_start, g)
                     if name_end == verb_start and folded[verb_start - 1:verb_start + 1] in g.common:
                         continue  # 王宮委任大臣: 委任 is the verb, 委 no given name (but 某某醫生|出任: 生出 spans a gap word)
