@@ -1149,6 +1149,9 @@ def _inside_foreign_city(folded: str, start: int, end: int) -> bool:
                for s, e, (info,) in city_gazetteer()[0].matches(folded[low:end + FOREIGN_CITY_REACH]))
 
 
+CITY_LEVEL_ENDS = fold("市縣")  # a city's or county's last character (folded, as the text is)
+
+
 def _city_names() -> frozenset[str]:
     """Every form of the city gazetteer, folded, as a set (the gazetteer keeps them as a list)."""
     return frozenset(city_gazetteer()[0].keys)
@@ -2190,6 +2193,9 @@ class CompanyExtractor:
             if form.ambiguous and end - start >= 4 and self._city_before(folded, start):
                 continue  # 上海|證券交易所: a city's own institution, not the name (證交所 = TWSE) alone
             if form.ambiguous or straddles:  # needs context (most names do not)
+                if folded[end:end + 1] in CITY_LEVEL_ENDS and any(
+                        s == 0 and e == end + 1 - start for s, e, _ in city_gazetteer()[0].matches(folded[start:end + 1])):
+                    continue  # 台南|市體育總會, 台中|市政府: the name and 市 or 縣 make the city's, even in a list
                 if folded.startswith(_folded_corporate_titles(), start):
                     continue  # 聯合|創辦人, 聯合|主席: the word opens a title (co-founder), no name
                 suffix = suffix_pattern.match(folded, end)

@@ -426,6 +426,9 @@ class OfficialExtractor:
             # follows names (劉偉認為, 李明帶隊: no 為 or 隊 after a three-character name).
             if second in BOTH_ADVERBS and _joined_before(folded, pos):
                 end = first + 1  # 董事長某甲與總經理陳宇均來自…: 均 (both) after the last of two names, no given name
+            elif (folded[first + 1:first + 3] in g.formal_adverbs and surname_length == 1
+                  and self._recurs_as_name(folded, pos, first + 1)):
+                end = first + 1  # 董事長杜某業奉…同意: 杜某 recurs before other characters, so 業 is the adverb
             elif self._given_ok(second, g) and folded[first + 1:first + 3] not in g.name_verbs and (
                     folded[first + 1:first + 3] not in g.common or folded[first + 2:first + 3] in g.stops) and not (
                     second in g.verb_chars and (folded[first + 2:first + 4] in g.common

@@ -187,7 +187,7 @@ def declarations() -> tuple[Rule, ...]:
         Rule("date.day", "DAY_ONLY", p.day_only, first="0-9", trigger=ri, before=8, near="日號", reach=8,
              after_digit=False),
         Rule("date.same_month_day", "SAME_MONTH_DAY", p.same_month_day, first=fold("同當該"),
-             trigger=scan.alternation_hits([fold(w) for w in ("同月", "當月", "該月")])),
+             trigger=scan.alternation_hits([fold(w) for w in ("同月", "當月", "該月", "同年月", "同年同月")])),
         Rule("date.next_day", "NEXT_DAY", p.next_day, first=fold("次翌隔第"),
              trigger=scan.alternation_hits([fold(w) for w in ("次日", "翌日", "隔日", "次天", "隔天", "第二天")])),
         Rule("date.same_day_time", "SAME_DAY_TIME", p.same_day_time, first=fold("同當"),
