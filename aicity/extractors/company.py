@@ -1548,7 +1548,9 @@ class CompanyExtractor:
                     # a branch is the company itself, and an office named after its city names the city,
                     # so the mention ends with the company's name)
                     cities = _city_names()
-                    place = next((n for n in (3, 2) if s - start >= n + 2 and folded[s - n:s] in cities), 0)
+                    # (or a province's, whose branch is named so too: 某某集團|山東|分公司, 某某移動|廣東省|分公司)
+                    place = next((n for n in (4, 3, 2) if s - start >= n + 2 and (
+                        folded[s - n:s] in cities or folded[s - n:s] in _provinces())), 0)
                     if place:
                         s = e = s - place
             if strength == "legal" and self._ran_out(folded, start):
