@@ -145,6 +145,7 @@ PREPOSITION_END_CHARS = frozenset(fold("以把被從就對向佔往"))
 # (又有新銀行, 是大集團), not a two-character name.
 EXISTENTIAL_CHARS = frozenset(fold("有是在"))
 PLAIN_MODIFIER_CHARS = frozenset(fold("新大小多老舊"))
+PLACED_TRADE_NAME = 4  # a trade name and its industry after a place (湖南|越某能源): no two-character clause (很好)
 # The value of a cue of company/result_cues.txt in the cue gazetteer.
 RESULT_CUE = "result"
 # What may stand between a name and its cue word: a date (青雲2月營收, 台積電今年第3季營收), a
@@ -418,6 +419,7 @@ ASPECT_PARTICLES = frozenset(fold("了着著"))  # they end a verb, never a comp
 # 兼 joins two posts of one person (創辦人兼|集團董事經理, 主席兼|集團總裁): the group after it is the
 # person's employer, and 兼 ends no name
 CONCURRENT_POSTS = fold("兼")
+TAKES_POST = fold("任")  # 任|某省某某集團: "took the post at", a biography's verb before a place that opens a name
 # ... nor does it open one after a post: 副市長兼|市城市基礎設施投資開發有限公司董事長 (a mainland official's second
 # post at a city's state firm, whose registered name the page shortens to 市…): the name begins after 兼.
 POST_LAST_CHARS = frozenset(fold("長記理任席事員監裁"))
@@ -832,7 +834,11 @@ def reads_as_phrase(chunk: str, weak: bool = False) -> bool:
         return True
     if weak and (chunk[:2] in verbs or chunk[:3] in verbs or chunk[:4] in verbs):
         return True
-    if not PHRASE_INSIDE_CHARS.isdisjoint(chunk[1:]):
+    # (a place that opens the name is followed by its trade name, whose first character may be one
+    # of these elsewhere: 湖南|越某能源, 浙江|更某科技)
+    placed = _home_place_length(chunk) if not PHRASE_INSIDE_CHARS.isdisjoint(chunk[1:]) else 0
+    placed = placed if len(chunk) - placed >= PLACED_TRADE_NAME else 0  # (湖南很好|公司 is a clause)
+    if not PHRASE_INSIDE_CHARS.isdisjoint(chunk[1:placed] + chunk[placed + 1:] if placed else chunk[1:]):
         return True
     if any(word in chunk for word in _time_words()):
         return True  # 香港今年有新|銀行: a clause that holds a time word
@@ -1509,6 +1515,11 @@ class CompanyExtractor:
                 wide = self._scan_name_left(folded, s, limit + WRITTEN_OUT_PLACE_REACH)
                 placed_at = _written_out_place_start(folded, wide, start, s)
                 start = start if placed_at is None else placed_at
+            post = folded.rfind(TAKES_POST, start, s - 2) if strength in ("legal", "strong") else -1
+            if post != -1 and not _home_place_length(folded[post:s]) and _home_place_length(folded[post + 1:s]):
+                # (某某)任|河北某某(集團)公司: the verb of a post, after its holder's name, before the employer's
+                # name, which a place opens (任丘 is a city)
+                start = post + 1
             if strength == "venue" and s and folded[s - 1].isascii() and folded[s - 1].isalpha():
                 latin = _LATIN_WORD_BEFORE.search(folded, 0, s)
                 start = latin.start() if latin else start  # Aurora|酒店: the whole Latin word
@@ -1540,7 +1551,9 @@ class CompanyExtractor:
                     # a branch is the company itself, and an office named after its city names the city,
                     # so the mention ends with the company's name)
                     cities = _city_names()
-                    place = next((n for n in (3, 2) if s - start >= n + 2 and folded[s - n:s] in cities), 0)
+                    # (or a province's, whose branch is named so too: 某某集團|山東|分公司, 某某移動|廣東省|分公司)
+                    place = next((n for n in (4, 3, 2) if s - start >= n + 2 and (
+                        folded[s - n:s] in cities or folded[s - n:s] in _provinces())), 0)
                     if place:
                         s = e = s - place
             if strength == "legal" and self._ran_out(folded, start):
@@ -1829,8 +1842,13 @@ class CompanyExtractor:
                 # generic word, or a full name (江蘇恆潤光電科技公司: place, trade name, industry)
                 # (a verb that opens the clause bounds it too: 擔任|阿波羅公司負責人, 處理|某某公司股權; not
                 # an everyday word, which is the verb's own object: 涉嫌|掏空公司)
+                # (a party's role or relation noun bounds it as a stop does: 被告單位|某某公司, 客戶|某某公司;
+                # one that the stop 被 cut, 被|告某某公司, still opens the name after it)
+                led = _after_name_lead(folded, start, s)
+                if led > start:
+                    start, chunk = led, folded[led:s]
                 bounded = start == 0 or folded[start - 1] in STOP_CHARS or after_according_to or _after_item_number(
-                    folded, start) or (
+                    folded, start) or folded.endswith(_name_leads(), 0, start) or (
                     verb_opened and chunk not in _everyday_words() and all(map(is_han, chunk)))
                 # (a longer chunk that opens with an everyday word is a clause: 具體內容詳見|公司)
                 short = len(chunk) <= 4 or len(chunk) <= 6 and (chunk[:2] not in common or chunk[:2] in places)
