@@ -23,6 +23,8 @@ from .numbers import BIG_FOLDED, DIGIT_FOLDED, SMALL_FOLDED, amount, amount_sum,
 # MONEY: an amount; MAYBE: an implicit amount waiting for context (a list, a scope cue);
 # BARE: a plain number, only money as the first end of a range (3至5億元).
 MONEY, MAYBE, BARE = "money", "maybe", "bare"
+# 億八, 萬五: a bare 萬/億 and one digit, the tenth of it (萬一 stays "in case")
+BARE_UNIT_TENTH = regex.compile("[万亿][二两三四五六七八九]")
 
 _FOLDED_YUAN = ("元", "圆")
 _AFTER_YUAN = ("元", "圆", "块", "蚊", "角", "毛", "毫")
@@ -153,8 +155,9 @@ def trim(g: Grammar, text: str, m: regex.Match) -> Reading | None:
     """The token as an amount: cut what belongs to the next word; None for 億萬 and the like."""
     tok_start, tok_end = m.start(), m.end()
     token = m.group()
-    # A token may not start with a big unit and go on with digits: 萬一 is "in case".
-    if token[0] in BIG_FOLDED:
+    # A token may not start with a big unit and go on with digits: 萬一 is "in case". One
+    # digit from two to nine closing it is Cantonese shorthand (億八 = 1.8億, 萬五 = 15000).
+    if token[0] in BIG_FOLDED and not BARE_UNIT_TENTH.fullmatch(token):
         k = 0
         while k < len(token) and token[k] in BIG_FOLDED:
             k += 1
