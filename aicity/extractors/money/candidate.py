@@ -468,8 +468,10 @@ def decide(g: Grammar, text: str, r: Reading, cand: Cand) -> bool:
             return True
         return False
     small_thousand = "千" in r.token or "仟" in r.token
-    if r.unit_price and not cand.big and r.magnitude is None:
-        # a price quoted bare: the page's money (代購炒到1片1500, 票價一張3000)
+    if r.unit_price and not cand.big and r.magnitude is None and not (
+            len(r.token) == 1 and r.token in DIGIT_FOLDED and is_han(text[r.tok_end:r.tok_end + 1])):
+        # a price quoted bare: the page's money (代購炒到1片1500, 票價一張3000); a lone Chinese
+        # digit opening a word is none (定價參考, 票價參照: 參 is no 3 there)
         cand.status, cand.rule = MONEY, "money.unit_price"
         return True
     if cand.big or (small_thousand and r.cue_left):
