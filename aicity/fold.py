@@ -111,6 +111,13 @@ def script_of(text: str, sample: int = 4000) -> str:
     return "simplified" if simplified > traditional else "traditional"
 
 
+def script_chars(text: str) -> tuple[int, int]:
+    """How many distinct characters of the text are Simplified only, and how many Traditional only."""
+    _, traditional_only, simplified_only = _tables()
+    present = set(text)
+    return len(present & simplified_only), len(present & traditional_only)
+
+
 def shows_script(text: str, sample: int = 4000) -> bool:
     """Whether the text has a character of one script only: 15年3月2日 or 1月3至2月10 has none,
     and reads the same on a Taiwanese page as on a mainland one."""

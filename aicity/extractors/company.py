@@ -95,6 +95,8 @@ OPENING_BRACKETS = frozenset(fold("(（"))
 # The names of holding companies end in these; the suffixes that are the holding itself.
 HOLDING_FORMS = tuple(fold(w) for w in ("金控", "投控", "金融控股", "投資控股"))
 HOLDING_SUFFIXES = frozenset(fold(w) for w in ("金控", "投控", "控股", "集團", "金融控股"))
+# An insurer's arm after its group's name (中國太保|產險, 某某|人壽): a subsidiary licensed on its own
+INSURER_ARMS = frozenset(fold(w) for w in ("產險", "人壽", "產物保險"))
 # Characters that end a name when scanning left from a suffix (function words; 像, 替 and 給 as
 # prepositions: no listed name opens with one; 或 joins alternatives as 及 joins a list, and no listed name holds it).
 # A firm's own structure or officers right after a bracketed-only industry word (企業): 某某企業|旗下 is a firm's name.
@@ -484,6 +486,10 @@ _EXCHANGE_END = fold("交所")
 # A railway's name before 站 (九龍灣港鐵站, 高鐵站, 北捷車站): a station, a place, not the company.
 _RAIL_NAME_ENDS = (*_METRO_NAME_ENDS, fold("鐵"))
 _STATION_AFTER = regex.compile(fold("車?站"))
+# ...and before a station's own name and 站 (港鐵東涌東站, 高鐵台中站); not a clause (港鐵今日在站內)
+_NAMED_STATION_AFTER = regex.compile(
+    r"(?:(?![" + fold("在於于今昨明將已的了及與和是為指稱說表示宣布回應各全每該本多所") + r"])\p{Han}){1,4}?"
+    + fold("站") + r"(?![" + fold("出起立穩著着長") + "])")
 LATIN_NAME_WORDS = 3  # how many more capitalised Latin words a legal form's name may reach back over
 # The shape of a brand in brackets before 集團 (MonSpace, GENTING): a capital inside the word, or all
 # capitals; not a plain word (Malaysia, Holdings), which a place or a kind of firm is as often.
@@ -1697,10 +1703,11 @@ class CompanyExtractor:
             if best is not None:
                 hs, he, form = best
                 if he == len(chunk) and strength != "legal" and suffix not in HOLDING_SUFFIXES \
-                        and (_is_holding(form.info) or suffix == ASSET_ARM):
+                        and (_is_holding(form.info) or suffix == ASSET_ARM or suffix in INSURER_ARMS):
                     # 富邦金控 -> 富邦|建設, 日月光投控 -> 日月光|半導體: a holding's name and an
                     # industry word name one of its subsidiaries, a company of its own; so does a broker's or
-                    # a bank's name before 資管, its asset-management arm (某某證券|資管, 瑞銀|資管)
+                    # a bank's name before 資管, its asset-management arm (某某證券|資管, 瑞銀|資管), and an
+                    # insurance group's before its property or life arm (某某保險|產險)
                     written = doc.text[start + hs:e]
                     yield start + hs, e, written, CompanyInfo(written, (), None, form.info.country,
                                                               form.info.canonical), strength
@@ -2183,8 +2190,9 @@ class CompanyExtractor:
                 continue  # 標普|500指數收盤: the index named after the company, no company
             if folded.endswith(_METRO_NAME_ENDS, start, end) and _LINE_AFTER.match(folded, end) is not None:
                 continue  # 台中捷運|藍線: a metro line, not the metro company
-            if folded.endswith(_RAIL_NAME_ENDS, start, end) and _STATION_AFTER.match(folded, end) is not None:
-                continue  # 九龍灣港鐵|站: a station, not the railway company
+            if folded.endswith(_RAIL_NAME_ENDS, start, end) and (
+                    _STATION_AFTER.match(folded, end) is not None or _NAMED_STATION_AFTER.match(folded, end) is not None):
+                continue  # 九龍灣港鐵|站, 港鐵|東涌東站: a station, not the railway company
             # A name whose edge is half of a common word is likely inside that word:
             # 全聯 in 安全聯盟, 日友 in 臺日友誼, 台灣大 in 台灣大學.
             # 工智 in 人工智能, 達新 in 達新台幣: the name's edge is half of a word.

@@ -39,6 +39,7 @@ class DateExtractor:
         stated: tuple[int, int] | None = None  # (end, year) of the last date named with a year of its own (or 今年)
         undated = doc.ref_source == "today"  # the page was written on or before today
         shift = _fiscal_shift(ctx, cands, anchors, clause) if anchors is not None else 0
+        land_year = _land_sale_year(ctx) if anchors is not None else None
         defined_year = _defined_year(ctx, cands, anchors) if anchors is not None else None
         fiscal_words = any(w in ctx.folded for w in _FISCAL_WORDS)
         # a company's year named with a part, on a page that never says where its periods end (截至…止)
@@ -117,6 +118,8 @@ class DateExtractor:
                 got = _narrated_month(ctx, c, stated, anchor)
             if not got and defined_year is not None and _is_defined_year_term(ctx, c):
                 got = values(c._replace(spec=c.spec._replace(year=defined_year, year_rel=None)), anchor, None)
+            if not got and land_year is not None and c.rule in FISCAL_PERIOD_RULES:
+                got = _land_sale_quarter(ctx, cands[i], land_year, anchor)  # as written (not moved to last year)
             if not got and shift and c.rule in FISCAL_PERIOD_RULES:
                 got = _in_fiscal_year(ctx, c, shift, anchor, clause.get(i))
             if not got and fiscal_parts and c.rule in FISCAL_PERIOD_RULES and _yearless(c.spec):
@@ -646,6 +649,36 @@ def _fiscal_shift(ctx: Ctx, cands: list[Candidate], anchors, clause: dict) -> in
             shifts.add(_month_index(got[0][2][0].rsplit("/", 1)[-1]) - _month_index(plain[0][2][0].rsplit("/", 1)[-1]))
     shift = shifts.pop() if len(shifts) == 1 else 0
     return shift if abs(shift) < 12 else 0  # (a whole year off is a period of another year, no company's year)
+
+
+# Hong Kong's land sale programme of a government year (2026/27年度賣地計劃, 2026-27年度第二季賣地計劃): its
+# quarters are that year's, which starts in April (首季推出的住宅地 is April to June)
+_LAND_SALE_WORD = fold("賣地")
+_LAND_SALE_YEAR = regex.compile(fold(r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})[ ]?[/／\-至][ ]?(?:(?:19|20)?[0-9]{2})[ ]?(?:財政)?年度的?[ ]?(?:首季|第[1-4一二三四]季度?)?[ ]?賣地計劃"))
+_NUMBERED_QUARTER = regex.compile(fold(r"(?:首|第[1-4一二三四])季度?|[一二三四]季度"))
+HK_YEAR_START_MONTH = 4  # the Hong Kong government's year runs April to March
+
+
+def _land_sale_year(ctx: Ctx) -> int | None:
+    """The first year of the one land sale programme a page names (None if none, or two)."""
+    if _LAND_SALE_WORD not in ctx.folded:
+        return None
+    years = {int(m.group("y")) for m in _LAND_SALE_YEAR.finditer(ctx.folded)}
+    return years.pop() if len(years) == 1 else None
+
+
+def _land_sale_quarter(ctx: Ctx, c: Candidate, year: int, anchor: dt.date) -> list:
+    """A numbered quarter with no year of its own (首季, 第二季) on a page about the land sale
+    programme of the government year starting in April of ``year``: that year's quarter."""
+    if c.spec.year is not None or c.spec.year_rel is not None \
+            or not _NUMBERED_QUARTER.fullmatch(ctx.folded, c.start, c.end):
+        return []
+    plain = values(c, anchor, None)
+    if len(plain) != 1 or "/" not in plain[0][2][0]:
+        return []
+    quarter = (_year_month(plain[0][2][0].split("/", 1)[0])[1] - 1) // 3
+    end = year * 12 + HK_YEAR_START_MONTH - 1 + 3 * quarter + 2
+    return _period_ending(ctx, c, (c.start, c.start, f"{end // 12:04d}-{end % 12 + 1:02d}", {}), anchor, after=True)
 
 
 def _in_fiscal_year(ctx: Ctx, c: Candidate, shift: int, anchor: dt.date, clause_year) -> list:

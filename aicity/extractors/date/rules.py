@@ -128,6 +128,8 @@ def declarations() -> tuple[Rule, ...]:
              trigger=scan.after_char_hits(fold("。"), fragment("CNA_DIGITS"), 7)),
         Rule("date.event_day", "EVENT_DAY", p.event_day, first="01",
              trigger=scan.re_hits(fragment("EVENT_DAY_WORDS")), before=6),  # 0403|花蓮|地震: a county between
+        Rule("date.event_day", "DOT_EVENT_DAY", p.event_day, first="0-9",
+             trigger=scan.re_hits(fragment("DOT_EVENT_VERBS")), before=6),  # 4.27|登場: the verb is the trigger
         Rule("date.event_day", "DOTTED_DAY", p.event_day, first="{YEAR_FIRST}",
              trigger=scan.words_hits("·", "・", "•"), before=9),
         Rule("date.compact", "COMPACT_LINE", p.compact_line, first="12", flags=regex.MULTILINE,

@@ -23,6 +23,8 @@ from .numbers import BIG_FOLDED, DIGIT_FOLDED, SMALL_FOLDED, amount, amount_sum,
 # MONEY: an amount; MAYBE: an implicit amount waiting for context (a list, a scope cue);
 # BARE: a plain number, only money as the first end of a range (3至5億元).
 MONEY, MAYBE, BARE = "money", "maybe", "bare"
+# 億八, 萬五: a bare 萬/億 and one digit, the tenth of it (萬一 stays "in case")
+BARE_UNIT_TENTH = regex.compile("[万亿][二两三四五六七八九]")
 
 _FOLDED_YUAN = ("元", "圆")
 _AFTER_YUAN = ("元", "圆", "块", "蚊", "角", "毛", "毫")
@@ -153,8 +155,9 @@ def trim(g: Grammar, text: str, m: regex.Match) -> Reading | None:
     """The token as an amount: cut what belongs to the next word; None for 億萬 and the like."""
     tok_start, tok_end = m.start(), m.end()
     token = m.group()
-    # A token may not start with a big unit and go on with digits: 萬一 is "in case".
-    if token[0] in BIG_FOLDED:
+    # A token may not start with a big unit and go on with digits: 萬一 is "in case". One
+    # digit from two to nine closing it is Cantonese shorthand (億八 = 1.8億, 萬五 = 15000).
+    if token[0] in BIG_FOLDED and not BARE_UNIT_TENTH.fullmatch(token):
         k = 0
         while k < len(token) and token[k] in BIG_FOLDED:
             k += 1
@@ -465,8 +468,10 @@ def decide(g: Grammar, text: str, r: Reading, cand: Cand) -> bool:
             return True
         return False
     small_thousand = "千" in r.token or "仟" in r.token
-    if r.unit_price and not cand.big and r.magnitude is None:
-        # a price quoted bare: the page's money (代購炒到1片1500, 票價一張3000)
+    if r.unit_price and not cand.big and r.magnitude is None and not (
+            len(r.token) == 1 and r.token in DIGIT_FOLDED and is_han(text[r.tok_end:r.tok_end + 1])):
+        # a price quoted bare: the page's money (代購炒到1片1500, 票價一張3000); a lone Chinese
+        # digit opening a word is none (定價參考, 票價參照: 參 is no 3 there)
         cand.status, cand.rule = MONEY, "money.unit_price"
         return True
     if cand.big or (small_thousand and r.cue_left):

@@ -20,7 +20,7 @@ from ...numerals import DIGIT_VALUES
 from .candidate import BARE, MAYBE, MONEY, Cand
 from .grammar import RANGE_GAPS, UNIT_LIST_JOINERS, Grammar
 from .numbers import SMALL_FOLDED, amount, amount_sum, big_unit_multiplier, unit_multiplier
-from .region import Region, government_before, page_region
+from .region import Region, government_before, page_region, simplified_line
 
 _SCOPE_REACH = 30                  # characters from a scope cue to its amounts
 _CLAUSE_REACH = 16                 # characters from a clause's cue to its 至/達
@@ -303,6 +303,8 @@ def currencies(g: Grammar, doc: Document, text: str, cands: list[Cand]) -> None:
             named = government_before(doc, c.start)
             in_sentence = named is not None and named[0] >= _sentence_start(text, c.start)
             local = named[1].currency if in_sentence else region.currency
+            if not in_sentence and local != MAINLAND_CURRENCY and simplified_line(doc, c.start):
+                local = MAINLAND_CURRENCY  # a mainland feed's line on a Hong Kong or Macau page
             foreign = next((code for code in reversed(written) if code != local), None)
             carried = cur is None and c.fraction is None and foreign
             c.code = foreign if carried else local
@@ -316,6 +318,9 @@ def currencies(g: Grammar, doc: Document, text: str, cands: list[Cand]) -> None:
         else:
             c.code = _symbol_code(g, region, cur.code, text, c)
             written.append(c.code)
+
+
+MAINLAND_CURRENCY = "CNY"
 
 
 def _symbol_code(g: Grammar, region: Region, symbol: str, text: str, c: Cand) -> str:

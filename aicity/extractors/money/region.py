@@ -25,6 +25,7 @@ from dataclasses import dataclass
 import regex
 
 from ...document import Document
+from ...fold import script_chars
 from ...resources import load_table
 from ..base import Gazetteer, alternation, compile_folded, longest_non_overlapping
 from ..lexicon import city_gazetteer, company_dictionary
@@ -145,6 +146,23 @@ def government_before(doc: Document, pos: int) -> tuple[int, Region] | None:
     if i < 0 or page.signals[i][1] != "government":
         return None
     return page.signal_starts[i], _signals().regions[page.signals[i][0]]
+
+
+# A line wholly in Simplified on a Traditional page (a mainland feed's "related news" list at a Hong Kong or
+# Macau page's foot: 某某人寿连收罚单…被罚65万元) is the mainland's: at least this many characters of
+# Simplified only, none of Traditional only
+SIMPLIFIED_LINE_CHARS = 3
+
+
+def simplified_line(doc: Document, pos: int) -> bool:
+    """Whether the line around ``pos`` is a Simplified line on a Traditional page that declares no currency."""
+    if doc.script != "traditional" or doc.cached("money.page", lambda: _scan(doc)).declared is not None:
+        return False
+    text = doc.text
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    simplified, traditional = script_chars(text[start:end if end >= 0 else len(text)])
+    return simplified >= SIMPLIFIED_LINE_CHARS and traditional == 0
 
 
 @dataclass(frozen=True, slots=True)
