@@ -209,10 +209,10 @@ def _districts_now() -> frozenset[str]:
 @functools.cache
 def _facility_after() -> regex.Pattern:
     """A facility's own two- or three-character name and its head (context.tsv facility_head: 白雲機場,
-    澄清湖棒球場), as it follows its city's name; a numeral, function character or verb of travel makes
-    no name (上海兩座機場, 台中往桃園機場)."""
+    澄清湖棒球場, 寬柔中學), as it follows its city's name; a numeral, function character, verb of travel or
+    word of an area makes no name (上海兩座機場, 台中往桃園機場, 新山地區中學)."""
     heads = "|".join(sorted(city_context_words("facility_head"), key=len, reverse=True))
-    not_in_name = "".join(sorted(FUNCTION_CHARS | set(fold("的各等一二兩三四五六七八九十幾多到往至赴飛返抵經"))))
+    not_in_name = "".join(sorted(FUNCTION_CHARS | set(fold("的各等一二兩三四五六七八九十幾多到往至赴飛返抵經區帶州縣省市內間所今昨"))))
     return regex.compile(rf"(?:(?![{not_in_name}])\p{{Han}}){{2,3}}(?:{heads})")
 
 

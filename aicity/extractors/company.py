@@ -463,6 +463,11 @@ FREE_PORTS = (fold("自貿港"), fold("貿易港"))
 FORMER = "前"  # a title's prefix (前董事長): the person held it before
 FUTURES = fold("期貨")
 BANK = fold("銀行")
+# a person named by age or role in the words before 銀行 (男子銀行戶頭, 死者銀行帳戶, 婦女到銀行): no bank's name (folded)
+PERSON_BEFORE_BANK = tuple(fold(w) for w in (
+    "男子", "女子", "婦女", "婦人", "男童", "女童", "老翁", "老婦", "少女", "事主", "死者", "受害人", "受害者",
+    "嫌犯", "嫌疑人", "被告", "騙徒", "車主", "患者", "家屬"))
+_AGE = regex.compile(r"\d+" + fold("歲"))  # 52歲 in a name's chunk: a person's age, no bank's name
 # jieba's verbs that end a bank's own name (國家開發銀行, 某某振興銀行): the others before 銀行 make a clause
 # (民眾湧入|銀行, 法院判處|銀行罰款, 央行降低|銀行存款準備率), no name
 VERBS_IN_BANK_NAMES = frozenset(fold(w) for w in ("開發", "振興"))
@@ -1807,6 +1812,8 @@ class CompanyExtractor:
                 continue  # 自貿區|建設, 自貿港|建設: the works of a zone, a district or a free-trade port
             if suffix == FUTURES and chunk.endswith(_futures_underlyings()):
                 continue  # 台指|期貨, 原棕油|期貨: a futures contract, no futures broker
+            if suffix == BANK and (any(w in chunk for w in PERSON_BEFORE_BANK) or _AGE.search(chunk)):
+                continue  # 52歲男子|銀行戶頭, 男子到|銀行: a person, their account at a bank or their errand there, no bank's name
             if suffix == BANK and folded.endswith(_central_banks(), 0, e):
                 continue  # 英格蘭銀行, 日本銀行, 英|格蘭銀行: a central bank, no company
             if suffix == BANK and chunk == NATIONAL:

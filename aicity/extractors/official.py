@@ -144,6 +144,7 @@ LEADER_LEADS = tuple(fold(w) for w in ("會見", "會晤", "接見", "邀請", "
 MEETING_VERBS = frozenset(w for w in LEADER_LEADS if len(w) == 2)  # 攝政王|接見大臣: no given name 接見
 JUDGE_TITLES = frozenset(fold(w) for w in ("法官", "推事", "總統", "檢察司", "副檢察司"))  # after a transliterated name (某某法官, 哈莉瑪總統, 某某副檢察司) on MY/SG pages
 JUNIOR_MARKS = frozenset(fold("小老"))  # 小/老 before a transliterated name: Jr./Sr. (總統小馬可斯, 小布希, 老布希)
+NAME_RUN_ENDS = frozenset(fold("說指稱也亦在和與及"))  # one-character verbs and conjunctions after a name (某某說)
 COME = fold("來")  # before a verb (某某來代答), it ends a transliterated name of three characters or more
 NAME_DOTS = frozenset("·‧・•")  # between the parts of a transliterated Western name (愛德華·菲利普)
 NAME_DOT_SPLIT = regex.compile("[·‧・•]")
@@ -1625,8 +1626,21 @@ class OfficialExtractor:
                     if after != " ":
                         continue
                     return len(honorific) + 1
+                if OfficialExtractor._name_run(folded, pos + len(honorific), g) == 1 and any(
+                        len(h) < len(honorific) and not h.isascii() and folded.startswith(h, pos) for h in g.honorifics):
+                    continue  # 拿督|阿瑪星透露: the longer honorific (拿督阿瑪, Datuk Amar) would leave one character
+                    # of the name; the shorter one (拿督) leaves the whole name (Amar Singh). (A Latin name after it: none left)
                 return len(honorific) + (after == " ")
         return 0
+
+    @staticmethod
+    def _name_run(folded: str, pos: int, g: OfficialGrammar) -> int:
+        """How many Han characters follow ``pos`` before a verb of speech (某某|透露, 某某|說) or a conjunction."""
+        end = pos
+        while end < len(folded) and is_han(folded[end]) and folded[end] not in NAME_RUN_ENDS \
+                and folded[end:end + 2] not in g.name_verbs:
+            end += 1
+        return end - pos
 
     def _names_after(self, doc: Document, ts: int, te: int, title: str, g: OfficialGrammar) -> list[Found]:
         folded = doc.folded
