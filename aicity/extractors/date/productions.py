@@ -263,6 +263,8 @@ def relative_day(m: regex.Match, ctx: Ctx) -> Candidate | None:
     g = groups(m)
     if g.get("rd"):
         rel = DAY_PREFIX[g["rd"]]
+    elif g.get("hrd"):
+        rel = 2  # 後日 (HOU_RI): the day after tomorrow
     else:
         rel = DAY_WORDS[g["rdw"]]
     day = day_of(g)
