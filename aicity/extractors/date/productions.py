@@ -747,10 +747,13 @@ def first_months(m: regex.Match, ctx: Ctx) -> Candidate | None:
     Without a year only 前N月 (前5個月 alone is as often a span of time) from 前兩月 on, and
     首N個月 before a business figure (首9個月淨利)."""
     g = groups(m)
-    year_spec = read_spec(g, with_time=False)
+    year_spec = read_spec(g, with_time=False, short_years=_short_years(g, ctx))
     if year_spec is None:
         return None
-    has_year = year_spec.year is not None or year_spec.year_rel is not None
+    # a two-digit year in Chinese digits or with its 0 counts too (九七年前三個月, 08年前5個月: the year nearest
+    # the anchor); not 15年前三個月, where 15年前 is as often fifteen years ago
+    short = year_spec.year_short is not None and bool(g.get("ycn2") or (g.get("rocb") or "").startswith("0"))
+    has_year = year_spec.year is not None or year_spec.year_rel is not None or short
     n = 1 if g.get("mfirstw") else small_number(g["mfirst"])
     figure = g.get("figure") is not None  # 首9個月累積淨賺: a company's first months, before its figure
     # 前8個月，全國…: a statistics report's clause that opens with the months alone is this year's
