@@ -67,6 +67,7 @@ def cjk(m: regex.Match, ctx: Ctx) -> Candidate | None:
 # a year this near the anchor after 超過 or 逾 is a year whose figure follows (超過2024年的48個), not a span of years
 FIGURE_YEAR_REACH = 30
 _LIST_DAY = regex.compile(r"[0-9]+")
+_LIST_MONTH_CN = regex.compile(r"十[一二]|[一二三四五六七八九十]")  # 一、二月, 十一、十二月
 
 
 def _day_list(m: regex.Match, spec: Spec, rule: str = "date.cjk") -> Candidate:
@@ -81,11 +82,13 @@ def _day_list(m: regex.Match, spec: Spec, rule: str = "date.cjk") -> Candidate:
 
 
 def _month_list(m: regex.Match, spec: Spec) -> Candidate:
-    """明年5、6月: one item per month, each in the year stated before the first."""
-    items = [(m.start(), m.end("mon"), spec, None)]
-    for month in _LIST_DAY.finditer(m.group("mitems")):
+    """明年5、6月, 2024年一、二月: one item per month, each in the year stated before the first."""
+    chinese = bool(m.group("monc"))
+    items = [(m.start(), m.end("monc" if chinese else "mon"), spec, None)]
+    for month in (_LIST_MONTH_CN if chinese else _LIST_DAY).finditer(m.group("mitems")):
         start = m.start("mitems") + month.start()
-        items.append((start, start + len(month.group()), spec._replace(month=int(month.group())), None))
+        number = small_number(month.group()) if chinese else int(month.group())
+        items.append((start, start + len(month.group()), spec._replace(month=number), None))
     last_start, _, last_spec, _ = items[-1]
     items[-1] = (last_start, m.end(), last_spec, None)  # the last item takes the 月
     return Candidate(m.start(), m.end(), "date.cjk", spec, None, spec.roc, tuple(items))
