@@ -320,7 +320,8 @@ def _to_next_day(ctx: Ctx, first: Candidate, second: Candidate, anchor: dt.date,
 def _clock_range_end(ctx: Ctx, c: Candidate) -> Candidate:
     """今晚8點至8點半, 3月4日下午2時至4時: a clock time right after a date's own time closes a range
     on that day. With no 上午/下午 of its own it keeps the afternoon or evening of the start
-    (晚上8點至10點: 22:00); one that would not come after the start (晚上11點至1點) adds nothing."""
+    (晚上8點至10點: 22:00), and 12 after an evening start is its midnight (晚上10點至12點: 00:00 of the
+    next day); one that would not come after the start (晚上11點至1點) adds nothing."""
     m = context("CLOCK_RANGE_END").match(ctx.folded, c.end)
     if m is None:
         return c
@@ -329,6 +330,8 @@ def _clock_range_end(ctx: Ctx, c: Candidate) -> Candidate:
         return c
     if not m.group("e_ampm") and c.spec.hour >= 12 > hour and hour + 12 >= c.spec.hour:
         hour += 12
+    elif not m.group("e_ampm") and hour == 12 and 18 <= c.spec.hour < 24:
+        hour = 24  # 晚上10點至12點: the midnight that ends the evening (00:00 of the next day)
     if (hour, minute) <= (c.spec.hour, c.spec.minute or 0):
         return c
     end = c.spec._replace(hour=hour, minute=minute, second=second)

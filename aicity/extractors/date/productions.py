@@ -67,6 +67,7 @@ def cjk(m: regex.Match, ctx: Ctx) -> Candidate | None:
 # a year this near the anchor after 超過 or 逾 is a year whose figure follows (超過2024年的48個), not a span of years
 FIGURE_YEAR_REACH = 30
 _LIST_DAY = regex.compile(r"[0-9]+")
+_LIST_MONTH_CN = regex.compile(r"十[一二]|[一二三四五六七八九十]")  # 一、二月, 十一、十二月
 
 
 def _day_list(m: regex.Match, spec: Spec, rule: str = "date.cjk") -> Candidate:
@@ -81,11 +82,13 @@ def _day_list(m: regex.Match, spec: Spec, rule: str = "date.cjk") -> Candidate:
 
 
 def _month_list(m: regex.Match, spec: Spec) -> Candidate:
-    """明年5、6月: one item per month, each in the year stated before the first."""
-    items = [(m.start(), m.end("mon"), spec, None)]
-    for month in _LIST_DAY.finditer(m.group("mitems")):
+    """明年5、6月, 2024年一、二月: one item per month, each in the year stated before the first."""
+    chinese = bool(m.group("monc"))
+    items = [(m.start(), m.end("monc" if chinese else "mon"), spec, None)]
+    for month in (_LIST_MONTH_CN if chinese else _LIST_DAY).finditer(m.group("mitems")):
         start = m.start("mitems") + month.start()
-        items.append((start, start + len(month.group()), spec._replace(month=int(month.group())), None))
+        number = small_number(month.group()) if chinese else int(month.group())
+        items.append((start, start + len(month.group()), spec._replace(month=number), None))
     last_start, _, last_spec, _ = items[-1]
     items[-1] = (last_start, m.end(), last_spec, None)  # the last item takes the 月
     return Candidate(m.start(), m.end(), "date.cjk", spec, None, spec.roc, tuple(items))
@@ -263,6 +266,8 @@ def relative_day(m: regex.Match, ctx: Ctx) -> Candidate | None:
     g = groups(m)
     if g.get("rd"):
         rel = DAY_PREFIX[g["rd"]]
+    elif g.get("hrd"):
+        rel = 2  # 後日 (HOU_RI): the day after tomorrow
     else:
         rel = DAY_WORDS[g["rdw"]]
     day = day_of(g)
@@ -745,10 +750,13 @@ def first_months(m: regex.Match, ctx: Ctx) -> Candidate | None:
     Without a year only 前N月 (前5個月 alone is as often a span of time) from 前兩月 on, and
     首N個月 before a business figure (首9個月淨利)."""
     g = groups(m)
-    year_spec = read_spec(g, with_time=False)
+    year_spec = read_spec(g, with_time=False, short_years=_short_years(g, ctx))
     if year_spec is None:
         return None
-    has_year = year_spec.year is not None or year_spec.year_rel is not None
+    # a two-digit year in Chinese digits or with its 0 counts too (九七年前三個月, 08年前5個月: the year nearest
+    # the anchor); not 15年前三個月, where 15年前 is as often fifteen years ago
+    short = year_spec.year_short is not None and bool(g.get("ycn2") or (g.get("rocb") or "").startswith("0"))
+    has_year = year_spec.year is not None or year_spec.year_rel is not None or short
     n = 1 if g.get("mfirstw") else small_number(g["mfirst"])
     figure = g.get("figure") is not None  # 首9個月累積淨賺: a company's first months, before its figure
     # 前8個月，全國…: a statistics report's clause that opens with the months alone is this year's

@@ -13,7 +13,7 @@ import regex
 from ...fold import shows_script
 from ...numerals import DIGIT_VALUES, parse_number
 from .values import Candidate, Spec
-from .words import (AMPM_OFFSET, ENGLISH_MONTHS, MIDNIGHT_WORDS, ROC_BARE, ROC_OFFSET, WESTERN,
+from .words import (AMPM_OFFSET, ENGLISH_MONTHS, EVENING_AMPM, MIDNIGHT_WORDS, ROC_BARE, ROC_OFFSET, WESTERN,
                     YEAR_POINTS, YEAR_WORDS, context)
 
 
@@ -122,7 +122,8 @@ def day_of(g: Groups) -> int | None:
 def time_of_day(g: Groups, p: str = "") -> tuple[int | None, int | None, int | None]:
     """(hour, minute, second) of the clock-time groups of prefix ``p`` (``"e_"``: a range's
     end, 22日20時至23日20時); Nones without one or if invalid. A range's end may be 24時 sharp,
-    the end of its day (12月9日0時至12月16日24時, as notices of closures and controls write it)."""
+    the end of its day (12月9日0時至12月16日24時, as notices of closures and controls write it); 12
+    o'clock after an evening word is hour 24 too (晚上12點: the midnight that ends the day)."""
     hour = g.get(p + "hh")
     if hour is None:
         hour = g.get(p + "hhc")
@@ -136,14 +137,17 @@ def time_of_day(g: Groups, p: str = "") -> tuple[int | None, int | None, int | N
     if h is None or mi is None:
         return None, None, None
     ampm = g.get(p + "ampm")
+    evening_twelve = False
     if ampm:
         offset = AMPM_OFFSET.get(ampm, 0)
         if offset and h < 12:
             h += offset
         elif not offset and h == 12 and ampm in MIDNIGHT_WORDS:
             h = 0
-    if h == 24 and mi == 0 and not s and p == "e_":
-        return h, mi, None
+        elif h == 12 and ampm in EVENING_AMPM:
+            h, evening_twelve = 24, True  # 5日晚上12時: the midnight that ends the 5th (value: 00:00 of the 6th)
+    if h == 24 and (evening_twelve and 0 <= mi <= 59 or mi == 0 and not s and p == "e_"):
+        return h, mi, (s if evening_twelve else None)
     if not (0 <= h <= 23 and 0 <= mi <= 59):
         return None, None, None
     return h, mi, s

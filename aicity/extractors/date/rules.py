@@ -140,6 +140,8 @@ def declarations() -> tuple[Rule, ...]:
              trigger=scan.latin_words_hits(ENGLISH_MONTH_ABBRS), before=6, after_digit=False),  # "22nd November": 5 before
         Rule("date.relative_day", "RELATIVE_DAY", p.relative_day, first="今昨明前大後琴尋噚聽",
              trigger=scan.words_hits("今", "昨", "明", "前", "後天", "琴", "尋", "噚", "聽"), before=2),
+        Rule("date.relative_day", "HOU_RI_DAY", p.relative_day, first="後",
+             trigger=scan.words_hits("後日"), before=0),  # 明日及後日, 後日上午: its own trigger, 後 being common
         Rule("date.paren_day", "PAREN_DAY", p.paren_day, first="(（", trigger=ri, before=8,
              near="日", reach=8),
         Rule("date.weekday", "WEEKDAY", p.weekday, first="上下這本今週星禮",

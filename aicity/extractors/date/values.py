@@ -289,11 +289,20 @@ class Candidate(NamedTuple):
     items: tuple[tuple[int, int, Spec, Spec | None], ...] | None = None
 
 
+def _past_midnight(p: Point) -> Point:
+    """5日晚上12時 (hour 24): 00:00 of the next day, as 今晚12時 is."""
+    if p.hour != 24 or p.day is None or p.month is None:
+        return p
+    day = dt.date(p.year, p.month, p.day) + dt.timedelta(days=1)
+    return Point(day.year, day.month, day.day, 0, p.minute, p.second)
+
+
 def value(c: Candidate, anchor: dt.date, clause_year: int | None) -> tuple[str, dict] | None:
     """The normalized value of a candidate and the fields beside it; None if it names no day."""
     start = resolve(c.spec, anchor, clause_year)
     if start is None:
         return None
+    start = _past_midnight(start)
     return _ranged(start, c.spec.grain, c.end_spec, anchor, clause_year)
 
 
@@ -311,7 +320,7 @@ def _ranged(start: Point, grain: str, end_spec: Spec | None, anchor: dt.date,
             end, end_grain = end._replace(hour=None, minute=None), "day"
         else:
             day = dt.date(end.year, end.month, end.day) + dt.timedelta(days=1)
-            end = Point(day.year, day.month, day.day, 0, 0)
+            end = Point(day.year, day.month, day.day, 0, end.minute or 0, end.second)
     a = fmt(start, grain)
     b = fmt(end, end_grain)
     if a == b:
@@ -327,6 +336,7 @@ def values(c: Candidate, anchor: dt.date, clause_year: int | None) -> list[tuple
     first = resolve(c.spec, anchor, clause_year)
     if first is None:
         return []
+    first = _past_midnight(first)
     out = []
     for index, (start, end, spec, end_spec) in enumerate(c.items):
         point = first if index == 0 else resolve_end(spec, first, anchor, clause_year)

@@ -56,6 +56,7 @@ def _chars(kind: str) -> str:
 
 AMPM_OFFSET = _values("ampm")  # 下午 -> 12
 MIDNIGHT_WORDS = _flagged("ampm", "midnight")  # 12 o'clock after them is 0:00
+EVENING_AMPM = _flagged("ampm", "evening")  # 12 o'clock after them ends the day: 00:00 of the next
 PREVIOUS_YEAR = "前一年"  # 前一年同期 (the year before the period named): no year word alone; the same folded
 YEAR_WORDS = {  # folded relative year word -> (offset, counts from a stated year, needs one)
     fold(row["surface"]): (int(row["value"]), "clause" in row["flags"], "needs_clause" in row["flags"])

@@ -82,6 +82,7 @@ class MoneyExtractor:
         cands = passes.fractions(text, cands)
         passes.cantonese_dollars(g, text, cands)
         passes.currencies(g, doc, text, cands)
+        cands = passes.yen_sen(text, cands)
         for c in cands:
             if c.status != MONEY:
                 continue

@@ -29,6 +29,8 @@ BARE_UNIT_TENTH = regex.compile("[万亿][二两三四五六七八九]")
 _FOLDED_YUAN = ("元", "圆")
 _AFTER_YUAN = ("元", "圆", "块", "蚊", "角", "毛", "毫")
 _SPOKEN_UNITS = ("块", "蚊")  # a spoken last digit may follow them (3塊5, 五蚊六)
+_HALF = "半"  # ... and a half after them or after 元 (兩蚊半, 三塊半, 五元半: 2.5, 3.5, 5.5)
+_YUAN = "元"
 _JIAO = Decimal("0.1")
 _CENT = Decimal("0.01")
 _PERCENT_AFTER = regex.compile(r"或\s*[0-9]+(?:\.[0-9]+)?\s*%")  # 下跌5分或0.61% (folded)
@@ -200,8 +202,10 @@ def read_right(g: Grammar, text: str, r: Reading) -> None:
         if currency:
             r.currency, r.end = currency, cur.end()
             r.unit_after = currency.kind == "unit"
-            if cur.group("cur") in _SPOKEN_UNITS and not r.big and r.magnitude is None:
-                r.end = _read_tail(text, r, r.end, Decimal("0.1"))  # 3塊5, 一塊二
+            spoken = cur.group("cur") in _SPOKEN_UNITS or (
+                cur.group("cur") == _YUAN and text[r.end:r.end + 1] == _HALF)  # 五元半
+            if spoken and not r.big and r.magnitude is None:
+                r.end = _read_tail(text, r, r.end, Decimal("0.1"))  # 3塊5, 一塊二, 兩蚊半
     r.currency_after = r.currency is not None
     r.end_fraction = r.end
     if r.currency is None:
@@ -383,12 +387,13 @@ def _lone_jiao(g: Grammar, text: str, r: Reading, after: str) -> bool:
 
 def _spoken_tail(text: str, pos: int) -> tuple[Decimal, int] | None:
     """The lone digit at text[pos] that ends a spoken amount (3塊5, 一塊二, 十塊五毛), as its
-    value and width, or None: a digit, or 零 and a digit a place lower (三塊零四: 0.4 of a
-    角), followed by a 毛/角/分, a range's 到/至, or no Han character, digit or decimal point."""
+    value and width, or None: a digit, 半 (兩蚊半: 5 of the place below), or 零 and a digit a
+    place lower (三塊零四: 0.4 of a 角), followed by a 毛/角/分, a range's 到/至, or no Han character, digit or decimal point."""
     width, scale = 1, Decimal(1)
     if text[pos:pos + 1] == "零" and _digit(text[pos + 1:pos + 2]) is not None:
         width, scale = 2, Decimal("0.1")
-    value = _digit(text[pos + width - 1:pos + width])
+    # 兩蚊半, 三塊半: a half of the unit, five of the place below (not 十塊半價, 五元半小時: Han after it)
+    value = 5 if text[pos:pos + 1] == _HALF else _digit(text[pos + width - 1:pos + width])
     if value is None:
         return None
     end = pos + width

@@ -33,7 +33,8 @@ DECIMAL_POINTS = "點·‧・．."
 CN_RUN = f"[{CN_DIGITS}{SMALL}][{CN_DIGITS}{SMALL}0]*(?:[{DECIMAL_POINTS}][{CN_DIGITS}]+)?"
 ATOM = f"(?:{ARABIC}|{CN_RUN})"
 # A token: an optional 數/幾/好幾 before a unit, then numerals, units and 多/餘/幾
-# (100多萬, 千餘萬, 十幾億), and 來 after a unit (十來萬, 百來塊); one space may stand between Arabic digits and a unit (1,090 億, 1300 多億),
+# (100多萬, 千餘萬, 十幾億), and 來 after a unit (十來萬, 百來塊) or a round Arabic number (20來萬, 100來塊: not
+# 15來萬, nor 2.0來); one space may stand between Arabic digits and a unit (1,090 億, 1300 多億),
 # and a 個 between a numeral and 萬/億 as mainland speech says it (一個億, 三個多億).
 # Arabic digits follow only a unit (3億5,000萬), or 零 after one (4億零255萬, as the Malaysian press
 # writes a missing place), and Chinese digits never follow Arabic
@@ -41,7 +42,7 @@ ATOM = f"(?:{ARABIC}|{CN_RUN})"
 TOKEN = (
     f"(?:好?[數幾](?=[{SMALL}{BIG}]))?"
     f"(?:{ATOM}|[{BIG}])"
-    f"(?:(?<=[{SMALL}{BIG}多餘幾]|[{BIG}]零){ARABIC}|(?<!\\d){CN_RUN}|[{SMALL}{BIG}多餘幾]|(?<=[{SMALL}{BIG}])來"
+    f"(?:(?<=[{SMALL}{BIG}多餘幾]|[{BIG}]零){ARABIC}|(?<!\\d){CN_RUN}|[{SMALL}{BIG}多餘幾]|(?<=[{SMALL}{BIG}]|(?<![\\d.,])[1-9]0+)來"
     f"|(?<=\\d) (?=[多餘]?[{SMALL}{BIG}])|(?<=[\\d{CN_DIGITS}多餘幾])個(?=[多餘]?[萬億]))*"
 )
 # Where tokens can be: maximal runs of the characters tokens are made of, opening on one

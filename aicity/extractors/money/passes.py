@@ -253,6 +253,31 @@ def fractions(text: str, cands: list[Cand]) -> list[Cand]:
     return out
 
 
+# 151日圓20錢: the sen, a hundredth of the yen, that exchange-rate reports from Tokyo write after the yen
+# (Japanese 銭; 日本錢 spelled out); not 錢包, 錢莊 (a purse, a bank) after a price in yen
+_YEN_SEN = regex.compile(fold(r"(?<=日圓|日元|日幣|円)[ ]?(?P<n>[0-9]{1,2})[ ]?(?:日本)?[錢銭](?![包莊財幣])"))
+_HUNDREDTH = Decimal("0.01")
+
+
+def yen_sen(text: str, cands: list[Cand]) -> list[Cand]:
+    """151日圓20錢 → 151.2 JPY: the sen after an amount in yen adds to it; the number of sen, if a
+    step took it for an amount of its own, goes."""
+    out: list[Cand] = []
+    taken = -1  # the end of the last sen added
+    for c in cands:
+        if c.start < taken:
+            continue
+        out.append(c)
+        if c.status != MONEY or c.code != "JPY" or c.fraction is not None:
+            continue
+        sen = _YEN_SEN.match(text, c.end)
+        total = sen and amount_sum(c.value, Decimal(sen.group("n")) * _HUNDREDTH)
+        if total:
+            c.value, c.end = total, sen.end()
+            taken = sen.end()
+    return out
+
+
 # a lone Chinese digit and 個 right before an amount in 毫 (folded text: 个, 两)
 _GE_DOLLARS = regex.compile(r"(?r)(?P<n>[一二两三四五六七八九])个\Z")
 _TENTH = Decimal("0.1")
