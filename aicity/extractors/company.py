@@ -267,6 +267,11 @@ TRUST_SUFFIX = fold("信託")
 NATIONAL = fold("國家")  # 國家|銀行
 
 
+# Taiwan's active ETFs are named 主動 + the fund house + a theme (主動野村臺灣優選); 主動 never stands
+# right before a company otherwise (it is an adverb before a verb)
+_ACTIVE_FUND = fold("主動")
+
+
 @functools.cache
 def _fund_names() -> tuple[str, ...]:
     """``company/fund_names.txt``: what follows a fund house's name in a listed fund's (元大|台灣50)."""
@@ -1222,6 +1227,8 @@ class CompanyExtractor:
                     continue  # 台鋼、富邦爭冠 on a page of 富邦悍將: the team by its sponsor's short name
                 if not form.latin and folded.startswith(_fund_names(), end):
                     continue  # 元大|台灣50, 國泰|永續高股息: a listed fund (ETF), no company
+                if not form.latin and folded.endswith(_ACTIVE_FUND, 0, start):
+                    continue  # 主動|統一台股增長: an active ETF is named 主動 + its fund house + a theme, no company
                 if trusts and not form.latin and (reit := _REIT_AFTER.match(folded, end)):
                     reits.append((start, reit.end()))
                     continue  # 豐樹|物流信託, 雙威|產業信託: a listed REIT named after its sponsor, no company
