@@ -267,6 +267,51 @@ TRUST_SUFFIX = fold("信託")
 NATIONAL = fold("國家")  # 國家|銀行
 
 
+# 富邦、國泰、南山人壽: a list of short names closed by one name and a kind shares the kind; each name is the
+# kind's company (富邦人壽, not the holding 富邦金), where every name in the list makes one in the dictionary
+# (not before 業, 股: 中國銀行業 is the sector)
+_LIST_KINDS = tuple(fold(w) for w in ("人壽", "產險", "銀行", "證券", "投信"))
+_KIND_LIST = regex.compile(fold(r"((?:\p{Han}{2,4}、){1,9})(\p{Han}{2,4}?)(人壽|產險|銀行|證券|投信)(?![業界股類])"))
+
+
+@functools.cache
+def _forms_by_name() -> dict[str, tuple[Form, ...]]:
+    gazetteer = company_dictionary()
+    return dict(zip(gazetteer.keys, gazetteer.values))
+
+
+def _list_kind_names(folded: str, hits: list) -> list:
+    """富邦、國泰、南山、新光人壽: each short name of the list with the closing kind (富邦人壽 ...), when all make
+    a company's name; the hits they cover give way."""
+    forms = _forms_by_name()
+    found = []
+    for m in _KIND_LIST.finditer(folded):
+        kind = m.group(3)
+        items = []
+        pos = m.start(1)
+        for i, item in enumerate(m.group(1).split("、")[:-1]):
+            start, end = pos, pos + len(item)
+            pos = end + 1
+            # the first item may hold the words before the list (包括富邦): its shortest tail that makes a name
+            tails = [start + n for n in range(len(item) - 1)] if i == 0 else [start]
+            form = None
+            for at in sorted(tails, reverse=True) if i == 0 else tails:
+                named = forms.get(folded[at:end] + kind)
+                if named and len({f.info.canonical for f in named}) == 1:
+                    form, start = named[0], at
+                    break
+            if form is None:
+                items = []
+                break
+            items.append((start, end, form))
+        # (美國、日本、中國銀行: countries before a bank are no list of banks; one item must be a name on its own)
+        if items and forms.get(m.group(2) + kind) and any(h[0] == s and h[1] == e for s, e, _ in items for h in hits):
+            found.extend(items)
+    if not found:
+        return hits
+    return [h for h in hits if not any(s < h[1] and h[0] < e for s, e, _ in found)] + found
+
+
 # Taiwan's active ETFs are named 主動 + the fund house + a theme (主動野村臺灣優選); 主動 never stands
 # right before a company otherwise (it is an adverb before a verb)
 _ACTIVE_FUND = fold("主動")
@@ -1262,6 +1307,8 @@ class CompanyExtractor:
                 hits.append((start, end, form))
         if reits:
             hits = [h for h in hits if not any(a <= h[0] and h[1] <= b for a, b in reits)]
+        if "、" in folded and any(k in folded for k in _LIST_KINDS):
+            hits = _list_kind_names(folded, hits)
         # 中華 inside 中華電信 is no mention of 中華汽車: keep the longest names.
         return longest_non_overlapping(hits)
 
