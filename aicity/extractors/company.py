@@ -312,6 +312,14 @@ def _list_kind_names(folded: str, hits: list) -> list:
     return [h for h in hits if not any(s < h[1] and h[0] < e for s, e, _ in found)] + found
 
 
+# 鴻海|上月營收, 萬海|上週, 台灣大|上半年: a time word right after a name opens with a character that makes a
+# word with the name's last (海上, 大上), and it is the time word that the text means
+_TIME_AFTER_NAME = tuple(fold(w) for w in (
+    "上週", "上周", "上月", "上個月", "上半年", "上季", "上午", "上旬", "上年", "下週", "下周", "下月", "下個月",
+    "下半年", "下季", "下午", "下旬", "本週", "本周", "本月", "本季", "今年", "今天", "今日", "去年", "明年",
+    "昨天", "昨日", "前天", "日前", "近日"))
+
+
 # Taiwan's active ETFs are named 主動 + the fund house + a theme (主動野村臺灣優選); 主動 never stands
 # right before a company otherwise (it is an adverb before a verb)
 _ACTIVE_FUND = fold("主動")
@@ -2236,7 +2244,7 @@ class CompanyExtractor:
                 and not (folded[start - 1] == FORMER and folded.startswith(_folded_corporate_titles(), end))
                 and not listed_after_name
                 or folded[end - 1:end + 1] in common and not self._city_at(folded, end)
-                and not folded.endswith(_EXCHANGE_END, start, end)
+                and not folded.endswith(_EXCHANGE_END, start, end) and not folded.startswith(_TIME_AFTER_NAME, end)
                 or folded[end - 1:end + 2] in currencies or folded[end - 1:end + 3] in currencies
                 or self._across_city(folded, start, end) and not listed_after_name
             )
