@@ -318,6 +318,8 @@ _TIME_AFTER_NAME = tuple(fold(w) for w in (
     "上週", "上周", "上月", "上個月", "上半年", "上季", "上午", "上旬", "上年", "下週", "下周", "下月", "下個月",
     "下半年", "下季", "下午", "下旬", "本週", "本周", "本月", "本季", "今年", "今天", "今日", "去年", "明年",
     "昨天", "昨日", "前天", "日前", "近日"))
+# 統一超|前10月營收, 台積電|前三季: a year's first months or quarters after the name (超前 is a word too)
+_FIRST_MONTHS_AFTER = regex.compile(fold(r"前[ ]?(?:1[01]|[2-9]|十一|十|[兩二三四五六七八九])[ ]?個?[ ]?(?:月|季)"))
 
 
 # Taiwan's active ETFs are named 主動 + the fund house + a theme (主動野村臺灣優選); 主動 never stands
@@ -2244,7 +2246,7 @@ class CompanyExtractor:
                 and not (folded[start - 1] == FORMER and folded.startswith(_folded_corporate_titles(), end))
                 and not listed_after_name
                 or folded[end - 1:end + 1] in common and not self._city_at(folded, end)
-                and not folded.endswith(_EXCHANGE_END, start, end) and not folded.startswith(_TIME_AFTER_NAME, end)
+                and not folded.endswith(_EXCHANGE_END, start, end) and not (folded.startswith(_TIME_AFTER_NAME, end) or _FIRST_MONTHS_AFTER.match(folded, end))
                 or folded[end - 1:end + 2] in currencies or folded[end - 1:end + 3] in currencies
                 or self._across_city(folded, start, end) and not listed_after_name
             )
