@@ -270,6 +270,66 @@ TRUST_SUFFIX = fold("信託")
 NATIONAL = fold("國家")  # 國家|銀行
 
 
+# 富邦、國泰、南山人壽: a list of short names closed by one name and a kind shares the kind; each name is the
+# kind's company (富邦人壽, not the holding 富邦金), where every name in the list makes one in the dictionary
+# (not before 業, 股: 中國銀行業 is the sector)
+_LIST_KINDS = tuple(fold(w) for w in ("人壽", "產險", "銀行", "證券", "投信"))
+_KIND_LIST = regex.compile(fold(r"((?:\p{Han}{2,4}、){1,9})(\p{Han}{2,4}?)(人壽|產險|銀行|證券|投信)(?![業界股類])"))
+
+
+@functools.cache
+def _forms_by_name() -> dict[str, tuple[Form, ...]]:
+    gazetteer = company_dictionary()
+    return dict(zip(gazetteer.keys, gazetteer.values))
+
+
+def _list_kind_names(folded: str, hits: list) -> list:
+    """富邦、國泰、南山、新光人壽: each short name of the list with the closing kind (富邦人壽 ...), when all make
+    a company's name; the hits they cover give way."""
+    forms = _forms_by_name()
+    found = []
+    for m in _KIND_LIST.finditer(folded):
+        kind = m.group(3)
+        items = []
+        pos = m.start(1)
+        for i, item in enumerate(m.group(1).split("、")[:-1]):
+            start, end = pos, pos + len(item)
+            pos = end + 1
+            # the first item may hold the words before the list (包括富邦): its shortest tail that makes a name
+            tails = [start + n for n in range(len(item) - 1)] if i == 0 else [start]
+            form = None
+            for at in sorted(tails, reverse=True) if i == 0 else tails:
+                named = forms.get(folded[at:end] + kind)
+                if named and len({f.info.canonical for f in named}) == 1:
+                    form, start = named[0], at
+                    break
+            if form is None:
+                items = []
+                break
+            items.append((start, end, form))
+        # (美國、日本、中國銀行: countries before a bank are no list of banks; one item must be a name on its own)
+        if items and forms.get(m.group(2) + kind) and any(h[0] == s and h[1] == e for s, e, _ in items for h in hits):
+            found.extend(items)
+    if not found:
+        return hits
+    return [h for h in hits if not any(s < h[1] and h[0] < e for s, e, _ in found)] + found
+
+
+# 鴻海|上月營收, 萬海|上週, 台灣大|上半年: a time word right after a name opens with a character that makes a
+# word with the name's last (海上, 大上), and it is the time word that the text means
+_TIME_AFTER_NAME = tuple(fold(w) for w in (
+    "上週", "上周", "上月", "上個月", "上半年", "上季", "上午", "上旬", "上年", "下週", "下周", "下月", "下個月",
+    "下半年", "下季", "下午", "下旬", "本週", "本周", "本月", "本季", "今年", "今天", "今日", "去年", "明年",
+    "昨天", "昨日", "前天", "日前", "近日"))
+# 統一超|前10月營收, 台積電|前三季: a year's first months or quarters after the name (超前 is a word too)
+_FIRST_MONTHS_AFTER = regex.compile(fold(r"前[ ]?(?:1[01]|[2-9]|十一|十|[兩二三四五六七八九])[ ]?個?[ ]?(?:月|季)"))
+
+
+# Taiwan's active ETFs are named 主動 + the fund house + a theme (主動野村臺灣優選); 主動 never stands
+# right before a company otherwise (it is an adverb before a verb)
+_ACTIVE_FUND = fold("主動")
+
+
 @functools.cache
 def _fund_names() -> tuple[str, ...]:
     """``company/fund_names.txt``: what follows a fund house's name in a listed fund's (元大|台灣50)."""
@@ -1242,6 +1302,8 @@ class CompanyExtractor:
                     continue  # 台鋼、富邦爭冠 on a page of 富邦悍將: the team by its sponsor's short name
                 if not form.latin and folded.startswith(_fund_names(), end):
                     continue  # 元大|台灣50, 國泰|永續高股息: a listed fund (ETF), no company
+                if not form.latin and folded.endswith(_ACTIVE_FUND, 0, start):
+                    continue  # 主動|統一台股增長: an active ETF is named 主動 + its fund house + a theme, no company
                 if trusts and not form.latin and (reit := _REIT_AFTER.match(folded, end)):
                     reits.append((start, reit.end()))
                     continue  # 豐樹|物流信託, 雙威|產業信託: a listed REIT named after its sponsor, no company
@@ -1275,6 +1337,8 @@ class CompanyExtractor:
                 hits.append((start, end, form))
         if reits:
             hits = [h for h in hits if not any(a <= h[0] and h[1] <= b for a, b in reits)]
+        if "、" in folded and any(k in folded for k in _LIST_KINDS):
+            hits = _list_kind_names(folded, hits)
         # 中華 inside 中華電信 is no mention of 中華汽車: keep the longest names.
         return longest_non_overlapping(hits)
 
@@ -2218,7 +2282,7 @@ class CompanyExtractor:
                 and not (folded[start - 1] == FORMER and folded.startswith(_folded_corporate_titles(), end))
                 and not listed_after_name
                 or folded[end - 1:end + 1] in common and not self._city_at(folded, end)
-                and not folded.endswith(_EXCHANGE_END, start, end)
+                and not folded.endswith(_EXCHANGE_END, start, end) and not (folded.startswith(_TIME_AFTER_NAME, end) or _FIRST_MONTHS_AFTER.match(folded, end))
                 or folded[end - 1:end + 2] in currencies or folded[end - 1:end + 3] in currencies
                 or self._across_city(folded, start, end) and not listed_after_name
             )

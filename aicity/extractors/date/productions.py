@@ -663,6 +663,8 @@ def year_part(m: regex.Match, ctx: Ctx) -> Candidate | None:
     """2025年第四季 → 2025-10/2025-12; 上半年 → the anchor's January to June; 上季度 → the
     anchor's quarter before."""
     g = groups(m)
+    if g.get("qprev"):
+        return _quarter_before(m, ctx)
     if g.get("qrel"):
         if m.start() < m.start("qrel"):
             return None  # 今年上季度: not a form of the calendar
@@ -692,6 +694,34 @@ def year_part(m: regex.Match, ctx: Ctx) -> Candidate | None:
     if g.get("e_qn"):
         return _quarters(m, g, spec, months)
     return Candidate(m.start(), m.end(), "date.year_part", spec, Spec(month=months[1]), spec.roc)
+
+
+_SENTENCE_END = frozenset("。；;!?！？\n")
+_STATED_YEAR_REL = {"今": 0, "去": -1, "明": 1, "前": -2}
+
+
+def _quarter_before(m: regex.Match, ctx: Ctx) -> Candidate:
+    """較前一季成長: the quarter before the last one its sentence states (首季出貨將較前一季成長 → last
+    year's fourth; 2025年第3季…較上季 → 2025's second), or before the anchor's quarter where none is."""
+    lo = m.start()
+    while lo > 0 and ctx.folded[lo - 1] not in _SENTENCE_END:
+        lo -= 1
+    stated = None
+    for stated in context("QUARTER_STATED").finditer(ctx.folded, lo, m.start()):
+        pass
+    if stated is None:
+        return Candidate(m.start(), m.end(), "date.year_part", Spec(quarter_rel=-1, month=1),
+                         Spec(quarter_rel=-1, month=3))
+    s = groups(stated)
+    n = 1 if s.get("sfirst") else small_number(s.get("sn") or s.get("sq"))
+    anchor = ctx.ref or dt.date.today()
+    year = int(s["sy"]) if s.get("sy") else anchor.year + _STATED_YEAR_REL.get(s.get("syrel") or "今", 0)
+    if not (s.get("sy") or s.get("syrel")) and 3 * n - anchor.month >= 10:
+        year -= 1  # 第四季營收較上季成長 on a February page: last year's fourth quarter, as the quarter itself reads
+    if n == 1:
+        year, n = year - 1, 5
+    first = 3 * (n - 1) - 2
+    return Candidate(m.start(), m.end(), "date.year_part", Spec(year=year, month=first), Spec(year=year, month=first + 2))
 
 
 def _part_point(g: dict, first: int, last: int) -> int:
