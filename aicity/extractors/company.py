@@ -686,8 +686,10 @@ def _home_place_length(words: str) -> int:
 @functools.cache
 def _name_leads() -> tuple[str, ...]:
     """Words before a company's name and no part of it (第一大股東|某某合夥企業, 項目|某某有限公司,
-    旗下|某某集團, 增購|某某國際): ``company/name_leads.txt``."""
-    return tuple(sorted((fold(w) for w in load_list("company/name_leads.txt")), key=len, reverse=True))
+    旗下|某某集團, 增購|某某國際): ``company/name_leads.txt``, and the leads of a list of investors
+    (投資方包括|某某資本: ``company/investor_leads.txt``)."""
+    words = load_list("company/name_leads.txt") + load_list("company/investor_leads.txt")
+    return tuple(sorted({fold(w) for w in words}, key=len, reverse=True))
 
 
 def _after_name_lead(folded: str, start: int, stop: int) -> int:
@@ -707,6 +709,22 @@ def _after_name_lead(folded: str, start: int, stop: int) -> int:
 def _investor_verbs() -> regex.Pattern:
     """``company/investor_verbs.txt``: the verbs of a funding round after an investor (領投, 跟投)."""
     return regex.compile("|".join(map(regex.escape, (fold(w) for w in load_list("company/investor_verbs.txt")))))
+
+
+@functools.cache
+def _investor_leads() -> regex.Pattern:
+    """``company/investor_leads.txt``: the words that open a list of a funding round's investors (投資方包括)."""
+    return regex.compile("|".join(map(regex.escape, (fold(w) for w in load_list("company/investor_leads.txt")))))
+
+
+def _listed_investor(folded: str, end: int) -> bool:
+    """The name before a suffix that ends at ``end`` is an item of a list of investors that one of
+    ``_investor_leads`` opens in its clause (投資方包括某某資本、|某某資本等機構): the lead ends at least a
+    two-character name and the suffix's two characters before ``end``."""
+    lead = None
+    for lead in _investor_leads().finditer(folded, max(0, end - INVESTOR_REACH), end):
+        pass
+    return lead is not None and lead.end() <= end - 4 and CLAUSE_END.search(folded, lead.end(), end) is None
 
 
 def _invests(folded: str, end: int) -> bool:
@@ -1462,7 +1480,7 @@ class CompanyExtractor:
                 continue  # 工|商銀|行: an industry word inside a listed name (工商銀行) ends no name there
             investor = strength == INVESTOR
             if investor:
-                if not (_invests(folded, e) or folded.startswith(SUBSIDIARIES_AFTER, e)
+                if not (_invests(folded, e) or _listed_investor(folded, e) or folded.startswith(SUBSIDIARIES_AFTER, e)
                         or folded.startswith(INVESTOR_OWN_AFTER, e + (folded[e:e + 1] == " "))):
                     continue  # 社會資本, 國有資本: no funding round, no firm (某某資本|旗下的: a firm's subsidiaries)
                 strength = "weak"
