@@ -216,6 +216,7 @@ AS_END = frozenset("，,。;；、")  # what ends the name after 為
 IS = fold("是")
 TITLE_BEFORE_REACH = 8  # how far back a title that ends right before an appointed name is looked for
 IS_END = frozenset("、(")
+CANDIDATE = fold("候選人")  # 董事候選人: a candidate for the title, not its holder
 AS_TITLE = fold("作為")  # 作為某公司合夥人,某某某: the clause names the title's holder after its comma
 AS_TITLE_REACH = 16
 BRACKET_OPEN, BRACKET_CLOSE = "(", ")"  # folded: full-width brackets are ASCII ones
@@ -1337,6 +1338,8 @@ class OfficialExtractor:
         stand between verb and title (某某擔任財政局代局長, 任命某某為交通事務局局長); after 任命 a
         list of names may share the title (任命某甲、某乙為副市長)."""
         folded = doc.folded
+        if folded.startswith(CANDIDATE, te):
+            return []  # 提名某某為董事會董事|候選人: a nominee for the office, who holds no title yet
         org_start = self._office_start(folded, ts, title, g)
         for verb_end in dict.fromkeys((ts, org_start, self._post_start(folded, ts, g))):
             if verb_end is None:
