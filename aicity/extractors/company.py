@@ -495,6 +495,8 @@ RESULT_AFTER = frozenset(fold("好成得做"))  # ... and the verb's result (建
 # right after one: the verb and its object, no firm's name before it
 VERB_SUFFIXES = frozenset(fold(w) for w in ("建設", "營造"))
 _BUILT_COUNT_AFTER = regex.compile(fold("(?:[0-9]+|[一二兩三四五六七八九十幾多數])[座條棟幢個項所間處]"))
+KIND_OF = fold("型")  # 平台型公司: what ends the words of a kind of firm
+_DAY_OPENING = regex.compile(fold(r"[0-9]{1,2}月[0-9]{1,2}日"))  # a chunk that opens with a month's day (folded)
 _DATE_OPENING = regex.compile(r"[0-9]+[日月年号]")  # a chunk that opens with a date (23日舉行集團; folded)
 _COUNTED = regex.compile(fold("[0-9一二兩三四五六七八九十百千幾數多]+[艘輛架家間座棟台臺隻條件個]"))  # 十艘, 兩家: a numeral and a measure word
 _ROAD_AFTER = regex.compile(fold("[一二三四五六七八九十東西南北]路"))  # a numbered or a side road: 中芯二路
@@ -759,8 +761,10 @@ def _home_place_length(words: str) -> int:
 @functools.cache
 def _name_leads() -> tuple[str, ...]:
     """Words before a company's name and no part of it (第一大股東|某某合夥企業, 項目|某某有限公司,
-    旗下|某某集團, 增購|某某國際): ``company/name_leads.txt``."""
-    return tuple(sorted((fold(w) for w in load_list("company/name_leads.txt")), key=len, reverse=True))
+    旗下|某某集團, 增購|某某國際): ``company/name_leads.txt``, and the leads of a list of investors
+    (投資方包括|某某資本: ``company/investor_leads.txt``)."""
+    words = load_list("company/name_leads.txt") + load_list("company/investor_leads.txt")
+    return tuple(sorted({fold(w) for w in words}, key=len, reverse=True))
 
 
 def _after_name_lead(folded: str, start: int, stop: int) -> int:
@@ -780,6 +784,22 @@ def _after_name_lead(folded: str, start: int, stop: int) -> int:
 def _investor_verbs() -> regex.Pattern:
     """``company/investor_verbs.txt``: the verbs of a funding round after an investor (領投, 跟投)."""
     return regex.compile("|".join(map(regex.escape, (fold(w) for w in load_list("company/investor_verbs.txt")))))
+
+
+@functools.cache
+def _investor_leads() -> regex.Pattern:
+    """``company/investor_leads.txt``: the words that open a list of a funding round's investors (投資方包括)."""
+    return regex.compile("|".join(map(regex.escape, (fold(w) for w in load_list("company/investor_leads.txt")))))
+
+
+def _listed_investor(folded: str, end: int) -> bool:
+    """The name before a suffix that ends at ``end`` is an item of a list of investors that one of
+    ``_investor_leads`` opens in its clause (投資方包括某某資本、|某某資本等機構): the lead ends at least a
+    two-character name and the suffix's two characters before ``end``."""
+    lead = None
+    for lead in _investor_leads().finditer(folded, max(0, end - INVESTOR_REACH), end):
+        pass
+    return lead is not None and lead.end() <= end - 4 and CLAUSE_END.search(folded, lead.end(), end) is None
 
 
 def _invests(folded: str, end: int) -> bool:
@@ -1546,7 +1566,7 @@ class CompanyExtractor:
                 continue  # 工|商銀|行: an industry word inside a listed name (工商銀行) ends no name there
             investor = strength == INVESTOR
             if investor:
-                if not (_invests(folded, e) or folded.startswith(SUBSIDIARIES_AFTER, e)
+                if not (_invests(folded, e) or _listed_investor(folded, e) or folded.startswith(SUBSIDIARIES_AFTER, e)
                         or folded.startswith(INVESTOR_OWN_AFTER, e + (folded[e:e + 1] == " "))):
                     continue  # 社會資本, 國有資本: no funding round, no firm (某某資本|旗下的: a firm's subsidiaries)
                 strength = "weak"
@@ -1867,6 +1887,8 @@ class CompanyExtractor:
                                         or folded[start - 2:start - 1].isdigit() and folded[start - 1] == " "
                                         and chunk[:1] in DATE_UNITS):
                 continue  # 5月新|能源, 將在23日舉行|集團, 2025 年新|能源: a date, not a name
+            if strength == "legal" and _DAY_OPENING.match(chunk):
+                continue  # 8月8日收到|公司董事長的辭職報告: a day and a verb before 公司, no registered name
             if start and chunk.startswith(AMOUNT_TAILS) and (
                     folded[start - 1].isdigit() or folded[start - 1] in DIGIT_VALUES or folded[start - 1] in _AMOUNT_UNITS):
                 continue  # 挪用5.08億|餘元銀行資金, 3000|多元銀行存款: an amount's tail, no name
@@ -2167,6 +2189,8 @@ class CompanyExtractor:
             return True  # 路氹某|酒店, 某|銀行: "a certain hotel"
         if chunk in _trades() or _industry_words_only(chunk, _rules()[0]):
             return True  # 電商平台|公司, 食品|集團, 光電科技|公司: a trade and no trade name
+        if chunk.endswith(KIND_OF) and len(chunk) <= 5:
+            return True  # 平台型|公司, 科技型|企業, 輕資產型|公司: a kind of firm, no name
         if len(chunk) > 2 and chunk[0] in INTENT_OPENERS and chunk[1:] in generic:
             return True  # 擬|回購|股份, 將|增發|股份: a filing's verb of intent before a generic word, no name
         if chunk.endswith(SCHOOL_GROUP_ENDS):

@@ -217,6 +217,9 @@ AS_END = frozenset("，,。;；、")  # what ends the name after 為
 IS = fold("是")
 TITLE_BEFORE_REACH = 8  # how far back a title that ends right before an appointed name is looked for
 IS_END = frozenset("、(")
+CANDIDATE = fold("候選人")  # 董事候選人: a candidate for the title, not its holder
+AS_TITLE = fold("作為")  # 作為某公司合夥人,某某某: the clause names the title's holder after its comma
+AS_TITLE_REACH = 16
 BRACKET_OPEN, BRACKET_CLOSE = "(", ")"  # folded: full-width brackets are ASCII ones
 # what opens an entry of a court judgment's party block (原告:某某公司。\n法定代表人:某某,董事長。), where a guarded
 # title (負責人) names the party's officer: the text's start, a line's or a sentence's end (folded: 。 stays, ； is ;)
@@ -530,6 +533,13 @@ class OfficialExtractor:
             name not in g.common and folded[first:end] not in g.common and name not in g.not_names
             and folded[first:end] not in g.not_names
             and (self._boundary_after(folded, end, g) or folded[end:end + 2] in g.name_verbs))  # 安倍晉三|遇刺
+
+    @staticmethod
+    def _as_title_before(folded: str, ts: int) -> bool:
+        """作為 (as) opens the clause of the title at ``ts``: within AS_TITLE_REACH characters before it,
+        with no punctuation between."""
+        start = folded.rfind(AS_TITLE, max(0, ts - AS_TITLE_REACH), ts)
+        return start >= 0 and all(is_han(ch) or ch.isalnum() for ch in folded[start:ts])
 
     @staticmethod
     def _ends_word(folded: str, pos: int, g: OfficialGrammar) -> bool:
@@ -1332,6 +1342,8 @@ class OfficialExtractor:
         stand between verb and title (某某擔任財政局代局長, 任命某某為交通事務局局長); after 任命 a
         list of names may share the title (任命某甲、某乙為副市長)."""
         folded = doc.folded
+        if folded.startswith(CANDIDATE, te):
+            return []  # 提名某某為董事會董事|候選人: a nominee for the office, who holds no title yet
         org_start = self._office_start(folded, ts, title, g)
         for verb_end in dict.fromkeys((ts, org_start, self._post_start(folded, ts, g))):
             if verb_end is None:
@@ -1694,7 +1706,15 @@ class OfficialExtractor:
                 # a mainland TV report quotes its speaker as a caption, title, space, name and a colon
                 # (中心副主任 某某:), on every page
                 ns += 1
-        if not honorific and folded[ns:ns + 1] == OF:
+        if not honorific and folded.startswith(OF + IS, ns):
+            # 接任董事長的是某某某,: 的是 (the one who holds it is), then a full three-character name that
+            # punctuation or a boundary ends (部長的是非: none)
+            of_is_end = self._name_at(folded, ns + 2, g)
+            if of_is_end is None or of_is_end - ns != 5 or not (
+                    folded[of_is_end:of_is_end + 1] in AS_END or self._boundary_after(folded, of_is_end, g)):
+                return []
+            ns += 2
+        elif not honorific and folded[ns:ns + 1] == OF:
             # 升任人力資源部長的沈某某, 原任青年及體育部長的楊某某: a full three-character name after
             # 的 that a boundary ends (部長的黃金時期: 黃金 is no full name)
             of_end = self._name_at(folded, ns + 1, g)
@@ -1719,6 +1739,13 @@ class OfficialExtractor:
             # comma between a title and a transliteration that its Latin spelling in brackets ends
             comma_end = self._spelled_name_at(doc, ts, ns + 1, g)
             if comma_end is None or LATIN_IN_BRACKETS.match(folded, comma_end) is None:
+                return []
+            ns += 1
+        elif not honorific and folded[ns:ns + 1] == TITLE_COMMA and self._as_title_before(folded, ts):
+            # 作為某某公司管理合夥人,某某某表示: the clause opens with 作為 (as), so the name after the
+            # comma holds the title; a full three-character name that a boundary ends (作為市長,我認為: none)
+            comma_end = self._name_at(folded, ns + 1, g)
+            if comma_end is None or comma_end - ns != 4 or not self._boundary_after(folded, comma_end, g):
                 return []
             ns += 1
         elif not honorific and folded[ns:ns + 1] == APPOINT_AS:

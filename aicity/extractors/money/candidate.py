@@ -57,6 +57,11 @@ def _magnitude_idiom(text: str, r: "Reading") -> bool:
             and is_han(text[end]) and text[end] not in DIGIT_FOLDED and text[end + 1] in _IDIOM_MAGNITUDES)
 
 
+# the later items of a list of share counts after a number (捐贈1000萬 1000萬 1500萬股, 分別持有300萬、500萬股): a
+# space, a list's comma or a joiner, then a number and its magnitude, once or more, and 股 or 張 after the last item
+# count shares with every item; each item carries its magnitude (圖利12萬　2人遭起訴: money, then two people)
+SHARE_COUNTERS = frozenset("股張张")  # what the last item of such a list counts: shares and lots (not 萬人, people)
+_COUNT_LIST_TAIL = regex.compile(r"(?:(?:[ 、,和及與]|，){1,2}[0-9][0-9.,]*[萬万億亿千百]{1,2})+")
 _DATE_PART_BEFORE = regex.compile(r"(?:(?<![0-9])(?:19|20)[0-9]{2}[-/.](?:[0-9]{1,2}[-/.])?|(?:周|星期|礼拜))$")
 
 
@@ -458,6 +463,8 @@ def decide(g: Grammar, text: str, r: Reading, cand: Cand) -> bool:
                                                           text[r.pos + 1:r.pos + 2] != _LU)
         or (r.pos < len(text) and text[r.pos].isascii() and text[r.pos].isalpha())
     )
+    if not counted and r.currency is None and (tail := _COUNT_LIST_TAIL.match(text, r.pos)) is not None:
+        counted = text[tail.end():tail.end() + 1] in SHARE_COUNTERS  # 1000萬 1000萬 1500萬股: shares, every one
     if r.currency is not None:
         return _decide_written(g, text, r, cand, counted)
     # no currency written: implicit amounts only
