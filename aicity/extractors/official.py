@@ -658,9 +658,10 @@ class OfficialExtractor:
         for end in range(ts, max(ts - COUNTRY_OFFICE_GAP, 1) - 1, -1):
             if end < ts and not is_han(folded[end]):
                 return False
+            # (up to the longest name: an international body's runs longer than a country's, 世界貿易組織)
             if folded[end - 1:end] in g.country_last_chars and any(
                     folded[end - n:end] in g.countries and folded[end - n:end] not in CHINESE_NAMED
-                    for n in range(2, 6) if n <= end):
+                    for n in range(2, COUNTRY_NAME_MAX + 1) if n <= end):
                 return True
             if OfficialExtractor._country_char_at(folded, end - 1, g):
                 return True
