@@ -1758,8 +1758,10 @@ class OfficialExtractor:
             event = YU_EVENT.match(folded, ns + 1)
             if event is not None and event.end() > end >= event.start("event") or YU_OCCASION.match(folded, ns + 1):
                 return []  # (于海峰|在大會上: a name)
-        if end is not None and ns == te and folded[te - 2:te + 1] in g.common:
-            return []  # 總統|府, 首相|府: the title and the next character make a word (the head's office), no surname
+        if end is not None and ns == te and (folded[te - 2:te + 1] in g.common or folded[te - 1:te + 1] in g.not_names):
+            # 總統|府, 首相|府: the title and the next character make a word (the head's office), no surname;
+            # 部長官|邸: a not_name word across the title's end (官邸) is no name either
+            return []
         if end is None and doc.text[ns:ns + 1] == SURNAME_SHE and doc.script == "traditional":
             end = self._name_at(folded[:ns] + SURNAME_STAND_IN + folded[ns + 1:], ns, g)  # 局長余萬菁表示
             if end is not None and end - ns != 3:
