@@ -56,7 +56,9 @@ from .lexicon import (
     user_city_gazetteer, user_company_dictionary,
 )
 
-LATIN_NAME = regex.compile(r"\s?([A-Z][a-z]+(?:[-'][A-Za-z]+)?(?:\s(?:[A-Z]\.\s?)?[A-Z][a-z]+(?:[-'][A-Za-z]+)?){1,3})(?![A-Za-z])")
+# a later part may take a lowercase particle before it (總裁 Francois Villeroy de Galhau: NAME_PARTICLE below)
+LATIN_NAME = regex.compile(r"\s?([A-Z][a-z]+(?:[-'][A-Za-z]+)?(?:\s(?:[A-Z]\.\s?)?"
+                           r"(?:(?:bin|ibn|al|de|da|di|dos|du|van|von|der|den|la|le) )*[A-Z][a-z]+(?:[-'][A-Za-z]+)?){1,3})(?![A-Za-z])")
 ORG_STOP = set(fold("的與和、,，。;；:：!！?？「」『』《》()（）[]【】 \t\n\r·•|/兼暨"))
 MAX_ORG = 16
 # Before a name and the verb of an office: the person the subject succeeds (某乙接替|某甲|任檢察長), who held that office
@@ -259,6 +261,9 @@ YU_OCCASION = regex.compile(fold(r"立法會|會展|禮賓府|政府總部|[週�
 YU_EVENT = regex.compile(fold(r"\p{Han}{0,3}?(?P<event>記者會|發布會|發佈會|新聞會|大會|酒會|年會|宴會|晚宴|午宴|儀式|典禮|論壇|峰會|會議|會上|會中|會後)"))
 # How many characters of an office may stand between a country and its title (美國|商務|部長).
 COUNTRY_OFFICE_GAP = 6
+# a body's Latin abbreviation in brackets, spaced or not, right before its title (歐洲央行 (ECB) 總裁某某)
+BODY_ABBREVIATION = regex.compile(r" ?\([A-Za-z]{2,6}\) ?$")
+BODY_ABBREVIATION_MAX = 10
 # Pages (by the region their money and signals name) where names in transliteration are common.
 TRANSLIT_REGIONS = frozenset({"MY", "SG"})
 # The organisation's chunk before a title: up to MAX_ORG characters that are no
@@ -643,6 +648,8 @@ class OfficialExtractor:
                          and not self._city_across(folded, te, name, g)
                          or folded[te - 2:te + 1] in g.common or folded[te:te + 1] in g.org_closing):
             return None  # 首相|府, 總統|府: the title and the first character make a word; 首相署: an office
+        if not anchored and folded[te - 2:te + 1] in g.common:
+            return None  # 法國總統|府發言人, 韓國總統|府召開: after a country too, the head's office is no name
         if self._plausible(name, g, translit=anchored and spelled_as_transliteration(name, g)):
             return end
         # 國會議員拿督西華拉治: after an honorific a name spelled with transliteration characters only
@@ -659,12 +666,16 @@ class OfficialExtractor:
         """A country's name ends right before the title, or opens the office it heads
         (美國|總統, 美國|商務部長: up to ``COUNTRY_OFFICE_GAP`` Han characters between);
         not Taiwan or China, whose officials have Chinese names (``CHINESE_NAMED``)."""
+        abbr = BODY_ABBREVIATION.search(folded, max(0, ts - BODY_ABBREVIATION_MAX), ts)
+        if abbr is not None:
+            ts = abbr.start()  # 歐洲央行 (ECB) 總裁: the body's abbreviation in brackets between it and the title
         for end in range(ts, max(ts - COUNTRY_OFFICE_GAP, 1) - 1, -1):
             if end < ts and not is_han(folded[end]):
                 return False
+            # (up to the longest name: an international body's runs longer than a country's, 世界貿易組織)
             if folded[end - 1:end] in g.country_last_chars and any(
                     folded[end - n:end] in g.countries and folded[end - n:end] not in CHINESE_NAMED
-                    for n in range(2, 6) if n <= end):
+                    for n in range(2, COUNTRY_NAME_MAX + 1) if n <= end):
                 return True
             if OfficialExtractor._country_char_at(folded, end - 1, g):
                 return True
@@ -1791,6 +1802,10 @@ class OfficialExtractor:
             event = YU_EVENT.match(folded, ns + 1)
             if event is not None and event.end() > end >= event.start("event") or YU_OCCASION.match(folded, ns + 1):
                 return []  # (于海峰|在大會上: a name)
+        if end is not None and ns == te and (folded[te - 2:te + 1] in g.common or folded[te - 1:te + 1] in g.not_names):
+            # 總統|府, 首相|府: the title and the next character make a word (the head's office), no surname;
+            # 部長官|邸: a not_name word across the title's end (官邸) is no name either
+            return []
         if end is None and doc.text[ns:ns + 1] == SURNAME_SHE and doc.script == "traditional":
             end = self._name_at(folded[:ns] + SURNAME_STAND_IN + folded[ns + 1:], ns, g)  # 局長余萬菁表示
             if end is not None and end - ns != 3:
@@ -1810,13 +1825,15 @@ class OfficialExtractor:
                     end = None
             if end is None:
                 # 主席努尼斯(Devin Nunes): a transliteration with no surname, spelled out right after it in Latin
-                bracket = folded.find("(", ns, ns + TRANSLIT_BEFORE_LATIN + 1)
-                if (bracket - ns >= 2 and all(map(is_han, folded[ns:bracket]))
-                        and PERSON_IN_BRACKETS.match(folded, bracket) and (self._plausible(folded[ns:bracket], g) or (
+                bracket = folded.find("(", ns, ns + TRANSLIT_BEFORE_LATIN + 2)
+                # (總裁某某 (Jane Doe): one space may stand before the bracket)
+                han_end = bracket - 1 if bracket > 0 and folded[bracket - 1] == " " else bracket
+                if (han_end - ns >= 2 and all(map(is_han, folded[ns:han_end]))
+                        and PERSON_IN_BRACKETS.match(folded, bracket) and (self._plausible(folded[ns:han_end], g) or (
                             # 總統小馬可斯(Ferdinand Marcos, Jr.): 小 (Jr.) before a transliteration opens a word (小馬)
-                            folded[ns] in JUNIOR_MARKS and bracket - ns >= 3
-                            and all(ch in g.translit_chars for ch in folded[ns + 1:bracket])))):
-                    end = bracket
+                            folded[ns] in JUNIOR_MARKS and han_end - ns >= 3
+                            and all(ch in g.translit_chars for ch in folded[ns + 1:han_end])))):
+                    end = han_end
         elif not self._boundary_after(folded, end, g):
             # The Chinese reading runs into the next word: a Japanese name (武藤|容治) or a
             # transliteration (拿督翁哈菲茲, 部長盧特尼克) may end at a boundary instead.
