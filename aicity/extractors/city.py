@@ -48,6 +48,10 @@ FUNCTION_CHARS = frozenset(fold("與和及、跟同在於由向對"))
 # A function character or a verb of arrival before a city's name: it opens no word with the name's first character.
 ARRIVAL_CHARS = FUNCTION_CHARS | frozenset(fold("的到往至赴飛返抵經回來去進遊訪"))
 OF = fold("的")
+# 駐 (stationed in) right before a city's name: the office is in the city (越南駐台北經濟文化辦事處), although the
+# after word (經濟文化) would make the name part of Taiwan's offices abroad (駐日本台北經濟文化代表處)
+STATIONED = fold("駐")
+ECONOMIC_CULTURAL = fold("經濟文化")  # only before it: other after words keep the name in theirs (進駐台北生技園區)
 MARKET = fold("市場")
 REGION_LINKS = frozenset(fold("(的"))  # between a region and a town of it: 中國(安陸), 韓國的晉州
 # The last character of a province written out in full (黑龍江省), after which a name that is also an
@@ -579,7 +583,8 @@ class CityExtractor:
         if _facility_after().match(folded, end):
             return False  # 廣州|白雲機場: the airport's name holds the city's
         if info.kind == SHORT:
-            return not after_words.at(folded, end)
+            return not after_words.at(folded, end) or (
+                folded[start - 1:start] == STATIONED and folded.startswith(ECONOMIC_CULTURAL, end))
         if info.kind == ABBREVIATION:
             townships, lengths = _townships()
             if any(n > end - start and folded[end - n:end] in townships for n in lengths):

@@ -48,7 +48,7 @@ import regex
 from ..document import Document
 from ..fold import fold, name_key
 from ..model import Entity
-from ..resources import load_list
+from ..resources import load_list, load_table
 from .base import Gazetteer, IntervalSet, is_han, longest_non_overlapping
 from .money.region import page_region
 from .lexicon import (
@@ -76,6 +76,9 @@ COMMITTEE = fold("委")  # 區委書記, 縣委常委: a level's party committee
 PARTY_COMMITTEE = fold("黨委")  # 設區市黨委常委
 LIST_END_CHARS = frozenset(fold("等及和與、"))  # what may follow a listed name though it makes a word with it (李大同|等)
 LONG_GIVEN_ENDS = frozenset(fold("郎子"))  # the third character of a Japanese given name
+# 郎 ends a three-character given name whose last two are a word of jieba's (健太郎, 亮太郎: 太郎); 子 does not
+# (石破茂妻子: the wife)
+GIVEN_ROMAN_END = fold("郎")
 INDEFINITE_NAME = fold("某")  # a certain: 吳某 (anonymized), 林某某 (a masked full name)
 BOTH_ADVERBS = frozenset(fold("均皆"))  # all, both: after the last of two names or more (某甲與某乙均出席)
 BOTH_REACH = 12  # how far before a name its list's joiner (與, 和, 及, 、) is sought
@@ -150,6 +153,9 @@ NAME_RUN_ENDS = frozenset(fold("說指稱也亦在和與及"))  # one-character 
 COME = fold("來")  # before a verb (某某來代答), it ends a transliterated name of three characters or more
 NAME_DOTS = frozenset("·‧・•")  # between the parts of a transliterated Western name (愛德華·菲利普)
 NAME_DOT_SPLIT = regex.compile("[·‧・•]")
+# the particles of Western names as one-character parts between two dots (亞歷山大·德·莫賴斯: de; 烏爾蘇拉·馮·德萊恩:
+# von; 范, van; 達, da; 迪, di; 杜, du): a part of the name, though no transliteration of two characters or more
+NAME_DOT_PARTICLES = frozenset(fold("德馮范達迪杜"))
 ONE_CHARACTER_PART = regex.compile(r"\p{Han}[（(][A-Za-z]")  # 扎迪•許（Zaldy Co）: the last part, one character, spelled after
 MINISTER = fold("相")  # 日相, 英相, 外相: a country's or a ministry's one character and 相
 ASSEMBLY = fold("會")  # 理事會, 委員會: the body a title word names with it
@@ -332,6 +338,14 @@ class Found:
 
 
 @functools.lru_cache(maxsize=8)
+@functools.lru_cache(maxsize=1)
+def _outlet_short_names() -> frozenset[str]:
+    """The wire services' names less their 社 (彭博社: 彭博), from date/words.tsv's outlets: right before a title
+    (彭博分析師, 彭博經濟學家) the outlet's staff, no person's name (but 前市長彭博, a name after its title)."""
+    return frozenset(fold(row["surface"])[:-1] for row in load_table("date/words.tsv")
+                     if row["kind"] == "outlet" and row["surface"].endswith("社") and len(row["surface"]) >= 3)
+
+
 def _user_titles(user) -> Gazetteer:
     """The user dictionary's titles (``--dict``), built once per dictionary."""
     return Gazetteer((entry.name, None) for entry in user.of_type("title"))
@@ -413,6 +427,12 @@ class OfficialExtractor:
             # 安倍晉三, 植田和男: a Japanese surname that opens with a weak Chinese one is read as Japanese first
             japanese = self._japanese_name_at(folded, pos, g)
             if japanese is not None:
+                return japanese
+        if GIVEN_ROMAN_END in folded[pos + 3:pos + 6]:
+            # 田中亮太郎: a Japanese full name of four characters or more that ends in 郎 outruns the Chinese
+            # reading (田中亮|太郎, where 太郎 is a word)
+            japanese = self._japanese_name_at(folded, pos, g)
+            if japanese is not None and japanese - pos >= 4 and folded[japanese - 1] == GIVEN_ROMAN_END:
                 return japanese
         for surname_length in (2, 1):
             surname = folded[pos:pos + surname_length]
@@ -519,7 +539,9 @@ class OfficialExtractor:
                 continue
             # 岡田健一出席: two given characters when a boundary follows them
             two = self._given_ok(second, g) and (
-                folded[first + 1:first + 3] not in g.common or self._boundary_after(folded, first + 2, g))
+                folded[first + 1:first + 3] not in g.common or self._boundary_after(folded, first + 2, g)
+                or folded[first + 2:first + 3] == GIVEN_ROMAN_END and (
+                    self._boundary_after(folded, first + 3, g) or folded[first + 3:first + 5] in g.name_verbs))
             end = first + 2 if two else first + 1
             if two and folded[end:end + 1] in LONG_GIVEN_ENDS:  # 宮下宗一郎, 小池百合子
                 end += 1
@@ -607,6 +629,8 @@ class OfficialExtractor:
         # Malay names run longer: 依斯邁沙比里, and spelled as a transliteration with a title of a
         # Malaysian court, a Nik or Wan before a name and patronymic (推事聶莫哈末法迪里); after an
         # honorific, longer still (拿督莫哈末諾查茲林, 拿督斯里莫哈末沙禮賽益克叻)
+        if folded[te:te + 1] in g.adverbs and folded[te + 1:te + 3] in g.common:
+            return None  # 巴西總統|仍重申, 總統|再重申: an adverb and the verb it opens, no transliteration
         honorific = anchored and self._honorific_before(folded, te, g)
         longest = (10 if honorific else 7 if spelled else 6) if anchored else LONG_AFTER_COUNTRY
         end = te
@@ -619,6 +643,8 @@ class OfficialExtractor:
                 break  # 拿督某某某某|來代答: 來 before the verb it introduces
             if end - te >= 2 and folded[end] in MODALS and is_han(folded[end + 1:end + 2] or "x"):
                 break  # 國會議員哥賓星|能提供, 州議員阿茲敏|會出席: a modal before its verb, no character of the name
+            if end - te >= 2 and folded[end] in g.adverbs and folded[end + 1:end + 3] in g.common:
+                break  # 總統普拉博沃|仍堅持: an adverb before the verb it opens ends the name
             if end - te >= 2 and folded[end] in PASSIVES and is_han(folded[end + 1:end + 2] or "x"):
                 break  # 總理佩通坦|遭解職, 領袖某某|被捕: a passive marker before its verb
             if end - te >= 2 and NUMERAL_DAY.match(folded, end):
@@ -1039,6 +1065,8 @@ class OfficialExtractor:
                                   self._org_before(doc, spelled[0], g), "official.name_title", *spelled))
                 continue
             name_start = None if office else self._name_before(folded, ts, g)
+            if name_start is not None and folded[name_start:ts] in _outlet_short_names():
+                name_start = None  # 彭博|分析師: the wire's analyst, no person 彭博
             if name_start is not None and ts - name_start == 2 and folded[ts] in OFFICE_LEVELS \
                     and self._office_written(folded, name_start, ts, te, g.surnames):
                 name_start = None  # 衛福|部長 on a page that writes 衛福部 on its own: the office, no name
@@ -1826,9 +1854,10 @@ class OfficialExtractor:
             if end is None:
                 # 主席努尼斯(Devin Nunes): a transliteration with no surname, spelled out right after it in Latin
                 bracket = folded.find("(", ns, ns + TRANSLIT_BEFORE_LATIN + 2)
-                # (總裁某某 (Jane Doe): one space may stand before the bracket)
+                # (總裁某某 (Jane Doe): one space may stand before the bracket; 前總統|兼盟友某某 (Jair …): a stop
+                # such as 兼 opens another post, no name)
                 han_end = bracket - 1 if bracket > 0 and folded[bracket - 1] == " " else bracket
-                if (han_end - ns >= 2 and all(map(is_han, folded[ns:han_end]))
+                if (han_end - ns >= 2 and all(map(is_han, folded[ns:han_end])) and folded[ns] not in g.stops
                         and PERSON_IN_BRACKETS.match(folded, bracket) and (self._plausible(folded[ns:han_end], g) or (
                             # 總統小馬可斯(Ferdinand Marcos, Jr.): 小 (Jr.) before a transliteration opens a word (小馬)
                             folded[ns] in JUNIOR_MARKS and han_end - ns >= 3
@@ -1936,6 +1965,10 @@ class OfficialExtractor:
         (總理愛德華·菲利普, 國務卿馬可·魯比奧): after the dot the name runs on as a
         transliteration after a title does."""
         while folded[end:end + 1] in NAME_DOTS:
+            if folded[end + 1:end + 2] in NAME_DOT_PARTICLES and folded[end + 2:end + 3] in NAME_DOTS \
+                    and self._foreign_name_at(folded, ts, end + 3, g, True) is not None:
+                end += 2  # 亞歷山大·德·莫賴斯: the particle, then the next part after its dot
+                continue
             more = self._foreign_name_at(folded, ts, end + 1, g, True)
             if more is None:
                 if ONE_CHARACTER_PART.match(folded, end + 1):
