@@ -616,8 +616,10 @@ def era_year(m: regex.Match, ctx: Ctx) -> Candidate | None:
     g = groups(m)
     era = eras()[g["era"]]
     number = 1 if g.get("erac") == "元" else small_number(g.get("eran") or g.get("erac"))
-    if not number or (era.years is not None and number > era.years):
-        return None
+    if not number or (era.years is not None and number > era.years and era.lunar):
+        return None  # 乾隆八十年: a novel's year, no calendar's
+    # a Japanese era's year past its end counts on from its first: forms printed before the era changed
+    # (平成32年度 for 2020) and the anniversaries Japan counts so (昭和100年, 2025) name real years
     spec = Spec(year=era.first_year + number - 1)
     if not era.lunar:  # the month and day of a lunar calendar are not annotated; the year is
         stated = read_spec(g, with_time=False)
