@@ -269,7 +269,7 @@ def _joined(ctx: Ctx, first: Candidate, second: Candidate) -> Candidate | None:
     if first.items or second.items or second.rule in ANAPHORIC_RULES:
         return None  # (次日, 同日下午3時 name no day of their own: _to_next_day)
     if (not context("RANGE_BETWEEN").fullmatch(ctx.folded, first.end, second.start)
-            and not _and_between(ctx, first, second)):
+            and not _and_between(ctx, first, second) and not _after_before(ctx, first, second)):
         return None
     if first.end_spec is None and second.end_spec is None:
         end = second.spec
@@ -347,6 +347,17 @@ def _and_between(ctx: Ctx, first: Candidate, second: Candidate) -> bool:
             and first.end_spec is None and second.end_spec is None
             and context("RANGE_AND_BETWEEN").fullmatch(ctx.folded, first.end, second.start) is not None
             and after_is(ctx, second.end, "RANGE_CLOSE_AFTER"))
+
+
+def _after_before(ctx: Ctx, first: Candidate, second: Candidate) -> bool:
+    """2012年以後、2016年以前, 3月1日之後5月1日之前: after one date and before another of its kind,
+    the span between them."""
+    a, b = first.spec, second.spec
+    return (second.start - first.end <= 5
+            and (a.day is None) == (b.day is None) and (a.month is None) == (b.month is None)
+            and first.end_spec is None and second.end_spec is None
+            and context("RANGE_AFTER_BETWEEN").fullmatch(ctx.folded, first.end, second.start) is not None
+            and after_is(ctx, second.end, "RANGE_BEFORE_CLOSE"))
 
 
 def _period_named_after(ctx: Ctx, c: Candidate, after: Candidate) -> Candidate | None:

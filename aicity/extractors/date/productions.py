@@ -616,8 +616,10 @@ def era_year(m: regex.Match, ctx: Ctx) -> Candidate | None:
     g = groups(m)
     era = eras()[g["era"]]
     number = 1 if g.get("erac") == "元" else small_number(g.get("eran") or g.get("erac"))
-    if not number or (era.years is not None and number > era.years):
-        return None
+    if not number or (era.years is not None and number > era.years and era.lunar):
+        return None  # 乾隆八十年: a novel's year, no calendar's
+    # a Japanese era's year past its end counts on from its first: forms printed before the era changed
+    # (平成32年度 for 2020) and the anniversaries Japan counts so (昭和100年, 2025) name real years
     spec = Spec(year=era.first_year + number - 1)
     if not era.lunar:  # the month and day of a lunar calendar are not annotated; the year is
         stated = read_spec(g, with_time=False)
@@ -649,9 +651,12 @@ def _months_of_part(g: dict) -> tuple[int, int] | None:
     if g.get("qlast"):  # 後三季: the last three quarters
         n = small_number(g["qlast"])
         return (13 - 3 * n, 12) if n and 1 <= n <= 3 else None
-    if g.get("mlast"):  # 最後兩個月: the last two months
-        n = small_number(g["mlast"])
+    if g.get("mlast") or g.get("mlastb"):  # 最後兩個月, 二〇二四年後四月: the last months
+        n = small_number(g.get("mlast") or g["mlastb"])
         return (13 - n, 12) if n and 1 <= n <= 11 else None
+    if g.get("mnth"):  # 第8個月: that one month
+        n = small_number(g["mnth"])
+        return (n, n) if n and 1 <= n <= 12 else None
     if g.get("qword"):
         n = QUARTERS[g["qword"]]
         return 3 * n - 2, 3 * n
@@ -677,9 +682,16 @@ def year_part(m: regex.Match, ctx: Ctx) -> Candidate | None:
     year_spec = read_spec(g, with_time=False, short_years=_short_years(g, ctx))  # 07年第三季度
     if months is None or year_spec is None:
         return None
-    if (g.get("qlast") or g.get("mlast")) and year_spec.year is None and year_spec.year_rel is None \
+    if (g.get("qlast") or g.get("mlast") or g.get("mnth")) and year_spec.year is None and year_spec.year_rel is None \
             and year_spec.year_short is None:
-        return None  # 過年後三個月, 賽季最後一季: no year whose last months these are
+        return None  # 過年後三個月, 賽季最後一季, 新年第一個月: no year whose last months these are
+    if g.get("mlastb") and not (g.get("y4") or g.get("ycn")):
+        return None  # 年後三月, 今年後三月: after the new year, in March (only a written-out year's 後三月 is its last months)
+    if g.get("mnth"):
+        if any(g.get(k) for k in ("rocbc", "rocpc", "ycn2")):
+            return None  # 五十年第三個月: a count of years
+        return Candidate(m.start(), m.end(), "date.year_part", year_spec._replace(month=months[0]), None,
+                         year_spec.roc)
     if g.get("qlw") == "后" and any(g.get(k) for k in ("rocb", "rocbc", "rocpc", "ycn2")):
         return None  # 經過100年後三個月, 15年後: a bare number of years before 後 counts years
     if g.get("hboth"):  # 上、下半年: one item per half

@@ -82,6 +82,14 @@ def _copyright_present(text: str) -> bool:
     return "©" in text or _COPYRIGHT_CN in text or scan.latin_words_present(text, (b"(c)", b"copyright"))
 
 
+_part_word_hits = scan.words_hits("季", "半年", "Q", "q", "H", "個月")
+_last_months_hits = scan.re_hits("年後(?:十一|[二兩三四五六七八九十])月")  # 二〇二四年後四月 (no 個)
+
+
+def _year_part_hits(text: str) -> scan.Spans:
+    return sorted(_part_word_hits(text) + _last_months_hits(text))
+
+
 def declarations() -> tuple[Rule, ...]:
     p = productions
     # shared triggers: their hits are found once per text
@@ -166,7 +174,7 @@ def declarations() -> tuple[Rule, ...]:
         Rule("date.nth_weekday", "NTH_WEEKDAY", p.nth_weekday, first="{YEAR_FIRST}",
              trigger=scan.re_hits(fragment("NTH_WEEKDAY_TRIGGER")), before=24, after_digit=False),
         Rule("date.year_part", "YEAR_PART", p.year_part, first="{YEAR_FIRST}第前首上下後QqH",
-             trigger=scan.words_hits("季", "半年", "Q", "q", "H", "個月"), before=16, after_digit=False),
+             trigger=_year_part_hits, before=16, after_digit=False),
         Rule("date.broker_part", "BROKER_PART", p.broker_part, first="0-9", trigger=scan.words_hits("Q", "H"),
              before=8, after_digit=False),
         Rule("date.year_point", "BARE_YEAR_POINT", p.bare_year_point, first="年",

@@ -74,6 +74,8 @@ def _words(name: str) -> list[str]:
 
 
 RANGE_GAPS = frozenset(_words("money/range_gaps.txt"))
+# the gaps of a price move (涨到, 跌至): a plain first end before one is a candidate (票價從300涨到400元)
+MOVE_GAPS = frozenset(gap for gap in RANGE_GAPS if gap[0] in "涨跌降")
 # what lists plain numbers before an amount whose unit they share (67.27、3.86、0.17萬億元)
 UNIT_LIST_JOINERS = frozenset(
     fold(r["word"]) for r in load_table("money/list_joiners.tsv") if r["shares_unit"] == "yes"
@@ -242,7 +244,8 @@ def grammar() -> Grammar:
             # letter, and those case-folding to one), a range's one-character gap (a plain first
             # end before a longer gap, 5千(含)至, is no candidate: candidate._plain_number)
             "".join(fold(link) for link in w.links) + "".join(u[0] for u in lookups["fractions"]) + string.ascii_letters
-            + "\u212a\u017f\u0130\u0131" + "".join(gap for gap in RANGE_GAPS | UNIT_LIST_JOINERS if len(gap) == 1),
+            + "\u212a\u017f\u0130\u0131" + "".join(gap for gap in RANGE_GAPS | UNIT_LIST_JOINERS if len(gap) == 1)
+            + "".join(gap[0] for gap in MOVE_GAPS),
             fold(CN_DIGITS + SMALL + DECIMAL_POINTS + "幾好數,. "),
         ),
     )
