@@ -158,11 +158,26 @@ def simplified_line(doc: Document, pos: int) -> bool:
     """Whether the line around ``pos`` is a Simplified line on a Traditional page that declares no currency."""
     if doc.script != "traditional" or doc.cached("money.page", lambda: _scan(doc)).declared is not None:
         return False
-    text = doc.text
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    simplified, traditional = script_chars(text[start:end if end >= 0 else len(text)])
-    return simplified >= SIMPLIFIED_LINE_CHARS and traditional == 0
+    return doc.cached("money.simplified_lines", lambda: _SimplifiedLines(doc.text)).at(pos)
+
+
+class _SimplifiedLines:
+    """Each line's verdict, counted once per page: a page of one long line has many amounts on that line."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.ends = [m.start() for m in regex.finditer("\n", text)]
+        self.verdicts: dict[int, bool] = {}
+
+    def at(self, pos: int) -> bool:
+        i = bisect.bisect_left(self.ends, pos)
+        verdict = self.verdicts.get(i)
+        if verdict is None:
+            start = self.ends[i - 1] + 1 if i > 0 else 0
+            end = self.ends[i] if i < len(self.ends) else len(self.text)
+            simplified, traditional = script_chars(self.text[start:end])
+            verdict = self.verdicts[i] = simplified >= SIMPLIFIED_LINE_CHARS and traditional == 0
+        return verdict
 
 
 @dataclass(frozen=True, slots=True)
