@@ -203,7 +203,7 @@ def declarations() -> tuple[Rule, ...]:
         Rule("date.next_day", "NEXT_DAY", p.next_day, first=fold("次翌隔第"),
              trigger=scan.alternation_hits([fold(w) for w in ("次日", "翌日", "隔日", "次天", "隔天", "第二天")])),
         Rule("date.same_day_time", "SAME_DAY_TIME", p.same_day_time, first=fold("同當"),
-             trigger=scan.alternation_hits([fold(w) for w in ("同日", "當日", "同天", "當天")])),
+             trigger=scan.alternation_hits([fold(w) for w in ("同日", "當日", "同天", "當天", "當晚", "同晚")])),
         Rule("date.day_cn", "DAY_ONLY_CN", p.day_only_cn, first="一二三四五六七八九十廿卅",
              trigger=ri, before=4, near="日號", reach=4),
     )
