@@ -69,6 +69,11 @@ ASSET_ARM = fold("資管")  # a broker's or bank's asset-management subsidiary a
 INTENT_OPENERS = frozenset(fold("擬將已再"))  # a filing's verbs of intent and aspect before its object (擬回購股份)
 AMOUNT_TAILS = tuple(fold(w) for w in ("餘元", "多元", "元"))  # what closes an amount (5億餘元, 300多元, 8萬元)
 INDEFINITE = fold("某")  # 某酒店, 路氹某酒店: an unnamed business
+# the ranks of a league table, and the market figures that a table ranks (買超冠軍, 漲幅亞軍, 成交值冠軍)
+_RANK_WORDS = frozenset(fold(w) for w in ("冠軍", "亞軍", "季軍"))
+_FIGURE_BEFORE_RANK = regex.compile("(?:" + "|".join(fold(w) for w in (
+    "買超", "賣超", "漲幅", "跌幅", "成交量", "成交值", "市值", "營收", "獲利", "人氣", "周轉率", "週轉率")) + r")\Z")
+
 # Trade nouns that are common words and end a firm's four-character short name in a frame (某某生物營收, 湖南某某醫藥投資的)
 FRAME_TRADE_NOUNS = frozenset(fold(w) for w in ("生物", "醫藥", "材料", "環保", "農業", "物流", "傳媒", "文旅", "礦業", "新材"))
 # A school and 教育 before 集團: a mainland school group (學軍中學教育集團, 中小學教育集團, a public school consortium), no firm
@@ -2350,6 +2355,9 @@ class CompanyExtractor:
                 ticker = not inside_word and _ticker().match(folded, end + (folded[end:end + 1] == " "))
                 confirmed = confirmed or bool(ticker) and (
                     bounded and folded[end:end + 1] == " " or ticker.group("code") == form.info.stock_code)
+                if not confirmed and folded[start:end] in _RANK_WORDS and _FIGURE_BEFORE_RANK.search(
+                        folded, max(0, start - 3), start):
+                    continue  # 居買超冠軍, 漲幅冠軍: a rank after a market figure, no stock (冠軍 is also a name)
                 # A cue nearby (營收, 董事長) does not take a name out of the word it is in,
                 # and an everyday word (卓越, 統一) needs its cue right next to it.
                 everyday = folded[start:end] in common or form.ambiguous and end - start == 2

@@ -218,7 +218,7 @@ def clause_years(ctx: Ctx, cands: list[Candidate], anchors: Anchors | None = Non
         stated = last
         if c.spec.needs_clause and last_rel is not None and (last is None or last_rel[0] > last[0]):
             stated = last_rel  # not for 較去年 after 去年: a comparison counts from a stated year only
-        if c.spec.clause_year and stated is not None and (
+        if c.spec.clause_year and stated is not None and not _after_page_year(ctx.folded, c.start) and (
                 c.spec.needs_clause or not before_is(ctx, c.start, "RANGE_END_BEFORE")):
             sentence = c.spec.needs_clause or _compares(ctx, c)
             if sentence not in breaks:
@@ -239,6 +239,15 @@ def clause_years(ctx: Ctx, cands: list[Candidate], anchors: Anchors | None = Non
               and not c.spec.needs_clause):
             last_rel = (c.end, out.get(i, anchors.at(c.start).year) + c.spec.year_rel)
     return out
+
+
+# 今年和明年, 去年與今年: a relative year joined to one that counts from the page's year counts from it
+# too, whatever year the sentence states (2028年將超越，相較於今年和明年 → the page's next year)
+_PAGE_YEAR_AND = compile_folded(r"(?:今年|明年|去年|前年|後年)[ \t]*(?:和|與|及|或|、)[ \t]*\Z")
+
+
+def _after_page_year(folded: str, start: int) -> bool:
+    return _PAGE_YEAR_AND.search(folded, max(0, start - 6), start) is not None
 
 
 # A company's year by its number (2025財年, 2024財政年, 2023會計年度): no date of its own (its months

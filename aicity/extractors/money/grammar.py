@@ -311,8 +311,10 @@ def _patterns(t: _Tables, w: _Words, lookups: dict) -> dict:
             f"[ ]?(?P<mag>{'|'.join(sorted(magnitudes, key=len, reverse=True))})(?![A-Za-z])",
             [m for word in magnitudes for m in (word, word.upper())], flags=regex.IGNORECASE,
         ),
-        # 純利(約3.2億): the amount may stand in brackets after its cue
-        cue_left=_reverse(f"{alternation(w.cues)}[(（]?{filler_chain}\\Z", w.cues + w.fillers, " :(（"),
+        # 純利(約3.2億): the amount may stand in brackets after its cue; 營收(不含金融業)將達4兆: a short
+        # aside in brackets may stand between them
+        cue_left=_reverse(f"{alternation(w.cues)}(?:[(（][^()（）\\n]{{1,10}}[)）])?[(（]?{filler_chain}\\Z",
+                          w.cues + w.fillers, " :(（"),
         block_left=_reverse(f"{alternation(w.blockers)}{filler_chain}\\Z", w.blockers + w.fillers, " :"),
         fx_left=_reverse(f"{alternation(w.fx)}(?:{'|'.join(w.fx_glue)})?[ ]?\\Z", w.fx + w.fx_glue),
         # or a verb of paying (花了三塊, 花費我兩塊): the same reading of a lone 塊, 毛 or 角
