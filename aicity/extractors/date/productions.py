@@ -444,6 +444,18 @@ def event_year(m: regex.Match, ctx: Ctx) -> Candidate | None:
     return Candidate(m.start(), m.end(), "date.event_year", Spec(year=y), end_spec)
 
 
+def event_year_cn(m: regex.Match, ctx: Ctx) -> Candidate | None:
+    """A year in Chinese digits naming an edition (二〇二六新春市集): only near the page's year."""
+    if ctx.ref is None:
+        return None
+    y = small_number(m.group("ycn").replace("0", "〇").replace("O", "〇"))
+    if not ctx.ref.year - 10 <= y <= ctx.ref.year + 5:
+        return None
+    if before_is(ctx, m.start(), "EVENT_BEFORE") or after_is(ctx, m.end(), "EVENT_AFTER"):
+        return None
+    return Candidate(m.start(), m.end(), "date.event_year", Spec(year=y))
+
+
 def copyright(m: regex.Match, ctx: Ctx) -> Candidate | None:
     g = groups(m)
     end_spec = Spec(year=int(g["e_y4"])) if g.get("e_y4") else None

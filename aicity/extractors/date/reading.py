@@ -197,7 +197,7 @@ def _year(g: Groups, p: str, short_years: bool) -> tuple[int | None, bool] | Non
         return int(value), False
     value = g.get(keys.ycn)
     if value:
-        y = small_number(value.replace("0", "〇"))  # 二０二五
+        y = small_number(value.replace("0", "〇").replace("O", "〇"))  # 二０二五, 二O二六
         return ((y, False) if y in WESTERN else None)
     value = g.get(p + "ycnk")
     if value:  # 兩千零四

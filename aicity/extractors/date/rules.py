@@ -196,6 +196,8 @@ def declarations() -> tuple[Rule, ...]:
              span_group="y4", present=_copyright_present),
         Rule("date.event_year", "EVENT_YEAR", p.event_year, first="12", needs_ref=True,
              starts=re.compile(fragment("EVENT_YEAR_STARTS"))),
+        Rule("date.event_year", "EVENT_YEAR_CN", p.event_year_cn, first=fold("一二"), needs_ref=True,
+             starts=re.compile(fold(fragment("EVENT_YEAR_CN_STARTS")))),
         Rule("date.day", "DAY_ONLY", p.day_only, first="0-9", trigger=ri, before=8, near="日號", reach=8,
              after_digit=False),
         Rule("date.same_month_day", "SAME_MONTH_DAY", p.same_month_day, first=fold("同當該"),

@@ -64,6 +64,10 @@ HK_TICKER = regex.compile(r"(?<=\p{Han})\((?:0\d\d|00[0-4]\d|000\d\d|0[1-9]\d{3}
 # plant news of a Taiwanese or mainland maker, not where the page is from: no signal for a region other than
 # the script's own (folded text)
 PLANT_AFTER = ("厂", "新厂", "二厂", "三厂")
+# A mainland place right before a street word (花蓮市重慶路, 台北市南京東路, 杭州南路) names a Taiwanese street, as many
+# are named after mainland cities and provinces: no mainland signal on a page of another script (folded text;
+# not 路演, a roadshow, nor 路线, 路透, nor 街头 or 街道: a street scene or a mainland subdistrict of that city)
+STREET_AFTER = regex.compile(r"[东西南北中]?路(?![演线透])|[东西南北中]?街(?![头道舞区])")
 # How far around a weak signal of another region a company's name that holds it is sought (TCL中環 holds 中環)
 COMPANY_REACH = 8
 # The place of a dateline: what stands between its bracket and its day
@@ -212,7 +216,8 @@ def _scan(doc: Document) -> _Page:
                 if region != own:
                     styled[region] += 1
                 continue
-            if strength == "weak" and region != own and text.startswith(PLANT_AFTER, end):
+            if strength == "weak" and region != own and (text.startswith(PLANT_AFTER, end)
+                                                         or region == "CN" and STREET_AFTER.match(text, end)):
                 continue
             if strength == "weak" and region != own and _inside_company_of_elsewhere(text, start, end, region):
                 continue
