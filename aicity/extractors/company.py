@@ -195,6 +195,13 @@ def _say_verbs() -> tuple[str, ...]:
 
 
 @functools.cache
+def _long_say_verbs() -> tuple[str, ...]:
+    """The verbs of saying of two characters or more (表示, 指出): one right after a name is read whole, so the
+    name's last character and the verb's first (恒地|表示: 地表) make no word the name sits inside."""
+    return tuple(w for w in _say_verbs() if len(w) >= 2)
+
+
+@functools.cache
 def _list_before_kind() -> regex.Pattern:
     """等 and the kind of firm that closes a list of names (``company/list_kinds.txt``), perhaps
     counted first (等8家企業, 等十餘家公司)."""
@@ -2312,6 +2319,7 @@ class CompanyExtractor:
                 and not listed_after_name
                 or folded[end - 1:end + 1] in common and not self._city_at(folded, end)
                 and not folded.endswith(_EXCHANGE_END, start, end) and not (folded.startswith(_TIME_AFTER_NAME, end) or _FIRST_MONTHS_AFTER.match(folded, end))
+                and not folded.startswith(_long_say_verbs(), end)  # 新地|表示: a verb of saying, no 地表
                 or folded[end - 1:end + 2] in currencies or folded[end - 1:end + 3] in currencies
                 or self._across_city(folded, start, end) and not listed_after_name
             )
