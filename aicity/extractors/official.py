@@ -1060,6 +1060,12 @@ class OfficialExtractor:
             if (name_start is not None and folded[ts - 1:ts] in g.appoint_verbs and name_start > 0
                     and is_han(folded[name_start - 1]) and folded[name_start - 1] not in g.stops):
                 name_start = None  # 黃建盛|任副省長, 加入寒武紀|任CTO: 任 is the verb, no name 盛任, 紀任
+            if name_start is not None and ts - name_start == 3 and folded[ts - 1:ts] in g.appoint_verbs:
+                # 某某任副市長 opening a clause: 任 is the verb after a two-character name, no third character
+                appointed = self._appointed(doc, ts, te, title, g)
+                if appointed and appointed[-1].name_start == name_start and appointed[-1].name_end == ts - 1:
+                    full.extend(appointed)
+                    continue
             if name_start is not None and folded[name_start:name_start + 1] in g.appoint_verbs \
                     and self._committee_at(folded, ts):
                 name_start = None  # 分別任|嘉善|縣委書記: 任 is the verb, the rest the committee's place
