@@ -836,6 +836,9 @@ class OfficialExtractor:
                         and folded[start - 1:start + 1] not in g.common
                         and (start == 1 or not is_han(folded[start - 2]) or folded[start - 2] in g.stops)):
                     return start - 1  # 陳某某及葉劉淑儀議員: a husband's surname before a woman's own full name
+                if length == 3 and start >= 1 and folded[start - 1:start + 1] in g.compound_surnames \
+                        and self._plausible(folded[start - 1:end], g):
+                    return start - 1  # 任命諸葛某某為: 葛 opens no name of three, 諸葛 one of four
                 return start
         return None
 
