@@ -217,6 +217,8 @@ AS_END = frozenset("，,。;；、")  # what ends the name after 為
 # 是 (is) between a title and a list of its holders (被撤換的原有市議員是某甲(行動黨)、某乙及某丙): like 為, but
 # only before a list or a party in brackets after the name
 IS = fold("是")
+# 當選為常委的還有某甲、某乙: 的(還)有 after a title that an appointing verb governs opens the list of its holders
+OF_HAS = tuple(fold(w) for w in ("的還有", "的有"))
 TITLE_BEFORE_REACH = 8  # how far back a title that ends right before an appointed name is looked for
 IS_END = frozenset("、(")
 CANDIDATE = fold("候選人")  # 董事候選人: a candidate for the title, not its holder
@@ -1734,6 +1736,14 @@ class OfficialExtractor:
                     folded[of_is_end:of_is_end + 1] in AS_END or self._boundary_after(folded, of_is_end, g)):
                 return []
             ns += 2
+        elif not honorific and folded.startswith(OF_HAS, ns) and self._appointed_in_clause(folded, ts, g):
+            # 當選為市委常委的還有某甲、某乙: a full name after 的(還)有 that a list's comma or punctuation ends
+            # (擔任顧問的有關人員: no name)
+            gap = next(len(w) for w in OF_HAS if folded.startswith(w, ns))
+            has_end = self._name_at(folded, ns + gap, g)
+            if has_end is None or has_end - ns - gap not in (2, 3, 4) or folded[has_end:has_end + 1] not in AS_END:
+                return []
+            ns += gap
         elif not honorific and folded[ns:ns + 1] == OF:
             # 升任人力資源部長的沈某某, 原任青年及體育部長的楊某某: a full three-character name after
             # 的 that a boundary ends (部長的黃金時期: 黃金 is no full name)
@@ -1926,6 +1936,13 @@ class OfficialExtractor:
             if last:
                 break
         return found
+
+    @staticmethod
+    def _appointed_in_clause(folded: str, ts: int, g: OfficialGrammar) -> bool:
+        """Whether an appointing verb of two characters or more (當選為, 出任) stands in the clause before
+        the title at ``ts``."""
+        clause = max(folded.rfind(mark, 0, ts) for mark in (*SENTENCE_ENDS, *CLAUSE_BREAKS)) + 1
+        return any(len(verb) > 1 and folded.find(verb, clause, ts) >= 0 for verb in g.appoint_verbs)
 
     def _word_name_in_list(self, folded: str, start: int, g: OfficialGrammar) -> int | None:
         """The end of a two- or three-character name that is also a common word (省領導某某、莊稼漢、某某: a peasant,
