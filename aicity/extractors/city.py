@@ -420,7 +420,8 @@ class CityExtractor:
                     not abbreviation_after.at(folded, end) or folded.startswith(_person_adverbs(), end)):
                 continue
             if not self._accept(folded, start, end, info, after_words, abbreviation_after, prefectures) and not (
-                info.kind == WEAK and (self._listed_with_city(folded, start, end, info, by_start, by_end)
+                info.kind == WEAK and not after_words.at(folded, end)  # (豐鎮|北、大同南: a station's direction)
+                and (self._listed_with_city(folded, start, end, info, by_start, by_end)
                                        or self._after_own_prefecture(folded, start, end, info, by_end)
                                        or info.name in repeated and self._weak_alone(folded, start, end, after_words))
             ):
