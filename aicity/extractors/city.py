@@ -29,13 +29,13 @@ import regex
 from ..document import Document
 from ..fold import fold
 from ..model import Entity
-from ..resources import load_list
+from ..resources import load_list, load_table
 from .base import compile_folded, is_han, latin_boundary, longest_non_overlapping
 from .lexicon import (
     ABBREVIATION, COMBINED, ENGLISH, FOREIGN, FULL, LATIN, PLACE_KIND_ORDER, SHORT, WEAK, CityInfo, city_gazetteer,
     city_context_words, common_words, document_matches, everyday_words, mainland_county_prefectures, mainland_municipalities,
     market_words, official_grammar, town_kinds,
-    place_context, reporter_full_name, reporter_given_name, user_city_gazetteer,
+    place_context, reporter_full_name, reporter_given_name, split_cell, user_city_gazetteer,
 )
 
 # A full form's last character that begins a title: 桃園市長 is 桃園 + 市長.
@@ -113,6 +113,25 @@ CITY_BODIES_AFTER = tuple(fold(w) for w in ("委", "政府", "人民政府", "�
 DELEGATION = fold("代表團")
 # Taiwan and China as a country before a place: their cities are all in the gazetteers.
 HOME = frozenset(fold(w) for w in ("台灣", "臺灣", "中華民國", "中國", "大陸", "內地", "中國大陸"))
+
+
+@functools.cache
+def _mainland_provinces() -> frozenset[str]:
+    """The mainland's provinces and autonomous regions (regions.tsv), bare and full: one that is also a
+    city's name (吉林) names the province in a list of them."""
+    return frozenset(fold(n) for row in load_table("city/regions.tsv") if row["country"] == "CN"
+                     for n in (row["name"], row["name_cn"], *split_cell(row["aliases"])) if n)
+
+
+def _in_province_list(folded: str, start: int, end: int) -> bool:
+    """A list item next to the name, across 、 or 和, is another mainland province (浙江、吉林、上海)."""
+    provinces = _mainland_provinces()
+    name = folded[start:end]
+    before = start >= 2 and folded[start - 1] in LIST_SEPARATORS and any(
+        folded[start - 1 - n:start - 1] in provinces and folded[start - 1 - n:start - 1] != name for n in (2, 3, 4))
+    after = folded[end:end + 1] in LIST_SEPARATORS and folded[end:end + 1] != "" and any(
+        folded[end + 1:end + 1 + n] in provinces and folded[end + 1:end + 1 + n] != name for n in (2, 3, 4))
+    return before or after
 
 
 @functools.cache
@@ -405,7 +424,8 @@ class CityExtractor:
                     not abbreviation_after.at(folded, end) or folded.startswith(_person_adverbs(), end)):
                 continue
             if not self._accept(folded, start, end, info, after_words, abbreviation_after, prefectures) and not (
-                info.kind == WEAK and (self._listed_with_city(folded, start, end, info, by_start, by_end)
+                info.kind == WEAK and not after_words.at(folded, end)  # (豐鎮|北、大同南: a station's direction)
+                and (self._listed_with_city(folded, start, end, info, by_start, by_end)
                                        or self._after_own_prefecture(folded, start, end, info, by_end)
                                        or info.name in repeated and self._weak_alone(folded, start, end, after_words))
             ):
@@ -450,6 +470,8 @@ class CityExtractor:
             if info.kind in (FOREIGN, WEAK) and (info.prefecture_homonym or info.kind == WEAK) \
                     and self._in_prefecture_list(folded, start, end):
                 continue  # 靜岡、岡山等縣 / 檳城、吉打、霹靂: prefectures and states, not cities
+            if info.country == "CN" and folded[start:end] in _mainland_provinces() and _in_province_list(folded, start, end):
+                continue  # 浙江、吉林、上海等省份: the province of the city's name, no city
             if info.kind == SHORT and folded[start:end] in _counties_by_short_form() and (
                     _before_township(folded, end) or _counties_by_short_form()[folded[start:end]].name in counties_only):
                 # 嘉義|竹崎鄉: the county's township; or a page of 嘉義縣政府 that never names the city

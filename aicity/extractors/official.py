@@ -223,6 +223,8 @@ AS_END = frozenset("，,。;；、")  # what ends the name after 為
 # 是 (is) between a title and a list of its holders (被撤換的原有市議員是某甲(行動黨)、某乙及某丙): like 為, but
 # only before a list or a party in brackets after the name
 IS = fold("是")
+# 當選為常委的還有某甲、某乙: 的(還)有 after a title that an appointing verb governs opens the list of its holders
+OF_HAS = tuple(fold(w) for w in ("的還有", "的有"))
 TITLE_BEFORE_REACH = 8  # how far back a title that ends right before an appointed name is looked for
 IS_END = frozenset("、(")
 CANDIDATE = fold("候選人")  # 董事候選人: a candidate for the title, not its holder
@@ -862,6 +864,9 @@ class OfficialExtractor:
                         and folded[start - 1:start + 1] not in g.common
                         and (start == 1 or not is_han(folded[start - 2]) or folded[start - 2] in g.stops)):
                     return start - 1  # 陳某某及葉劉淑儀議員: a husband's surname before a woman's own full name
+                if length == 3 and start >= 1 and folded[start - 1:start + 1] in g.compound_surnames \
+                        and self._plausible(folded[start - 1:end], g):
+                    return start - 1  # 任命諸葛某某為: 葛 opens no name of three, 諸葛 one of four
                 return start
         return None
 
@@ -1088,6 +1093,12 @@ class OfficialExtractor:
             if (name_start is not None and folded[ts - 1:ts] in g.appoint_verbs and name_start > 0
                     and is_han(folded[name_start - 1]) and folded[name_start - 1] not in g.stops):
                 name_start = None  # 黃建盛|任副省長, 加入寒武紀|任CTO: 任 is the verb, no name 盛任, 紀任
+            if name_start is not None and ts - name_start == 3 and folded[ts - 1:ts] in g.appoint_verbs:
+                # 某某任副市長 opening a clause: 任 is the verb after a two-character name, no third character
+                appointed = self._appointed(doc, ts, te, title, g)
+                if appointed and appointed[-1].name_start == name_start and appointed[-1].name_end == ts - 1:
+                    full.extend(appointed)
+                    continue
             if name_start is not None and folded[name_start:name_start + 1] in g.appoint_verbs \
                     and self._committee_at(folded, ts):
                 name_start = None  # 分別任|嘉善|縣委書記: 任 is the verb, the rest the committee's place
@@ -1753,6 +1764,14 @@ class OfficialExtractor:
                     folded[of_is_end:of_is_end + 1] in AS_END or self._boundary_after(folded, of_is_end, g)):
                 return []
             ns += 2
+        elif not honorific and folded.startswith(OF_HAS, ns) and self._appointed_in_clause(folded, ts, g):
+            # 當選為市委常委的還有某甲、某乙: a full name after 的(還)有 that a list's comma or punctuation ends
+            # (擔任顧問的有關人員: no name)
+            gap = next(len(w) for w in OF_HAS if folded.startswith(w, ns))
+            has_end = self._name_at(folded, ns + gap, g)
+            if has_end is None or has_end - ns - gap not in (2, 3, 4) or folded[has_end:has_end + 1] not in AS_END:
+                return []
+            ns += gap
         elif not honorific and folded[ns:ns + 1] == OF:
             # 升任人力資源部長的沈某某, 原任青年及體育部長的楊某某: a full three-character name after
             # 的 that a boundary ends (部長的黃金時期: 黃金 is no full name)
@@ -1946,6 +1965,13 @@ class OfficialExtractor:
             if last:
                 break
         return found
+
+    @staticmethod
+    def _appointed_in_clause(folded: str, ts: int, g: OfficialGrammar) -> bool:
+        """Whether an appointing verb of two characters or more (當選為, 出任) stands in the clause before
+        the title at ``ts``."""
+        clause = max(folded.rfind(mark, 0, ts) for mark in (*SENTENCE_ENDS, *CLAUSE_BREAKS)) + 1
+        return any(len(verb) > 1 and folded.find(verb, clause, ts) >= 0 for verb in g.appoint_verbs)
 
     def _word_name_in_list(self, folded: str, start: int, g: OfficialGrammar) -> int | None:
         """The end of a two- or three-character name that is also a common word (省領導某某、莊稼漢、某某: a peasant,
