@@ -103,10 +103,9 @@ def script_of(text: str, sample: int = 4000) -> str:
     script: set operations run in C, and distinct characters decide as well
     as occurrences do.
     """
-    _, traditional_only, simplified_only = _tables()
-    present = set(text[:sample])
-    simplified, traditional = len(present & simplified_only), len(present & traditional_only)
-    if simplified == traditional and not present.isdisjoint(_SIMPLIFIED_LEANING):
+    head = text[:sample]
+    simplified, traditional = script_chars(head)
+    if simplified == traditional and not _SIMPLIFIED_LEANING.isdisjoint(head):
         return "simplified"  # 1.2万元, 售价99元: no other sign either way
     return "simplified" if simplified > traditional else "traditional"
 
