@@ -29,13 +29,13 @@ import regex
 from ..document import Document
 from ..fold import fold
 from ..model import Entity
-from ..resources import load_list, load_table
+from ..resources import load_list
 from .base import compile_folded, is_han, latin_boundary, longest_non_overlapping
 from .lexicon import (
     ABBREVIATION, COMBINED, ENGLISH, FOREIGN, FULL, LATIN, PLACE_KIND_ORDER, SHORT, WEAK, CityInfo, city_gazetteer,
     city_context_words, common_words, document_matches, everyday_words, mainland_county_prefectures, mainland_municipalities,
     market_words, official_grammar, town_kinds,
-    place_context, reporter_full_name, reporter_given_name, split_cell, user_city_gazetteer,
+    mainland_provinces, place_context, reporter_full_name, reporter_given_name, split_cell, user_city_gazetteer,
 )
 
 # A full form's last character that begins a title: 桃園市長 is 桃園 + 市長.
@@ -115,17 +115,9 @@ DELEGATION = fold("代表團")
 HOME = frozenset(fold(w) for w in ("台灣", "臺灣", "中華民國", "中國", "大陸", "內地", "中國大陸"))
 
 
-@functools.cache
-def _mainland_provinces() -> frozenset[str]:
-    """The mainland's provinces and autonomous regions (regions.tsv), bare and full: one that is also a
-    city's name (吉林) names the province in a list of them."""
-    return frozenset(fold(n) for row in load_table("city/regions.tsv") if row["country"] == "CN"
-                     for n in (row["name"], row["name_cn"], *split_cell(row["aliases"])) if n)
-
-
 def _in_province_list(folded: str, start: int, end: int) -> bool:
     """A list item next to the name, across 、 or 和, is another mainland province (浙江、吉林、上海)."""
-    provinces = _mainland_provinces()
+    provinces = mainland_provinces(with_aliases=True)
     name = folded[start:end]
     before = start >= 2 and folded[start - 1] in LIST_SEPARATORS and any(
         folded[start - 1 - n:start - 1] in provinces and folded[start - 1 - n:start - 1] != name for n in (2, 3, 4))
@@ -470,7 +462,7 @@ class CityExtractor:
             if info.kind in (FOREIGN, WEAK) and (info.prefecture_homonym or info.kind == WEAK) \
                     and self._in_prefecture_list(folded, start, end):
                 continue  # 靜岡、岡山等縣 / 檳城、吉打、霹靂: prefectures and states, not cities
-            if info.country == "CN" and folded[start:end] in _mainland_provinces() and _in_province_list(folded, start, end):
+            if info.country == "CN" and folded[start:end] in mainland_provinces(with_aliases=True) and _in_province_list(folded, start, end):
                 continue  # 浙江、吉林、上海等省份: the province of the city's name, no city
             if info.kind == SHORT and folded[start:end] in _counties_by_short_form() and (
                     _before_township(folded, end) or _counties_by_short_form()[folded[start:end]].name in counties_only):

@@ -57,7 +57,7 @@ from .base import Gazetteer, IntervalSet, alternation, compile_folded, is_han, l
 from .money.region import page_region
 from .lexicon import (
     FOREIGN, CompanyInfo, Form, a_shares_by_simplified_name, a_shares_by_traditional_name, city_gazetteer, common_words, company_dictionary, company_frames, company_latin_kinds, company_phrase_names, company_rule_anchors, corporate_titles, everyday_words,
-    document_matches, is_latin, official_grammar, reporter_given_name, split_cell, user_company_dictionary,
+    document_matches, is_latin, mainland_provinces, official_grammar, reporter_given_name, split_cell, user_company_dictionary,
 )
 
 # the magnitudes and 元 that close an amount (folded): a name opening with one right after a number
@@ -1097,18 +1097,11 @@ def _places_only(words: str) -> bool:
     return bool(words)
 
 
-@functools.cache
-def _mainland_provinces() -> frozenset[str]:
-    """The mainland's provinces and autonomous regions by their short names (city/regions.tsv: 江蘇, 湖南)."""
-    return frozenset(fold(n) for row in load_table("city/regions.tsv") if row["country"] == "CN"
-                     for n in (row["name"], row["name_cn"]) if n)
-
-
 def _province_before_foreign(folded: str, start: int, end: int, form) -> bool:
     """A mainland province's short name right before a foreign firm's two-character Chinese name (江蘇|威騰,
     the Taiwanese name of Western Digital): the province's own firm of the same name, not the foreign one."""
     return (end - start <= 2 and not form.latin and form.info.country not in (None, "CN", "TW", "HK")
-            and any(folded[start - n:start] in _mainland_provinces() for n in (2, 3)))
+            and any(folded[start - n:start] in mainland_provinces() for n in (2, 3)))
 
 
 WRITTEN_OUT_PLACE_REACH = 5  # the longest place written out with 省 or 市 (黑龍江省, 呼和浩特市)

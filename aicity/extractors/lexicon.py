@@ -43,6 +43,14 @@ def split_cell(cell: str) -> list[str]:
 
 
 @functools.cache
+def mainland_provinces(with_aliases: bool = False) -> frozenset[str]:
+    """The mainland's provinces and autonomous regions (city/regions.tsv) by their name in both scripts
+    (江蘇, 江苏), folded; ``with_aliases`` adds their other names (吉林省), as a list of provinces writes them."""
+    return frozenset(fold(n) for row in load_table("city/regions.tsv") if row["country"] == "CN"
+                     for n in (row["name"], row["name_cn"], *(split_cell(row["aliases"]) if with_aliases else ())) if n)
+
+
+@functools.cache
 def common_words() -> frozenset[str]:
     """Everyday words (jieba's dictionary, folded): not a name on their own."""
     return frozenset(fold(w) for w in load_list("common/common_words.txt"))
