@@ -32,6 +32,7 @@ _COMMA = frozenset(",")  # (300元,70港元: two amounts of two currencies, no l
 # (500元和300美元 writes a second currency, no name after 元)
 _YUAN_THEN_NAME = regex.compile(fold("元") + r"[ ]?\p{Han}")
 LOCAL_CODES = ("LOCAL", "DOLLAR", "YEN", "DONG")  # the currency table's codes resolved by the page
+MAINLAND_CURRENCY = "CNY"  # a mainland feed's Simplified line on a Hong Kong or Macau page
 _CENT_JOINERS = ("", "又")  # 2美元50美分, 兩美元又三美分
 # 0.18新元(約60仙): what stands between an amount and a conversion of it in brackets (folded)
 _CONVERSION_GAP = regex.compile(fold(r"[ ]?[(（][ ]?(?:約合?|相等於|相當於)?[ ]?"))
@@ -343,9 +344,6 @@ def currencies(g: Grammar, doc: Document, text: str, cands: list[Cand]) -> None:
         else:
             c.code = _symbol_code(g, region, cur.code, text, c)
             written.append(c.code)
-
-
-MAINLAND_CURRENCY = "CNY"
 
 
 def _symbol_code(g: Grammar, region: Region, symbol: str, text: str, c: Cand) -> str:
