@@ -195,6 +195,28 @@ def _say_verbs() -> tuple[str, ...]:
 
 
 @functools.cache
+def _speaker_verbs() -> tuple[str, ...]:
+    """The verbs of saying that may stand between a firm's name and the firm it speaks of (萬科稱|某某集團):
+    the long ones, and 稱 (指 and 說 end names: 金手指, 小說)."""
+    return _long_say_verbs() + (fold("稱"),)
+
+
+def _speaker_end(folded: str, start: int, end: int, known_ends: set[int]) -> int:
+    """How far into the words before a suffix (``folded[start:end]``) the name begins, where a speaker and a
+    verb of saying open them: the speaker is a known name, the firm itself (公司稱|某某集團), or a share's
+    name after its risk marker right before (ST某某稱|某某集團), and two characters or more follow the verb;
+    else 0."""
+    chunk = folded[start:end]
+    verbs = _speaker_verbs()
+    for i in range(len(chunk) - 3, 1, -1):
+        if chunk.startswith(verbs, i) and (start + i in known_ends or chunk.endswith((COMPANY, GROUP), 0, i)
+                                           or ST_MARKER.search(folded, max(0, start - 4), start + i)):
+            end = i + next(len(v) for v in verbs if chunk.startswith(v, i))
+            return end if len(chunk) - end >= 2 else 0
+    return 0
+
+
+@functools.cache
 def _long_say_verbs() -> tuple[str, ...]:
     """The verbs of saying of two characters or more (表示, 指出): one right after a name is read whole, so the
     name's last character and the verb's first (恒地|表示: 地表) make no word the name sits inside."""
@@ -484,6 +506,7 @@ CONTROLLED_AFTER = (CONTROLLING_SHAREHOLDER, fold("子公司"))  # 控股 as "co
 BOND = fold("債")  # 公司債, 公司債券: a corporate bond
 TOTAL = fold("總")  # 總營收: the total of a frame's figure
 COMPANY, BRANCH, GROUP = fold("公司"), fold("分公司"), fold("集團")
+POSSESSIVE = fold("的")
 AFTER_EVENT = fold("後")  # 轉增後|公司: a clause before a bare 公司
 SUBSIDIARIES_AFTER = fold("旗下")  # 某某資本|旗下: an investor that owns firms is one
 _ORDINAL = regex.compile(r"第[0-9一二三四五六七八九十]{1,3}")  # 科技|第三園區: an ordinal before the noun (folded)
@@ -1465,11 +1488,13 @@ class CompanyExtractor:
         if adjacent and not across_dates:
             return start in end_set or end in set(starts)
         if adjacent:
-            # 青雲2月營收: a date between the name and its cue keeps them together
+            # 青雲2月營收: a date between the name and its cue keeps them together; so does 的 right after
+            # the name (光大的淨利潤)
             folded = doc.folded
+            after = end + (folded[end:end + 1] == POSSESSIVE)
             i = bisect.bisect_left(starts, end)
             while i < len(starts) and starts[i] < end + 8:
-                if ends[i] <= end + 8 and not folded[end:starts[i]].strip(DATE_CHARS):
+                if ends[i] <= end + 8 and starts[i] >= after and not folded[after:starts[i]].strip(DATE_CHARS):
                     return True
                 i += 1
             return start in end_set
@@ -1708,6 +1733,10 @@ class CompanyExtractor:
             if strength == "legal" and s in dictionary_ends and hit_starts_by_end[s] < start:
                 start = hit_starts_by_end[s]  # 台灣集中|保管結算所股份有限公司: a listed name before the form is whole
             chunk = folded[start:s]
+            spoken = _speaker_end(folded, start, s, dictionary_ends)
+            if spoken:
+                start += spoken  # 萬科稱|某某集團, ST某某稱|某某集團: the speaker and its verb, then the name
+                chunk = folded[start:s]
             if chunk[:1] in BRACKET_OPENINGS:
                 continue  # 包括|(國際)有限公司: the words before the bracket were cut off, no name is left
             if len(chunk) == 2 and chunk[0] in EXISTENTIAL_CHARS and chunk[1] in PLAIN_MODIFIER_CHARS:
@@ -1736,8 +1765,10 @@ class CompanyExtractor:
                 continue  # 央行降低|銀行存款準備率, 存戶起訴|銀行: a verb and its object, banks in general
             if strength != "legal" and chunk.endswith(_object_verbs()):
                 continue  # 金管會要求|銀行, 預期|銀行將降息: a verb and its object, banks or firms in general
-            if len(chunk) > 2 and chunk.endswith(_say_verbs()) and strength != "legal":
+            if len(chunk) > 2 and chunk.endswith(_say_verbs()) and (strength != "legal" or suffix == COMPANY and (
+                    chunk.endswith(_speaker_verbs()))):
                 continue  # 管理層表示|集團已…, 主席透露|集團正…: a speaker, the verb, and the firm it speaks of
+                # (萬科表示|公司…: before the bare 公司 too, for a verb no registered name ends in)
             if suffix == GROUP and (e in known_start_set or folded[e:e + 1] == " " and e + 1 in known_start_set) and (
                     chunk in common or _two_everyday_words(chunk)):
                 continue  # 連鎖餐飲|集團|王品: the kind of group before the listed name it describes, no name of its own
@@ -2590,6 +2621,8 @@ class CompanyExtractor:
                 end, info = start + listed[0], listed[1]
             else:
                 end, info = (run if run - start <= ST_NAME_MAX else start + 2), None
+                end = next((i for i in range(start + 2, end) if folded.startswith(_speaker_verbs(), i)), end)
+                # (ST某某稱…: the verb of saying after the name is no part of it)
             if end - start < 2 or taken.overlaps(match.start(), end):
                 continue
             taken.add(match.start(), end)

@@ -191,7 +191,8 @@ def city_gazetteer() -> tuple[Gazetteer, WordStarts, WordStarts]:
     chosen = Gazetteer(
         (form, infos[0] if len(infos) == 1 else _choose_place(infos)) for form, infos in places_by_form.items()
     )
-    return chosen, WordStarts(after, longest=6, exceptions=not_after), WordStarts(abbreviation_after)
+    # (up to nine characters: a mainland zone written out, 高新技術產業開發區)
+    return chosen, WordStarts(after, longest=9, exceptions=not_after), WordStarts(abbreviation_after)
 
 
 @functools.cache
