@@ -144,6 +144,11 @@ PAGE_DATES = [
     ("2025年8月9日 21:40 鄰里日報\n\n里長今天說明。", "2025-08-09", "header"),
     # a timestamp to the second that opens its line is the page's, whatever byline follows (names with commas)
     ("首頁 > 財經\n2021-06-18 21:49:35 某某經濟報道 記者甲,實習生乙,丙\n\n公司11日公告。", "2021-06-18", "header"),
+    # ... or one between a site's name and its source, each side short and no sentence in the line
+    ("首頁 > 國際 > 正文\n\n兩國簽署協議\n\nwww.example-news.net | 2024-05-06 10:11:12  某某電台 | 0條評論 | 查看/發表評論\n\n總統週日宣布協議。",
+     "2024-05-06", "header"),
+    ("首頁\n\n記者會訂於 2024-05-06 10:11:12 開始，市長週三出席典禮。", None, None),
+    ("會議訂於2024-05-06 10:11:12開始，市長週三出席典禮。", None, None),
     # a page whose lines were joined: headline, timestamp and body on the first line
     ("房署推出新一批居屋 2023年5月4日 08:15 房署今日公布售價。", "2023-05-04", "header"),
     # ... the headline given twice (the page's title, then its heading) before the timestamp

@@ -232,6 +232,16 @@ def _facility_after() -> regex.Pattern:
 
 
 @functools.cache
+def _epithet_before() -> tuple[str, ...]:
+    """A word before a city abroad that makes it a nickname (context.tsv epithet_before: 沙漠|達沃斯, 夏季|達沃斯)."""
+    return city_context_words("epithet_before")
+
+
+EPITHET_ENDS = frozenset(fold("」』”’\""))  # what closes a nickname in quotes (「沙漠達沃斯」)
+EPITHET_MEETINGS = tuple(fold(w) for w in ("論壇", "年會"))  # the meeting a nickname names (夏季達沃斯論壇)
+
+
+@functools.cache
 def _dish_after() -> tuple[str, ...]:
     """A food word after a city abroad (context.tsv dish: 北京|烤鴨, 杜拜|巧克力): the name of a dish's style."""
     return city_context_words("dish")
@@ -644,7 +654,7 @@ class CityExtractor:
         # speaks of 青森縣 (the prefecture's capital shares its name). 史丹佛大學 is no 丹佛.
         if self._admin_suffix(folded, end) and not self._malaysian_district(info, folded, end) \
                 or after_words.at(folded, end) or self._in_storm_name(folded, start) \
-                or folded.startswith(_dish_after(), end):
+                or folded.startswith(_dish_after(), end) or self._epithet(folded, start, end):
             return False
         if (info.country != "CN" and self._district_after(folded, end) and start and is_han(folded[start - 1])
                 and folded[start - 1] not in FUNCTION_CHARS and not self._region_before(folded, start, end)):
@@ -748,6 +758,13 @@ class CityExtractor:
         if both:
             return folded[start - 1:start + 1] in common and folded[end - 1:end + 1] in common
         return folded[start - 1:start + 1] in common or folded[end - 1:end + 1] in common
+
+    @staticmethod
+    def _epithet(folded: str, start: int, end: int) -> bool:
+        """A nickname for a meeting held elsewhere (「沙漠達沃斯」, 夏季達沃斯論壇): an epithet_before word before
+        the name, closed by a quote or followed by the meeting's word (夏季|巴黎 alone is Paris in summer)."""
+        return folded.endswith(_epithet_before(), 0, start) and (
+            folded[end:end + 1] in EPITHET_ENDS or folded.startswith(EPITHET_MEETINGS, end))
 
     @staticmethod
     def _dateline(folded: str, end: int) -> bool:

@@ -1765,6 +1765,8 @@ class CompanyExtractor:
                 continue  # 央行降低|銀行存款準備率, 存戶起訴|銀行: a verb and its object, banks in general
             if strength != "legal" and chunk.endswith(_object_verbs()):
                 continue  # 金管會要求|銀行, 預期|銀行將降息: a verb and its object, banks or firms in general
+            if any(chunk[-n:] in generic and chunk[:-n].endswith(_object_verbs()) for n in (2, 3) if n < len(chunk)):
+                continue  # 北京敦促|本土|公司: the verb, a generic word, and firms in general after them (even 公司)
             if len(chunk) > 2 and chunk.endswith(_say_verbs()) and (strength != "legal" or suffix == COMPANY and (
                     chunk.endswith(_speaker_verbs()))):
                 continue  # 管理層表示|集團已…, 主席透露|集團正…: a speaker, the verb, and the firm it speaks of

@@ -152,7 +152,7 @@ JUNIOR_MARKS = frozenset(fold("小老"))  # 小/老 before a transliterated name
 NAME_RUN_ENDS = frozenset(fold("說指稱也亦在和與及"))  # one-character verbs and conjunctions after a name (某某說)
 COME = fold("來")  # before a verb (某某來代答), it ends a transliterated name of three characters or more
 NAME_DOTS = frozenset("·‧・•")  # between the parts of a transliterated Western name (愛德華·菲利普)
-NAME_DOT_SPLIT = regex.compile("[·‧・•]")
+NAME_DOT_SPLIT = regex.compile(r"[·‧・•]|(?<=\p{Han})\.(?=\p{Han})")
 # the particles of Western names as one-character parts between two dots (亞歷山大·德·莫賴斯: de; 烏爾蘇拉·馮·德萊恩:
 # von; 范, van; 達, da; 迪, di; 杜, du): a part of the name, though no transliteration of two characters or more
 NAME_DOT_PARTICLES = frozenset(fold("德馮范達迪杜"))
@@ -303,11 +303,19 @@ RELATIVE_DAY_OPEN = regex.compile(fold("[今昨明前]") + r"\(")
 LIST_ENDS = (LIST_COMMA, ",")  # what closes a name in a list of names (folded: "，" is ",")
 
 # the given names and the dot of a transliterated full name (克里斯多福·沃勒), folded
-DOTTED_NAME_HEAD = regex.compile(r"\p{Han}{1,6}[·‧•]")
+DOTTED_NAME_HEAD = regex.compile(r"\p{Han}{1,6}(?:[·‧•]|\.(?=\p{Han}))")
 PLACE_LEVELS = frozenset(fold("市縣區省州鎮鄉村"))  # 任設區|市: a place's level ends no transliterated name
 # a double-barrelled transliteration, its parts joined by a hyphen as its Latin spelling's are, in
 # brackets right after it (托瑞斯-斯普林格(Maria Torres-Springer)), folded
 HYPHENED_NAME = regex.compile(r"(\p{Han}{2,5}[-‐]\p{Han}{2,5})\([A-Z][A-Za-z .']{0,30}[a-z]-[A-Z]")
+
+
+def _name_dot(folded: str, i: int) -> bool:
+    """A name dot at ``i``: a middle dot, or a full-width period (．, folded to ".") between two Han
+    characters, as Taiwanese papers write it (穆罕默德．沙爾曼); never a decimal point or a sentence's end."""
+    ch = folded[i:i + 1]
+    return ch in NAME_DOTS or ch == "." and is_han(folded[i - 1:i]) and is_han(folded[i + 1:i + 2])
+
 
 
 def _joined_before(folded: str, pos: int) -> bool:
@@ -1877,6 +1885,8 @@ class OfficialExtractor:
                 # such as 兼 opens another post, no name)
                 han_end = bracket - 1 if bracket > 0 and folded[bracket - 1] == " " else bracket
                 if (han_end - ns >= 2 and all(map(is_han, folded[ns:han_end])) and folded[ns] not in g.stops
+                        and not (ns == te and folded[te - 2:te + 1] in g.common)  # 總統|府政策室長某某 (Kim …): the office
+                        and not g.titles.matches(folded[ns:han_end])  # 秘書|室長某某 (Kim …): the title nearer holds it
                         and PERSON_IN_BRACKETS.match(folded, bracket) and (self._plausible(folded[ns:han_end], g) or (
                             # 總統小馬可斯(Ferdinand Marcos, Jr.): 小 (Jr.) before a transliteration opens a word (小馬)
                             folded[ns] in JUNIOR_MARKS and han_end - ns >= 3
@@ -1910,7 +1920,7 @@ class OfficialExtractor:
         if end is None:
             # 法蘭西共和國總理愛德華·菲利普: a middle dot after it marks a transliteration, whatever the title
             first = self._foreign_name_at(folded, ts, ns, g, True)
-            if first is not None and folded[first:first + 1] in NAME_DOTS:
+            if first is not None and _name_dot(folded, first):
                 end = first
         if end is None:
             return []
@@ -1990,8 +2000,8 @@ class OfficialExtractor:
         """A Western name in transliteration joins its given name and surname with a middle dot
         (總理愛德華·菲利普, 國務卿馬可·魯比奧): after the dot the name runs on as a
         transliteration after a title does."""
-        while folded[end:end + 1] in NAME_DOTS:
-            if folded[end + 1:end + 2] in NAME_DOT_PARTICLES and folded[end + 2:end + 3] in NAME_DOTS \
+        while _name_dot(folded, end):
+            if folded[end + 1:end + 2] in NAME_DOT_PARTICLES and _name_dot(folded, end + 2) \
                     and self._foreign_name_at(folded, ts, end + 3, g, True) is not None:
                 end += 2  # 亞歷山大·德·莫賴斯: the particle, then the next part after its dot
                 continue

@@ -256,8 +256,14 @@ def _header_line(folded: str, c: Candidate) -> bool:
     if after.strip() in (",", "，"):
         after = ""  # 2025-03-19, on a line of its own: the comma closes the stamp, no sentence
     rest = folded[start:c.start] + " " + after
-    if c.spec.second is not None and not folded[start:c.start].strip():
-        return True  # 2021-06-18 21:49:35 某某報道 記者甲,乙: a stamp to the second opens no sentence
+    if c.spec.second is not None:
+        before = folded[start:c.start].strip()
+        if not before:
+            return True  # 2021-06-18 21:49:35 某某報道 記者甲,乙: a stamp to the second opens no sentence
+        if (len(before) <= HEADER_LINE_REST and len(after.strip()) <= HEADER_LINE_REST
+                and _header_line_not().search(rest) is None):
+            # 某站 | 2025-07-27 11:49:18  某台 | 0則評論: a site's furniture on both sides, each short
+            return True
     if ((c.spec.minute is not None or LATIN_DATE.fullmatch(folded, c.start, c.end))
             and start == 0 and folded[c.end:c.end + 1] in HEADER_BODY_GAP
             and (c.start == 0 or folded[c.start - 1] in HEADER_BODY_GAP)):
