@@ -415,9 +415,11 @@ def _rules():
     cues = Gazetteer([(w, w) for w in load_list("company/cues.txt")]
                      + [(w, RESULT_CUE) for w in load_list("company/result_cues.txt")])
     prefixes = alternation(load_list("company/prefixes.txt"))
+    # a Latin name may stand one space after the prefix (美商 Markforged) and ends where its letters do
+    # (美商Markforged|結盟): a Chinese name has no such edge, so one needs a boundary or a venture's verb
     foreign = compile_folded(
-        prefixes + r"(?P<name>[A-Za-z][A-Za-z0-9&.\-]*(?: [A-Z][A-Za-z0-9&.\-]*)*|\p{Han}{2,6}?)"
-        r"(?:[(（](?P<alias>[A-Za-z][A-Za-z0-9&.\- ]{0,30})[)）])?(?=[(（、,，。及與和在\s]|$|"
+        prefixes + r"(?: (?=[A-Za-z]))?(?P<name>[A-Za-z][A-Za-z0-9&.\-]*(?: [A-Z][A-Za-z0-9&.\-]*)*|\p{Han}{2,6}?)"
+        r"(?:[(（](?P<alias>[A-Za-z][A-Za-z0-9&.\- ]{0,30})[)）])?(?=[(（、,，。及與和在\s]|$|(?<=[A-Za-z0-9])(?![A-Za-z0-9&.\-])|"
         # or a verb of a venture right after the name (與日商某某房屋|合資開發, 美商某某|攜手)
         + alternation(_VENTURE_VERBS) + ")"
     )

@@ -246,6 +246,12 @@ def cna_stamp(m: regex.Match, ctx: Ctx) -> Candidate | None:
     return None if spec is None else Candidate(m.start(), m.end(), "date.cna_stamp", spec, None, True)
 
 
+def cna_service_stamp(m: regex.Match, ctx: Ctx) -> Candidate | None:
+    """訊息服務20250922 17:22:22: a Western date, read as CNA's closing stamp is (the page's own date)."""
+    spec = read_spec(groups(m))
+    return None if spec is None else Candidate(m.start(), m.end(), "date.cna_stamp", spec)
+
+
 def event_day(m: regex.Match, ctx: Ctx) -> Candidate | None:
     spec = read_spec(groups(m))
     return None if spec is None else Candidate(m.start(), m.end(), "date.event_day", spec)

@@ -134,6 +134,9 @@ def declarations() -> tuple[Rule, ...]:
              trigger=scan.after_char_hits(")", fragment("CNA_DIGITS"), 7)),
         Rule("date.cna_stamp", "CNA_STAMP_STOP", p.cna_stamp, first="1",
              trigger=scan.after_char_hits(fold("。"), fragment("CNA_DIGITS"), 7)),
+        # the trigger: eight digits after the 務 of 訊息服務 (the pattern's lookbehind checks the rest)
+        Rule("date.cna_stamp", "CNA_SERVICE_STAMP", p.cna_service_stamp, first="12",
+             trigger=scan.after_char_hits(fold("務"), fragment("COMPACT_DIGITS"), 8)),
         Rule("date.event_day", "EVENT_DAY", p.event_day, first="01",
              trigger=scan.re_hits(fragment("EVENT_DAY_WORDS")), before=6),  # 0403|花蓮|地震: a county between
         Rule("date.event_day", "DOT_EVENT_DAY", p.event_day, first="0-9",

@@ -104,7 +104,8 @@ class MoneyExtractor:
             start, end = run.span()
             if quiet_run(text, start, end, run.group()):
                 continue
-            for m in tokens(text, start, end):
+            # the 元 right after a run is no token character, but TOKEN may look at it (3萬 9,700 元)
+            for m in tokens(text, start, end + 1 if text[end:end + 1] == "元" else end):
                 if plain(text, m.start(), m.end(), m.group()):
                     continue
                 cand = candidate(g, text, m)

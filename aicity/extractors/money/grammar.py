@@ -36,6 +36,8 @@ ATOM = f"(?:{ARABIC}|{CN_RUN})"
 # (100多萬, 千餘萬, 十幾億), and 來 after a unit (十來萬, 百來塊) or a round Arabic number (20來萬, 100來塊: not
 # 15來萬, nor 2.0來); one space may stand between Arabic digits and a unit (1,090 億, 1300 多億),
 # and a 個 between a numeral and 萬/億 as mainland speech says it (一個億, 三個多億).
+# One space may stand after 萬 too, before the Arabic rest of an amount in 元 (3萬 9,700 元, as a pasted
+# table or filing spaces it): only a rest below 萬 with 元 after it, so 3萬 2025年 stays two numbers.
 # Arabic digits follow only a unit (3億5,000萬), or 零 after one (4億零255萬, as the Malaysian press
 # writes a missing place), and Chinese digits never follow Arabic
 # ones directly, so 每兩1萬2千元 does not read 兩1 as one number.
@@ -43,7 +45,8 @@ TOKEN = (
     f"(?:好?[數幾](?=[{SMALL}{BIG}]))?"
     f"(?:{ATOM}|[{BIG}])"
     f"(?:(?<=[{SMALL}{BIG}多餘幾]|[{BIG}]零){ARABIC}|(?<!\\d){CN_RUN}|[{SMALL}{BIG}多餘幾]|(?<=[{SMALL}{BIG}]|(?<![\\d.,])[1-9]0+)來"
-    f"|(?<=\\d) (?=[多餘]?[{SMALL}{BIG}])|(?<=[\\d{CN_DIGITS}多餘幾])個(?=[多餘]?[萬億]))*"
+    f"|(?<=\\d) (?=[多餘]?[{SMALL}{BIG}])|(?<=[\\d{CN_DIGITS}多餘幾])個(?=[多餘]?[萬億])"
+    f"|(?<=\\d萬) (?:\\d,\\d{{3}}|\\d{{1,4}})(?![\\d,.]| ?[{SMALL}{BIG}])(?= ?元))*"
 )
 # Where tokens can be: maximal runs of the characters tokens are made of, opening on one
 # a token can open with. The re module finds these several times faster than the regex
