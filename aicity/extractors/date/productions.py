@@ -838,12 +838,6 @@ def bare_month_point(m: regex.Match, ctx: Ctx) -> Candidate | None:
     return Candidate(m.start(), m.end(), "date.month_point", Spec(month_rel=0))
 
 
-def plan_period(m: regex.Match, ctx: Ctx) -> Candidate | None:
-    """「十二五」 → 2011/2015: the five years of a mainland five-year plan (十一五 began in 2006)."""
-    start = 2006 + 5 * ("一二三四五".index(m.group("plan")))
-    return Candidate(m.start(), m.end(), "date.plan_period", Spec(year=start), Spec(year=start + 4))
-
-
 def century(m: regex.Match, ctx: Ctx) -> Candidate | None:
     """20世紀 → 1900/1999, the years as 20世紀90年代 (the 1990s) counts them."""
     number = small_number(m.group("century"))

@@ -183,8 +183,6 @@ def declarations() -> tuple[Rule, ...]:
              trigger=scan.alternation_hits([fold("月" + point) for point in "底末尾初中"])),
         Rule("date.century", "CENTURY", p.century, first="12十二", trigger=scan.words_hits("世紀"), before=2,
              after_digit=False),
-        Rule("date.plan_period", "PLAN_PERIOD", p.plan_period, first="十",
-             trigger=scan.alternation_hits([fold("十" + k + "五") for k in "一二三四五"])),
         Rule("date.decade", "DECADE", p.decade, first="{YEAR_FIRST}", trigger=scan.words_hits("年代"),
              before=12, after_digit=False, needs_ref=True),
         Rule("date.year_pair", "YEAR_PAIR", p.year_pair, first="{YEAR_CHARS}",
