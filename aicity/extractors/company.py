@@ -1710,6 +1710,9 @@ class CompanyExtractor:
                 listed = hit_starts_by_end.get(start)
                 if listed is not None and scan_start <= listed:
                     start = listed  # 子公司大同|智能股份有限公司: the cut word is a listed name that opens this one
+                    group = hit_starts_by_end.get(start)
+                    if group is not None and scan_start <= group and _home_place_length(folded[start:s]) >= 2:
+                        start = group  # 中國重汽|大同|齒輪有限公司: that name is a city's, after a group's name
                 if inside and start < known_starts[inner]:
                     # ... unless places begin the name: 深圳市|大疆創新科技有限公司, 福建廈門|某某集團有限公司
                     # (and a province or city written out opens a registered name whatever follows it:
@@ -1865,6 +1868,14 @@ class CompanyExtractor:
                     # after the name: 緯穎|昨天舉行|集團新總部動土)
                     written = doc.text[start:e]
                     yield start, e, written, CompanyInfo(written, (), None, form.info.country, form.info.canonical), strength
+                elif strength == "legal" and hs == 0 and (placed := _home_place_length(chunk[he:])) \
+                        and len(chunk) - he - placed >= 2 and not reads_as_phrase(chunk[he + placed:]):
+                    # 中國重汽|大同|齒輪有限公司: a group's name, then a mainland city or province and a trade before the
+                    # legal form: its subsidiary registered there, a company of its own (a listed firm's registered
+                    # name runs on with 集團 or a trade, not a city: 中國重汽集團濟南卡車 is the listed firm)
+                    written = doc.text[start:s]
+                    yield start, e, written, CompanyInfo(written, (), None, form.info.country,
+                                                         form.info.canonical), strength
                 elif reads_as_phrase(chunk[he:]):
                     pass  # 三商壽|創該|公司: a clause after the name, which the dictionary finds alone
                 elif strength == "legal" and not _industry_words_only(chunk[he:], suffixes) \
