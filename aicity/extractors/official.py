@@ -928,6 +928,9 @@ class OfficialExtractor:
                     break
             if end - start == 2 and folded[end - 1] == MINISTER and folded[start - 1:start + 1] in g.common:
                 continue  # 今日|相關, 國外|相關: a country's minister (日相, 外相) only where no word ends on its first character
+            if (end - start == 2 and folded[end - 1] == MINISTER and start and folded[end - 1:end + 1] in g.common
+                    and any(s == 0 and e == 2 for s, e, _ in g.titles.matches(folded[start - 1:start + 1]))):
+                continue  # 特首|相關: a title ends on the first character (特首) and 相 opens a word: no 首相
             if (end - start == 2 and folded[start - 1:start + 1] in g.common and folded[end - 1:end + 1] in g.common
                     and folded[start - 1] != folded[start]):
                 continue  # 萬人|次長|者: each character of a two-character title makes a word with its neighbour (人次, 長者)
