@@ -53,6 +53,9 @@ OF = fold("的")
 STATIONED = fold("駐")
 ECONOMIC_CULTURAL = fold("經濟文化")  # only before it: other after words keep the name in theirs (進駐台北生技園區)
 MARKET = fold("市場")
+# Territories that are one city (ANNOTATION.md): their market is the city's own (香港市場, 澳門市場 name the city), no
+# market hall named after it (南京市場)
+CITY_TERRITORIES = frozenset({"HK", "MO"})
 REGION_LINKS = frozenset(fold("(的"))  # between a region and a town of it: 中國(安陸), 韓國的晉州
 # The last character of a province written out in full (黑龍江省), after which a name that is also an
 # everyday word (合作) is the word: the town is written 甘肅合作 or 合作市 (but 德國漢堡 is the city).
@@ -643,7 +646,8 @@ class CityExtractor:
         # Foreign: 青森縣 / 大阪府 are prefectures; so is a bare 青森 in a page that
         # speaks of 青森縣 (the prefecture's capital shares its name). 史丹佛大學 is no 丹佛.
         if self._admin_suffix(folded, end) and not self._malaysian_district(info, folded, end) \
-                or after_words.at(folded, end) or self._in_storm_name(folded, start) \
+                or after_words.at(folded, end) and not (info.country in CITY_TERRITORIES and folded.startswith(MARKET, end)) \
+                or self._in_storm_name(folded, start) \
                 or folded.startswith(_dish_after(), end):
             return False
         if (info.country != "CN" and self._district_after(folded, end) and start and is_han(folded[start - 1])
