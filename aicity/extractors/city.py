@@ -300,10 +300,12 @@ def _storm_verbs() -> frozenset[str]:
 STORM_NAME_REACH = 1  # Han characters of a storm's name that may stand before a city's name in it
 
 
-# A place's name between an amount and 元 or 幣 is its currency's (201.88億澳門元, 500澳門幣), no city's.
+# A place's name between an amount and 元 or 幣 is its currency's (201.88億澳門元, 500澳門幣), no city's; so is one
+# before 元 or 幣 and an amount (澳門幣210億元, 澳門元5,000萬).
 CURRENCY_UNITS = frozenset(fold("元幣"))
 # (also a Chinese digit or 多 ends an amount: 三十九萬八千八百三十三澳門元, 三百多澳門元)
 AMOUNT_LAST_CHARS = frozenset(fold("0123456789億萬千百十一二三四五六七八九零〇兩多餘"))
+AMOUNT_FIRST_CHARS = frozenset(fold("0123456789一二三四五六七八九十百千兩零〇"))  # ... or open one after it
 
 # Particles and verbs that no city's name holds (威海市委的是市委 names no city 委的是市).
 PARTICLES = frozenset(fold("的是了在與和及"))
@@ -375,8 +377,9 @@ class CityExtractor:
                 continue  # 延吉|市場, 南京|市場: a market named after the city (context.tsv after: 市場), not 延吉市
             if folded[start:end] in idiom_pieces and _inside_idiom(folded, start, end):
                 continue  # 四平八穩, 邯鄲學步: an idiom holds the name
-            if folded[end:end + 1] in CURRENCY_UNITS and folded[start - 1:start] in AMOUNT_LAST_CHARS:
-                continue  # 16億|澳門|元: the currency of an amount, named after the place, names no city
+            if folded[end:end + 1] in CURRENCY_UNITS and (folded[start - 1:start] in AMOUNT_LAST_CHARS
+                                                          or folded[end + 1:end + 2] in AMOUNT_FIRST_CHARS):
+                continue  # 16億|澳門|元, 澳門|幣210億元: the currency of an amount, named after the place, names no city
             candidates.append((start, end, info))
         # 抵|達曼|谷: a name whose first character ends a word before it (抵達) and that overlaps the
         # next name (曼谷) gives way to it
