@@ -52,7 +52,9 @@ OF = fold("的")
 # after word (經濟文化) would make the name part of Taiwan's offices abroad (駐日本台北經濟文化代表處)
 STATIONED = fold("駐")
 ECONOMIC_CULTURAL = fold("經濟文化")  # only before it: other after words keep the name in theirs (進駐台北生技園區)
-MARKET = fold("市場")
+# Territories that are one city (ANNOTATION.md): their market is the city's own (香港市場, 澳門市場 name the city), no
+# market hall named after it (南京市場)
+CITY_TERRITORIES = frozenset({"HK", "MO"})
 REGION_LINKS = frozenset(fold("(的"))  # between a region and a town of it: 中國(安陸), 韓國的晉州
 # The last character of a province written out in full (黑龍江省), after which a name that is also an
 # everyday word (合作) is the word: the town is written 甘肅合作 or 合作市 (but 德國漢堡 is the city).
@@ -307,10 +309,12 @@ def _storm_verbs() -> frozenset[str]:
 STORM_NAME_REACH = 1  # Han characters of a storm's name that may stand before a city's name in it
 
 
-# A place's name between an amount and 元 or 幣 is its currency's (201.88億澳門元, 500澳門幣), no city's.
+# A place's name between an amount and 元 or 幣 is its currency's (201.88億澳門元, 500澳門幣), no city's; so is one
+# before 元 or 幣 and an amount (澳門幣210億元, 澳門元5,000萬).
 CURRENCY_UNITS = frozenset(fold("元幣"))
 # (also a Chinese digit or 多 ends an amount: 三十九萬八千八百三十三澳門元, 三百多澳門元)
 AMOUNT_LAST_CHARS = frozenset(fold("0123456789億萬千百十一二三四五六七八九零〇兩多餘"))
+AMOUNT_FIRST_CHARS = frozenset(fold("0123456789一二三四五六七八九十百千兩零〇"))  # ... or open one after it
 
 # Particles and verbs that no city's name holds (威海市委的是市委 names no city 委的是市).
 PARTICLES = frozenset(fold("的是了在與和及"))
@@ -378,12 +382,13 @@ class CityExtractor:
             if (end - start == 3 and folded[end - 1] == CITY_SUFFIX and folded[end - 2:end] in common
                     and folded[start - 1:start + 1] in common):
                 continue  # 上|海城市|論壇: 城市 (city) and 上海 take the name's characters, not 海城市
-            if info.country != "TW" and folded[end - 1:end + 1] == MARKET:
+            if info.country != "TW" and folded[end - 1:end + 1] == MARKET_WORD:
                 continue  # 延吉|市場, 南京|市場: a market named after the city (context.tsv after: 市場), not 延吉市
             if folded[start:end] in idiom_pieces and _inside_idiom(folded, start, end):
                 continue  # 四平八穩, 邯鄲學步: an idiom holds the name
-            if folded[end:end + 1] in CURRENCY_UNITS and folded[start - 1:start] in AMOUNT_LAST_CHARS:
-                continue  # 16億|澳門|元: the currency of an amount, named after the place, names no city
+            if folded[end:end + 1] in CURRENCY_UNITS and (folded[start - 1:start] in AMOUNT_LAST_CHARS
+                                                          or folded[end + 1:end + 2] in AMOUNT_FIRST_CHARS):
+                continue  # 16億|澳門|元, 澳門|幣210億元: the currency of an amount, named after the place, names no city
             candidates.append((start, end, info))
         # 抵|達曼|谷: a name whose first character ends a word before it (抵達) and that overlaps the
         # next name (曼谷) gives way to it
@@ -653,7 +658,9 @@ class CityExtractor:
         # Foreign: 青森縣 / 大阪府 are prefectures; so is a bare 青森 in a page that
         # speaks of 青森縣 (the prefecture's capital shares its name). 史丹佛大學 is no 丹佛.
         if self._admin_suffix(folded, end) and not self._malaysian_district(info, folded, end) \
-                or after_words.at(folded, end) or self._in_storm_name(folded, start) \
+                or after_words.at(folded, end) and not (
+                    info.country in CITY_TERRITORIES and folded.startswith(MARKET_WORD, end)) \
+                or self._in_storm_name(folded, start) \
                 or folded.startswith(_dish_after(), end) or self._epithet(folded, start, end):
             return False
         if (info.country != "CN" and self._district_after(folded, end) and start and is_han(folded[start - 1])

@@ -376,6 +376,31 @@ def _central_banks() -> tuple[str, ...]:
     return tuple(fold(w) for w in load_list("company/central_banks.txt"))
 
 
+# An HKEX code as Hong Kong's press writes it: five digits, or three or four with a leading 0 (017, 0017);
+# not Taiwan's ETF codes 0050-0099
+_HK_CODE = regex.compile(r"0\d{4}|0\d\d|0(?!0[5-9])\d{3}")
+
+
+@functools.cache
+def _hk_listed_by_code() -> dict[str, tuple[str, str]]:
+    """HKEX code -> (folded short name, short name in Traditional) from company/companies_hk.tsv."""
+    return {row["code"]: (fold(row["name"]), row["name"]) for row in load_table("company/companies_hk.tsv")}
+
+
+def _hk_listed_prefix(folded: str, end: int, code: str) -> tuple[int, int, str] | None:
+    """新世界(00017), 爪哇(00251): the first characters of the HKEX short name of the bracket's own code
+    (新世界發展, 爪哇控股), as Hong Kong's press shortens a listed name before its code, are that company,
+    though they are words alone; (start, end, the listed name) or None."""
+    listed = _hk_listed_by_code().get(code.zfill(5)) if _HK_CODE.fullmatch(code) else None
+    if listed is None:
+        return None
+    name, canonical = listed
+    for n in range(min(len(name) - 1, 4), 1, -1):
+        if folded[end - n:end] == name[:n]:
+            return end - n, end, canonical
+    return None
+
+
 @functools.cache
 def _exchange_short_names() -> frozenset[str]:
     """The short names of the listings (TWSE/TPEx, A shares, HKEX), folded: a curated row (寧德時代, 中國中車)
@@ -2658,9 +2683,17 @@ class CompanyExtractor:
                 a_share = a_shares_by_traditional_name()[written]
             if a_share is not None and a_share.stock_code != info.stock_code:
                 return a_share
-        if info.country == "CN" or doc.folded[end:end + 1] not in ("(", "（"):
+        if doc.folded[end:end + 1] not in ("(", "（"):
             return info
         ticker = _ticker().match(doc.folded, end)
+        if info.country != "HK" and info.stock_code is not None and ticker is not None and ticker.group("code"):
+            # 發展商新世界(00017): an HKEX code whose listed name the words before it open is that listing's, where
+            # the name is another exchange's listing (Shanghai's 新世界, 600628); 騰訊（00700） keeps its own row
+            hk = _hk_listed_prefix(doc.folded, end, ticker.group("code"))
+            if hk is not None and hk[0] == start:
+                return CompanyInfo(hk[2], (), ticker.group("code"), "HK")
+        if info.country == "CN":
+            return info
         code = ticker.group("code") if ticker is not None else None
         if code is None or not A_SHARE_CODE.fullmatch(code) or code == info.stock_code:
             return info
@@ -2681,6 +2714,10 @@ class CompanyExtractor:
             if code and len(code) == 3 and code[0] != "0":
                 continue  # 騰訊(700) confirms a listed name; 確診個案(120) is a count, no ticker
             bursa = match.group("bursa") is not None
+            short = _hk_listed_prefix(folded, end, code) if code and end not in taken else None
+            if short is not None:
+                yield short
+                continue
             if end in taken and not bursa:
                 continue
             if bursa and (match.group("board") or "").endswith(_not_company_boards()):

@@ -87,6 +87,9 @@ LAST_ITEM = frozenset(fold("與及和"))  # joins the last name of a list (某�
 MODALS = frozenset(fold("能會應須要"))
 NAME_AFTER_ONLY = tuple(fold(w) for w in ("國王", "女王"))  # titles that a monarch's name follows, never one before
 PASSIVES = frozenset(fold("遭被"))  # 總理佩通坦|遭法院解職: the passive marker after a name, no character of it
+# The parties of a case: right after a fourth character they make it a judge's one-character verb (法官某某某|判被告,
+# 裁判官某某某|斥被告), no married woman's name
+COURT_PARTIES = tuple(fold(w) for w in ("被告", "被控人", "控方", "辯方", "原告", "上訴人", "答辯人", "申請人"))
 POST_NAME_HONORIFICS = tuple(fold(w) for w in ("博士", "醫生", "教授"))  # after a listed name (某某與華素博士)
 # The level of an office (局, 處, 署 ...) that ends its short name and opens its head's title:
 # 衛福局副局長 is the deputy director of 衛福局, not a person named 衛福局.
@@ -516,7 +519,7 @@ class OfficialExtractor:
         follow the fourth: 林鄭某某均)."""
         if (folded[pos + 1] in g.surnames and self._given_ok(folded[end:end + 1], g)
                 and folded[end:end + 1] not in g.adverbs and folded[end:end + 1] not in PASSIVES
-                and not self._boundary_after(folded, end, g)
+                and not self._boundary_after(folded, end, g) and not folded.startswith(COURT_PARTIES, end + 1)
                 and (self._boundary_after(folded, end + 1, g) or folded[end + 1:end + 2] in g.adverbs)):
             return end + 1
         return end
@@ -936,6 +939,9 @@ class OfficialExtractor:
                     break
             if end - start == 2 and folded[end - 1] == MINISTER and folded[start - 1:start + 1] in g.common:
                 continue  # 今日|相關, 國外|相關: a country's minister (日相, 外相) only where no word ends on its first character
+            if (end - start == 2 and folded[end - 1] == MINISTER and start and folded[end - 1:end + 1] in g.common
+                    and any(s == 0 and e == 2 for s, e, _ in g.titles.matches(folded[start - 1:start + 1]))):
+                continue  # 特首|相關: a title ends on the first character (特首) and 相 opens a word: no 首相
             if (end - start == 2 and folded[start - 1:start + 1] in g.common and folded[end - 1:end + 1] in g.common
                     and folded[start - 1] != folded[start]):
                 continue  # 萬人|次長|者: each character of a two-character title makes a word with its neighbour (人次, 長者)
