@@ -79,6 +79,7 @@ class MoneyExtractor:
         passes.clause_cues(g, text, cands)
         passes.totals(g, text, cands)
         passes.comparisons(g, text, cands)
+        passes.levels(text, cands)
         cands = passes.fractions(text, cands)
         passes.cantonese_dollars(g, text, cands)
         passes.currencies(g, doc, text, cands)
