@@ -69,7 +69,7 @@ ASSET_ARM = fold("資管")  # a broker's or bank's asset-management subsidiary a
 INTENT_OPENERS = frozenset(fold("擬將已再"))  # a filing's verbs of intent and aspect before its object (擬回購股份)
 AMOUNT_TAILS = tuple(fold(w) for w in ("餘元", "多元", "元"))  # what closes an amount (5億餘元, 300多元, 8萬元)
 INDEFINITE = fold("某")  # 某酒店, 路氹某酒店: an unnamed business
-# two-character time and linking words that open a clause (近期|國內投顧, 目前|統一投顧): never part of the
+# two-character time and linking words that open a clause (目前|本土銀行, 近期|統一投顧): never part of the
 # name that follows them, which starts after them
 _TIME_OPENERS = tuple(fold(w) for w in (
     "近期", "近日", "近來", "最近", "目前", "日前", "先前", "此前", "早前", "過去", "當前", "現在", "如今",
@@ -1889,7 +1889,7 @@ class CompanyExtractor:
                 else:
                     chunk, start = chunk[-2:], s - 2  # no boundary: take the usual two-character name
             if len(chunk) >= 4 and chunk.startswith(_TIME_OPENERS):
-                start, chunk = start + 2, chunk[2:]  # 近期|國內投顧, 目前|統一投顧: the time word opens the clause
+                start, chunk = start + 2, chunk[2:]  # 目前|本土銀行, 近期|統一投顧: the time word opens the clause
             if strength in ("weak", "venue") and len(chunk) == 2 and folded[start - 1:start + 1] in common:
                 continue  # 加|強新|能源: a two-character name would begin inside a word
             if strength == "weak" and len(chunk) == 2 and chunk[0] in PREPOSITION_END_CHARS \

@@ -31,7 +31,7 @@ _FOLDED_YUAN = ("元", "圆")
 _AFTER_YUAN = ("元", "圆", "块", "蚊", "角", "毛", "毫")
 _SPOKEN_UNITS = ("块", "蚊")  # a spoken last digit may follow them (3塊5, 五蚊六)
 _HALF = "半"  # ... and a half after them or after 元 (兩蚊半, 三塊半, 五元半: 2.5, 3.5, 5.5)
-# 重返五兆大關, 向百元大關邁進: a round level that an amount reaches or nears (folded)
+# 跨過五兆大關, 挑戰百元大關: a round level that an amount reaches or nears (folded)
 LEVEL_AFTER = tuple(fold(w) for w in ("大關", "關卡", "關口"))
 _YUAN = "元"
 _JIAO = Decimal("0.1")

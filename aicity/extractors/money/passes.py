@@ -231,13 +231,13 @@ def comparisons(g: Grammar, text: str, cands: list[Cand]) -> None:
 
 
 def _near_level(level: Decimal, amount: Decimal) -> bool:
-    """A round level is near the amount it restates (5.12兆 -> 五兆, 94美元 -> 百元); a level far from it
+    """A round level is near the amount it restates (4.8兆 -> 五兆, 87美元 -> 百元); a level far from it
     counts something else (營收300億元，訂戶突破千萬大關)."""
     return amount > 0 and Decimal(1) / 3 <= level / amount <= 3
 
 
 def levels(text: str, cands: list[Cand]) -> None:
-    """淨值攀至5.12兆元，重返五兆大關: a bare amount in 萬/億/兆 right before 大關/關卡 is money when an
+    """總資產4.8兆元，有望跨過五兆大關: a bare amount in 萬/億/兆 right before 大關/關卡 is money when an
     amount of money stands before it in the same sentence; the page wrote the unit once and names the
     round level after it. (The level of a price in a foreign currency takes that currency: currencies.)"""
     nearest = None  # the nearest amount of money so far
@@ -352,7 +352,7 @@ def currencies(g: Grammar, doc: Document, text: str, cands: list[Cand]) -> None:
             if not in_sentence and local != MAINLAND_CURRENCY and simplified_line(doc, c.start):
                 local = MAINLAND_CURRENCY  # a mainland feed's line on a Hong Kong or Macau page
             foreign = next((code for code in reversed(written) if code != local), None)
-            # (每桶94美元，逼近百元大關: the round level of a price in a foreign currency drops its name, so
+            # (每桶87美元，挑戰百元大關: the round level of a price in a foreign currency drops its name, so
             # its bare 元 is that currency too)
             level = (c.unit_after and before is not None and before.code == foreign
                      and text.startswith(LEVEL_AFTER, c.end) and _near_level(c.value, before.value))
