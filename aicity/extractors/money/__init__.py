@@ -23,6 +23,7 @@ currency or a cue (``3億、5億美元``, ``甲以500萬、乙以300萬交保``)
 amounts after a sentence-wide cue (``全交保!王昱棠500萬、辜淑雯400萬``), an
 amount after 至/達 whose cue stands earlier in its clause (``營收年增3成至500億``), an amount
 compared with an amount of money before it (``淨虧8億3800萬，比上財年的9億5400萬有所改善``),
+a round level after an amount of money and near it (``總資產4.8兆元，有望跨過五兆大關``),
 ``1元5角``, and a foreign currency carried to the bare amounts after it in the
 same sentence (``營收251.8億美元,淨利21.7億`` -> both USD).
 
@@ -79,6 +80,7 @@ class MoneyExtractor:
         passes.clause_cues(g, text, cands)
         passes.totals(g, text, cands)
         passes.comparisons(g, text, cands)
+        passes.levels(text, cands)
         cands = passes.fractions(text, cands)
         passes.cantonese_dollars(g, text, cands)
         passes.currencies(g, doc, text, cands)

@@ -14,6 +14,7 @@ from decimal import Decimal
 
 import regex
 
+from ...fold import fold
 from ...numerals import BIG_UNITS, DIGIT_VALUES
 from ..base import is_han
 from ..lexicon import official_grammar
@@ -30,6 +31,8 @@ _FOLDED_YUAN = ("元", "圆")
 _AFTER_YUAN = ("元", "圆", "块", "蚊", "角", "毛", "毫")
 _SPOKEN_UNITS = ("块", "蚊")  # a spoken last digit may follow them (3塊5, 五蚊六)
 _HALF = "半"  # ... and a half after them or after 元 (兩蚊半, 三塊半, 五元半: 2.5, 3.5, 5.5)
+# 跨過五兆大關, 挑戰百元大關: a round level that an amount reaches or nears (folded)
+LEVEL_AFTER = tuple(fold(w) for w in ("大關", "關卡", "關口"))
 _YUAN = "元"
 _JIAO = Decimal("0.1")
 _CENT = Decimal("0.01")
@@ -484,6 +487,9 @@ def decide(g: Grammar, text: str, r: Reading, cand: Cand) -> bool:
         single = len(r.token) == 1 and r.token in BIG_FOLDED
         if (r.cue_left or r.cue_right) and (not single or r.qual_before or r.qualifier):
             cand.status, cand.rule = MONEY, "money.cue_before" if r.cue_left else "money.cue_after"
+            return True
+        if not single and text.startswith(LEVEL_AFTER, r.pos):
+            cand.status = MAYBE  # 逼近十兆大關: money when an amount of money stands before it (passes.levels)
             return True
         return False
     small_thousand = "千" in r.token or "仟" in r.token

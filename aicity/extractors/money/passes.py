@@ -17,7 +17,7 @@ import regex
 from ...document import Document
 from ...fold import fold
 from ...numerals import DIGIT_VALUES
-from .candidate import BARE, MAYBE, MONEY, Cand
+from .candidate import BARE, LEVEL_AFTER, MAYBE, MONEY, Cand
 from .grammar import RANGE_GAPS, UNIT_LIST_JOINERS, Grammar
 from .numbers import SMALL_FOLDED, amount, amount_sum, big_unit_multiplier, unit_multiplier
 from .region import Region, government_before, page_region, simplified_line
@@ -230,6 +230,26 @@ def comparisons(g: Grammar, text: str, cands: list[Cand]) -> None:
             nearest = c
 
 
+def _near_level(level: Decimal, amount: Decimal) -> bool:
+    """A round level is near the amount it restates (4.8兆 -> 五兆, 87美元 -> 百元); a level far from it
+    counts something else (營收300億元，訂戶突破千萬大關)."""
+    return amount > 0 and Decimal(1) / 3 <= level / amount <= 3
+
+
+def levels(text: str, cands: list[Cand]) -> None:
+    """總資產4.8兆元，有望跨過五兆大關: a bare amount in 萬/億/兆 right before 大關/關卡 is money when an
+    amount of money stands before it in the same sentence; the page wrote the unit once and names the
+    round level after it. (The level of a price in a foreign currency takes that currency: currencies.)"""
+    nearest = None  # the nearest amount of money so far
+    for c in cands:
+        if c.status == MAYBE and c.big and nearest is not None and text.startswith(LEVEL_AFTER, c.end) \
+                and _near_level(c.value, nearest.value) \
+                and not any(ch in _HARD_BOUNDARY for ch in text[nearest.end:c.start]):
+            c.status, c.rule = MONEY, "money.level"
+        if c.status == MONEY:
+            nearest = c
+
+
 def fractions(text: str, cands: list[Cand]) -> list[Cand]:
     """1元5角, 1角2分, 1令吉99仙: a 角/分/仙 written right after an amount in 元, in a
     currency named in words (its cents), or in a larger fraction adds to it; so does a
@@ -332,7 +352,11 @@ def currencies(g: Grammar, doc: Document, text: str, cands: list[Cand]) -> None:
             if not in_sentence and local != MAINLAND_CURRENCY and simplified_line(doc, c.start):
                 local = MAINLAND_CURRENCY  # a mainland feed's line on a Hong Kong or Macau page
             foreign = next((code for code in reversed(written) if code != local), None)
-            carried = cur is None and c.fraction is None and foreign
+            # (每桶87美元，挑戰百元大關: the round level of a price in a foreign currency drops its name, so
+            # its bare 元 is that currency too)
+            level = (c.unit_after and before is not None and before.code == foreign
+                     and text.startswith(LEVEL_AFTER, c.end) and _near_level(c.value, before.value))
+            carried = (cur is None or level) and c.fraction is None and foreign
             c.code = foreign if carried else local
             if cur is None and c.fraction is not None and before is not None and before.code == local \
                     and _CONVERSION_GAP.fullmatch(text, before.end, c.start):
