@@ -949,6 +949,7 @@ def _ticker() -> regex.Pattern:
     )
 
 
+_LATIN_WORD_CHAR = regex.compile(r"[A-Za-z0-9&.\-]")  # a character a Latin stock name runs on through
 # A Latin word and a few Han characters that end right before a Bursa ticker (MYEG服務(MYEG,0138,...))
 _LATIN_LED_NAME = regex.compile(r"(?<![A-Za-z0-9&.])[A-Za-z][A-Za-z0-9&]{1,9}(?P<han>\p{Han}{1,4})\Z")
 
@@ -2736,6 +2737,12 @@ class CompanyExtractor:
             latin = _LATIN_LED_NAME.search(folded, max(0, end - 14), end) if bursa and start is None else None
             if latin is not None and not reads_as_phrase(latin.group("han")):
                 start = latin.start()  # UOA發展(UOADEV,5200,...), Astro大馬: a Latin name opens a listed one
+            if start is None and bursa:
+                # MRDIY(MRDIY,5296,...): a Latin stock name written just as its Bursa symbol
+                symbol = match.group("bursa")
+                if (folded[end - len(symbol):end].casefold() == symbol.casefold()
+                        and not _LATIN_WORD_CHAR.match(folded[end - len(symbol) - 1:end - len(symbol)])):
+                    start = end - len(symbol)
             if start is None:
                 continue
             start = _after_name_lead(folded, start, end)  # 競爭對|手某某(01234): the scan stops at 對, 對手 is a lead
@@ -2865,7 +2872,9 @@ class CompanyExtractor:
             position = doc.folded.find(key)
             while position != -1:
                 end = position + len(key)
-                latin_ok = not is_latin(key) or latin_boundary(doc.folded, position, end)
+                latin_ok = not is_latin(key) or latin_boundary(doc.folded, position, end) and not (
+                    position and doc.folded[position - 1] in "(（" and doc.folded[end:end + 1] in (",", "，"))
+                # (MRDIY(MRDIY,5296,...): the symbol in a Bursa ticker is notation, no other mention)
                 if latin_ok and not taken.overlaps(position, end):
                     extra.append(self._entity(doc, position, end, canonical, "company.mention", info))
                     taken.add(position, end)

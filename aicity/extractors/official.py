@@ -86,7 +86,8 @@ LAST_ITEM = frozenset(fold("與及和"))  # joins the last name of a list (某�
 # modal verbs, which no transliteration of a Malay, Indian or Western name is spelled with (能, 會, 應, 須, 要)
 MODALS = frozenset(fold("能會應須要"))
 NAME_AFTER_ONLY = tuple(fold(w) for w in ("國王", "女王"))  # titles that a monarch's name follows, never one before
-PASSIVES = frozenset(fold("遭被"))  # 總理佩通坦|遭法院解職: the passive marker after a name, no character of it
+# the passive marker after a name, no character of it (總理佩通坦|遭法院解職, 主任某某|獲擢升)
+PASSIVES = frozenset(fold("遭被獲"))
 # The parties of a case: right after a fourth character they make it a judge's one-character verb (法官某某某|判被告,
 # 裁判官某某某|斥被告), no married woman's name
 COURT_PARTIES = tuple(fold(w) for w in ("被告", "被控人", "控方", "辯方", "原告", "上訴人", "答辯人", "申請人"))
@@ -644,6 +645,8 @@ class OfficialExtractor:
         # honorific, longer still (拿督莫哈末諾查茲林, 拿督斯里莫哈末沙禮賽益克叻)
         if folded[te:te + 1] in g.adverbs and folded[te + 1:te + 3] in g.common:
             return None  # 巴西總統|仍重申, 總統|再重申: an adverb and the verb it opens, no transliteration
+        if folded[te:te + 2] in g.name_verbs or any(len(v) > 1 and folded.startswith(v, te) for v in g.appoint_verbs):
+            return None  # 某某警監|調任州警察總部: a rank after a name, then the verb of office, no name
         honorific = anchored and self._honorific_before(folded, te, g)
         longest = (10 if honorific else 7 if spelled else 6) if anchored else LONG_AFTER_COUNTRY
         end = te
@@ -663,8 +666,10 @@ class OfficialExtractor:
             if end - te >= 2 and NUMERAL_DAY.match(folded, end):
                 break  # 總統普廷|廿三日表示: the dateline's day in numerals
             # 拿督阿茲|哈哈|倫: after an honorific, a common word spelled with transliteration
-            # characters only (an interjection) is part of a long Malay name
-            spelled_word = honorific and len(word) == 2 and all(ch in g.translit_chars for ch in word)
+            # characters only (an interjection) is part of a long Malay name; so, on a Malaysian or
+            # Singaporean page, after the three characters of a first name (州議員莫哈末|阿里|夫: Arif)
+            spelled_word = ((honorific or spelled and end - te >= 3) and len(word) == 2
+                            and all(ch in g.translit_chars for ch in word))
             if end - te >= 2 and (word in g.common and not (anchored and word in g.countries) and not spelled_word
                                   or word in g.name_verbs or word in g.time_words or self._title_starts_at(folded, end, g)):
                 break  # 慕沙阿曼: after an honorific or title, a country's name (阿曼) may be part of the name;
@@ -1898,9 +1903,14 @@ class OfficialExtractor:
                             folded[ns] in JUNIOR_MARKS and han_end - ns >= 3
                             and all(ch in g.translit_chars for ch in folded[ns + 1:han_end])))):
                     end = han_end
-        elif not self._boundary_after(folded, end, g):
+        elif not self._boundary_after(folded, end, g) or (
+                end - ns == 3 and folded[end:end + 2] in g.common
+                and all(ch in g.translit_chars for ch in folded[ns:end + 2])
+                and page_region(doc).name in TRANSLIT_REGIONS):
             # The Chinese reading runs into the next word: a Japanese name (武藤|容治) or a
-            # transliteration (拿督翁哈菲茲, 部長盧特尼克) may end at a boundary instead.
+            # transliteration (拿督翁哈菲茲, 部長盧特尼克) may end at a boundary instead; on a
+            # Malaysian page a word spelled with transliteration characters after three of them is
+            # no boundary (州議員莫哈末|阿里夫: Arif, whose 阿里 is a word of jieba's).
             longer = self._japanese_name_at(folded, ns, g)
             bracket = folded.find("(", end, ns + TRANSLIT_BEFORE_LATIN + 1)
             if longer is None and bracket > end and all(map(is_han, folded[end:bracket])) and LATIN_IN_BRACKETS.match(folded, bracket):

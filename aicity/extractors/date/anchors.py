@@ -47,6 +47,9 @@ LISTING_ITEMS = 2  # dated item lines with a byline that make a page without a h
 # A news aggregator's item: its headline line, then a line of its source and date (某某日報· 2025-12-11 22:20),
 # then its summary. The headline takes the date of the source line right after it, the summary that of the one before.
 HEADLINE_FIRST = "headline"
+# A read-more link (閱讀全文), which a list puts at each item's edge: a yearless date after it is in no
+# earlier item's snippet (標題【某某】2024-11-5 / 閱讀全文 / 另一則(某地27日訊)…: 27日 is no day of that month)
+READ_MORE = tuple(fold(w) for w in ("閱讀全文", "閱讀更多"))
 
 
 class Anchors:
@@ -87,6 +90,10 @@ class Anchors:
                                      _dates_lead(text, start, dated)))
         self._starts = [region[0] for region in self.regions]  # the regions do not overlap
 
+    def _read_more(self, line: int, pos: int) -> bool:
+        """A read-more link between an item's date line and ``pos`` closes that item: ``pos`` is another's."""
+        return any(self._text.find(w, line, pos) >= 0 for w in READ_MORE)
+
     def at(self, pos: int) -> dt.date:
         i = bisect.bisect_right(self._starts, pos) - 1 if self.regions else -1
         if i >= 0:
@@ -103,11 +110,12 @@ class Anchors:
                     ok = i >= 0 and pos - positions[i] <= ITEM_REACH
                 elif leading:
                     i = bisect.bisect_right(positions, pos) - 1
-                    ok = i >= 0 and pos - positions[i] <= ITEM_REACH
+                    ok = i >= 0 and pos - positions[i] <= ITEM_REACH and not self._read_more(positions[i], pos)
                 else:
                     i = bisect.bisect_left(positions, pos)
                     ok = i < len(positions) and positions[i] - pos <= ITEM_REACH
-                    if i == len(positions) and pos - positions[-1] <= ITEM_REACH:
+                    if (i == len(positions) and pos - positions[-1] <= ITEM_REACH
+                            and not self._read_more(positions[-1], pos)):
                         i, ok = i - 1, True  # the last item's snippet, after its date line
                 return dates[i] if ok else self.ref
         return self.ref
