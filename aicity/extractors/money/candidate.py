@@ -18,7 +18,7 @@ from ...fold import fold
 from ...numerals import BIG_UNITS, DIGIT_VALUES
 from ..base import is_han
 from ..lexicon import official_grammar
-from .grammar import MOVE_GAPS, RANGE_GAPS, SINGLE_LETTER_MAGNITUDES, UNIT_LIST_JOINERS, Currency, Grammar
+from .grammar import MOVE_GAPS, MOVE_HEADS, RANGE_GAPS, SINGLE_LETTER_MAGNITUDES, UNIT_LIST_JOINERS, Currency, Grammar
 from .numbers import BIG_FOLDED, DIGIT_FOLDED, SMALL_FOLDED, amount, amount_sum, token_value
 
 # MONEY: an amount; MAYBE: an implicit amount waiting for context (a list, a scope cue);
@@ -444,6 +444,11 @@ def _read_tail(text: str, r: Reading, pos: int, step: Decimal) -> int:
 _MOVE_FROM = regex.compile(r"(?:从|(?<![理经藉])由(?!于))[^0-9。，,；;!?！？]{0,4}\Z")
 
 
+def _move_gap_at(text: str, pos: int) -> bool:
+    rest = text[pos:pos + 4].lstrip(" ")
+    return any(rest.startswith(gap) for gap in MOVE_GAPS)
+
+
 def _plain_number(text: str, r: Reading) -> bool:
     """Most tokens are plain numbers (dates, counts): with no currency, cue or big unit
     beside them they can only be the first end of a range (3至5億元) or an item of a list
@@ -452,9 +457,9 @@ def _plain_number(text: str, r: Reading) -> bool:
             or r.big or r.magnitude is not None or r.unit_price):
         return False
     after = text[r.tok_end:r.tok_end + 2].strip(" ")[:1]
-    if (after and after in "涨跌降" and text[r.tok_end:r.tok_end + 3].lstrip(" ")[:2] in MOVE_GAPS
+    if (after and after in MOVE_HEADS and _move_gap_at(text, r.tok_end)
             and _MOVE_FROM.search(text, max(0, r.tok_start - 6), r.tok_start) is not None):
-        return False  # 從300涨到400元, 由28.5跌至26元: the first end of a price move (not 2024涨到400元)
+        return False  # 從300涨到400元, 由28.5跌至26元, 由183调升至190元: the first end of a price move (not 2024涨到400元)
     return after not in RANGE_GAPS and after not in UNIT_LIST_JOINERS
 
 

@@ -77,8 +77,12 @@ def _words(name: str) -> list[str]:
 
 
 RANGE_GAPS = frozenset(_words("money/range_gaps.txt"))
-# the gaps of a price move (涨到, 跌至): a plain first end before one is a candidate (票價從300涨到400元)
-MOVE_GAPS = frozenset(gap for gap in RANGE_GAPS if gap[0] in "涨跌降")
+# the gaps of a price move (涨到, 跌至, 调升至, 提高到): a plain first end before one is a candidate (票價從300涨到400元)
+MOVE_HEADS = "涨跌降调提上下增减"
+# the heads the screen looks for alone (a move's other gaps by their first two characters: 上调至 is no reason to
+# look at every 3上)
+SCREENED_MOVE_HEADS = "涨跌降"
+MOVE_GAPS = frozenset(gap for gap in RANGE_GAPS if gap[0] in MOVE_HEADS)
 # what lists plain numbers before an amount whose unit they share (67.27、3.86、0.17萬億元)
 UNIT_LIST_JOINERS = frozenset(
     fold(r["word"]) for r in load_table("money/list_joiners.tsv") if r["shares_unit"] == "yes"
@@ -241,14 +245,14 @@ def grammar() -> Grammar:
         **_patterns(t, w, lookups),
         **lookups,
         screen=Screen.build(
-            t.after_names + t.after_codes + w.after,
+            t.after_names + t.after_codes + w.after + [gap for gap in MOVE_GAPS if gap[0] not in SCREENED_MOVE_HEADS],
             t.qual_before + t.before_names + t.before_codes + w.cues + w.fillers + w.price_words + w.per_items,
             # 的/級 (cue_after), 角/毛/分 (after_fraction), an English magnitude (any Latin
             # letter, and those case-folding to one), a range's one-character gap (a plain first
             # end before a longer gap, 5千(含)至, is no candidate: candidate._plain_number)
             "".join(fold(link) for link in w.links) + "".join(u[0] for u in lookups["fractions"]) + string.ascii_letters
             + "\u212a\u017f\u0130\u0131" + "".join(gap for gap in RANGE_GAPS | UNIT_LIST_JOINERS if len(gap) == 1)
-            + "".join(gap[0] for gap in MOVE_GAPS),
+            + "".join(gap[0] for gap in MOVE_GAPS if gap[0] in SCREENED_MOVE_HEADS),
             fold(CN_DIGITS + SMALL + DECIMAL_POINTS + "幾好數,. "),
         ),
     )
