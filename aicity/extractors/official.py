@@ -321,7 +321,6 @@ def _name_dot(folded: str, i: int) -> bool:
     return ch in NAME_DOTS or ch == "." and is_han(folded[i - 1:i]) and is_han(folded[i + 1:i + 2])
 
 
-
 def _joined_before(folded: str, pos: int) -> bool:
     """Whether a list's joiner (與, 和, 及, 、) stands in the clause just before the name at ``pos``."""
     before = folded[max(0, pos - BOTH_REACH):pos]
