@@ -2024,7 +2024,18 @@ class OfficialExtractor:
             if more is None:
                 if ONE_CHARACTER_PART.match(folded, end + 1):
                     end += 2  # 眾議員扎迪•許（Zaldy Co）: a one-character part that its Latin spelling right after confirms
-                break
+                    break
+                # 立委某某‧以用表示: a Taiwanese Indigenous name's part may open with a stop or a common
+                # character (以, 夷); after a middle dot (not a period: 川普.他表示), two to four Han
+                # characters that a boundary ends, no title among them
+                part = None if folded[end] not in NAME_DOTS else next(
+                    (k for k in (2, 3, 4) if all(map(is_han, folded[end + 1:end + 1 + k]))
+                     and self._boundary_after(folded, end + 1 + k, g)), None)
+                if part is None or self._title_starts_at(folded, end + 1, g) or (
+                        part == 3 and self._name_at(folded, end + 1, g) == end + 4):
+                    break  # (某甲‧某乙某: a full Chinese name after the dot is a list's next item)
+                end += 1 + part
+                continue
             spelled = end + 2
             while spelled < more and folded[spelled] in g.translit_chars:
                 spelled += 1  # 施凱爾|抵京: after its first character the part runs as far as transliteration characters do

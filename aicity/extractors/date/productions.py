@@ -468,11 +468,16 @@ def copyright(m: regex.Match, ctx: Ctx) -> Candidate | None:
     return Candidate(m.start("y4"), m.end(), "date.copyright", Spec(year=int(g["y4"])), end_spec)
 
 
+def _days_of_leave(ctx: Ctx, start: int, end: int) -> bool:
+    """可請領20日, 核給5日: days of leave or pay granted; not 請領20日以前 (by the 20th)."""
+    return before_is(ctx, start, "DAY_LEAVE_BEFORE") and not after_is(ctx, end, "DAY_LIMIT_AFTER")
+
+
 def day_only(m: regex.Match, ctx: Ctx) -> Candidate | None:
     g = groups(m)
-    if before_is(ctx, m.start(), "DURATION_BEFORE"):
-        return None
     end_of_day = m.end("ri") if g.get("ri") else m.end()
+    if before_is(ctx, m.start(), "DURATION_BEFORE") or _days_of_leave(ctx, m.start(), end_of_day):
+        return None
     if _no_day_after(ctx, m.start(), end_of_day, bool(g.get("e_day"))):
         return None
     if after_is(ctx, end_of_day, "DAY_SINCE_AFTER") and not before_is(ctx, m.start(), "SINCE_BEFORE"):
@@ -548,9 +553,9 @@ def _day_with_hao(ctx: Ctx, m: regex.Match, g: dict, hour: int | None) -> bool:
 
 def day_only_cn(m: regex.Match, ctx: Ctx) -> Candidate | None:
     g = groups(m)
-    if before_is(ctx, m.start(), "DURATION_BEFORE"):
-        return None
     day_end = m.end("ri")
+    if before_is(ctx, m.start(), "DURATION_BEFORE") or _days_of_leave(ctx, m.start(), day_end):
+        return None
     if _no_day_after(ctx, m.start(), day_end, False):
         return None
     if len(g["dayc"]) == 1 and not after_is(ctx, day_end, "CN_DAY_CONTEXT"):
@@ -842,6 +847,14 @@ def bare_year_point(m: regex.Match, ctx: Ctx) -> Candidate | None:
 def bare_month_point(m: regex.Match, ctx: Ctx) -> Candidate | None:
     """月底, 月初, 月尾 with no month: the anchor's month."""
     return Candidate(m.start(), m.end(), "date.month_point", Spec(month_rel=0))
+
+
+def birth_cohort(m: regex.Match, ctx: Ctx) -> Candidate | None:
+    """60年次, 五十六年次 → 1971, 1967: the ROC year a person was born in (Taiwanese usage only)."""
+    number = small_number(m.group("rocb") or m.group("rocc").replace("0", "〇"))
+    if number is None or not 20 <= number <= 119:
+        return None
+    return Candidate(m.start(), m.end(), "date.birth_cohort", Spec(year=number + ROC_OFFSET, roc=True))
 
 
 def century(m: regex.Match, ctx: Ctx) -> Candidate | None:
