@@ -148,6 +148,8 @@ def candidate(g: Grammar, text: str, m: regex.Match) -> Cand | None:
         value = amount_sum(value, r.tail)
     if value is None:
         return None
+    if r.currency is not None and r.currency.kind == "unit" and r.currency.code == "HKD" and r.token in _DIMES:
+        value = _dollars_and_dimes(text, r, value)
     cand = Cand(
         start=r.start, end=r.end, tok_start=r.tok_start, tok_end=r.tok_end, token=r.token,
         value=value, qualifier=r.qualifier or parsed[1], currency=r.currency,
@@ -159,6 +161,24 @@ def candidate(g: Grammar, text: str, m: regex.Match) -> Cand | None:
         cand.status, cand.rule = MONEY, "money.fraction"
         return cand
     return cand if decide(g, text, r, cand) else None
+
+
+# 三個九蚊, 十個八蚊: Cantonese dollars, 個, then the dimes (3.9, 10.8 HKD); not 兩個五蚊硬幣 (two coins of five)
+_DIMES = frozenset("一二三四五六七八九")
+_DOLLARS_GE = regex.compile(r"(?<![一二两三四五六七八九十廿百千万亿])([一二两三四五六七八九十廿]{1,3})个$")
+_COIN_AFTER = frozenset("硬银纸鸡")  # folded: 五蚊硬幣, 十蚊銀, 五蚊雞 (a coin or a note)
+
+
+def _dollars_and_dimes(text: str, r: "Reading", dimes: Decimal) -> Decimal:
+    """N個M蚊: N dollars and M dimes; the token is M and the span takes N個 in."""
+    if r.tail is not None or r.fraction is not None or text[r.end:r.end + 1] in _COIN_AFTER:
+        return dimes
+    m = _DOLLARS_GE.search(text, max(0, r.tok_start - 4), r.tok_start)
+    parsed = token_value(m.group(1)) if m else None
+    if parsed is None or parsed[0] <= 0:
+        return dimes
+    r.start = min(r.start, m.start())
+    return parsed[0] + dimes / 10
 
 
 def trim(g: Grammar, text: str, m: regex.Match) -> Reading | None:
