@@ -464,6 +464,16 @@ def _read_tail(text: str, r: Reading, pos: int, step: Decimal) -> int:
 _MOVE_FROM = regex.compile(r"(?:从|(?<![理经藉])由(?!于))[^0-9。，,；;!?！？]{0,4}\Z")
 
 
+_MOVE_ENDS = frozenset(gap[-1] for gap in MOVE_GAPS)  # 到, 至, 为 (folded)
+# a price move's gap right before a number, after a first end in 元 or 塊 or in digits (從183元調到|190)
+_MONEY_MOVE_BEFORE = regex.compile(
+    "(?:[0-9]|[0-9][ ]?[元块]|[〇一二两三四五六七八九十百千][元块])[ ]?(?:" + "|".join(sorted(MOVE_GAPS, key=len, reverse=True)) + r")[ ]?\Z")
+
+
+def _after_money_move(text: str, pos: int) -> bool:
+    return _MONEY_MOVE_BEFORE.search(text, max(0, pos - 7), pos) is not None
+
+
 def _move_gap_at(text: str, pos: int) -> bool:
     rest = text[pos:pos + 4].lstrip(" ")
     return any(rest.startswith(gap) for gap in MOVE_GAPS)
@@ -480,6 +490,8 @@ def _plain_number(text: str, r: Reading) -> bool:
     if (after and after in MOVE_HEADS and _move_gap_at(text, r.tok_end)
             and _MOVE_FROM.search(text, max(0, r.tok_start - 6), r.tok_start) is not None):
         return False  # 從300涨到400元, 由28.5跌至26元, 由183调升至190元: the first end of a price move (not 2024涨到400元)
+    if text[r.tok_start - 1:r.tok_start] in _MOVE_ENDS and _after_money_move(text, r.tok_start):
+        return False  # 從183元調到190: the second end of a price move whose first is money (ranges() decides)
     return after not in RANGE_GAPS and after not in UNIT_LIST_JOINERS
 
 
