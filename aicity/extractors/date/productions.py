@@ -45,6 +45,10 @@ def cjk(m: regex.Match, ctx: Ctx) -> Candidate | None:
     spec = read_spec(g, short_years=_short_years(g, ctx))
     if spec is None or _lunar_or_recurring(ctx, m.start(), m.end()):
         return None
+    if g.get("dayc") and g["dayc"][0] in "廿卅" and not g.get("e_dayc") and m.end("dayc") == m.end():
+        # 九月廿二, 去年十一月廿九: a day in 廿/卅 with no 日 or 號 is the lunar calendar's (三月廿日 is solar);
+        # with its year it is a lunar date, as 2012年農曆正月十五 is (LUNAR_AFTER)
+        return None
     if spec.day is None and spec.year is None and spec.year_rel is None and not g.get("e_mon"):
         # a bare month (2月營收): not a duration (連3月, 近3月) nor 五月天
         if before_is(ctx, m.start(), "DURATION_BEFORE") or after_is(ctx, m.end(), "MONTH_AFTER"):

@@ -148,6 +148,8 @@ def candidate(g: Grammar, text: str, m: regex.Match) -> Cand | None:
         value = amount_sum(value, r.tail)
     if value is None:
         return None
+    if r.currency is not None and r.currency.kind == "unit" and r.currency.code == "HKD" and r.token in _DIMES:
+        value = _dollars_and_dimes(text, r, value)
     cand = Cand(
         start=r.start, end=r.end, tok_start=r.tok_start, tok_end=r.tok_end, token=r.token,
         value=value, qualifier=r.qualifier or parsed[1], currency=r.currency,
@@ -159,6 +161,24 @@ def candidate(g: Grammar, text: str, m: regex.Match) -> Cand | None:
         cand.status, cand.rule = MONEY, "money.fraction"
         return cand
     return cand if decide(g, text, r, cand) else None
+
+
+# 三個九蚊, 十個八蚊: Cantonese dollars, 個, then the dimes (3.9, 10.8 HKD); not 兩個五蚊硬幣 (two coins of five)
+_DIMES = frozenset("一二三四五六七八九")
+_DOLLARS_GE = regex.compile(r"(?<![一二两三四五六七八九十廿百千万亿])([一二两三四五六七八九十廿]{1,3})个$")
+_COIN_AFTER = frozenset("硬银纸鸡")  # folded: 五蚊硬幣, 十蚊銀, 五蚊雞 (a coin or a note)
+
+
+def _dollars_and_dimes(text: str, r: "Reading", dimes: Decimal) -> Decimal:
+    """N個M蚊: N dollars and M dimes; the token is M and the span takes N個 in."""
+    if r.tail is not None or r.fraction is not None or text[r.end:r.end + 1] in _COIN_AFTER:
+        return dimes
+    m = _DOLLARS_GE.search(text, max(0, r.tok_start - 4), r.tok_start)
+    parsed = token_value(m.group(1)) if m else None
+    if parsed is None or parsed[0] <= 0:
+        return dimes
+    r.start = min(r.start, m.start())
+    return parsed[0] + dimes / 10
 
 
 def trim(g: Grammar, text: str, m: regex.Match) -> Reading | None:
@@ -444,6 +464,16 @@ def _read_tail(text: str, r: Reading, pos: int, step: Decimal) -> int:
 _MOVE_FROM = regex.compile(r"(?:从|(?<![理经藉])由(?!于))[^0-9。，,；;!?！？]{0,4}\Z")
 
 
+_MOVE_ENDS = frozenset(gap[-1] for gap in MOVE_GAPS)  # 到, 至, 为 (folded)
+# a price move's gap right before a number, after a first end in 元 or 塊 or in digits (從183元調到|190)
+_MONEY_MOVE_BEFORE = regex.compile(
+    "(?:[0-9]|[0-9][ ]?[元块]|[〇一二两三四五六七八九十百千][元块])[ ]?(?:" + "|".join(sorted(MOVE_GAPS, key=len, reverse=True)) + r")[ ]?\Z")
+
+
+def _after_money_move(text: str, pos: int) -> bool:
+    return _MONEY_MOVE_BEFORE.search(text, max(0, pos - 7), pos) is not None
+
+
 def _move_gap_at(text: str, pos: int) -> bool:
     rest = text[pos:pos + 4].lstrip(" ")
     return any(rest.startswith(gap) for gap in MOVE_GAPS)
@@ -460,6 +490,8 @@ def _plain_number(text: str, r: Reading) -> bool:
     if (after and after in MOVE_HEADS and _move_gap_at(text, r.tok_end)
             and _MOVE_FROM.search(text, max(0, r.tok_start - 6), r.tok_start) is not None):
         return False  # 從300涨到400元, 由28.5跌至26元, 由183调升至190元: the first end of a price move (not 2024涨到400元)
+    if text[r.tok_start - 1:r.tok_start] in _MOVE_ENDS and _after_money_move(text, r.tok_start):
+        return False  # 從183元調到190: the second end of a price move whose first is money (ranges() decides)
     return after not in RANGE_GAPS and after not in UNIT_LIST_JOINERS
 
 

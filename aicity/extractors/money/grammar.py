@@ -331,8 +331,10 @@ def _patterns(t: _Tables, w: _Words, lookups: dict) -> dict:
             w.moves + w.fx_glue + w.spends + list(_PAYERS) + ["了"],
         ),
         not_a_cent=_forward(alternation(w.not_a_cent), w.not_a_cent, ""),
+        # (時薪從183調到190: 從/由 may stand between, as the first end of a price move)
         unit_price_left=_reverse(
-            f"{alternation(w.price_words)}[ ]?(?:{alternation(w.per_items)})?[ ]?\\Z", w.price_words + w.per_items
+            f"{alternation(w.price_words)}[ ]?(?:{alternation(w.per_items)})?[ ]?(?:從|由)?[ ]?\\Z",
+            w.price_words + w.per_items + ["從", "由"],
         ),
         # a cue, filler or blocker word ending at a point (賣超, 衝上, 跌破): a qualifier
         # (超, 上, 破) that is the last character of one belongs to that word

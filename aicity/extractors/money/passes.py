@@ -46,7 +46,8 @@ def ranges(text: str, cands: list[Cand]) -> None:
             continue
         a_written = a.currency is not None and a.tok_end != a.end  # a currency after A
         pair_money = a.status == MONEY or b.status == MONEY or a.cue_left or b.cue_right
-        if not pair_money or (not b.big and b.currency is None and a.currency is None):
+        if not pair_money or (not b.big and b.currency is None and a.currency is None
+                              and a.rule != "money.unit_price"):  # (時薪從183調到190: a price quoted bare)
             continue
         if not a.big and not a_written and (a.currency is None or a.currency.kind != "unit"):
             # 3至5億, 兩到三千: the first end takes the second's unit
