@@ -140,8 +140,9 @@ def _pure_prefectures() -> frozenset[str]:
 @functools.cache
 def _townships() -> tuple[frozenset[str], tuple[int, ...]]:
     """Taiwan's county-administered cities (竹北市): townships, whose last characters are
-    no abbreviation of a city (竹|北市長); with their lengths, longest first."""
-    names = frozenset(city_context_words("township"))
+    no abbreviation of a city (竹|北市長); and mainland counties so ending (紫|金縣); with their lengths,
+    longest first."""
+    names = frozenset(city_context_words("township")) | frozenset(city_context_words("mainland_county"))
     return names, tuple(sorted({len(n) for n in names}, reverse=True))
 
 

@@ -551,6 +551,7 @@ ASPECT_PARTICLES = frozenset(fold("了着著"))  # they end a verb, never a comp
 # person's employer, and 兼 ends no name
 CONCURRENT_POSTS = fold("兼")
 TAKES_POST = fold("任")  # 任|某省某某集團: "took the post at", a biography's verb before a place that opens a name
+HAS = fold("有")  # 還有|某省某某有限公司, 其中有|某市某某集團: the verb of a list before a place that opens a name
 # ... nor does it open one after a post: 副市長兼|市城市基礎設施投資開發有限公司董事長 (a mainland official's second
 # post at a city's state firm, whose registered name the page shortens to 市…): the name begins after 兼.
 POST_LAST_CHARS = frozenset(fold("長記理任席事員監裁"))
@@ -1965,6 +1966,8 @@ class CompanyExtractor:
             opener = next((w for w in _clause_openers() if chunk.startswith(w)), "") if len(chunk) >= 4 else ""
             if opener and len(chunk) - len(opener) >= 2:
                 start, chunk = start + len(opener), chunk[len(opener):]  # 目前|本土銀行: the time word opens the clause
+            if chunk[:1] == HAS and len(chunk) >= 5 and strength in ("legal", "strong") and _home_place_length(chunk[1:]):
+                start, chunk = start + 1, chunk[1:]  # 還有|江蘇某某鋁業有限公司: 有 ends the list's verb; the place opens the name
             if strength in ("weak", "venue") and len(chunk) == 2 and folded[start - 1:start + 1] in common:
                 continue  # 加|強新|能源: a two-character name would begin inside a word
             if strength == "weak" and len(chunk) == 2 and chunk[0] in PREPOSITION_END_CHARS \

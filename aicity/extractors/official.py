@@ -190,8 +190,9 @@ LONG_AFTER_COUNTRY = 6
 # 等, and a count of people, between a list of names and the title they share (某甲、某乙等八位議員);
 # or the count alone (某甲、某乙、某丙15位代表: a council's report of who spoke), which may also let a
 # guarded title (代表) stand after a list of names.
-# A level's character may stand between them and the title (某甲、某乙等縣領導: the county's leaders).
-LIST_BEFORE_TITLE = regex.compile(fold("(?:等(?:[0-9一二兩三四五六七八九十多數]{1,3}[位名])?|[0-9一二兩三四五六七八九十]{1,3}[位名])[省市縣區]?") + r"\Z")
+# A level's character may stand between them and the title (某甲、某乙等縣領導: the county's leaders), and the
+# mainland's leading bodies (某甲、某乙等市四套班子領導: the leaders of the city's four leading bodies).
+LIST_BEFORE_TITLE = regex.compile(fold("(?:等(?:[0-9一二兩三四五六七八九十多數]{1,3}[位名])?|[0-9一二兩三四五六七八九十]{1,3}[位名])[省市縣區]?(?:(?:四套|四大)?班子)?") + r"\Z")
 COUNT_BEFORE_TITLE = regex.compile(fold("[0-9一二兩三四五六七八九十]{1,3}[位名]") + r"\Z")
 # A group of a title's holders, counted before the title (4名董事) or after it (議員們, 委員共15人), and
 # 其中 later in its sentence: the names after 其中 are of the group (…計劃減持股份，其中某甲、某乙擬…)
@@ -493,6 +494,10 @@ class OfficialExtractor:
                 end = self._married_name_end(folded, pos, end, g)
             if self._plausible(folded[pos:end], g):
                 return end
+            if (end == first + 1 and surname_length == 1 and folded[pos] in g.weak_surnames
+                    and folded.startswith(COMRADE, end) and folded[pos:end] not in g.common
+                    and folded[pos:end] not in g.not_names):
+                return end  # 省委書記應某同志: 同志 closes a two-character name, even one a weak surname opens
             if (end == first + 2 and folded[pos:end - 1] in g.name_starts and folded[pos:end] not in g.common
                     and folded[end - 1] not in g.day_parts and self._boundary_after(folded, end, g)):
                 return end  # 議員周一萍說: 周一 is a weekday, but a full name that a boundary ends
