@@ -88,6 +88,9 @@ MODALS = frozenset(fold("能會應須要"))
 # verbs of one character that open their object right after a title (首相發|森林城執照, 部長頒|獎學金, 大臣批|地):
 # before a common word they open no transliterated name
 LEAD_VERBS = frozenset(fold("發頒批派"))
+# words that 後 opens (後方, 後續 ...): after a consort's title ending in 後 (蘇丹後, 元首後) they make the title
+# a word of the clause instead (南蘇丹|後方補給線, 蘇丹|後續談判), so no name follows
+AFTER_WORDS = frozenset(fold(w) for w in ("後方", "後續", "後來", "後勤", "後悔", "後面", "後者", "後援", "後果", "後期", "後天", "後年", "後門", "後裔", "後盾", "後備"))
 EACH = frozenset(fold("各每"))  # 市長向|各位, 向|每位: each, every after the preposition 向 (方濟各 keeps its 各)
 NAME_AFTER_ONLY = tuple(fold(w) for w in ("國王", "女王"))  # titles that a monarch's name follows, never one before
 # the passive marker after a name, no character of it (總理佩通坦|遭法院解職, 主任某某|獲擢升)
@@ -967,6 +970,8 @@ class OfficialExtractor:
             if (folded[end:end + 1] == ASSEMBLY and folded[start:end + 1] in g.common
                     and folded[end:end + 2] not in g.common):
                 continue  # 大馬體育理事|會至今, 委員|會表示: the body, no member of it (委員會見 is 委員 meeting)
+            if folded[end - 1:end + 1] in AFTER_WORDS:
+                continue  # 南蘇丹|後方補給線: the consort's title ends in 後, which opens a word of the clause
             if folded[end:end + 1] == ASSEMBLY and self._title_starts_at(folded, end + 1, g):
                 continue  # 政務委員|會主任委員: the body whose head the next title names
             guards = g.guarded_titles.get(folded[start:end]) if g.guarded_titles else None
