@@ -482,6 +482,13 @@ VEHICLE_COUNT_REACH = 16  # 輛 and up to fifteen characters of the same clause 
 # a stock index named after a company, by its number of constituents, right after the name (標普|500指數,
 # 標普 500成分股): the index, no company (folded)
 _INDEX_NUMBER_AFTER = compile_folded(r"[ ]?[0-9]{2,4}(?:指數|成分|成份)")
+# an index provider's name that opens the name of one of its indexes (明晟(MSCI)新興市場指數, MSCI中國指數, MSCI指數
+# 權重): the index, no company; the provider named on its own (明晟宣布調整成分股) stays one
+_INDEX_PROVIDERS = frozenset(("MSCI", "富時羅素", "標普全球"))  # canonical names, as the rows write them
+# (only the words of an index's own name between: MSCI今天公布季度指數調整 names the company)
+_PROVIDER_INDEX_AFTER = compile_folded(
+    r"(?:[ ]?[(（][^()（）]{1,20}[)）]|[)）])?[ ]?(?:[A-Z]{2,5}[ ]?|新興市場|前沿市場|邊境市場|亞洲|亞太|中國|全球|環球|世界|明晟"
+    r"|大馬|馬來西亞|台灣|臺灣|香港|新加坡|美國|歐洲|日本|股票|綜合|小型|中小型|中型|大型){0,3}指數")
 # a list item's number that opens a line or a clause right before a name (2.某某工程公司宣布, 3.Acme集團):
 # the list's numbering, no part of the name (folded; not a decimal: 3.5)
 _ITEM_NUMBER = regex.compile(r"[0-9]{1,2}\.(?![0-9])")
@@ -2373,6 +2380,8 @@ class CompanyExtractor:
                 continue  # Microsoft Edge, Google Chrome: a product's name, not the company named
             if folded[end:end + 2].strip()[:1].isdigit() and _INDEX_NUMBER_AFTER.match(folded, end) is not None:
                 continue  # 標普|500指數收盤: the index named after the company, no company
+            if form.info.canonical in _INDEX_PROVIDERS and _PROVIDER_INDEX_AFTER.match(folded, end) is not None:
+                continue  # 明晟(MSCI)|新興市場指數, MSCI|指數權重: an index named after its provider
             if folded.endswith(_METRO_NAME_ENDS, start, end) and _LINE_AFTER.match(folded, end) is not None:
                 continue  # 台中捷運|藍線: a metro line, not the metro company
             if folded.endswith(_RAIL_NAME_ENDS, start, end) and (

@@ -85,6 +85,14 @@ BOTH_REACH = 12  # how far before a name its list's joiner (與, 和, 及, 、) 
 LAST_ITEM = frozenset(fold("與及和"))  # joins the last name of a list (某甲、某乙及某丙等三位局長)
 # modal verbs, which no transliteration of a Malay, Indian or Western name is spelled with (能, 會, 應, 須, 要)
 MODALS = frozenset(fold("能會應須要"))
+# verbs of one character that open their object right after a title (首相發|森林城執照, 部長頒|獎學金, 大臣批|地):
+# before a common word they open no transliterated name
+LEAD_VERBS = frozenset(fold("發頒批派"))
+# words that 後 opens (後方, 後續 ...): after a consort's title ending in 後 (蘇丹後, 元首後) they make the title
+# a word of the clause instead (南蘇丹|後方補給線, 蘇丹|後續談判), so no name follows
+AFTER_WORDS = frozenset(fold(w) for w in ("後方", "後續", "後來", "後勤", "後悔", "後面", "後者", "後援", "後果", "後期",
+                                          "後天", "後年", "後門", "後裔", "後盾", "後備"))
+EACH = frozenset(fold("各每"))  # 市長向|各位, 向|每位: each, every after the preposition 向 (方濟各 keeps its 各)
 NAME_AFTER_ONLY = tuple(fold(w) for w in ("國王", "女王"))  # titles that a monarch's name follows, never one before
 # the passive marker after a name, no character of it (總理佩通坦|遭法院解職, 主任某某|獲擢升)
 PASSIVES = frozenset(fold("遭被獲"))
@@ -647,8 +655,8 @@ class OfficialExtractor:
         # Malay names run longer: 依斯邁沙比里, and spelled as a transliteration with a title of a
         # Malaysian court, a Nik or Wan before a name and patronymic (推事聶莫哈末法迪里); after an
         # honorific, longer still (拿督莫哈末諾查茲林, 拿督斯里莫哈末沙禮賽益克叻)
-        if folded[te:te + 1] in g.adverbs and folded[te + 1:te + 3] in g.common:
-            return None  # 巴西總統|仍重申, 總統|再重申: an adverb and the verb it opens, no transliteration
+        if (folded[te:te + 1] in g.adverbs or folded[te:te + 1] in LEAD_VERBS) and folded[te + 1:te + 3] in g.common:
+            return None  # 巴西總統|仍重申, 總統|再重申: an adverb and the verb it opens; 首相|發森林城執照: a verb and its object
         if folded[te:te + 2] in g.name_verbs or any(len(v) > 1 and folded.startswith(v, te) for v in g.appoint_verbs):
             return None  # 某某警監|調任州警察總部: a rank after a name, then the verb of office, no name
         honorific = anchored and self._honorific_before(folded, te, g)
@@ -822,8 +830,10 @@ class OfficialExtractor:
             return False  # 司長任組長: 任 (to serve as) before a title, no surname and given name
         if len(name) == 3 and name[1:] in g.org_suffixes:
             return False  # 菓葉國小|校長, 某某銀行: a body's name ends in it, no person's
-        if name[0] in g.preposition_surnames and (name[1:] in g.common or name[1:] in g.name_verbs):
-            return False  # 市長向大家介紹, 理事向卸任的前輩: the preposition 向 before a word, no surname
+        if name[0] in g.preposition_surnames and (name[1:] in g.common or name[1:] in g.name_verbs or name[1:2] in EACH):
+            # 市長向大家介紹, 理事向卸任的前輩: the preposition 向 before a word, no surname; 市長向每位居民:
+            # before a function character (each, every) either
+            return False
         if name[0] in g.adverb_surnames and (name[1:] in g.verbs or name[1:] in g.name_verbs):
             return False  # 法官曾詢問, 局長曾指出: the adverb 曾 (once) before a verb, no surname
         if name[0] in g.adverb_surnames and name[1:2] in TIMES_COUNT_FIRST and name[2:3] in TIMES_COUNT_LAST:
@@ -966,6 +976,8 @@ class OfficialExtractor:
             if (folded[end:end + 1] == ASSEMBLY and folded[start:end + 1] in g.common
                     and folded[end:end + 2] not in g.common):
                 continue  # 大馬體育理事|會至今, 委員|會表示: the body, no member of it (委員會見 is 委員 meeting)
+            if folded[end - 1:end + 1] in AFTER_WORDS:
+                continue  # 南蘇丹|後方補給線: the consort's title ends in 後, which opens a word of the clause
             if folded[end:end + 1] == ASSEMBLY and self._title_starts_at(folded, end + 1, g):
                 continue  # 政務委員|會主任委員: the body whose head the next title names
             guards = g.guarded_titles.get(folded[start:end]) if g.guarded_titles else None
