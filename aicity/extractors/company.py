@@ -384,8 +384,9 @@ def _central_banks() -> tuple[str, ...]:
 
 
 # An HKEX code as Hong Kong's press writes it: five digits, or three or four with a leading 0 (017, 0017);
-# not Taiwan's ETF codes 0050-0099
-_HK_CODE = regex.compile(r"0\d{4}|0\d\d|0(?!0[5-9])\d{3}")
+# not Taiwan's ETF codes 0050-0099; or four with none (1113, as some papers write codes from 1000 up: the
+# listed name must still open the text before the bracket)
+_HK_CODE = regex.compile(r"0\d{4}|0\d\d|0(?!0[5-9])\d{3}|[1-9]\d{3}")
 
 
 @functools.cache
