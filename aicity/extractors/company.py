@@ -2728,6 +2728,9 @@ class CompanyExtractor:
             bursa = match.group("bursa") is not None
             short = _hk_listed_prefix(folded, end, code) if code and end not in taken else None
             if short is not None:
+                if code[0] != "0":
+                    # 長實（1113）: a paper that writes codes unpadded writes the short name its own way; keep it as written
+                    short = (short[0], short[1], doc.text[short[0]:short[1]])
                 yield short
                 continue
             if end in taken and not bursa:
