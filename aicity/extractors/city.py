@@ -219,6 +219,12 @@ def _abbreviation_word_not_opened() -> tuple[str, ...]:
 
 
 @functools.cache
+def _hk_places() -> frozenset[str]:
+    """Places of Hong Kong named as a mainland city is (馬鞍山), folded (``hk_place`` rows of city/context.tsv)."""
+    return frozenset(fold(w) for w in city_context_words("hk_place"))
+
+
+@functools.cache
 def _districts_now() -> frozenset[str]:
     """County-level cities of the gazetteer that are now districts of their prefecture-level city (臨安)."""
     return frozenset(city_context_words("district_now"))
@@ -469,6 +475,9 @@ class CityExtractor:
                 continue  # 颱風樺加沙 ... 樺加沙成為今年風王: the typhoon's name holds 加沙, no city
             if info.name in districts and info.kind in (FOREIGN, WEAK) and CITY_SUFFIX not in folded[end - 1:end + 1]:
                 continue
+            if info.country == "CN" and info.kind in (FOREIGN, WEAK) and folded[start:end] in _hk_places() \
+                    and self._hong_kong_place(doc, start, end):
+                continue  # 新地馬鞍山新盤: on a Hong Kong page, the new town of Sha Tin, no Anhui city
             if info.country == "CN" and info.kind in (FOREIGN, WEAK) and info.name not in mainland_municipalities() \
                     and self._after_municipality(start, by_end):
                 continue  # 北京|朝陽, 天津|和平: a municipality holds districts and counties, no city; a name right after it is its district's
@@ -494,6 +503,15 @@ class CityExtractor:
             )
         yield from self._unlisted(doc, kept)
         yield from self._dateline_towns(doc, kept)
+
+    @staticmethod
+    def _hong_kong_place(doc: Document, start: int, end: int) -> bool:
+        """A bare name (no 市 after it, no province before it) on a page whose money is Hong Kong's."""
+        folded = doc.folded
+        if folded[end:end + 1] == CITY_SUFFIX or any(folded.endswith(p, 0, start) for p in mainland_provinces(with_aliases=True)):
+            return False
+        from .money.region import page_region  # (money's module imports no city code: no cycle; loaded on a hit only)
+        return page_region(doc).name == "HK"
 
     @staticmethod
     def _repeated_weak(doc: Document, kept) -> frozenset[str]:

@@ -384,8 +384,9 @@ def _central_banks() -> tuple[str, ...]:
 
 
 # An HKEX code as Hong Kong's press writes it: five digits, or three or four with a leading 0 (017, 0017);
-# not Taiwan's ETF codes 0050-0099
-_HK_CODE = regex.compile(r"0\d{4}|0\d\d|0(?!0[5-9])\d{3}")
+# not Taiwan's ETF codes 0050-0099; or four with none (1113, as some papers write codes from 1000 up: the
+# listed name must still open the text before the bracket)
+_HK_CODE = regex.compile(r"0\d{4}|0\d\d|0(?!0[5-9])\d{3}|[1-9]\d{3}")
 
 
 @functools.cache
@@ -2739,6 +2740,9 @@ class CompanyExtractor:
             bursa = match.group("bursa") is not None
             short = _hk_listed_prefix(folded, end, code) if code and end not in taken else None
             if short is not None:
+                if code[0] != "0":
+                    # 長實（1113）: a paper that writes codes unpadded writes the short name its own way; keep it as written
+                    short = (short[0], short[1], doc.text[short[0]:short[1]])
                 yield short
                 continue
             if end in taken and not bursa:
