@@ -202,6 +202,11 @@ def _clause_openers() -> tuple[str, ...]:
 
 
 @functools.cache
+def _clause_opener_set() -> frozenset[str]:
+    return frozenset(_clause_openers())
+
+
+@functools.cache
 def _speaker_verbs() -> tuple[str, ...]:
     """The verbs of saying that may stand between a firm's name and the firm it speaks of (萬科稱|某某集團):
     the long ones, and 稱 (指 and 說 end names: 金手指, 小說)."""
@@ -1962,9 +1967,13 @@ class CompanyExtractor:
                     continue  # 建設|新能源, 持續|以科技: the name would begin inside a word
                 else:
                     chunk, start = chunk[-2:], s - 2  # no boundary: take the usual two-character name
-            opener = next((w for w in _clause_openers() if chunk.startswith(w)), "") if len(chunk) >= 4 else ""
-            if opener and len(chunk) - len(opener) >= 2:
+            while len(chunk) >= 4:
+                opener = next((w for w in _clause_openers() if chunk.startswith(w)), "")
+                if not opener or len(chunk) - len(opener) < 2:
+                    break
                 start, chunk = start + len(opener), chunk[len(opener):]  # 目前|本土銀行: the time word opens the clause
+            if chunk in _clause_opener_set():
+                continue  # 主因|年底|銀行: a time or linking word alone before the suffix names no firm
             if strength in ("weak", "venue") and len(chunk) == 2 and folded[start - 1:start + 1] in common:
                 continue  # 加|強新|能源: a two-character name would begin inside a word
             if strength == "weak" and len(chunk) == 2 and chunk[0] in PREPOSITION_END_CHARS \
