@@ -50,8 +50,8 @@ TOKEN = (
     f"(?:(?<=[{SMALL}{BIG}多餘幾]|[{BIG}]零){ARABIC}|(?<!\\d){CN_RUN}|[{SMALL}{BIG}多餘幾]|(?<=[{SMALL}{BIG}]|(?<![\\d.,])[1-9]0+)來"
     f"|(?<=\\d) (?=[多餘]?[{SMALL}{BIG}])|(?<=[\\d{CN_DIGITS}多餘幾])個(?=[多餘]?[萬億])"
     f"|(?<=\\d萬) (?:\\d,\\d{{3}}|\\d{{1,4}})(?![\\d,.]| ?[{SMALL}{BIG}])(?= ?元)"
-    f"|(?<=\\d ?兆) (?:\\d,\\d{{3}}|\\d{{1,4}})(?![\\d,.])(?= ?[萬億])"
-    f"|(?<=\\d ?億) (?:\\d,\\d{{3}}|\\d{{1,4}})(?![\\d,.])(?= ?萬))*"
+    f"| (?<=兆 )(?:\\d,\\d{{3}}|\\d{{1,4}})(?![\\d,.])(?= ?[萬億])"
+    f"| (?<=億 )(?:\\d,\\d{{3}}|\\d{{1,4}})(?![\\d,.])(?= ?萬))*"
 )
 # Where tokens can be: maximal runs of the characters tokens are made of, opening on one
 # a token can open with. The re module finds these several times faster than the regex
