@@ -202,6 +202,11 @@ def _clause_openers() -> tuple[str, ...]:
 
 
 @functools.cache
+def _clause_opener_set() -> frozenset[str]:
+    return frozenset(_clause_openers())
+
+
+@functools.cache
 def _speaker_verbs() -> tuple[str, ...]:
     """The verbs of saying that may stand between a firm's name and the firm it speaks of (萬科稱|某某集團):
     the long ones, and 稱 (指 and 說 end names: 金手指, 小說)."""
@@ -1971,9 +1976,13 @@ class CompanyExtractor:
                     continue  # 建設|新能源, 持續|以科技: the name would begin inside a word
                 else:
                     chunk, start = chunk[-2:], s - 2  # no boundary: take the usual two-character name
-            opener = next((w for w in _clause_openers() if chunk.startswith(w)), "") if len(chunk) >= 4 else ""
-            if opener and len(chunk) - len(opener) >= 2:
+            while len(chunk) >= 4:
+                opener = next((w for w in _clause_openers() if chunk.startswith(w)), "")
+                if not opener or len(chunk) - len(opener) < 2:
+                    break
                 start, chunk = start + len(opener), chunk[len(opener):]  # 目前|本土銀行: the time word opens the clause
+            if chunk in _clause_opener_set():
+                continue  # 主因|年底|銀行: a time or linking word alone before the suffix names no firm
             if chunk[:1] == HAS and len(chunk) >= 5 and strength in ("legal", "strong") and _home_place_length(chunk[1:]):
                 start, chunk = start + 1, chunk[1:]  # 還有|江蘇某某鋁業有限公司: 有 ends the list's verb; the place opens the name
             if strength in ("weak", "venue") and len(chunk) == 2 and folded[start - 1:start + 1] in common:

@@ -36,7 +36,8 @@ class DateExtractor:
         present_period: tuple[int, int, str, dict] | None = None
         period_back = 0
         period_dateline = False  # the last period named is a dateline's day
-        stated: tuple[int, int] | None = None  # (end, year) of the last date named with a year of its own (or 今年)
+        stated: tuple[int, int, bool] | None = None  # (end, year, a year alone) of the last date named with a
+        # year of its own (or 今年)
         undated = doc.ref_source == "today"  # the page was written on or before today
         shift = _fiscal_shift(ctx, cands, anchors, clause) if anchors is not None else 0
         land_year = _land_sale_year(ctx) if anchors is not None else None
@@ -149,7 +150,8 @@ class DateExtractor:
                     if not period_back:
                         present_period = period
                 if not _yearless(c.spec) and c.rule != "date.same_period":
-                    stated = (end, int(normalized.rsplit("/", 1)[-1][:4]))  # (今年3月 after 2019年: this year's again)
+                    last = normalized.rsplit("/", 1)[-1]
+                    stated = (end, int(last[:4]), len(last) == 4)  # (今年3月 after 2019年: this year's again)
                 out.append((start, end, normalized, c.rule, fields))
         for at, word in bare:
             if word in dated_parts:
@@ -453,20 +455,24 @@ def _narrated_day(ctx: Ctx, c: Candidate, period: tuple[int, int, str, dict], an
     return "\n" not in between and len(SENTENCE_BREAK.findall(between)) <= NARRATED_DAY_BREAKS
 
 
-def _narrated_month(ctx: Ctx, c: Candidate, stated: tuple[int, int], anchor: dt.date) -> list:
+def _narrated_month(ctx: Ctx, c: Candidate, stated: tuple[int, int, bool], anchor: dt.date) -> list:
     """在甲州於2023年4月組成政府前，他於1月至4月共獲得…，從4月起…; 2023年，他於5月…: a month (or range of
     months) with no year, later in the sentence that has just named an earlier year or a month of one, and
-    that in the page's year would still lie ahead of the page (news tells what has happened), is in that year."""
+    that in the page's year would still lie ahead of the page (news tells what has happened), is in that year;
+    so is a part of a year (上半年, 第3季, 前三季) after a year named alone, the whole of which it is part of."""
     spec, end_spec = c.spec, c.end_spec
-    end, year = stated
-    if (c.rule not in STATED_MONTH_RULES or spec.month is None or spec.month_rel is not None or not _yearless(spec)
-            or c.items or year >= anchor.year or c.start - end > NARRATED_MONTH_REACH):
+    end, year, whole_year = stated
+    if (c.rule not in NARRATED_MONTH_RULES or spec.month is None or spec.month_rel is not None or not _yearless(spec)
+            or spec.quarter_rel is not None or c.items or year >= anchor.year or c.start - end > NARRATED_MONTH_REACH):
         return []
     if end_spec is not None and (end_spec.month is None or not _yearless(end_spec)):
         return []
     last_month = end_spec.month if end_spec is not None else spec.month
     if last_month <= anchor.month:
         return []  # (a month up to the page's own may be this year's: the text does not say)
+    if c.rule == "date.year_part" and (not whole_year or last_month - anchor.month < NARRATED_PART_AHEAD):
+        return []  # (2025年營收…第1季展望 on a January page: the quarter under way may be this year's;
+        # 2024年第二、三季…，第四季: a quarter after quarters is read as the page's, as the letter has it)
     between = ctx.folded[end:c.start]
     if "\n" in between or SENTENCE_BREAK.search(between) is not None:
         return []
@@ -478,6 +484,10 @@ def _narrated_month(ctx: Ctx, c: Candidate, stated: tuple[int, int], anchor: dt.
 
 # what follows a dateline's day (吉隆坡20日訊, 台北20日電, 新加坡20日專電) (folded)
 DATELINE_AFTER = tuple(fold(w) for w in ("訊", "電", "專電"))
+# a part of a year goes on in the year named too (2025年全年…若加計上半年…, 去年營收…其中第3季…; not 本季)
+NARRATED_MONTH_RULES = STATED_MONTH_RULES | {"date.year_part"}
+# a part of a year must end this many months or more after the page's month to be moved so
+NARRATED_PART_AHEAD = 3
 # how far a yearless month may stand after the earlier year its sentence named
 NARRATED_MONTH_REACH = 120
 # words of plans and expectations between that year and the month (料, 將, 預計): the month is the page's future

@@ -38,6 +38,9 @@ ATOM = f"(?:{ARABIC}|{CN_RUN})"
 # and a 個 between a numeral and 萬/億 as mainland speech says it (一個億, 三個多億).
 # One space may stand after 萬 too, before the Arabic rest of an amount in 元 (3萬 9,700 元, as a pasted
 # table or filing spaces it): only a rest below 萬 with 元 after it, so 3萬 2025年 stays two numbers.
+# Likewise after 兆 or 億 when a smaller unit follows the rest (3 兆 8,090 億, 3,350 億 300 萬元, as some
+# wire and stock sites space every part): only a rest below 萬 that a smaller unit closes, so 5億 2026年
+# and 3億 1.2萬張 stay apart.
 # Arabic digits follow only a unit (3億5,000萬), or 零 after one (4億零255萬, as the Malaysian press
 # writes a missing place), and Chinese digits never follow Arabic
 # ones directly, so 每兩1萬2千元 does not read 兩1 as one number.
@@ -46,7 +49,9 @@ TOKEN = (
     f"(?:{ATOM}|[{BIG}])"
     f"(?:(?<=[{SMALL}{BIG}多餘幾]|[{BIG}]零){ARABIC}|(?<!\\d){CN_RUN}|[{SMALL}{BIG}多餘幾]|(?<=[{SMALL}{BIG}]|(?<![\\d.,])[1-9]0+)來"
     f"|(?<=\\d) (?=[多餘]?[{SMALL}{BIG}])|(?<=[\\d{CN_DIGITS}多餘幾])個(?=[多餘]?[萬億])"
-    f"|(?<=\\d萬) (?:\\d,\\d{{3}}|\\d{{1,4}})(?![\\d,.]| ?[{SMALL}{BIG}])(?= ?元))*"
+    f"|(?<=\\d萬) (?:\\d,\\d{{3}}|\\d{{1,4}})(?![\\d,.]| ?[{SMALL}{BIG}])(?= ?元)"
+    f"| (?<=兆 )(?:\\d,\\d{{3}}|\\d{{1,4}})(?![\\d,.])(?= ?[萬億])"
+    f"| (?<=億 )(?:\\d,\\d{{3}}|\\d{{1,4}})(?![\\d,.])(?= ?萬))*"
 )
 # Where tokens can be: maximal runs of the characters tokens are made of, opening on one
 # a token can open with. The re module finds these several times faster than the regex
