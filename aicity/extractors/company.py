@@ -556,8 +556,10 @@ TAKES_POST = fold("任")  # 任|某省某某集團: "took the post at", a biogra
 POST_LAST_CHARS = frozenset(fold("長記理任席事員監裁"))
 # A level standing for "the city's, the county's own" before a firm (市聯通公司, 縣供電公司): no part of a name
 OWN_LEVELS = frozenset(fold("市縣省區"))
-# Verbs of a career step before the bare noun (某某出任|公司董秘, 加入|集團): "the company", no name ends in one.
-POST_VERBS = tuple(fold(w) for w in ("出任", "擔任", "接任", "升任", "轉任", "調任", "加入", "離開", "任職", "返回", "回到"))
+# Verbs of a career step before the bare noun (某某出任|公司董秘, 加入|集團, 某某辭任|公司董事): "the company", no
+# name ends in one.
+POST_VERBS = tuple(fold(w) for w in ("出任", "擔任", "接任", "升任", "轉任", "調任", "加入", "離開", "任職", "返回", "回到",
+                                     "辭任", "卸任", "辭去", "離任"))
 DISPOSAL_BEFORE = frozenset(fold("把將"))  # 把|前海建設|好: the object of 把 or 將, then its verb
 RESULT_AFTER = frozenset(fold("好成得做"))  # ... and the verb's result (建設好, 建設成, 建設得, 建設做好)
 # The weak suffixes that are also verbs (在某地|建設|一座警局, 營造|一個環境), and a count of the thing built
