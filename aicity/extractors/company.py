@@ -997,6 +997,8 @@ def reads_as_phrase(chunk: str, weak: bool = False) -> bool:
         return True
     if weak and (chunk[:2] in verbs or chunk[:3] in verbs or chunk[:4] in verbs):
         return True
+    if len(chunk) > 2 and chunk[0] in PREPOSITION_END_CHARS and (chunk[1:3] in verbs or chunk[1:4] in verbs):
+        return True  # 以|具有|證券…資格: a preposition, then a verb, opens a clause, no name
     # (a place that opens the name is followed by its trade name, whose first character may be one
     # of these elsewhere: 湖南|越某能源, 浙江|更某科技)
     placed = _home_place_length(chunk) if not PHRASE_INSIDE_CHARS.isdisjoint(chunk[1:]) else 0
@@ -1960,14 +1962,15 @@ class CompanyExtractor:
                     # 出資方|太原軌道交通|集團: a mainland place opens the name (a place and a trade, 某地某業集團,
                     # names a local state firm), where no word runs into it from the left (陝|西安康)
                     start, chunk = start + opening, chunk[opening:]
-                elif folded[s - 3:s - 1] in common:
-                    continue  # 建設|新能源, 持續|以科技: the name would begin inside a word
+                elif folded[s - 3:s - 1] in common or folded[s - 3:s - 1] in _tw_everyday_words():
+                    continue  # 建設|新能源, 持續|以科技, 拓寬|新能源: the name would begin inside a word
                 else:
                     chunk, start = chunk[-2:], s - 2  # no boundary: take the usual two-character name
             opener = next((w for w in _clause_openers() if chunk.startswith(w)), "") if len(chunk) >= 4 else ""
             if opener and len(chunk) - len(opener) >= 2:
                 start, chunk = start + len(opener), chunk[len(opener):]  # 目前|本土銀行: the time word opens the clause
-            if strength in ("weak", "venue") and len(chunk) == 2 and folded[start - 1:start + 1] in common:
+            if strength in ("weak", "venue") and len(chunk) == 2 and (
+                    folded[start - 1:start + 1] in common or folded[start - 1:start + 1] in _tw_everyday_words()):
                 continue  # 加|強新|能源: a two-character name would begin inside a word
             if strength == "weak" and len(chunk) == 2 and chunk[0] in PREPOSITION_END_CHARS \
                     and chunk[1:] + suffix in generic:
