@@ -2489,12 +2489,16 @@ class CompanyExtractor:
         for start, end in self._listed_before_kind(folded, entities, common, places):
             entities.append(self._entity(doc, start, end, doc.text[start:end], "company.list"))
             found_names.setdefault(folded[start:end], (doc.text[start:end], None))
-        for start, end, name, info, strength in _agreed_suffix_names(folded, list(self._suffix_candidates(doc, known))):
+        suffixed = _agreed_suffix_names(folded, list(self._suffix_candidates(doc, known)))
+        # Copyright © 2001-2025 某某網絡科技股份有限公司: the page's own publisher (its masthead), whose name holds
+        # no other firm (© 某某|金信科技|有限公司: its trade name and industry)
+        publishers = [(start, end) for start, end, _, _, strength in suffixed if strength == "legal" and (
+            _COPYRIGHT_BEFORE.search(doc.text, max(0, start - _COPYRIGHT_REACH), start) or _RIGHTS_AFTER.match(folded, end))]
+        for start, end, name, info, strength in suffixed:
             if self._inside_org_name(folded, end):
                 continue
-            if strength == "legal" and (_COPYRIGHT_BEFORE.search(doc.text, max(0, start - _COPYRIGHT_REACH), start)
-                                        or _RIGHTS_AFTER.match(folded, end)):
-                continue  # Copyright © 2001-2025 某某網絡科技股份有限公司: the page's own publisher (its masthead)
+            if publishers and any(ps <= start and end <= pe for ps, pe in publishers):
+                continue
             if info is None and _rights_line(doc.text, folded, start, end):
                 continue  # Copyright(C) 1998-2024 site.com All Rights Reserved某某日報報業集團: the publisher
             if info is None and strength != "legal" and (
