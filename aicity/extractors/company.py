@@ -545,6 +545,7 @@ AFTER_EVENT = fold("後")  # 轉增後|公司: a clause before a bare 公司
 SUBSIDIARIES_AFTER = fold("旗下")  # 某某資本|旗下: an investor that owns firms is one
 _ORDINAL = regex.compile(r"第[0-9一二三四五六七八九十]{1,3}")  # 科技|第三園區: an ordinal before the noun (folded)
 WRITTEN_OUT_PLACE_ENDS = frozenset(fold("省市"))
+LOCAL_GROUP_REST = 4  # a mainland place, then four characters or more (a trade and more) before 集團: a local state group
 DATE_UNITS = frozenset(fold("年月日號"))  # 2025 年|新能源: a date written with a space before its unit
 ASPECT_PARTICLES = frozenset(fold("了着著"))  # they end a verb, never a company's name
 # 兼 joins two posts of one person (創辦人兼|集團董事經理, 主席兼|集團總裁): the group after it is the
@@ -2015,8 +2016,8 @@ class CompanyExtractor:
             latin_led = bare and _latin_trade_led(chunk, common)  # Leaptec工程|公司: a Latin trade name and its trade
             # 資本|集團(Capital Group): a generic word is a name when its own name in title case follows in brackets
             titled = bracketed and strength != "legal" and _TITLE_CASE_IN_BRACKETS.match(folded, e) is not None
-            if self._generic(chunk, generic, places, strength, registered=strength == "legal" and not bare) \
-                    and not titled or reads_as_phrase(chunk, weak=bare) and not latin_led:
+            if self._generic(chunk, generic, places, strength, registered=strength == "legal" and not bare,
+                             group=suffix == GROUP) and not titled or reads_as_phrase(chunk, weak=bare) and not latin_led:
                 continue
             if strength == "strong" and len(chunk) == 2 and (
                     chunk in _function_words()[2] or chunk in _tw_everyday_words()) and not any(
@@ -2273,7 +2274,7 @@ class CompanyExtractor:
 
     @staticmethod
     def _generic(chunk: str, generic: frozenset[str], places: frozenset[str], strength: str,
-                 registered: bool = False) -> bool:
+                 registered: bool = False, group: bool = False) -> bool:
         """A generic word, a demonstrative (這一科技), or a place plus a generic word
         (歐洲投資銀行): no company's own name; but a place and a generic word before 有限公司
         (``registered``) are a registered name (北京市|基礎設施投資|有限公司)."""
@@ -2305,6 +2306,8 @@ class CompanyExtractor:
         if strength != "strong" and any(chunk[:n] in generic for n in (2, 3, 4) if n < len(chunk)):
             return True  # 數位|基磐建設: a generic word leads it
         for length in range(min(len(chunk) - 1, 4), 1, -1):
+            if group and len(chunk) - length >= LOCAL_GROUP_REST and _home_place_length(chunk) == length:
+                break  # 某市|航空產業|集團: a mainland city or province, a trade and more before 集團, a local state group
             if chunk[:length] in places and not registered and not (
                     strength == "strong" and chunk[length - 1] in WRITTEN_OUT_PLACE_ENDS) and (chunk[length:] in generic or any(
                     chunk[length:length + n] in generic for n in (2, 3, 4) if length + n < len(chunk))):
