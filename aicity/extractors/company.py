@@ -2305,8 +2305,9 @@ class CompanyExtractor:
             return True  # 單一|航空集團, 內地|城市商業|銀行: a generic word and a trade, a kind of firm whatever the suffix
         if strength != "strong" and any(chunk[:n] in generic for n in (2, 3, 4) if n < len(chunk)):
             return True  # 數位|基磐建設: a generic word leads it
+        home = _home_place_length(chunk) if group and len(chunk) > LOCAL_GROUP_REST + 1 else 0
         for length in range(min(len(chunk) - 1, 4), 1, -1):
-            if group and len(chunk) - length >= LOCAL_GROUP_REST and _home_place_length(chunk) == length:
+            if home == length and len(chunk) - length >= LOCAL_GROUP_REST:
                 break  # 某市|航空產業|集團: a mainland city or province, a trade and more before 集團, a local state group
             if chunk[:length] in places and not registered and not (
                     strength == "strong" and chunk[length - 1] in WRITTEN_OUT_PLACE_ENDS) and (chunk[length:] in generic or any(
