@@ -558,6 +558,7 @@ AFTER_EVENT = fold("後")  # 轉增後|公司: a clause before a bare 公司
 SUBSIDIARIES_AFTER = fold("旗下")  # 某某資本|旗下: an investor that owns firms is one
 _ORDINAL = regex.compile(r"第[0-9一二三四五六七八九十]{1,3}")  # 科技|第三園區: an ordinal before the noun (folded)
 WRITTEN_OUT_PLACE_ENDS = frozenset(fold("省市"))
+LOCAL_GROUP_REST = 4  # a mainland place, then four characters or more (a trade and more) before 集團: a local state group
 DATE_UNITS = frozenset(fold("年月日號"))  # 2025 年|新能源: a date written with a space before its unit
 ASPECT_PARTICLES = frozenset(fold("了着著"))  # they end a verb, never a company's name
 # 兼 joins two posts of one person (創辦人兼|集團董事經理, 主席兼|集團總裁): the group after it is the
@@ -570,8 +571,10 @@ HAS = fold("有")  # 還有|某省某某有限公司, 其中有|某市某某集�
 POST_LAST_CHARS = frozenset(fold("長記理任席事員監裁"))
 # A level standing for "the city's, the county's own" before a firm (市聯通公司, 縣供電公司): no part of a name
 OWN_LEVELS = frozenset(fold("市縣省區"))
-# Verbs of a career step before the bare noun (某某出任|公司董秘, 加入|集團): "the company", no name ends in one.
-POST_VERBS = tuple(fold(w) for w in ("出任", "擔任", "接任", "升任", "轉任", "調任", "加入", "離開", "任職", "返回", "回到"))
+# Verbs of a career step before the bare noun (某某出任|公司董秘, 加入|集團, 某某辭任|公司董事): "the company", no
+# name ends in one.
+POST_VERBS = tuple(fold(w) for w in ("出任", "擔任", "接任", "升任", "轉任", "調任", "加入", "離開", "任職", "返回", "回到",
+                                     "辭任", "卸任", "辭去", "離任"))
 DISPOSAL_BEFORE = frozenset(fold("把將"))  # 把|前海建設|好: the object of 把 or 將, then its verb
 RESULT_AFTER = frozenset(fold("好成得做"))  # ... and the verb's result (建設好, 建設成, 建設得, 建設做好)
 # The weak suffixes that are also verbs (在某地|建設|一座警局, 營造|一個環境), and a count of the thing built
@@ -1009,6 +1012,8 @@ def reads_as_phrase(chunk: str, weak: bool = False) -> bool:
         return True
     if weak and (chunk[:2] in verbs or chunk[:3] in verbs or chunk[:4] in verbs):
         return True
+    if len(chunk) > 2 and chunk[0] in PREPOSITION_END_CHARS and (chunk[1:3] in verbs or chunk[1:4] in verbs):
+        return True  # 以|具有|證券…資格: a preposition, then a verb, opens a clause, no name
     # (a place that opens the name is followed by its trade name, whose first character may be one
     # of these elsewhere: 湖南|越某能源, 浙江|更某科技)
     placed = _home_place_length(chunk) if not PHRASE_INSIDE_CHARS.isdisjoint(chunk[1:]) else 0
@@ -1972,8 +1977,8 @@ class CompanyExtractor:
                     # 出資方|太原軌道交通|集團: a mainland place opens the name (a place and a trade, 某地某業集團,
                     # names a local state firm), where no word runs into it from the left (陝|西安康)
                     start, chunk = start + opening, chunk[opening:]
-                elif folded[s - 3:s - 1] in common:
-                    continue  # 建設|新能源, 持續|以科技: the name would begin inside a word
+                elif folded[s - 3:s - 1] in common or folded[s - 3:s - 1] in _tw_everyday_words():
+                    continue  # 建設|新能源, 持續|以科技, 拓寬|新能源: the name would begin inside a word
                 else:
                     chunk, start = chunk[-2:], s - 2  # no boundary: take the usual two-character name
             while len(chunk) >= 4:
@@ -1985,7 +1990,8 @@ class CompanyExtractor:
                 continue  # 主因|年底|銀行: a time or linking word alone before the suffix names no firm
             if chunk[:1] == HAS and len(chunk) >= 5 and strength in ("legal", "strong") and _home_place_length(chunk[1:]):
                 start, chunk = start + 1, chunk[1:]  # 還有|江蘇某某鋁業有限公司: 有 ends the list's verb; the place opens the name
-            if strength in ("weak", "venue") and len(chunk) == 2 and folded[start - 1:start + 1] in common:
+            if strength in ("weak", "venue") and len(chunk) == 2 and (
+                    folded[start - 1:start + 1] in common or folded[start - 1:start + 1] in _tw_everyday_words()):
                 continue  # 加|強新|能源: a two-character name would begin inside a word
             if strength == "weak" and len(chunk) == 2 and chunk[0] in PREPOSITION_END_CHARS \
                     and chunk[1:] + suffix in generic:
@@ -2030,8 +2036,8 @@ class CompanyExtractor:
             latin_led = bare and _latin_trade_led(chunk, common)  # Leaptec工程|公司: a Latin trade name and its trade
             # 資本|集團(Capital Group): a generic word is a name when its own name in title case follows in brackets
             titled = bracketed and strength != "legal" and _TITLE_CASE_IN_BRACKETS.match(folded, e) is not None
-            if self._generic(chunk, generic, places, strength, registered=strength == "legal" and not bare) \
-                    and not titled or reads_as_phrase(chunk, weak=bare) and not latin_led:
+            if self._generic(chunk, generic, places, strength, registered=strength == "legal" and not bare,
+                             group=suffix == GROUP) and not titled or reads_as_phrase(chunk, weak=bare) and not latin_led:
                 continue
             if strength == "strong" and len(chunk) == 2 and (
                     chunk in _function_words()[2] or chunk in _tw_everyday_words()) and not any(
@@ -2288,7 +2294,7 @@ class CompanyExtractor:
 
     @staticmethod
     def _generic(chunk: str, generic: frozenset[str], places: frozenset[str], strength: str,
-                 registered: bool = False) -> bool:
+                 registered: bool = False, group: bool = False) -> bool:
         """A generic word, a demonstrative (這一科技), or a place plus a generic word
         (歐洲投資銀行): no company's own name; but a place and a generic word before 有限公司
         (``registered``) are a registered name (北京市|基礎設施投資|有限公司)."""
@@ -2319,7 +2325,10 @@ class CompanyExtractor:
             return True  # 單一|航空集團, 內地|城市商業|銀行: a generic word and a trade, a kind of firm whatever the suffix
         if strength != "strong" and any(chunk[:n] in generic for n in (2, 3, 4) if n < len(chunk)):
             return True  # 數位|基磐建設: a generic word leads it
+        home = _home_place_length(chunk) if group and len(chunk) > LOCAL_GROUP_REST + 1 else 0
         for length in range(min(len(chunk) - 1, 4), 1, -1):
+            if home == length and len(chunk) - length >= LOCAL_GROUP_REST:
+                break  # 某市|航空產業|集團: a mainland city or province, a trade and more before 集團, a local state group
             if chunk[:length] in places and not registered and not (
                     strength == "strong" and chunk[length - 1] in WRITTEN_OUT_PLACE_ENDS) and (chunk[length:] in generic or any(
                     chunk[length:length + n] in generic for n in (2, 3, 4) if length + n < len(chunk))):
@@ -2506,12 +2515,16 @@ class CompanyExtractor:
         for start, end in self._listed_before_kind(folded, entities, common, places):
             entities.append(self._entity(doc, start, end, doc.text[start:end], "company.list"))
             found_names.setdefault(folded[start:end], (doc.text[start:end], None))
-        for start, end, name, info, strength in _agreed_suffix_names(folded, list(self._suffix_candidates(doc, known))):
+        suffixed = _agreed_suffix_names(folded, list(self._suffix_candidates(doc, known)))
+        # Copyright © 2001-2025 某某網絡科技股份有限公司: the page's own publisher (its masthead), whose name holds
+        # no other firm (© 某某|金信科技|有限公司: its trade name and industry)
+        publishers = [(start, end) for start, end, _, _, strength in suffixed if strength == "legal" and (
+            _COPYRIGHT_BEFORE.search(doc.text, max(0, start - _COPYRIGHT_REACH), start) or _RIGHTS_AFTER.match(folded, end))]
+        for start, end, name, info, strength in suffixed:
             if self._inside_org_name(folded, end):
                 continue
-            if strength == "legal" and (_COPYRIGHT_BEFORE.search(doc.text, max(0, start - _COPYRIGHT_REACH), start)
-                                        or _RIGHTS_AFTER.match(folded, end)):
-                continue  # Copyright © 2001-2025 某某網絡科技股份有限公司: the page's own publisher (its masthead)
+            if publishers and any(ps <= start and end <= pe for ps, pe in publishers):
+                continue
             if info is None and _rights_line(doc.text, folded, start, end):
                 continue  # Copyright(C) 1998-2024 site.com All Rights Reserved某某日報報業集團: the publisher
             if info is None and strength != "legal" and (

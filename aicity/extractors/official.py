@@ -259,6 +259,7 @@ HELD_BY = fold("由")  # 召集人由某某擔任
 SERVED_AT = fold("在")  # 某某在交通部擔任司長: where the name served, between it and the appointing verb
 LIST_COMMA = "、"
 COMRADE = fold("同志")  # after a name in a mainland notice (任命某某同志為…)
+MISTER_MADAM = tuple(fold(w) for w in ("先生", "女士"))  # after a name in a company's notice (聘任某某先生為…)
 CITY_ITEM_ENDS = frozenset(fold("市縣"))  # the last character of a city's full name, never of a person's
 LIST_SEPARATORS = LAST_ITEM | {LIST_COMMA}  # what may stand between two names of a list
 CLAUSE_BREAKS = frozenset(fold(",;，；"))  # 任命某甲為副市長,某乙為秘書長
@@ -1477,7 +1478,7 @@ class OfficialExtractor:
             if folded[verb_end - 1:verb_end] == APPOINT_AS:
                 org = doc.text[verb_end:ts] if verb_end != ts else None
                 names = self._appointed_as(folded, verb_end - 1, g)
-                return [Found(start, te if end == verb_end - 1 or folded[end:verb_end - 1] == COMRADE else end,
+                return [Found(start, te if end == verb_end - 1 or folded[end:verb_end - 1] in (COMRADE, *MISTER_MADAM) else end,
                               doc.text[start:end], title, org or None, "official.appointed", start, end)
                         for start, end in names]
         return []
@@ -1507,6 +1508,8 @@ class OfficialExtractor:
         next_item = False  # 選舉某甲為院長、某乙為檢察長: 、 closes the last item, a name and its title
         if folded.endswith(COMRADE, 0, end):
             end -= len(COMRADE)  # 任命某某同志為代理市長: 同志 after the name
+        elif folded.endswith(MISTER_MADAM, 0, end):
+            end -= 2  # 聘任某某先生為總經理: a company notice's 先生 or 女士 after the name
         while True:
             start = self._name_before(folded, end, g)
             if start is None and not names:
