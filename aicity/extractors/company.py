@@ -320,7 +320,7 @@ NATIONAL = fold("國家")  # 國家|銀行
 # kind's company (富邦人壽, not the holding 富邦金), where every name in the list makes one in the dictionary
 # (not before 業, 股: 中國銀行業 is the sector)
 _LIST_KINDS = tuple(fold(w) for w in ("人壽", "產險", "銀行", "證券", "投信"))
-_KIND_LIST = regex.compile(fold(r"((?:\p{Han}{2,4}、){1,9})(\p{Han}{2,4}?)(人壽|產險|銀行|證券|投信)(?![業界股類])"))
+_KIND_LIST = regex.compile(fold(r"((?:\p{Han}{2,4}、){1,9})(\p{Han}{2,4}?)") + "(" + "|".join(_LIST_KINDS) + fold(")(?![業界股類])"))
 
 
 @functools.cache
