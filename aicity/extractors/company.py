@@ -1283,6 +1283,15 @@ def _registered_short_forms(name: str) -> list[str]:
     return [f for f in forms if f not in phrases["phrase"] and f not in phrases["uncued"] and f not in common]
 
 
+def _other_registered(info: CompanyInfo, chunk: str) -> bool:
+    """A Taiwanese listed company whose longer names (its registered one) are known, none of which the chunk
+    before a legal form agrees with (華興 is 華興電子工業: 華興茶業 is another firm; 鴻海精密 agrees with 鴻海精密工業)."""
+    if info.country != "TW":
+        return False
+    longer = [fold(n) for n in info.aliases if len(n) > 2 and is_han(n[0])]
+    return bool(longer) and not any(n.startswith(chunk) or chunk.startswith(n) for n in longer)
+
+
 def _strip_industry(words: str, suffixes: dict[str, str]) -> str:
     """``words`` without the industry words at their end (偉祥工業 -> 偉祥)."""
     while True:
@@ -1953,6 +1962,12 @@ class CompanyExtractor:
                                                          form.info.canonical), strength
                 elif suffix == ASSET_ARM:
                     pass  # 中信|證券資管: a known name that stops short of 資管 is left to the dictionary (中信證券)
+                elif strength == "legal" and hs == 0 and len(chunk) - he >= 2 and suffix != BRANCH \
+                        and doc.script == "simplified" and _other_registered(form.info, chunk):
+                    # 華興|茶業公司, 華電|福新某某抽水蓄能公司 on a mainland page: a Taiwanese listed short name, then
+                    # words its registered name (華興電子工業, 中華電線電纜) does not run on with, names a local firm
+                    # (a Taiwanese page's 順發|電器 is the retailer's own brand)
+                    yield start, e, doc.text[start:s], None, strength
                 else:  # 健策精密|工業股份有限公司: the known name starts the chunk
                     yield start, e, form.info.canonical, form.info, strength
                 continue

@@ -296,12 +296,17 @@ ORG_CHUNK = regex.compile(
 
 
 
+# a one-character county's name (蕭縣, 趙縣, 沛縣) and "former" before a title (蕭縣原縣長): the place, no person
+COUNTY_CHAR = fold("縣")
+FORMER_CHARS = frozenset(fold("原前"))
 NAME_ZHI = "之"  # a particle, and the last character of many given names (朱惕之, 王羲之)
 # 和 also ends many given names (黃家和, 林德和): it does where the two characters before it make a
 # word (黃家) and a clear boundary or a verb of saying follows the three
 NAME_FINAL_FUNCTION = frozenset(fold("和"))
 # An aspect particle after a verb character (曾偉作|了發言): 作 is the verb, no third character of the name
 VERB_PARTICLES = frozenset(fold("了過"))
+# particles after an everyday word that opens a name (高興地說, 高興得很, 高興了): no third given character
+NAME_START_PARTICLES = frozenset(fold("地得了的着著過"))
 SAY_AFTER_NAME = frozenset(fold("說稱"))
 SAY_WORDS_AFTER_NAME = frozenset(fold(w) for w in ("表示", "指出", "強調", "透露", "認為", "坦言", "直言", "宣布", "宣佈"))
 # A day or month in Chinese numerals (廿三日, 五日, 十一月): the print press's dateline day after a name
@@ -508,7 +513,8 @@ class OfficialExtractor:
                     and folded[pos:end] not in g.not_names):
                 return end  # 省委書記應某同志: 同志 closes a two-character name, even one a weak surname opens
             if (end == first + 2 and folded[pos:end - 1] in g.name_starts and folded[pos:end] not in g.common
-                    and folded[end - 1] not in g.day_parts and self._boundary_after(folded, end, g)):
+                    and folded[end - 1] not in g.day_parts and folded[end - 1] not in NAME_START_PARTICLES
+                    and self._boundary_after(folded, end, g)):
                 return end  # 議員周一萍說: 周一 is a weekday, but a full name that a boundary ends
             if (end == first + 1 and second in NAME_FINAL_FUNCTION and self._plausible(folded[pos:first + 2], g)
                     and (self._boundary_after(folded, first + 2, g) or folded[first + 2:first + 3] in SAY_AFTER_NAME)):
@@ -888,6 +894,8 @@ class OfficialExtractor:
                 continue  # 律師出身，曾任總檢察長: the adverb 曾 (once) and 任 (served as), no two-character name
             if length == 3 and name[1:] in MEETING_VERBS:
                 continue  # 攝政王接見大臣: the verb of a meeting, no given name
+            if length == 3 and name[1] == COUNTY_CHAR and name[2] in FORMER_CHARS:
+                continue  # 蕭縣原縣長, 趙縣前縣委書記: a one-character county and "former", no name 蕭縣原
             if name[-1] in g.org_enders:
                 continue  # 醫管局主席, 房委會主席: the body's short name, no person's
             if self._plausible(name, g):

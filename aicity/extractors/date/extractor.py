@@ -468,6 +468,10 @@ def _narrated_month(ctx: Ctx, c: Candidate, stated: tuple[int, int, bool], ancho
     if end_spec is not None and (end_spec.month is None or not _yearless(end_spec)):
         return []
     last_month = end_spec.month if end_spec is not None else spec.month
+    if c.rule == "date.year_part" and whole_year and YEAR_SCOPE.fullmatch(ctx.folded, end, c.start) is not None:
+        # 2024年全市一季度, 2023年某某市上半年: only the place whose figures they are stands between the year and its part
+        end_spec = end_spec._replace(year=year) if end_spec is not None else None
+        return values(c._replace(spec=spec._replace(year=year, nearest=False), end_spec=end_spec), anchor, None)
     if last_month <= anchor.month:
         return []  # (a month up to the page's own may be this year's: the text does not say)
     if c.rule == "date.year_part" and (not whole_year or last_month - anchor.month < NARRATED_PART_AHEAD):
@@ -486,6 +490,8 @@ def _narrated_month(ctx: Ctx, c: Candidate, stated: tuple[int, int, bool], ancho
 DATELINE_AFTER = tuple(fold(w) for w in ("訊", "電", "專電"))
 # a part of a year goes on in the year named too (2025年全年…若加計上半年…, 去年營收…其中第3季…; not 本季)
 NARRATED_MONTH_RULES = STATED_MONTH_RULES | {"date.year_part"}
+# the place or scope between a year and its part (2024年|全市|一季度, 2023年|某某市|上半年) (folded)
+YEAR_SCOPE = regex.compile(fold(r"[全我本該][市省縣區國]|\p{Han}{1,4}[市省縣區]"))
 # a part of a year must end this many months or more after the page's month to be moved so
 NARRATED_PART_AHEAD = 3
 # how far a yearless month may stand after the earlier year its sentence named
