@@ -213,6 +213,14 @@ def _abbreviation_word_closed() -> tuple[frozenset[str], tuple[int, ...]]:
 
 
 @functools.cache
+def _foreign_word_closed() -> tuple[frozenset[str], tuple[int, ...]]:
+    """Words that a foreign city's first character closes (淹水|戶, 停水|戶: households; 淹水|原因), with
+    their lengths, longest first."""
+    words = frozenset(city_context_words("foreign_word_closed"))
+    return words, tuple(sorted({len(w) for w in words}, reverse=True))
+
+
+@functools.cache
 def _abbreviation_word_not_opened() -> tuple[str, ...]:
     """The city's own word after its 市 that a word_opened begins: 北市|場地 (the city's venues)."""
     return city_context_words("abbreviation_word_not_opened")
@@ -682,6 +690,9 @@ class CityExtractor:
                 or self._in_storm_name(folded, start) \
                 or folded.startswith(_dish_after(), end) or self._epithet(folded, start, end):
             return False
+        closed_words, closed_lengths = _foreign_word_closed()
+        if start and any(start + 1 >= n and folded[start + 1 - n:start + 1] in closed_words for n in closed_lengths):
+            return False  # 淹水|戶數, 停水|戶: a water word's 水 with 戶 (households) or 原因, no 水戶 (Mito), 水原
         if (info.country != "CN" and self._district_after(folded, end) and start and is_han(folded[start - 1])
                 and folded[start - 1] not in FUNCTION_CHARS and not self._region_before(folded, start, end)):
             return False  # 萬|柏林|區 (Taiyuan's 萬柏林區): a foreign city's name inside a mainland district's

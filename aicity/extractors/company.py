@@ -141,6 +141,8 @@ BRACKET_OPENINGS = frozenset("(（")  # what opens a bracket, which opens no nam
 # and the prepositions and conjunctions 除, 而, 含, 但, 並: 除廷鑫(2358), 而明揚(8240), 但金融服務公司, 並強調公司將…); and the measure
 # word 間 of a count of firms whose number a space parts from it (3 間相關公司, Hong Kong usage); 仍 (still: 仍使|公司); and 假, the
 # Hong Kong and Macau press releases' verb of a venue (今日假某某公司大樓舉行), which opens no name (度假, 假日 are words).
+# 姓 after a surname: a person or firm the press leaves unnamed (林姓業者, 王姓營造公司).
+SURNAME_MARK = fold("姓")
 PHRASE_START_CHARS = frozenset(fold("他我這你她那其它該誰另哪某此的了著地之得過般也就都還又將只已卻最更再才便則曾約太均未越極僅竟除而含但間並假仍"))
 # Single-character adverbs that no name has inside (投資最活躍).
 PHRASE_INSIDE_CHARS = frozenset(fold("最更越很仍已卻竟該這"))
@@ -2531,6 +2533,7 @@ class CompanyExtractor:
             entities.append(self._entity(doc, start, end, doc.text[start:end], "company.list"))
             found_names.setdefault(folded[start:end], (doc.text[start:end], None))
         suffixed = _agreed_suffix_names(folded, list(self._suffix_candidates(doc, known)))
+        surnames = official_grammar().surnames
         # Copyright © 2001-2025 某某網絡科技股份有限公司: the page's own publisher (its masthead), whose name holds
         # no other firm (© 某某|金信科技|有限公司: its trade name and industry)
         publishers = [(start, end) for start, end, _, _, strength in suffixed if strength == "legal" and (
@@ -2540,6 +2543,8 @@ class CompanyExtractor:
                 continue
             if publishers and any(ps <= start and end <= pe for ps, pe in publishers):
                 continue
+            if info is None and folded[start + 1:start + 2] == SURNAME_MARK and folded[start] in surnames:
+                continue  # 陳姓|建設公司: court and police news withhold the firm's name, giving its owner's surname
             if info is None and _rights_line(doc.text, folded, start, end):
                 continue  # Copyright(C) 1998-2024 site.com All Rights Reserved某某日報報業集團: the publisher
             if info is None and strength != "legal" and (

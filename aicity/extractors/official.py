@@ -65,6 +65,10 @@ MAX_ORG = 16
 SUCCEEDS = tuple(fold(w) for w in ("接替", "接任", "頂替"))
 AND = fold("及")
 STATIONED = fold("駐")
+# The guarded title of a member of a township's council of representatives, and that council's name's end
+# (太保市民代表會, 某某鄉民代表會: 鄉、鎮、市民代表會 under the Local Government Act).
+REPRESENTATIVE = fold("代表")
+TOWNSHIP_COUNCIL = fold("民代表會")
 # A role's qualifier between a guarded title and the body it needs (國際汽車聯會|安全|代表某某, 某某總會|技術|代表):
 # the body's name ends before it
 GUARD_QUALIFIERS = tuple(fold(w) for w in ("安全", "技術", "首席", "常駐", "特別", "商務", "貿易", "體育", "醫務"))
@@ -513,8 +517,8 @@ class OfficialExtractor:
                     and folded[pos:end] not in g.not_names):
                 return end  # 省委書記應某同志: 同志 closes a two-character name, even one a weak surname opens
             if (end == first + 2 and folded[pos:end - 1] in g.name_starts and folded[pos:end] not in g.common
-                    and folded[end - 1] not in g.day_parts and folded[end - 1] not in NAME_START_PARTICLES
-                    and self._boundary_after(folded, end, g)):
+                    and folded[pos:end] not in g.not_names and folded[end - 1] not in g.day_parts
+                    and folded[end - 1] not in NAME_START_PARTICLES and self._boundary_after(folded, end, g)):
                 return end  # 議員周一萍說: 周一 is a weekday, but a full name that a boundary ends
             if (end == first + 1 and second in NAME_FINAL_FUNCTION and self._plausible(folded[pos:first + 2], g)
                     and (self._boundary_after(folded, first + 2, g) or folded[first + 2:first + 3] in SAY_AFTER_NAME)):
@@ -991,6 +995,7 @@ class OfficialExtractor:
                 continue  # 政務委員|會主任委員: the body whose head the next title names
             guards = g.guarded_titles.get(folded[start:end]) if g.guarded_titles else None
             if guards is not None and not self._guarded_ok(folded, start, guards) and not (
+                    folded[start:end] == REPRESENTATIVE and self._council_member(folded, start)) and not (
                     folded[start - 1:start] in PARTY_BLOCK_BEFORE and folded[end:end + 1] == ":") and not (
                     self._counted_list_before(folded, start)):
                 continue  # 代表 only after an office: 駐馬來西亞台北經濟文化辦事處代表 (or opening a line or sentence
@@ -1047,6 +1052,12 @@ class OfficialExtractor:
             return False
         count = COUNT_BEFORE_TITLE.search(folded, max(0, start - 5), start)
         return count is not None and LIST_COMMA in folded[max(0, count.start() - 5):count.start()]
+
+    @staticmethod
+    def _council_member(folded: str, start: int) -> bool:
+        """A bare 代表 that opens a clause (。代表某某說) on a page that names a township's council of
+        representatives (鄉民代表會, 市民代表會): a member's title there, as 議員 is a councillor's."""
+        return (not start or not is_han(folded[start - 1])) and TOWNSHIP_COUNCIL in folded
 
     @staticmethod
     def _guarded_ok(folded: str, start: int, guards: tuple[str, ...]) -> bool:
