@@ -684,6 +684,8 @@ def _months_of_part(g: dict) -> tuple[int, int] | None:
     if g.get("mnth"):  # 第8個月: that one month
         n = small_number(g["mnth"])
         return (n, n) if n and 1 <= n <= 12 else None
+    if g.get("qedge"):  # 今年頭季, 去年尾季 (Hong Kong): the first or the last quarter
+        return (10, 12) if g["qedge"] == "尾" else (1, 3)
     if g.get("qword"):
         n = QUARTERS[g["qword"]]
         return 3 * n - 2, 3 * n
@@ -709,9 +711,9 @@ def year_part(m: regex.Match, ctx: Ctx) -> Candidate | None:
     year_spec = read_spec(g, with_time=False, short_years=_short_years(g, ctx))  # 07年第三季度
     if months is None or year_spec is None:
         return None
-    if (g.get("qlast") or g.get("mlast") or g.get("mnth")) and year_spec.year is None and year_spec.year_rel is None \
+    if (g.get("qlast") or g.get("mlast") or g.get("mnth") or g.get("qedge")) and year_spec.year is None and year_spec.year_rel is None \
             and year_spec.year_short is None:
-        return None  # 過年後三個月, 賽季最後一季, 新年第一個月: no year whose last months these are
+        return None  # 過年後三個月, 賽季最後一季, 新年第一個月, 新年頭季: no year whose last months these are
     if g.get("mlastb") and not (g.get("y4") or g.get("ycn")):
         return None  # 年後三月, 今年後三月: after the new year, in March (only a written-out year's 後三月 is its last months)
     if g.get("mnth"):

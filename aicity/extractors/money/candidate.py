@@ -45,6 +45,10 @@ _LI, _LU = "里", "路"
 _NOT_AFTER_FEN = ("钟", "之", "别", "析", "享", "配")  # 三分鐘, 四分之一, 九毛九|分別, 分析: no 分 of money (folded)
 _MILLI = "米升克秒安瓦伏巴西居微"  # 毫米, 毫升, 毫克 ... 毫西弗: 毫 is milli-
 _EXCHANGED_FOR = "兑"  # 兌 (folded): 披索兌美元58.5, the rate of one currency in another
+# qualifiers that stand only before an amount that starts with a unit (上億, 過千萬)
+_UNIT_ONLY_QUALIFIERS = frozenset((fold("上"), fold("過")))
+# 過 that ends a word (不過十元: only ten; 通過, 經過, 透過, 度過, 錯過, 難過, 路過) is no qualifier
+_GUO, _GUO_WORD_HEADS = fold("過"), frozenset(fold("不通經透度錯難路"))
 _SPOKEN_FRACTIONS = ("毛", "角", "毫")  # a 角/分 right after these continues the amount (1元5角)
 # The month or day of a written date (2026-01-27 日圓走強), and the number of a weekday (周二台幣兌日圓):
 # a currency word after them starts the next clause, no amount (folded text).
@@ -273,8 +277,10 @@ def read_left(g: Grammar, text: str, r: Reading) -> None:
             # (可兌美元約300萬: an amount exchanged keeps its currency)
             groups["cur"] = None
         for k in ("q1", "q2"):
-            # 上 qualifies 上千億, 上億 only; before digits it ends the word before it.
-            if groups[k] == "上" and not starts_with_unit:
+            # 上 and 過 qualify 上千億, 過億 only; before digits they end the word before them (通過3000萬).
+            if groups[k] in _UNIT_ONLY_QUALIFIERS and (
+                    not starts_with_unit
+                    or groups[k] == _GUO and text[left.start(k) - 1:left.start(k)] in _GUO_WORD_HEADS):
                 groups[k] = None
             # 賣超, 衝上, 跌破: the "qualifier" is the end of a cue or filler word
             elif groups[k]:

@@ -318,7 +318,8 @@ def _patterns(t: _Tables, w: _Words, lookups: dict) -> dict:
             f"[(][ ]?(?P<cur>{alternation(t.currency_names())})(?:[ ]?[,、.·]?[ ]?下同)?[ ]?[)]"
         ),
         after_qualifier=_forward(f"[ ]?(?P<q>{alternation(t.qual_after)})", t.qual_after),
-        after_fraction=_forward(f"(?P<unit>{alternation(fractions)})(?P<qian>錢)?", list(fractions), ""),
+        # 毫子, the Cantonese ten-cent coin (兩毫子, 五毫子), is said as 毫錢 is
+        after_fraction=_forward(f"(?P<unit>{alternation(fractions)})(?P<qian>錢|(?<=毫)子)?", list(fractions), ""),
         en_magnitude=_forward(
             f"[ ]?(?P<mag>{'|'.join(sorted(magnitudes, key=len, reverse=True))})(?![A-Za-z])",
             [m for word in magnitudes for m in (word, word.upper())], flags=regex.IGNORECASE,
