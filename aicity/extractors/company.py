@@ -81,6 +81,8 @@ SCHOOL_GROUP_ENDS = tuple(fold(w + "教育") for w in ("中學", "小學", "學�
 FOREIGN_CITY_REACH = 6  # how far a city abroad may run on either side of a short name it holds (安克|雷奇)
 
 CUE_WINDOW = 10
+# A price between a name and its tender or purchase verb (某某以30億元投得, 某某以高價奪得): as if touching
+_PRICE_BRIDGE = compile_folded(r"以[^，,。；;、\s]{1,10}?(?:投得|奪得|投到|中標|購入|收購)")
 # How far left of a suffix of each strength a name may reach.
 COUNTY_UNITS = frozenset(fold("縣鄉鎮"))  # a name ending with one is a county's or township's
 INVESTOR = "investor"  # a suffix strength: 某某資本 before a verb of a funding round
@@ -1562,6 +1564,8 @@ class CompanyExtractor:
                 if ends[i] <= end + 8 and starts[i] >= after and not folded[after:starts[i]].strip(DATE_CHARS):
                     return True
                 i += 1
+            if folded[after:after + 1] == "以" and _PRICE_BRIDGE.match(folded, after) is not None:
+                return True  # 某某以30億元投得: the price stands between the name and its verb
             return start in end_set
         low, high = max(0, start - CUE_WINDOW), end + CUE_WINDOW
         i = bisect.bisect_left(starts, low)

@@ -7,6 +7,7 @@ import datetime as dt
 
 import regex
 
+from ...fold import fold
 from ...numerals import DIGIT_VALUES
 from .reading import (Ctx, after_is, before_is, century_year, day_of, groups, read_spec, roc_by_default,
                       roc_page, small_number, time_of_day, with_range)
@@ -191,6 +192,22 @@ def year(m: regex.Match, ctx: Ctx) -> Candidate | None:
             and not g.get("ycn2") and not g.get("ysuf") and not (g.get("rocb") or "").startswith("0")):
         return None  # 深耕24年: a two-digit year alone is a year only after 於, 在, 自... (or as 08年, 九七年, 19年底)
     return with_range(m, g, "date.year", spec)
+
+
+# 本財政年度 and its neighbours: years from the fiscal year the anchor falls in
+_FISCAL_REL_OFFSET = {fold(k): v for k, v in {"本": 0, "今": 0, "上": -1, "下": 1, "新": 1, "來": 1}.items()}
+
+
+def fiscal_rel(m: regex.Match, ctx: Ctx) -> Candidate | None:
+    """本財政年度 on a Hong Kong page: the government's year from April to March that holds
+    the anchor (a February page's is the one that began the April before), as 2025/26年度 is
+    written. Elsewhere no date: whose year it is (a company's, a government's) the words
+    do not say."""
+    if ctx.region != "HK":
+        return None
+    ref = ctx.ref or dt.date.today()
+    start = (ref.year if ref.month >= 4 else ref.year - 1) + _FISCAL_REL_OFFSET[m.group("fyrel")[0]]
+    return Candidate(m.start(), m.end(), "date.year", Spec(year=start), Spec(year=start + 1))
 
 
 # n/n/yyyy or n/n/yy: month first or day first by the page's region (3/12/2025)

@@ -111,6 +111,9 @@ def declarations() -> tuple[Rule, ...]:
              trigger=scan.alternation_hits([fold("財政年度"), fold("會計年度"), fold("學年"), fold("學校年度"), fold("預算"),
                                            fold("財年")]),
              before=16, after_digit=False),
+        # 本財政年度, 上一個財政年度: the page's fiscal year or one beside it
+        Rule("date.year", "FISCAL_REL", p.fiscal_rel, first=fold("本今上下新來"),
+             trigger=scan.alternation_hits([fold("財政年度")]), before=5, after_digit=False, needs_ref=True),
         # 二零一零財政年度: one year, no 年 of its own before 財政年度
         Rule("date.year", "FISCAL_ONE", p.year, first="{YEAR_FIRST}",
              trigger=scan.alternation_hits([fold("財政年度"), fold("會計年度")]), before=8, after_digit=False),
