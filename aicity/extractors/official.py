@@ -312,6 +312,8 @@ NUMERAL_DAY = regex.compile(fold("[〇零一二三四五六七八九十廿卅]{1
 # 出任第4任大臣, 受委霹州第13任大臣: the ordinal of a term (and a state's short name before it) may stand
 # between an appointing verb and its title
 TERM_ENDS = frozenset(fold("任屆"))
+# a clause of dates alone between a name and its appointing verb (某某,於1999年12月至2008年3月,受委…)
+TIME_CLAUSE = regex.compile(fold(",於[0-9一二三四五六七八九十〇年月日至到底初中旬]{3,24},?") + "$")
 TERM_ORDINAL = regex.compile(fold("第[0-9一二三四五六七八九十]{1,3}[任屆]") + "$")
 REGNAL_ORDINAL = regex.compile(fold("[一二三四五六七八九十]{1,3}世(?![紀界代])"))
 # ... after a Japanese given name's first character only a day of two numerals or more: one numeral
@@ -1450,6 +1452,8 @@ class OfficialExtractor:
                     if name_end == verb_start and folded[verb_start - 1:verb_start + 1] in g.common:
                         continue  # 王宮委任大臣: 委任 is the verb, 委 no given name (but 某某醫生|出任: 生出 spans a gap word)
                     name_end = self._served_at_start(folded, name_end, g)
+                    if (clause := TIME_CLAUSE.search(folded, max(0, name_end - 28), name_end)) is not None:
+                        name_end = clause.start()  # 拿督某某,於1964年5月至1970年3月,出任第4任大臣
                     if folded[name_end - 1:name_end] == PRONOUN and (head := self._dash_head(folded, name_end)):
                         name_start, head_end = head  # 某某—根據…,其擔任法務局局長的定期委任
                         return [Found(name_start, te, doc.text[name_start:head_end], title,
@@ -1670,7 +1674,8 @@ class OfficialExtractor:
             if any(e == min(at, TITLE_BEFORE_REACH) for _, e, _ in g.titles.matches(
                     folded[max(0, at - TITLE_BEFORE_REACH):at])):
                 return None  # 律政司拿督某某受委為…: the title before the honorific holds the name already
-            if 2 <= len(name) <= 7 and all(is_han(ch) and ch not in g.stops for ch in name) \
+            if 2 <= len(name) <= 7 and all(is_han(ch) and (ch not in g.stops or name[i - 1:i + 1] in g.translit_pairs)
+                                           for i, ch in enumerate(name)) \
                     and spelled_as_transliteration(name, g) and anchored_ok(name, g, True):
                 return start
         return None
