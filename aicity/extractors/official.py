@@ -92,6 +92,7 @@ MODALS = frozenset(fold("能會應須要"))
 # verbs of one character that open their object right after a title (首相發|森林城執照, 部長頒|獎學金, 大臣批|地):
 # before a common word they open no transliterated name
 LEAD_VERBS = frozenset(fold("發頒批派"))
+EAT = fold("吃")  # 首相吃|閉門羹, 部長吃|了一驚: no transliteration opens with it
 # words that 後 opens (後方, 後續 ...): after a consort's title ending in 後 (蘇丹後, 元首後) they make the title
 # a word of the clause instead (南蘇丹|後方補給線, 蘇丹|後續談判), so no name follows
 AFTER_WORDS = frozenset(fold(w) for w in ("後方", "後續", "後來", "後勤", "後悔", "後面", "後者", "後援", "後果", "後期",
@@ -317,6 +318,12 @@ SAY_WORDS_AFTER_NAME = frozenset(fold(w) for w in ("表示", "指出", "強調",
 # (總統普廷廿三日表示) ends a transliterated or Japanese name, whose characters are no numerals.
 NUMERAL_DAY = regex.compile(fold("[〇零一二三四五六七八九十廿卅]{1,3}[日月]"))
 # a monarch's or pope's regnal number after the name (查理三世, 良十四世), not 世紀, 世界 or 世代
+# 出任第4任大臣, 受委霹州第13任大臣: the ordinal of a term (and a state's short name before it) may stand
+# between an appointing verb and its title
+TERM_ENDS = frozenset(fold("任屆"))
+# a clause of dates alone between a name and its appointing verb (某某,於1999年12月至2008年3月,受委…)
+TIME_CLAUSE = regex.compile(fold(",於[0-9一二三四五六七八九十〇年月日至到底初中旬]{3,24},?") + "$")
+TERM_ORDINAL = regex.compile(fold("第[0-9一二三四五六七八九十]{1,3}[任屆]") + "$")
 REGNAL_ORDINAL = regex.compile(fold("[一二三四五六七八九十]{1,3}世(?![紀界代])"))
 # ... after a Japanese given name's first character only a day of two numerals or more: one numeral
 # ends many given names (安倍晉三|日前, 岸田健一)
@@ -666,7 +673,9 @@ class OfficialExtractor:
         # Malay names run longer: 依斯邁沙比里, and spelled as a transliteration with a title of a
         # Malaysian court, a Nik or Wan before a name and patronymic (推事聶莫哈末法迪里); after an
         # honorific, longer still (拿督莫哈末諾查茲林, 拿督斯里莫哈末沙禮賽益克叻)
-        if (folded[te:te + 1] in g.adverbs or folded[te:te + 1] in LEAD_VERBS) and folded[te + 1:te + 3] in g.common:
+        if (folded[te:te + 1] in g.adverbs or folded[te:te + 1] in LEAD_VERBS) and folded[te + 1:te + 3] in g.common \
+                or folded[te:te + 1] == EAT:
+            # (首相|吃閉門羹: an idiom that the common words lack; no transliteration opens with 吃)
             return None  # 巴西總統|仍重申, 總統|再重申: an adverb and the verb it opens; 首相|發森林城執照: a verb and its object
         if folded[te:te + 2] in g.name_verbs or any(len(v) > 1 and folded.startswith(v, te) for v in g.appoint_verbs):
             return None  # 某某警監|調任州警察總部: a rank after a name, then the verb of office, no name
@@ -1450,7 +1459,7 @@ class OfficialExtractor:
         if folded.startswith(CANDIDATE, te):
             return []  # 提名某某為董事會董事|候選人: a nominee for the office, who holds no title yet
         org_start = self._office_start(folded, ts, title, g)
-        for verb_end in dict.fromkeys((ts, org_start, self._post_start(folded, ts, g))):
+        for verb_end in dict.fromkeys((ts, org_start, self._post_start(folded, ts, g), *self._term_starts(folded, ts, g))):
             if verb_end is None:
                 continue
             for verb in g.appoint_verbs:
@@ -1462,11 +1471,16 @@ class OfficialExtractor:
                     if name_end == verb_start and folded[verb_start - 1:verb_start + 1] in g.common:
                         continue  # 王宮委任大臣: 委任 is the verb, 委 no given name (but 某某醫生|出任: 生出 spans a gap word)
                     name_end = self._served_at_start(folded, name_end, g)
+                    if (clause := TIME_CLAUSE.search(folded, max(0, name_end - 28), name_end)) is not None:
+                        name_end = clause.start()  # 拿督某某,於1964年5月至1970年3月,出任第4任大臣
                     if folded[name_end - 1:name_end] == PRONOUN and (head := self._dash_head(folded, name_end)):
                         name_start, head_end = head  # 某某—根據…,其擔任法務局局長的定期委任
                         return [Found(name_start, te, doc.text[name_start:head_end], title,
                                       doc.text[verb_end:ts] or None, "official.appointed", name_start, head_end)]
                     name_start = self._name_before(folded, name_end, g)
+                    if (after := self._honorific_name_before(folded, name_end, g)) is not None \
+                            and (name_start is None or after < name_start):
+                        name_start = after  # 丹斯里某某某|受委: the honorific anchors the whole transliteration
                     if name_start is None and folded[name_end - 1:name_end] == ")":
                         # 某某某(Sopon Racharaksa)將晉升為副總裁: a transliteration that its Latin name in
                         # brackets follows, right before the verb
@@ -1491,6 +1505,8 @@ class OfficialExtractor:
                     if name_start is not None:
                         org = doc.text[verb_end:ts + (folded[ts] in g.org_closing and folded[ts - 1] != folded[ts])] \
                             if verb_end != ts else self._org_before(doc, name_start, g)
+                        if (terms := self._term_starts(folded, ts, g)) and verb_end in terms:
+                            org = doc.text[verb_end:terms[0]]  # 受委霹州|第13任|大臣: the ordinal is no office
                         return [Found(name_start, te, doc.text[name_start:name_end], title, org or None,
                                       "official.appointed", name_start, name_end)]
             # 任命某某為局長: 為 appoints only after 任命, 委任
@@ -1664,6 +1680,36 @@ class OfficialExtractor:
             if folded[at - 1:at] == APPOINT_AS and folded.endswith(g.appoint_verbs, 0, at) and at < ts:
                 return at
         return None
+
+    def _honorific_name_before(self, folded: str, end: int, g: OfficialGrammar) -> int | None:
+        """The start of a transliterated name that an honorific opens, ending at ``end`` before an
+        appointing verb (拿督斯里某某某|出任): two to seven characters spelled as a transliteration;
+        None where no honorific stands within reach."""
+        for at in range(max(0, end - 12), end - 2):
+            if folded[at:at + 1] not in g.honorific_first_chars or not (size := self._honorifics_at(folded, at, g)):
+                continue
+            start = at + size
+            name = folded[start:end]
+            if any(e == min(at, TITLE_BEFORE_REACH) for _, e, _ in g.titles.matches(
+                    folded[max(0, at - TITLE_BEFORE_REACH):at])):
+                return None  # 律政司拿督某某受委為…: the title before the honorific holds the name already
+            if 2 <= len(name) <= 7 and all(is_han(ch) and (ch not in g.stops or name[i - 1:i + 1] in g.translit_pairs)
+                                           for i, ch in enumerate(name)) \
+                    and spelled_as_transliteration(name, g) and anchored_ok(name, g, True):
+                return start
+        return None
+
+    @staticmethod
+    def _term_starts(folded: str, ts: int, g: OfficialGrammar) -> tuple[int, ...]:
+        """Where an appointing verb may end before a term's ordinal and the title (出任|第4任大臣,
+        受委|霹州第13任大臣): the ordinal's start, and that of a state's short name before it; none
+        without an ordinal."""
+        if folded[ts - 1:ts] not in TERM_ENDS or (m := TERM_ORDINAL.search(folded, max(0, ts - 6), ts)) is None:
+            return ()
+        at = m.start()
+        if folded[at - 1:at] == STATE and folded[at - 2:at - 1] in g.state_shorts:
+            return at, at - 2
+        return (at,)
 
     @staticmethod
     def _served_at_start(folded: str, end: int, g: OfficialGrammar) -> int:
