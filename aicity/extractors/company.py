@@ -592,6 +592,9 @@ _TEAM_MATCH_AFTER = compile_folded(r"(?:[、和與及跟]\p{Han}{1,3}){0,3}(?:�
 # 業 after an industry word names the sector (香港航空|業, 台灣銀行|業界), not the firm (中華航空|業績, |業務 are its)
 _SECTOR_AFTER = regex.compile(fold("業(?![績務])"))
 ROW_END = fold("行")
+# lines of business that follow the industry word in a mainland full name before 公司 (某地某某實業資產經營公司,
+# 某地某某科技資產管理公司); folded
+_FULL_NAME_LINES = tuple(fold(w) for w in ("資產經營", "資產管理"))
 # An industry word, then 報 closing the clause or line: the paper named after the industry
 # (來源:中國證券報), as the paper's own words after 報 are (company/not_after.txt); folded
 _NEWSPAPER_CLOSED = regex.compile(fold("報") + r"(?:[\n),.。;、:!?]|$)")
@@ -2292,6 +2295,8 @@ class CompanyExtractor:
         if not place:
             return False
         rest = chunk[place:]
+        line = next((w for w in _FULL_NAME_LINES if rest.endswith(w) and len(rest) >= len(w) + 4), "")
+        rest = rest[:len(rest) - len(line)]  # 廣州|東華實業|資產經營: the line of business after the industry word
         for n in (3, 2):
             word = rest[-n:]
             if suffixes.get(word) in ("weak", "strong", "venue") and 2 <= len(rest) - n <= 6:
