@@ -595,9 +595,15 @@ _ROAD_AFTER = regex.compile(fold("[一二三四五六七八九十東西南北]�
 _TEAM_MATCH_AFTER = compile_folded(r"(?:[、和與及跟]\p{Han}{1,3}){0,3}(?:進行|展開|舉行|的)?(?:交流賽|熱身賽|友誼賽|對抗賽|邀請賽|系列賽)")
 # 業 after an industry word names the sector (香港航空|業, 台灣銀行|業界), not the firm (中華航空|業績, |業務 are its)
 _SECTOR_AFTER = regex.compile(fold("業(?![績務])"))
+ROW_END = fold("行")
+# lines of business that follow the industry word in a mainland full name before 公司 (某地某某實業資產經營公司,
+# 某地某某科技資產管理公司); folded
+_FULL_NAME_LINES = tuple(fold(w) for w in ("資產經營", "資產管理"))
 # An industry word, then 報 closing the clause or line: the paper named after the industry
 # (來源:中國證券報), as the paper's own words after 報 are (company/not_after.txt); folded
 _NEWSPAPER_CLOSED = regex.compile(fold("報") + r"(?:[\n),.。;、:!?]|$)")
+# A suffix ending in 行 whose 行 opens 行政 (工商|行政管理局: 市工|商行 is no trading firm); folded
+_ADMINISTRATION_AFTER = regex.compile(fold("政(?:管理|機關|部門|區|院|長官|處罰|許可)"))
 A_SHARE_CODE = regex.compile(r"(?:60|68|00|30)[0-9]{4}")  # Shanghai and Shenzhen A shares (601229, 000001, 300750)
 # The risk-warning marker that opens an A share's short name (ST西發, *ST生物, S*ST某某): the name after it is
 # a listed company's, though the lists (which keep names without the marker) may lack it. What the marker is
@@ -1682,6 +1688,8 @@ class CompanyExtractor:
                 continue  # 香港銀行|業: a place's banking sector
             if strength != "legal" and _NEWSPAPER_CLOSED.match(folded, e):
                 continue  # 來源:上海證券|報: a newspaper
+            if suffix[-1:] == ROW_END and _ADMINISTRATION_AFTER.match(folded, e):
+                continue  # 某市工商|行政管理局: a government office
             if suffix == TRUST_SUFFIX and _REIT_KIND_BEFORE.search(folded, max(0, s - 6), s):
                 continue  # 豐樹物流|信託: a listed REIT, no trust company
             if strength != "legal" and _TRUST_AFTER.match(folded, e):
@@ -2093,8 +2101,9 @@ class CompanyExtractor:
                     # the Latin word begins
                     start, chunk = start + latin.start(), chunk[latin.start():]
                 # (a name of any length that its Latin name in brackets follows: 某某兄弟生態工程公司(Acme Engineering))
-                elif not (bounded and (short or bracketed) and chunk not in common or self._full_name(chunk, suffixes)
-                          or latin_led):
+                # (an everyday verb that jieba lacks is no name either: 多地,實探|公司的項目 is a visit to the firm)
+                elif not (bounded and (short or bracketed) and chunk not in common and chunk not in _tw_everyday_words()
+                          or self._full_name(chunk, suffixes) or latin_led):
                     continue
                 elif _two_everyday_words(chunk) and trade == chunk:
                     continue  # 被指控|掏空|公司: a verb and its object, then "the company", no name
@@ -2307,6 +2316,8 @@ class CompanyExtractor:
         if not place:
             return False
         rest = chunk[place:]
+        line = next((w for w in _FULL_NAME_LINES if rest.endswith(w) and len(rest) >= len(w) + 4), "")
+        rest = rest[:len(rest) - len(line)]  # 廣州|東華實業|資產經營: the line of business after the industry word
         for n in (3, 2):
             word = rest[-n:]
             if suffixes.get(word) in ("weak", "strong", "venue") and 2 <= len(rest) - n <= 6:

@@ -706,6 +706,8 @@ def _months_of_part(g: dict) -> tuple[int, int] | None:
     if g.get("qword"):
         n = QUARTERS[g["qword"]]
         return 3 * n - 2, 3 * n
+    if g.get("hmid"):
+        return 1, 6  # 2020年中期業績: the interim results' first half
     half = HALVES[g["half"]]
     return (1, 6) if half == 1 else (7, 12)
 
@@ -731,6 +733,8 @@ def year_part(m: regex.Match, ctx: Ctx) -> Candidate | None:
     if (g.get("qlast") or g.get("mlast") or g.get("mnth") or g.get("qedge")) and year_spec.year is None and year_spec.year_rel is None \
             and year_spec.year_short is None:
         return None  # 過年後三個月, 賽季最後一季, 新年第一個月, 新年頭季: no year whose last months these are
+    if g.get("hmid") and year_spec.year is None and year_spec.year_rel is None and year_spec.year_short is None:
+        return None  # 多年中期業績: an interim with no year of its own
     if g.get("mlastb") and not (g.get("y4") or g.get("ycn")):
         return None  # 年後三月, 今年後三月: after the new year, in March (only a written-out year's 後三月 is its last months)
     if g.get("mnth"):

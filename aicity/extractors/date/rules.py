@@ -83,11 +83,12 @@ def _copyright_present(text: str) -> bool:
 
 
 _part_word_hits = scan.words_hits("季", "半年", "Q", "q", "H", "個月")
+_interim_hits = scan.words_hits("中期")  # 2020年中期業績: a year's interim results
 _last_months_hits = scan.re_hits("年後(?:十一|[二兩三四五六七八九十])月")  # 二〇二四年後四月 (no 個)
 
 
 def _year_part_hits(text: str) -> scan.Spans:
-    return sorted(_part_word_hits(text) + _last_months_hits(text))
+    return sorted(_part_word_hits(text) + _last_months_hits(text) + _interim_hits(text))
 
 
 def declarations() -> tuple[Rule, ...]:
