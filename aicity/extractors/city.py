@@ -47,6 +47,10 @@ STATE_TITLES = tuple(fold(w) for w in ("州議員", "州行政議員", "州務�
 FUNCTION_CHARS = frozenset(fold("與和及、跟同在於由向對"))
 # A function character or a verb of arrival before a city's name: it opens no word with the name's first character.
 ARRIVAL_CHARS = FUNCTION_CHARS | frozenset(fold("的到往至赴飛返抵經回來去進遊訪"))
+# Verbs of going to a place or taking part in its events that end a word right before an abbreviation
+# (報名參加|北市的賽事, 前往|中市): the abbreviation opens a word of its own. Verbs of meeting (拜會) are left
+# out: 高市 is also Japan's prime minister.
+VISIT_VERBS = frozenset(fold(w) for w in ("參加", "參與", "出席", "前往", "來到", "回到", "抵達", "走訪", "造訪", "進駐", "移居"))
 OF = fold("的")
 # 駐 (stationed in) right before a city's name: the office is in the city (越南駐台北經濟文化辦事處), although the
 # after word (經濟文化) would make the name part of Taiwan's offices abroad (駐日本台北經濟文化代表處)
@@ -657,7 +661,8 @@ class CityExtractor:
                 closed_words, closed_lengths = _abbreviation_word_closed()
                 if any(start + 1 >= n and folded[start + 1 - n:start + 1] in closed_words for n in closed_lengths):
                     return False  # 保證金|縣長: the 金 ends a word of money, no 金門縣
-            at_boundary = not before or not is_han(before) or before in FUNCTION_CHARS
+            at_boundary = not before or not is_han(before) or before in FUNCTION_CHARS \
+                or folded[start - 2:start] in VISIT_VERBS
             # 三訪竹市!: punctuation after it ends the abbreviation as well as before it
             closed = folded[end:end + 1] in CLOSING_PUNCTUATION
             return at_boundary or closed or abbreviation_after.at(folded, end)
