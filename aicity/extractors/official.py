@@ -171,8 +171,9 @@ COME = fold("來")  # before a verb (某某來代答), it ends a transliterated 
 NAME_DOTS = frozenset("·‧・•")  # between the parts of a transliterated Western name (愛德華·菲利普)
 NAME_DOT_SPLIT = regex.compile(r"[·‧・•]|(?<=\p{Han})\.(?=\p{Han})")
 # the particles of Western names as one-character parts between two dots (亞歷山大·德·莫賴斯: de; 烏爾蘇拉·馮·德萊恩:
-# von; 范, van; 達, da; 迪, di; 杜, du): a part of the name, though no transliteration of two characters or more
-NAME_DOT_PARTICLES = frozenset(fold("德馮范達迪杜"))
+# von; 范, van; 達, da; 迪, di; 杜, du; an Arabic name's 本 and 賓, bin: 穆罕默德·本·某某): a part of the name, though
+# no transliteration of two characters or more
+NAME_DOT_PARTICLES = frozenset(fold("德馮范達迪杜本賓"))
 ONE_CHARACTER_PART = regex.compile(r"\p{Han}[（(][A-Za-z]")  # 扎迪•許（Zaldy Co）: the last part, one character, spelled after
 MINISTER = fold("相")  # 日相, 英相, 外相: a country's or a ministry's one character and 相
 ASSEMBLY = fold("會")  # 理事會, 委員會: the body a title word names with it
@@ -1933,7 +1934,8 @@ class OfficialExtractor:
         if latin:
             s, e = latin.span(1)
             return [Found(ts, e, doc.text[s:e], title, self._org_before(doc, ts, g, title), "official.title_name", s, e)]
-        dotted = None if honorific else DOTTED_NAME_HEAD.match(folded, ns)
+        # 總統謝赫某某·本·某某: after an honorific too, a name dot marks the full transliteration
+        dotted = DOTTED_NAME_HEAD.match(folded, ns)
         if dotted:
             # 聯準會理事克里斯多福·沃勒: a name dot marks a transliterated full name after any title; its
             # last part runs to a verb or a common word, as a transliteration does

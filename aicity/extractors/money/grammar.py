@@ -271,7 +271,8 @@ def _lookups(t: _Tables) -> dict:
     unit_columns = load_table("money/unit_columns.tsv")
     hints: dict[str, list[tuple[str, str]]] = {}
     for row in load_table("money/symbol_hints.tsv"):
-        hints.setdefault(row["symbol"], []).append((fold(row["word"]), row["code"]))
+        for symbol in row["symbol"].split("|"):  # 印尼: DONG|RUPEE, one place for two short names
+            hints.setdefault(symbol, []).append((fold(row["word"]), row["code"]))
     return dict(
         currencies=t.currencies,
         qualifiers=t.qualifiers,

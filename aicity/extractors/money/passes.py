@@ -31,9 +31,9 @@ _COMMA = frozenset(",")  # (300元,70港元: two amounts of two currencies, no l
 # 19,000元人民幣: 元 and then the currency's name, the way a list in plain 元 names it once at its end
 # (500元和300美元 writes a second currency, no name after 元)
 _YUAN_THEN_NAME = regex.compile(fold("元") + r"[ ]?\p{Han}")
-LOCAL_CODES = ("LOCAL", "DOLLAR", "YEN", "DONG", "PESO", "RIYAL")  # the currency table's codes resolved by the page
-# a bare short name's currency where neither the sentence nor the page names a country (盾, 披索, 里亞爾)
-_SHORT_NAME_DEFAULT = {"DONG": "VND", "PESO": "PHP", "RIYAL": "SAR"}
+LOCAL_CODES = ("LOCAL", "DOLLAR", "YEN", "DONG", "PESO", "RIYAL", "RUPEE")  # the currency table's codes resolved by the page
+# a bare short name's currency where neither the sentence nor the page names a country (盾, 披索, 里亞爾, 盧比)
+_SHORT_NAME_DEFAULT = {"DONG": "VND", "PESO": "PHP", "RIYAL": "SAR", "RUPEE": "INR"}
 MAINLAND_CURRENCY = "CNY"  # a mainland feed's Simplified line on a Hong Kong or Macau page
 _CENT_JOINERS = ("", "又")  # 2美元50美分, 兩美元又三美分
 # 0.18新元(約60仙): what stands between an amount and a conversion of it in brackets (folded)
@@ -382,10 +382,15 @@ def _symbol_code(g: Grammar, region: Region, symbol: str, text: str, c: Cand) ->
     if named is not None:
         return named  # 港幣$83萬元, 澳門元$500: the currency's name written right before its symbol
     said = _sentence_around(text, c.start, c.end)
+    if symbol in _SHORT_NAME_DEFAULT:  # 新德里…30盧比，雅加達…: the country named nearest before the amount
+        lo = _sentence_start(text, c.start)
+        near = max(((text.rfind(w, lo, c.start), len(w), code) for w, code in g.symbol_hints[symbol]), default=None)
+        if near is not None and near[0] >= 0:
+            return near[2]
     for word, code in g.symbol_hints[symbol]:
         if word in said:
             return code
-    if symbol in _SHORT_NAME_DEFAULT:  # a bare 盾, 披索, 里亞爾: the page's country, else the default
+    if symbol in _SHORT_NAME_DEFAULT:  # a bare 盾, 披索, 里亞爾, 盧比: the page's country, else the default
         return next((code for word, code in g.symbol_hints[symbol] if word in text), _SHORT_NAME_DEFAULT[symbol])
     return region.symbol(symbol)
 
