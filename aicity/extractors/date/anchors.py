@@ -288,7 +288,9 @@ def _glossed_relative(folded: str, start: int) -> bool:
     """去（113）年, 明(2026)年: a relative year with its number in brackets counts from the page's
     own year, so it states no year of its own for the relative years after it (較去（113）年同期
     成長，日本相較去年提前 → the page's last year, not the one before it)."""
+    if folded.startswith("前一", start):  # 前一（2024）年: the bracket comes one character later
+        start += 1
     return folded[start:start + 1] in _RELATIVE_GLOSSED and folded[start + 1:start + 2] in "(（"
 
 
-_RELATIVE_GLOSSED = frozenset("今明去")
+_RELATIVE_GLOSSED = frozenset("今明去前一")
