@@ -144,9 +144,11 @@ def _pure_prefectures() -> frozenset[str]:
 @functools.cache
 def _townships() -> tuple[frozenset[str], tuple[int, ...]]:
     """Taiwan's county-administered cities (竹北市): townships, whose last characters are
-    no abbreviation of a city (竹|北市長); and mainland counties so ending (紫|金縣); with their lengths,
+    no abbreviation of a city (竹|北市長); mainland counties so ending (紫|金縣); and townships named by a
+    common word (嘉義|水上鄉), which the test in :func:`_before_township` cannot see; with their lengths,
     longest first."""
-    names = frozenset(city_context_words("township")) | frozenset(city_context_words("mainland_county"))
+    names = frozenset(city_context_words("township")) | frozenset(city_context_words("mainland_county")) \
+        | frozenset(city_context_words("common_township"))
     return names, tuple(sorted({len(n) for n in names}, reverse=True))
 
 
