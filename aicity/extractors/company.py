@@ -250,7 +250,10 @@ def _list_before_kind() -> regex.Pattern:
 @functools.cache
 def _crossing_words() -> frozenset[str]:
     """``company/crossing_words.txt``: words a listed name may cut in two (和大|馬: 大馬)."""
-    return frozenset(fold(w) for w in load_list("company/crossing_words.txt"))
+    # and the names of countries of three characters or more (義大|利奇: 義大利 holds no 利奇)
+    countries = (n for r in load_table("common/countries.tsv") for n in (r["name"], r["name_cn"], *r["aliases"].split("|"))
+                 if len(n) > 2)
+    return frozenset(fold(w) for w in (*load_list("company/crossing_words.txt"), *countries))
 
 
 @functools.cache
@@ -1414,7 +1417,7 @@ class CompanyExtractor:
                         folded, max(0, start - TITLE_WORD_REACH), start):
                     continue  # Alexandra Vale, a housing project: the last word of a longer Latin name (Vale, the miner)
                 if folded[end - 1:end + 1] in crossing or folded[start - 1:start + 1] in crossing \
-                        or folded.startswith(longer, end - 1) or folded[start:end] in longer_pieces and any(
+                        or folded.startswith(longer, end - 1) or folded.endswith(longer, 0, start + 1) or folded[start:end] in longer_pieces and any(
                             0 <= folded.find(w, max(0, end - len(w)), start + len(w)) for w in longer):
                     continue  # 和大|馬, 巫|統聯署: the name cuts 大馬 (Malaysia) or 巫統 (UMNO) in two; 大者恆大 holds 恆大
                 if _team_after(folded, end, form.latin):
