@@ -572,6 +572,9 @@ ASPECT_PARTICLES = frozenset(fold("了着著"))  # they end a verb, never a comp
 # person's employer, and 兼 ends no name
 CONCURRENT_POSTS = fold("兼")
 TAKES_POST = fold("任")  # 任|某省某某集團: "took the post at", a biography's verb before a place that opens a name
+# 應 (at the invitation of) before a firm whose invitation (邀) follows in the clause: 應某某集團之邀,
+# 應某某公司董事長某某的邀請; the clause runs this far past the suffix at most
+AT_INVITATION, INVITE, INVITE_REACH = fold("應"), fold("邀"), 30
 HAS = fold("有")  # 還有|某省某某有限公司, 其中有|某市某某集團: the verb of a list before a place that opens a name
 # ... nor does it open one after a post: 副市長兼|市城市基礎設施投資開發有限公司董事長 (a mainland official's second
 # post at a city's state firm, whose registered name the page shortens to 市…): the name begins after 兼.
@@ -2020,6 +2023,9 @@ class CompanyExtractor:
                 start, chunk = start + len(opener), chunk[len(opener):]  # 目前|本土銀行: the time word opens the clause
             if chunk in _clause_opener_set():
                 continue  # 主因|年底|銀行: a time or linking word alone before the suffix names no firm
+            if (chunk[:1] == AT_INVITATION and len(chunk) >= 3 and folded[start:start + 2] not in common
+                    and INVITE in folded[s:s + INVITE_REACH].split("。", 1)[0]):
+                start, chunk = start + 1, chunk[1:]  # 應|某某集團會長之邀: 應 (at the invitation of) opens the clause
             if chunk[:1] == HAS and len(chunk) >= 5 and strength in ("legal", "strong") and _home_place_length(chunk[1:]):
                 start, chunk = start + 1, chunk[1:]  # 還有|江蘇某某鋁業有限公司: 有 ends the list's verb; the place opens the name
             if strength in ("weak", "venue") and len(chunk) == 2 and (

@@ -581,6 +581,7 @@ class OfficialGrammar:
     translit_pairs: frozenset[str]      # 阿都 (Abdul): a name stop (都) inside a transliteration after them
     adverbs: frozenset[str]             # 均, 仍: after a name, no fourth character of it
     name_verbs: frozenset[str]          # 表示, 指出: after a name, they settle its third character
+    after_names: frozenset[str]         # 出庭, 通電: rarer words that follow a name (grammar.tsv after_name)
     formal_adverbs: frozenset[str]      # 業經, 業奉: after a two-character name that recurs, no third character
     name_starts: frozenset[str]         # 周一: words that may open a three-character name (周一萍)
     day_parts: frozenset[str]           # 晚, 早: after a weekday a time (周六晚), no given name
@@ -662,6 +663,7 @@ def official_grammar() -> OfficialGrammar:
         translit_pairs=frozenset(fold(r["word"]) for r in rows if r["kind"] == "translit_pair"),
         adverbs=frozenset(fold(r["word"]) for r in rows if r["kind"] == "adverb"),
         name_verbs=frozenset(fold(r["word"]) for r in rows if r["kind"] == "name_verb"),
+        after_names=frozenset(fold(r["word"]) for r in rows if r["kind"] == "after_name"),
         formal_adverbs=frozenset(fold(r["word"]) for r in rows if r["kind"] == "formal_adverb"),
         name_starts=frozenset(fold(r["word"]) for r in rows if r["kind"] == "name_start"),
         day_parts=frozenset(fold(r["word"]) for r in rows if r["kind"] == "day_part"),

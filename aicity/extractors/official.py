@@ -680,6 +680,9 @@ class OfficialExtractor:
             return None  # 巴西總統|仍重申, 總統|再重申: an adverb and the verb it opens; 首相|發森林城執照: a verb and its object
         if folded[te:te + 2] in g.name_verbs or any(len(v) > 1 and folded.startswith(v, te) for v in g.appoint_verbs):
             return None  # 某某警監|調任州警察總部: a rank after a name, then the verb of office, no name
+        if self._title_starts_at(folded, te, g) or folded[te:te + 2] in g.time_words:
+            return None  # 總統|顧問將出席, 總理|發言人說: a second title makes one post (an adviser's), no name;
+            # nor does a time word open one (總統顧問|下週將赴美)
         honorific = anchored and self._honorific_before(folded, te, g)
         longest = (10 if honorific else 7 if spelled else 6) if anchored else LONG_AFTER_COUNTRY
         end = te
@@ -703,6 +706,10 @@ class OfficialExtractor:
             # Singaporean page, after the three characters of a first name (州議員莫哈末|阿里|夫: Arif)
             spelled_word = ((honorific or spelled and end - te >= 3) and len(word) == 2
                             and all(ch in g.translit_chars for ch in word))
+            if (end - te >= 2 and word in g.common and word not in g.name_verbs and folded[end:end + 3] not in g.common
+                    and (folded[end + 1:end + 3] in g.name_verbs or folded[end + 1:end + 3] in g.after_names)):
+                end += 1  # 總統某某普|通電話: the name's last character and a verb of speech or a call make
+                break  # a word (普通), and the verb after them settles where the name ends (not 普通話, Mandarin)
             if end - te >= 2 and (word in g.common and not (anchored and word in g.countries) and not spelled_word
                                   or word in g.name_verbs or word in g.time_words or self._title_starts_at(folded, end, g)):
                 break  # 慕沙阿曼: after an honorific or title, a country's name (阿曼) may be part of the name;
@@ -1950,6 +1957,8 @@ class OfficialExtractor:
         # and in Simplified text 于 before a time word is the preposition too (董事于上周五)
         end = None if doc.text[ns:ns + 1] == PREPOSITION_YU or (
             folded[ns:ns + 1] == SURNAME_YU and folded[ns + 1:ns + 3] in g.time_words) else self._name_at(folded, ns, g)
+        if end is not None and ns == te and self._title_starts_at(folded, ns, g):
+            end = None  # 總統|顧問將出席: a surname that opens a second title (顧問) makes one post, no name
         if end is not None and folded[ns:ns + 1] == SURNAME_YU:
             event = YU_EVENT.match(folded, ns + 1)
             if event is not None and event.end() > end >= event.start("event") or YU_OCCASION.match(folded, ns + 1):
