@@ -117,6 +117,8 @@ CITY_BODIES_AFTER = tuple(fold(w) for w in ("委", "政府", "人民政府", "�
 # A mainland city's delegation to its province's or the nation's congress (中山代表團, 昆山代表團): the
 # weak name before it is the city's (the reports of 人大 sessions name each city only so).
 DELEGATION = fold("代表團")
+# 本, 全 before a territory's one-character short name (本澳, 全澳: this, all of Macau)
+TERRITORY_LEADS = frozenset(fold("本全"))
 # Taiwan and China as a country before a place: their cities are all in the gazetteers.
 HOME = frozenset(fold(w) for w in ("台灣", "臺灣", "中華民國", "中國", "大陸", "內地", "中國大陸"))
 
@@ -467,6 +469,8 @@ class CityExtractor:
                 continue  # 森美|蘭州|務大臣: the state 森美蘭 holds the first character
             if info.kind in (FOREIGN, WEAK) and self._opens_region(folded, start, end):
                 continue  # 羅馬|尼亞: a country's name opens with the city's
+            if end - start == 2 and folded[start] in TERRITORY_LEADS and self._opens_region(folded, start + 1, end):
+                continue  # 全|澳洲: the short name of 全澳 (all of Macau) opens a country's
             if info.kind in (FOREIGN, WEAK) and (self._person_in_list(folded, start, end)
                                                  or reporter_given_name(folded, start, end)
                                                  or reporter_full_name(folded, start, end)):

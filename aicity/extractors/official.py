@@ -263,6 +263,9 @@ CONSTITUENCY_CUE = fold("選區)")  # what every bracketed constituency ends wit
 TITLE_IS = fold("是")  # 新任團長是某某。: the title, then the name that holds it, and the clause ends
 HELD_BY = fold("由")  # 召集人由某某擔任
 SERVED_AT = fold("在")  # 某某在交通部擔任司長: where the name served, between it and the appointing verb
+# Name stops that also join the words of one office's name (土地及規劃事務|跟進委員會, 工商暨科技局): after an
+# appointing verb the office may run on across them
+OFFICE_JOINERS = frozenset(fold("及跟暨與和"))
 LIST_COMMA = "、"
 COMRADE = fold("同志")  # after a name in a mainland notice (任命某某同志為…)
 MISTER_MADAM = tuple(fold(w) for w in ("先生", "女士"))  # after a name in a company's notice (聘任某某先生為…)
@@ -1758,6 +1761,13 @@ class OfficialExtractor:
         for at in range(ts - 2, chunk_start - 1, -1):  # the shortest office that an appointing word precedes
             if folded.endswith(g.appoint_verbs, 0, at) or folded[at - 1:at] == APPOINT_AS:
                 return at
+        at = chunk_start
+        while at > low and folded[at - 1] in OFFICE_JOINERS:  # 某某擔任交通及運輸|委員會主席
+            at -= 1
+            while at > low and is_han(folded[at - 1]) and folded[at - 1] not in g.stops:
+                at -= 1
+                if folded.endswith(g.appoint_verbs, 0, at):
+                    return at
         return None
 
     @staticmethod
