@@ -2054,8 +2054,8 @@ class OfficialExtractor:
             last = folded[sep:sep + 1] != LIST_COMMA
             end = sep
             # 顧問某甲、拿督某乙: an honorific opens the item, no part of the name
-            item = end + 1 + (self._affiliation(folded, end + 1) if affiliated else 0)
-            item += self._honorifics_at(folded, item, g)
+            opens = end + 1 + (self._affiliation(folded, end + 1) if affiliated else 0)  # (the party is no part of it)
+            item = opens + self._honorifics_at(folded, opens, g)
             next_end = self._name_at(folded, item, g)
             if next_end is None and not last:
                 next_end = self._word_name_in_list(folded, item, g)
@@ -2087,7 +2087,7 @@ class OfficialExtractor:
                          or folded[next_end:next_end + 1] in LIST_SEPARATORS
                          and not self._title_starts_at(folded, next_end + 1, g)):
                 break  # (副主席某甲及某乙、總務某丙: a roster's next post after the list's last name)
-            found.append(Found(end + 1, next_end, doc.text[item:next_end], title, org,
+            found.append(Found(opens, next_end, doc.text[item:next_end], title, org,
                                "official.title_name_list", item, next_end))
             end = next_end
             if last:
