@@ -179,6 +179,7 @@ MINISTER = fold("相")  # 日相, 英相, 外相: a country's or a ministry's on
 ASSEMBLY = fold("會")  # 理事會, 委員會: the body a title word names with it
 # words between a title and the list of names it heads (行動黨州議員，分別是張某某、林某某及阿魯古瑪; 董事成員分別為),
 # or the one name of its holders it names (創辦人之一某某)
+COMMA_AND = fold(",以及")
 OPENER_VERBS = frozenset(fold("是為"))  # the verb that ends 分別是, 分別為 (a list opener, not 之一)
 AFFILIATION_REACH = 32  # from a listed item's start to its 的 (a portfolio lists its matters: 掌管…、…事務的)
 AFFILIATION_BREAKS = frozenset(fold(",，。;；:：\n()（）"))  # (but 、 and 及 may stand inside a portfolio)
@@ -2049,6 +2050,8 @@ class OfficialExtractor:
         while True:
             # 立委顏某某（後左3）、楊某某（後左4）: a photo caption's position after a name
             sep = self._after_name_suffix(folded, self._after_caption(folded, end), g)
+            if affiliated and folded.startswith(COMMA_AND, sep):
+                sep += len(COMMA_AND) - 1  # 分別是…的某甲、…的某乙,以及…的某丙: ,以及 before the last item
             if not (folded[sep:sep + 1] == LIST_COMMA or folded[sep:sep + 1] in LAST_ITEM and end > ns):
                 break
             last = folded[sep:sep + 1] != LIST_COMMA
@@ -2082,6 +2085,8 @@ class OfficialExtractor:
             # 顧問楊某某與華素博士, 部長某某與維文: a last name of two transliteration characters on a Malaysian or
             # Singaporean page, as the list's transliteration rule reads it
             two_spelled = next_end - item == 2 and next_end == self._listed_transliteration(doc, ts, item, g)
+            # (…的某丙 closing a 分別是 list: a transliteration of any length, as its items before)
+            two_spelled = two_spelled or affiliated and next_end == self._listed_transliteration(doc, ts, item, g)
             if last and (next_end - item not in (3, 4) and not two_spelled
                          or not self._boundary_after(folded, next_end, g) and folded[next_end:next_end + 1] not in g.adverbs
                          or folded[next_end:next_end + 1] in LIST_SEPARATORS
