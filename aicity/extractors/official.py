@@ -179,6 +179,10 @@ MINISTER = fold("相")  # 日相, 英相, 外相: a country's or a ministry's on
 ASSEMBLY = fold("會")  # 理事會, 委員會: the body a title word names with it
 # words between a title and the list of names it heads (行動黨州議員，分別是張某某、林某某及阿魯古瑪; 董事成員分別為),
 # or the one name of its holders it names (創辦人之一某某)
+COMMA_AND = fold(",以及")
+OPENER_VERBS = frozenset(fold("是為"))  # the verb that ends 分別是, 分別為 (a list opener, not 之一)
+AFFILIATION_REACH = 32  # from a listed item's start to its 的 (a portfolio lists its matters: 掌管…、…事務的)
+AFFILIATION_BREAKS = frozenset(fold(",，。;；:：\n()（）"))  # (but 、 and 及 may stand inside a portfolio)
 LIST_OPENERS = tuple(fold(w) for w in ("，分別是", "分別是", "，分別為", "分別為", "成員分別是", "成員分別為", "之一"))  # (the fold makes ， a ,)
 # ... or 的, a count of people and a colon (任副市長的3人：某甲、某乙、某丙: a personnel notice's summary)
 COUNTED_LIST_OPENER = regex.compile(fold("的[0-9一二兩三四五六七八九十]{1,3}[人位名][:：]"))
@@ -339,6 +343,7 @@ LIST_ENDS = (LIST_COMMA, ",")  # what closes a name in a list of names (folded: 
 # the given names and the dot of a transliterated full name (克里斯多福·沃勒), folded
 DOTTED_NAME_HEAD = regex.compile(r"\p{Han}{1,6}(?:[·‧•]|\.(?=\p{Han}))")
 PLACE_LEVELS = frozenset(fold("市縣區省州鎮鄉村"))  # 任設區|市: a place's level ends no transliterated name
+PLACE_ENDS = frozenset(fold("區縣省鎮鄉"))  # the levels that end no person's name before a title
 # a double-barrelled transliteration, its parts joined by a hyphen as its Latin spelling's are, in
 # brackets right after it (托瑞斯-斯普林格(Maria Torres-Springer)), folded
 HYPHENED_NAME = regex.compile(r"(\p{Han}{2,5}[-‐]\p{Han}{2,5})\([A-Z][A-Za-z .']{0,30}[a-z]-[A-Z]")
@@ -731,7 +736,8 @@ class OfficialExtractor:
         # 副檢察司|法依查: a spelled name of three or more transliteration characters may open with a
         # character that makes a word with the title's last (司法)
         spelled_name = spelled and len(name) >= 3 and all(ch in g.translit_chars for ch in name)
-        if anchored and (not anchored_ok(name, g, bool(honorific)) or folded[te - 1:te + 1] in g.common and not spelled_name
+        # 部長阿德里: on such a page, so spelled, its inner word (德里, a city) is no everyday word either
+        if anchored and (not anchored_ok(name, g, bool(honorific) or spelled_name) or folded[te - 1:te + 1] in g.common and not spelled_name
                          and not self._city_across(folded, te, name, g)
                          or folded[te - 2:te + 1] in g.common or folded[te:te + 1] in g.org_closing):
             return None  # 首相|府, 總統|府: the title and the first character make a word; 首相署: an office
@@ -922,6 +928,8 @@ class OfficialExtractor:
                 continue  # 蕭縣原縣長, 趙縣前縣委書記: a one-character county and "former", no name 蕭縣原
             if name[-1] in g.org_enders:
                 continue  # 醫管局主席, 房委會主席: the body's short name, no person's
+            if name[-1] in PLACE_ENDS:
+                continue  # 某某區國會議員, 某某縣議員: a constituency's or a place's name, no given name ends so
             if self._plausible(name, g):
                 if (length == 3 and start >= 1 and folded[start - 1] in g.surnames and folded[start - 1] not in g.stops
                         and folded[start - 1:start + 1] not in g.common
@@ -1046,7 +1054,8 @@ class OfficialExtractor:
         """A person's name ends right before the title, not an office's short name (衛環|局長王某某)."""
         start = self._name_before(folded, ts, g)
         return start is not None and not (ts - start == 2 and folded[ts] in OFFICE_LEVELS
-                                           and self._office_written(folded, start, ts, te, g.surnames))
+                                           and self._office_written(folded, start, ts, te, g.surnames)) \
+            and _known_name_suffix(folded[start:ts]) != ts - start  # 馬六甲|首席部長: a place, no person
 
     @staticmethod
     def _office_written(folded: str, start: int, ts: int, te: int, surnames: frozenset[str]) -> bool:
@@ -1831,6 +1840,9 @@ class OfficialExtractor:
         if gap and gap.end() > te and (roster := self._roster_names(doc, ts, gap.end(), title, g)):
             return roster
         opener = next((len(w) for w in LIST_OPENERS if folded.startswith(w, te)), 0)
+        # 3位副主席分別是某黨的某甲、某黨的某乙: after 分別是 each name may follow its party or portfolio and 的
+        affiliated = opener > 0 and folded[te + opener - 1:te + opener] in OPENER_VERBS
+        opener += self._affiliation(folded, te + opener) if affiliated else 0
         counted = COUNTED_LIST_OPENER.match(folded, te) if not opener else None
         opener = counted.end() - te if counted is not None else opener
         has = HAS_LIST.match(folded, te) if not opener and LIST_HAS in folded[te:te + 3] else None
@@ -1989,8 +2001,9 @@ class OfficialExtractor:
             # 外交部長維文, 通訊部長法米: on a Malaysian or Singaporean page any title may
             # precede a Malay or Indian name in transliteration
             end = self._foreign_name_at(folded, ts, ns, g, anchored)
-            if end is None and not anchored:
-                # the name first, the page's region (a scan of the page) only for one
+            if end is None:
+                # the name first, the page's region (a scan of the page) only for one (after 首席部長 too:
+                # 首席部長阿德里, spelled as a transliteration, holds the city 德里)
                 end = self._foreign_name_at(folded, ts, ns, g, True, True)
                 if end is not None and page_region(doc).name not in TRANSLIT_REGIONS:
                     end = None
@@ -2011,7 +2024,8 @@ class OfficialExtractor:
         elif not self._boundary_after(folded, end, g) or (
                 end - ns == 3 and folded[end:end + 2] in g.common
                 and all(ch in g.translit_chars for ch in folded[ns:end + 2])
-                and page_region(doc).name in TRANSLIT_REGIONS):
+                or folded[end - 1:end + 1] in g.translit_pairs) and page_region(doc).name in TRANSLIT_REGIONS:
+            # (古阿|都拉曼: Ku Abdul Rahman, the pair 阿都 is never split: 都 is no adverb after it)
             # The Chinese reading runs into the next word: a Japanese name (武藤|容治) or a
             # transliteration (拿督翁哈菲茲, 部長盧特尼克) may end at a boundary instead; on a
             # Malaysian page a word spelled with transliteration characters after three of them is
@@ -2055,12 +2069,15 @@ class OfficialExtractor:
         while True:
             # 立委顏某某（後左3）、楊某某（後左4）: a photo caption's position after a name
             sep = self._after_name_suffix(folded, self._after_caption(folded, end), g)
+            if affiliated and folded.startswith(COMMA_AND, sep):
+                sep += len(COMMA_AND) - 1  # 分別是…的某甲、…的某乙,以及…的某丙: ,以及 before the last item
             if not (folded[sep:sep + 1] == LIST_COMMA or folded[sep:sep + 1] in LAST_ITEM and end > ns):
                 break
             last = folded[sep:sep + 1] != LIST_COMMA
             end = sep
             # 顧問某甲、拿督某乙: an honorific opens the item, no part of the name
-            item = end + 1 + self._honorifics_at(folded, end + 1, g)
+            opens = end + 1 + (self._affiliation(folded, end + 1) if affiliated else 0)  # (the party is no part of it)
+            item = opens + self._honorifics_at(folded, opens, g)
             next_end = self._name_at(folded, item, g)
             if next_end is None and not last:
                 next_end = self._word_name_in_list(folded, item, g)
@@ -2075,6 +2092,8 @@ class OfficialExtractor:
                 break  # 副主任某某、中山市中級人民法院副院長某某: a city's office opens the next item, no name
             if self._city_runs_past(folded, item, next_end):
                 break  # 主任某某及亞羅牙也警區主任某某: a town's name, cut at its 也, opens the next item
+            if _known_name_suffix(folded[item:next_end], doc.user) == next_end - item:
+                break  # 總監某某及馬六甲歷史城市政廳: a state's or a company's name opens the next item, no person's
             if any(self._title_starts_at(folded, pos, g) for pos in range(item + 1, next_end)):
                 break  # 主席某某、楊|立委服務處: a surname and a title, no name
             if folded[next_end - 1:next_end + 1] in g.common and folded[next_end:next_end + 1] not in LIST_END_CHARS:
@@ -2085,12 +2104,14 @@ class OfficialExtractor:
             # 顧問楊某某與華素博士, 部長某某與維文: a last name of two transliteration characters on a Malaysian or
             # Singaporean page, as the list's transliteration rule reads it
             two_spelled = next_end - item == 2 and next_end == self._listed_transliteration(doc, ts, item, g)
+            # (…的某丙 closing a 分別是 list: a transliteration of any length, as its items before)
+            two_spelled = two_spelled or affiliated and next_end == self._listed_transliteration(doc, ts, item, g)
             if last and (next_end - item not in (3, 4) and not two_spelled
                          or not self._boundary_after(folded, next_end, g) and folded[next_end:next_end + 1] not in g.adverbs
                          or folded[next_end:next_end + 1] in LIST_SEPARATORS
                          and not self._title_starts_at(folded, next_end + 1, g)):
                 break  # (副主席某甲及某乙、總務某丙: a roster's next post after the list's last name)
-            found.append(Found(end + 1, next_end, doc.text[item:next_end], title, org,
+            found.append(Found(opens, next_end, doc.text[item:next_end], title, org,
                                "official.title_name_list", item, next_end))
             end = next_end
             if last:
@@ -2116,6 +2137,15 @@ class OfficialExtractor:
                     and self._name_at(folded, end + 1, g) is not None):
                 return end
         return None
+
+    @staticmethod
+    def _affiliation(folded: str, pos: int) -> int:
+        """The length of a listed name's party or portfolio and its 的 at ``pos`` (民政黨的|某某,
+        掌管教育、交通事務的|某某), 0 if none: a 的 before the clause ends."""
+        of = folded.find(OF, pos, pos + AFFILIATION_REACH)
+        if of <= pos or any(ch in AFFILIATION_BREAKS for ch in folded[pos:of]):
+            return 0
+        return of + 1 - pos
 
     def _dotted_name_end(self, folded: str, ts: int, end: int, g: OfficialGrammar) -> int:
         """A Western name in transliteration joins its given name and surname with a middle dot

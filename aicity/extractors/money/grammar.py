@@ -320,9 +320,10 @@ def _patterns(t: _Tables, w: _Words, lookups: dict) -> dict:
         ),
         after_qualifier=_forward(f"[ ]?(?P<q>{alternation(t.qual_after)})", t.qual_after),
         # 毫子, the Cantonese ten-cent coin (兩毫子, 五毫子), is said as 毫錢 is
-        # (not 分 in 百分點, 百分比, 百分之: 上升36.3百分點 is a share, not 36.3 of the 元)
-        after_fraction=_forward(f"(?P<unit>{alternation(fractions)})(?P<qian>錢|(?<=毫)子)?(?!(?<=百分)[點比之])",
-                                list(fractions), ""),
+        # (not 分 in 百分點, 百分比, 百分之: 上升36.3百分點 is a share, not 36.3 of the 元; a Malaysian results table
+        # spaces its figures: 每股盈利 10.1 仙, only 仙, no 分 of a score)
+        after_fraction=_forward(f"(?:[ ](?=仙))?(?P<unit>{alternation(fractions)})(?P<qian>錢|(?<=毫)子)?(?!(?<=百分)[點比之])",
+                                list(fractions), " "),
         en_magnitude=_forward(
             f"[ ]?(?P<mag>{'|'.join(sorted(magnitudes, key=len, reverse=True))})(?![A-Za-z])",
             [m for word in magnitudes for m in (word, word.upper())], flags=regex.IGNORECASE,
