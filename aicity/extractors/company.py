@@ -640,9 +640,13 @@ COMMERCIAL_BANK, BANK_END = fold("商銀"), fold("行")
 BANK_KINDS = frozenset(fold(w) for w in ("城商", "農商", "村鎮", "民營", "外資", "中資", "國有", "股份制"))
 # What follows 區 in words that are no district (區域, 區塊, 區間).
 NOT_DISTRICT_AFTER = frozenset(fold("域塊間隔別分"))
+# The short words of a mainland city's state investment firms (某市國投, 某市城投): after a city's name they are
+# that city's own firm, not the central one that goes by the bare word (國投 = SDIC)
+_LOCAL_STATE_FIRMS = frozenset(fold(w) for w in ("國投", "城投", "交投", "國資", "國控", "建投", "金控"))
 # A company's news service after its name is a medium (網易新聞, 騰訊新聞): ANNOTATION.md counts no
 # news site named as a source or a medium; a press release or a spokesman is the company's own.
-NEWS_SERVICE = fold("新聞")
+# and so is its finance channel (騰訊財經, 網易財經: the portal's desk named as a source)
+NEWS_SERVICES = tuple(fold(w) for w in ("新聞", "財經"))
 NEWS_NOT_SERVICE = frozenset(fold("稿發部處官組"))
 _LATIN_WORDS_AFTER = regex.compile(r"(?: [A-Za-z]+)*")  # the rest of a Latin service's name (PChome| Online|新聞)
 # A metro system's name before a line's (台中捷運|藍線, 北捷|信義線, 高捷|紅線): the line, a project, not the company.
@@ -2433,8 +2437,7 @@ class CompanyExtractor:
                 entities.append(self._entity(doc, start, subsidiary.end(), info, "company.dictionary"))
                 continue  # Samsung Heavy Industries, Evergreen Marine (Asia): a subsidiary of its own
             service = _LATIN_WORDS_AFTER.match(folded, end).end() if form.latin else end
-            if folded.startswith(NEWS_SERVICE, service) and folded[service + len(NEWS_SERVICE):service + len(NEWS_SERVICE) + 1] \
-                    not in NEWS_NOT_SERVICE:
+            if folded.startswith(NEWS_SERVICES, service) and folded[service + 2:service + 3] not in NEWS_NOT_SERVICE:
                 continue  # 網易新聞, Yahoo新聞, PChome Online新聞: a news service named as a medium (not 某某新聞稿, 新聞發言人)
             if form.latin and folded.startswith(_product_words(), end):
                 continue  # Microsoft Edge, Google Chrome: a product's name, not the company named
@@ -2471,8 +2474,8 @@ class CompanyExtractor:
                 or self._across_city(folded, start, end) and not listed_after_name
             )
             straddles = inside_word or not form.latin and folded[start:end] in places
-            if form.ambiguous and end - start >= 4 and self._city_before(folded, start):
-                continue  # 上海|證券交易所: a city's own institution, not the name (證交所 = TWSE) alone
+            if form.ambiguous and (end - start >= 4 or folded[start:end] in _LOCAL_STATE_FIRMS) and self._city_before(folded, start):
+                continue  # 上海|證券交易所: a city's own institution, not the name (證交所 = TWSE) alone; 某市|國投: its own state firm
             if form.ambiguous or straddles:  # needs context (most names do not)
                 if folded[end:end + 1] in CITY_LEVEL_ENDS and any(
                         s == 0 and e == end + 1 - start for s, e, _ in city_gazetteer()[0].matches(folded[start:end + 1])):

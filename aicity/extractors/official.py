@@ -266,6 +266,8 @@ APPOINT_AS = fold("為")  # 任命某某為局長; and 推事為某某: the titl
 CONSTITUENCY_CUE = fold("選區)")  # what every bracketed constituency ends with (folded brackets)
 TITLE_IS = fold("是")  # 新任團長是某某。: the title, then the name that holds it, and the clause ends
 HELD_BY = fold("由")  # 召集人由某某擔任
+NEW = fold("新")  # 委任某某為公司新總裁
+THE_POST = fold("一職")  # "the post of", between a title and 由 (總裁一職由某某接任) or after it (解除某某的總裁一職)
 SERVED_AT = fold("在")  # 某某在交通部擔任司長: where the name served, between it and the appointing verb
 # Name stops that also join the words of one office's name (土地及規劃事務|跟進委員會, 工商暨科技局): after an
 # appointing verb the office may run on across them
@@ -279,7 +281,7 @@ CLAUSE_BREAKS = frozenset(fold(",;，；"))  # 任命某甲為副市長,某乙�
 SENTENCE_ENDS = tuple(fold("。!?！？\n"))
 POST = fold("職務")  # 免去某某秘書長職務
 # ... or the title, more of the person's posts after it, and 的 before 職務 (免去某某市人民政府副市長、市公安局局長的職務)
-POST_AFTER_TITLE = regex.compile(fold(r"(?:、[^、,，。;；:：\n]{1,16}?)*的?職務"))
+POST_AFTER_TITLE = regex.compile(fold(r"(?:、[^、,，。;；:：\n]{1,16}?)*(?:的?職務|一職)"))
 SURNAME_YU = "于"
 STATE = "州"
 PREPOSITION_YU = "於"  # as written, not folded: it folds to the surname 于
@@ -1479,7 +1481,11 @@ class OfficialExtractor:
         if folded.startswith(CANDIDATE, te):
             return []  # 提名某某為董事會董事|候選人: a nominee for the office, who holds no title yet
         org_start = self._office_start(folded, ts, title, g)
-        for verb_end in dict.fromkeys((ts, org_start, self._post_start(folded, ts, g), *self._term_starts(folded, ts, g))):
+        # 委任某某為(公司)新行政總裁: a bare 新 (new) between the office and the title, no title prefix
+        # (出任新總裁的是某某 keeps its title 總裁)
+        fresh = (ts - 1, self._office_start(folded, ts - 1, title, g)) if folded[ts - 1:ts] == NEW else ()
+        for verb_end in dict.fromkeys((ts, org_start, self._post_start(folded, ts, g), *self._term_starts(folded, ts, g),
+                                       *fresh)):
             if verb_end is None:
                 continue
             for verb in g.appoint_verbs:
@@ -1527,11 +1533,13 @@ class OfficialExtractor:
                             if verb_end != ts else self._org_before(doc, name_start, g)
                         if (terms := self._term_starts(folded, ts, g)) and verb_end in terms:
                             org = doc.text[verb_end:terms[0]]  # 受委霹州|第13任|大臣: the ordinal is no office
+                        if fresh and org and verb_end in fresh:
+                            org = org[:-1] or None  # 公司|新|總裁: 新 is no part of the office
                         return [Found(name_start, te, doc.text[name_start:name_end], title, org or None,
                                       "official.appointed", name_start, name_end)]
             # 任命某某為局長: 為 appoints only after 任命, 委任
             if folded[verb_end - 1:verb_end] == APPOINT_AS:
-                org = doc.text[verb_end:ts] if verb_end != ts else None
+                org = doc.text[verb_end:ts - (verb_end in fresh)] if verb_end != ts else None
                 names = self._appointed_as(folded, verb_end - 1, g)
                 return [Found(start, te if end == verb_end - 1 or folded[end:verb_end - 1] in (COMRADE, *MISTER_MADAM) else end,
                               doc.text[start:end], title, org or None, "official.appointed", start, end)
@@ -1654,14 +1662,15 @@ class OfficialExtractor:
         """召集人由葉某某擔任, 主席由某某出任: the title, 由, a full name, then an appointing verb
         of two characters or more (a bare 任 after a name opens words: 任內, 任期)."""
         folded = doc.folded
-        if folded[te:te + 1] != HELD_BY:
+        by = te + len(THE_POST) if folded.startswith(THE_POST, te) else te
+        if folded[by:by + 1] != HELD_BY:
             return None
-        end = self._name_at(folded, te + 1, g)
-        if end is None or end - te - 1 < 2 or not any(
+        end = self._name_at(folded, by + 1, g)
+        if end is None or end - by - 1 < 2 or not any(
                 folded.startswith(verb, end) for verb in g.appoint_verbs if len(verb) > 1):
             return None
-        return Found(ts, end, doc.text[te + 1:end], title, self._org_before(doc, ts, g, title),
-                     "official.held_by", te + 1, end)
+        return Found(ts, end, doc.text[by + 1:end], title, self._org_before(doc, ts, g, title),
+                     "official.held_by", by + 1, end)
 
     def _bracketed_title(self, folded: str, ts: int, te: int, g: OfficialGrammar) -> tuple[int, int, int] | None:
         """A roster's name with its post in brackets after it, alone on its line or first in a
