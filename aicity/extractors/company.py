@@ -257,11 +257,13 @@ def _crossing_words() -> frozenset[str]:
 
 
 @functools.cache
-def _longer_crossing_words() -> tuple[tuple[str, ...], frozenset[str]]:
-    """The crossing words of three characters or more, and every piece of two or more characters of
-    them (a name that is no piece is held by none)."""
+def _longer_crossing_words() -> tuple[tuple[str, ...], frozenset[str], frozenset[str], frozenset[str]]:
+    """The crossing words of three characters or more, every piece of two or more characters of
+    them (a name that is no piece is held by none), and the characters that open and that end one
+    (the country names make them hundreds: a name whose last character opens none skips the look)."""
     longer = tuple(w for w in _crossing_words() if len(w) > 2)
-    return longer, frozenset(w[i:j] for w in longer for i in range(len(w)) for j in range(i + 2, len(w) + 1))
+    pieces = frozenset(w[i:j] for w in longer for i in range(len(w)) for j in range(i + 2, len(w) + 1))
+    return longer, pieces, frozenset(w[0] for w in longer), frozenset(w[-1] for w in longer)
 
 
 @functools.cache
@@ -1406,7 +1408,7 @@ class CompanyExtractor:
         sources.append(company_dictionary())
         crossing = _crossing_words()
         # 成德眉資: the name's last character opens a longer one, or it holds the name (大者恆大)
-        longer, longer_pieces = _longer_crossing_words()
+        longer, longer_pieces, longer_firsts, longer_lasts = _longer_crossing_words()
         surnames = official_grammar().surnames
         trusts = any(w in folded for w in _TRUST_WORDS)  # (the REIT look runs only on a page that names a trust)
         reits: list[tuple[int, int]] = []  # the REITs' names: no other name inside one (凱德|中國信託: no CTBC)
@@ -1423,9 +1425,11 @@ class CompanyExtractor:
                 if form.latin and _TITLE_WORD.fullmatch(folded, start, end) and _TITLE_WORD_BEFORE.search(
                         folded, max(0, start - TITLE_WORD_REACH), start):
                     continue  # Alexandra Vale, a housing project: the last word of a longer Latin name (Vale, the miner)
-                if folded[end - 1:end + 1] in crossing or folded[start - 1:start + 1] in crossing \
-                        or folded.startswith(longer, end - 1) or folded.endswith(longer, 0, start + 1) or folded[start:end] in longer_pieces and any(
-                            0 <= folded.find(w, max(0, end - len(w)), start + len(w)) for w in longer):
+                if (folded[end - 1:end + 1] in crossing or folded[start - 1:start + 1] in crossing
+                        or folded[end - 1] in longer_firsts and folded.startswith(longer, end - 1)
+                        or folded[start] in longer_lasts and folded.endswith(longer, 0, start + 1)
+                        or folded[start:end] in longer_pieces and any(
+                            0 <= folded.find(w, max(0, end - len(w)), start + len(w)) for w in longer)):
                     continue  # 和大|馬, 巫|統聯署: the name cuts 大馬 (Malaysia) or 巫統 (UMNO) in two; 大者恆大 holds 恆大
                 if _team_after(folded, end, form.latin):
                     continue  # 中信|兄弟, 富邦|悍將, 統一7-ELEVEN|獅: a sports team, not its sponsor
