@@ -213,19 +213,18 @@ def _abbreviation_word_opened() -> tuple[str, ...]:
 
 
 @functools.cache
-def _abbreviation_word_closed() -> tuple[frozenset[str], tuple[int, ...]]:
-    """Words that an abbreviation's first character closes (保證金|縣長: the 金 of 金縣 ends a word of
-    money), with their lengths, longest first."""
-    words = frozenset(city_context_words("abbreviation_word_closed"))
+def _closed_words(kind: str) -> tuple[frozenset[str], tuple[int, ...]]:
+    """The words of a context kind that a name's first character closes, with their lengths, longest
+    first: ``abbreviation_word_closed`` (保證金|縣長: the 金 of 金縣 ends a word of money),
+    ``foreign_word_closed`` (淹水|戶, 停水|戶: households; 淹水|原因)."""
+    words = frozenset(city_context_words(kind))
     return words, tuple(sorted({len(w) for w in words}, reverse=True))
 
 
-@functools.cache
-def _foreign_word_closed() -> tuple[frozenset[str], tuple[int, ...]]:
-    """Words that a foreign city's first character closes (淹水|戶, 停水|戶: households; 淹水|原因), with
-    their lengths, longest first."""
-    words = frozenset(city_context_words("foreign_word_closed"))
-    return words, tuple(sorted({len(w) for w in words}, reverse=True))
+def _first_char_closes(folded: str, start: int, kind: str) -> bool:
+    """Whether the character at ``start`` ends one of the kind's words begun before it."""
+    words, lengths = _closed_words(kind)
+    return any(start + 1 >= n and folded[start + 1 - n:start + 1] in words for n in lengths)
 
 
 @functools.cache
@@ -664,8 +663,7 @@ class CityExtractor:
             if before and before + folded[start] in common_words():
                 return False  # 提高|市民, 其中|市長: the first character closes a word begun before it
             if before and is_han(before):
-                closed_words, closed_lengths = _abbreviation_word_closed()
-                if any(start + 1 >= n and folded[start + 1 - n:start + 1] in closed_words for n in closed_lengths):
+                if _first_char_closes(folded, start, "abbreviation_word_closed"):
                     return False  # 保證金|縣長: the 金 ends a word of money, no 金門縣
             at_boundary = not before or not is_han(before) or before in FUNCTION_CHARS \
                 or folded[start - 2:start] in VISIT_VERBS
@@ -701,8 +699,7 @@ class CityExtractor:
                 or self._in_storm_name(folded, start) \
                 or folded.startswith(_dish_after(), end) or self._epithet(folded, start, end):
             return False
-        closed_words, closed_lengths = _foreign_word_closed()
-        if start and any(start + 1 >= n and folded[start + 1 - n:start + 1] in closed_words for n in closed_lengths):
+        if start and _first_char_closes(folded, start, "foreign_word_closed"):
             return False  # 淹水|戶數, 停水|戶: a water word's 水 with 戶 (households) or 原因, no 水戶 (Mito), 水原
         if (info.country != "CN" and self._district_after(folded, end) and start and is_han(folded[start - 1])
                 and folded[start - 1] not in FUNCTION_CHARS and not self._region_before(folded, start, end)):
