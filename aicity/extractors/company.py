@@ -603,7 +603,6 @@ _ROAD_AFTER = regex.compile(fold("[一二三四五六七八九十東西南北]�
 _TEAM_MATCH_AFTER = compile_folded(r"(?:[、和與及跟]\p{Han}{1,3}){0,3}(?:進行|展開|舉行|的)?(?:交流賽|熱身賽|友誼賽|對抗賽|邀請賽|系列賽)")
 # 業 after an industry word names the sector (香港航空|業, 台灣銀行|業界), not the firm (中華航空|業績, |業務 are its)
 _SECTOR_AFTER = regex.compile(fold("業(?![績務])"))
-ROW_END = fold("行")
 # lines of business that follow the industry word in a mainland full name before 公司 (某地某某實業資產經營公司,
 # 某地某某科技資產管理公司); folded
 _FULL_NAME_LINES = tuple(fold(w) for w in ("資產經營", "資產管理"))
@@ -638,7 +637,7 @@ _AGE = regex.compile(r"\d+" + fold("歲"))  # 52歲 in a name's chunk: a person'
 # (民眾湧入|銀行, 法院判處|銀行罰款, 央行降低|銀行存款準備率), no name
 VERBS_IN_BANK_NAMES = frozenset(fold(w) for w in ("開發", "振興"))
 # 商銀 (a Taiwanese commercial bank's short form) before 行 is 商 ending a name and 銀行 (上海農商|銀行, 蘇商|銀行)
-COMMERCIAL_BANK, BANK_END = fold("商銀"), fold("行")
+COMMERCIAL_BANK, BANK_END = fold("商銀"), fold("行")  # (行 also ends a trading firm's suffix: 商行)
 BANK_KINDS = frozenset(fold(w) for w in ("城商", "農商", "村鎮", "民營", "外資", "中資", "國有", "股份制"))
 # What follows 區 in words that are no district (區域, 區塊, 區間).
 NOT_DISTRICT_AFTER = frozenset(fold("域塊間隔別分"))
@@ -1702,7 +1701,7 @@ class CompanyExtractor:
                 continue  # 香港銀行|業: a place's banking sector
             if strength != "legal" and _NEWSPAPER_CLOSED.match(folded, e):
                 continue  # 來源:上海證券|報: a newspaper
-            if suffix[-1:] == ROW_END and _ADMINISTRATION_AFTER.match(folded, e):
+            if suffix[-1:] == BANK_END and _ADMINISTRATION_AFTER.match(folded, e):
                 continue  # 某市工商|行政管理局: a government office
             if suffix == TRUST_SUFFIX and _REIT_KIND_BEFORE.search(folded, max(0, s - 6), s):
                 continue  # 豐樹物流|信託: a listed REIT, no trust company
