@@ -321,6 +321,10 @@ def _ranged(start: Point, grain: str, end_spec: Spec | None, anchor: dt.date,
         else:
             day = dt.date(end.year, end.month, end.day) + dt.timedelta(days=1)
             end = Point(day.year, day.month, day.day, 0, end.minute or 0, end.second)
+    if grain == "year" and end_grain in ("month", "day") and end.year == start.year and end.month != 12:
+        # 今年至5月, 2024年至9月10日: the year from its first month (or day) up to that month (or day);
+        # to its December (今年開始至年底) the span stays as written, the whole year
+        start, grain = start._replace(month=1, day=1 if end_grain == "day" else None), end_grain
     a = fmt(start, grain)
     b = fmt(end, end_grain)
     if a == b:
