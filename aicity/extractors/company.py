@@ -153,9 +153,9 @@ PHRASE_INSIDE_CHARS = frozenset(fold("最更越很仍已卻竟該這"))
 # 房地產佔|集團總盈利八成), and 往 ("towards": 乘搭娛樂場往|酒店房的升降機, 駛往|酒店)
 PREPOSITION_END_CHARS = frozenset(fold("以把被從就對向佔往"))
 # 有 (there is), 是 (is) and 在 (at) before a plain adjective and an industry word open a clause
-# (又有新銀行, 是大集團), not a two-character name.
-EXISTENTIAL_CHARS = frozenset(fold("有是在"))
-PLAIN_MODIFIER_CHARS = frozenset(fold("新大小多老舊"))
+# (又有新銀行, 是大集團), not a two-character name; so do the causatives 使, 令, 讓 (使好公司受惠, 令大企業卻步).
+EXISTENTIAL_CHARS = frozenset(fold("有是在使令讓"))
+PLAIN_MODIFIER_CHARS = frozenset(fold("新大小多老舊好壞"))
 PLACED_TRADE_NAME = 4  # a trade name and its industry after a place (湖南|越某能源): no two-character clause (很好)
 # The value of a cue of company/result_cues.txt in the cue gazetteer.
 RESULT_CUE = "result"
@@ -596,7 +596,9 @@ _BUILT_COUNT_AFTER = regex.compile(fold("(?:[0-9]+|[一二兩三四五六七八�
 KIND_OF = fold("型")  # 平台型公司: what ends the words of a kind of firm
 _DAY_OPENING = regex.compile(fold(r"[0-9]{1,2}月[0-9]{1,2}日"))  # a chunk that opens with a month's day (folded)
 _DATE_OPENING = regex.compile(r"[0-9]+[日月年号]")  # a chunk that opens with a date (23日舉行集團; folded)
-_COUNTED = regex.compile(fold("[0-9一二兩三四五六七八九十百千幾數多]+[艘輛架家間座棟台臺隻條件個]"))  # 十艘, 兩家: a numeral and a measure word
+_COUNTED = regex.compile(fold("有?[0-9一二兩三四五六七八九十百千幾數多]+[艘輛架家間座棟台臺隻條件個張部款]"))  # 十艘, 兩家, 有三張: a numeral and a measure word
+# Cantonese particles (咁, 嘅, 咗, 嘢, 啲) of quoted speech: a name read by its suffix holds none (咁嘅電子|遊戲)
+CANTONESE_PARTICLES = frozenset(fold("咁嘅咗嘢啲"))
 _ROAD_AFTER = regex.compile(fold("[一二三四五六七八九十東西南北]路"))  # a numbered or a side road: 中芯二路
 # 與軟銀、火腿進行交流賽: a sponsor's short name, in a list or alone, before a kind of match is the team that
 # plays it (a Japanese or Korean club the sports pages call by its owner's name), no company (folded)
@@ -2091,8 +2093,8 @@ class CompanyExtractor:
             if strength in ("weak", "venue") and not (
                 self._looks_like_name(chunk, common, places) or bracketed and all(is_han(c) for c in chunk)
                 or strength == "venue" and regex.fullmatch(r"[A-Z][A-Za-z]{2,}", chunk)
-            ) or strength == "weak" and _COUNTED.fullmatch(chunk):
-                continue  # (交付十艘|遊艇, 兩家|科技: a count of things, no name)
+            ) or strength == "weak" and (_COUNTED.fullmatch(chunk) or not CANTONESE_PARTICLES.isdisjoint(chunk)):
+                continue  # (交付十艘|遊艇, 兩家|科技: a count of things, no name; 咁嘅|電子: speech)
             if bare and chunk.endswith(AFTER_EVENT):
                 continue  # 轉增後|公司總股本, 重組後|公司: "the company after" an event, no name
             if strength == "legal" and suffix == fold("公司") and not is_latin(chunk):
