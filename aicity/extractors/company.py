@@ -97,7 +97,8 @@ COUNT_BEFORE = frozenset("0123456789０１２３４５６７８９" + fold("兩�
 NAME_LIST_JOINERS = frozenset(fold("、和及與"))  # around an item of a list of names (某某、某某及某某)
 CAPTION_ORDER = (fold("左起"), fold("右起"))  # a photo caption's list of people: 左起某某、某某
 ACCORDING_TO = fold("據")
-NAMELY = fold("即")  # (即某某企業社): "that is" opens a bracketed note, no name
+NAMELY = fold("即")
+COMPARE_VERBS = frozenset(fold(w) for w in ("對標", "對照"))  # verbs of comparison that jieba's list lacks (對比 it has)  # (即某某企業社): "that is" opens a bracketed note, no name
 OPENING_BRACKETS = frozenset(fold("(（"))
 # The names of holding companies end in these; the suffixes that are the holding itself.
 HOLDING_FORMS = tuple(fold(w) for w in ("金控", "投控", "金融控股", "投資控股"))
@@ -1840,6 +1841,12 @@ class CompanyExtractor:
                 continue  # 在丹絨米雅|建設|一座警局: the verb and a count of what it builds, no name
             if folded[start - 1:start + 1] in _crossing_words():
                 continue  # 我|國新能源汽車: the name's first character ends a word before it (crossing_words.txt)
+            if start and folded[start - 1] in STOP_CHARS and start not in known_start_set and (
+                    folded[start - 1:start + 1] in _function_words()[2] or folded[start - 1:start + 1] in COMPARE_VERBS):
+                start += 1  # 對比|互聯網公司, 對標|某某科技公司: a stop opens a verb with the name's first character
+                if s - start < 2:
+                    continue
+                chunk = folded[start:s]
             if chunk.endswith(_kinds()):
                 named = _LATIN_NAME_AFTER.match(folded, e + (folded[e:e + 1] == " ")) if (
                     folded[e:e + 2].strip()[:1].isascii()) else None
