@@ -172,7 +172,7 @@ def test_region_tables_agree():
     codes = {currency.code for currency in _grammar().currencies.values()}
     for row in load_table("money/region_signals.tsv"):
         assert set(row["region"].split("|")) <= regions.keys() or (row["region"], row["strength"]) == ("-", "none"), row
-        assert row["strength"] in ("strong", "weak", "government", "market", "style", "none"), row
+        assert row["strength"] in ("strong", "weak", "government", "channel", "market", "style", "none"), row
     for row in regions.values():
         assert {row["currency"], row["dollar"], row["yen"]} <= codes, row
     assert {row["script"] for row in regions.values() if row["script"]} == {"traditional", "simplified"}

@@ -94,10 +94,12 @@ LIST_JOINERS = frozenset(fold("、和及與跟,，"))
 # A count of firms (4家, 兩家, 多家, 數家) before a kind: the scan for a name stops at its 家 (萬家, 五家渠 are names).
 COUNTED = fold("家")
 COUNT_BEFORE = frozenset("0123456789０１２３４５６７８９" + fold("兩幾多數"))
+LONG_LIST_JOINERS = tuple(fold(w) for w in ("、以及", "，以及", ",以及", "以及", "+", "＋", "、及", "、和"))  # (百度+快手)
 NAME_LIST_JOINERS = frozenset(fold("、和及與"))  # around an item of a list of names (某某、某某及某某)
 CAPTION_ORDER = (fold("左起"), fold("右起"))  # a photo caption's list of people: 左起某某、某某
 ACCORDING_TO = fold("據")
 NAMELY = fold("即")  # (即某某企業社): "that is" opens a bracketed note, no name
+COMPARE_VERBS = frozenset(fold(w) for w in ("對標", "對照"))  # verbs of comparison that jieba's list lacks (對比 it has)
 OPENING_BRACKETS = frozenset(fold("(（"))
 # The names of holding companies end in these; the suffixes that are the holding itself.
 HOLDING_FORMS = tuple(fold(w) for w in ("金控", "投控", "金融控股", "投資控股"))
@@ -482,6 +484,9 @@ def _rules():
 _LOTS_AFTER = regex.compile(r"[ ]?(?:[0-9][0-9,.]*万[0-9,]*|[0-9][0-9,]+)张")
 # a share's close or move in 元 right after a name (南亞收54.8元, 鴻海漲5元): a market report's stock (folded)
 _PRICE_AFTER = regex.compile(r"[ ]?(?:收(?:在|盘)?|终场收|涨|跌)[ ]?[0-9][0-9,]*(?:\.[0-9]+)?元")
+# a channel's net buying or selling of a stock right after its name (五糧液淨買入4.69億股, 騰訊獲淨賣出3億港元):
+# a flow report's list of stocks (folded)
+_FLOW_AFTER = regex.compile(r"[ ]?获?(?:净买入|净卖出|净买|净卖|净流入|净流出|净增持|净减持)(?:额|金额)?(?:达|约|逾|超)?[ ]?[0-9][0-9,.]*[ ]?[万亿]*(?:股|元|港元|美元|港币)")
 # a finance portal's live quote in brackets right after a listed name: price, change, change in per cent
 # (中国电影(10.660, -0.21, -1.93%)市场: the portal links the name wherever it stands), after the
 # share class letter of an A or B share's name (万科A(5.12, +0.10, +1.99%)) (folded)
@@ -1552,6 +1557,10 @@ class CompanyExtractor:
                 return True
         if folded[end:end + 1] in LIST_JOINERS and end + 1 in sure_starts:
             return True
+        # 百度、騰訊、以及|快手, 百度+|快手: a joiner of more than one character
+        if any(folded.endswith(j, 0, start) and start - len(j) in sure_ends
+               or folded.startswith(j, end) and end + len(j) in sure_starts for j in LONG_LIST_JOINERS):
+            return True
         after = _item_bracket_after(folded, end)
         return after is not None and folded[after:after + 1] in LIST_JOINERS and after + 1 in sure_starts
 
@@ -1842,6 +1851,12 @@ class CompanyExtractor:
                 continue  # 在丹絨米雅|建設|一座警局: the verb and a count of what it builds, no name
             if folded[start - 1:start + 1] in _crossing_words():
                 continue  # 我|國新能源汽車: the name's first character ends a word before it (crossing_words.txt)
+            if start and folded[start - 1] in STOP_CHARS and start not in known_start_set and (
+                    folded[start - 1:start + 1] in _function_words()[2] or folded[start - 1:start + 1] in COMPARE_VERBS):
+                start += 1  # 對比|互聯網公司, 對標|某某科技公司: a stop opens a verb with the name's first character
+                if s - start < 2:
+                    continue
+                chunk = folded[start:s]
             if chunk.endswith(_kinds()):
                 named = _LATIN_NAME_AFTER.match(folded, e + (folded[e:e + 1] == " ")) if (
                     folded[e:e + 2].strip()[:1].isascii()) else None
@@ -2500,7 +2515,7 @@ class CompanyExtractor:
                 # 中石化5萬6647張, 南亞6萬張, 南亞收54.8元: lots traded or a price right after it (a market report's list)
                 confirmed = confirmed or not inside_word and (
                     _LOTS_AFTER.match(folded, end) is not None or _PRICE_AFTER.match(folded, end) is not None
-                    or _QUOTE_AFTER.match(folded, end) is not None)
+                    or _QUOTE_AFTER.match(folded, end) is not None or _FLOW_AFTER.match(folded, end) is not None)
                 # 本田Civic轎車: a model and a vehicle word right after it name the carmaker
                 confirmed = confirmed or not inside_word and _MODEL_AFTER.match(folded, end) is not None
                 confirmed = confirmed or not inside_word and _MODEL_BARE_AFTER.match(folded, end) is not None and (

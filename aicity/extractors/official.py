@@ -267,6 +267,9 @@ CONSTITUENCY_CUE = fold("選區)")  # what every bracketed constituency ends wit
 TITLE_IS = fold("是")  # 新任團長是某某。: the title, then the name that holds it, and the clause ends
 HELD_BY = fold("由")  # 召集人由某某擔任
 NEW = fold("新")  # 委任某某為公司新總裁
+# 擔任該公司的董事長: the firm the article is about, referred to, then 的 before the title
+REFERRED_ORGS = tuple(fold(w) for w in ("該公司", "該集團", "該行", "該企業", "公司", "集團"))
+OF = fold("的")
 THE_POST = fold("一職")  # "the post of", between a title and 由 (總裁一職由某某接任) or after it (解除某某的總裁一職)
 SERVED_AT = fold("在")  # 某某在交通部擔任司長: where the name served, between it and the appointing verb
 # Name stops that also join the words of one office's name (土地及規劃事務|跟進委員會, 工商暨科技局): after an
@@ -1484,8 +1487,10 @@ class OfficialExtractor:
         # 委任某某為(公司)新行政總裁: a bare 新 (new) between the office and the title, no title prefix
         # (出任新總裁的是某某 keeps its title 總裁)
         fresh = (ts - 1, self._office_start(folded, ts - 1, title, g)) if folded[ts - 1:ts] == NEW else ()
+        referred = next((ts - 1 - len(w) for w in REFERRED_ORGS if folded[ts - 1:ts] == OF and folded.endswith(w, 0, ts - 1)),
+                        None)
         for verb_end in dict.fromkeys((ts, org_start, self._post_start(folded, ts, g), *self._term_starts(folded, ts, g),
-                                       *fresh)):
+                                       *fresh, referred)):
             if verb_end is None:
                 continue
             for verb in g.appoint_verbs:
@@ -1535,8 +1540,18 @@ class OfficialExtractor:
                             org = doc.text[verb_end:terms[0]]  # 受委霹州|第13任|大臣: the ordinal is no office
                         if fresh and org and verb_end in fresh:
                             org = org[:-1] or None  # 公司|新|總裁: 新 is no part of the office
-                        return [Found(name_start, te, doc.text[name_start:name_end], title, org or None,
-                                      "official.appointed", name_start, name_end)]
+                        if verb_end == referred:
+                            org = None  # 該公司|的|董事長: "the company" refers back and names no office
+                        found = [Found(name_start, te, doc.text[name_start:name_end], title, org or None,
+                                       "official.appointed", name_start, name_end)]
+                        succeeds = next((w for w in SUCCEEDS if folded.endswith(w, 0, name_start)), None)
+                        subject = self._name_before(folded, name_start - len(succeeds), g) if succeeds else None
+                        if subject is not None:
+                            # 某乙接替某甲擔任董事長: the subject takes the office the predecessor held (its span is its
+                            # name alone, so that both stay)
+                            found.append(Found(subject, name_start - len(succeeds), doc.text[subject:name_start - len(succeeds)], title,
+                                               org or None, "official.appointed", subject, name_start - len(succeeds)))
+                        return found
             # 任命某某為局長: 為 appoints only after 任命, 委任
             if folded[verb_end - 1:verb_end] == APPOINT_AS:
                 org = doc.text[verb_end:ts - (verb_end in fresh)] if verb_end != ts else None

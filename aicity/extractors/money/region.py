@@ -46,6 +46,11 @@ MARKET_SILENT_SCRIPT = "simplified"
 # Simplified press write it too): weak, but only on a page in another script than the region's own (a
 # Traditional copy of a mainland results story)
 STYLE = "style"
+# A market's connect channel (北向資金, 滬股通: the northbound money that buys mainland shares): no vote for the
+# page (a Hong Kong or Taiwanese market page reports it too), but a bare amount in a sentence that names it
+# before the amount is that market's money, as a government's is (北上資金淨流入80億元 is yuan on any page)
+CHANNEL = "channel"
+SENTENCE_STRENGTHS = ("government", CHANNEL)
 SHARED = "|"  # HK|MO: a word of both places (特區政府), counted for the one the page names most
 # ... and, on a page that names none of them, for this one: Hong Kong's press writes most of the pair's
 # news, and its listed companies (Macau's casino operators among them) report in HKD (銀河娛樂 ... 按年升).
@@ -140,14 +145,14 @@ def page_region(doc: Document) -> Region:
 
 def government_before(doc: Document, pos: int) -> tuple[int, Region] | None:
     """Where the last region signal before ``pos`` starts and its region, when that signal
-    is a government (港府, 國務院); None when it is a place (臺北市編列...: the amount is
+    is a government (港府, 國務院) or a market's channel (北向資金); None when it is a place (臺北市編列...: the amount is
     that place's), when there is none, or when the page declares its currency (a
     declaration covers every amount)."""
     page = doc.cached("money.page", lambda: _scan(doc))
     if page.declared is not None:
         return None
     i = bisect.bisect_left(page.signal_starts, pos) - 1
-    if i < 0 or page.signals[i][1] != "government":
+    if i < 0 or page.signals[i][1] not in SENTENCE_STRENGTHS:
         return None
     return page.signal_starts[i], _signals().regions[page.signals[i][0]]
 
@@ -211,6 +216,10 @@ def _scan(doc: Document) -> _Page:
     for start, end, payloads in matches:
         for region, strength in payloads:
             if strength == NO_SIGNAL or strength == MARKET and region in silent:
+                continue
+            if strength == CHANNEL:
+                starts.append(start)
+                regions.append((region, strength))
                 continue
             if strength == STYLE:
                 if region != own:
