@@ -1489,8 +1489,11 @@ class OfficialExtractor:
         # 委任某某為(公司)新行政總裁: a bare 新 (new) between the office and the title, no title prefix
         # (出任新總裁的是某某 keeps its title 總裁)
         fresh = (ts - 1, self._office_start(folded, ts - 1, title, g)) if folded[ts - 1:ts] == NEW else ()
+        # 出任柔州大臣, 出任新霹州大臣: a state's short name and 州 (then 新) between the verb and the title
+        state = ((ts - 2, ts - 3) if folded[ts - 3:ts - 2] == NEW else (ts - 2,)) \
+            if folded[ts - 1:ts] == STATE and folded[ts - 2:ts - 1] in g.state_shorts else ()
         for verb_end in dict.fromkeys((ts, org_start, self._post_start(folded, ts, g), *self._term_starts(folded, ts, g),
-                                       *fresh)):
+                                       *fresh, *state)):
             if verb_end is None:
                 continue
             for verb in g.appoint_verbs:
@@ -1533,6 +1536,12 @@ class OfficialExtractor:
                         # 加入寒武紀任CTO: two characters that run on from a word, no name 武紀; 接替布林肯出任:
                         # nor from a transliteration (林肯 of 布林肯)
                         name_start = None
+                    if name_start is None and len(verb) > 1 and verb_end in state:
+                        # 沙某某出任新柔州大臣: a transliterated name that opens its clause, before the verb and a
+                        # Malaysian state's office (its Chinese reading of two, 魯丁, ran on from the name)
+                        name_start = self._clause_transliteration(folded, name_end, g)
+                    if name_start is not None and verb_end in state and self._country_ends_at(folded, name_end, g):
+                        name_start = None  # (馬來西亞出任…: a country, no person)
                     if name_start is not None:
                         org = doc.text[verb_end:ts + (folded[ts] in g.org_closing and folded[ts - 1] != folded[ts])] \
                             if verb_end != ts else self._org_before(doc, name_start, g)
@@ -1540,6 +1549,8 @@ class OfficialExtractor:
                             org = doc.text[verb_end:terms[0]]  # 受委霹州|第13任|大臣: the ordinal is no office
                         if fresh and org and verb_end in fresh:
                             org = org[:-1] or None  # 公司|新|總裁: 新 is no part of the office
+                        if state and org and verb_end in state and folded[verb_end:verb_end + 1] == NEW:
+                            org = org[1:] or None  # 新|柔州|大臣: 新 is no part of the state's name
                         return [Found(name_start, te, doc.text[name_start:name_end], title, org or None,
                                       "official.appointed", name_start, name_end)]
             # 任命某某為局長: 為 appoints only after 任命, 委任
