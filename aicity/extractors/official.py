@@ -349,6 +349,7 @@ LIST_ENDS = (LIST_COMMA, ",")  # what closes a name in a list of names (folded: 
 DOTTED_NAME_HEAD = regex.compile(r"\p{Han}{1,6}(?:[·‧•]|\.(?=\p{Han}))")
 PLACE_LEVELS = frozenset(fold("市縣區省州鎮鄉村"))  # 任設區|市: a place's level ends no transliterated name
 PLACE_ENDS = frozenset(fold("區縣省鎮鄉"))  # the levels that end no person's name before a title
+MP_TITLE = fold("國會議員")  # the seat's name, not the member's, stands before it
 # a double-barrelled transliteration, its parts joined by a hyphen as its Latin spelling's are, in
 # brackets right after it (托瑞斯-斯普林格(Maria Torres-Springer)), folded
 HYPHENED_NAME = regex.compile(r"(\p{Han}{2,5}[-‐]\p{Han}{2,5})\([A-Z][A-Za-z .']{0,30}[a-z]-[A-Z]")
@@ -714,6 +715,8 @@ class OfficialExtractor:
                 break  # 總理佩通坦|遭解職, 領袖某某|被捕: a passive marker before its verb
             if end - te >= 2 and NUMERAL_DAY.match(folded, end):
                 break  # 總統普廷|廿三日表示: the dateline's day in numerals
+            if end - te >= 2 and (word in g.appoint_gaps or folded[end:end + 2] in g.appoint_verbs):
+                break  # 部長某某某某|博士, 主席某某某|擔任部長: a degree after the name, or the verb of office
             # 拿督阿茲|哈哈|倫: after an honorific, a common word spelled with transliteration
             # characters only (an interjection) is part of a long Malay name; so, on a Malaysian or
             # Singaporean page, after the three characters of a first name (州議員莫哈末|阿里|夫: Arif)
@@ -935,6 +938,8 @@ class OfficialExtractor:
                 continue  # 醫管局主席, 房委會主席: the body's short name, no person's
             if name[-1] in PLACE_ENDS:
                 continue  # 某某區國會議員, 某某縣議員: a constituency's or a place's name, no given name ends so
+            if length == 2 and folded.startswith(MP_TITLE, end):
+                continue  # (某黨,蒲來國會議員): two characters before an MP's title are his seat, a town's name
             if self._plausible(name, g):
                 if (length == 3 and start >= 1 and folded[start - 1] in g.surnames and folded[start - 1] not in g.stops
                         and folded[start - 1:start + 1] not in g.common
@@ -1489,8 +1494,11 @@ class OfficialExtractor:
         fresh = (ts - 1, self._office_start(folded, ts - 1, title, g)) if folded[ts - 1:ts] == NEW else ()
         referred = next((ts - 1 - len(w) for w in REFERRED_ORGS if folded[ts - 1:ts] == OF and folded.endswith(w, 0, ts - 1)),
                         None)
+        # 出任柔州大臣, 出任新霹州大臣: a state's short name and 州 (then 新) between the verb and the title
+        state = ((ts - 2, ts - 3) if folded[ts - 3:ts - 2] == NEW else (ts - 2,)) \
+            if folded[ts - 1:ts] == STATE and folded[ts - 2:ts - 1] in g.state_shorts else ()
         for verb_end in dict.fromkeys((ts, org_start, self._post_start(folded, ts, g), *self._term_starts(folded, ts, g),
-                                       *fresh, referred)):
+                                       *fresh, referred, *state)):
             if verb_end is None:
                 continue
             for verb in g.appoint_verbs:
@@ -1533,6 +1541,12 @@ class OfficialExtractor:
                         # 加入寒武紀任CTO: two characters that run on from a word, no name 武紀; 接替布林肯出任:
                         # nor from a transliteration (林肯 of 布林肯)
                         name_start = None
+                    if name_start is None and len(verb) > 1 and verb_end in state:
+                        # 沙某某出任新柔州大臣: a transliterated name that opens its clause, before the verb and a
+                        # Malaysian state's office (its Chinese reading of two, 魯丁, ran on from the name)
+                        name_start = self._clause_transliteration(folded, name_end, g)
+                    if name_start is not None and verb_end in state and self._country_ends_at(folded, name_end, g):
+                        name_start = None  # (馬來西亞出任…: a country, no person)
                     if name_start is not None:
                         org = doc.text[verb_end:ts + (folded[ts] in g.org_closing and folded[ts - 1] != folded[ts])] \
                             if verb_end != ts else self._org_before(doc, name_start, g)
@@ -1542,6 +1556,8 @@ class OfficialExtractor:
                             org = org[:-1] or None  # 公司|新|總裁: 新 is no part of the office
                         if verb_end == referred:
                             org = None  # 該公司|的|董事長: "the company" refers back and names no office
+                        if state and org and verb_end in state and folded[verb_end:verb_end + 1] == NEW:
+                            org = org[1:] or None  # 新|柔州|大臣: 新 is no part of the state's name
                         found = [Found(name_start, te, doc.text[name_start:name_end], title, org or None,
                                        "official.appointed", name_start, name_end)]
                         succeeds = next((w for w in SUCCEEDS if folded.endswith(w, 0, name_start)), None)
@@ -2048,8 +2064,11 @@ class OfficialExtractor:
         elif not self._boundary_after(folded, end, g) or (
                 end - ns == 3 and folded[end:end + 2] in g.common
                 and all(ch in g.translit_chars for ch in folded[ns:end + 2])
-                or folded[end - 1:end + 1] in g.translit_pairs) and page_region(doc).name in TRANSLIT_REGIONS:
-            # (古阿|都拉曼: Ku Abdul Rahman, the pair 阿都 is never split: 都 is no adverb after it)
+                or folded[end - 1:end + 1] in g.translit_pairs
+                or end - ns == 3 and all(ch in g.translit_chars for ch in folded[ns:end + 2])) \
+                and page_region(doc).name in TRANSLIT_REGIONS:
+            # (古阿|都拉曼: Ku Abdul Rahman, the pair 阿都 is never split: 都 is no adverb after it; 莫哈末|沙布:
+            # five transliteration characters in a row are one Malay name, which a Chinese reading of three cuts)
             # The Chinese reading runs into the next word: a Japanese name (武藤|容治) or a
             # transliteration (拿督翁哈菲茲, 部長盧特尼克) may end at a boundary instead; on a
             # Malaysian page a word spelled with transliteration characters after three of them is
