@@ -443,6 +443,17 @@ def _prefix_first_chars(prefixes: frozenset[str]) -> frozenset[str]:
     return frozenset(p[0] for p in prefixes)
 
 
+BESIDES_OPEN, BESIDES_END = "除", "外"
+BESIDES_REACH = 30  # characters back to 除 within one clause (除上述剛被通報的某省政協原副主席某某外)
+
+
+def _besides_frame(folded: str, pos: int) -> bool:
+    """A 除 (besides) opens the clause before ``pos``, so a 外 after the name closes that frame."""
+    window = folded[max(0, pos - BESIDES_REACH):pos]
+    at = window.rfind(BESIDES_OPEN)
+    return at >= 0 and not any(ch in CLAUSE_BREAKS or ch in "。！？!?" for ch in window[at:])
+
+
 def _known_name_suffix(chunk: str, user=None) -> int:
     """Length of the longest company, city, country, province, prefecture or state name
     ending ``chunk`` (0 if none): 柔佛|州務大臣 -> org 柔佛."""
@@ -532,6 +543,8 @@ class OfficialExtractor:
                 end = first + 1
             if surname_length == 1 and end == first + 2:
                 end = self._married_name_end(folded, pos, end, g)
+            if end - first >= 2 and folded[end - 1] == BESIDES_END and _besides_frame(folded, pos):
+                end -= 1  # 除副主席某某外,還有…: 外 closes the 除 frame, no given character
             if self._plausible(folded[pos:end], g):
                 return end
             if (end == first + 1 and surname_length == 1 and folded[pos] in g.weak_surnames
@@ -1175,6 +1188,8 @@ class OfficialExtractor:
                     # 舊金山市長: 金山 ends a city's name, no person's; 改任|東莞市委書記: a
                     # place right before 市委書記 or 區長 is the place whose office it is
                     name_start = None
+                elif place >= 2 and place == ts - name_start - 1 and folded[name_start] in g.appoint_verbs:
+                    name_start = None  # 他任|東營|副市長: 任 is the verb and the rest the place, no name 任東營
             if name_start is not None and self._state_before_title(folded, name_start, ts, g):
                 name_start = None
             if name_start is not None and folded[ts - 1] == folded[ts] and folded[ts] in LEVEL_TITLE_STARTS:
