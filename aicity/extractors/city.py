@@ -78,9 +78,10 @@ STATE_DATELINE_COUNTRIES = frozenset({"MY"})
 DATELINE_AFTER = compile_folded(r"(?:\s?(?:\d{1,2}月)?\d{1,2}日(?:電|訊|專電|綜合報導)|報導|報道|訊\b)")
 # Separators of an enumeration (靜岡、岡山和廣島) and the words that close a list of prefectures.
 LIST_SEPARATORS = frozenset(fold("、及和與"))
-# ... and between two towns of a route (張家口至大同, 大同到北京), or of a site's bar of local sections
-# (福州|廈門|南平|三明): a weak name next to a city is a town too.
-NEIGHBOUR_SEPARATORS = LIST_SEPARATORS | frozenset(fold("至到")) | frozenset("|｜")
+# ... and between two towns of a route (張家口至大同, 大同到北京, and the dash or slash of travel pages' routes:
+# 北京—伊寧, 烏魯木齊至成都/杭州), or of a site's bar of local sections (福州|廈門|南平|三明): a weak name next
+# to a city is a town too.
+NEIGHBOUR_SEPARATORS = LIST_SEPARATORS | frozenset(fold("至到")) | frozenset("|｜") | frozenset(fold("—–-－/／"))
 # Around an item of a list of people's names: the comma before it, and what may follow it.
 NAME_LIST_COMMAS = frozenset("、")
 NAME_LIST_ENDS = frozenset(fold("、,，。;；等"))

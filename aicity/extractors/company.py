@@ -2496,7 +2496,8 @@ class CompanyExtractor:
             straddles = inside_word or not form.latin and folded[start:end] in places
             if form.ambiguous and (end - start >= 4 or folded[start:end] in _LOCAL_STATE_FIRMS) and self._city_before(folded, start):
                 continue  # 上海|證券交易所: a city's own institution, not the name (證交所 = TWSE) alone; 某市|國投: its own state firm
-            if form.ambiguous or straddles:  # needs context (most names do not)
+            # (a listed name that is an everyday word jieba lacks, 熱映 of film pages, needs context as well)
+            if form.ambiguous or straddles or folded[start:end] in _tw_everyday_words():  # needs context (most names do not)
                 if folded[end:end + 1] in CITY_LEVEL_ENDS and any(
                         s == 0 and e == end + 1 - start for s, e, _ in city_gazetteer()[0].matches(folded[start:end + 1])):
                     continue  # 台南|市體育總會, 台中|市政府: the name and 市 or 縣 make the city's, even in a list
@@ -2538,7 +2539,8 @@ class CompanyExtractor:
                     continue  # 居買超冠軍, 漲幅冠軍: a rank after a market figure, no stock (冠軍 is also a name)
                 # A cue nearby (營收, 董事長) does not take a name out of the word it is in,
                 # and an everyday word (卓越, 統一) needs its cue right next to it.
-                everyday = folded[start:end] in common or form.ambiguous and end - start == 2
+                everyday = folded[start:end] in common or form.ambiguous and end - start == 2 \
+                    or folded[start:end] in _tw_everyday_words()  # (熱映: a film's run, as jieba lacks it)
                 # 中期業績: a period word qualifies the results word after it; 澳門博彩收入: so does a
                 # place's industry (field); no cue confirms either
                 cued = not inside_word and folded[start:end] not in company_phrase_names()["uncued"] and (
