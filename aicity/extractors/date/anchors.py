@@ -290,10 +290,7 @@ def _glossed_relative(folded: str, start: int) -> bool:
     成長，日本相較去年提前 → the page's last year, not the one before it)."""
     if folded.startswith("前一", start):  # 前一（2024）年: the bracket comes one character later
         start += 1
-    relative = folded[start:start + 1]
-    if folded[start + 1:start + 2] == "年":  # 去年(2025)9月: the bracket after the whole relative year
-        start += 1
-    return relative in _RELATIVE_GLOSSED and folded[start + 1:start + 2] in "(（"
+    return folded[start:start + 1] in _RELATIVE_GLOSSED and folded[start + 1:start + 2] in "(（"
 
 
 _RELATIVE_GLOSSED = frozenset("今明去前一")
