@@ -632,6 +632,9 @@ LEGAL_FORM_HEADS = tuple(fold(w) for w in ("股份有限", "有限", "(股)"))
 ZONE_END = fold("區")
 # ... and the free-trade port (海南自貿港|建設, 自由貿易港建設): the port's development, no builder named after it
 FREE_PORTS = (fold("自貿港"), fold("貿易港"))
+# ... and a transit line before its works (捷運藍線|建設, 環狀線|工程): the line's construction, no builder named 藍線
+LINE_END = fold("線")
+LINE_WORKS = frozenset(fold(w) for w in ("建設", "工程"))
 FORMER = "前"  # a title's prefix (前董事長): the person held it before
 FUTURES = fold("期貨")
 BANK = fold("銀行")
@@ -2071,6 +2074,8 @@ class CompanyExtractor:
                 continue  # 中國證券|網訊, 據某某證券|網報道: a news site named as a source, no company (ANNOTATION.md)
             if strength != "legal" and (chunk.endswith(ZONE_END) or folded.endswith(FREE_PORTS, 0, s)):
                 continue  # 自貿區|建設, 自貿港|建設: the works of a zone, a district or a free-trade port
+            if strength != "legal" and suffix in LINE_WORKS and chunk.endswith(LINE_END):
+                continue  # 藍線|建設, 萬大線|工程: the works of a transit line
             if suffix == FUTURES and chunk.endswith(_futures_underlyings()):
                 continue  # 台指|期貨, 原棕油|期貨: a futures contract, no futures broker
             if suffix == BANK and (any(w in chunk for w in PERSON_BEFORE_BANK) or _AGE.search(chunk)):

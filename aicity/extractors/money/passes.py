@@ -86,6 +86,8 @@ def shared_units(text: str, cands: list[Cand]) -> None:
             factor = b.magnitude if b.magnitude is not None else unit_multiplier(b.token)
             if factor == 1 and not b.big and j == i - 1:
                 factor = _next_digit_scale(a, b)  # 5、6000元: five or six thousand, 5000 (not 5)
+            elif factor != 1 and j == i - 1:
+                factor *= _next_digit_scale(a, b, factor)  # 4、5000萬元: four or five thousand 萬, 4000萬 (not 4萬)
             scaled = amount(a.value, factor) if factor != 1 else (a.value if not b.big else None)
             if scaled is None:
                 break
@@ -94,12 +96,14 @@ def shared_units(text: str, cands: list[Cand]) -> None:
             j -= 1
 
 
-def _next_digit_scale(a: Cand, b: Cand) -> Decimal:
+def _next_digit_scale(a: Cand, b: Cand, unit: Decimal = Decimal(1)) -> Decimal:
     """5、6000元, 7、800元: a lone digit listed right before a round amount that opens with the next digit
-    ("five or six thousand") takes that amount's power of ten; otherwise 1."""
-    if not (a.value == a.value.to_integral_value() and 1 <= a.value <= 8 and b.value == b.value.to_integral_value()):
+    ("five or six thousand") takes that amount's power of ten; otherwise 1. With ``unit`` (the 萬 of
+    4、5000萬) the power is that of the number before the unit."""
+    number = b.value / unit
+    if not (a.value == a.value.to_integral_value() and 1 <= a.value <= 8 and number == number.to_integral_value()):
         return Decimal(1)
-    digits = str(int(b.value))
+    digits = str(int(number))
     if len(digits) < 2 or digits[0] != str(int(a.value) + 1) or digits[1:].strip("0"):
         return Decimal(1)
     return Decimal(10) ** (len(digits) - 1)
