@@ -63,6 +63,7 @@ REGION_LINKS = frozenset(fold("(的"))  # between a region and a town of it: 中
 # The last character of a province written out in full (黑龍江省), after which a name that is also an
 # everyday word (合作) is the word: the town is written 甘肅合作 or 合作市 (but 德國漢堡 is the city).
 WRITTEN_OUT_REGION_ENDS = frozenset(fold("省"))
+PROVINCE = fold("省")
 # Prepositions that make a country or province the partner of a verb (與中國合作, 同日本合作, 向美國學習):
 # an everyday word after the place is that verb, not a town (the town is written 甘肅合作 or 合作市).
 PARTNER_PREPOSITIONS = frozenset(fold("與和跟同向對"))
@@ -721,6 +722,9 @@ class CityExtractor:
         if (folded[end - 1] == VILLAGE and start and is_han(folded[start - 1]) and folded[start - 1] not in FUNCTION_CHARS
                 and (folded[start - 2:start - 1] in VILLAGE_PARENTS or folded.startswith(VILLAGE_AFTER, end))):
             return False  # 士林區福|德里, 福|德里里長: a village's name, no Delhi
+        if start and is_han(folded[start - 1]) and folded[start - 1] not in FUNCTION_CHARS and any(
+                folded[start - k:end] + PROVINCE in folded for k in (2, 1)):
+            return False  # 巴地|頭頓 on a page that writes 巴地頭頓省: the province's name holds the city's
         # A foreign name glued inside a longer Han word is usually another word.
         return True
 

@@ -791,6 +791,19 @@ def _foreign_countries() -> tuple[str, ...]:
 
 
 @functools.cache
+def _country_codes() -> dict[str, str]:
+    """Folded country name → its ISO code (``common/countries.tsv``), for the country named before a national firm."""
+    return {fold(n): row["code"] for row in load_table("common/countries.tsv")
+            for n in (row["name"], row.get("name_cn", ""), *split_cell(row.get("aliases", ""))) if n}
+
+
+def _country_before(folded: str, start: int) -> tuple[int, str] | None:
+    """The length and code of the country named right before ``start`` (巴林|國家能源公司), or None."""
+    codes = _country_codes()
+    return next(((n, codes[folded[start - n:start]]) for n in (5, 4, 3, 2) if folded[start - n:start] in codes), None)
+
+
+@functools.cache
 def _name_places() -> frozenset[str]:
     """Places that begin a full company name (深圳市|大疆創新科技, 江蘇|恆潤光電科技):
     the place names of at least two characters."""
@@ -1476,6 +1489,14 @@ class CompanyExtractor:
                 if not form.latin and folded[start] in _AMOUNT_UNITS and start and (
                         folded[start - 1].isdigit() or folded[start - 1] in DIGIT_VALUES or folded[start - 1] in _AMOUNT_UNITS):
                     continue  # 3000億|泰銖, 5兆元|大金控: the name's first character is the amount's magnitude or 元
+                if not form.latin and form.info.country and folded.startswith(NATIONAL, start) and (
+                        other := _country_before(folded, start)) and other[1] != form.info.country:
+                    # 巴林|國家能源公司, 伊朗|國家石油公司: another country's national firm, not the listed one; the
+                    # country is part of its name
+                    written = doc.text[start - other[0]:end]
+                    written = written.removesuffix("公司")
+                    hits.append((start - other[0], end, Form(CompanyInfo(written, (), None, other[1]), False, False)))
+                    continue
                 if not form.latin and _inside_foreign_city(folded, start, end):
                     continue  # 安克|雷奇 (Anchorage): the transliterated name of a city abroad holds the short name
                 hits.append((start, end, form))

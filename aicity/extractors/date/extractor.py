@@ -437,6 +437,8 @@ def _listed_day(ctx: Ctx, c: Candidate, period: tuple[int, int, str, dict], anch
 # how far a bare day may stand after the day a narrative last named, and across how many sentence breaks
 NARRATED_DAY_REACH = 80
 NARRATED_DAY_BREAKS = 1
+# how many days before the page's a bare day may be and still be the page's own recent day after a day ahead
+RECENT_DAY_REACH = 6
 
 
 def _narrated_day(ctx: Ctx, c: Candidate, period: tuple[int, int, str, dict], anchor: dt.date) -> bool:
@@ -451,6 +453,10 @@ def _narrated_day(ctx: Ctx, c: Candidate, period: tuple[int, int, str, dict], an
             or c.spec.day > calendar.monthrange(year, month)[1] or c.spec.day == anchor.day:
         # (18日 on a page of the 18th is the report's own day: 他在2月3日報到，18日再回鄉)
         return False
+    if dt.date(year, month, int(normalized[8:10])) > anchor and c.spec.day <= anchor.day \
+            and anchor.day - c.spec.day <= RECENT_DAY_REACH:
+        return False  # 8月1日大限逼近…會長29日啟程 on a page of 7/30: the day named lies ahead; a day of the
+        # page's own week just before it is the recent day the report tells of, not one in the deadline's month
     between = ctx.folded[end:c.start]
     return "\n" not in between and len(SENTENCE_BREAK.findall(between)) <= NARRATED_DAY_BREAKS
 
