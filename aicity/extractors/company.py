@@ -71,6 +71,10 @@ AMOUNT_TAILS = tuple(fold(w) for w in ("餘元", "多元", "元"))  # what close
 INDEFINITE = fold("某")  # 某酒店, 路氹某酒店: an unnamed business
 # the ranks of a league table, and the market figures that a table ranks (買超冠軍, 漲幅亞軍, 成交值冠軍)
 _RANK_WORDS = frozenset(fold(w) for w in ("冠軍", "亞軍", "季軍"))
+# 全國 (a listed petrol retailer's short name) right before a party's or an association's office is its
+# scope: 某黨全國主席, 全國總會長 (the national chairman), no company
+_NATIONAL_OFFICE = tuple(fold("全國" + w) for w in (
+    "主席", "副主席", "署理主席", "總會長", "副總會長", "署理總會長", "秘書長", "總秘書", "組織秘書", "總財政", "領袖"))
 _FIGURE_BEFORE_RANK = regex.compile("(?:" + "|".join(fold(w) for w in (
     "買超", "賣超", "漲幅", "跌幅", "成交量", "成交值", "市值", "營收", "獲利", "人氣", "周轉率", "週轉率")) + r")\Z")
 
@@ -2524,6 +2528,8 @@ class CompanyExtractor:
                 continue  # 上海|證券交易所: a city's own institution, not the name (證交所 = TWSE) alone; 某市|國投: its own state firm
             # (a listed name that is an everyday word jieba lacks, 熱映 of film pages, needs context as well)
             if form.ambiguous or straddles or folded[start:end] in _tw_everyday_words():  # needs context (most names do not)
+                if folded.startswith(_NATIONAL_OFFICE, start):
+                    continue
                 if folded[end:end + 1] in CITY_LEVEL_ENDS and any(
                         s == 0 and e == end + 1 - start for s, e, _ in city_gazetteer()[0].matches(folded[start:end + 1])):
                     continue  # 台南|市體育總會, 台中|市政府: the name and 市 or 縣 make the city's, even in a list
