@@ -65,6 +65,7 @@ from .lexicon import (
 _AMOUNT_UNITS = frozenset(BIG_UNITS) | frozenset(SMALL_UNITS) | frozenset("元")
 
 _COUNTED_ITEM = regex.compile(r"[一兩两二三四五六七八九十多數数幾几]家")  # 和|一家主權基金: a list's next item, counted
+GROUP = fold("集團")  # a group: a country before its name says where it is (美國|某某集團)
 ASSET_ARM = fold("資管")  # a broker's or bank's asset-management subsidiary after its name (某某證券資管)
 INTENT_OPENERS = frozenset(fold("擬將已再"))  # a filing's verbs of intent and aspect before its object (擬回購股份)
 AMOUNT_TAILS = tuple(fold(w) for w in ("餘元", "多元", "元"))  # what closes an amount (5億餘元, 300多元, 8萬元)
@@ -2047,12 +2048,14 @@ class CompanyExtractor:
                 len(chunk) > 2) else None
             if prefixed is not None and prefixed.start() >= start - 2 and s - prefixed.start("name") <= NAME_LIMITS[strength]:
                 start, chunk = prefixed.start("name"), folded[prefixed.start("name"):s]  # 美商|艾爾光|科技
-            elif (strength == "legal" or folded.endswith(_name_leads(), 0, start)) and (
+            elif (strength == "legal" or folded.endswith(_name_leads(), 0, start)
+                  or suffix == GROUP and (start == 0 or folded[start - 1] in STOP_CHARS)) and (
                     country := next((c for c in _foreign_countries() if chunk.startswith(c) and len(chunk) - len(c) >= 2),
                                     None)):
                 # 日本|丸一鋼管株式會社, 美國|Acme有限公司, 收購|日本|芝浦電子: a foreign country before a registered
                 # name, or after a deal verb, says where the firm is, as 美商 does (法國SiPearl is SiPearl); a known
-                # name (日本電信電話) was found above
+                # name (日本電信電話) was found above. So does one that opens the clause before a group's name
+                # (,美國|某某集團代表團; but 日本振興銀行, 卡達國家銀行 are banks' own names)
                 start, chunk = start + len(country), chunk[len(country):]
             elif strength != "legal" and len(chunk) > 2 and start > 0 and folded[start - 1] not in STOP_CHARS and not is_latin(chunk) \
                     and not folded.endswith(_name_leads(), 0, start) and not after_according_to \

@@ -84,7 +84,13 @@ LONG_GIVEN_ENDS = frozenset(fold("郎子"))  # the third character of a Japanese
 # (石破茂妻子: the wife)
 GIVEN_ROMAN_END = fold("郎")
 INDEFINITE_NAME = fold("某")  # a certain: 吳某 (anonymized), 林某某 (a masked full name)
+# The kind of business that ends a company's name: after a list's "name" it makes the company that opens the
+# next post (會長某甲、韓進集團會長某乙: 韓進 is the group's name, no person's)
+ORG_KIND_AFTER = tuple(fold(w) for w in ("集團", "公司", "控股", "銀行", "證券"))
 BOTH_ADVERBS = frozenset(fold("均皆"))  # all, both: after the last of two names or more (某甲與某乙均出席)
+# Adverbs that follow a sentence's subject (總統李在明正準備, 會長李在鎔也出席, 部長劉和然將赴): after a full name
+# whose given name opens with a function character they close it, as a title or punctuation would
+SUBJECT_ADVERBS = frozenset(fold("正也將已亦仍還則又"))
 BOTH_REACH = 12  # how far before a name its list's joiner (與, 和, 及, 、) is sought
 LAST_ITEM = frozenset(fold("與及和"))  # joins the last name of a list (某甲、某乙及某丙等三位局長)
 # modal verbs, which no transliteration of a Malay, Indian or Western name is spelled with (能, 會, 應, 須, 要)
@@ -511,7 +517,8 @@ class OfficialExtractor:
                 # 劉和然, 李在明: a function character can open a given name when a
                 # full name follows and then a clear boundary (a title, 表示, punctuation).
                 if (is_han(first_char) and self._given_ok(second, g)
-                        and self._boundary_after(folded, first + 2, g)
+                        and (self._boundary_after(folded, first + 2, g)
+                             or folded[first + 2:first + 3] in SUBJECT_ADVERBS)
                         and self._plausible(folded[pos:first + 2], g)):
                     return first + 2
                 continue
@@ -645,7 +652,8 @@ class OfficialExtractor:
         """The character at ``pos`` (a surname's, seemingly) ends a word that the one before it
         opens: a common word, or a verb of office (就任|特首, 轉任|國防部長, 卸任|後)."""
         pair = folded[pos - 1:pos + 1] if pos else ""
-        return pair in g.common or pair in g.appoint_verbs or pair in g.name_verbs
+        # (南韓|總統, 北韓|領導人: the "surname" ends a country's name)
+        return pair in g.common or pair in g.appoint_verbs or pair in g.name_verbs or pair in g.countries
 
     def _boundary_after(self, folded: str, pos: int, g: OfficialGrammar) -> bool:
         following = folded[pos:pos + 1]
@@ -2144,7 +2152,7 @@ class OfficialExtractor:
                 next_end = self._listed_transliteration(doc, ts, item, g) or next_end
             if next_end is None or self._title_starts_at(folded, next_end, g):
                 break  # 立委A、B市長: B has a title of its own
-            if self._company_runs_past(folded, item, next_end):
+            if self._company_runs_past(folded, item, next_end) or folded.startswith(ORG_KIND_AFTER, next_end):
                 break  # 執行董事某某、金沙中國則由…: a known company's name, no person's, opens the item
             if self._city_item(folded, item, next_end):
                 break  # 副主任某某、中山市中級人民法院副院長某某: a city's office opens the next item, no name
