@@ -104,6 +104,7 @@ NAME_LIST_JOINERS = frozenset(fold("、和及與"))  # around an item of a list 
 CAPTION_ORDER = (fold("左起"), fold("右起"))  # a photo caption's list of people: 左起某某、某某
 ACCORDING_TO = fold("據")
 NAMELY = fold("即")  # (即某某企業社): "that is" opens a bracketed note, no name
+NAMELY_AFTER = fold("，,：:；;")  # ，即|某某公司: after a clause break, 即 opens the clause
 COMPARE_VERBS = frozenset(fold(w) for w in ("對標", "對照"))  # verbs of comparison that jieba's list lacks (對比 it has)
 OPENING_BRACKETS = frozenset(fold("(（"))
 # The names of holding companies end in these; the suffixes that are the holding itself.
@@ -436,6 +437,13 @@ def _exchange_short_names() -> frozenset[str]:
     carries no stock code, so whether a company is listed is read from its names."""
     return frozenset(fold(row["name"]) for table in ("company/companies_tw.tsv", "company/companies_cn.tsv",
                                                      "company/companies_hk.tsv") for row in load_table(table))
+
+
+def _alias_unlike_short_name(info: CompanyInfo, written: str) -> bool:
+    """中車 of 中國中車: a known name that neither opens the listed short name nor runs on from it (as
+    the full name 嘉晶電子 runs on from 嘉晶), so no registered name of the listed firm begins with it."""
+    short = fold(info.canonical)
+    return not (short.startswith(written) or written.startswith(short))
 
 
 def _listed(info: CompanyInfo) -> bool:
@@ -1937,8 +1945,12 @@ class CompanyExtractor:
             after_according_to = chunk[:1] == ACCORDING_TO and len(chunk) > 2
             if after_according_to:
                 start, chunk = start + 1, chunk[1:]  # 據|某某銀行統計 (據 is no stop: 數據科技)
-            elif chunk[:1] == NAMELY and len(chunk) > 2 and folded[start - 1:start] in OPENING_BRACKETS:
-                start, chunk = start + 1, chunk[1:]  # 周某某(即|某某企業社): "that is", a court's note of the firm
+            elif chunk[:1] == NAMELY and len(chunk) > 2 and (
+                    folded[start - 1:start] in OPENING_BRACKETS
+                    or folded[start - 1:start] in NAMELY_AFTER and folded[start:start + 2] not in common):
+                # 周某某(即|某某企業社): "that is", a court's note of the firm; so after a clause break
+                # (按淨資產計算，即|某某公司股權的價格), unless 即 makes a word with the next character (即時)
+                start, chunk = start + 1, chunk[1:]
             if chunk[-1:] in ASPECT_PARTICLES or chunk[-1:] == CONCURRENT_POSTS:
                 continue  # 並介紹了|集團, 成立了|公司: a verb and its particle, then the bare noun
             if chunk.endswith(POST_VERBS):
@@ -2024,12 +2036,15 @@ class CompanyExtractor:
                     written = doc.text[start:s]
                     yield start, e, written, CompanyInfo(written, (), None, form.info.country,
                                                          form.info.canonical), strength
-                elif strength == "legal" and hs == 0 and len(chunk) - he >= 2 and not _listed(form.info) \
+                elif strength == "legal" and hs == 0 and len(chunk) - he >= 2 \
+                        and (not _listed(form.info) or _alias_unlike_short_name(form.info, chunk[:he])) \
                         and not _industry_words_only(chunk[he:], suffixes) and not reads_as_phrase(chunk[he:]):
                     # 一汽|模具製造有限公司, 華潤|聯盛黃家溝煤業有限公司: an unlisted group's short name, then a trade or
                     # a name of its own before the legal form: a subsidiary registered in its own name, a company of
                     # its own (ANNOTATION.md), not the group. (A listed firm's registered name often runs on past its
                     # short name, 寧德時代|新能源科技股份有限公司, and stays the listed firm; so do industry words only.)
+                    # A listed firm's alias that its short name does not open (中車 of 中國中車) opens no registered
+                    # name of the listed firm: 中車|城市交通有限公司 is a subsidiary.
                     written = doc.text[start:s]
                     yield start, e, written, CompanyInfo(written, (), None, form.info.country,
                                                          form.info.canonical), strength

@@ -141,7 +141,7 @@ class DateExtractor:
                 if c.calendar_roc:
                     fields["calendar"] = "roc"
                 if fields["grain"] != "year" and c.rule != "date.same_period" \
-                        and not _closes_period_before(ctx, cands, i):
+                        and not _closes_period_before(ctx, cands, i) and not _reporting_day(ctx, c, end):
                     period = (start, end, normalized, fields)
                     period_back = min(c.spec.year_rel or 0, 0)
                     # (吉隆坡20日訊), 台北20日電: the dateline's day is the page's own, no period that a 去年同期
@@ -606,6 +606,13 @@ def _end_in_brackets(ctx: Ctx, c: Candidate, cands: list[Candidate], i: int,
     # (on a page of early in the year, 截至12月31日 is the December just past, as it is read alone)
     got = values(_last_years_month(ctx, cands[i + 1], anchor), anchor, None)
     return (cands[i + 1].start, cands[i + 1].end, *got[0][2]) if len(got) == 1 else None
+
+
+def _reporting_day(ctx: Ctx, c: Candidate, end: int) -> bool:
+    """昨日，據某機構統計… / 今天，記者從…獲悉: a relative day that opens a clause of who reports is
+    when the news came, no period that a 同期 after it compares."""
+    return (c.spec.day_rel is not None and c.spec.month is None
+            and context("REPORTING_AFTER").match(ctx.folded, end) is not None)
 
 
 def _closes_period_before(ctx: Ctx, cands: list[Candidate], i: int) -> bool:
