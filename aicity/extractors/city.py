@@ -195,6 +195,13 @@ def _not_township() -> frozenset[str]:
     return frozenset(city_context_words("not_township"))
 
 
+@functools.cache
+def _long_honorifics() -> tuple[str, ...]:
+    """The honorifics of two characters or more: only such a one may end on a name's first character (拿督斯|里諾);
+    a one-character honorific there is the name's own first character (敦 in 敦煌, 敦化)."""
+    return tuple(h for h in official_grammar().han_honorifics if len(h) > 1)
+
+
 def _before_township(folded: str, end: int) -> bool:
     """Two or three Han characters that make no common word and 鄉 or 鎮 follow ``end`` (竹崎鄉, 阿里山鄉), or a listed
     county-administered city (竹北市)."""
@@ -755,7 +762,7 @@ class CityExtractor:
         """A Malaysian honorific (拿督斯里, 丹斯里) ends right before ``start`` or on its first
         character: what follows is a person's name."""
         honorifics = official_grammar().han_honorifics  # (as OfficialExtractor._honorific_before reads them)
-        return folded.endswith(honorifics, 0, start) or folded.endswith(honorifics, 0, start + 1)
+        return folded.endswith(honorifics, 0, start) or folded.endswith(_long_honorifics(), 0, start + 1)
 
     @staticmethod
     def _in_storm_name(folded: str, start: int) -> bool:
