@@ -623,6 +623,7 @@ _ROAD_AFTER = regex.compile(fold("[一二三四五六七八九十東西南北]�
 _TEAM_MATCH_AFTER = compile_folded(r"(?:[、和與及跟]\p{Han}{1,3}){0,3}(?:進行|展開|舉行|的)?(?:交流賽|熱身賽|友誼賽|對抗賽|邀請賽|系列賽)")
 # 業 after an industry word names the sector (香港航空|業, 台灣銀行|業界), not the firm (中華航空|業績, |業務 are its)
 _SECTOR_AFTER = regex.compile(fold("業(?![績務])"))
+_MARKET = fold("市場")  # 香港證券|市場: the trade's market in a place
 # lines of business that follow the industry word in a mainland full name before 公司 (某地某某實業資產經營公司,
 # 某地某某科技資產管理公司); folded
 _FULL_NAME_LINES = tuple(fold(w) for w in ("資產經營", "資產管理"))
@@ -1747,6 +1748,9 @@ class CompanyExtractor:
                 continue  # 發行的6筆境內|公司債券: a corporate bond, no firm's name
             if strength != "legal" and _SECTOR_AFTER.match(folded, e):
                 continue  # 香港銀行|業: a place's banking sector
+            if strength != "legal" and folded.startswith(_MARKET, e) \
+                    and any(folded[max(0, s - n):s] in _place_names() for n in (2, 3, 4)):
+                continue  # 香港證券|市場, 亞洲半導體|市場: a place's market in a trade, no firm (國泰證券|市場部 stays)
             if strength != "legal" and _NEWSPAPER_CLOSED.match(folded, e):
                 continue  # 來源:上海證券|報: a newspaper
             if suffix[-1:] == BANK_END and _ADMINISTRATION_AFTER.match(folded, e):

@@ -75,6 +75,8 @@ class DateExtractor:
                       or _this_day_of_year(ctx, c, cands[i + 1], anchor)
                       or _to_next_day(ctx, c, cands[i + 1], anchor, clause.get(i))
                       if i + 1 < len(cands) else None)
+            if joined is None and c.rule == "date.same_period" and _dated_in_brackets(ctx, c, cands, i):
+                continue  # 去年同期(2018年9月22至24日): the brackets give the period itself, another span than a shift
             got = values(joined, anchor, clause.get(i)) if joined is not None else []
             dated_by_end = False
             if got:
@@ -748,6 +750,14 @@ def _compares_ahead(c: Candidate, period: tuple[int, int, str, dict], anchor: dt
 def _years_back(c: Candidate) -> int:
     """How many years 去年同期 (-1), 前年同期 (-2) or 去年同月 (-1) counts back."""
     return c.spec.year_rel if c.spec.year_rel is not None else (c.spec.month_rel or 0) // 12
+
+
+def _dated_in_brackets(ctx: Ctx, c: Candidate, cands: list, i: int) -> bool:
+    """去年同期(2024年3月1至3日): a date with its own year opens the brackets right after 同期."""
+    if i + 1 >= len(cands) or cands[i + 1].spec.year is None:
+        return False
+    gap = ctx.folded[c.end:cands[i + 1].start]
+    return gap.strip(" ") in ("(", "（")
 
 
 def _same_period(ctx: Ctx, c: Candidate, period: tuple[int, int, str, dict], back: int = 0) -> list:

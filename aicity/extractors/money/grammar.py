@@ -149,6 +149,7 @@ class Grammar:
     clause_link: Rx                       # 至/達 right before an amount whose cue is earlier
     total_word: Rx                        # 共/合計 right before the sum of amounts listed earlier
     compare_left: Rx                      # 比上財年的 right before an amount compared with an earlier one
+    compare_near: Rx                      # 較上年約, 按年增加約: the same with no 的, ending in a hedge or change
     cue_word: regex.Pattern               # any money cue word, anywhere
     counter: Rx
     scope: regex.Pattern
@@ -211,6 +212,8 @@ class _Tables:
 
 
 # who pays or is paid, between a verb of paying and the amount (花費我三塊, 找你五毛)
+# the last word before an amount compared with no 的 (較上年約, 按年增加逾, 較去年多): a hedge or a change
+_NEAR_ENDS = ("約", "逾", "近", "超過", "增加", "增", "減少", "減", "多", "少", "多出", "少了")
 _PAYERS = ("我們", "你們", "他們", "我", "你", "他", "她", "人家")
 
 
@@ -359,6 +362,9 @@ def _patterns(t: _Tables, w: _Words, lookups: dict) -> dict:
         total_word=_reverse(f"{alternation(w.total_words)}[ ]?\\Z", w.total_words),
         # 比2020/21財年的, 較去年同期的: a comparing word, a few words of its clause and 的
         compare_left=_reverse(f"(?:{alternation(w.compares)})[^。?!;,:\\n]{{0,14}}?的[ ]?\\Z", ["的"]),
+        # 較上年全年約, 按年增加約: with no 的, the few words end in a hedge or a word of change
+        compare_near=_reverse(f"(?:{alternation(w.compares)})[^。?!;,:\\n的]{{0,6}}?(?:{'|'.join(_NEAR_ENDS)})[ ]?\\Z",
+                              list(_NEAR_ENDS)),
         cue_word=compile_folded(alternation(w.cues)),
         # a counter unless the word there is one of the exceptions (年增, 卡位, 分別)
         counter=_forward(

@@ -25,6 +25,7 @@ from .region import Region, government_before, page_region, simplified_line
 _SCOPE_REACH = 30                  # characters from a scope cue to its amounts
 _CLAUSE_REACH = 16                 # characters from a clause's cue to its 至/達
 _CLAUSE_BOUNDARY = "。?!;,:\n"      # a clause ends
+_HEDGES = "約约逾近"  # a hedge a token may begin with (the text is folded)
 _HARD_BOUNDARY = "。?;\n"          # a sentence ends (a scope cue does not reach past)
 _SENTENCE_BOUNDARY = "。?!;\n"     # for carrying a currency over
 _COMMA = frozenset(",")  # (300元,70港元: two amounts of two currencies, no list)
@@ -226,12 +227,16 @@ def totals(g: Grammar, text: str, cands: list[Cand]) -> None:
 def comparisons(g: Grammar, text: str, cands: list[Cand]) -> None:
     """淨虧8億3800萬，虧損情況比2020/21財年的9億5400萬有所改善: a bare amount with 萬/億 after a comparing
     word and 的 (money/compare_words.txt) is money when an amount of money stands before it in the same
-    sentence: results news writes the unit once and compares the next amount with it."""
+    sentence: results news writes the unit once and compares the next amount with it. With no 的 the words
+    between end in a hedge or a change (收入50億，較上年約42億; 按年增加約8億)."""
     nearest = None  # the nearest amount of money so far
     for c in cands:
         if c.status == MAYBE and c.big and nearest is not None \
                 and not any(ch in _HARD_BOUNDARY for ch in text[nearest.end:c.start]) \
-                and g.compare_left.ending_at(text, c.start) is not None:
+                and (g.compare_left.ending_at(text, c.start) is not None
+                     or g.compare_near.ending_at(text, c.start) is not None
+                     # the token may hold its own hedge (對比去年約17億: the token is 約17億)
+                     or (text[c.start] in _HEDGES and g.compare_near.ending_at(text, c.start + 1) is not None)):
             c.status, c.rule = MONEY, "money.compared"
         if c.status == MONEY:
             nearest = c
