@@ -228,14 +228,18 @@ def clause_years(ctx: Ctx, cands: list[Candidate], anchors: Anchors | None = Non
             stated = last_rel  # not for 較去年 after 去年: a comparison counts from a stated year only
         if c.spec.clause_year and stated is not None and not _after_page_year(ctx.folded, c.start) and (
                 c.spec.needs_clause or not before_is(ctx, c.start, "RANGE_END_BEFORE")):
-            sentence = c.spec.needs_clause or _compares(ctx, c)
+            # 2003年任科長，3年後升任; 2007年調任。3年後升任: years on from a stated year count from it, back
+            # into the sentence before, as a career's story tells them
+            later = c.rule == "date.ago" and (c.spec.year_rel or 0) > 0
+            reach = c.spec.needs_clause or later
+            sentence = reach or _compares(ctx, c)
             if sentence not in breaks:
                 pattern = SENTENCE_BREAK if sentence else _CLAUSE_BREAK
                 breaks[sentence] = [m.start() for m in pattern.finditer(ctx.folded)]
             starts = breaks[sentence]
             # 同年, 當年: the year may be stated in the sentence before (2019年加入公司。同年4月…), or in a
             # paragraph before when the sentences between state none (2023年11月初報案。…。警方於同年11月4日拘捕)
-            k = bisect.bisect_left(starts, c.start) - (1 if c.spec.needs_clause else 0)
+            k = bisect.bisect_left(starts, c.start) - (1 if reach else 0)
             if stated[0] > (starts[k - 1] if k > 0 else -1) or ctx.folded.startswith(REACHING_YEAR_WORDS, c.start):
                 out[i] = stated[1]
                 if c.spec.needs_clause:  # 2019年…隔年3月擴廠，同年5月: 同年 is 2020, the year 隔年 names
