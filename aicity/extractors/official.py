@@ -314,8 +314,9 @@ ORG_CHUNK = regex.compile(
 
 
 
-# a one-character county's name (蕭縣, 趙縣, 沛縣) and "former" before a title (蕭縣原縣長): the place, no person
-COUNTY_CHAR = fold("縣")
+# a one-character county's name (蕭縣, 趙縣, 沛縣) and "former" before a title (蕭縣原縣長): the place, no person;
+# so the end of a body's short name (交管局原局長, 住建廳原廳長, 發改委原主任): its last character, no given name
+COUNTY_CHAR = frozenset(fold("縣局廳委部處署院"))
 FORMER_CHARS = frozenset(fold("原前"))
 NAME_ZHI = "之"  # a particle, and the last character of many given names (朱惕之, 王羲之)
 # 和 also ends many given names (黃家和, 林德和): it does where the two characters before it make a
@@ -945,7 +946,7 @@ class OfficialExtractor:
                 continue  # 律師出身，曾任總檢察長: the adverb 曾 (once) and 任 (served as), no two-character name
             if length == 3 and name[1:] in MEETING_VERBS:
                 continue  # 攝政王接見大臣: the verb of a meeting, no given name
-            if length == 3 and name[1] == COUNTY_CHAR and name[2] in FORMER_CHARS:
+            if length == 3 and name[1] in COUNTY_CHAR and name[2] in FORMER_CHARS:
                 continue  # 蕭縣原縣長, 趙縣前縣委書記: a one-character county and "former", no name 蕭縣原
             if name[-1] in g.org_enders:
                 continue  # 醫管局主席, 房委會主席: the body's short name, no person's
