@@ -270,6 +270,8 @@ NEW = fold("新")  # 委任某某為公司新總裁
 # 擔任該公司的董事長: the firm the article is about, referred to, then 的 before the title
 REFERRED_ORGS = tuple(fold(w) for w in ("該公司", "該集團", "該行", "該企業", "公司", "集團"))
 OF = fold("的")
+# an adverb of time between the post and 由 (區委書記曾由某某擔任, 主席改由某某出任, 一職將由某某接任)
+HELD_BY_ADVERBS = frozenset(fold("曾現改將則仍"))
 THE_POST = fold("一職")  # "the post of", between a title and 由 (總裁一職由某某接任) or after it (解除某某的總裁一職)
 SERVED_AT = fold("在")  # 某某在交通部擔任司長: where the name served, between it and the appointing verb
 # Name stops that also join the words of one office's name (土地及規劃事務|跟進委員會, 工商暨科技局): after an
@@ -1710,6 +1712,8 @@ class OfficialExtractor:
         of two characters or more (a bare 任 after a name opens words: 任內, 任期)."""
         folded = doc.folded
         by = te + len(THE_POST) if folded.startswith(THE_POST, te) else te
+        if folded[by:by + 1] in HELD_BY_ADVERBS and folded[by + 1:by + 2] == HELD_BY:
+            by += 1
         if folded[by:by + 1] != HELD_BY:
             return None
         end = self._name_at(folded, by + 1, g)
