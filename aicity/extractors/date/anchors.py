@@ -204,6 +204,9 @@ def _compares(ctx: Ctx, c: Candidate) -> bool:
             or after_is(ctx, c.end, "COMPARISON_AFTER"))
 
 
+_FORECAST = tuple(fold(w) for w in ("預計", "預料", "預期", "估計", "可望", "有望", "料", "將"))
+
+
 def clause_years(ctx: Ctx, cands: list[Candidate], anchors: Anchors | None = None) -> dict[int, int]:
     """For each relative-year candidate, the year stated before it in its clause, or
     in its sentence when it makes a comparison (2025年營收衰退，較去年減少 → 2024) or
@@ -230,7 +233,11 @@ def clause_years(ctx: Ctx, cands: list[Candidate], anchors: Anchors | None = Non
                 c.spec.needs_clause or not before_is(ctx, c.start, "RANGE_END_BEFORE")):
             # 2003年任科長，3年後升任; 2007年調任。3年後升任: years on from a stated year count from it, back
             # into the sentence before, as a career's story tells them
-            later = c.rule == "date.ago" and (c.spec.year_rel or 0) > 0
+            # (not a forecast: 預計5年後, nor after a year still ahead of the page: 2020年藍圖…預料4年後)
+            later = (c.rule == "date.ago" and (c.spec.year_rel or 0) > 0
+                     and (anchors is None and ctx.ref is None
+                          or stated[1] < (anchors.at(c.start).year if anchors is not None else ctx.ref.year))
+                     and not ctx.folded.endswith(_FORECAST, max(0, c.start - 2), c.start))
             reach = c.spec.needs_clause or later
             sentence = reach or _compares(ctx, c)
             if sentence not in breaks:
