@@ -276,6 +276,8 @@ NEW = fold("新")  # 委任某某為公司新總裁
 # 擔任該公司的董事長: the firm the article is about, referred to, then 的 before the title
 REFERRED_ORGS = tuple(fold(w) for w in ("該公司", "該集團", "該行", "該企業", "公司", "集團"))
 OF = fold("的")
+# an adverb of time between the post and 由 (區委書記曾由某某擔任, 主席改由某某出任, 一職將由某某接任)
+HELD_BY_ADVERBS = frozenset(fold("曾現改將則仍"))
 THE_POST = fold("一職")  # "the post of", between a title and 由 (總裁一職由某某接任) or after it (解除某某的總裁一職)
 SERVED_AT = fold("在")  # 某某在交通部擔任司長: where the name served, between it and the appointing verb
 # Name stops that also join the words of one office's name (土地及規劃事務|跟進委員會, 工商暨科技局): after an
@@ -320,8 +322,9 @@ ORG_CHUNK = regex.compile(
 
 
 
-# a one-character county's name (蕭縣, 趙縣, 沛縣) and "former" before a title (蕭縣原縣長): the place, no person
-COUNTY_CHAR = fold("縣")
+# a one-character county's name (蕭縣, 趙縣, 沛縣) and "former" before a title (蕭縣原縣長): the place, no person;
+# so the end of a body's short name (交管局原局長, 住建廳原廳長, 發改委原主任): its last character, no given name
+PLACE_OR_BODY_ENDS = frozenset(fold("縣局廳委部處署院"))
 FORMER_CHARS = frozenset(fold("原前"))
 NAME_ZHI = "之"  # a particle, and the last character of many given names (朱惕之, 王羲之)
 # 和 also ends many given names (黃家和, 林德和): it does where the two characters before it make a
@@ -953,8 +956,8 @@ class OfficialExtractor:
                 continue  # 律師出身，曾任總檢察長: the adverb 曾 (once) and 任 (served as), no two-character name
             if length == 3 and name[1:] in MEETING_VERBS:
                 continue  # 攝政王接見大臣: the verb of a meeting, no given name
-            if length == 3 and name[1] == COUNTY_CHAR and name[2] in FORMER_CHARS:
-                continue  # 蕭縣原縣長, 趙縣前縣委書記: a one-character county and "former", no name 蕭縣原
+            if length == 3 and name[1] in PLACE_OR_BODY_ENDS and name[2] in FORMER_CHARS:
+                continue  # 蕭縣原縣長, 交管局原局長: a one-character county or a body's short name and "former", no name
             if name[-1] in g.org_enders:
                 continue  # 醫管局主席, 房委會主席: the body's short name, no person's
             if name[-1] in PLACE_ENDS:
@@ -1717,6 +1720,8 @@ class OfficialExtractor:
         of two characters or more (a bare 任 after a name opens words: 任內, 任期)."""
         folded = doc.folded
         by = te + len(THE_POST) if folded.startswith(THE_POST, te) else te
+        if folded[by:by + 1] in HELD_BY_ADVERBS and folded[by + 1:by + 2] == HELD_BY:
+            by += 1
         if folded[by:by + 1] != HELD_BY:
             return None
         end = self._name_at(folded, by + 1, g)

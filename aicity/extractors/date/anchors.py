@@ -204,6 +204,9 @@ def _compares(ctx: Ctx, c: Candidate) -> bool:
             or after_is(ctx, c.end, "COMPARISON_AFTER"))
 
 
+_FORECAST = tuple(fold(w) for w in ("預計", "預料", "預期", "估計", "可望", "有望", "料", "將"))
+
+
 def clause_years(ctx: Ctx, cands: list[Candidate], anchors: Anchors | None = None) -> dict[int, int]:
     """For each relative-year candidate, the year stated before it in its clause, or
     in its sentence when it makes a comparison (2025年營收衰退，較去年減少 → 2024) or
@@ -228,14 +231,22 @@ def clause_years(ctx: Ctx, cands: list[Candidate], anchors: Anchors | None = Non
             stated = last_rel  # not for 較去年 after 去年: a comparison counts from a stated year only
         if c.spec.clause_year and stated is not None and not _after_page_year(ctx.folded, c.start) and (
                 c.spec.needs_clause or not before_is(ctx, c.start, "RANGE_END_BEFORE")):
-            sentence = c.spec.needs_clause or _compares(ctx, c)
+            # 2003年任科長，3年後升任; 2007年調任。3年後升任: years on from a stated year count from it, back
+            # into the sentence before, as a career's story tells them
+            # (not a forecast: 預計5年後, nor after a year still ahead of the page: 2020年藍圖…預料4年後)
+            later = (c.rule == "date.ago" and (c.spec.year_rel or 0) > 0
+                     and (anchors is None and ctx.ref is None
+                          or stated[1] < (anchors.at(c.start).year if anchors is not None else ctx.ref.year))
+                     and not ctx.folded.endswith(_FORECAST, max(0, c.start - 2), c.start))
+            reach = c.spec.needs_clause or later
+            sentence = reach or _compares(ctx, c)
             if sentence not in breaks:
                 pattern = SENTENCE_BREAK if sentence else _CLAUSE_BREAK
                 breaks[sentence] = [m.start() for m in pattern.finditer(ctx.folded)]
             starts = breaks[sentence]
             # 同年, 當年: the year may be stated in the sentence before (2019年加入公司。同年4月…), or in a
             # paragraph before when the sentences between state none (2023年11月初報案。…。警方於同年11月4日拘捕)
-            k = bisect.bisect_left(starts, c.start) - (1 if c.spec.needs_clause else 0)
+            k = bisect.bisect_left(starts, c.start) - (1 if reach else 0)
             if stated[0] > (starts[k - 1] if k > 0 else -1) or ctx.folded.startswith(REACHING_YEAR_WORDS, c.start):
                 out[i] = stated[1]
                 if c.spec.needs_clause:  # 2019年…隔年3月擴廠，同年5月: 同年 is 2020, the year 隔年 names
