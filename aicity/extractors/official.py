@@ -997,6 +997,9 @@ class OfficialExtractor:
         if pos - start < 1:
             return None
         closing = fold(title[:1])
+        if folded[pos - 1:pos] in FORMER_CHARS and pos - 1 - start >= 2 and (
+                folded[pos - 2] == closing or folded[start:pos - 1].endswith(g.org_suffixes)):
+            return doc.text[start:pos - 1]  # 交通局|原|局長, 市政府|原|市長: "former" is no part of the office
         if closing and closing in g.org_closing:
             if folded[pos - 1:pos] == closing:  # 國家實驗研究院|院長: the chunk already ends with it
                 return doc.text[start:pos] if pos - start >= 3 else None
