@@ -83,6 +83,10 @@ LIST_SEPARATORS = frozenset(fold("、及和與"))
 # 北京—伊寧, 烏魯木齊至成都/杭州), or of a site's bar of local sections (福州|廈門|南平|三明): a weak name next
 # to a city is a town too.
 NEIGHBOUR_SEPARATORS = LIST_SEPARATORS | frozenset(fold("至到")) | frozenset("|｜") | frozenset(fold("—–-－/／"))
+# ... and two weak names joined so before the kind of line that runs between them (盤州至興義|鐵路, 某某到某某|高速):
+# the line's name holds both towns, though neither is a known city to lean on
+ROUTE_JOINERS = frozenset(fold("至到—–-－"))
+ROUTE_AFTER = compile_folded(r"(?:鐵路|高鐵|高速公路|高速|公路|城際|航線|客專|快速路)")
 # Around an item of a list of people's names: the comma before it, and what may follow it.
 NAME_LIST_COMMAS = frozenset("、")
 NAME_LIST_ENDS = frozenset(fold("、,，。;；等"))
@@ -436,6 +440,7 @@ class CityExtractor:
         }
         by_start = {start: info for start, _, info in kept}
         by_end = {end: info for _, end, info in kept}
+        ends = {start: end for start, end, _ in kept}
         # 北京市朝陽區: a mainland city's name before 區 is a district's, and so is its bare
         # name elsewhere on the page (朝陽分局), unless 市 follows it (遼寧省朝陽市).
         districts = {
@@ -464,6 +469,7 @@ class CityExtractor:
             if not self._accept(folded, start, end, info, after_words, abbreviation_after, prefectures) and not (
                 info.kind == WEAK and not after_words.at(folded, end)  # (豐鎮|北、大同南: a station's direction)
                 and (self._listed_with_city(folded, start, end, info, by_start, by_end)
+                                       or self._route_end(folded, start, end, info, by_start, by_end, ends)
                                        or self._after_own_prefecture(folded, start, end, info, by_end)
                                        or info.name in repeated and self._weak_alone(folded, start, end, after_words))
             ):
@@ -878,6 +884,16 @@ class CityExtractor:
         if folded[end:end + 1] in NEIGHBOUR_SEPARATORS:
             neighbours.append(by_start.get(end + 1))
         return any(n is not None and n.kind in (FOREIGN, FULL) and n.country == info.country for n in neighbours)
+
+    @staticmethod
+    def _route_end(folded: str, start: int, end: int, info: CityInfo, by_start, by_end, ends) -> bool:
+        """A weak name at one end of a line named by its two towns (盤州至興義鐵路): the other end is a weak
+        name of the same country, and the kind of line follows the pair."""
+        if folded[end:end + 1] in ROUTE_JOINERS and (other := by_start.get(end + 1)) is not None:
+            return other.country == info.country and ROUTE_AFTER.match(folded, ends[end + 1]) is not None
+        if folded[start - 1:start] in ROUTE_JOINERS and (other := by_end.get(start - 1)) is not None:
+            return other.country == info.country and ROUTE_AFTER.match(folded, end) is not None
+        return False
 
     @staticmethod
     def _after_municipality(start: int, by_end) -> bool:
