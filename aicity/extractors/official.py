@@ -2093,9 +2093,7 @@ class OfficialExtractor:
                             and all(ch in g.translit_chars for ch in folded[ns + 1:han_end])))):
                     end = han_end
         elif not self._boundary_after(folded, end, g) or (
-                end - ns == 3 and folded[end:end + 2] in g.common
-                and all(ch in g.translit_chars for ch in folded[ns:end + 2])
-                or folded[end - 1:end + 1] in g.translit_pairs
+                folded[end - 1:end + 1] in g.translit_pairs
                 or end - ns == 3 and all(ch in g.translit_chars for ch in folded[ns:end + 2])) \
                 and page_region(doc).name in TRANSLIT_REGIONS:
             # (古阿|都拉曼: Ku Abdul Rahman, the pair 阿都 is never split: 都 is no adverb after it; 莫哈末|沙布:
