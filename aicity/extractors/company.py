@@ -54,6 +54,7 @@ from ..model import Entity
 from ..numerals import BIG_UNITS, DIGIT_VALUES, SMALL_UNITS
 from ..resources import load_list, load_table
 from .base import Gazetteer, IntervalSet, alternation, compile_folded, is_han, latin_boundary, longest_non_overlapping
+from .date.words import nations  # folded country name -> ISO code (common/countries.tsv and its other names)
 from .money.region import page_region
 from .lexicon import (
     FOREIGN, CompanyInfo, Form, a_shares_by_simplified_name, a_shares_by_traditional_name, city_gazetteer, common_words, company_dictionary, company_frames, company_latin_kinds, company_phrase_names, company_rule_anchors, corporate_titles, everyday_words,
@@ -804,16 +805,9 @@ def _foreign_countries() -> tuple[str, ...]:
     return tuple(sorted(names, key=len, reverse=True))
 
 
-@functools.cache
-def _country_codes() -> dict[str, str]:
-    """Folded country name → its ISO code (``common/countries.tsv``), for the country named before a national firm."""
-    return {fold(n): row["code"] for row in load_table("common/countries.tsv")
-            for n in (row["name"], row.get("name_cn", ""), *split_cell(row.get("aliases", ""))) if n}
-
-
 def _country_before(folded: str, start: int) -> tuple[int, str] | None:
     """The length and code of the country named right before ``start`` (巴林|國家能源公司), or None."""
-    codes = _country_codes()
+    codes = nations()
     return next(((n, codes[folded[start - n:start]]) for n in (5, 4, 3, 2) if folded[start - n:start] in codes), None)
 
 
