@@ -101,6 +101,9 @@ LIST_JOINERS = frozenset(fold("、和及與跟,，"))
 COUNTED = fold("家")
 COUNT_BEFORE = frozenset("0123456789０１２３４５６７８９" + fold("兩幾多數"))
 LONG_LIST_JOINERS = tuple(fold(w) for w in ("、以及", "，以及", ",以及", "以及", "+", "＋", "、及", "、和"))  # (百度+快手)
+# their last and first characters: a cheap test before the joiners are tried, for every name found
+LONG_JOINER_LASTS = frozenset(j[-1] for j in LONG_LIST_JOINERS)
+LONG_JOINER_FIRSTS = frozenset(j[0] for j in LONG_LIST_JOINERS)
 NAME_LIST_JOINERS = frozenset(fold("、和及與"))  # around an item of a list of names (某某、某某及某某)
 CAPTION_ORDER = (fold("左起"), fold("右起"))  # a photo caption's list of people: 左起某某、某某
 ACCORDING_TO = fold("據")
@@ -1590,8 +1593,9 @@ class CompanyExtractor:
         if folded[end:end + 1] in LIST_JOINERS and end + 1 in sure_starts:
             return True
         # 百度、騰訊、以及|快手, 百度+|快手: a joiner of more than one character
-        if any(folded.endswith(j, 0, start) and start - len(j) in sure_ends
-               or folded.startswith(j, end) and end + len(j) in sure_starts for j in LONG_LIST_JOINERS):
+        if (folded[start - 1:start] in LONG_JOINER_LASTS or folded[end:end + 1] in LONG_JOINER_FIRSTS) and any(
+                folded.endswith(j, 0, start) and start - len(j) in sure_ends
+                or folded.startswith(j, end) and end + len(j) in sure_starts for j in LONG_LIST_JOINERS):
             return True
         after = _item_bracket_after(folded, end)
         return after is not None and folded[after:after + 1] in LIST_JOINERS and after + 1 in sure_starts
