@@ -248,6 +248,7 @@ NOT_COUNTRIES = frozenset("AC AQ CP CQ DG EA EU EZ IC QO TA UN XA XB ZZ".split()
 #: Time zones whose CLDR exemplar "city" is an island, archipelago, peninsula
 #: or region although its Chinese name does not end in 島/群島 (checked
 #: against the zone's English exemplar name and the IANA zone comments).
+#: America/Bahia is named after the Brazilian state (its city is Salvador): 巴伊亞 is the state's name.
 NOT_CITY_ZONES = frozenset(
     """
     America/Antigua America/St_Kitts America/St_Thomas America/St_Vincent America/Tortola
@@ -255,6 +256,7 @@ NOT_CITY_ZONES = frozenset(
     Australia/Lindeman Indian/Chagos Pacific/Bougainville Pacific/Chatham Pacific/Efate
     Pacific/Fakaofo Pacific/Kosrae Pacific/Norfolk Pacific/Rarotonga Pacific/Saipan
     Pacific/Tahiti Pacific/Wake Pacific/Wallis
+    America/Bahia
     """.split()
 )
 

@@ -148,6 +148,9 @@ PHOTO_CREDIT_AFTER = regex.compile(r"[ \t\u3000]*供?图[ \t\u3000]*(?:\n|\Z|\))
 PHOTO_CREDIT_BEFORE = regex.compile(r"(?:图[/|]|图片来源:|图源:)[ \t\u3000]*\Z")
 # ... or a caption's credit in brackets after its full stop, ending the line: 某某產品。（視覺中國）
 PHOTO_CREDIT_BRACKET = regex.compile(r"\)[ \t\u3000]*(?:\n|\Z)")
+# ... or a photo library's name alone after a space at the end of a caption line (典禮現場 視覺中國): the credit
+# with no 圖 (the libraries that caption credits name: Visual China Group, Oriental IC, TPG 達志影像, Getty Images, Shutterstock)
+PHOTO_LIBRARIES = frozenset(fold(w) for w in ("視覺中國", "東方IC", "達志影像", "Getty Images", "Shutterstock"))
 ORG_NAME_REACH = 12  # how far after a company's name its foundation's suffix may come
 BRACKET_OPENINGS = frozenset("(（")  # what opens a bracket, which opens no name
 # Single characters that begin no company name (pronouns, particles, adverbs; jieba's
@@ -531,6 +534,21 @@ _PROVIDER_INDEX_AFTER = compile_folded(
 _ITEM_NUMBER = regex.compile(r"[0-9]{1,2}\.(?![0-9])")
 _BRACKET_LATIN = regex.compile(r"[(（]\s*[A-Za-z][A-Za-z0-9&.\-]*(?: [A-Za-z0-9&.\-]+){0,5}\s*[)）]")
 _LATIN_ALIAS_MIN = 3
+
+
+def _counted_and_one(chunk: str) -> bool:
+    """A count, its measure word and one character at most (五款新, 三款): no name before a suffix."""
+    m = _COUNTED.match(chunk)
+    return m is not None and len(chunk) - m.end() <= 1
+
+
+def _own_latin_in_brackets(folded: str, pos: int, info: CompanyInfo) -> bool:
+    """A bracket at ``pos`` that holds one of the company's own Latin names (美團 (Meituan))."""
+    m = _BRACKET_LATIN.match(folded, pos)
+    if m is None:
+        return False
+    inner = m.group()[1:-1].strip().casefold()
+    return any(n.casefold() == inner for n in (info.canonical, *info.aliases))
 # A copyright notice before a Latin legal name (Copyright © 2026 Acme Ltd.): the publisher of the page.
 _COPYRIGHT_BEFORE = regex.compile(r"(?i:©|\(c\)|copyright)[ 0-9\-–,]*\Z")
 _COPYRIGHT_REACH = 24
@@ -1495,8 +1513,10 @@ class CompanyExtractor:
                 if form.latin and LATIN_OUTLET_AFTER.match(folded, end):
                     continue  # Google| News: a news service as a medium, no company (ANNOTATION.md)
                 if PHOTO_CREDIT_AFTER.match(folded, end) or PHOTO_CREDIT_BEFORE.search(folded, max(0, start - 8), start) or (
-                        folded[start - 2:start] == "。(" and PHOTO_CREDIT_BRACKET.match(folded, end)):
-                    continue  # 視覺中國 圖, 圖/視覺中國, 產品。（視覺中國）: a photo credit, no company (ANNOTATION.md)
+                        folded[start - 2:start] == "。(" and PHOTO_CREDIT_BRACKET.match(folded, end)) or (
+                        folded[start - 1:start] in (" ", "\u3000") and folded[end:end + 1] in ("\n", "")
+                        and folded[start:end] in PHOTO_LIBRARIES):
+                    continue  # 視覺中國 圖, 圖/視覺中國, 產品。（視覺中國）, 典禮 視覺中國: a photo credit, no company (ANNOTATION.md)
                 if not form.latin and folded[start] in _AMOUNT_UNITS and start and (
                         folded[start - 1].isdigit() or folded[start - 1] in DIGIT_VALUES or folded[start - 1] in _AMOUNT_UNITS):
                     continue  # 3000億|泰銖, 5兆元|大金控: the name's first character is the amount's magnitude or 元
@@ -2158,8 +2178,11 @@ class CompanyExtractor:
             if strength in ("weak", "venue") and not (
                 self._looks_like_name(chunk, common, places) or bracketed and all(is_han(c) for c in chunk)
                 or strength == "venue" and regex.fullmatch(r"[A-Z][A-Za-z]{2,}", chunk)
-            ) or strength == "weak" and (_COUNTED.fullmatch(chunk) or not CANTONESE_PARTICLES.isdisjoint(chunk)):
-                continue  # (交付十艘|遊艇, 兩家|科技: a count of things, no name; 咁嘅|電子: speech)
+            ) or strength == "weak" and (_COUNTED.fullmatch(chunk) or not CANTONESE_PARTICLES.isdisjoint(chunk)
+                                         or start and _COUNTED.fullmatch(folded, start - 1, start + 1)
+                                         or _counted_and_one(chunk)):
+                continue  # (交付十艘|遊艇, 兩家|科技: a count of things, no name; 咁嘅|電子: speech; 推出三|款新|科技
+                # 車型, 五款新|能源車型: a count and its measure word open the chunk, one adjective at most after them)
             if bare and chunk.endswith(AFTER_EVENT):
                 continue  # 轉增後|公司總股本, 重組後|公司: "the company after" an event, no name
             if strength == "legal" and suffix == fold("公司") and not is_latin(chunk):
@@ -2581,6 +2604,10 @@ class CompanyExtractor:
                 confirmed = confirmed or bounded and not inside_word and folded[marked:marked + 1] in ("(", "（") and (
                     _ticker().match(folded, marked) is not None or self._latin_in_brackets(folded, marked)
                 )
+                # 和滴滴 (Didi): the company's own Latin name in brackets, after a space as 鉅亨網 writes it, confirms it
+                # even inside a list (any Latin word would not: 某某 (AFP) is a credit)
+                confirmed = confirmed or not inside_word and folded[marked:marked + 1] == " " and _own_latin_in_brackets(
+                    folded, marked + 1, form.info)
                 # 華東 (8110-TW): a ticker may stand after a space, as 鉅亨網 writes it; the company's own code
                 # confirms it after any character (其他如|華東 (8110-TW))
                 ticker = not inside_word and _ticker().match(folded, end + (folded[end:end + 1] == " "))
