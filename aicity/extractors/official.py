@@ -266,6 +266,9 @@ PARTY_BLOCK_BEFORE = frozenset(("", "\n", "。", ";"))
 ROSTER_BEFORE = frozenset("\n \t:,;、")  # what a bracketed roster entry follows (folded punctuation)
 PRONOUN = fold("其")  # 其擔任: the entry's person, named at its head (DASH_HEAD)
 DASH_HEAD = regex.compile(r"[ \t\u3000]*(\p{Han}{2,4})[ \t\u3000]*[—–]")  # 某某—: a gazette entry's head
+# 某某:市委副書記 — a leadership list's entry: the name opens its line (after a bullet or a number) and a colon
+# leads to its office and title, with no punctuation between them (the first title of the entry)
+COLON_HEAD = regex.compile(fold(r"[ \t\u3000]*(?:[-•·*][ \t\u3000]*|[0-9]{1,2}[.、][ \t\u3000]*)?(\p{Han}{2,4})[ \t\u3000]*[:：]"))
 TITLE_COMMA = ","  # 副總檢察長，某某(Latin name) (folded: the full-width comma too)
 LATIN_IN_BRACKETS = regex.compile(r"\([A-Z][A-Za-z'\-]+(?: [A-Za-z'\-]+)*\)")  # (Mohamed Faizal) after a name (folded)
 APPOINT_AS = fold("為")  # 任命某某為局長; and 推事為某某: the title, then the name that holds it
@@ -958,6 +961,9 @@ class OfficialExtractor:
                 continue  # 攝政王接見大臣: the verb of a meeting, no given name
             if length == 3 and name[1] in PLACE_OR_BODY_ENDS and name[2] in FORMER_CHARS:
                 continue  # 蕭縣原縣長, 交管局原局長: a one-character county or a body's short name and "former", no name
+            if length == 3 and name[2] in FORMER_CHARS and folded[end:end + 1] in LEVEL_TITLE_STARTS \
+                    and name[:2] + folded[end] in folded:
+                return None  # 某地原縣委書記 on a page that writes 某地縣: the place without its level and "former"
             if name[-1] in g.org_enders:
                 continue  # 醫管局主席, 房委會主席: the body's short name, no person's
             if name[-1] in PLACE_ENDS:
@@ -1258,6 +1264,10 @@ class OfficialExtractor:
             among = self._among_group(doc, ts, te, title, g)
             if among:
                 full.extend(among)
+                continue
+            headed = self._colon_head(doc, ts, te, title, g)
+            if headed is not None:
+                full.append(headed)
                 continue
             surname = folded[ts - 1:ts]
             if ts >= 1 and surname in g.surnames and not self._ends_word(folded, ts - 1, g):
@@ -1748,6 +1758,20 @@ class OfficialExtractor:
         if start is None or end - start < 2 or start and folded[start - 1] not in ROSTER_BEFORE:
             return None
         return start, end, opening
+
+    def _colon_head(self, doc: Document, ts: int, te: int, title: str, g: OfficialGrammar) -> Found | None:
+        """某某:福州市委副書記 — the name that opens the title's line before a colon, the office between
+        the colon and the title (no punctuation), as a government's list of its leaders writes each."""
+        folded = doc.folded
+        colon = folded.rfind(":", max(0, ts - MAX_ORG - 1), ts)
+        if colon < 2 or any(ch in ORG_STOP for ch in folded[colon + 1:ts]):
+            return None
+        line_start = folded.rfind("\n", 0, colon) + 1
+        m = COLON_HEAD.match(folded, line_start, colon + 1)
+        if m is None or m.end() != colon + 1 or self._name_at(folded, m.start(1), g) != m.end(1):
+            return None
+        return Found(m.start(1), te, doc.text[m.start(1):m.end(1)], title, doc.text[colon + 1:ts] or None,
+                     "official.name_title", m.start(1), m.end(1))
 
     def _dash_head(self, folded: str, pos: int) -> tuple[int, int] | None:
         """The name that opens the line of ``pos`` before a dash, as the extracts of Macau's
