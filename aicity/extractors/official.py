@@ -1760,8 +1760,8 @@ class OfficialExtractor:
         return start, end, opening
 
     def _colon_head(self, doc: Document, ts: int, te: int, title: str, g: OfficialGrammar) -> Found | None:
-        """某某:福州市委副書記 — the name that opens the title's line before a colon, the office between
-        the colon and the title (no punctuation), as a government's list of its leaders writes each."""
+        """某某:福州市委副書記 — the name that opens the title's line before a colon, the office (a body or
+        a place, all that stands between) before the title, as a government's list of its leaders writes each."""
         folded = doc.folded
         colon = folded.rfind(":", max(0, ts - MAX_ORG - 1), ts)
         if colon < 2 or any(ch in ORG_STOP for ch in folded[colon + 1:ts]):
@@ -1770,7 +1770,13 @@ class OfficialExtractor:
         m = COLON_HEAD.match(folded, line_start, colon + 1)
         if m is None or m.end() != colon + 1 or self._name_at(folded, m.start(1), g) != m.end(1):
             return None
-        return Found(m.start(1), te, doc.text[m.start(1):m.end(1)], title, doc.text[colon + 1:ts] or None,
+        org = self._org_before(doc, ts, g, title)
+        if org is None or not doc.text.startswith(org, colon + 1):
+            return None
+        office = folded[colon + 1:ts]
+        if not (office.endswith(g.org_suffixes) or len(office) >= 2 and _known_name_suffix(office) == len(office)):
+            return None  # 某某:我們請市長…: a speaker's words, no body nor place, between the colon and the title
+        return Found(m.start(1), te, doc.text[m.start(1):m.end(1)], title, org,
                      "official.name_title", m.start(1), m.end(1))
 
     def _dash_head(self, folded: str, pos: int) -> tuple[int, int] | None:
