@@ -924,6 +924,9 @@ class OfficialExtractor:
         """Start of a Han name ending at ``end`` (right before a title), or None."""
         if not self._given_ok(folded[end - 1:end], g):
             return None  # every name's last character is a given one
+        if folded[end - 1:end] in FORMER_CHARS and folded[end:end + 1] in LEVEL_TITLE_STARTS and end >= 3 \
+                and folded[end - 3:end - 1] + folded[end] in folded:
+            return None  # 某地原縣委書記 on a page that writes 某地縣: the place without its level and "former"
         # 3 characters first (most names), but 4 first for a Japanese surname: 岸田文雄首相.
         lengths = (4, 3, 2) if folded[end - 4:end - 2] in g.japanese_surnames else (3, 2, 4)
         for length in lengths:
@@ -961,9 +964,6 @@ class OfficialExtractor:
                 continue  # 攝政王接見大臣: the verb of a meeting, no given name
             if length == 3 and name[1] in PLACE_OR_BODY_ENDS and name[2] in FORMER_CHARS:
                 continue  # 蕭縣原縣長, 交管局原局長: a one-character county or a body's short name and "former", no name
-            if length == 3 and name[2] in FORMER_CHARS and folded[end:end + 1] in LEVEL_TITLE_STARTS \
-                    and name[:2] + folded[end] in folded:
-                return None  # 某地原縣委書記 on a page that writes 某地縣: the place without its level and "former"
             if name[-1] in g.org_enders:
                 continue  # 醫管局主席, 房委會主席: the body's short name, no person's
             if name[-1] in PLACE_ENDS:
