@@ -126,6 +126,11 @@ def test_publication_date_seeds(name, expected):
     ("2025年6月30日至7月6日。\n本週全市新簽約項目三十個。", "2025-07-06"),
     ("2024年12月30日至2025年1月5日\n本周要闻回顾", "2025-01-05"),
     ("展覽將於2025年6月30日至7月6日舉行。", None),  # a span inside a sentence dates no page
+    # a wire's photo credit, the place and the date closing its line, under a caption's headline
+    ("【跨海大橋合龍】\n新華社照片，廈門，2024年5月6日\n5月4日拍攝的大橋合龍現場。", "2024-05-06"),
+    ("新华社照片，上海，2023年11月2日\n11月1日晚，市民在江边观看灯光秀。", "2023-11-02"),
+    ("展覽開幕。\n市民說，上海，2023年11月2日那天人很多。", None),  # a sentence's commas make no credit
+    ("新華社照片，廈門，2024年5月6日拍攝的大橋。", None),  # the credit's date closes its line
 ])
 def test_publication_date_forms(text, expected):
     assert publication_date(text) == (dt.date.fromisoformat(expected) if expected else None)

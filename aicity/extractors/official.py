@@ -266,6 +266,9 @@ PARTY_BLOCK_BEFORE = frozenset(("", "\n", "。", ";"))
 ROSTER_BEFORE = frozenset("\n \t:,;、")  # what a bracketed roster entry follows (folded punctuation)
 PRONOUN = fold("其")  # 其擔任: the entry's person, named at its head (DASH_HEAD)
 DASH_HEAD = regex.compile(r"[ \t\u3000]*(\p{Han}{2,4})[ \t\u3000]*[—–]")  # 某某—: a gazette entry's head
+# 某某:市委副書記 — a leadership list's entry: the name opens its line (after a bullet or a number) and a colon
+# leads to its office and title, with no punctuation between them (the first title of the entry)
+COLON_HEAD = regex.compile(fold(r"[ \t\u3000]*(?:[-•·*][ \t\u3000]*|[0-9]{1,2}[.、][ \t\u3000]*)?(\p{Han}{2,4})[ \t\u3000]*[:：]"))
 TITLE_COMMA = ","  # 副總檢察長，某某(Latin name) (folded: the full-width comma too)
 LATIN_IN_BRACKETS = regex.compile(r"\([A-Z][A-Za-z'\-]+(?: [A-Za-z'\-]+)*\)")  # (Mohamed Faizal) after a name (folded)
 APPOINT_AS = fold("為")  # 任命某某為局長; and 推事為某某: the title, then the name that holds it
@@ -921,6 +924,9 @@ class OfficialExtractor:
         """Start of a Han name ending at ``end`` (right before a title), or None."""
         if not self._given_ok(folded[end - 1:end], g):
             return None  # every name's last character is a given one
+        if folded[end - 1:end] in FORMER_CHARS and folded[end:end + 1] in LEVEL_TITLE_STARTS and end >= 3 \
+                and folded[end - 3:end - 1] + folded[end] in folded:
+            return None  # 某地原縣委書記 on a page that writes 某地縣: the place without its level and "former"
         # 3 characters first (most names), but 4 first for a Japanese surname: 岸田文雄首相.
         lengths = (4, 3, 2) if folded[end - 4:end - 2] in g.japanese_surnames else (3, 2, 4)
         for length in lengths:
@@ -1258,6 +1264,10 @@ class OfficialExtractor:
             among = self._among_group(doc, ts, te, title, g)
             if among:
                 full.extend(among)
+                continue
+            headed = self._colon_head(doc, ts, te, title, g)
+            if headed is not None:
+                full.append(headed)
                 continue
             surname = folded[ts - 1:ts]
             if ts >= 1 and surname in g.surnames and not self._ends_word(folded, ts - 1, g):
@@ -1748,6 +1758,26 @@ class OfficialExtractor:
         if start is None or end - start < 2 or start and folded[start - 1] not in ROSTER_BEFORE:
             return None
         return start, end, opening
+
+    def _colon_head(self, doc: Document, ts: int, te: int, title: str, g: OfficialGrammar) -> Found | None:
+        """某某:福州市委副書記 — the name that opens the title's line before a colon, the office (a body or
+        a place, all that stands between) before the title, as a government's list of its leaders writes each."""
+        folded = doc.folded
+        colon = folded.rfind(":", max(0, ts - MAX_ORG - 1), ts)
+        if colon < 2 or any(ch in ORG_STOP for ch in folded[colon + 1:ts]):
+            return None
+        line_start = folded.rfind("\n", 0, colon) + 1
+        m = COLON_HEAD.match(folded, line_start, colon + 1)
+        if m is None or m.end() != colon + 1 or self._name_at(folded, m.start(1), g) != m.end(1):
+            return None
+        org = self._org_before(doc, ts, g, title)
+        if org is None or not doc.text.startswith(org, colon + 1):
+            return None
+        office = folded[colon + 1:ts]
+        if not (office.endswith(g.org_suffixes) or len(office) >= 2 and _known_name_suffix(office) == len(office)):
+            return None  # 某某:我們請市長…: a speaker's words, no body nor place, between the colon and the title
+        return Found(m.start(1), te, doc.text[m.start(1):m.end(1)], title, org,
+                     "official.name_title", m.start(1), m.end(1))
 
     def _dash_head(self, folded: str, pos: int) -> tuple[int, int] | None:
         """The name that opens the line of ``pos`` before a dash, as the extracts of Macau's

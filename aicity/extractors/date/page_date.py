@@ -48,6 +48,7 @@ DATELINE_AFTER_HEADER = 2
 HEADER_BODY_GAP = (" ", "\t")
 SPAN_LINE_ENDS = ("", "。", ".", fold("："), ":")  # what may close a line that holds only a span of days  # what parts a first line's timestamp from the body joined after it
 REPEATED = regex.compile(r"(.+?)\s+\1")  # a headline written twice on a joined first line
+PHOTO = fold("照片")  # the cheap look before PHOTO_CREDIT
 LATIN_DATE = regex.compile(r"[A-Za-z0-9 ,./-]+")  # a date with no Chinese in it (Feb 16, 2024; 16/02/2024)
 
 # Where the page's date came from (besides "given", "metadata" and "today", which the
@@ -117,6 +118,11 @@ def _date_preposition() -> regex.Pattern:
 @functools.cache
 def _header_line_not() -> regex.Pattern:
     return compile_folded(fragment("HEADER_LINE_NOT"))
+
+
+@functools.cache
+def _photo_credit() -> regex.Pattern:
+    return compile_folded(fragment("PHOTO_CREDIT"))
 
 
 def page_date(text: str, today: dt.date | None = None) -> PageDate | None:
@@ -256,6 +262,8 @@ def _header_line(folded: str, c: Candidate) -> bool:
     if after.strip() in (",", "，"):
         after = ""  # 2025-03-19, on a line of its own: the comma closes the stamp, no sentence
     rest = folded[start:c.start] + " " + after
+    if PHOTO in folded[start:c.start] and not after.strip() and _photo_credit().fullmatch(folded, start, c.start):
+        return True  # 新華社照片,北京,2024年5月6日: a photo credit's commas are no sentence's
     if c.spec.second is not None:
         before = folded[start:c.start].strip()
         if not before:
