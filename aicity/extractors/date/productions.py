@@ -428,6 +428,8 @@ def ago(m: regex.Match, ctx: Ctx) -> Candidate | None:
         return None  # 5日前: by the 5th (a deadline), not five days ago
     if before_is(ctx, m.start(), "SPAN_FROM_EVENT_BEFORE"):
         return None  # 連跌三年後: three years after a fall began, not three years from now
+    if not m.group("ago") and after_is(ctx, m.end(), "SPAN_TO_PAST_EVENT_AFTER", 8):
+        return None  # 通緝犯5天後落網: five days after the crime
     sign = -1 if m.group("ago") else 1
     if unit == "年":
         if n >= 80:
@@ -460,7 +462,8 @@ def event_year(m: regex.Match, ctx: Ctx) -> Candidate | None:
     before = ctx.folded[m.start() - 1:m.start()]
     if before.isascii() and before.isalpha() and not ref_year - 10 <= y <= ref_year + 1:
         return None  # GE2025: a recent edition only (RTX2050 is a model's number)
-    if (before_is(ctx, m.start(), "EVENT_BEFORE") or after_is(ctx, m.end(), "EVENT_AFTER")
+    if (before_is(ctx, m.start(), "EVENT_BEFORE") and not after_is(ctx, m.end(), "EVENT_NAME_AFTER", 10)
+            or after_is(ctx, m.end(), "EVENT_AFTER")
             or not g.get("e_y4") and after_is(ctx, m.end(), "EVENT_RANGE_AFTER", 16)):
         return None
     if before_is(ctx, m.start(), "STOCK_CODE_BEFORE") and after_is(ctx, m.end(), "STOCK_CODE_AFTER"):
