@@ -1330,6 +1330,8 @@ def _a_share_written(doc: Document, start: int, end: int) -> CompanyInfo | None:
     return a_share
 
 
+PLAN_TO = "拟"  # 擬 (plans to), folded: the modal that opens a deal's clause
+
 SHORT_FORM_MIN = 4  # Han characters left of a registered name once its home place is cut off (拉薩啤酒)
 
 
@@ -2116,6 +2118,8 @@ class CompanyExtractor:
                 start, chunk = start + len(opener), chunk[len(opener):]  # 目前|本土銀行: the time word opens the clause
             if chunk in _clause_opener_set():
                 continue  # 主因|年底|銀行: a time or linking word alone before the suffix names no firm
+            if chunk[:1] == PLAN_TO:
+                continue  # (簡稱某某)|擬收購|公司股份, 大股東|擬出售|公司股份: "plans to" and its verb, no name
             if (chunk[:1] == AT_INVITATION and len(chunk) >= 3 and folded[start:start + 2] not in common
                     and INVITE in folded[s:s + INVITE_REACH].split("。", 1)[0]):
                 start, chunk = start + 1, chunk[1:]  # 應|某某集團會長之邀: 應 (at the invitation of) opens the clause
