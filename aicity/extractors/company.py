@@ -1329,6 +1329,27 @@ def _industry_words_only(words: str, suffixes: dict[str, str]) -> bool:
     return True
 
 
+@functools.cache
+def _legal_forms_longest_first() -> tuple[str, ...]:
+    return tuple(sorted((w for w, strength in _rules()[0].items() if strength == LEGAL), key=len, reverse=True))
+
+
+def _a_share_written(doc: Document, start: int, end: int) -> CompanyInfo | None:
+    """The A share whose short name a name built from a Taiwanese short name and a trade word is, legal form
+    aside: 中信 + 证券 is CTBC's securities arm in Taiwan, but 中信证券 written so (or 中信證券 on a mainland
+    page) is the listed CITIC Securities, as the dictionary's own match of that name is."""
+    written = doc.text[start:end]
+    folded = fold(written)
+    form = next((f for f in _legal_forms_longest_first() if folded.endswith(f) and len(folded) > len(f) + 1), "")
+    written = written[:len(written) - len(form)]
+    a_share = a_shares_by_simplified_name().get(written)
+    if a_share is None and written in a_shares_by_traditional_name() and page_region(doc).name == "CN":
+        a_share = a_shares_by_traditional_name()[written]
+    return a_share
+
+
+PLAN_TO = "拟"  # 擬 (plans to), folded: the modal that opens a deal's clause
+
 SHORT_FORM_MIN = 4  # Han characters left of a registered name once its home place is cut off (拉薩啤酒)
 
 
@@ -1466,7 +1487,9 @@ class CompanyExtractor:
         for gazetteer in sources:
             matches = document_matches(doc, gazetteer)
             # the companies a name that several are listed for may mean, named in full on the page (rare)
-            named = {f.info.canonical for _, _, forms in matches for f in forms if not f.ambiguous} if any(
+            # (a name several rows share names none of them in full: 中信 is both CTBC's and CITIC's)
+            named = {f.info.canonical for _, _, forms in matches if len({g.info.canonical for g in forms}) == 1
+                     for f in forms if not f.ambiguous} if any(
                 len(forms) > 1 for _, _, forms in matches) else frozenset()
             for start, end, forms in matches:
                 form = forms[0] if len(forms) == 1 else _shared_name_form(doc, forms, named)
@@ -2115,6 +2138,8 @@ class CompanyExtractor:
                 start, chunk = start + len(opener), chunk[len(opener):]  # 目前|本土銀行: the time word opens the clause
             if chunk in _clause_opener_set():
                 continue  # 主因|年底|銀行: a time or linking word alone before the suffix names no firm
+            if chunk[:1] == PLAN_TO:
+                continue  # (簡稱某某)|擬收購|公司股份, 大股東|擬出售|公司股份: "plans to" and its verb, no name
             if (chunk[:1] == AT_INVITATION and len(chunk) >= 3 and folded[start:start + 2] not in common
                     and INVITE in folded[s:s + INVITE_REACH].split("。", 1)[0]):
                 start, chunk = start + 1, chunk[1:]  # 應|某某集團會長之邀: 應 (at the invitation of) opens the clause
@@ -2679,6 +2704,11 @@ class CompanyExtractor:
                     folded[start - 1:start] in NEGATIONS
                     or folded[start:start + 1] in NEGATIONS and folded[start:start + 2] not in common):
                 continue  # 賬項不|影響集團, 亦|不影響集團: a negated verb and its object (未來集團 is a name)
+            if info is not None and info.country in ("TW", "CN"):
+                a_share = _a_share_written(doc, start, end)
+                if a_share is not None and a_share.stock_code != info.stock_code and fold(a_share.canonical) not in (
+                        fold(info.canonical), *map(fold, info.aliases)):
+                    name, info = a_share.canonical, a_share
             entities.append(self._entity(doc, start, _bracket_place_end(folded, end), name, "company.suffix", info))
             found_names.setdefault(fold(doc.text[start:end]), (name, info))
             if strength == LEGAL and info is None:
