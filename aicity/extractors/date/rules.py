@@ -112,6 +112,11 @@ def declarations() -> tuple[Rule, ...]:
              trigger=scan.alternation_hits([fold("財政年度"), fold("會計年度"), fold("學年"), fold("學校年度"), fold("預算"),
                                            fold("財年")]),
              before=16, after_digit=False),
+        # 2010/2020不可贖回債券, 2015/2020憑單: a security's term, gated on its words (no 年 to trigger the year rule)
+        Rule("date.year", "SECURITY_SPAN", p.year, first="0-9",
+             trigger=scan.alternation_hits([fold("不可贖回"), fold("可轉換"), fold("無擔保"), fold("憑單"), fold("附加股"),
+                                           fold("債券")]),
+             before=12, after_digit=False),
         # 本財政年度, 上一個財政年度: the page's fiscal year or one beside it
         Rule("date.year", "FISCAL_REL", p.fiscal_rel, first=fold("本今上下新來"),
              trigger=scan.alternation_hits([fold("財政年度")]), before=5, after_digit=False, needs_ref=True),
