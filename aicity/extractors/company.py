@@ -73,6 +73,8 @@ AMOUNT_TAILS = tuple(fold(w) for w in ("餘元", "多元", "元"))  # what close
 INDEFINITE = fold("某")  # 某酒店, 路氹某酒店: an unnamed business
 # the ranks of a league table, and the market figures that a table ranks (買超冠軍, 漲幅亞軍, 成交值冠軍)
 _RANK_WORDS = frozenset(fold(w) for w in ("冠軍", "亞軍", "季軍"))
+# 台南航空站, 花蓮航空站: a town's airport, whose name a listed firm's place-like short name (台南) may open
+_AIRPORT_STATION = fold("航空站")
 # 全國 (a listed petrol retailer's short name) right before a party's or an association's office is its
 # scope: 某黨全國主席, 全國總會長 (the national chairman), no company
 _NATIONAL_OFFICE = tuple(fold("全國" + w) for w in (
@@ -2598,6 +2600,8 @@ class CompanyExtractor:
             if form.ambiguous or straddles or folded[start:end] in _tw_everyday_words():  # needs context (most names do not)
                 if folded.startswith(_NATIONAL_OFFICE, start):
                     continue
+                if folded.startswith(_AIRPORT_STATION, end):
+                    continue  # 台南|航空站: the place's airport, no firm
                 if folded[end:end + 1] in CITY_LEVEL_ENDS and any(
                         s == 0 and e == end + 1 - start for s, e, _ in city_gazetteer()[0].matches(folded[start:end + 1])):
                     continue  # 台南|市體育總會, 台中|市政府: the name and 市 or 縣 make the city's, even in a list
