@@ -284,6 +284,38 @@ def _dish_after() -> tuple[str, ...]:
     return city_context_words("dish")
 
 
+AIRPORT_HEADS = tuple(fold(w) for w in ("國際機場", "機場"))  # what closes an airport's name (東京成田|機場)
+
+
+@functools.cache
+def _city_airports() -> tuple[dict[str, tuple[str, ...]], dict[str, frozenset[str]]]:
+    """context.tsv city_airport (東京+成田): each city's airports' own names, and each airport name's cities."""
+    airports: dict[str, list[str]] = {}
+    cities: dict[str, set[str]] = {}
+    for word in city_context_words("city_airport"):
+        city, airport = word.split("+")
+        airports.setdefault(city, []).append(airport)
+        cities.setdefault(airport, set()).add(city)
+    return ({c: tuple(a) for c, a in airports.items()}, {a: frozenset(c) for a, c in cities.items()})
+
+
+def _airport_of_city(folded: str, start: int, end: int) -> str | None:
+    """How a city's airport written by their two names (東京成田) bears on the match at ``start``-``end``:
+    "airport" where the match is the airport's part (成田, a town of its own), "facility" where the whole
+    goes on to 機場 (東京成田|機場: the airport's name holds the city's), None otherwise (the city)."""
+    airports, cities = _city_airports()
+    name = folded[start:end]
+    own = airports.get(name)
+    if own is not None:
+        for airport in own:
+            if folded.startswith(airport, end):
+                return "facility" if folded.startswith(AIRPORT_HEADS, end + len(airport)) else None
+    before = cities.get(name)
+    if before is not None and any(folded[start - len(c):start] == c for c in before):
+        return "airport"
+    return None
+
+
 MUNICIPAL = fold("立")
 
 
@@ -466,6 +498,8 @@ class CityExtractor:
             if info.name in surnames and info.kind == ABBREVIATION and (
                     not abbreviation_after.at(folded, end) or folded.startswith(_person_adverbs(), end)):
                 continue
+            if _airport_of_city(folded, start, end) is not None:
+                continue  # 東京|成田, 東京成田|機場: an airport's name written by its city's and its own
             if not self._accept(folded, start, end, info, after_words, abbreviation_after, prefectures) and not (
                 info.kind == WEAK and not after_words.at(folded, end)  # (豐鎮|北、大同南: a station's direction)
                 and (self._listed_with_city(folded, start, end, info, by_start, by_end)
