@@ -243,6 +243,7 @@ ROSTER_LATIN_NAME = regex.compile(r"[A-Za-z][A-Za-z.'\-]*(?: [A-Z][A-Za-z.'\-]*)
 ROSTER_NAME_END = regex.compile(r"[ \t\u3000]*(?:\n|\Z|\||[—–]+|[;。])|[ \t\u3000]+(?=\S)|[,、](?=\p{Han})")
 SPACED_NAME_REGIONS = ("HK", "MO")  # pages that write 經理 某某某 with a space
 SPEAKER_COLONS = (":", fold("："))
+CAPTION_OFFICE_REACH = 16  # a TV caption's office before its title (某鎮中心小學|校長 某某)
 TITLE_DASHES = tuple(fold(d) for d in ("——", "—", "－－", "--"))  # longest first  # a TV report's speaker caption: 副主任 某某: what they said
 OF = fold("的")  # 部長的某某: the title of the name after it
 # a title's English abbreviation in brackets between the title and the name (首席執行長(CEO)某某,
@@ -1935,6 +1936,12 @@ class OfficialExtractor:
             end += 1
         return end - pos
 
+    @staticmethod
+    def _caption_line(folded: str, ts: int) -> bool:
+        """Whether only Han characters (the caption's office) stand between the line's start and the title."""
+        line_start = folded.rfind("\n", 0, ts) + 1
+        return ts - line_start <= CAPTION_OFFICE_REACH and all(is_han(ch) for ch in folded[line_start:ts])
+
     def _names_after(self, doc: Document, ts: int, te: int, title: str, g: OfficialGrammar) -> list[Found]:
         folded = doc.folded
         gap = ROSTER_GAP.match(folded, te)
@@ -1986,9 +1993,13 @@ class OfficialExtractor:
             verb_at = spaced + (folded[spaced:spaced + 1] == " ") if spaced is not None else 0
             if spaced is not None and ((spaced - ns == 4 and folded[verb_at:verb_at + 2] in g.name_verbs
                                         and page_region(doc).name in SPACED_NAME_REGIONS)
-                                       or (spaced - ns in (3, 4) and folded[spaced:spaced + 1] in SPEAKER_COLONS)):
+                                       or (spaced - ns in (3, 4) and folded[spaced:spaced + 1] in SPEAKER_COLONS)
+                                       or (spaced - ns in (3, 4) and folded[spaced:spaced + 1] == " "
+                                           and is_han(folded[spaced + 1:spaced + 2])
+                                           and page_region(doc).name == "CN" and self._caption_line(folded, ts))):
                 # a mainland TV report quotes its speaker as a caption, title, space, name and a colon
-                # (中心副主任 某某:), on every page
+                # (中心副主任 某某:), on every page; or, on a mainland page, with no colon, the name spaced
+                # on both sides before what they said, the caption opening its line (局副局長 某某 我們將…)
                 ns += 1
         if not honorific and folded.startswith(OF + IS, ns):
             # 接任董事長的是某某某,: 的是 (the one who holds it is), then a full three-character name that

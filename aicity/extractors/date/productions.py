@@ -413,6 +413,22 @@ def paren_month(m: regex.Match, ctx: Ctx) -> Candidate | None:
     return Candidate(m.start(), m.end(), "date.paren_month", spec)
 
 
+# A forward count that opens a sentence right after a sentence holding a month and a day counts on from that
+# day, as a story tells its steps in turn (某日公示。7天後又補充公示): no date from the page's own.
+SENTENCE_ENDS = fold("。！？\n")
+MONTH_DAY = regex.compile(fold(r"[0-9一二三四五六七八九十]{1,3}月[0-9一二三四五六七八九十]{1,3}[日號]"))
+DATED_SENTENCE_REACH = 120
+
+
+def _after_dated_sentence(folded: str, start: int) -> bool:
+    opening = folded[max(0, start - 2):start].rstrip(" \u3000")
+    if opening[-1:] not in SENTENCE_ENDS:
+        return False
+    before = folded[max(0, start - DATED_SENTENCE_REACH):start].rstrip(" \u3000\n")
+    cut = max(before.rfind(e, 0, len(before) - 1) for e in SENTENCE_ENDS)
+    return MONTH_DAY.search(before, cut + 1) is not None
+
+
 def ago(m: regex.Match, ctx: Ctx) -> Candidate | None:
     """兩年前, 5天前, 兩週前 and, forward, 3天後, 兩個月後: counted from the anchor; not
     兩三年前, 五六天前 (two or three years: no day in particular), nor a span counted from an
@@ -430,6 +446,8 @@ def ago(m: regex.Match, ctx: Ctx) -> Candidate | None:
         return None  # 連跌三年後: three years after a fall began, not three years from now
     if not m.group("ago") and after_is(ctx, m.end(), "SPAN_TO_PAST_EVENT_AFTER", 8):
         return None  # 通緝犯5天後落網: five days after the crime
+    if not m.group("ago") and _after_dated_sentence(ctx.folded, m.start()):
+        return None  # 3月2日，某局發出通知。5天後，…: five days after the 2nd, not from the page's date
     sign = -1 if m.group("ago") else 1
     if unit == "年":
         if n >= 80:
