@@ -541,9 +541,9 @@ class CityExtractor:
                 continue  # 颱風樺加沙 ... 樺加沙成為今年風王: the typhoon's name holds 加沙, no city
             if info.name in districts and info.kind in (FOREIGN, WEAK) and CITY_SUFFIX not in folded[end - 1:end + 1]:
                 continue
-            if info.country == "CN" and info.kind in (FOREIGN, WEAK) and folded[start:end] in _hk_places() \
+            if info.kind in (FOREIGN, WEAK) and info.country not in ("HK", "MO") and folded[start:end] in _hk_places() \
                     and self._hong_kong_place(doc, start, end):
-                continue  # 新地馬鞍山新盤: on a Hong Kong page, the new town of Sha Tin, no Anhui city
+                continue  # 新地馬鞍山新盤: on a Hong Kong page, the new town of Sha Tin, no Anhui city (柯士甸: no Austin)
             if info.country == "CN" and info.kind in (FOREIGN, WEAK) and info.name not in mainland_municipalities() \
                     and self._after_municipality(start, by_end):
                 continue  # 北京|朝陽, 天津|和平: a municipality holds districts and counties, no city; a name right after it is its district's
