@@ -181,6 +181,7 @@ NAME_DOT_SPLIT = regex.compile(r"[·‧・•]|(?<=\p{Han})\.(?=\p{Han})")
 # no transliteration of two characters or more
 NAME_DOT_PARTICLES = frozenset(fold("德馮范達迪杜本賓"))
 ONE_CHARACTER_PART = regex.compile(r"\p{Han}[（(][A-Za-z]")  # 扎迪•許（Zaldy Co）: the last part, one character, spelled after
+FOREIGN_MINISTER = fold("外相")
 MINISTER = fold("相")  # 日相, 英相, 外相: a country's or a ministry's one character and 相
 ASSEMBLY = fold("會")  # 理事會, 委員會: the body a title word names with it
 # words between a title and the list of names it heads (行動黨州議員，分別是張某某、林某某及阿魯古瑪; 董事成員分別為),
@@ -1041,8 +1042,10 @@ class OfficialExtractor:
                         break
                 else:
                     break
-            if end - start == 2 and folded[end - 1] == MINISTER and folded[start - 1:start + 1] in g.common:
+            if (end - start == 2 and folded[end - 1] == MINISTER and folded[start - 1:start + 1] in g.common
+                    and (folded[end - 1:end + 1] in g.common or folded[start:end] != FOREIGN_MINISTER)):
                 continue  # 今日|相關, 國外|相關: a country's minister (日相, 外相) only where no word ends on its first character
+                # (英國|外相某某: 國外 is a word, but 外相 then opens no word with what follows, as 相關 would)
             if (end - start == 2 and folded[end - 1] == MINISTER and start and folded[end - 1:end + 1] in g.common
                     and any(s == 0 and e == 2 for s, e, _ in g.titles.matches(folded[start - 1:start + 1]))):
                 continue  # 特首|相關: a title ends on the first character (特首) and 相 opens a word: no 首相
@@ -1170,6 +1173,11 @@ class OfficialExtractor:
                 full.extend(found_after)
                 continue
             if folded.endswith(NAME_AFTER_ONLY, ts, te):
+                leader = self._leader_before(folded, ts, te, g)
+                if leader and ts - leader >= 3 and folded.endswith(LEADER_LEADS, 0, leader):
+                    # 轉達對某某國王的問候, 會見某某國王: a preposition or a meeting verb opens the monarch's
+                    # transliterated name of three or more, which the title then follows (和三山國王廟: a temple)
+                    full.append(Found(leader, te, doc.text[leader:ts], title, None, "official.name_title", leader, ts))
                 continue  # 三山國王|宮 (a deity's temple), 汽車國王 (a nickname): a monarch's title opens the name
             user_before = user_names.ending.get(ts)
             if user_before is not None:
