@@ -61,6 +61,18 @@ def test_no_ref_date_uses_the_page_date():
     assert [e.normalized for e in DateExtractor().find(doc)] == ["2019"]
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("發布日期:11/4/2025\n該廠Q3毛利率20.5%，較上季24.1%下滑。", ["2025-11-04", "2025-07/2025-09", "2025-04/2025-06"]),
+    ("發布日期:5/6/2025\n首季出貨較上一季減少。", ["2025-05-06", "2025-01/2025-03", "2024-10/2024-12"]),
+    ("發布日期:8/9/2025\n去年第3季營收較上季成長。", ["2025-08-09", "2024-07/2024-09", "2024-04/2024-06"]),
+    ("發布日期:8/9/2025\n2023年第2季獲利比上季增加。", ["2025-08-09", "2023-04/2023-06", "2023-01/2023-03"]),
+])
+def test_the_quarter_before_counts_from_the_page_date(text, expected):
+    """較上季 after a stated quarter on a page dated by its own header (no --ref-date): the year
+    comes from the page's date, not from today's."""
+    assert [e.normalized for e in DateExtractor().find(Document(text, None))] == expected
+
+
 def test_a_page_dated_only_by_today_names_no_later_day():
     """A page with no date of its own was written on or before today: a day without its
     month (14日, 昨(10)日, even a planned 將於28日) is the latest one up to today."""

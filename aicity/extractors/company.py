@@ -603,6 +603,7 @@ HOLDING_SUFFIX = fold("控股")
 CONTROLLED_AFTER = (CONTROLLING_SHAREHOLDER, fold("子公司"))  # 控股 as "controlling": 控股股東, 控股子公司
 BOND = fold("債")  # 公司債, 公司債券: a corporate bond
 TOTAL = fold("總")  # 總營收: the total of a frame's figure
+INDEX_WORD = fold("指數")  # 股價指數 names an index, not a share price (寶島股價指數, 發行量加權股價指數)
 COMPANY, BRANCH, GROUP = fold("公司"), fold("分公司"), fold("集團")
 POSSESSIVE = fold("的")
 AFTER_EVENT = fold("後")  # 轉增後|公司: a clause before a bare 公司
@@ -2392,7 +2393,9 @@ class CompanyExtractor:
         everyday_words = _everyday_words()
         places = _place_names()
         known: IntervalSet | None = None  # the listed names, read only once a frame opens: 」 is on most pages
-        for position, _, befores in sorted(hits):
+        for position, end, befores in sorted(hits):
+            if folded.startswith(INDEX_WORD, end):
+                continue  # 某某|股價指數: the frame's word opens an index's name (a market's gauge), no firm's price
             if folded[position - 1:position] == TOTAL:
                 continue  # 占總|營收, 集團總|營收: 總 opens the frame's word (total revenue), no name ends in it
             if folded[position - 1:position + 1] in everyday_words or folded[position - 1:position + 1] in common:
