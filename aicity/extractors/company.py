@@ -152,6 +152,8 @@ PHOTO_CREDIT_BEFORE = regex.compile(r"(?:图[/|]|图片来源:|图源:)[ \t\u300
 PHOTO_CREDIT_BRACKET = regex.compile(r"\)[ \t\u3000]*(?:\n|\Z)")
 # ... or a photo library's name alone after a space at the end of a caption line (典禮現場 視覺中國): the credit
 # with no 圖 (the libraries that caption credits name: Visual China Group, Oriental IC, TPG 達志影像, Getty Images, Shutterstock)
+# (a photo library in a caption's brackets after its full stop is its credit even where a flattened page runs the
+# next sentence on after it: 展場一角。(視覺中國) 另外…)
 PHOTO_LIBRARIES = frozenset(fold(w) for w in ("視覺中國", "東方IC", "達志影像", "Getty Images", "Shutterstock"))
 ORG_NAME_REACH = 12  # how far after a company's name its foundation's suffix may come
 BRACKET_OPENINGS = frozenset("(（")  # what opens a bracket, which opens no name
@@ -1541,6 +1543,8 @@ class CompanyExtractor:
                 if PHOTO_CREDIT_AFTER.match(folded, end) or PHOTO_CREDIT_BEFORE.search(folded, max(0, start - 8), start) or (
                         folded[start - 2:start] == "。(" and PHOTO_CREDIT_BRACKET.match(folded, end)) or (
                         folded[start - 1:start] in (" ", "\u3000") and folded[end:end + 1] in ("\n", "")
+                        and folded[start:end] in PHOTO_LIBRARIES) or (
+                        folded[start - 2:start] == "。(" and folded[end:end + 1] == ")"
                         and folded[start:end] in PHOTO_LIBRARIES):
                     continue  # 視覺中國 圖, 圖/視覺中國, 產品。（視覺中國）, 典禮 視覺中國: a photo credit, no company (ANNOTATION.md)
                 if not form.latin and folded[start] in _AMOUNT_UNITS and start and (
