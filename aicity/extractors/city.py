@@ -114,6 +114,9 @@ DISTRICT_WORDS = frozenset(fold(w) for w in ("區域", "區塊", "區間", "區�
 VILLAGE = fold("里")
 VILLAGE_PARENTS = frozenset(fold("區鄉鎮市"))
 VILLAGE_AFTER = tuple(fold(w) for w in ("里長", "里民", "里辦"))
+# a person's age in brackets right after a name (被告某某(36歲)): the court and police news of every Chinese press
+# lists defendants so; a foreign city's name there ends a transliterated name (阿夫|里茲(36歲): Leeds)
+AGE_BRACKET = regex.compile(r"\(\s?\d{1,3}\s?" + fold("歲") + r"\s?\)")
 BRACKET_DATELINE = regex.compile(r"\(\s?(\p{Han}{2,4}?)\s?\d{1,2}日" + fold("(?:訊|電|專訊)") + r"\s?\)")
 MAYOR_AFTER = frozenset(fold("長"))
 # The bodies of a mainland city, right after its name and 市 (禹城市委書記, 肥城市人民政府, 某某市長): a county-level
@@ -748,6 +751,8 @@ class CityExtractor:
                 or self._in_storm_name(folded, start) \
                 or folded.startswith(_dish_after(), end) or self._epithet(folded, start, end):
             return False
+        if folded.startswith("(", end) and AGE_BRACKET.match(folded, end):
+            return False  # 阿夫里茲(36歲): a person's name before an age, no 里茲 (Leeds)
         if start and _first_char_closes(folded, start, "foreign_word_closed"):
             return False  # 淹水|戶數, 停水|戶: a water word's 水 with 戶 (households) or 原因, no 水戶 (Mito), 水原
         if (info.country != "CN" and self._district_after(folded, end) and start and is_han(folded[start - 1])
