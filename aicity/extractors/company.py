@@ -656,6 +656,7 @@ _FULL_NAME_LINES = tuple(fold(w) for w in ("資產經營", "資產管理"))
 _NEWSPAPER_CLOSED = regex.compile(fold("報") + r"(?:[\n),.。;、:!?]|$)")
 # A suffix ending in 行 whose 行 opens 行政 (工商|行政管理局: 市工|商行 is no trading firm); folded
 _ADMINISTRATION_AFTER = regex.compile(fold("政(?:管理|機關|部門|區|院|長官|處罰|許可)"))
+CITY_INVESTMENT, INVESTMENT_END = fold("城投"), fold("資")  # 某某城投, and the 資 of 投資 after its 投
 SHARE_VERBS = "占"  # folded 佔: a share of the firm (持股佔|公司總股本), even before the bare 公司
 A_SHARE_CODE = regex.compile(r"(?:60|68|00|30)[0-9]{4}")  # Shanghai and Shenzhen A shares (601229, 000001, 300750)
 # The risk-warning marker that opens an A share's short name (ST西發, *ST生物, S*ST某某): the name after it is
@@ -1770,6 +1771,8 @@ class CompanyExtractor:
             if e in dictionary_ends:
                 continue  # 中華電信 is a dictionary name; 電信 is no suffix of 中華 here
             suffix = suffix_words[word_index]
+            if suffix == CITY_INVESTMENT and folded[e:e + 1] == INVESTMENT_END:
+                continue  # 來檳城|投資: a city's 城 and 投資, no 城投 (投資 is a suffix of its own)
             if suffix == COMMERCIAL_BANK and folded[e:e + 1] == BANK_END:
                 # 上海農商|銀行, 蘇商|銀行: the leftmost 商銀 cut the name before 行 (not a listed 商銀's: 台中商銀|行員)
                 s, e, suffix = s + 1, e + 1, BANK
