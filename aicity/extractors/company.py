@@ -659,6 +659,8 @@ _FULL_NAME_LINES = tuple(fold(w) for w in ("資產經營", "資產管理"))
 _NEWSPAPER_CLOSED = regex.compile(fold("報") + r"(?:[\n),.。;、:!?]|$)")
 # A suffix ending in 行 whose 行 opens 行政 (工商|行政管理局: 市工|商行 is no trading firm); folded
 _ADMINISTRATION_AFTER = regex.compile(fold("政(?:管理|機關|部門|區|院|長官|處罰|許可)"))
+CITY_INVESTMENT, INVESTMENT_END = fold("城投"), fold("資")  # 某某城投, and the 資 of 投資 after its 投
+SHARE_VERBS = "占"  # folded 佔: a share of the firm (持股佔|公司總股本), even before the bare 公司
 A_SHARE_CODE = regex.compile(r"(?:60|68|00|30)[0-9]{4}")  # Shanghai and Shenzhen A shares (601229, 000001, 300750)
 # The risk-warning marker that opens an A share's short name (ST西發, *ST生物, S*ST某某): the name after it is
 # a listed company's, though the lists (which keep names without the marker) may lack it. What the marker is
@@ -1034,11 +1036,14 @@ def _latin_legal() -> regex.Pattern:
 def _ticker() -> regex.Pattern:
     """A ticker in brackets: (NASDAQ:AAPL), (2330.TW), （00700）, (2330), (6669-KY), (2330-TW), the Hong Kong
     press's three digits (016), (700); and the
-    Malaysian press's Bursa form, stock name, code and board: (MRCB,1651,主板產業股), (TM,4863)."""
+    Malaysian press's Bursa form, stock name, code and board: (MRCB,1651,主板產業股), (TM,4863). A portal's
+    link words may stand between the name and its code, with the share class (某某(資訊 行情 論壇)A(000001)),
+    and a firm with A and B shares gives both codes (某某(600001、900901))."""
     exchanges = "|".join(regex.escape(x) for x in load_list("company/exchanges.txt"))
     return regex.compile(
+        rf"(?:[(（]资讯 行情 论坛[)）][AB]?)?"  # folded text
         rf"[(（]\s*(?:(?:{exchanges})\s*[:：]\s*(?P<symbol>[A-Z][A-Z.]{{0,5}}|\d{{3,6}})"
-        rf"|(?P<code>\d{{3,6}})(?:\.(?:TW|TWO|HK|SS|SZ|SH|KL|SI|T)|-(?:KY|TW|TWO))?"
+        rf"|(?P<code>\d{{3,6}})(?:\.(?:TW|TWO|HK|SS|SZ|SH|KL|SI|T)|-(?:KY|TW|TWO)|、\d{{6}})?"
         rf"|(?P<bursa>[A-Z][A-Z0-9&.\-]{{0,11}})\s*[,，]\s*\d{{4}}[A-Z]{{0,2}}"
         rf"(?:\s*[,，]\s*(?P<board>[^()（）,，\n]{{1,16}}))?)\s*[)）]"
     )
@@ -1771,6 +1776,8 @@ class CompanyExtractor:
             if e in dictionary_ends:
                 continue  # 中華電信 is a dictionary name; 電信 is no suffix of 中華 here
             suffix = suffix_words[word_index]
+            if suffix == CITY_INVESTMENT and folded[e:e + 1] == INVESTMENT_END:
+                continue  # 來檳城|投資: a city's 城 and 投資, no 城投 (投資 is a suffix of its own)
             if suffix == COMMERCIAL_BANK and folded[e:e + 1] == BANK_END:
                 # 上海農商|銀行, 蘇商|銀行: the leftmost 商銀 cut the name before 行 (not a listed 商銀's: 台中商銀|行員)
                 s, e, suffix = s + 1, e + 1, BANK
@@ -1962,8 +1969,8 @@ class CompanyExtractor:
                 continue  # 警方破獲|集團, 為落實|集團策略: a verb and its object, the ring or the group, no firm
             if suffix == BANK and chunk[-2:] in _function_words()[2] and chunk[-2:] not in VERBS_IN_BANK_NAMES:
                 continue  # 央行降低|銀行存款準備率, 存戶起訴|銀行: a verb and its object, banks in general
-            if strength != "legal" and chunk.endswith(_object_verbs()):
-                continue  # 金管會要求|銀行, 預期|銀行將降息: a verb and its object, banks or firms in general
+            if (strength != "legal" or suffix == COMPANY and chunk[-1:] in SHARE_VERBS) and chunk.endswith(_object_verbs()):
+                continue  # 金管會要求|銀行, 預期|銀行將降息, 董事佔|公司董事的三成: a verb and its object, firms in general
             if any(chunk[-n:] in generic and chunk[:-n].endswith(_object_verbs()) for n in (2, 3) if n < len(chunk)):
                 continue  # 北京敦促|本土|公司: the verb, a generic word, and firms in general after them (even 公司)
             if len(chunk) > 2 and chunk.endswith(_say_verbs()) and (strength != "legal" or suffix == COMPANY and (
