@@ -220,7 +220,7 @@ def test_user_entries_win_over_built_in_ones(tmp_path):
 
 USER_NEWS = (
     "發布日期:3/9/2026\n"
-    "星河動力主席王大明昨(8)日宣布擴廠,科創署策展人韓立群到場致詞。\n"
+    "星河動力主席王大明昨(8)日宣布擴廠,科創署首席科學家韓立群到場致詞。\n"
     "OpenAI執行長奧特曼也視訊出席;奧特曼稱,下一代模型年底前推出。\n"
     "晚間林育陞與黃一峰一同用餐,黃一峰說很愉快。\n"
 )
@@ -243,8 +243,8 @@ def officials(entities) -> list[tuple]:
 
 def test_a_user_title_is_a_title_to_the_officials_grammar(tmp_path):
     assert not any(e["normalized"] == "韓立群" for e in user_entities(tmp_path, "company\t星河動力\n"))
-    found = officials(user_entities(tmp_path, "title\t策展人\n"))
-    assert ("策展人韓立群", "韓立群", "策展人", "科創署", "official.title_name") in found
+    found = officials(user_entities(tmp_path, "title\t首席科學家\n"))
+    assert ("首席科學家韓立群", "韓立群", "首席科學家", "科創署", "official.title_name") in found
 
 
 def test_a_user_official_is_a_name_beside_a_title_and_alone_with_the_entry_title(tmp_path):
@@ -275,7 +275,7 @@ def test_a_user_official_alias_normalizes_to_the_entry_name(tmp_path):
 
 
 def test_a_user_company_before_a_title_is_found_and_is_the_officials_org(tmp_path):
-    without = user_entities(tmp_path, "title\t策展人\n")
+    without = user_entities(tmp_path, "title\t首席科學家\n")
     assert not any(e["type"] == "company" and e["normalized"] == "星河動力" for e in without)
     entities = user_entities(tmp_path, "company\t星河動力\t\tcountry=TW\n")
     company = [e for e in entities if e["type"] == "company" and e["normalized"] == "星河動力"]
