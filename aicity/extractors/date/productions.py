@@ -797,24 +797,24 @@ def _quarter_before(m: regex.Match, ctx: Ctx) -> Candidate:
                          Spec(quarter_rel=-1, month=3))
     s = groups(stated)
     n = 1 if s.get("sfirst") else small_number(s.get("sn") or s.get("sq"))
-    if ctx.ref is None and not s.get("sy"):
-        # a page dated by its own header: the year counts from each date's anchor, not from today
-        rel = _STATED_YEAR_REL.get(s.get("syrel") or "今", 0)
-        if n == 1:
-            rel, n = rel - 1, 5
-        first = 3 * (n - 1) - 2
-        if not s.get("syrel") and rel == 0:  # Q3…較上季: a bare quarter, anchored as a bare one is
-            return Candidate(m.start(), m.end(), "date.year_part", Spec(month=first), Spec(month=first + 2))
-        return Candidate(m.start(), m.end(), "date.year_part", Spec(year_rel=rel, month=first),
-                         Spec(year_rel=rel, month=first + 2))
-    anchor = ctx.ref or dt.date.today()
-    year = int(s["sy"]) if s.get("sy") else anchor.year + _STATED_YEAR_REL.get(s.get("syrel") or "今", 0)
-    if not (s.get("sy") or s.get("syrel")) and 3 * n - anchor.month >= 10:
-        year -= 1  # 第四季營收較上季成長 on a February page: last year's fourth quarter, as the quarter itself reads
+    # with no year written and no date given (a page dated by its own header), the year counts from each
+    # date's anchor as years before or after it, not from today
+    relative = ctx.ref is None and not s.get("sy")
+    year = _STATED_YEAR_REL.get(s.get("syrel") or "今", 0)
+    if not relative:
+        year = int(s["sy"]) if s.get("sy") else ctx.ref.year + year
+        if not (s.get("sy") or s.get("syrel")) and 3 * n - ctx.ref.month >= 10:
+            year -= 1  # 第四季營收較上季成長 on a February page: last year's fourth quarter, as the quarter itself reads
     if n == 1:
         year, n = year - 1, 5
     first = 3 * (n - 1) - 2
-    return Candidate(m.start(), m.end(), "date.year_part", Spec(year=year, month=first), Spec(year=year, month=first + 2))
+    if not relative:
+        return Candidate(m.start(), m.end(), "date.year_part", Spec(year=year, month=first),
+                         Spec(year=year, month=first + 2))
+    if not s.get("syrel") and year == 0:  # Q3…較上季: a bare quarter, anchored as a bare one is
+        return Candidate(m.start(), m.end(), "date.year_part", Spec(month=first), Spec(month=first + 2))
+    return Candidate(m.start(), m.end(), "date.year_part", Spec(year_rel=year, month=first),
+                     Spec(year_rel=year, month=first + 2))
 
 
 def _part_point(g: dict, first: int, last: int) -> int:
