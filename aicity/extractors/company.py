@@ -553,6 +553,8 @@ def _own_latin_in_brackets(folded: str, pos: int, info: CompanyInfo) -> bool:
         return False
     inner = m.group()[1:-1].strip().casefold()
     return any(n.casefold() == inner for n in (info.canonical, *info.aliases))
+
+
 # A copyright notice before a Latin legal name (Copyright © 2026 Acme Ltd.): the publisher of the page.
 _COPYRIGHT_BEFORE = regex.compile(r"(?i:©|\(c\)|copyright)[ 0-9\-–,]*\Z")
 _COPYRIGHT_REACH = 24
