@@ -302,21 +302,19 @@ def _city_airports() -> tuple[dict[str, tuple[str, ...]], dict[str, frozenset[st
     return ({c: tuple(a) for c, a in airports.items()}, {a: frozenset(c) for a, c in cities.items()})
 
 
-def _airport_of_city(folded: str, start: int, end: int) -> str | None:
-    """How a city's airport written by their two names (東京成田) bears on the match at ``start``-``end``:
-    "airport" where the match is the airport's part (成田, a town of its own), "facility" where the whole
-    goes on to 機場 (東京成田|機場: the airport's name holds the city's), None otherwise (the city)."""
+def _in_airport_name(folded: str, start: int, end: int) -> bool:
+    """The match at ``start``-``end`` is part of an airport's name written by its city's and its own (東京成田):
+    the airport's part (成田, a town of its own), or the city's where the whole goes on to 機場 (東京成田|機場);
+    the city's before anything else (台北－東京成田、) names the city."""
     airports, cities = _city_airports()
     name = folded[start:end]
     own = airports.get(name)
     if own is not None:
         for airport in own:
             if folded.startswith(airport, end):
-                return "facility" if folded.startswith(AIRPORT_HEADS, end + len(airport)) else None
+                return folded.startswith(AIRPORT_HEADS, end + len(airport))
     before = cities.get(name)
-    if before is not None and any(folded[start - len(c):start] == c for c in before):
-        return "airport"
-    return None
+    return before is not None and any(folded[start - len(c):start] == c for c in before)
 
 
 MUNICIPAL = fold("立")
@@ -501,7 +499,7 @@ class CityExtractor:
             if info.name in surnames and info.kind == ABBREVIATION and (
                     not abbreviation_after.at(folded, end) or folded.startswith(_person_adverbs(), end)):
                 continue
-            if _airport_of_city(folded, start, end) is not None:
+            if _in_airport_name(folded, start, end):
                 continue  # 東京|成田, 東京成田|機場: an airport's name written by its city's and its own
             if not self._accept(folded, start, end, info, after_words, abbreviation_after, prefectures) and not (
                 info.kind == WEAK and not after_words.at(folded, end)  # (豐鎮|北、大同南: a station's direction)
