@@ -71,6 +71,8 @@ ASSET_ARM = fold("資管")  # a broker's or bank's asset-management subsidiary a
 INTENT_OPENERS = frozenset(fold("擬將已再"))  # a filing's verbs of intent and aspect before its object (擬回購股份)
 AMOUNT_TAILS = tuple(fold(w) for w in ("餘元", "多元", "元"))  # what closes an amount (5億餘元, 300多元, 8萬元)
 INDEFINITE = fold("某")  # 某酒店, 路氹某酒店: an unnamed business
+# 粵港澳三地銀行, 港澳兩地銀行: the firms of the places just named (however they are abbreviated), no name
+ALL_THE_PLACES = tuple(fold(w) for w in ("兩地", "三地", "多地"))
 # the ranks of a league table, and the market figures that a table ranks (買超冠軍, 漲幅亞軍, 成交值冠軍)
 _RANK_WORDS = frozenset(fold(w) for w in ("冠軍", "亞軍", "季軍"))
 # 台南航空站, 花蓮航空站: a town's airport, whose name a listed firm's place-like short name (台南) may open
@@ -2481,6 +2483,8 @@ class CompanyExtractor:
         (``registered``) are a registered name (北京市|基礎設施投資|有限公司)."""
         if chunk in generic or chunk[:1] in generic or chunk.endswith(INDEFINITE):
             return True  # 路氹某|酒店, 某|銀行: "a certain hotel"
+        if chunk.endswith(ALL_THE_PLACES):
+            return True  # 粵港澳三地|銀行: the banks of all the places named
         if chunk in _trades() or _industry_words_only(chunk, _rules()[0]):
             return True  # 電商平台|公司, 食品|集團, 光電科技|公司: a trade and no trade name
         if chunk.endswith(KIND_OF) and len(chunk) <= 5:

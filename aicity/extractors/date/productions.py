@@ -148,6 +148,8 @@ def year(m: regex.Match, ctx: Ctx) -> Candidate | None:
                           (m.start("ly2"), m.end(), Spec(year=second), None)))
     if g.get("yitems") or g.get("ycnitems"):  # 2007、2009及2011年: each year of the list
         return _year_list(m)
+    if g.get("fys"):  # 24/25年度: the first of two two-digit years is the one nearest the anchor
+        g["y4"] = str(nearest_century((ctx.ref or dt.date.today()).year, int(g["fys"])))
     if g.get("fy2"):  # 2026/27年度: the fiscal year ends in the next calendar year
         start_year = int(g["y4"])
         end_year = century_year(start_year, g["fy2"])
@@ -176,7 +178,7 @@ def year(m: regex.Match, ctx: Ctx) -> Candidate | None:
             return None
         if spec.year == 100 + ROC_OFFSET and after_is(ctx, end_of_year, "CENTURY_AFTER"):
             return None  # 100年前: a century ago, not "before 2011"
-    elif g.get("y4") or g.get("ycn") or g.get("ycnk"):
+    elif (g.get("y4") and not g.get("fys")) or g.get("ycn") or g.get("ycnk"):
         key = "y4" if g.get("y4") else ("ycn" if g.get("ycn") else "ycnk")
         if before_is(ctx, m.start(key), "BIG_YEAR_BEFORE") and not (
                 spec.year is not None and abs(spec.year - (ctx.ref or dt.date.today()).year) <= FIGURE_YEAR_REACH
