@@ -83,6 +83,8 @@ class DateExtractor:
                 c, skip = joined, i + 1
             elif glossed := _glossed_day(ctx, c, period, anchor):
                 got = glossed
+            elif from_line := _relative_day_of_line(ctx, c, period, anchor):
+                got = from_line
             elif c.rule == "date.same_period" and period is not None and not period_dateline \
                     and not _compares_ahead(c, period, anchor):
                 # 去年第3季…較前年同期: a period named years back moves by the rest; but 元月營收…較去年12月…
@@ -240,6 +242,33 @@ def _glossed_day(ctx: Ctx, c: Candidate, period: tuple[int, int, str, dict] | No
     if ctx.folded[c.end:c.end + 1] not in _GLOSS_CLOSE or _GLOSS_OPEN.fullmatch(ctx.folded, end, c.start) is None:
         return []
     return values(c._replace(spec=spec._replace(year=int(normalized[:4]))), anchor, None)
+
+
+# how far a relative day may stand after the day its line has just named
+LINE_DAY_REACH = 40
+
+
+def _relative_day_of_line(ctx: Ctx, c: Candidate, period: tuple[int, int, str, dict] | None, anchor: dt.date) -> list:
+    """香港新聞網10月16日電 行政長官今日(16日)表示: a relative day whose day in brackets is the day its line
+    has just named (or that day's neighbour, 昨(15)日) counts from that day, the date line of an item of
+    a list of other stories, not from the page's date (a page of 12/4 holds no 今日(16日) of its own)."""
+    spec = c.spec
+    if (period is None or spec.day_rel is None or spec.day is None or spec.month is not None
+            or spec.year is not None or c.end_spec is not None or c.items):
+        return []
+    if (anchor + dt.timedelta(days=spec.day_rel)).day == spec.day:
+        return []  # 今(16)日 on a page of the 16th: the page's own day
+    _, end, normalized, _ = period
+    if "/" in normalized or len(normalized) < 10 or not 0 <= c.start - end <= LINE_DAY_REACH \
+            or "\n" in ctx.folded[end:c.start]:
+        return []
+    try:
+        day = dt.date.fromisoformat(normalized[:10]) + dt.timedelta(days=spec.day_rel)
+    except ValueError:
+        return []
+    if day.day != spec.day or (day.year, day.month) == (anchor.year, anchor.month):
+        return []
+    return values(c._replace(spec=spec._replace(year=day.year, month=day.month, day_rel=None)), anchor, None)
 
 
 def _in_past(c: Candidate) -> Candidate:
