@@ -36,6 +36,7 @@ class DateExtractor:
         present_period: tuple[int, int, str, dict] | None = None
         period_back = 0
         period_dateline = False  # the last period named is a dateline's day
+        span_first: str | None = None  # the first day of the last period when it is days listed or a range
         stated: tuple[int, int, bool] | None = None  # (end, year, a year alone) of the last date named with a
         # year of its own (or 今年)
         undated = doc.ref_source == "today"  # the page was written on or before today
@@ -100,7 +101,7 @@ class DateExtractor:
             elif c.rule in LISTED_DAY_RULES and period is not None:
                 got = _listed_day(ctx, c, period, anchor)
             elif c.rule == "date.next_day":
-                got = _next_day(ctx, c, period, anchor)
+                got = _next_day(ctx, c, period, anchor, span_first)
                 if not got:
                     continue  # 次日 with no day named before it in its paragraph: the text does not say which
             elif c.rule == "date.same_month_day":
@@ -157,6 +158,9 @@ class DateExtractor:
                     last = normalized.rsplit("/", 1)[-1]
                     stated = (end, int(last[:4]), len(last) == 4)  # (今年3月 after 2019年: this year's again)
                 out.append((start, end, normalized, c.rule, fields))
+            if got and period is not None and period[0] >= got[0][0]:  # this candidate named the last period
+                first = got[0][2][0].split("/", 1)[0]
+                span_first = first if (len(got) > 1 or "/" in got[-1][2][0]) and len(first) == 10 else None
         for at, word in bare:
             if word in dated_parts:
                 start, end, _, rule, fields = out[at]
@@ -588,12 +592,22 @@ def _same_month_day(c: Candidate, period: tuple[int, int, str, dict] | None, anc
     return values(c._replace(spec=c.spec._replace(year=year, month=month, nearest=False)), anchor, None)
 
 
-def _next_day(ctx: Ctx, c: Candidate, period: tuple[int, int, str, dict] | None, anchor: dt.date) -> list:
+# 首日…第二天: the first day of the span just named, so 第二天 after it is that span's second day
+_FIRST_DAY_WORDS = tuple(fold(w) for w in ("首日", "第一天", "頭一天"))
+_SECOND_DAY = fold("第二天")
+
+
+def _next_day(ctx: Ctx, c: Candidate, period: tuple[int, int, str, dict] | None, anchor: dt.date,
+              span_first: str | None = None) -> list:
     """次日, 翌日, 隔天: the day after the last day named before it in the same paragraph (the end
-    of a range: 3月3日至5日…次日 is the 6th)."""
+    of a range: 3月3日至5日…次日 is the 6th); but 第二天 after 首日 in the span's own account is the span's
+    second day (3月28、29日開幕周，首日…，第二天…: the 29th)."""
     if period is None or "\n" in ctx.folded[period[1]:c.start]:
         return []
     last = period[2].rsplit("/", 1)[-1][:10]
+    if span_first is not None and ctx.folded[c.start:c.end] == _SECOND_DAY \
+            and any(w in ctx.folded[period[1]:c.start] for w in _FIRST_DAY_WORDS):
+        last = span_first
     if len(last) != 10:
         return []
     day = dt.date.fromisoformat(last) + dt.timedelta(days=1)
