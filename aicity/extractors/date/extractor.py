@@ -477,14 +477,14 @@ RECENT_DAY_REACH = 6
 
 
 def _narrated_day(ctx: Ctx, c: Candidate, period: tuple[int, int, str, dict], anchor: dt.date) -> bool:
-    """去年12月13日相約遊玩…。至15日早上離開: a bare day later than the day a police or court narrative has
-    just named, in another month than the page's, in the same sentence or the next and close after it,
+    """去年12月13日相約遊玩…。至15日早上離開: a bare day on or after the day a police or court narrative has
+    just named (13日晚間 after it: that day again), in another month than the page's, in the same sentence or the next and close after it,
     is in that day's month (the narrative goes on), not in the page's; but the page's own day stays the page's."""
     _, end, normalized, _ = period
     if len(normalized) != 10 or c.start - end > NARRATED_DAY_REACH or c.spec.day is None:
         return False
     year, month = _year_month(normalized)
-    if (year, month) == (anchor.year, anchor.month) or c.spec.day <= int(normalized[8:10]) \
+    if (year, month) == (anchor.year, anchor.month) or c.spec.day < int(normalized[8:10]) \
             or c.spec.day > calendar.monthrange(year, month)[1] or c.spec.day == anchor.day:
         # (18日 on a page of the 18th is the report's own day: 他在2月3日報到，18日再回鄉)
         return False
