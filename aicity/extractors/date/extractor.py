@@ -36,6 +36,7 @@ class DateExtractor:
         present_period: tuple[int, int, str, dict] | None = None
         period_back = 0
         period_dateline = False  # the last period named is a dateline's day
+        span_first: str | None = None  # the first day of the last period when it is days listed or a range
         stated: tuple[int, int, bool] | None = None  # (end, year, a year alone) of the last date named with a
         # year of its own (or 今年)
         undated = doc.ref_source == "today"  # the page was written on or before today
@@ -83,6 +84,8 @@ class DateExtractor:
                 c, skip = joined, i + 1
             elif glossed := _glossed_day(ctx, c, period, anchor):
                 got = glossed
+            elif from_line := _relative_day_of_line(ctx, c, period, anchor):
+                got = from_line
             elif c.rule == "date.same_period" and period is not None and not period_dateline \
                     and not _compares_ahead(c, period, anchor):
                 # 去年第3季…較前年同期: a period named years back moves by the rest; but 元月營收…較去年12月…
@@ -98,7 +101,7 @@ class DateExtractor:
             elif c.rule in LISTED_DAY_RULES and period is not None:
                 got = _listed_day(ctx, c, period, anchor)
             elif c.rule == "date.next_day":
-                got = _next_day(ctx, c, period, anchor)
+                got = _next_day(ctx, c, period, anchor, span_first)
                 if not got:
                     continue  # 次日 with no day named before it in its paragraph: the text does not say which
             elif c.rule == "date.same_month_day":
@@ -155,6 +158,9 @@ class DateExtractor:
                     last = normalized.rsplit("/", 1)[-1]
                     stated = (end, int(last[:4]), len(last) == 4)  # (今年3月 after 2019年: this year's again)
                 out.append((start, end, normalized, c.rule, fields))
+            if got and period is not None and period[0] >= got[0][0]:  # this candidate named the last period
+                first = got[0][2][0].split("/", 1)[0]
+                span_first = first if (len(got) > 1 or "/" in got[-1][2][0]) and len(first) == 10 else None
         for at, word in bare:
             if word in dated_parts:
                 start, end, _, rule, fields = out[at]
@@ -240,6 +246,33 @@ def _glossed_day(ctx: Ctx, c: Candidate, period: tuple[int, int, str, dict] | No
     if ctx.folded[c.end:c.end + 1] not in _GLOSS_CLOSE or _GLOSS_OPEN.fullmatch(ctx.folded, end, c.start) is None:
         return []
     return values(c._replace(spec=spec._replace(year=int(normalized[:4]))), anchor, None)
+
+
+# how far a relative day may stand after the day its line has just named
+LINE_DAY_REACH = 40
+
+
+def _relative_day_of_line(ctx: Ctx, c: Candidate, period: tuple[int, int, str, dict] | None, anchor: dt.date) -> list:
+    """香港新聞網10月16日電 行政長官今日(16日)表示: a relative day whose day in brackets is the day its line
+    has just named (or that day's neighbour, 昨(15)日) counts from that day, the date line of an item of
+    a list of other stories, not from the page's date (a page of 12/4 holds no 今日(16日) of its own)."""
+    spec = c.spec
+    if (period is None or spec.day_rel is None or spec.day is None or spec.month is not None
+            or spec.year is not None or c.end_spec is not None or c.items):
+        return []
+    if (anchor + dt.timedelta(days=spec.day_rel)).day == spec.day:
+        return []  # 今(16)日 on a page of the 16th: the page's own day
+    _, end, normalized, _ = period
+    if "/" in normalized or len(normalized) < 10 or not 0 <= c.start - end <= LINE_DAY_REACH \
+            or "\n" in ctx.folded[end:c.start]:
+        return []
+    try:
+        day = dt.date.fromisoformat(normalized[:10]) + dt.timedelta(days=spec.day_rel)
+    except ValueError:
+        return []
+    if day.day != spec.day or (day.year, day.month) == (anchor.year, anchor.month):
+        return []
+    return values(c._replace(spec=spec._replace(year=day.year, month=day.month, day_rel=None)), anchor, None)
 
 
 def _in_past(c: Candidate) -> Candidate:
@@ -444,14 +477,14 @@ RECENT_DAY_REACH = 6
 
 
 def _narrated_day(ctx: Ctx, c: Candidate, period: tuple[int, int, str, dict], anchor: dt.date) -> bool:
-    """去年12月13日相約遊玩…。至15日早上離開: a bare day later than the day a police or court narrative has
-    just named, in another month than the page's, in the same sentence or the next and close after it,
+    """去年12月13日相約遊玩…。至15日早上離開: a bare day on or after the day a police or court narrative has
+    just named (13日晚間 after it: that day again), in another month than the page's, in the same sentence or the next and close after it,
     is in that day's month (the narrative goes on), not in the page's; but the page's own day stays the page's."""
     _, end, normalized, _ = period
     if len(normalized) != 10 or c.start - end > NARRATED_DAY_REACH or c.spec.day is None:
         return False
     year, month = _year_month(normalized)
-    if (year, month) == (anchor.year, anchor.month) or c.spec.day <= int(normalized[8:10]) \
+    if (year, month) == (anchor.year, anchor.month) or c.spec.day < int(normalized[8:10]) \
             or c.spec.day > calendar.monthrange(year, month)[1] or c.spec.day == anchor.day:
         # (18日 on a page of the 18th is the report's own day: 他在2月3日報到，18日再回鄉)
         return False
@@ -559,12 +592,22 @@ def _same_month_day(c: Candidate, period: tuple[int, int, str, dict] | None, anc
     return values(c._replace(spec=c.spec._replace(year=year, month=month, nearest=False)), anchor, None)
 
 
-def _next_day(ctx: Ctx, c: Candidate, period: tuple[int, int, str, dict] | None, anchor: dt.date) -> list:
+# 首日…第二天: the first day of the span just named, so 第二天 after it is that span's second day
+_FIRST_DAY_WORDS = tuple(fold(w) for w in ("首日", "第一天", "頭一天"))
+_SECOND_DAY = fold("第二天")
+
+
+def _next_day(ctx: Ctx, c: Candidate, period: tuple[int, int, str, dict] | None, anchor: dt.date,
+              span_first: str | None = None) -> list:
     """次日, 翌日, 隔天: the day after the last day named before it in the same paragraph (the end
-    of a range: 3月3日至5日…次日 is the 6th)."""
+    of a range: 3月3日至5日…次日 is the 6th); but 第二天 after 首日 in the span's own account is the span's
+    second day (3月28、29日開幕周，首日…，第二天…: the 29th)."""
     if period is None or "\n" in ctx.folded[period[1]:c.start]:
         return []
     last = period[2].rsplit("/", 1)[-1][:10]
+    if span_first is not None and ctx.folded[c.start:c.end] == _SECOND_DAY \
+            and any(w in ctx.folded[period[1]:c.start] for w in _FIRST_DAY_WORDS):
+        last = span_first
     if len(last) != 10:
         return []
     day = dt.date.fromisoformat(last) + dt.timedelta(days=1)

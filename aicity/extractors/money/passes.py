@@ -72,10 +72,13 @@ def ranges(text: str, cands: list[Cand]) -> None:
 def shared_units(text: str, cands: list[Cand]) -> None:
     """67.27、3.86、0.17萬億元: plain numbers listed (UNIT_LIST_JOINERS) right before an amount
     with a unit written after it take that unit (萬億, 千萬, billion) and currency; before a plain
-    amount in a currency (0.75、0.5、0.25元, 100、200、300元) they take its currency."""
+    amount in a currency (0.75、0.5、0.25元, 100、200、300元, or a range's first end: 100、200至300元)
+    they take its currency."""
     for i in range(len(cands) - 1, 0, -1):
         b = cands[i]
-        if b.status != MONEY or b.currency is None or b.range_role:
+        # a range's first end heads a list as a plain amount does (票價680、980、1180至1380港元:
+        # four prices); its second end has the first end, money already, right before it
+        if b.status != MONEY or b.currency is None or b.range_role == "to":
             continue
         if not b.big and (b.start == 0 or text[b.start - 1] not in UNIT_LIST_JOINERS):
             continue  # (a plain amount takes only a list written right before it)
