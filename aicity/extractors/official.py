@@ -2025,6 +2025,16 @@ class OfficialExtractor:
             if has_end is None or has_end - ns - gap not in (2, 3, 4) or folded[has_end:has_end + 1] not in AS_END:
                 return []
             ns += gap
+        elif not honorific and folded[ns:ns + 1] == OF and (of_honorific := self._honorifics_at(folded, ns + 1, g)):
+            # 董事經理的拿督某某, 前總裁的丹斯里某某: an honorific after 的 marks whose title it is; a full
+            # three-character name or, on a Malaysian or Singaporean page, a transliteration that a boundary ends
+            named = ns + 1 + of_honorific
+            of_end = self._name_at(folded, named, g)
+            if of_end is None or of_end - named != 3 or not self._boundary_after(folded, of_end, g):
+                of_end = self._spelled_name_at(doc, ts, named, g)
+                if of_end is None or not self._boundary_after(folded, of_end, g):
+                    return []
+            ns = named
         elif not honorific and folded[ns:ns + 1] == OF:
             # 升任人力資源部長的沈某某, 原任青年及體育部長的楊某某: a full three-character name after
             # 的 that a boundary ends (部長的黃金時期: 黃金 is no full name)

@@ -33,6 +33,10 @@ from .grammar import grammar
 
 WEAK_LEAD = 3  # weak signals that may move a page off its script's region
 WEAK_LEAD_ALONE = 2  # ... and on a Traditional page with no weak signal of Taiwan at all (香港, 尖沙咀)
+# Regions whose own press writes Simplified: a Simplified page that names one of them and no other place
+# (not the mainland, not Taiwan by its wording) moves on WEAK_LEAD_ALONE too (新加坡 … 總理黃循財: a short page of 聯合早報 or 8視界).
+# Hong Kong and Macau write Traditional: a Simplified page about them is more often the mainland's report.
+SIMPLIFIED_PRESS = frozenset({"MY", "SG"})
 # Folded text that any dateline holds: the dateline pattern runs only on pages with one.
 DATELINE_MARKERS = ("日讯", "日电", "专电", "日综合", "讯)", "讯】", "报道)", "报导)")
 NO_SIGNAL = "none"  # a common word that holds a signal word (新元素 holds 新元): no signal
@@ -311,8 +315,10 @@ def _page_region(doc: Document) -> Region:
     moves = [r for r in weak if r != default]
     if moves:
         best = max(moves, key=lambda r: weak[r])
-        # a Traditional page that names nothing of Taiwan (臺灣, 臺北, 台股 ...) moves on fewer
-        need = WEAK_LEAD_ALONE if not weak[default] and doc.script == "traditional" else WEAK_LEAD
+        # a Traditional page that names nothing of Taiwan (臺灣, 臺北, 台股 ...) moves on fewer, and so does a
+        # Simplified page that names nothing of the mainland but Singapore or Malaysia
+        alone = doc.script == "traditional" or (best in SIMPLIFIED_PRESS and set(+weak) == {best})
+        need = WEAK_LEAD_ALONE if not weak[default] and alone else WEAK_LEAD
         if weak[best] >= need and weak[best] >= 2 * weak[default]:
             return s.regions[best]
     return s.regions[default]
