@@ -680,6 +680,9 @@ FREE_PORTS = (fold("自貿港"), fold("貿易港"))
 # ... and a transit line before its works (捷運藍線|建設, 環狀線|工程): the line's construction, no builder named 藍線
 LINE_END = fold("線")
 LINE_WORKS = frozenset(fold(w) for w in ("建設", "工程"))
+# ... and a trade before 新能源 (鋰電|新能源, 光伏|新能源): a field of business, no firm named 電新 before 能源
+ENERGY = fold("能源")
+NEW_HEAD = fold("新")
 FORMER = "前"  # a title's prefix (前董事長): the person held it before
 FUTURES = fold("期貨")
 BANK = fold("銀行")
@@ -2182,6 +2185,9 @@ class CompanyExtractor:
                 continue  # 自貿區|建設, 自貿港|建設: the works of a zone, a district or a free-trade port
             if strength != "legal" and suffix in LINE_WORKS and chunk.endswith(LINE_END):
                 continue  # 藍線|建設, 萬大線|工程: the works of a transit line
+            if suffix == ENERGY and chunk.endswith(NEW_HEAD) and any(
+                    folded.endswith(t, max(0, s - 1 - len(t)), s - 1) for t in _trades()):
+                continue  # 圍繞鋰電|新能源, 光伏|新能源等產業: a trade and new energy, no name
             if suffix == FUTURES and chunk.endswith(_futures_underlyings()):
                 continue  # 台指|期貨, 原棕油|期貨: a futures contract, no futures broker
             if suffix == BANK and (any(w in chunk for w in PERSON_BEFORE_BANK) or _AGE.search(chunk)):
