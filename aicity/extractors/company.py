@@ -128,6 +128,7 @@ INVESTOR_OWN_AFTER = tuple(fold(w) for w in ("創始合夥人", "管理合夥人
                                              "董事長", "董事總經理", "總裁", "執行長", "首席執行官"))
 _OWN_STRUCTURE_AFTER = tuple(fold(w) for w in ("旗下", "子公司", "母公司", "董事長", "總經理", "執行長", "創辦人", "董事會", "股東會"))
 LAST_ITEM_JOINERS = frozenset(fold("及與和"))  # before the last item of a list (某某、某某及某某)
+NAME_END_AND = fold("和")  # a stop, but one that may end a name right before its suffix (泰和集團)
 STOP_CHARS = set(fold("的與和及或跟暨由在為是於把被讓向對從將等也亦還都已像替給予、,，。;；:：!！?？「」『』《》()（）[]【】\"'“”‘’ \t\n\r·•|/"))
 # (a real-estate trust named after its sponsor, 雙威|產托, 楊忠禮酒店|房產信託, is a listed fund, no company)
 ORG_SUFFIX_AFTER = tuple(fold(w) for w in ("基金會", "協會", "學會", "公會", "基金", "研究院", "工會", "文教", "產托", "房產信託"))
@@ -682,6 +683,9 @@ FREE_PORTS = (fold("自貿港"), fold("貿易港"))
 # ... and a transit line before its works (捷運藍線|建設, 環狀線|工程): the line's construction, no builder named 藍線
 LINE_END = fold("線")
 LINE_WORKS = frozenset(fold(w) for w in ("建設", "工程"))
+# ... and a trade before 新能源 (鋰電|新能源, 光伏|新能源): a field of business, no firm named 電新 before 能源
+ENERGY = fold("能源")
+NEW_HEAD = fold("新")
 FORMER = "前"  # a title's prefix (前董事長): the person held it before
 FUTURES = fold("期貨")
 BANK = fold("銀行")
@@ -1712,6 +1716,14 @@ class CompanyExtractor:
                 if opening is not None and opening > 0 and folded[opening - 1] not in STOP_CHARS:
                     start = opening
                     continue
+            if ch == NAME_END_AND and start == stop and folded.startswith(GROUP, stop) and start > 1 \
+                    and is_han(folded[start - 2]) and folded[start - 2] not in STOP_CHARS and not any(
+                        folded[start - 1 - n:start - 1] in common_words() or folded[start - 1 - n:start - 1]
+                        in _everyday_words() for n in (2, 3, 4)):
+                # 均和|集團, 泰和|集團: 和 right before 集團 ends a name where no word ends before it (政府和集團,
+                # 員工和集團 join two nouns)
+                start -= 1
+                continue
             if ch in STOP_CHARS or not (is_han(ch) or ch.isalnum() or ch in "&.-"):
                 break
             if ch == CONCURRENT_POSTS and folded[start - 2:start - 1] in POST_LAST_CHARS:
@@ -2184,6 +2196,9 @@ class CompanyExtractor:
                 continue  # 自貿區|建設, 自貿港|建設: the works of a zone, a district or a free-trade port
             if strength != "legal" and suffix in LINE_WORKS and chunk.endswith(LINE_END):
                 continue  # 藍線|建設, 萬大線|工程: the works of a transit line
+            if suffix == ENERGY and chunk.endswith(NEW_HEAD) and any(
+                    folded.endswith(t, max(0, s - 1 - len(t)), s - 1) for t in _trades()):
+                continue  # 圍繞鋰電|新能源, 光伏|新能源等產業: a trade and new energy, no name
             if suffix == FUTURES and chunk.endswith(_futures_underlyings()):
                 continue  # 台指|期貨, 原棕油|期貨: a futures contract, no futures broker
             if suffix == BANK and (any(w in chunk for w in PERSON_BEFORE_BANK) or _AGE.search(chunk)):

@@ -504,7 +504,12 @@ def _narrated_month(ctx: Ctx, c: Candidate, stated: tuple[int, int, bool], ancho
     spec, end_spec = c.spec, c.end_spec
     end, year, whole_year = stated
     if (c.rule not in NARRATED_MONTH_RULES or spec.month is None or spec.month_rel is not None or not _yearless(spec)
-            or spec.quarter_rel is not None or c.items or year >= anchor.year or c.start - end > NARRATED_MONTH_REACH):
+            or spec.quarter_rel is not None or c.items or year >= anchor.year):
+        return []
+    # (a year alone that opens its paragraph, 2023年，…: the paragraph's topic, which its later sentences go on in)
+    topic = whole_year and ctx.folded[end:end + 1] in TOPIC_YEAR_COMMAS and PARAGRAPH_YEAR.search(
+        ctx.folded, max(0, end - PARAGRAPH_YEAR_WIDTH), end) is not None
+    if c.start - end > (TOPIC_YEAR_REACH if topic else NARRATED_MONTH_REACH):
         return []
     if end_spec is not None and (end_spec.month is None or not _yearless(end_spec)):
         return []
@@ -519,7 +524,7 @@ def _narrated_month(ctx: Ctx, c: Candidate, stated: tuple[int, int, bool], ancho
         return []  # (2025年營收…第1季展望 on a January page: the quarter under way may be this year's;
         # 2024年第二、三季…，第四季: a quarter after quarters is read as the page's, as the letter has it)
     between = ctx.folded[end:c.start]
-    if "\n" in between or SENTENCE_BREAK.search(between) is not None:
+    if "\n" in between or SENTENCE_BREAK.search(between) is not None and not topic:
         return []
     if before_is(ctx, c.start, "PLAN_BEFORE") or any(w in between for w in NARRATED_MONTH_PLANS):
         return []  # 該公司2019年成立，預計3月上市: a plan looks ahead from the page, not from the year named
@@ -537,6 +542,12 @@ YEAR_SCOPE = regex.compile(fold(r"[全我本該][市省縣區國]|\p{Han}{1,4}[�
 NARRATED_PART_AHEAD = 3
 # how far a yearless month may stand after the earlier year its sentence named
 NARRATED_MONTH_REACH = 120
+# a year alone at the head of its paragraph (2023年，全縣…。1~11月，…): the later sentences of the paragraph go on
+# in it, as far as this (folded; the year, then a comma)
+PARAGRAPH_YEAR = regex.compile(r"(?:^|\n)[ \t\u3000]*\d{4}" + fold("年") + "$")
+PARAGRAPH_YEAR_WIDTH = 12
+TOPIC_YEAR_COMMAS = frozenset(fold(",，"))
+TOPIC_YEAR_REACH = 400
 # words of plans and expectations between that year and the month (料, 將, 預計): the month is the page's future
 NARRATED_MONTH_PLANS = tuple(fold(w) for w in ("將", "預計", "預定", "計劃", "計畫", "擬", "可望", "料", "打算", "準備", "有望"))
 
