@@ -97,7 +97,10 @@ LAST_ITEM = frozenset(fold("與及和"))  # joins the last name of a list (某�
 MODALS = frozenset(fold("能會應須要"))
 # verbs of one character that open their object right after a title (首相發|森林城執照, 部長頒|獎學金, 大臣批|地):
 # before a common word they open no transliterated name
-LEAD_VERBS = frozenset(fold("發頒批派"))
+# a headline's verbs of urging and attacking: no transliteration holds them, so one opens no name after a title
+# (總理籲|歐盟檢討, 總統嗆|媒體) and one ends the name it follows (總統川普|籲國會)
+HEADLINE_VERBS = frozenset(fold("籲促嗆轟"))
+LEAD_VERBS = frozenset(fold("發頒批派")) | HEADLINE_VERBS
 EAT = fold("吃")  # 首相吃|閉門羹, 部長吃|了一驚: no transliteration opens with it
 # words that 後 opens (後方, 後續 ...): after a consort's title ending in 後 (蘇丹後, 元首後) they make the title
 # a word of the clause instead (南蘇丹|後方補給線, 蘇丹|後續談判), so no name follows
@@ -742,6 +745,8 @@ class OfficialExtractor:
                 break  # 總統普拉博沃|仍堅持: an adverb before the verb it opens ends the name
             if end - te >= 2 and folded[end] in PASSIVES and is_han(folded[end + 1:end + 2] or "x"):
                 break  # 總理佩通坦|遭解職, 領袖某某|被捕: a passive marker before its verb
+            if end - te >= 2 and folded[end] in HEADLINE_VERBS and is_han(folded[end + 1:end + 2] or "x"):
+                break  # 總統某某|籲國會: a headline's verb after the name
             if end - te >= 2 and NUMERAL_DAY.match(folded, end):
                 break  # 總統普廷|廿三日表示: the dateline's day in numerals
             if end - te >= 2 and (word in g.appoint_gaps or folded[end:end + 2] in g.appoint_verbs):
