@@ -1997,6 +1997,8 @@ class OfficialExtractor:
             opener = abbr.end() - te  # 首席信息安全官(CISO)某某: the title's English abbreviation, then the name
         honorific = self._honorifics_at(folded, te + opener, g)  # 首席部長拿督斯里某某: not part of the name
         ns = te + opener + honorific
+        if folded.startswith(CANDIDATE, ns):
+            return []  # 總理候選人某某: a candidate for the post holds no title (as 董事|候選人 in _appointed)
         if not honorific and folded[ns:ns + 1] == " " and is_han(folded[ns + 1:ns + 2]):
             # 分行經理 蕭某某指出: Hong Kong and Macau pages put one space between a title and a full
             # three-character name before a verb of speech (a Taiwanese headline's space ends a clause:
