@@ -138,6 +138,8 @@ NAME_PARTICLE = r"(?:bin|binti|bint|ibn|al|el|de|da|di|do|dos|du|van|von|der|den
 NAME_GENERATION = r"(?:,? (?:Jr|Sr)\.?|,? (?:II|III|IV))? ?"
 PERSON_IN_BRACKETS = regex.compile(
     r"\([A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?: (?:" + NAME_PARTICLE + r")*(?:(?:al|el)-)?[A-Z][A-Za-z'\-]+)+" + NAME_GENERATION + r"\)")
+# (GuillaumeFaury): a given and a family name that a copied page has glued together, each part capitalised
+GLUED_PERSON_IN_BRACKETS = regex.compile(r"\([A-Z][a-z]{2,}[A-Z][a-z]{2,}\)")
 HOME_COUNTRIES = frozenset((None, "", "TW", "CN", "HK", "MO", "SG", "MY"))  # whose officers have Chinese names
 # 和, 與, 及 after a weak surname and one character join the next name (首相安華和副首相), not a given name's third
 WEAK_NAME_JOINERS = frozenset(fold("和與及跟同"))
@@ -889,6 +891,16 @@ class OfficialExtractor:
             if low + end == ts or low + end == close < ts and folded[low + start - 1:low + start] in "(（":
                 return True
         return False
+
+    @staticmethod
+    def _glued_person_at(folded: str, bracket: int) -> bool:
+        """(GuillaumeFaury) at ``bracket``: a person's two names glued together, unless the word is a
+        company's name written so (BlackRock, SoftBank)."""
+        glued = GLUED_PERSON_IN_BRACKETS.match(folded, bracket)
+        if glued is None:
+            return False
+        word = folded[bracket + 1:glued.end() - 1]
+        return not any(end - start == len(word) for start, end, _ in company_dictionary().matches(word))
 
     def _plausible(self, name: str, g: OfficialGrammar, translit: bool = False) -> bool:
         """``translit``: the name is a transliteration after a title that such names follow (首相安華),
@@ -2143,7 +2155,8 @@ class OfficialExtractor:
                 if (han_end - ns >= 2 and all(map(is_han, folded[ns:han_end])) and folded[ns] not in g.stops
                         and not (ns == te and folded[te - 2:te + 1] in g.common)  # 總統|府政策室長某某 (Kim …): the office
                         and not g.titles.matches(folded[ns:han_end])  # 秘書|室長某某 (Kim …): the title nearer holds it
-                        and PERSON_IN_BRACKETS.match(folded, bracket) and (self._plausible(folded[ns:han_end], g) or (
+                        and (PERSON_IN_BRACKETS.match(folded, bracket) or self._glued_person_at(folded, bracket))
+                        and (self._plausible(folded[ns:han_end], g) or (
                             # 總統小馬可斯(Ferdinand Marcos, Jr.): 小 (Jr.) before a transliteration opens a word (小馬)
                             folded[ns] in JUNIOR_MARKS and han_end - ns >= 3
                             and all(ch in g.translit_chars for ch in folded[ns + 1:han_end])))):
