@@ -97,10 +97,10 @@ LAST_ITEM = frozenset(fold("與及和"))  # joins the last name of a list (某�
 MODALS = frozenset(fold("能會應須要"))
 # verbs of one character that open their object right after a title (首相發|森林城執照, 部長頒|獎學金, 大臣批|地):
 # before a common word they open no transliterated name
-# a headline's verbs of urging and attacking: no transliteration holds them, so one opens no name after a title
-# (總理籲|歐盟檢討, 總統嗆|媒體) and one ends the name it follows (總統川普|籲國會)
-HEADLINE_VERBS = frozenset(fold("籲促嗆轟"))
-LEAD_VERBS = frozenset(fold("發頒批派")) | HEADLINE_VERBS
+# a headline's verbs of urging and attacking: no name holds them, so one opens no name after a title
+# (總理籲|歐盟檢討, 總統嗆|媒體) and one ends the name it follows (總統川普|籲國會, 市長某萬安|嗆中央, 總統李在明|促企業)
+HEADLINE_VERBS = frozenset(fold("籲促嗆轟批"))
+LEAD_VERBS = frozenset(fold("發頒派")) | HEADLINE_VERBS
 EAT = fold("吃")  # 首相吃|閉門羹, 部長吃|了一驚: no transliteration opens with it
 # words that 後 opens (後方, 後續 ...): after a consort's title ending in 後 (蘇丹後, 元首後) they make the title
 # a word of the clause instead (南蘇丹|後方補給線, 蘇丹|後續談判), so no name follows
@@ -672,7 +672,8 @@ class OfficialExtractor:
         following = folded[pos:pos + 1]
         return (not following or not is_han(following) or following in g.stops
                 or folded[pos:pos + 2] in g.common or self._title_starts_at(folded, pos, g)
-                or RELATIVE_DAY_OPEN.match(folded, pos) is not None)
+                or RELATIVE_DAY_OPEN.match(folded, pos) is not None
+                or following in HEADLINE_VERBS and is_han(folded[pos + 1:pos + 2]))
 
     def _tibetan_name_at(self, folded: str, pos: int, g: OfficialGrammar) -> int | None:
         """The end of a Tibetan name at ``pos``: two or three parts of official/tibetan_names.txt in a row
