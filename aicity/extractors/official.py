@@ -500,7 +500,8 @@ class OfficialExtractor:
 
     # ------------------------------------------------------------------ names
     def _given_ok(self, ch: str, g: OfficialGrammar) -> bool:
-        return is_han(ch) and ch not in g.stops
+        # (a headline's verb is in no given name: 總理莫迪|轟鄰國)
+        return is_han(ch) and ch not in g.stops and ch not in HEADLINE_VERBS
 
     def _name_at(self, folded: str, pos: int, g: OfficialGrammar) -> int | None:
         """End of a Han name starting at ``pos``, or None."""
