@@ -552,8 +552,8 @@ class CityExtractor:
                     and self._in_constituency_list(folded, start):
                 continue  # 選區是拉務、金馬士: seats of a legislature, named after their towns
             if info.kind in (FOREIGN, WEAK) and (info.prefecture_homonym or info.kind == WEAK) \
-                    and self._in_prefecture_list(folded, start, end):
-                continue  # 靜岡、岡山等縣 / 檳城、吉打、霹靂: prefectures and states, not cities
+                    and CITY_SUFFIX not in folded[end - 1:end + 1] and self._in_prefecture_list(folded, start, end):
+                continue  # 靜岡、岡山等縣 / 檳城、吉打、霹靂: prefectures and states, not cities (大阪府與大阪市: its 市 names the city)
             if info.country == "CN" and folded[start:end] in mainland_provinces(with_aliases=True) and _in_province_list(folded, start, end):
                 continue  # 浙江、吉林、上海等省份: the province of the city's name, no city
             if info.kind == SHORT and folded[start:end] in _counties_by_short_form() and (
@@ -767,8 +767,9 @@ class CityExtractor:
                 or info.prefecture_homonym and folded[start - 1] not in ARRIVAL_CHARS):
             return False  # 日|本港口, 基|本港務: an alias's first character closes a word begun before it; so does
             # a prefecture's homonym city's, unless a verb of travel begins that word (豐|富山海; but 來|京都)
-        if info.prefecture_homonym and info.name in prefectures and not self._dateline(folded, end):
-            return False
+        if info.prefecture_homonym and info.name in prefectures and not self._dateline(folded, end) \
+                and CITY_SUFFIX not in folded[end - 1:end + 1]:
+            return False  # a bare 青森 on a page of 青森縣 is the prefecture; 青森市 (青森|市長) with its 市 is the city
         if (folded[end - 1] == VILLAGE and start and is_han(folded[start - 1]) and folded[start - 1] not in FUNCTION_CHARS
                 and (folded[start - 2:start - 1] in VILLAGE_PARENTS or folded.startswith(VILLAGE_AFTER, end))):
             return False  # 士林區福|德里, 福|德里里長: a village's name, no Delhi

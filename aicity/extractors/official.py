@@ -97,7 +97,10 @@ LAST_ITEM = frozenset(fold("與及和"))  # joins the last name of a list (某�
 MODALS = frozenset(fold("能會應須要"))
 # verbs of one character that open their object right after a title (首相發|森林城執照, 部長頒|獎學金, 大臣批|地):
 # before a common word they open no transliterated name
-LEAD_VERBS = frozenset(fold("發頒批派"))
+# a headline's verbs of urging and attacking: no name holds them, so one opens no name after a title
+# (總理籲|歐盟檢討, 總統嗆|媒體) and one ends the name it follows (總統川普|籲國會, 市長某萬安|嗆中央, 總統李在明|促企業)
+HEADLINE_VERBS = frozenset(fold("籲促嗆轟批"))
+LEAD_VERBS = frozenset(fold("發頒派")) | HEADLINE_VERBS
 EAT = fold("吃")  # 首相吃|閉門羹, 部長吃|了一驚: no transliteration opens with it
 # words that 後 opens (後方, 後續 ...): after a consort's title ending in 後 (蘇丹後, 元首後) they make the title
 # a word of the clause instead (南蘇丹|後方補給線, 蘇丹|後續談判), so no name follows
@@ -135,6 +138,8 @@ NAME_PARTICLE = r"(?:bin|binti|bint|ibn|al|el|de|da|di|do|dos|du|van|von|der|den
 NAME_GENERATION = r"(?:,? (?:Jr|Sr)\.?|,? (?:II|III|IV))? ?"
 PERSON_IN_BRACKETS = regex.compile(
     r"\([A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?: (?:" + NAME_PARTICLE + r")*(?:(?:al|el)-)?[A-Z][A-Za-z'\-]+)+" + NAME_GENERATION + r"\)")
+# (GuillaumeFaury): a given and a family name that a copied page has glued together, each part capitalised
+GLUED_PERSON_IN_BRACKETS = regex.compile(r"\([A-Z][a-z]{2,}[A-Z][a-z]{2,}\)")
 HOME_COUNTRIES = frozenset((None, "", "TW", "CN", "HK", "MO", "SG", "MY"))  # whose officers have Chinese names
 # 和, 與, 及 after a weak surname and one character join the next name (首相安華和副首相), not a given name's third
 WEAK_NAME_JOINERS = frozenset(fold("和與及跟同"))
@@ -495,7 +500,8 @@ class OfficialExtractor:
 
     # ------------------------------------------------------------------ names
     def _given_ok(self, ch: str, g: OfficialGrammar) -> bool:
-        return is_han(ch) and ch not in g.stops
+        # (a headline's verb is in no given name: 總理莫迪|轟鄰國)
+        return is_han(ch) and ch not in g.stops and ch not in HEADLINE_VERBS
 
     def _name_at(self, folded: str, pos: int, g: OfficialGrammar) -> int | None:
         """End of a Han name starting at ``pos``, or None."""
@@ -667,7 +673,8 @@ class OfficialExtractor:
         following = folded[pos:pos + 1]
         return (not following or not is_han(following) or following in g.stops
                 or folded[pos:pos + 2] in g.common or self._title_starts_at(folded, pos, g)
-                or RELATIVE_DAY_OPEN.match(folded, pos) is not None)
+                or RELATIVE_DAY_OPEN.match(folded, pos) is not None
+                or following in HEADLINE_VERBS and is_han(folded[pos + 1:pos + 2]))
 
     def _tibetan_name_at(self, folded: str, pos: int, g: OfficialGrammar) -> int | None:
         """The end of a Tibetan name at ``pos``: two or three parts of official/tibetan_names.txt in a row
@@ -742,6 +749,8 @@ class OfficialExtractor:
                 break  # 總統普拉博沃|仍堅持: an adverb before the verb it opens ends the name
             if end - te >= 2 and folded[end] in PASSIVES and is_han(folded[end + 1:end + 2] or "x"):
                 break  # 總理佩通坦|遭解職, 領袖某某|被捕: a passive marker before its verb
+            if end - te >= 2 and folded[end] in HEADLINE_VERBS and is_han(folded[end + 1:end + 2] or "x"):
+                break  # 總統某某|籲國會: a headline's verb after the name
             if end - te >= 2 and NUMERAL_DAY.match(folded, end):
                 break  # 總統普廷|廿三日表示: the dateline's day in numerals
             if end - te >= 2 and (word in g.appoint_gaps or folded[end:end + 2] in g.appoint_verbs):
@@ -884,6 +893,16 @@ class OfficialExtractor:
             if low + end == ts or low + end == close < ts and folded[low + start - 1:low + start] in "(（":
                 return True
         return False
+
+    @staticmethod
+    def _glued_person_at(folded: str, bracket: int) -> bool:
+        """(GuillaumeFaury) at ``bracket``: a person's two names glued together, unless the word is a
+        company's name written so (BlackRock, SoftBank)."""
+        glued = GLUED_PERSON_IN_BRACKETS.match(folded, bracket)
+        if glued is None:
+            return False
+        word = folded[bracket + 1:glued.end() - 1]
+        return not any(end - start == len(word) for start, end, _ in company_dictionary().matches(word))
 
     def _plausible(self, name: str, g: OfficialGrammar, translit: bool = False) -> bool:
         """``translit``: the name is a transliteration after a title that such names follow (首相安華),
@@ -1992,6 +2011,8 @@ class OfficialExtractor:
             opener = abbr.end() - te  # 首席信息安全官(CISO)某某: the title's English abbreviation, then the name
         honorific = self._honorifics_at(folded, te + opener, g)  # 首席部長拿督斯里某某: not part of the name
         ns = te + opener + honorific
+        if folded.startswith(CANDIDATE, ns):
+            return []  # 總理候選人某某: a candidate for the post holds no title (as 董事|候選人 in _appointed)
         if not honorific and folded[ns:ns + 1] == " " and is_han(folded[ns + 1:ns + 2]):
             # 分行經理 蕭某某指出: Hong Kong and Macau pages put one space between a title and a full
             # three-character name before a verb of speech (a Taiwanese headline's space ends a clause:
@@ -2146,7 +2167,8 @@ class OfficialExtractor:
                 if (han_end - ns >= 2 and all(map(is_han, folded[ns:han_end])) and folded[ns] not in g.stops
                         and not (ns == te and folded[te - 2:te + 1] in g.common)  # 總統|府政策室長某某 (Kim …): the office
                         and not g.titles.matches(folded[ns:han_end])  # 秘書|室長某某 (Kim …): the title nearer holds it
-                        and PERSON_IN_BRACKETS.match(folded, bracket) and (self._plausible(folded[ns:han_end], g) or (
+                        and (PERSON_IN_BRACKETS.match(folded, bracket) or self._glued_person_at(folded, bracket))
+                        and (self._plausible(folded[ns:han_end], g) or (
                             # 總統小馬可斯(Ferdinand Marcos, Jr.): 小 (Jr.) before a transliteration opens a word (小馬)
                             folded[ns] in JUNIOR_MARKS and han_end - ns >= 3
                             and all(ch in g.translit_chars for ch in folded[ns + 1:han_end])))):
