@@ -2068,6 +2068,13 @@ class CompanyExtractor:
                     written = doc.text[start + hs:e]
                     yield start + hs, e, written, CompanyInfo(written, (), None, form.info.country,
                                                               form.info.canonical), strength
+                elif he == len(chunk) and strength != "legal" and doc.script == "simplified" \
+                        and suffix not in (BRANCH, GROUP, COMPANY) and suffix not in HOLDING_SUFFIXES \
+                        and _other_registered(form.info, folded[start + hs:e]):
+                    # 希華|醫藥 on a mainland page: a Taiwanese listed short name, then a trade its registered name
+                    # (希華晶體科技) does not run on with, names a local firm, as before a legal form below (not
+                    # 集團, 公司 or a holding's word: 華碩集團 is the listed firm's group)
+                    yield start + hs, e, doc.text[start + hs:e], None, strength
                 elif he == len(chunk):
                     # 杭州|宇樹科技有限公司: the city opens the registered name, and is no mention of the city
                     placed = strength == "legal" and chunk[:hs] in _name_places()
