@@ -1196,6 +1196,18 @@ def _bank_arm(info: CompanyInfo, rest: str) -> bool:
             and not rest.endswith(BANK_TRADES))
 
 
+BROKER = fold("證券")
+
+
+def _broker_arm(info: CompanyInfo, rest: str) -> bool:
+    """``rest``, the words between a listed name and a legal form, name a broker's arm: words after a broker's
+    name (招商證券|資產管理, 某某證券|投資) or 證券 and a further trade after a group's (申萬宏源|證券承銷保薦):
+    a subsidiary registered in its own name; not the broker's own registered name (國泰君安|證券)."""
+    if not rest or not all(map(is_han, rest)):
+        return False
+    return fold(info.canonical).endswith(BROKER) or rest.startswith(BROKER) and len(rest) > len(BROKER)
+
+
 def phrase_end(chunk: str) -> int:
     """Where the name may begin after the function words at the left of a long
     candidate (又一家新成員某某電子材料 -> after 又一家): the end of the rightmost
@@ -2100,9 +2112,10 @@ class CompanyExtractor:
                     # characters names another company (from where the scan began)
                     begin = whole_start if whole_start is not None else start
                     yield begin, e, doc.text[begin:s], None, strength
-                elif strength == "legal" and hs == 0 and _bank_arm(form.info, chunk[he:]):
+                elif strength == "legal" and hs == 0 and (_bank_arm(form.info, chunk[he:]) or _broker_arm(form.info, chunk[he:])):
                     # 中銀|金融租賃有限公司: a bank's short name and a trade of another kind name its subsidiary,
-                    # a company of its own (ANNOTATION.md), as 兆豐|國際投顧 does before a strong suffix
+                    # a company of its own (ANNOTATION.md), as 兆豐|國際投顧 does before a strong suffix; so do a
+                    # broker's arms (申萬宏源|證券承銷保薦有限責任公司, 招商證券|資產管理有限公司)
                     written = doc.text[start:s]
                     yield start, e, written, CompanyInfo(written, (), None, form.info.country,
                                                          form.info.canonical), strength
