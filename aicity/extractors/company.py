@@ -665,7 +665,9 @@ _NEWSPAPER_CLOSED = regex.compile(fold("報") + r"(?:[\n),.。;、:!?]|$)")
 # A suffix ending in 行 whose 行 opens 行政 (工商|行政管理局: 市工|商行 is no trading firm); folded
 _ADMINISTRATION_AFTER = regex.compile(fold("政(?:管理|機關|部門|區|院|長官|處罰|許可)"))
 CITY_INVESTMENT, INVESTMENT_END = fold("城投"), fold("資")  # 某某城投, and the 資 of 投資 after its 投
-SHARE_VERBS = "占"  # folded 佔: a share of the firm (持股佔|公司總股本), even before the bare 公司
+# Verbs (folded) whose object is the firm's own figure, even before the bare 公司: a share of it (持股佔|公司總股本),
+# a cap or a floor on it (減持不超過|公司總股本的1%), and what a deal does to it (增厚|公司淨資產, 攤薄|公司每股收益).
+SHARE_VERBS = ("占", "超过", "低于", "增厚", "摊薄")
 A_SHARE_CODE = regex.compile(r"(?:60|68|00|30)[0-9]{4}")  # Shanghai and Shenzhen A shares (601229, 000001, 300750)
 # The risk-warning marker that opens an A share's short name (ST西發, *ST生物, S*ST某某): the name after it is
 # a listed company's, though the lists (which keep names without the marker) may lack it. What the marker is
@@ -1198,6 +1200,18 @@ def _bank_arm(info: CompanyInfo, rest: str) -> bool:
     某銀|理財): the bank's subsidiary; not a bank's own longer name (渣打|國際商業銀行)."""
     return (bool(rest) and fold(info.canonical).endswith(BANK) and all(map(is_han, rest))
             and not rest.endswith(BANK_TRADES))
+
+
+BROKER = fold("證券")
+
+
+def _broker_arm(info: CompanyInfo, rest: str) -> bool:
+    """``rest``, the words between a listed name and a legal form, name a broker's arm: words after a broker's
+    name (招商證券|資產管理, 某某證券|投資) or 證券 and a further trade after a group's (申萬宏源|證券承銷保薦):
+    a subsidiary registered in its own name; not the broker's own registered name (國泰君安|證券)."""
+    if not rest or not all(map(is_han, rest)):
+        return False
+    return fold(info.canonical).endswith(BROKER) or rest.startswith(BROKER) and len(rest) > len(BROKER)
 
 
 def phrase_end(chunk: str) -> int:
@@ -1985,7 +1999,7 @@ class CompanyExtractor:
                 continue  # 警方破獲|集團, 為落實|集團策略: a verb and its object, the ring or the group, no firm
             if suffix == BANK and chunk[-2:] in _function_words()[2] and chunk[-2:] not in VERBS_IN_BANK_NAMES:
                 continue  # 央行降低|銀行存款準備率, 存戶起訴|銀行: a verb and its object, banks in general
-            if (strength != "legal" or suffix == COMPANY and chunk[-1:] in SHARE_VERBS) and chunk.endswith(_object_verbs()):
+            if (strength != "legal" or suffix == COMPANY and chunk.endswith(SHARE_VERBS)) and chunk.endswith(_object_verbs()):
                 continue  # 金管會要求|銀行, 預期|銀行將降息, 董事佔|公司董事的三成: a verb and its object, firms in general
             if any(chunk[-n:] in generic and chunk[:-n].endswith(_object_verbs()) for n in (2, 3) if n < len(chunk)):
                 continue  # 北京敦促|本土|公司: the verb, a generic word, and firms in general after them (even 公司)
@@ -2080,6 +2094,13 @@ class CompanyExtractor:
                     written = doc.text[start + hs:e]
                     yield start + hs, e, written, CompanyInfo(written, (), None, form.info.country,
                                                               form.info.canonical), strength
+                elif he == len(chunk) and strength != "legal" and doc.script == "simplified" \
+                        and suffix not in (BRANCH, GROUP, COMPANY) and suffix not in HOLDING_SUFFIXES \
+                        and _other_registered(form.info, folded[start + hs:e]):
+                    # 希華|醫藥 on a mainland page: a Taiwanese listed short name, then a trade its registered name
+                    # (希華晶體科技) does not run on with, names a local firm, as before a legal form below (not
+                    # 集團, 公司 or a holding's word: 華碩集團 is the listed firm's group)
+                    yield start + hs, e, doc.text[start + hs:e], None, strength
                 elif he == len(chunk):
                     # 杭州|宇樹科技有限公司: the city opens the registered name, and is no mention of the city
                     placed = strength == "legal" and chunk[:hs] in _name_places()
@@ -2105,9 +2126,10 @@ class CompanyExtractor:
                     # characters names another company (from where the scan began)
                     begin = whole_start if whole_start is not None else start
                     yield begin, e, doc.text[begin:s], None, strength
-                elif strength == "legal" and hs == 0 and _bank_arm(form.info, chunk[he:]):
+                elif strength == "legal" and hs == 0 and (_bank_arm(form.info, chunk[he:]) or _broker_arm(form.info, chunk[he:])):
                     # 中銀|金融租賃有限公司: a bank's short name and a trade of another kind name its subsidiary,
-                    # a company of its own (ANNOTATION.md), as 兆豐|國際投顧 does before a strong suffix
+                    # a company of its own (ANNOTATION.md), as 兆豐|國際投顧 does before a strong suffix; so do a
+                    # broker's arms (申萬宏源|證券承銷保薦有限責任公司, 招商證券|資產管理有限公司)
                     written = doc.text[start:s]
                     yield start, e, written, CompanyInfo(written, (), None, form.info.country,
                                                          form.info.canonical), strength
