@@ -1906,6 +1906,11 @@ class CompanyExtractor:
                     # (or a province's, whose branch is named so too: 某某集團|山東|分公司, 某某移動|廣東省|分公司)
                     place = next((n for n in (4, 3, 2) if s - start >= n + 2 and (
                         folded[s - n:s] in cities or folded[s - n:s] in _provinces())), 0)
+                    if not place:  # 某某氣體|中港|分公司, 某某電機|竹科|分公司: a site or park no gazetteer
+                        # holds, after the company's industry word, which ends the company's name
+                        place = next((n for n in (2, 3) if s - n - start >= 4 and folded[s - n:s].isalpha()
+                                      and all(is_han(c) for c in folded[s - n:s])
+                                      and _ends_in_industry(folded, start, s - n)), 0)
                     if place:
                         s = e = s - place
             if strength == "legal" and self._ran_out(folded, start):
