@@ -743,7 +743,8 @@ _LATIN_ITEM = regex.compile(r"[A-Z][A-Za-z0-9&\-]*(?: [A-Z][A-Za-z0-9&\-]*){0,3}
 _LATIN_ITEM_JOINER = compile_folded(r"\s?(?:、|以及|及|和|與)\s?")
 # A parent, subsidiary or platform named right after the word (母公司DoorDash, 外賣平台Deliveroo, 德國母公司
 # Delivery Hero): a Latin name in mixed case (not an acronym or a title: 母公司CEO) of five letters or more
-_RELATED_FIRM = compile_folded(r"(?:母公司|子公司|平台)\s?(?=[A-Z][A-Za-z]*[a-z])")
+# (but a news or media platform's Latin name is a publication, no firm: 新聞平台|Culpium; ANNOTATION.md)
+_RELATED_FIRM = compile_folded(r"(?:母公司|子公司|(?<!新聞|媒體)平台)\s?(?=[A-Z][A-Za-z]*[a-z])")
 RELATED_FIRM_MIN = 5
 # A stake in a Latin-named firm (Novus Mediacorp的51%股權, Constellation Agency的100%的股權): the words
 # after the per cent sign, the 的 before the number, and the capitalised words before it (folded)
