@@ -743,7 +743,8 @@ _LATIN_ITEM = regex.compile(r"[A-Z][A-Za-z0-9&\-]*(?: [A-Z][A-Za-z0-9&\-]*){0,3}
 _LATIN_ITEM_JOINER = compile_folded(r"\s?(?:、|以及|及|和|與)\s?")
 # A parent, subsidiary or platform named right after the word (母公司DoorDash, 外賣平台Deliveroo, 德國母公司
 # Delivery Hero): a Latin name in mixed case (not an acronym or a title: 母公司CEO) of five letters or more
-_RELATED_FIRM = compile_folded(r"(?:母公司|子公司|平台)\s?(?=[A-Z][A-Za-z]*[a-z])")
+# (but a news or media platform's Latin name is a publication, no firm: 新聞平台|Culpium; ANNOTATION.md)
+_RELATED_FIRM = compile_folded(r"(?:母公司|子公司|(?<!新聞|媒體)平台)\s?(?=[A-Z][A-Za-z]*[a-z])")
 RELATED_FIRM_MIN = 5
 # A stake in a Latin-named firm (Novus Mediacorp的51%股權, Constellation Agency的100%的股權): the words
 # after the per cent sign, the 的 before the number, and the capitalised words before it (folded)
@@ -1906,6 +1907,11 @@ class CompanyExtractor:
                     # (or a province's, whose branch is named so too: 某某集團|山東|分公司, 某某移動|廣東省|分公司)
                     place = next((n for n in (4, 3, 2) if s - start >= n + 2 and (
                         folded[s - n:s] in cities or folded[s - n:s] in _provinces())), 0)
+                    if not place:  # 某某氣體|中港|分公司, 某某電機|竹科|分公司: a site or park no gazetteer
+                        # holds, after the company's industry word, which ends the company's name
+                        place = next((n for n in (2, 3) if s - n - start >= 4 and folded[s - n:s].isalpha()
+                                      and all(is_han(c) for c in folded[s - n:s])
+                                      and _ends_in_industry(folded, start, s - n)), 0)
                     if place:
                         s = e = s - place
             if strength == "legal" and self._ran_out(folded, start):
