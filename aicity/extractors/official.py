@@ -117,6 +117,8 @@ POST_NAME_HONORIFICS = tuple(fold(w) for w in ("博士", "醫生", "教授"))  #
 # The level of an office (局, 處, 署 ...) that ends its short name and opens its head's title:
 # 衛福局副局長 is the deputy director of 衛福局, not a person named 衛福局.
 OFFICE_LEVELS = frozenset(fold("局處署部院廳"))
+# a government office's short name ends in one of these, a person's given name never does (檢察官某某、海巡署北部分署)
+OFFICE_NAME_ENDS = frozenset(fold("局署廳"))
 # A photo caption's bracket after a name in a list, （左）, (後左3), （右二） (folded: full-width
 # brackets are ASCII ones), and how far its closing bracket may come.
 CAPTION_OPEN, CAPTION_CLOSE = fold("（"), fold("）")
@@ -923,6 +925,8 @@ class OfficialExtractor:
             return False  # 司長任組長: 任 (to serve as) before a title, no surname and given name
         if len(name) == 3 and name[1:] in g.org_suffixes:
             return False  # 菓葉國小|校長, 某某銀行: a body's name ends in it, no person's
+        if len(name) == 3 and name[-1] in OFFICE_NAME_ENDS:
+            return False  # 檢察官某某、海巡署北部分署: an office's three-character short name, no person's
         if name[0] in g.preposition_surnames and (name[1:] in g.common or name[1:] in g.name_verbs or name[1:2] in EACH):
             # 市長向大家介紹, 理事向卸任的前輩: the preposition 向 before a word, no surname; 市長向每位居民:
             # before a function character (each, every) either

@@ -526,6 +526,8 @@ def day_only(m: regex.Match, ctx: Ctx) -> Candidate | None:
         return None
     if after_is(ctx, end_of_day, "DAY_SINCE_AFTER") and not before_is(ctx, m.start(), "SINCE_BEFORE"):
         return None  # 就職26日以來: 26 days
+    if before_is(ctx, m.start(), "DAYS_PASSED_BEFORE") and after_is(ctx, end_of_day, "DAYS_PASSED_AFTER"):
+        return None  # 經3日的審理: three days of it
     h, mi, s = time_of_day(g)
     if g.get("ri") == "号" and not _day_with_hao(ctx, m, g, h):
         return None

@@ -28,6 +28,9 @@ _CLAUSE_BOUNDARY = "。?!;,:\n"      # a clause ends
 _HEDGES = "約约逾近"  # a hedge a token may begin with (the text is folded)
 _HARD_BOUNDARY = "。?;\n"          # a sentence ends (a scope cue does not reach past)
 _SENTENCE_BOUNDARY = "。?!;\n"     # for carrying a currency over
+# a count in 萬 or 億 with its counter (173萬人, 2.5萬戶): after a scope cue, the sentence has turned to counting
+# heads, and the bare amounts after it in the sentence count them too (新制受惠者達120萬人,其中青年約40萬)
+_COUNTED_BIG = regex.compile(r"[0-9][ ]?[萬万億亿][ ]?(?:人|名|戶|户|位|家)")
 _COMMA = frozenset(",")  # (300元,70港元: two amounts of two currencies, no list)
 # 19,000元人民幣: 元 and then the currency's name, the way a list in plain 元 names it once at its end
 # (500元和300美元 writes a second currency, no name after 元)
@@ -179,6 +182,8 @@ def scope(g: Grammar, text: str, cands: list[Cand]) -> None:
             continue
         cue_end = ends[i]
         if any(ch in text[cue_end:c.start] for ch in _HARD_BOUNDARY):
+            continue
+        if c.status == MAYBE and _COUNTED_BIG.search(text, cue_end, c.start) is not None:
             continue
         last = reach_from.get(cue_end, cue_end)
         if c.start - last > _SCOPE_REACH:
