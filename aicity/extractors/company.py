@@ -936,6 +936,17 @@ def _home_place_length(words: str) -> int:
 
 
 @functools.cache
+def _clause_between(words: str) -> bool:
+    """Whether ``words`` (folded), between a firm's name and a fund's or foundation's word after it, are a
+    clause rather than the rest of a name: a function character (的, 將), a time word (今年), or a verb or
+    function word of jieba's (發行, 推出, 旗下) in them (環保永續, 慈善, 文教 are a foundation's own words)."""
+    if any(ch in STOP_CHARS for ch in words) or any(w in words for w in _time_words()):
+        return True
+    start, _, verbs = _function_words()
+    return any(words[i:i + n] in verbs or words[i:i + n] in start
+               for n in (2, 3, 4) for i in range(len(words) - n + 1))
+
+
 def _name_leads() -> tuple[str, ...]:
     """Words before a company's name and no part of it (第一大股東|某某合夥企業, 項目|某某有限公司,
     旗下|某某集團, 增購|某某國際): ``company/name_leads.txt``, and the leads of a list of investors
@@ -1652,6 +1663,8 @@ class CompanyExtractor:
         first = min((i for i in (tail.find(suffix) for suffix in ORG_SUFFIX_AFTER) if i >= 0), default=-1)
         if first > 0 and any(title in tail[:first] for title in _folded_corporate_titles()):
             return False  # 某某資管|前董事長出任基金公司: an officer's title ends the name before the fund's word
+        if first > 0 and _clause_between(tail[:first]):
+            return False  # 某某投信|發行新基金, 某某金控|將成立基金會: a clause runs on to the fund, no name
         # 中國航天科技集團(有限公司)|第一研究院: a name that a legal form closes is the company's, and
         # the institute after it one of its units (as a branch is)
         return first >= 0 and not (folded.endswith(COMPANY, 0, end) or COMPANY in tail[:first])
