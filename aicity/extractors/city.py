@@ -302,10 +302,11 @@ def _city_airports() -> tuple[dict[str, tuple[str, ...]], dict[str, frozenset[st
     return ({c: tuple(a) for c, a in airports.items()}, {a: frozenset(c) for a, c in cities.items()})
 
 
-# a work's title in 《》 or 〈〉 (a film, book, song, show or periodical: 《南京照相館》, 《東京愛情故事》, 《澳門日報》)
-# holds a city's name as a building's or a company's name does; a public document's title names the city it is of
-# (《臺北市都市更新自治條例》, 《香港國安法》, 《澳門年鑑》)
-_WORK_OPEN, _WORK_CLOSE = "《〈", "》〉"
+# a work's title in 《》 (a film, book, song, show or periodical: 《南京照相館》, 《東京愛情故事》, 《澳門日報》) holds a
+# city's name as a building's or a company's name does; a public document's title names the city it is of
+# (《臺北市都市更新自治條例》, 《香港國安法》, 《澳門年鑑》). (Not 〈〉: Taiwanese pages quote a related story's
+# headline in it, and a headline's city is named.)
+_WORK_OPEN, _WORK_CLOSE = "《", "》"
 _WORK_REACH = 24  # characters from a title's bracket to the name inside it
 _DOCUMENT_ENDS = tuple(fold(w) for w in (
     "法", "條例", "辦法", "規則", "規定", "細則", "計畫", "計劃", "規劃", "方案", "綱要", "報告", "公報", "年鑑", "年報",
@@ -313,7 +314,7 @@ _DOCUMENT_ENDS = tuple(fold(w) for w in (
 
 
 def _in_work_title(folded: str, start: int, end: int) -> bool:
-    """The name stands inside a work's title in 《》 or 〈〉 that is no public document's."""
+    """The name stands inside a work's title in 《》 that is no public document's."""
     head = folded[max(0, start - _WORK_REACH):start]
     opened = max(head.rfind(ch) for ch in _WORK_OPEN)
     if opened < 0 or any(ch in _WORK_CLOSE or ch == "\n" for ch in head[opened + 1:]):
