@@ -1148,7 +1148,8 @@ def build_japanese_surnames() -> list[str]:
     names: dict[str, None] = {}
     with open(path, encoding="utf-8") as fh:
         for row in csv.reader(fh):
-            kanji = row[0].strip()
+            # the iteration mark repeats the kanji before it, as the Chinese press writes it (佐々木 -> 佐佐木)
+            kanji = re.sub(r"(.)々", r"\1\1", row[0].strip())
             if 2 <= len(kanji) <= 3 and is_cjk(kanji):
                 names[kanji] = None
                 names[s2tw(kanji)] = None
@@ -1158,8 +1159,9 @@ def build_japanese_surnames() -> list[str]:
 
 
 #: surnames of Japanese office-holders in the news that the 2,000 most common lack (hand-curated facts):
-#: 高市 (高市早苗; also 高雄市's abbreviation, so without it 高市早苗首相 read as a city).
-JA_SURNAMES_EXTRA = ("高市",)
+#: 高市 (高市早苗; also 高雄市's abbreviation, so without it 高市早苗首相 read as a city), and of the
+#: Japanese coaches of Taiwan's baseball clubs (古久保健二).
+JA_SURNAMES_EXTRA = ("古久保", "高市")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -1305,7 +1307,7 @@ def main(argv: list[str] | None = None) -> int:
             f"# {gen} japanese-personal-name-dataset {version('japanese-personal-name-dataset')} (dataset/last_name_org.csv)",
             "# licence: MIT (https://github.com/shuheilocale/japanese-personal-name-dataset); the names are facts",
             "# Japanese surnames of 2-3 kanji among the 2,000 most common, plus their Taiwanese Traditional spelling",
-            "# (OpenCC s2twp) where it differs, and JA_SURNAMES_EXTRA of the script (高市). Used by the officials",
+            "# (OpenCC s2twp) where it differs, the iteration mark written out (佐佐木), and JA_SURNAMES_EXTRA of the script (高市, 古久保). Used by the officials",
             "# grammar for names such as 岸田文雄.",
             *surnames_ja,
         ]

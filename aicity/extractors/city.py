@@ -302,6 +302,33 @@ def _city_airports() -> tuple[dict[str, tuple[str, ...]], dict[str, frozenset[st
     return ({c: tuple(a) for c, a in airports.items()}, {a: frozenset(c) for a, c in cities.items()})
 
 
+# a work's title in 《》 (a film, book, song, show or periodical: 《南京照相館》, 《東京愛情故事》, 《澳門日報》) holds a
+# city's name as a building's or a company's name does; a public document's title names the city it is of
+# (《臺北市都市更新自治條例》, 《香港國安法》, 《澳門年鑑》). (Not 〈〉: Taiwanese pages quote a related story's
+# headline in it, and a headline's city is named.)
+_WORK_OPEN, _WORK_CLOSE = "《", "》"
+_WORK_REACH = 24  # characters from a title's bracket to the name inside it
+_DOCUMENT_ENDS = tuple(fold(w) for w in (
+    "法", "條例", "辦法", "規則", "規定", "細則", "計畫", "計劃", "規劃", "方案", "綱要", "報告", "公報", "年鑑", "年報",
+    "白皮書", "藍皮書", "預算", "協議", "協定", "備忘錄", "宣言", "公約", "決定", "意見", "通知", "條約", "憲章", "指引"))
+
+
+def _in_work_title(folded: str, start: int, end: int) -> bool:
+    """The name stands inside a work's title in 《》 that is no public document's."""
+    head = folded[max(0, start - _WORK_REACH):start]
+    opened = max(head.rfind(ch) for ch in _WORK_OPEN)
+    if opened < 0 or any(ch in _WORK_CLOSE or ch == "\n" for ch in head[opened + 1:]):
+        return False
+    tail = folded[end:end + _WORK_REACH]
+    closes = [i for i in (tail.find(ch) for ch in _WORK_CLOSE) if i >= 0]
+    if not closes:
+        return False
+    closed = min(closes)
+    if any(ch in _WORK_OPEN or ch == "\n" for ch in tail[:closed]):
+        return False
+    return not (folded[start:end] + tail[:closed]).endswith(_DOCUMENT_ENDS)
+
+
 def _in_airport_name(folded: str, start: int, end: int) -> bool:
     """The match at ``start``-``end`` is part of an airport's name written by its city's and its own (東京成田):
     the airport's part (成田, a town of its own), or the city's where the whole goes on to 機場 (東京成田|機場);
@@ -454,6 +481,8 @@ class CityExtractor:
                 continue  # 延吉|市場, 南京|市場: a market named after the city (context.tsv after: 市場), not 延吉市
             if folded[start:end] in idiom_pieces and _inside_idiom(folded, start, end):
                 continue  # 四平八穩, 邯鄲學步: an idiom holds the name
+            if _in_work_title(folded, start, end):
+                continue  # 《南京照相館》: a film's title holds the name
             if folded[end:end + 1] in CURRENCY_UNITS and (folded[start - 1:start] in AMOUNT_LAST_CHARS
                                                           or folded[end + 1:end + 2] in AMOUNT_FIRST_CHARS):
                 continue  # 16億|澳門|元, 澳門|幣210億元: the currency of an amount, named after the place, names no city

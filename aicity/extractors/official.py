@@ -515,6 +515,12 @@ class OfficialExtractor:
             japanese = self._japanese_name_at(folded, pos, g)
             if japanese is not None:
                 return japanese
+        if folded[pos:pos + 3] in g.japanese_surnames:
+            # 古久保健二, 大久保嘉人: a Japanese surname of three kanji outruns the Chinese reading of its first
+            # one as a surname (古久|保健: 保健 is a word); only with a given name after it
+            japanese = self._japanese_name_at(folded, pos, g)
+            if japanese is not None and japanese - pos >= 4:
+                return japanese
         if GIVEN_ROMAN_END in folded[pos + 3:pos + 6]:
             # 田中亮太郎: a Japanese full name of four characters or more that ends in 郎 outruns the Chinese
             # reading (田中亮|太郎, where 太郎 is a word)

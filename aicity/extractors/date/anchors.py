@@ -291,8 +291,9 @@ def _fiscal_years(folded: str) -> list[tuple[int, int]]:
 
 
 # years that name something rather than the time a clause is about: a copyright line, and an
-# edition's year (2026全民運動會預計明年10月登場: 明年 is the page's next year, not 2027)
-_NO_CLAUSE_YEAR = frozenset({"date.copyright", "date.event_year"})
+# edition's year (2026全民運動會預計明年10月登場: 明年 is the page's next year, not 2027), and a school
+# class's year (1986級校友…今年: the page's year)
+_NO_CLAUSE_YEAR = frozenset({"date.copyright", "date.event_year", "date.school_cohort"})
 
 
 def _glossed_relative(folded: str, start: int) -> bool:

@@ -919,6 +919,12 @@ def birth_cohort(m: regex.Match, ctx: Ctx) -> Candidate | None:
     return Candidate(m.start(), m.end(), "date.birth_cohort", Spec(year=number + ROC_OFFSET, roc=True))
 
 
+def school_cohort(m: regex.Match, ctx: Ctx) -> Candidate | None:
+    """1986級校友, 2023屆畢業生 → 1986, 2023: the year a school's class is named after, any year
+    (an alumnus's class may be decades before the page)."""
+    return Candidate(m.start(), m.end(), "date.school_cohort", Spec(year=int(m.group("y4"))))
+
+
 def century(m: regex.Match, ctx: Ctx) -> Candidate | None:
     """20世紀 → 1900/1999, the years as 20世紀90年代 (the 1990s) counts them."""
     number = small_number(m.group("century"))

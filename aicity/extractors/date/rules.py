@@ -195,6 +195,8 @@ def declarations() -> tuple[Rule, ...]:
              trigger=scan.alternation_hits([fold("月" + point) for point in "底末尾初中"])),
         Rule("date.birth_cohort", "BIRTH_COHORT", p.birth_cohort, first="0-9{CN_DIGITS}",
              trigger=scan.words_hits("年次"), before=4, after_digit=False),
+        Rule("date.school_cohort", "SCHOOL_COHORT", p.school_cohort, first="12",
+             trigger=scan.alternation_hits([fold(w) for w in ("級", "屆")]), before=6),
         Rule("date.century", "CENTURY", p.century, first="12十二", trigger=scan.words_hits("世紀"), before=2,
              after_digit=False),
         Rule("date.decade", "DECADE", p.decade, first="{YEAR_FIRST}", trigger=scan.words_hits("年代"),

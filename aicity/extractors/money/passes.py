@@ -246,8 +246,32 @@ def comparisons(g: Grammar, text: str, cands: list[Cand]) -> None:
                      # the token may hold its own hedge (對比去年約17億: the token is 約17億)
                      or (text[c.start] in _HEDGES and g.compare_near.ending_at(text, c.start + 1) is not None)):
             c.status, c.rule = MONEY, "money.compared"
+        elif c.status == MAYBE and c.big and nearest is not None and _change_from(g, text, nearest, c):
+            c.status, c.rule = MONEY, "money.compared"
         if c.status == MONEY:
             nearest = c
+
+
+_FROM_WORDS = (fold("從"), fold("由"))
+_COUNT_NOUNS = frozenset(fold("人數量次戶件輛張股"))
+_FROM_REACH = 12  # characters from 從/由 to the amount a change starts at, and from it to 至
+
+
+def _change_from(g: Grammar, text: str, a: Cand, b: Cand) -> bool:
+    """單價從每坪23.5萬元，一路調整至30萬: a bare amount after 至/到 ends a change that starts, after 從/由,
+    at an amount of money a comma or a few words before; the page wrote the unit once. Only a level near
+    the first (a third to three times it) and within one clause after it."""
+    gap = text[a.end:b.start]
+    if len(gap) > _FROM_REACH or any(ch in _HARD_BOUNDARY for ch in gap) or sum(ch in _COMMA for ch in gap) > 1:
+        return False
+    if any(ch in _COUNT_NOUNS for ch in gap):  # 從3萬元起跳，人數增至5萬: the clause counts something else
+        return False
+    if g.clause_link.ending_at(text, b.start) is None or not _near_level(b.value, a.value):
+        return False
+    head = text[max(0, a.start - _FROM_REACH):a.start]
+    for boundary in _CLAUSE_BOUNDARY:
+        head = head.rsplit(boundary, 1)[-1]
+    return any(w in head for w in _FROM_WORDS)
 
 
 def _near_level(level: Decimal, amount: Decimal) -> bool:
