@@ -176,7 +176,7 @@ def declarations() -> tuple[Rule, ...]:
              before=6, span_group="ypart"),
         Rule("date.first_months", "MONTHS_TO_END", p.first_months, first="止為", trigger=scan.words_hits("止"),
              before=2, near="月", reach=10),
-        Rule("date.ago", "AGO", p.ago, first="0-9一二兩三四五六七八九十", trigger=scan.words_hits("前", "後"),
+        Rule("date.ago", "AGO", p.ago, first="0-9一二兩三四五六七八九十半", trigger=scan.words_hits("前", "後"),
              before=12, near="前後", after_digit=False),
         Rule("date.holiday", "HOLIDAY", p.holiday, first="{YEAR_FIRST}" + holiday_firsts,
              # the names as compile_folded holds them
