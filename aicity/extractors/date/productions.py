@@ -537,8 +537,9 @@ def day_only(m: regex.Match, ctx: Ctx) -> Candidate | None:
     h, mi, s = time_of_day(g)
     if g.get("ri") == "号" and not _day_with_hao(ctx, m, g, h):
         return None
-    # 預定出席26日: a planned day; 須於20日前: a deadline; each this month's or the next's
-    ahead = before_is(ctx, m.start(), "PLAN_BEFORE") or _deadline(ctx, m.start(), end_of_day)
+    # 預定出席26日, 26日將出席: a planned day; 須於20日前: a deadline; each this month's or the next's
+    ahead = (before_is(ctx, m.start(), "PLAN_BEFORE") or after_is(ctx, m.end(), "PLAN_AFTER", 8)
+             or _deadline(ctx, m.start(), end_of_day))
     if before_is(ctx, m.start(), "THIS_MONTH_DAY_BEFORE"):  # 月底30日: this month's 30th
         spec = Spec(month_rel=0, day=int(g["day"]), hour=h, minute=mi, second=s)
     else:
