@@ -285,6 +285,18 @@ def compact_line(m: regex.Match, ctx: Ctx) -> Candidate | None:
     return None if spec is None else Candidate(m.start(), m.end(), "date.compact", spec)
 
 
+def compact_text(m: regex.Match, ctx: Ctx) -> Candidate | None:
+    """查閱20240307會議紀錄: a yyyyMMdd label in running text, only within a generation of the
+    page's year (an eight-digit code or count may read as a far-off date)."""
+    spec = read_spec(groups(m))
+    if spec is None or spec.year is None:
+        return None
+    year = ctx.ref.year if ctx.ref is not None else dt.date.today().year
+    if not year - 30 <= spec.year <= year + 5:
+        return None
+    return Candidate(m.start(), m.end(), "date.compact", spec)
+
+
 def month_name(m: regex.Match, ctx: Ctx) -> Candidate | None:
     spec = read_spec(groups(m))
     name = "date.english" if m.re.groupindex.get("mname") else "date.month_name"
