@@ -16,7 +16,7 @@ from .matching import document_matches, select
 from .page_date import document_date
 from .reading import Ctx, after_is, before_is, groups, time_of_day
 from .values import Candidate, Spec, resolve, values
-from .words import PREVIOUS_YEAR, context
+from .words import EVENING_WORDS, PREVIOUS_YEAR, context
 
 
 class DateExtractor:
@@ -66,6 +66,8 @@ class DateExtractor:
             anchor = anchors.at(c.start) if anchors is not None else dt.date(2000, 1, 1)
             if undated and anchor == ref:
                 c = _in_past(c)
+            if c.spec.hour is None and c.end_spec is None and not c.items and c.spec.grain == "day":
+                c = _bare_hour_range(ctx, c)
             if c.spec.hour is not None and c.end_spec is None and not c.items:
                 c = _clock_range_end(ctx, c)
             listed_month = _listed_month(ctx, c, period, anchor)
@@ -352,6 +354,25 @@ def _to_next_day(ctx: Ctx, first: Candidate, second: Candidate, anchor: dt.date,
         if hour is not None:
             end, stop = end._replace(hour=hour, minute=minute, second=sec), m.end()
     return first._replace(end=stop, end_spec=end)
+
+
+_EVENING_DAY_WORDS = tuple(fold(w) for w in EVENING_WORDS)
+
+
+def _bare_hour_range(ctx: Ctx, c: Candidate) -> Candidate:
+    """昨晚9~11點, 3月4日下午2至4時: the day's first hour without 時 or 點 before a range's end that
+    has one; the day takes that hour, and _clock_range_end the end."""
+    m = context("BARE_HOUR_RANGE").match(ctx.folded, c.end)
+    if m is None:
+        return c
+    hour, minute, second = time_of_day(groups(m))
+    if hour is None:
+        return c
+    if not m.group("ampm") and hour < 12 and any(ctx.folded.endswith(w, c.start, c.end) for w in _EVENING_DAY_WORDS):
+        hour += 12  # 昨晚9~11點: 21:00
+    started = c._replace(end=m.start("hh") + len(m.group("hh")), spec=c.spec._replace(hour=hour, minute=minute))
+    ranged = _clock_range_end(ctx, started)
+    return c if ranged.end_spec is None else ranged
 
 
 def _clock_range_end(ctx: Ctx, c: Candidate) -> Candidate:

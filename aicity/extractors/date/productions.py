@@ -285,6 +285,18 @@ def compact_line(m: regex.Match, ctx: Ctx) -> Candidate | None:
     return None if spec is None else Candidate(m.start(), m.end(), "date.compact", spec)
 
 
+def compact_text(m: regex.Match, ctx: Ctx) -> Candidate | None:
+    """查閱20240307會議紀錄: a yyyyMMdd label in running text, only within a generation of the
+    page's year (an eight-digit code or count may read as a far-off date)."""
+    spec = read_spec(groups(m))
+    if spec is None or spec.year is None:
+        return None
+    year = ctx.ref.year if ctx.ref is not None else dt.date.today().year
+    if not year - 30 <= spec.year <= year + 5:
+        return None
+    return Candidate(m.start(), m.end(), "date.compact", spec)
+
+
 def month_name(m: regex.Match, ctx: Ctx) -> Candidate | None:
     spec = read_spec(groups(m))
     name = "date.english" if m.re.groupindex.get("mname") else "date.month_name"
@@ -432,15 +444,19 @@ def _after_dated_sentence(folded: str, start: int) -> bool:
 
 
 def ago(m: regex.Match, ctx: Ctx) -> Candidate | None:
-    """兩年前, 5天前, 兩週前 and, forward, 3天後, 兩個月後: counted from the anchor; not
+    """兩年前, 5天前, 兩週前 and, forward, 3天後, 兩個月後, 半年後: counted from the anchor; not
     兩三年前, 五六天前 (two or three years: no day in particular), nor a span counted from an
     event (連跌三年後, 時隔五年後)."""
     count = m.group("n")
-    if len(count) > 1 and not count.isascii() and "十" not in count:
+    half = m.group("half") is not None
+    if count is None:  # 半年後: half a year
+        n = 0
+    elif len(count) > 1 and not count.isascii() and "十" not in count:
         return None
-    n = small_number(count)
-    if n is None or n <= 0:
-        return None
+    else:
+        n = small_number(count)
+        if n is None or n <= 0:
+            return None
     unit = m.group("unit")
     if unit == "日" and m.group("n").isascii():
         return None  # 5日前: by the 5th (a deadline), not five days ago
@@ -451,7 +467,11 @@ def ago(m: regex.Match, ctx: Ctx) -> Candidate | None:
     if not m.group("ago") and _after_dated_sentence(ctx.folded, m.start()):
         return None  # 3月2日，某局發出通知。5天後，…: five days after the 2nd, not from the page's date
     sign = -1 if m.group("ago") else 1
-    if unit == "年":
+    if half and after_is(ctx, m.end(), "HALF_YEAR_MONTH_AFTER", 8):
+        return None  # 半年前的十月: the month is the date
+    if half:  # 兩年半前: thirty months back, a month
+        spec = Spec(month_rel=sign * (12 * n + 6))
+    elif unit == "年":
         if n >= 80:
             return None
         spec = Spec(year_rel=sign * n, clause_year=True)  # 2020年時…5年前: 2015
@@ -531,8 +551,9 @@ def day_only(m: regex.Match, ctx: Ctx) -> Candidate | None:
     h, mi, s = time_of_day(g)
     if g.get("ri") == "号" and not _day_with_hao(ctx, m, g, h):
         return None
-    # 預定出席26日: a planned day; 須於20日前: a deadline; each this month's or the next's
-    ahead = before_is(ctx, m.start(), "PLAN_BEFORE") or _deadline(ctx, m.start(), end_of_day)
+    # 預定出席26日, 26日將出席: a planned day; 須於20日前: a deadline; each this month's or the next's
+    ahead = (before_is(ctx, m.start(), "PLAN_BEFORE") or after_is(ctx, m.end(), "PLAN_AFTER", 8)
+             or _deadline(ctx, m.start(), end_of_day))
     if before_is(ctx, m.start(), "THIS_MONTH_DAY_BEFORE"):  # 月底30日: this month's 30th
         spec = Spec(month_rel=0, day=int(g["day"]), hour=h, minute=mi, second=s)
     else:

@@ -154,6 +154,8 @@ def declarations() -> tuple[Rule, ...]:
              trigger=scan.words_hits("·", "・", "•"), before=9),
         Rule("date.compact", "COMPACT_LINE", p.compact_line, first="12", flags=regex.MULTILINE,
              trigger=scan.line_start_hits(fragment("COMPACT_DIGITS"), 8)),
+        Rule("date.compact", "COMPACT_TEXT", p.compact_text, first="12",
+             trigger=scan.re_hits(fragment("COMPACT_TEXT_DIGITS"))),
         Rule("date.month_name", "MONTH_NAME_CJK", p.month_name, first="0-9一二三四五六七八九十", trigger=yue, before=4,
              near="月", reach=4, after_digit=False),
         Rule("date.english", "MONTH_NAME_EN", p.month_name, first="0-9A-Za-z",
@@ -176,7 +178,7 @@ def declarations() -> tuple[Rule, ...]:
              before=6, span_group="ypart"),
         Rule("date.first_months", "MONTHS_TO_END", p.first_months, first="止為", trigger=scan.words_hits("止"),
              before=2, near="月", reach=10),
-        Rule("date.ago", "AGO", p.ago, first="0-9一二兩三四五六七八九十", trigger=scan.words_hits("前", "後"),
+        Rule("date.ago", "AGO", p.ago, first="0-9一二兩三四五六七八九十半", trigger=scan.words_hits("前", "後"),
              before=12, near="前後", after_digit=False),
         Rule("date.holiday", "HOLIDAY", p.holiday, first="{YEAR_FIRST}" + holiday_firsts,
              # the names as compile_folded holds them
