@@ -668,6 +668,9 @@ CITY_INVESTMENT, INVESTMENT_END = fold("城投"), fold("資")  # 某某城投, a
 # Verbs (folded) whose object is the firm's own figure, even before the bare 公司: a share of it (持股佔|公司總股本),
 # a cap or a floor on it (減持不超過|公司總股本的1%), and what a deal does to it (增厚|公司淨資產, 攤薄|公司每股收益).
 SHARE_VERBS = ("占", "超过", "低于", "增厚", "摊薄")
+# the verbs of a firm's own formalities (object_verbs.txt) that stand before the bare 公司 too (推進|公司註冊):
+# no registered name ends in one
+FORMALITY_VERBS = ("推进", "加快", "加速", "办理")
 A_SHARE_CODE = regex.compile(r"(?:60|68|00|30)[0-9]{4}")  # Shanghai and Shenzhen A shares (601229, 000001, 300750)
 # The risk-warning marker that opens an A share's short name (ST西發, *ST生物, S*ST某某): the name after it is
 # a listed company's, though the lists (which keep names without the marker) may lack it. What the marker is
@@ -2018,7 +2021,7 @@ class CompanyExtractor:
                 continue  # 警方破獲|集團, 為落實|集團策略: a verb and its object, the ring or the group, no firm
             if suffix == BANK and chunk[-2:] in _function_words()[2] and chunk[-2:] not in VERBS_IN_BANK_NAMES:
                 continue  # 央行降低|銀行存款準備率, 存戶起訴|銀行: a verb and its object, banks in general
-            if (strength != "legal" or suffix == COMPANY and chunk.endswith(SHARE_VERBS)) and chunk.endswith(_object_verbs()):
+            if (strength != "legal" or suffix == COMPANY and chunk.endswith(SHARE_VERBS + FORMALITY_VERBS)) and chunk.endswith(_object_verbs()):
                 continue  # 金管會要求|銀行, 預期|銀行將降息, 董事佔|公司董事的三成: a verb and its object, firms in general
             if any(chunk[-n:] in generic and chunk[:-n].endswith(_object_verbs()) for n in (2, 3) if n < len(chunk)):
                 continue  # 北京敦促|本土|公司: the verb, a generic word, and firms in general after them (even 公司)

@@ -141,6 +141,9 @@ NAME_GENERATION = r"(?:,? (?:Jr|Sr)\.?|,? (?:II|III|IV))? ?"
 PERSON_IN_BRACKETS = regex.compile(
     r"\([A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?: (?:" + NAME_PARTICLE + r")*(?:(?:al|el)-)?[A-Z][A-Za-z'\-]+)+" + NAME_GENERATION + r"\)")
 # (GuillaumeFaury): a given and a family name that a copied page has glued together, each part capitalised
+# a Chinese name's own Latin spelling in brackets right after it, as Hong Kong's filings and court news
+# write it (某某(XU HANG), 某某(Chan Tai-man)): upper-case or capitalised words of letters only
+LATIN_SPELLING_AFTER = regex.compile(r"[ ]?\([A-Z][A-Za-z'\-]*(?:,? [A-Z][A-Za-z'\-]*){0,3}\)")
 GLUED_PERSON_IN_BRACKETS = regex.compile(r"\([A-Z][a-z]{2,}[A-Z][a-z]{2,}\)")
 HOME_COUNTRIES = frozenset((None, "", "TW", "CN", "HK", "MO", "SG", "MY"))  # whose officers have Chinese names
 # 和, 與, 及 after a weak surname and one character join the next name (首相安華和副首相), not a given name's third
@@ -1123,6 +1126,9 @@ class OfficialExtractor:
     def _ends_clause(folded: str, end: int, g: OfficialGrammar) -> bool:
         """A clause break or a sentence's end right after the name, or after a degree (博士) or a gap word."""
         end += len(next((gap for gap in g.appoint_gaps if folded.startswith(gap, end)), ""))
+        spelled = LATIN_SPELLING_AFTER.match(folded, end)
+        if spelled:
+            end = spelled.end()  # 董事是某某(XU HANG)。: the name's Latin spelling in brackets, then the break
         following = folded[end:end + 1]
         return not following or following in CLAUSE_BREAKS or following.startswith(SENTENCE_ENDS)
 
