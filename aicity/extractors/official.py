@@ -2234,6 +2234,8 @@ class OfficialExtractor:
             next_end = self._name_at(folded, item, g)
             if next_end is None and not last:
                 next_end = self._word_name_in_list(folded, item, g)
+            if next_end is None:
+                next_end = self._padded_name_in_list(folded, item, g)
             if next_end is None or not last and not self._boundary_after(folded, next_end, g):
                 # 某某、林某某及威拉班: the last name too may be a transliteration
                 next_end = self._listed_transliteration(doc, ts, item, g) or next_end
@@ -2264,7 +2266,8 @@ class OfficialExtractor:
                          or folded[next_end:next_end + 1] in LIST_SEPARATORS
                          and not self._title_starts_at(folded, next_end + 1, g)):
                 break  # (副主席某甲及某乙、總務某丙: a roster's next post after the list's last name)
-            found.append(Found(opens, next_end, doc.text[item:next_end], title, org,
+            # (區領導某甲、李 杰: a padded two-character name is written without its space)
+            found.append(Found(opens, next_end, "".join(doc.text[item:next_end].split()), title, org,
                                "official.title_name_list", item, next_end))
             end = next_end
             if last:
@@ -2277,6 +2280,17 @@ class OfficialExtractor:
         the title at ``ts``."""
         clause = max(folded.rfind(mark, 0, ts) for mark in (*SENTENCE_ENDS, *CLAUSE_BREAKS)) + 1
         return any(len(verb) > 1 and folded.find(verb, clause, ts) >= 0 for verb in g.appoint_verbs)
+
+    def _padded_name_in_list(self, folded: str, start: int, g: OfficialGrammar) -> int | None:
+        """The end of a two-character name padded with one space to the width of a three-character one
+        (區領導某甲、李 杰、某乙: a mainland release lines up its roster so), where a list's comma, a comma or a
+        joining word ends it; or None."""
+        if (folded[start:start + 1] in g.surnames and folded[start + 1:start + 2] == " "
+                and is_han(folded[start + 2:start + 3]) and self._given_ok(folded[start + 2], g)
+                and (folded[start + 3:start + 4] in LIST_SEPARATORS or folded[start + 3:start + 4] in ",，")
+                and self._plausible(folded[start] + folded[start + 2], g)):
+            return start + 3
+        return None
 
     def _word_name_in_list(self, folded: str, start: int, g: OfficialGrammar) -> int | None:
         """The end of a two- or three-character name that is also a common word (省領導某某、莊稼漢、某某: a peasant,
