@@ -2248,8 +2248,12 @@ class CompanyExtractor:
             latin_led = bare and _latin_trade_led(chunk, common)  # Leaptec工程|公司: a Latin trade name and its trade
             # 資本|集團(Capital Group): a generic word is a name when its own name in title case follows in brackets
             titled = bracketed and strength != "legal" and _TITLE_CASE_IN_BRACKETS.match(folded, e) is not None
+            # 北京|能源|集團董事長某某: a mainland place and a trade before 集團, then its chairman's or manager's title:
+            # the local state group's own name, no kind of group (北京能源集團 alone may be the city's energy groups)
+            chaired = (suffix == GROUP and 0 < _home_place_length(chunk) < len(chunk)
+                       and folded.startswith(_folded_corporate_titles(), e))
             if self._generic(chunk, generic, places, strength, registered=strength == "legal" and not bare,
-                             group=suffix == GROUP) and not titled or reads_as_phrase(chunk, weak=bare) and not latin_led:
+                             group=suffix == GROUP) and not (titled or chaired) or reads_as_phrase(chunk, weak=bare) and not latin_led:
                 continue
             if strength == "strong" and len(chunk) == 2 and (
                     chunk in _function_words()[2] or chunk in _tw_everyday_words()) and not any(
