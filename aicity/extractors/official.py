@@ -2144,6 +2144,10 @@ class OfficialExtractor:
             end = self._name_at(folded[:ns] + SURNAME_STAND_IN + folded[ns + 1:], ns, g)  # 局長余萬菁表示
             if end is not None and end - ns != 3:
                 end = None  # (a full name only: 局長余下的任期, where a writer slipped 余 for 餘)
+        padded = end is None and not honorific and folded[ns + 3:ns + 4] == LIST_COMMA
+        if padded:
+            end = self._padded_name_in_list(folded, ns, g)  # 區領導李 傑、某某: a padded name opens the roster
+            padded = end is not None
         anchored = bool(honorific) or folded[ts:te].endswith(g.translit_titles)
         tibetan = None if honorific else self._tibetan_name_at(folded, ns, g)
         if tibetan is not None:
@@ -2215,7 +2219,8 @@ class OfficialExtractor:
         if all(ch in g.translit_chars for ch in folded[ns:end]):
             end = self._dotted_name_end(folded, ts, end, g)
         org = self._org_before(doc, ts, g, title)
-        found = [Found(ts, end, doc.text[ns:end], title, org, "official.title_name", ns, end)]
+        written = "".join(doc.text[ns:end].split()) if padded else doc.text[ns:end]
+        found = [Found(ts, end, written, title, org, "official.title_name", ns, end)]
         # 市議員劉士州、邱愛珊、黃馨慧: names sharing the title; so does a last name after 與/及/和
         # when it is a full three-character name, or a married woman's four (林鄭某某), that ends the list
         # (前副總羅某某與林某某退休).
