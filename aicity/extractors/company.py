@@ -617,6 +617,9 @@ AFTER_EVENT = fold("後")  # 轉增後|公司: a clause before a bare 公司
 SUBSIDIARIES_AFTER = fold("旗下")  # 某某資本|旗下: an investor that owns firms is one
 _ORDINAL = regex.compile(r"第[0-9一二三四五六七八九十]{1,3}")  # 科技|第三園區: an ordinal before the noun (folded)
 WRITTEN_OUT_PLACE_ENDS = frozenset(fold("省市"))
+# professional firms (partnerships in business) that a mainland province or city opens: 北京|某某|律師事務所,
+# 廣東省|某某|會計師事務所; the name after the place is the firm's own
+PROFESSIONAL_FIRMS = frozenset(fold(w) for w in ("律師事務所", "會計師事務所", "法律事務所", "稅務師事務所"))
 LOCAL_GROUP_REST = 4  # a mainland place, then four characters or more (a trade and more) before 集團: a local state group
 DATE_UNITS = frozenset(fold("年月日號"))  # 2025 年|新能源: a date written with a space before its unit
 ASPECT_PARTICLES = frozenset(fold("了着著"))  # they end a verb, never a company's name
@@ -1878,6 +1881,12 @@ class CompanyExtractor:
             whole_start = None  # where the scan began, when a listed name inside moved the start
             verb_opened = False  # a verb before the name that the scan cut off (擔任|某某公司)
             start = self._scan_name_left(folded, s, limit, hop_places=strength == "legal")
+            if suffix in PROFESSIONAL_FIRMS and s - start >= limit:
+                # 北京市|某某|律師事務所: the place opening a professional firm's name runs past the limit
+                wide = self._scan_name_left(folded, s, limit + WRITTEN_OUT_PLACE_REACH)
+                placed = next((q for q in range(wide, start + 1) if 2 <= s - q - self._professional_place(folded[q:s]) <= 3
+                               and self._professional_place(folded[q:s])), None)
+                start = start if placed is None else placed
             if strength == "strong" and s - start >= limit:
                 # 據|四川省鐵路產業投資|集團: a province or city written out with 省 or 市 opens a provincial or
                 # municipal state group's name, which runs past the limit (the limit counts what follows the place)
@@ -2270,15 +2279,21 @@ class CompanyExtractor:
             latin_led = bare and _latin_trade_led(chunk, common)  # Leaptec工程|公司: a Latin trade name and its trade
             # 資本|集團(Capital Group): a generic word is a name when its own name in title case follows in brackets
             titled = bracketed and strength != "legal" and _TITLE_CASE_IN_BRACKETS.match(folded, e) is not None
+            # 北京|能源|集團董事長某某: a mainland place and a trade before 集團, then its chairman's or manager's title:
+            # the local state group's own name, no kind of group (北京能源集團 alone may be the city's energy groups)
+            chaired = (suffix == GROUP and 0 < _home_place_length(chunk) < len(chunk)
+                       and folded.startswith(_folded_corporate_titles(), e))
             if self._generic(chunk, generic, places, strength, registered=strength == "legal" and not bare,
-                             group=suffix == GROUP) and not titled or reads_as_phrase(chunk, weak=bare) and not latin_led:
+                             group=suffix == GROUP) and not (titled or chaired) or reads_as_phrase(chunk, weak=bare) and not latin_led:
                 continue
             if strength == "strong" and len(chunk) == 2 and (
                     chunk in _function_words()[2] or chunk in _tw_everyday_words()) and not any(
                     hs == 0 and he == 2 for hs, he, _ in known.matches(chunk)):
                 continue  # 為|完善|金控版圖, 將推升|金控: a verb before a strong suffix is no name (金利|企業行 is; so is a listed one)
+            home = self._professional_place(chunk) if suffix in PROFESSIONAL_FIRMS else 0
             if strength in ("weak", "venue") and not (
                 self._looks_like_name(chunk, common, places) or bracketed and all(is_han(c) for c in chunk)
+                or home and self._looks_like_name(chunk[home:], common, places)
                 or strength == "venue" and regex.fullmatch(r"[A-Z][A-Za-z]{2,}", chunk)
             ) or strength == "weak" and (_COUNTED.fullmatch(chunk) or not CANTONESE_PARTICLES.isdisjoint(chunk)
                                          or start and _COUNTED.fullmatch(folded, start - 1, start + 1)
@@ -2400,6 +2415,13 @@ class CompanyExtractor:
                 and _places_only(chunk[:end - 1]):
             return 0  # (東莞某|電子科技: a masked name, which stays cut)
         return end
+
+    @staticmethod
+    def _professional_place(words: str) -> int:
+        """The length of the mainland province or city, with its 省 or 市 if written, that opens ``words``
+        (北京市|某某, 陝西|某某), or 0."""
+        n = _home_place_length(words)
+        return n + 1 if n and words[n:n + 1] in WRITTEN_OUT_PLACE_ENDS else n
 
     def _place_and_trade_start(self, words: str) -> bool:
         """``words`` are a mainland place and one or two more characters that open a trade name

@@ -2160,6 +2160,10 @@ class OfficialExtractor:
             end = self._name_at(folded[:ns] + SURNAME_STAND_IN + folded[ns + 1:], ns, g)  # 局長余萬菁表示
             if end is not None and end - ns != 3:
                 end = None  # (a full name only: 局長余下的任期, where a writer slipped 余 for 餘)
+        padded = end is None and not honorific and folded[ns + 3:ns + 4] == LIST_COMMA
+        if padded:
+            end = self._padded_name_in_list(folded, ns, g)  # 區領導李 傑、某某: a padded name opens the roster
+            padded = end is not None
         anchored = bool(honorific) or folded[ts:te].endswith(g.translit_titles)
         tibetan = None if honorific else self._tibetan_name_at(folded, ns, g)
         if tibetan is not None:
@@ -2231,7 +2235,8 @@ class OfficialExtractor:
         if all(ch in g.translit_chars for ch in folded[ns:end]):
             end = self._dotted_name_end(folded, ts, end, g)
         org = self._org_before(doc, ts, g, title)
-        found = [Found(ts, end, doc.text[ns:end], title, org, "official.title_name", ns, end)]
+        written = "".join(doc.text[ns:end].split()) if padded else doc.text[ns:end]
+        found = [Found(ts, end, written, title, org, "official.title_name", ns, end)]
         # 市議員劉士州、邱愛珊、黃馨慧: names sharing the title; so does a last name after 與/及/和
         # when it is a full three-character name, or a married woman's four (林鄭某某), that ends the list
         # (前副總羅某某與林某某退休).
@@ -2250,6 +2255,8 @@ class OfficialExtractor:
             next_end = self._name_at(folded, item, g)
             if next_end is None and not last:
                 next_end = self._word_name_in_list(folded, item, g)
+            if next_end is None:
+                next_end = self._padded_name_in_list(folded, item, g)
             if next_end is None or not last and not self._boundary_after(folded, next_end, g):
                 # 某某、林某某及威拉班: the last name too may be a transliteration
                 next_end = self._listed_transliteration(doc, ts, item, g) or next_end
@@ -2280,7 +2287,8 @@ class OfficialExtractor:
                          or folded[next_end:next_end + 1] in LIST_SEPARATORS
                          and not self._title_starts_at(folded, next_end + 1, g)):
                 break  # (副主席某甲及某乙、總務某丙: a roster's next post after the list's last name)
-            found.append(Found(opens, next_end, doc.text[item:next_end], title, org,
+            # (區領導某甲、李 杰: a padded two-character name is written without its space)
+            found.append(Found(opens, next_end, "".join(doc.text[item:next_end].split()), title, org,
                                "official.title_name_list", item, next_end))
             end = next_end
             if last:
@@ -2293,6 +2301,17 @@ class OfficialExtractor:
         the title at ``ts``."""
         clause = max(folded.rfind(mark, 0, ts) for mark in (*SENTENCE_ENDS, *CLAUSE_BREAKS)) + 1
         return any(len(verb) > 1 and folded.find(verb, clause, ts) >= 0 for verb in g.appoint_verbs)
+
+    def _padded_name_in_list(self, folded: str, start: int, g: OfficialGrammar) -> int | None:
+        """The end of a two-character name padded with one space to the width of a three-character one
+        (區領導某甲、李 杰、某乙: a mainland release lines up its roster so), where a list's comma, a comma or a
+        joining word ends it; or None."""
+        if (folded[start:start + 1] in g.surnames and folded[start + 1:start + 2] == " "
+                and is_han(folded[start + 2:start + 3]) and self._given_ok(folded[start + 2], g)
+                and (folded[start + 3:start + 4] in LIST_SEPARATORS or folded[start + 3:start + 4] in ",，")
+                and self._plausible(folded[start] + folded[start + 2], g)):
+            return start + 3
+        return None
 
     def _word_name_in_list(self, folded: str, start: int, g: OfficialGrammar) -> int | None:
         """The end of a two- or three-character name that is also a common word (省領導某某、莊稼漢、某某: a peasant,
