@@ -667,7 +667,8 @@ _ADMINISTRATION_AFTER = regex.compile(fold("政(?:管理|機關|部門|區|院|�
 CITY_INVESTMENT, INVESTMENT_END = fold("城投"), fold("資")  # 某某城投, and the 資 of 投資 after its 投
 # Verbs (folded) whose object is the firm's own figure, even before the bare 公司: a share of it (持股佔|公司總股本),
 # a cap or a floor on it (減持不超過|公司總股本的1%), and what a deal does to it (增厚|公司淨資產, 攤薄|公司每股收益).
-SHARE_VERBS = ("占", "超过", "低于", "增厚", "摊薄")
+# ... and a comparison with it (認購價較|公司某日的收市價溢價三成).
+SHARE_VERBS = ("占", "超过", "低于", "增厚", "摊薄", "较")
 A_SHARE_CODE = regex.compile(r"(?:60|68|00|30)[0-9]{4}")  # Shanghai and Shenzhen A shares (601229, 000001, 300750)
 # The risk-warning marker that opens an A share's short name (ST西發, *ST生物, S*ST某某): the name after it is
 # a listed company's, though the lists (which keep names without the marker) may lack it. What the marker is
