@@ -670,7 +670,8 @@ _ADMINISTRATION_AFTER = regex.compile(fold("政(?:管理|機關|部門|區|院|�
 CITY_INVESTMENT, INVESTMENT_END = fold("城投"), fold("資")  # 某某城投, and the 資 of 投資 after its 投
 # Verbs (folded) whose object is the firm's own figure, even before the bare 公司: a share of it (持股佔|公司總股本),
 # a cap or a floor on it (減持不超過|公司總股本的1%), and what a deal does to it (增厚|公司淨資產, 攤薄|公司每股收益).
-SHARE_VERBS = ("占", "超过", "低于", "增厚", "摊薄")
+# ... and a comparison with it (認購價較|公司某日的收市價溢價三成).
+SHARE_VERBS = ("占", "超过", "低于", "增厚", "摊薄", "较")
 # the verbs of a firm's own formalities (object_verbs.txt) that stand before the bare 公司 too (推進|公司註冊):
 # no registered name ends in one
 FORMALITY_VERBS = ("推进", "加快", "加速", "办理")

@@ -1890,10 +1890,13 @@ class OfficialExtractor:
     @staticmethod
     def _appoint_gap_start(folded: str, verb_start: int, g: OfficialGrammar) -> int:
         """Where the name ends before an appointing verb: 某某同志任, 某某不再擔任, 某某同志不再兼任
-        (mainland appointment notices put 同志 and 不再 between the name and the verb)."""
-        for gap in g.appoint_gaps:
-            if folded.endswith(gap, 0, verb_start):
-                return verb_start - len(gap)
+        (mainland appointment notices put 同志 and 不再 between the name and the verb); a reason may stand
+        before another gap word (某某因工作調整,不再擔任): two gap words at most."""
+        for _ in range(2):
+            gap = next((gap for gap in g.appoint_gaps if folded.endswith(gap, 0, verb_start)), None)
+            if gap is None:
+                break
+            verb_start -= len(gap)
         return verb_start
 
     @staticmethod
