@@ -730,6 +730,8 @@ class OfficialExtractor:
             return None  # 巴西總統|仍重申, 總統|再重申: an adverb and the verb it opens; 首相|發森林城執照: a verb and its object
         if folded[te:te + 2] in g.name_verbs or any(len(v) > 1 and folded.startswith(v, te) for v in g.appoint_verbs):
             return None  # 某某警監|調任州警察總部: a rank after a name, then the verb of office, no name
+        if any(folded.startswith(v, te) for v in g.dismiss_verbs):
+            return None  # 總理|撤除某某…職務: the title's holder removes someone; the verb opens no name
         if self._title_starts_at(folded, te, g) or folded[te:te + 2] in g.time_words:
             return None  # 總統|顧問將出席, 總理|發言人說: a second title makes one post (an adviser's), no name;
             # nor does a time word open one (總統顧問|下週將赴美)
