@@ -101,6 +101,8 @@ MODALS = frozenset(fold("能會應須要"))
 # (總理籲|歐盟檢討, 總統嗆|媒體) and one ends the name it follows (總統川普|籲國會, 市長某萬安|嗆中央, 總統李在明|促企業)
 HEADLINE_VERBS = frozenset(fold("籲促嗆轟批"))
 LEAD_VERBS = frozenset(fold("發頒派")) | HEADLINE_VERBS
+# the adverbial particle after a common word (州務大臣|公平地公開宣布): an adverb of manner, no name
+MANNER_DE = fold("地")
 EAT = fold("吃")  # 首相吃|閉門羹, 部長吃|了一驚: no transliteration opens with it
 # words that 後 opens (後方, 後續 ...): after a consort's title ending in 後 (蘇丹後, 元首後) they make the title
 # a word of the clause instead (南蘇丹|後方補給線, 蘇丹|後續談判), so no name follows
@@ -732,6 +734,8 @@ class OfficialExtractor:
             return None  # 某某警監|調任州警察總部: a rank after a name, then the verb of office, no name
         if any(folded.startswith(v, te) for v in g.dismiss_verbs):
             return None  # 總理|撤除某某…職務: the title's holder removes someone; the verb opens no name
+        if folded[te:te + 2] in g.common and folded[te + 2:te + 3] == MANNER_DE:
+            return None  # 州務大臣|公平地公開宣布: an adverb of manner after the title, no transliteration
         if self._title_starts_at(folded, te, g) or folded[te:te + 2] in g.time_words:
             return None  # 總統|顧問將出席, 總理|發言人說: a second title makes one post (an adviser's), no name;
             # nor does a time word open one (總統顧問|下週將赴美)
