@@ -101,6 +101,8 @@ MODALS = frozenset(fold("能會應須要"))
 # (總理籲|歐盟檢討, 總統嗆|媒體) and one ends the name it follows (總統川普|籲國會, 市長某萬安|嗆中央, 總統李在明|促企業)
 HEADLINE_VERBS = frozenset(fold("籲促嗆轟批"))
 LEAD_VERBS = frozenset(fold("發頒派")) | HEADLINE_VERBS
+# a demonstrative and its measure word before a seat and its title (這位|米昔拉州議員): the seat, no name
+SEAT_DEMONSTRATIVES = tuple(fold(w) for w in ("這位", "那位", "該位", "此位"))
 # the adverbial particle after a common word (州務大臣|公平地公開宣布): an adverb of manner, no name
 MANNER_DE = fold("地")
 EAT = fold("吃")  # 首相吃|閉門羹, 部長吃|了一驚: no transliteration opens with it
@@ -1277,12 +1279,16 @@ class OfficialExtractor:
                 # 拉夫|羅夫外長: a surname's name of two is the tail of a longer transliteration
                 leader = self._leader_before(folded, ts, te, g)
                 name_start = leader if leader is not None and leader < name_start else name_start
+            if name_start is not None and folded.endswith(SEAT_DEMONSTRATIVES, 0, name_start):
+                name_start = None  # 這位|米昔拉州議員: "this member for" a seat, no person's name
             if name_start is not None:
                 full.append(Found(name_start, te, doc.text[name_start:ts], title,
                                   self._org_before(doc, name_start, g), "official.name_title", name_start, ts))
                 continue
             translit_start = None if office else (self._transliteration_before(doc, ts, te, g)
                                                   or self._leader_before(folded, ts, te, g))
+            if translit_start is not None and folded.endswith(SEAT_DEMONSTRATIVES, 0, translit_start):
+                translit_start = None
             if translit_start is not None:
                 full.append(Found(translit_start, te, doc.text[translit_start:ts], title,
                                   None, "official.name_title", translit_start, ts))
