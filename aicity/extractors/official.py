@@ -101,6 +101,10 @@ MODALS = frozenset(fold("能會應須要"))
 # (總理籲|歐盟檢討, 總統嗆|媒體) and one ends the name it follows (總統川普|籲國會, 市長某萬安|嗆中央, 總統李在明|促企業)
 HEADLINE_VERBS = frozenset(fold("籲促嗆轟批"))
 LEAD_VERBS = frozenset(fold("發頒派")) | HEADLINE_VERBS
+# a demonstrative and its measure word before a seat and its title (這位|米昔拉州議員): the seat, no name
+SEAT_DEMONSTRATIVES = tuple(fold(w) for w in ("這位", "那位", "該位", "此位"))
+# the adverbial particle after a common word (州務大臣|公平地公開宣布): an adverb of manner, no name
+MANNER_DE = fold("地")
 EAT = fold("吃")  # 首相吃|閉門羹, 部長吃|了一驚: no transliteration opens with it
 # words that 後 opens (後方, 後續 ...): after a consort's title ending in 後 (蘇丹後, 元首後) they make the title
 # a word of the clause instead (南蘇丹|後方補給線, 蘇丹|後續談判), so no name follows
@@ -741,6 +745,10 @@ class OfficialExtractor:
             return None  # 巴西總統|仍重申, 總統|再重申: an adverb and the verb it opens; 首相|發森林城執照: a verb and its object
         if folded[te:te + 2] in g.name_verbs or any(len(v) > 1 and folded.startswith(v, te) for v in g.appoint_verbs):
             return None  # 某某警監|調任州警察總部: a rank after a name, then the verb of office, no name
+        if any(folded.startswith(v, te) for v in g.dismiss_verbs):
+            return None  # 總理|撤除某某…職務: the title's holder removes someone; the verb opens no name
+        if folded[te:te + 2] in g.common and folded[te + 2:te + 3] == MANNER_DE:
+            return None  # 州務大臣|公平地公開宣布: an adverb of manner after the title, no transliteration
         if self._title_starts_at(folded, te, g) or folded[te:te + 2] in g.time_words:
             return None  # 總統|顧問將出席, 總理|發言人說: a second title makes one post (an adviser's), no name;
             # nor does a time word open one (總統顧問|下週將赴美)
@@ -1287,12 +1295,16 @@ class OfficialExtractor:
                 # 拉夫|羅夫外長: a surname's name of two is the tail of a longer transliteration
                 leader = self._leader_before(folded, ts, te, g)
                 name_start = leader if leader is not None and leader < name_start else name_start
+            if name_start is not None and folded.endswith(SEAT_DEMONSTRATIVES, 0, name_start):
+                name_start = None  # 這位|米昔拉州議員: "this member for" a seat, no person's name
             if name_start is not None:
                 full.append(Found(name_start, te, doc.text[name_start:ts], title,
                                   self._org_before(doc, name_start, g), "official.name_title", name_start, ts))
                 continue
             translit_start = None if office else (self._transliteration_before(doc, ts, te, g)
                                                   or self._leader_before(folded, ts, te, g))
+            if translit_start is not None and folded.endswith(SEAT_DEMONSTRATIVES, 0, translit_start):
+                translit_start = None
             if translit_start is not None:
                 full.append(Found(translit_start, te, doc.text[translit_start:ts], title,
                                   None, "official.name_title", translit_start, ts))

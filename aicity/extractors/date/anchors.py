@@ -252,7 +252,7 @@ def clause_years(ctx: Ctx, cands: list[Candidate], anchors: Anchors | None = Non
                 if c.spec.needs_clause:  # 2019年…隔年3月擴廠，同年5月: 同年 is 2020, the year 隔年 names
                     last = (c.end, stated[1] + (c.spec.year_rel or 0))
         if c.spec.year is not None and (c.rule not in _NO_CLAUSE_YEAR or _year_of_period(ctx.folded, c)) \
-                and not _glossed_relative(ctx.folded, c.start):
+                and not _glossed_relative(ctx.folded, c.start) and not _since_year(ctx.folded, c.end):
             last = (c.end, c.spec.year)
         elif (anchors is not None and c.spec.year is None and c.spec.year_rel is not None
               and not c.spec.needs_clause):
@@ -263,6 +263,15 @@ def clause_years(ctx: Ctx, cands: list[Candidate], anchors: Anchors | None = Non
 # 今年和明年, 去年與今年: a relative year joined to one that counts from the page's year counts from it
 # too, whatever year the sentence states (2028年將超越，相較於今年和明年 → the page's next year)
 _PAGE_YEAR_AND = compile_folded(r"(?:今年|明年|去年|前年|後年)[ \t]*(?:和|與|及|或|、)[ \t]*\Z")
+
+
+# a year that a span starts from up to now (創2021年以來新高, 2019年至今): where the span begins, not the
+# year its clause is about (創2021年以來新高。去年銷量… → the page's last year)
+_SINCE_YEAR = tuple(fold(w) for w in ("以來", "至今"))
+
+
+def _since_year(folded: str, end: int) -> bool:
+    return folded[end:end + 3].lstrip(" ").startswith(_SINCE_YEAR)
 
 
 def _after_page_year(folded: str, start: int) -> bool:
