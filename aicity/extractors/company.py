@@ -942,7 +942,6 @@ def _home_place_length(words: str) -> int:
     return max(province, city)
 
 
-@functools.cache
 def _clause_between(words: str) -> bool:
     """Whether ``words`` (folded), between a firm's name and a fund's or foundation's word after it, are a
     clause rather than the rest of a name: a function character (的, 將), a time word (今年), or a verb or
@@ -954,6 +953,7 @@ def _clause_between(words: str) -> bool:
                for n in (2, 3, 4) for i in range(len(words) - n + 1))
 
 
+@functools.cache
 def _name_leads() -> tuple[str, ...]:
     """Words before a company's name and no part of it (第一大股東|某某合夥企業, 項目|某某有限公司,
     旗下|某某集團, 增購|某某國際): ``company/name_leads.txt``, and the leads of a list of investors
