@@ -308,9 +308,12 @@ def _city_airports() -> tuple[dict[str, tuple[str, ...]], dict[str, frozenset[st
 # headline in it, and a headline's city is named.)
 _WORK_OPEN, _WORK_CLOSE = "《", "》"
 _WORK_REACH = 24  # characters from a title's bracket to the name inside it
-_DOCUMENT_ENDS = tuple(fold(w) for w in (
-    "法", "條例", "辦法", "規則", "規定", "細則", "計畫", "計劃", "規劃", "方案", "綱要", "報告", "公報", "年鑑", "年報",
-    "白皮書", "藍皮書", "預算", "協議", "協定", "備忘錄", "宣言", "公約", "決定", "意見", "通知", "條約", "憲章", "指引"))
+
+
+@functools.cache
+def _document_kinds() -> tuple[str, ...]:
+    """``city/document_kinds.txt``: the last words of a public document's title (條例, 年鑑)."""
+    return tuple(fold(w) for w in load_list("city/document_kinds.txt"))
 
 
 def _in_work_title(folded: str, start: int, end: int) -> bool:
@@ -326,7 +329,7 @@ def _in_work_title(folded: str, start: int, end: int) -> bool:
     closed = min(closes)
     if any(ch in _WORK_OPEN or ch == "\n" for ch in tail[:closed]):
         return False
-    return not (folded[start:end] + tail[:closed]).endswith(_DOCUMENT_ENDS)
+    return not (folded[start:end] + tail[:closed]).endswith(_document_kinds())
 
 
 def _in_airport_name(folded: str, start: int, end: int) -> bool:

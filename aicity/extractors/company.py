@@ -215,6 +215,13 @@ def _object_verbs() -> tuple[str, ...]:
 
 
 @functools.cache
+def _figure_verbs() -> tuple[str, ...]:
+    """``company/figure_verbs.txt``: the verbs of object_verbs.txt that may stand even before the bare 公司, whose
+    object is the firm's own figure or formality (持股佔|公司總股本, 推進|公司註冊)."""
+    return tuple(fold(w) for w in load_list("company/figure_verbs.txt"))
+
+
+@functools.cache
 def _say_verbs() -> tuple[str, ...]:
     """``company/say_verbs.txt``: verbs of saying that end a speaker's words before a firm (表示, 透露)."""
     return tuple(fold(w) for w in load_list("company/say_verbs.txt"))
@@ -668,13 +675,6 @@ _NEWSPAPER_CLOSED = regex.compile(fold("報") + r"(?:[\n),.。;、:!?]|$)")
 # A suffix ending in 行 whose 行 opens 行政 (工商|行政管理局: 市工|商行 is no trading firm); folded
 _ADMINISTRATION_AFTER = regex.compile(fold("政(?:管理|機關|部門|區|院|長官|處罰|許可)"))
 CITY_INVESTMENT, INVESTMENT_END = fold("城投"), fold("資")  # 某某城投, and the 資 of 投資 after its 投
-# Verbs (folded) whose object is the firm's own figure, even before the bare 公司: a share of it (持股佔|公司總股本),
-# a cap or a floor on it (減持不超過|公司總股本的1%), and what a deal does to it (增厚|公司淨資產, 攤薄|公司每股收益).
-# ... and a comparison with it (認購價較|公司某日的收市價溢價三成).
-SHARE_VERBS = ("占", "超过", "低于", "增厚", "摊薄", "较")
-# the verbs of a firm's own formalities (object_verbs.txt) that stand before the bare 公司 too (推進|公司註冊):
-# no registered name ends in one
-FORMALITY_VERBS = ("推进", "加快", "加速", "办理")
 A_SHARE_CODE = regex.compile(r"(?:60|68|00|30)[0-9]{4}")  # Shanghai and Shenzhen A shares (601229, 000001, 300750)
 # The risk-warning marker that opens an A share's short name (ST西發, *ST生物, S*ST某某): the name after it is
 # a listed company's, though the lists (which keep names without the marker) may lack it. What the marker is
@@ -2031,7 +2031,7 @@ class CompanyExtractor:
                 continue  # 警方破獲|集團, 為落實|集團策略: a verb and its object, the ring or the group, no firm
             if suffix == BANK and chunk[-2:] in _function_words()[2] and chunk[-2:] not in VERBS_IN_BANK_NAMES:
                 continue  # 央行降低|銀行存款準備率, 存戶起訴|銀行: a verb and its object, banks in general
-            if (strength != "legal" or suffix == COMPANY and chunk.endswith(SHARE_VERBS + FORMALITY_VERBS)) and chunk.endswith(_object_verbs()):
+            if (strength != "legal" or suffix == COMPANY and chunk.endswith(_figure_verbs())) and chunk.endswith(_object_verbs()):
                 continue  # 金管會要求|銀行, 預期|銀行將降息, 董事佔|公司董事的三成: a verb and its object, firms in general
             if any(chunk[-n:] in generic and chunk[:-n].endswith(_object_verbs()) for n in (2, 3) if n < len(chunk)):
                 continue  # 北京敦促|本土|公司: the verb, a generic word, and firms in general after them (even 公司)
