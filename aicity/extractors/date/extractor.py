@@ -356,7 +356,7 @@ def _to_next_day(ctx: Ctx, first: Candidate, second: Candidate, anchor: dt.date,
     return first._replace(end=stop, end_spec=end)
 
 
-_EVENING_DAY_WORDS = tuple(fold(w) for w in EVENING_WORDS)
+_EVENING_DAY_WORDS = tuple(EVENING_WORDS)  # (words.py folds them already)
 
 
 def _bare_hour_range(ctx: Ctx, c: Candidate) -> Candidate:
